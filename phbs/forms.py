@@ -1,0 +1,287 @@
+"""Survey forms as data: the models that validate ``survey_forms/*.yaml``, DOMAIN.md §1.
+
+A form names its indicators (code, Indonesian and English names, question text), the
+context fields that decide applicability (the age of the youngest child), whether the
+surveyor's ``-`` mark is allowed on each indicator, the answer vocabulary, the default
+``na_policy`` and, optionally, household classes. A typo in a form fails at load with the
+file and the YAML path of the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from phbs.errors import FormError
+from phbs.resources import resource_dir
+
+
+class NaPolicy(StrEnum):
+    """How a not-applicable indicator counts in the household outcome (DOMAIN.md §1)."""
+
+    EXCLUDE = "exclude"
+    AS_MET = "as_met"
+    AS_UNMET = "as_unmet"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+class AnswerVocabulary(_Strict):
+    """Spellings of each answer, compared case- and whitespace-insensitively."""
+
+    ya: list[str] = Field(description="Spellings read as Ya (met).", min_length=1)
+    tidak: list[str] = Field(description="Spellings read as Tidak (not met).", min_length=1)
+    tidak_berlaku: list[str] = Field(
+        description="Spellings read as Tidak berlaku (not applicable, '-').", min_length=1
+    )
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> AnswerVocabulary:
+        seen: dict[str, str] = {}
+        for kind, spellings in (
+            ("ya", self.ya),
+            ("tidak", self.tidak),
+            ("tidak_berlaku", self.tidak_berlaku),
+        ):
+            for spelling in spellings:
+                key = fold_answer(spelling)
+                if key in seen and seen[key] != kind:
+                    raise ValueError(f"spelling {spelling!r} is both {seen[key]} and {kind}")
+                seen[key] = kind
+        return self
+
+
+class ContextField(_Strict):
+    """A household fact that decides which indicators apply (e.g. age of youngest child)."""
+
+    code: Code = Field(description="Column name in survey files.")
+    name: str = Field(description="Indonesian label.")
+    name_en: str = Field(description="English label.")
+    minimum: int = Field(description="Smallest valid whole number.")
+    maximum: int = Field(description="Largest value that still counts (e.g. 59 months).")
+    blank_meaning: str = Field(
+        description="What a blank cell means, in Indonesian (e.g. 'tidak ada balita')."
+    )
+    blank_meaning_en: str = Field(description="The same in English.")
+    aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
+
+
+class Applicability(_Strict):
+    """When an indicator applies. Without ``context`` it applies to every household."""
+
+    context: Code | None = Field(
+        default=None, description="Context field whose value decides, when in the file."
+    )
+    minimum: int | None = Field(default=None, description="Applies when value >= minimum.")
+    maximum: int | None = Field(default=None, description="Applies when value <= maximum.")
+    description: str = Field(description="Who it applies to, in Indonesian.")
+    description_en: str = Field(description="Who it applies to, in English.")
+
+    @model_validator(mode="after")
+    def _range_needs_context(self) -> Applicability:
+        has_range = self.minimum is not None or self.maximum is not None
+        if has_range and self.context is None:
+            raise ValueError("minimum/maximum need a context field")
+        if self.context is not None and not has_range:
+            raise ValueError("a context field needs minimum and/or maximum")
+        return self
+
+    def applies(self, value: int) -> bool:
+        """Whether the indicator applies for a context ``value``."""
+        low = self.minimum if self.minimum is not None else value
+        high = self.maximum if self.maximum is not None else value
+        return low <= value <= high
+
+
+class Indicator(_Strict):
+    """One indicator of the form."""
+
+    code: Code = Field(description="Column name in survey files and output files.")
+    number: int = Field(ge=1, description="Position on the paper form.")
+    name: str = Field(description="Indonesian name, as on the form.")
+    name_en: str = Field(description="English gloss.")
+    question: str = Field(description="Question text in Indonesian.")
+    question_en: str = Field(description="Question text in English.")
+    group: str | None = Field(default=None, description="Group on the form, if any.")
+    applies_to: Applicability = Field(description="When the indicator applies.")
+    na_mark_allowed: bool = Field(
+        description="Whether the surveyor may write '-' (not applicable) on it."
+    )
+    aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
+
+
+class HouseholdClass(_Strict):
+    """A class (stratum) by the number of indicators met."""
+
+    code: Code
+    name: str
+    name_en: str
+    colour: str = Field(description="Colour name used on the card, e.g. 'merah'.")
+    min_met: int = Field(ge=0)
+    max_met: int = Field(ge=0)
+    healthy: bool = Field(
+        default=False, description="Counts as 'rumah tangga sehat' for this form."
+    )
+
+
+class ClassScheme(_Strict):
+    """Household classes and where they come from."""
+
+    basis: Literal["met_count"] = Field(
+        description="met_count: indicators counted as met under the na_policy."
+    )
+    official: bool = Field(description="False for a locally defined scheme (labelled so).")
+    source: str
+    classes: list[HouseholdClass] = Field(min_length=1)
+
+
+class Form(_Strict):
+    """A survey form definition."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$", description="Short name used with --form.")
+    version: str
+    title: str
+    title_en: str
+    setting: Literal["rumah_tangga", "keluarga", "institusi_pendidikan"] = Field(
+        description="Tatanan (unit of the survey)."
+    )
+    sources: list[str] = Field(min_length=1, description="Public sources of the form.")
+    na_policy: NaPolicy = Field(description="Default for how not-applicable counts.")
+    answers: AnswerVocabulary
+    context: list[ContextField] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(min_length=1)
+    classes: ClassScheme | None = None
+    notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Form:
+        codes = [i.code for i in self.indicators]
+        if len(set(codes)) != len(codes):
+            raise ValueError("indicator codes must be unique")
+        numbers = [i.number for i in self.indicators]
+        if sorted(numbers) != list(range(1, len(numbers) + 1)):
+            raise ValueError("indicator numbers must be 1..N without gaps")
+        context_codes = {c.code for c in self.context}
+        overlap = context_codes & set(codes)
+        if overlap:
+            raise ValueError(f"codes used both as context and indicator: {sorted(overlap)}")
+        for indicator in self.indicators:
+            ctx = indicator.applies_to.context
+            if ctx is not None and ctx not in context_codes:
+                raise ValueError(f"indicator {indicator.code}: unknown context field {ctx!r}")
+        if self.classes is not None:
+            spans = sorted((c.min_met, c.max_met) for c in self.classes.classes)
+            expected = 0
+            for low, high in spans:
+                if low != expected or high < low:
+                    raise ValueError("classes must cover 0..N met indicators without gaps")
+                expected = high + 1
+            if expected != len(self.indicators) + 1:
+                raise ValueError(f"classes must end at {len(self.indicators)} met indicators")
+        return self
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with ``code``."""
+        for indicator in self.indicators:
+            if indicator.code == code:
+                return indicator
+        raise KeyError(code)
+
+    @property
+    def codes(self) -> list[str]:
+        """Indicator codes in form order."""
+        return [i.code for i in self.indicators]
+
+
+@dataclass(frozen=True)
+class LoadedForm:
+    """A form with where it came from: its file and the file's SHA-256."""
+
+    form: Form
+    path: Path
+    sha256: str
+
+
+def fold_answer(text: str) -> str:
+    """Fold an answer spelling: case and whitespace do not matter.
+
+    >>> fold_answer("  Tidak   Berlaku ")
+    'tidak berlaku'
+    """
+    return " ".join(text.casefold().split())
+
+
+def bundled_forms() -> dict[str, Path]:
+    """Names and paths of the bundled forms."""
+    folder = resource_dir("survey_forms")
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def load_form(name_or_path: str | Path) -> LoadedForm:
+    """Load a bundled form by name, or a form file by path.
+
+    >>> load_form("kemenkes-rt-10").form.codes[:2]
+    ['persalinan_nakes', 'asi_eksklusif']
+
+    Raises :class:`~phbs.errors.FormError` naming the file and the YAML path of each problem.
+    """
+    text_name = str(name_or_path)
+    forms = bundled_forms()
+    if text_name in forms:
+        path = forms[text_name]
+    else:
+        path = Path(name_or_path)
+        if not path.is_file():
+            known = ", ".join(forms)
+            raise FormError(
+                f"Formulir '{text_name}' tidak ada: bukan nama formulir bawaan ({known}) "
+                "dan bukan berkas",
+                f"Form '{text_name}' not found: neither a bundled form ({known}) nor a file",
+            )
+    raw = path.read_bytes()
+    data = _parse_yaml(raw, path)
+    try:
+        form = Form.model_validate(data)
+    except ValidationError as exc:
+        raise FormError(*_describe_validation(path, exc)) from None
+    return LoadedForm(form=form, path=path, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _parse_yaml(raw: bytes, path: Path) -> object:
+    try:
+        return yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise FormError(
+            f"{path}: berkas formulir harus UTF-8", f"{path}: form file must be UTF-8"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" baris {mark.line + 1}" if mark is not None else ""
+        where_en = f" line {mark.line + 1}" if mark is not None else ""
+        raise FormError(
+            f"{path}{where}: YAML tidak sah", f"{path}{where_en}: invalid YAML"
+        ) from None
+
+
+def _describe_validation(path: Path, exc: ValidationError) -> tuple[str, str]:
+    """Turn pydantic's errors into 'file: key.path: problem' lines."""
+    lines = []
+    for error in exc.errors():
+        loc = ".".join(str(part) for part in error["loc"]) or "(akar)"
+        lines.append(f"  {loc}: {error['msg']}")
+    detail = "\n".join(lines)
+    return (
+        f"{path}: formulir tidak sah ({len(lines)} masalah)\n{detail}",
+        f"{path}: invalid form ({len(lines)} problems)\n{detail}",
+    )

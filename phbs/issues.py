@@ -1,0 +1,437 @@
+"""The issue catalogue: every data problem the toolkit reports, DOMAIN.md §4.
+
+Each problem found in the data is an :class:`Issue` record — file, row number as the user
+sees it (header = row 1), column, value, a stable kebab-case ``code``, a severity and a
+message in Indonesian and English. Bad data never raises: validation yields records and
+carries on. Tests assert codes and locations, not wording.
+
+The documentation's table of codes (``docs/kode-masalah.md``) is generated from
+:data:`CATALOGUE` by ``python -m phbs.issues``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a problem is. ``error`` makes ``phbs validate`` exit with 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class IssueType:
+    """One entry of the catalogue: a code with its severity and message templates."""
+
+    code: str
+    severity: Severity
+    title_id: str
+    title_en: str
+    template_id: str
+    template_en: str
+    consequence_id: str
+    consequence_en: str
+
+
+def _t(
+    code: str,
+    severity: Severity,
+    titles: tuple[str, str],
+    templates: tuple[str, str],
+    consequence: tuple[str, str],
+) -> IssueType:
+    return IssueType(code, severity, *titles, *templates, *consequence)
+
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+_ASIDE = ("baris disisihkan, tidak diskor", "row set aside, not scored")
+_MISSING = ("sel dianggap kosong (belum diisi)", "cell treated as missing")
+_KEPT = ("baris tetap diskor", "row still scored")
+
+CATALOGUE: dict[str, IssueType] = {
+    t.code: t
+    for t in [
+        # --- file and header level
+        _t(
+            "kolom-wajib-tidak-ada",
+            E,
+            ("Kolom wajib tidak ada", "Required column missing"),
+            (
+                "Kolom wajib '{field}' tidak ditemukan di baris judul",
+                "Required column '{field}' not found in the header row",
+            ),
+            (
+                "lihat pesan: tanpa id atau kode desa semua baris disisihkan; tanpa indikator "
+                "jawabannya dianggap kosong",
+                "see message: without id or village code every row is set aside; without an "
+                "indicator its answers are missing",
+            ),
+        ),
+        _t(
+            "kolom-ambigu",
+            E,
+            ("Kolom ambigu", "Ambiguous column"),
+            (
+                "Lebih dari satu kolom cocok dengan '{field}': {columns}",
+                "More than one column matches '{field}': {columns}",
+            ),
+            ("tidak ada kolom yang dipakai untuk isian ini", "no column is used for this field"),
+        ),
+        _t(
+            "kolom-tidak-dikenal",
+            N,
+            ("Kolom tidak dikenal", "Unknown column"),
+            (
+                "Kolom '{column}' tidak dikenal formulir dan diabaikan",
+                "Column '{column}' is not part of the form and is ignored",
+            ),
+            ("kolom diabaikan", "column ignored"),
+        ),
+        _t(
+            "sel-berlebih",
+            W,
+            ("Sel di luar kolom judul", "Cells beyond the header"),
+            (
+                "Baris berisi {count} sel lebih banyak dari baris judul",
+                "Row has {count} more cells than the header row",
+            ),
+            ("sel tambahan diabaikan", "extra cells ignored"),
+        ),
+        _t(
+            "encoding-campuran",
+            W,
+            ("Pengodean teks campuran", "Mixed text encodings"),
+            (
+                "Baris ini bukan UTF-8 seperti baris lain; dibaca sebagai Windows-1252",
+                "This row is not UTF-8 like the others; read as Windows-1252",
+            ),
+            ("periksa huruf beraksen di baris ini", "check accented letters on this row"),
+        ),
+        # --- row identity: set aside
+        _t(
+            "baris-kosong",
+            N,
+            ("Baris kosong", "Empty row"),
+            ("Baris kosong di tengah data", "Empty row inside the data"),
+            _ASIDE,
+        ),
+        _t(
+            "id-kosong",
+            E,
+            ("ID rumah tangga kosong", "Household id missing"),
+            ("ID rumah tangga kosong", "Household id is empty"),
+            _ASIDE,
+        ),
+        _t(
+            "kode-desa-kosong",
+            E,
+            ("Kode desa kosong", "Village code missing"),
+            ("Kode desa kosong", "Village code is empty"),
+            _ASIDE,
+        ),
+        _t(
+            "kode-desa-salah",
+            E,
+            ("Kode desa tidak sah", "Malformed village code"),
+            (
+                "Kode desa '{value}' tidak berbentuk PP.KK.CC.DDDD (10 angka, segmen desa "
+                "diawali 1, 2 atau 3)",
+                "Village code '{value}' is not of the form PP.KK.CC.DDDD (10 digits, village "
+                "segment starting with 1, 2 or 3)",
+            ),
+            _ASIDE,
+        ),
+        _t(
+            "id-ganda",
+            E,
+            ("ID rumah tangga ganda", "Duplicate household id"),
+            (
+                "ID '{value}' sudah dipakai di {first_file} baris {first_row} dengan isian "
+                "berbeda{hint}",
+                "Id '{value}' was already used at {first_file} row {first_row} with different "
+                "answers{hint}",
+            ),
+            (
+                "baris disisihkan; baris pertama yang diskor",
+                "row set aside; the first one is scored",
+            ),
+        ),
+        _t(
+            "baris-ganda",
+            W,
+            ("Baris ganda", "Duplicated row"),
+            (
+                "Baris sama persis dengan {first_file} baris {first_row} (ID '{value}')",
+                "Row is identical to {first_file} row {first_row} (id '{value}')",
+            ),
+            (
+                "baris disisihkan; rumah tangga dihitung sekali",
+                "row set aside; the household is counted once",
+            ),
+        ),
+        # --- identity warnings: row kept
+        _t(
+            "kode-desa-tidak-dikenal",
+            W,
+            ("Kode desa tidak ada di tabel", "Village code not in the table"),
+            (
+                "Kode desa {value} berbentuk benar tetapi tidak ada di tabel {edition}",
+                "Village code {value} is well formed but not in the table {edition}",
+            ),
+            (
+                "baris tetap diskor; nama wilayah dari berkas",
+                "row still scored; area names from the file",
+            ),
+        ),
+        _t(
+            "nama-desa-berbeda",
+            W,
+            ("Nama desa berbeda dengan tabel", "Village name differs from the table"),
+            (
+                "Nama desa '{value}' berbeda dengan tabel kode: '{expected}' (kode {kode})",
+                "Village name '{value}' differs from the code table: '{expected}' (code {kode})",
+            ),
+            ("nama dari tabel kode yang dipakai", "the code table's name is used"),
+        ),
+        # --- cells
+        _t(
+            "jawaban-tidak-dikenal",
+            E,
+            ("Jawaban tidak dikenal", "Unrecognised answer"),
+            (
+                "Jawaban '{value}' bukan Ya, Tidak atau Tidak berlaku",
+                "Answer '{value}' is not Yes, No or Not applicable",
+            ),
+            _MISSING,
+        ),
+        _t(
+            "tidak-berlaku-tidak-boleh",
+            E,
+            (
+                "Tanda tidak berlaku pada indikator wajib",
+                "Not-applicable mark on a required indicator",
+            ),
+            (
+                "Indikator '{column}' berlaku untuk semua rumah tangga; '{value}' tidak boleh",
+                "Indicator '{column}' applies to every household; '{value}' is not allowed",
+            ),
+            _MISSING,
+        ),
+        _t(
+            "tidak-berlaku-padahal-berlaku",
+            W,
+            (
+                "Tanda tidak berlaku pada indikator yang berlaku",
+                "Not-applicable mark on an applicable indicator",
+            ),
+            (
+                "'{value}' pada '{column}', padahal indikator berlaku menurut {context}",
+                "'{value}' on '{column}', but the indicator applies according to {context}",
+            ),
+            _MISSING,
+        ),
+        _t(
+            "jawaban-tidak-berlaku",
+            W,
+            (
+                "Jawaban pada indikator yang tidak berlaku",
+                "Answer on an indicator that does not apply",
+            ),
+            (
+                "Jawaban '{value}' pada '{column}' diabaikan: indikator tidak berlaku menurut "
+                "{context}",
+                "Answer '{value}' on '{column}' ignored: the indicator does not apply according "
+                "to {context}",
+            ),
+            ("jawaban diabaikan (tidak berlaku)", "answer ignored (not applicable)"),
+        ),
+        _t(
+            "jawaban-kosong",
+            W,
+            ("Jawaban kosong", "Missing answer"),
+            ("Jawaban '{column}' kosong", "Answer '{column}' is blank"),
+            (
+                "rumah tangga belum lengkap kecuali ada jawaban Tidak",
+                "household incomplete unless another answer is No",
+            ),
+        ),
+        _t(
+            "nilai-konteks-salah",
+            E,
+            ("Isian penentu tidak sah", "Invalid context value"),
+            (
+                "'{value}' pada '{column}' bukan bilangan bulat {minimum}–{maximum}",
+                "'{value}' in '{column}' is not a whole number {minimum}–{maximum}",
+            ),
+            (
+                "keberlakuan indikator terkait ditentukan oleh tanda '-' petugas",
+                "applicability of the related indicators falls back to the surveyor's '-' marks",
+            ),
+        ),
+        _t(
+            "nilai-konteks-di-luar",
+            W,
+            ("Isian penentu di luar rentang", "Context value out of range"),
+            (
+                "'{value}' pada '{column}' di luar {minimum}–{maximum}; dianggap {meaning}",
+                "'{value}' in '{column}' is outside {minimum}–{maximum}; read as {meaning}",
+            ),
+            _KEPT,
+        ),
+        _t(
+            "tanggal-salah",
+            W,
+            ("Tanggal tidak dikenal", "Unrecognised date"),
+            (
+                "Tanggal '{value}' tidak dikenal (pakai 2025-08-14, 14/08/2025 atau serial Excel)",
+                "Date '{value}' not recognised (use 2025-08-14, 14/08/2025 or an Excel serial)",
+            ),
+            ("tanggal dikosongkan", "date left blank"),
+        ),
+        # --- villages file and areas
+        _t(
+            "data-desa-salah",
+            E,
+            ("Baris data desa tidak sah", "Invalid villages-file row"),
+            ("Baris data desa diabaikan: {reason}", "Villages-file row ignored: {reason}"),
+            (
+                "jumlah rumah tangga desa ini tidak diketahui",
+                "this village's household count is unknown",
+            ),
+        ),
+        _t(
+            "disurvei-melebihi-total",
+            W,
+            ("Disurvei melebihi jumlah rumah tangga", "More surveyed than households"),
+            (
+                "{surveyed} rumah tangga disurvei di {area}, lebih dari jumlah {total} di data "
+                "desa",
+                "{surveyed} households surveyed in {area}, more than the {total} in the "
+                "villages file",
+            ),
+            ("persentase dipantau tidak dihitung", "monitored percentage not computed"),
+        ),
+        _t(
+            "sampel-kurang",
+            W,
+            ("Sampel kurang dari 210", "Sample below 210"),
+            (
+                "{area}: {surveyed} dari {total} rumah tangga disurvei, di bawah 210 dan belum "
+                "seluruhnya",
+                "{area}: {surveyed} of {total} households surveyed, below 210 and not all",
+            ),
+            ("hasil desa ini kurang pasti", "this village's result is less certain"),
+        ),
+    ]
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in the data.
+
+    ``row`` is the row number a user sees in a spreadsheet (header = row 1), or ``None``
+    for a file-level problem; ``file`` is the file name as given.
+    """
+
+    code: str
+    severity: Severity
+    file: str
+    row: int | None
+    column: str
+    value: str
+    message_id: str
+    message_en: str
+
+    def message(self, lang: str = "id") -> str:
+        """The message in ``lang``."""
+        return self.message_en if lang == "en" else self.message_id
+
+    def as_row(self, lang: str = "id") -> dict[str, str | int | None]:
+        """A flat dictionary, as written to issue files."""
+        return {
+            "berkas": self.file,
+            "baris": self.row,
+            "kolom": self.column,
+            "nilai": self.value,
+            "kode": self.code,
+            "tingkat": self.severity.value,
+            "pesan": self.message(lang),
+        }
+
+
+def make_issue(
+    code: str,
+    *,
+    file: str = "",
+    row: int | None = None,
+    column: str = "",
+    value: str = "",
+    **params: object,
+) -> Issue:
+    """Build an issue record from the catalogue.
+
+    >>> issue = make_issue("id-kosong", file="a.csv", row=7, column="id_rumah_tangga")
+    >>> issue.code, issue.severity.value, issue.row
+    ('id-kosong', 'error', 7)
+    >>> make_issue("data-desa-salah", reason="kode salah", reason_en="bad code").message_en
+    'Villages-file row ignored: bad code'
+
+    """
+    kind = CATALOGUE[code]
+    fields = {"value": value, "column": column, **params}
+    # A parameter ``x_en`` replaces ``x`` in the English message.
+    fields_en = {**fields, **{k[:-3]: v for k, v in params.items() if k.endswith("_en")}}
+    return Issue(
+        code=code,
+        severity=kind.severity,
+        file=file,
+        row=row,
+        column=column,
+        value=value,
+        message_id=kind.template_id.format(**fields),
+        message_en=kind.template_en.format(**fields_en),
+    )
+
+
+def count_by_code(issues: Iterable[Issue]) -> list[tuple[IssueType, int]]:
+    """Issue counts per code, most frequent first (then errors before warnings).
+
+    >>> [(t.code, n) for t, n in count_by_code([make_issue("id-kosong")] * 2)]
+    [('id-kosong', 2)]
+    """
+    counts = Counter(i.code for i in issues)
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    ordered = sorted(
+        counts.items(), key=lambda kv: (-kv[1], rank[CATALOGUE[kv[0]].severity], kv[0])
+    )
+    return [(CATALOGUE[code], n) for code, n in ordered]
+
+
+def catalogue_markdown() -> str:
+    """The documentation table of every issue code."""
+    lines = [
+        "# Kode masalah data / Data issue codes",
+        "",
+        "Dibuat dari `phbs/issues.py` dengan `python -m phbs.issues > docs/kode-masalah.md`.",
+        "Generated from `phbs/issues.py`; do not edit by hand.",
+        "",
+        "| kode | tingkat | judul | title | akibat / consequence |",
+        "|---|---|---|---|---|",
+    ]
+    for t in CATALOGUE.values():
+        lines.append(
+            f"| `{t.code}` | {t.severity.value} | {t.title_id} | {t.title_en} | "
+            f"{t.consequence_id} / {t.consequence_en} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(catalogue_markdown(), end="")
