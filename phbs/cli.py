@@ -1,0 +1,326 @@
+"""The ``phbs`` command line: a thin layer over the library.
+
+Every command speaks Indonesian by default and English with ``--lang en``. A
+:class:`~phbs.errors.PhbsError` becomes a one-line message on stderr and exit code 2;
+``phbs validate`` exits 1 when the data has errors.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from phbs import __version__
+from phbs.commands.common import LANG_KEY, current_lang, lang_option
+from phbs.errors import PhbsError, SettingsError
+from phbs.forms import NaPolicy, load_form
+from phbs.ingest.validate import IdScope, Survey, read_survey
+from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.issues import Issue, Severity
+from phbs.outputs import check_output_path
+from phbs.reports import tables, text
+from phbs.reports.i18n import Lang, t
+from phbs.results import score, summarise
+from phbs.scoring import AreaLevel
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def survey_options(function: F) -> F:
+    """Options shared by the commands that read survey files."""
+    options = [
+        click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.option(
+            "--form",
+            "form_name",
+            default="kemenkes-rt-10",
+            show_default=True,
+            metavar="NAMA|BERKAS",
+            help="Formulir bawaan (phbs forms list) atau berkas YAML.",
+        ),
+        click.option(
+            "--sheet", default=None, help="Lembar Excel/ODS yang dibaca (bawaan: pertama)."
+        ),
+        click.option(
+            "--id-per-desa",
+            is_flag=True,
+            help="ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+class PhbsGroup(click.Group):
+    """Turns library errors into one-line messages; never shows a traceback for them."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PhbsError as error:
+            lang = ctx.meta.get(LANG_KEY, "id")
+            prefix = "Error" if lang == "en" else "Galat"
+            click.echo(f"{prefix}: {error.message(lang)}", err=True)
+            ctx.exit(error.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Dibatalkan / cancelled", err=True)
+            ctx.exit(130)
+        except Exception as error:
+            if ctx.meta.get("phbs.debug"):
+                raise
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            click.echo(
+                f"Galat internal phbs {__version__} ({type(error).__name__}: {error} di "
+                f"{Path(where.filename).name}:{where.lineno}). Mohon laporkan; jalankan dengan "
+                "'phbs --debug ...' untuk rincian.",
+                err=True,
+            )
+            ctx.exit(70)
+
+
+@click.group(cls=PhbsGroup)
+@click.version_option(__version__, prog_name="phbs")
+@click.option(
+    "--debug", is_flag=True, hidden=True, help="Tampilkan traceback untuk galat internal."
+)
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """phbs — skor survei PHBS rumah tangga: validasi, rekap desa, wilayah dan laporan.
+
+    Mulai dengan 'phbs demo' untuk mencoba data contoh.
+    """
+    ctx.meta["phbs.debug"] = debug
+
+
+def _check_outputs(paths: Sequence[Path | None], inputs: Sequence[Path]) -> None:
+    for path in paths:
+        if path is not None:
+            check_output_path(path, inputs)
+
+
+def _require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
+    if path is not None and path.suffix.lower() not in suffixes:
+        listed = ", ".join(sorted(suffixes))
+        raise SettingsError(
+            f"{option} {path}: akhiran berkas harus salah satu dari {listed}",
+            f"{option} {path}: file name must end in one of {listed}",
+        )
+
+
+def _print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: Lang) -> None:
+    counts = text.severity_counts(issues)
+    click.echo(
+        t(
+            "issues.summary",
+            lang,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        )
+    )
+    if issues:
+        click.echo(t("issues.hint", lang, files=" ".join(str(f) for f in files)))
+
+
+def _read(files: Sequence[Path], form_name: str, sheet: str | None, id_per_desa: bool) -> Survey:
+    return read_survey(
+        files,
+        load_form(form_name),
+        sheet=sheet,
+        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+    )
+
+
+@cli.command("score")
+@survey_options
+@click.option(
+    "--by",
+    "level",
+    type=click.Choice([lvl.value for lvl in AreaLevel]),
+    default="desa",
+    show_default=True,
+    help="Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
+)
+@click.option(
+    "--na-policy",
+    type=click.Choice([p.value for p in NaPolicy]),
+    default=None,
+    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+)
+@click.option(
+    "--villages",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis rekap ke .csv atau .json.",
+)
+@click.option(
+    "--households",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis hasil per rumah tangga (.csv).",
+)
+@click.option(
+    "--include-names", is_flag=True, help="Sertakan nama kepala rumah tangga di --households."
+)
+@click.option(
+    "--rejects",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis baris yang disisihkan dan alasannya (.csv).",
+)
+@lang_option
+@click.pass_context
+def score_command(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    level: str,
+    na_policy: str | None,
+    villages: Path | None,
+    output: Path | None,
+    households: Path | None,
+    include_names: bool,
+    rejects: Path | None,
+) -> None:
+    """Skor survei rumah tangga dan cetak rekap per desa (atau tingkat lain).
+
+    Contoh: phbs score survei.csv --villages desa.csv -o rekap.csv
+    """
+    language = current_lang(ctx)
+    _require_suffix(output, {".csv", ".json"}, "-o")
+    _require_suffix(households, {".csv"}, "--households")
+    _require_suffix(rejects, {".csv"}, "--rejects")
+    _check_outputs([output, households, rejects], files)
+    survey = _read(files, form_name, sheet, id_per_desa)
+    totals: VillageTotals | None = read_villages(villages) if villages else None
+    result = score(survey, na_policy)
+    report = summarise(result, by=level, villages=totals)
+    issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
+
+    level_name = t(f"level.{report.tingkat.value}", language)
+    click.echo(t("title.score", language, level=level_name))
+    click.echo(
+        t(
+            "settings",
+            language,
+            form=survey.form.form.id,
+            policy=result.na_policy.value,
+            level=level_name,
+        )
+    )
+    click.echo()
+    click.echo(text.area_table(report, language))
+    click.echo()
+    click.echo(t("note.persen", language))
+    click.echo(
+        t(
+            "reconciliation",
+            language,
+            read=survey.rows_read,
+            scored=survey.rows_scored,
+            aside=survey.rows_set_aside,
+        )
+    )
+    _print_issue_counts(issues, files, language)
+
+    if output is not None:
+        if output.suffix.lower() == ".json":
+            tables.write_areas_json(report, result, output, extra_issues=issues)
+        else:
+            tables.write_areas_csv(report, survey, output)
+        click.echo(t("written", language, path=output))
+    if households is not None:
+        tables.write_households_csv(result, households, include_names=include_names)
+        click.echo(t("written", language, path=households))
+    if rejects is not None:
+        tables.write_rejects_csv(survey, rejects, language)
+        click.echo(t("written", language, path=rejects))
+
+
+@cli.command("validate")
+@survey_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis semua masalah ke .csv atau .xlsx.",
+)
+@lang_option
+@click.pass_context
+def validate_command(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    output: Path | None,
+) -> None:
+    """Periksa berkas survei dan cetak masalah data, yang paling sering dulu.
+
+    Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah pemakaian (opsi, berkas, formulir).
+    """
+    language = current_lang(ctx)
+    _require_suffix(output, {".csv", ".xlsx"}, "-o")
+    _check_outputs([output], files)
+    survey = _read(files, form_name, sheet, id_per_desa)
+    click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
+    click.echo(
+        t(
+            "reconciliation",
+            language,
+            read=survey.rows_read,
+            scored=survey.rows_scored,
+            aside=survey.rows_set_aside,
+        )
+    )
+    click.echo()
+    click.echo(text.issue_summary(survey.issues, language))
+    click.echo()
+    counts = text.severity_counts(survey.issues)
+    click.echo(
+        t(
+            "issues.summary",
+            language,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        )
+    )
+    if output is not None:
+        tables.write_issues(survey.issues, output, files, language)
+        click.echo(t("written", language, path=output))
+    ctx.exit(1 if counts[Severity.ERROR] else 0)
+
+
+from phbs.commands import demo as _demo  # noqa: E402
+from phbs.commands import forms as _forms  # noqa: E402
+
+cli.add_command(_forms.forms_group)
+cli.add_command(_demo.demo_command)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="phbs")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""Command groups of the CLI that grew past a few lines."""

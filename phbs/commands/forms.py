@@ -1,0 +1,93 @@
+"""``phbs forms``: list bundled forms and show one."""
+
+from __future__ import annotations
+
+import click
+
+from phbs.commands.common import current_lang, lang_option
+from phbs.forms import bundled_forms, load_form
+from phbs.reports.i18n import t
+from phbs.reports.text import format_table
+
+
+@click.group("forms")
+def forms_group() -> None:
+    """Formulir survei: daftar dan rincian."""
+
+
+@forms_group.command("list")
+@lang_option
+@click.pass_context
+def list_forms(ctx: click.Context) -> None:
+    """Daftar formulir bawaan."""
+    language = current_lang(ctx)
+    rows = []
+    for name in bundled_forms():
+        form = load_form(name).form
+        title = form.title_en if language == "en" else form.title
+        rows.append([name, str(len(form.indicators)), form.na_policy.value, title])
+    headers = [
+        "nama" if language == "id" else "name",
+        "indikator" if language == "id" else "indicators",
+        "na_policy",
+        "judul" if language == "id" else "title",
+    ]
+    click.echo(t("forms.title", language))
+    click.echo(format_table(headers, rows, {1}))
+
+
+@forms_group.command("show")
+@click.argument("name", metavar="NAMA|BERKAS")
+@lang_option
+@click.pass_context
+def show_form(ctx: click.Context, name: str) -> None:
+    """Rincian satu formulir: indikator, keberlakuan, jawaban dan kelas."""
+    language = current_lang(ctx)
+    loaded = load_form(name)
+    form = loaded.form
+    en = language == "en"
+    click.echo(f"{form.id} — {form.title_en if en else form.title} (versi {form.version})")
+    click.echo(f"{'File' if en else 'Berkas'}: {loaded.path}")
+    click.echo(f"SHA-256: {loaded.sha256}")
+    click.echo(f"na_policy: {form.na_policy.value}")
+    click.echo(("Sources" if en else "Sumber") + ":")
+    for source in form.sources:
+        click.echo(f"  - {source}")
+    click.echo()
+    for ctx_field in form.context:
+        label = ctx_field.name_en if en else ctx_field.name
+        blank = ctx_field.blank_meaning_en if en else ctx_field.blank_meaning
+        click.echo(
+            f"{'Context' if en else 'Penentu'}: {ctx_field.code} — {label}, "
+            f"{ctx_field.minimum}–{ctx_field.maximum}; {'blank' if en else 'kosong'} = {blank}"
+        )
+    click.echo()
+    for indicator in form.indicators:
+        name_text = indicator.name_en if en else indicator.name
+        question = indicator.question_en if en else indicator.question
+        rule = indicator.applies_to
+        applies = rule.description_en if en else rule.description
+        mark = (
+            ("'-' allowed" if en else "'-' boleh")
+            if indicator.na_mark_allowed
+            else ("'-' not allowed" if en else "'-' tidak boleh")
+        )
+        click.echo(f"{indicator.number:>2}. {indicator.code} — {name_text}")
+        click.echo(f"    {question}")
+        click.echo(f"    {'Applies to' if en else 'Berlaku untuk'}: {applies}; {mark}")
+    click.echo()
+    answers = form.answers
+    click.echo(f"Ya: {', '.join(answers.ya)}")
+    click.echo(f"Tidak: {', '.join(answers.tidak)}")
+    click.echo(f"{'Not applicable' if en else 'Tidak berlaku'}: {', '.join(answers.tidak_berlaku)}")
+    if form.classes is not None:
+        click.echo()
+        click.echo(("Classes" if en else "Kelas") + f" ({form.classes.source}):")
+        for klass in form.classes.classes:
+            healthy = (" — healthy" if en else " — sehat") if klass.healthy else ""
+            label = klass.name_en if en else klass.name
+            click.echo(
+                f"  {klass.code}: {label} ({klass.colour}) {klass.min_met}–{klass.max_met}{healthy}"
+            )
+    for note in form.notes:
+        click.echo(f"\n{note}")

@@ -1,0 +1,9 @@
+"""Reading survey files: one reader per source, header matching, validation.
+
+``read_survey`` is the entry point; see :mod:`phbs.ingest.validate`.
+"""
+
+from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.validate import SetAsideRow, SourceFile, Survey, read_survey
+
+__all__ = ["RawTable", "SetAsideRow", "SourceFile", "Survey", "open_table", "read_survey"]

@@ -1,0 +1,197 @@
+"""Header matching: which column of a file holds which field of the form.
+
+Headers are compared after folding case, punctuation and spacing, and after dropping a
+leading item number (``"1. Persalinan ditolong..."``). A field is matched by its code, its
+Indonesian or English name, or an alias declared in the form. Two columns matching the same
+field is an issue, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from phbs.errors import FormError
+from phbs.forms import Form
+from phbs.issues import Issue, make_issue
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
+
+
+@dataclass(frozen=True)
+class StandardField:
+    """A household column every form shares (identity, place, survey facts)."""
+
+    code: str
+    required: bool
+    aliases: tuple[str, ...]
+    personal: bool = False
+
+
+STANDARD_FIELDS: tuple[StandardField, ...] = (
+    StandardField(
+        "id_rumah_tangga",
+        True,
+        (
+            "id",
+            "id rumah tangga",
+            "no rumah tangga",
+            "nomor rumah tangga",
+            "kode rumah tangga",
+            "household id",
+            "household",
+        ),
+    ),
+    StandardField(
+        "kode_desa",
+        True,
+        ("kode desa", "kode desa kelurahan", "kode kelurahan", "kode wilayah", "village code"),
+    ),
+    StandardField(
+        "nama_desa",
+        False,
+        (
+            "nama desa",
+            "desa",
+            "kelurahan",
+            "desa kelurahan",
+            "nama desa kelurahan",
+            "village",
+            "village name",
+        ),
+    ),
+    StandardField("dusun", False, ("dusun", "lingkungan", "nama dusun", "sub village")),
+    StandardField("rw", False, ("rw", "rukun warga")),
+    StandardField("rt", False, ("rt", "rukun tetangga", "rt lingkungan")),
+    StandardField(
+        "tanggal_survei",
+        False,
+        ("tanggal", "tanggal survei", "tgl survei", "tanggal pendataan", "survey date", "date"),
+    ),
+    StandardField(
+        "petugas", False, ("petugas", "kader", "pendata", "surveyor", "enumerator", "nama kader")
+    ),
+    StandardField(
+        "nama_kepala_rt",
+        False,
+        (
+            "nama kepala rumah tangga",
+            "kepala rumah tangga",
+            "nama kepala keluarga",
+            "nama kk",
+            "head of household",
+            "household head",
+        ),
+        personal=True,
+    ),
+)
+
+PERSONAL_FIELDS = frozenset(f.code for f in STANDARD_FIELDS if f.personal)
+
+
+def fold_header(text: str) -> str:
+    """Fold a header for matching.
+
+    >>> fold_header(" 1. Persalinan_Ditolong  (Nakes) ")
+    'persalinan ditolong nakes'
+    """
+    text = _ITEM_NUMBER.sub("", text)
+    return _NON_ALNUM.sub(" ", text.casefold()).strip()
+
+
+def alias_map(form: Form) -> dict[str, str]:
+    """Folded header spelling → field code, for the standard fields and the form's own.
+
+    Raises :class:`~phbs.errors.FormError` when the form gives one spelling to two fields.
+    """
+    mapping: dict[str, str] = {}
+
+    def add(spelling: str, code: str) -> None:
+        key = fold_header(spelling)
+        if not key:
+            return
+        if mapping.get(key, code) != code:
+            raise FormError(
+                f"Formulir {form.id}: nama kolom '{spelling}' dipakai untuk '{mapping[key]}' "
+                f"dan '{code}'",
+                f"Form {form.id}: header spelling '{spelling}' is used for both "
+                f"'{mapping[key]}' and '{code}'",
+            )
+        mapping[key] = code
+
+    for std in STANDARD_FIELDS:
+        add(std.code, std.code)
+        for alias in std.aliases:
+            add(alias, std.code)
+    for ctx in form.context:
+        for spelling in (ctx.code, ctx.name, ctx.name_en, *ctx.aliases):
+            add(spelling, ctx.code)
+    for ind in form.indicators:
+        for spelling in (ind.code, ind.name, ind.name_en, *ind.aliases):
+            add(spelling, ind.code)
+    return mapping
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Where each field is in one file: field code → column index."""
+
+    index: dict[str, int]
+    issues: list[Issue]
+
+    def has(self, code: str) -> bool:
+        """Whether the file has a usable column for ``code``."""
+        return code in self.index
+
+
+def match_columns(header: list[str], form: Form, *, file: str, header_row: int = 1) -> ColumnMap:
+    """Match a file's header row to the form's fields.
+
+    >>> from phbs.forms import load_form
+    >>> form = load_form("kemenkes-rt-10").form
+    >>> m = match_columns(["ID", "Kode Desa", "Air Bersih"], form, file="a.csv")
+    >>> m.index["air_bersih"], sorted({i.code for i in m.issues})
+    (2, ['kolom-wajib-tidak-ada'])
+    """
+    aliases = alias_map(form)
+    found: dict[str, list[int]] = {}
+    issues: list[Issue] = []
+    for position, title in enumerate(header):
+        key = fold_header(title)
+        if not key:
+            continue
+        code = aliases.get(key)
+        if code is None:
+            issues.append(
+                make_issue(
+                    "kolom-tidak-dikenal", file=file, row=header_row, column=title, value=title
+                )
+            )
+            continue
+        found.setdefault(code, []).append(position)
+    index: dict[str, int] = {}
+    for code, positions in found.items():
+        if len(positions) == 1:
+            index[code] = positions[0]
+        else:
+            columns = ", ".join(f"'{header[p]}'" for p in positions)
+            issues.append(
+                make_issue(
+                    "kolom-ambigu",
+                    file=file,
+                    row=header_row,
+                    column=code,
+                    field=code,
+                    columns=columns,
+                )
+            )
+    required = [f.code for f in STANDARD_FIELDS if f.required] + form.codes
+    for code in required:
+        if code not in index and code not in found:
+            issues.append(
+                make_issue(
+                    "kolom-wajib-tidak-ada", file=file, row=header_row, column=code, field=code
+                )
+            )
+    return ColumnMap(index=index, issues=issues)

@@ -1,0 +1,548 @@
+"""Validation: raw rows in, typed households and issue records out. Nothing is lost.
+
+Every data row read ends in exactly one place: scored (a household in
+:attr:`Survey.households`) or set aside (:attr:`Survey.set_aside`, with its reasons and its
+cells unchanged). A row whose identity is broken — no id, no or malformed village code,
+duplicate id — is set aside whole; a bad cell is treated as missing and the row is kept
+(DOMAIN.md §4). Applicability of each indicator is resolved here (DOMAIN.md §1), so scoring
+sees one state per cell: Ya, Tidak, not applicable or missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from phbs.forms import Form, LoadedForm, fold_answer, load_form
+from phbs.ingest.columns import ColumnMap, match_columns
+from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.values import parse_date, parse_whole_number
+from phbs.issues import CATALOGUE, Issue, Severity, make_issue
+from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
+from phbs.states import MISSING, NA, NO, YES
+
+_Getter = Callable[[str], str]
+
+
+class IdScope(StrEnum):
+    """Where a household id must be unique (DOMAIN.md §1: within one survey round)."""
+
+    SURVEI = "survei"
+    DESA = "desa"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file and how its rows ended."""
+
+    name: str
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+    rows_read: int
+    rows_scored: int
+    rows_set_aside: int
+
+
+@dataclass(frozen=True)
+class SetAsideRow:
+    """A row that was not scored, kept unchanged with why."""
+
+    file: str
+    row: int
+    header: tuple[str, ...]
+    cells: tuple[str, ...]
+    reasons: tuple[str, ...]
+    messages_id: tuple[str, ...]
+    messages_en: tuple[str, ...]
+
+
+@dataclass
+class HouseholdTable:
+    """Scored-to-be households, column by column (one entry per household).
+
+    ``states`` is an ``int8`` array (households × indicators) of :data:`~phbs.states.YES`,
+    :data:`~phbs.states.NO`, :data:`~phbs.states.NA` or :data:`~phbs.states.MISSING`.
+    """
+
+    indicator_codes: list[str]
+    ids: list[str] = field(default_factory=list)
+    kode_desa: list[str] = field(default_factory=list)
+    nama_desa: list[str] = field(default_factory=list)
+    dusun: list[str] = field(default_factory=list)
+    rw: list[str] = field(default_factory=list)
+    rt: list[str] = field(default_factory=list)
+    tanggal_survei: list[str] = field(default_factory=list)
+    petugas: list[str] = field(default_factory=list)
+    nama_kepala_rt: list[str] = field(default_factory=list)
+    context: dict[str, list[int | None]] = field(default_factory=dict)
+    file_index: list[int] = field(default_factory=list)
+    row_number: list[int] = field(default_factory=list)
+    _state_rows: list[bytes] = field(default_factory=list, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def states(self) -> NDArray[np.int8]:
+        """The answer-state matrix (households × indicators)."""
+        width = len(self.indicator_codes)
+        if not self._state_rows:
+            return np.zeros((0, width), dtype=np.int8)
+        flat = np.frombuffer(b"".join(self._state_rows), dtype=np.int8)
+        return flat.reshape(len(self._state_rows), width)
+
+
+@dataclass
+class Survey:
+    """The validated survey: households to score, rows set aside, and every issue."""
+
+    form: LoadedForm
+    files: list[SourceFile]
+    households: HouseholdTable
+    set_aside: list[SetAsideRow]
+    issues: list[Issue]
+    id_scope: IdScope = IdScope.SURVEI
+
+    @property
+    def rows_read(self) -> int:
+        """Data rows read from all files (header rows not counted)."""
+        return sum(f.rows_read for f in self.files)
+
+    @property
+    def rows_scored(self) -> int:
+        """Rows that became a scored household."""
+        return len(self.households)
+
+    @property
+    def rows_set_aside(self) -> int:
+        """Rows set aside with a reason."""
+        return len(self.set_aside)
+
+    @property
+    def error_count(self) -> int:
+        """Issues of severity error."""
+        return sum(1 for i in self.issues if i.severity is Severity.ERROR)
+
+
+def read_survey(
+    paths: Sequence[str | Path],
+    form: str | Path | LoadedForm = "kemenkes-rt-10",
+    *,
+    sheet: str | None = None,
+    id_scope: IdScope | str = IdScope.SURVEI,
+) -> Survey:
+    """Read and validate survey files (one per Puskesmas is fine) into one :class:`Survey`.
+
+    >>> from phbs.resources import data_path
+    >>> files = sorted(data_path("contoh").glob("survei-*.csv"))
+    >>> survey = read_survey(files)
+    >>> survey.rows_read == survey.rows_scored + survey.rows_set_aside
+    True
+
+    Raises :class:`~phbs.errors.InputFileError` for a file that cannot be read at all and
+    :class:`~phbs.errors.FormError` for a bad form; problems *in* the data become issues.
+    """
+    loaded = form if isinstance(form, LoadedForm) else load_form(form)
+    validator = _Validator(loaded.form, IdScope(id_scope))
+    files = [
+        validator.read(open_table(path, sheet=sheet), index) for index, path in enumerate(paths)
+    ]
+    return Survey(
+        form=loaded,
+        files=files,
+        households=validator.households,
+        set_aside=validator.set_aside,
+        issues=validator.issues,
+        id_scope=IdScope(id_scope),
+    )
+
+
+@dataclass
+class _Village:
+    dotted: str
+    name: str | None
+
+
+class _Validator:
+    """Holds what must be remembered across rows and files: ids seen, caches, outputs."""
+
+    def __init__(self, form: Form, id_scope: IdScope) -> None:
+        self.form = form
+        self.id_scope = id_scope
+        self.households = HouseholdTable(indicator_codes=form.codes)
+        for ctx in form.context:
+            self.households.context[ctx.code] = []
+        self.set_aside: list[SetAsideRow] = []
+        self.issues: list[Issue] = []
+        self.seen: dict[tuple[str, str], tuple[str, int, int]] = {}
+        self.villages: dict[str, _Village | None] = {}
+        self.answers: dict[str, int] = {}
+        for spellings, state in (
+            (form.answers.ya, YES),
+            (form.answers.tidak, NO),
+            (form.answers.tidak_berlaku, NA),
+        ):
+            for spelling in spellings:
+                self.answers[fold_answer(spelling)] = state
+        self.regions = region_table()
+
+    # --- one file
+
+    def read(self, table: RawTable, file_index: int) -> SourceFile:
+        columns = match_columns(
+            table.header, self.form, file=table.name, header_row=table.header_row
+        )
+        self.issues.extend(columns.issues)
+        identity_ok = columns.has("id_rumah_tangga") and columns.has("kode_desa")
+        read = scored = aside = 0
+        width = len(table.header)
+        for row_number, raw_cells in table.rows:
+            read += 1
+            cells = raw_cells[:width] + [""] * (width - len(raw_cells))
+            if not identity_ok:
+                self._set_aside(table, row_number, raw_cells, [], ["kolom-wajib-tidak-ada"])
+                aside += 1
+            elif self._row(table, columns, file_index, row_number, raw_cells, cells):
+                scored += 1
+            else:
+                aside += 1
+        for row_number in table.mixed_encoding_rows:
+            self.issues.append(make_issue("encoding-campuran", file=table.name, row=row_number))
+        return SourceFile(
+            name=table.name,
+            path=str(table.path),
+            sha256=table.sha256,
+            format=table.format,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+            sheet=table.sheet,
+            rows_read=read,
+            rows_scored=scored,
+            rows_set_aside=aside,
+        )
+
+    # --- one row
+
+    def _row(
+        self,
+        table: RawTable,
+        columns: ColumnMap,
+        file_index: int,
+        row_number: int,
+        raw_cells: list[str],
+        cells: list[str],
+    ) -> bool:
+        """Validate one row; return whether it was kept for scoring."""
+        file = table.name
+        if not any(c.strip() for c in raw_cells):
+            issue = make_issue("baris-kosong", file=file, row=row_number)
+            self._set_aside(table, row_number, raw_cells, [issue])
+            return False
+        index = columns.index
+
+        def get(code: str) -> str:
+            position = index.get(code)
+            return cells[position].strip() if position is not None else ""
+
+        if len(raw_cells) > len(table.header):
+            extra = sum(1 for c in raw_cells[len(table.header) :] if c.strip())
+            if extra:
+                self.issues.append(
+                    make_issue("sel-berlebih", file=file, row=row_number, count=extra)
+                )
+
+        problems: list[Issue] = []
+        household_id = get("id_rumah_tangga")
+        raw_code = get("kode_desa")
+        if not household_id:
+            problems.append(
+                make_issue("id-kosong", file=file, row=row_number, column="id_rumah_tangga")
+            )
+        village = None
+        if not raw_code:
+            problems.append(
+                make_issue("kode-desa-kosong", file=file, row=row_number, column="kode_desa")
+            )
+        else:
+            village = self._village(raw_code)
+            if village is None:
+                problems.append(
+                    make_issue(
+                        "kode-desa-salah",
+                        file=file,
+                        row=row_number,
+                        column="kode_desa",
+                        value=raw_code,
+                    )
+                )
+        if problems or village is None:
+            self._set_aside(table, row_number, raw_cells, problems)
+            return False
+
+        key = (village.dotted if self.id_scope is IdScope.DESA else "", household_id)
+        fingerprint = hash(tuple(get(code).casefold() for code in sorted(index)))
+        first = self.seen.get(key)
+        if first is not None:
+            first_file, first_row, first_fingerprint = first
+            if first_fingerprint == fingerprint:
+                issue = make_issue(
+                    "baris-ganda",
+                    file=file,
+                    row=row_number,
+                    column="id_rumah_tangga",
+                    value=household_id,
+                    first_file=first_file,
+                    first_row=first_row,
+                )
+            else:
+                hint = hint_en = ""
+                if self.id_scope is IdScope.SURVEI:
+                    hint = " (bila nomor rumah tangga diulang per desa, pakai --id-per-desa)"
+                    hint_en = " (if household numbers restart in each village, use --id-per-desa)"
+                issue = make_issue(
+                    "id-ganda",
+                    file=file,
+                    row=row_number,
+                    column="id_rumah_tangga",
+                    value=household_id,
+                    first_file=first_file,
+                    first_row=first_row,
+                    hint=hint,
+                    hint_en=hint_en,
+                )
+            self._set_aside(table, row_number, raw_cells, [issue])
+            return False
+        self.seen[key] = (file, row_number, fingerprint)
+
+        # The row is kept from here on: cell problems become issues and missing values.
+        file_name = get("nama_desa")
+        if village.name is None:
+            self.issues.append(
+                make_issue(
+                    "kode-desa-tidak-dikenal",
+                    file=file,
+                    row=row_number,
+                    column="kode_desa",
+                    value=village.dotted,
+                    edition=REGION_TABLE_EDITION,
+                )
+            )
+        elif file_name and normalise_name(file_name) != normalise_name(village.name):
+            self.issues.append(
+                make_issue(
+                    "nama-desa-berbeda",
+                    file=file,
+                    row=row_number,
+                    column="nama_desa",
+                    value=file_name,
+                    expected=village.name,
+                    kode=village.dotted,
+                )
+            )
+        households = self.households
+        households.ids.append(household_id)
+        households.kode_desa.append(village.dotted)
+        households.nama_desa.append(village.name or file_name)
+        households.dusun.append(get("dusun"))
+        households.rw.append(get("rw"))
+        households.rt.append(get("rt"))
+        households.petugas.append(get("petugas"))
+        households.nama_kepala_rt.append(get("nama_kepala_rt"))
+        households.tanggal_survei.append(self._date(get("tanggal_survei"), file, row_number))
+        context = self._context(columns, get, file, row_number)
+        states = self._answers(columns, get, context, file, row_number)
+        households._state_rows.append(bytes(s & 0xFF for s in states))
+        households.file_index.append(file_index)
+        households.row_number.append(row_number)
+        return True
+
+    def _village(self, raw_code: str) -> _Village | None:
+        if raw_code not in self.villages:
+            code = VillageCode.parse(raw_code)
+            self.villages[raw_code] = (
+                None if code is None else _Village(code.dotted, self.regions.name(code.dotted))
+            )
+        return self.villages[raw_code]
+
+    def _date(self, text: str, file: str, row_number: int) -> str:
+        if not text:
+            return ""
+        parsed = parse_date(text)
+        if parsed is None:
+            self.issues.append(
+                make_issue(
+                    "tanggal-salah", file=file, row=row_number, column="tanggal_survei", value=text
+                )
+            )
+            return ""
+        return parsed.isoformat()
+
+    def _context(
+        self, columns: ColumnMap, get: _Getter, file: str, row_number: int
+    ) -> dict[str, int | _Unknown | None]:
+        """Context values for this row: a number, None (blank meaning), or unknown."""
+        values: dict[str, int | _Unknown | None] = {}
+        for ctx in self.form.context:
+            if not columns.has(ctx.code):
+                self.households.context[ctx.code].append(None)
+                continue
+            text = get(ctx.code)
+            value: int | _Unknown | None
+            if not text:
+                value = None
+            else:
+                number = parse_whole_number(text)
+                if number is None or number < ctx.minimum:
+                    self.issues.append(
+                        make_issue(
+                            "nilai-konteks-salah",
+                            file=file,
+                            row=row_number,
+                            column=ctx.code,
+                            value=text,
+                            minimum=ctx.minimum,
+                            maximum=ctx.maximum,
+                        )
+                    )
+                    value = UNKNOWN
+                elif number > ctx.maximum:
+                    self.issues.append(
+                        make_issue(
+                            "nilai-konteks-di-luar",
+                            file=file,
+                            row=row_number,
+                            column=ctx.code,
+                            value=text,
+                            minimum=ctx.minimum,
+                            maximum=ctx.maximum,
+                            meaning=ctx.blank_meaning,
+                            meaning_en=ctx.blank_meaning_en,
+                        )
+                    )
+                    value = None
+                else:
+                    value = number
+            values[ctx.code] = value
+            self.households.context[ctx.code].append(value if isinstance(value, int) else None)
+        return values
+
+    def _answers(
+        self,
+        columns: ColumnMap,
+        get: _Getter,
+        context: dict[str, int | _Unknown | None],
+        file: str,
+        row_number: int,
+    ) -> list[int]:
+        """Resolve each indicator cell to YES, NO, NA or MISSING (DOMAIN.md §1)."""
+        states: list[int] = []
+        for indicator in self.form.indicators:
+            code = indicator.code
+            if not columns.has(code):
+                states.append(MISSING)
+                continue
+            text = get(code)
+            answer = self.answers.get(fold_answer(text)) if text else None
+            if text and answer is None:
+                self.issues.append(
+                    make_issue(
+                        "jawaban-tidak-dikenal", file=file, row=row_number, column=code, value=text
+                    )
+                )
+            rule = indicator.applies_to
+            decided_by = rule.context if rule.context in context else None
+            ctx_value = context.get(decided_by) if decided_by is not None else None
+            if decided_by is not None and not isinstance(ctx_value, _Unknown):
+                applies = ctx_value is not None and rule.applies(ctx_value)
+                where = f"{decided_by} = {ctx_value if ctx_value is not None else '(kosong)'}"
+                if not applies:
+                    if answer in (YES, NO):
+                        self.issues.append(
+                            make_issue(
+                                "jawaban-tidak-berlaku",
+                                file=file,
+                                row=row_number,
+                                column=code,
+                                value=text,
+                                context=where,
+                            )
+                        )
+                    states.append(NA)
+                    continue
+                if answer == NA:
+                    self.issues.append(
+                        make_issue(
+                            "tidak-berlaku-padahal-berlaku",
+                            file=file,
+                            row=row_number,
+                            column=code,
+                            value=text,
+                            context=where,
+                        )
+                    )
+                    states.append(MISSING)
+                    continue
+            elif answer == NA:
+                if indicator.na_mark_allowed:
+                    states.append(NA)
+                else:
+                    self.issues.append(
+                        make_issue(
+                            "tidak-berlaku-tidak-boleh",
+                            file=file,
+                            row=row_number,
+                            column=code,
+                            value=text,
+                        )
+                    )
+                    states.append(MISSING)
+                continue
+            if answer in (YES, NO):
+                states.append(answer)
+                continue
+            if not text:
+                self.issues.append(
+                    make_issue("jawaban-kosong", file=file, row=row_number, column=code)
+                )
+            states.append(MISSING)
+        return states
+
+    def _set_aside(
+        self,
+        table: RawTable,
+        row_number: int,
+        raw_cells: list[str],
+        problems: Iterable[Issue],
+        codes: Sequence[str] = (),
+    ) -> None:
+        problems = list(problems)
+        self.issues.extend(problems)
+        self.set_aside.append(
+            SetAsideRow(
+                file=table.name,
+                row=row_number,
+                header=tuple(table.header),
+                cells=tuple(raw_cells),
+                reasons=tuple(codes) + tuple(p.code for p in problems),
+                messages_id=tuple(CATALOGUE[c].title_id for c in codes)
+                + tuple(p.message_id for p in problems),
+                messages_en=tuple(CATALOGUE[c].title_en for c in codes)
+                + tuple(p.message_en for p in problems),
+            )
+        )
+
+
+class _Unknown:
+    """A context value that could not be read: applicability falls back to '-' marks."""
+
+
+UNKNOWN = _Unknown()

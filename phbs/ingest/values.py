@@ -1,0 +1,51 @@
+"""Parsing single cell values: dates and whole numbers as sanitarians type them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: .*)?$")
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Excel serials of 2000-01-01 and 2099-12-31: survey dates outside are typing errors.
+_SERIAL_RANGE = (36526, 73415)
+_WHOLE = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read a survey date: ISO, ``dd/mm/yyyy`` (also ``-`` or ``.``) or an Excel serial.
+
+    >>> parse_date("2025-08-14"), parse_date("14/08/2025"), parse_date("45883")
+    (datetime.date(2025, 8, 14), datetime.date(2025, 8, 14), datetime.date(2025, 8, 14))
+    >>> parse_date("31/02/2025") is None
+    True
+    """
+    value = text.strip()
+    try:
+        if match := _ISO.match(value):
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        if match := _DMY.match(value):
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+    except ValueError:
+        return None
+    if _SERIAL.match(value):
+        serial = int(float(value))
+        if _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
+            return _EXCEL_EPOCH + dt.timedelta(days=serial)
+    return None
+
+
+def parse_whole_number(text: str) -> int | None:
+    """Read a whole number typed by hand (``12``, ``12.0``, ``12,0``); ``None`` otherwise.
+
+    >>> parse_whole_number(" 12 "), parse_whole_number("6.0"), parse_whole_number("6.5")
+    (12, 6, None)
+    """
+    value = text.strip()
+    if not _WHOLE.match(value):
+        return None
+    return int(value.replace(",", ".").split(".")[0])

@@ -1,0 +1,85 @@
+"""Writing output files safely: atomically, never over an input, with clear errors.
+
+Every output is written to a temporary file in the destination folder and renamed into
+place when complete, so an interrupted run never leaves a half-written report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from phbs.errors import OutputError
+
+
+def check_output_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """Refuse an output that would overwrite an input or whose folder is unusable.
+
+    >>> check_output_path("hasil.csv", ["hasil.csv"])
+    Traceback (most recent call last):
+    ...
+    phbs.errors.OutputError: hasil.csv: berkas keluaran sama dengan berkas masukan; pilih nama lain
+    """
+    target = Path(path)
+    resolved = target.resolve()
+    for item in inputs:
+        if Path(item).resolve() == resolved:
+            raise OutputError(
+                f"{path}: berkas keluaran sama dengan berkas masukan; pilih nama lain",
+                f"{path}: output file is one of the input files; choose another name",
+            )
+    folder = resolved.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"{path}: folder '{target.parent}' tidak ada",
+            f"{path}: folder '{target.parent}' does not exist",
+        )
+    if not os.access(folder, os.W_OK):
+        raise OutputError(
+            f"{path}: folder '{target.parent}' tidak dapat ditulisi",
+            f"{path}: folder '{target.parent}' is not writable",
+        )
+    if target.is_dir():
+        raise OutputError(f"{path}: ini folder, bukan berkas", f"{path}: is a folder")
+    return target
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place if the block succeeds.
+
+    For writers that want a file name (xlsxwriter).
+    """
+    target = check_output_path(path, inputs)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent
+    )
+    os.close(handle)
+    temp_path = Path(temporary)
+    try:
+        yield temp_path
+        os.replace(temp_path, target)
+    except OSError as exc:
+        raise OutputError(
+            f"{path}: tidak dapat ditulis ({exc.strerror})",
+            f"{path}: cannot be written ({exc.strerror})",
+        ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp_path.unlink()
+
+
+@contextlib.contextmanager
+def atomic_text(
+    path: str | Path, inputs: Iterable[str | Path] = (), *, newline: str | None = None
+) -> Iterator[IO[str]]:
+    """Open a text file for writing (UTF-8) that appears only once complete."""
+    with (
+        atomic_path(path, inputs) as temporary,
+        temporary.open("w", encoding="utf-8", newline=newline) as handle,
+    ):
+        yield handle

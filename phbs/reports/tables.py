@@ -1,0 +1,305 @@
+"""Plain table outputs: area summaries (CSV/JSON), households, rows set aside, issues.
+
+Percentages are written at full precision; rounding is for display only. Every file is
+written atomically (see :mod:`phbs.outputs`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from phbs.ingest.validate import SetAsideRow, Survey
+from phbs.issues import Issue
+from phbs.outputs import atomic_path, atomic_text
+from phbs.regions import REGION_TABLE_EDITION
+from phbs.reports.i18n import Lang
+from phbs.results import AreaReport, AreaSummary, ScoreResult
+from phbs.scoring import AreaLevel
+
+STATUS_COLUMNS = ["rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap"]
+
+
+def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str]:
+    """Column names of the area CSV, in order.
+
+    ``kode, nama, rumah_tangga_disurvei, ber_phbs, tidak_ber_phbs, belum_lengkap,
+    persen_ber_phbs``, then ``<code>_ya, <code>_berlaku, <code>_cakupan`` per indicator,
+    then the coverage and class columns.
+    """
+    columns = ["kode", "nama"]
+    if report.tingkat is AreaLevel.DUSUN:
+        columns.append("dusun")
+    columns += [*STATUS_COLUMNS, "persen_ber_phbs"]
+    for code in indicator_codes:
+        columns += [f"{code}_ya", f"{code}_berlaku", f"{code}_cakupan"]
+    columns += ["jumlah_desa", "jumlah_rumah_tangga", "persen_dipantau", "sampel_kurang"]
+    if report.areas:
+        columns += [f"kelas_{c}" for c in report.areas[0].kelas]
+    return columns
+
+
+def area_row(area: AreaSummary) -> dict[str, Any]:
+    """One area as a flat dictionary keyed like :func:`area_columns`."""
+    row: dict[str, Any] = {
+        "kode": area.kode,
+        "nama": area.nama,
+        "dusun": area.dusun,
+        "rumah_tangga_disurvei": area.rumah_tangga_disurvei,
+        "ber_phbs": area.ber_phbs,
+        "tidak_ber_phbs": area.tidak_ber_phbs,
+        "belum_lengkap": area.belum_lengkap,
+        "persen_ber_phbs": area.persen_ber_phbs,
+        "jumlah_desa": area.jumlah_desa,
+        "jumlah_rumah_tangga": area.jumlah_rumah_tangga,
+        "persen_dipantau": area.persen_dipantau,
+        "sampel_kurang": area.sampel_kurang,
+    }
+    for code, coverage in area.indikator.items():
+        row[f"{code}_ya"] = coverage.ya
+        row[f"{code}_berlaku"] = coverage.berlaku
+        row[f"{code}_cakupan"] = coverage.cakupan
+    for code, count in area.kelas.items():
+        row[f"kelas_{code}"] = count
+    return row
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def write_areas_csv(report: AreaReport, survey: Survey, path: str | Path) -> None:
+    """Write one row per area (see :func:`area_columns`)."""
+    columns = area_columns(report, survey.form.form.codes)
+    with atomic_text(path, _inputs(survey), newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for area in report.areas:
+            row = area_row(area)
+            writer.writerow([_cell(row.get(c)) for c in columns])
+
+
+def run_metadata(result: ScoreResult, report: AreaReport | None = None) -> dict[str, Any]:
+    """Everything needed to audit and reproduce a result: tool, form, files, settings."""
+    from phbs import __version__
+
+    survey = result.survey
+    loaded = survey.form
+    return {
+        "alat": {"nama": "phbs", "versi": __version__},
+        "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "formulir": {
+            "id": loaded.form.id,
+            "versi": loaded.form.version,
+            "berkas": str(loaded.path),
+            "sha256": loaded.sha256,
+        },
+        "pengaturan": {
+            "na_policy": result.na_policy.value,
+            "tingkat": report.tingkat.value if report else None,
+            "id_unik_per": survey.id_scope.value,
+            "tabel_kode_wilayah": REGION_TABLE_EDITION,
+        },
+        "berkas_masukan": [
+            {
+                "berkas": f.name,
+                "sha256": f.sha256,
+                "format": f.format,
+                "encoding": f.encoding,
+                "pemisah": f.delimiter,
+                "lembar": f.sheet,
+                "baris_dibaca": f.rows_read,
+                "baris_diskor": f.rows_scored,
+                "baris_disisihkan": f.rows_set_aside,
+            }
+            for f in survey.files
+        ],
+        "rekonsiliasi": {
+            "baris_dibaca": survey.rows_read,
+            "baris_diskor": survey.rows_scored,
+            "baris_disisihkan": survey.rows_set_aside,
+        },
+    }
+
+
+def write_areas_json(
+    report: AreaReport,
+    result: ScoreResult,
+    path: str | Path,
+    extra_issues: Sequence[Issue] | None = None,
+) -> None:
+    """Write the areas with the settings that produced them and every issue.
+
+    ``extra_issues`` replaces the default list (survey + area issues), e.g. to add the
+    villages file's own issues.
+    """
+    survey = result.survey
+    issues = extra_issues if extra_issues is not None else [*survey.issues, *report.issues]
+    document = {
+        **run_metadata(result, report),
+        "wilayah": [a.model_dump(mode="json") for a in report.areas],
+        "masalah": [issue_record(i) for i in issues],
+    }
+    with atomic_text(path, _inputs(survey)) as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)
+        handle.write("\n")
+
+
+def issue_record(issue: Issue) -> dict[str, Any]:
+    """An issue as a JSON object with both languages."""
+    return {
+        "berkas": issue.file,
+        "baris": issue.row,
+        "kolom": issue.column,
+        "nilai": issue.value,
+        "kode": issue.code,
+        "tingkat": issue.severity.value,
+        "pesan": issue.message_id,
+        "message": issue.message_en,
+    }
+
+
+def write_households_csv(
+    result: ScoreResult, path: str | Path, *, include_names: bool = False
+) -> None:
+    """Write one row per scored household; household heads' names only when asked."""
+    survey = result.survey
+    table = survey.households
+    codes = survey.form.form.codes
+    columns = [
+        "id_rumah_tangga",
+        "kode_desa",
+        "nama_desa",
+        "dusun",
+        "rw",
+        "rt",
+        "tanggal_survei",
+        "petugas",
+    ]
+    if include_names:
+        columns.append("nama_kepala_rt")
+    columns += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
+    columns += codes
+    with atomic_text(path, _inputs(survey), newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for i, household in enumerate(result.households()):
+            row: list[str | int] = [
+                household.id_rumah_tangga,
+                household.kode_desa,
+                household.nama_desa,
+                household.dusun,
+                table.rw[i],
+                table.rt[i],
+                table.tanggal_survei[i],
+                table.petugas[i],
+            ]
+            if include_names:
+                row.append(table.nama_kepala_rt[i])
+            row += [
+                household.berkas,
+                household.baris,
+                household.status,
+                household.berlaku,
+                household.ya,
+                household.tidak,
+                household.kosong,
+                _cell(household.indeks),
+                household.kelas or "",
+            ]
+            row += [household.jawaban[c] for c in codes]
+            writer.writerow(row)
+
+
+def write_rejects_csv(survey: Survey, path: str | Path, lang: Lang = "id") -> None:
+    """Write the rows set aside, cells unchanged, with their reasons first."""
+    header = _union_header(survey.set_aside)
+    with atomic_text(path, _inputs(survey), newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["berkas", "baris", "kode_masalah", "alasan", *header])
+        for row in survey.set_aside:
+            messages = row.messages_en if lang == "en" else row.messages_id
+            by_name = dict(zip(_dedupe(row.header), row.cells, strict=False))
+            extra = list(row.cells[len(row.header) :])
+            cells = [by_name.get(name, "") for name in header]
+            writer.writerow(
+                [row.file, row.row, ";".join(row.reasons), " | ".join(messages), *cells, *extra]
+            )
+
+
+def _dedupe(header: Iterable[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    names = []
+    for name in header:
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def _union_header(rows: Iterable[SetAsideRow]) -> list[str]:
+    header: list[str] = []
+    known: set[str] = set()
+    for row in rows:
+        for name in _dedupe(row.header):
+            if name not in known:
+                known.add(name)
+                header.append(name)
+    return header
+
+
+ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
+
+
+def write_issues(
+    issues: Sequence[Issue], path: str | Path, inputs: Iterable[str | Path], lang: Lang = "id"
+) -> None:
+    """Write issue records to ``.csv`` or ``.xlsx`` (by extension)."""
+    rows = [issue.as_row(lang) for issue in issues]
+    if Path(path).suffix.lower() == ".xlsx":
+        _write_issues_xlsx(rows, path, inputs)
+        return
+    with atomic_text(path, inputs, newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=ISSUE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _write_issues_xlsx(
+    rows: list[dict[str, str | int | None]], path: str | Path, inputs: Iterable[str | Path]
+) -> None:
+    import xlsxwriter
+
+    with atomic_path(path, inputs) as temporary:
+        workbook = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False})
+        sheet = workbook.add_worksheet("Masalah Data")
+        bold = workbook.add_format({"bold": True})
+        for col, name in enumerate(ISSUE_COLUMNS):
+            sheet.write_string(0, col, name, bold)
+        widths = [len(c) for c in ISSUE_COLUMNS]
+        for r, row in enumerate(rows, start=1):
+            for col, name in enumerate(ISSUE_COLUMNS):
+                value = row[name]
+                if isinstance(value, int):
+                    sheet.write_number(r, col, value)
+                elif value:
+                    sheet.write_string(r, col, str(value))
+                widths[col] = min(80, max(widths[col], len(str(value or ""))))
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width + 2)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(ISSUE_COLUMNS) - 1)
+        workbook.close()
+
+
+def _inputs(survey: Survey) -> list[str]:
+    return [f.path for f in survey.files]

@@ -1,0 +1,112 @@
+"""Plain-text rendering for the terminal: the area table, reconciliation and issue groups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from phbs.issues import Issue, Severity, count_by_code
+from phbs.reports.i18n import Lang, t
+from phbs.results import AreaReport
+from phbs.scoring import AreaLevel, percent
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+    """Align columns; indices in ``right`` are right-aligned (numbers).
+
+    >>> print(format_table(["a", "n"], [["x", "10"], ["yy", "2"]], {1}))
+    a    n
+    --  --
+    x   10
+    yy   2
+    """
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(cells)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in rows]
+    return "\n".join(out)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def area_table(report: AreaReport, lang: Lang = "id") -> str:
+    """The area table with a total row, numerators and denominators beside percentages."""
+    dusun = report.tingkat is AreaLevel.DUSUN
+    with_total = any(a.jumlah_rumah_tangga is not None for a in report.areas)
+    headers = [t("kode", lang), t("nama", lang)]
+    if dusun:
+        headers.append(t("dusun", lang))
+    headers += [
+        t(k, lang)
+        for k in ("disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap", "persen_ber_phbs")
+    ]
+    if with_total:
+        headers.append(t("dipantau", lang))
+    rows = []
+    for area in report.areas:
+        row = [area.kode, area.nama[:28]]
+        if dusun:
+            row.append((area.dusun or "")[:20])
+        row += [
+            str(area.rumah_tangga_disurvei),
+            str(area.ber_phbs),
+            str(area.tidak_ber_phbs),
+            str(area.belum_lengkap),
+            _pct(area.persen_ber_phbs),
+        ]
+        if with_total:
+            mark = " *" if area.sampel_kurang else ""
+            row.append(_pct(area.persen_dipantau) + mark)
+        rows.append(row)
+    surveyed = sum(a.rumah_tangga_disurvei for a in report.areas)
+    ber = sum(a.ber_phbs for a in report.areas)
+    tidak = sum(a.tidak_ber_phbs for a in report.areas)
+    belum = sum(a.belum_lengkap for a in report.areas)
+    total = [t("total", lang), ""] + ([""] if dusun else [])
+    total += [str(surveyed), str(ber), str(tidak), str(belum), _pct(percent(ber, ber + tidak))]
+    if with_total:
+        total.append("")
+    first_number = 3 if dusun else 2
+    right = set(range(first_number, len(headers)))
+    text = format_table(headers, [*rows, total], right)
+    if with_total and any(a.sampel_kurang for a in report.areas):
+        text += "\n* " + t("sampel_kurang", lang)
+    return text
+
+
+def issue_summary(issues: Sequence[Issue], lang: Lang = "id", *, examples: int = 3) -> str:
+    """Issues grouped by code, most frequent first, with the first few locations."""
+    if not issues:
+        return t("issues.none", lang)
+    by_code: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_code.setdefault(issue.code, []).append(issue)
+    lines = []
+    for kind, count in count_by_code(issues):
+        title = kind.title_en if lang == "en" else kind.title_id
+        lines.append(f"{count:>6}  {kind.severity.value:<7}  {kind.code}  {title}")
+        group = by_code[kind.code]
+        for issue in group[:examples]:
+            where = issue.file if issue.row is None else f"{issue.file}:{issue.row}"
+            lines.append(f"{'':>17}{where}  {issue.message(lang)}")
+        if len(group) > examples:
+            lines.append(f"{'':>17}{t('more', lang, count=len(group) - examples)}")
+    return "\n".join(lines)
+
+
+def severity_counts(issues: Sequence[Issue]) -> dict[Severity, int]:
+    """How many issues of each severity."""
+    counts = dict.fromkeys(Severity, 0)
+    for issue in issues:
+        counts[issue.severity] += 1
+    return counts

@@ -1,0 +1,374 @@
+"""Scoring a validated survey and summarising it by area: the library's main results.
+
+``score(survey)`` gives a :class:`ScoreResult` (household outcomes), and
+``summarise(result, by=...)`` an :class:`AreaReport` whose :class:`AreaSummary` rows carry
+the village measures of DOMAIN.md §2. Both are plain, typed objects a developer can iterate
+or turn into rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from pydantic import BaseModel, ConfigDict, Field
+
+from phbs.forms import NaPolicy
+from phbs.ingest.validate import Survey
+from phbs.ingest.villages import VillageTotals
+from phbs.issues import Issue, make_issue
+from phbs.regions import Level, ancestor, region_table
+from phbs.scoring import (
+    AreaCounts,
+    AreaLevel,
+    HouseholdOutcomes,
+    Status,
+    count_by_group,
+    household_outcomes,
+    percent,
+)
+from phbs.states import STATE_NAMES
+
+#: Guideline sample size for a village survey ("C survey", DOMAIN.md §2).
+MIN_SAMPLE = 210
+
+
+@dataclass(frozen=True)
+class HouseholdResult:
+    """One scored household, as a developer iterates them."""
+
+    id_rumah_tangga: str
+    kode_desa: str
+    nama_desa: str
+    dusun: str
+    berkas: str
+    baris: int
+    status: str
+    berlaku: int
+    ya: int
+    tidak: int
+    kosong: int
+    indeks: float | None
+    kelas: str | None
+    jawaban: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """A survey with its household outcomes under one ``na_policy``."""
+
+    survey: Survey
+    outcomes: HouseholdOutcomes
+
+    @property
+    def na_policy(self) -> NaPolicy:
+        """The setting that produced these outcomes."""
+        return self.outcomes.na_policy
+
+    def households(self) -> Iterator[HouseholdResult]:
+        """Iterate the scored households in input order."""
+        table = self.survey.households
+        form = self.survey.form.form
+        classes = form.classes.classes if form.classes else []
+        codes = form.codes
+        states = table.states
+        files = [f.name for f in self.survey.files]
+        out = self.outcomes
+        for i in range(len(table)):
+            index = float(out.index[i])
+            klass = int(out.class_index[i])
+            yield HouseholdResult(
+                id_rumah_tangga=table.ids[i],
+                kode_desa=table.kode_desa[i],
+                nama_desa=table.nama_desa[i],
+                dusun=table.dusun[i],
+                berkas=files[table.file_index[i]],
+                baris=table.row_number[i],
+                status=Status(int(out.status[i])).label,
+                berlaku=int(out.berlaku[i]),
+                ya=int(out.ya[i]),
+                tidak=int(out.tidak[i]),
+                kosong=int(out.kosong[i]),
+                indeks=None if math.isnan(index) else index,
+                kelas=classes[klass].code if klass >= 0 else None,
+                jawaban={c: STATE_NAMES[int(s)] for c, s in zip(codes, states[i], strict=True)},
+            )
+
+
+def score(survey: Survey, na_policy: NaPolicy | str | None = None) -> ScoreResult:
+    """Score every household of a validated survey.
+
+    ``na_policy`` defaults to the form's own (DOMAIN.md §1).
+
+    >>> from phbs.resources import data_path
+    >>> from phbs.ingest import read_survey
+    >>> result = score(read_survey(sorted(data_path("contoh").glob("survei-*.csv"))))
+    >>> result.na_policy.value
+    'exclude'
+    """
+    form = survey.form.form
+    policy = NaPolicy(na_policy) if na_policy is not None else form.na_policy
+    outcomes = household_outcomes(survey.households.states, policy, form.classes)
+    return ScoreResult(survey=survey, outcomes=outcomes)
+
+
+class IndicatorCoverage(BaseModel):
+    """One indicator in one area: the recap sheet's columns (DOMAIN.md §2)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ya: int = Field(description="jumlah jawaban ya")
+    berlaku: int = Field(description="jumlah rumah ada indikator: applicable and answered")
+    kosong: int = Field(description="applicable but missing")
+    cakupan: float | None = Field(description="ya / berlaku × 100")
+
+
+class AreaSummary(BaseModel):
+    """The measures of one area (village, or a roll-up), DOMAIN.md §2."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tingkat: AreaLevel
+    kode: str
+    nama: str
+    dusun: str | None = None
+    rumah_tangga_disurvei: int
+    ber_phbs: int
+    tidak_ber_phbs: int
+    belum_lengkap: int
+    persen_ber_phbs: float | None = Field(
+        description="ber_phbs / (ber_phbs + tidak_ber_phbs) × 100; belum_lengkap shown beside"
+    )
+    indikator: dict[str, IndicatorCoverage]
+    kelas: dict[str, int] = Field(default_factory=dict)
+    jumlah_desa: int = Field(description="villages in the area (surveyed or listed)")
+    jumlah_rumah_tangga: int | None = Field(
+        default=None, description="known total households (villages file)"
+    )
+    persen_dipantau: float | None = Field(default=None, description="surveyed / total × 100")
+    sampel_kurang: bool | None = Field(
+        default=None, description="village below 210 households surveyed and not fully covered"
+    )
+
+
+class AreaReport(BaseModel):
+    """Areas at one level, with the settings that produced them and their issues."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    tingkat: AreaLevel
+    na_policy: NaPolicy
+    form_id: str
+    areas: list[AreaSummary]
+    issues: list[Issue]
+
+
+def summarise(
+    result: ScoreResult,
+    by: AreaLevel | str = AreaLevel.DESA,
+    villages: VillageTotals | None = None,
+) -> AreaReport:
+    """Summarise households by area, summing counts and recomputing percentages.
+
+    With ``villages`` (total households per village), each area also gets
+    ``jumlah_rumah_tangga`` and ``persen_dipantau``, listed villages with no survey appear
+    with zero households, and villages sampled below 210 households without full coverage
+    are flagged (DOMAIN.md §2 "Dipantau").
+
+    >>> from phbs.resources import data_path
+    >>> from phbs.ingest import read_survey
+    >>> result = score(read_survey(sorted(data_path("contoh").glob("survei-*.csv"))))
+    >>> report = summarise(result, by="kecamatan")
+    >>> sum(a.rumah_tangga_disurvei for a in report.areas) == result.survey.rows_scored
+    True
+    """
+    level = AreaLevel(by)
+    survey = result.survey
+    table = survey.households
+    form = survey.form.form
+    classes = form.classes.classes if form.classes else []
+    states = table.states
+    issues: list[Issue] = []
+
+    if level is AreaLevel.DUSUN:
+        keys = [
+            f"{code}\x1f{' '.join(d.casefold().split())}"
+            for code, d in zip(table.kode_desa, table.dusun, strict=True)
+        ]
+        counts = count_by_group(keys, states, result.outcomes, len(classes))
+        dusun_names: dict[str, str] = {}
+        for key, dusun in zip(keys, table.dusun, strict=True):
+            dusun_names.setdefault(key, dusun)
+        village_names = _village_names(survey)
+        areas = [
+            _area(
+                level,
+                counts,
+                i,
+                key.split("\x1f")[0],
+                _village_name(village_names, key.split("\x1f")[0]),
+                form.codes,
+                [c.code for c in classes],
+                1,
+                None,
+                None,
+                None,
+                dusun=dusun_names[key] or "(tanpa dusun)",
+            )
+            for i, key in enumerate(counts.keys)
+        ]
+        return AreaReport(
+            tingkat=level, na_policy=result.na_policy, form_id=form.id, areas=areas, issues=issues
+        )
+
+    village = count_by_group(list(table.kode_desa), states, result.outcomes, len(classes))
+    village = _with_listed_villages(village, villages)
+    totals = villages.totals if villages else {}
+    surveyed = dict(zip(village.keys, village.surveyed.tolist(), strict=True))
+    names = _village_names(survey)
+    usable_total: dict[str, int] = {}
+    for code in village.keys:
+        total = totals.get(code)
+        if total is None:
+            continue
+        if surveyed[code] > total:
+            issues.append(
+                make_issue(
+                    "disurvei-melebihi-total",
+                    column="kode_desa",
+                    value=code,
+                    surveyed=surveyed[code],
+                    total=total,
+                    area=f"{code} {_village_name(names, code)}",
+                )
+            )
+            continue
+        usable_total[code] = total
+        if surveyed[code] < MIN_SAMPLE and surveyed[code] < total:
+            issues.append(
+                make_issue(
+                    "sampel-kurang",
+                    column="kode_desa",
+                    value=code,
+                    surveyed=surveyed[code],
+                    total=total,
+                    area=f"{code} {_village_name(names, code)}",
+                )
+            )
+
+    if level is AreaLevel.DESA:
+        counts, parent_index = village, np.arange(len(village.keys))
+    else:
+        region_level = Level(level.value)
+        counts, parent_index = village.rollup({k: ancestor(k, region_level) for k in village.keys})
+    regions = region_table()
+    areas = []
+    for i, key in enumerate(counts.keys):
+        members = [village.keys[j] for j in np.flatnonzero(parent_index == i)]
+        known = [m for m in members if m in usable_total]
+        total = sum(usable_total[m] for m in known) if known else None
+        covered = sum(surveyed[m] for m in known)
+        name = _village_name(names, key) if level is AreaLevel.DESA else regions.name(key) or ""
+        flag = None
+        if level is AreaLevel.DESA and total is not None:
+            flag = bool(covered < MIN_SAMPLE and covered < total)
+        areas.append(
+            _area(
+                level,
+                counts,
+                i,
+                key,
+                name,
+                form.codes,
+                [c.code for c in classes],
+                len(members),
+                total,
+                percent(covered, total) if total else None,
+                flag,
+            )
+        )
+    return AreaReport(
+        tingkat=level, na_policy=result.na_policy, form_id=form.id, areas=areas, issues=issues
+    )
+
+
+def _village_names(survey: Survey) -> dict[str, str]:
+    """Village names as scored (code table, or the file's for unknown codes)."""
+    names: dict[str, str] = {}
+    for code, name in zip(survey.households.kode_desa, survey.households.nama_desa, strict=True):
+        names.setdefault(code, name)
+    return names
+
+
+def _village_name(names: dict[str, str], code: str) -> str:
+    return names.get(code) or region_table().name(code) or ""
+
+
+def _with_listed_villages(counts: AreaCounts, villages: VillageTotals | None) -> AreaCounts:
+    """Add villages listed in the villages file but not surveyed, with zero counts."""
+    if villages is None:
+        return counts
+    extra = sorted(set(villages.totals) - set(counts.keys))
+    if not extra:
+        return counts
+    keys = counts.keys + extra
+    order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+
+    def grow(values: NDArray[np.int64]) -> NDArray[np.int64]:
+        pad = np.zeros((len(extra), *values.shape[1:]), dtype=values.dtype)
+        return np.concatenate([values, pad])[order]
+
+    return AreaCounts(
+        keys=[keys[i] for i in order],
+        surveyed=grow(counts.surveyed),
+        status=grow(counts.status),
+        ya=grow(counts.ya),
+        answered=grow(counts.answered),
+        missing=grow(counts.missing),
+        classes=grow(counts.classes),
+    )
+
+
+def _area(
+    level: AreaLevel,
+    counts: AreaCounts,
+    i: int,
+    code: str,
+    name: str,
+    indicator_codes: list[str],
+    class_codes: list[str],
+    villages: int,
+    total: int | None,
+    dipantau: float | None,
+    flag: bool | None,
+    dusun: str | None = None,
+) -> AreaSummary:
+    ber, tidak, belum = (int(x) for x in counts.status[i])
+    return AreaSummary(
+        tingkat=level,
+        kode=code,
+        nama=name,
+        dusun=dusun,
+        rumah_tangga_disurvei=int(counts.surveyed[i]),
+        ber_phbs=ber,
+        tidak_ber_phbs=tidak,
+        belum_lengkap=belum,
+        persen_ber_phbs=percent(ber, ber + tidak),
+        indikator={
+            c: IndicatorCoverage(
+                ya=int(counts.ya[i, j]),
+                berlaku=int(counts.answered[i, j]),
+                kosong=int(counts.missing[i, j]),
+                cakupan=percent(int(counts.ya[i, j]), int(counts.answered[i, j])),
+            )
+            for j, c in enumerate(indicator_codes)
+        },
+        kelas={c: int(counts.classes[i, j]) for j, c in enumerate(class_codes)},
+        jumlah_desa=villages,
+        jumlah_rumah_tangga=total,
+        persen_dipantau=dipantau,
+        sampel_kurang=flag,
+    )
