@@ -7,6 +7,7 @@ Every command speaks Indonesian by default and English with ``--lang en``. A
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -70,6 +71,11 @@ class PhbsGroup(click.Group):
             ctx.exit(error.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # Output piped into `head` and the reader went away: stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(141)
         except KeyboardInterrupt:
             click.echo("Dibatalkan / cancelled", err=True)
             ctx.exit(130)

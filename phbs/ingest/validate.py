@@ -463,7 +463,9 @@ class _Validator:
             ctx_value = context.get(decided_by) if decided_by is not None else None
             if decided_by is not None and not isinstance(ctx_value, _Unknown):
                 applies = ctx_value is not None and rule.applies(ctx_value)
-                where = f"{decided_by} = {ctx_value if ctx_value is not None else '(kosong)'}"
+                shown = ctx_value if ctx_value is not None else "(kosong)"
+                shown_en = ctx_value if ctx_value is not None else "(blank)"
+                where, where_en = f"{decided_by} = {shown}", f"{decided_by} = {shown_en}"
                 if not applies:
                     if answer in (YES, NO):
                         self.issues.append(
@@ -474,6 +476,7 @@ class _Validator:
                                 column=code,
                                 value=text,
                                 context=where,
+                                context_en=where_en,
                             )
                         )
                     states.append(NA)
@@ -487,6 +490,7 @@ class _Validator:
                             column=code,
                             value=text,
                             context=where,
+                            context_en=where_en,
                         )
                     )
                     states.append(MISSING)
