@@ -6,7 +6,7 @@ message in Indonesian and English. Bad data never raises: validation yields reco
 carries on. Tests assert codes and locations, not wording.
 
 The documentation's table of codes (``docs/kode-masalah.md``) is generated from
-:data:`CATALOGUE` by ``python -m phbs.issues``.
+:data:`CATALOGUE` by ``python tools/make_issue_docs.py``.
 """
 
 from __future__ import annotations
@@ -328,6 +328,193 @@ CATALOGUE: dict[str, IssueType] = {
             ),
             ("hasil desa ini kurang pasti", "this village's result is less certain"),
         ),
+        # --- contest ranking (phbs rank): judges', attributes and overrides files, DOMAIN.md §3
+        _t(
+            "nilai-juri-kosong",
+            W,
+            ("Nilai juri kosong", "Judge's score missing"),
+            (
+                "Desa {kode}: juri '{judge}' tidak memberi nilai untuk kriteria '{column}'",
+                "Village {kode}: judge '{judge}' gave no score for criterion '{column}'",
+            ),
+            (
+                "nilai kriteria ini dihitung dari juri yang lain",
+                "this criterion is aggregated over the other judges",
+            ),
+        ),
+        _t(
+            "nilai-juri-salah",
+            E,
+            ("Nilai juri tidak terbaca", "Unreadable judge's score"),
+            (
+                "Nilai '{value}' untuk kriteria '{column}' bukan {expected}",
+                "Score '{value}' for criterion '{column}' is not {expected}",
+            ),
+            ("nilai dianggap kosong", "score treated as missing"),
+        ),
+        _t(
+            "nilai-di-luar-rentang",
+            E,
+            ("Nilai di luar 0–100", "Score outside 0–100"),
+            (
+                "Nilai {value} untuk kriteria '{column}' di luar rentang 0–100",
+                "Score {value} for criterion '{column}' is outside 0–100",
+            ),
+            ("nilai dianggap kosong", "score treated as missing"),
+        ),
+        _t(
+            "kriteria-tidak-dikenal",
+            E,
+            ("Kriteria tidak dikenal", "Unknown criterion"),
+            (
+                "Kriteria '{value}' {reason}",
+                "Criterion '{value}' {reason}",
+            ),
+            ("baris/kolom diabaikan", "row/column ignored"),
+        ),
+        _t(
+            "juri-kosong",
+            E,
+            ("Nama juri kosong", "Judge's name missing"),
+            ("Kolom juri kosong", "The judge column is empty"),
+            ("baris diabaikan", "row ignored"),
+        ),
+        _t(
+            "nilai-juri-ganda",
+            E,
+            ("Nilai juri ganda", "Duplicate judge's score"),
+            (
+                "Desa {kode}, kriteria '{column}', juri '{judge}' sudah dinilai di baris "
+                "{first_row}",
+                "Village {kode}, criterion '{column}', judge '{judge}' already scored on row "
+                "{first_row}",
+            ),
+            (
+                "baris ini diabaikan; nilai pertama yang dipakai",
+                "this row ignored; the first is used",
+            ),
+        ),
+        _t(
+            "desa-tidak-dikenal",
+            W,
+            ("Desa bukan peserta lomba", "Village not in the contest"),
+            (
+                "Desa {value} tidak termasuk desa yang diperingkat ({reason})",
+                "Village {value} is not among the villages ranked ({reason})",
+            ),
+            ("baris diabaikan", "row ignored"),
+        ),
+        _t(
+            "desa-ganda",
+            E,
+            ("Desa ganda", "Duplicate village"),
+            (
+                "Desa {value} sudah ada di baris {first_row}",
+                "Village {value} already given on row {first_row}",
+            ),
+            ("baris ini diabaikan", "this row ignored"),
+        ),
+        _t(
+            "kriteria-tanpa-nilai",
+            E,
+            ("Kriteria tanpa nilai juri", "Judged criterion without a score"),
+            (
+                "Desa {value}: tidak ada nilai juri untuk {column}",
+                "Village {value}: no judge's score for {column}",
+            ),
+            (
+                "desa tidak diperingkat (kecuali --rank-incomplete: nilai 0)",
+                "village not ranked (unless --rank-incomplete: scored 0)",
+            ),
+        ),
+        _t(
+            "atribut-kosong",
+            E,
+            ("Atribut desa kosong", "Village attribute missing"),
+            (
+                "Desa {kode}: atribut '{column}' tidak ada atau kosong",
+                "Village {kode}: attribute '{column}' is absent or blank",
+            ),
+            (
+                "kriteria tanpa nilai: desa tidak diperingkat (kecuali --rank-incomplete)",
+                "criterion without a score: village not ranked (unless --rank-incomplete)",
+            ),
+        ),
+        _t(
+            "atribut-salah",
+            E,
+            ("Atribut desa tidak dikenal rubrik", "Village attribute not in the rubric's mapping"),
+            (
+                "Desa {kode}: atribut '{column}' bernilai '{value}', {reason}",
+                "Village {kode}: attribute '{column}' is '{value}', {reason}",
+            ),
+            (
+                "kriteria tanpa nilai: desa tidak diperingkat (kecuali --rank-incomplete)",
+                "criterion without a score: village not ranked (unless --rank-incomplete)",
+            ),
+        ),
+        _t(
+            "ukuran-survei-kosong",
+            E,
+            ("Ukuran survei tidak tersedia", "Survey measure not available"),
+            (
+                "Desa {kode}: ukuran '{column}' tidak tersedia ({reason})",
+                "Village {kode}: measure '{column}' is not available ({reason})",
+            ),
+            (
+                "kriteria tanpa nilai: desa tidak diperingkat (kecuali --rank-incomplete)",
+                "criterion without a score: village not ranked (unless --rank-incomplete)",
+            ),
+        ),
+        _t(
+            "koreksi-tanpa-alasan",
+            E,
+            ("Koreksi tanpa alasan", "Override without a reason"),
+            (
+                "Koreksi untuk desa {value} tidak menuliskan alasan",
+                "The override for village {value} gives no reason",
+            ),
+            ("koreksi tidak dipakai", "override not applied"),
+        ),
+        _t(
+            "koreksi-salah",
+            E,
+            ("Koreksi tidak sah", "Invalid override"),
+            ("Koreksi diabaikan: {reason}", "Override ignored: {reason}"),
+            ("koreksi tidak dipakai", "override not applied"),
+        ),
+        _t(
+            "kesepakatan-juri-rendah",
+            W,
+            ("Kesepakatan juri rendah", "Low agreement between judges"),
+            (
+                "{column}: W Kendall = {w} (< {threshold}); juri yang paling berbeda: "
+                "'{judge}' (korelasi {rho})",
+                "{column}: Kendall's W = {w} (< {threshold}); least agreeing judge: "
+                "'{judge}' (correlation {rho})",
+            ),
+            (
+                "periksa nilai juri itu sebelum berita acara",
+                "review that judge's scores before the minutes",
+            ),
+        ),
+        _t(
+            "desa-tanpa-nilai-juri",
+            N,
+            ("Desa survei tanpa nilai juri", "Surveyed villages without judges' scores"),
+            (
+                "{count} desa di data survei tidak ada di berkas nilai juri: {value}",
+                "{count} villages in the survey data are not in the judges' file: {value}",
+            ),
+            ("desa itu tidak ikut diperingkat", "those villages are not ranked"),
+        ),
+        _t(
+            "rekap-desa-salah",
+            E,
+            ("Baris rekap desa tidak sah", "Invalid village-summary row"),
+            ("Baris rekap desa diabaikan: {reason}", "Village-summary row ignored: {reason}"),
+            ("desa ini tidak punya ukuran survei", "this village has no survey measures"),
+        ),
     ]
 }
 
@@ -419,7 +606,7 @@ def catalogue_markdown() -> str:
     lines = [
         "# Kode masalah data / Data issue codes",
         "",
-        "Dibuat dari `phbs/issues.py` dengan `python -m phbs.issues > docs/kode-masalah.md`.",
+        "Dibuat dari `phbs/issues.py` dengan `python tools/make_issue_docs.py`.",
         "Generated from `phbs/issues.py`; do not edit by hand.",
         "",
         "| kode | tingkat | judul | title | akibat / consequence |",
@@ -431,7 +618,3 @@ def catalogue_markdown() -> str:
             f"{t.consequence_id} / {t.consequence_en} |"
         )
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":
-    print(catalogue_markdown(), end="")

@@ -82,7 +82,8 @@ def show_form(ctx: click.Context, name: str) -> None:
     click.echo(f"{'Not applicable' if en else 'Tidak berlaku'}: {', '.join(answers.tidak_berlaku)}")
     if form.classes is not None:
         click.echo()
-        click.echo(("Classes" if en else "Kelas") + f" ({form.classes.source}):")
+        local = "" if form.classes.official else (" — local" if en else " — klasifikasi lokal")
+        click.echo(("Classes" if en else "Kelas") + f" ({form.classes.source}{local}):")
         for klass in form.classes.classes:
             healthy = (" — healthy" if en else " — sehat") if klass.healthy else ""
             label = klass.name_en if en else klass.name

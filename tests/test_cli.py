@@ -1,0 +1,233 @@
+"""The command line through click's runner: output, files written, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from python_calamine import CalamineWorkbook
+
+from phbs.cli import cli
+from phbs.demo import sample_data
+
+HEADER = (
+    "id_rumah_tangga,kode_desa,umur_anak_termuda_bulan,persalinan_nakes,asi_eksklusif,"
+    "timbang_balita,air_bersih,cuci_tangan,jamban_sehat,berantas_jentik,buah_sayur,"
+    "aktivitas_fisik,tidak_merokok\n"
+)
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def clean_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "bersih.csv"
+    path.write_text(
+        HEADER
+        + "A1,63.10.01.2005,,,,,ya,ya,ya,ya,ya,ya,ya\n"
+        + "A2,6310012005,3,ya,ya,ya,ya,ya,tidak,ya,ya,ya,ya\n"
+        + "A3,63.10.01.1007,24,ya,,ya,ya,ya,ya,ya,ya,ya,ya\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def messy_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "kacau.csv"
+    text = (
+        HEADER.replace(",", ";")
+        + ";63.10.01.2005;;;;;ya;ya;ya;ya;ya;ya;ya\n"  # no id: set aside
+        + "B1;63.10.1.2005;;;;;ya;ya;ya;ya;ya;ya;ya\n"  # malformed code: set aside
+        + "B2;63.10.01.2005;;;;;YA;?;ya;ya;ya;ya;ya\n"  # unknown answer: kept, missing
+        + "B2;63.10.01.2005;;;;;YA;?;ya;ya;ya;ya;ya\n"  # identical duplicate: set aside
+        + "B3;63.10.01.2005;;;;;Y; T ;1;1;1;1;1\n"
+    )
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    return path
+
+
+def test_score_prints_table_and_reconciliation(clean_csv: Path) -> None:
+    """`phbs score` prints the village table and `N rows read = S scored + R set aside`."""
+    code, output = run("score", clean_csv)
+    assert code == 0
+    assert "63.10.01.2005" in output
+    assert "Segumbang" in output
+    assert "3 baris dibaca = 3 diskor + 0 disisihkan" in output
+    assert "Masalah data: 0 galat, 0 peringatan, 0 info" in output
+
+
+def test_score_english(clean_csv: Path) -> None:
+    """`--lang en` switches every label."""
+    code, output = run("score", clean_csv, "--lang", "en")
+    assert code == 0
+    assert "3 rows read = 3 scored + 0 set aside" in output
+    assert "baris dibaca" not in output
+
+
+def test_score_messy_file_accounts_for_every_row(messy_csv: Path, tmp_path: Path) -> None:
+    """On a messy file (BOM, `;`, spellings, duplicates, bad codes) every row is accounted for."""
+    rejects = tmp_path / "disisihkan.csv"
+    households = tmp_path / "rt.csv"
+    code, output = run("score", messy_csv, "--rejects", rejects, "--households", households)
+    assert code == 0
+    assert "5 baris dibaca = 2 diskor + 3 disisihkan" in output
+    with rejects.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["baris"] for r in rows] == ["2", "3", "5"]
+    assert [r["kode_masalah"] for r in rows] == ["id-kosong", "kode-desa-salah", "baris-ganda"]
+    assert rows[1]["kode_desa"] == "63.10.1.2005"  # cells unchanged
+    with households.open(encoding="utf-8") as handle:
+        scored = list(csv.DictReader(handle))
+    assert [(r["id_rumah_tangga"], r["status"]) for r in scored] == [
+        ("B2", "belum_lengkap"),
+        ("B3", "tidak_ber_phbs"),
+    ]
+    assert "nama_kepala_rt" not in scored[0]
+
+
+def test_score_writes_csv_with_documented_columns(clean_csv: Path, tmp_path: Path) -> None:
+    """`-o x.csv` writes the documented columns with full-precision percentages."""
+    out = tmp_path / "rekap.csv"
+    code, _ = run("score", clean_csv, "-o", out)
+    assert code == 0
+    with out.open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        columns = reader.fieldnames or []
+    assert columns[:7] == [
+        "kode", "nama", "rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs",
+        "belum_lengkap", "persen_ber_phbs",
+    ]  # fmt: skip
+    assert columns[7:10] == [
+        "persalinan_nakes_ya", "persalinan_nakes_berlaku", "persalinan_nakes_cakupan",
+    ]  # fmt: skip
+    segumbang = next(r for r in rows if r["kode"] == "63.10.01.2005")
+    # A1 ber-PHBS; A2 has jamban Tidak: 1 of 2 = 50 %.
+    assert (segumbang["ber_phbs"], segumbang["tidak_ber_phbs"]) == ("1", "1")
+    assert float(segumbang["persen_ber_phbs"]) == 50.0
+    assert segumbang["jamban_sehat_cakupan"] == repr(50.0)
+
+
+def test_score_json_has_settings_files_and_issues(clean_csv: Path, tmp_path: Path) -> None:
+    """`-o x.json` carries the settings, input checksums and every issue."""
+    out = tmp_path / "rekap.json"
+    code, _ = run("score", clean_csv, "--by", "kecamatan", "--na-policy", "as_unmet", "-o", out)
+    assert code == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["pengaturan"]["na_policy"] == "as_unmet"
+    assert document["pengaturan"]["tingkat"] == "kecamatan"
+    assert len(document["berkas_masukan"][0]["sha256"]) == 64
+    assert document["rekonsiliasi"] == {"baris_dibaca": 3, "baris_diskor": 3, "baris_disisihkan": 0}
+    assert [a["kode"] for a in document["wilayah"]] == ["63.10.01"]
+    assert document["masalah"] == []
+    # as_unmet: A1 (no child, 3 not applicable) and A3 (ASI not applicable) are not PHBS.
+    assert document["wilayah"][0]["ber_phbs"] == 0
+
+
+def test_validate_exit_codes(clean_csv: Path, messy_csv: Path, tmp_path: Path) -> None:
+    """`phbs validate` exits 0 without errors and 1 with errors (issue 2)."""
+    code, output = run("validate", clean_csv)
+    assert code == 0
+    assert "Tidak ada masalah data." in output
+    code, output = run("validate", messy_csv)
+    assert code == 1
+    assert "id-kosong" in output
+    assert "kode-desa-salah" in output
+    assert "jawaban-tidak-dikenal" in output
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_validate_writes_every_issue(messy_csv: Path, tmp_path: Path, suffix: str) -> None:
+    """`phbs validate -o` writes all issue records, readable by an independent reader."""
+    out = tmp_path / f"masalah{suffix}"
+    code, _ = run("validate", messy_csv, "-o", out)
+    assert code == 1
+    if suffix == ".csv":
+        with out.open(encoding="utf-8") as handle:
+            rows = [dict(r) for r in csv.DictReader(handle)]
+    else:
+        sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+        header = [str(h) for h in sheet[0]]
+        rows = [dict(zip(header, (str(c) for c in r), strict=True)) for r in sheet[1:]]
+    codes = sorted(r["kode"] for r in rows)
+    assert codes == sorted(["id-kosong", "kode-desa-salah", "baris-ganda", "jawaban-tidak-dikenal"])
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["score", "tidak-ada.csv"], "berkas tidak ada"),
+        (["score", "{clean}", "--form", "tidak-ada"], "Formulir 'tidak-ada' tidak ada"),
+        (["score", "{clean}", "-o", "rekap.txt"], "akhiran berkas"),
+        (["score", "{clean}", "-o", "{clean}"], "sama dengan berkas masukan"),
+        (["score", "{clean}", "-o", "folder-tidak-ada/x.csv"], "tidak ada"),
+        (["validate", "{clean}", "--sheet", "Lembar1"], "--sheet"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(
+    clean_csv: Path, args: list[str], fragment: str
+) -> None:
+    """Bad options, missing files and bad forms: one line on stderr, exit code 2."""
+    argv = [a.replace("{clean}", str(clean_csv)) for a in args]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert fragment in result.output
+    assert result.output.startswith("Galat: ")
+
+
+def test_bad_option_is_click_usage_error(clean_csv: Path) -> None:
+    """An unknown option value is a usage error (exit 2)."""
+    code, output = CliRunner().invoke(cli, ["score", str(clean_csv), "--by", "pulau"]).exit_code, ""
+    assert code == 2
+    assert output == ""
+
+
+def test_broken_form_file_names_file_and_key(clean_csv: Path, tmp_path: Path) -> None:
+    """A broken form gives exit 2 and a message naming the file and the key path."""
+    form = tmp_path / "formulir.yaml"
+    text = (Path(__file__).parents[1] / "survey_forms" / "kemenkes-rt-10.yaml").read_text("utf-8")
+    form.write_text(text.replace("na_mark_allowed: false", "na_mark_allowd: false", 1), "utf-8")
+    result = CliRunner().invoke(cli, ["score", str(clean_csv), "--form", str(form)])
+    assert result.exit_code == 2
+    assert str(form) in result.output
+    assert "indicators.3.na_mark_allowd" in result.output
+
+
+def test_forms_list_and_show() -> None:
+    """`phbs forms list` and `phbs forms show` print the bundled forms."""
+    code, output = run("forms", "list")
+    assert code == 0
+    assert "kemenkes-rt-10" in output
+    assert "jateng-rt-16" in output
+    code, output = run("forms", "show", "jateng-rt-16", "--lang", "en")
+    assert code == 0
+    assert "sehat_paripurna: Complete (biru) 16–16" in output
+    assert "16. berantas_jentik" in output
+
+
+def test_demo_writes_outputs(tmp_path: Path) -> None:
+    """`phbs demo --out DIR` scores the sample and says where its outputs are."""
+    out = tmp_path / "contoh"
+    code, output = run("demo", "--out", out)
+    assert code == 0
+    assert "3019 baris dibaca = 3011 diskor + 8 disisihkan" in output
+    for name in ("ringkasan-desa.csv", "ringkasan-desa.json", "rumah-tangga.csv", "disisihkan.csv"):
+        assert (out / name).is_file()
+        assert str(out / name) in output
+
+
+def test_sample_score_with_villages_flags_small_samples(tmp_path: Path) -> None:
+    """DOMAIN.md §2 Dipantau: villages under 210 surveyed and not fully covered are marked."""
+    sample = sample_data()
+    code, output = run("score", *sample.survey_files, "--villages", sample.villages_file)
+    assert code == 0
+    assert "39.8 *" in output  # Kersik Putih: 164 of 412
+    assert "100.0" in output  # fully covered villages
