@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from phbs.errors import FormError
 from phbs.resources import resource_dir
@@ -164,32 +172,60 @@ class Form(_Strict):
     classes: ClassScheme | None = None
     notes: list[str] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Form:
-        codes = [i.code for i in self.indicators]
-        if len(set(codes)) != len(codes):
-            raise ValueError("indicator codes must be unique")
-        numbers = [i.number for i in self.indicators]
-        if sorted(numbers) != list(range(1, len(numbers) + 1)):
+    @field_validator("indicators")
+    @classmethod
+    def _indicators_consistent(
+        cls, indicators: list[Indicator], info: ValidationInfo
+    ) -> list[Indicator]:
+        # Reported at the key path ``indicators`` with the positions involved, so the
+        # message points into the file (context is declared first, so it is in info.data).
+        first_code: dict[str, int] = {}
+        first_number: dict[int, int] = {}
+        for position, indicator in enumerate(indicators):
+            if indicator.code in first_code:
+                raise ValueError(
+                    f"indicator code {indicator.code!r} used twice (indicators."
+                    f"{first_code[indicator.code]} and indicators.{position})"
+                )
+            if indicator.number in first_number:
+                raise ValueError(
+                    f"indicator number {indicator.number} used twice (indicators."
+                    f"{first_number[indicator.number]} and indicators.{position})"
+                )
+            first_code[indicator.code] = position
+            first_number[indicator.number] = position
+        if sorted(first_number) != list(range(1, len(indicators) + 1)):
             raise ValueError("indicator numbers must be 1..N without gaps")
-        context_codes = {c.code for c in self.context}
-        overlap = context_codes & set(codes)
+        context = info.data.get("context")
+        context_codes = {c.code for c in context} if isinstance(context, list) else set()
+        overlap = context_codes & set(first_code)
         if overlap:
             raise ValueError(f"codes used both as context and indicator: {sorted(overlap)}")
-        for indicator in self.indicators:
+        for position, indicator in enumerate(indicators):
             ctx = indicator.applies_to.context
             if ctx is not None and ctx not in context_codes:
-                raise ValueError(f"indicator {indicator.code}: unknown context field {ctx!r}")
-        if self.classes is not None:
-            spans = sorted((c.min_met, c.max_met) for c in self.classes.classes)
-            expected = 0
-            for low, high in spans:
-                if low != expected or high < low:
-                    raise ValueError("classes must cover 0..N met indicators without gaps")
-                expected = high + 1
-            if expected != len(self.indicators) + 1:
-                raise ValueError(f"classes must end at {len(self.indicators)} met indicators")
-        return self
+                raise ValueError(
+                    f"indicators.{position} ({indicator.code}): unknown context field {ctx!r}"
+                )
+        return indicators
+
+    @field_validator("classes")
+    @classmethod
+    def _classes_cover_counts(
+        cls, classes: ClassScheme | None, info: ValidationInfo
+    ) -> ClassScheme | None:
+        indicators = info.data.get("indicators")
+        if classes is None or not isinstance(indicators, list):
+            return classes
+        spans = sorted((c.min_met, c.max_met) for c in classes.classes)
+        expected = 0
+        for low, high in spans:
+            if low != expected or high < low:
+                raise ValueError("classes must cover 0..N met indicators without gaps")
+            expected = high + 1
+        if expected != len(indicators) + 1:
+            raise ValueError(f"classes must end at {len(indicators)} met indicators")
+        return classes
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``."""
@@ -258,19 +294,45 @@ def load_form(name_or_path: str | Path) -> LoadedForm:
     return LoadedForm(form=form, path=path, sha256=hashlib.sha256(raw).hexdigest())
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping key given twice (PyYAML keeps the last silently)."""
+
+
+def _construct_unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> object:
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping",
+                node.start_mark,
+                f"duplicate key {key!r}",
+                key_node.start_mark,
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
+)
+
+
 def _parse_yaml(raw: bytes, path: Path) -> object:
     try:
-        return yaml.safe_load(raw.decode("utf-8"))
+        return yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)
     except UnicodeDecodeError:
         raise FormError(
             f"{path}: berkas formulir harus UTF-8", f"{path}: form file must be UTF-8"
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or ""
         where = f" baris {mark.line + 1}" if mark is not None else ""
         where_en = f" line {mark.line + 1}" if mark is not None else ""
+        detail = f" ({problem})" if problem else ""
         raise FormError(
-            f"{path}{where}: YAML tidak sah", f"{path}{where_en}: invalid YAML"
+            f"{path}{where}: YAML tidak sah{detail}", f"{path}{where_en}: invalid YAML{detail}"
         ) from None
 
 
