@@ -26,7 +26,8 @@ REGION_TABLE_ATTRIBUTION = (
 )
 
 _SEPARATORS = re.compile(r"[\s.\-/]+")
-_VILLAGE_DIGITS = re.compile(r"\d{10}")
+# [0-9], not \d: \d also matches other scripts' digits.
+_VILLAGE_DIGITS = re.compile(r"[0-9]{10}")
 
 
 class Level(StrEnum):
