@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: .*)?$")
-_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+# [0-9], not \d: \d also matches other scripts' digits, which int() would then accept.
+_ISO = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[ T].*)?$")
+_DMY = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})(?: .*)?$")
+_SERIAL = re.compile(r"^[0-9]{5}(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Excel serials of 2000-01-01 and 2099-12-31: survey dates outside are typing errors.
-_SERIAL_RANGE = (36526, 73415)
-_WHOLE = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
+_SERIAL_RANGE = (36526, 73050)
+_WHOLE = re.compile(r"^[+-]?[0-9]+(?:[.,]0+)?$")
 
 
 def parse_date(text: str) -> dt.date | None:

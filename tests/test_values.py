@@ -1,0 +1,73 @@
+"""Single cell values: survey dates and whole numbers (DOMAIN.md §1 "Columns of a survey file")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from phbs.ingest.values import parse_date, parse_whole_number
+
+AUG_14 = dt.date(2025, 8, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-08-14",
+        " 2025-08-14 ",
+        "2025-8-14",
+        "2025-08-14 10:30:00",
+        "2025-08-14T10:30:00+08:00",
+        "14/08/2025",
+        "14/8/2025",
+        "14-08-2025",
+        "14.08.2025",
+        "45883",  # Excel serial of 14 August 2025 (1900 date system)
+        "45883.0",
+    ],
+)
+def test_survey_date_spellings(text: str) -> None:
+    """DOMAIN.md §1: tanggal_survei is an ISO date, dd/mm/yyyy, or an Excel date serial."""
+    assert parse_date(text) == AUG_14
+
+
+def test_excel_serial_epoch() -> None:
+    """DOMAIN.md §4 Excel date serials: 1 January 2000 is 36526, 31 December 2099 is 73050."""
+    assert parse_date("36526") == dt.date(2000, 1, 1)
+    assert parse_date("73050") == dt.date(2099, 12, 31)
+    assert parse_date("73051") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/02/2025",  # no such day
+        "08/14/2025",  # month first (US) is not dd/mm/yyyy
+        "2025-13-01",
+        "14 Agustus 2025",
+        "kemarin",
+        "12345",  # a serial before 2000 is a typing error
+        "99999",
+        "14/08/25",  # two-digit year is ambiguous
+        "",
+    ],
+)
+def test_invalid_dates(text: str) -> None:
+    """DOMAIN.md §4: an unreadable date is an issue (`tanggal-salah`), never a guess."""
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0", 0), ("12", 12), (" 6 ", 6), ("6.0", 6), ("6,0", 6), ("+3", 3), ("-1", -1)],
+)
+def test_whole_numbers(text: str, value: int) -> None:
+    """DOMAIN.md §1: the child's age in months is a whole number, typed by hand or by Excel."""
+    assert parse_whole_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["6.5", "enam", "6 bulan", "", "1e3", "١٢"])
+def test_not_whole_numbers(text: str) -> None:
+    """DOMAIN.md §1: anything else in the age column is not a number of months."""
+    assert parse_whole_number(text) is None
