@@ -7,6 +7,7 @@ from pathlib import Path
 
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
+from phbs.issues import Issue
 from phbs.reports.tables import (
     write_areas_csv,
     write_areas_json,
@@ -45,6 +46,7 @@ class DemoRun:
 
     result: ScoreResult
     report: AreaReport
+    issues: list[Issue]
     outputs: list[Path]
 
 
@@ -75,5 +77,6 @@ def run_demo(out_dir: str | Path) -> DemoRun:
     write_areas_json(report, result, outputs[1])
     write_households_csv(result, outputs[2])
     write_rejects_csv(survey, outputs[3])
-    write_issues([*survey.issues, *villages.issues, *report.issues], outputs[4], [])
-    return DemoRun(result=result, report=report, outputs=outputs)
+    issues = [*survey.issues, *villages.issues, *report.issues]
+    write_issues(issues, outputs[4], [])
+    return DemoRun(result=result, report=report, issues=issues, outputs=outputs)

@@ -231,3 +231,80 @@ def test_sample_score_with_villages_flags_small_samples(tmp_path: Path) -> None:
     assert code == 0
     assert "39.8 *" in output  # Kersik Putih: 164 of 412
     assert "100.0" in output  # fully covered villages
+
+
+def write_ods(path: Path, sheet: str, rows: list[list[str | float]]) -> None:
+    """A minimal OpenDocument spreadsheet (what LibreOffice Calc saves), built by hand."""
+    import zipfile
+
+    def cell(value: str | float) -> str:
+        if isinstance(value, float):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value:g}</text:p></table:table-cell>"
+            )
+        return (
+            '<table:table-cell office:value-type="string">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(c) for c in row) + "</table:table-row>" for row in rows
+    )
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{sheet}">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+
+
+SPREADSHEET_ROWS: list[list[str | float]] = [
+    HEADER.strip().split(","),
+    ["S1", "63.10.01.2005", "", "-", "-", "-", "Ya", "Ya", 1.0, 1.0, "ya", "ya", "ya"],
+    ["S2", 6310012005.0, 4.0, "Ya", "Ya", "Ya", 1.0, 1.0, 0.0, "ya", "ya", "ya", "ya"],
+]
+
+
+def test_score_ods_and_xlsx_files(tmp_path: Path) -> None:
+    """ODS and XLSX are read directly; numbers typed as numbers read as the same answers."""
+    import xlsxwriter
+
+    ods = tmp_path / "survei.ods"
+    write_ods(ods, "Survei", SPREADSHEET_ROWS)
+    xlsx = tmp_path / "survei.xlsx"
+    workbook = xlsxwriter.Workbook(str(xlsx))
+    workbook.add_worksheet("Petunjuk").write_string(0, 0, "Isi lembar Data")
+    data = workbook.add_worksheet("Data")
+    for r, row in enumerate(SPREADSHEET_ROWS):
+        for c, value in enumerate(row):
+            data.write(r, c, value)
+    workbook.close()
+    for path, extra in ((ods, []), (xlsx, ["--sheet", "Data"])):
+        out = tmp_path / f"{path.suffix[1:]}.csv"
+        code, output = run("score", path, *extra, "-o", out)
+        assert code == 0, output
+        assert "2 baris dibaca = 2 diskor + 0 disisihkan" in output
+        with out.open(encoding="utf-8") as handle:
+            (row,) = list(csv.DictReader(handle))
+        assert (row["kode"], row["ber_phbs"], row["tidak_ber_phbs"]) == ("63.10.01.2005", "1", "1")
+    result = CliRunner().invoke(cli, ["score", str(xlsx), "--sheet", "Tidak Ada"])
+    assert result.exit_code == 2
+    assert "Petunjuk, Data" in result.output

@@ -9,7 +9,8 @@ import click
 from phbs.commands.common import current_lang, lang_option
 from phbs.demo import run_demo
 from phbs.reports.i18n import t
-from phbs.reports.text import area_table
+from phbs.issues import Severity
+from phbs.reports.text import area_table, severity_counts
 
 
 @click.command("demo")
@@ -39,6 +40,16 @@ def demo_command(ctx: click.Context, out_dir: Path) -> None:
             read=survey.rows_read,
             scored=survey.rows_scored,
             aside=survey.rows_set_aside,
+        )
+    )
+    counts = severity_counts(run.issues)
+    click.echo(
+        t(
+            "issues.summary",
+            language,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
         )
     )
     click.echo(t("demo.outputs", language, folder=out_dir))
