@@ -8,8 +8,8 @@ import click
 
 from phbs.commands.common import current_lang, lang_option
 from phbs.demo import run_demo
-from phbs.reports.i18n import t
 from phbs.issues import Severity
+from phbs.reports.i18n import t
 from phbs.reports.text import area_table, severity_counts
 
 
