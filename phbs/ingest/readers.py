@@ -128,8 +128,17 @@ def _looks_binary(path: Path) -> bool:
     return b"\x00" in head
 
 
+# A line holding only separators, quotes and spaces is blank whatever the separator is.
+_BLANK_LINE = str.maketrans("", "", ',;\t" \r\n')
+
+
+def _is_blank_line(text: str) -> bool:
+    return not text.translate(_BLANK_LINE)
+
+
 def _sniff_delimiter(lines: list[str]) -> str:
     """Pick the separator that gives the widest header with consistent row widths."""
+    lines = [line for line in lines if not _is_blank_line(line)]
     best = (",", -1.0, 0)
     for delimiter in _DELIMITERS:
         try:
@@ -178,10 +187,10 @@ def _open_csv(path: Path, name: str, sha: str) -> RawTable:
         encoding="utf-8-sig" if has_bom else "utf-8",
         delimiter=delimiter,
     )
-    records = _csv_records(path, name, delimiter, table)
+    records = _csv_records(path, name, delimiter, table, has_bom)
     header_found = False
     for row_number, cells in records:
-        if any(c.strip() for c in cells):
+        if any(c.strip() for c in cells) and not _is_blank_line("".join(cells)):
             table.header = cells
             table.header_row = row_number
             header_found = True
@@ -193,37 +202,62 @@ def _open_csv(path: Path, name: str, sha: str) -> RawTable:
 
 
 def _csv_records(
-    path: Path, name: str, delimiter: str, table: RawTable
+    path: Path, name: str, delimiter: str, table: RawTable, has_bom: bool
 ) -> Iterator[tuple[int, list[str]]]:
-    """Parse records, numbering them by the line each record starts on."""
-    state = {"line": 0, "utf8": 0}
-    bad_lines: list[int] = []
+    """Parse records, numbering them as a spreadsheet program shows them.
+
+    A spreadsheet shows one row per record (a quoted cell holding a line break stays in its
+    row) and one row per blank line, so record *n* of the file is row *n*, whatever the
+    number of physical lines before it (DOMAIN.md §4: the row number a user sees).
+
+    Each physical line is decoded on its own, UTF-8 first, so a file that is Windows-1252
+    throughout is read as such; a file that also has non-ASCII UTF-8 lines (or a UTF-8 BOM)
+    has mixed encodings, and its Windows-1252 rows are listed in ``mixed_encoding_rows``.
+    """
+    state = {"line": 0, "record": 1, "record_first_line": 1, "utf8_non_ascii": 0}
+    cp1252_rows: list[int] = []
 
     def lines() -> Iterator[str]:
         for raw in _physical_lines(path):
             state["line"] += 1
             text, utf8 = _decode_line(raw, state["line"] == 1)
-            if utf8:
-                state["utf8"] += 1
-            else:
-                bad_lines.append(state["line"])
+            if not utf8:
+                if not cp1252_rows or cp1252_rows[-1] != state["record"]:
+                    cp1252_rows.append(state["record"])
+            elif not text.isascii():
+                state["utf8_non_ascii"] += 1
             yield text
 
     csv.field_size_limit(_FIELD_LIMIT)
     reader = csv.reader(lines(), delimiter=delimiter)
-    record_start = 1
+    # Hold one record back: only at the end is it known whether the last record ran into
+    # the end of the file inside an unclosed quote.
+    held: tuple[int, list[str], int] | None = None
     try:
         for cells in reader:
-            yield record_start, cells
-            record_start = state["line"] + 1
+            if held is not None:
+                yield held[0], held[1]
+            held = (state["record"], cells, state["line"] - state["record_first_line"])
+            state["record"] += 1
+            state["record_first_line"] = state["line"] + 1
     except csv.Error as exc:
         raise InputFileError(
-            f"{name} baris {record_start}: CSV rusak ({exc})",
-            f"{name} row {record_start}: malformed CSV ({exc})",
+            f"{name} baris {state['record']}: CSV rusak ({exc})",
+            f"{name} row {state['record']}: malformed CSV ({exc})",
         ) from None
-    if bad_lines:
-        if state["utf8"] > 1:
-            table.mixed_encoding_rows.extend(bad_lines)
+    if held is not None:
+        row_number, cells, extra_lines = held
+        if extra_lines and cells and cells[-1].endswith(("\n", "\r")):
+            raise InputFileError(
+                f'{name} baris {row_number}: tanda kutip (") tidak ditutup; semua baris '
+                "sesudahnya masuk ke satu sel. Perbaiki tanda kutip lalu simpan ulang.",
+                f'{name} row {row_number}: a quote (") is never closed, so every later line '
+                "falls into one cell. Fix the quote and save the file again.",
+            )
+        yield row_number, cells
+    if cp1252_rows:
+        if has_bom or state["utf8_non_ascii"]:
+            table.mixed_encoding_rows.extend(cp1252_rows)
         else:
             table.encoding = "cp1252"
 
@@ -256,7 +290,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
+        # Whole numbers up to 2**53 are exact in a float: a 16-digit KK number stays whole.
+        if value.is_integer() and abs(value) <= 2**53:
             return str(int(value))
         return repr(value)
     if isinstance(value, dt.datetime):
