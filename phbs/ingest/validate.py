@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
-from phbs.ingest.columns import ColumnMap, match_columns
+from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.values import parse_date, parse_whole_number
 from phbs.issues import CATALOGUE, Issue, Severity, make_issue
@@ -194,6 +194,14 @@ class _Validator:
             for spelling in spellings:
                 self.answers[fold_answer(spelling)] = state
         self.regions = region_table()
+        self.indicator_codes = frozenset(form.codes)
+        self.context_codes = frozenset(c.code for c in form.context)
+        self.not_applicable = frozenset(fold_answer(a) for a in form.answers.tidak_berlaku)
+        self.fingerprint_fields = (
+            *(f.code for f in STANDARD_FIELDS),
+            *(c.code for c in form.context),
+            *form.codes,
+        )
 
     # --- one file
 
@@ -203,13 +211,22 @@ class _Validator:
         )
         self.issues.extend(columns.issues)
         identity_ok = columns.has("id_rumah_tangga") and columns.has("kode_desa")
+        # Why every row is set aside when an identity column is unusable: missing or ambiguous.
+        identity_reasons = sorted(
+            {
+                i.code
+                for i in columns.issues
+                if i.column in ("id_rumah_tangga", "kode_desa")
+                and i.code in ("kolom-wajib-tidak-ada", "kolom-ambigu")
+            }
+        )
         read = scored = aside = 0
         width = len(table.header)
         for row_number, raw_cells in table.rows:
             read += 1
             cells = raw_cells[:width] + [""] * (width - len(raw_cells))
             if not identity_ok:
-                self._set_aside(table, row_number, raw_cells, [], ["kolom-wajib-tidak-ada"])
+                self._set_aside(table, row_number, raw_cells, [], identity_reasons)
                 aside += 1
             elif self._row(table, columns, file_index, row_number, raw_cells, cells):
                 scored += 1
@@ -289,7 +306,7 @@ class _Validator:
             return False
 
         key = (village.dotted if self.id_scope is IdScope.DESA else "", household_id)
-        fingerprint = hash(tuple(get(code).casefold() for code in sorted(index)))
+        fingerprint = self._fingerprint(get)
         first = self.seen.get(key)
         if first is not None:
             first_file, first_row, first_fingerprint = first
@@ -365,6 +382,34 @@ class _Validator:
         households.row_number.append(row_number)
         return True
 
+    def _fingerprint(self, get: _Getter) -> int:
+        """What makes two rows with one id "the same household typed twice".
+
+        Values are compared as read, not as typed: an answer by its meaning (``Ya`` = ``1``),
+        the village code dotted, a date as ISO, a number as a number, other text without case
+        or extra spaces; an absent column counts as blank, so files with different optional
+        columns can still hold identical rows.
+        """
+        parts: list[str] = []
+        for code in self.fingerprint_fields:
+            text = get(code)
+            folded = fold_answer(text)
+            if code in self.indicator_codes:
+                state = self.answers.get(folded)
+                parts.append(f"\x00{state}" if state is not None else folded)
+            elif code == "kode_desa":
+                parsed = VillageCode.parse(text)
+                parts.append(parsed.dotted if parsed is not None else folded)
+            elif code == "tanggal_survei":
+                date = parse_date(text)
+                parts.append(date.isoformat() if date is not None else folded)
+            elif code in self.context_codes:
+                number = parse_whole_number(text)
+                parts.append(str(number) if number is not None else folded)
+            else:
+                parts.append(folded)
+        return hash(tuple(parts))
+
     def _village(self, raw_code: str) -> _Village | None:
         if raw_code not in self.villages:
             code = VillageCode.parse(raw_code)
@@ -397,7 +442,8 @@ class _Validator:
                 continue
             text = get(ctx.code)
             value: int | _Unknown | None
-            if not text:
+            # A '-' in the age column is the surveyor's "none", like a blank (no child).
+            if not text or fold_answer(text) in self.not_applicable:
                 value = None
             else:
                 number = parse_whole_number(text)
