@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from phbs.ingest.values import parse_date, parse_whole_number
+from phbs.ingest.values import parse_count, parse_date, parse_whole_number
 
 AUG_14 = dt.date(2025, 8, 14)
 
@@ -71,3 +71,26 @@ def test_whole_numbers(text: str, value: int) -> None:
 def test_not_whole_numbers(text: str) -> None:
     """DOMAIN.md §1: anything else in the age column is not a number of months."""
     assert parse_whole_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("97", 97),
+        ("1.234", 1234),
+        ("1,234", 1234),
+        ("1.000", 1000),
+        ("1.234.567", 1234567),
+        ("3184.0", 3184),
+        ("3184", 3184),
+    ],
+)
+def test_household_counts(text: str, value: int) -> None:
+    """DOMAIN.md §2 Dipantau: a household total may be typed with a thousands separator."""
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize("text", ["12.5", "1.23", "1.234,5", "1.234,567", "banyak", ""])
+def test_not_household_counts(text: str) -> None:
+    """DOMAIN.md §2: a fraction or mixed separators is not a count of households."""
+    assert parse_count(text) is None

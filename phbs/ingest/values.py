@@ -50,3 +50,22 @@ def parse_whole_number(text: str) -> int | None:
     if not _WHOLE.match(value):
         return None
     return int(value.replace(",", ".").split(".")[0])
+
+
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*$")
+
+
+def parse_count(text: str) -> int | None:
+    """Read a count of households, allowing a thousands separator; ``None`` otherwise.
+
+    ``1.234`` (Indonesian) and ``1,234`` (English) are one thousand two hundred and
+    thirty-four: a count of households is never a fraction, so a group of three digits after
+    the separator is read as thousands, never as decimals.
+
+    >>> parse_count("1.234"), parse_count("1,000"), parse_count("3184.0"), parse_count("12.5")
+    (1234, 1000, 3184, None)
+    """
+    value = text.strip()
+    if _GROUPED.match(value):
+        return int(value.replace(".", "").replace(",", ""))
+    return parse_whole_number(value)

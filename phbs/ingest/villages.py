@@ -1,7 +1,8 @@
 """The villages file: total households per village, for *dipantau* (DOMAIN.md §2).
 
 Columns ``kode_desa`` and ``jumlah_rumah_tangga`` (``nama_desa`` optional), CSV or
-spreadsheet. A bad row is an issue; the village's total is then unknown.
+spreadsheet. A bad row is an issue; the village's total is then unknown. Counts may carry a
+thousands separator (``1.234``), as health-office tables are typed.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from pathlib import Path
 
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
-from phbs.ingest.values import parse_whole_number
+from phbs.ingest.values import parse_count
 from phbs.issues import Issue, make_issue
-from phbs.regions import VillageCode
+from phbs.regions import REGION_TABLE_EDITION, VillageCode, region_table
 
 _ALIASES = {
     "kode_desa": {"kode desa", "kode", "kode wilayah", "kode desa kelurahan", "village code"},
@@ -48,16 +49,30 @@ def read_villages(path: str | Path, *, sheet: str | None = None) -> VillageTotal
     True
     """
     table = open_table(path, sheet=sheet)
-    positions: dict[str, int] = {}
+    matches: dict[str, list[int]] = {}
     for index, title in enumerate(table.header):
         key = fold_header(title)
         for field_code, aliases in _ALIASES.items():
             if key == fold_header(field_code) or key in aliases:
-                positions.setdefault(field_code, index)
+                matches.setdefault(field_code, []).append(index)
+    positions = {code: found[0] for code, found in matches.items() if len(found) == 1}
     issues: list[Issue] = []
     totals: dict[str, int] = {}
+    regions = region_table()
     for field_code in _ALIASES:
-        if field_code not in positions:
+        if len(matches.get(field_code, [])) > 1:
+            # Two candidate columns: an issue, never a guess (DOMAIN.md §6).
+            issues.append(
+                make_issue(
+                    "kolom-ambigu",
+                    file=table.name,
+                    row=table.header_row,
+                    column=field_code,
+                    field=field_code,
+                    columns=", ".join(f"'{table.header[p]}'" for p in matches[field_code]),
+                )
+            )
+        elif field_code not in positions:
             issues.append(
                 make_issue(
                     "kolom-wajib-tidak-ada",
@@ -77,7 +92,7 @@ def read_villages(path: str | Path, *, sheet: str | None = None) -> VillageTotal
         if not raw_code and not raw_total:
             continue
         code = VillageCode.parse(raw_code)
-        total = parse_whole_number(raw_total)
+        total = parse_count(raw_total)
         reason_id = reason_en = ""
         if code is None:
             reason_id, reason_en = (
@@ -108,4 +123,15 @@ def read_villages(path: str | Path, *, sheet: str | None = None) -> VillageTotal
             continue
         seen_rows[code.dotted] = row_number
         totals[code.dotted] = total
+        if code.dotted not in regions:
+            issues.append(
+                make_issue(
+                    "kode-desa-tidak-dikenal",
+                    file=table.name,
+                    row=row_number,
+                    column="kode_desa",
+                    value=code.dotted,
+                    edition=REGION_TABLE_EDITION,
+                )
+            )
     return VillageTotals(totals, issues, table.name, table.sha256)
