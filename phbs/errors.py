@@ -45,3 +45,7 @@ class SettingsError(PhbsError):
 
 class OutputError(PhbsError):
     """An output cannot be written where it was asked for."""
+
+
+class RubricError(PhbsError):
+    """A contest rubric (or a pairwise comparison matrix for it) is missing or invalid."""
