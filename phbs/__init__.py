@@ -9,13 +9,51 @@ Read survey files, validate them, score households and summarise villages and ar
     report = phbs.summarise(result, by="desa")
     for area in report.areas:
         print(area.kode, area.nama, area.persen_ber_phbs)
+
+Rank contest villages with a rubric and the judges' scores (DOMAIN.md §3)::
+
+    rubric = phbs.load_rubric("lomba-desa-ber-phbs")
+    ranking = phbs.rank_villages(
+        rubric,
+        survey=report,
+        judges=phbs.read_judges("juri.csv", rubric.rubric),
+        attributes=phbs.read_attributes("atribut.csv", rubric.rubric),
+    )
+    for village in ranking.desa:
+        print(village.peringkat, village.nama_desa, village.total, village.predikat)
 """
 
-from phbs.errors import FormError, InputFileError, OutputError, PhbsError, SettingsError
+from phbs.contest_files import (
+    Override,
+    OverrideAction,
+    Overrides,
+    VillageAttributes,
+    read_attributes,
+    read_overrides,
+)
+from phbs.errors import (
+    FormError,
+    InputFileError,
+    OutputError,
+    PhbsError,
+    RubricError,
+    SettingsError,
+)
 from phbs.forms import Form, LoadedForm, NaPolicy, bundled_forms, load_form
 from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue, Severity
+from phbs.judges import JudgeScore, JudgeScores, read_judges
+from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
+from phbs.ranking import rank_villages
+from phbs.ranking_models import (
+    Agreement,
+    AppliedOverride,
+    CriterionResult,
+    Ranking,
+    VillageResult,
+    VillageStatus,
+)
 from phbs.results import (
     AreaReport,
     AreaSummary,
@@ -25,14 +63,20 @@ from phbs.results import (
     score,
     summarise,
 )
+from phbs.rubric import Aggregation, LoadedRubric, Method, Rubric, bundled_rubrics, load_rubric
+from phbs.rubric_weights import PairwiseWeights, read_pairwise
 from phbs.scoring import AreaLevel, Status
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Aggregation",
+    "Agreement",
+    "AppliedOverride",
     "AreaLevel",
     "AreaReport",
     "AreaSummary",
+    "CriterionResult",
     "Form",
     "FormError",
     "HouseholdResult",
@@ -40,10 +84,21 @@ __all__ = [
     "IndicatorCoverage",
     "InputFileError",
     "Issue",
+    "JudgeScore",
+    "JudgeScores",
     "LoadedForm",
+    "LoadedRubric",
+    "Method",
     "NaPolicy",
     "OutputError",
+    "Override",
+    "OverrideAction",
+    "Overrides",
+    "PairwiseWeights",
     "PhbsError",
+    "Ranking",
+    "Rubric",
+    "RubricError",
     "ScoreResult",
     "SetAsideRow",
     "SettingsError",
@@ -51,11 +106,24 @@ __all__ = [
     "SourceFile",
     "Status",
     "Survey",
+    "VillageAttributes",
+    "VillageMeasures",
+    "VillageResult",
+    "VillageStatus",
     "VillageTotals",
     "__version__",
     "bundled_forms",
+    "bundled_rubrics",
     "load_form",
+    "load_rubric",
+    "measures_from_report",
+    "rank_villages",
+    "read_attributes",
+    "read_judges",
+    "read_overrides",
+    "read_pairwise",
     "read_survey",
+    "read_village_summary",
     "read_villages",
     "score",
     "summarise",

@@ -1,0 +1,232 @@
+"""Ranking outputs: the CSV and JSON files of ``phbs rank`` and the terminal table.
+
+CSV columns, in order: ``peringkat, kode_desa, nama_desa, total, persen_maksimum, predikat``,
+``subtotal_<group>`` for each group, ``<criterion>`` for each criterion (its 0–100 score),
+``catatan``. The JSON has the same rows plus the rubric, the settings, judges' agreement,
+overrides and every issue. Numbers are written at full precision; rounding is for display.
+Files are written atomically (:mod:`phbs.outputs`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from phbs.issues import Issue
+from phbs.outputs import atomic_text
+from phbs.ranking_models import Agreement, Ranking, VillageResult, VillageStatus
+from phbs.reports.i18n import Lang, t
+from phbs.reports.text import format_table
+from phbs.rubric import Method
+
+NOTE_SEPARATOR = " | "
+
+
+def ranking_columns(ranking: Ranking) -> list[str]:
+    """The CSV columns of ``ranking``, in order."""
+    groups = list(dict.fromkeys(ranking.kelompok.values()))
+    return [
+        "peringkat",
+        "kode_desa",
+        "nama_desa",
+        "total",
+        "persen_maksimum",
+        "predikat",
+        *(f"subtotal_{g}" for g in groups),
+        *ranking.bobot,
+        "catatan",
+    ]
+
+
+def ranking_row(village: VillageResult, lang: Lang = "id") -> dict[str, Any]:
+    """One village as a flat dictionary keyed like :func:`ranking_columns`."""
+    row: dict[str, Any] = {
+        "peringkat": village.peringkat,
+        "kode_desa": village.kode_desa,
+        "nama_desa": village.nama_desa,
+        "total": village.total,
+        "persen_maksimum": village.persen_maksimum,
+        "predikat": village.predikat_en if lang == "en" else village.predikat,
+    }
+    row.update({f"subtotal_{g}": value for g, value in village.subtotal.items()})
+    row.update({c: result.nilai for c, result in village.kriteria.items()})
+    notes = village.catatan_en if lang == "en" else village.catatan
+    row["catatan"] = NOTE_SEPARATOR.join(notes)
+    return row
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _paths(inputs: Iterable[str | Path], ranking: Ranking) -> list[str | Path]:
+    return [*inputs, *(record.berkas for record in ranking.masukan)]
+
+
+def write_ranking_csv(
+    ranking: Ranking, path: str | Path, lang: Lang = "id", inputs: Iterable[str | Path] = ()
+) -> None:
+    """Write the ranking table; ``inputs`` (and the ranking's own inputs) are never overwritten."""
+    columns = ranking_columns(ranking)
+    with atomic_text(path, _paths(inputs, ranking), newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for village in ranking.desa:
+            row = ranking_row(village, lang)
+            writer.writerow([_cell(row.get(c)) for c in columns])
+
+
+def _issue_record(issue: Issue) -> dict[str, Any]:
+    return {
+        "berkas": issue.file,
+        "baris": issue.row,
+        "kolom": issue.column,
+        "nilai": issue.value,
+        "kode": issue.code,
+        "tingkat": issue.severity.value,
+        "pesan": issue.message_id,
+        "message": issue.message_en,
+    }
+
+
+def ranking_document(
+    ranking: Ranking, lang: Lang = "id", extra_issues: Sequence[Issue] = ()
+) -> dict[str, Any]:
+    """The JSON document: rubric, settings, inputs, rows, agreement, overrides, issues."""
+    from phbs import __version__
+
+    rows = []
+    for village in ranking.desa:
+        row = ranking_row(village, lang)
+        row.update(
+            status=village.status.value,
+            diputus_oleh=village.diputus_oleh,
+            catatan_id=village.catatan,
+            catatan_en=village.catatan_en,
+            rincian={c: r.model_dump(mode="json") for c, r in village.kriteria.items()},
+        )
+        rows.append(row)
+    rubric_file = next((r.berkas for r in ranking.masukan if r.peran == "rubrik"), "")
+    return {
+        "alat": {"nama": "phbs", "versi": __version__},
+        "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "rubrik": {
+            "id": ranking.rubrik_id,
+            "versi": ranking.rubrik_versi,
+            "judul": ranking.rubrik_judul,
+            "berkas": rubric_file,
+            "sha256": ranking.rubrik_sha256,
+        },
+        "pengaturan": {
+            "metode": ranking.metode.value,
+            "agregasi_juri": ranking.agregasi_juri.value,
+            "desimal": ranking.desimal,
+            "peringkat_tidak_lengkap": ranking.peringkat_tidak_lengkap,
+            "nilai_maksimum": ranking.nilai_maksimum,
+            "bobot": ranking.bobot,
+            "kelompok": ranking.kelompok,
+            "penentu_seri": ranking.penentu_seri,
+            "bahasa": lang,
+        },
+        "berkas_masukan": [r.model_dump(mode="json") for r in ranking.masukan],
+        "kolom": ranking_columns(ranking),
+        "peringkat": rows,
+        "kesepakatan_juri": [a.model_dump(mode="json") for a in ranking.kesepakatan],
+        "koreksi": [o.model_dump(mode="json") for o in ranking.koreksi],
+        "masalah": [_issue_record(i) for i in [*extra_issues, *ranking.issues]],
+    }
+
+
+def write_ranking_json(
+    ranking: Ranking,
+    path: str | Path,
+    lang: Lang = "id",
+    inputs: Iterable[str | Path] = (),
+    extra_issues: Sequence[Issue] = (),
+) -> None:
+    """Write :func:`ranking_document`; ``extra_issues`` (e.g. the survey's) come first."""
+    document = ranking_document(ranking, lang, extra_issues)
+    with atomic_text(path, _paths(inputs, ranking)) as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)
+        handle.write("\n")
+
+
+def _number(value: float | None, decimals: int) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.{decimals}f}"
+
+
+def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
+    """The ranking for the terminal: rank, village, total, % of maximum, label, subtotals."""
+    groups = list(dict.fromkeys(ranking.kelompok.values()))
+    decimals = 4 if ranking.metode is Method.TOPSIS else ranking.desimal
+    headers = [
+        t("rank.col.rank", lang),
+        t("kode", lang),
+        t("nama", lang),
+        t("total", lang),
+        t("rank.col.percent", lang),
+        t("rank.col.label", lang),
+        *groups,
+        t("rank.col.status", lang),
+    ]
+    rows = []
+    for village in ranking.desa:
+        status = (
+            ""
+            if village.status is VillageStatus.RANKED
+            else t(f"rank.status.{village.status.value}", lang)
+        )
+        rows.append(
+            [
+                "" if village.peringkat is None else str(village.peringkat),
+                village.kode_desa,
+                village.nama_desa[:28],
+                _number(village.total, decimals),
+                _number(village.persen_maksimum, 1),
+                (village.predikat_en if lang == "en" else village.predikat) or "–",
+                *(_number(village.subtotal.get(g), ranking.desimal) for g in groups),
+                status,
+            ]
+        )
+    return format_table(headers, rows, {0, 3, 4, *range(6, 6 + len(groups))})
+
+
+def notes_text(ranking: Ranking, lang: Lang = "id") -> str:
+    """Every village's notes, one line each, for the terminal."""
+    lines = []
+    for village in ranking.desa:
+        for note in village.catatan_en if lang == "en" else village.catatan:
+            lines.append(f"  {village.kode_desa} {village.nama_desa}: {note}")
+    return "\n".join(lines)
+
+
+def agreement_line(agreement: Agreement, lang: Lang = "id") -> str:
+    """One line of judges' agreement (Kendall's W)."""
+    if agreement.w is None:
+        return t(
+            "rank.agreement.undefined", lang, criterion=agreement.kriteria, reason=agreement.alasan
+        )
+    low = ""
+    if agreement.rendah:
+        low = t("rank.agreement.low", lang, judge=agreement.juri_paling_berbeda or "–")
+    return t(
+        "rank.agreement.row",
+        lang,
+        criterion=agreement.kriteria,
+        w=f"{agreement.w:.2f}",
+        chi=f"{agreement.chi_square or 0:.2f}",
+        df=agreement.derajat_bebas,
+        p=f"{agreement.p_value or 0:.3f}",
+        judges=agreement.jumlah_juri,
+        villages=agreement.jumlah_desa,
+        low=low,
+    )

@@ -1,0 +1,156 @@
+"""Helpers for the contest tests (rubric, judges, ranking, ``phbs rank``), DOMAIN.md §3.
+
+A small rubric in the official shape (masukan 3 / proses 4 / keluaran 3) is written to
+``tmp_path`` by each test, so the rubric under test is in the test file; judges' scores are
+given as ``{village: {criterion: [judge 1, judge 2, judge 3]}}``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import yaml
+
+from phbs.judges import JudgeScores, read_judges
+from phbs.measures import VillageMeasures
+from phbs.rubric import LoadedRubric, load_rubric
+
+# Real village codes of Kabupaten Tanah Bumbu (DOMAIN.md §5); the scores are made up.
+A, B, C, D = "63.10.01.2005", "63.10.01.2006", "63.10.02.2002", "63.10.02.2003"
+JUDGES = ("J1", "J2", "J3")
+
+# Four criteria: an option item and a 0–100 item in masukan (3), one proses item (4), and
+# the survey's % ber-PHBS in keluaran (3). Maximum = 100 × (3 + 3 + 4 + 3) = 1300.
+SMALL_RUBRIC: dict[str, object] = {
+    "id": "uji-kecil",
+    "version": "1",
+    "title": "Rubrik uji",
+    "title_en": "Test rubric",
+    "sources": ["DOMAIN.md §3"],
+    "bands": [
+        {"label": "Baik", "label_en": "Good", "minimum": 80},
+        {"label": "Cukup", "label_en": "Fair", "minimum": 60},
+        {"label": "Kurang", "label_en": "Poor", "minimum": 40},
+        {"label": "Buruk", "label_en": "Bad", "minimum": 0},
+    ],
+    "groups": [
+        {
+            "id": "masukan",
+            "name": "Masukan",
+            "name_en": "Input",
+            "weight": 3,
+            "criteria": [
+                {
+                    "id": "k_opsi",
+                    "name": "Kebijakan",
+                    "name_en": "Policy",
+                    "source": {
+                        "type": "judge",
+                        "options": {
+                            "a": {"score": 90, "text": "a", "text_en": "a"},
+                            "b": {"score": 70, "text": "b", "text_en": "b"},
+                            "c": {"score": 50, "text": "c", "text_en": "c"},
+                            "d": {"score": 20, "text": "d", "text_en": "d"},
+                        },
+                    },
+                },
+                {
+                    "id": "k_angka",
+                    "name": "Dana",
+                    "name_en": "Funds",
+                    "source": {"type": "judge"},
+                },
+            ],
+        },
+        {
+            "id": "proses",
+            "name": "Proses",
+            "name_en": "Process",
+            "weight": 4,
+            "criteria": [
+                {
+                    "id": "p_latih",
+                    "name": "Pelatihan kader",
+                    "name_en": "Kader training",
+                    "source": {"type": "judge"},
+                }
+            ],
+        },
+        {
+            "id": "keluaran",
+            "name": "Keluaran",
+            "name_en": "Output",
+            "weight": 3,
+            "criteria": [
+                {
+                    "id": "o_phbs",
+                    "name": "% ber-PHBS",
+                    "name_en": "% PHBS",
+                    "source": {"type": "survey", "measure": "persen_ber_phbs"},
+                }
+            ],
+        },
+    ],
+    "tie_breakers": [
+        {"subtotal": "keluaran"},
+        {"subtotal": "proses"},
+        {"measure": "persen_ber_phbs"},
+    ],
+}
+
+
+def write_rubric(tmp_path: Path, data: Mapping[str, object], name: str = "rubrik.yaml") -> Path:
+    """Dump ``data`` as a rubric file."""
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def small_rubric(tmp_path: Path, **changes: object) -> LoadedRubric:
+    """The small rubric, with top-level keys replaced by ``changes``."""
+    return load_rubric(write_rubric(tmp_path, {**SMALL_RUBRIC, **changes}))
+
+
+Sheet = Mapping[str, Mapping[str, Sequence[str]]]
+
+
+def write_judges_long(path: Path, sheet: Sheet, judges: Sequence[str] = JUDGES) -> Path:
+    """``kode_desa, kriteria, juri, nilai`` rows; ``None``-free, '' is a blank score."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["kode_desa", "kriteria", "juri", "nilai"])
+        for village, criteria in sheet.items():
+            for criterion, values in criteria.items():
+                for judge, value in zip(judges, values, strict=True):
+                    writer.writerow([village, criterion, judge, value])
+    return path
+
+
+def judges_from(
+    tmp_path: Path, rubric: LoadedRubric, sheet: Sheet, judges: Sequence[str] = JUDGES
+) -> JudgeScores:
+    """Write ``sheet`` in long form and read it against ``rubric``."""
+    path = write_judges_long(tmp_path / "juri.csv", sheet, judges)
+    return read_judges(path, rubric.rubric)
+
+
+def measures(
+    values: Mapping[str, float | None], **more: Mapping[str, float | None]
+) -> VillageMeasures:
+    """Survey measures with ``persen_ber_phbs`` from ``values`` (and other measures by name)."""
+    table: dict[str, dict[str, float | None]] = {
+        kode: {"persen_ber_phbs": value, "persen_dipantau": None} for kode, value in values.items()
+    }
+    for measure, by_village in more.items():
+        for kode, value in by_village.items():
+            table[kode][measure.replace("__", ".")] = value
+    return VillageMeasures(table, {}, ("jamban_sehat",), False, "survei-uji")
+
+
+def write_table(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+    """A plain UTF-8 CSV."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
