@@ -318,9 +318,13 @@ def validate_command(
 
 from phbs.commands import demo as _demo  # noqa: E402
 from phbs.commands import forms as _forms  # noqa: E402
+from phbs.commands import rank as _rank  # noqa: E402
+from phbs.commands import rubric as _rubric  # noqa: E402
 
 cli.add_command(_forms.forms_group)
 cli.add_command(_demo.demo_command)
+cli.add_command(_rank.rank_command)
+cli.add_command(_rubric.rubric_group)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

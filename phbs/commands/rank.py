@@ -1,0 +1,279 @@
+"""``phbs rank``: rank contest villages with a rubric, judges' scores and the survey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from phbs.commands.common import current_lang, lang_option
+from phbs.contest_files import Overrides, VillageAttributes, read_attributes, read_overrides
+from phbs.errors import SettingsError
+from phbs.forms import NaPolicy, load_form
+from phbs.ingest.validate import IdScope, read_survey
+from phbs.ingest.villages import read_villages
+from phbs.issues import Issue, Severity
+from phbs.judges import JudgeScores, read_judges
+from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
+from phbs.outputs import check_output_path
+from phbs.ranking import rank_villages
+from phbs.ranking_models import InputRecord, Ranking, VillageStatus
+from phbs.reports import text
+from phbs.reports.i18n import Lang, t
+from phbs.reports.ranking import (
+    agreement_line,
+    notes_text,
+    ranking_table,
+    write_ranking_csv,
+    write_ranking_json,
+)
+from phbs.results import score, summarise
+from phbs.rubric import Method, load_rubric
+
+
+def _measures(
+    files: list[Path],
+    summary: Path | None,
+    form_name: str,
+    sheet: str | None,
+    villages: Path | None,
+    na_policy: str | None,
+    id_per_desa: bool,
+) -> tuple[VillageMeasures | None, list[Issue], list[InputRecord]]:
+    """Survey measures by village: scored here from survey files, or read from a summary."""
+    if files and summary is not None:
+        raise SettingsError(
+            "Pilih salah satu: --survey (berkas survei) atau --summary (rekap desa)",
+            "Give either --survey (survey files) or --summary (village summary), not both",
+        )
+    if summary is not None:
+        if villages is not None:
+            raise SettingsError(
+                "--villages hanya untuk --survey; rekap --summary sudah memuat % dipantau",
+                "--villages only applies to --survey; a --summary already holds % monitored",
+            )
+        return read_village_summary(summary), [], []
+    if not files:
+        return None, [], []
+    survey = read_survey(
+        files,
+        load_form(form_name),
+        sheet=sheet,
+        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+    )
+    totals = read_villages(villages) if villages else None
+    report = summarise(score(survey, na_policy), by="desa", villages=totals)
+    issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
+    records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in survey.files]
+    if totals is not None:
+        records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
+    return measures_from_report(report, "survei"), issues, records
+
+
+def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
+    click.echo(t("rank.title", lang, rubric=ranking.rubrik_id, version=ranking.rubrik_versi))
+    click.echo(
+        t(
+            "rank.settings",
+            lang,
+            method=ranking.metode.value,
+            aggregation=ranking.agregasi_juri.value,
+            decimals=ranking.desimal,
+            breakers=", ".join(ranking.penentu_seri) or t("rank.none", lang),
+        )
+    )
+    click.echo()
+    click.echo(ranking_table(ranking, lang))
+    click.echo()
+    counts = dict.fromkeys(VillageStatus, 0)
+    for village in ranking.desa:
+        counts[village.status] += 1
+    click.echo(
+        t(
+            "rank.counts",
+            lang,
+            ranked=counts[VillageStatus.RANKED],
+            incomplete=counts[VillageStatus.INCOMPLETE],
+            excluded=counts[VillageStatus.EXCLUDED],
+            maximum=f"{ranking.nilai_maksimum:g}",
+        )
+    )
+    if ranking.metode is Method.TOPSIS:
+        click.echo(t("rank.topsis", lang))
+    notes = notes_text(ranking, lang)
+    if notes:
+        click.echo()
+        click.echo(t("rank.notes", lang))
+        click.echo(notes)
+    if ranking.kesepakatan:
+        click.echo()
+        click.echo(t("rank.agreement.title", lang))
+        for agreement in ranking.kesepakatan:
+            click.echo(agreement_line(agreement, lang))
+    click.echo()
+    click.echo(text.issue_summary(ranking.issues, lang))
+    pairs = (("rank.issues.summary", ranking.issues), ("rank.survey.issues", survey_issues))
+    for key, issues in pairs:
+        if key == "rank.issues.summary" or issues:
+            found = text.severity_counts(issues)
+            click.echo(
+                t(
+                    key,
+                    lang,
+                    errors=found[Severity.ERROR],
+                    warnings=found[Severity.WARNING],
+                    infos=found[Severity.INFO],
+                )
+            )
+    if survey_issues or ranking.issues:
+        click.echo(t("rank.issues.hint", lang))
+
+
+@click.command("rank")
+@click.argument("more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]...")
+@click.option(
+    "--survey",
+    "survey_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="BERKAS",
+    help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
+)
+@click.option(
+    "--summary",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="Rekap per desa dari 'phbs score -o' (.csv/.json), sebagai ganti --survey.",
+)
+@click.option(
+    "--rubric",
+    "rubric_name",
+    required=True,
+    metavar="NAMA|BERKAS",
+    help="Rubrik bawaan (phbs rubric list) atau berkas YAML.",
+)
+@click.option("--judges", type=click.Path(path_type=Path), default=None, help="Berkas nilai juri.")
+@click.option(
+    "--attributes", type=click.Path(path_type=Path), default=None, help="Berkas atribut desa."
+)
+@click.option(
+    "--overrides",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Berkas koreksi: keluarkan/ubah desa, dengan alasan tertulis.",
+)
+@click.option(
+    "--method",
+    type=click.Choice([m.value for m in Method]),
+    default=None,
+    help="Metode peringkat (bawaan: dari rubrik).",
+)
+@click.option(
+    "--rank-incomplete",
+    is_flag=True,
+    help="Tetap peringkat desa yang kurang nilai; kriteria kosong dihitung 0 dan dicatat.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis peringkat ke .csv atau .json.",
+)
+@click.option(
+    "--form",
+    "form_name",
+    default="kemenkes-rt-10",
+    show_default=True,
+    metavar="NAMA|BERKAS",
+    help="Formulir survei (dengan --survey).",
+)
+@click.option("--sheet", default=None, help="Lembar Excel/ODS berkas survei (bawaan: pertama).")
+@click.option(
+    "--villages",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+)
+@click.option(
+    "--na-policy",
+    type=click.Choice([p.value for p in NaPolicy]),
+    default=None,
+    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+)
+@click.option(
+    "--id-per-desa", is_flag=True, help="ID rumah tangga unik per desa, bukan per survei."
+)
+@lang_option
+@click.pass_context
+def rank_command(
+    ctx: click.Context,
+    more_files: tuple[Path, ...],
+    survey_files: tuple[Path, ...],
+    summary: Path | None,
+    rubric_name: str,
+    judges: Path | None,
+    attributes: Path | None,
+    overrides: Path | None,
+    method: str | None,
+    rank_incomplete: bool,
+    output: Path | None,
+    form_name: str,
+    sheet: str | None,
+    villages: Path | None,
+    na_policy: str | None,
+    id_per_desa: bool,
+) -> None:
+    """Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.
+
+    Contoh: phbs rank --survey survei.csv --rubric lomba-desa-ber-phbs --judges juri.csv
+    --attributes atribut.csv --overrides koreksi.csv -o peringkat.csv
+
+    Kode keluar: 0 berhasil; 1 ada galat pada berkas juri/atribut/koreksi atau desa yang
+    tidak dapat diperingkat (hasil tetap ditulis); 2 salah pemakaian (opsi, berkas, rubrik).
+    """
+    language = current_lang(ctx)
+    if more_files and not survey_files:
+        raise SettingsError(
+            f"Berkas tanpa opsi: {' '.join(map(str, more_files))}; pakai --survey BERKAS...",
+            f"Files without an option: {' '.join(map(str, more_files))}; use --survey FILES...",
+        )
+    files = [*survey_files, *more_files]
+    if output is not None and output.suffix.lower() not in {".csv", ".json"}:
+        raise SettingsError(
+            f"-o {output}: akhiran berkas harus .csv atau .json",
+            f"-o {output}: file name must end in .csv or .json",
+        )
+    loaded = load_rubric(rubric_name)
+    given = [p for p in (summary, judges, attributes, overrides, villages) if p is not None]
+    inputs = [*files, *given, loaded.path]
+    if output is not None:
+        check_output_path(output, inputs)
+    measures, survey_issues, records = _measures(
+        files, summary, form_name, sheet, villages, na_policy, id_per_desa
+    )
+    scores: JudgeScores | None = read_judges(judges, loaded.rubric) if judges else None
+    facts: VillageAttributes | None = (
+        read_attributes(attributes, loaded.rubric) if attributes else None
+    )
+    changes: Overrides | None = read_overrides(overrides, loaded.rubric) if overrides else None
+    ranking = rank_villages(
+        loaded,
+        survey=measures,
+        judges=scores,
+        attributes=facts,
+        overrides=changes,
+        method=method,
+        rank_incomplete=rank_incomplete,
+        inputs=records,
+    )
+    _print(ranking, survey_issues, language)
+    if output is not None:
+        if output.suffix.lower() == ".json":
+            write_ranking_json(ranking, output, language, inputs, survey_issues)
+        else:
+            write_ranking_csv(ranking, output, language, inputs)
+        click.echo(t("written", language, path=output))
+    failed = any(i.severity is Severity.ERROR for i in ranking.issues)
+    ctx.exit(1 if failed else 0)
