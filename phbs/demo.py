@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest_sample import write_sample_ranking
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
+from phbs.ranking_models import Ranking
 from phbs.reports.tables import (
     write_areas_csv,
     write_areas_json,
@@ -47,11 +49,12 @@ class DemoRun:
     result: ScoreResult
     report: AreaReport
     issues: list[Issue]
+    ranking: Ranking
     outputs: list[Path]
 
 
 def run_demo(out_dir: str | Path) -> DemoRun:
-    """Score the sample by village and write every output into ``out_dir`` (created).
+    """Score and rank the sample villages and write every output into ``out_dir`` (created).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -79,4 +82,6 @@ def run_demo(out_dir: str | Path) -> DemoRun:
     write_rejects_csv(survey, outputs[3])
     issues = [*survey.issues, *villages.issues, *report.issues]
     write_issues(issues, outputs[4], [])
-    return DemoRun(result=result, report=report, issues=issues, outputs=outputs)
+    ranking, ranking_paths = write_sample_ranking(report, folder)
+    outputs += ranking_paths
+    return DemoRun(result=result, report=report, issues=issues, ranking=ranking, outputs=outputs)

@@ -10,6 +10,7 @@ from phbs.commands.common import current_lang, lang_option
 from phbs.demo import run_demo
 from phbs.issues import Severity
 from phbs.reports.i18n import t
+from phbs.reports.ranking import notes_text, ranking_table
 from phbs.reports.text import area_table, severity_counts
 
 
@@ -25,7 +26,7 @@ from phbs.reports.text import area_table, severity_counts
 @lang_option
 @click.pass_context
 def demo_command(ctx: click.Context, out_dir: Path) -> None:
-    """Coba phbs pada survei sintetis Kabupaten Tanah Bumbu (dua Puskesmas, 14 desa)."""
+    """Coba phbs pada survei sintetis Kabupaten Tanah Bumbu: skor 14 desa dan peringkat lomba."""
     language = current_lang(ctx)
     run = run_demo(out_dir)
     survey = run.result.survey
@@ -42,6 +43,13 @@ def demo_command(ctx: click.Context, out_dir: Path) -> None:
             aside=survey.rows_set_aside,
         )
     )
+    click.echo()
+    click.echo(ranking_table(run.ranking, language))
+    notes = notes_text(run.ranking, language)
+    if notes:
+        click.echo(t("rank.notes", language))
+        click.echo(notes)
+    click.echo()
     counts = severity_counts(run.issues)
     click.echo(
         t(
