@@ -279,6 +279,21 @@ def test_unknown_village_code_is_summarised_with_file_name(tmp_path: Path) -> No
     assert [a.kode for a in summarise(result, by="kecamatan").areas] == ["63.10.01"]
 
 
+def test_empty_survey(tmp_path: Path) -> None:
+    """DOMAIN.md §2/§4: a survey with no scored household summarises to no areas at every
+    level, and a listed village still appears with 0 surveyed (dipantau 0 %)."""
+    result = score(read_rows(tmp_path, []))
+    for level in ("dusun", "desa", "kecamatan", "kabupaten", "provinsi"):
+        assert summarise(result, by=level).areas == []
+    villages = read_villages(
+        write_csv(tmp_path / "desa.csv", [["kode_desa", "jumlah_rumah_tangga"], [SEGUMBANG, "40"]])
+    )
+    areas = summarise(result, by="kecamatan", villages=villages).areas
+    assert [(a.kode, a.rumah_tangga_disurvei, a.persen_dipantau) for a in areas] == [
+        ("63.10.01", 0, 0.0)
+    ]
+
+
 # --- the bundled sample -----------------------------------------------------------------------
 
 
