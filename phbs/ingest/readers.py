@@ -1,7 +1,9 @@
 """Readers that turn a CSV or spreadsheet file into a header and rows of text cells.
 
 Each reader yields ``(row_number, cells)`` where ``row_number`` is the row a user sees in a
-spreadsheet (header = row 1), so every issue can point at the right place. Cells are text:
+spreadsheet (header = row 1; blank lines above the header and a line break inside a quoted
+cell are counted as a spreadsheet program shows them), so every issue can point at the right
+place. Cells are text:
 numbers from a spreadsheet are written the way a person would type them (``1``, not
 ``1.0``), dates as ISO ``yyyy-mm-dd``.
 
