@@ -277,7 +277,7 @@ def write_ods(path: Path, sheet: str, rows: list[list[str | float]]) -> None:
 
 
 SPREADSHEET_ROWS: list[list[str | float]] = [
-    HEADER.strip().split(","),
+    list[str | float](HEADER.strip().split(",")),
     ["S1", "63.10.01.2005", "", "-", "-", "-", "Ya", "Ya", 1.0, 1.0, "ya", "ya", "ya"],
     ["S2", 6310012005.0, 4.0, "Ya", "Ya", "Ya", 1.0, 1.0, 0.0, "ya", "ya", "ya", "ya"],
 ]
@@ -303,8 +303,12 @@ def test_score_ods_and_xlsx_files(tmp_path: Path) -> None:
         assert code == 0, output
         assert "2 baris dibaca = 2 diskor + 0 disisihkan" in output
         with out.open(encoding="utf-8") as handle:
-            (row,) = list(csv.DictReader(handle))
-        assert (row["kode"], row["ber_phbs"], row["tidak_ber_phbs"]) == ("63.10.01.2005", "1", "1")
+            (summary,) = list(csv.DictReader(handle))
+        assert (summary["kode"], summary["ber_phbs"], summary["tidak_ber_phbs"]) == (
+            "63.10.01.2005",
+            "1",
+            "1",
+        )
     result = CliRunner().invoke(cli, ["score", str(xlsx), "--sheet", "Tidak Ada"])
     assert result.exit_code == 2
     assert "Petunjuk, Data" in result.output
