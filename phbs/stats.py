@@ -1,0 +1,315 @@
+"""Statistics for village percentages (DOMAIN.md §2): intervals, control limits, shrinkage.
+
+Every kernel is a pure, vectorised function over numpy arrays; the thin wrappers
+(:func:`proportion_interval`, :func:`percent_interval`, :func:`funnel_limits`,
+:func:`fit_beta_binomial`) check their arguments and raise :class:`ValueError` on misuse.
+
+**Intervals** for a proportion ``x / n``: Wilson score (default; Wilson 1927), Clopper–Pearson
+"exact" (1934) and Jeffreys (Brown, Cai & DasGupta 2001), none with a continuity correction.
+``n = 0`` gives ``NaN`` (undefined). Clopper–Pearson and Jeffreys put the lower bound at 0
+when ``x = 0`` and the upper bound at 1 when ``x = n`` (Brown et al. 2001, §4.1.2).
+
+**Finite population correction** (when the village's total households ``N`` is known): the
+sampling fraction shrinks the variance by ``f = (N − n) / (N − 1)``, i.e. the standard
+error is scaled by ``sqrt(f)``. We apply it through the *effective sample size*
+``n_eff = n / f`` (and ``x_eff = x / f``, keeping ``x / n``): for Wilson this is exactly the
+interval whose standard error is scaled by ``sqrt(f)``; for Clopper–Pearson and Jeffreys the
+beta quantiles are taken with the effective counts (Korn & Graubard 1998's device). The
+interval is then clipped to the values the whole village can still take,
+``[x / N, (x + N − n) / N]``; when ``n == N`` it collapses to the point ``x / n``.
+
+>>> lo, hi = proportion_interval([41], [100])
+>>> round(float(lo[0]), 4), round(float(hi[0]), 4)
+(0.3187, 0.508)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy import optimize, special
+from scipy.stats import beta as beta_dist
+from scipy.stats import betabinom, binom, norm
+
+FloatArray = NDArray[np.float64]
+
+__all__ = [
+    "BetaBinomialPrior",
+    "CiMethod",
+    "fit_beta_binomial",
+    "funnel_limits",
+    "percent_interval",
+    "proportion_interval",
+    "shrunk_proportion",
+]
+
+
+class CiMethod(StrEnum):
+    """Confidence interval method for a proportion."""
+
+    WILSON = "wilson"
+    CLOPPER_PEARSON = "clopper-pearson"
+    JEFFREYS = "jeffreys"
+
+
+def _fpc_factor(n: FloatArray, population: FloatArray) -> FloatArray:
+    """``(N − n) / (N − 1)``, 1 where ``N`` is unknown (NaN), 0 when ``n ≥ N``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        f = (population - n) / (population - 1.0)
+    f = np.where(n >= population, 0.0, f)
+    return np.where(np.isnan(population), 1.0, np.clip(f, 0.0, 1.0))
+
+
+def wilson_kernel(p: FloatArray, n_eff: FloatArray, z: float) -> tuple[FloatArray, FloatArray]:
+    """Wilson score bounds for proportion ``p`` and (effective) sample size ``n_eff``.
+
+    ``n_eff = inf`` gives the point ``p`` (full census).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z2n = z * z / n_eff
+        centre = (p + z2n / 2.0) / (1.0 + z2n)
+        half = z / (1.0 + z2n) * np.sqrt(p * (1.0 - p) / n_eff + z2n / (4.0 * n_eff))
+    lower = np.where(p <= 0.0, 0.0, np.clip(centre - half, 0.0, 1.0))
+    upper = np.where(p >= 1.0, 1.0, np.clip(centre + half, 0.0, 1.0))
+    return lower, upper
+
+
+def beta_kernel(
+    p: FloatArray, n_eff: FloatArray, alpha: float, prior: float | None
+) -> tuple[FloatArray, FloatArray]:
+    """Clopper–Pearson (``prior=None``) or Jeffreys (``prior=0.5``) bounds from beta quantiles.
+
+    Rows with ``n_eff = inf`` (full census) must be handled by the caller.
+    """
+    x = p * n_eff
+    rest = n_eff - x
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if prior is None:
+            lower = beta_dist.ppf(alpha / 2.0, x, rest + 1.0)
+            upper = beta_dist.ppf(1.0 - alpha / 2.0, x + 1.0, rest)
+        else:
+            lower = beta_dist.ppf(alpha / 2.0, x + prior, rest + prior)
+            upper = beta_dist.ppf(1.0 - alpha / 2.0, x + prior, rest + prior)
+    lower = np.where(x <= 0.0, 0.0, lower)
+    upper = np.where(rest <= 0.0, 1.0, upper)
+    return np.asarray(lower, dtype=np.float64), np.asarray(upper, dtype=np.float64)
+
+
+def proportion_interval(
+    successes: ArrayLike,
+    trials: ArrayLike,
+    *,
+    method: CiMethod | str = CiMethod.WILSON,
+    confidence: float = 0.95,
+    population: ArrayLike | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """Lower and upper bounds (proportions, 0–1) for each ``successes / trials``.
+
+    ``population`` holds each unit's total ``N`` for the finite population correction
+    (``NaN`` where unknown). ``trials == 0`` gives ``NaN`` bounds.
+
+    >>> lo, hi = proportion_interval([0, 5], [0, 5], method="clopper-pearson")
+    >>> lo.tolist()[0], round(float(lo[1]), 4), hi.tolist()[1]
+    (nan, 0.4782, 1.0)
+    >>> proportion_interval([30], [50], population=[50])[0].tolist()
+    [0.6]
+    """
+    chosen = CiMethod(method)
+    if not 0.0 < confidence < 1.0:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
+    x = np.asarray(successes, dtype=np.float64)
+    n = np.asarray(trials, dtype=np.float64)
+    x, n = np.broadcast_arrays(x, n)
+    if np.any(n < 0) or np.any(x < 0) or np.any(x > n):
+        raise ValueError("need 0 ≤ successes ≤ trials")
+    big_n = (
+        np.full(n.shape, np.nan)
+        if population is None
+        else np.broadcast_to(np.asarray(population, dtype=np.float64), n.shape)
+    )
+    if np.any(big_n < n):
+        raise ValueError("population must be at least the number of trials")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(n > 0, x / n, np.nan)
+        f = _fpc_factor(n, big_n)
+        n_eff = np.where(f > 0, n / f, np.inf)
+    alpha = 1.0 - confidence
+    if chosen is CiMethod.WILSON:
+        lower, upper = wilson_kernel(p, n_eff, float(norm.ppf(1.0 - alpha / 2.0)))
+    else:
+        finite = np.isfinite(n_eff)
+        safe = np.where(finite, n_eff, 1.0)
+        prior = None if chosen is CiMethod.CLOPPER_PEARSON else 0.5
+        lower, upper = beta_kernel(np.nan_to_num(p), safe, alpha, prior)
+        lower = np.where(finite, lower, p)
+        upper = np.where(finite, upper, p)
+    known = ~np.isnan(big_n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lower = np.where(known, np.maximum(lower, x / big_n), lower)
+        upper = np.where(known, np.minimum(upper, (x + big_n - n) / big_n), upper)
+    empty = n == 0
+    return np.where(empty, np.nan, lower), np.where(empty, np.nan, upper)
+
+
+def percent_interval(
+    successes: int,
+    trials: int,
+    method: CiMethod | str = CiMethod.WILSON,
+    confidence: float = 0.95,
+    population: float | None = None,
+) -> tuple[float | None, float | None]:
+    """One interval in percent (0–100), ``(None, None)`` when ``trials == 0``.
+
+    >>> [round(v or 0, 1) for v in percent_interval(41, 100)]
+    [31.9, 50.8]
+    """
+    pop = None if population is None else [population]
+    lower, upper = proportion_interval(
+        [successes], [trials], method=method, confidence=confidence, population=pop
+    )
+    if math.isnan(lower[0]):
+        return None, None
+    return float(lower[0]) * 100.0, float(upper[0]) * 100.0
+
+
+def funnel_limits(
+    rate: float, trials: ArrayLike, coverage: float, *, exact: bool = True
+) -> tuple[FloatArray, FloatArray]:
+    """Control limits (proportions) around ``rate`` for sample sizes ``trials``.
+
+    ``coverage`` is two-sided (0.95, 0.998). ``exact`` uses Spiegelhalter's (2005, Stat Med
+    24:1185, appendix A.1.1) interpolated binomial quantiles: for tail probability ``q``,
+    ``r = F⁻¹(q)``, ``a = (F(r) − q) / (F(r) − F(r − 1))`` and the limit is ``(r − a) / n``.
+    This spreads the probability at ``r`` over ``(r − 1, r]``, so the limits sit about
+    ``1/(2n)`` below symmetric ones (negligible at village sample sizes). Otherwise the
+    normal approximation ``rate ± z·sqrt(rate(1 − rate)/n)``, clipped to [0, 1].
+
+    >>> lo, hi = funnel_limits(0.5, [10], 0.95)
+    >>> round(float(hi[0]), 6)
+    0.767556
+    """
+    if not 0.0 <= rate <= 1.0:
+        raise ValueError(f"rate must be a proportion, got {rate}")
+    if not 0.0 < coverage < 1.0:
+        raise ValueError(f"coverage must be between 0 and 1, got {coverage}")
+    n = np.asarray(trials, dtype=np.float64)
+    if np.any(n <= 0):
+        raise ValueError("trials must be positive")
+    tail = (1.0 - coverage) / 2.0
+    if not exact:
+        z = float(norm.ppf(1.0 - tail))
+        half = z * np.sqrt(rate * (1.0 - rate) / n)
+        return np.clip(rate - half, 0.0, 1.0), np.clip(rate + half, 0.0, 1.0)
+    return _exact_limit(rate, n, tail), _exact_limit(rate, n, 1.0 - tail)
+
+
+def _exact_limit(rate: float, n: FloatArray, q: float) -> FloatArray:
+    r = binom.ppf(q, n, rate)
+    at = binom.cdf(r, n, rate)
+    below = binom.cdf(r - 1.0, n, rate)
+    step = at - below
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = np.where(step > 0, (at - q) / step, 0.0)
+    return np.asarray(np.clip((r - a) / n, 0.0, 1.0), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class BetaBinomialPrior:
+    """A fitted Beta(alpha, beta) prior for village proportions, and how it was fitted."""
+
+    alpha: float
+    beta: float
+    method: str
+    villages: int
+
+    @property
+    def mean(self) -> float:
+        """Prior mean ``alpha / (alpha + beta)``: the rate villages are pulled toward."""
+        return self.alpha / (self.alpha + self.beta)
+
+    @property
+    def strength(self) -> float:
+        """``alpha + beta``: the prior is worth this many households."""
+        return self.alpha + self.beta
+
+
+#: Largest prior strength fitted; reached when villages differ no more than chance allows.
+MAX_STRENGTH = 1.0e6
+
+
+def moments_prior(x: FloatArray, n: FloatArray) -> tuple[float, float]:
+    """Method-of-moments Beta prior (mean, strength) from village counts with ``n > 0``.
+
+    Uses the pooled mean ``m = Σx / Σn`` and the spread of ``x/n``: with ``s²`` the
+    n-weighted variance of ``x/n`` and ``ñ`` the mean of ``n``, ``ρ = (s²/(m(1−m)) − 1/ñ) /
+    (1 − 1/ñ)`` estimates the intra-village correlation and the strength is ``1/ρ − 1``.
+    """
+    m = float(x.sum() / n.sum())
+    if m <= 0.0 or m >= 1.0:
+        return m, MAX_STRENGTH
+    p = x / n
+    s2 = float(np.sum(n * (p - m) ** 2) / n.sum())
+    n_bar = float(n.mean())
+    if n_bar <= 1.0:
+        return m, MAX_STRENGTH
+    rho = (s2 / (m * (1.0 - m)) - 1.0 / n_bar) / (1.0 - 1.0 / n_bar)
+    if rho <= 1.0 / (MAX_STRENGTH + 1.0):
+        return m, MAX_STRENGTH
+    return m, min(MAX_STRENGTH, 1.0 / rho - 1.0)
+
+
+def fit_beta_binomial(successes: ArrayLike, trials: ArrayLike) -> BetaBinomialPrior:
+    """Empirical-Bayes Beta prior for proportions, by marginal maximum likelihood.
+
+    Maximises ``Σ log BetaBinomial(x_i | n_i, α, β)`` over (logit mean, log strength) with
+    L-BFGS-B, starting from :func:`moments_prior`; villages with ``n = 0`` are left out.
+    When the villages vary no more than binomial chance, the strength runs to
+    :data:`MAX_STRENGTH` (complete pooling).
+
+    >>> prior = fit_beta_binomial([3, 30, 12, 50, 5], [10, 60, 40, 70, 30])
+    >>> round(prior.mean, 2), prior.method
+    (0.41, 'marginal-ml')
+    """
+    x = np.asarray(successes, dtype=np.float64)
+    n = np.asarray(trials, dtype=np.float64)
+    if x.shape != n.shape or np.any(x < 0) or np.any(x > n):
+        raise ValueError("need matching arrays with 0 ≤ successes ≤ trials")
+    keep = n > 0
+    x, n = x[keep], n[keep]
+    if x.size < 2:
+        raise ValueError("need at least two villages with households to fit a prior")
+    mean, strength = moments_prior(x, n)
+    if mean <= 0.0 or mean >= 1.0:
+        clipped = min(max(mean, 1e-9), 1 - 1e-9)
+        return BetaBinomialPrior(clipped * strength, (1 - clipped) * strength, "moments", x.size)
+
+    def negative_log_likelihood(theta: FloatArray) -> float:
+        mu = float(special.expit(theta[0]))
+        kappa = float(np.exp(theta[1]))
+        return -float(np.sum(betabinom.logpmf(x, n, mu * kappa, (1.0 - mu) * kappa)))
+
+    start = np.array([special.logit(mean), math.log(min(strength, 1e4))])
+    bounds = [(-20.0, 20.0), (math.log(1e-3), math.log(MAX_STRENGTH))]
+    found = optimize.minimize(negative_log_likelihood, start, method="L-BFGS-B", bounds=bounds)
+    mu = float(special.expit(found.x[0]))
+    kappa = float(np.exp(found.x[1]))
+    return BetaBinomialPrior(mu * kappa, (1.0 - mu) * kappa, "marginal-ml", int(x.size))
+
+
+def shrunk_proportion(
+    successes: ArrayLike, trials: ArrayLike, prior: BetaBinomialPrior
+) -> FloatArray:
+    """Posterior mean ``(x + α) / (n + α + β)`` of each village's proportion.
+
+    >>> prior = BetaBinomialPrior(4.0, 6.0, "given", 2)
+    >>> shrunk_proportion([9, 0], [10, 0], prior).tolist()
+    [0.65, 0.4]
+    """
+    x = np.asarray(successes, dtype=np.float64)
+    n = np.asarray(trials, dtype=np.float64)
+    result: FloatArray = (x + prior.alpha) / (n + prior.alpha + prior.beta)
+    return result
