@@ -1,10 +1,16 @@
-"""``phbs forms``: list bundled forms and show one."""
+"""``phbs forms``: list bundled forms, show one, and hand it out for the field.
+
+``xlsform`` writes an XLSForm for ODK Collect / KoBoCollect (DOMAIN.md §6).
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from phbs.commands.common import current_lang, lang_option
+from phbs.errors import SettingsError
 from phbs.forms import bundled_forms, load_form
 from phbs.reports.i18n import t
 from phbs.reports.text import format_table
@@ -12,7 +18,7 @@ from phbs.reports.text import format_table
 
 @click.group("forms")
 def forms_group() -> None:
-    """Formulir survei: daftar dan rincian."""
+    """Formulir survei: daftar, rincian, XLSForm, templat Excel dan formulir kertas."""
 
 
 @forms_group.command("list")
@@ -92,3 +98,46 @@ def show_form(ctx: click.Context, name: str) -> None:
             )
     for note in form.notes:
         click.echo(f"\n{note}")
+
+
+def _written(language: str, path: Path) -> None:
+    click.echo(f"{'Written' if language == 'en' else 'Ditulis'}: {path}")
+
+
+kabupaten_option = click.option(
+    "--kabupaten",
+    default=None,
+    metavar="PP.KK",
+    help="Kode kabupaten/kota (mis. 63.10): pilihan desa dari tabel kode wilayah.",
+)
+
+
+@forms_group.command("xlsform")
+@click.argument("name", metavar="NAMA|BERKAS")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Berkas XLSForm (.xlsx) untuk ODK Central / KoBoToolbox.",
+)
+@kabupaten_option
+@lang_option
+@click.pass_context
+def xlsform_command(ctx: click.Context, name: str, output: Path, kabupaten: str | None) -> None:
+    """Tulis formulir sebagai XLSForm untuk ODK Collect / KoBoCollect.
+
+    Contoh: phbs forms xlsform kemenkes-rt-10 -o formulir.xlsx --kabupaten 63.10
+    """
+    from phbs.reports.xlsform import write_xlsform
+
+    _require_xlsx(output)
+    write_xlsform(load_form(name).form, output, kabupaten=kabupaten)
+    _written(current_lang(ctx), output)
+
+
+def _require_xlsx(path: Path) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise SettingsError(
+            f"-o {path}: akhiran berkas harus .xlsx", f"-o {path}: file name must end in .xlsx"
+        )

@@ -1,0 +1,51 @@
+"""Write an XLSForm workbook (DOMAIN.md §6) from the rows of :mod:`phbs.fieldforms`.
+
+Every cell is written with ``write_string`` (XlsxWriter would otherwise turn a label that
+starts with ``=`` into a formula), and the workbook is written atomically.
+
+>>> import tempfile, pathlib
+>>> from phbs.forms import load_form
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = write_xlsform(load_form("kemenkes-rt-10").form, pathlib.Path(folder) / "f.xlsx")
+...     path.stat().st_size > 0
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import xlsxwriter
+
+from phbs.fieldforms import xlsform_sheets
+from phbs.forms import Form
+from phbs.outputs import atomic_path
+
+
+def write_sheets(path: str | Path, sheets: Mapping[str, Sequence[Sequence[str]]]) -> Path:
+    """Write text-only sheets, in order, with a bold frozen header row."""
+    target = Path(path)
+    with atomic_path(target) as temporary:
+        workbook = xlsxwriter.Workbook(
+            str(temporary), {"strings_to_formulas": False, "strings_to_numbers": False}
+        )
+        bold = workbook.add_format({"bold": True})
+        for name, rows in sheets.items():
+            sheet = workbook.add_worksheet(name)
+            widths: dict[int, int] = {}
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    if value:
+                        sheet.write_string(r, c, value, bold if r == 0 else None)
+                        widths[c] = max(widths.get(c, 8), min(len(value), 60))
+            for c, width in widths.items():
+                sheet.set_column(c, c, width + 2)
+            sheet.freeze_panes(1, 0)
+        workbook.close()
+    return target
+
+
+def write_xlsform(form: Form, path: str | Path, *, kabupaten: str | None = None) -> Path:
+    """Write the XLSForm of ``form`` (see :func:`phbs.fieldforms.xlsform_sheets`)."""
+    return write_sheets(path, xlsform_sheets(form, kabupaten=kabupaten))

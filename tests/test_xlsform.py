@@ -1,0 +1,169 @@
+"""The XLSForm for ODK Collect / KoBoCollect (issue 6; DOMAIN.md §1 applicability, §6 XLSForm).
+
+pyxform converts each generated workbook in memory with ``validate=False``: ODK Validate
+needs Java, which the test machine does not have (DOMAIN.md §6: "ODK Validate needs Java and
+is optional").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from pyxform import xls2xform  # type: ignore[import-untyped]
+
+from phbs.cli import cli
+from phbs.fieldforms import (
+    KECAMATAN_FIELD,
+    LANG_EN,
+    LANG_ID,
+    question_paths,
+    xlsform_sheets,
+)
+from phbs.forms import bundled_forms, load_form
+from phbs.regions import region_table
+from phbs.reports.xlsform import write_xlsform
+
+
+def convert(path: Path) -> tuple[str, list[str]]:
+    """The XForm XML of a workbook and pyxform's warnings."""
+    warnings: list[str] = []
+    result = xls2xform.convert(xlsform=str(path), warnings=warnings, validate=False)
+    return str(result.xform), warnings
+
+
+def survey_rows(path: Path) -> list[dict[str, str]]:
+    """The survey sheet as read back from the file, one dict per question row."""
+    book = openpyxl.load_workbook(path)
+    rows = list(book["survey"].iter_rows(values_only=True))
+    header = [str(c) for c in rows[0]]
+    return [
+        {h: ("" if c is None else str(c)) for h, c in zip(header, r, strict=False)}
+        for r in rows[1:]
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(bundled_forms()))
+@pytest.mark.parametrize("kabupaten", [None, "63.10"])
+def test_pyxform_accepts_every_bundled_form(
+    tmp_path: Path, name: str, kabupaten: str | None
+) -> None:
+    """Issue 6: pyxform converts the XLSForm without errors or warnings."""
+    path = write_xlsform(load_form(name).form, tmp_path / "form.xlsx", kabupaten=kabupaten)
+    xform, warnings = convert(path)
+    assert warnings == []
+    assert "<instanceID/>" in xform  # pyxform adds meta/instanceID itself (DOMAIN.md §6)
+    assert f'lang="{LANG_ID}"' in xform
+    assert f'lang="{LANG_EN}"' in xform
+
+
+def test_sheets_and_languages(tmp_path: Path) -> None:
+    """DOMAIN.md §6: sheets survey, choices, settings; labels in Indonesian and English."""
+    path = write_xlsform(load_form("kemenkes-rt-10").form, tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["survey", "choices", "settings"]
+    header = [c.value for c in book["survey"][1]]
+    assert f"label::{LANG_ID}" in header
+    assert f"label::{LANG_EN}" in header
+    settings = {
+        c.value: v.value for c, v in zip(book["settings"][1], book["settings"][2], strict=True)
+    }
+    assert settings["default_language"] == LANG_ID
+    assert settings["form_id"] == "kemenkes_rt_10"
+
+
+def test_applicability_as_relevant_and_choices(tmp_path: Path) -> None:
+    """DOMAIN.md §1 Applicability: 1 and 3 for a child 0–59 months, 2 for 0–6 months;
+    a '-' mark allowed without a context field gives a third choice (8–10); 4–7 Ya/Tidak."""
+    path = write_xlsform(load_form("kemenkes-rt-10").form, tmp_path / "form.xlsx")
+    rows = {r["name"]: r for r in survey_rows(path)}
+    age = "${umur_anak_termuda_bulan}"
+    assert rows["persalinan_nakes"]["relevant"] == f"{age} != '' and {age} >= 0 and {age} <= 59"
+    assert rows["asi_eksklusif"]["relevant"].endswith(f"{age} <= 6")
+    assert rows["timbang_balita"]["relevant"].endswith(f"{age} <= 59")
+    for code in ("persalinan_nakes", "asi_eksklusif", "timbang_balita"):
+        assert rows[code]["type"] == "select_one ya_tidak"
+    for code in ("air_bersih", "cuci_tangan", "jamban_sehat", "berantas_jentik"):
+        assert rows[code]["type"] == "select_one ya_tidak"
+        assert rows[code]["relevant"] == ""
+    for code in ("buah_sayur", "aktivitas_fisik", "tidak_merokok"):
+        assert rows[code]["type"] == "select_one ya_tidak_tb"
+    assert all(rows[c]["required"] == "yes" for c in load_form("kemenkes-rt-10").form.codes)
+    assert rows["umur_anak_termuda_bulan"]["type"] == "integer"
+    assert rows["umur_anak_termuda_bulan"]["constraint"] == ". >= 0 and . <= 59"
+    assert rows["umur_anak_termuda_bulan"]["required"] == ""  # blank = no child under five
+    assert rows["kode_desa"]["type"] == "text"
+    assert rows["kode_desa"]["constraint"].startswith("regex(.")
+
+
+def test_choice_values_are_answer_spellings() -> None:
+    """Exports carry choice names (XML values): each must read back as its answer (§1)."""
+    form = load_form("kemenkes-rt-10").form
+    choices = xlsform_sheets(form)["choices"][1:]
+    by_list = {(r[0], r[1]) for r in choices}
+    assert by_list == {
+        ("ya_tidak", "ya"),
+        ("ya_tidak", "tidak"),
+        ("ya_tidak_tb", "ya"),
+        ("ya_tidak_tb", "tidak"),
+        ("ya_tidak_tb", "tb"),
+    }
+
+
+def test_kabupaten_cascading_select(tmp_path: Path) -> None:
+    """DOMAIN.md §5: 63.10 Tanah Bumbu has 12 kecamatan; desa filtered by kecamatan."""
+    form = load_form("kemenkes-rt-10").form
+    sheets = xlsform_sheets(form, kabupaten="63.10")
+    choices = sheets["choices"][1:]
+    kecamatan = [r for r in choices if r[0] == "kecamatan"]
+    desa = [r for r in choices if r[0] == "desa"]
+    assert len(kecamatan) == 12
+    assert [r[1] for r in desa] == region_table().villages_in("63.10")
+    segumbang = next(r for r in desa if r[1] == "63.10.01.2005")
+    assert segumbang[2] == "Desa Segumbang"
+    assert segumbang[4] == "63.10.01"
+    rows = {r[1]: r for r in sheets["survey"][1:]}
+    assert rows["kode_desa"][0] == "select_one desa"
+    assert "kecamatan=${" + KECAMATAN_FIELD + "}" in rows["kode_desa"]
+    assert rows[KECAMATAN_FIELD][0] == "select_one kecamatan"
+
+
+def test_question_paths_follow_groups() -> None:
+    """Export headers are group paths (DOMAIN.md §6: ``rumah_tangga/air_bersih``)."""
+    sheets = xlsform_sheets(load_form("kemenkes-rt-10").form)
+    paths = question_paths(sheets["survey"])
+    assert paths["kode_desa"] == "identitas/kode_desa"
+    assert paths["persalinan_nakes"] == "kia_dan_gizi/persalinan_nakes"
+    assert question_paths(sheets["survey"], "-")["tidak_merokok"] == "gaya_hidup-tidak_merokok"
+
+
+def test_label_starting_with_equals_stays_text(tmp_path: Path) -> None:
+    """DOMAIN.md §6 XlsxWriter: a string starting with '=' must not become a formula."""
+    from phbs.reports.xlsform import write_sheets
+
+    path = write_sheets(tmp_path / "x.xlsx", {"survey": [["type", "name"], ["note", "=1+1"]]})
+    book = openpyxl.load_workbook(path)
+    assert book["survey"]["B2"].value == "=1+1"
+    assert book["survey"]["B2"].data_type == "s"
+
+
+def test_cli_xlsform(tmp_path: Path) -> None:
+    """`phbs forms xlsform NAME -o form.xlsx [--kabupaten]`; bad regency and suffix → exit 2."""
+    out = tmp_path / "form.xlsx"
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["forms", "xlsform", "kemenkes-rt-10", "-o", str(out), "--kabupaten", "63.10"]
+    )
+    assert result.exit_code == 0, result.output
+    assert convert(out)[1] == []
+    bad = runner.invoke(
+        cli, ["forms", "xlsform", "kemenkes-rt-10", "-o", str(out), "--kabupaten", "63.99"]
+    )
+    assert bad.exit_code == 2
+    assert "63.99" in bad.output
+    suffix = runner.invoke(
+        cli, ["forms", "xlsform", "kemenkes-rt-10", "-o", str(tmp_path / "f.csv")]
+    )
+    assert suffix.exit_code == 2
