@@ -45,6 +45,7 @@ from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue, Severity
 from phbs.judges import JudgeScore, JudgeScores, read_judges
 from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
+from phbs.plausibility import plausibility_issues
 from phbs.ranking import rank_villages
 from phbs.ranking_models import (
     Agreement,
@@ -66,6 +67,7 @@ from phbs.results import (
 from phbs.rubric import Aggregation, LoadedRubric, Method, Rubric, bundled_rubrics, load_rubric
 from phbs.rubric_weights import PairwiseWeights, read_pairwise
 from phbs.scoring import AreaLevel, Status
+from phbs.stats import CiMethod, proportion_interval
 
 __version__ = "0.1.0"
 
@@ -76,6 +78,7 @@ __all__ = [
     "AreaLevel",
     "AreaReport",
     "AreaSummary",
+    "CiMethod",
     "CriterionResult",
     "Form",
     "FormError",
@@ -117,6 +120,8 @@ __all__ = [
     "load_form",
     "load_rubric",
     "measures_from_report",
+    "plausibility_issues",
+    "proportion_interval",
     "rank_villages",
     "read_attributes",
     "read_judges",

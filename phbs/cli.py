@@ -17,13 +17,14 @@ from typing import Any, TypeVar
 import click
 
 from phbs import __version__
-from phbs.commands.common import LANG_KEY, current_lang, lang_option
+from phbs.commands.common import LANG_KEY, ci_note, ci_options, current_lang, lang_option
 from phbs.errors import PhbsError, SettingsError
 from phbs.forms import NaPolicy, load_form
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue, Severity
 from phbs.outputs import check_output_path
+from phbs.plausibility import plausibility_issues
 from phbs.reports import tables, text
 from phbs.reports.i18n import Lang, t
 from phbs.results import score, summarise
@@ -189,6 +190,7 @@ def _read(files: Sequence[Path], form_name: str, sheet: str | None, id_per_desa:
     default=None,
     help="Tulis baris yang disisihkan dan alasannya (.csv).",
 )
+@ci_options
 @lang_option
 @click.pass_context
 def score_command(
@@ -204,6 +206,8 @@ def score_command(
     households: Path | None,
     include_names: bool,
     rejects: Path | None,
+    ci_method: str,
+    confidence: float,
 ) -> None:
     """Skor survei rumah tangga dan cetak rekap per desa (atau tingkat lain).
 
@@ -217,8 +221,15 @@ def score_command(
     survey = _read(files, form_name, sheet, id_per_desa)
     totals: VillageTotals | None = read_villages(villages) if villages else None
     result = score(survey, na_policy)
-    report = summarise(result, by=level, villages=totals)
-    issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
+    report = summarise(
+        result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
+    )
+    issues = [
+        *survey.issues,
+        *(totals.issues if totals else []),
+        *report.issues,
+        *plausibility_issues(result),
+    ]
 
     level_name = t(f"level.{report.tingkat.value}", language)
     click.echo(t("title.score", language, level=level_name))
@@ -235,6 +246,8 @@ def score_command(
     click.echo(text.area_table(report, language))
     click.echo()
     click.echo(t("note.persen", language))
+    fpc = totals is not None and report.tingkat is AreaLevel.DESA
+    click.echo(ci_note(ci_method, confidence, fpc, language))
     click.echo(
         t(
             "reconciliation",
@@ -319,12 +332,14 @@ def validate_command(
 from phbs.commands import demo as _demo  # noqa: E402
 from phbs.commands import forms as _forms  # noqa: E402
 from phbs.commands import rank as _rank  # noqa: E402
+from phbs.commands import report as _report  # noqa: E402
 from phbs.commands import rubric as _rubric  # noqa: E402
 
 cli.add_command(_forms.forms_group)
 cli.add_command(_demo.demo_command)
 cli.add_command(_rank.rank_command)
 cli.add_command(_rubric.rubric_group)
+cli.add_command(_report.report_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

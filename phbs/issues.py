@@ -175,6 +175,29 @@ CATALOGUE: dict[str, IssueType] = {
                 "row set aside; the household is counted once",
             ),
         ),
+        _t(
+            "kiriman-ganda",
+            W,
+            ("Kiriman ganda", "Duplicated submission"),
+            (
+                "Kiriman '{value}' ({source}) sudah ada di {first_file} baris {first_row}",
+                "Submission '{value}' ({source}) already read at {first_file} row {first_row}",
+            ),
+            (
+                "baris disisihkan; kiriman pertama yang diskor",
+                "row set aside; the first copy is scored",
+            ),
+        ),
+        _t(
+            "ekspor-dikenali",
+            N,
+            ("Berkas ekspor dikenali", "Export recognised"),
+            (
+                "Berkas dikenali sebagai ekspor {source}; {count} kolom sistem diabaikan{note}",
+                "File recognised as a {source} export; {count} system columns ignored{note}",
+            ),
+            ("kolom sistem diabaikan", "system columns ignored"),
+        ),
         # --- identity warnings: row kept
         _t(
             "kode-desa-tidak-dikenal",
@@ -618,3 +641,53 @@ def catalogue_markdown() -> str:
             f"{t.consequence_id} / {t.consequence_en} |"
         )
     return "\n".join(lines) + "\n"
+
+
+# --- uncertainty: sample adequacy and implausible results (issue 5; phbs.plausibility,
+# phbs.funnel). A separate block so the catalogue above keeps its order.
+CATALOGUE.update(
+    {
+        t.code: t
+        for t in [
+            _t(
+                "hasil-100-persen",
+                W,
+                ("100 % ber-PHBS pada banyak rumah tangga", "100 % ber-PHBS over many households"),
+                (
+                    "{area}: semua {count} rumah tangga dengan hasil lengkap ber-PHBS; periksa "
+                    "apakah formulir diisi di rumah tangga",
+                    "{area}: all {count} households with a complete result are ber-PHBS; check "
+                    "the forms were filled in at the households",
+                ),
+                ("hasil desa ini perlu diverifikasi", "this village's result needs verifying"),
+            ),
+            _t(
+                "petugas-jawaban-seragam",
+                W,
+                ("Petugas dengan jawaban seragam", "Surveyor with identical answers"),
+                (
+                    "Petugas '{value}': {same} dari {count} rumah tangga ({share}) punya jawaban "
+                    "yang persis sama",
+                    "Surveyor '{value}': {same} of {count} households ({share}) have exactly "
+                    "the same answers",
+                ),
+                ("data petugas ini perlu diverifikasi", "this surveyor's data needs verifying"),
+            ),
+            _t(
+                "di-luar-batas-funnel",
+                N,
+                ("Di luar batas kendali funnel", "Outside the funnel control limits"),
+                (
+                    "{area}: {percent} ber-PHBS dari {count} rumah tangga, {side} batas "
+                    "{level} di sekitar rata-rata {overall}",
+                    "{area}: {percent} ber-PHBS of {count} households, {side} the {level} "
+                    "limit around the overall {overall}",
+                ),
+                (
+                    "perbedaan ini lebih besar dari yang bisa dijelaskan oleh kebetulan",
+                    "the difference is larger than chance explains",
+                ),
+            ),
+        ]
+    }
+)

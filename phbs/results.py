@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
+from phbs.area_ci import AreaIntervals, area_intervals
 from phbs.forms import NaPolicy
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals
@@ -31,6 +32,7 @@ from phbs.scoring import (
     percent,
 )
 from phbs.states import STATE_NAMES
+from phbs.stats import CiMethod
 
 #: Guideline sample size for a village survey ("C survey", DOMAIN.md §2).
 MIN_SAMPLE = 210
@@ -124,6 +126,8 @@ class IndicatorCoverage(BaseModel):
     berlaku: int = Field(description="jumlah rumah ada indikator: applicable and answered")
     kosong: int = Field(description="applicable but missing")
     cakupan: float | None = Field(description="ya / berlaku × 100")
+    cakupan_bawah: float | None = Field(default=None, description="lower confidence bound, %")
+    cakupan_atas: float | None = Field(default=None, description="upper confidence bound, %")
 
 
 class AreaSummary(BaseModel):
@@ -152,6 +156,12 @@ class AreaSummary(BaseModel):
     sampel_kurang: bool | None = Field(
         default=None, description="village below 210 households surveyed and not fully covered"
     )
+    persen_ber_phbs_bawah: float | None = Field(
+        default=None, description="lower confidence bound of persen_ber_phbs (phbs.area_ci)"
+    )
+    persen_ber_phbs_atas: float | None = Field(
+        default=None, description="upper confidence bound of persen_ber_phbs"
+    )
 
 
 class AreaReport(BaseModel):
@@ -164,19 +174,25 @@ class AreaReport(BaseModel):
     form_id: str
     areas: list[AreaSummary]
     issues: list[Issue]
+    metode_ci: CiMethod = Field(default=CiMethod.WILSON, description="confidence interval method")
+    tingkat_kepercayaan: float = Field(default=0.95, description="confidence level")
 
 
 def summarise(
     result: ScoreResult,
     by: AreaLevel | str = AreaLevel.DESA,
     villages: VillageTotals | None = None,
+    ci_method: CiMethod | str = CiMethod.WILSON,
+    confidence: float = 0.95,
 ) -> AreaReport:
     """Summarise households by area, summing counts and recomputing percentages.
 
     With ``villages`` (total households per village), each area also gets
     ``jumlah_rumah_tangga`` and ``persen_dipantau``, listed villages with no survey appear
     with zero households, and villages sampled below 210 households without full coverage
-    are flagged (DOMAIN.md §2 "Dipantau").
+    are flagged (DOMAIN.md §2 "Dipantau"). Every percentage gets a ``confidence`` interval by
+    ``ci_method`` (:mod:`phbs.area_ci`), with the finite population correction for villages
+    whose total is known.
 
     >>> from phbs.resources import data_path
     >>> from phbs.ingest import read_survey
@@ -199,6 +215,7 @@ def summarise(
             for code, d in zip(table.kode_desa, table.dusun, strict=True)
         ]
         counts = count_by_group(keys, states, result.outcomes, len(classes))
+        ci = area_intervals(counts, ci_method, confidence)
         dusun_names: dict[str, str] = {}
         for key, dusun in zip(keys, table.dusun, strict=True):
             dusun_names.setdefault(key, dusun)
@@ -217,11 +234,18 @@ def summarise(
                 None,
                 None,
                 dusun=dusun_names[key] or "(tanpa dusun)",
+                ci=ci,
             )
             for i, key in enumerate(counts.keys)
         ]
         return AreaReport(
-            tingkat=level, na_policy=result.na_policy, form_id=form.id, areas=areas, issues=issues
+            tingkat=level,
+            na_policy=result.na_policy,
+            form_id=form.id,
+            areas=areas,
+            issues=issues,
+            metode_ci=CiMethod(ci_method),
+            tingkat_kepercayaan=confidence,
         )
 
     village = count_by_group(list(table.kode_desa), states, result.outcomes, len(classes))
@@ -265,6 +289,10 @@ def summarise(
         region_level = Level(level.value)
         counts, parent_index = village.rollup({k: ancestor(k, region_level) for k in village.keys})
     regions = region_table()
+    fpc = None
+    if level is AreaLevel.DESA:
+        fpc = np.array([float(usable_total.get(k, np.nan)) for k in counts.keys])
+    ci = area_intervals(counts, ci_method, confidence, fpc)
     areas = []
     for i, key in enumerate(counts.keys):
         members = [village.keys[j] for j in np.flatnonzero(parent_index == i)]
@@ -288,10 +316,17 @@ def summarise(
                 total,
                 percent(covered, total) if total else None,
                 flag,
+                ci=ci,
             )
         )
     return AreaReport(
-        tingkat=level, na_policy=result.na_policy, form_id=form.id, areas=areas, issues=issues
+        tingkat=level,
+        na_policy=result.na_policy,
+        form_id=form.id,
+        areas=areas,
+        issues=issues,
+        metode_ci=CiMethod(ci_method),
+        tingkat_kepercayaan=confidence,
     )
 
 
@@ -345,6 +380,7 @@ def _area(
     dipantau: float | None,
     flag: bool | None,
     dusun: str | None = None,
+    ci: AreaIntervals | None = None,
 ) -> AreaSummary:
     ber, tidak, belum = (int(x) for x in counts.status[i])
     return AreaSummary(
@@ -363,6 +399,8 @@ def _area(
                 berlaku=int(counts.answered[i, j]),
                 kosong=int(counts.missing[i, j]),
                 cakupan=percent(int(counts.ya[i, j]), int(counts.answered[i, j])),
+                cakupan_bawah=_bound(ci.cakupan_lower[i, j]) if ci else None,
+                cakupan_atas=_bound(ci.cakupan_upper[i, j]) if ci else None,
             )
             for j, c in enumerate(indicator_codes)
         },
@@ -371,4 +409,10 @@ def _area(
         jumlah_rumah_tangga=total,
         persen_dipantau=dipantau,
         sampel_kurang=flag,
+        persen_ber_phbs_bawah=_bound(ci.ber_lower[i]) if ci else None,
+        persen_ber_phbs_atas=_bound(ci.ber_upper[i]) if ci else None,
     )
+
+
+def _bound(value: np.floating) -> float | None:
+    return None if math.isnan(value) else float(value)

@@ -29,7 +29,9 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
 
     ``kode, nama, rumah_tangga_disurvei, ber_phbs, tidak_ber_phbs, belum_lengkap,
     persen_ber_phbs``, then ``<code>_ya, <code>_berlaku, <code>_cakupan`` per indicator,
-    then the coverage and class columns.
+    then the coverage and class columns, then the confidence bounds
+    ``persen_ber_phbs_bawah, persen_ber_phbs_atas`` and ``<code>_cakupan_bawah,
+    <code>_cakupan_atas`` per indicator (added after the older columns, never between them).
     """
     columns = ["kode", "nama"]
     if report.tingkat is AreaLevel.DUSUN:
@@ -40,6 +42,9 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
     columns += ["jumlah_desa", "jumlah_rumah_tangga", "persen_dipantau", "sampel_kurang"]
     if report.areas:
         columns += [f"kelas_{c}" for c in report.areas[0].kelas]
+    columns += ["persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
+    for code in indicator_codes:
+        columns += [f"{code}_cakupan_bawah", f"{code}_cakupan_atas"]
     return columns
 
 
@@ -58,11 +63,15 @@ def area_row(area: AreaSummary) -> dict[str, Any]:
         "jumlah_rumah_tangga": area.jumlah_rumah_tangga,
         "persen_dipantau": area.persen_dipantau,
         "sampel_kurang": area.sampel_kurang,
+        "persen_ber_phbs_bawah": area.persen_ber_phbs_bawah,
+        "persen_ber_phbs_atas": area.persen_ber_phbs_atas,
     }
     for code, coverage in area.indikator.items():
         row[f"{code}_ya"] = coverage.ya
         row[f"{code}_berlaku"] = coverage.berlaku
         row[f"{code}_cakupan"] = coverage.cakupan
+        row[f"{code}_cakupan_bawah"] = coverage.cakupan_bawah
+        row[f"{code}_cakupan_atas"] = coverage.cakupan_atas
     for code, count in area.kelas.items():
         row[f"kelas_{code}"] = count
     return row
@@ -109,6 +118,14 @@ def run_metadata(result: ScoreResult, report: AreaReport | None = None) -> dict[
             "tingkat": report.tingkat.value if report else None,
             "id_unik_per": survey.id_scope.value,
             "tabel_kode_wilayah": REGION_TABLE_EDITION,
+            **(
+                {
+                    "metode_ci": report.metode_ci.value,
+                    "tingkat_kepercayaan": report.tingkat_kepercayaan,
+                }
+                if report
+                else {}
+            ),
         },
         "berkas_masukan": [
             {

@@ -8,6 +8,7 @@ from phbs.issues import Issue, Severity, count_by_code
 from phbs.reports.i18n import Lang, t
 from phbs.results import AreaReport
 from phbs.scoring import AreaLevel, percent
+from phbs.stats import percent_interval
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
@@ -39,8 +40,15 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
+def _ci(lower: float | None, upper: float | None) -> str:
+    return "–" if lower is None or upper is None else f"{lower:.1f}–{upper:.1f}"
+
+
 def area_table(report: AreaReport, lang: Lang = "id") -> str:
-    """The area table with a total row, numerators and denominators beside percentages."""
+    """The area table with a total row, numerators and denominators beside percentages.
+
+    The column after % ber-PHBS holds its confidence interval (e.g. ``38.1–44.6``).
+    """
     dusun = report.tingkat is AreaLevel.DUSUN
     with_total = any(a.jumlah_rumah_tangga is not None for a in report.areas)
     headers = [t("kode", lang), t("nama", lang)]
@@ -50,6 +58,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         t(k, lang)
         for k in ("disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap", "persen_ber_phbs")
     ]
+    headers.append(t("ci.col", lang, level=f"{report.tingkat_kepercayaan * 100:g}"))
     if with_total:
         headers.append(t("dipantau", lang))
     rows = []
@@ -63,6 +72,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
             str(area.tidak_ber_phbs),
             str(area.belum_lengkap),
             _pct(area.persen_ber_phbs),
+            _ci(area.persen_ber_phbs_bawah, area.persen_ber_phbs_atas),
         ]
         if with_total:
             mark = " *" if area.sampel_kurang else ""
@@ -74,6 +84,9 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     belum = sum(a.belum_lengkap for a in report.areas)
     total = [t("total", lang), ""] + ([""] if dusun else [])
     total += [str(surveyed), str(ber), str(tidak), str(belum), _pct(percent(ber, ber + tidak))]
+    total.append(
+        _ci(*percent_interval(ber, ber + tidak, report.metode_ci, report.tingkat_kepercayaan))
+    )
     if with_total:
         total.append("")
     first_number = 3 if dusun else 2
