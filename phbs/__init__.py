@@ -55,6 +55,8 @@ from phbs.ranking_models import (
     VillageResult,
     VillageStatus,
 )
+from phbs.reports.content import DEFAULT_STRATA, Stratum
+from phbs.reports.report import write_report
 from phbs.results import (
     AreaReport,
     AreaSummary,
@@ -72,6 +74,7 @@ from phbs.stats import CiMethod, proportion_interval
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_STRATA",
     "Aggregation",
     "Agreement",
     "AppliedOverride",
@@ -108,6 +111,7 @@ __all__ = [
     "Severity",
     "SourceFile",
     "Status",
+    "Stratum",
     "Survey",
     "VillageAttributes",
     "VillageMeasures",
@@ -132,4 +136,5 @@ __all__ = [
     "read_villages",
     "score",
     "summarise",
+    "write_report",
 ]

@@ -1,0 +1,265 @@
+"""``phbs report``: the Excel workbook and the self-contained HTML page, with a ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from phbs.commands.common import current_lang, lang_option
+from phbs.contest_files import read_attributes, read_overrides
+from phbs.errors import SettingsError
+from phbs.forms import NaPolicy, load_form
+from phbs.ingest.validate import IdScope, read_survey
+from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.issues import Severity
+from phbs.judges import read_judges
+from phbs.outputs import check_output_path
+from phbs.ranking import rank_villages
+from phbs.ranking_models import InputRecord, Ranking
+from phbs.reports.i18n import t
+from phbs.reports.report import write_report
+from phbs.reports.text import severity_counts
+from phbs.results import AreaReport, ScoreResult, score, summarise
+from phbs.rubric import Method, load_rubric
+from phbs.scoring import AreaLevel
+
+
+def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
+    if path is not None and path.suffix.lower() not in suffixes:
+        listed = ", ".join(suffixes)
+        raise SettingsError(
+            f"{option} {path}: akhiran berkas harus {listed}",
+            f"{option} {path}: file name must end in {listed}",
+        )
+
+
+def _rank(
+    result: ScoreResult,
+    report: AreaReport,
+    totals: VillageTotals | None,
+    rubric_name: str,
+    judges: Path | None,
+    attributes: Path | None,
+    overrides: Path | None,
+    method: str | None,
+    rank_incomplete: bool,
+) -> Ranking:
+    """Rank the surveyed villages, as ``phbs rank --survey`` does."""
+    loaded = load_rubric(rubric_name)
+    by_village = (
+        report
+        if report.tingkat is AreaLevel.DESA
+        else summarise(result, by=AreaLevel.DESA, villages=totals)
+    )
+    records = [
+        InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in result.survey.files
+    ]
+    if totals is not None:
+        records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
+    return rank_villages(
+        loaded,
+        survey=by_village,
+        judges=read_judges(judges, loaded.rubric) if judges else None,
+        attributes=read_attributes(attributes, loaded.rubric) if attributes else None,
+        overrides=read_overrides(overrides, loaded.rubric) if overrides else None,
+        method=method,
+        rank_incomplete=rank_incomplete,
+        inputs=records,
+    )
+
+
+@click.command("report")
+@click.argument("more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]...")
+@click.option(
+    "--survey",
+    "survey_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="BERKAS",
+    help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
+)
+@click.option(
+    "--xlsx", type=click.Path(path_type=Path), default=None, help="Tulis buku kerja Excel."
+)
+@click.option(
+    "--html", type=click.Path(path_type=Path), default=None, help="Tulis halaman HTML mandiri."
+)
+@click.option("--title", default=None, help="Judul laporan (bawaan: menurut tingkat rekap).")
+@click.option(
+    "--include-names",
+    is_flag=True,
+    help="Sertakan nama kepala rumah tangga di lembar Rumah Tangga (data pribadi).",
+)
+@click.option(
+    "--form",
+    "form_name",
+    default="kemenkes-rt-10",
+    show_default=True,
+    metavar="NAMA|BERKAS",
+    help="Formulir bawaan (phbs forms list) atau berkas YAML.",
+)
+@click.option("--sheet", default=None, help="Lembar Excel/ODS yang dibaca (bawaan: pertama).")
+@click.option(
+    "--id-per-desa", is_flag=True, help="ID rumah tangga unik per desa, bukan per survei."
+)
+@click.option(
+    "--by",
+    "level",
+    type=click.Choice([lvl.value for lvl in AreaLevel]),
+    default="desa",
+    show_default=True,
+    help="Tingkat tabel utama: dusun, desa, kecamatan, kabupaten atau provinsi.",
+)
+@click.option(
+    "--villages",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+)
+@click.option(
+    "--na-policy",
+    type=click.Choice([p.value for p in NaPolicy]),
+    default=None,
+    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+)
+@click.option(
+    "--target", type=float, default=None, metavar="PERSEN", help="Target % ber-PHBS (mis. 70)."
+)
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
+)
+@click.option(
+    "--rubric",
+    "rubric_name",
+    default=None,
+    metavar="NAMA|BERKAS",
+    help="Rubrik lomba: menambahkan peringkat desa ke laporan.",
+)
+@click.option("--judges", type=click.Path(path_type=Path), default=None, help="Berkas nilai juri.")
+@click.option(
+    "--attributes", type=click.Path(path_type=Path), default=None, help="Berkas atribut desa."
+)
+@click.option("--overrides", type=click.Path(path_type=Path), default=None, help="Berkas koreksi.")
+@click.option(
+    "--method",
+    type=click.Choice([m.value for m in Method]),
+    default=None,
+    help="Metode peringkat (bawaan: dari rubrik).",
+)
+@click.option(
+    "--rank-incomplete", is_flag=True, help="Tetap peringkat desa yang kurang nilai (dihitung 0)."
+)
+@lang_option
+@click.pass_context
+def report_command(
+    ctx: click.Context,
+    more_files: tuple[Path, ...],
+    survey_files: tuple[Path, ...],
+    xlsx: Path | None,
+    html: Path | None,
+    title: str | None,
+    include_names: bool,
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    level: str,
+    villages: Path | None,
+    na_policy: str | None,
+    target: float | None,
+    template_dir: Path | None,
+    rubric_name: str | None,
+    judges: Path | None,
+    attributes: Path | None,
+    overrides: Path | None,
+    method: str | None,
+    rank_incomplete: bool,
+) -> None:
+    """Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa internet).
+
+    Dengan --rubric (dan --judges, --attributes, --overrides) laporan memuat peringkat lomba
+    dan berita acara untuk ditandatangani juri.
+
+    Contoh: phbs report --survey survei.csv --villages desa.csv --xlsx laporan.xlsx
+    --html laporan.html
+    """
+    language = current_lang(ctx)
+    files = [*survey_files, *more_files]
+    if not files:
+        raise click.UsageError(t("report.cli.no_survey", language))
+    if xlsx is None and html is None:
+        raise click.UsageError(t("report.cli.no_output", language))
+    contest = [p for p in (judges, attributes, overrides) if p is not None]
+    if contest and rubric_name is None:
+        raise click.UsageError(t("report.cli.needs_rubric", language))
+    _suffix(xlsx, (".xlsx",), "--xlsx")
+    _suffix(html, (".html", ".htm"), "--html")
+    inputs = [*files, *contest, *([villages] if villages else [])]
+    for output in (xlsx, html):
+        if output is not None:
+            check_output_path(output, inputs)
+    if xlsx is not None and html is not None and xlsx.resolve() == html.resolve():
+        raise click.UsageError(t("report.cli.same_output", language))
+
+    survey = read_survey(
+        files,
+        load_form(form_name),
+        sheet=sheet,
+        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+    )
+    totals = read_villages(villages) if villages else None
+    result = score(survey, na_policy)
+    report = summarise(result, by=level, villages=totals)
+    ranking = None
+    if rubric_name is not None:
+        ranking = _rank(
+            result,
+            report,
+            totals,
+            rubric_name,
+            judges,
+            attributes,
+            overrides,
+            method,
+            rank_incomplete,
+        )
+    content = write_report(
+        result,
+        report,
+        xlsx=xlsx,
+        html=html,
+        lang=language,
+        title=title,
+        ranking=ranking,
+        include_names=include_names,
+        villages=totals,
+        target=target,
+        template_dir=template_dir,
+    )
+    h = content.headline
+    click.echo(
+        t(
+            "reconciliation",
+            language,
+            read=h.baris_dibaca,
+            scored=h.baris_diskor,
+            aside=h.baris_disisihkan,
+        )
+    )
+    counts = severity_counts(content.issues)
+    click.echo(
+        t(
+            "issues.summary",
+            language,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        )
+    )
+    for output in (xlsx, html):
+        if output is not None:
+            click.echo(t("written", language, path=output))

@@ -1,0 +1,325 @@
+"""What a report shows, independent of its format: the workbook and the page read the same.
+
+:func:`build_content` gathers, from a scored survey and its area summary, the headline
+figures, the area table with village strata, the indicator recap per village (and per
+dusun when the data has dusun), the issue counts and the run metadata. The Excel and HTML
+writers only lay this out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from phbs.ingest.villages import VillageTotals
+from phbs.issues import Issue, IssueType, Severity, count_by_code
+from phbs.ranking_models import Ranking
+from phbs.reports.contest import ContestView, contest_view
+from phbs.reports.i18n import Lang, t
+from phbs.reports.tables import run_metadata
+from phbs.results import AreaReport, AreaSummary, ScoreResult, summarise
+from phbs.rubric import LoadedRubric
+from phbs.scoring import AreaLevel, percent
+
+
+@dataclass(frozen=True)
+class Stratum:
+    """One village stratum by % households ber-PHBS: values up to ``upper`` belong to it.
+
+    ``upper`` is excluded unless ``inclusive``; the last stratum has no upper bound.
+
+    >>> Stratum("III", 75.0, "#fee08b", inclusive=True).contains(75.0)
+    True
+    """
+
+    label: str
+    upper: float | None
+    colour: str
+    inclusive: bool = False
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` is at or below this stratum's upper bound."""
+        if self.upper is None:
+            return True
+        return value <= self.upper if self.inclusive else value < self.upper
+
+
+#: Puskesmas recap practice (DOMAIN.md §2, a setting, not a national rule):
+#: Strata I < 25 %, II 25–49 %, III 50–75 %, IV > 75 % households ber-PHBS.
+DEFAULT_STRATA: tuple[Stratum, ...] = (
+    Stratum("I", 25.0, "#f4a3a3"),
+    Stratum("II", 50.0, "#fdd49e"),
+    Stratum("III", 75.0, "#fff3a3", inclusive=True),
+    Stratum("IV", None, "#b8e0b0"),
+)
+
+
+def stratum_of(value: float | None, strata: Sequence[Stratum] = DEFAULT_STRATA) -> Stratum | None:
+    """The stratum of a percentage, or ``None`` when there is no percentage.
+
+    >>> stratum_of(49.9).label, stratum_of(50.0).label, stratum_of(75.0).label
+    ('II', 'III', 'III')
+    >>> stratum_of(None) is None
+    True
+    """
+    if value is None:
+        return None
+    for stratum in strata:
+        if stratum.contains(value):
+            return stratum
+    return strata[-1]
+
+
+def describe_strata(strata: Sequence[Stratum]) -> str:
+    """The strata as one line, e.g. ``I < 25; II < 50; III ≤ 75; IV``.
+
+    >>> describe_strata(DEFAULT_STRATA)
+    'I < 25; II < 50; III ≤ 75; IV > 75'
+    """
+    parts = []
+    previous: Stratum | None = None
+    for stratum in strata:
+        if stratum.upper is not None:
+            parts.append(f"{stratum.label} {'≤' if stratum.inclusive else '<'} {stratum.upper:g}")
+        elif previous is not None and previous.upper is not None:
+            parts.append(f"{stratum.label} {'>' if previous.inclusive else '≥'} {previous.upper:g}")
+        else:
+            parts.append(stratum.label)
+        previous = stratum
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures on top of every report: summed counts, recomputed percentage."""
+
+    rumah_tangga_disurvei: int
+    ber_phbs: int
+    tidak_ber_phbs: int
+    belum_lengkap: int
+    persen_ber_phbs: float | None
+    jumlah_wilayah: int
+    jumlah_desa: int
+    desa_sampel_kurang: int
+    baris_dibaca: int
+    baris_diskor: int
+    baris_disisihkan: int
+    galat: int
+    peringatan: int
+    info: int
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """An indicator as a report names it."""
+
+    code: str
+    number: int
+    name: str
+
+
+@dataclass(frozen=True)
+class IssueCount:
+    """How often one issue code occurs, with its first location."""
+
+    kind: IssueType
+    count: int
+    first: Issue
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything a report lays out. ``ranking`` is the contest result, when given."""
+
+    lang: Lang
+    title: str
+    result: ScoreResult
+    report: AreaReport
+    headline: Headline
+    indicators: list[IndicatorInfo]
+    strata: tuple[Stratum, ...]
+    target: float | None
+    recap_villages: list[AreaSummary]
+    recap_dusun: list[AreaSummary]
+    issues: list[Issue]
+    issue_counts: list[IssueCount]
+    metadata: dict[str, Any]
+    include_names: bool
+    ranking: ContestView | None = None
+    settings: list[tuple[str, str]] = field(default_factory=list)
+
+    def level_name(self) -> str:
+        """The report's area level in the report's language, e.g. ``desa/kelurahan``."""
+        return t(f"level.{self.report.tingkat.value}", self.lang)
+
+
+def build_content(
+    result: ScoreResult,
+    report: AreaReport,
+    *,
+    lang: Lang = "id",
+    title: str | None = None,
+    villages: VillageTotals | None = None,
+    issues: Sequence[Issue] | None = None,
+    strata: Sequence[Stratum] | None = None,
+    target: float | None = None,
+    include_names: bool = False,
+    ranking: Ranking | None = None,
+    rubric: LoadedRubric | None = None,
+) -> ReportContent:
+    """Gather what both report formats show.
+
+    ``issues`` defaults to the survey's, the villages file's and the summary's issues
+    (plus the ranking's, with a ranking). ``rubric`` names the ranking's groups and
+    criteria; by default it is found from the ranking's audit trail.
+
+    >>> from phbs.demo import sample_data
+    >>> from phbs.ingest import read_survey
+    >>> from phbs.results import score
+    >>> result = score(read_survey(sample_data().survey_files))
+    >>> content = build_content(result, summarise(result))
+    >>> content.headline.rumah_tangga_disurvei == result.survey.rows_scored
+    True
+    """
+    survey = result.survey
+    form = survey.form.form
+    chosen_strata = tuple(strata) if strata else DEFAULT_STRATA
+    if issues is None:
+        issues = [*survey.issues, *(villages.issues if villages else []), *report.issues]
+        if ranking is not None:
+            issues = [*issues, *ranking.issues]
+    issue_list = list(issues)
+    by_code: dict[str, Issue] = {}
+    for issue in issue_list:
+        by_code.setdefault(issue.code, issue)
+    counts = [IssueCount(kind, n, by_code[kind.code]) for kind, n in count_by_code(issue_list)]
+    severities = {s: sum(1 for i in issue_list if i.severity is s) for s in Severity}
+
+    areas = report.areas
+    ber = sum(a.ber_phbs for a in areas)
+    tidak = sum(a.tidak_ber_phbs for a in areas)
+    if report.tingkat is AreaLevel.DESA:
+        recap_villages = list(areas)
+    else:
+        recap_villages = summarise(result, by=AreaLevel.DESA, villages=villages).areas
+    has_dusun = any(d.strip() for d in survey.households.dusun)
+    if report.tingkat is AreaLevel.DUSUN:
+        recap_dusun = list(areas)
+    elif has_dusun:
+        recap_dusun = summarise(result, by=AreaLevel.DUSUN).areas
+    else:
+        recap_dusun = []
+    headline = Headline(
+        rumah_tangga_disurvei=sum(a.rumah_tangga_disurvei for a in areas),
+        ber_phbs=ber,
+        tidak_ber_phbs=tidak,
+        belum_lengkap=sum(a.belum_lengkap for a in areas),
+        persen_ber_phbs=percent(ber, ber + tidak),
+        jumlah_wilayah=len(areas),
+        jumlah_desa=len(recap_villages),
+        desa_sampel_kurang=sum(1 for a in recap_villages if a.sampel_kurang),
+        baris_dibaca=survey.rows_read,
+        baris_diskor=survey.rows_scored,
+        baris_disisihkan=survey.rows_set_aside,
+        galat=severities[Severity.ERROR],
+        peringatan=severities[Severity.WARNING],
+        info=severities[Severity.INFO],
+    )
+    metadata = run_metadata(result, report)
+    if villages is not None and villages.source:
+        metadata["berkas_desa"] = {"berkas": villages.source, "sha256": villages.sha256}
+    if ranking is not None:
+        metadata["rubrik"] = {
+            "id": ranking.rubrik_id,
+            "versi": ranking.rubrik_versi,
+            "sha256": ranking.rubrik_sha256,
+            "metode": ranking.metode.value,
+            "agregasi_juri": ranking.agregasi_juri.value,
+        }
+        metadata["berkas_peringkat"] = [
+            {"peran": r.peran, "berkas": r.berkas, "sha256": r.sha256} for r in ranking.masukan
+        ]
+    level_name = t(f"level.{report.tingkat.value}", lang)
+    content = ReportContent(
+        lang=lang,
+        title=title or t("report.title.default", lang, level=level_name),
+        result=result,
+        report=report,
+        headline=headline,
+        indicators=[
+            IndicatorInfo(code=i.code, number=i.number, name=i.name_en if lang == "en" else i.name)
+            for i in form.indicators
+        ],
+        strata=chosen_strata,
+        target=target,
+        recap_villages=recap_villages,
+        recap_dusun=recap_dusun,
+        issues=issue_list,
+        issue_counts=counts,
+        metadata=metadata,
+        include_names=include_names,
+        ranking=None if ranking is None else contest_view(ranking, lang, rubric),
+    )
+    content.settings.extend(_settings(content))
+    return content
+
+
+def _settings(content: ReportContent) -> list[tuple[str, str]]:
+    """The settings that produced a report, as (label, value) rows."""
+    lang = content.lang
+    loaded = content.result.survey.form
+    settings = content.metadata["pengaturan"]
+    rows = [
+        (t("report.setting.form", lang), f"{loaded.form.id} {loaded.form.version}"),
+        (t("report.setting.na_policy", lang), content.result.na_policy.value),
+        (t("report.setting.level", lang), content.level_name()),
+        (t("report.setting.id_scope", lang), settings["id_unik_per"]),
+        (t("report.setting.strata", lang), describe_strata(content.strata)),
+        (
+            t("report.setting.target", lang),
+            "–" if content.target is None else f"{content.target:g} %",
+        ),
+        (t("report.setting.region_table", lang), settings["tabel_kode_wilayah"]),
+        (
+            t("report.setting.names", lang),
+            t("yes" if content.include_names else "no", lang),
+        ),
+    ]
+    if content.ranking is not None:
+        ranking = content.ranking.ranking
+        rows += [
+            (
+                t("report.setting.rubric", lang),
+                f"{ranking.rubrik_id} {ranking.rubrik_versi} ({ranking.rubrik_judul})",
+            ),
+            (t("report.setting.method", lang), ranking.metode.value),
+            (t("report.setting.aggregation", lang), ranking.agregasi_juri.value),
+            (
+                t("report.setting.tie_breakers", lang),
+                ", ".join(ranking.penentu_seri) or "–",
+            ),
+        ]
+    return rows
+
+
+def flatten_metadata(metadata: dict[str, Any]) -> list[tuple[str, str]]:
+    """Metadata as ``(dotted key, text)`` rows; lists are numbered from 1.
+
+    >>> flatten_metadata({"a": {"b": 1}, "c": [{"d": "x"}]})
+    [('a.b', '1'), ('c.1.d', 'x')]
+    """
+    rows: list[tuple[str, str]] = []
+
+    def walk(prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), item)
+        elif isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                walk(f"{prefix}.{index}", item)
+        else:
+            rows.append((prefix, "" if value is None else str(value)))
+
+    walk("", metadata)
+    return rows

@@ -1,0 +1,136 @@
+"""The contest ranking as the reports show it: names, band colours, judges, notes.
+
+:class:`~phbs.ranking_models.Ranking` carries ids; the reports need the rubric's names of
+groups and criteria, and a colour for each label band (always shown with its text, so the
+colour is never the only carrier). The rubric is found from the ranking's own audit trail
+(the rubric file, checked by SHA-256), or given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from phbs.errors import PhbsError
+from phbs.ranking_models import Ranking, VillageResult, VillageStatus
+from phbs.reports.i18n import Lang
+from phbs.rubric import LoadedRubric, Rubric, load_rubric
+
+#: Band colours from the best band down (Baik, Cukup, Kurang, Buruk); more bands reuse grey.
+BAND_COLOURS = ("#b8e0b0", "#fff3a3", "#fdd49e", "#f4a3a3")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A label band with its colour."""
+
+    label: str
+    colour: str
+    minimum: float | None
+
+
+@dataclass(frozen=True)
+class ContestView:
+    """A ranking with what a report needs to name and colour it."""
+
+    ranking: Ranking
+    lang: Lang
+    rubric: Rubric | None
+    groups: list[tuple[str, str]]
+    criteria: list[tuple[str, str, str]]
+    bands: list[Band]
+    judges: list[str]
+
+    def band(self, village: VillageResult) -> Band | None:
+        """The band of a village (``None`` when it has no label)."""
+        label = village.predikat_en if self.lang == "en" else village.predikat
+        for band in self.bands:
+            if band.label == label:
+                return band
+        return None
+
+    def notes(self, village: VillageResult) -> list[str]:
+        """The village's notes in the report's language."""
+        return village.catatan_en if self.lang == "en" else village.catatan
+
+    def criterion_name(self, criterion: str | None) -> str:
+        """A criterion's name (``total`` and unknown ids are returned as they are)."""
+        for code, name, _ in self.criteria:
+            if code == criterion:
+                return name
+        return criterion or "–"
+
+    def ranked_count(self) -> int:
+        """How many villages were ranked."""
+        return sum(1 for v in self.ranking.desa if v.status is VillageStatus.RANKED)
+
+
+def find_rubric(ranking: Ranking) -> LoadedRubric | None:
+    """The rubric a ranking was made with: its recorded file, else the bundled one of the
+    same id, provided the SHA-256 matches; ``None`` when neither is available."""
+    candidates: list[str | Path] = [
+        Path(r.berkas) for r in ranking.masukan if r.peran == "rubrik" and Path(r.berkas).is_file()
+    ]
+    candidates.append(ranking.rubrik_id)
+    for candidate in candidates:
+        try:
+            loaded = load_rubric(candidate)
+        except PhbsError:
+            continue
+        if loaded.sha256 == ranking.rubrik_sha256:
+            return loaded
+    return None
+
+
+def contest_view(
+    ranking: Ranking, lang: Lang = "id", rubric: LoadedRubric | Rubric | None = None
+) -> ContestView:
+    """Name and colour a ranking for the reports.
+
+    >>> from phbs.contest_sample import sample_ranking
+    >>> view = contest_view(sample_ranking())
+    >>> [b.label for b in view.bands], view.judges[:1]
+    (['Baik', 'Cukup', 'Kurang', 'Buruk'], ['Ahmad Fauzan'])
+    """
+    if rubric is None:
+        found = find_rubric(ranking)
+        spec = found.rubric if found else None
+    else:
+        spec = rubric.rubric if isinstance(rubric, LoadedRubric) else rubric
+    english = lang == "en"
+    if spec is not None:
+        groups = [(g.id, g.name_en if english else g.name) for g in spec.groups]
+        criteria = [
+            (c.id, c.name_en if english else c.name, g.id)
+            for g in spec.groups
+            for c in g.criteria
+            if c.id in ranking.bobot
+        ]
+        labels: list[tuple[str, float | None]] = [
+            (b.label_en if english else b.label, b.minimum) for b in spec.bands
+        ]
+    else:
+        groups = [(g, g) for g in dict.fromkeys(ranking.kelompok.values())]
+        criteria = [(c, c, ranking.kelompok[c]) for c in ranking.bobot]
+        # Without the rubric, bands are ordered as they first appear, best village first.
+        seen = dict.fromkeys(
+            (v.predikat_en if english else v.predikat) for v in ranking.desa if v.predikat
+        )
+        labels = [(str(label), None) for label in seen]
+    bands = [
+        Band(label, BAND_COLOURS[i] if i < len(BAND_COLOURS) else "#dddddd", minimum)
+        for i, (label, minimum) in enumerate(labels)
+    ]
+    judges = sorted(
+        {name for v in ranking.desa for result in v.kriteria.values() for name in result.juri},
+        key=str.casefold,
+    )
+    return ContestView(
+        ranking=ranking,
+        lang=lang,
+        rubric=spec,
+        groups=groups,
+        criteria=criteria,
+        bands=bands,
+        judges=judges,
+    )

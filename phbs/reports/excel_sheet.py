@@ -1,0 +1,264 @@
+"""Row-by-row worksheet writing for the report workbook (xlsxwriter, constant-memory mode).
+
+The workbook is written in ``constant_memory`` mode so a survey of a million households
+never sits in memory as cells. In that mode xlsxwriter flushes a row as soon as a later
+row is written and silently drops writes to earlier rows, and ``autofit()`` and
+``add_table()`` are unavailable (DOMAIN.md §6). :class:`SheetWriter` therefore writes
+strictly in row order, measures column widths as it goes, and writes every cell with a
+typed method: text always with ``write_string``, never as a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from phbs.reports.i18n import Lang
+
+#: Excel's row limit per worksheet (header included).
+EXCEL_MAX_ROWS = 1_048_576
+_MAX_WIDTH = 60
+_HEADER_WIDTH = 14
+
+
+@dataclass(frozen=True)
+class Pct:
+    """A percentage 0–100 to be written as a number with a percent format (61.5 → 0.615).
+
+    >>> Pct(61.5).fraction
+    0.615
+    """
+
+    value: float | None
+
+    @property
+    def fraction(self) -> float | None:
+        """The value Excel stores: the percentage divided by 100."""
+        return None if self.value is None else self.value / 100
+
+
+Cell = str | int | float | bool | Pct | None
+
+
+class Formats:
+    """The workbook's cell formats, created once."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.title = workbook.add_format({"bold": True, "font_size": 14})
+        self.subtitle = workbook.add_format({"italic": True, "font_color": "#555555"})
+        self.section = workbook.add_format({"bold": True, "font_size": 12, "bottom": 1})
+        self.header = workbook.add_format(
+            {
+                "bold": True,
+                "text_wrap": True,
+                "valign": "top",
+                "bg_color": "#DDE4EE",
+                "border": 1,
+            }
+        )
+        self.group = workbook.add_format(
+            {
+                "bold": True,
+                "align": "center",
+                "valign": "top",
+                "text_wrap": True,
+                "bg_color": "#C9D4E5",
+                "border": 1,
+            }
+        )
+        self.label = workbook.add_format({"bold": True})
+        self.text = workbook.add_format({})
+        self.integer = workbook.add_format({"num_format": "#,##0"})
+        self.percent = workbook.add_format({"num_format": "0.0%"})
+        self.decimal = workbook.add_format({"num_format": "0.000"})
+        self.total_text = workbook.add_format({"bold": True, "top": 1})
+        self.total_integer = workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"})
+        self.total_percent = workbook.add_format({"bold": True, "top": 1, "num_format": "0.0%"})
+
+
+class SheetWriter:
+    """Writes one worksheet in row order and remembers how wide each column needs to be.
+
+    >>> import io, xlsxwriter
+    >>> book = xlsxwriter.Workbook(io.BytesIO(), {"constant_memory": True})
+    >>> writer = SheetWriter(book.add_worksheet("A"), Formats(book), "id")
+    >>> writer.row(["=1+1", 3, Pct(50.0)])
+    0
+    >>> writer.next_row
+    1
+    >>> book.close()
+    """
+
+    def __init__(self, sheet: Any, formats: Formats, lang: Lang) -> None:
+        self.sheet = sheet
+        self.formats = formats
+        self.lang = lang
+        self.next_row = 0
+        self.widths: dict[int, int] = {}
+
+    def cell(self, row: int, col: int, value: Cell, fmt: Any = None) -> None:
+        """Write one typed cell (text as text, numbers as numbers, percents as fractions)."""
+        if row < self.next_row - 1:
+            raise ValueError(f"row {row} already written (constant-memory mode)")
+        f = self.formats
+        if value is None or (isinstance(value, Pct) and value.value is None):
+            if fmt is not None:
+                self.sheet.write_blank(row, col, None, fmt)
+            width = 1
+        elif isinstance(value, Pct):
+            self.sheet.write_number(row, col, value.fraction, fmt or f.percent)
+            width = 7
+        elif isinstance(value, bool):
+            text = ("ya" if value else "tidak") if self.lang == "id" else ("yes" if value else "no")
+            self.sheet.write_string(row, col, text, fmt or f.text)
+            width = len(text)
+        elif isinstance(value, int):
+            self.sheet.write_number(row, col, value, fmt or f.integer)
+            width = len(f"{value:,}")
+        elif isinstance(value, float):
+            self.sheet.write_number(row, col, value, fmt or f.decimal)
+            width = 8
+        else:
+            self.sheet.write_string(row, col, value, fmt or f.text)
+            width = max((len(part) for part in value.splitlines()), default=0)
+        self.widths[col] = max(self.widths.get(col, 0), min(width, _MAX_WIDTH))
+
+    def row(
+        self,
+        values: Sequence[Cell],
+        formats: Sequence[Any] | Any = None,
+        *,
+        start_col: int = 0,
+        measure: bool = True,
+    ) -> int:
+        """Write ``values`` on the next row; return that row's index.
+
+        ``measure=False`` for a title or a note that may overflow into empty cells
+        without widening its column."""
+        index = self.next_row
+        widths = dict(self.widths)
+        for offset, value in enumerate(values):
+            fmt = formats[offset] if isinstance(formats, list | tuple) else formats
+            self.cell(index, start_col + offset, value, fmt)
+        if not measure:
+            self.widths = widths
+        self.next_row += 1
+        return index
+
+    def header(
+        self, names: Sequence[str], *, start_col: int = 0, fmt: Any = None, lines: int = 1
+    ) -> int:
+        """Write a header row. Long labels wrap: a label widens its column only up to
+        14 characters (or its longest word), and the row is made tall enough for the
+        lines (set before the row is written: constant-memory mode cannot go back)."""
+        index = self.next_row
+        for offset, name in enumerate(names):
+            col = start_col + offset
+            longest = max((len(w) for w in name.split()), default=0)
+            width = max(min(len(name), _HEADER_WIDTH), longest, 4)
+            lines = max(lines, _wrapped_lines(name, width))
+            self.widths[col] = max(self.widths.get(col, 0), width)
+        self.sheet.set_row(index, 15 * lines)
+        for offset, name in enumerate(names):
+            self.sheet.write_string(index, start_col + offset, name, fmt or self.formats.header)
+        self.next_row += 1
+        return index
+
+    def skip(self, rows: int = 1) -> None:
+        """Leave ``rows`` empty rows."""
+        self.next_row += rows
+
+    def fit_columns(self, minimum: int = 6, fixed: dict[int, int] | None = None) -> None:
+        """Set every used column to the width its contents need (no ``autofit`` here)."""
+        widths = {**self.widths, **(fixed or {})}
+        for col, width in sorted(widths.items()):
+            self.sheet.set_column(col, col, max(width, minimum) + 2)
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes when wrapped at word boundaries to ``width``.
+
+    >>> _wrapped_lines("Penyebut (ber-PHBS + tidak)", 14)
+    2
+    """
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used = used + 1 + len(word) if used else len(word)
+    return lines
+
+
+def table_setup(sheet: Any, header_rows: int, last_row: int, last_col: int) -> None:
+    """Frozen header, autofilter over the data, and landscape A4 printing with the
+    header repeated on every page."""
+    sheet.freeze_panes(header_rows, 0)
+    sheet.autofilter(header_rows - 1, 0, max(last_row, header_rows - 1), last_col)
+    page_setup(sheet, header_rows)
+
+
+def page_setup(sheet: Any, header_rows: int = 0) -> None:
+    """Landscape A4, fit to the page width, page numbers in the footer."""
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_footer("&L&A&R&P / &N")
+    if header_rows:
+        sheet.repeat_rows(0, header_rows - 1)
+
+
+def sheet_names(base: str, count: int) -> list[str]:
+    """Names of ``count`` sheets holding one long table: ``base``, ``base (2)``, …
+
+    >>> sheet_names("Rumah Tangga", 3)
+    ['Rumah Tangga', 'Rumah Tangga (2)', 'Rumah Tangga (3)']
+    """
+    return [base if i == 0 else f"{base} ({i + 1})"[:31] for i in range(max(count, 1))]
+
+
+def split_count(rows: int, max_rows: int, header_rows: int = 1) -> int:
+    """How many sheets ``rows`` data rows need when a sheet holds ``max_rows`` rows.
+
+    >>> split_count(0, 10), split_count(9, 10), split_count(10, 10), split_count(19, 10)
+    (1, 1, 2, 3)
+    """
+    per_sheet = max_rows - header_rows
+    if per_sheet < 1:
+        raise ValueError("max_rows must leave room for data below the header")
+    return max(1, -(-rows // per_sheet))
+
+
+def write_long_table(
+    workbook: Any,
+    formats: Formats,
+    lang: Lang,
+    base: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    count: int,
+    *,
+    max_rows: int = EXCEL_MAX_ROWS,
+    cell_formats: Sequence[Any] | None = None,
+) -> list[str]:
+    """Write ``count`` rows under ``header``, over as many sheets as the row limit needs.
+
+    Each sheet repeats the header and gets its own frozen header, autofilter and page
+    setup. Returns the sheet names.
+    """
+    names = sheet_names(base, split_count(count, max_rows))
+    writers = []
+    for name in names:
+        writer = SheetWriter(workbook.add_worksheet(name), formats, lang)
+        writer.header(header)
+        writers.append(writer)
+    remaining = iter(rows)
+    for writer in writers:
+        for values in islice(remaining, max_rows - 1):
+            writer.row(values, cell_formats)
+        writer.fit_columns()
+        table_setup(writer.sheet, 1, writer.next_row - 1, len(header) - 1)
+    return names

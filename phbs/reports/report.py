@@ -1,0 +1,89 @@
+"""``write_report``: the workbook and the page from one scored survey (and a ranking).
+
+The library function behind ``phbs report`` and ``phbs demo``'s reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from phbs.errors import SettingsError
+from phbs.ingest.villages import VillageTotals
+from phbs.issues import Issue
+from phbs.ranking_models import Ranking
+from phbs.reports.content import ReportContent, Stratum, build_content
+from phbs.reports.excel import write_workbook
+from phbs.reports.excel_sheet import EXCEL_MAX_ROWS
+from phbs.reports.html import write_html
+from phbs.reports.i18n import Lang
+from phbs.results import AreaReport, ScoreResult
+from phbs.rubric import LoadedRubric
+
+
+def write_report(
+    result: ScoreResult,
+    report: AreaReport,
+    *,
+    xlsx: str | Path | None = None,
+    html: str | Path | None = None,
+    lang: Lang = "id",
+    title: str | None = None,
+    ranking: Ranking | None = None,
+    rubric: LoadedRubric | None = None,
+    include_names: bool = False,
+    villages: VillageTotals | None = None,
+    issues: Sequence[Issue] | None = None,
+    strata: Sequence[Stratum] | None = None,
+    target: float | None = None,
+    template_dir: str | Path | None = None,
+    max_rows: int = EXCEL_MAX_ROWS,
+) -> ReportContent:
+    """Write the Excel workbook (``xlsx``) and/or the self-contained HTML page (``html``).
+
+    ``report`` is the area summary shown (``summarise(result, by=...)``); the indicator
+    recap is always per village, and per dusun when the data has dusun. With ``ranking``
+    (from :func:`phbs.rank_villages`) both reports add the contest ranking; ``rubric``
+    names its criteria (found from the ranking's audit trail when omitted). ``villages``
+    adds the villages file to the audit trail and its issues to the data issues;
+    ``issues`` replaces the default list of issues. ``strata`` replaces the village strata
+    (default I < 25, II 25–49, III 50–75, IV > 75 % ber-PHBS) and ``target`` is a % ber-PHBS
+    target. ``include_names`` shows household heads' names in the workbook.
+    ``template_dir`` holds templates that replace the bundled ones of the same name.
+    Returns what the reports show. Both files are written atomically.
+
+    >>> import tempfile, phbs
+    >>> from phbs.demo import sample_data
+    >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     content = write_report(
+    ...         result, phbs.summarise(result), html=f"{folder}/laporan.html", lang="en"
+    ...     )
+    >>> content.headline.rumah_tangga_disurvei
+    3011
+
+    Raises :class:`~phbs.errors.SettingsError` when neither ``xlsx`` nor ``html`` is given.
+    """
+    if xlsx is None and html is None:
+        raise SettingsError(
+            "Sebutkan paling sedikit satu keluaran laporan: xlsx atau html",
+            "Name at least one report output: xlsx or html",
+        )
+    content = build_content(
+        result,
+        report,
+        lang=lang,
+        title=title,
+        villages=villages,
+        issues=issues,
+        strata=strata,
+        target=target,
+        include_names=include_names,
+        ranking=ranking,
+        rubric=rubric,
+    )
+    if xlsx is not None:
+        write_workbook(content, xlsx, max_rows=max_rows)
+    if html is not None:
+        write_html(content, html, template_dir=template_dir)
+    return content
