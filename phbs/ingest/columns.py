@@ -2,13 +2,16 @@
 
 Headers are compared after folding case, punctuation and spacing, and after dropping a
 leading item number (``"1. Persalinan ditolong..."``). A field is matched by its code, its
-Indonesian or English name, or an alias declared in the form. Two columns matching the same
-field is an issue, never a guess.
+Indonesian or English name, or an alias declared in the form. A header with no exact match
+is tried by its last segment after ``/`` or ``-`` (the group paths of KoBoToolbox and ODK
+Central exports, DOMAIN.md §6). Two columns matching the same field — the same question name
+in two groups included — is an issue, never a guess.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from phbs.errors import FormError
@@ -145,23 +148,45 @@ class ColumnMap:
         return code in self.index
 
 
-def match_columns(header: list[str], form: Form, *, file: str, header_row: int = 1) -> ColumnMap:
-    """Match a file's header row to the form's fields.
+def _lookup(title: str, aliases: dict[str, str]) -> str | None:
+    """The field of a header: exact spelling first, then its last path segment."""
+    code = aliases.get(fold_header(title))
+    if code is not None:
+        return code
+    for separator in ("/", "-"):
+        if separator in title:
+            code = aliases.get(fold_header(title.rsplit(separator, 1)[-1]))
+            if code is not None:
+                return code
+    return None
+
+
+def match_columns(
+    header: list[str],
+    form: Form,
+    *,
+    file: str,
+    header_row: int = 1,
+    ignore: Collection[int] = (),
+) -> ColumnMap:
+    """Match a file's header row to the form's fields; columns in ``ignore`` are skipped.
 
     >>> from phbs.forms import load_form
     >>> form = load_form("kemenkes-rt-10").form
     >>> m = match_columns(["ID", "Kode Desa", "Air Bersih"], form, file="a.csv")
     >>> m.index["air_bersih"], sorted({i.code for i in m.issues})
     (2, ['kolom-wajib-tidak-ada'])
+    >>> match_columns(["a/umur_anak_termuda_bulan", "b-umur_anak_termuda_bulan"], form,
+    ...               file="b.csv").issues[0].code
+    'kolom-ambigu'
     """
     aliases = alias_map(form)
     found: dict[str, list[int]] = {}
     issues: list[Issue] = []
     for position, title in enumerate(header):
-        key = fold_header(title)
-        if not key:
+        if position in ignore or not fold_header(title):
             continue
-        code = aliases.get(key)
+        code = _lookup(title, aliases)
         if code is None:
             issues.append(
                 make_issue(

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
+from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.values import parse_date, parse_whole_number
 from phbs.issues import CATALOGUE, Issue, Severity, make_issue
@@ -184,6 +185,7 @@ class _Validator:
         self.set_aside: list[SetAsideRow] = []
         self.issues: list[Issue] = []
         self.seen: dict[tuple[str, str], tuple[str, int, int]] = {}
+        self.submissions: dict[str, tuple[str, int]] = {}
         self.villages: dict[str, _Village | None] = {}
         self.answers: dict[str, int] = {}
         for spellings, state in (
@@ -206,9 +208,18 @@ class _Validator:
     # --- one file
 
     def read(self, table: RawTable, file_index: int) -> SourceFile:
+        layout = detect_export(table.header)
         columns = match_columns(
-            table.header, self.form, file=table.name, header_row=table.header_row
+            table.header,
+            self.form,
+            file=table.name,
+            header_row=table.header_row,
+            ignore=layout.ignored,
         )
+        rows = table.rows
+        if layout.dialect is not Dialect.PLAIN:
+            columns = self._export_columns(table, layout, columns)
+            rows = skip_hxl_row(rows)
         self.issues.extend(columns.issues)
         identity_ok = columns.has("id_rumah_tangga") and columns.has("kode_desa")
         # Why every row is set aside when an identity column is unusable: missing or ambiguous.
@@ -222,11 +233,13 @@ class _Validator:
         )
         read = scored = aside = 0
         width = len(table.header)
-        for row_number, raw_cells in table.rows:
+        for row_number, raw_cells in rows:
             read += 1
             cells = raw_cells[:width] + [""] * (width - len(raw_cells))
             if not identity_ok:
                 self._set_aside(table, row_number, raw_cells, [], identity_reasons)
+                aside += 1
+            elif self._repeated_submission(table, layout, row_number, raw_cells, cells):
                 aside += 1
             elif self._row(table, columns, file_index, row_number, raw_cells, cells):
                 scored += 1
@@ -246,6 +259,68 @@ class _Validator:
             rows_scored=scored,
             rows_set_aside=aside,
         )
+
+    def _export_columns(
+        self, table: RawTable, layout: ExportLayout, columns: ColumnMap
+    ) -> ColumnMap:
+        """Note the dialect once; without a household id column, use the submission id."""
+        issues = list(columns.issues)
+        index = dict(columns.index)
+        note = note_en = ""
+        if "id_rumah_tangga" not in index and layout.instance_column is not None:
+            index["id_rumah_tangga"] = layout.instance_column
+            source = table.header[layout.instance_column]
+            issues = [
+                i
+                for i in issues
+                if not (i.code == "kolom-wajib-tidak-ada" and i.column == "id_rumah_tangga")
+            ]
+            note = f"; ID rumah tangga diambil dari '{source}'"
+            note_en = f"; household id taken from '{source}'"
+        issues.insert(
+            0,
+            make_issue(
+                "ekspor-dikenali",
+                file=table.name,
+                row=table.header_row,
+                source=layout.label,
+                count=len(layout.ignored),
+                note=note,
+                note_en=note_en,
+            ),
+        )
+        return ColumnMap(index=index, issues=issues)
+
+    def _repeated_submission(
+        self,
+        table: RawTable,
+        layout: ExportLayout,
+        row_number: int,
+        raw_cells: list[str],
+        cells: list[str],
+    ) -> bool:
+        """Set aside a submission already read (same instance id); DOMAIN.md §6."""
+        if layout.instance_column is None:
+            return False
+        key = instance_key(cells[layout.instance_column])
+        if not key:
+            return False
+        first = self.submissions.get(key)
+        if first is None:
+            self.submissions[key] = (table.name, row_number)
+            return False
+        issue = make_issue(
+            "kiriman-ganda",
+            file=table.name,
+            row=row_number,
+            column=table.header[layout.instance_column],
+            value=key,
+            source=layout.label,
+            first_file=first[0],
+            first_row=first[1],
+        )
+        self._set_aside(table, row_number, raw_cells, [issue])
+        return True
 
     # --- one row
 

@@ -1,0 +1,163 @@
+"""Exports of the XLSForm from KoBoToolbox and ODK Central, read without a column mapping.
+
+DOMAIN.md §6. A file is recognised by its signature columns: ``_uuid`` or
+``_submission_time`` → KoBoToolbox (CSV with ``;`` or XLSX, headers as XML names or labels,
+with or without group paths ``identitas/kode_desa``); ``SubmissionDate`` with ``KEY`` → ODK
+Central (group paths joined by ``-``). For such a file:
+
+- system and metadata columns (``_id``, ``_uuid``, ``__version__``, ``meta/rootUuid``,
+  ``start``, ``SubmitterName``, …) are ignored, reported once as one info issue;
+- the submission identity (KoBo ``meta/rootUuid``, else ``_uuid``; Central
+  ``meta-instanceID``, else ``KEY``) finds a submission exported twice (``kiriman-ganda``),
+  and stands in for the household id when the form had no ``id_rumah_tangga`` question;
+- a second header row of ``#hxl`` tags (KoBo) is a header, not a household.
+
+Group paths are resolved by :func:`phbs.ingest.columns.match_columns` (the last segment after
+``/`` or ``-`` when a header has no exact match; two columns ending alike are ambiguous).
+
+>>> layout = detect_export(["start", "identitas/kode_desa", "meta/rootUuid", "_uuid", "_id"])
+>>> layout.dialect.value, sorted(layout.ignored), layout.instance_column
+('kobotoolbox', [0, 2, 3, 4], 2)
+>>> detect_export(["id_rumah_tangga", "kode_desa"]).dialect.value
+'biasa'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from phbs.fieldforms import KECAMATAN_FIELD
+
+
+class Dialect(StrEnum):
+    """Where a survey file comes from."""
+
+    PLAIN = "biasa"
+    KOBO = "kobotoolbox"
+    CENTRAL = "odk-central"
+
+
+# Metadata question types of an XLSForm and the device fields; never household data.
+_FORM_METADATA = frozenset(
+    {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "phonenumber",
+        "simserial",
+        "subscriberid",
+        "audit",
+        "instanceid",
+        "instancename",
+        KECAMATAN_FIELD.casefold(),
+        "kecamatan",  # its label, in an export with label headers
+    }
+)
+_KOBO_SYSTEM_PREFIXES = ("meta/", "formhub/")
+_CENTRAL_SYSTEM = frozenset(
+    {
+        "SubmissionDate",
+        "KEY",
+        "SubmitterID",
+        "SubmitterName",
+        "AttachmentsPresent",
+        "AttachmentsExpected",
+        "Status",
+        "ReviewState",
+        "DeviceID",
+        "Edits",
+        "FormVersion",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ExportLayout:
+    """What the header says about a file: its dialect and the columns that are not data."""
+
+    dialect: Dialect
+    ignored: frozenset[int]
+    instance_column: int | None
+
+    @property
+    def label(self) -> str:
+        """A name for messages, e.g. ``KoBoToolbox``."""
+        return {
+            Dialect.PLAIN: "CSV/Excel",
+            Dialect.KOBO: "KoBoToolbox",
+            Dialect.CENTRAL: "ODK Central",
+        }[self.dialect]
+
+
+def _last_segment(header: str, separator: str) -> str:
+    return header.rsplit(separator, 1)[-1].casefold()
+
+
+def detect_export(header: list[str]) -> ExportLayout:
+    """Recognise a KoBoToolbox or ODK Central export by its signature columns."""
+    names = [h.strip() for h in header]
+    present = set(names)
+    if "_uuid" in present or "_submission_time" in present:
+        ignored = {
+            i
+            for i, name in enumerate(names)
+            if name.startswith("_")
+            or name.startswith(_KOBO_SYSTEM_PREFIXES)
+            or _last_segment(name, "/") in _FORM_METADATA
+        }
+        instance = _first(names, ("meta/rootUuid", "_uuid", "meta/instanceID"))
+        return ExportLayout(Dialect.KOBO, frozenset(ignored), instance)
+    if "SubmissionDate" in present and "KEY" in present:
+        ignored = {
+            i
+            for i, name in enumerate(names)
+            if name in _CENTRAL_SYSTEM
+            or name.startswith("meta-")
+            or _last_segment(name, "-") in _FORM_METADATA
+        }
+        instance = _first(names, ("meta-instanceID", "KEY"))
+        return ExportLayout(Dialect.CENTRAL, frozenset(ignored), instance)
+    return ExportLayout(Dialect.PLAIN, frozenset(), None)
+
+
+def _first(names: list[str], wanted: tuple[str, ...]) -> int | None:
+    for name in wanted:
+        if name in names:
+            return names.index(name)
+    return None
+
+
+def is_hxl_row(cells: list[str]) -> bool:
+    """A row of HXL hashtags under the header (``#date+start``), as KoBo may export.
+
+    >>> is_hxl_row(["#date+start", "", "#adm1+code"]), is_hxl_row(["#1", "Ya"])
+    (True, False)
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(c.startswith("#") for c in filled)
+
+
+def skip_hxl_row(
+    rows: Iterator[tuple[int, list[str]]],
+) -> Iterator[tuple[int, list[str]]]:
+    """Drop a first row of HXL hashtags: it belongs to the header."""
+    first = next(rows, None)
+    if first is None:
+        return
+    if not is_hxl_row(first[1]):
+        yield first
+    yield from rows
+
+
+def instance_key(text: str) -> str:
+    """A submission identity without its ``uuid:`` prefix (KoBo writes both forms).
+
+    >>> instance_key("uuid:7f0c"), instance_key(" 7f0c ")
+    ('7f0c', '7f0c')
+    """
+    value = text.strip()
+    return value[5:] if value.casefold().startswith("uuid:") else value
