@@ -141,3 +141,36 @@ def _require_xlsx(path: Path) -> None:
         raise SettingsError(
             f"-o {path}: akhiran berkas harus .xlsx", f"-o {path}: file name must end in .xlsx"
         )
+
+
+@forms_group.command("template")
+@click.argument("name", metavar="NAMA|BERKAS")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Berkas Excel (.xlsx) untuk mengetik formulir kertas.",
+)
+@kabupaten_option
+@click.option(
+    "--rows",
+    type=click.IntRange(1, 100_000),
+    default=1000,
+    show_default=True,
+    help="Jumlah baris yang disiapkan dengan pilihan jawaban.",
+)
+@lang_option
+@click.pass_context
+def template_command(
+    ctx: click.Context, name: str, output: Path, kabupaten: str | None, rows: int
+) -> None:
+    """Tulis templat Excel untuk mengetik formulir kertas (pilihan Ya / Tidak / -).
+
+    Lembar pertama 'Data' dibaca langsung: phbs score entri.xlsx
+    """
+    from phbs.reports.entry_template import write_entry_template
+
+    _require_xlsx(output)
+    write_entry_template(load_form(name).form, output, kabupaten=kabupaten, rows=rows)
+    _written(current_lang(ctx), output)
