@@ -10,7 +10,7 @@ from an input file is written with ``write_string`` in a workbook created with
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +28,11 @@ from phbs.reports.excel_sheet import (
     SheetWriter,
     page_setup,
     table_setup,
-    write_long_table,
 )
+from phbs.reports.excel_tables import write_households, write_issues, write_metadata
 from phbs.reports.i18n import t
 from phbs.results import AreaSummary
-from phbs.scoring import AreaLevel, Status
-
-_STATUS_KEYS = {
-    Status.BER_PHBS.label: "report.status.ber_phbs",
-    Status.TIDAK_BER_PHBS.label: "report.status.tidak_ber_phbs",
-    Status.BELUM_LENGKAP.label: "report.status.belum_lengkap",
-}
+from phbs.scoring import AreaLevel
 
 
 def write_workbook(
@@ -104,9 +98,9 @@ def write_workbook(
             )
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)
-        _write_households(workbook, formats, content, max_rows)
-        _write_issues(workbook, formats, content, max_rows)
-        _write_metadata(workbook, formats, content)
+        write_households(workbook, formats, content, max_rows)
+        write_issues(workbook, formats, content, max_rows)
+        write_metadata(workbook, formats, content)
         workbook.close()
 
 
@@ -354,114 +348,3 @@ def _strata_formats(
             if stratum.upper is not None:
                 lower = f"{cell}{'>' if stratum.inclusive else '>='}{stratum.upper / 100!r}"
         sheet.conditional_format(1, col, last, col, {**rule, "format": fmt})
-
-
-def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
-    lang = content.lang
-    table = content.result.survey.households
-    codes = content.result.survey.form.form.codes
-    answers = {
-        "ya": t("report.answer.ya", lang),
-        "tidak": t("report.answer.tidak", lang),
-        "tidak_berlaku": t("report.answer.tidak_berlaku", lang),
-        "kosong": t("report.answer.kosong", lang),
-    }
-    for i, household in enumerate(content.result.households()):
-        row: list[Cell] = [
-            household.id_rumah_tangga,
-            household.kode_desa,
-            household.nama_desa,
-            household.dusun,
-            table.rw[i],
-            table.rt[i],
-            table.tanggal_survei[i],
-            table.petugas[i],
-        ]
-        if content.include_names:
-            row.append(table.nama_kepala_rt[i])
-        row += [
-            household.berkas,
-            household.baris,
-            t(_STATUS_KEYS[household.status], lang),
-            household.berlaku,
-            household.ya,
-            household.tidak,
-            household.kosong,
-            household.indeks,
-            household.kelas,
-        ]
-        row += [answers[household.jawaban[c]] for c in codes]
-        yield row
-
-
-def household_header(content: ReportContent) -> list[str]:
-    """Column labels of the *Rumah Tangga* sheets."""
-    lang = content.lang
-    keys = ["id_rumah_tangga", "kode_desa", "nama_desa", "dusun", "rw", "rt", "tanggal", "petugas"]
-    if content.include_names:
-        keys.append("nama_kepala_rt")
-    keys += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
-    labels = [t(f"report.col.{k}", lang) for k in keys]
-    labels += [f"{i.number}. {i.name}" for i in content.indicators]
-    return labels
-
-
-def _write_households(
-    workbook: Any, formats: Formats, content: ReportContent, max_rows: int
-) -> None:
-    write_long_table(
-        workbook,
-        formats,
-        content.lang,
-        t("report.sheet.households", content.lang),
-        household_header(content),
-        _household_rows(content),
-        len(content.result.survey.households),
-        max_rows=max_rows,
-    )
-
-
-def _issue_rows(content: ReportContent) -> Iterable[list[Cell]]:
-    for issue in content.issues:
-        yield [
-            issue.file,
-            issue.row,
-            issue.column,
-            issue.value,
-            issue.code,
-            t(f"report.severity.{issue.severity.value}", content.lang),
-            issue.message(content.lang),
-        ]
-
-
-def _write_issues(workbook: Any, formats: Formats, content: ReportContent, max_rows: int) -> None:
-    lang = content.lang
-    keys = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
-    write_long_table(
-        workbook,
-        formats,
-        lang,
-        t("report.sheet.issues", lang),
-        [t(f"report.col.{k}", lang) for k in keys],
-        _issue_rows(content),
-        len(content.issues),
-        max_rows=max_rows,
-    )
-
-
-def _write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> None:
-    from phbs.reports.content import flatten_metadata
-
-    lang = content.lang
-    sheet = workbook.add_worksheet(t("report.sheet.metadata", lang))
-    w = SheetWriter(sheet, formats, lang)
-    w.header([t("report.col.kunci", lang), t("report.col.nilai_meta", lang)])
-    for key, value in flatten_metadata(content.metadata):
-        w.row([key, value])
-    for label, value in content.settings:
-        w.row([label, value])
-    w.row([t("report.meta.title", lang), content.title])
-    w.row([t("report.meta.lang", lang), lang])
-    w.fit_columns(fixed={1: 66})
-    table_setup(sheet, 1, w.next_row - 1, 1)
-    sheet.set_portrait()

@@ -1,0 +1,134 @@
+"""The long sheets of the report workbook: households, data issues, and the metadata.
+
+*Rumah Tangga* and *Masalah Data* continue on further sheets past Excel's row limit
+(:func:`~phbs.reports.excel_sheet.write_long_table`); household heads' names appear only
+when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from phbs.reports.content import ReportContent, flatten_metadata
+from phbs.reports.excel_sheet import Cell, Formats, SheetWriter, table_setup, write_long_table
+from phbs.reports.i18n import t
+from phbs.scoring import Status
+
+_STATUS_KEYS = {
+    Status.BER_PHBS.label: "report.status.ber_phbs",
+    Status.TIDAK_BER_PHBS.label: "report.status.tidak_ber_phbs",
+    Status.BELUM_LENGKAP.label: "report.status.belum_lengkap",
+}
+
+
+def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
+    lang = content.lang
+    table = content.result.survey.households
+    codes = content.result.survey.form.form.codes
+    answers = {
+        "ya": t("report.answer.ya", lang),
+        "tidak": t("report.answer.tidak", lang),
+        "tidak_berlaku": t("report.answer.tidak_berlaku", lang),
+        "kosong": t("report.answer.kosong", lang),
+    }
+    for i, household in enumerate(content.result.households()):
+        row: list[Cell] = [
+            household.id_rumah_tangga,
+            household.kode_desa,
+            household.nama_desa,
+            household.dusun,
+            table.rw[i],
+            table.rt[i],
+            table.tanggal_survei[i],
+            table.petugas[i],
+        ]
+        if content.include_names:
+            row.append(table.nama_kepala_rt[i])
+        row += [
+            household.berkas,
+            household.baris,
+            t(_STATUS_KEYS[household.status], lang),
+            household.berlaku,
+            household.ya,
+            household.tidak,
+            household.kosong,
+            household.indeks,
+            household.kelas,
+        ]
+        row += [answers[household.jawaban[c]] for c in codes]
+        yield row
+
+
+def household_header(content: ReportContent) -> list[str]:
+    """Column labels of the *Rumah Tangga* sheets."""
+    lang = content.lang
+    keys = ["id_rumah_tangga", "kode_desa", "nama_desa", "dusun", "rw", "rt", "tanggal", "petugas"]
+    if content.include_names:
+        keys.append("nama_kepala_rt")
+    keys += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
+    labels = [t(f"report.col.{k}", lang) for k in keys]
+    labels += [f"{i.number}. {i.name}" for i in content.indicators]
+    return labels
+
+
+def write_households(
+    workbook: Any, formats: Formats, content: ReportContent, max_rows: int
+) -> None:
+    """The *Rumah Tangga* sheets: one row per scored household, in input order."""
+    write_long_table(
+        workbook,
+        formats,
+        content.lang,
+        t("report.sheet.households", content.lang),
+        household_header(content),
+        _household_rows(content),
+        len(content.result.survey.households),
+        max_rows=max_rows,
+    )
+
+
+def _issue_rows(content: ReportContent) -> Iterable[list[Cell]]:
+    for issue in content.issues:
+        yield [
+            issue.file,
+            issue.row,
+            issue.column,
+            issue.value,
+            issue.code,
+            t(f"report.severity.{issue.severity.value}", content.lang),
+            issue.message(content.lang),
+        ]
+
+
+def write_issues(workbook: Any, formats: Formats, content: ReportContent, max_rows: int) -> None:
+    """The *Masalah Data* sheets: every issue record."""
+    lang = content.lang
+    keys = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
+    write_long_table(
+        workbook,
+        formats,
+        lang,
+        t("report.sheet.issues", lang),
+        [t(f"report.col.{k}", lang) for k in keys],
+        _issue_rows(content),
+        len(content.issues),
+        max_rows=max_rows,
+    )
+
+
+def write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> None:
+    """The *Metadata* sheet: tool, form, rubric, every input file's SHA-256, settings."""
+    lang = content.lang
+    sheet = workbook.add_worksheet(t("report.sheet.metadata", lang))
+    w = SheetWriter(sheet, formats, lang)
+    w.header([t("report.col.kunci", lang), t("report.col.nilai_meta", lang)])
+    for key, value in flatten_metadata(content.metadata):
+        w.row([key, value])
+    for label, value in content.settings:
+        w.row([label, value])
+    w.row([t("report.meta.title", lang), content.title])
+    w.row([t("report.meta.lang", lang), lang])
+    w.fit_columns(fixed={1: 66})
+    table_setup(sheet, 1, w.next_row - 1, 1)
+    sheet.set_portrait()
