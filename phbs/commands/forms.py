@@ -174,3 +174,49 @@ def template_command(
     _require_xlsx(output)
     write_entry_template(load_form(name).form, output, kabupaten=kabupaten, rows=rows)
     _written(current_lang(ctx), output)
+
+
+@forms_group.command("print")
+@click.argument("name", metavar="NAMA|BERKAS")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Berkas HTML (.html) untuk dicetak A4 mendatar.",
+)
+@click.option(
+    "--households",
+    type=click.IntRange(1, 30),
+    default=10,
+    show_default=True,
+    help="Rumah tangga per lembar.",
+)
+@click.option(
+    "--sheets", type=click.IntRange(1, 100), default=1, show_default=True, help="Jumlah lembar."
+)
+@kabupaten_option
+@lang_option
+@click.pass_context
+def print_command(
+    ctx: click.Context,
+    name: str,
+    output: Path,
+    households: int,
+    sheets: int,
+    kabupaten: str | None,
+) -> None:
+    """Tulis formulir kertas kader (A4, definisi operasional di halaman belakang).
+
+    Buka berkas HTML di peramban lalu cetak (Ctrl+P).
+    """
+    from phbs.reports.paper_form import write_paper_form
+
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise SettingsError(
+            f"-o {output}: akhiran berkas harus .html", f"-o {output}: file name must end in .html"
+        )
+    write_paper_form(
+        load_form(name).form, output, households=households, sheets=sheets, kabupaten=kabupaten
+    )
+    _written(current_lang(ctx), output)
