@@ -64,6 +64,9 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     last = w.next_row - 1
     table_setup(sheet, 1, last, len(header) - 1)
     sheet.freeze_panes(1, 3)
+    # Wide: two pages across, rank, code and name repeated on each.
+    sheet.fit_to_pages(2, 0)
+    sheet.repeat_columns(0, 2)
     if last >= 1:
         col = 6
         for band in view.bands:
@@ -86,7 +89,7 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     for label, value in content.settings[-4:]:
         w.row([label, value], measure=False)
     w.row([t("report.col.nilai_maksimum", lang), ranking.nilai_maksimum], measure=False)
-    w.fit_columns(fixed={len(header) - 1: 60})
+    w.fit_columns(fixed={len(header) - 1: 45})
 
 
 def _write_overrides(w: SheetWriter, ranking: Ranking) -> None:
