@@ -12,10 +12,12 @@ from scipy.stats import binomtest
 
 import phbs
 from phbs.demo import sample_data
+from phbs.funnel import funnel_plot
 from phbs.ingest.villages import read_villages
 from phbs.plausibility import ALL_MET_MIN, SURVEYOR_MIN
+from phbs.rank_uncertainty import bootstrap_ranking, shrink_measures, weight_sensitivity
 from phbs.results import AreaReport
-from phbs.stats import proportion_interval
+from phbs.stats import funnel_limits, proportion_interval
 
 ALL_YES = ["", *["Ya"] * 7, "-", "-", "-"]
 
@@ -107,3 +109,89 @@ def test_surveyor_with_identical_rows_is_flagged(tmp_path: Path) -> None:
     assert [(i.code, i.column, i.value) for i in issues] == [
         ("petugas-jawaban-seragam", "petugas", "Bu Ani")
     ]
+
+
+@pytest.fixture(scope="module")
+def contest() -> tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport]:
+    from phbs.contest_sample import SAMPLE_RUBRIC, sample_ranking
+
+    report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
+    return sample_ranking(report), phbs.load_rubric(SAMPLE_RUBRIC), report
+
+
+def test_bootstrap_reproduces_with_the_same_seed(
+    contest: tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport],
+) -> None:
+    """Issue 5: the seeded bootstrap gives the same ranks twice, and different ones with
+    another seed (resampling judges too, so the draw visibly matters)."""
+    ranking, rubric, report = contest
+    one = bootstrap_ranking(ranking, rubric, report, replicates=300, seed=7)
+    two = bootstrap_ranking(ranking, rubric, report, replicates=300, seed=7)
+    assert one == two
+    other = bootstrap_ranking(
+        ranking, rubric, report, replicates=300, seed=8, resample_judges_too=True
+    )
+    assert other.desa != one.desa
+    for village in one.desa:
+        assert village.peringkat_bawah <= village.peringkat_median <= village.peringkat_atas
+        assert 0 <= village.p_pertama <= village.p_tiga_besar <= 1
+    assert sum(v.p_pertama for v in one.desa) == pytest.approx(1.0)
+
+
+def test_bootstrap_without_survey_variation_keeps_the_ranks(
+    contest: tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport],
+) -> None:
+    """With no report to resample and judges held, every replicate is the ranking itself."""
+    ranking, rubric, _ = contest
+    result = bootstrap_ranking(ranking, rubric, None, replicates=50, seed=1)
+    for village in result.desa:
+        assert village.peringkat_bawah == village.peringkat_atas == village.peringkat
+    assert result.tidak_terbedakan_sampai == 1
+
+
+def test_weight_sensitivity_is_seeded_and_tiny_spread_keeps_ranks(
+    contest: tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport],
+) -> None:
+    """Dirichlet around the group weights is reproducible; ±0.001 % changes nothing unless
+    two totals are nearly equal."""
+    ranking, rubric, _ = contest
+    a = weight_sensitivity(ranking, rubric, replicates=100, seed=3)
+    assert a == weight_sensitivity(ranking, rubric, replicates=100, seed=3)
+    still = weight_sensitivity(ranking, rubric, replicates=50, seed=3, spread=0.001)
+    assert all(v.p_tetap == 1.0 for v in still.desa)
+    assert still.pertukaran == []
+
+
+def test_shrinkage_pulls_small_villages_toward_the_prior_mean(
+    contest: tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport],
+) -> None:
+    """Posterior mean = (x + α)/(n + α + β): a village moves toward the fitted mean, and a
+    small one moves further than a large one."""
+    _, _, report = contest
+    measures, prior = shrink_measures(phbs.measures_from_report(report), report)
+    for area in report.areas:
+        n = area.ber_phbs + area.tidak_ber_phbs
+        if n == 0:
+            continue
+        shrunk = measures.values[area.kode]["persen_ber_phbs"]
+        expected = (area.ber_phbs + prior.alpha) / (n + prior.strength) * 100
+        assert shrunk == pytest.approx(expected)
+        assert shrunk is not None
+        assert area.persen_ber_phbs is not None
+        assert abs(shrunk - prior.mean * 100) <= abs(area.persen_ber_phbs - prior.mean * 100)
+
+
+def test_funnel_points_limits_and_outliers() -> None:
+    """The funnel's centre is Σ ber / Σ n; a point is outside when beyond its own n's limits;
+    outside 99.8 % villages become info issues."""
+    result = phbs.score(phbs.read_survey(sample_data().survey_files))
+    data = funnel_plot(phbs.summarise(result))
+    ber = sum(p.ber_phbs for p in data.titik)
+    assert data.rata_rata == pytest.approx(ber / sum(p.n for p in data.titik) * 100)
+    for point in data.titik:
+        lo, hi = funnel_limits(data.rata_rata / 100, [point.n], 0.998)
+        outside = not lo[0] * 100 <= point.persen <= hi[0] * 100
+        assert outside == (point in data.outside("99.8"))
+    assert [i.value for i in data.issues()] == [p.kode for p in data.outside("99.8")]
+    assert len(data.kurva_n) == len(data.batas["95"][0]) == len(data.batas["99.8"][1])
+    assert set(data.as_dict()) == {"rata_rata", "metode", "titik", "kurva_n", "batas"}

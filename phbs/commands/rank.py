@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from phbs.commands.common import current_lang, lang_option
+from phbs.commands.common import ci_note, ci_options, current_lang, lang_option
+from phbs.commands.uncertainty import uncertainty_options
 from phbs.contest_files import Overrides, VillageAttributes, read_attributes, read_overrides
 from phbs.errors import SettingsError
 from phbs.forms import NaPolicy, load_form
@@ -16,6 +17,8 @@ from phbs.issues import Issue, Severity
 from phbs.judges import JudgeScores, read_judges
 from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.outputs import check_output_path
+from phbs.rank_uncertainty import bootstrap_ranking, shrink_measures
+from phbs.rank_uncertainty import weight_sensitivity as weight_sensitivity_of
 from phbs.ranking import rank_villages
 from phbs.ranking_models import InputRecord, Ranking, VillageStatus
 from phbs.reports import text
@@ -27,7 +30,8 @@ from phbs.reports.ranking import (
     write_ranking_csv,
     write_ranking_json,
 )
-from phbs.results import score, summarise
+from phbs.reports.uncertainty import Uncertainty, uncertainty_text
+from phbs.results import AreaReport, score, summarise
 from phbs.rubric import Method, load_rubric
 
 
@@ -39,7 +43,9 @@ def _measures(
     villages: Path | None,
     na_policy: str | None,
     id_per_desa: bool,
-) -> tuple[VillageMeasures | None, list[Issue], list[InputRecord]]:
+    ci_method: str = "wilson",
+    ci: float = 0.95,
+) -> tuple[VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None]:
     """Survey measures by village: scored here from survey files, or read from a summary."""
     if files and summary is not None:
         raise SettingsError(
@@ -52,9 +58,9 @@ def _measures(
                 "--villages hanya untuk --survey; rekap --summary sudah memuat % dipantau",
                 "--villages only applies to --survey; a --summary already holds % monitored",
             )
-        return read_village_summary(summary), [], []
+        return read_village_summary(summary), [], [], None
     if not files:
-        return None, [], []
+        return None, [], [], None
     survey = read_survey(
         files,
         load_form(form_name),
@@ -62,12 +68,14 @@ def _measures(
         id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
     )
     totals = read_villages(villages) if villages else None
-    report = summarise(score(survey, na_policy), by="desa", villages=totals)
+    report = summarise(
+        score(survey, na_policy), by="desa", villages=totals, ci_method=ci_method, confidence=ci
+    )
     issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
     records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in survey.files]
     if totals is not None:
         records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
-    return measures_from_report(report, "survei"), issues, records
+    return measures_from_report(report, "survei"), issues, records, report
 
 
 def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
@@ -205,6 +213,8 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
 @click.option(
     "--id-per-desa", is_flag=True, help="ID rumah tangga unik per desa, bukan per survei."
 )
+@ci_options
+@uncertainty_options
 @lang_option
 @click.pass_context
 def rank_command(
@@ -224,6 +234,15 @@ def rank_command(
     villages: Path | None,
     na_policy: str | None,
     id_per_desa: bool,
+    ci_method: str,
+    confidence: float,
+    bootstrap: int,
+    seed: int,
+    resample_judges: bool,
+    weight_sensitivity: int,
+    weight_concentration: float,
+    weight_spread: float | None,
+    shrink: bool,
 ) -> None:
     """Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.
 
@@ -250,9 +269,20 @@ def rank_command(
     inputs = [*files, *given, loaded.path]
     if output is not None:
         check_output_path(output, inputs)
-    measures, survey_issues, records = _measures(
-        files, summary, form_name, sheet, villages, na_policy, id_per_desa
+    measures, survey_issues, records, report = _measures(
+        files, summary, form_name, sheet, villages, na_policy, id_per_desa, ci_method, confidence
     )
+    if (bootstrap or shrink) and report is None:
+        raise SettingsError(
+            "--bootstrap dan --shrink perlu --survey (jumlah rumah tangga per desa)",
+            "--bootstrap and --shrink need --survey (household counts per village)",
+        )
+    # The uncertainty columns and table appear only when asked for, so the plain ranking
+    # keeps its documented columns.
+    asked = bool(bootstrap or weight_sensitivity or shrink)
+    found = Uncertainty(report=report if asked else None)
+    if shrink and measures is not None and report is not None:
+        measures, found.prior = shrink_measures(measures, report)
     scores: JudgeScores | None = read_judges(judges, loaded.rubric) if judges else None
     facts: VillageAttributes | None = (
         read_attributes(attributes, loaded.rubric) if attributes else None
@@ -268,12 +298,36 @@ def rank_command(
         rank_incomplete=rank_incomplete,
         inputs=records,
     )
+    if bootstrap:
+        found.bootstrap = bootstrap_ranking(
+            ranking,
+            loaded,
+            report,
+            replicates=bootstrap,
+            seed=seed,
+            resample_judges_too=resample_judges,
+            prior=found.prior,
+        )
+    if weight_sensitivity:
+        found.weights = weight_sensitivity_of(
+            ranking,
+            loaded,
+            replicates=weight_sensitivity,
+            seed=seed,
+            concentration=weight_concentration,
+            spread=weight_spread,
+        )
     _print(ranking, survey_issues, language)
+    if asked:
+        click.echo()
+        click.echo(t("unc.title", language))
+        click.echo(uncertainty_text(ranking, found, language))
+        click.echo(ci_note(ci_method, confidence, villages is not None, language))
     if output is not None:
         if output.suffix.lower() == ".json":
-            write_ranking_json(ranking, output, language, inputs, survey_issues)
+            write_ranking_json(ranking, output, language, inputs, survey_issues, found.document())
         else:
-            write_ranking_csv(ranking, output, language, inputs)
+            write_ranking_csv(ranking, output, language, inputs, (found.columns(), found.cells()))
         click.echo(t("written", language, path=output))
     failed = any(i.severity is Severity.ERROR for i in ranking.issues)
     ctx.exit(1 if failed else 0)

@@ -73,15 +73,24 @@ def _paths(inputs: Iterable[str | Path], ranking: Ranking) -> list[str | Path]:
 
 
 def write_ranking_csv(
-    ranking: Ranking, path: str | Path, lang: Lang = "id", inputs: Iterable[str | Path] = ()
+    ranking: Ranking,
+    path: str | Path,
+    lang: Lang = "id",
+    inputs: Iterable[str | Path] = (),
+    extra: tuple[list[str], dict[str, dict[str, Any]]] | None = None,
 ) -> None:
-    """Write the ranking table; ``inputs`` (and the ranking's own inputs) are never overwritten."""
-    columns = ranking_columns(ranking)
+    """Write the ranking table; ``inputs`` (and the ranking's own inputs) are never overwritten.
+
+    ``extra`` = (columns, cells per village code) appends columns after ``catatan`` (the
+    uncertainty columns of :mod:`phbs.reports.uncertainty`).
+    """
+    more, cells = extra if extra is not None else ([], {})
+    columns = ranking_columns(ranking) + more
     with atomic_text(path, _paths(inputs, ranking), newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         for village in ranking.desa:
-            row = ranking_row(village, lang)
+            row = {**ranking_row(village, lang), **cells.get(village.kode_desa, {})}
             writer.writerow([_cell(row.get(c)) for c in columns])
 
 
@@ -99,7 +108,10 @@ def _issue_record(issue: Issue) -> dict[str, Any]:
 
 
 def ranking_document(
-    ranking: Ranking, lang: Lang = "id", extra_issues: Sequence[Issue] = ()
+    ranking: Ranking,
+    lang: Lang = "id",
+    extra_issues: Sequence[Issue] = (),
+    uncertainty: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON document: rubric, settings, inputs, rows, agreement, overrides, issues."""
     from phbs import __version__
@@ -143,6 +155,7 @@ def ranking_document(
         "kesepakatan_juri": [a.model_dump(mode="json") for a in ranking.kesepakatan],
         "koreksi": [o.model_dump(mode="json") for o in ranking.koreksi],
         "masalah": [_issue_record(i) for i in [*extra_issues, *ranking.issues]],
+        **({"ketidakpastian": uncertainty} if uncertainty is not None else {}),
     }
 
 
@@ -152,9 +165,10 @@ def write_ranking_json(
     lang: Lang = "id",
     inputs: Iterable[str | Path] = (),
     extra_issues: Sequence[Issue] = (),
+    uncertainty: dict[str, Any] | None = None,
 ) -> None:
     """Write :func:`ranking_document`; ``extra_issues`` (e.g. the survey's) come first."""
-    document = ranking_document(ranking, lang, extra_issues)
+    document = ranking_document(ranking, lang, extra_issues, uncertainty)
     with atomic_text(path, _paths(inputs, ranking)) as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)
         handle.write("\n")

@@ -1,0 +1,59 @@
+"""Options of ``phbs rank`` for rank uncertainty (issue 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def uncertainty_options(function: F) -> F:
+    """``--bootstrap``, ``--seed``, ``--resample-judges``, ``--weight-sensitivity``,
+    ``--weight-concentration``, ``--weight-spread`` and ``--shrink``."""
+    options = [
+        click.option(
+            "--bootstrap",
+            type=click.IntRange(0, 100_000),
+            default=0,
+            metavar="N",
+            help="Bootstrap N ulangan: rumah tangga diambil ulang di tiap desa (perlu --survey).",
+        ),
+        click.option(
+            "--seed", type=int, default=42, show_default=True, help="Seed acak (hasil sama)."
+        ),
+        click.option(
+            "--resample-judges", is_flag=True, help="Bootstrap juga mengambil ulang juri."
+        ),
+        click.option(
+            "--weight-sensitivity",
+            type=click.IntRange(0, 100_000),
+            default=0,
+            metavar="N",
+            help="Kepekaan bobot: N ulangan bobot kelompok yang diacak.",
+        ),
+        click.option(
+            "--weight-concentration",
+            type=click.FloatRange(min=0, min_open=True),
+            default=100.0,
+            show_default=True,
+            help="Konsentrasi Dirichlet di sekitar bobot kelompok (besar = dekat).",
+        ),
+        click.option(
+            "--weight-spread",
+            type=click.FloatRange(0, 100, min_open=True, max_open=True),
+            default=None,
+            metavar="PERSEN",
+            help="Ganti Dirichlet dengan ±PERSEN % seragam per kelompok.",
+        ),
+        click.option(
+            "--shrink",
+            is_flag=True,
+            help="% ber-PHBS disusutkan (empirical Bayes beta-binomial) sebelum dinilai.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function

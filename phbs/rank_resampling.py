@@ -1,0 +1,169 @@
+"""Vectorised kernels for rank uncertainty (issue 5): resampling, mapping, batch ranking.
+
+Arrays are replicates × villages (× criteria). Nothing here knows about files; the wrapper
+is :mod:`phbs.rank_uncertainty`.
+
+Household bootstrap by counts: drawing ``s`` households with replacement from a village's
+``s`` surveyed households gives status counts ``(ber, tidak, belum) ~ Multinomial(s, p̂)``,
+which is what :func:`resample_status` draws. Indicator coverage is redrawn as
+``ya ~ Binomial(berlaku, ya/berlaku)`` with ``berlaku`` held at its observed value; the
+correlation between criteria within one household is not carried over (each criterion gets
+the right marginal spread).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.stats import rankdata
+
+from phbs.rubric import Aggregation, BandMapping, LinearMapping
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+
+def resample_status(
+    rng: np.random.Generator, ber: IntArray, tidak: IntArray, belum: IntArray, replicates: int
+) -> tuple[IntArray, IntArray]:
+    """Bootstrap ``(ber, tidak)`` counts per village: arrays replicates × villages.
+
+    >>> rng = np.random.default_rng(0)
+    >>> b, t = resample_status(rng, np.array([3]), np.array([1]), np.array([0]), 2)
+    >>> (b + t).tolist()
+    [[4], [4]]
+    """
+    surveyed = ber + tidak + belum
+    safe = np.maximum(surveyed, 1)
+    probabilities = np.stack([ber / safe, tidak / safe, belum / safe], axis=1)
+    probabilities[surveyed == 0] = [0.0, 0.0, 1.0]
+    draws = rng.multinomial(surveyed, probabilities, size=(replicates, len(ber)))
+    return draws[..., 0], draws[..., 1]
+
+
+def resample_binomial(
+    rng: np.random.Generator, successes: IntArray, trials: IntArray, replicates: int
+) -> IntArray:
+    """Bootstrap successes ``~ Binomial(trials, successes/trials)``: replicates × villages."""
+    p = np.where(trials > 0, successes / np.maximum(trials, 1), 0.0)
+    drawn: IntArray = rng.binomial(trials, p, size=(replicates, len(trials)))
+    return drawn
+
+
+def map_scores(values: FloatArray, mapping: LinearMapping | BandMapping | None) -> FloatArray:
+    """A rubric mapping applied to an array (``NaN`` stays ``NaN``; below all bands is NaN).
+
+    >>> m = LinearMapping(type="linear", low=20, high=70)
+    >>> map_scores(np.array([45.0, 80.0, np.nan]), m).tolist()
+    [50.0, 100.0, nan]
+    """
+    if mapping is None:
+        return values
+    if isinstance(mapping, LinearMapping):
+        fraction = (values - mapping.low) / (mapping.high - mapping.low)
+        return np.where(np.isnan(values), np.nan, 100.0 * np.clip(fraction, 0.0, 1.0))
+    result = np.full(values.shape, np.nan)
+    # Bands are listed highest first; fill from the lowest so higher bands win.
+    for band in reversed(mapping.bands):
+        result = np.where(values >= band.minimum, band.score, result)
+    return result
+
+
+def resample_judges(
+    rng: np.random.Generator,
+    scores: FloatArray,
+    replicates: int,
+    aggregation: Aggregation,
+    trim_proportion: float,
+) -> FloatArray:
+    """Resample each village's judges with replacement and aggregate: replicates × villages.
+
+    ``scores`` is villages × judges, ``NaN`` where a judge gave no score; a village with no
+    score stays ``NaN``.
+    """
+    villages, width = scores.shape
+    packed = np.sort(scores, axis=1)  # NaN last: the k given scores come first
+    given = np.sum(~np.isnan(scores), axis=1)
+    picks = np.floor(rng.random((replicates, villages, width)) * given[None, :, None])
+    picks = np.minimum(picks, np.maximum(given - 1, 0)[None, :, None]).astype(np.int64)
+    drawn = np.take_along_axis(np.broadcast_to(packed, picks.shape), picks, axis=2)
+    unused = np.arange(width)[None, None, :] >= given[None, :, None]
+    drawn = np.where(unused, np.nan, drawn)
+    with np.errstate(all="ignore"):
+        if aggregation is Aggregation.MEDIAN:
+            return np.asarray(_nan_reduce(drawn, given, "median"))
+        if aggregation is Aggregation.TRIMMED_MEAN:
+            ordered = np.sort(drawn, axis=2)
+            cut = np.floor(trim_proportion * given)[None, :, None]
+            position = np.arange(width)[None, None, :]
+            keep = (position >= cut) & (position < given[None, :, None] - cut)
+            return np.asarray(_nan_reduce(np.where(keep, ordered, np.nan), given, "mean"))
+        return np.asarray(_nan_reduce(drawn, given, "mean"))
+
+
+def _nan_reduce(values: FloatArray, given: IntArray, how: str) -> FloatArray:
+    """nanmean/nanmedian over judges, without warnings for villages nobody scored."""
+    scored = given[None, :, None] > 0
+    safe = np.where(scored, values, 0.0)
+    reduced = np.nanmedian(safe, axis=2) if how == "median" else np.nanmean(safe, axis=2)
+    result: FloatArray = np.where(given[None, :] > 0, reduced, np.nan)
+    return result
+
+
+def batch_topsis(scores: FloatArray, weights: FloatArray) -> FloatArray:
+    """TOPSIS closeness per replicate: ``scores`` replicates × villages × criteria, ``weights``
+    criteria or replicates × criteria (same definition as
+    :func:`phbs.ranking_kernels.topsis`)."""
+    norms = np.sqrt(np.sum(scores**2, axis=1, keepdims=True))
+    normalised = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
+    w = weights / np.sum(weights, axis=-1, keepdims=True)
+    weighted = normalised * (w[:, None, :] if w.ndim == 2 else w[None, None, :])
+    best = weighted.max(axis=1, keepdims=True)
+    worst = weighted.min(axis=1, keepdims=True)
+    to_best = np.sqrt(np.sum((weighted - best) ** 2, axis=2))
+    to_worst = np.sqrt(np.sum((weighted - worst) ** 2, axis=2))
+    total = to_best + to_worst
+    result: FloatArray = np.divide(to_worst, total, out=np.full_like(total, 0.5), where=total > 0)
+    return result
+
+
+def batch_ranks(totals: FloatArray, decimals: int) -> IntArray:
+    """Competition ranks (1 = best, ties share the best rank) of each replicate's row.
+
+    >>> batch_ranks(np.array([[3.0, 5.0, 5.0], [9.0, 1.0, 2.0]]), 1).tolist()
+    [[3, 1, 1], [1, 3, 2]]
+    """
+    ranks: IntArray = rankdata(-np.round(totals, decimals), method="min", axis=1).astype(np.int64)
+    return ranks
+
+
+def chunk_size(villages: int, criteria: int, budget: int = 4_000_000) -> int:
+    """Replicates per chunk so one chunk's replicates × villages × criteria stays small."""
+    return max(1, budget // max(1, villages * max(criteria, 1)))
+
+
+def rank_interval(ranks: IntArray, coverage: float = 0.9) -> tuple[IntArray, IntArray]:
+    """Equal-tailed rank interval per village (columns), as observed ranks."""
+    tail = (1.0 - coverage) / 2.0
+    lower = np.quantile(ranks, tail, axis=0, method="inverted_cdf")
+    upper = np.quantile(ranks, 1.0 - tail, axis=0, method="inverted_cdf")
+    return lower.astype(np.int64), upper.astype(np.int64)
+
+
+def indistinct_top(base_ranks: list[int], lower: list[int], upper: list[int]) -> int:
+    """Largest ``k`` such that the villages ranked 1…k all have 90 % rank intervals reaching
+    the interval of the village ranked first; 1 when rank 1 stands apart.
+
+    >>> indistinct_top([1, 2, 3, 4], [1, 1, 2, 5], [2, 3, 4, 6])
+    3
+    """
+    if not base_ranks:
+        return 0
+    order = np.argsort(base_ranks, kind="stable")
+    reach = upper[int(order[0])]
+    last = 1
+    for i in order[1:]:
+        if lower[int(i)] > reach:
+            break
+        last = base_ranks[int(i)]
+    return last
