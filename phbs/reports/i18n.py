@@ -438,6 +438,65 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bobot rubrik = bobot AHP × {total} (jumlah bobot lama {kind} ini).",
         "Rubric weight = AHP weight × {total} (the sum of the old weights of these {kind}).",
     ),
+    # --- uncertainty: intervals, sample adequacy, rank stability (issue 5)
+    "ci.col": ("IK {level}%", "{level}% CI"),
+    "ci.note": (
+        "IK = interval kepercayaan {level}% ({method}{fpc}); desa dengan sampel kecil punya "
+        "interval lebar.",
+        "CI = {level}% confidence interval ({method}{fpc}); villages with small samples have "
+        "wide intervals.",
+    ),
+    "ci.fpc": (", dengan koreksi populasi terbatas", ", with finite population correction"),
+    "unc.title": ("Ketidakpastian", "Uncertainty"),
+    "unc.col.median": ("Median pkt", "Median rank"),
+    "unc.col.interval": ("Pkt 90%", "90% ranks"),
+    "unc.col.first": ("P(1)", "P(1st)"),
+    "unc.col.top3": ("P(≤3)", "P(top 3)"),
+    "unc.col.keep": ("Tetap", "Kept"),
+    "unc.col.ci": ("% ber-PHBS (IK)", "% ber-PHBS (CI)"),
+    "unc.bootstrap": (
+        "Ketidakpastian peringkat: bootstrap {replicates} ulangan (seed {seed}), rumah tangga "
+        "diambil ulang di tiap desa{judges}; nilai juri {held}.",
+        "Rank uncertainty: bootstrap of {replicates} replicates (seed {seed}), households "
+        "resampled within each village{judges}; judges' scores {held}.",
+    ),
+    "unc.judges.held": ("tetap", "held fixed"),
+    "unc.judges.resampled": ("juga diambil ulang", "also resampled"),
+    "unc.indistinct": (
+        "Peringkat 1–{last} tidak dapat dibedakan secara statistik (interval peringkat 90% "
+        "saling tumpang tindih).",
+        "Ranks 1–{last} cannot be told apart statistically (their 90% rank intervals overlap).",
+    ),
+    "unc.distinct": (
+        "Peringkat 1 terpisah dari peringkat 2 secara statistik.",
+        "Rank 1 is statistically separated from rank 2.",
+    ),
+    "unc.weights": (
+        "Kepekaan bobot: {replicates} ulangan (seed {seed}), {how}; kolom 'Tetap' = peluang desa "
+        "tetap di peringkatnya.",
+        "Weight sensitivity: {replicates} replicates (seed {seed}), {how}; column 'Kept' = how "
+        "often a village keeps its rank.",
+    ),
+    "unc.weights.dirichlet": (
+        "bobot kelompok ~ Dirichlet di sekitar bobot rubrik (konsentrasi {concentration:g})",
+        "group weights ~ Dirichlet around the rubric's weights (concentration {concentration:g})",
+    ),
+    "unc.weights.uniform": (
+        "bobot kelompok ±{spread:g}% (seragam)",
+        "group weights ±{spread:g}% (uniform)",
+    ),
+    "unc.swap": (
+        "  {a} ⇄ {b}: bertukar urutan pada {share:.0%} ulangan",
+        "  {a} ⇄ {b}: swap order in {share:.0%} of replicates",
+    ),
+    "unc.shrink": (
+        "Penyusutan (empirical Bayes beta-binomial, {method}): % ber-PHBS ditarik ke "
+        "{mean:.1f}% dengan bobot prior setara {strength:.1f} rumah tangga (Beta({alpha:.2f}, "
+        "{beta:.2f}), {villages} desa).",
+        "Shrinkage (empirical-Bayes beta-binomial, {method}): % ber-PHBS pulled toward "
+        "{mean:.1f}% with a prior worth {strength:.1f} households (Beta({alpha:.2f}, "
+        "{beta:.2f}), {villages} villages).",
+    ),
 }
 
 
