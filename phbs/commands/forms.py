@@ -220,3 +220,30 @@ def print_command(
         load_form(name).form, output, households=households, sheets=sheets, kabupaten=kabupaten
     )
     _written(current_lang(ctx), output)
+
+
+@forms_group.command("check")
+@click.argument("path", metavar="BERKAS", type=click.Path(path_type=Path))
+@lang_option
+@click.pass_context
+def check_command(ctx: click.Context, path: Path) -> None:
+    """Periksa berkas formulir sendiri dan jelaskan setiap kesalahan.
+
+    Kode keluar 0 bila sah, 1 bila ada masalah.
+    """
+    from phbs.form_check import check_form
+
+    en = current_lang(ctx) == "en"
+    problems = check_form(path)
+    if not problems:
+        form = load_form(path).form
+        click.echo(
+            f"OK: {path} — {form.id}, {len(form.indicators)} "
+            + ("indicators" if en else "indikator")
+        )
+        return
+    click.echo(f"{path}: {len(problems)} " + ("problems" if en else "masalah"))
+    for problem in problems:
+        click.echo(f"  {problem.location}: {problem.message}")
+        click.echo(f"      → {problem.explanation_en if en else problem.explanation_id}")
+    ctx.exit(1)
