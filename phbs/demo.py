@@ -10,6 +10,8 @@ from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
 from phbs.ranking_models import Ranking
+from phbs.reports.i18n import Lang
+from phbs.reports.report import write_report
 from phbs.reports.tables import (
     write_areas_csv,
     write_areas_json,
@@ -53,8 +55,11 @@ class DemoRun:
     outputs: list[Path]
 
 
-def run_demo(out_dir: str | Path) -> DemoRun:
+def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     """Score and rank the sample villages and write every output into ``out_dir`` (created).
+
+    Outputs: village summary (CSV, JSON), households, rows set aside, issues, the ranking
+    (CSV, JSON) and the Excel and HTML reports, in ``lang``.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -84,4 +89,15 @@ def run_demo(out_dir: str | Path) -> DemoRun:
     write_issues(issues, outputs[4], [])
     ranking, ranking_paths = write_sample_ranking(report, folder)
     outputs += ranking_paths
+    report_paths = [folder / "laporan.xlsx", folder / "laporan.html"]
+    write_report(
+        result,
+        report,
+        xlsx=report_paths[0],
+        html=report_paths[1],
+        lang=lang,
+        ranking=ranking,
+        villages=villages,
+    )
+    outputs += report_paths
     return DemoRun(result=result, report=report, issues=issues, ranking=ranking, outputs=outputs)

@@ -28,7 +28,7 @@ from phbs.reports.text import area_table, severity_counts
 def demo_command(ctx: click.Context, out_dir: Path) -> None:
     """Coba phbs pada survei sintetis Kabupaten Tanah Bumbu: skor 14 desa dan peringkat lomba."""
     language = current_lang(ctx)
-    run = run_demo(out_dir)
+    run = run_demo(out_dir, language)
     survey = run.result.survey
     click.echo(t("demo.title", language))
     click.echo()
