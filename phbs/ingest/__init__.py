@@ -4,6 +4,7 @@
 """
 
 from phbs.ingest.readers import RawTable, open_table
-from phbs.ingest.validate import SetAsideRow, SourceFile, Survey, read_survey
+from phbs.ingest.survey import SetAsideRow, SourceFile, Survey
+from phbs.ingest.validate import read_survey
 
 __all__ = ["RawTable", "SetAsideRow", "SourceFile", "Survey", "open_table", "read_survey"]

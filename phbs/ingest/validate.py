@@ -11,127 +11,23 @@ sees one state per cell: Ya, Tidak, not applicable or missing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-from numpy.typing import NDArray
 
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
 from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.survey import HouseholdTable, IdScope, SetAsideRow, SourceFile, Survey
 from phbs.ingest.values import parse_date, parse_whole_number
-from phbs.issues import CATALOGUE, Issue, Severity, make_issue
+from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
 from phbs.states import MISSING, NA, NO, YES
 
 _Getter = Callable[[str], str]
 
-
-class IdScope(StrEnum):
-    """Where a household id must be unique (DOMAIN.md §1: within one survey round)."""
-
-    SURVEI = "survei"
-    DESA = "desa"
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """One input file and how its rows ended."""
-
-    name: str
-    path: str
-    sha256: str
-    format: str
-    encoding: str | None
-    delimiter: str | None
-    sheet: str | None
-    rows_read: int
-    rows_scored: int
-    rows_set_aside: int
-
-
-@dataclass(frozen=True)
-class SetAsideRow:
-    """A row that was not scored, kept unchanged with why."""
-
-    file: str
-    row: int
-    header: tuple[str, ...]
-    cells: tuple[str, ...]
-    reasons: tuple[str, ...]
-    messages_id: tuple[str, ...]
-    messages_en: tuple[str, ...]
-
-
-@dataclass
-class HouseholdTable:
-    """Scored-to-be households, column by column (one entry per household).
-
-    ``states`` is an ``int8`` array (households × indicators) of :data:`~phbs.states.YES`,
-    :data:`~phbs.states.NO`, :data:`~phbs.states.NA` or :data:`~phbs.states.MISSING`.
-    """
-
-    indicator_codes: list[str]
-    ids: list[str] = field(default_factory=list)
-    kode_desa: list[str] = field(default_factory=list)
-    nama_desa: list[str] = field(default_factory=list)
-    dusun: list[str] = field(default_factory=list)
-    rw: list[str] = field(default_factory=list)
-    rt: list[str] = field(default_factory=list)
-    tanggal_survei: list[str] = field(default_factory=list)
-    petugas: list[str] = field(default_factory=list)
-    nama_kepala_rt: list[str] = field(default_factory=list)
-    context: dict[str, list[int | None]] = field(default_factory=dict)
-    file_index: list[int] = field(default_factory=list)
-    row_number: list[int] = field(default_factory=list)
-    _state_rows: list[bytes] = field(default_factory=list, repr=False)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    @property
-    def states(self) -> NDArray[np.int8]:
-        """The answer-state matrix (households × indicators)."""
-        width = len(self.indicator_codes)
-        if not self._state_rows:
-            return np.zeros((0, width), dtype=np.int8)
-        flat = np.frombuffer(b"".join(self._state_rows), dtype=np.int8)
-        return flat.reshape(len(self._state_rows), width)
-
-
-@dataclass
-class Survey:
-    """The validated survey: households to score, rows set aside, and every issue."""
-
-    form: LoadedForm
-    files: list[SourceFile]
-    households: HouseholdTable
-    set_aside: list[SetAsideRow]
-    issues: list[Issue]
-    id_scope: IdScope = IdScope.SURVEI
-
-    @property
-    def rows_read(self) -> int:
-        """Data rows read from all files (header rows not counted)."""
-        return sum(f.rows_read for f in self.files)
-
-    @property
-    def rows_scored(self) -> int:
-        """Rows that became a scored household."""
-        return len(self.households)
-
-    @property
-    def rows_set_aside(self) -> int:
-        """Rows set aside with a reason."""
-        return len(self.set_aside)
-
-    @property
-    def error_count(self) -> int:
-        """Issues of severity error."""
-        return sum(1 for i in self.issues if i.severity is Severity.ERROR)
+# The survey models are re-exported: callers may import them from here or from .survey.
+__all__ = ["HouseholdTable", "IdScope", "SetAsideRow", "SourceFile", "Survey", "read_survey"]
 
 
 def read_survey(
