@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
 from phbs.area_ci import AreaIntervals, area_intervals
-from phbs.forms import NaPolicy
+from phbs.forms import Form, NaPolicy
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, make_issue
@@ -162,6 +162,23 @@ class AreaSummary(BaseModel):
     persen_ber_phbs_atas: float | None = Field(
         default=None, description="upper confidence bound of persen_ber_phbs"
     )
+    keluarga_sehat: int | None = Field(
+        default=None, description="index-class forms (pispk-12): families in a healthy class"
+    )
+    keluarga_berindeks: int | None = Field(
+        default=None,
+        description="index-class forms: families with a computable index (nothing missing)",
+    )
+    keluarga_tanpa_indeks: int | None = Field(
+        default=None, description="index-class forms: families surveyed but without an index"
+    )
+    iks_wilayah: float | None = Field(
+        default=None,
+        description=(
+            "area IKS = keluarga_sehat / keluarga_berindeks (a share 0–1, DOMAIN.md §1 "
+            "pispk-12), not the mean family index"
+        ),
+    )
 
 
 class AreaReport(BaseModel):
@@ -206,6 +223,7 @@ def summarise(
     table = survey.households
     form = survey.form.form
     classes = form.classes.classes if form.classes else []
+    healthy = index_class_health(form)
     states = table.states
     issues: list[Issue] = []
 
@@ -235,6 +253,7 @@ def summarise(
                 None,
                 dusun=dusun_names[key] or "(tanpa dusun)",
                 ci=ci,
+                healthy=healthy,
             )
             for i, key in enumerate(counts.keys)
         ]
@@ -317,6 +336,7 @@ def summarise(
                 percent(covered, total) if total else None,
                 flag,
                 ci=ci,
+                healthy=healthy,
             )
         )
     return AreaReport(
@@ -381,6 +401,7 @@ def _area(
     flag: bool | None,
     dusun: str | None = None,
     ci: AreaIntervals | None = None,
+    healthy: list[bool] | None = None,
 ) -> AreaSummary:
     ber, tidak, belum = (int(x) for x in counts.status[i])
     return AreaSummary(
@@ -411,7 +432,34 @@ def _area(
         sampel_kurang=flag,
         persen_ber_phbs_bawah=_bound(ci.ber_lower[i]) if ci else None,
         persen_ber_phbs_atas=_bound(ci.ber_upper[i]) if ci else None,
+        **(area_iks(counts, i, healthy) if healthy is not None else {}),
     )
+
+
+def index_class_health(form: Form) -> list[bool] | None:
+    """Which classes are healthy, for a form whose classes come from the index; else None."""
+    if form.classes is None or form.classes.basis != "index":
+        return None
+    return [c.healthy for c in form.classes.classes]
+
+
+def area_iks(counts: AreaCounts, i: int, healthy: list[bool]) -> dict[str, int | float | None]:
+    """The area IKS of area ``i``: healthy families over families with an index.
+
+    DOMAIN.md §1 ``pispk-12``: the area IKS is the share of *sehat* families (450 of
+    1,000 → 0.45), never the mean family index. The denominator is the families whose
+    index can be computed (every class count sums to it); families with a missing answer
+    have no index and are counted in ``keluarga_tanpa_indeks`` beside it.
+    """
+    row = counts.classes[i]
+    sehat = int(sum(int(n) for n, good in zip(row, healthy, strict=True) if good))
+    berindeks = int(row.sum())
+    return {
+        "keluarga_sehat": sehat,
+        "keluarga_berindeks": berindeks,
+        "keluarga_tanpa_indeks": int(counts.surveyed[i]) - berindeks,
+        "iks_wilayah": sehat / berindeks if berindeks else None,
+    }
 
 
 def _bound(value: np.floating) -> float | None:

@@ -111,15 +111,12 @@ def household_outcomes(
     index[usable] = met[usable] / denominator[usable]
     met_complete = np.where(complete, met, -1).astype(np.int16)
 
-    class_index = np.full(len(states), -1, dtype=np.int8)
-    if classes is not None:
-        for position, household_class in enumerate(classes.classes):
-            inside = (
-                complete
-                & (met_complete >= household_class.min_met)
-                & (met_complete <= household_class.max_met)
-            )
-            class_index[inside] = position
+    if classes is None:
+        class_index = np.full(len(states), -1, dtype=np.int8)
+    elif classes.basis == "index":
+        class_index = classes_by_index(met, denominator, usable, classes)
+    else:
+        class_index = classes_by_met_count(met_complete, complete, classes)
     return HouseholdOutcomes(
         na_policy=na_policy,
         berlaku=berlaku,
@@ -132,6 +129,51 @@ def household_outcomes(
         index=index,
         class_index=class_index,
     )
+
+
+def classes_by_met_count(
+    met: NDArray[np.int16], complete: NDArray[np.bool_], scheme: ClassScheme
+) -> NDArray[np.int8]:
+    """Class position per household by the number of indicators met (``-1``: none)."""
+    class_index = np.full(len(met), -1, dtype=np.int8)
+    for position, household_class in enumerate(scheme.classes):
+        low, high = household_class.min_met, household_class.max_met
+        if low is None or high is None:  # excluded by ClassScheme's validation
+            continue
+        class_index[complete & (met >= low) & (met <= high)] = position
+    return class_index
+
+
+def classes_by_index(
+    met: NDArray[np.int16],
+    denominator: NDArray[np.int16],
+    usable: NDArray[np.bool_],
+    scheme: ClassScheme,
+) -> NDArray[np.int8]:
+    """Class position per household by its index ``met / denominator`` (``-1``: none).
+
+    The comparison is exact, in integers: ``met / d > p / q`` is ``met × q > p × d``, so
+    8 of 10 is exactly 0.800 and falls in PIS-PK's *pra-sehat* (0.500–0.800), never in
+    *sehat* (> 0.800) by a rounding error (DOMAIN.md §1 ``pispk-12``).
+
+    >>> from phbs.forms import load_form
+    >>> scheme = load_form("pispk-12").form.classes
+    >>> met, den = np.array([8, 9, 5, 4], np.int16), np.array([10, 11, 10, 9], np.int16)
+    >>> [scheme.classes[i].code for i in classes_by_index(met, den, den > 0, scheme)]
+    ['pra_sehat', 'sehat', 'pra_sehat', 'tidak_sehat']
+    """
+    met64 = met.astype(np.int64)
+    den64 = denominator.astype(np.int64)
+    class_index = np.full(len(met), -1, dtype=np.int8)
+    for position, household_class in enumerate(scheme.classes):
+        low, low_in, high, high_in = household_class.index_bounds()
+        # met/den vs p/q, with den > 0 and q > 0: compare met*q with p*den.
+        above = met64 * low.denominator - low.numerator * den64
+        below = high.numerator * den64 - met64 * high.denominator
+        inside = usable & ((above >= 0) if low_in else (above > 0))
+        inside &= (below >= 0) if high_in else (below > 0)
+        class_index[inside] = position
+    return class_index
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import click
 
 from phbs.commands.common import current_lang, lang_option
 from phbs.errors import SettingsError
-from phbs.forms import bundled_forms, load_form
+from phbs.forms import HouseholdClass, bundled_forms, load_form
 from phbs.reports.i18n import t
 from phbs.reports.text import format_table
 
@@ -93,11 +93,20 @@ def show_form(ctx: click.Context, name: str) -> None:
         for klass in form.classes.classes:
             healthy = (" — healthy" if en else " — sehat") if klass.healthy else ""
             label = klass.name_en if en else klass.name
-            click.echo(
-                f"  {klass.code}: {label} ({klass.colour}) {klass.min_met}–{klass.max_met}{healthy}"
-            )
+            span = _class_span(klass, form.classes.basis)
+            click.echo(f"  {klass.code}: {label} ({klass.colour}) {span}{healthy}")
     for note in form.notes:
         click.echo(f"\n{note}")
+
+
+def _class_span(klass: HouseholdClass, basis: str) -> str:
+    """``6–10`` for a met-count class; ``0.5 ≤ indeks ≤ 0.8`` for an index class."""
+    if basis != "index":
+        return f"{klass.min_met}–{klass.max_met}"
+    low, high = klass.min_index, klass.max_index
+    low_sign = "≤" if klass.min_inclusive else "<"
+    high_sign = "≤" if klass.max_inclusive else "<"
+    return f"{low:.3f} {low_sign} indeks {high_sign} {high:.3f}"
 
 
 def _written(language: str, path: Path) -> None:

@@ -45,7 +45,21 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
     columns += ["persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
     for code in indicator_codes:
         columns += [f"{code}_cakupan_bawah", f"{code}_cakupan_atas"]
+    columns += iks_columns(report)
     return columns
+
+
+#: Area IKS columns, written only for forms whose classes come from the index (pispk-12).
+IKS_COLUMNS = ["keluarga_sehat", "keluarga_berindeks", "keluarga_tanpa_indeks", "iks_wilayah"]
+
+
+def iks_columns(report: AreaReport) -> list[str]:
+    """``keluarga_sehat, keluarga_berindeks, keluarga_tanpa_indeks, iks_wilayah`` for a form
+    with index classes (DOMAIN.md §1 ``pispk-12``), else nothing; always after the older
+    columns."""
+    if report.areas and report.areas[0].keluarga_berindeks is not None:
+        return list(IKS_COLUMNS)
+    return []
 
 
 def area_row(area: AreaSummary) -> dict[str, Any]:
@@ -74,6 +88,8 @@ def area_row(area: AreaSummary) -> dict[str, Any]:
         row[f"{code}_cakupan_atas"] = coverage.cakupan_atas
     for code, count in area.kelas.items():
         row[f"kelas_{code}"] = count
+    for column in IKS_COLUMNS:
+        row[column] = getattr(area, column)
     return row
 
 
@@ -164,7 +180,10 @@ def write_areas_json(
     issues = extra_issues if extra_issues is not None else [*survey.issues, *report.issues]
     document = {
         **run_metadata(result, report),
-        "wilayah": [a.model_dump(mode="json") for a in report.areas],
+        "wilayah": [
+            a.model_dump(mode="json", exclude=None if iks_columns(report) else set(IKS_COLUMNS))
+            for a in report.areas
+        ],
         "masalah": [issue_record(i) for i in issues],
     }
     with atomic_text(path, _inputs(survey)) as handle:
