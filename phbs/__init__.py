@@ -40,12 +40,23 @@ from phbs.errors import (
     SettingsError,
 )
 from phbs.forms import Form, LoadedForm, NaPolicy, bundled_forms, load_form
+from phbs.funnel import FunnelData, FunnelPoint, funnel_plot
 from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue, Severity
 from phbs.judges import JudgeScore, JudgeScores, read_judges
 from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.plausibility import plausibility_issues
+from phbs.rank_uncertainty import (
+    RankBootstrap,
+    RankSwap,
+    VillageRankStability,
+    VillageWeightStability,
+    WeightSensitivity,
+    bootstrap_ranking,
+    shrink_measures,
+    weight_sensitivity,
+)
 from phbs.ranking import rank_villages
 from phbs.ranking_models import (
     Agreement,
@@ -57,6 +68,7 @@ from phbs.ranking_models import (
 )
 from phbs.reports.content import DEFAULT_STRATA, Stratum
 from phbs.reports.report import write_report
+from phbs.reports.uncertainty import Uncertainty
 from phbs.results import (
     AreaReport,
     AreaSummary,
@@ -69,7 +81,7 @@ from phbs.results import (
 from phbs.rubric import Aggregation, LoadedRubric, Method, Rubric, bundled_rubrics, load_rubric
 from phbs.rubric_weights import PairwiseWeights, read_pairwise
 from phbs.scoring import AreaLevel, Status
-from phbs.stats import CiMethod, proportion_interval
+from phbs.stats import BetaBinomialPrior, CiMethod, proportion_interval
 
 __version__ = "0.1.0"
 
@@ -81,10 +93,13 @@ __all__ = [
     "AreaLevel",
     "AreaReport",
     "AreaSummary",
+    "BetaBinomialPrior",
     "CiMethod",
     "CriterionResult",
     "Form",
     "FormError",
+    "FunnelData",
+    "FunnelPoint",
     "HouseholdResult",
     "IdScope",
     "IndicatorCoverage",
@@ -102,6 +117,8 @@ __all__ = [
     "Overrides",
     "PairwiseWeights",
     "PhbsError",
+    "RankBootstrap",
+    "RankSwap",
     "Ranking",
     "Rubric",
     "RubricError",
@@ -113,14 +130,20 @@ __all__ = [
     "Status",
     "Stratum",
     "Survey",
+    "Uncertainty",
     "VillageAttributes",
     "VillageMeasures",
+    "VillageRankStability",
     "VillageResult",
     "VillageStatus",
     "VillageTotals",
+    "VillageWeightStability",
+    "WeightSensitivity",
     "__version__",
+    "bootstrap_ranking",
     "bundled_forms",
     "bundled_rubrics",
+    "funnel_plot",
     "load_form",
     "load_rubric",
     "measures_from_report",
@@ -135,6 +158,8 @@ __all__ = [
     "read_village_summary",
     "read_villages",
     "score",
+    "shrink_measures",
     "summarise",
+    "weight_sensitivity",
     "write_report",
 ]

@@ -57,6 +57,17 @@ class FunnelData:
             wanted |= {"di_atas_95", "di_bawah_95"}
         return [p for p in self.titik if p.posisi in wanted]
 
+    def limits_at(self, n: int, level: str = "99.8") -> tuple[float, float]:
+        """The ``level`` control limits (percent) at sample size ``n``.
+
+        >>> [round(v, 1) for v in FunnelData(50.0, "normal", [], []).limits_at(100, "95")]
+        [40.2, 59.8]
+        """
+        lower, upper = funnel_limits(
+            self.rata_rata / 100, [n], LEVELS[level], exact=self.metode == "exact"
+        )
+        return float(lower[0]) * 100, float(upper[0]) * 100
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (for the HTML report's SVG)."""
         return asdict(self)

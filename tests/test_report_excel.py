@@ -24,6 +24,7 @@ SHEETS = [
     "Desa",
     "Rekap Indikator",
     "Rekap Dusun",
+    "IK Cakupan",
     "Rumah Tangga",
     "Masalah Data",
     "Metadata",
@@ -55,8 +56,8 @@ def written(scored: Scored, tmp_path: Path) -> Path:
 
 
 def test_sheets_in_order(written: Path) -> None:
-    """Issue 4: Ringkasan, Desa, Rekap Indikator (+ Rekap Dusun), Rumah Tangga, Masalah
-    Data, Metadata; no Peringkat without a ranking."""
+    """Issue 4: Ringkasan, Desa, Rekap Indikator (+ Rekap Dusun), IK Cakupan (issue 5),
+    Rumah Tangga, Masalah Data, Metadata; no Peringkat without a ranking."""
     assert workbook(written).sheetnames == SHEETS
 
 
@@ -290,7 +291,7 @@ def test_ranking_sheet_matches_ranking(tmp_path: Path) -> None:
     path = tmp_path / "peringkat.xlsx"
     write_report(data.result, data.report, xlsx=path, ranking=data.ranking)
     book = workbook(path)
-    assert book.sheetnames.index("Peringkat") == 4
+    assert book.sheetnames.index("Peringkat") == 5
     sheet = book["Peringkat"]
     columns = header_index(sheet)
     for r, village in enumerate(data.ranking.desa, start=2):
@@ -311,7 +312,7 @@ def test_custom_strata(scored: Scored, tmp_path: Path) -> None:
     path = tmp_path / "strata.xlsx"
     write_report(scored.result, scored.report, xlsx=path, strata=strata)
     sheet = workbook(path)["Desa"]
-    labels = {c.value for c in sheet["I"][1:4]}
+    labels = {c.value for c in sheet["K"][1:4]}
     assert labels <= {"Rendah", "Tinggi"}
     assert DEFAULT_STRATA[0].label == "I"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from phbs.commands.common import ci_note, ci_options, current_lang, lang_option
-from phbs.commands.uncertainty import uncertainty_options
+from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import Overrides, VillageAttributes, read_attributes, read_overrides
 from phbs.errors import SettingsError
 from phbs.forms import NaPolicy, load_form
@@ -17,8 +17,7 @@ from phbs.issues import Issue, Severity
 from phbs.judges import JudgeScores, read_judges
 from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.outputs import check_output_path
-from phbs.rank_uncertainty import bootstrap_ranking, shrink_measures
-from phbs.rank_uncertainty import weight_sensitivity as weight_sensitivity_of
+from phbs.rank_uncertainty import shrink_measures
 from phbs.ranking import rank_villages
 from phbs.ranking_models import InputRecord, Ranking, VillageStatus
 from phbs.reports import text
@@ -298,24 +297,18 @@ def rank_command(
         rank_incomplete=rank_incomplete,
         inputs=records,
     )
-    if bootstrap:
-        found.bootstrap = bootstrap_ranking(
+    if asked:
+        found = assess_ranking(
             ranking,
             loaded,
             report,
-            replicates=bootstrap,
+            found.prior,
+            bootstrap=bootstrap,
             seed=seed,
-            resample_judges_too=resample_judges,
-            prior=found.prior,
-        )
-    if weight_sensitivity:
-        found.weights = weight_sensitivity_of(
-            ranking,
-            loaded,
-            replicates=weight_sensitivity,
-            seed=seed,
-            concentration=weight_concentration,
-            spread=weight_spread,
+            resample_judges=resample_judges,
+            weight_sensitivity=weight_sensitivity,
+            weight_concentration=weight_concentration,
+            weight_spread=weight_spread,
         )
     _print(ranking, survey_issues, language)
     if asked:

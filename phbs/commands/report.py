@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from phbs.commands.common import current_lang, lang_option
+from phbs.commands.common import ci_options, current_lang, lang_option
+from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import read_attributes, read_overrides
 from phbs.errors import SettingsError
 from phbs.forms import NaPolicy, load_form
@@ -14,14 +15,17 @@ from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Severity
 from phbs.judges import read_judges
+from phbs.measures import VillageMeasures, measures_from_report
 from phbs.outputs import check_output_path
+from phbs.rank_uncertainty import shrink_measures
 from phbs.ranking import rank_villages
 from phbs.ranking_models import InputRecord, Ranking
 from phbs.reports.i18n import t
 from phbs.reports.report import write_report
 from phbs.reports.text import severity_counts
+from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, ScoreResult, score, summarise
-from phbs.rubric import Method, load_rubric
+from phbs.rubric import LoadedRubric, Method, load_rubric
 from phbs.scoring import AreaLevel
 
 
@@ -44,22 +48,34 @@ def _rank(
     overrides: Path | None,
     method: str | None,
     rank_incomplete: bool,
-) -> Ranking:
-    """Rank the surveyed villages, as ``phbs rank --survey`` does."""
+    shrink: bool = False,
+) -> tuple[Ranking, LoadedRubric, AreaReport, Uncertainty]:
+    """Rank the surveyed villages, as ``phbs rank --survey`` does (``shrink``: with % ber-PHBS
+    shrunk); also returns the rubric, the village summary and the shrinkage prior."""
     loaded = load_rubric(rubric_name)
     by_village = (
         report
         if report.tingkat is AreaLevel.DESA
-        else summarise(result, by=AreaLevel.DESA, villages=totals)
+        else summarise(
+            result,
+            by=AreaLevel.DESA,
+            villages=totals,
+            ci_method=report.metode_ci,
+            confidence=report.tingkat_kepercayaan,
+        )
     )
+    survey: AreaReport | VillageMeasures = by_village
+    found = Uncertainty(report=by_village)
+    if shrink:
+        survey, found.prior = shrink_measures(measures_from_report(by_village), by_village)
     records = [
         InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in result.survey.files
     ]
     if totals is not None:
         records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
-    return rank_villages(
+    ranking = rank_villages(
         loaded,
-        survey=by_village,
+        survey=survey,
         judges=read_judges(judges, loaded.rubric) if judges else None,
         attributes=read_attributes(attributes, loaded.rubric) if attributes else None,
         overrides=read_overrides(overrides, loaded.rubric) if overrides else None,
@@ -67,6 +83,7 @@ def _rank(
         rank_incomplete=rank_incomplete,
         inputs=records,
     )
+    return ranking, loaded, by_village, found
 
 
 @click.command("report")
@@ -154,6 +171,8 @@ def _rank(
 @click.option(
     "--rank-incomplete", is_flag=True, help="Tetap peringkat desa yang kurang nilai (dihitung 0)."
 )
+@ci_options
+@uncertainty_options
 @lang_option
 @click.pass_context
 def report_command(
@@ -178,11 +197,21 @@ def report_command(
     overrides: Path | None,
     method: str | None,
     rank_incomplete: bool,
+    ci_method: str,
+    confidence: float,
+    bootstrap: int,
+    seed: int,
+    resample_judges: bool,
+    weight_sensitivity: int,
+    weight_concentration: float,
+    weight_spread: float | None,
+    shrink: bool,
 ) -> None:
     """Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa internet).
 
     Dengan --rubric (dan --judges, --attributes, --overrides) laporan memuat peringkat lomba
-    dan berita acara untuk ditandatangani juri.
+    dan berita acara untuk ditandatangani juri; --bootstrap, --weight-sensitivity dan
+    --shrink menambahkan seberapa pasti peringkat itu (seperti phbs rank).
 
     Contoh: phbs report --survey survei.csv --villages desa.csv --xlsx laporan.xlsx
     --html laporan.html
@@ -194,7 +223,8 @@ def report_command(
     if xlsx is None and html is None:
         raise click.UsageError(t("report.cli.no_output", language))
     contest = [p for p in (judges, attributes, overrides) if p is not None]
-    if contest and rubric_name is None:
+    asked = bool(bootstrap or weight_sensitivity or shrink)
+    if (contest or asked) and rubric_name is None:
         raise click.UsageError(t("report.cli.needs_rubric", language))
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
@@ -213,10 +243,13 @@ def report_command(
     )
     totals = read_villages(villages) if villages else None
     result = score(survey, na_policy)
-    report = summarise(result, by=level, villages=totals)
+    report = summarise(
+        result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
+    )
     ranking = None
+    found = None
     if rubric_name is not None:
-        ranking = _rank(
+        ranking, loaded, by_village, found = _rank(
             result,
             report,
             totals,
@@ -226,6 +259,23 @@ def report_command(
             overrides,
             method,
             rank_incomplete,
+            shrink,
+        )
+        found = (
+            assess_ranking(
+                ranking,
+                loaded,
+                by_village,
+                found.prior,
+                bootstrap=bootstrap,
+                seed=seed,
+                resample_judges=resample_judges,
+                weight_sensitivity=weight_sensitivity,
+                weight_concentration=weight_concentration,
+                weight_spread=weight_spread,
+            )
+            if asked
+            else None
         )
     content = write_report(
         result,
@@ -239,6 +289,7 @@ def report_command(
         villages=totals,
         target=target,
         template_dir=template_dir,
+        uncertainty=found,
     )
     h = content.headline
     click.echo(

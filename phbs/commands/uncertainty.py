@@ -1,4 +1,5 @@
-"""Options of ``phbs rank`` for rank uncertainty (issue 5)."""
+"""Options of ``phbs rank`` and ``phbs report`` for rank uncertainty (issue 5), and the
+analyses they ask for."""
 
 from __future__ import annotations
 
@@ -6,6 +7,14 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
+
+from phbs.rank_uncertainty import bootstrap_ranking
+from phbs.rank_uncertainty import weight_sensitivity as weight_sensitivity_of
+from phbs.ranking_models import Ranking
+from phbs.reports.uncertainty import Uncertainty
+from phbs.results import AreaReport
+from phbs.rubric import LoadedRubric
+from phbs.stats import BetaBinomialPrior
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,3 +66,44 @@ def uncertainty_options(function: F) -> F:
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def assess_ranking(
+    ranking: Ranking,
+    rubric: LoadedRubric,
+    report: AreaReport | None,
+    prior: BetaBinomialPrior | None,
+    *,
+    bootstrap: int,
+    seed: int,
+    resample_judges: bool,
+    weight_sensitivity: int,
+    weight_concentration: float,
+    weight_spread: float | None,
+) -> Uncertainty:
+    """Run the analyses the options asked for (``phbs rank`` and ``phbs report`` alike).
+
+    ``report`` is the village summary the ranking's survey criteria came from; ``prior``
+    the shrinkage prior when ``--shrink`` was used.
+    """
+    found = Uncertainty(report=report, prior=prior)
+    if bootstrap:
+        found.bootstrap = bootstrap_ranking(
+            ranking,
+            rubric,
+            report,
+            replicates=bootstrap,
+            seed=seed,
+            resample_judges_too=resample_judges,
+            prior=prior,
+        )
+    if weight_sensitivity:
+        found.weights = weight_sensitivity_of(
+            ranking,
+            rubric,
+            replicates=weight_sensitivity,
+            seed=seed,
+            concentration=weight_concentration,
+            spread=weight_spread,
+        )
+    return found

@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from phbs.funnel import FunnelData, funnel_plot
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.ranking_models import Ranking
 from phbs.reports.contest import ContestView, contest_view
 from phbs.reports.i18n import Lang, t
 from phbs.reports.tables import run_metadata
+from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, AreaSummary, ScoreResult, summarise
 from phbs.rubric import LoadedRubric
 from phbs.scoring import AreaLevel, percent
@@ -148,6 +150,8 @@ class ReportContent:
     include_names: bool
     ranking: ContestView | None = None
     settings: list[tuple[str, str]] = field(default_factory=list)
+    funnel: FunnelData | None = None
+    uncertainty: Uncertainty | None = None
 
     def level_name(self) -> str:
         """The report's area level in the report's language, e.g. ``desa/kelurahan``."""
@@ -167,12 +171,15 @@ def build_content(
     include_names: bool = False,
     ranking: Ranking | None = None,
     rubric: LoadedRubric | None = None,
+    uncertainty: Uncertainty | None = None,
 ) -> ReportContent:
     """Gather what both report formats show.
 
     ``issues`` defaults to the survey's, the villages file's and the summary's issues
     (plus the ranking's, with a ranking). ``rubric`` names the ranking's groups and
-    criteria; by default it is found from the ranking's audit trail.
+    criteria; by default it is found from the ranking's audit trail. The funnel plot of
+    the villages is always computed; ``uncertainty`` (bootstrap ranks, weight sensitivity,
+    shrinkage prior) is shown beside the ranking.
 
     >>> from phbs.demo import sample_data
     >>> from phbs.ingest import read_survey
@@ -202,12 +209,23 @@ def build_content(
     if report.tingkat is AreaLevel.DESA:
         recap_villages = list(areas)
     else:
-        recap_villages = summarise(result, by=AreaLevel.DESA, villages=villages).areas
+        recap_villages = summarise(
+            result,
+            by=AreaLevel.DESA,
+            villages=villages,
+            ci_method=report.metode_ci,
+            confidence=report.tingkat_kepercayaan,
+        ).areas
     has_dusun = any(d.strip() for d in survey.households.dusun)
     if report.tingkat is AreaLevel.DUSUN:
         recap_dusun = list(areas)
     elif has_dusun:
-        recap_dusun = summarise(result, by=AreaLevel.DUSUN).areas
+        recap_dusun = summarise(
+            result,
+            by=AreaLevel.DUSUN,
+            ci_method=report.metode_ci,
+            confidence=report.tingkat_kepercayaan,
+        ).areas
     else:
         recap_dusun = []
     headline = Headline(
@@ -260,6 +278,8 @@ def build_content(
         metadata=metadata,
         include_names=include_names,
         ranking=None if ranking is None else contest_view(ranking, lang, rubric),
+        funnel=funnel_plot(report.model_copy(update={"areas": recap_villages})),
+        uncertainty=uncertainty,
     )
     content.settings.extend(_settings(content))
     return content
@@ -281,6 +301,7 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
             "–" if content.target is None else f"{content.target:g} %",
         ),
         (t("report.setting.region_table", lang), settings["tabel_kode_wilayah"]),
+        (t("report.setting.ci", lang), ci_description(content)),
         (
             t("report.setting.names", lang),
             t("yes" if content.include_names else "no", lang),
@@ -301,6 +322,27 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
             ),
         ]
     return rows
+
+
+def ci_description(content: ReportContent) -> str:
+    """The interval method and level in words, e.g. ``Wilson, 95 %, ...``."""
+    report = content.report
+    with_totals = any(a.jumlah_rumah_tangga is not None for a in content.recap_villages)
+    return t(
+        "report.ci.setting",
+        content.lang,
+        method=CI_METHOD_NAMES[report.metode_ci.value],
+        level=f"{report.tingkat_kepercayaan * 100:g}",
+        fpc=t("ci.fpc", content.lang) if with_totals else "",
+    )
+
+
+#: How the interval methods are named in the reports.
+CI_METHOD_NAMES = {
+    "wilson": "Wilson score",
+    "clopper-pearson": "Clopper–Pearson",
+    "jeffreys": "Jeffreys",
+}
 
 
 def flatten_metadata(metadata: dict[str, Any]) -> list[tuple[str, str]]:

@@ -1,11 +1,13 @@
 """The report workbook (xlsxwriter): the file a Dinas Kesehatan filters and forwards.
 
-Sheets, in order: *Ringkasan* (headline, reconciliation, settings, bar chart), the area
-table (*Desa* or the chosen level), *Rekap Indikator* (and *Rekap Dusun* when the data has
-dusun), *Peringkat* (with a ranking), *Rumah Tangga* (split past Excel's row limit),
-*Masalah Data* and *Metadata*. Percentages are numbers with a percent format; every text
-from an input file is written with ``write_string`` in a workbook created with
-``strings_to_formulas`` off, so a village called ``=1+1`` stays a name.
+Sheets, in order: *Ringkasan* (headline, reconciliation, settings, bar chart, villages
+outside the funnel limits), the area table (*Desa* or the chosen level, with the confidence
+interval of % ber-PHBS), *Rekap Indikator* (and *Rekap Dusun* when the data has dusun),
+*IK Cakupan* (coverage intervals, one row per village and indicator), *Peringkat* (with a
+ranking), *Rumah Tangga* (split past Excel's row limit), *Masalah Data* and *Metadata*.
+Percentages are numbers with a percent format; every text from an input file is written
+with ``write_string`` in a workbook created with ``strings_to_formulas`` off, so a village
+called ``=1+1`` stays a name.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import xlsxwriter
 from phbs.outputs import atomic_path
 from phbs.reports.content import ReportContent, stratum_of
 from phbs.reports.excel_ranking import write_ranking_sheet
-from phbs.reports.excel_recap import write_recap
+from phbs.reports.excel_recap import write_coverage_intervals, write_recap
 from phbs.reports.excel_sheet import (
     EXCEL_MAX_ROWS,
     Cell,
@@ -29,7 +31,12 @@ from phbs.reports.excel_sheet import (
     page_setup,
     table_setup,
 )
-from phbs.reports.excel_tables import write_households, write_issues, write_metadata
+from phbs.reports.excel_tables import (
+    write_funnel_table,
+    write_households,
+    write_issues,
+    write_metadata,
+)
 from phbs.reports.i18n import t
 from phbs.results import AreaSummary
 from phbs.scoring import AreaLevel
@@ -96,6 +103,7 @@ def write_workbook(
                 content.recap_dusun,
                 dusun=True,
             )
+        write_coverage_intervals(workbook, formats, content, max_rows)
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)
         write_households(workbook, formats, content, max_rows)
@@ -177,6 +185,7 @@ def _write_summary(
         w.row([label, value])
     w.skip()
     w.row([t("note.persen", lang)], measure=False)
+    write_funnel_table(w, content)
     w.fit_columns()
     page_setup(sheet)
     sheet.set_landscape()
@@ -220,6 +229,8 @@ def _area_columns(content: ReportContent) -> list[str]:
         "belum_lengkap",
         "penyebut",
         "persen_ber_phbs",
+        "persen_ber_phbs_bawah",
+        "persen_ber_phbs_atas",
         "strata",
     ]
     if content.target is not None:
@@ -247,6 +258,8 @@ def _area_values(content: ReportContent, area: AreaSummary, columns: Sequence[st
         "belum_lengkap": area.belum_lengkap,
         "penyebut": area.ber_phbs + area.tidak_ber_phbs,
         "persen_ber_phbs": Pct(area.persen_ber_phbs),
+        "persen_ber_phbs_bawah": Pct(area.persen_ber_phbs_bawah),
+        "persen_ber_phbs_atas": Pct(area.persen_ber_phbs_atas),
         "strata": stratum.label if stratum else None,
         "capai_target": (
             None
@@ -270,6 +283,9 @@ def _column_label(content: ReportContent, column: str) -> str:
         klass = classes.get(column[len("kelas_") :])
         if klass is not None:
             return klass.name_en if content.lang == "en" else klass.name
+    if column.startswith("persen_ber_phbs_"):
+        level = f"{content.report.tingkat_kepercayaan * 100:g}"
+        return t(f"report.col.{column}", content.lang, level=level)
     return t(f"report.col.{column}", content.lang)
 
 
@@ -300,7 +316,7 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
     for index, column in enumerate(columns):
         if column in sums:
             total[index] = sums[column]
-        is_pct = column == "persen_ber_phbs"
+        is_pct = column.startswith("persen_ber_phbs")
         total_formats.append(formats.total_percent if is_pct else formats.total_integer)
     total_formats[0] = formats.total_text
     w.skip()

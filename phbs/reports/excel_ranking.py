@@ -1,5 +1,6 @@
-"""The *Peringkat* sheet: rank, totals, group subtotals, criterion scores, band, notes,
-then the overrides, the judges' agreement and the rubric settings below the table."""
+"""The *Peringkat* sheet: rank, totals, band, rank uncertainty (when given), group
+subtotals, criterion scores, notes, then the rank-uncertainty notes, the overrides, the
+judges' agreement and the rubric settings below the table."""
 
 from __future__ import annotations
 
@@ -10,24 +11,42 @@ from phbs.reports.content import ReportContent
 from phbs.reports.contest import ContestView
 from phbs.reports.excel_sheet import Cell, Formats, Pct, SheetWriter, table_setup
 from phbs.reports.i18n import t
+from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
 
 _SEPARATOR = " | "
 
 
-def ranking_header(view: ContestView) -> list[str]:
+def uncertainty_columns(found: Uncertainty | None) -> list[str]:
+    """Keys of the rank-uncertainty columns shown (after the band)."""
+    if found is None:
+        return []
+    keys = []
+    if found.bootstrap is not None:
+        keys += ["peringkat_median", "peringkat_bawah", "peringkat_atas"]
+        keys += ["p_pertama", "p_tiga_besar"]
+    if found.weights is not None:
+        keys.append("p_tetap_bobot")
+    return keys
+
+
+def ranking_header(view: ContestView, found: Uncertainty | None = None) -> list[str]:
     """Column labels of the ranking table."""
     lang = view.lang
     keys = ["peringkat", "kode_desa", "nama_desa", "status_lomba", "total", "persen_maksimum"]
     labels = [t(f"report.col.{k}", lang) for k in keys]
     labels.append(t("report.col.predikat", lang))
+    labels += [t(f"report.col.{k}", lang) for k in uncertainty_columns(found)]
     labels += [t("report.col.subtotal", lang, group=name) for _, name in view.groups]
     labels += [name for _, name, _ in view.criteria]
     labels += [t("report.col.diputus_oleh", lang), t("report.col.catatan", lang)]
     return labels
 
 
-def ranking_values(view: ContestView, village: VillageResult) -> list[Cell]:
-    """One village's row of the ranking table (scores at full precision)."""
+def ranking_values(
+    view: ContestView, village: VillageResult, found: Uncertainty | None = None
+) -> list[Cell]:
+    """One village's row of the ranking table (scores at full precision; probabilities as
+    percentages)."""
     band = view.band(village)
     row: list[Cell] = [
         village.peringkat,
@@ -38,6 +57,16 @@ def ranking_values(view: ContestView, village: VillageResult) -> list[Cell]:
         Pct(village.persen_maksimum),
         band.label if band else None,
     ]
+    if found is not None:
+        extra = found.cells().get(village.kode_desa, {})
+        for key in uncertainty_columns(found):
+            value = extra.get(key)
+            if key.startswith("p_"):
+                row.append(None if value is None else Pct(value * 100))
+            elif key == "peringkat_median":
+                row.append(None if value is None else float(value))
+            else:
+                row.append(value)
     row += [village.subtotal.get(group) for group, _ in view.groups]
     for criterion, _, _ in view.criteria:
         result = village.kriteria.get(criterion)
@@ -54,13 +83,17 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     lang = content.lang
     sheet = workbook.add_worksheet(t("report.sheet.ranking", lang))
     w = SheetWriter(sheet, formats, lang)
-    header = ranking_header(view)
+    found = content.uncertainty
+    extra = uncertainty_columns(found)
+    header = ranking_header(view, found)
     w.header(header)
     score = workbook.add_format({"num_format": "0.00"})
+    median = workbook.add_format({"num_format": "0.0"})
     formats_row = [None, None, None, None, score, None, None]
+    formats_row += [median if k == "peringkat_median" else None for k in extra]
     formats_row += [score] * (len(view.groups) + len(view.criteria)) + [None, None]
     for village in ranking.desa:
-        w.row(ranking_values(view, village), formats_row)
+        w.row(ranking_values(view, village, found), formats_row)
     last = w.next_row - 1
     table_setup(sheet, 1, last, len(header) - 1)
     sheet.freeze_panes(1, 3)
@@ -82,6 +115,15 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
                     "format": workbook.add_format({"bg_color": band.colour}),
                 },
             )
+    if found is not None:
+        notes = uncertainty_notes(found, lang)
+        if notes:
+            w.skip()
+            w.row([t("report.section.rank_uncertainty", lang)], formats.section, measure=False)
+            if extra:
+                w.row([t("report.unc.explain", lang)], measure=False)
+            for note in notes:
+                w.row([note.strip()], measure=False)
     _write_overrides(w, ranking)
     _write_agreement(w, ranking)
     w.skip()

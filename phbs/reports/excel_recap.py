@@ -6,13 +6,20 @@ indikator* (applicable and answered), *jawaban ya* and *cakupan (%)* (DOMAIN.md 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from xlsxwriter.utility import xl_range
 
-from phbs.reports.content import ReportContent
-from phbs.reports.excel_sheet import Cell, Formats, Pct, SheetWriter, table_setup
+from phbs.reports.content import ReportContent, ci_description
+from phbs.reports.excel_sheet import (
+    Cell,
+    Formats,
+    Pct,
+    SheetWriter,
+    table_setup,
+    write_long_table,
+)
 from phbs.reports.i18n import t
 from phbs.results import AreaSummary
 from phbs.scoring import percent
@@ -93,6 +100,16 @@ def write_recap(
         total_formats += [formats.total_integer, formats.total_integer, formats.total_percent]
     w.skip()
     w.row(total_row, total_formats)
+    # Two more columns per indicator would make a 50-column recap: the intervals get a
+    # long sheet of their own and a note here says where.
+    w.skip()
+    note = t(
+        "report.recap.ci_note",
+        lang,
+        ci=ci_description(content),
+        sheet=t("report.sheet.recap_ci", lang),
+    )
+    w.row([note], measure=False)
     table_setup(sheet, 2, last, first + 3 * len(codes) - 1)
     sheet.freeze_panes(2, first)
     if last >= 2 and codes:
@@ -105,3 +122,48 @@ def write_recap(
     # The recap is wide: print it a few indicators per page width, names repeated.
     sheet.fit_to_pages(max(1, -(-len(codes) // 5)), 0)
     sheet.repeat_columns(0, first - 1)
+
+
+def _interval_rows(content: ReportContent) -> Iterator[list[Cell]]:
+    for area in content.recap_villages:
+        for indicator in content.indicators:
+            coverage = area.indikator[indicator.code]
+            yield [
+                area.kode,
+                area.nama,
+                f"{indicator.number}. {indicator.name}",
+                coverage.berlaku,
+                coverage.ya,
+                Pct(coverage.cakupan),
+                Pct(coverage.cakupan_bawah),
+                Pct(coverage.cakupan_atas),
+            ]
+
+
+def write_coverage_intervals(
+    workbook: Any, formats: Formats, content: ReportContent, max_rows: int
+) -> None:
+    """The *IK Cakupan* sheet: every village's coverage of every indicator with its
+    confidence interval (numbers with a percent format), one row each, filterable."""
+    lang = content.lang
+    level = f"{content.report.tingkat_kepercayaan * 100:g}"
+    header = [
+        t("report.col.kode", lang),
+        t("report.col.nama", lang),
+        t("report.col.indikator", lang),
+        t("report.col.ada_indikator", lang),
+        t("report.col.jawaban_ya", lang),
+        t("report.col.cakupan", lang),
+        t("report.col.cakupan_bawah", lang, level=level),
+        t("report.col.cakupan_atas", lang, level=level),
+    ]
+    write_long_table(
+        workbook,
+        formats,
+        lang,
+        t("report.sheet.recap_ci", lang),
+        header,
+        _interval_rows(content),
+        len(content.recap_villages) * len(content.indicators),
+        max_rows=max_rows,
+    )

@@ -1,5 +1,6 @@
 """The long sheets of the report workbook: households, data issues, and the metadata.
 
+Also the small table of villages outside the funnel limits on the *Ringkasan* sheet.
 *Rumah Tangga* and *Masalah Data* continue on further sheets past Excel's row limit
 (:func:`~phbs.reports.excel_sheet.write_long_table`); household heads' names appear only
 when asked for.
@@ -11,7 +12,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from phbs.reports.content import ReportContent, flatten_metadata
-from phbs.reports.excel_sheet import Cell, Formats, SheetWriter, table_setup, write_long_table
+from phbs.reports.excel_sheet import (
+    Cell,
+    Formats,
+    Pct,
+    SheetWriter,
+    table_setup,
+    write_long_table,
+)
 from phbs.reports.i18n import t
 from phbs.scoring import Status
 
@@ -132,3 +140,41 @@ def write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> N
     w.fit_columns(fixed={1: 66})
     table_setup(sheet, 1, w.next_row - 1, 1)
     sheet.set_portrait()
+
+
+def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:
+    """Villages outside the 95 % or 99.8 % funnel limits, with the 99.8 % limits at their
+    sample size (written below the current rows of ``w``)."""
+    funnel = content.funnel
+    if funnel is None or not funnel.titik:
+        return
+    lang = content.lang
+    w.skip()
+    w.row([t("report.funnel.table", lang)], w.formats.section, measure=False)
+    rate = f"{funnel.rata_rata:.1f} %" if lang == "id" else f"{funnel.rata_rata:.1f}%"
+    w.row([t("report.funnel.sheet_note", lang, rate=rate, method=funnel.metode)], measure=False)
+    outside = funnel.outside("95")
+    if not outside:
+        w.row([t("report.funnel.none", lang)], measure=False)
+        return
+    keys = [
+        "report.col.kode",
+        "report.col.nama",
+        "report.funnel.col.n",
+        "report.col.persen_ber_phbs",
+    ]
+    keys += ["report.funnel.col.low", "report.funnel.col.high", "report.funnel.col.posisi"]
+    w.header([t(k, lang) for k in keys])
+    for point in outside:
+        low, high = funnel.limits_at(point.n)
+        w.row(
+            [
+                point.kode,
+                point.nama,
+                point.n,
+                Pct(point.persen),
+                Pct(low),
+                Pct(high),
+                t(f"report.funnel.pos.{point.posisi}", lang),
+            ]
+        )

@@ -17,11 +17,13 @@ import jinja2
 from markupsafe import Markup
 
 from phbs.outputs import atomic_text
-from phbs.reports.content import ReportContent, describe_strata
+from phbs.reports.content import ReportContent, ci_description, describe_strata
 from phbs.reports.html_contest import ranking_section
+from phbs.reports.html_funnel import funnel_chart
 from phbs.reports.html_view import (
     area_table,
     bar_chart,
+    ci_level,
     fmt_int,
     fmt_number,
     fmt_pct,
@@ -121,7 +123,12 @@ def render_html(
         "form_file": loaded.path.name,
         "form_sha256": loaded.sha256,
         "villages_file": content.metadata.get("berkas_desa"),
-        "ranking": ranking_section(content.ranking) if content.ranking else None,
+        "ranking": (
+            ranking_section(content.ranking, content.uncertainty) if content.ranking else None
+        ),
+        "funnel": funnel_chart(content.funnel, lang) if content.funnel else None,
+        "ci_text": ci_description(content),
+        "ci_level": ci_level(content),
     }
     variables.update(extra or {})
     return environment.get_template(TEMPLATE).render(variables)

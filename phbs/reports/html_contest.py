@@ -1,12 +1,15 @@
-"""The ranking section of the HTML page: the ranking table, criterion scores, signatures."""
+"""The ranking section of the HTML page: the ranking table (with rank uncertainty when
+given), criterion scores, signatures."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from phbs.reports.contest import Band, ContestView
 from phbs.reports.html_view import Cell, Column, Table, fmt_int, fmt_number, fmt_pct
 from phbs.reports.i18n import LABELS, Lang, t
+from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class RankingSection:
     inputs: list[InputFile]
     summary: str
     decimals: int
+    uncertainty_notes: list[str]
+    uncertainty_explain: str
 
 
 def _role(role: str, lang: Lang) -> str:
@@ -43,7 +48,47 @@ def _score(value: float | None, lang: Lang, digits: int) -> Cell:
     )
 
 
-def ranking_section(view: ContestView) -> RankingSection:
+def _probability(value: float | None, lang: Lang) -> Cell:
+    return Cell(
+        text="–" if value is None else fmt_pct(value * 100, lang, 0),
+        sort="" if value is None else repr(float(value)),
+    )
+
+
+def _uncertainty_columns(found: Uncertainty | None, lang: Lang) -> list[Column]:
+    if found is None:
+        return []
+    keys = ["median", "interval", "first", "top3"] if found.bootstrap is not None else []
+    keys += ["keep"] if found.weights is not None else []
+    return [Column(t(f"unc.col.{k}", lang), True) for k in keys]
+
+
+def _uncertainty_cells(found: Uncertainty | None, values: dict[str, Any], lang: Lang) -> list[Cell]:
+    cells: list[Cell] = []
+    if found is None:
+        return cells
+    if found.bootstrap is not None:
+        median = values.get("peringkat_median")
+        low, high = values.get("peringkat_bawah"), values.get("peringkat_atas")
+        cells += [
+            Cell(
+                text="–" if median is None else f"{median:g}",
+                sort="" if median is None else repr(median),
+            ),
+            # Sorted by the best rank of the interval, then its worst.
+            Cell(
+                text="–" if low is None else f"{low}–{high}",
+                sort="" if low is None else repr(low + (high or 0) / 1e6),
+            ),
+            _probability(values.get("p_pertama"), lang),
+            _probability(values.get("p_tiga_besar"), lang),
+        ]
+    if found.weights is not None:
+        cells.append(_probability(values.get("p_tetap_bobot"), lang))
+    return cells
+
+
+def ranking_section(view: ContestView, found: Uncertainty | None = None) -> RankingSection:
     """Build the ranking tables: the band is a coloured cell that also says its name.
 
     >>> from phbs.contest_sample import sample_ranking
@@ -62,12 +107,14 @@ def ranking_section(view: ContestView) -> RankingSection:
         Column(t("report.col.total", lang), True),
         Column(t("report.col.predikat", lang), False),
     ]
+    columns += _uncertainty_columns(found, lang)
     columns += [Column(t("report.col.subtotal", lang, group=name), True) for _, name in view.groups]
     columns += [
         Column(t("report.col.status_lomba", lang), False),
         Column(t("report.col.catatan", lang), False),
     ]
     order = {band.label: i for i, band in enumerate(view.bands)}
+    extra = found.cells() if found is not None else {}
     rows = []
     criteria_rows = []
     for village in ranking.desa:
@@ -94,6 +141,7 @@ def ranking_section(view: ContestView) -> RankingSection:
                 numeric=False,
             ),
         ]
+        row += _uncertainty_cells(found, extra.get(village.kode_desa, {}), lang)
         row += [_score(village.subtotal.get(group), lang, digits) for group, _ in view.groups]
         status = t(f"report.contest.status.{village.status.value}", lang)
         notes = " · ".join(view.notes(village))
@@ -134,4 +182,8 @@ def ranking_section(view: ContestView) -> RankingSection:
             maximum=fmt_number(ranking.nilai_maksimum, lang, 0),
         ),
         decimals=digits,
+        uncertainty_notes=[n.strip() for n in uncertainty_notes(found, lang)] if found else [],
+        uncertainty_explain=(
+            t("report.unc.explain", lang) if _uncertainty_columns(found, lang) else ""
+        ),
     )

@@ -7,9 +7,9 @@ readers of each language expect (``1.234`` and ``61,5 %`` in Indonesian).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from phbs.reports.content import ReportContent, stratum_of
+from phbs.reports.content import CI_METHOD_NAMES, ReportContent, stratum_of
 from phbs.reports.i18n import Lang, t
 from phbs.results import AreaSummary
 from phbs.scoring import AreaLevel
@@ -53,19 +53,37 @@ def fmt_number(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
     return text
 
 
+def fmt_interval(low: float | None, high: float | None, lang: Lang = "id") -> str:
+    """A confidence interval as ``56,8–66,1`` (no percent sign: the column says it).
+
+    >>> fmt_interval(56.81, 66.07), fmt_interval(56.81, 66.07, "en"), fmt_interval(None, 1.0)
+    ('56,8–66,1', '56.8–66.1', '–')
+    """
+    if low is None or high is None:
+        return "–"
+    return f"{fmt_number(low, lang)}–{fmt_number(high, lang)}"
+
+
+def ci_level(content: ReportContent) -> str:
+    """The confidence level as a percentage without trailing zeros, e.g. ``95``."""
+    return f"{content.report.tingkat_kepercayaan * 100:g}"
+
+
 def _sort_key(value: float | int | None) -> str:
     return "" if value is None else repr(float(value))
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell: its text, the value it sorts by, a small note and a colour."""
+    """One table cell: its text, the value it sorts by, a small note, a colour and a
+    tooltip (``title``)."""
 
     text: str
     sort: str
     note: str = ""
     colour: str = ""
     numeric: bool = True
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,15 +131,17 @@ def area_table(content: ReportContent) -> Table:
         ("report.col.tidak_ber_phbs", True),
         ("report.col.belum_lengkap", True),
         ("report.col.persen_ber_phbs", True),
-        ("report.col.strata", False),
     ]
+    columns = [Column(t(key, lang), numeric) for key, numeric in labels]
+    columns.append(Column(t("ci.col", lang, level=ci_level(content)), True))
+    labels = [("report.col.strata", False)]
     if content.target is not None:
         labels.append(("report.col.capai_target", False))
     if roll_up:
         labels.append(("report.col.jumlah_desa", True))
     if with_total:
         labels += [("report.col.jumlah_rumah_tangga", True), ("report.col.persen_dipantau", True)]
-    columns = [Column(t(key, lang), numeric) for key, numeric in labels]
+    columns += [Column(t(key, lang), numeric) for key, numeric in labels]
     rows = [_area_row(content, area, dusun, roll_up, with_total) for area in report.areas]
     h = content.headline
     total = [_text(t("total", lang)), _text("")]
@@ -160,6 +180,11 @@ def _area_row(
             area.persen_ber_phbs,
             lang,
             f"{fmt_int(area.ber_phbs, lang)} / {fmt_int(denominator, lang)}",
+        ),
+        # Sorted by the point estimate: the interval is read beside it, not ranked.
+        Cell(
+            text=fmt_interval(area.persen_ber_phbs_bawah, area.persen_ber_phbs_atas, lang),
+            sort=_sort_key(area.persen_ber_phbs),
         ),
         Cell(
             text=stratum.label if stratum else "–",
@@ -216,6 +241,7 @@ def heatmap(content: ReportContent, areas: Sequence[AreaSummary], *, dusun: bool
     columns.append(Column(t("report.col.dinilai", lang), True))
     columns += [Column(f"{i.number}. {i.name}", True) for i in content.indicators]
     rows = []
+    method = CI_METHOD_NAMES[content.report.metode_ci.value]
     for area in areas:
         # The code goes under the name: names repeat, codes do not (DOMAIN.md §5).
         row = [Cell(text=area.nama, sort=area.nama.casefold(), note=area.kode, numeric=False)]
@@ -224,14 +250,23 @@ def heatmap(content: ReportContent, areas: Sequence[AreaSummary], *, dusun: bool
         row.append(_count(area.rumah_tangga_disurvei, lang))
         for indicator in content.indicators:
             coverage = area.indikator[indicator.code]
-            row.append(
-                _percent(
-                    coverage.cakupan,
-                    lang,
-                    f"{fmt_int(coverage.ya, lang)} / {fmt_int(coverage.berlaku, lang)}",
-                    heat_colour(coverage.cakupan),
-                )
+            cell = _percent(
+                coverage.cakupan,
+                lang,
+                f"{fmt_int(coverage.ya, lang)} / {fmt_int(coverage.berlaku, lang)}",
+                heat_colour(coverage.cakupan),
             )
+            if coverage.cakupan_bawah is not None and coverage.cakupan_atas is not None:
+                tip = t(
+                    "report.heat.ci",
+                    lang,
+                    level=ci_level(content),
+                    low=fmt_pct(coverage.cakupan_bawah, lang),
+                    high=fmt_pct(coverage.cakupan_atas, lang),
+                    method=method,
+                )
+                cell = replace(cell, title=f"{indicator.number}. {indicator.name} · {tip}")
+            row.append(cell)
         rows.append(row)
     return Table(columns=columns, rows=rows, total=[])
 

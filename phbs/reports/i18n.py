@@ -203,8 +203,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Name at least one output: --xlsx FILE.xlsx and/or --html FILE.html",
     ),
     "report.cli.needs_rubric": (
-        "--judges, --attributes dan --overrides memerlukan --rubric",
-        "--judges, --attributes and --overrides need --rubric",
+        "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity dan --shrink "
+        "memerlukan --rubric",
+        "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity and --shrink "
+        "need --rubric",
     ),
     "report.cli.same_output": (
         "--xlsx dan --html harus berkas yang berbeda",
@@ -497,6 +499,113 @@ LABELS: dict[str, tuple[str, str]] = {
         "{mean:.1f}% with a prior worth {strength:.1f} households (Beta({alpha:.2f}, "
         "{beta:.2f}), {villages} villages).",
     ),
+    # --- uncertainty in the Excel and HTML reports (issue 5)
+    "report.setting.ci": ("Interval kepercayaan", "Confidence interval"),
+    "report.ci.setting": ("{method}, {level} %{fpc}", "{method}, {level}%{fpc}"),
+    "report.col.persen_ber_phbs_bawah": ("IK {level}% bawah", "{level}% CI lower"),
+    "report.col.persen_ber_phbs_atas": ("IK {level}% atas", "{level}% CI upper"),
+    "report.col.indikator": ("Indikator", "Indicator"),
+    "report.col.cakupan_bawah": ("IK {level}% bawah", "{level}% CI lower"),
+    "report.col.cakupan_atas": ("IK {level}% atas", "{level}% CI upper"),
+    "report.sheet.recap_ci": ("IK Cakupan", "Coverage CI"),
+    "report.recap.ci_note": (
+        "Interval kepercayaan cakupan tiap indikator ({ci}) ada di lembar '{sheet}', satu baris "
+        "per desa dan indikator, agar rekap ini tetap mudah dibaca.",
+        "The confidence intervals of each indicator's coverage ({ci}) are on the '{sheet}' "
+        "sheet, one row per village and indicator, so this recap stays readable.",
+    ),
+    "report.def.ci": (
+        "Angka desa berasal dari sampel rumah tangga. Interval kepercayaan (IK) {level} % "
+        "({ci}) menunjukkan rentang tempat nilai sebenarnya kemungkinan besar berada; desa "
+        "dengan sedikit rumah tangga dinilai punya interval lebar.",
+        "Village figures come from a sample of households. The {level}% confidence interval "
+        "(CI; {ci}) shows the range the true value most likely lies in; villages with few "
+        "households assessed have wide intervals.",
+    ),
+    "report.heat.ci": (
+        "IK {level}%: {low}–{high} ({method})",
+        "{level}% CI: {low}–{high} ({method})",
+    ),
+    "report.section.funnel": ("Diagram corong (funnel plot)", "Funnel plot"),
+    "report.funnel.intro": (
+        "Tiap titik satu desa: % ber-PHBS menurut jumlah rumah tangga dinilai. Garis putus-putus "
+        "adalah batas kendali 95 % dan 99,8 % di sekitar rata-rata {rate}; makin sedikit rumah "
+        "tangga, makin lebar batasnya. Desa di luar batas 99,8 % diberi nama.",
+        "Each point is a village: % PHBS against households assessed. The dashed lines are the "
+        "95% and 99.8% control limits around the overall {rate}; the fewer households, the "
+        "wider the limits. Villages outside the 99.8% limits are named.",
+    ),
+    "report.funnel.x": (
+        "Rumah tangga dinilai (ber-PHBS + tidak)",
+        "Households assessed (PHBS + not)",
+    ),
+    "report.funnel.mean": ("rata-rata {rate}", "overall {rate}"),
+    "report.funnel.limit95": ("batas 95 %", "95% limits"),
+    "report.funnel.limit998": ("batas 99,8 %", "99.8% limits"),
+    "report.funnel.out95": ("di luar batas 95 %", "outside the 95% limits"),
+    "report.funnel.out998": ("di luar batas 99,8 %", "outside the 99.8% limits"),
+    "report.funnel.caption": (
+        "Batas kendali binomial eksak (Spiegelhalter 2005); sumbu mendatar: rumah tangga dengan "
+        "hasil lengkap.",
+        "Exact binomial control limits (Spiegelhalter 2005); horizontal axis: households with "
+        "a complete result.",
+    ),
+    "report.funnel.outside": (
+        "Desa di luar batas 99,8 % (berbeda dari rata-rata lebih dari yang bisa dijelaskan oleh "
+        "kebetulan):",
+        "Villages outside the 99.8% limits (different from the overall rate by more than chance "
+        "explains):",
+    ),
+    "report.funnel.item": (
+        "{name} ({code}): {percent} ber-PHBS dari {count} rumah tangga, {side} batas 99,8 % "
+        "({low}–{high}).",
+        "{name} ({code}): {percent} PHBS of {count} households, {side} the 99.8% limits "
+        "({low}–{high}).",
+    ),
+    "report.funnel.above": ("di atas", "above"),
+    "report.funnel.below": ("di bawah", "below"),
+    "report.funnel.none": (
+        "Semua desa berada di dalam batas 99,8 %: perbedaan antardesa masih dapat dijelaskan "
+        "oleh kebetulan sampel.",
+        "Every village lies within the 99.8% limits: the differences between villages can be "
+        "explained by sampling chance.",
+    ),
+    "report.funnel.also95": (
+        "Di luar batas 95 % saja (perlu diperhatikan, belum tentu berbeda): {names}.",
+        "Outside the 95% limits only (worth a look, not necessarily different): {names}.",
+    ),
+    "report.funnel.table": ("Desa di luar batas funnel", "Villages outside the funnel limits"),
+    "report.funnel.col.posisi": ("Posisi", "Position"),
+    "report.funnel.col.n": ("Rumah tangga dinilai", "Households assessed"),
+    "report.funnel.col.low": ("Batas 99,8% bawah", "99.8% lower limit"),
+    "report.funnel.col.high": ("Batas 99,8% atas", "99.8% upper limit"),
+    "report.funnel.pos.di_atas_99.8": ("di atas batas 99,8 %", "above the 99.8% limit"),
+    "report.funnel.pos.di_bawah_99.8": ("di bawah batas 99,8 %", "below the 99.8% limit"),
+    "report.funnel.pos.di_atas_95": ("di atas batas 95 %", "above the 95% limit"),
+    "report.funnel.pos.di_bawah_95": ("di bawah batas 95 %", "below the 95% limit"),
+    "report.funnel.pos.dalam": ("di dalam batas", "within the limits"),
+    "report.funnel.sheet_note": (
+        "Rata-rata semua desa {rate}; batas kendali binomial ({method}). Gambar funnel ada di "
+        "laporan HTML.",
+        "Overall rate {rate}; binomial control limits ({method}). The funnel plot is in the "
+        "HTML report.",
+    ),
+    "report.section.rank_uncertainty": ("Seberapa pasti peringkat ini", "How sure this ranking is"),
+    "report.unc.explain": (
+        "Median pkt dan Pkt 90% = peringkat di tengah dan rentang 90 % peringkat bila survei "
+        "diulang (bootstrap); P(1) dan P(≤3) = peluang menjadi juara 1 dan masuk tiga besar; "
+        "Tetap = peluang peringkat tidak berubah bila bobot kelompok sedikit digeser.",
+        "Median rank and 90% ranks = the middle rank and the range of 90% of ranks if the "
+        "survey were repeated (bootstrap); P(1st) and P(top 3) = chance of winning and of "
+        "being in the top three; Kept = chance of keeping the rank when the group weights move "
+        "a little.",
+    ),
+    "report.col.peringkat_median": ("Median peringkat", "Median rank"),
+    "report.col.peringkat_bawah": ("Pkt 90% terbaik", "90% best rank"),
+    "report.col.peringkat_atas": ("Pkt 90% terburuk", "90% worst rank"),
+    "report.col.p_pertama": ("P(juara 1)", "P(1st)"),
+    "report.col.p_tiga_besar": ("P(3 besar)", "P(top 3)"),
+    "report.col.p_tetap_bobot": ("P(tetap, bobot)", "P(kept, weights)"),
 }
 
 

@@ -17,6 +17,7 @@ from phbs.reports.excel import write_workbook
 from phbs.reports.excel_sheet import EXCEL_MAX_ROWS
 from phbs.reports.html import write_html
 from phbs.reports.i18n import Lang
+from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, ScoreResult
 from phbs.rubric import LoadedRubric
 
@@ -38,6 +39,7 @@ def write_report(
     target: float | None = None,
     template_dir: str | Path | None = None,
     max_rows: int = EXCEL_MAX_ROWS,
+    uncertainty: Uncertainty | None = None,
 ) -> ReportContent:
     """Write the Excel workbook (``xlsx``) and/or the self-contained HTML page (``html``).
 
@@ -50,6 +52,12 @@ def write_report(
     (default I < 25, II 25–49, III 50–75, IV > 75 % ber-PHBS) and ``target`` is a % ber-PHBS
     target. ``include_names`` shows household heads' names in the workbook.
     ``template_dir`` holds templates that replace the bundled ones of the same name.
+    ``uncertainty`` (:class:`~phbs.reports.uncertainty.Uncertainty`, e.g. from
+    :func:`phbs.bootstrap_ranking` and :func:`phbs.weight_sensitivity`) adds the median
+    rank, the 90 % rank interval, P(first), P(top 3), how often a village keeps its rank,
+    the swapping pairs and the shrinkage prior to the ranking sections.
+    Every village % ber-PHBS is shown with its confidence interval (the method and level of
+    ``report``), and the HTML page draws the villages' funnel plot.
     Returns what the reports show. Both files are written atomically.
 
     >>> import tempfile, phbs
@@ -81,6 +89,7 @@ def write_report(
         include_names=include_names,
         ranking=ranking,
         rubric=rubric,
+        uncertainty=uncertainty,
     )
     if xlsx is not None:
         write_workbook(content, xlsx, max_rows=max_rows)
