@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from phbs.contest_sample import write_sample_ranking
+from phbs.contest_sample import SAMPLE_RUBRIC, write_sample_ranking
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
+from phbs.rank_uncertainty import bootstrap_ranking, weight_sensitivity
 from phbs.ranking_models import Ranking
 from phbs.reports.i18n import Lang
 from phbs.reports.report import write_report
@@ -19,8 +20,10 @@ from phbs.reports.tables import (
     write_issues,
     write_rejects_csv,
 )
+from phbs.reports.uncertainty import Uncertainty
 from phbs.resources import data_path
 from phbs.results import AreaReport, ScoreResult, score, summarise
+from phbs.rubric import load_rubric
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,12 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     ranking, ranking_paths = write_sample_ranking(report, folder)
     outputs += ranking_paths
     report_paths = [folder / "laporan.xlsx", folder / "laporan.html"]
+    rubric = load_rubric(SAMPLE_RUBRIC)
+    uncertainty = Uncertainty(
+        report=report,
+        bootstrap=bootstrap_ranking(ranking, rubric, report, replicates=500, seed=42),
+        weights=weight_sensitivity(ranking, rubric, replicates=300, seed=42),
+    )
     write_report(
         result,
         report,
@@ -98,6 +107,7 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
         lang=lang,
         ranking=ranking,
         villages=villages,
+        uncertainty=uncertainty,
     )
     outputs += report_paths
     return DemoRun(result=result, report=report, issues=issues, ranking=ranking, outputs=outputs)
