@@ -312,3 +312,26 @@ def test_score_ods_and_xlsx_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["score", str(xlsx), "--sheet", "Tidak Ada"])
     assert result.exit_code == 2
     assert "Petunjuk, Data" in result.output
+
+
+def test_score_pispk_prints_area_iks(tmp_path: Path) -> None:
+    """DOMAIN.md §1 pispk-12: the area IKS is the share of sehat families, shown with counts.
+
+    K1 meets all 5 applicable indicators (IKS 1.0, sehat); K2 meets 4 of 5 (0.800, which is
+    pra-sehat); K3 meets 4 of 6 (0.667, pra-sehat): area IKS = 1/3.
+    """
+    survey = tmp_path / "keluarga.csv"
+    survey.write_text(
+        "id_rumah_tangga,kode_desa,umur_anak_termuda_bulan,ikut_kb,persalinan_faskes,"
+        "imunisasi_dasar_lengkap,asi_eksklusif,pemantauan_pertumbuhan,tb_berobat,"
+        "hipertensi_berobat,gangguan_jiwa_diobati,tidak_merokok,anggota_jkn,air_bersih,"
+        "jamban_sehat\n"
+        "K1,63.10.01.2005,,ya,,,,,-,-,-,ya,ya,ya,ya\n"
+        "K2,63.10.01.2005,,ya,,,,,-,-,-,tidak,ya,ya,ya\n"
+        "K3,63.10.01.2005,,ya,,,,,-,ya,-,tidak,tidak,ya,ya\n",
+        encoding="utf-8",
+    )
+    code, output = run("score", survey, "--form", "pispk-12")
+    assert code == 0, output
+    assert "IKS wilayah (sehat/berindeks)" in output
+    assert "0.333 (1/3)" in output

@@ -20,6 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "belum_lengkap": ("Blm lengkap", "Incomplete"),
     "persen_ber_phbs": ("% ber-PHBS", "% PHBS"),
     "dipantau": ("% dipantau", "% monitored"),
+    "iks": ("IKS wilayah (sehat/berindeks)", "Area IKS (healthy/with index)"),
     "sampel_kurang": ("sampel < 210", "sample < 210"),
     "total": ("Jumlah", "Total"),
     "level.dusun": ("dusun", "sub-village"),

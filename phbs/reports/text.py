@@ -44,6 +44,11 @@ def _ci(lower: float | None, upper: float | None) -> str:
     return "–" if lower is None or upper is None else f"{lower:.1f}–{upper:.1f}"
 
 
+def _iks(share: float | None, sehat: int | None, berindeks: int | None) -> str:
+    """The area IKS as a share with its counts, e.g. ``0.450 (450/1000)``."""
+    return "–" if share is None else f"{share:.3f} ({sehat}/{berindeks})"
+
+
 def area_table(report: AreaReport, lang: Lang = "id") -> str:
     """The area table with a total row, numerators and denominators beside percentages.
 
@@ -61,6 +66,9 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     headers.append(t("ci.col", lang, level=f"{report.tingkat_kepercayaan * 100:g}"))
     if with_total:
         headers.append(t("dipantau", lang))
+    with_iks = any(a.iks_wilayah is not None for a in report.areas)
+    if with_iks:
+        headers.append(t("iks", lang))
     rows = []
     for area in report.areas:
         row = [area.kode, area.nama[:28]]
@@ -77,6 +85,8 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         if with_total:
             mark = " *" if area.sampel_kurang else ""
             row.append(_pct(area.persen_dipantau) + mark)
+        if with_iks:
+            row.append(_iks(area.iks_wilayah, area.keluarga_sehat, area.keluarga_berindeks))
         rows.append(row)
     surveyed = sum(a.rumah_tangga_disurvei for a in report.areas)
     ber = sum(a.ber_phbs for a in report.areas)
@@ -89,6 +99,10 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     )
     if with_total:
         total.append("")
+    if with_iks:
+        sehat = sum(a.keluarga_sehat or 0 for a in report.areas)
+        berindeks = sum(a.keluarga_berindeks or 0 for a in report.areas)
+        total.append(_iks(sehat / berindeks if berindeks else None, sehat, berindeks))
     first_number = 3 if dusun else 2
     right = set(range(first_number, len(headers)))
     text = format_table(headers, [*rows, total], right)
