@@ -1,13 +1,16 @@
 """Writing output files safely: atomically, never over an input, with clear errors.
 
 Every output is written to a temporary file in the destination folder and renamed into
-place when complete, so an interrupted run never leaves a half-written report.
+place when complete, so an interrupted run never leaves a half-written report. The finished
+file gets the permissions a plain ``open(path, "w")`` would give: those of the file it
+replaces, or ``0o666`` less the umask for a new file (not ``mkstemp``'s private ``0o600``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,7 +30,7 @@ def check_output_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Pa
     target = Path(path)
     resolved = target.resolve()
     for item in inputs:
-        if Path(item).resolve() == resolved:
+        if Path(item).resolve() == resolved or _same_file(target, Path(item)):
             raise OutputError(
                 f"{path}: berkas keluaran sama dengan berkas masukan; pilih nama lain",
                 f"{path}: output file is one of the input files; choose another name",
@@ -48,6 +51,29 @@ def check_output_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Pa
     return target
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two existing paths are one file (symlinks and hard links included)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _final_mode(target: Path) -> int:
+    """The mode ``open(target, "w")`` would leave: the old file's, or 0o666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place if the block succeeds.
@@ -55,13 +81,20 @@ def atomic_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator
     For writers that want a file name (xlsxwriter).
     """
     target = check_output_path(path, inputs)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent
-    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"{path}: folder '{target.parent}' tidak dapat ditulisi ({exc.strerror})",
+            f"{path}: folder '{target.parent}' is not writable ({exc.strerror})",
+        ) from None
     os.close(handle)
     temp_path = Path(temporary)
     try:
         yield temp_path
+        os.chmod(temp_path, _final_mode(target))
         os.replace(temp_path, target)
     except OSError as exc:
         raise OutputError(

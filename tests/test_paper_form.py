@@ -1,52 +1,33 @@
 """The printable paper form, printed to PDF by a real browser (issue 6).
 
-Headless Chromium (Debian's ``/usr/bin/chromium``) through Playwright, as in
-``tests/test_report_html.py``: the test fails, never skips, when the browser is missing.
-One grid of ten households must fit one A4 landscape page, and the operational definitions
-follow on their own page.
+Headless Chromium (Debian's ``/usr/bin/chromium``) through Playwright (``tests/browser.py``):
+the test fails, never skips, when the browser is missing. One grid of ten households must fit
+one A4 landscape page, and the operational definitions follow on their own page.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import launch
 from click.testing import CliRunner
 
 from phbs.cli import cli
 from phbs.forms import load_form
 from phbs.reports.paper_form import render_paper_form, write_paper_form
 
-CHROMIUM = Path(os.environ.get("PHBS_CHROMIUM", "/usr/bin/chromium"))
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module."""
-    if not CHROMIUM.is_file():
-        pytest.fail(
-            f"{CHROMIUM} not found: apt-get install -y chromium (.ci/run installs it)",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-            headless=True,
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    with launch() as context:
+        yield context
 
 
 def pdf_pages(browser: Any, path: Path) -> int:

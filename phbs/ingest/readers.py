@@ -10,6 +10,13 @@ numbers from a spreadsheet are written the way a person would type them (``1``, 
 CSV: UTF-8 with or without BOM, falling back line by line to Windows-1252; separator ``,``,
 ``;`` or tab, detected from the first lines. Spreadsheets (xlsx, xlsm, xls, ods) are read
 with python-calamine: the first sheet unless a sheet is named.
+
+A file is read into memory once, through one handle, and everything (checksum, separator,
+header, rows) comes from those bytes: a file that is replaced or cut after it was opened
+cannot mix two versions, and one that changes *while* it is read is refused (its size or
+modification time moved), never half read. Anything a user can hand over — a folder, a FIFO,
+a binary or encrypted file, a cut-off CSV, a cell over a million characters — ends in an
+:class:`~phbs.errors.InputFileError` naming the file and what is wrong (see SECURITY.md).
 """
 
 from __future__ import annotations
@@ -18,6 +25,10 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
+import io
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +40,13 @@ _DELIMITERS = (",", ";", "\t")
 _SNIFF_LINES = 50
 # Large enough for any real cell, small enough that a binary file fails fast.
 _FIELD_LIMIT = 1_000_000
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted Office Open XML file is an OLE container holding these two streams.
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+# C0 control characters other than tab, line feed, form feed, carriage return and Ctrl-Z.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26))
+# A full village code (DOMAIN.md §5) is never a column name: a header holding one is data.
+_VILLAGE_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}|\d{10}")
 
 
 @dataclass
@@ -62,6 +80,41 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _read_all(handle: io.BufferedReader) -> bytes:
+    """Read an open file to its end (a seam for tests that change a file mid-read)."""
+    return handle.read()
+
+
+def _snapshot(path: Path, name: str) -> bytes:
+    """The file's bytes, read once; refused if it is not a regular file or changes meanwhile."""
+    try:
+        with path.open("rb") as handle:
+            before = os.fstat(handle.fileno())
+            if not stat.S_ISREG(before.st_mode):
+                raise InputFileError(
+                    f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya "
+                    "ke berkas dulu",
+                    f"{name}: not a regular file (a pipe, device or socket); save the data to "
+                    "a file first",
+                )
+            data = _read_all(handle)
+            after = os.fstat(handle.fileno())
+    except OSError as exc:
+        raise InputFileError(
+            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
+            f"{name}: file cannot be read ({exc.strerror})",
+        ) from None
+    moved = (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
+    if moved or len(data) != after.st_size:
+        raise InputFileError(
+            f"{name}: berkas berubah saat dibaca (masih disalin atau disimpan?); tunggu "
+            "sampai selesai lalu ulangi",
+            f"{name}: file changed while being read (still being copied or saved?); wait "
+            "until it is complete and try again",
+        )
+    return data
+
+
 def open_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
     """Open a CSV or spreadsheet file and read its header row.
 
@@ -78,23 +131,25 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
         raise InputFileError(f"{name}: berkas tidak ada", f"{name}: file not found")
     if file_path.is_dir():
         raise InputFileError(f"{name}: ini folder, bukan berkas", f"{name}: is a folder")
-    try:
-        sha = file_sha256(file_path)
-    except OSError as exc:
+    if not file_path.is_file():
+        # Opening a FIFO would wait for a writer forever.
         raise InputFileError(
-            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
-            f"{name}: file cannot be read ({exc.strerror})",
-        ) from None
-    if file_path.stat().st_size == 0:
+            f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya ke "
+            "berkas dulu",
+            f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
+        )
+    data = _snapshot(file_path, name)
+    if not data:
         raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
+    sha = hashlib.sha256(data).hexdigest()
     if file_path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        return _open_spreadsheet(file_path, name, sha, sheet)
+        return _open_spreadsheet(file_path, name, sha, sheet, data)
     if sheet is not None:
         raise InputFileError(
             f"{name}: --sheet hanya untuk berkas Excel/ODS",
             f"{name}: --sheet applies to Excel/ODS files only",
         )
-    return _open_csv(file_path, name, sha)
+    return _open_csv(file_path, name, sha, data)
 
 
 # --- CSV -----------------------------------------------------------------------------------
@@ -110,24 +165,24 @@ def _decode_line(raw: bytes, first: bool) -> tuple[str, bool]:
         return raw.decode("cp1252", errors="replace"), False
 
 
-def _physical_lines(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-        handle.seek(0)
-        if b"\r" in head and b"\n" not in head:
-            # Old Mac line endings: split on CR.
-            data = handle.read()
-            yield from (line + b"\n" for line in data.split(b"\r"))
-            return
-        yield from handle
+def _physical_lines(data: bytes) -> Iterator[bytes]:
+    head = data[:65536]
+    if b"\r" in head and b"\n" not in head:
+        # Old Mac line endings: split on CR.
+        yield from (line + b"\n" for line in data.split(b"\r"))
+        return
+    yield from io.BytesIO(data)
 
 
-def _looks_binary(path: Path) -> bool:
-    with path.open("rb") as handle:
-        head = handle.read(8192)
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return True
-    return b"\x00" in head
+    if b"\x00" in head:
+        return True
+    # Text has at most a stray control character; a binary file is full of them.
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > max(4, len(head) // 100)
 
 
 # A line holding only separators, quotes and spaces is blank whatever the separator is.
@@ -162,18 +217,17 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best[0]
 
 
-def _open_csv(path: Path, name: str, sha: str) -> RawTable:
-    if _looks_binary(path):
+def _open_csv(path: Path, name: str, sha: str, data: bytes) -> RawTable:
+    if _looks_binary(data):
         raise InputFileError(
             f"{name}: bukan berkas CSV teks (isinya biner; simpan ulang sebagai CSV atau "
             "beri akhiran .xlsx bila ini berkas Excel)",
             f"{name}: not a text CSV file (binary content; save it as CSV, or name it .xlsx "
             "if it is an Excel file)",
         )
-    with path.open("rb") as handle:
-        has_bom = handle.read(3) == codecs.BOM_UTF8
+    has_bom = data.startswith(codecs.BOM_UTF8)
     sample: list[str] = []
-    for index, raw in enumerate(_physical_lines(path)):
+    for index, raw in enumerate(_physical_lines(data)):
         sample.append(_decode_line(raw, index == 0)[0])
         if index >= _SNIFF_LINES:
             break
@@ -189,7 +243,7 @@ def _open_csv(path: Path, name: str, sha: str) -> RawTable:
         encoding="utf-8-sig" if has_bom else "utf-8",
         delimiter=delimiter,
     )
-    records = _csv_records(path, name, delimiter, table, has_bom)
+    records = _csv_records(data, name, delimiter, table, has_bom)
     header_found = False
     for row_number, cells in records:
         if any(c.strip() for c in cells) and not _is_blank_line("".join(cells)):
@@ -199,12 +253,45 @@ def _open_csv(path: Path, name: str, sha: str) -> RawTable:
             break
     if not header_found:
         raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
+    _check_header(name, table.header, table.header_row)
     table.rows = _trim_trailing_blanks(records)
     return table
 
 
+def _check_header(name: str, header: list[str], row: int) -> None:
+    """Refuse a first row that is data: it holds a full village code (DOMAIN.md §5)."""
+    for cell in header:
+        if _VILLAGE_CODE.fullmatch(cell.strip()):
+            raise InputFileError(
+                f"{name} baris {row}: baris judul tidak ada — baris pertama berisi data "
+                f"('{cell.strip()}'); tambahkan baris nama kolom di atasnya",
+                f"{name} row {row}: no header row — the first row holds data "
+                f"('{cell.strip()}'); add a row of column names above it",
+            )
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether a record's text ends inside an open quoted cell (csv's lenient rules)."""
+    state = "start"  # start of a cell, "plain" cell, "quoted" cell, "quote" seen in quoted
+    for char in text:
+        if state == "quoted":
+            if char == '"':
+                state = "quote"
+        elif state == "quote":
+            state = "quoted" if char == '"' else "start" if char == delimiter else "plain"
+        elif char == delimiter:
+            state = "start"
+        elif state == "start" and char == '"':
+            state = "quoted"
+        elif char in "\r\n":
+            state = "start"
+        else:
+            state = "plain"
+    return state == "quoted"
+
+
 def _csv_records(
-    path: Path, name: str, delimiter: str, table: RawTable, has_bom: bool
+    data: bytes, name: str, delimiter: str, table: RawTable, has_bom: bool
 ) -> Iterator[tuple[int, list[str]]]:
     """Parse records, numbering them as a spreadsheet program shows them.
 
@@ -216,13 +303,16 @@ def _csv_records(
     throughout is read as such; a file that also has non-ASCII UTF-8 lines (or a UTF-8 BOM)
     has mixed encodings, and its Windows-1252 rows are listed in ``mixed_encoding_rows``.
     """
-    state = {"line": 0, "record": 1, "record_first_line": 1, "utf8_non_ascii": 0}
+    state = {"line": 0, "record": 1, "utf8_non_ascii": 0}
     cp1252_rows: list[int] = []
+    # The text of the record being parsed: only the last one is ever checked.
+    record_text: list[str] = []
 
     def lines() -> Iterator[str]:
-        for raw in _physical_lines(path):
+        for raw in _physical_lines(data):
             state["line"] += 1
             text, utf8 = _decode_line(raw, state["line"] == 1)
+            record_text.append(text)
             if not utf8:
                 if not cp1252_rows or cp1252_rows[-1] != state["record"]:
                     cp1252_rows.append(state["record"])
@@ -234,27 +324,37 @@ def _csv_records(
     reader = csv.reader(lines(), delimiter=delimiter)
     # Hold one record back: only at the end is it known whether the last record ran into
     # the end of the file inside an unclosed quote.
-    held: tuple[int, list[str], int] | None = None
+    held: tuple[int, list[str], str] | None = None
     try:
         for cells in reader:
             if held is not None:
                 yield held[0], held[1]
-            held = (state["record"], cells, state["line"] - state["record_first_line"])
+            held = (state["record"], cells, "".join(record_text))
+            record_text.clear()
             state["record"] += 1
-            state["record_first_line"] = state["line"] + 1
     except csv.Error as exc:
+        row = state["record"]
+        if "field limit" in str(exc):
+            raise InputFileError(
+                f"{name} baris {row}: satu sel lebih dari 1.000.000 karakter; ini bukan "
+                "isian survei (tanda kutip tidak ditutup, atau berkas rusak?)",
+                f"{name} row {row}: a cell is longer than 1,000,000 characters; this is "
+                "not a survey answer (an unclosed quote, or a damaged file?)",
+            ) from None
         raise InputFileError(
-            f"{name} baris {state['record']}: CSV rusak ({exc})",
-            f"{name} row {state['record']}: malformed CSV ({exc})",
+            f"{name} baris {row}: CSV rusak ({exc})",
+            f"{name} row {row}: malformed CSV ({exc})",
         ) from None
     if held is not None:
-        row_number, cells, extra_lines = held
-        if extra_lines and cells and cells[-1].endswith(("\n", "\r")):
+        row_number, cells, text = held
+        if _ends_inside_quotes(text, delimiter):
             raise InputFileError(
-                f'{name} baris {row_number}: tanda kutip (") tidak ditutup; semua baris '
-                "sesudahnya masuk ke satu sel. Perbaiki tanda kutip lalu simpan ulang.",
-                f'{name} row {row_number}: a quote (") is never closed, so every later line '
-                "falls into one cell. Fix the quote and save the file again.",
+                f'{name} baris {row_number}: tanda kutip (") tidak ditutup sampai akhir berkas '
+                "(berkas terpotong, atau semua baris sesudahnya masuk ke satu sel). Perbaiki "
+                "tanda kutip atau salin ulang berkasnya.",
+                f'{name} row {row_number}: a quote (") is never closed before the end of the '
+                "file (the file is cut off, or every later line falls into one cell). Fix the "
+                "quote or copy the file again.",
             )
         yield row_number, cells
     if cp1252_rows:
@@ -305,12 +405,26 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None) -> RawTable:
+def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: bytes) -> RawTable:
     from python_calamine import CalamineWorkbook
 
+    if data.startswith(_OLE_SIGNATURE) and any(s in data for s in _ENCRYPTED_STREAMS):
+        raise InputFileError(
+            f"{name}: berkas Excel dilindungi kata sandi (terenkripsi); buka di Excel, hapus "
+            "kata sandinya (Info > Protect Workbook), simpan, lalu ulangi",
+            f"{name}: the Excel file is password-protected (encrypted); open it in Excel, "
+            "remove the password (Info > Protect Workbook), save, and try again",
+        )
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several error types for broken files
+        if data.startswith(_OLE_SIGNATURE):
+            raise InputFileError(
+                f"{name}: berkas Excel terkunci kata sandi atau berkas .xls lama yang rusak "
+                "(wadah OLE); hapus kata sandinya dan simpan ulang sebagai .xlsx",
+                f"{name}: password-protected Excel file or a damaged old .xls file (an OLE "
+                "container); remove the password and save it again as .xlsx",
+            ) from None
         raise InputFileError(
             f"{name}: berkas spreadsheet rusak, terkunci kata sandi, atau bukan format "
             f"{path.suffix} ({type(exc).__name__})",
@@ -328,15 +442,16 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None) -> Raw
             f"{name}: sheet '{chosen}' not found (sheets: {listed})",
         )
     try:
-        data = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except Exception as exc:
         raise InputFileError(
             f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
             f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
         ) from None
-    numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(data))
+    numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
     for row_number, cells in numbered:
         if any(c.strip() for c in cells):
+            _check_header(name, cells, row_number)
             return RawTable(
                 name=name,
                 path=path,

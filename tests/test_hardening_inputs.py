@@ -1,0 +1,352 @@
+"""Broken and hostile input files through the CLI (issue 8; DOMAIN.md §4, §6).
+
+Each class of bad input in :data:`BAD_INPUTS` goes through ``phbs score`` and ``phbs
+validate``: the user sees one line naming the file and what is wrong, exit code 2 — or, for a
+file that is readable data, a normal result (exit 0, or 1 from ``validate`` for data errors).
+Never a traceback. The table in SECURITY.md is generated from this list: run
+``python tests/test_hardening_inputs.py`` to print it, and a test checks it is up to date.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import HEADER, SEGUMBANG, household, write_csv
+
+from phbs.cli import cli
+from phbs.errors import InputFileError
+from phbs.ingest import readers
+from phbs.ingest.readers import open_table
+
+ROOT = Path(__file__).resolve().parents[1]
+SECURITY = ROOT / "SECURITY.md"
+HEADER_LINE = ",".join(HEADER) + "\n"
+ROW = ",".join(household("1", SEGUMBANG, "", "---YYYYYYY")) + "\n"
+# Fixed "random" bytes: the table in SECURITY.md must not change from run to run.
+NOISE = bytes((i * 167 + 13) % 256 for i in range(4096))
+
+
+def _empty(folder: Path) -> Path:
+    path = folder / "kosong.csv"
+    path.write_bytes(b"")
+    return path
+
+
+def _header_only(folder: Path) -> Path:
+    path = folder / "judul-saja.csv"
+    path.write_text(HEADER_LINE, encoding="utf-8")
+    return path
+
+
+def _no_header(folder: Path) -> Path:
+    path = folder / "tanpa-judul.csv"
+    path.write_text(ROW + ROW.replace("1,", "2,", 1), encoding="utf-8")
+    return path
+
+
+def _cut_mid_quote(folder: Path) -> Path:
+    path = folder / "terpotong-kutip.csv"
+    path.write_text(HEADER_LINE + ROW + f'2,{SEGUMBANG},"catatan panjang\n3,{SEGUMBANG},Y')
+    return path
+
+
+def _cut_mid_row(folder: Path) -> Path:
+    path = folder / "terpotong-baris.csv"
+    path.write_text(HEADER_LINE + ROW + f"2,{SEGUMBANG},,-,-,-,Ya,Y", encoding="utf-8")
+    return path
+
+
+def _binary(folder: Path) -> Path:
+    path = folder / "biner.csv"
+    path.write_bytes(NOISE)
+    return path
+
+
+def _binary_without_nul(folder: Path) -> Path:
+    path = folder / "biner-tanpa-nul.csv"
+    path.write_bytes(NOISE.replace(b"\x00", b"\x01"))
+    return path
+
+
+def _corrupt_xlsx(folder: Path) -> Path:
+    path = folder / "rusak.xlsx"
+    path.write_bytes(b"PK\x03\x04" + NOISE)
+    return path
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _encrypted_xlsx(folder: Path) -> Path:
+    """What Excel writes for a password: an OLE container with the encrypted streams."""
+    path = folder / "terkunci.xlsx"
+    streams = "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
+    path.write_bytes(OLE + NOISE[:500] + streams + NOISE[500:])
+    return path
+
+
+def _ole_noise_xlsx(folder: Path) -> Path:
+    path = folder / "ole-acak.xlsx"
+    path.write_bytes(OLE + NOISE)
+    return path
+
+
+def _text_as_xlsx(folder: Path) -> Path:
+    path = folder / "teks.xlsx"
+    path.write_text(HEADER_LINE + ROW, encoding="utf-8")
+    return path
+
+
+def _huge_cell(folder: Path) -> Path:
+    path = folder / "sel-raksasa.csv"
+    path.write_text(HEADER_LINE + f'1,{SEGUMBANG},"{"x" * 1_100_000}"\n', encoding="utf-8")
+    return path
+
+
+def _mixed_encodings(folder: Path) -> Path:
+    path = folder / "campuran.csv"
+    header = ["id_rumah_tangga", "kode_desa", "petugas", *HEADER[2:]]
+    rows = [household(str(i), SEGUMBANG, "", "---YYYYYYY") for i in (1, 2)]
+    first = ",".join([rows[0][0], rows[0][1], "José", *rows[0][2:]]) + "\n"
+    second = ",".join([rows[1][0], rows[1][1], "René", *rows[1][2:]]) + "\n"
+    path.write_bytes(
+        (",".join(header) + "\n").encode() + first.encode("utf-8") + second.encode("cp1252")
+    )
+    return path
+
+
+def _folder(folder: Path) -> Path:
+    path = folder / "folder.csv"
+    path.mkdir()
+    return path
+
+
+def _missing(folder: Path) -> Path:
+    return folder / "tidak-ada.csv"
+
+
+def _fifo(folder: Path) -> Path:
+    """A named pipe: stands in for an unreadable file when the tests run as root."""
+    path = folder / "pipa.csv"
+    os.mkfifo(path)
+    return path
+
+
+def _changing(folder: Path) -> Path:
+    path = folder / "berubah.csv"
+    write_csv(path, [HEADER, *(household(str(i)) for i in range(1, 40))])
+    return path
+
+
+def _cut_while_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Cut the file to its header after the reader has read its first bytes (deterministic)."""
+    original = readers._read_all
+
+    def read_then_cut(handle: io.BufferedReader) -> bytes:
+        head = handle.read(len(HEADER_LINE))
+        os.truncate(path, len(HEADER_LINE))
+        return head + original(handle)
+
+    monkeypatch.setattr(readers, "_read_all", read_then_cut)
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """One class of bad input: how to make it, and what the user must see."""
+
+    what: str
+    make: Callable[[Path], Path]
+    score_exit: int = 2
+    validate_exit: int = 2
+    during_read: Callable[[pytest.MonkeyPatch, Path], None] | None = None
+
+
+BAD_INPUTS: list[BadInput] = [
+    BadInput("empty file", _empty),
+    BadInput("header only (0 data rows)", _header_only, 0, 0),
+    BadInput("no header (first row is data)", _no_header),
+    BadInput("truncated CSV, cut inside a quoted cell", _cut_mid_quote),
+    BadInput("truncated CSV, cut mid-row (short last row)", _cut_mid_row, 0, 0),
+    BadInput("binary file named .csv", _binary),
+    BadInput("binary file named .csv, no NUL bytes", _binary_without_nul),
+    BadInput("corrupt XLSX (zip signature, random bytes)", _corrupt_xlsx),
+    BadInput("password-protected XLSX (OLE container with EncryptedPackage)", _encrypted_xlsx),
+    BadInput("OLE/CFB signature + random bytes named .xlsx", _ole_noise_xlsx),
+    BadInput("CSV text named .xlsx", _text_as_xlsx),
+    BadInput("huge field (a 1.1 MB cell)", _huge_cell),
+    BadInput("mixed encodings (UTF-8 and Windows-1252 rows)", _mixed_encodings, 0, 0),
+    BadInput("file cut while being read", _changing, during_read=_cut_while_reading),
+    BadInput("a folder given as a file", _folder),
+    BadInput("missing file", _missing),
+    BadInput("unreadable: a named pipe (FIFO)", _fifo),
+]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the user saw from one command."""
+
+    exit_code: int
+    stderr: str
+    stdout: str
+
+
+def run(case: BadInput, command: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Seen:
+    """Make the file in ``folder`` and run ``phbs <command> <name>`` from there."""
+    monkeypatch.chdir(folder)
+    path = case.make(Path())
+    if case.during_read is not None:
+        case.during_read(monkeypatch, path)
+    result = CliRunner().invoke(cli, [command, str(path)], catch_exceptions=False)
+    return Seen(result.exit_code, result.stderr, result.stdout)
+
+
+CASE_IDS = [re.sub(r"\W+", "-", c.what).strip("-") for c in BAD_INPUTS]
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=CASE_IDS)
+@pytest.mark.parametrize("command", ["score", "validate"])
+def test_bad_input_gives_one_line_or_a_result(
+    case: BadInput, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8: one line naming the file and what is wrong, exit 2; or a normal result."""
+    seen = run(case, command, tmp_path, monkeypatch)
+    expected = case.score_exit if command == "score" else case.validate_exit
+    assert seen.exit_code == expected, seen
+    assert "Traceback" not in seen.stdout + seen.stderr
+    if expected == 2:
+        lines = seen.stderr.splitlines()
+        assert len(lines) == 1, seen.stderr
+        assert lines[0].startswith("Galat: "), lines
+        file_name = _file_name(case)
+        assert file_name in lines[0]
+        assert len(lines[0]) > len(f"Galat: {file_name}: ") + 10  # says what is wrong
+    else:
+        assert seen.stderr == ""
+        assert re.search(r"(\d+) baris dibaca = (\d+) diskor \+ (\d+) disisihkan", seen.stdout)
+
+
+def test_messages_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--lang en gives the English line of the same error."""
+    monkeypatch.chdir(tmp_path)
+    _binary(Path())
+    result = CliRunner().invoke(cli, ["score", "biner.csv", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: biner.csv: not a text CSV file")
+
+
+def _file_name(case: BadInput) -> str:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        return case.make(Path(folder)).name
+
+
+def test_unreadable_file_without_root(tmp_path: Path) -> None:
+    """chmod 000: as root the permission does not block reading, so the FIFO and folder cases
+    above stand in for an unreadable path (SECURITY.md)."""
+    if os.geteuid() == 0:
+        pytest.skip("root reads a chmod 000 file; covered by the FIFO and folder cases")
+    path = write_csv(tmp_path / "rahasia.csv", [HEADER, household("1")])
+    path.chmod(0)
+    try:
+        result = CliRunner().invoke(cli, ["score", str(path)])
+    finally:
+        path.chmod(0o644)
+    assert result.exit_code == 2
+    assert "tidak dapat dibaca" in result.stderr
+
+
+# --- a file that changes after it was opened ------------------------------------------------
+
+
+def test_file_replaced_after_the_header_is_read(tmp_path: Path) -> None:
+    """The rows come from the bytes read at open: replacing or cutting the file afterwards
+    changes nothing, and the checksum is that of the rows read."""
+    path = _changing(tmp_path)
+    original = path.read_bytes()
+    table = open_table(path)
+    assert table.header == HEADER
+    replacement = tmp_path / "baru.csv"
+    write_csv(replacement, [HEADER, household("99")])
+    os.replace(replacement, path)
+    rows = list(table.rows)
+    assert [cells[0] for _, cells in rows] == [str(i) for i in range(1, 40)]
+    import hashlib
+
+    assert table.sha256 == hashlib.sha256(original).hexdigest()
+
+
+def test_file_growing_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file still being copied (it grows while read) is refused, not half read."""
+    path = _changing(tmp_path)
+    original = readers._read_all
+
+    def read_then_append(handle: io.BufferedReader) -> bytes:
+        data = original(handle)
+        with path.open("ab") as more:
+            more.write(b"40,63.10.01.2005\n")
+        return data
+
+    monkeypatch.setattr(readers, "_read_all", read_then_append)
+    with pytest.raises(InputFileError, match="berubah saat dibaca"):
+        open_table(path)
+
+
+# --- the table in SECURITY.md ---------------------------------------------------------------
+
+TABLE_START = "<!-- bad-input-table: generated by tests/test_hardening_inputs.py -->"
+TABLE_END = "<!-- end bad-input-table -->"
+
+
+def table_rows(folder: Path) -> Iterator[str]:
+    """One Markdown row per bad-input class: what, exit codes, the line the user sees."""
+    yield "| Input | `phbs score` | `phbs validate` | What the user sees (stderr, or the result) |"
+    yield "| --- | --- | --- | --- |"
+    for index, case in enumerate(BAD_INPUTS):
+        seen: dict[str, Seen] = {}
+        for command in ("score", "validate"):
+            work = folder / f"{index}-{command}"
+            work.mkdir()
+            with pytest.MonkeyPatch.context() as patch:
+                seen[command] = run(case, command, work, patch)
+        score = seen["score"]
+        if score.exit_code == 2:
+            shown = score.stderr.strip()
+        else:
+            match = re.search(r"\d+ baris dibaca = .*", score.stdout)
+            shown = "result: " + (match.group(0) if match else "")
+        shown = shown.replace("|", "\\|")
+        yield (f"| {case.what} | {score.exit_code} | {seen['validate'].exit_code} | `{shown}` |")
+
+
+def generated_table(folder: Path) -> str:
+    return "\n".join([TABLE_START, *table_rows(folder), TABLE_END])
+
+
+def test_security_md_table_is_current(tmp_path: Path) -> None:
+    """Every class above is in SECURITY.md's table with what the user sees (regenerate with
+    ``python tests/test_hardening_inputs.py``)."""
+    text = SECURITY.read_text(encoding="utf-8")
+    start = text.index(TABLE_START)
+    end = text.index(TABLE_END) + len(TABLE_END)
+    assert text[start:end] == generated_table(tmp_path)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        print(generated_table(Path(scratch)))
