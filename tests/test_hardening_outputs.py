@@ -304,19 +304,23 @@ def test_demo_outputs_hold_no_names(tmp_path: Path) -> None:
     names -= kader
     assert names, "the sample should carry names to test this"
     for path in (tmp_path / "demo").rglob("*"):
-        # The rows set aside are written unchanged: see test_rejects_blank_names_unless_asked.
-        if path.suffix in {".csv", ".json", ".html", ".txt"} and path.name != "disisihkan.csv":
+        if path.suffix in {".csv", ".json", ".html", ".txt"}:
             text = path.read_text(encoding="utf-8")
             assert not [n for n in names if n in text], path.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="--rejects writes set-aside rows unchanged, names included; the fix belongs in "
-    "phbs/reports/tables.py write_rejects_csv + phbs/cli.py (SECURITY.md, 'Known gaps')",
-)
 def test_rejects_blank_names_unless_asked(tmp_path: Path) -> None:
+    """The rows set aside keep every cell but the household head's name (SECURITY.md)."""
+    from phbs.ingest.validate import read_survey
+    from phbs.reports.tables import write_rejects_csv
+
     survey = hostile_survey(tmp_path)
     out = tmp_path / "sisih.csv"
-    CliRunner().invoke(cli, ["score", str(survey), "--rejects", str(out)])
-    assert NAME not in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["score", str(survey), "--rejects", str(out)])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert NAME not in written
+    assert "bad" in written  # the row itself is there
+    named = tmp_path / "sisih-nama.csv"
+    write_rejects_csv(read_survey([survey]), named, include_names=True)
+    assert NAME in named.read_text(encoding="utf-8")

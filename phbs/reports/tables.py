@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from phbs.ingest.columns import PERSONAL_FIELDS, match_columns
 from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
@@ -257,16 +258,33 @@ def write_households_csv(
             writer.writerow(row)
 
 
-def write_rejects_csv(survey: Survey, path: str | Path, lang: Lang = "id") -> None:
-    """Write the rows set aside, cells unchanged, with their reasons first."""
+def write_rejects_csv(
+    survey: Survey, path: str | Path, lang: Lang = "id", *, include_names: bool = False
+) -> None:
+    """Write the rows set aside, cells unchanged, with their reasons first.
+
+    Personal columns (household heads' names: ``PERSONAL_FIELDS``, found by the same header
+    matching as the survey) are left blank unless ``include_names`` (SECURITY.md).
+    """
     header = _union_header(survey.set_aside)
+    personal: dict[tuple[str, ...], list[int]] = {}
     with atomic_text(path, _inputs(survey), newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["berkas", "baris", "kode_masalah", "alasan", *header])
         for row in survey.set_aside:
             messages = row.messages_en if lang == "en" else row.messages_id
-            by_name = dict(zip(_dedupe(row.header), row.cells, strict=False))
-            extra = list(row.cells[len(row.header) :])
+            cells_in = list(row.cells)
+            if not include_names:
+                if row.header not in personal:
+                    found = match_columns(list(row.header), survey.form.form, file=row.file)
+                    personal[row.header] = [
+                        found.index[code] for code in PERSONAL_FIELDS if found.has(code)
+                    ]
+                for position in personal[row.header]:
+                    if position < len(cells_in):
+                        cells_in[position] = ""
+            by_name = dict(zip(_dedupe(row.header), cells_in, strict=False))
+            extra = cells_in[len(row.header) :]
             cells = [by_name.get(name, "") for name in header]
             writer.writerow(
                 [row.file, row.row, ";".join(row.reasons), " | ".join(messages), *cells, *extra]
