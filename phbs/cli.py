@@ -182,7 +182,9 @@ def _read(files: Sequence[Path], form_name: str, sheet: str | None, id_per_desa:
     help="Tulis hasil per rumah tangga (.csv).",
 )
 @click.option(
-    "--include-names", is_flag=True, help="Sertakan nama kepala rumah tangga di --households."
+    "--include-names",
+    is_flag=True,
+    help="Sertakan nama kepala rumah tangga di --households dan --rejects.",
 )
 @click.option(
     "--rejects",
@@ -269,7 +271,7 @@ def score_command(
         tables.write_households_csv(result, households, include_names=include_names)
         click.echo(t("written", language, path=households))
     if rejects is not None:
-        tables.write_rejects_csv(survey, rejects, language)
+        tables.write_rejects_csv(survey, rejects, language, include_names=include_names)
         click.echo(t("written", language, path=rejects))
 
 

@@ -335,3 +335,19 @@ def test_score_pispk_prints_area_iks(tmp_path: Path) -> None:
     assert code == 0, output
     assert "IKS wilayah (sehat/berindeks)" in output
     assert "0.333 (1/3)" in output
+
+
+def test_rejects_keep_names_only_when_asked(tmp_path: Path) -> None:
+    """Personal data: a set-aside row's household-head name is blank unless --include-names."""
+    survey = tmp_path / "nama.csv"
+    survey.write_text(
+        "id_rumah_tangga,kode_desa,nama_kepala_rt,air_bersih\n,63.10.01.2005,Siti Contoh,ya\n",
+        encoding="utf-8",
+    )
+    for flags, expected in (([], ""), (["--include-names"], "Siti Contoh")):
+        rejects = tmp_path / "disisihkan.csv"
+        code, _ = run("score", survey, "--rejects", rejects, *flags)
+        assert code == 0
+        with rejects.open(encoding="utf-8") as handle:
+            (row,) = list(csv.DictReader(handle))
+        assert row["nama_kepala_rt"] == expected
