@@ -1,8 +1,9 @@
-"""Pieces shared by every command: the language option."""
+"""Pieces shared by the commands: language, intervals, and the survey and contest options."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -73,3 +74,130 @@ def ci_note(method: str, confidence: float, with_totals: bool, lang: Lang) -> st
         method=method,
         fpc=t("ci.fpc", lang) if with_totals else "",
     )
+
+
+def _apply(function: F, options: list[Callable[[F], F]]) -> F:
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def survey_file_options(function: F) -> F:
+    """Survey files for commands that take other files too: ``--survey a.csv b.csv``.
+
+    Click options take one value each, so further file names after ``--survey`` arrive as
+    positional ``more_files``; the command joins them (and refuses them without --survey).
+    """
+    return _apply(
+        function,
+        [
+            click.argument(
+                "more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]..."
+            ),
+            click.option(
+                "--survey",
+                "survey_files",
+                multiple=True,
+                type=click.Path(path_type=Path),
+                metavar="BERKAS",
+                help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
+            ),
+        ],
+    )
+
+
+def scoring_options(function: F) -> F:
+    """How survey files are read and scored: form, sheet, id scope, villages, na_policy."""
+    from phbs.forms import NaPolicy
+
+    return _apply(
+        function,
+        [
+            click.option(
+                "--form",
+                "form_name",
+                default="kemenkes-rt-10",
+                show_default=True,
+                metavar="NAMA|BERKAS",
+                help="Formulir bawaan (phbs forms list) atau berkas YAML.",
+            ),
+            click.option(
+                "--sheet", default=None, help="Lembar Excel/ODS yang dibaca (bawaan: pertama)."
+            ),
+            click.option(
+                "--id-per-desa",
+                is_flag=True,
+                help="ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
+            ),
+            click.option(
+                "--villages",
+                type=click.Path(path_type=Path),
+                default=None,
+                help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+            ),
+            click.option(
+                "--na-policy",
+                type=click.Choice([p.value for p in NaPolicy]),
+                default=None,
+                help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+            ),
+        ],
+    )
+
+
+def contest_options(*, rubric_required: bool) -> Callable[[F], F]:
+    """The contest inputs: rubric, judges' scores, attributes, overrides, method."""
+    from phbs.rubric import Method
+
+    rubric_help = (
+        "Rubrik bawaan (phbs rubric list) atau berkas YAML."
+        if rubric_required
+        else "Rubrik lomba: menambahkan peringkat desa."
+    )
+
+    def decorate(function: F) -> F:
+        return _apply(
+            function,
+            [
+                click.option(
+                    "--rubric",
+                    "rubric_name",
+                    required=rubric_required,
+                    default=None,
+                    metavar="NAMA|BERKAS",
+                    help=rubric_help,
+                ),
+                click.option(
+                    "--judges",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas nilai juri.",
+                ),
+                click.option(
+                    "--attributes",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas atribut desa.",
+                ),
+                click.option(
+                    "--overrides",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas koreksi: keluarkan/ubah desa, dengan alasan tertulis.",
+                ),
+                click.option(
+                    "--method",
+                    type=click.Choice([m.value for m in Method]),
+                    default=None,
+                    help="Metode peringkat (bawaan: dari rubrik).",
+                ),
+                click.option(
+                    "--rank-incomplete",
+                    is_flag=True,
+                    help="Tetap peringkat desa yang kurang nilai; kriteria kosong dihitung 0 "
+                    "dan dicatat.",
+                ),
+            ],
+        )
+
+    return decorate

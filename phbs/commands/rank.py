@@ -6,11 +6,19 @@ from pathlib import Path
 
 import click
 
-from phbs.commands.common import ci_note, ci_options, current_lang, lang_option
+from phbs.commands.common import (
+    ci_note,
+    ci_options,
+    contest_options,
+    current_lang,
+    lang_option,
+    scoring_options,
+    survey_file_options,
+)
 from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import Overrides, VillageAttributes, read_attributes, read_overrides
 from phbs.errors import SettingsError
-from phbs.forms import NaPolicy, load_form
+from phbs.forms import load_form
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
@@ -137,15 +145,7 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
 
 
 @click.command("rank")
-@click.argument("more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]...")
-@click.option(
-    "--survey",
-    "survey_files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="BERKAS",
-    help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
-)
+@survey_file_options
 @click.option(
     "--summary",
     type=click.Path(path_type=Path),
@@ -153,34 +153,7 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
     metavar="BERKAS",
     help="Rekap per desa dari 'phbs score -o' (.csv/.json), sebagai ganti --survey.",
 )
-@click.option(
-    "--rubric",
-    "rubric_name",
-    required=True,
-    metavar="NAMA|BERKAS",
-    help="Rubrik bawaan (phbs rubric list) atau berkas YAML.",
-)
-@click.option("--judges", type=click.Path(path_type=Path), default=None, help="Berkas nilai juri.")
-@click.option(
-    "--attributes", type=click.Path(path_type=Path), default=None, help="Berkas atribut desa."
-)
-@click.option(
-    "--overrides",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Berkas koreksi: keluarkan/ubah desa, dengan alasan tertulis.",
-)
-@click.option(
-    "--method",
-    type=click.Choice([m.value for m in Method]),
-    default=None,
-    help="Metode peringkat (bawaan: dari rubrik).",
-)
-@click.option(
-    "--rank-incomplete",
-    is_flag=True,
-    help="Tetap peringkat desa yang kurang nilai; kriteria kosong dihitung 0 dan dicatat.",
-)
+@contest_options(rubric_required=True)
 @click.option(
     "-o",
     "--output",
@@ -188,30 +161,7 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
     default=None,
     help="Tulis peringkat ke .csv atau .json.",
 )
-@click.option(
-    "--form",
-    "form_name",
-    default="kemenkes-rt-10",
-    show_default=True,
-    metavar="NAMA|BERKAS",
-    help="Formulir survei (dengan --survey).",
-)
-@click.option("--sheet", default=None, help="Lembar Excel/ODS berkas survei (bawaan: pertama).")
-@click.option(
-    "--villages",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
-)
-@click.option(
-    "--na-policy",
-    type=click.Choice([p.value for p in NaPolicy]),
-    default=None,
-    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
-)
-@click.option(
-    "--id-per-desa", is_flag=True, help="ID rumah tangga unik per desa, bukan per survei."
-)
+@scoring_options
 @ci_options
 @uncertainty_options
 @lang_option

@@ -6,11 +6,18 @@ from pathlib import Path
 
 import click
 
-from phbs.commands.common import ci_options, current_lang, lang_option
+from phbs.commands.common import (
+    ci_options,
+    contest_options,
+    current_lang,
+    lang_option,
+    scoring_options,
+    survey_file_options,
+)
 from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import read_attributes, read_overrides
 from phbs.errors import SettingsError
-from phbs.forms import NaPolicy, load_form
+from phbs.forms import load_form
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Severity
@@ -25,7 +32,7 @@ from phbs.reports.report import write_report
 from phbs.reports.text import severity_counts
 from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, ScoreResult, score, summarise
-from phbs.rubric import LoadedRubric, Method, load_rubric
+from phbs.rubric import LoadedRubric, load_rubric
 from phbs.scoring import AreaLevel
 
 
@@ -87,15 +94,7 @@ def _rank(
 
 
 @click.command("report")
-@click.argument("more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]...")
-@click.option(
-    "--survey",
-    "survey_files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="BERKAS",
-    help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
-)
+@survey_file_options
 @click.option(
     "--xlsx", type=click.Path(path_type=Path), default=None, help="Tulis buku kerja Excel."
 )
@@ -108,18 +107,7 @@ def _rank(
     is_flag=True,
     help="Sertakan nama kepala rumah tangga di lembar Rumah Tangga (data pribadi).",
 )
-@click.option(
-    "--form",
-    "form_name",
-    default="kemenkes-rt-10",
-    show_default=True,
-    metavar="NAMA|BERKAS",
-    help="Formulir bawaan (phbs forms list) atau berkas YAML.",
-)
-@click.option("--sheet", default=None, help="Lembar Excel/ODS yang dibaca (bawaan: pertama).")
-@click.option(
-    "--id-per-desa", is_flag=True, help="ID rumah tangga unik per desa, bukan per survei."
-)
+@scoring_options
 @click.option(
     "--by",
     "level",
@@ -127,18 +115,6 @@ def _rank(
     default="desa",
     show_default=True,
     help="Tingkat tabel utama: dusun, desa, kecamatan, kabupaten atau provinsi.",
-)
-@click.option(
-    "--villages",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
-)
-@click.option(
-    "--na-policy",
-    type=click.Choice([p.value for p in NaPolicy]),
-    default=None,
-    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
 )
 @click.option(
     "--target", type=float, default=None, metavar="PERSEN", help="Target % ber-PHBS (mis. 70)."
@@ -150,27 +126,7 @@ def _rank(
     default=None,
     help="Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
 )
-@click.option(
-    "--rubric",
-    "rubric_name",
-    default=None,
-    metavar="NAMA|BERKAS",
-    help="Rubrik lomba: menambahkan peringkat desa ke laporan.",
-)
-@click.option("--judges", type=click.Path(path_type=Path), default=None, help="Berkas nilai juri.")
-@click.option(
-    "--attributes", type=click.Path(path_type=Path), default=None, help="Berkas atribut desa."
-)
-@click.option("--overrides", type=click.Path(path_type=Path), default=None, help="Berkas koreksi.")
-@click.option(
-    "--method",
-    type=click.Choice([m.value for m in Method]),
-    default=None,
-    help="Metode peringkat (bawaan: dari rubrik).",
-)
-@click.option(
-    "--rank-incomplete", is_flag=True, help="Tetap peringkat desa yang kurang nilai (dihitung 0)."
-)
+@contest_options(rubric_required=False)
 @ci_options
 @uncertainty_options
 @lang_option
