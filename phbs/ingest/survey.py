@@ -73,19 +73,27 @@ class HouseholdTable:
     context: dict[str, list[int | None]] = field(default_factory=dict)
     file_index: list[int] = field(default_factory=list)
     row_number: list[int] = field(default_factory=list)
-    _state_rows: list[bytes] = field(default_factory=list, repr=False)
+    # One byte per indicator per household, appended row by row; the matrix is built once
+    # per size and kept (a million households: 10 MB, not a million bytes objects).
+    _state_bytes: bytearray = field(default_factory=bytearray, repr=False)
+    _states: NDArray[np.int8] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def add_states(self, states: bytes) -> None:
+        """Append one household's answer states (one ``int8`` byte per indicator)."""
+        self._state_bytes += states
+
     @property
     def states(self) -> NDArray[np.int8]:
-        """The answer-state matrix (households × indicators)."""
+        """The answer-state matrix (households × indicators), read-only."""
         width = len(self.indicator_codes)
-        if not self._state_rows:
-            return np.zeros((0, width), dtype=np.int8)
-        flat = np.frombuffer(b"".join(self._state_rows), dtype=np.int8)
-        return flat.reshape(len(self._state_rows), width)
+        rows = len(self._state_bytes) // width if width else len(self.ids)
+        if self._states is None or len(self._states) != rows:
+            flat = np.frombuffer(bytes(self._state_bytes), dtype=np.int8)
+            self._states = flat.reshape(rows, width)
+        return self._states
 
 
 @dataclass

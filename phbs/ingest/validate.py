@@ -10,7 +10,8 @@ sees one state per cell: Ya, Tidak, not applicable or missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +19,14 @@ from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
 from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
 from phbs.ingest.survey import HouseholdTable, IdScope, SetAsideRow, SourceFile, Survey
-from phbs.ingest.values import parse_date, parse_whole_number
+from phbs.ingest.values import parse_date
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
-from phbs.states import MISSING, NA, NO, YES
 
-_Getter = Callable[[str], str]
+# Distinct dates and village names remembered (a survey has a few hundred of each).
+_VALUE_CACHE_SIZE = 65_536
 
 # The survey models are re-exported: callers may import them from here or from .survey.
 __all__ = ["HouseholdTable", "IdScope", "SetAsideRow", "SourceFile", "Survey", "read_survey"]
@@ -67,6 +69,7 @@ def read_survey(
 class _Village:
     dotted: str
     name: str | None
+    name_key: str | None  # the name as compared (normalise_name)
 
 
 class _Validator:
@@ -83,23 +86,15 @@ class _Validator:
         self.seen: dict[tuple[str, str], tuple[str, int, int]] = {}
         self.submissions: dict[str, tuple[str, int]] = {}
         self.villages: dict[str, _Village | None] = {}
-        self.answers: dict[str, int] = {}
-        for spellings, state in (
-            (form.answers.ya, YES),
-            (form.answers.tidak, NO),
-            (form.answers.tidak_berlaku, NA),
-        ):
-            for spelling in spellings:
-                self.answers[fold_answer(spelling)] = state
+        self.dates: dict[str, dt.date | None] = {}
+        self.name_keys: dict[str, str] = {}
+        self.answers = answer_table(form)
         self.regions = region_table()
-        self.indicator_codes = frozenset(form.codes)
-        self.context_codes = frozenset(c.code for c in form.context)
-        self.not_applicable = frozenset(fold_answer(a) for a in form.answers.tidak_berlaku)
-        self.fingerprint_fields = (
-            *(f.code for f in STANDARD_FIELDS),
-            *(c.code for c in form.context),
-            *form.codes,
-        )
+        self._standard_codes = tuple(f.code for f in STANDARD_FIELDS)
+        self._context_columns = [self.households.context[c.code] for c in form.context]
+        # Set for each file by read(): its standard columns and its cell resolver.
+        self._standard: list[tuple[str, int]] = []
+        self._resolver = CellResolver(form, ColumnMap(index={}, issues=[]), self.answers)
 
     # --- one file
 
@@ -117,6 +112,10 @@ class _Validator:
             columns = self._export_columns(table, layout, columns)
             rows = skip_hxl_row(rows)
         self.issues.extend(columns.issues)
+        self._standard = [
+            (code, columns.index[code]) for code in self._standard_codes if code in columns.index
+        ]
+        self._resolver = CellResolver(self.form, columns, self.answers)
         identity_ok = columns.has("id_rumah_tangga") and columns.has("kode_desa")
         # Why every row is set aside when an identity column is unusable: missing or ambiguous.
         identity_reasons = sorted(
@@ -137,7 +136,7 @@ class _Validator:
                 aside += 1
             elif self._repeated_submission(table, layout, row_number, raw_cells, cells):
                 aside += 1
-            elif self._row(table, columns, file_index, row_number, raw_cells, cells):
+            elif self._row(table, file_index, row_number, raw_cells, cells):
                 scored += 1
             else:
                 aside += 1
@@ -223,7 +222,6 @@ class _Validator:
     def _row(
         self,
         table: RawTable,
-        columns: ColumnMap,
         file_index: int,
         row_number: int,
         raw_cells: list[str],
@@ -235,11 +233,7 @@ class _Validator:
             issue = make_issue("baris-kosong", file=file, row=row_number)
             self._set_aside(table, row_number, raw_cells, [issue])
             return False
-        index = columns.index
-
-        def get(code: str) -> str:
-            position = index.get(code)
-            return cells[position].strip() if position is not None else ""
+        fields = {code: cells[position].strip() for code, position in self._standard}
 
         if len(raw_cells) > len(table.header):
             extra = sum(1 for c in raw_cells[len(table.header) :] if c.strip())
@@ -249,8 +243,8 @@ class _Validator:
                 )
 
         problems: list[Issue] = []
-        household_id = get("id_rumah_tangga")
-        raw_code = get("kode_desa")
+        household_id = fields.get("id_rumah_tangga", "")
+        raw_code = fields.get("kode_desa", "")
         if not household_id:
             problems.append(
                 make_issue("id-kosong", file=file, row=row_number, column="id_rumah_tangga")
@@ -277,42 +271,17 @@ class _Validator:
             return False
 
         key = (village.dotted if self.id_scope is IdScope.DESA else "", household_id)
-        fingerprint = self._fingerprint(get)
+        resolved = self._resolver.resolve(cells)
+        date = self._parsed_date(fields.get("tanggal_survei", ""))
+        fingerprint = self._fingerprint(fields, village, date, resolved)
         first = self.seen.get(key)
         if first is not None:
-            first_file, first_row, first_fingerprint = first
-            if first_fingerprint == fingerprint:
-                issue = make_issue(
-                    "baris-ganda",
-                    file=file,
-                    row=row_number,
-                    column="id_rumah_tangga",
-                    value=household_id,
-                    first_file=first_file,
-                    first_row=first_row,
-                )
-            else:
-                hint = hint_en = ""
-                if self.id_scope is IdScope.SURVEI:
-                    hint = " (bila nomor rumah tangga diulang per desa, pakai --id-per-desa)"
-                    hint_en = " (if household numbers restart in each village, use --id-per-desa)"
-                issue = make_issue(
-                    "id-ganda",
-                    file=file,
-                    row=row_number,
-                    column="id_rumah_tangga",
-                    value=household_id,
-                    first_file=first_file,
-                    first_row=first_row,
-                    hint=hint,
-                    hint_en=hint_en,
-                )
-            self._set_aside(table, row_number, raw_cells, [issue])
+            self._duplicate(table, row_number, raw_cells, household_id, first, fingerprint)
             return False
         self.seen[key] = (file, row_number, fingerprint)
 
         # The row is kept from here on: cell problems become issues and missing values.
-        file_name = get("nama_desa")
+        file_name = fields.get("nama_desa", "")
         if village.name is None:
             self.issues.append(
                 make_issue(
@@ -324,7 +293,7 @@ class _Validator:
                     edition=REGION_TABLE_EDITION,
                 )
             )
-        elif file_name and normalise_name(file_name) != normalise_name(village.name):
+        elif file_name and self._name_key(file_name) != village.name_key:
             self.issues.append(
                 make_issue(
                     "nama-desa-berbeda",
@@ -340,59 +309,124 @@ class _Validator:
         households.ids.append(household_id)
         households.kode_desa.append(village.dotted)
         households.nama_desa.append(village.name or file_name)
-        households.dusun.append(get("dusun"))
-        households.rw.append(get("rw"))
-        households.rt.append(get("rt"))
-        households.petugas.append(get("petugas"))
-        households.nama_kepala_rt.append(get("nama_kepala_rt"))
-        households.tanggal_survei.append(self._date(get("tanggal_survei"), file, row_number))
-        context = self._context(columns, get, file, row_number)
-        states = self._answers(columns, get, context, file, row_number)
-        households._state_rows.append(bytes(s & 0xFF for s in states))
+        households.dusun.append(fields.get("dusun", ""))
+        households.rw.append(fields.get("rw", ""))
+        households.rt.append(fields.get("rt", ""))
+        households.petugas.append(fields.get("petugas", ""))
+        households.nama_kepala_rt.append(fields.get("nama_kepala_rt", ""))
+        households.tanggal_survei.append(self._date(date, fields, file, row_number))
+        for values, value in zip(self._context_columns, resolved.context, strict=True):
+            values.append(value)
+        if resolved.issues:
+            self.issues.extend(spec.issue(file, row_number) for spec in resolved.issues)
+        households.add_states(resolved.states)
         households.file_index.append(file_index)
         households.row_number.append(row_number)
         return True
 
-    def _fingerprint(self, get: _Getter) -> int:
+    def _duplicate(
+        self,
+        table: RawTable,
+        row_number: int,
+        raw_cells: list[str],
+        household_id: str,
+        first: tuple[str, int, int],
+        fingerprint: int,
+    ) -> None:
+        """Set aside a second row with an id already scored: typed twice, or a clash."""
+        first_file, first_row, first_fingerprint = first
+        if first_fingerprint == fingerprint:
+            issue = make_issue(
+                "baris-ganda",
+                file=table.name,
+                row=row_number,
+                column="id_rumah_tangga",
+                value=household_id,
+                first_file=first_file,
+                first_row=first_row,
+            )
+        else:
+            hint = hint_en = ""
+            if self.id_scope is IdScope.SURVEI:
+                hint = " (bila nomor rumah tangga diulang per desa, pakai --id-per-desa)"
+                hint_en = " (if household numbers restart in each village, use --id-per-desa)"
+            issue = make_issue(
+                "id-ganda",
+                file=table.name,
+                row=row_number,
+                column="id_rumah_tangga",
+                value=household_id,
+                first_file=first_file,
+                first_row=first_row,
+                hint=hint,
+                hint_en=hint_en,
+            )
+        self._set_aside(table, row_number, raw_cells, [issue])
+
+    def _fingerprint(
+        self,
+        fields: dict[str, str],
+        village: _Village,
+        date: dt.date | None,
+        resolved: ResolvedCells,
+    ) -> int:
         """What makes two rows with one id "the same household typed twice".
 
         Values are compared as read, not as typed: an answer by its meaning (``Ya`` = ``1``),
         the village code dotted, a date as ISO, a number as a number, other text without case
         or extra spaces; an absent column counts as blank, so files with different optional
-        columns can still hold identical rows.
+        columns can still hold identical rows. Context and answer cells come resolved
+        (:class:`~phbs.ingest.resolve.CellResolver`).
         """
         parts: list[str] = []
-        for code in self.fingerprint_fields:
-            text = get(code)
-            folded = fold_answer(text)
-            if code in self.indicator_codes:
-                state = self.answers.get(folded)
-                parts.append(f"\x00{state}" if state is not None else folded)
-            elif code == "kode_desa":
-                parsed = VillageCode.parse(text)
-                parts.append(parsed.dotted if parsed is not None else folded)
+        for code in self._standard_codes:
+            if code == "kode_desa":
+                parts.append(village.dotted)
             elif code == "tanggal_survei":
-                date = parse_date(text)
-                parts.append(date.isoformat() if date is not None else folded)
-            elif code in self.context_codes:
-                number = parse_whole_number(text)
-                parts.append(str(number) if number is not None else folded)
+                text = fields.get(code, "")
+                parts.append(date.isoformat() if date is not None else fold_answer(text))
             else:
-                parts.append(folded)
-        return hash(tuple(parts))
+                text = fields.get(code, "")
+                parts.append(fold_answer(text) if text else "")
+        return hash((*parts, *resolved.fingerprint))
 
     def _village(self, raw_code: str) -> _Village | None:
         if raw_code not in self.villages:
             code = VillageCode.parse(raw_code)
-            self.villages[raw_code] = (
-                None if code is None else _Village(code.dotted, self.regions.name(code.dotted))
-            )
+            if code is None:
+                self.villages[raw_code] = None
+            else:
+                name = self.regions.name(code.dotted)
+                name_key = normalise_name(name) if name is not None else None
+                self.villages[raw_code] = _Village(code.dotted, name, name_key)
         return self.villages[raw_code]
 
-    def _date(self, text: str, file: str, row_number: int) -> str:
+    def _name_key(self, file_name: str) -> str:
+        """A village name as compared (cached: a file repeats a few hundred names)."""
+        key = self.name_keys.get(file_name)
+        if key is None:
+            key = normalise_name(file_name)
+            if len(self.name_keys) < _VALUE_CACHE_SIZE:
+                self.name_keys[file_name] = key
+        return key
+
+    def _parsed_date(self, text: str) -> dt.date | None:
+        """A survey date read once per distinct spelling."""
+        if not text:
+            return None
+        if text in self.dates:
+            return self.dates[text]
+        parsed = parse_date(text)
+        if len(self.dates) < _VALUE_CACHE_SIZE:
+            self.dates[text] = parsed
+        return parsed
+
+    def _date(
+        self, parsed: dt.date | None, fields: dict[str, str], file: str, row_number: int
+    ) -> str:
+        text = fields.get("tanggal_survei", "")
         if not text:
             return ""
-        parsed = parse_date(text)
         if parsed is None:
             self.issues.append(
                 make_issue(
@@ -401,141 +435,6 @@ class _Validator:
             )
             return ""
         return parsed.isoformat()
-
-    def _context(
-        self, columns: ColumnMap, get: _Getter, file: str, row_number: int
-    ) -> dict[str, int | _Unknown | None]:
-        """Context values for this row: a number, None (blank meaning), or unknown."""
-        values: dict[str, int | _Unknown | None] = {}
-        for ctx in self.form.context:
-            if not columns.has(ctx.code):
-                self.households.context[ctx.code].append(None)
-                continue
-            text = get(ctx.code)
-            value: int | _Unknown | None
-            # A '-' in the age column is the surveyor's "none", like a blank (no child).
-            if not text or fold_answer(text) in self.not_applicable:
-                value = None
-            else:
-                number = parse_whole_number(text)
-                if number is None or number < ctx.minimum:
-                    self.issues.append(
-                        make_issue(
-                            "nilai-konteks-salah",
-                            file=file,
-                            row=row_number,
-                            column=ctx.code,
-                            value=text,
-                            minimum=ctx.minimum,
-                            maximum=ctx.maximum,
-                        )
-                    )
-                    value = UNKNOWN
-                elif number > ctx.maximum:
-                    self.issues.append(
-                        make_issue(
-                            "nilai-konteks-di-luar",
-                            file=file,
-                            row=row_number,
-                            column=ctx.code,
-                            value=text,
-                            minimum=ctx.minimum,
-                            maximum=ctx.maximum,
-                            meaning=ctx.blank_meaning,
-                            meaning_en=ctx.blank_meaning_en,
-                        )
-                    )
-                    value = None
-                else:
-                    value = number
-            values[ctx.code] = value
-            self.households.context[ctx.code].append(value if isinstance(value, int) else None)
-        return values
-
-    def _answers(
-        self,
-        columns: ColumnMap,
-        get: _Getter,
-        context: dict[str, int | _Unknown | None],
-        file: str,
-        row_number: int,
-    ) -> list[int]:
-        """Resolve each indicator cell to YES, NO, NA or MISSING (DOMAIN.md §1)."""
-        states: list[int] = []
-        for indicator in self.form.indicators:
-            code = indicator.code
-            if not columns.has(code):
-                states.append(MISSING)
-                continue
-            text = get(code)
-            answer = self.answers.get(fold_answer(text)) if text else None
-            if text and answer is None:
-                self.issues.append(
-                    make_issue(
-                        "jawaban-tidak-dikenal", file=file, row=row_number, column=code, value=text
-                    )
-                )
-            rule = indicator.applies_to
-            decided_by = rule.context if rule.context in context else None
-            ctx_value = context.get(decided_by) if decided_by is not None else None
-            if decided_by is not None and not isinstance(ctx_value, _Unknown):
-                applies = ctx_value is not None and rule.applies(ctx_value)
-                shown = ctx_value if ctx_value is not None else "(kosong)"
-                shown_en = ctx_value if ctx_value is not None else "(blank)"
-                where, where_en = f"{decided_by} = {shown}", f"{decided_by} = {shown_en}"
-                if not applies:
-                    if answer in (YES, NO):
-                        self.issues.append(
-                            make_issue(
-                                "jawaban-tidak-berlaku",
-                                file=file,
-                                row=row_number,
-                                column=code,
-                                value=text,
-                                context=where,
-                                context_en=where_en,
-                            )
-                        )
-                    states.append(NA)
-                    continue
-                if answer == NA:
-                    self.issues.append(
-                        make_issue(
-                            "tidak-berlaku-padahal-berlaku",
-                            file=file,
-                            row=row_number,
-                            column=code,
-                            value=text,
-                            context=where,
-                            context_en=where_en,
-                        )
-                    )
-                    states.append(MISSING)
-                    continue
-            elif answer == NA:
-                if indicator.na_mark_allowed:
-                    states.append(NA)
-                else:
-                    self.issues.append(
-                        make_issue(
-                            "tidak-berlaku-tidak-boleh",
-                            file=file,
-                            row=row_number,
-                            column=code,
-                            value=text,
-                        )
-                    )
-                    states.append(MISSING)
-                continue
-            if answer in (YES, NO):
-                states.append(answer)
-                continue
-            if not text:
-                self.issues.append(
-                    make_issue("jawaban-kosong", file=file, row=row_number, column=code)
-                )
-            states.append(MISSING)
-        return states
 
     def _set_aside(
         self,
@@ -560,10 +459,3 @@ class _Validator:
                 + tuple(p.message_en for p in problems),
             )
         )
-
-
-class _Unknown:
-    """A context value that could not be read: applicability falls back to '-' marks."""
-
-
-UNKNOWN = _Unknown()

@@ -1,0 +1,216 @@
+"""Resolving a row's context and answer cells to states and issues (DOMAIN.md §1).
+
+Survey rows repeat a small number of cell patterns (a few answer spellings, a few dozen
+ages), so the work is done once per distinct pattern of raw cells and looked up after that:
+a :class:`CellResolver` is built for one file's columns and caches, per pattern, the
+context values, the answer states, the issues the cells raise (without file and row, which
+are filled in for each row) and the cells' part of the duplicate fingerprint. The cache is
+bounded; past its size, patterns are resolved without being stored, with the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from phbs.forms import Form, fold_answer
+from phbs.ingest.columns import ColumnMap
+from phbs.ingest.values import parse_whole_number
+from phbs.issues import Issue, make_issue
+from phbs.states import MISSING, NA, NO, YES
+
+#: Distinct cell patterns remembered per file (each a few hundred bytes).
+PATTERN_CACHE_SIZE = 65_536
+
+
+class _Unknown:
+    """A context value that could not be read: applicability falls back to '-' marks."""
+
+
+UNKNOWN = _Unknown()
+
+
+@dataclass(frozen=True)
+class IssueSpec:
+    """An issue raised by a cell, waiting for its file and row."""
+
+    code: str
+    column: str
+    value: str = ""
+    params: Mapping[str, object] | None = None
+
+    def issue(self, file: str, row: int) -> Issue:
+        """The issue record at ``file``, ``row``."""
+        return make_issue(
+            self.code,
+            file=file,
+            row=row,
+            column=self.column,
+            value=self.value,
+            **(self.params or {}),
+        )
+
+
+@dataclass(frozen=True)
+class ResolvedCells:
+    """What one pattern of context and answer cells means."""
+
+    context: tuple[int | None, ...]  # one per form context field, as households keep them
+    states: bytes  # one int8 state per indicator
+    issues: tuple[IssueSpec, ...]
+    fingerprint: tuple[str, ...]  # context fields, then indicators, in form order
+
+
+def answer_table(form: Form) -> dict[str, int]:
+    """Folded answer spellings of ``form`` and the state each one means."""
+    answers: dict[str, int] = {}
+    for spellings, state in (
+        (form.answers.ya, YES),
+        (form.answers.tidak, NO),
+        (form.answers.tidak_berlaku, NA),
+    ):
+        for spelling in spellings:
+            answers[fold_answer(spelling)] = state
+    return answers
+
+
+class CellResolver:
+    """Context and answer cells of one file's rows, resolved once per distinct pattern."""
+
+    def __init__(self, form: Form, columns: ColumnMap, answers: dict[str, int]) -> None:
+        self.form = form
+        self.columns = columns
+        self.answers = answers
+        self.not_applicable = frozenset(fold_answer(a) for a in form.answers.tidak_berlaku)
+        codes = [c.code for c in form.context] + list(form.codes)
+        positions = [columns.index[c] for c in codes if c in columns.index]
+        self._key: Callable[[list[str]], Any] = (
+            itemgetter(*positions) if positions else (lambda _cells: ())
+        )
+        self._cache: dict[Any, ResolvedCells] = {}
+
+    def resolve(self, cells: list[str]) -> ResolvedCells:
+        """The meaning of ``cells`` (a full-width row) for context and answers."""
+        key = self._key(cells)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._resolve(cells)
+            if len(self._cache) < PATTERN_CACHE_SIZE:
+                self._cache[key] = found
+        return found
+
+    def _get(self, cells: list[str], code: str) -> str:
+        position = self.columns.index.get(code)
+        return cells[position].strip() if position is not None else ""
+
+    def _resolve(self, cells: list[str]) -> ResolvedCells:
+        issues: list[IssueSpec] = []
+        context, kept = self._context(cells, issues)
+        states = self._answers(cells, context, issues)
+        return ResolvedCells(
+            context=kept,
+            states=bytes(s & 0xFF for s in states),
+            issues=tuple(issues),
+            fingerprint=self._fingerprint(cells),
+        )
+
+    def _fingerprint(self, cells: list[str]) -> tuple[str, ...]:
+        """Context values as numbers and answers by meaning (see ``_Validator._fingerprint``)."""
+        parts: list[str] = []
+        for ctx in self.form.context:
+            text = self._get(cells, ctx.code)
+            folded = fold_answer(text)
+            number = parse_whole_number(text)
+            parts.append(str(number) if number is not None else folded)
+        for code in self.form.codes:
+            folded = fold_answer(self._get(cells, code))
+            state = self.answers.get(folded)
+            parts.append(f"\x00{state}" if state is not None else folded)
+        return tuple(parts)
+
+    def _context(
+        self, cells: list[str], issues: list[IssueSpec]
+    ) -> tuple[dict[str, int | _Unknown | None], tuple[int | None, ...]]:
+        """Context values for this row: a number, None (blank meaning), or unknown."""
+        values: dict[str, int | _Unknown | None] = {}
+        kept: list[int | None] = []
+        for ctx in self.form.context:
+            if not self.columns.has(ctx.code):
+                kept.append(None)
+                continue
+            text = self._get(cells, ctx.code)
+            value: int | _Unknown | None
+            bounds: dict[str, object] = {"minimum": ctx.minimum, "maximum": ctx.maximum}
+            # A '-' in the age column is the surveyor's "none", like a blank (no child).
+            if not text or fold_answer(text) in self.not_applicable:
+                value = None
+            else:
+                number = parse_whole_number(text)
+                if number is None or number < ctx.minimum:
+                    issues.append(IssueSpec("nilai-konteks-salah", ctx.code, text, bounds))
+                    value = UNKNOWN
+                elif number > ctx.maximum:
+                    meaning = {"meaning": ctx.blank_meaning, "meaning_en": ctx.blank_meaning_en}
+                    issues.append(
+                        IssueSpec("nilai-konteks-di-luar", ctx.code, text, bounds | meaning)
+                    )
+                    value = None
+                else:
+                    value = number
+            values[ctx.code] = value
+            kept.append(value if isinstance(value, int) else None)
+        return values, tuple(kept)
+
+    def _answers(
+        self,
+        cells: list[str],
+        context: dict[str, int | _Unknown | None],
+        issues: list[IssueSpec],
+    ) -> list[int]:
+        """Resolve each indicator cell to YES, NO, NA or MISSING (DOMAIN.md §1)."""
+        states: list[int] = []
+        for indicator in self.form.indicators:
+            code = indicator.code
+            if not self.columns.has(code):
+                states.append(MISSING)
+                continue
+            text = self._get(cells, code)
+            answer = self.answers.get(fold_answer(text)) if text else None
+            if text and answer is None:
+                issues.append(IssueSpec("jawaban-tidak-dikenal", code, text))
+            rule = indicator.applies_to
+            decided_by = rule.context if rule.context in context else None
+            ctx_value = context.get(decided_by) if decided_by is not None else None
+            if decided_by is not None and not isinstance(ctx_value, _Unknown):
+                applies = ctx_value is not None and rule.applies(ctx_value)
+                shown = ctx_value if ctx_value is not None else "(kosong)"
+                shown_en = ctx_value if ctx_value is not None else "(blank)"
+                where = {
+                    "context": f"{decided_by} = {shown}",
+                    "context_en": f"{decided_by} = {shown_en}",
+                }
+                if not applies:
+                    if answer in (YES, NO):
+                        issues.append(IssueSpec("jawaban-tidak-berlaku", code, text, where))
+                    states.append(NA)
+                    continue
+                if answer == NA:
+                    issues.append(IssueSpec("tidak-berlaku-padahal-berlaku", code, text, where))
+                    states.append(MISSING)
+                    continue
+            elif answer == NA:
+                if indicator.na_mark_allowed:
+                    states.append(NA)
+                else:
+                    issues.append(IssueSpec("tidak-berlaku-tidak-boleh", code, text))
+                    states.append(MISSING)
+                continue
+            if answer in (YES, NO):
+                states.append(answer)
+                continue
+            if not text:
+                issues.append(IssueSpec("jawaban-kosong", code))
+            states.append(MISSING)
+        return states
