@@ -18,6 +18,7 @@ import click
 
 from phbs import __version__
 from phbs.commands.common import LANG_KEY, ci_note, ci_options, current_lang, lang_option
+from phbs.commands.progress import RowsProgress, rows_progress
 from phbs.errors import PhbsError, SettingsError
 from phbs.forms import NaPolicy, load_form
 from phbs.ingest.validate import IdScope, Survey, read_survey
@@ -137,13 +138,24 @@ def _print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: La
         click.echo(t("issues.hint", lang, files=" ".join(str(f) for f in files)))
 
 
-def _read(files: Sequence[Path], form_name: str, sheet: str | None, id_per_desa: bool) -> Survey:
-    return read_survey(
-        files,
-        load_form(form_name),
-        sheet=sheet,
-        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-    )
+def _read(
+    files: Sequence[Path],
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    progress: RowsProgress | None = None,
+) -> Survey:
+    try:
+        return read_survey(
+            files,
+            load_form(form_name),
+            sheet=sheet,
+            id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.finish()
 
 
 @cli.command("score")
@@ -192,6 +204,7 @@ def _read(files: Sequence[Path], form_name: str, sheet: str | None, id_per_desa:
     default=None,
     help="Tulis baris yang disisihkan dan alasannya (.csv).",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @ci_options
 @lang_option
 @click.pass_context
@@ -208,6 +221,7 @@ def score_command(
     households: Path | None,
     include_names: bool,
     rejects: Path | None,
+    quiet: bool,
     ci_method: str,
     confidence: float,
 ) -> None:
@@ -220,7 +234,8 @@ def score_command(
     _require_suffix(households, {".csv"}, "--households")
     _require_suffix(rejects, {".csv"}, "--rejects")
     _check_outputs([output, households, rejects], files)
-    survey = _read(files, form_name, sheet, id_per_desa)
+    progress = rows_progress(quiet, language)
+    survey = _read(files, form_name, sheet, id_per_desa, progress)
     totals: VillageTotals | None = read_villages(villages) if villages else None
     result = score(survey, na_policy)
     report = summarise(

@@ -11,7 +11,7 @@ sees one state per cell: Ya, Tidak, not applicable or missing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,8 @@ from phbs.ingest.values import parse_date
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
 
+#: Rows between two calls of ``read_survey``'s ``progress``.
+PROGRESS_EVERY = 20_000
 # Distinct dates and village names remembered (a survey has a few hundred of each).
 _VALUE_CACHE_SIZE = 65_536
 
@@ -38,8 +40,12 @@ def read_survey(
     *,
     sheet: str | None = None,
     id_scope: IdScope | str = IdScope.SURVEI,
+    progress: Callable[[int], None] | None = None,
 ) -> Survey:
     """Read and validate survey files (one per Puskesmas is fine) into one :class:`Survey`.
+
+    ``progress``, if given, is called with the number of data rows read so far every
+    :data:`PROGRESS_EVERY` rows and once at the end (the CLI shows it on a terminal).
 
     >>> from phbs.resources import data_path
     >>> files = sorted(data_path("contoh").glob("survei-*.csv"))
@@ -52,9 +58,12 @@ def read_survey(
     """
     loaded = form if isinstance(form, LoadedForm) else load_form(form)
     validator = _Validator(loaded.form, IdScope(id_scope))
+    validator.progress = progress
     files = [
         validator.read(open_table(path, sheet=sheet), index) for index, path in enumerate(paths)
     ]
+    if progress is not None:
+        progress(validator.rows_done)
     return Survey(
         form=loaded,
         files=files,
@@ -90,6 +99,8 @@ class _Validator:
         self.name_keys: dict[str, str] = {}
         self.answers = answer_table(form)
         self.regions = region_table()
+        self.progress: Callable[[int], None] | None = None
+        self.rows_done = 0
         self._standard_codes = tuple(f.code for f in STANDARD_FIELDS)
         self._context_columns = [self.households.context[c.code] for c in form.context]
         # Set for each file by read(): its standard columns and its cell resolver.
@@ -130,6 +141,9 @@ class _Validator:
         width = len(table.header)
         for row_number, raw_cells in rows:
             read += 1
+            self.rows_done += 1
+            if self.progress is not None and self.rows_done % PROGRESS_EVERY == 0:
+                self.progress(self.rows_done)
             cells = raw_cells[:width] + [""] * (width - len(raw_cells))
             if not identity_ok:
                 self._set_aside(table, row_number, raw_cells, [], identity_reasons)
