@@ -17,10 +17,18 @@ from typing import Any, TypeVar
 import click
 
 from phbs import __version__
-from phbs.commands.common import LANG_KEY, ci_note, ci_options, current_lang, lang_option
+from phbs.commands.common import (
+    LANG_KEY,
+    ci_note,
+    ci_options,
+    current_lang,
+    lang_option,
+    reading_options,
+    scoring_options,
+)
 from phbs.commands.progress import RowsProgress, rows_progress
 from phbs.errors import PhbsError, SettingsError
-from phbs.forms import NaPolicy, load_form
+from phbs.forms import load_form
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue, Severity
@@ -35,29 +43,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def survey_options(function: F) -> F:
-    """Options shared by the commands that read survey files."""
-    options = [
-        click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path)),
-        click.option(
-            "--form",
-            "form_name",
-            default="kemenkes-rt-10",
-            show_default=True,
-            metavar="NAMA|BERKAS",
-            help="Formulir bawaan (phbs forms list) atau berkas YAML.",
-        ),
-        click.option(
-            "--sheet", default=None, help="Lembar Excel/ODS yang dibaca (bawaan: pertama)."
-        ),
-        click.option(
-            "--id-per-desa",
-            is_flag=True,
-            help="ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+    """The survey files and how they are read (``phbs validate``)."""
+    files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+    return files(reading_options(function))
 
 
 class PhbsGroup(click.Group):
@@ -159,7 +147,8 @@ def _read(
 
 
 @cli.command("score")
-@survey_options
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@scoring_options
 @click.option(
     "--by",
     "level",
@@ -167,18 +156,6 @@ def _read(
     default="desa",
     show_default=True,
     help="Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
-)
-@click.option(
-    "--na-policy",
-    type=click.Choice([p.value for p in NaPolicy]),
-    default=None,
-    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
-)
-@click.option(
-    "--villages",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
 )
 @click.option(
     "-o",

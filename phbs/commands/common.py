@@ -106,10 +106,8 @@ def survey_file_options(function: F) -> F:
     )
 
 
-def scoring_options(function: F) -> F:
-    """How survey files are read and scored: form, sheet, id scope, villages, na_policy."""
-    from phbs.forms import NaPolicy
-
+def reading_options(function: F) -> F:
+    """How survey files are read: form, sheet, and where household ids are unique."""
     return _apply(
         function,
         [
@@ -129,19 +127,32 @@ def scoring_options(function: F) -> F:
                 is_flag=True,
                 help="ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
             ),
-            click.option(
-                "--villages",
-                type=click.Path(path_type=Path),
-                default=None,
-                help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
-            ),
-            click.option(
-                "--na-policy",
-                type=click.Choice([p.value for p in NaPolicy]),
-                default=None,
-                help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
-            ),
         ],
+    )
+
+
+def scoring_options(function: F) -> F:
+    """:func:`reading_options` plus how households are scored: villages file, na_policy."""
+    from phbs.forms import NaPolicy
+
+    return reading_options(
+        _apply(
+            function,
+            [
+                click.option(
+                    "--villages",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+                ),
+                click.option(
+                    "--na-policy",
+                    type=click.Choice([p.value for p in NaPolicy]),
+                    default=None,
+                    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+                ),
+            ],
+        )
     )
 
 
