@@ -31,7 +31,7 @@ from phbs.errors import PhbsError, SettingsError
 from phbs.forms import load_form
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.issues import Issue, Severity
+from phbs.issues import Issue
 from phbs.outputs import check_output_path
 from phbs.plausibility import plausibility_issues
 from phbs.reports import tables, text
@@ -112,16 +112,7 @@ def _require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
 
 
 def _print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: Lang) -> None:
-    counts = text.severity_counts(issues)
-    click.echo(
-        t(
-            "issues.summary",
-            lang,
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        )
-    )
+    click.echo(text.issue_counts_line(issues, lang))
     if issues:
         click.echo(t("issues.hint", lang, files=" ".join(str(f) for f in files)))
 
@@ -242,15 +233,7 @@ def score_command(
     click.echo(t("note.persen", language))
     fpc = totals is not None and report.tingkat is AreaLevel.DESA
     click.echo(ci_note(ci_method, confidence, fpc, language))
-    click.echo(
-        t(
-            "reconciliation",
-            language,
-            read=survey.rows_read,
-            scored=survey.rows_scored,
-            aside=survey.rows_set_aside,
-        )
-    )
+    click.echo(text.reconciliation_line(survey, language))
     _print_issue_counts(issues, files, language)
 
     if output is not None:
@@ -295,32 +278,15 @@ def validate_command(
     _check_outputs([output], files)
     survey = _read(files, form_name, sheet, id_per_desa)
     click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
-    click.echo(
-        t(
-            "reconciliation",
-            language,
-            read=survey.rows_read,
-            scored=survey.rows_scored,
-            aside=survey.rows_set_aside,
-        )
-    )
+    click.echo(text.reconciliation_line(survey, language))
     click.echo()
     click.echo(text.issue_summary(survey.issues, language))
     click.echo()
-    counts = text.severity_counts(survey.issues)
-    click.echo(
-        t(
-            "issues.summary",
-            language,
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        )
-    )
+    click.echo(text.issue_counts_line(survey.issues, language))
     if output is not None:
         tables.write_issues(survey.issues, output, files, language)
         click.echo(t("written", language, path=output))
-    ctx.exit(1 if counts[Severity.ERROR] else 0)
+    ctx.exit(1 if survey.error_count else 0)
 
 
 from phbs.commands import demo as _demo  # noqa: E402

@@ -8,10 +8,9 @@ import click
 
 from phbs.commands.common import current_lang, lang_option
 from phbs.demo import run_demo
-from phbs.issues import Severity
 from phbs.reports.i18n import t
 from phbs.reports.ranking import notes_text, ranking_table
-from phbs.reports.text import area_table, severity_counts
+from phbs.reports.text import area_table, issue_counts_line, reconciliation_line
 
 
 @click.command("demo")
@@ -34,15 +33,7 @@ def demo_command(ctx: click.Context, out_dir: Path) -> None:
     click.echo()
     click.echo(area_table(run.report, language))
     click.echo()
-    click.echo(
-        t(
-            "reconciliation",
-            language,
-            read=survey.rows_read,
-            scored=survey.rows_scored,
-            aside=survey.rows_set_aside,
-        )
-    )
+    click.echo(reconciliation_line(survey, language))
     click.echo()
     click.echo(ranking_table(run.ranking, language))
     notes = notes_text(run.ranking, language)
@@ -50,16 +41,7 @@ def demo_command(ctx: click.Context, out_dir: Path) -> None:
         click.echo(t("rank.notes", language))
         click.echo(notes)
     click.echo()
-    counts = severity_counts(run.issues)
-    click.echo(
-        t(
-            "issues.summary",
-            language,
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        )
-    )
+    click.echo(issue_counts_line(run.issues, language))
     click.echo(t("demo.outputs", language, folder=out_dir))
     for path in run.outputs:
         click.echo(f"  {path}")

@@ -20,7 +20,6 @@ from phbs.errors import SettingsError
 from phbs.forms import load_form
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.issues import Severity
 from phbs.judges import read_judges
 from phbs.measures import VillageMeasures, measures_from_report
 from phbs.outputs import check_output_path
@@ -29,7 +28,7 @@ from phbs.ranking import rank_villages
 from phbs.ranking_models import InputRecord, Ranking
 from phbs.reports.i18n import t
 from phbs.reports.report import write_report
-from phbs.reports.text import severity_counts
+from phbs.reports.text import issue_counts_line
 from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, ScoreResult, score, summarise
 from phbs.rubric import LoadedRubric, load_rubric
@@ -257,16 +256,7 @@ def report_command(
             aside=h.baris_disisihkan,
         )
     )
-    counts = severity_counts(content.issues)
-    click.echo(
-        t(
-            "issues.summary",
-            language,
-            errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING],
-            infos=counts[Severity.INFO],
-        )
-    )
+    click.echo(issue_counts_line(content.issues, language))
     for output in (xlsx, html):
         if output is not None:
             click.echo(t("written", language, path=output))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from phbs.ingest.survey import Survey
 from phbs.issues import Issue, Severity, count_by_code
 from phbs.reports.i18n import Lang, t
 from phbs.results import AreaReport
@@ -137,3 +138,26 @@ def severity_counts(issues: Sequence[Issue]) -> dict[Severity, int]:
     for issue in issues:
         counts[issue.severity] += 1
     return counts
+
+
+def reconciliation_line(survey: Survey, lang: Lang = "id") -> str:
+    """``N baris dibaca = S diskor + R disisihkan`` for a survey."""
+    return t(
+        "reconciliation",
+        lang,
+        read=survey.rows_read,
+        scored=survey.rows_scored,
+        aside=survey.rows_set_aside,
+    )
+
+
+def issue_counts_line(issues: Sequence[Issue], lang: Lang = "id") -> str:
+    """``Masalah data: E galat, W peringatan, I info``."""
+    counts = severity_counts(issues)
+    return t(
+        "issues.summary",
+        lang,
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+    )
