@@ -23,6 +23,9 @@ interval is then clipped to the values the whole village can still take,
 (0.3187, 0.508)
 """
 
+# scipy is imported inside the functions that use it: importing it costs about half a
+# second, which every `phbs` command (even --help) would otherwise pay.
+
 from __future__ import annotations
 
 import math
@@ -31,9 +34,6 @@ from enum import StrEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import optimize, special
-from scipy.stats import beta as beta_dist
-from scipy.stats import betabinom, binom, norm
 
 FloatArray = NDArray[np.float64]
 
@@ -85,6 +85,8 @@ def beta_kernel(
 
     Rows with ``n_eff = inf`` (full census) must be handled by the caller.
     """
+    from scipy.stats import beta as beta_dist
+
     x = p * n_eff
     rest = n_eff - x
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -118,6 +120,8 @@ def proportion_interval(
     >>> proportion_interval([30], [50], population=[50])[0].tolist()
     [0.6]
     """
+    from scipy.stats import norm
+
     chosen = CiMethod(method)
     if not 0.0 < confidence < 1.0:
         raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
@@ -192,6 +196,8 @@ def funnel_limits(
     >>> round(float(hi[0]), 6)
     0.767556
     """
+    from scipy.stats import norm
+
     if not 0.0 <= rate <= 1.0:
         raise ValueError(f"rate must be a proportion, got {rate}")
     if not 0.0 < coverage < 1.0:
@@ -208,6 +214,8 @@ def funnel_limits(
 
 
 def _exact_limit(rate: float, n: FloatArray, q: float) -> FloatArray:
+    from scipy.stats import binom
+
     r = binom.ppf(q, n, rate)
     at = binom.cdf(r, n, rate)
     below = binom.cdf(r - 1.0, n, rate)
@@ -274,6 +282,9 @@ def fit_beta_binomial(successes: ArrayLike, trials: ArrayLike) -> BetaBinomialPr
     >>> round(prior.mean, 2), prior.method
     (0.41, 'marginal-ml')
     """
+    from scipy import optimize, special
+    from scipy.stats import betabinom
+
     x = np.asarray(successes, dtype=np.float64)
     n = np.asarray(trials, dtype=np.float64)
     if x.shape != n.shape or np.any(x < 0) or np.any(x > n):
