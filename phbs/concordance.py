@@ -23,7 +23,6 @@ from typing import Final
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.stats import chi2, rankdata
 
 __all__ = [
     "REASON_ALL_TIED",
@@ -73,6 +72,8 @@ def _ratings_matrix(ratings: ArrayLike) -> FloatArray:
 
 def _ranks(values: FloatArray) -> FloatArray:
     """Rank 1 = best (highest score) within each judge's row, average ranks for ties."""
+    from scipy.stats import rankdata  # imported on use: scipy is slow to import
+
     ranks: FloatArray = rankdata(-values, method="average", axis=1).astype(np.float64)
     return ranks
 
@@ -130,6 +131,8 @@ def kendall_w(ratings: ArrayLike) -> KendallWResult:
         return undefined(REASON_ALL_TIED)
     w = 12.0 * s / denominator
     chi_square = n_judges * (n_objects - 1) * w
+    from scipy.stats import chi2
+
     p_value = float(chi2.sf(chi_square, degrees_of_freedom))
     return KendallWResult(w, chi_square, degrees_of_freedom, p_value, n_judges, n_objects)
 
@@ -165,6 +168,8 @@ def least_agreeing_judge(ratings: ArrayLike) -> tuple[int | None, FloatArray]:
     agreement = np.full(n_judges, np.nan, dtype=np.float64)
     if _degenerate_reason(values) is not None:
         return None, agreement
+    from scipy.stats import rankdata
+
     ranks = _ranks(values)
     rank_totals = ranks.sum(axis=0)
     for judge in range(n_judges):
