@@ -96,7 +96,9 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     rubric = load_rubric(SAMPLE_RUBRIC)
     uncertainty = Uncertainty(
         report=report,
-        bootstrap=bootstrap_ranking(ranking, rubric, report, replicates=500, seed=42),
+        bootstrap=bootstrap_ranking(
+            ranking, rubric, report, replicates=500, seed=42, households=result
+        ),
         weights=weight_sensitivity(ranking, rubric, replicates=300, seed=42),
     )
     write_report(

@@ -3,12 +3,19 @@
 Arrays are replicates × villages (× criteria). Nothing here knows about files; the wrapper
 is :mod:`phbs.rank_uncertainty`.
 
-Household bootstrap by counts: drawing ``s`` households with replacement from a village's
-``s`` surveyed households gives status counts ``(ber, tidak, belum) ~ Multinomial(s, p̂)``,
-which is what :func:`resample_status` draws. Indicator coverage is redrawn as
-``ya ~ Binomial(berlaku, ya/berlaku)`` with ``berlaku`` held at its observed value; the
-correlation between criteria within one household is not carried over (each criterion gets
-the right marginal spread).
+Joint household bootstrap (:func:`household_patterns`, :func:`resample_households`): each
+village's households are compressed to their distinct rows of the features the survey
+criteria need (status one-hot, per indicator "ya" and "answered" flags) with a count each;
+drawing ``s`` households with replacement from a village's ``s`` surveyed households is a
+``Multinomial(s, counts/s)`` draw over those rows, and a replicate's village sums are
+``draws @ rows``. Every criterion computed from those sums comes from the same resampled
+households, so the correlation between criteria within a household is kept.
+
+Fallback by counts, when only a village summary is at hand: status counts
+``(ber, tidak, belum) ~ Multinomial(s, p̂)`` (:func:`resample_status`) and indicator coverage
+``ya ~ Binomial(berlaku, ya/berlaku)`` with ``berlaku`` held at its observed value
+(:func:`resample_binomial`); each criterion gets the right marginal spread, but the
+correlation between criteria within one household is not carried over.
 """
 
 from __future__ import annotations
@@ -39,6 +46,54 @@ def resample_status(
     probabilities[surveyed == 0] = [0.0, 0.0, 1.0]
     draws = rng.multinomial(surveyed, probabilities, size=(replicates, len(ber)))
     return draws[..., 0], draws[..., 1]
+
+
+def household_patterns(
+    village: IntArray, features: NDArray[np.integer], villages: int
+) -> tuple[list[IntArray], list[IntArray]]:
+    """Per village (``0 … villages-1``): its distinct feature rows and how many households
+    have each. Households with ``village < 0`` are left out.
+
+    >>> rows, counts = household_patterns(
+    ...     np.array([0, 0, 1, 0]), np.array([[1, 0], [1, 0], [0, 1], [0, 1]]), 2
+    ... )
+    >>> [r.tolist() for r in rows], [c.tolist() for c in counts]
+    ([[[0, 1], [1, 0]], [[0, 1]]], [[1, 2], [1]])
+    """
+    keep = village >= 0
+    combined = np.column_stack(
+        [village[keep].astype(np.int64), np.asarray(features)[keep].astype(np.int64)]
+    ).reshape(int(keep.sum()), 1 + np.asarray(features).shape[1])
+    unique, counts = np.unique(combined, axis=0, return_counts=True)
+    starts = np.searchsorted(unique[:, 0], np.arange(villages + 1))
+    rows = [unique[starts[v] : starts[v + 1], 1:] for v in range(villages)]
+    sizes = [counts[starts[v] : starts[v + 1]].astype(np.int64) for v in range(villages)]
+    return rows, sizes
+
+
+def resample_households(
+    rng: np.random.Generator,
+    rows: list[IntArray],
+    counts: list[IntArray],
+    replicates: int,
+    width: int,
+) -> IntArray:
+    """Village feature sums after resampling each village's households with replacement:
+    replicates × villages × ``width`` (one ``Multinomial(n, counts/n)`` per village).
+
+    >>> rng = np.random.default_rng(0)
+    >>> sums = resample_households(rng, [np.array([[1, 0]])], [np.array([5])], 3, 2)
+    >>> sums[:, 0].tolist()
+    [[5, 0], [5, 0], [5, 0]]
+    """
+    sums = np.zeros((replicates, len(rows), width), dtype=np.int64)
+    for v, (patterns, sizes) in enumerate(zip(rows, counts, strict=True)):
+        n = int(sizes.sum())
+        if n == 0:
+            continue
+        draws = rng.multinomial(n, sizes / n, size=replicates)
+        sums[:, v, :] = draws @ patterns
+    return sums
 
 
 def resample_binomial(

@@ -4,7 +4,11 @@
   every survey-based criterion (% ber-PHBS and indicator coverage, through the rubric's
   mapping), holds judges' and attribute scores fixed (or also resamples judges), re-ranks by
   total and reports each village's median rank, 90 % rank interval, P(first) and P(top 3).
-  Overridden scores stay as recorded; % dipantau does not change (the sample size is fixed).
+  Given the scored households (a :class:`~phbs.results.ScoreResult`) the households are
+  drawn jointly, so every criterion of a replicate comes from the same households; given
+  only a village summary, the counts are redrawn per criterion (see
+  :mod:`phbs.rank_resampling`). Overridden scores stay as recorded; % dipantau does not
+  change (the sample size is fixed).
   Replicates rank by total only (ties share a rank); the rubric's tie-breakers are not
   replayed.
 * :func:`weight_sensitivity` keeps the scores and perturbs the group weights: a seeded
@@ -19,6 +23,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,16 +34,20 @@ from phbs.rank_resampling import (
     batch_ranks,
     batch_topsis,
     chunk_size,
+    household_patterns,
     indistinct_top,
     map_scores,
     rank_interval,
     resample_binomial,
+    resample_households,
     resample_judges,
     resample_status,
 )
 from phbs.ranking_models import Ranking
-from phbs.results import AreaReport, AreaSummary
+from phbs.results import AreaReport, ScoreResult
 from phbs.rubric import JudgeSource, LoadedRubric, Method, Rubric, SurveySource
+from phbs.scoring import Status
+from phbs.states import NO, YES
 from phbs.stats import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
 
 FloatArray = NDArray[np.float64]
@@ -68,6 +77,12 @@ class RankBootstrap(_Frozen):
     seed: int
     juri_diambil_ulang: bool
     penyusutan: bool = Field(description="% ber-PHBS shrunk with the fitted prior")
+    metode_sampel: str = Field(
+        default="jumlah",
+        description="rumah_tangga: households resampled jointly for every survey criterion; "
+        "jumlah: village counts resampled per criterion (only a summary was given); "
+        "tidak_ada: no survey data resampled",
+    )
     desa: list[VillageRankStability]
     tidak_terbedakan_sampai: int = Field(
         description="ranks 1…k cannot be told apart (overlapping 90 % rank intervals)"
@@ -145,38 +160,59 @@ def bootstrap_ranking(
     seed: int = 0,
     resample_judges_too: bool = False,
     prior: BetaBinomialPrior | None = None,
+    households: ScoreResult | None = None,
 ) -> RankBootstrap:
     """Bootstrap the ranks of ``ranking`` (see the module docstring).
 
-    ``report`` is the village-level summary the ranking's survey criteria came from (its
-    counts are resampled); ``prior`` (from :func:`shrink_measures`) shrinks each replicate's
-    % ber-PHBS the same way as the ranking's.
+    ``households`` (the scored survey the ranking's survey criteria came from) gives the
+    joint household bootstrap; without it, ``report`` (the village-level summary) gives the
+    count-based fallback (each criterion resampled separately). ``prior`` (from
+    :func:`shrink_measures`) shrinks each replicate's % ber-PHBS the same way as the
+    ranking's. ``RankBootstrap.metode_sampel`` says which was used.
 
     >>> import phbs
     >>> from phbs.contest_sample import SAMPLE_RUBRIC, sample_ranking
     >>> from phbs.demo import sample_data
-    >>> report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
+    >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
+    >>> report = phbs.summarise(result)
     >>> ranking = sample_ranking(report)
-    >>> result = bootstrap_ranking(ranking, phbs.load_rubric(SAMPLE_RUBRIC), report, seed=1)
-    >>> result.desa[0].peringkat, 0 <= result.desa[0].p_pertama <= 1
-    (1, True)
+    >>> boot = bootstrap_ranking(
+    ...     ranking, phbs.load_rubric(SAMPLE_RUBRIC), report, seed=1, households=result
+    ... )
+    >>> boot.desa[0].peringkat, 0 <= boot.desa[0].p_pertama <= 1, boot.metode_sampel
+    (1, True, 'rumah_tangga')
     """
     if replicates < 1:
         raise ValueError("replicates must be at least 1")
     spec = _spec(rubric)
     villages, criteria, base, _ = _base(ranking)
+    method = (
+        SAMPLE_HOUSEHOLDS
+        if households is not None
+        else SAMPLE_COUNTS
+        if report is not None
+        else SAMPLE_NONE
+    )
     if not villages:
         return RankBootstrap(
             ulangan=replicates,
             seed=seed,
             juri_diambil_ulang=resample_judges_too,
             penyusutan=prior is not None,
+            metode_sampel=method,
             desa=[],
             tidak_terbedakan_sampai=0,
         )
     weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
     fixed = {(o.kode_desa, o.kriteria) for o in ranking.koreksi if o.kriteria}
-    areas = {a.kode: a for a in report.areas} if report is not None else {}
+    surveyed = {
+        c: source
+        for c in criteria
+        if isinstance(source := spec.criterion(c).source, SurveySource)
+        and _resampled(source.measure)
+    }
+    wanted = sorted({s.measure for s in surveyed.values()})
+    draw = _sampler(villages, wanted, report, households, prior)
     rng = np.random.default_rng(seed)
     size = chunk_size(len(villages), len(criteria))
     all_ranks = []
@@ -184,13 +220,13 @@ def bootstrap_ranking(
     while done < replicates:
         batch = min(size, replicates - done)
         scores = np.broadcast_to(base, (batch, *base.shape)).copy()
+        values = draw(rng, batch) if draw is not None else {}
         for j, c in enumerate(criteria):
             source = spec.criterion(c).source
             keep = np.array([(k, c) not in fixed for k in villages], dtype=bool)
-            if isinstance(source, SurveySource):
-                drawn = _survey_column(rng, source, villages, areas, batch, prior)
-                if drawn is not None:
-                    scores[:, :, j] = np.where(keep & ~np.isnan(drawn), drawn, scores[:, :, j])
+            if c in surveyed and surveyed[c].measure in values:
+                drawn = _scored(values[surveyed[c].measure], surveyed[c])
+                scores[:, :, j] = np.where(keep & ~np.isnan(drawn), drawn, scores[:, :, j])
             elif isinstance(source, JudgeSource) and resample_judges_too:
                 given = [ranking.village(k).kriteria[c].juri for k in villages]
                 panel = sorted({judge for g in given for judge in g})
@@ -225,36 +261,139 @@ def bootstrap_ranking(
         seed=seed,
         juri_diambil_ulang=resample_judges_too,
         penyusutan=prior is not None,
+        metode_sampel=method,
         desa=rows,
         tidak_terbedakan_sampai=top,
     )
 
 
-def _survey_column(
-    rng: np.random.Generator,
-    source: SurveySource,
+def resample_measures(
     villages: list[str],
-    areas: dict[str, AreaSummary],
-    batch: int,
+    measures: list[str],
+    *,
+    report: AreaReport | None = None,
+    households: ScoreResult | None = None,
+    replicates: int = 1000,
+    seed: int = 0,
+    prior: BetaBinomialPrior | None = None,
+) -> dict[str, FloatArray]:
+    """The bootstrap's survey measures (``persen_ber_phbs``, ``cakupan.<code>``) for
+    ``villages``: each replicates × villages, NaN where unknown; drawn as
+    :func:`bootstrap_ranking` draws them (households jointly, else counts from ``report``).
+    Measures that do not vary with the households drawn are left out."""
+    wanted = sorted({m for m in measures if _resampled(m)})
+    draw = _sampler(villages, wanted, report, households, prior)
+    return draw(np.random.default_rng(seed), replicates) if draw is not None else {}
+
+
+#: ``RankBootstrap.metode_sampel``: households resampled jointly (from a ScoreResult).
+SAMPLE_HOUSEHOLDS = "rumah_tangga"
+#: Counts per village resampled per criterion (from an AreaReport or summary).
+SAMPLE_COUNTS = "jumlah"
+#: Nothing from the survey resampled (no survey data given).
+SAMPLE_NONE = "tidak_ada"
+
+Sampler = Callable[[np.random.Generator, int], dict[str, FloatArray]]
+
+
+def _resampled(measure: str) -> bool:
+    """Survey measures that vary with the households drawn (% dipantau does not)."""
+    return measure == "persen_ber_phbs" or measure.startswith("cakupan.")
+
+
+def _percent(numerator: NDArray[np.int64], denominator: NDArray[np.int64]) -> FloatArray:
+    """``numerator / denominator × 100`` elementwise, NaN where the denominator is 0 (as
+    :func:`phbs.scoring.percent`, which gives ``None`` there)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result: FloatArray = np.where(
+            denominator > 0, numerator / np.maximum(denominator, 1) * 100.0, np.nan
+        )
+    return result
+
+
+def _ber_percent(
+    ber: NDArray[np.int64], tidak: NDArray[np.int64], prior: BetaBinomialPrior | None
+) -> FloatArray:
+    """% ber-PHBS over households with a complete result, shrunk when ``prior`` is given."""
+    if prior is None:
+        return _percent(ber, ber + tidak)
+    shrunk = shrunk_proportion(ber, ber + tidak, prior) * 100.0
+    return np.where(ber + tidak > 0, shrunk, np.nan)
+
+
+def _scored(values: FloatArray, source: SurveySource) -> FloatArray:
+    """A survey criterion's scores from its measure's values (NaN = keep the base score)."""
+    scored = map_scores(values, source.mapping)
+    # A village falling below every band has no score in that replicate: it counts 0.
+    return np.where(~np.isnan(values) & np.isnan(scored), 0.0, scored)
+
+
+def _sampler(
+    villages: list[str],
+    wanted: list[str],
+    report: AreaReport | None,
+    households: ScoreResult | None,
     prior: BetaBinomialPrior | None,
-) -> FloatArray | None:
-    """One survey criterion's scores per replicate (NaN = keep the base score)."""
+) -> Sampler | None:
+    """A function drawing each wanted measure's values per replicate (replicates × villages,
+    NaN where unknown): joint household resampling when ``households`` is given, else the
+    count-based fallback from ``report``, else ``None``."""
+    if not wanted:
+        return None
+    if households is not None:
+        return _household_sampler(villages, wanted, households, prior)
+    if report is not None:
+        return _count_sampler(villages, wanted, report, prior)
+    return None
+
+
+def _household_sampler(
+    villages: list[str], wanted: list[str], result: ScoreResult, prior: BetaBinomialPrior | None
+) -> Sampler:
+    table = result.survey.households
+    codes = result.survey.form.form.codes
+    index = {k: i for i, k in enumerate(villages)}
+    village = np.array([index.get(k, -1) for k in table.kode_desa], dtype=np.int64)
+    status = result.outcomes.status
+    columns = [status == s for s in Status]
+    where: dict[str, tuple[int, int]] = {}
+    for measure in wanted:
+        code = measure.removeprefix("cakupan.")
+        if measure.startswith("cakupan.") and code in codes:
+            states = table.states[:, codes.index(code)]
+            where[measure] = (len(columns), len(columns) + 1)
+            columns += [states == YES, (states == YES) | (states == NO)]
+    features = np.stack(columns, axis=1).astype(np.int8)
+    rows, counts = household_patterns(village, features, len(villages))
+    present = np.array([c.size > 0 for c in counts], dtype=bool)
+
+    def draw(rng: np.random.Generator, batch: int) -> dict[str, FloatArray]:
+        sums = resample_households(rng, rows, counts, batch, features.shape[1])
+        values = {}
+        for measure in wanted:
+            if measure == "persen_ber_phbs":
+                ber, tidak = sums[..., Status.BER_PHBS], sums[..., Status.TIDAK_BER_PHBS]
+                values[measure] = _ber_percent(ber, tidak, prior)
+            elif measure in where:
+                ya, answered = where[measure]
+                values[measure] = _percent(sums[..., ya], sums[..., answered])
+        return {m: np.where(present[None, :], v, np.nan) for m, v in values.items()}
+
+    return draw
+
+
+def _count_sampler(
+    villages: list[str], wanted: list[str], report: AreaReport, prior: BetaBinomialPrior | None
+) -> Sampler:
+    areas = {a.kode: a for a in report.areas}
     rows = [areas.get(k) for k in villages]
-    present = np.array([r is not None for r in rows])
-    if source.measure == "persen_ber_phbs":
-        counts = np.array(
-            [(r.ber_phbs, r.tidak_ber_phbs, r.belum_lengkap) if r else (0, 0, 0) for r in rows],
-            dtype=np.int64,
-        ).reshape(len(rows), 3)
-        ber, tidak = resample_status(rng, counts[:, 0], counts[:, 1], counts[:, 2], batch)
-        if prior is not None:
-            values = shrunk_proportion(ber, ber + tidak, prior) * 100.0
-        else:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                values = np.where(ber + tidak > 0, ber / (ber + tidak) * 100.0, np.nan)
-    elif source.measure.startswith("cakupan."):
-        code = source.measure.removeprefix("cakupan.")
-        pairs = np.array(
+    present = np.array([r is not None for r in rows], dtype=bool)
+    status = np.array(
+        [(r.ber_phbs, r.tidak_ber_phbs, r.belum_lengkap) if r else (0, 0, 0) for r in rows],
+        dtype=np.int64,
+    ).reshape(len(rows), 3)
+    pairs = {
+        m: np.array(
             [
                 (r.indikator[code].ya, r.indikator[code].berlaku)
                 if r and code in r.indikator
@@ -263,16 +402,22 @@ def _survey_column(
             ],
             dtype=np.int64,
         ).reshape(len(rows), 2)
-        ya = resample_binomial(rng, pairs[:, 0], pairs[:, 1], batch)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = np.where(pairs[:, 1] > 0, ya / pairs[:, 1] * 100.0, np.nan)
-    else:
-        return None
-    scored = map_scores(values, source.mapping)
-    # A village falling below every band has no score in that replicate: it counts 0.
-    below = ~np.isnan(values) & np.isnan(scored)
-    scored = np.where(below, 0.0, scored)
-    return np.where(present[None, :], scored, np.nan)
+        for m in wanted
+        if (code := m.removeprefix("cakupan.")) and m.startswith("cakupan.")
+    }
+
+    def draw(rng: np.random.Generator, batch: int) -> dict[str, FloatArray]:
+        values = {}
+        for measure in wanted:
+            if measure == "persen_ber_phbs":
+                ber, tidak = resample_status(rng, status[:, 0], status[:, 1], status[:, 2], batch)
+                values[measure] = _ber_percent(ber, tidak, prior)
+            elif measure in pairs:
+                ya = resample_binomial(rng, pairs[measure][:, 0], pairs[measure][:, 1], batch)
+                values[measure] = _percent(ya, np.broadcast_to(pairs[measure][:, 1], ya.shape))
+        return {m: np.where(present[None, :], v, np.nan) for m, v in values.items()}
+
+    return draw
 
 
 def weight_sensitivity(

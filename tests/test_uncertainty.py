@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
-from conftest import BATULICIN, HEADER, SEGUMBANG, read, write_csv
+from conftest import BATULICIN, HEADER, KERSIK_PUTIH, SEGUMBANG, household, read, write_csv
+from contest_helpers import small_rubric
 from scipy.stats import binomtest
 
 import phbs
@@ -15,7 +17,12 @@ from phbs.demo import sample_data
 from phbs.funnel import funnel_plot
 from phbs.ingest.villages import read_villages
 from phbs.plausibility import ALL_MET_MIN, SURVEYOR_MIN
-from phbs.rank_uncertainty import bootstrap_ranking, shrink_measures, weight_sensitivity
+from phbs.rank_uncertainty import (
+    bootstrap_ranking,
+    resample_measures,
+    shrink_measures,
+    weight_sensitivity,
+)
 from phbs.results import AreaReport
 from phbs.stats import funnel_limits, proportion_interval
 
@@ -195,3 +202,96 @@ def test_funnel_points_limits_and_outliers() -> None:
     assert [i.value for i in data.issues()] == [p.kode for p in data.outside("99.8")]
     assert len(data.kurva_n) == len(data.batas["95"][0]) == len(data.batas["99.8"][1])
     assert set(data.as_dict()) == {"rata_rata", "metode", "titik", "kurva_n", "batas"}
+
+
+def _joint_survey(tmp_path: Path, villages: dict[str, list[str]]) -> phbs.ScoreResult:
+    """Households by village as conftest ``household`` specs."""
+    rows = [
+        household(f"{kode}-{i}", kode, spec=spec)
+        for kode, specs in villages.items()
+        for i, spec in enumerate(specs)
+    ]
+    return phbs.score(read(write_csv(tmp_path / "s.csv", [HEADER, *rows])))
+
+
+def _survey_rubric(tmp_path: Path) -> phbs.LoadedRubric:
+    """Only survey criteria: % ber-PHBS and two coverages, one group, no tie-breakers."""
+    criteria = [
+        ("o_phbs", "persen_ber_phbs"),
+        ("o_jamban", "cakupan.jamban_sehat"),
+        ("o_rokok", "cakupan.tidak_merokok"),
+    ]
+    group = {
+        "id": "keluaran",
+        "name": "Keluaran",
+        "name_en": "Output",
+        "weight": 1,
+        "criteria": [
+            {"id": c, "name": c, "name_en": c, "source": {"type": "survey", "measure": m}}
+            for c, m in criteria
+        ],
+    }
+    return small_rubric(tmp_path, groups=[group], tie_breakers=[])
+
+
+# jamban_sehat is indicator 6, tidak_merokok indicator 10: "YY" = both Ya, "TT" = both Tidak.
+BOTH_YES, BOTH_NO = "---YY YYYYY", "---YY TYYYT"
+ONLY_SMOKE = "---YY YYYYT"
+
+
+def test_joint_bootstrap_keeps_identical_criteria_identical(tmp_path: Path) -> None:
+    """Two indicators answered alike in every household stay equal in every replicate when
+    households are drawn jointly; the count-based fallback draws them apart."""
+    result = _joint_survey(
+        tmp_path, {SEGUMBANG: [BOTH_YES] * 6 + [BOTH_NO] * 4, BATULICIN: [BOTH_YES, BOTH_NO] * 3}
+    )
+    report = phbs.summarise(result)
+    wanted = ["cakupan.jamban_sehat", "cakupan.tidak_merokok", "persen_ber_phbs"]
+    villages = [SEGUMBANG, BATULICIN]
+    joint = resample_measures(villages, wanted, households=result, replicates=400, seed=5)
+    assert np.array_equal(joint["cakupan.jamban_sehat"], joint["cakupan.tidak_merokok"])
+    # Here % ber-PHBS is the same households' outcome as well.
+    assert np.array_equal(joint["persen_ber_phbs"], joint["cakupan.jamban_sehat"])
+    assert np.std(joint["cakupan.jamban_sehat"][:, 0]) > 0
+    counts = resample_measures(villages, wanted, report=report, replicates=400, seed=5)
+    assert not np.array_equal(counts["cakupan.jamban_sehat"], counts["cakupan.tidak_merokok"])
+
+
+def test_joint_bootstrap_is_degenerate_for_identical_households(tmp_path: Path) -> None:
+    """Villages whose households are all alike give the same sums in every replicate, so
+    every 90 % rank interval is the rank itself; the same seed reproduces the result."""
+    result = _joint_survey(
+        tmp_path,
+        {SEGUMBANG: [BOTH_YES] * 7, BATULICIN: [BOTH_NO] * 5, KERSIK_PUTIH: [ONLY_SMOKE] * 9},
+    )
+    report = phbs.summarise(result)
+    rubric = _survey_rubric(tmp_path)
+    ranking = phbs.rank_villages(rubric, survey=report)
+    boot = bootstrap_ranking(ranking, rubric, report, replicates=200, seed=3, households=result)
+    assert boot.metode_sampel == "rumah_tangga"
+    assert [v.peringkat for v in boot.desa] == [1, 2, 3]
+    for village in boot.desa:
+        assert village.peringkat_bawah == village.peringkat_atas == village.peringkat
+    again = bootstrap_ranking(ranking, rubric, report, replicates=200, seed=3, households=result)
+    assert again == boot
+    fallback = bootstrap_ranking(ranking, rubric, report, replicates=50, seed=3)
+    assert fallback.metode_sampel == "jumlah"
+
+
+def test_joint_bootstrap_reproduces_and_centres_on_the_observed_rate(
+    contest: tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport],
+) -> None:
+    """Same seed, same result; the resampled % ber-PHBS averages to the observed one."""
+    ranking, rubric, report = contest
+    result = phbs.score(phbs.read_survey(sample_data().survey_files))
+    one = bootstrap_ranking(ranking, rubric, report, replicates=300, seed=7, households=result)
+    assert one == bootstrap_ranking(
+        ranking, rubric, report, replicates=300, seed=7, households=result
+    )
+    villages = [a.kode for a in report.areas if a.persen_ber_phbs is not None]
+    drawn = resample_measures(
+        villages, ["persen_ber_phbs"], households=result, replicates=4000, seed=11
+    )["persen_ber_phbs"]
+    observed = {a.kode: a.persen_ber_phbs for a in report.areas}
+    for i, kode in enumerate(villages):
+        assert np.nanmean(drawn[:, i]) == pytest.approx(observed[kode], abs=1.0)

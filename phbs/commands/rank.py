@@ -38,7 +38,7 @@ from phbs.reports.ranking import (
     write_ranking_json,
 )
 from phbs.reports.uncertainty import Uncertainty, uncertainty_text
-from phbs.results import AreaReport, score, summarise
+from phbs.results import AreaReport, ScoreResult, score, summarise
 from phbs.rubric import Method, load_rubric
 
 
@@ -52,8 +52,11 @@ def _measures(
     id_per_desa: bool,
     ci_method: str = "wilson",
     ci: float = 0.95,
-) -> tuple[VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None]:
-    """Survey measures by village: scored here from survey files, or read from a summary."""
+) -> tuple[
+    VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None, ScoreResult | None
+]:
+    """Survey measures by village: scored here from survey files, or read from a summary;
+    also the village report and the scored households when the survey was scored here."""
     if files and summary is not None:
         raise SettingsError(
             "Pilih salah satu: --survey (berkas survei) atau --summary (rekap desa)",
@@ -65,9 +68,9 @@ def _measures(
                 "--villages hanya untuk --survey; rekap --summary sudah memuat % dipantau",
                 "--villages only applies to --survey; a --summary already holds % monitored",
             )
-        return read_village_summary(summary), [], [], None
+        return read_village_summary(summary), [], [], None, None
     if not files:
-        return None, [], [], None
+        return None, [], [], None, None
     survey = read_survey(
         files,
         load_form(form_name),
@@ -75,14 +78,13 @@ def _measures(
         id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
     )
     totals = read_villages(villages) if villages else None
-    report = summarise(
-        score(survey, na_policy), by="desa", villages=totals, ci_method=ci_method, confidence=ci
-    )
+    result = score(survey, na_policy)
+    report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)
     issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
     records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in survey.files]
     if totals is not None:
         records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
-    return measures_from_report(report, "survei"), issues, records, report
+    return measures_from_report(report, "survei"), issues, records, report, result
 
 
 def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
@@ -218,7 +220,7 @@ def rank_command(
     inputs = [*files, *given, loaded.path]
     if output is not None:
         check_output_path(output, inputs)
-    measures, survey_issues, records, report = _measures(
+    measures, survey_issues, records, report, result = _measures(
         files, summary, form_name, sheet, villages, na_policy, id_per_desa, ci_method, confidence
     )
     if (bootstrap or shrink) and report is None:
@@ -259,6 +261,7 @@ def rank_command(
             weight_sensitivity=weight_sensitivity,
             weight_concentration=weight_concentration,
             weight_spread=weight_spread,
+            households=result,
         )
     _print(ranking, survey_issues, language)
     if asked:

@@ -228,6 +228,7 @@ def report_command(
                 weight_sensitivity=weight_sensitivity,
                 weight_concentration=weight_concentration,
                 weight_spread=weight_spread,
+                households=result,
             )
             if asked
             else None

@@ -12,7 +12,7 @@ from phbs.rank_uncertainty import bootstrap_ranking
 from phbs.rank_uncertainty import weight_sensitivity as weight_sensitivity_of
 from phbs.ranking_models import Ranking
 from phbs.reports.uncertainty import Uncertainty
-from phbs.results import AreaReport
+from phbs.results import AreaReport, ScoreResult
 from phbs.rubric import LoadedRubric
 from phbs.stats import BetaBinomialPrior
 
@@ -80,11 +80,13 @@ def assess_ranking(
     weight_sensitivity: int,
     weight_concentration: float,
     weight_spread: float | None,
+    households: ScoreResult | None = None,
 ) -> Uncertainty:
     """Run the analyses the options asked for (``phbs rank`` and ``phbs report`` alike).
 
     ``report`` is the village summary the ranking's survey criteria came from; ``prior``
-    the shrinkage prior when ``--shrink`` was used.
+    the shrinkage prior when ``--shrink`` was used; ``households`` the scored survey, for the
+    joint household bootstrap (without it the bootstrap resamples ``report``'s counts).
     """
     found = Uncertainty(report=report, prior=prior)
     if bootstrap:
@@ -96,6 +98,7 @@ def assess_ranking(
             seed=seed,
             resample_judges_too=resample_judges,
             prior=prior,
+            households=households,
         )
     if weight_sensitivity:
         found.weights = weight_sensitivity_of(

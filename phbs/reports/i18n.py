@@ -464,6 +464,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "resampled within each village{judges}; judges' scores {held}.",
     ),
     "unc.judges.held": ("tetap", "held fixed"),
+    "unc.sample.rumah_tangga": (
+        " (bersama: semua kriteria survei dihitung ulang dari rumah tangga yang sama)",
+        " (jointly: every survey criterion recomputed from the same households)",
+    ),
+    "unc.sample.jumlah": (
+        " (dari jumlah per desa, tiap kriteria survei terpisah: hanya rekap yang tersedia)",
+        " (from village counts, each survey criterion separately: only a summary was given)",
+    ),
+    "unc.sample.tidak_ada": (
+        " (tanpa data survei: kriteria survei tetap)",
+        " (no survey data: survey criteria held fixed)",
+    ),
     "unc.judges.resampled": ("juga diambil ulang", "also resampled"),
     "unc.indistinct": (
         "Peringkat 1–{last} tidak dapat dibedakan secara statistik (interval peringkat 90% "

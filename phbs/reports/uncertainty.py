@@ -141,7 +141,7 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
                 lang,
                 replicates=boot.ulangan,
                 seed=boot.seed,
-                judges="",
+                judges=t(f"unc.sample.{boot.metode_sampel}", lang),
                 held=judges,
             )
         )
