@@ -9,8 +9,9 @@
   only a village summary, the counts are redrawn per criterion (see
   :mod:`phbs.rank_resampling`). Overridden scores stay as recorded; % dipantau does not
   change (the sample size is fixed).
-  Replicates rank by total only (ties share a rank); the rubric's tie-breakers are not
-  replayed.
+  Each replicate is ranked as the ranking itself: by the rounded total, then the rubric's
+  ordered tie-breakers (subtotals, criterion scores and survey measures of that replicate),
+  with a shared competition rank only for villages equal on every key.
 * :func:`weight_sensitivity` keeps the scores and perturbs the group weights: a seeded
   Dirichlet around the rubric's group shares (``concentration`` κ: a share ``s`` varies with
   standard deviation ``sqrt(s(1 − s)/(κ + 1))``), or each group weight times a uniform factor
@@ -29,7 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
-from phbs.measures import VillageMeasures
+from phbs.measures import VillageMeasures, measures_from_report
 from phbs.rank_resampling import (
     batch_ranks,
     batch_topsis,
@@ -43,8 +44,9 @@ from phbs.rank_resampling import (
     resample_judges,
     resample_status,
 )
+from phbs.ranking_kernels import competition_rank
 from phbs.ranking_models import Ranking
-from phbs.results import AreaReport, ScoreResult
+from phbs.results import AreaReport, ScoreResult, summarise
 from phbs.rubric import JudgeSource, LoadedRubric, Method, Rubric, SurveySource
 from phbs.scoring import Status
 from phbs.states import NO, YES
@@ -211,8 +213,10 @@ def bootstrap_ranking(
         if isinstance(source := spec.criterion(c).source, SurveySource)
         and _resampled(source.measure)
     }
-    wanted = sorted({s.measure for s in surveyed.values()})
+    breakers = [t.measure for t in spec.tie_breakers if t.measure is not None]
+    wanted = sorted({s.measure for s in surveyed.values()} | {m for m in breakers if _resampled(m)})
     draw = _sampler(villages, wanted, report, households, prior)
+    observed = _observed_measures(villages, breakers, report, households, prior)
     rng = np.random.default_rng(seed)
     size = chunk_size(len(villages), len(criteria))
     all_ranks = []
@@ -237,7 +241,9 @@ def bootstrap_ranking(
                     rng, table, batch, spec.judges.aggregation, spec.judges.trim_proportion
                 )
                 scores[:, :, j] = np.where(keep & ~np.isnan(drawn), drawn, scores[:, :, j])
-        all_ranks.append(batch_ranks(_totals(ranking, scores, weights), _decimals(ranking)))
+        totals = _totals(ranking, scores, weights)
+        ranked = _replicate_ranks(ranking, spec, criteria, scores, totals, values, observed)
+        all_ranks.append(ranked)
         done += batch
     ranks = np.concatenate(all_ranks) if all_ranks else np.zeros((0, 0), dtype=np.int64)
     lower, upper = rank_interval(ranks)
@@ -284,6 +290,77 @@ def resample_measures(
     wanted = sorted({m for m in measures if _resampled(m)})
     draw = _sampler(villages, wanted, report, households, prior)
     return draw(np.random.default_rng(seed), replicates) if draw is not None else {}
+
+
+def _replicate_ranks(
+    ranking: Ranking,
+    spec: Rubric,
+    criteria: list[str],
+    scores: FloatArray,
+    totals: FloatArray,
+    values: dict[str, FloatArray],
+    observed: dict[str, FloatArray],
+) -> NDArray[np.int64]:
+    """Each replicate's competition ranks: the rounded total, then the rubric's ordered
+    tie-breakers on the replicate's own subtotals, criterion scores and survey measures
+    (:func:`phbs.ranking_ties.tie_keys`), as :func:`phbs.ranking.rank_villages` ranks."""
+    decimals = _decimals(ranking)
+    if not spec.tie_breakers:
+        return batch_ranks(totals, decimals)
+    weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
+    keys: list[FloatArray] = [np.round(totals, decimals)]
+    for breaker in spec.tie_breakers:
+        if breaker.subtotal is not None:
+            columns = [j for j, c in enumerate(criteria) if ranking.kelompok[c] == breaker.subtotal]
+            key = np.sum(scores[:, :, columns] * weights[columns], axis=2)
+        elif breaker.criterion is not None:
+            key = scores[:, :, criteria.index(breaker.criterion)]
+        else:
+            measure = breaker.measure or ""
+            base = observed.get(measure, np.full(totals.shape[1], np.nan))
+            drawn = values.get(measure)
+            key = np.broadcast_to(base, totals.shape)
+            if drawn is not None:
+                key = np.where(np.isnan(drawn), key, drawn)
+        keys.append(np.round(key, spec.decimals))
+    directions = [True] + [t.higher_is_better for t in spec.tie_breakers]
+    return np.stack(
+        [
+            competition_rank([k[r] for k in keys], descending=directions)
+            for r in range(totals.shape[0])
+        ]
+    )
+
+
+def _observed_measures(
+    villages: list[str],
+    measures: list[str],
+    report: AreaReport | None,
+    households: ScoreResult | None,
+    prior: BetaBinomialPrior | None,
+) -> dict[str, FloatArray]:
+    """The measures used as tie-breakers, as the ranking saw them (% ber-PHBS shrunk when
+    ``prior``): from ``report``, else summarised from ``households``; NaN when unknown."""
+    if not measures:
+        return {}
+    source = report if report is not None else summarise(households) if households else None
+    if source is None:
+        return {}
+    areas = {a.kode: a for a in source.areas}
+    rows = [areas.get(k) for k in villages]
+    found = measures_from_report(source).values
+    result = {
+        m: np.array(
+            [np.nan if (v := found.get(k, {}).get(m)) is None else v for k in villages],
+            dtype=np.float64,
+        )
+        for m in measures
+    }
+    if prior is not None and "persen_ber_phbs" in result:
+        ber = np.array([r.ber_phbs if r else 0 for r in rows], dtype=np.int64)
+        tidak = np.array([r.tidak_ber_phbs if r else 0 for r in rows], dtype=np.int64)
+        result["persen_ber_phbs"] = _ber_percent(ber, tidak, prior)
+    return result
 
 
 #: ``RankBootstrap.metode_sampel``: households resampled jointly (from a ScoreResult).

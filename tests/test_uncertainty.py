@@ -295,3 +295,34 @@ def test_joint_bootstrap_reproduces_and_centres_on_the_observed_rate(
     observed = {a.kode: a.persen_ber_phbs for a in report.areas}
     for i, kode in enumerate(villages):
         assert np.nanmean(drawn[:, i]) == pytest.approx(observed[kode], abs=1.0)
+
+
+def test_bootstrap_replays_the_tie_breakers(tmp_path: Path) -> None:
+    """Two villages equal on total, told apart by the rubric's tie-breaker: each replicate
+    breaks the tie the same way, so the second keeps rank 2 (not a shared 1)."""
+    result = _joint_survey(
+        tmp_path,
+        {SEGUMBANG: [ONLY_SMOKE] * 4, BATULICIN: ["---YY TYYYY"] * 6, KERSIK_PUTIH: [BOTH_NO] * 3},
+    )
+    report = phbs.summarise(result)
+    rubric = _survey_rubric(tmp_path)
+    ranked = small_rubric(
+        tmp_path,
+        groups=rubric.rubric.model_dump(mode="json")["groups"],
+        tie_breakers=[{"criterion": "o_jamban"}, {"measure": "persen_ber_phbs"}],
+    )
+    ranking = phbs.rank_villages(ranked, survey=report)
+    assert [(v.kode_desa, v.peringkat) for v in ranking.ranked()] == [
+        (SEGUMBANG, 1),
+        (BATULICIN, 2),
+        (KERSIK_PUTIH, 3),
+    ]
+    for households in (result, None):
+        boot = bootstrap_ranking(
+            ranking, ranked, report, replicates=100, seed=2, households=households
+        )
+        assert [(v.peringkat_bawah, v.peringkat_atas) for v in boot.desa] == [
+            (1, 1),
+            (2, 2),
+            (3, 3),
+        ]
