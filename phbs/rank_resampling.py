@@ -222,3 +222,29 @@ def indistinct_top(base_ranks: list[int], lower: list[int], upper: list[int]) ->
             break
         last = base_ranks[int(i)]
     return last
+
+
+def indistinct_blocks(
+    base_ranks: list[int], lower: list[int], upper: list[int]
+) -> list[tuple[int, int]]:
+    """Every run of villages (in rank order) that cannot be told apart: a block starts at a
+    village and takes each following village whose 90 % rank interval reaches the starting
+    village's interval (as :func:`indistinct_top` does for rank 1); the next block starts at
+    the first village left out. Blocks of two or more villages, as ``(first rank, last
+    rank)``.
+
+    >>> indistinct_blocks([1, 2, 3, 4, 5, 6], [1, 1, 3, 3, 5, 6], [2, 2, 4, 5, 5, 6])
+    [(1, 2), (3, 4)]
+    """
+    order = [int(i) for i in np.argsort(base_ranks, kind="stable")]
+    blocks = []
+    start = 0
+    while start < len(order):
+        reach = upper[order[start]]
+        end = start
+        while end + 1 < len(order) and lower[order[end + 1]] <= reach:
+            end += 1
+        if end > start:
+            blocks.append((base_ranks[order[start]], base_ranks[order[end]]))
+        start = end + 1
+    return blocks

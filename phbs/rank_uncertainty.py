@@ -36,6 +36,7 @@ from phbs.rank_resampling import (
     batch_topsis,
     chunk_size,
     household_patterns,
+    indistinct_blocks,
     indistinct_top,
     map_scores,
     rank_interval,
@@ -88,6 +89,11 @@ class RankBootstrap(_Frozen):
     desa: list[VillageRankStability]
     tidak_terbedakan_sampai: int = Field(
         description="ranks 1…k cannot be told apart (overlapping 90 % rank intervals)"
+    )
+    blok_tidak_terbedakan: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="every block of ranks (first, last) that cannot be told apart, in rank "
+        "order (the first is 1…tidak_terbedakan_sampai when that is 2 or more)",
     )
 
 
@@ -261,7 +267,9 @@ def bootstrap_ranking(
         )
         for i, k in enumerate(villages)
     ]
-    top = indistinct_top([r.peringkat for r in rows], lower.tolist(), upper.tolist())
+    base_ranks = [r.peringkat for r in rows]
+    top = indistinct_top(base_ranks, lower.tolist(), upper.tolist())
+    blocks = indistinct_blocks(base_ranks, lower.tolist(), upper.tolist())
     return RankBootstrap(
         ulangan=replicates,
         seed=seed,
@@ -270,6 +278,7 @@ def bootstrap_ranking(
         metode_sampel=method,
         desa=rows,
         tidak_terbedakan_sampai=top,
+        blok_tidak_terbedakan=blocks,
     )
 
 

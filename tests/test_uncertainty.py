@@ -326,3 +326,46 @@ def test_bootstrap_replays_the_tie_breakers(tmp_path: Path) -> None:
             (2, 2),
             (3, 3),
         ]
+
+
+def test_notes_name_every_block_of_indistinguishable_ranks() -> None:
+    """Ranks 1–2 and 3–5 overlap within their blocks; rank 6 stands apart: the note names
+    both blocks, not only the one at rank 1."""
+    from phbs.rank_resampling import indistinct_blocks
+    from phbs.rank_uncertainty import RankBootstrap, VillageRankStability
+    from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
+
+    intervals = [(1, 2), (1, 2), (3, 5), (3, 4), (4, 5), (6, 6)]
+    blocks = indistinct_blocks(
+        list(range(1, 7)), [lo for lo, _ in intervals], [hi for _, hi in intervals]
+    )
+    assert blocks == [(1, 2), (3, 5)]
+    rows = [
+        VillageRankStability(
+            kode_desa=f"k{i}",
+            nama_desa="",
+            peringkat=i + 1,
+            peringkat_median=float(i + 1),
+            peringkat_bawah=lo,
+            peringkat_atas=hi,
+            p_pertama=0.0,
+            p_tiga_besar=0.0,
+        )
+        for i, (lo, hi) in enumerate(intervals)
+    ]
+    boot = RankBootstrap(
+        ulangan=10,
+        seed=1,
+        juri_diambil_ulang=False,
+        penyusutan=False,
+        metode_sampel="rumah_tangga",
+        desa=rows,
+        tidak_terbedakan_sampai=2,
+        blok_tidak_terbedakan=blocks,
+    )
+    notes = uncertainty_notes(Uncertainty(report=None, bootstrap=boot), "id")
+    assert any("Peringkat 1–2 tidak dapat dibedakan secara statistik" in n for n in notes)
+    assert any("Peringkat 3–5 tidak dapat dibedakan secara statistik" in n for n in notes)
+    assert any("rumah tangga yang sama" in n for n in notes)
+    english = uncertainty_notes(Uncertainty(report=None, bootstrap=boot), "en")
+    assert any("Ranks 3–5 cannot be told apart" in n for n in english)

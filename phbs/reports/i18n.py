@@ -478,9 +478,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "unc.judges.resampled": ("juga diambil ulang", "also resampled"),
     "unc.indistinct": (
-        "Peringkat 1–{last} tidak dapat dibedakan secara statistik (interval peringkat 90% "
-        "saling tumpang tindih).",
-        "Ranks 1–{last} cannot be told apart statistically (their 90% rank intervals overlap).",
+        "Peringkat {first}–{last} tidak dapat dibedakan secara statistik (interval peringkat "
+        "90% saling tumpang tindih).",
+        "Ranks {first}–{last} cannot be told apart statistically (their 90% rank intervals "
+        "overlap).",
+    ),
+    "unc.indistinct.more": (
+        "… dan {count} kelompok peringkat lain yang tidak dapat dibedakan (lihat kolom "
+        "interval peringkat).",
+        "… and {count} more groups of ranks that cannot be told apart (see the rank interval "
+        "column).",
     ),
     "unc.distinct": (
         "Peringkat 1 terpisah dari peringkat 2 secara statistik.",

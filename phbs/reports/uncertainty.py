@@ -129,6 +129,10 @@ def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") ->
     return "\n".join(lines)
 
 
+#: Blocks of indistinguishable ranks written out one by one; the rest are counted.
+MAX_BLOCK_NOTES = 10
+
+
 def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
     """Plain-language notes: bootstrap, indistinct top ranks, weights, swaps, shrinkage."""
     notes = []
@@ -145,10 +149,13 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
                 held=judges,
             )
         )
-        if boot.tidak_terbedakan_sampai >= 2:
-            notes.append(t("unc.indistinct", lang, last=boot.tidak_terbedakan_sampai))
-        elif boot.desa:
+        if boot.desa and boot.tidak_terbedakan_sampai < 2:
             notes.append(t("unc.distinct", lang))
+        blocks = boot.blok_tidak_terbedakan
+        for first, last in blocks[:MAX_BLOCK_NOTES]:
+            notes.append(t("unc.indistinct", lang, first=first, last=last))
+        if len(blocks) > MAX_BLOCK_NOTES:
+            notes.append(t("unc.indistinct.more", lang, count=len(blocks) - MAX_BLOCK_NOTES))
     weights = found.weights
     if weights is not None:
         how = (
