@@ -61,10 +61,22 @@ def household_patterns(
     ([[[0, 1], [1, 0]], [[0, 1]]], [[1, 2], [1]])
     """
     keep = village >= 0
-    combined = np.column_stack(
-        [village[keep].astype(np.int64), np.asarray(features)[keep].astype(np.int64)]
-    ).reshape(int(keep.sum()), 1 + np.asarray(features).shape[1])
-    unique, counts = np.unique(combined, axis=0, return_counts=True)
+    flags = np.asarray(features)[keep].astype(np.int64)
+    width = flags.shape[1]
+    if width <= 40 and np.all((flags == 0) | (flags == 1)):
+        # 0/1 flags: one int64 key per household (village, then the bits) sorts far faster
+        # than rows.
+        bits = np.left_shift(np.int64(1), np.arange(width - 1, -1, -1, dtype=np.int64))
+        keys, counts = np.unique(
+            (village[keep].astype(np.int64) << width) | (flags @ bits), return_counts=True
+        )
+        unique = np.column_stack([keys >> width, (keys[:, None] & bits[None, :]) > 0]).astype(
+            np.int64
+        )
+    else:
+        combined = np.column_stack([village[keep].astype(np.int64), flags])
+        unique, counts = np.unique(combined, axis=0, return_counts=True)
+    unique = unique.reshape(len(counts), 1 + width)
     starts = np.searchsorted(unique[:, 0], np.arange(villages + 1))
     rows = [unique[starts[v] : starts[v + 1], 1:] for v in range(villages)]
     sizes = [counts[starts[v] : starts[v + 1]].astype(np.int64) for v in range(villages)]
