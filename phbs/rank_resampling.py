@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.stats import rankdata
 
 from phbs.rubric import Aggregation, BandMapping, LinearMapping
 
@@ -200,6 +199,8 @@ def batch_ranks(totals: FloatArray, decimals: int) -> IntArray:
     >>> batch_ranks(np.array([[3.0, 5.0, 5.0], [9.0, 1.0, 2.0]]), 1).tolist()
     [[3, 1, 1], [1, 3, 2]]
     """
+    from scipy.stats import rankdata  # imported on use: scipy is slow to import
+
     ranks: IntArray = rankdata(-np.round(totals, decimals), method="min", axis=1).astype(np.int64)
     return ranks
 
