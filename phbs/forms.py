@@ -30,6 +30,7 @@ from pydantic import (
 
 from phbs.errors import FormError
 from phbs.resources import resource_dir
+from phbs.yamlfile import UniqueKeyLoader
 
 
 class NaPolicy(StrEnum):
@@ -396,33 +397,9 @@ def load_form(name_or_path: str | Path) -> LoadedForm:
     return LoadedForm(form=form, path=path, sha256=hashlib.sha256(raw).hexdigest())
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses a mapping key given twice (PyYAML keeps the last silently)."""
-
-
-def _construct_unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> object:
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping",
-                node.start_mark,
-                f"duplicate key {key!r}",
-                key_node.start_mark,
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
-)
-
-
 def _parse_yaml(raw: bytes, path: Path) -> object:
     try:
-        return yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)
+        return yaml.load(raw.decode("utf-8"), Loader=UniqueKeyLoader)
     except UnicodeDecodeError:
         raise FormError(
             f"{path}: berkas formulir harus UTF-8", f"{path}: form file must be UTF-8"

@@ -37,6 +37,7 @@ from phbs.rubric_mappings import (
     fold_value,
     parse_number,
 )
+from phbs.yamlfile import UniqueKeyLoader
 
 __all__ = [
     "MEASURE_PATTERN",
@@ -296,14 +297,16 @@ def parse_rubric(raw: bytes, path: Path) -> Rubric:
             f"{path}: berkas rubrik harus UTF-8", f"{path}: rubric file must be UTF-8"
         ) from None
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        data = yaml.load(text, Loader=UniqueKeyLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or ""
         line = f" baris {mark.line + 1}" if mark is not None else ""
         line_en = f" line {mark.line + 1}" if mark is not None else ""
+        detail = f" ({problem})" if problem else ""
         raise RubricError(
-            f"{path}{line}: YAML tidak sah", f"{path}{line_en}: invalid YAML"
+            f"{path}{line}: YAML tidak sah{detail}", f"{path}{line_en}: invalid YAML{detail}"
         ) from None
     try:
         rubric = Rubric.model_validate(data)

@@ -232,3 +232,15 @@ def test_attribute_and_survey_band_rules(tmp_path: Path) -> None:
 
     message = _broken(tmp_path, attribute_bands)
     assert "strictly decreasing" in message
+
+
+def test_rubric_key_given_twice_is_refused(tmp_path: Path) -> None:
+    """Data as data (DESIGN.md): a key typed twice is an error, as for forms, never a silent
+    overwrite of the first value."""
+    bundled = resource_dir("survey_forms") / "rubrics" / "lomba-desa-ber-phbs.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    first_line = next(line for line in text.splitlines() if line.startswith("id:"))
+    path = tmp_path / "ganda.yaml"
+    path.write_text(f"{first_line}\n{text}", encoding="utf-8")
+    with pytest.raises(RubricError, match=r"ganda\.yaml baris \d+: YAML tidak sah.*duplicate key"):
+        load_rubric(path)

@@ -21,6 +21,7 @@ from phbs.issues import Issue
 from phbs.outputs import atomic_text
 from phbs.ranking_models import Agreement, Ranking, VillageResult, VillageStatus
 from phbs.reports.i18n import Lang, t
+from phbs.reports.tables import issue_record
 from phbs.reports.text import format_table
 from phbs.rubric import Method
 
@@ -94,19 +95,6 @@ def write_ranking_csv(
             writer.writerow([_cell(row.get(c)) for c in columns])
 
 
-def _issue_record(issue: Issue) -> dict[str, Any]:
-    return {
-        "berkas": issue.file,
-        "baris": issue.row,
-        "kolom": issue.column,
-        "nilai": issue.value,
-        "kode": issue.code,
-        "tingkat": issue.severity.value,
-        "pesan": issue.message_id,
-        "message": issue.message_en,
-    }
-
-
 def ranking_document(
     ranking: Ranking,
     lang: Lang = "id",
@@ -154,7 +142,7 @@ def ranking_document(
         "peringkat": rows,
         "kesepakatan_juri": [a.model_dump(mode="json") for a in ranking.kesepakatan],
         "koreksi": [o.model_dump(mode="json") for o in ranking.koreksi],
-        "masalah": [_issue_record(i) for i in [*extra_issues, *ranking.issues]],
+        "masalah": [issue_record(i) for i in [*extra_issues, *ranking.issues]],
         **({"ketidakpastian": uncertainty} if uncertainty is not None else {}),
     }
 
