@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
 from phbs.cli import cli
+from phbs.commands import progress as progress_module
 from phbs.commands.progress import RowsProgress, rows_progress
 from phbs.ingest import read_survey
 from phbs.ingest import validate as validate_module
@@ -61,10 +61,10 @@ def test_indonesian_progress_uses_dots_for_thousands() -> None:
 
 def test_progress_only_on_a_terminal_and_not_when_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
     terminal = _Terminal()
-    monkeypatch.setattr(click, "get_text_stream", lambda name: terminal)
+    monkeypatch.setattr(progress_module, "_stderr", lambda: terminal)
     assert rows_progress(False, "id") is not None
     assert rows_progress(True, "id") is None
-    monkeypatch.setattr(click, "get_text_stream", lambda name: io.StringIO())
+    monkeypatch.setattr(progress_module, "_stderr", io.StringIO)
     assert rows_progress(False, "id") is None
 
 
@@ -72,7 +72,7 @@ def test_score_on_a_terminal_shows_progress_and_quiet_hides_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     terminal = _Terminal()
-    monkeypatch.setattr(click, "get_text_stream", lambda name: terminal)
+    monkeypatch.setattr(progress_module, "_stderr", lambda: terminal)
     argv = ["score", *map(str, SAMPLE), "-o", str(tmp_path / "r.csv")]
     assert CliRunner().invoke(cli, argv).exit_code == 0
     assert "baris dibaca" in terminal.getvalue()

@@ -59,12 +59,13 @@ def test_installed_wheel_runs_demo_from_elsewhere(wheel: Path, tmp_path: Path) -
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True, capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
-    # Dependencies come from this environment (appended after the venv's own packages).
-    (Path(purelib) / "phbs-test-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
         check=True, capture_output=True,
     )  # fmt: skip
+    # Dependencies come from this environment, appended after the venv's own packages. Added
+    # only after the install: pip would otherwise see the phbs of this environment and skip it.
+    (Path(purelib) / "phbs-test-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = subprocess.run(

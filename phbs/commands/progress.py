@@ -6,10 +6,9 @@ so scripts and logs never collect carriage returns.
 
 from __future__ import annotations
 
+import sys
 import time
 from typing import TextIO
-
-import click
 
 from phbs.reports.i18n import Lang
 
@@ -41,9 +40,14 @@ class RowsProgress:
             self.stream.flush()
 
 
+def _stderr() -> TextIO:
+    """The stream progress goes to (looked up at call time: click's runner swaps it)."""
+    return sys.stderr
+
+
 def rows_progress(quiet: bool, lang: Lang) -> RowsProgress | None:
     """Progress on stderr when it is a terminal and not ``quiet``; otherwise None (silent)."""
-    stream = click.get_text_stream("stderr")
+    stream = _stderr()
     if quiet or not stream.isatty():
         return None
     return RowsProgress(stream, lang)
