@@ -30,7 +30,7 @@ from pydantic import (
 
 from phbs.errors import FormError
 from phbs.resources import resource_dir
-from phbs.yamlfile import UniqueKeyLoader
+from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
 
 
 class NaPolicy(StrEnum):
@@ -363,8 +363,7 @@ def fold_answer(text: str) -> str:
 
 def bundled_forms() -> dict[str, Path]:
     """Names and paths of the bundled forms."""
-    folder = resource_dir("survey_forms")
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    return bundled_yaml(resource_dir("survey_forms"))
 
 
 def load_form(name_or_path: str | Path) -> LoadedForm:
@@ -375,19 +374,15 @@ def load_form(name_or_path: str | Path) -> LoadedForm:
 
     Raises :class:`~phbs.errors.FormError` naming the file and the YAML path of each problem.
     """
-    text_name = str(name_or_path)
     forms = bundled_forms()
-    if text_name in forms:
-        path = forms[text_name]
-    else:
-        path = Path(name_or_path)
-        if not path.is_file():
-            known = ", ".join(forms)
-            raise FormError(
-                f"Formulir '{text_name}' tidak ada: bukan nama formulir bawaan ({known}) "
-                "dan bukan berkas",
-                f"Form '{text_name}' not found: neither a bundled form ({known}) nor a file",
-            )
+    path = bundled_or_file(name_or_path, forms)
+    if path is None:
+        known = ", ".join(forms)
+        raise FormError(
+            f"Formulir '{name_or_path}' tidak ada: bukan nama formulir bawaan ({known}) "
+            "dan bukan berkas",
+            f"Form '{name_or_path}' not found: neither a bundled form ({known}) nor a file",
+        )
     raw = path.read_bytes()
     data = _parse_yaml(raw, path)
     try:

@@ -37,7 +37,7 @@ from phbs.rubric_mappings import (
     fold_value,
     parse_number,
 )
-from phbs.yamlfile import UniqueKeyLoader
+from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
 
 __all__ = [
     "MEASURE_PATTERN",
@@ -258,8 +258,7 @@ def bundled_rubrics() -> dict[str, Path]:
     >>> "lomba-desa-ber-phbs" in bundled_rubrics()
     True
     """
-    folder = resource_dir("survey_forms") / "rubrics"
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+    return bundled_yaml(resource_dir("survey_forms") / "rubrics")
 
 
 def load_rubric(name_or_path: str | Path) -> LoadedRubric:
@@ -271,19 +270,15 @@ def load_rubric(name_or_path: str | Path) -> LoadedRubric:
 
     Raises :class:`~phbs.errors.RubricError` naming the file, line and key path of each problem.
     """
-    text_name = str(name_or_path)
     rubrics = bundled_rubrics()
-    if text_name in rubrics:
-        path = rubrics[text_name]
-    else:
-        path = Path(name_or_path)
-        if not path.is_file():
-            known = ", ".join(rubrics)
-            raise RubricError(
-                f"Rubrik '{text_name}' tidak ada: bukan nama rubrik bawaan ({known}) dan bukan "
-                "berkas",
-                f"Rubric '{text_name}' not found: neither a bundled rubric ({known}) nor a file",
-            )
+    path = bundled_or_file(name_or_path, rubrics)
+    if path is None:
+        known = ", ".join(rubrics)
+        raise RubricError(
+            f"Rubrik '{name_or_path}' tidak ada: bukan nama rubrik bawaan ({known}) dan bukan "
+            "berkas",
+            f"Rubric '{name_or_path}' not found: neither a bundled rubric ({known}) nor a file",
+        )
     raw = path.read_bytes()
     return LoadedRubric(parse_rubric(raw, path), path, hashlib.sha256(raw).hexdigest())
 

@@ -1,6 +1,8 @@
-"""The YAML loader for forms and rubrics: safe, and strict about repeated keys."""
+"""YAML files of forms and rubrics: finding them, and a loader that is safe and strict."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import yaml
 
@@ -27,3 +29,19 @@ def _construct_unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -
 UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
 )
+
+
+def bundled_yaml(folder: Path) -> dict[str, Path]:
+    """Names (file stems) and paths of the ``*.yaml`` files in a bundled folder."""
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def bundled_or_file(name_or_path: str | Path, bundled: dict[str, Path]) -> Path | None:
+    """The bundled file named ``name_or_path``, else that path if it is a file, else None.
+
+    The caller raises its own error (form or rubric) when None comes back.
+    """
+    if str(name_or_path) in bundled:
+        return bundled[str(name_or_path)]
+    path = Path(name_or_path)
+    return path if path.is_file() else None
