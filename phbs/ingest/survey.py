@@ -6,6 +6,7 @@ a :class:`SetAsideRow` with its reasons and its cells unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -50,6 +51,66 @@ class SetAsideRow:
     reasons: tuple[str, ...]
     messages_id: tuple[str, ...]
     messages_en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A text column as its distinct values and one code per row: row ``i`` is
+    ``values[codes[i]]``. Survey columns repeat a few hundred values (villages, dusun,
+    surveyors, dates), so a batch of households carries them this way."""
+
+    values: list[str]
+    codes: NDArray[np.intp]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def tolist(self) -> list[str]:
+        """One string per row."""
+        if not len(self.codes):
+            return []
+        return list(np.asarray(self.values, dtype=object)[self.codes])
+
+    @classmethod
+    def from_list(cls, items: Sequence[str]) -> Factor:
+        """Factor a list of strings (values in first-seen order).
+
+        >>> f = Factor.from_list(["b", "a", "b"])
+        >>> f.values, f.codes.tolist(), f.tolist()
+        (['b', 'a'], [0, 1, 0], ['b', 'a', 'b'])
+        """
+        position: dict[str, int] = {}
+        codes = [position.setdefault(item, len(position)) for item in items]
+        return cls(list(position), np.asarray(codes, dtype=np.intp))
+
+
+@dataclass(frozen=True)
+class HouseholdBatch:
+    """Consecutive kept households of one file, column by column, as validation hands them
+    on: to a :class:`HouseholdTable` (everything in memory) or to a streaming sink that
+    keeps only per-area counts (:mod:`phbs.aggregate`).
+
+    ``states`` is ``int8`` (households × indicators), as in :class:`HouseholdTable`;
+    ``kode_desa`` holds dotted village codes and ``nama_desa`` the name each household is
+    scored under (the code table's, or the file's for an unknown code).
+    """
+
+    file_index: int
+    row_number: NDArray[np.int64]
+    ids: Sequence[str]  # decoded on demand: a streaming sink that only counts never reads them
+    kode_desa: Factor
+    nama_desa: Factor
+    dusun: Factor
+    rw: Factor
+    rt: Factor
+    tanggal_survei: Factor
+    petugas: Factor
+    nama_kepala_rt: Factor
+    context: dict[str, list[int | None]]
+    states: NDArray[np.int8]
+
+    def __len__(self) -> int:
+        return len(self.row_number)
 
 
 @dataclass
