@@ -27,6 +27,7 @@ from phbs.reports.excel_sheet import (
     Cell,
     Formats,
     Pct,
+    ReportProgress,
     SheetWriter,
     page_setup,
     table_setup,
@@ -47,11 +48,15 @@ def write_workbook(
     path: str | Path,
     *,
     max_rows: int = EXCEL_MAX_ROWS,
+    progress: ReportProgress | None = None,
 ) -> None:
     """Write the report workbook to ``path`` (atomically).
 
     ``max_rows`` is the row limit of one sheet (Excel's own by default; tests use a small
-    one to check that long tables continue on further sheets).
+    one to check that long tables continue on further sheets). ``progress`` is told how far
+    the long tables (households, data issues) have got
+    (:class:`~phbs.reports.excel_sheet.WriteStep`); the workbook is the same with or
+    without it.
 
     >>> import tempfile
     >>> from phbs.demo import sample_data
@@ -106,8 +111,8 @@ def write_workbook(
         write_coverage_intervals(workbook, formats, content, max_rows)
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)
-        write_households(workbook, formats, content, max_rows)
-        write_issues(workbook, formats, content, max_rows)
+        write_households(workbook, formats, content, max_rows, progress)
+        write_issues(workbook, formats, content, max_rows, progress)
         write_metadata(workbook, formats, content)
         workbook.close()
 

@@ -6,14 +6,17 @@ row is written and silently drops writes to earlier rows, and ``autofit()`` and
 ``add_table()`` are unavailable (DOMAIN.md §6). :class:`SheetWriter` therefore writes
 strictly in row order, measures column widths as it goes, and writes every cell with a
 typed method: text always with ``write_string``, never as a formula.
+
+Writing a long table can report how far it has got to a ``progress`` callback
+(:class:`WriteStep`); without one, nothing is reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Literal
 
 from phbs.reports.i18n import Lang
 
@@ -21,6 +24,29 @@ from phbs.reports.i18n import Lang
 EXCEL_MAX_ROWS = 1_048_576
 _MAX_WIDTH = 60
 _HEADER_WIDTH = 14
+#: Rows of a long table written between two calls of its ``progress`` callback.
+PROGRESS_EVERY = 1_000
+
+
+@dataclass(frozen=True)
+class WriteStep:
+    """How far writing a report has got, as passed to a ``progress`` callback.
+
+    ``part`` is ``"sheet"`` for a long table of the workbook (households, data issues) whose
+    first sheet is called ``name``, with ``done`` of its ``total`` rows written; or
+    ``"html"`` for the page written to ``name``, with ``done`` 0 before it is rendered and
+    1 (of 1) once it is written. Each part is first reported with ``done == 0`` and last
+    with ``done == total``.
+    """
+
+    part: Literal["sheet", "html"]
+    name: str
+    done: int
+    total: int
+
+
+#: A callback told how far writing a report has got (e.g. to show it on a terminal).
+ReportProgress = Callable[[WriteStep], None]
 
 
 @dataclass(frozen=True)
@@ -181,7 +207,7 @@ def _wrapped_lines(text: str, width: int) -> int:
     """How many lines ``text`` takes when wrapped at word boundaries to ``width``.
 
     >>> _wrapped_lines("Penyebut (ber-PHBS + tidak)", 14)
-    2
+    3
     """
     lines, used = 1, 0
     for word in text.split():
@@ -243,11 +269,25 @@ def write_long_table(
     *,
     max_rows: int = EXCEL_MAX_ROWS,
     cell_formats: Sequence[Any] | None = None,
+    progress: ReportProgress | None = None,
 ) -> list[str]:
     """Write ``count`` rows under ``header``, over as many sheets as the row limit needs.
 
     Each sheet repeats the header and gets its own frozen header, autofilter and page
-    setup. Returns the sheet names.
+    setup. ``progress`` is told the rows written (over all the sheets) at the start, every
+    :data:`PROGRESS_EVERY` rows and at the end. Returns the sheet names.
+
+    >>> import io, xlsxwriter
+    >>> book = xlsxwriter.Workbook(io.BytesIO(), {"constant_memory": True})
+    >>> steps = []
+    >>> write_long_table(
+    ...     book, Formats(book), "en", "Rows", ["n"], ([i] for i in range(5)), 5,
+    ...     max_rows=3, progress=steps.append,
+    ... )
+    ['Rows', 'Rows (2)', 'Rows (3)']
+    >>> [step.done for step in steps]
+    [0, 2, 4, 5]
+    >>> book.close()
     """
     names = sheet_names(base, split_count(count, max_rows))
     writers = []
@@ -256,9 +296,24 @@ def write_long_table(
         writer.header(header)
         writers.append(writer)
     remaining = iter(rows)
+    done = 0
+    if progress is not None:
+        progress(WriteStep("sheet", base, 0, count))
     for writer in writers:
-        for values in islice(remaining, max_rows - 1):
-            writer.row(values, cell_formats)
+        room = max_rows - 1
+        while room > 0:
+            before = writer.next_row
+            for values in islice(remaining, min(room, PROGRESS_EVERY)):
+                writer.row(values, cell_formats)
+            wrote = writer.next_row - before
+            if wrote == 0:
+                break
+            room -= wrote
+            done += wrote
+            if progress is not None:
+                progress(WriteStep("sheet", base, done, count))
         writer.fit_columns()
         table_setup(writer.sheet, 1, writer.next_row - 1, len(header) - 1)
+    if progress is not None and done != count:
+        progress(WriteStep("sheet", base, done, done))
     return names

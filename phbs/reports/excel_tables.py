@@ -16,6 +16,7 @@ from phbs.reports.excel_sheet import (
     Cell,
     Formats,
     Pct,
+    ReportProgress,
     SheetWriter,
     table_setup,
     write_long_table,
@@ -81,9 +82,14 @@ def household_header(content: ReportContent) -> list[str]:
 
 
 def write_households(
-    workbook: Any, formats: Formats, content: ReportContent, max_rows: int
+    workbook: Any,
+    formats: Formats,
+    content: ReportContent,
+    max_rows: int,
+    progress: ReportProgress | None = None,
 ) -> None:
-    """The *Rumah Tangga* sheets: one row per scored household, in input order."""
+    """The *Rumah Tangga* sheets: one row per scored household, in input order
+    (``progress`` is told how many are written)."""
     write_long_table(
         workbook,
         formats,
@@ -93,6 +99,7 @@ def write_households(
         _household_rows(content),
         len(content.result.survey.households),
         max_rows=max_rows,
+        progress=progress,
     )
 
 
@@ -109,8 +116,15 @@ def _issue_rows(content: ReportContent) -> Iterable[list[Cell]]:
         ]
 
 
-def write_issues(workbook: Any, formats: Formats, content: ReportContent, max_rows: int) -> None:
-    """The *Masalah Data* sheets: every issue record."""
+def write_issues(
+    workbook: Any,
+    formats: Formats,
+    content: ReportContent,
+    max_rows: int,
+    progress: ReportProgress | None = None,
+) -> None:
+    """The *Masalah Data* sheets: every issue record (``progress`` is told how many are
+    written)."""
     lang = content.lang
     keys = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
     write_long_table(
@@ -122,6 +136,7 @@ def write_issues(workbook: Any, formats: Formats, content: ReportContent, max_ro
         _issue_rows(content),
         len(content.issues),
         max_rows=max_rows,
+        progress=progress,
     )
 
 

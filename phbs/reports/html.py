@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from phbs.outputs import atomic_text
 from phbs.reports.content import ReportContent, ci_description, describe_strata
+from phbs.reports.excel_sheet import ReportProgress, WriteStep
 from phbs.reports.html_contest import ranking_section
 from phbs.reports.html_funnel import funnel_chart
 from phbs.reports.html_view import (
@@ -140,9 +141,17 @@ def write_html(
     *,
     template_dir: str | Path | None = None,
     extra: dict[str, Any] | None = None,
+    progress: ReportProgress | None = None,
 ) -> None:
-    """Write the report page to ``path`` (UTF-8, atomically)."""
+    """Write the report page to ``path`` (UTF-8, atomically).
+
+    ``progress`` is told when the page is started and when it is written
+    (:class:`~phbs.reports.excel_sheet.WriteStep` with part ``"html"``)."""
+    if progress is not None:
+        progress(WriteStep("html", str(path), 0, 1))
     page = render_html(content, template_dir=template_dir, extra=extra)
     inputs = [f.path for f in content.result.survey.files]
     with atomic_text(path, inputs, newline="\n") as handle:
         handle.write(page)
+    if progress is not None:
+        progress(WriteStep("html", str(path), 1, 1))

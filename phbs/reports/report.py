@@ -14,7 +14,7 @@ from phbs.issues import Issue
 from phbs.ranking_models import Ranking
 from phbs.reports.content import ReportContent, Stratum, build_content
 from phbs.reports.excel import write_workbook
-from phbs.reports.excel_sheet import EXCEL_MAX_ROWS
+from phbs.reports.excel_sheet import EXCEL_MAX_ROWS, ReportProgress
 from phbs.reports.html import write_html
 from phbs.reports.i18n import Lang
 from phbs.reports.uncertainty import Uncertainty
@@ -40,6 +40,7 @@ def write_report(
     template_dir: str | Path | None = None,
     max_rows: int = EXCEL_MAX_ROWS,
     uncertainty: Uncertainty | None = None,
+    progress: ReportProgress | None = None,
 ) -> ReportContent:
     """Write the Excel workbook (``xlsx``) and/or the self-contained HTML page (``html``).
 
@@ -58,6 +59,9 @@ def write_report(
     the swapping pairs and the shrinkage prior to the ranking sections.
     Every village % ber-PHBS is shown with its confidence interval (the method and level of
     ``report``), and the HTML page draws the villages' funnel plot.
+    ``progress``, if given, is called with a :class:`~phbs.reports.excel_sheet.WriteStep` as
+    the workbook's long tables are written and when the page is started and written (the
+    command line shows it on a terminal); without it nothing is reported.
     Returns what the reports show. Both files are written atomically.
 
     >>> import tempfile, phbs
@@ -92,7 +96,7 @@ def write_report(
         uncertainty=uncertainty,
     )
     if xlsx is not None:
-        write_workbook(content, xlsx, max_rows=max_rows)
+        write_workbook(content, xlsx, max_rows=max_rows, progress=progress)
     if html is not None:
-        write_html(content, html, template_dir=template_dir)
+        write_html(content, html, template_dir=template_dir, progress=progress)
     return content
