@@ -14,6 +14,7 @@ from phbs.commands.common import (
     scoring_options,
     survey_file_options,
 )
+from phbs.commands.progress import rows_progress, writing_progress
 from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import read_attributes, read_overrides
 from phbs.errors import SettingsError
@@ -125,6 +126,7 @@ def _rank(
     default=None,
     help="Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @contest_options(rubric_required=False)
 @ci_options
 @uncertainty_options
@@ -146,6 +148,7 @@ def report_command(
     na_policy: str | None,
     target: float | None,
     template_dir: Path | None,
+    quiet: bool,
     rubric_name: str | None,
     judges: Path | None,
     attributes: Path | None,
@@ -190,12 +193,18 @@ def report_command(
     if xlsx is not None and html is not None and xlsx.resolve() == html.resolve():
         raise click.UsageError(t("report.cli.same_output", language))
 
-    survey = read_survey(
-        files,
-        load_form(form_name),
-        sheet=sheet,
-        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-    )
+    reading = rows_progress(quiet, language)
+    try:
+        survey = read_survey(
+            files,
+            load_form(form_name),
+            sheet=sheet,
+            id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+            progress=reading,
+        )
+    finally:
+        if reading is not None:
+            reading.finish()
     totals = read_villages(villages) if villages else None
     result = score(survey, na_policy)
     report = summarise(
@@ -233,20 +242,26 @@ def report_command(
             if asked
             else None
         )
-    content = write_report(
-        result,
-        report,
-        xlsx=xlsx,
-        html=html,
-        lang=language,
-        title=title,
-        ranking=ranking,
-        include_names=include_names,
-        villages=totals,
-        target=target,
-        template_dir=template_dir,
-        uncertainty=found,
-    )
+    writing = writing_progress(quiet, language)
+    try:
+        content = write_report(
+            result,
+            report,
+            xlsx=xlsx,
+            html=html,
+            lang=language,
+            title=title,
+            ranking=ranking,
+            include_names=include_names,
+            villages=totals,
+            target=target,
+            template_dir=template_dir,
+            uncertainty=found,
+            progress=writing,
+        )
+    finally:
+        if writing is not None:
+            writing.finish()
     h = content.headline
     click.echo(
         t(
