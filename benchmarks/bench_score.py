@@ -1,66 +1,199 @@
-"""Benchmark: `phbs score` against a plain pandas script, on synthetic households.
+"""Benchmark: `phbs score` and `phbs report` beside a plain pandas script, on synthetic data.
 
-Run on purpose, outside the test suite (the pandas baseline needs ``pip install -e .[bench]``)::
+Run on purpose, outside the test suite (the pandas baseline needs ``pip install -e .[bench]``).
+Everything the performance target needs, in one command (100,000, 1,000,000 and 5,000,000
+households; the generated files are kept in ``bench-data/`` and reused by the next run)::
 
-    python benchmarks/bench_score.py --rows 100000 --rows 1000000
+    python benchmarks/bench_score.py --sizes standard --report --keep bench-data
+
+Without ``--rows`` or ``--sizes`` it measures 100,000 households only (``--sizes quick``).
+``--rows`` is repeatable and takes ``300000``, ``300k`` or ``1M``.
 
 For each size it writes a CSV of synthetic households (real village codes of a province,
-Kalimantan Selatan by default, realistic answers), then runs, each in a fresh process:
+Kalimantan Selatan by default, with a dusun and a surveyor per household, realistic answers,
+``-`` for children's indicators that do not apply and a blank age when there is no child
+under five), then runs, each in a fresh process:
 
 - ``phbs score FILE -o rekap.csv`` (the village summary);
-- ``benchmarks/pandas_score.py FILE rekap.csv``, the same summary in straightforward pandas;
-- with ``--report``, also ``phbs report --survey FILE --xlsx laporan.xlsx``.
+- with ``--report``, ``phbs report --survey FILE --xlsx laporan.xlsx`` and the same with
+  ``--html laporan.html``;
+- ``benchmarks/pandas_score.py FILE rekap.csv``, the same summary in straightforward pandas
+  (unless ``--no-pandas``).
 
-It prints seconds, rows per second and peak memory for each. Peak memory is the maximum
-resident set size of that one child process, read from the ``rusage`` that ``os.wait4``
-returns for exactly that child (not ``RUSAGE_CHILDREN``, which is the largest over every
-child waited for so far, so a small run after a big one would report the big one's peak).
+It prints one table: rows, command, seconds, rows per second, peak memory, and for
+``phbs score`` its time divided by the pandas script's time in the same run (``--markdown``:
+the same table in the README's markdown, with Indonesian number formatting). Peak memory is
+the maximum resident set size of that one child process, read from the ``rusage`` that
+``os.wait4`` returns for exactly that child (not ``RUSAGE_CHILDREN``, which is the largest over
+every child waited for so far, so a small run after a big one would report the big one's peak).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 from phbs.forms import load_form
 from phbs.regions import region_table
 
 HERE = Path(__file__).resolve().parent
 
+#: Named sets of sizes for ``--sizes``.
+SIZES = {"quick": [100_000], "standard": [100_000, 1_000_000, 5_000_000]}
+#: Households generated per block: the generator's memory does not grow with the file.
+BLOCK = 100_000
+#: Bumped when the generated content changes, so ``--keep`` never reuses an older file.
+GENERATOR_VERSION = 2
 
-def write_survey(path: Path, rows: int, province: str, seed: int = 7) -> None:
-    """Write ``rows`` synthetic households spread over every village of ``province``."""
+_PLACES = [
+    "Sungai", "Tanjung", "Muara", "Pasar", "Kampung", "Teluk", "Padang", "Karang", "Batu",
+    "Tanah", "Ujung", "Lok", "Banua", "Pulau", "Simpang"
+]  # fmt: skip
+_QUALIFIERS = [
+    "Baru", "Lama", "Hulu", "Hilir", "Raya", "Jaya", "Indah", "Makmur", "Tengah", "Dalam",
+    "Luar", "Kecil", "Besar", "Permai", "Sari", "Harapan", "Timur", "Barat", "Utara",
+    "Selatan"
+]  # fmt: skip
+_GIVEN = [
+    "Siti", "Nur", "Ahmad", "Muhammad", "Rina", "Dewi", "Sri", "Agus", "Budi", "Hendra",
+    "Fitri", "Yuli", "Rahmat", "Lina", "Wati", "Eko", "Aulia", "Rizky", "Indah", "Fajar"
+]  # fmt: skip
+_FAMILY = [
+    "Rahmawati", "Hidayat", "Saputra", "Lestari", "Pratama", "Maulida", "Santoso", "Wahyuni",
+    "Fauzi", "Kusuma", "Hasanah", "Syahputra", "Anggraini", "Setiawan", "Ramadhani"
+]  # fmt: skip
+#: A few hundred dusun names (each village uses two to six of them; kelurahan have none).
+DUSUN = [f"{place} {qualifier}" for place in _PLACES for qualifier in _QUALIFIERS]
+#: A few hundred surveyors (each village has one or two; each surveyor several villages).
+PETUGAS = [f"{given} {family}" for given in _GIVEN for family in _FAMILY]
+
+#: Share of households with a child under five, and the share of Ya per indicator.
+CHILD_SHARE = 0.35
+YES_SHARE = 0.85
+
+
+def parse_rows(text: str) -> int:
+    """Row counts as ``300000``, ``300_000``, ``300k`` or ``1M``.
+
+    >>> parse_rows("300k"), parse_rows("1M"), parse_rows("5_000_000")
+    (300000, 1000000, 5000000)
+    """
+    match = re.fullmatch(r"\s*([0-9_]+(?:\.[0-9]+)?)\s*([kKmM]?)\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"not a row count: {text!r}")
+    number, unit = match.groups()
+    value = float(number.replace("_", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[unit.lower()]
+    if value < 1 or value != int(value):
+        raise argparse.ArgumentTypeError(f"not a row count: {text!r}")
+    return int(value)
+
+
+def _row_tails(width: int) -> NDArray[np.object_]:
+    """Every possible end of a row, from the age of the youngest child to the last answer.
+
+    Index ``age_index * 2**width + answer_bits``: age index 0 is a blank age (no child under
+    five), 1 + m an age of m months; bit i of the answer bits is 1 for Ya on indicator i. The
+    first three indicators are the children's: births and weighing apply to a child under
+    five, exclusive breastfeeding to 0-6 months; where they do not apply the cell is ``-``.
+    """
+    tails = []
+    for age in (None, *range(60)):
+        child = [age is not None, age is not None and age <= 6, age is not None]
+        for bits in range(1 << width):
+            cells = [
+                "-" if i < 3 and not child[i] else "ya" if bits >> i & 1 else "tidak"
+                for i in range(width)
+            ]
+            tails.append(",".join(["" if age is None else str(age), *cells]))
+    return np.array(tails, dtype=object)
+
+
+def write_survey(path: Path, rows: int, province: str = "63", seed: int = 7) -> None:
+    """Write ``rows`` synthetic households spread over every village of ``province``.
+
+    Columns: household id, village code, dusun, surveyor, age of the youngest child (blank
+    when there is none) and the ten answers of ``kemenkes-rt-10``. Rows are built a block at a
+    time with numpy (each row's text is picked from small tables of every possible value), so
+    five million rows take seconds and little memory.
+    """
+    if rows >= 10**8:
+        raise ValueError("household ids have eight digits: at most 99,999,999 rows")
     rng = np.random.default_rng(seed)
     villages = region_table().villages_in(province)
+    if not villages:
+        raise SystemExit(f"no villages under province code {province!r}")
     codes = load_form("kemenkes-rt-10").form.codes
-    block = 100_000
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id_rumah_tangga", "kode_desa", "umur_anak_termuda_bulan", *codes])
-        for start in range(0, rows, block):
-            size = min(block, rows - start)
-            village_of = rng.integers(0, len(villages), size)
-            ages = np.where(rng.random(size) < 0.35, rng.integers(0, 60, size), -1)
-            answers = rng.random((size, len(codes))) < 0.85
-            for i in range(size):
-                age = int(ages[i])
-                cells = ["ya" if a else "tidak" for a in answers[i]]
-                if age < 0:
-                    cells[0] = cells[1] = cells[2] = "-"
-                elif age > 6:
-                    cells[1] = "-"
-                writer.writerow(
-                    [f"RT{start + i:08d}", villages[village_of[i]], "" if age < 0 else age, *cells]
-                )
+    if codes[:3] != ["persalinan_nakes", "asi_eksklusif", "timbang_balita"]:
+        raise SystemExit("kemenkes-rt-10 no longer starts with the three children's indicators")
+    count = len(villages)
+    # Per village: its first dusun, how many it has (0 for a kelurahan), its first surveyor.
+    kelurahan = np.array([code.split(".")[3].startswith("1") for code in villages])
+    dusun_first = rng.integers(0, len(DUSUN), count)
+    dusun_count = np.where(kelurahan, 0, rng.integers(2, 7, count))
+    petugas_first = rng.integers(0, len(PETUGAS), count)
+    dusun_names = np.array([*DUSUN, ""], dtype=object)
+    petugas_names = np.array(PETUGAS, dtype=object)
+    village_prefix = np.array([f"{code}," for code in villages], dtype=object)
+    tails = _row_tails(len(codes))
+    id_high = np.array([f"RT{i:04d}" for i in range(10_000)], dtype=object)
+    id_low = np.array([f"{i:04d}," for i in range(10_000)], dtype=object)
+    weights = 1 << np.arange(len(codes))
+    header = ["id_rumah_tangga", "kode_desa", "dusun", "petugas", "umur_anak_termuda_bulan"]
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(",".join([*header, *codes]) + "\n")
+        for start in range(0, rows, BLOCK):
+            size = min(BLOCK, rows - start)
+            number = np.arange(start, start + size)
+            village = rng.integers(0, count, size)
+            spread = dusun_count[village]
+            nth = (rng.random(size) * spread).astype(np.int64)
+            dusun = np.where(spread > 0, (dusun_first[village] + nth) % len(DUSUN), len(DUSUN))
+            petugas = (petugas_first[village] + rng.integers(0, 2, size)) % len(PETUGAS)
+            child = rng.random(size) < CHILD_SHARE
+            age_index = np.where(child, 1 + rng.integers(0, 60, size), 0)
+            answers = (rng.random((size, len(codes))) < YES_SHARE) @ weights
+            line = (
+                id_high[number // 10_000]
+                + id_low[number % 10_000]
+                + village_prefix[village]
+                + dusun_names[dusun]
+                + ","
+                + petugas_names[petugas]
+                + ","
+                + tails[age_index * (1 << len(codes)) + answers]
+                + "\n"
+            )
+            handle.write("".join(line.tolist()))
+
+
+def survey_file(folder: Path, rows: int, province: str, seed: int) -> tuple[Path, float | None]:
+    """The generated survey of ``rows`` households in ``folder``: reused when a file of the
+    same size, province, seed and generator version is there, else written (through a
+    temporary name, so an interrupted run leaves no half file). Returns the path and the
+    seconds generation took (None when reused)."""
+    path = folder / f"survei-p{province}-{rows}-seed{seed}-v{GENERATOR_VERSION}.csv"
+    if path.exists():
+        return path, None
+    partial = path.with_name(path.name + ".part")
+    start = time.perf_counter()
+    try:
+        write_survey(partial, rows, province, seed)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path, time.perf_counter() - start
 
 
 @dataclass(frozen=True)
@@ -72,52 +205,166 @@ class Measurement:
 
 
 def measure(command: list[str]) -> Measurement:
-    """Run ``command`` in a child process; its wall time and its own peak resident memory."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed with exit code {child.returncode}")
-    # Linux reports ru_maxrss in kilobytes.
-    return Measurement(seconds, usage.ru_maxrss / 1024)
+    """Run ``command`` in a child process; its wall time and its own peak resident memory.
+
+    The child's stderr goes to a temporary file (so ``phbs`` shows no progress) and is
+    printed when the command fails."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode("utf-8", "replace")[-4000:])
+            raise SystemExit(f"{' '.join(command)} failed with exit code {child.returncode}")
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Measurement(seconds, peak)
 
 
-def main() -> None:
+@dataclass(frozen=True)
+class Row:
+    """One line of the result table."""
+
+    rows: int
+    command: str
+    run: Measurement
+    vs_pandas: float | None = None
+
+
+def commands_for(survey: Path, work: Path, report: bool, pandas: bool) -> dict[str, list[str]]:
+    """The commands timed on one survey file, by the name shown in the table."""
+    phbs = [sys.executable, "-m", "phbs"]
+    commands = {"phbs score": [*phbs, "score", str(survey), "-o", str(work / "rekap.csv")]}
+    if report:
+        for kind, name in (("xlsx", "laporan.xlsx"), ("html", "laporan.html")):
+            commands[f"phbs report --{kind}"] = [
+                *phbs, "report", "--survey", str(survey), f"--{kind}", str(work / name)
+            ]  # fmt: skip
+    if pandas:
+        commands["pandas script"] = [
+            sys.executable, str(HERE / "pandas_score.py"), str(survey), str(work / "rekap-pd.csv")
+        ]  # fmt: skip
+    return commands
+
+
+def text_table(rows: Sequence[Row]) -> str:
+    """The result table in plain text."""
+    header = (
+        f"{'rows':>10}  {'command':<20}  {'seconds':>8}  {'rows/s':>9}  {'peak MB':>8}  "
+        f"{'vs pandas':>9}"
+    )
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        ratio = f"{row.vs_pandas:.2f}x" if row.vs_pandas is not None else ""
+        lines.append(
+            f"{row.rows:>10}  {row.command:<20}  {row.run.seconds:>8.2f}  "
+            f"{row.rows / row.run.seconds:>9.0f}  {row.run.peak_mb:>8.0f}  {ratio:>9}"
+        )
+    return "\n".join(lines)
+
+
+def _id_number(value: float, digits: int = 0) -> str:
+    """Indonesian number formatting: ``1.000.000``, ``3,8``.
+
+    >>> _id_number(1_000_000), _id_number(3.84, 1), _id_number(1122.4)
+    ('1.000.000', '3,8', '1.122')
+    """
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+_MARKDOWN_NAMES = {"pandas script": "skrip pandas"}
+
+
+def markdown_table(rows: Sequence[Row]) -> str:
+    """The result table as the README's markdown table (Indonesian number formatting;
+    rates rounded to hundreds)."""
+    lines = [
+        "| rumah tangga | perintah | detik | rumah tangga/detik | memori puncak | × pandas |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        name = _MARKDOWN_NAMES.get(row.command, f"`{row.command}`")
+        rate = round(row.rows / row.run.seconds, -2)
+        ratio = f"{_id_number(row.vs_pandas, 1)}×" if row.vs_pandas is not None else ""
+        lines.append(
+            f"| {_id_number(row.rows)} | {name} | {_id_number(row.run.seconds, 1)} | "
+            f"{_id_number(rate)} | {_id_number(row.run.peak_mb)} MB | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def run_size(survey: Path, rows: int, work: Path, report: bool, pandas: bool) -> list[Row]:
+    """Time every command on one survey file; the ``phbs score`` row gets its pandas ratio."""
+    measured: dict[str, Measurement] = {}
+    for name, command in commands_for(survey, work, report, pandas).items():
+        run = measure(command)
+        measured[name] = run
+        print(
+            f"{rows:>10}  {name:<20}  {run.seconds:8.2f} s  {run.peak_mb:6.0f} MB", file=sys.stderr
+        )
+        for output in work.iterdir():
+            output.unlink()
+    baseline = measured.get("pandas script")
+    return [
+        Row(
+            rows,
+            name,
+            run,
+            run.seconds / baseline.seconds if name == "phbs score" and baseline else None,
+        )
+        for name, run in measured.items()
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command line: see the module's docstring."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--rows", type=int, action="append", help="households (repeatable)")
+    parser.add_argument(
+        "--rows", type=parse_rows, action="append", help="households, e.g. 300k (repeatable)"
+    )
+    parser.add_argument(
+        "--sizes",
+        choices=sorted(SIZES),
+        help="named sizes: quick = 100k (the default), standard = 100k, 1M and 5M",
+    )
     parser.add_argument("--province", default="63", help="province code (default 63)")
-    parser.add_argument("--report", action="store_true", help="also time phbs report --xlsx")
+    parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
+    parser.add_argument(
+        "--report", action="store_true", help="also time phbs report --xlsx and --html"
+    )
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas baseline")
-    args = parser.parse_args()
-    sizes = args.rows or [100_000]
-    header = f"{'rows':>10}  {'command':<22}  {'seconds':>8}  {'rows/s':>9}  {'peak MB':>8}"
-    print(header)
-    print("-" * len(header))
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="FOLDER",
+        help="keep generated surveys in FOLDER and reuse those already there",
+    )
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the table as the README's markdown table"
+    )
+    args = parser.parse_args(argv)
+    chosen = set(args.rows or [])
+    if args.sizes or not chosen:
+        chosen |= set(SIZES[args.sizes or "quick"])
+    pandas = not args.no_pandas
+    if pandas and importlib.util.find_spec("pandas") is None:
+        raise SystemExit("pandas is not installed: pip install -e '.[bench]', or use --no-pandas")
+    results: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        for rows in sizes:
-            survey = work / f"survei-{rows}.csv"
-            write_survey(survey, rows, args.province)
-            phbs = [sys.executable, "-m", "phbs"]
-            commands = {"phbs score": [*phbs, "score", str(survey), "-o", str(work / "rekap.csv")]}
-            if args.report:
-                commands["phbs report --xlsx"] = [
-                    *phbs, "report", "--survey", str(survey), "--xlsx", str(work / "lap.xlsx")
-                ]  # fmt: skip
-            if not args.no_pandas:
-                script = str(HERE / "pandas_score.py")
-                commands["pandas script"] = [
-                    sys.executable, script, str(survey), str(work / "rekap-pandas.csv")
-                ]  # fmt: skip
-            for name, command in commands.items():
-                run = measure(command)
-                print(
-                    f"{rows:>10}  {name:<22}  {run.seconds:>8.2f}  "
-                    f"{rows / run.seconds:>9.0f}  {run.peak_mb:>8.0f}",
-                    flush=True,
-                )
+        data = args.keep or Path(folder)
+        data.mkdir(parents=True, exist_ok=True)
+        work = Path(folder) / "out"
+        work.mkdir()
+        for rows in sorted(chosen):
+            survey, took = survey_file(data, rows, args.province, args.seed)
+            what = "reused" if took is None else f"generated in {took:.1f} s"
+            print(f"{rows:>10}  {survey.name} {what}", file=sys.stderr)
+            results += run_size(survey, rows, work, args.report, pandas)
+    print(markdown_table(results) if args.markdown else text_table(results))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,10 @@ def main(source: str, target: str) -> None:
     """Score ``source`` and write the village summary to ``target``."""
     frame = pd.read_csv(source, dtype=str, keep_default_na=False)
     frame = frame.drop_duplicates(subset="id_rumah_tangga", keep="first")
-    indicators = list(frame.columns[3:])
+    # The answers are the columns after the age of the youngest child (dusun and petugas,
+    # before it, play no part in the village summary).
+    first = frame.columns.get_loc("umur_anak_termuda_bulan") + 1
+    indicators = list(frame.columns[first:])
     folded = frame[indicators].apply(lambda column: column.str.strip().str.lower())
     ya = folded.isin(YES)
     tidak = folded.isin(NO)
