@@ -1,0 +1,122 @@
+"""The score benchmark's generator and command line, on a few hundred rows.
+
+The benchmark itself is run on purpose (``python benchmarks/bench_score.py``), never here; these
+tests only check that what it generates is a valid survey and that it runs end to end (without
+the pandas baseline, which needs the ``bench`` extra).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from phbs import read_survey
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "benchmarks" / "bench_score.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[ModuleType]:
+    """``benchmarks/bench_score.py`` imported as a module (its dataclasses need it listed in
+    ``sys.modules`` while it loads)."""
+    spec = importlib.util.spec_from_file_location("bench_score", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[spec.name]
+
+
+def test_generated_survey_is_valid_and_in_province_63(bench: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "survei.csv"
+    bench.write_survey(path, 500)
+    survey = read_survey([path])
+    assert survey.rows_read == survey.rows_scored == 500
+    assert survey.rows_set_aside == 0
+    assert survey.error_count == 0
+    table = survey.households
+    assert {code[:3] for code in table.kode_desa} == {"63."}
+    assert len(set(table.kode_desa)) > 100
+    assert len(set(table.petugas)) > 50
+    assert "" in set(table.dusun)  # kelurahan have no dusun
+    assert len(set(table.dusun) - {""}) > 50
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split(",")[2:5] == ["dusun", "petugas", "umur_anak_termuda_bulan"]
+    no_child = [line.split(",") for line in lines[1:] if line.split(",")[4] == ""]
+    assert no_child
+    assert all(cells[5:8] == ["-", "-", "-"] for cells in no_child)
+
+
+def test_generator_is_seeded_and_writes_every_block(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench.write_survey(tmp_path / "a.csv", 300, seed=3)
+    bench.write_survey(tmp_path / "b.csv", 300, seed=3)
+    bench.write_survey(tmp_path / "c.csv", 300, seed=4)
+    first = (tmp_path / "a.csv").read_bytes()
+    assert first == (tmp_path / "b.csv").read_bytes()
+    assert first != (tmp_path / "c.csv").read_bytes()
+    monkeypatch.setattr(bench, "BLOCK", 70)
+    bench.write_survey(tmp_path / "d.csv", 300, seed=3)
+    assert len((tmp_path / "d.csv").read_text(encoding="utf-8").splitlines()) == 301
+
+
+def test_kept_survey_is_reused(bench: ModuleType, tmp_path: Path) -> None:
+    path, took = bench.survey_file(tmp_path, 200, "63", 7)
+    assert took is not None
+    again, took_again = bench.survey_file(tmp_path, 200, "63", 7)
+    assert (again, took_again) == (path, None)
+    other, _ = bench.survey_file(tmp_path, 200, "63", 8)
+    assert other != path
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, other.name])
+
+
+def test_row_counts_and_markdown_table(bench: ModuleType) -> None:
+    assert [bench.parse_rows(t) for t in ("300", "300k", "1M", "5_000_000")] == [
+        300,
+        300_000,
+        1_000_000,
+        5_000_000,
+    ]
+    score = bench.Row(1_000_000, "phbs score", bench.Measurement(15.72, 657.3), 2.81)
+    pandas = bench.Row(1_000_000, "pandas script", bench.Measurement(5.6, 1122.4))
+    table = bench.markdown_table([score, pandas]).splitlines()
+    assert table[2] == "| 1.000.000 | `phbs score` | 15,7 | 63.600 | 657 MB | 2,8× |"
+    assert table[3] == "| 1.000.000 | skrip pandas | 5,6 | 178.600 | 1.122 MB |  |"
+
+
+def test_benchmark_runs_end_to_end_without_pandas(tmp_path: Path) -> None:
+    keep = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--rows", "300", "--no-pandas", "--keep", str(keep)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "rows",
+        "command",
+        "seconds",
+        "rows/s",
+        "peak",
+        "MB",
+        "vs",
+        "pandas",
+    ]
+    assert lines[2].split()[:3] == ["300", "phbs", "score"]
+    assert len(lines) == 3
+    assert [p.suffix for p in keep.iterdir()] == [".csv"]
