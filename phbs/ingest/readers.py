@@ -31,15 +31,16 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from phbs.errors import InputFileError
+from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line
+from phbs.ingest.grid import Grid
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 _DELIMITERS = (",", ";", "\t")
 _SNIFF_LINES = 50
-# Large enough for any real cell, small enough that a binary file fails fast.
-_FIELD_LIMIT = 1_000_000
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted Office Open XML file is an OLE container holding these two streams.
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
@@ -54,13 +55,15 @@ class RawTable:
     """A table being read: its header and an iterator over its data rows.
 
     ``rows`` yields ``(row_number, cells)``; fully blank trailing rows are not yielded.
-    ``mixed_encoding_rows`` lists rows that were not valid UTF-8 and were decoded as
-    Windows-1252 in a file that is otherwise UTF-8; it is complete once ``rows`` is exhausted.
+    A CSV file also offers ``segments``, the same records as grids and lists of rows
+    (:mod:`phbs.ingest.csv_stream`); reading one advances the other. ``mixed_encoding_rows``
+    lists rows that were not valid UTF-8 and were decoded as Windows-1252 in a file that is
+    otherwise UTF-8, and ``encoding`` is final, once the rows are exhausted; ``sha256`` reads
+    any rows left first, so it is the checksum of exactly the bytes read.
     """
 
     name: str
     path: Path
-    sha256: str
     format: str
     header: list[str]
     header_row: int
@@ -69,6 +72,24 @@ class RawTable:
     delimiter: str | None = None
     sheet: str | None = None
     mixed_encoding_rows: list[int] = field(default_factory=list)
+    segments: Iterator[Grid | Rows] | None = None
+    source: Source | None = None
+    fixed_sha256: str = ""
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the file's bytes as read."""
+        if self.source is None:
+            return self.fixed_sha256
+        if not self.source.done:
+            for _ in self.rows:
+                pass
+        return self.source.sha256
+
+    def close(self) -> None:
+        """Stop reading (the file handle of a large CSV is closed)."""
+        if self.source is not None:
+            self.source.close()
 
 
 def file_sha256(path: Path) -> str:
@@ -138,40 +159,49 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
             "berkas dulu",
             f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
         )
-    data = _snapshot(file_path, name)
-    if not data:
-        raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
-    sha = hashlib.sha256(data).hexdigest()
     if file_path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        data = _snapshot(file_path, name)
+        if not data:
+            raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
+        sha = hashlib.sha256(data).hexdigest()
         return _open_spreadsheet(file_path, name, sha, sheet, data)
     if sheet is not None:
         raise InputFileError(
             f"{name}: --sheet hanya untuk berkas Excel/ODS",
             f"{name}: --sheet applies to Excel/ODS files only",
         )
-    return _open_csv(file_path, name, sha, data)
+    source = _open_source(file_path, name)
+    try:
+        head = source.read()
+        if not head:
+            raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
+        return _open_csv(file_path, name, source, head)
+    except BaseException:
+        source.close()
+        raise
+
+
+def _open_source(path: Path, name: str) -> Source:
+    """Open a regular file for reading in blocks (see :class:`Source`)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputFileError(
+            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
+            f"{name}: file cannot be read ({exc.strerror})",
+        ) from None
+    before = os.fstat(handle.fileno())
+    if not stat.S_ISREG(before.st_mode):
+        handle.close()
+        raise InputFileError(
+            f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya "
+            "ke berkas dulu",
+            f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
+        )
+    return Source(name, handle, before.st_size, before.st_mtime_ns)
 
 
 # --- CSV -----------------------------------------------------------------------------------
-
-
-def _decode_line(raw: bytes, first: bool) -> tuple[str, bool]:
-    """Decode one physical line: UTF-8 (BOM stripped) or Windows-1252. Returns (text, utf8)."""
-    if first and raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    try:
-        return raw.decode("utf-8"), True
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), False
-
-
-def _physical_lines(data: bytes) -> Iterator[bytes]:
-    head = data[:65536]
-    if b"\r" in head and b"\n" not in head:
-        # Old Mac line endings: split on CR.
-        yield from (line + b"\n" for line in data.split(b"\r"))
-        return
-    yield from io.BytesIO(data)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -217,45 +247,72 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best[0]
 
 
-def _open_csv(path: Path, name: str, sha: str, data: bytes) -> RawTable:
-    if _looks_binary(data):
+def _open_csv(path: Path, name: str, source: Source, head: bytes) -> RawTable:
+    if _looks_binary(head):
         raise InputFileError(
             f"{name}: bukan berkas CSV teks (isinya biner; simpan ulang sebagai CSV atau "
             "beri akhiran .xlsx bila ini berkas Excel)",
             f"{name}: not a text CSV file (binary content; save it as CSV, or name it .xlsx "
             "if it is an Excel file)",
         )
-    has_bom = data.startswith(codecs.BOM_UTF8)
-    sample: list[str] = []
-    for index, raw in enumerate(_physical_lines(data)):
-        sample.append(_decode_line(raw, index == 0)[0])
-        if index >= _SNIFF_LINES:
-            break
+    has_bom = head.startswith(codecs.BOM_UTF8)
+    start = head[:65536]
+    mac_line_ends = b"\r" in start and b"\n" not in start
+    lines = start.split(b"\r") if mac_line_ends else start.split(b"\n")
+    sample = [decode_line(raw, i == 0)[0] for i, raw in enumerate(lines[: _SNIFF_LINES + 1])]
     delimiter = _sniff_delimiter(sample)
+    stream = CsvStream(source, delimiter, head, mac_line_ends)
     table = RawTable(
         name=name,
         path=path,
-        sha256=sha,
         format="csv",
         header=[],
         header_row=1,
         rows=iter(()),
         encoding="utf-8-sig" if has_bom else "utf-8",
         delimiter=delimiter,
+        source=source,
     )
-    records = _csv_records(data, name, delimiter, table, has_bom)
-    header_found = False
-    for row_number, cells in records:
-        if any(c.strip() for c in cells) and not _is_blank_line("".join(cells)):
-            table.header = cells
-            table.header_row = row_number
-            header_found = True
+    segments = stream.segments()
+    rest: Rows = []
+    for item in segments:
+        # Before the header is known every segment is read by csv (a list of rows).
+        rows = item if isinstance(item, list) else []
+        for k, (row_number, cells) in enumerate(rows):
+            if any(c.strip() for c in cells) and not _is_blank_line("".join(cells)):
+                table.header, table.header_row, rest = cells, row_number, rows[k + 1 :]
+                break
+        if table.header:
             break
-    if not header_found:
+    if not table.header:
         raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
     _check_header(name, table.header, table.header_row)
-    table.rows = _trim_trailing_blanks(records)
+    stream.width = len(table.header)
+    table.segments = _trim_trailing_blanks(_finish(chain([rest], segments), stream, table, has_bom))
+    table.rows = _rows_of(table.segments)
     return table
+
+
+def _finish(
+    segments: Iterator[Grid | Rows], stream: CsvStream, table: RawTable, has_bom: bool
+) -> Iterator[Grid | Rows]:
+    """Pass segments on; at the end, settle the file's encoding (UTF-8, Windows-1252, mixed)."""
+    yield from segments
+    if stream.cp1252_rows:
+        if has_bom or stream.utf8_non_ascii:
+            table.mixed_encoding_rows.extend(stream.cp1252_rows)
+        else:
+            table.encoding = "cp1252"
+
+
+def _rows_of(segments: Iterator[Grid | Rows]) -> Iterator[tuple[int, list[str]]]:
+    """Records one by one, whichever way their segment was read."""
+    for item in segments:
+        if isinstance(item, Grid):
+            for i in range(len(item)):
+                yield int(item.rows[i]), item.cells(i)
+        else:
+            yield from item
 
 
 def _check_header(name: str, header: list[str], row: int) -> None:
@@ -270,112 +327,45 @@ def _check_header(name: str, header: list[str], row: int) -> None:
             )
 
 
-def _ends_inside_quotes(text: str, delimiter: str) -> bool:
-    """Whether a record's text ends inside an open quoted cell (csv's lenient rules)."""
-    state = "start"  # start of a cell, "plain" cell, "quoted" cell, "quote" seen in quoted
-    for char in text:
-        if state == "quoted":
-            if char == '"':
-                state = "quote"
-        elif state == "quote":
-            state = "quoted" if char == '"' else "start" if char == delimiter else "plain"
-        elif char == delimiter:
-            state = "start"
-        elif state == "start" and char == '"':
-            state = "quoted"
-        elif char in "\r\n":
-            state = "start"
-        else:
-            state = "plain"
-    return state == "quoted"
+def _is_blank_row(cells: list[str]) -> bool:
+    return not any(c.strip() for c in cells)
 
 
-def _csv_records(
-    data: bytes, name: str, delimiter: str, table: RawTable, has_bom: bool
-) -> Iterator[tuple[int, list[str]]]:
-    """Parse records, numbering them as a spreadsheet program shows them.
+def _trim_trailing_blanks(segments: Iterator[Grid | Rows]) -> Iterator[Grid | Rows]:
+    """Pass segments on, holding back blank rows until something non-blank follows.
 
-    A spreadsheet shows one row per record (a quoted cell holding a line break stays in its
-    row) and one row per blank line, so record *n* of the file is row *n*, whatever the
-    number of physical lines before it (DOMAIN.md §4: the row number a user sees).
-
-    Each physical line is decoded on its own, UTF-8 first, so a file that is Windows-1252
-    throughout is read as such; a file that also has non-ASCII UTF-8 lines (or a UTF-8 BOM)
-    has mixed encodings, and its Windows-1252 rows are listed in ``mixed_encoding_rows``.
+    A grid never holds a blank record (:mod:`phbs.ingest.csv_stream`), so blank rows only
+    come in lists.
     """
-    state = {"line": 0, "record": 1, "utf8_non_ascii": 0}
-    cp1252_rows: list[int] = []
-    # The text of the record being parsed: only the last one is ever checked.
-    record_text: list[str] = []
-
-    def lines() -> Iterator[str]:
-        for raw in _physical_lines(data):
-            state["line"] += 1
-            text, utf8 = _decode_line(raw, state["line"] == 1)
-            record_text.append(text)
-            if not utf8:
-                if not cp1252_rows or cp1252_rows[-1] != state["record"]:
-                    cp1252_rows.append(state["record"])
-            elif not text.isascii():
-                state["utf8_non_ascii"] += 1
-            yield text
-
-    csv.field_size_limit(_FIELD_LIMIT)
-    reader = csv.reader(lines(), delimiter=delimiter)
-    # Hold one record back: only at the end is it known whether the last record ran into
-    # the end of the file inside an unclosed quote.
-    held: tuple[int, list[str], str] | None = None
-    try:
-        for cells in reader:
-            if held is not None:
-                yield held[0], held[1]
-            held = (state["record"], cells, "".join(record_text))
-            record_text.clear()
-            state["record"] += 1
-    except csv.Error as exc:
-        row = state["record"]
-        if "field limit" in str(exc):
-            raise InputFileError(
-                f"{name} baris {row}: satu sel lebih dari 1.000.000 karakter; ini bukan "
-                "isian survei (tanda kutip tidak ditutup, atau berkas rusak?)",
-                f"{name} row {row}: a cell is longer than 1,000,000 characters; this is "
-                "not a survey answer (an unclosed quote, or a damaged file?)",
-            ) from None
-        raise InputFileError(
-            f"{name} baris {row}: CSV rusak ({exc})",
-            f"{name} row {row}: malformed CSV ({exc})",
-        ) from None
-    if held is not None:
-        row_number, cells, text = held
-        if _ends_inside_quotes(text, delimiter):
-            raise InputFileError(
-                f'{name} baris {row_number}: tanda kutip (") tidak ditutup sampai akhir berkas '
-                "(berkas terpotong, atau semua baris sesudahnya masuk ke satu sel). Perbaiki "
-                "tanda kutip atau salin ulang berkasnya.",
-                f'{name} row {row_number}: a quote (") is never closed before the end of the '
-                "file (the file is cut off, or every later line falls into one cell). Fix the "
-                "quote or copy the file again.",
-            )
-        yield row_number, cells
-    if cp1252_rows:
-        if has_bom or state["utf8_non_ascii"]:
-            table.mixed_encoding_rows.extend(cp1252_rows)
-        else:
-            table.encoding = "cp1252"
+    pending: Rows = []
+    for item in segments:
+        if isinstance(item, Grid):
+            if pending:
+                yield pending
+                pending = []
+            yield item
+            continue
+        last = len(item)
+        while last and _is_blank_row(item[last - 1][1]):
+            last -= 1
+        if last:
+            yield pending + item[:last] if pending else item[:last]
+            pending = []
+        pending += item[last:]
 
 
-def _trim_trailing_blanks(
+def _trim_trailing_blank_rows(
     rows: Iterator[tuple[int, list[str]]],
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield rows, holding back blank ones until a non-blank row follows."""
-    pending: list[tuple[int, list[str]]] = []
+    pending: Rows = []
     for row_number, cells in rows:
-        if any(c.strip() for c in cells):
+        if _is_blank_row(cells):
+            pending.append((row_number, cells))
+        else:
             yield from pending
             pending.clear()
             yield row_number, cells
-        else:
-            pending.append((row_number, cells))
 
 
 # --- spreadsheets --------------------------------------------------------------------------
@@ -455,11 +445,11 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
             return RawTable(
                 name=name,
                 path=path,
-                sha256=sha,
+                fixed_sha256=sha,
                 format=path.suffix.lower().lstrip("."),
                 header=cells,
                 header_row=row_number,
-                rows=_trim_trailing_blanks(numbered),
+                rows=_trim_trailing_blank_rows(numbered),
                 sheet=chosen,
             )
     raise InputFileError(f"{name}: lembar '{chosen}' kosong", f"{name}: sheet '{chosen}' is empty")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from phbs.forms import Form, fold_answer
+from phbs.forms import ContextField, Form, Indicator, fold_answer
 from phbs.ingest.columns import ColumnMap
 from phbs.ingest.values import parse_whole_number
 from phbs.issues import Issue, make_issue
@@ -140,25 +140,9 @@ class CellResolver:
             if not self.columns.has(ctx.code):
                 kept.append(None)
                 continue
-            text = self._get(cells, ctx.code)
-            value: int | _Unknown | None
-            bounds: dict[str, object] = {"minimum": ctx.minimum, "maximum": ctx.maximum}
-            # A '-' in the age column is the surveyor's "none", like a blank (no child).
-            if not text or fold_answer(text) in self.not_applicable:
-                value = None
-            else:
-                number = parse_whole_number(text)
-                if number is None or number < ctx.minimum:
-                    issues.append(IssueSpec("nilai-konteks-salah", ctx.code, text, bounds))
-                    value = UNKNOWN
-                elif number > ctx.maximum:
-                    meaning = {"meaning": ctx.blank_meaning, "meaning_en": ctx.blank_meaning_en}
-                    issues.append(
-                        IssueSpec("nilai-konteks-di-luar", ctx.code, text, bounds | meaning)
-                    )
-                    value = None
-                else:
-                    value = number
+            value, issue = context_value(ctx, self._get(cells, ctx.code), self.not_applicable)
+            if issue is not None:
+                issues.append(issue)
             values[ctx.code] = value
             kept.append(value if isinstance(value, int) else None)
         return values, tuple(kept)
@@ -176,41 +160,74 @@ class CellResolver:
             if not self.columns.has(code):
                 states.append(MISSING)
                 continue
-            text = self._get(cells, code)
-            answer = self.answers.get(fold_answer(text)) if text else None
-            if text and answer is None:
-                issues.append(IssueSpec("jawaban-tidak-dikenal", code, text))
             rule = indicator.applies_to
             decided_by = rule.context if rule.context in context else None
             ctx_value = context.get(decided_by) if decided_by is not None else None
-            if decided_by is not None and not isinstance(ctx_value, _Unknown):
-                applies = ctx_value is not None and rule.applies(ctx_value)
-                shown = ctx_value if ctx_value is not None else "(kosong)"
-                shown_en = ctx_value if ctx_value is not None else "(blank)"
-                where = {
-                    "context": f"{decided_by} = {shown}",
-                    "context_en": f"{decided_by} = {shown_en}",
-                }
-                if not applies:
-                    if answer in (YES, NO):
-                        issues.append(IssueSpec("jawaban-tidak-berlaku", code, text, where))
-                    states.append(NA)
-                    continue
-                if answer == NA:
-                    issues.append(IssueSpec("tidak-berlaku-padahal-berlaku", code, text, where))
-                    states.append(MISSING)
-                    continue
-            elif answer == NA:
-                if indicator.na_mark_allowed:
-                    states.append(NA)
-                else:
-                    issues.append(IssueSpec("tidak-berlaku-tidak-boleh", code, text))
-                    states.append(MISSING)
-                continue
-            if answer in (YES, NO):
-                states.append(answer)
-                continue
-            if not text:
-                issues.append(IssueSpec("jawaban-kosong", code))
-            states.append(MISSING)
+            state, found = answer_state(
+                indicator, self._get(cells, code), self.answers, decided_by, ctx_value
+            )
+            issues.extend(found)
+            states.append(state)
         return states
+
+
+def context_value(
+    ctx: ContextField, text: str, not_applicable: frozenset[str]
+) -> tuple[int | _Unknown | None, IssueSpec | None]:
+    """A context cell (stripped) as a number, None (blank meaning) or unknown, and its issue."""
+    bounds: dict[str, object] = {"minimum": ctx.minimum, "maximum": ctx.maximum}
+    # A '-' in the age column is the surveyor's "none", like a blank (no child).
+    if not text or fold_answer(text) in not_applicable:
+        return None, None
+    number = parse_whole_number(text)
+    if number is None or number < ctx.minimum:
+        return UNKNOWN, IssueSpec("nilai-konteks-salah", ctx.code, text, bounds)
+    if number > ctx.maximum:
+        meaning = {"meaning": ctx.blank_meaning, "meaning_en": ctx.blank_meaning_en}
+        return None, IssueSpec("nilai-konteks-di-luar", ctx.code, text, bounds | meaning)
+    return number, None
+
+
+def answer_state(
+    indicator: Indicator,
+    text: str,
+    answers: dict[str, int],
+    decided_by: str | None,
+    ctx_value: int | _Unknown | None,
+) -> tuple[int, list[IssueSpec]]:
+    """One indicator cell (stripped) as YES, NO, NA or MISSING, and its issues (DOMAIN.md §1).
+
+    ``decided_by`` names the context field the indicator's applicability depends on, when
+    the file has it, and ``ctx_value`` is that field's value in the row.
+    """
+    code = indicator.code
+    issues: list[IssueSpec] = []
+    answer = answers.get(fold_answer(text)) if text else None
+    if text and answer is None:
+        issues.append(IssueSpec("jawaban-tidak-dikenal", code, text))
+    rule = indicator.applies_to
+    if decided_by is not None and not isinstance(ctx_value, _Unknown):
+        applies = ctx_value is not None and rule.applies(ctx_value)
+        shown = ctx_value if ctx_value is not None else "(kosong)"
+        shown_en = ctx_value if ctx_value is not None else "(blank)"
+        where = {
+            "context": f"{decided_by} = {shown}",
+            "context_en": f"{decided_by} = {shown_en}",
+        }
+        if not applies:
+            if answer in (YES, NO):
+                issues.append(IssueSpec("jawaban-tidak-berlaku", code, text, where))
+            return NA, issues
+        if answer == NA:
+            issues.append(IssueSpec("tidak-berlaku-padahal-berlaku", code, text, where))
+            return MISSING, issues
+    elif answer == NA:
+        if indicator.na_mark_allowed:
+            return NA, issues
+        issues.append(IssueSpec("tidak-berlaku-tidak-boleh", code, text))
+        return MISSING, issues
+    if answer in (YES, NO):
+        return answer, issues
+    if not text:
+        issues.append(IssueSpec("jawaban-kosong", code))
+    return MISSING, issues

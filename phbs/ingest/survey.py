@@ -142,6 +142,23 @@ class HouseholdTable:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def extend(self, batch: HouseholdBatch) -> None:
+        """Append a batch of households."""
+        self.ids.extend(batch.ids)
+        self.kode_desa.extend(batch.kode_desa.tolist())
+        self.nama_desa.extend(batch.nama_desa.tolist())
+        self.dusun.extend(batch.dusun.tolist())
+        self.rw.extend(batch.rw.tolist())
+        self.rt.extend(batch.rt.tolist())
+        self.tanggal_survei.extend(batch.tanggal_survei.tolist())
+        self.petugas.extend(batch.petugas.tolist())
+        self.nama_kepala_rt.extend(batch.nama_kepala_rt.tolist())
+        for code, values in batch.context.items():
+            self.context[code].extend(values)
+        self.file_index.extend([batch.file_index] * len(batch))
+        self.row_number.extend(batch.row_number.tolist())
+        self._state_bytes += np.ascontiguousarray(batch.states, dtype=np.int8).tobytes()
+
     def add_states(self, states: bytes) -> None:
         """Append one household's answer states (one ``int8`` byte per indicator)."""
         self._state_bytes += states
@@ -167,6 +184,8 @@ class Survey:
     set_aside: list[SetAsideRow]
     issues: list[Issue]
     id_scope: IdScope = IdScope.SURVEI
+    #: Households were handed to a sink, not kept in :attr:`households`.
+    streamed: bool = False
 
     @property
     def rows_read(self) -> int:
@@ -176,7 +195,7 @@ class Survey:
     @property
     def rows_scored(self) -> int:
         """Rows that became a scored household."""
-        return len(self.households)
+        return sum(f.rows_scored for f in self.files)
 
     @property
     def rows_set_aside(self) -> int:

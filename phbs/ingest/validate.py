@@ -11,16 +11,30 @@ sees one state per cell: Ya, Tidak, not applicable or missing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from phbs.errors import InputFileError
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
+from phbs.ingest.fast import grid_rows
+from phbs.ingest.grid import Grid, hash_bytes
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
-from phbs.ingest.survey import HouseholdTable, IdScope, SetAsideRow, SourceFile, Survey
+from phbs.ingest.seen import SeenHashes, combine_one
+from phbs.ingest.survey import (
+    Factor,
+    HouseholdBatch,
+    HouseholdTable,
+    IdScope,
+    SetAsideRow,
+    SourceFile,
+    Survey,
+)
 from phbs.ingest.values import parse_date
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
@@ -29,6 +43,10 @@ from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, regi
 PROGRESS_EVERY = 20_000
 # Distinct dates and village names remembered (a survey has a few hundred of each).
 _VALUE_CACHE_SIZE = 65_536
+#: Households handed on at most at a time from rows read one by one.
+ROW_BATCH = 8_192
+# Issues of a file: before its rows (columns), at its rows, after them (encoding).
+_BEFORE_ROWS, _AT_ROWS, _AFTER_ROWS = 0, 1, 2
 
 # The survey models are re-exported: callers may import them from here or from .survey.
 __all__ = ["HouseholdTable", "IdScope", "SetAsideRow", "SourceFile", "Survey", "read_survey"]
@@ -41,11 +59,18 @@ def read_survey(
     sheet: str | None = None,
     id_scope: IdScope | str = IdScope.SURVEI,
     progress: Callable[[int], None] | None = None,
+    sink: Callable[[HouseholdBatch], None] | None = None,
 ) -> Survey:
     """Read and validate survey files (one per Puskesmas is fine) into one :class:`Survey`.
 
     ``progress``, if given, is called with the number of data rows read so far every
-    :data:`PROGRESS_EVERY` rows and once at the end (the CLI shows it on a terminal).
+    :data:`PROGRESS_EVERY` rows or so and once at the end (the CLI shows it on a terminal).
+
+    Households are kept in :attr:`Survey.households`; with ``sink``, they are handed to it
+    instead, batch by batch in input order (:class:`~phbs.ingest.survey.HouseholdBatch`),
+    and the survey keeps only the rows set aside and the issues: memory then does not grow
+    with the households scored (see :mod:`phbs.aggregate`), except 8 bytes each for the
+    duplicate check.
 
     >>> from phbs.resources import data_path
     >>> files = sorted(data_path("contoh").glob("survei-*.csv"))
@@ -57,21 +82,106 @@ def read_survey(
     :class:`~phbs.errors.FormError` for a bad form; problems *in* the data become issues.
     """
     loaded = form if isinstance(form, LoadedForm) else load_form(form)
-    validator = _Validator(loaded.form, IdScope(id_scope))
+    scope = IdScope(id_scope)
+    table = HouseholdTable(indicator_codes=loaded.form.codes)
+    for ctx in loaded.form.context:
+        table.context[ctx.code] = []
+    validator = _Validator(loaded.form, scope, sink or table.extend)
     validator.progress = progress
-    files = [
-        validator.read(open_table(path, sheet=sheet), index) for index, path in enumerate(paths)
-    ]
+    for index, path in enumerate(paths):
+        validator.read(open_table(path, sheet=sheet), index)
+    validator.settle_suspects([Path(p) for p in paths], sheet)
     if progress is not None:
         progress(validator.rows_done)
     return Survey(
         form=loaded,
-        files=files,
-        households=validator.households,
+        files=validator.source_files(),
+        households=table,
         set_aside=validator.set_aside,
-        issues=validator.issues,
-        id_scope=IdScope(id_scope),
+        issues=validator.ordered_issues(),
+        id_scope=scope,
+        streamed=sink is not None,
     )
+
+
+@dataclass
+class _FileCounts:
+    table: RawTable
+    columns: ColumnMap
+    read: int = 0
+    scored: int = 0
+    aside: int = 0
+
+
+@dataclass
+class _Suspect:
+    """A row whose key hash was seen before: set aside or scored once its key is checked."""
+
+    file_index: int
+    row: int
+    raw_cells: list[str]
+    cells: list[str]
+    key: tuple[str, str]
+    key_hash: int
+    fingerprint: int
+
+
+class _RowBatch:
+    """Households kept from rows read one by one, until handed on as one batch."""
+
+    def __init__(self, form: Form) -> None:
+        self.rows: list[int] = []
+        self.fields: dict[str, list[str]] = {c: [] for c in _TEXT_FIELDS}
+        self.context: dict[str, list[int | None]] = {c.code: [] for c in form.context}
+        self.states = bytearray()
+        self.width = len(form.codes)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(
+        self,
+        row: int,
+        fields: dict[str, str],
+        village: _Village,
+        date: str,
+        resolved: ResolvedCells,
+    ) -> None:
+        self.rows.append(row)
+        for code, texts in self.fields.items():
+            texts.append(fields.get(code, ""))
+        self.fields["kode_desa"][-1] = village.dotted
+        self.fields["nama_desa"][-1] = village.name or fields.get("nama_desa", "")
+        self.fields["tanggal_survei"][-1] = date
+        for numbers, number in zip(self.context.values(), resolved.context, strict=True):
+            numbers.append(number)
+        self.states += resolved.states
+
+    def batch(self, file_index: int) -> HouseholdBatch:
+        factors = {code: Factor.from_list(values) for code, values in self.fields.items()}
+        states = np.frombuffer(bytes(self.states), dtype=np.int8).reshape(len(self.rows), -1)
+        return HouseholdBatch(
+            file_index=file_index,
+            row_number=np.asarray(self.rows, dtype=np.int64),
+            ids=factors.pop("id_rumah_tangga").tolist(),
+            context=self.context,
+            states=states if self.width else np.zeros((len(self.rows), 0), dtype=np.int8),
+            **factors,
+        )
+
+
+# The text columns of a household, as HouseholdBatch names them.
+_TEXT_FIELDS = (
+    "id_rumah_tangga",
+    "kode_desa",
+    "nama_desa",
+    "dusun",
+    "rw",
+    "rt",
+    "tanggal_survei",
+    "petugas",
+    "nama_kepala_rt",
+)
 
 
 @dataclass
@@ -82,34 +192,60 @@ class _Village:
 
 
 class _Validator:
-    """Holds what must be remembered across rows and files: ids seen, caches, outputs."""
+    """Holds what must be remembered across rows and files: keys seen, caches, outputs."""
 
-    def __init__(self, form: Form, id_scope: IdScope) -> None:
+    def __init__(
+        self, form: Form, id_scope: IdScope, sink: Callable[[HouseholdBatch], None]
+    ) -> None:
         self.form = form
         self.id_scope = id_scope
-        self.households = HouseholdTable(indicator_codes=form.codes)
-        for ctx in form.context:
-            self.households.context[ctx.code] = []
+        self.sink = sink
         self.set_aside: list[SetAsideRow] = []
         self.issues: list[Issue] = []
-        self.seen: dict[tuple[str, str], tuple[str, int, int]] = {}
+        self._order: list[tuple[int, int, int]] = []
+        self.seen = SeenHashes()
+        self.suspects: list[_Suspect] = []
         self.submissions: dict[str, tuple[str, int]] = {}
         self.villages: dict[str, _Village | None] = {}
         self.dates: dict[str, dt.date | None] = {}
         self.name_keys: dict[str, str] = {}
+        self.scope_hashes: dict[str, int] = {}
         self.answers = answer_table(form)
         self.regions = region_table()
         self.progress: Callable[[int], None] | None = None
         self.rows_done = 0
+        self._next_progress = PROGRESS_EVERY
         self._standard_codes = tuple(f.code for f in STANDARD_FIELDS)
-        self._context_columns = [self.households.context[c.code] for c in form.context]
+        self.files: list[_FileCounts] = []
         # Set for each file by read(): its standard columns and its cell resolver.
+        self._file = 0
         self._standard: list[tuple[str, int]] = []
         self._resolver = CellResolver(form, ColumnMap(index={}, issues=[]), self.answers)
+        self._kept = _RowBatch(form)
+
+    # --- issues, in file and row order
+
+    def _issue(self, issue: Issue, group: int = _AT_ROWS) -> None:
+        self.issues.append(issue)
+        self._order.append((self._file, group, issue.row or 0))
+
+    def ordered_issues(self) -> list[Issue]:
+        """Every issue, by file, then columns / rows / end of file, then row (stable)."""
+        if not self.suspects:
+            return self.issues
+        order = sorted(range(len(self.issues)), key=self._order.__getitem__)
+        return [self.issues[i] for i in order]
 
     # --- one file
 
-    def read(self, table: RawTable, file_index: int) -> SourceFile:
+    def read(self, table: RawTable, file_index: int) -> None:
+        try:
+            self._read(table, file_index)
+        finally:
+            table.close()
+
+    def _read(self, table: RawTable, file_index: int) -> None:
+        self._file = file_index
         layout = detect_export(table.header)
         columns = match_columns(
             table.header,
@@ -118,15 +254,13 @@ class _Validator:
             header_row=table.header_row,
             ignore=layout.ignored,
         )
-        rows = table.rows
         if layout.dialect is not Dialect.PLAIN:
             columns = self._export_columns(table, layout, columns)
-            rows = skip_hxl_row(rows)
-        self.issues.extend(columns.issues)
-        self._standard = [
-            (code, columns.index[code]) for code in self._standard_codes if code in columns.index
-        ]
-        self._resolver = CellResolver(self.form, columns, self.answers)
+        counts = _FileCounts(table, columns)
+        self.files.append(counts)
+        for issue in columns.issues:
+            self._issue(issue, _BEFORE_ROWS)
+        self._use_columns(columns)
         identity_ok = columns.has("id_rumah_tangga") and columns.has("kode_desa")
         # Why every row is set aside when an identity column is unusable: missing or ambiguous.
         identity_reasons = sorted(
@@ -137,37 +271,100 @@ class _Validator:
                 and i.code in ("kolom-wajib-tidak-ada", "kolom-ambigu")
             }
         )
-        read = scored = aside = 0
-        width = len(table.header)
-        for row_number, raw_cells in rows:
-            read += 1
-            self.rows_done += 1
-            if self.progress is not None and self.rows_done % PROGRESS_EVERY == 0:
-                self.progress(self.rows_done)
-            cells = raw_cells[:width] + [""] * (width - len(raw_cells))
-            if not identity_ok:
-                self._set_aside(table, row_number, raw_cells, [], identity_reasons)
-                aside += 1
-            elif self._repeated_submission(table, layout, row_number, raw_cells, cells):
-                aside += 1
-            elif self._row(table, file_index, row_number, raw_cells, cells):
-                scored += 1
-            else:
-                aside += 1
+        fast = identity_ok and layout.instance_column is None
+        for item in self._items(table, layout, fast):
+            if isinstance(item, Grid):
+                grid_rows(self, table, counts, item)
+                continue
+            for row_number, raw_cells in item:
+                self.count_rows(counts)
+                if not identity_ok:
+                    self._set_aside(table, row_number, raw_cells, [], identity_reasons)
+                    counts.aside += 1
+                else:
+                    self.one_row(table, counts, layout, row_number, raw_cells)
+        self.flush()
         for row_number in table.mixed_encoding_rows:
-            self.issues.append(make_issue("encoding-campuran", file=table.name, row=row_number))
-        return SourceFile(
-            name=table.name,
-            path=str(table.path),
-            sha256=table.sha256,
-            format=table.format,
-            encoding=table.encoding,
-            delimiter=table.delimiter,
-            sheet=table.sheet,
-            rows_read=read,
-            rows_scored=scored,
-            rows_set_aside=aside,
-        )
+            self._issue(
+                make_issue("encoding-campuran", file=table.name, row=row_number), _AFTER_ROWS
+            )
+
+    def _items(
+        self, table: RawTable, layout: ExportLayout, fast: bool
+    ) -> Iterator[Grid | list[tuple[int, list[str]]]]:
+        """The file's records: grids where the fast path applies, else lists of rows."""
+        if layout.dialect is not Dialect.PLAIN:
+            rows = skip_hxl_row(table.rows)
+            while chunk := [row for _, row in zip(range(ROW_BATCH), rows, strict=False)]:
+                yield chunk
+            return
+        if table.segments is None:
+            while chunk := [row for _, row in zip(range(ROW_BATCH), table.rows, strict=False)]:
+                yield chunk
+            return
+        for item in table.segments:
+            if isinstance(item, Grid) and not fast:
+                yield [(int(item.rows[i]), item.cells(i)) for i in range(len(item))]
+            else:
+                yield item
+
+    def _use_columns(self, columns: ColumnMap) -> None:
+        self._standard = [
+            (code, columns.index[code]) for code in self._standard_codes if code in columns.index
+        ]
+        self._resolver = CellResolver(self.form, columns, self.answers)
+
+    def count_rows(self, counts: _FileCounts, rows: int = 1) -> None:
+        counts.read += rows
+        self.rows_done += rows
+        if self.progress is not None and self.rows_done >= self._next_progress:
+            self.progress(self.rows_done)
+            self._next_progress = (self.rows_done // PROGRESS_EVERY + 1) * PROGRESS_EVERY
+
+    def one_row(
+        self,
+        table: RawTable,
+        counts: _FileCounts,
+        layout: ExportLayout | None,
+        row_number: int,
+        raw_cells: list[str],
+    ) -> None:
+        width = len(table.header)
+        cells = raw_cells[:width] + [""] * (width - len(raw_cells))
+        if layout is not None and self._repeated_submission(
+            table, layout, row_number, raw_cells, cells
+        ):
+            counts.aside += 1
+            return
+        kept = self._row(table, row_number, raw_cells, cells)
+        if kept is True:
+            counts.scored += 1
+        elif kept is False:
+            counts.aside += 1
+
+    def flush(self) -> None:
+        """Hand on the households kept from rows read one by one."""
+        if len(self._kept):
+            self.sink(self._kept.batch(self._file))
+            self._kept = _RowBatch(self.form)
+
+    def source_files(self) -> list[SourceFile]:
+        """How each file's rows ended."""
+        return [
+            SourceFile(
+                name=c.table.name,
+                path=str(c.table.path),
+                sha256=c.table.sha256,
+                format=c.table.format,
+                encoding=c.table.encoding,
+                delimiter=c.table.delimiter,
+                sheet=c.table.sheet,
+                rows_read=c.read,
+                rows_scored=c.scored,
+                rows_set_aside=c.aside,
+            )
+            for c in self.files
+        ]
 
     def _export_columns(
         self, table: RawTable, layout: ExportLayout, columns: ColumnMap
@@ -233,15 +430,43 @@ class _Validator:
 
     # --- one row
 
+    def identity(self, fields: dict[str, str]) -> tuple[str, _Village | None, list[str]]:
+        """A row's household id and village, or the codes of what is wrong with them."""
+        household_id = fields.get("id_rumah_tangga", "")
+        raw_code = fields.get("kode_desa", "")
+        problems: list[str] = []
+        if not household_id:
+            problems.append("id-kosong")
+        village = None
+        if not raw_code:
+            problems.append("kode-desa-kosong")
+        else:
+            village = self._village(raw_code)
+            if village is None:
+                problems.append("kode-desa-salah")
+        return household_id, village, problems
+
+    def key_hash(self, village: _Village, household_id: str) -> int:
+        """The hash a household key is remembered by (:class:`SeenHashes`)."""
+        return combine_one(hash_bytes(household_id.encode("utf-8")), self.scope_hash(village))
+
+    def scope_hash(self, village: _Village) -> int:
+        """The hash of the part of a key that is not the id: the village, or nothing."""
+        scope = village.dotted if self.id_scope is IdScope.DESA else ""
+        found = self.scope_hashes.get(scope)
+        if found is None:
+            found = self.scope_hashes[scope] = hash_bytes(scope.encode("utf-8"))
+        return found
+
     def _row(
         self,
         table: RawTable,
-        file_index: int,
         row_number: int,
         raw_cells: list[str],
         cells: list[str],
-    ) -> bool:
-        """Validate one row; return whether it was kept for scoring."""
+    ) -> bool | None:
+        """Validate one row: kept for scoring (True), set aside (False) or held as a
+        suspect duplicate until the end (None)."""
         file = table.name
         if not any(c.strip() for c in raw_cells):
             issue = make_issue("baris-kosong", file=file, row=row_number)
@@ -252,52 +477,70 @@ class _Validator:
         if len(raw_cells) > len(table.header):
             extra = sum(1 for c in raw_cells[len(table.header) :] if c.strip())
             if extra:
-                self.issues.append(
-                    make_issue("sel-berlebih", file=file, row=row_number, count=extra)
-                )
+                self._issue(make_issue("sel-berlebih", file=file, row=row_number, count=extra))
 
-        problems: list[Issue] = []
-        household_id = fields.get("id_rumah_tangga", "")
-        raw_code = fields.get("kode_desa", "")
-        if not household_id:
-            problems.append(
-                make_issue("id-kosong", file=file, row=row_number, column="id_rumah_tangga")
-            )
-        village = None
-        if not raw_code:
-            problems.append(
-                make_issue("kode-desa-kosong", file=file, row=row_number, column="kode_desa")
-            )
-        else:
-            village = self._village(raw_code)
-            if village is None:
-                problems.append(
-                    make_issue(
-                        "kode-desa-salah",
-                        file=file,
-                        row=row_number,
-                        column="kode_desa",
-                        value=raw_code,
-                    )
+        household_id, village, codes = self.identity(fields)
+        if codes or village is None:
+            problems = [
+                make_issue(
+                    code,
+                    file=file,
+                    row=row_number,
+                    column="id_rumah_tangga" if code == "id-kosong" else "kode_desa",
+                    value=fields.get("kode_desa", "") if code == "kode-desa-salah" else "",
                 )
-        if problems or village is None:
+                for code in codes
+            ]
             self._set_aside(table, row_number, raw_cells, problems)
             return False
 
-        key = (village.dotted if self.id_scope is IdScope.DESA else "", household_id)
+        key_hash = self.key_hash(village, household_id)
+        if self.seen.add_one(key_hash):
+            self.suspect(row_number, raw_cells, cells, fields, village, key_hash)
+            return None
+        self.keep(table, row_number, cells, fields, village)
+        return True
+
+    def suspect(
+        self,
+        row_number: int,
+        raw_cells: list[str],
+        cells: list[str],
+        fields: dict[str, str],
+        village: _Village,
+        key_hash: int,
+    ) -> None:
+        """Hold a row whose key hash was seen before until its key is checked."""
+        scope = village.dotted if self.id_scope is IdScope.DESA else ""
+        date = self._parsed_date(fields.get("tanggal_survei", ""))
+        fingerprint = self._fingerprint(fields, village, date, self._resolver.resolve(cells))
+        self.suspects.append(
+            _Suspect(
+                self._file,
+                row_number,
+                raw_cells,
+                cells,
+                (scope, fields.get("id_rumah_tangga", "")),
+                key_hash,
+                fingerprint,
+            )
+        )
+
+    def keep(
+        self,
+        table: RawTable,
+        row_number: int,
+        cells: list[str],
+        fields: dict[str, str],
+        village: _Village,
+    ) -> None:
+        """Keep a row for scoring: cell problems become issues and missing values."""
+        file = table.name
         resolved = self._resolver.resolve(cells)
         date = self._parsed_date(fields.get("tanggal_survei", ""))
-        fingerprint = self._fingerprint(fields, village, date, resolved)
-        first = self.seen.get(key)
-        if first is not None:
-            self._duplicate(table, row_number, raw_cells, household_id, first, fingerprint)
-            return False
-        self.seen[key] = (file, row_number, fingerprint)
-
-        # The row is kept from here on: cell problems become issues and missing values.
         file_name = fields.get("nama_desa", "")
         if village.name is None:
-            self.issues.append(
+            self._issue(
                 make_issue(
                     "kode-desa-tidak-dikenal",
                     file=file,
@@ -308,7 +551,7 @@ class _Validator:
                 )
             )
         elif file_name and self._name_key(file_name) != village.name_key:
-            self.issues.append(
+            self._issue(
                 make_issue(
                     "nama-desa-berbeda",
                     file=file,
@@ -319,41 +562,110 @@ class _Validator:
                     kode=village.dotted,
                 )
             )
-        households = self.households
-        households.ids.append(household_id)
-        households.kode_desa.append(village.dotted)
-        households.nama_desa.append(village.name or file_name)
-        households.dusun.append(fields.get("dusun", ""))
-        households.rw.append(fields.get("rw", ""))
-        households.rt.append(fields.get("rt", ""))
-        households.petugas.append(fields.get("petugas", ""))
-        households.nama_kepala_rt.append(fields.get("nama_kepala_rt", ""))
-        households.tanggal_survei.append(self._date(date, fields, file, row_number))
-        for values, value in zip(self._context_columns, resolved.context, strict=True):
-            values.append(value)
-        if resolved.issues:
-            self.issues.extend(spec.issue(file, row_number) for spec in resolved.issues)
-        households.add_states(resolved.states)
-        households.file_index.append(file_index)
-        households.row_number.append(row_number)
-        return True
+        date_text = self._date(date, fields, file, row_number)
+        for spec in resolved.issues:
+            self._issue(spec.issue(file, row_number))
+        self._kept.add(row_number, fields, village, date_text, resolved)
+        if len(self._kept) >= ROW_BATCH:
+            self.flush()
 
-    def _duplicate(
-        self,
-        table: RawTable,
-        row_number: int,
-        raw_cells: list[str],
-        household_id: str,
-        first: tuple[str, int, int],
-        fingerprint: int,
-    ) -> None:
+    # --- suspects: a key hash seen before
+
+    def settle_suspects(self, paths: Sequence[Path], sheet: str | None) -> None:
+        """Check each suspect's key against the row first scored under its hash.
+
+        A real duplicate is set aside (``baris-ganda`` when the rows say the same,
+        ``id-ganda`` when they differ); a hash shared by two different keys (about one
+        survey in a million) is scored after all. The first rows are found by reading
+        the files again, only when there are suspects.
+        """
+        if not self.suspects:
+            return
+        firsts = self._first_rows(paths, sheet)
+        known: dict[tuple[str, str], tuple[str, int, int]] = {}
+        for suspect in self.suspects:
+            first = firsts.get(suspect.key_hash)
+            if first is not None and first[0] == suspect.key:
+                known.setdefault(suspect.key, first[1])
+        for suspect in self.suspects:
+            counts = self.files[suspect.file_index]
+            table = counts.table
+            self._file = suspect.file_index
+            earlier = known.get(suspect.key)
+            if earlier is not None:
+                self._duplicate(table, suspect, earlier)
+                counts.aside += 1
+                continue
+            known[suspect.key] = (table.name, suspect.row, suspect.fingerprint)
+            self._use_columns(counts.columns)
+            fields = {code: suspect.cells[p].strip() for code, p in self._standard}
+            _, village, _ = self.identity(fields)
+            if village is not None:
+                self.keep(table, suspect.row, suspect.cells, fields, village)
+                counts.scored += 1
+        self.flush()
+        self.set_aside.sort(key=lambda r: (self._file_position(r.file), r.row))
+
+    def _file_position(self, name: str) -> int:
+        return next(i for i, c in enumerate(self.files) if c.table.name == name)
+
+    def _first_rows(
+        self, paths: Sequence[Path], sheet: str | None
+    ) -> dict[int, tuple[tuple[str, str], tuple[str, int, int]]]:
+        """For each suspect hash: the key, file, row and fingerprint of the row kept first."""
+        wanted = {s.key_hash for s in self.suspects}
+        aside = {(r.file, r.row) for r in self.set_aside}
+        suspects = {(self.files[s.file_index].table.name, s.row) for s in self.suspects}
+        firsts: dict[int, tuple[tuple[str, str], tuple[str, int, int]]] = {}
+        for index, path in enumerate(paths):
+            table = open_table(path, sheet=sheet)
+            try:
+                if table.sha256 != self.files[index].table.sha256:
+                    raise InputFileError(
+                        f"{table.name}: berkas berubah saat dibaca; ulangi",
+                        f"{table.name}: file changed while being read; try again",
+                    )
+            finally:
+                table.close()
+            table = open_table(path, sheet=sheet)
+            try:
+                self._file = index
+                self._use_columns(self.files[index].columns)
+                width = len(table.header)
+                for row_number, raw_cells in table.rows:
+                    where = (table.name, row_number)
+                    if where in aside or where in suspects:
+                        continue
+                    cells = raw_cells[:width] + [""] * (width - len(raw_cells))
+                    fields = {code: cells[p].strip() for code, p in self._standard}
+                    household_id, village, problems = self.identity(fields)
+                    if problems or village is None:
+                        continue
+                    key_hash = self.key_hash(village, household_id)
+                    if key_hash in wanted and key_hash not in firsts:
+                        date = self._parsed_date(fields.get("tanggal_survei", ""))
+                        resolved = self._resolver.resolve(cells)
+                        scope = village.dotted if self.id_scope is IdScope.DESA else ""
+                        fingerprint = self._fingerprint(fields, village, date, resolved)
+                        firsts[key_hash] = (
+                            (scope, household_id),
+                            (table.name, row_number, fingerprint),
+                        )
+                        if len(firsts) == len(wanted):
+                            return firsts
+            finally:
+                table.close()
+        return firsts
+
+    def _duplicate(self, table: RawTable, suspect: _Suspect, first: tuple[str, int, int]) -> None:
         """Set aside a second row with an id already scored: typed twice, or a clash."""
         first_file, first_row, first_fingerprint = first
-        if first_fingerprint == fingerprint:
+        household_id = suspect.key[1]
+        if first_fingerprint == suspect.fingerprint:
             issue = make_issue(
                 "baris-ganda",
                 file=table.name,
-                row=row_number,
+                row=suspect.row,
                 column="id_rumah_tangga",
                 value=household_id,
                 first_file=first_file,
@@ -367,7 +679,7 @@ class _Validator:
             issue = make_issue(
                 "id-ganda",
                 file=table.name,
-                row=row_number,
+                row=suspect.row,
                 column="id_rumah_tangga",
                 value=household_id,
                 first_file=first_file,
@@ -375,7 +687,7 @@ class _Validator:
                 hint=hint,
                 hint_en=hint_en,
             )
-        self._set_aside(table, row_number, raw_cells, [issue])
+        self._set_aside(table, suspect.row, suspect.raw_cells, [issue])
 
     def _fingerprint(
         self,
@@ -442,7 +754,7 @@ class _Validator:
         if not text:
             return ""
         if parsed is None:
-            self.issues.append(
+            self._issue(
                 make_issue(
                     "tanggal-salah", file=file, row=row_number, column="tanggal_survei", value=text
                 )
@@ -459,7 +771,8 @@ class _Validator:
         codes: Sequence[str] = (),
     ) -> None:
         problems = list(problems)
-        self.issues.extend(problems)
+        for problem in problems:
+            self._issue(problem)
         self.set_aside.append(
             SetAsideRow(
                 file=table.name,

@@ -1,0 +1,358 @@
+"""Reading a CSV file as a stream of segments, in bounded memory.
+
+The file is read through one handle in blocks; its checksum is computed on the way and its
+size and modification time are compared at the end, so a file that changes while it is read
+is refused (:class:`~phbs.errors.InputFileError`) rather than half read. Blocks are cut into
+segments at line ends. A segment with no quote, no NUL and valid UTF-8 is split with numpy
+into a :class:`~phbs.ingest.grid.Grid` of its regular lines (as many cells as the header,
+not blank); its other lines, and every segment with quotes, are parsed by :mod:`csv` line by
+line, each physical line decoded on its own (UTF-8 first, then Windows-1252). Both ways give
+the same records and the same row numbers (record *n* of the file is spreadsheet row *n*).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import itertools
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from phbs.errors import InputFileError
+from phbs.ingest.grid import Grid
+
+#: Bytes read from the file at a time (a file no larger is read at once and closed).
+BLOCK_SIZE = 1 << 22
+# Segments are small until the header is found: those lines are parsed by csv.
+_HEADER_SEGMENT = 1 << 16
+# Large enough for any real cell, small enough that a binary file fails fast.
+FIELD_LIMIT = 1_000_000
+# ASCII bytes str.strip() removes; with the separator, a line of only these is blank.
+_ASCII_SPACE = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
+_SOLID = np.ones(256, dtype=bool)
+_SOLID[list(_ASCII_SPACE)] = False
+_SOLID[0x80:] = False
+
+#: What the stream yields: a grid of regular records, or records as text cells.
+Rows = list[tuple[int, list[str]]]
+
+
+def read_block(handle: io.BufferedReader, size: int) -> bytes:
+    """Read up to ``size`` bytes (a seam for tests that change a file mid-read)."""
+    return handle.read(size)
+
+
+@dataclass
+class Source:
+    """An open file read once, in blocks, with its checksum and a change check at the end."""
+
+    name: str
+    handle: io.BufferedReader
+    size: int
+    mtime_ns: int
+    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
+    read_bytes: int = 0
+    done: bool = False
+    sha256: str = ""
+
+    def read(self, size: int = BLOCK_SIZE) -> bytes:
+        """The next block; ``b""`` at the end, after checking the file did not change."""
+        if self.done:
+            return b""
+        try:
+            block = read_block(self.handle, size)
+        except OSError as exc:
+            raise InputFileError(
+                f"{self.name}: berkas tidak dapat dibaca ({exc.strerror})",
+                f"{self.name}: file cannot be read ({exc.strerror})",
+            ) from None
+        if block:
+            self.digest.update(block)
+            self.read_bytes += len(block)
+            return block
+        after = os.fstat(self.handle.fileno())
+        self.handle.close()
+        self.done = True
+        moved = (after.st_size, after.st_mtime_ns) != (self.size, self.mtime_ns)
+        if moved or self.read_bytes != after.st_size:
+            raise InputFileError(
+                f"{self.name}: berkas berubah saat dibaca (masih disalin atau disimpan?); "
+                "tunggu sampai selesai lalu ulangi",
+                f"{self.name}: file changed while being read (still being copied or saved?); "
+                "wait until it is complete and try again",
+            )
+        self.sha256 = self.digest.hexdigest()
+        return b""
+
+    def close(self) -> None:
+        """Close the handle without reading further."""
+        if not self.done:
+            self.handle.close()
+
+
+def decode_line(raw: bytes, first: bool) -> tuple[str, bool]:
+    """Decode one physical line: UTF-8 (BOM stripped) or Windows-1252. Returns (text, utf8)."""
+    if first and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), False
+
+
+def ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether a record's text ends inside an open quoted cell (csv's lenient rules)."""
+    state = "start"  # start of a cell, "plain" cell, "quoted" cell, "quote" seen in quoted
+    for char in text:
+        if state == "quoted":
+            if char == '"':
+                state = "quote"
+        elif state == "quote":
+            state = "quoted" if char == '"' else "start" if char == delimiter else "plain"
+        elif char == delimiter:
+            state = "start"
+        elif state == "start" and char == '"':
+            state = "quoted"
+        elif char in "\r\n":
+            state = "start"
+        else:
+            state = "plain"
+    return state == "quoted"
+
+
+@dataclass
+class CsvStream:
+    """Records of one CSV file, segment by segment (see the module docstring).
+
+    ``width`` (the header's cell count) is set once the header is known; before that, and
+    for a file with old Mac line ends (CR only), every segment is parsed by :mod:`csv`.
+    """
+
+    source: Source
+    delimiter: str
+    head: bytes
+    mac_line_ends: bool
+    width: int = 0
+    record: int = 1
+    utf8_non_ascii: int = 0
+    cp1252_rows: list[int] = field(default_factory=list)
+    _pending: bytes = b""
+    _eof: bool = False
+
+    def segments(self) -> Iterator[Grid | Rows]:
+        """Grids and lists of records, in file order."""
+        csv.field_size_limit(FIELD_LIMIT)
+        if self.mac_line_ends:
+            yield from self._mac_file()
+            return
+        self._pending = self.head
+        while True:
+            segment = self._next_segment()
+            if segment is None:
+                return
+            if self.width and self._plain(segment):
+                yield from self._grid_segment(segment)
+            else:
+                rows = self._csv_segment(segment)
+                if rows:
+                    yield rows
+
+    # --- cutting segments
+
+    def _fill(self) -> bool:
+        block = self.source.read()
+        if not block:
+            self._eof = True
+            return False
+        self._pending += block
+        return True
+
+    def _next_segment(self) -> bytes | None:
+        """Whole lines up to about a block; at the end, the rest (maybe without a line end)."""
+        limit = BLOCK_SIZE if self.width else _HEADER_SEGMENT
+        while not self._eof and len(self._pending) < limit:
+            self._fill()
+        if not self._pending:
+            return None
+        cut = self._pending.rfind(b"\n", 0, limit) + 1
+        while cut == 0:
+            # One line longer than the limit: it ends at the next line end, or the file's.
+            cut = self._pending.find(b"\n") + 1
+            if cut or not self._fill():
+                break
+        if cut == 0:
+            cut = len(self._pending)
+        segment, self._pending = self._pending[:cut], self._pending[cut:]
+        return segment
+
+    def _plain(self, segment: bytes) -> bool:
+        if b'"' in segment or b"\0" in segment:
+            return False
+        if b"\r" in segment:
+            buf = np.frombuffer(segment, dtype=np.uint8)
+            cr = np.flatnonzero(buf == 13)
+            if cr[-1] + 1 >= len(buf) or not (buf[cr + 1] == 10).all():
+                return False
+        if segment.isascii():
+            return True
+        try:
+            segment.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
+    # --- the numpy way
+
+    def _grid_segment(self, segment: bytes) -> Iterator[Grid | Rows]:
+        if not segment.isascii():
+            self.utf8_non_ascii += 1
+        if not segment.endswith(b"\n"):
+            segment += b"\n"
+        buf = np.frombuffer(segment, dtype=np.uint8)
+        separator = ord(self.delimiter)
+        line_ends = np.flatnonzero(buf == 10)
+        line_starts = np.concatenate(([0], line_ends[:-1] + 1))
+        # A CR ends a line with the LF after it (_plain let no other CR through).
+        crlf = np.zeros(len(line_ends), dtype=bool)
+        crlf[line_ends > 0] = buf[line_ends[line_ends > 0] - 1] == 13
+        text_ends = line_ends - crlf
+        separators = np.flatnonzero(buf == separator)
+        per_line = np.diff(np.searchsorted(separators, np.concatenate(([-1], line_ends))))
+        # Bytes that make a line non-blank: not a separator, not ASCII space; a non-ASCII
+        # byte (a Unicode space?) leaves the decision to the csv path. An empty line
+        # "starts" at its own line end, which is not solid.
+        solid_byte = _SOLID.copy()
+        solid_byte[separator] = False
+        solid = solid_byte[buf]
+        regular = (per_line == self.width - 1) & np.logical_or.reduceat(solid, line_starts)
+        first = self.record
+        self.record += len(line_ends)
+        if regular.all():
+            yield self._grid(segment, separators, line_starts, text_ends, None, first)
+            return
+        # Runs of regular lines become grids; the others are read as text cells.
+        change = np.flatnonzero(np.diff(regular.astype(np.int8))) + 1
+        bounds = [0, *change.tolist(), len(line_ends)]
+        for low, high in itertools.pairwise(bounds):
+            if regular[low]:
+                lines = np.arange(low, high)
+                yield self._grid(segment, separators, line_starts, text_ends, lines, first)
+            else:
+                rows: Rows = []
+                for i in range(low, high):
+                    text = segment[int(line_starts[i]) : int(text_ends[i])].decode("utf-8")
+                    rows.append((first + i, text.split(self.delimiter) if text else []))
+                yield rows
+
+    def _grid(
+        self,
+        segment: bytes,
+        separators: NDArray[np.intp],
+        line_starts: NDArray[np.intp],
+        text_ends: NDArray[np.intp],
+        lines: NDArray[np.intp] | None,
+        first: int,
+    ) -> Grid:
+        width = self.width
+        if lines is not None:
+            line_starts, text_ends = line_starts[lines], text_ends[lines]
+        numbers = np.arange(len(line_starts)) if lines is None else lines
+        if width > 1:
+            where = np.searchsorted(separators, line_starts)
+            seps = separators[where[:, None] + np.arange(width - 1)]
+            ends = np.concatenate((seps, text_ends[:, None]), axis=1)
+            starts = np.concatenate((line_starts[:, None], seps + 1), axis=1)
+        else:
+            ends = text_ends[:, None]
+            starts = line_starts[:, None]
+        return Grid(
+            data=segment,
+            rows=(first + numbers).astype(np.int64),
+            starts=starts.astype(np.int64),
+            ends=ends.astype(np.int64),
+            delimiter=self.delimiter,
+        )
+
+    # --- the csv way
+
+    def _csv_segment(self, segment: bytes) -> Rows:
+        """Records of a segment, extended while its last record is inside an open quote."""
+        while True:
+            rows, last_text, cp1252, non_ascii = self._parse(segment)
+            if not rows or not ends_inside_quotes(last_text, self.delimiter):
+                break
+            more = self._next_segment()
+            if more is None:
+                row = self.record + len(rows) - 1
+                raise InputFileError(
+                    f'{self.source.name} baris {row}: tanda kutip (") tidak ditutup sampai '
+                    "akhir berkas (berkas terpotong, atau semua baris sesudahnya masuk ke satu "
+                    "sel). Perbaiki tanda kutip atau salin ulang berkasnya.",
+                    f'{self.source.name} row {row}: a quote (") is never closed before the end '
+                    "of the file (the file is cut off, or every later line falls into one "
+                    "cell). Fix the quote or copy the file again.",
+                )
+            segment += more
+        self.record += len(rows)
+        self.cp1252_rows.extend(cp1252)
+        self.utf8_non_ascii += non_ascii
+        return rows
+
+    def _parse(self, segment: bytes) -> tuple[Rows, str, list[int], int]:
+        """Parse a segment with :mod:`csv`, numbering records from ``self.record``."""
+        record = self.record
+        state = {"record": record, "non_ascii": 0, "first": self.record == 1}
+        cp1252: list[int] = []
+        record_text: list[str] = []
+
+        def lines() -> Iterator[str]:
+            for raw in io.BytesIO(segment):
+                text, utf8 = decode_line(raw, bool(state["first"]))
+                state["first"] = False
+                record_text.append(text)
+                if not utf8:
+                    if not cp1252 or cp1252[-1] != state["record"]:
+                        cp1252.append(int(state["record"]))
+                elif not text.isascii():
+                    state["non_ascii"] += 1
+                yield text
+
+        rows: Rows = []
+        last = ""
+        try:
+            for cells in csv.reader(lines(), delimiter=self.delimiter):
+                rows.append((int(state["record"]), cells))
+                last = "".join(record_text)
+                record_text.clear()
+                state["record"] += 1
+        except csv.Error as exc:
+            row = state["record"]
+            if "field limit" in str(exc):
+                raise InputFileError(
+                    f"{self.source.name} baris {row}: satu sel lebih dari 1.000.000 karakter; "
+                    "ini bukan isian survei (tanda kutip tidak ditutup, atau berkas rusak?)",
+                    f"{self.source.name} row {row}: a cell is longer than 1,000,000 "
+                    "characters; this is not a survey answer (an unclosed quote, or a damaged "
+                    "file?)",
+                ) from None
+            raise InputFileError(
+                f"{self.source.name} baris {row}: CSV rusak ({exc})",
+                f"{self.source.name} row {row}: malformed CSV ({exc})",
+            ) from None
+        return rows, last, cp1252, int(state["non_ascii"])
+
+    def _mac_file(self) -> Iterator[Rows]:
+        """A file with CR line ends only (old Mac): read whole, split on CR (small files)."""
+        data = self.head
+        while self._fill():
+            data, self._pending = data + self._pending, b""
+        lines = b"".join(line + b"\n" for line in data.split(b"\r"))
+        rows = self._csv_segment(lines)
+        if rows:
+            yield rows

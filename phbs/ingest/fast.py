@@ -1,0 +1,349 @@
+"""Validation of a :class:`~phbs.ingest.grid.Grid` column by column, with numpy.
+
+Same rules, same results as validating its rows one by one (:mod:`phbs.ingest.validate`),
+which stays the reference: a row goes that way whenever it is not plainly well formed — an
+id with spaces at its ends or longer than 32 bytes, a village code that is blank or does not
+parse, any cell of a known column longer than 32 bytes. For the others, each distinct value
+of a column (a village code, a date, a pattern of context and answer cells) is read once
+and mapped back to its rows; issues are made for the rows that have them, in row order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, overload
+
+import numpy as np
+from numpy.typing import NDArray
+
+from phbs.ingest.grid import MAX_WORDS, Grid, factorise, hash_packed, packed
+from phbs.ingest.resolve import IssueSpec, _Unknown, answer_state, context_value
+from phbs.ingest.seen import combine
+from phbs.ingest.survey import Factor, HouseholdBatch
+from phbs.issues import make_issue
+from phbs.regions import REGION_TABLE_EDITION
+from phbs.states import MISSING
+
+if TYPE_CHECKING:
+    from phbs.ingest.readers import RawTable
+    from phbs.ingest.validate import _FileCounts, _Validator, _Village
+
+# The standard text columns a household keeps, besides its id and village code.
+_TEXT = ("nama_desa", "dusun", "rw", "rt", "tanggal_survei", "petugas", "nama_kepala_rt")
+_LONGEST = 8 * MAX_WORDS
+
+
+class _Ids(Sequence[str]):
+    """Household ids of some grid records, decoded only when read."""
+
+    def __init__(self, grid: Grid, rows: NDArray[np.intp], column: int) -> None:
+        self.grid, self.rows, self.column = grid, rows, column
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return self.grid.cell(int(self.rows[i]), self.column)
+
+
+class _Column:
+    """One column of some grid records: distinct raw texts and a code per record."""
+
+    def __init__(
+        self, grid: Grid, words: NDArray[np.uint64], rows: NDArray[np.intp], at: int
+    ) -> None:
+        starts = grid.starts[rows, at]
+        lengths = grid.ends[rows, at] - starts
+        longest = int(lengths.max()) if len(lengths) else 0
+        if longest < 8:
+            # Short cells: the length fits in the word's top byte, one integer per cell.
+            word = packed(words, starts, lengths, 1)[:, 0]
+            first, self.codes = factorise((word | (lengths.astype(np.uint64) << 56))[:, None])
+        else:
+            first, self.codes = factorise(packed(words, starts, lengths, -(-longest // 8)))
+        self.texts = [grid.cell(int(rows[f]), at) for f in first]
+
+
+def _long_cells(grid: Grid, columns: list[int]) -> NDArray[np.bool_]:
+    lengths = grid.ends[:, columns] - grid.starts[:, columns]
+    return np.asarray((lengths > _LONGEST).any(axis=1))
+
+
+def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, grid: Grid) -> None:
+    """Validate every record of ``grid`` (a file whose identity columns are present)."""
+    v.count_rows(counts, len(grid))
+    index = counts.columns.index
+    id_at, code_at = index["id_rumah_tangga"], index["kode_desa"]
+    text_at = {code: index[code] for code in _TEXT if code in index}
+    pattern_at = [index[c] for c in [x.code for x in v.form.context] + v.form.codes if c in index]
+    data = np.frombuffer(grid.data, dtype=np.uint8)
+    id_start = grid.starts[:, id_at]
+    id_length = grid.ends[:, id_at] - id_start
+    edge_first = data[np.minimum(id_start, len(data) - 1)]
+    edge_last = data[np.clip(id_start + id_length - 1, 0, len(data) - 1)]
+    fast = (id_length > 0) & (id_length <= _LONGEST)
+    fast &= (edge_first > 0x20) & (edge_first < 0x7F) & (edge_last > 0x20) & (edge_last < 0x7F)
+    fast &= ~_long_cells(grid, [code_at, *text_at.values(), *pattern_at])
+    rows = np.flatnonzero(fast)
+    words = grid.words()
+
+    villages_column = _Column(grid, words, rows, code_at)
+    villages = [v._village(t.strip()) if t.strip() else None for t in villages_column.texts]
+    bad = np.array([village is None for village in villages], dtype=bool)
+    if bad.any():
+        fast[rows[bad[villages_column.codes]]] = False
+        keep = ~bad[villages_column.codes]
+        rows = rows[keep]
+        villages_column.codes = villages_column.codes[keep]
+    view = _View(v, table, grid, words, rows, villages_column.codes, villages, text_at, index)
+    done = 0
+    for low, high in _runs(fast):
+        if fast[low]:
+            v.flush()
+            view.run(counts, done, done + high - low, id_at)
+            done += high - low
+        else:
+            for i in range(low, high):
+                v.one_row(table, counts, None, int(grid.rows[i]), grid.cells(i))
+
+
+def _runs(mask: NDArray[np.bool_]) -> list[tuple[int, int]]:
+    change = np.flatnonzero(np.diff(mask.astype(np.int8))) + 1
+    bounds = [0, *change.tolist(), len(mask)]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k + 1] > bounds[k]]
+
+
+class _View:
+    """The well-formed records of a grid, their columns read once."""
+
+    def __init__(
+        self,
+        v: _Validator,
+        table: RawTable,
+        grid: Grid,
+        words: NDArray[np.uint64],
+        rows: NDArray[np.intp],
+        village_codes: NDArray[np.intp],
+        villages: list[_Village | None],
+        text_at: dict[str, int],
+        index: dict[str, int],
+    ) -> None:
+        self.v, self.table, self.grid, self.words, self.rows = v, table, grid, words, rows
+        self.village_codes = village_codes
+        self.villages = villages
+        self.text: dict[str, tuple[list[str], NDArray[np.intp]]] = {}
+        for code, at in text_at.items():
+            column = _Column(grid, words, rows, at)
+            self.text[code] = ([t.strip() for t in column.texts], column.codes)
+        self._resolve(index)
+
+    def _resolve(self, index: dict[str, int]) -> None:
+        """Context and answer cells, each distinct (cell, context value) resolved once."""
+        v, n = self.v, len(self.rows)
+        form = v.form
+        not_applicable = v._resolver.not_applicable
+        self.cell_issues: list[tuple[list[IssueSpec | None], NDArray[np.intp]]] = []
+        self.answer_issues: list[tuple[list[list[IssueSpec]], NDArray[np.intp]]] = []
+        self.context: dict[str, NDArray[np.object_]] = {}
+        context: dict[str, tuple[list[int | _Unknown | None], NDArray[np.intp]]] = {}
+        for ctx in form.context:
+            kept = np.empty(n, dtype=object)
+            if ctx.code not in index:
+                kept[:] = None
+                self.context[ctx.code] = kept
+                continue
+            column = _Column(self.grid, self.words, self.rows, index[ctx.code])
+            resolved = [context_value(ctx, t.strip(), not_applicable) for t in column.texts]
+            values = [value for value, _ in resolved]
+            context[ctx.code] = (values, column.codes)
+            self.cell_issues.append(([issue for _, issue in resolved], column.codes))
+            shown = np.empty(len(values), dtype=object)
+            shown[:] = [value if isinstance(value, int) else None for value in values]
+            kept[:] = shown[column.codes]
+            self.context[ctx.code] = kept
+        self.states = np.full((n, len(form.codes)), MISSING, dtype=np.int8)
+        for j, indicator in enumerate(form.indicators):
+            if indicator.code not in index:
+                continue
+            column = _Column(self.grid, self.words, self.rows, index[indicator.code])
+            decided_by = indicator.applies_to.context
+            if decided_by in context:
+                values, ctx_codes = context[decided_by]
+                pairs = column.codes * len(values) + ctx_codes
+                distinct, codes = np.unique(pairs, return_inverse=True)
+                keys = [(p // len(values), values[p % len(values)]) for p in distinct.tolist()]
+            else:
+                codes = column.codes
+                keys = [(t, None) for t in range(len(column.texts))]
+            states = np.empty(len(keys), dtype=np.int8)
+            issues: list[list[IssueSpec]] = []
+            for k, (text, ctx_value) in enumerate(keys):
+                state, found = answer_state(
+                    indicator,
+                    column.texts[text].strip(),
+                    v.answers,
+                    decided_by if decided_by in context else None,
+                    ctx_value,
+                )
+                states[k] = state
+                issues.append(found)
+            codes = codes.reshape(-1).astype(np.intp)
+            self.states[:, j] = states[codes]
+            self.answer_issues.append((issues, codes))
+        self.noisy = np.zeros(n, dtype=bool)
+        for specs, codes in self.cell_issues:
+            self.noisy |= np.array([s is not None for s in specs], dtype=bool)[codes]
+        for lists, codes in self.answer_issues:
+            self.noisy |= np.array([bool(found) for found in lists], dtype=bool)[codes]
+
+    def row_issues(self, k: int) -> list[IssueSpec]:
+        """The context and answer issues of fast record ``k``, in form order."""
+        found: list[IssueSpec] = []
+        for specs, codes in self.cell_issues:
+            spec = specs[codes[k]]
+            if spec is not None:
+                found.append(spec)
+        for lists, codes in self.answer_issues:
+            found.extend(lists[codes[k]])
+        return found
+
+    def field(self, code: str, part: slice) -> tuple[list[str], NDArray[np.intp]]:
+        texts, codes = self.text.get(code, ([""], np.zeros(len(self.rows), dtype=np.intp)))
+        return texts, codes[part]
+
+    def run(self, counts: _FileCounts, low: int, high: int, id_at: int) -> None:
+        """Validate records ``rows[low:high]`` (consecutive in the file) and hand them on."""
+        v, grid = self.v, self.grid
+        part = slice(low, high)
+        rows = self.rows[part]
+        village_codes = self.village_codes[part]
+        starts = grid.starts[rows, id_at]
+        lengths = grid.ends[rows, id_at] - starts
+        id_hash = hash_packed(packed(self.words, starts, lengths, MAX_WORDS))
+        scope = np.array(
+            [v.scope_hash(village) if village else 0 for village in self.villages], dtype=np.uint64
+        )
+        key_hash = combine(id_hash, scope[village_codes])
+        repeated = v.seen.add(key_hash)
+        for k in np.flatnonzero(repeated):
+            cells = grid.cells(int(rows[k]))
+            fields = {code: cells[at].strip() for code, at in v._standard}
+            village = self.villages[village_codes[k]]
+            assert village is not None
+            v.suspect(int(grid.rows[rows[k]]), cells, cells, fields, village, int(key_hash[k]))
+        kept = np.flatnonzero(~repeated)
+        if not len(kept):
+            return
+        self._issues(part, kept)
+        counts.scored += len(kept)
+        v.sink(self._batch(part, kept, id_at))
+
+    def _names(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_]]:
+        """The name each household is scored under, and whether the file's name differs."""
+        names, name_codes = self.field("nama_desa", part)
+        pairs = self.village_codes[part] * len(names) + name_codes
+        distinct, codes = np.unique(pairs, return_inverse=True)
+        scored: list[str] = []
+        differs = np.zeros(len(distinct), dtype=bool)
+        for j, pair in enumerate(distinct.tolist()):
+            village = self.villages[pair // len(names)]
+            assert village is not None
+            file_name = names[pair % len(names)]
+            scored.append(village.name or file_name)
+            differs[j] = bool(
+                village.name is not None
+                and file_name
+                and self.v._name_key(file_name) != village.name_key
+            )
+        return scored, codes.reshape(-1).astype(np.intp), differs[codes.reshape(-1)]
+
+    def _dates(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_]]:
+        texts, codes = self.field("tanggal_survei", part)
+        parsed = [self.v._parsed_date(text) for text in texts]
+        iso = [d.isoformat() if d is not None else "" for d in parsed]
+        bad = np.array([bool(t) and d is None for t, d in zip(texts, parsed, strict=True)])
+        return iso, codes, bad[codes]
+
+    def _issues(self, part: slice, kept: NDArray[np.intp]) -> None:
+        """Issues of the kept records, in row order, as :meth:`_Validator.keep` makes them."""
+        v, file = self.v, self.table.name
+        unknown = np.array([vl is not None and vl.name is None for vl in self.villages])
+        unknown = unknown[self.village_codes[part]]
+        _, _, differs = self._names(part)
+        texts, date_codes = self.field("tanggal_survei", part)
+        _, _, bad_date = self._dates(part)
+        noisy = self.noisy[part]
+        flagged = (unknown | differs | bad_date | noisy)[kept]
+        names, name_codes = self.field("nama_desa", part)
+        for k in kept[flagged]:
+            row = int(self.grid.rows[self.rows[part][k]])
+            village = self.villages[self.village_codes[part][k]]
+            assert village is not None
+            if unknown[k]:
+                v._issue(
+                    make_issue(
+                        "kode-desa-tidak-dikenal",
+                        file=file,
+                        row=row,
+                        column="kode_desa",
+                        value=village.dotted,
+                        edition=REGION_TABLE_EDITION,
+                    )
+                )
+            elif differs[k]:
+                v._issue(
+                    make_issue(
+                        "nama-desa-berbeda",
+                        file=file,
+                        row=row,
+                        column="nama_desa",
+                        value=names[name_codes[k]],
+                        expected=village.name,
+                        kode=village.dotted,
+                    )
+                )
+            if bad_date[k]:
+                text = texts[date_codes[k]]
+                v._issue(
+                    make_issue(
+                        "tanggal-salah", file=file, row=row, column="tanggal_survei", value=text
+                    )
+                )
+            for spec in self.row_issues(part.start + int(k)):
+                v._issue(spec.issue(file, row))
+
+    def _batch(self, part: slice, kept: NDArray[np.intp], id_at: int) -> HouseholdBatch:
+        rows = self.rows[part][kept]
+        dotted = [vl.dotted if vl else "" for vl in self.villages]
+        names, name_codes, _ = self._names(part)
+        dates, date_codes, _ = self._dates(part)
+        states = self.states[part][kept]
+        context = {code: list(values[part][kept]) for code, values in self.context.items()}
+        text = {}
+        for code in ("dusun", "rw", "rt", "petugas", "nama_kepala_rt"):
+            texts, codes = self.field(code, part)
+            text[code] = _factor(texts, codes[kept])
+        return HouseholdBatch(
+            file_index=self.v._file,
+            row_number=self.grid.rows[rows].astype(np.int64),
+            ids=_Ids(self.grid, rows, id_at),
+            kode_desa=_factor(dotted, self.village_codes[part][kept]),
+            nama_desa=_factor(names, name_codes[kept]),
+            tanggal_survei=_factor(dates, date_codes[kept]),
+            context=context,
+            states=states,
+            **text,
+        )
+
+
+def _factor(values: list[str], codes: NDArray[np.intp]) -> Factor:
+    """A factor with each value once (raw spellings that strip to one value are merged)."""
+    position: dict[str, int] = {}
+    remap = np.array([position.setdefault(value, len(position)) for value in values], np.intp)
+    return Factor(list(position), remap[codes] if len(codes) else codes)

@@ -1,0 +1,141 @@
+"""Cells of many CSV lines at once, as byte offsets, and the numpy kernels that read them.
+
+A :class:`Grid` is a run of records from a CSV segment with no quote character: each record
+is one line holding exactly as many cells as the header, so cell boundaries are simply the
+separators. Validation reads a grid column by column without making a Python string per
+cell: a cell of up to :data:`MAX_WORDS` × 8 bytes is packed into little-endian 64-bit words
+(:func:`packed`), distinct values are found with numpy, and only those are decoded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+#: 64-bit words a packed cell may span (cells up to 32 bytes).
+MAX_WORDS = 4
+_WORD_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
+_MASK64 = (1 << 64) - 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Regular records of one CSV segment: ``starts``/``ends`` are (records × width) offsets
+    into ``data``; ``rows`` the spreadsheet row number of each record."""
+
+    data: bytes
+    rows: NDArray[np.int64]
+    starts: NDArray[np.int64]
+    ends: NDArray[np.int64]
+    delimiter: str
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def width(self) -> int:
+        """Cells per record."""
+        return int(self.starts.shape[1])
+
+    def line(self, i: int) -> bytes:
+        """The bytes of record ``i`` (without its line end)."""
+        return self.data[int(self.starts[i, 0]) : int(self.ends[i, -1])]
+
+    def cells(self, i: int) -> list[str]:
+        """Record ``i`` as text cells, exactly as :mod:`csv` reads a line without quotes."""
+        return self.line(i).decode("utf-8").split(self.delimiter)
+
+    def cell(self, i: int, column: int) -> str:
+        """One cell's text."""
+        return self.data[int(self.starts[i, column]) : int(self.ends[i, column])].decode("utf-8")
+
+    def words(self) -> NDArray[np.uint64]:
+        """Every byte offset of ``data`` read as a little-endian 64-bit word (zero padded)."""
+        padded = np.zeros(len(self.data) + 8 * (MAX_WORDS + 1), dtype=np.uint8)
+        padded[: len(self.data)] = np.frombuffer(self.data, dtype=np.uint8)
+        return np.ndarray(
+            shape=(len(self.data) + 8 * MAX_WORDS,), dtype="<u8", buffer=padded, strides=(1,)
+        )
+
+
+def packed(
+    words: NDArray[np.uint64], starts: NDArray[np.int64], lengths: NDArray[np.int64], count: int
+) -> NDArray[np.uint64]:
+    """Cells as ``count`` words each (records × count): bytes past a cell's end are zero.
+
+    Two cells are equal exactly when their words and lengths are: callers keep cells longer
+    than ``count`` × 8 bytes out.
+    """
+    out = np.empty((len(starts), count + 1), dtype=np.uint64)
+    for k in range(count):
+        rest = np.clip(lengths - 8 * k, 0, 8)
+        out[:, k] = words[starts + 8 * k] & _WORD_MASKS[rest]
+    out[:, count] = lengths.astype(np.uint64)
+    return out
+
+
+def factorise(cells: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Distinct rows of packed cells: (index of each one's first record, code per record).
+
+    Survey columns have few distinct values, so they are looked up among the values of the
+    first records (a binary search each) instead of sorting the whole column; multi-word
+    cells are looked up by their hash and then compared word for word.
+    """
+    if cells.shape[1] == 1:
+        return _factorise_words(cells[:, 0])
+    first, codes = _factorise_words(hash_packed(cells))
+    if np.array_equal(cells[first][codes], cells):
+        return first, codes
+    row_type = np.dtype((np.void, cells.dtype.itemsize * cells.shape[1]))
+    view = np.ascontiguousarray(cells).view(row_type)
+    _, first, codes = np.unique(view.ravel(), return_index=True, return_inverse=True)
+    return first.astype(np.intp), codes.reshape(-1).astype(np.intp)
+
+
+_SAMPLE = 4096
+
+
+def _factorise_words(values: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    if not len(values):
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    known = np.unique(values[:_SAMPLE])
+    codes = np.searchsorted(known, values)
+    np.minimum(codes, len(known) - 1, out=codes)
+    missed = known[codes] != values
+    if missed.any():
+        known = np.union1d(known, values[missed])
+        codes = np.searchsorted(known, values)
+    first = np.full(len(known), len(values), dtype=np.intp)
+    np.minimum.at(first, codes, np.arange(len(values), dtype=np.intp))
+    return first, codes.astype(np.intp)
+
+
+def hash_packed(cells: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """A 64-bit hash of each packed cell (words then length), equal to :func:`hash_bytes`."""
+    value = np.full(len(cells), _MIX[2], dtype=np.uint64)
+    for k in range(cells.shape[1]):
+        value = (value ^ cells[:, k]) * np.uint64(_MIX[k % 2])
+        value ^= value >> np.uint64(29)
+    return value
+
+
+def hash_bytes(text: bytes, count: int = MAX_WORDS) -> int:
+    """:func:`hash_packed` of one cell, for cells of any length (longer ones use more words).
+
+    >>> cell = b"RT-0001"
+    >>> grid = Grid(cell + b"\\n", np.array([2]), np.array([[0]]), np.array([[7]]), ",")
+    >>> cells = packed(grid.words(), np.array([0]), np.array([7]), MAX_WORDS)
+    >>> int(hash_packed(cells)[0]) == hash_bytes(cell)
+    True
+    """
+    words = max(count, -(-len(text) // 8))
+    value = _MIX[2]
+    padded = text + b"\0" * (8 * words - len(text))
+    parts = [int.from_bytes(padded[8 * k : 8 * k + 8], "little") for k in range(words)]
+    for k, part in enumerate([*parts, len(text)]):
+        value = ((value ^ part) * _MIX[k % 2]) & _MASK64
+        value ^= value >> 29
+    return value
