@@ -582,6 +582,7 @@ class _Validator:
         if not self.suspects:
             return
         firsts = self._first_rows(paths, sheet)
+        self._file = -1
         known: dict[tuple[str, str], tuple[str, int, int]] = {}
         for suspect in self.suspects:
             first = firsts.get(suspect.key_hash)
@@ -590,6 +591,8 @@ class _Validator:
         for suspect in self.suspects:
             counts = self.files[suspect.file_index]
             table = counts.table
+            if suspect.file_index != self._file:
+                self.flush()
             self._file = suspect.file_index
             earlier = known.get(suspect.key)
             if earlier is not None:
