@@ -28,7 +28,7 @@ from phbs.errors import InputFileError
 from phbs.ingest.grid import Grid
 
 #: Bytes read from the file at a time (a file no larger is read at once and closed).
-BLOCK_SIZE = 1 << 22
+BLOCK_SIZE = 1 << 21
 # Segments are small until the header is found: those lines are parsed by csv.
 _HEADER_SEGMENT = 1 << 16
 # Large enough for any real cell, small enough that a binary file fails fast.

@@ -2,9 +2,10 @@
 
 Duplicate detection (DOMAIN.md §4) needs every key seen so far. Keeping them as Python
 strings costs about 200 bytes a household; here each costs 8 bytes, kept in a few sorted
-arrays whose sizes at least double from one to the next (merged as they fill), so a batch
-is checked with one binary search per array. A hash match is only a *suspect*: validation
-confirms it against the real key before setting a row aside (:mod:`phbs.ingest.validate`).
+arrays whose sizes at least double from one to the next (merged as they fill, up to a
+million hashes an array), so a batch is checked with one binary search per array. A hash
+match is only a *suspect*: validation confirms it against the real key before setting a row
+aside (:mod:`phbs.ingest.validate`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+# Sorted arrays are merged up to this many hashes (8 MB), so a merge never needs much more.
+_LEVEL_CAP = 1 << 20
 # Hashes added one at a time are kept in a set until there are this many.
 _RECENT = 4096
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -82,7 +85,11 @@ class SeenHashes:
     def _push(self, new: NDArray[np.uint64]) -> None:
         self.count += len(new)
         self._levels.append(new)
-        while len(self._levels) > 1 and len(self._levels[-2]) <= 2 * len(self._levels[-1]):
+        while (
+            len(self._levels) > 1
+            and len(self._levels[-2]) <= 2 * len(self._levels[-1])
+            and len(self._levels[-2]) + len(self._levels[-1]) <= _LEVEL_CAP
+        ):
             top = self._levels.pop()
             below = self._levels.pop()
             self._levels.append(np.sort(np.concatenate((below, top)), kind="stable"))
