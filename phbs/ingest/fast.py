@@ -240,9 +240,10 @@ class _View:
         kept = np.flatnonzero(~repeated)
         if not len(kept):
             return
-        self._issues(part, kept)
+        names, dates = self._names(part), self._dates(part)
+        self._issues(part, kept, names[2], dates[2])
         counts.scored += len(kept)
-        v.sink(self._batch(part, kept, id_at))
+        v.sink(self._batch(part, kept, id_at, names, dates))
 
     def _names(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_]]:
         """The name each household is scored under, and whether the file's name differs."""
@@ -270,14 +271,18 @@ class _View:
         bad = np.array([bool(t) and d is None for t, d in zip(texts, parsed, strict=True)])
         return iso, codes, bad[codes]
 
-    def _issues(self, part: slice, kept: NDArray[np.intp]) -> None:
+    def _issues(
+        self,
+        part: slice,
+        kept: NDArray[np.intp],
+        differs: NDArray[np.bool_],
+        bad_date: NDArray[np.bool_],
+    ) -> None:
         """Issues of the kept records, in row order, as :meth:`_Validator.keep` makes them."""
         v, file = self.v, self.table.name
         unknown = np.array([vl is not None and vl.name is None for vl in self.villages])
         unknown = unknown[self.village_codes[part]]
-        _, _, differs = self._names(part)
         texts, date_codes = self.field("tanggal_survei", part)
-        _, _, bad_date = self._dates(part)
         noisy = self.noisy[part]
         flagged = (unknown | differs | bad_date | noisy)[kept]
         names, name_codes = self.field("nama_desa", part)
@@ -318,11 +323,18 @@ class _View:
             for spec in self.row_issues(part.start + int(k)):
                 v._issue(spec.issue(file, row))
 
-    def _batch(self, part: slice, kept: NDArray[np.intp], id_at: int) -> HouseholdBatch:
+    def _batch(
+        self,
+        part: slice,
+        kept: NDArray[np.intp],
+        id_at: int,
+        names: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
+        dates: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
+    ) -> HouseholdBatch:
         rows = self.rows[part][kept]
         dotted = [vl.dotted if vl else "" for vl in self.villages]
-        names, name_codes, _ = self._names(part)
-        dates, date_codes, _ = self._dates(part)
+        scored_names, name_codes, _ = names
+        iso_dates, date_codes, _ = dates
         states = self.states[part][kept]
         context = {code: list(values[part][kept]) for code, values in self.context.items()}
         text = {}
@@ -334,8 +346,8 @@ class _View:
             row_number=self.grid.rows[rows].astype(np.int64),
             ids=_Ids(self.grid, rows, id_at),
             kode_desa=_factor(dotted, self.village_codes[part][kept]),
-            nama_desa=_factor(names, name_codes[kept]),
-            tanggal_survei=_factor(dates, date_codes[kept]),
+            nama_desa=_factor(scored_names, name_codes[kept]),
+            tanggal_survei=_factor(iso_dates, date_codes[kept]),
             context=context,
             states=states,
             **text,
