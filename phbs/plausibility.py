@@ -17,12 +17,11 @@ The sample-size flag (``sampel-kurang``, below 210 and not fully covered) is rai
 
 from __future__ import annotations
 
-import numpy as np
-from numpy.typing import NDArray
+from collections.abc import Iterable
 
+from phbs.aggregate import AreaTotals, SurveyorAnswers, area_totals
 from phbs.issues import Issue, make_issue
 from phbs.results import ScoreResult
-from phbs.scoring import count_by_group
 
 #: Complete households, all ber-PHBS, from which a 100 % village is flagged.
 ALL_MET_MIN = 30
@@ -32,8 +31,11 @@ SURVEYOR_MIN = 20
 IDENTICAL_SHARE = 0.8
 
 
-def plausibility_issues(result: ScoreResult) -> list[Issue]:
+def plausibility_issues(result: ScoreResult | AreaTotals) -> list[Issue]:
     """Warnings for 100 % villages with many households and surveyors with identical rows.
+
+    ``result`` is a survey scored in memory or the :class:`~phbs.aggregate.AreaTotals` of
+    one scored batch by batch; both give the same issues.
 
     >>> from phbs.demo import sample_data
     >>> import phbs
@@ -41,12 +43,10 @@ def plausibility_issues(result: ScoreResult) -> list[Issue]:
     >>> [i.code for i in plausibility_issues(result)]
     []
     """
-    table = result.survey.households
+    totals = result if isinstance(result, AreaTotals) else area_totals(result)
     issues: list[Issue] = []
-    counts = count_by_group(list(table.kode_desa), table.states, result.outcomes, 0)
-    names: dict[str, str] = {}
-    for code, name in zip(table.kode_desa, table.nama_desa, strict=True):
-        names.setdefault(code, name)
+    counts = totals.villages
+    names = totals.village_names
     for i, code in enumerate(counts.keys):
         ber, tidak = int(counts.status[i, 0]), int(counts.status[i, 1])
         if tidak == 0 and ber >= ALL_MET_MIN:
@@ -59,31 +59,26 @@ def plausibility_issues(result: ScoreResult) -> list[Issue]:
                     count=ber,
                 )
             )
-    issues += _identical_rows(list(table.petugas), table.states)
+    issues += _identical_rows(totals.surveyors)
     return issues
 
 
-def _identical_rows(petugas: list[str], states: NDArray[np.int8]) -> list[Issue]:
+def _identical_rows(surveyors: Iterable[SurveyorAnswers]) -> list[Issue]:
+    """``petugas-jawaban-seragam`` for each named surveyor (by folded name, in sorted order)
+    whose largest group of identical answer rows is a large enough share."""
     issues = []
-    folded = np.array([" ".join(p.casefold().split()) for p in petugas], dtype=object)
-    shown: dict[str, str] = {}
-    for key, name in zip(folded, petugas, strict=True):
-        shown.setdefault(str(key), name.strip())
-    for key in sorted(set(folded.tolist()) - {""}):
-        rows = states[folded == key]
-        if len(rows) < SURVEYOR_MIN:
+    for surveyor in sorted(surveyors, key=lambda s: s.key):
+        if not surveyor.key or surveyor.households < SURVEYOR_MIN:
             continue
-        _, counts = np.unique(rows, axis=0, return_counts=True)
-        same = int(counts.max())
-        share = same / len(rows)
+        share = surveyor.identical / surveyor.households
         if share >= IDENTICAL_SHARE:
             issues.append(
                 make_issue(
                     "petugas-jawaban-seragam",
                     column="petugas",
-                    value=shown[key],
-                    same=same,
-                    count=len(rows),
+                    value=surveyor.shown,
+                    same=surveyor.identical,
+                    count=surveyor.households,
                     share=f"{share:.0%}",
                 )
             )

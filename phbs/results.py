@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
+from phbs.aggregate import AreaTotals, area_totals
 from phbs.area_ci import AreaIntervals, area_intervals
 from phbs.forms import Form, NaPolicy
 from phbs.ingest.validate import Survey
@@ -27,7 +28,6 @@ from phbs.scoring import (
     AreaLevel,
     HouseholdOutcomes,
     Status,
-    count_by_group,
     household_outcomes,
     percent,
 )
@@ -196,7 +196,7 @@ class AreaReport(BaseModel):
 
 
 def summarise(
-    result: ScoreResult,
+    result: ScoreResult | AreaTotals,
     by: AreaLevel | str = AreaLevel.DESA,
     villages: VillageTotals | None = None,
     ci_method: CiMethod | str = CiMethod.WILSON,
@@ -204,7 +204,9 @@ def summarise(
 ) -> AreaReport:
     """Summarise households by area, summing counts and recomputing percentages.
 
-    With ``villages`` (total households per village), each area also gets
+    ``result`` is a survey scored in memory, or the :class:`~phbs.aggregate.AreaTotals` of
+    one scored batch by batch (:class:`~phbs.aggregate.TotalsBuilder`); both give the same
+    report. With ``villages`` (total households per village), each area also gets
     ``jumlah_rumah_tangga`` and ``persen_dipantau``, listed villages with no survey appear
     with zero households, and villages sampled below 210 households without full coverage
     are flagged (DOMAIN.md §2 "Dipantau"). Every percentage gets a ``confidence`` interval by
@@ -219,39 +221,30 @@ def summarise(
     True
     """
     level = AreaLevel(by)
-    survey = result.survey
-    table = survey.households
-    form = survey.form.form
+    totals = result if isinstance(result, AreaTotals) else area_totals(result)
+    form = totals.form
     classes = form.classes.classes if form.classes else []
     healthy = index_class_health(form)
-    states = table.states
+    names = totals.village_names
     issues: list[Issue] = []
 
     if level is AreaLevel.DUSUN:
-        keys = [
-            f"{code}\x1f{' '.join(d.casefold().split())}"
-            for code, d in zip(table.kode_desa, table.dusun, strict=True)
-        ]
-        counts = count_by_group(keys, states, result.outcomes, len(classes))
+        counts = totals.dusun
         ci = area_intervals(counts, ci_method, confidence)
-        dusun_names: dict[str, str] = {}
-        for key, dusun in zip(keys, table.dusun, strict=True):
-            dusun_names.setdefault(key, dusun)
-        village_names = _village_names(survey)
         areas = [
             _area(
                 level,
                 counts,
                 i,
                 key.split("\x1f")[0],
-                _village_name(village_names, key.split("\x1f")[0]),
+                _village_name(names, key.split("\x1f")[0]),
                 form.codes,
                 [c.code for c in classes],
                 1,
                 None,
                 None,
                 None,
-                dusun=dusun_names[key] or "(tanpa dusun)",
+                dusun=totals.dusun_names[key] or "(tanpa dusun)",
                 ci=ci,
                 healthy=healthy,
             )
@@ -259,7 +252,7 @@ def summarise(
         ]
         return AreaReport(
             tingkat=level,
-            na_policy=result.na_policy,
+            na_policy=totals.na_policy,
             form_id=form.id,
             areas=areas,
             issues=issues,
@@ -267,14 +260,12 @@ def summarise(
             tingkat_kepercayaan=confidence,
         )
 
-    village = count_by_group(list(table.kode_desa), states, result.outcomes, len(classes))
-    village = _with_listed_villages(village, villages)
-    totals = villages.totals if villages else {}
+    village = _with_listed_villages(totals.villages, villages)
+    known_totals = villages.totals if villages else {}
     surveyed = dict(zip(village.keys, village.surveyed.tolist(), strict=True))
-    names = _village_names(survey)
     usable_total: dict[str, int] = {}
     for code in village.keys:
-        total = totals.get(code)
+        total = known_totals.get(code)
         if total is None:
             continue
         if surveyed[code] > total:
@@ -341,21 +332,13 @@ def summarise(
         )
     return AreaReport(
         tingkat=level,
-        na_policy=result.na_policy,
+        na_policy=totals.na_policy,
         form_id=form.id,
         areas=areas,
         issues=issues,
         metode_ci=CiMethod(ci_method),
         tingkat_kepercayaan=confidence,
     )
-
-
-def _village_names(survey: Survey) -> dict[str, str]:
-    """Village names as scored (code table, or the file's for unknown codes)."""
-    names: dict[str, str] = {}
-    for code, name in zip(survey.households.kode_desa, survey.households.nama_desa, strict=True):
-        names.setdefault(code, name)
-    return names
 
 
 def _village_name(names: dict[str, str], code: str) -> str:
