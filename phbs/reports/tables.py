@@ -6,21 +6,29 @@ written atomically (see :mod:`phbs.outputs`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+import numpy as np
+
+from phbs.aggregate import scored_batches
+from phbs.forms import Form
 from phbs.ingest.columns import PERSONAL_FIELDS, match_columns
+from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
 from phbs.regions import REGION_TABLE_EDITION
 from phbs.reports.i18n import Lang
 from phbs.results import AreaReport, AreaSummary, ScoreResult
-from phbs.scoring import AreaLevel
+from phbs.scoring import AreaLevel, HouseholdOutcomes, Status
+from phbs.states import MISSING, STATE_NAMES
 
 STATUS_COLUMNS = ["rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap"]
 
@@ -206,13 +214,8 @@ def issue_record(issue: Issue) -> dict[str, Any]:
     }
 
 
-def write_households_csv(
-    result: ScoreResult, path: str | Path, *, include_names: bool = False
-) -> None:
-    """Write one row per scored household; household heads' names only when asked."""
-    survey = result.survey
-    table = survey.households
-    codes = survey.form.form.codes
+def household_columns(indicator_codes: Sequence[str], *, include_names: bool = False) -> list[str]:
+    """Column names of the households CSV, in order."""
     columns = [
         "id_rumah_tangga",
         "kode_desa",
@@ -226,36 +229,93 @@ def write_households_csv(
     if include_names:
         columns.append("nama_kepala_rt")
     columns += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
-    columns += codes
-    with atomic_text(path, _inputs(survey), newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for i, household in enumerate(result.households()):
-            row: list[str | int] = [
-                household.id_rumah_tangga,
-                household.kode_desa,
-                household.nama_desa,
-                household.dusun,
-                table.rw[i],
-                table.rt[i],
-                table.tanggal_survei[i],
-                table.petugas[i],
+    return [*columns, *indicator_codes]
+
+
+#: Households turned into text rows at a time by :class:`HouseholdsCsv`.
+_ROWS_AT_ONCE = 4_096
+_STATUS_LABELS = np.array([s.label for s in Status], dtype=object)
+# Answer names indexed by state - MISSING (MISSING, NO, YES, NA).
+_ANSWER_NAMES = np.array([STATE_NAMES[s] for s in sorted(STATE_NAMES)], dtype=object)
+
+
+class HouseholdsCsv:
+    """The households CSV written batch by batch: one row per scored household, in input
+    order, household heads' names only when asked. Rows are not kept once written.
+
+    Open it with :func:`households_csv`; :func:`write_households_csv` writes a survey held in
+    memory through it.
+    """
+
+    def __init__(self, handle: IO[str], form: Form, *, include_names: bool = False) -> None:
+        self._writer = csv.writer(handle)
+        self._include_names = include_names
+        self._classes = (
+            np.array([*(c.code for c in form.classes.classes), ""], dtype=object)
+            if form.classes
+            else np.array([""], dtype=object)
+        )
+        self._width = len(form.codes)
+        self._writer.writerow(household_columns(form.codes, include_names=include_names))
+
+    def write(
+        self, batch: HouseholdBatch, outcomes: HouseholdOutcomes, file_names: Sequence[str]
+    ) -> None:
+        """Write the rows of one batch; ``file_names[batch.file_index]`` fills ``berkas``."""
+        if len(outcomes) != len(batch) or batch.states.shape[1:] != (self._width,):
+            raise ValueError("batch, outcomes and form do not match")
+        factors = [batch.kode_desa, batch.nama_desa, batch.dusun, batch.rw, batch.rt]
+        factors += [batch.tanggal_survei, batch.petugas]
+        if self._include_names:
+            factors.append(batch.nama_kepala_rt)
+        values = [np.asarray(f.values, dtype=object) for f in factors]
+        berkas = file_names[batch.file_index]
+        for start in range(0, len(batch), _ROWS_AT_ONCE):
+            stop = min(len(batch), start + _ROWS_AT_ONCE)
+            index = outcomes.index[start:stop]
+            columns: list[list[Any]] = [
+                list(batch.ids[start:stop]),
+                *(v[f.codes[start:stop]].tolist() for v, f in zip(values, factors, strict=True)),
+                [berkas] * (stop - start),
+                batch.row_number[start:stop].tolist(),
+                _STATUS_LABELS[outcomes.status[start:stop]].tolist(),
+                outcomes.berlaku[start:stop].tolist(),
+                outcomes.ya[start:stop].tolist(),
+                outcomes.tidak[start:stop].tolist(),
+                outcomes.kosong[start:stop].tolist(),
+                [_cell(None if math.isnan(x) else x) for x in index.tolist()],
+                self._classes[outcomes.class_index[start:stop]].tolist(),
             ]
-            if include_names:
-                row.append(table.nama_kepala_rt[i])
-            row += [
-                household.berkas,
-                household.baris,
-                household.status,
-                household.berlaku,
-                household.ya,
-                household.tidak,
-                household.kosong,
-                _cell(household.indeks),
-                household.kelas or "",
-            ]
-            row += [household.jawaban[c] for c in codes]
-            writer.writerow(row)
+            answers = _ANSWER_NAMES[batch.states[start:stop].astype(np.intp) - MISSING].tolist()
+            for row, cells in zip(zip(*columns, strict=True), answers, strict=True):
+                self._writer.writerow([*row, *cells])
+
+
+@contextlib.contextmanager
+def households_csv(
+    path: str | Path,
+    form: Form,
+    inputs: Iterable[str | Path] = (),
+    *,
+    include_names: bool = False,
+) -> Iterator[HouseholdsCsv]:
+    """Open the households CSV at ``path`` for writing batch by batch; the file appears only
+    once the block completes (never over one of ``inputs``)."""
+    with atomic_text(path, inputs, newline="") as handle:
+        yield HouseholdsCsv(handle, form, include_names=include_names)
+
+
+def write_households_csv(
+    result: ScoreResult, path: str | Path, *, include_names: bool = False
+) -> None:
+    """Write one row per scored household; household heads' names only when asked."""
+    survey = result.survey
+    files = [f.name for f in survey.files]
+    with households_csv(
+        path, survey.form.form, _inputs(survey), include_names=include_names
+    ) as sink:
+        for batch, outcomes in scored_batches(survey.households, result.outcomes):
+            sink.write(batch, outcomes, files)
 
 
 def write_rejects_csv(
