@@ -45,9 +45,14 @@ def test_read_survey_reports_rows_read_and_ends_with_the_total(
     monkeypatch.setattr(validate_module, "PROGRESS_EVERY", 500)
     seen: list[int] = []
     survey = read_survey(SAMPLE, progress=seen.append)
-    assert seen == sorted(seen)
     assert seen[-1] == survey.rows_read
-    assert seen[:-1] == list(range(500, survey.rows_read + 1, 500))
+    # Rows are validated in blocks: a call comes once a block has passed the next multiple of
+    # PROGRESS_EVERY, so each call but the last is past a multiple the one before had not reached.
+    assert len(seen) > 2
+    assert seen == sorted(seen)
+    passed = [rows // 500 for rows in seen[:-1]]
+    assert passed[0] >= 1
+    assert passed == sorted(set(passed))
 
 
 def test_progress_line_is_rewritten_in_place_and_finished() -> None:
