@@ -103,7 +103,8 @@ class ScoreResult:
 def score(survey: Survey, na_policy: NaPolicy | str | None = None) -> ScoreResult:
     """Score every household of a validated survey.
 
-    ``na_policy`` defaults to the form's own (DOMAIN.md §1).
+    ``na_policy`` defaults to the form's own (DOMAIN.md §1). A survey read with a ``sink``
+    keeps no households and is refused (``ValueError``): its batches are scored as they come.
 
     >>> from phbs.resources import data_path
     >>> from phbs.ingest import read_survey
@@ -111,6 +112,11 @@ def score(survey: Survey, na_policy: NaPolicy | str | None = None) -> ScoreResul
     >>> result.na_policy.value
     'exclude'
     """
+    if survey.streamed:
+        raise ValueError(
+            "the survey was streamed: its households went to a sink and are not kept here; "
+            "score them batch by batch with phbs.aggregate.TotalsBuilder"
+        )
     form = survey.form.form
     policy = NaPolicy(na_policy) if na_policy is not None else form.na_policy
     outcomes = household_outcomes(survey.households.states, policy, form.classes)
