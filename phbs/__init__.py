@@ -82,6 +82,7 @@ from phbs.rubric import Aggregation, LoadedRubric, Method, Rubric, bundled_rubri
 from phbs.rubric_weights import PairwiseWeights, read_pairwise
 from phbs.scoring import AreaLevel, Status
 from phbs.stats import BetaBinomialPrior, CiMethod, proportion_interval
+from phbs.streaming import StreamedScore, score_files
 
 __version__ = "0.1.0"
 
@@ -129,6 +130,7 @@ __all__ = [
     "SourceFile",
     "Status",
     "Stratum",
+    "StreamedScore",
     "Survey",
     "Uncertainty",
     "VillageAttributes",
@@ -158,6 +160,7 @@ __all__ = [
     "read_village_summary",
     "read_villages",
     "score",
+    "score_files",
     "shrink_measures",
     "summarise",
     "weight_sensitivity",

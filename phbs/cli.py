@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,8 +37,9 @@ from phbs.outputs import check_output_path
 from phbs.plausibility import plausibility_issues
 from phbs.reports import tables, text
 from phbs.reports.i18n import Lang, t
-from phbs.results import score, summarise
+from phbs.results import summarise
 from phbs.scoring import AreaLevel
+from phbs.streaming import score_files
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -124,6 +126,7 @@ def _read(
     id_per_desa: bool,
     progress: RowsProgress | None = None,
 ) -> Survey:
+    """Validate the files; households are checked and counted, not kept (bounded memory)."""
     try:
         return read_survey(
             files,
@@ -131,6 +134,7 @@ def _read(
             sheet=sheet,
             id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
             progress=progress,
+            sink=lambda _batch: None,
         )
     finally:
         if progress is not None:
@@ -202,10 +206,29 @@ def score_command(
     _require_suffix(households, {".csv"}, "--households")
     _require_suffix(rejects, {".csv"}, "--rejects")
     _check_outputs([output, households, rejects], files)
-    progress = rows_progress(quiet, language)
-    survey = _read(files, form_name, sheet, id_per_desa, progress)
     totals: VillageTotals | None = read_villages(villages) if villages else None
-    result = score(survey, na_policy)
+    progress = rows_progress(quiet, language)
+    loaded = load_form(form_name)
+    with ExitStack() as stack:
+        sink = None
+        if households is not None:
+            sink = stack.enter_context(
+                tables.households_csv(households, loaded.form, files, include_names=include_names)
+            )
+        try:
+            result = score_files(
+                files,
+                loaded,
+                sheet=sheet,
+                id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+                na_policy=na_policy,
+                progress=progress,
+                households_csv=sink,
+            )
+        finally:
+            if progress is not None:
+                progress.finish()
+    survey = result.survey
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )
@@ -243,7 +266,6 @@ def score_command(
             tables.write_areas_csv(report, survey, output)
         click.echo(t("written", language, path=output))
     if households is not None:
-        tables.write_households_csv(result, households, include_names=include_names)
         click.echo(t("written", language, path=households))
     if rejects is not None:
         tables.write_rejects_csv(survey, rejects, language, include_names=include_names)
@@ -259,6 +281,7 @@ def score_command(
     default=None,
     help="Tulis semua masalah ke .csv atau .xlsx.",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @lang_option
 @click.pass_context
 def validate_command(
@@ -268,6 +291,7 @@ def validate_command(
     sheet: str | None,
     id_per_desa: bool,
     output: Path | None,
+    quiet: bool,
 ) -> None:
     """Periksa berkas survei dan cetak masalah data, yang paling sering dulu.
 
@@ -276,7 +300,7 @@ def validate_command(
     language = current_lang(ctx)
     _require_suffix(output, {".csv", ".xlsx"}, "-o")
     _check_outputs([output], files)
-    survey = _read(files, form_name, sheet, id_per_desa)
+    survey = _read(files, form_name, sheet, id_per_desa, rows_progress(quiet, language))
     click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
     click.echo(text.reconciliation_line(survey, language))
     click.echo()

@@ -18,10 +18,14 @@ The sample-size flag (``sampel-kurang``, below 210 and not fully covered) is rai
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from phbs.aggregate import AreaTotals, SurveyorAnswers, area_totals
+from phbs.aggregate import AreaTotals, SurveyorAnswers
 from phbs.issues import Issue, make_issue
 from phbs.results import ScoreResult
+
+if TYPE_CHECKING:
+    from phbs.streaming import StreamedScore
 
 #: Complete households, all ber-PHBS, from which a 100 % village is flagged.
 ALL_MET_MIN = 30
@@ -31,7 +35,7 @@ SURVEYOR_MIN = 20
 IDENTICAL_SHARE = 0.8
 
 
-def plausibility_issues(result: ScoreResult | AreaTotals) -> list[Issue]:
+def plausibility_issues(result: ScoreResult | StreamedScore | AreaTotals) -> list[Issue]:
     """Warnings for 100 % villages with many households and surveyors with identical rows.
 
     ``result`` is a survey scored in memory or the :class:`~phbs.aggregate.AreaTotals` of
@@ -43,7 +47,7 @@ def plausibility_issues(result: ScoreResult | AreaTotals) -> list[Issue]:
     >>> [i.code for i in plausibility_issues(result)]
     []
     """
-    totals = result if isinstance(result, AreaTotals) else area_totals(result)
+    totals = result if isinstance(result, AreaTotals) else result.totals
     issues: list[Issue] = []
     counts = totals.villages
     names = totals.village_names

@@ -9,16 +9,19 @@ or turn into rows.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
-from phbs.aggregate import AreaTotals, area_totals
+from phbs.aggregate import AreaTotals, area_totals, scored_batches
 from phbs.area_ci import AreaIntervals, area_intervals
 from phbs.forms import Form, NaPolicy
+from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, make_issue
@@ -33,6 +36,9 @@ from phbs.scoring import (
 )
 from phbs.states import STATE_NAMES
 from phbs.stats import CiMethod
+
+if TYPE_CHECKING:
+    from phbs.streaming import StreamedScore
 
 #: Guideline sample size for a village survey ("C survey", DOMAIN.md §2).
 MIN_SAMPLE = 210
@@ -56,6 +62,59 @@ class HouseholdResult:
     indeks: float | None
     kelas: str | None
     jawaban: dict[str, str]
+    rw: str = ""
+    rt: str = ""
+    tanggal_survei: str = ""
+    petugas: str = ""
+    nama_kepala_rt: str = ""
+
+
+def batch_households(
+    batch: HouseholdBatch, outcomes: HouseholdOutcomes, files: Sequence[str], form: Form
+) -> Iterator[HouseholdResult]:
+    """The households of one scored batch; ``files[batch.file_index]`` names their file."""
+    classes = form.classes.classes if form.classes else []
+    codes = form.codes
+    columns = [
+        f.tolist()
+        for f in (
+            batch.kode_desa,
+            batch.nama_desa,
+            batch.dusun,
+            batch.rw,
+            batch.rt,
+            batch.tanggal_survei,
+            batch.petugas,
+            batch.nama_kepala_rt,
+        )
+    ]
+    berkas = files[batch.file_index]
+    out = outcomes
+    for i, household_id in enumerate(batch.ids):
+        index = float(out.index[i])
+        klass = int(out.class_index[i])
+        kode, nama, dusun, rw, rt, tanggal, petugas, kepala = (c[i] for c in columns)
+        yield HouseholdResult(
+            id_rumah_tangga=household_id,
+            kode_desa=kode,
+            nama_desa=nama,
+            dusun=dusun,
+            berkas=berkas,
+            baris=int(batch.row_number[i]),
+            status=Status(int(out.status[i])).label,
+            berlaku=int(out.berlaku[i]),
+            ya=int(out.ya[i]),
+            tidak=int(out.tidak[i]),
+            kosong=int(out.kosong[i]),
+            indeks=None if math.isnan(index) else index,
+            kelas=classes[klass].code if klass >= 0 else None,
+            jawaban={c: STATE_NAMES[int(s)] for c, s in zip(codes, batch.states[i], strict=True)},
+            rw=rw,
+            rt=rt,
+            tanggal_survei=tanggal,
+            petugas=petugas,
+            nama_kepala_rt=kepala,
+        )
 
 
 @dataclass(frozen=True)
@@ -70,34 +129,17 @@ class ScoreResult:
         """The setting that produced these outcomes."""
         return self.outcomes.na_policy
 
+    @cached_property
+    def totals(self) -> AreaTotals:
+        """Per-area counts (:mod:`phbs.aggregate`), counted once."""
+        return area_totals(self)
+
     def households(self) -> Iterator[HouseholdResult]:
         """Iterate the scored households in input order."""
-        table = self.survey.households
-        form = self.survey.form.form
-        classes = form.classes.classes if form.classes else []
-        codes = form.codes
-        states = table.states
         files = [f.name for f in self.survey.files]
-        out = self.outcomes
-        for i in range(len(table)):
-            index = float(out.index[i])
-            klass = int(out.class_index[i])
-            yield HouseholdResult(
-                id_rumah_tangga=table.ids[i],
-                kode_desa=table.kode_desa[i],
-                nama_desa=table.nama_desa[i],
-                dusun=table.dusun[i],
-                berkas=files[table.file_index[i]],
-                baris=table.row_number[i],
-                status=Status(int(out.status[i])).label,
-                berlaku=int(out.berlaku[i]),
-                ya=int(out.ya[i]),
-                tidak=int(out.tidak[i]),
-                kosong=int(out.kosong[i]),
-                indeks=None if math.isnan(index) else index,
-                kelas=classes[klass].code if klass >= 0 else None,
-                jawaban={c: STATE_NAMES[int(s)] for c, s in zip(codes, states[i], strict=True)},
-            )
+        form = self.survey.form.form
+        for batch, outcomes in scored_batches(self.survey.households, self.outcomes):
+            yield from batch_households(batch, outcomes, files, form)
 
 
 def score(survey: Survey, na_policy: NaPolicy | str | None = None) -> ScoreResult:
@@ -202,7 +244,7 @@ class AreaReport(BaseModel):
 
 
 def summarise(
-    result: ScoreResult | AreaTotals,
+    result: ScoreResult | StreamedScore | AreaTotals,
     by: AreaLevel | str = AreaLevel.DESA,
     villages: VillageTotals | None = None,
     ci_method: CiMethod | str = CiMethod.WILSON,
@@ -210,9 +252,10 @@ def summarise(
 ) -> AreaReport:
     """Summarise households by area, summing counts and recomputing percentages.
 
-    ``result`` is a survey scored in memory, or the :class:`~phbs.aggregate.AreaTotals` of
-    one scored batch by batch (:class:`~phbs.aggregate.TotalsBuilder`); both give the same
-    report. With ``villages`` (total households per village), each area also gets
+    ``result`` is a survey scored in memory, one scored in one pass
+    (:func:`phbs.score_files`), or the :class:`~phbs.aggregate.AreaTotals` of one scored
+    batch by batch (:class:`~phbs.aggregate.TotalsBuilder`); all give the same report.
+    With ``villages`` (total households per village), each area also gets
     ``jumlah_rumah_tangga`` and ``persen_dipantau``, listed villages with no survey appear
     with zero households, and villages sampled below 210 households without full coverage
     are flagged (DOMAIN.md §2 "Dipantau"). Every percentage gets a ``confidence`` interval by
@@ -227,7 +270,7 @@ def summarise(
     True
     """
     level = AreaLevel(by)
-    totals = result if isinstance(result, AreaTotals) else area_totals(result)
+    totals = result if isinstance(result, AreaTotals) else result.totals
     form = totals.form
     classes = form.classes.classes if form.classes else []
     healthy = index_class_health(form)

@@ -34,6 +34,7 @@ from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, ScoreResult, score, summarise
 from phbs.rubric import LoadedRubric, load_rubric
 from phbs.scoring import AreaLevel
+from phbs.streaming import StreamedScore, score_files
 
 
 def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
@@ -46,7 +47,7 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
 
 
 def _rank(
-    result: ScoreResult,
+    result: ScoreResult | StreamedScore,
     report: AreaReport,
     totals: VillageTotals | None,
     rubric_name: str,
@@ -193,20 +194,31 @@ def report_command(
     if xlsx is not None and html is not None and xlsx.resolve() == html.resolve():
         raise click.UsageError(t("report.cli.same_output", language))
 
+    totals = read_villages(villages) if villages else None
     reading = rows_progress(quiet, language)
+    loaded_form = load_form(form_name)
+    scope = IdScope.DESA if id_per_desa else IdScope.SURVEI
+    result: ScoreResult | StreamedScore
     try:
-        survey = read_survey(
-            files,
-            load_form(form_name),
-            sheet=sheet,
-            id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-            progress=reading,
-        )
+        if bootstrap:
+            # The rank bootstrap resamples households, so they are kept in memory.
+            survey = read_survey(files, loaded_form, sheet=sheet, id_scope=scope, progress=reading)
+            result = score(survey, na_policy)
+        else:
+            result = score_files(
+                files,
+                loaded_form,
+                sheet=sheet,
+                id_scope=scope,
+                na_policy=na_policy,
+                progress=reading,
+                keep_households=True,
+            )
     finally:
         if reading is not None:
             reading.finish()
-    totals = read_villages(villages) if villages else None
-    result = score(survey, na_policy)
+    if isinstance(result, StreamedScore):
+        ctx.call_on_close(result.close)
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )
@@ -237,7 +249,7 @@ def report_command(
                 weight_sensitivity=weight_sensitivity,
                 weight_concentration=weight_concentration,
                 weight_spread=weight_spread,
-                households=result,
+                households=result if isinstance(result, ScoreResult) else None,
             )
             if asked
             else None

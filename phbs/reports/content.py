@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from phbs.funnel import FunnelData, funnel_plot
 from phbs.ingest.villages import VillageTotals
@@ -23,6 +23,9 @@ from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, AreaSummary, ScoreResult, summarise
 from phbs.rubric import LoadedRubric
 from phbs.scoring import AreaLevel, percent
+
+if TYPE_CHECKING:
+    from phbs.streaming import StreamedScore
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ class ReportContent:
 
     lang: Lang
     title: str
-    result: ScoreResult
+    result: ScoreResult | StreamedScore
     report: AreaReport
     headline: Headline
     indicators: list[IndicatorInfo]
@@ -159,7 +162,7 @@ class ReportContent:
 
 
 def build_content(
-    result: ScoreResult,
+    result: ScoreResult | StreamedScore,
     report: AreaReport,
     *,
     lang: Lang = "id",
@@ -216,7 +219,7 @@ def build_content(
             ci_method=report.metode_ci,
             confidence=report.tingkat_kepercayaan,
         ).areas
-    has_dusun = any(d.strip() for d in survey.households.dusun)
+    has_dusun = any(key.split("\x1f", 1)[1] for key in result.totals.dusun.keys)
     if report.tingkat is AreaLevel.DUSUN:
         recap_dusun = list(areas)
     elif has_dusun:

@@ -33,7 +33,6 @@ _STATUS_KEYS = {
 
 def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
     lang = content.lang
-    table = content.result.survey.households
     codes = content.result.survey.form.form.codes
     answers = {
         "ya": t("report.answer.ya", lang),
@@ -41,19 +40,19 @@ def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
         "tidak_berlaku": t("report.answer.tidak_berlaku", lang),
         "kosong": t("report.answer.kosong", lang),
     }
-    for i, household in enumerate(content.result.households()):
+    for household in content.result.households():
         row: list[Cell] = [
             household.id_rumah_tangga,
             household.kode_desa,
             household.nama_desa,
             household.dusun,
-            table.rw[i],
-            table.rt[i],
-            table.tanggal_survei[i],
-            table.petugas[i],
+            household.rw,
+            household.rt,
+            household.tanggal_survei,
+            household.petugas,
         ]
         if content.include_names:
-            row.append(table.nama_kepala_rt[i])
+            row.append(household.nama_kepala_rt)
         row += [
             household.berkas,
             household.baris,
@@ -97,7 +96,7 @@ def write_households(
         t("report.sheet.households", content.lang),
         household_header(content),
         _household_rows(content),
-        len(content.result.survey.households),
+        content.result.survey.rows_scored,
         max_rows=max_rows,
         progress=progress,
     )

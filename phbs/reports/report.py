@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from phbs.errors import SettingsError
 from phbs.ingest.villages import VillageTotals
@@ -21,9 +22,12 @@ from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, ScoreResult
 from phbs.rubric import LoadedRubric
 
+if TYPE_CHECKING:
+    from phbs.streaming import StreamedScore
+
 
 def write_report(
-    result: ScoreResult,
+    result: ScoreResult | StreamedScore,
     report: AreaReport,
     *,
     xlsx: str | Path | None = None,

@@ -13,7 +13,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -29,6 +29,9 @@ from phbs.reports.i18n import Lang
 from phbs.results import AreaReport, AreaSummary, ScoreResult
 from phbs.scoring import AreaLevel, HouseholdOutcomes, Status
 from phbs.states import MISSING, STATE_NAMES
+
+if TYPE_CHECKING:
+    from phbs.streaming import StreamedScore
 
 STATUS_COLUMNS = ["rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap"]
 
@@ -123,7 +126,9 @@ def write_areas_csv(report: AreaReport, survey: Survey, path: str | Path) -> Non
             writer.writerow([_cell(row.get(c)) for c in columns])
 
 
-def run_metadata(result: ScoreResult, report: AreaReport | None = None) -> dict[str, Any]:
+def run_metadata(
+    result: ScoreResult | StreamedScore, report: AreaReport | None = None
+) -> dict[str, Any]:
     """Everything needed to audit and reproduce a result: tool, form, files, settings."""
     from phbs import __version__
 
@@ -176,7 +181,7 @@ def run_metadata(result: ScoreResult, report: AreaReport | None = None) -> dict[
 
 def write_areas_json(
     report: AreaReport,
-    result: ScoreResult,
+    result: ScoreResult | StreamedScore,
     path: str | Path,
     extra_issues: Sequence[Issue] | None = None,
 ) -> None:
