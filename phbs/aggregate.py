@@ -39,6 +39,8 @@ _STATES_PER_WORD = 31
 #: Pending answer-row records kept before they are merged into the exact counts.
 _PENDING_MIN = 4_096
 _FIRST_CAPACITY = 8
+# Spellings of (village, dusun) remembered; past this many, keys are folded each time.
+_PAIR_CACHE = 1 << 20
 
 _T = TypeVar("_T", bound=np.generic)
 Int64Array = NDArray[np.int64]
@@ -116,6 +118,8 @@ class TotalsBuilder:
         self._village_names: dict[str, str] = {}
         self._dusun_index: dict[str, int] = {}
         self._dusun_names: dict[str, str] = {}
+        # (village code, dusun as spelled) -> dusun row: most batches only meet known pairs.
+        self._dusun_of_pair: dict[tuple[str, str], int] = {}
         self._surveyor_index: dict[str, int] = {}
         self._surveyor_shown: dict[str, str] = {}
         # One row per dusun: surveyed, status × 3, ya, answered, missing (× indicators),
@@ -199,16 +203,23 @@ class TotalsBuilder:
         pairs = village_local.astype(np.int64) * max(len(batch.dusun.values), 1) + dusun_codes
         pair_first, pair_row, local = _first_seen(pairs)
         groups = np.empty(len(pair_first), dtype=np.intp)
+        dusun_values, village_values = batch.dusun.values, batch.kode_desa.values
+        village_codes = batch.kode_desa.codes
+        known = self._dusun_of_pair
         for position, row in enumerate(pair_row.tolist()):
-            spelling = batch.dusun.values[dusun_codes[row]]
-            village = int(village_global[village_local[row]])
-            key = dusun_key(batch.kode_desa.values[batch.kode_desa.codes[row]], spelling)
-            index = self._dusun_index.setdefault(key, len(self._dusun_index))
-            if index == len(self._dusun_names):
-                self._dusun_names[key] = spelling
-                self._dusun_village = _grow(self._dusun_village, index + 1)
-                self._dusun_village[index] = village
-            groups[position] = index
+            spelling = dusun_values[dusun_codes[row]]
+            code = village_values[village_codes[row]]
+            found = known.get((code, spelling))
+            if found is None:
+                key = dusun_key(code, spelling)
+                found = self._dusun_index.setdefault(key, len(self._dusun_index))
+                if found == len(self._dusun_names):
+                    self._dusun_names[key] = spelling
+                    self._dusun_village = _grow(self._dusun_village, found + 1)
+                    self._dusun_village[found] = int(village_global[village_local[row]])
+                if len(known) < _PAIR_CACHE:
+                    known[(code, spelling)] = found
+            groups[position] = found
         self._counts = _grow(self._counts, len(self._dusun_index))
         merged, into = _merge_groups(groups)
         # Several spellings of one dusun in a batch are one group here.
