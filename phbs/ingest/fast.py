@@ -21,7 +21,6 @@ from phbs.ingest.resolve import IssueSpec, _Unknown, answer_state, context_value
 from phbs.ingest.seen import combine
 from phbs.ingest.survey import Factor, HouseholdBatch
 from phbs.issues import make_issue
-from phbs.regions import REGION_TABLE_EDITION
 from phbs.states import MISSING
 
 if TYPE_CHECKING:
@@ -290,29 +289,10 @@ class _View:
             row = int(self.grid.rows[self.rows[part][k]])
             village = self.villages[self.village_codes[part][k]]
             assert village is not None
-            if unknown[k]:
-                v._issue(
-                    make_issue(
-                        "kode-desa-tidak-dikenal",
-                        file=file,
-                        row=row,
-                        column="kode_desa",
-                        value=village.dotted,
-                        edition=REGION_TABLE_EDITION,
-                    )
-                )
-            elif differs[k]:
-                v._issue(
-                    make_issue(
-                        "nama-desa-berbeda",
-                        file=file,
-                        row=row,
-                        column="nama_desa",
-                        value=names[name_codes[k]],
-                        expected=village.name,
-                        kode=village.dotted,
-                    )
-                )
+            if unknown[k] or differs[k]:
+                issue = v.name_issue(file, row, village, names[name_codes[k]])
+                if issue is not None:
+                    v._issue(issue)
             if bad_date[k]:
                 text = texts[date_codes[k]]
                 v._issue(

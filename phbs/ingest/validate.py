@@ -171,17 +171,7 @@ class _RowBatch:
 
 
 # The text columns of a household, as HouseholdBatch names them.
-_TEXT_FIELDS = (
-    "id_rumah_tangga",
-    "kode_desa",
-    "nama_desa",
-    "dusun",
-    "rw",
-    "rt",
-    "tanggal_survei",
-    "petugas",
-    "nama_kepala_rt",
-)
+_TEXT_FIELDS = tuple(f.code for f in STANDARD_FIELDS)
 
 
 @dataclass
@@ -538,36 +528,38 @@ class _Validator:
         file = table.name
         resolved = self._resolver.resolve(cells)
         date = self._parsed_date(fields.get("tanggal_survei", ""))
-        file_name = fields.get("nama_desa", "")
-        if village.name is None:
-            self._issue(
-                make_issue(
-                    "kode-desa-tidak-dikenal",
-                    file=file,
-                    row=row_number,
-                    column="kode_desa",
-                    value=village.dotted,
-                    edition=REGION_TABLE_EDITION,
-                )
-            )
-        elif file_name and self._name_key(file_name) != village.name_key:
-            self._issue(
-                make_issue(
-                    "nama-desa-berbeda",
-                    file=file,
-                    row=row_number,
-                    column="nama_desa",
-                    value=file_name,
-                    expected=village.name,
-                    kode=village.dotted,
-                )
-            )
+        issue = self.name_issue(file, row_number, village, fields.get("nama_desa", ""))
+        if issue is not None:
+            self._issue(issue)
         date_text = self._date(date, fields, file, row_number)
         for spec in resolved.issues:
             self._issue(spec.issue(file, row_number))
         self._kept.add(row_number, fields, village, date_text, resolved)
         if len(self._kept) >= ROW_BATCH:
             self.flush()
+
+    def name_issue(self, file: str, row: int, village: _Village, file_name: str) -> Issue | None:
+        """A kept row's village problem: a code not in the table, or another name for it."""
+        if village.name is None:
+            return make_issue(
+                "kode-desa-tidak-dikenal",
+                file=file,
+                row=row,
+                column="kode_desa",
+                value=village.dotted,
+                edition=REGION_TABLE_EDITION,
+            )
+        if file_name and self._name_key(file_name) != village.name_key:
+            return make_issue(
+                "nama-desa-berbeda",
+                file=file,
+                row=row,
+                column="nama_desa",
+                value=file_name,
+                expected=village.name,
+                kode=village.dotted,
+            )
+        return None
 
     # --- suspects: a key hash seen before
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from phbs.aggregate import scored_batches
 from phbs.forms import Form
-from phbs.ingest.columns import PERSONAL_FIELDS, match_columns
+from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
 from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.issues import Issue
@@ -221,16 +221,7 @@ def issue_record(issue: Issue) -> dict[str, Any]:
 
 def household_columns(indicator_codes: Sequence[str], *, include_names: bool = False) -> list[str]:
     """Column names of the households CSV, in order."""
-    columns = [
-        "id_rumah_tangga",
-        "kode_desa",
-        "nama_desa",
-        "dusun",
-        "rw",
-        "rt",
-        "tanggal_survei",
-        "petugas",
-    ]
+    columns = [f.code for f in STANDARD_FIELDS if not f.personal]
     if include_names:
         columns.append("nama_kepala_rt")
     columns += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
