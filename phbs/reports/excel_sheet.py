@@ -104,6 +104,10 @@ class Formats:
         self.total_percent = workbook.add_format({"bold": True, "top": 1, "num_format": "0.0%"})
 
 
+#: Rows of a long sheet whose cells set its column widths.
+_MEASURED_ROWS = 2_000
+
+
 class SheetWriter:
     """Writes one worksheet in row order and remembers how wide each column needs to be.
 
@@ -124,8 +128,11 @@ class SheetWriter:
         self.next_row = 0
         self.widths: dict[int, int] = {}
 
-    def cell(self, row: int, col: int, value: Cell, fmt: Any = None) -> None:
-        """Write one typed cell (text as text, numbers as numbers, percents as fractions)."""
+    def cell(
+        self, row: int, col: int, value: Cell, fmt: Any = None, *, measure: bool = True
+    ) -> None:
+        """Write one typed cell (text as text, numbers as numbers, percents as fractions);
+        ``measure`` widens its column to fit."""
         if row < self.next_row - 1:
             raise ValueError(f"row {row} already written (constant-memory mode)")
         f = self.formats
@@ -142,14 +149,15 @@ class SheetWriter:
             width = len(text)
         elif isinstance(value, int):
             self.sheet.write_number(row, col, value, fmt or f.integer)
-            width = len(f"{value:,}")
+            width = len(f"{value:,}") if measure else 0
         elif isinstance(value, float):
             self.sheet.write_number(row, col, value, fmt or f.decimal)
             width = 8
         else:
             self.sheet.write_string(row, col, value, fmt or f.text)
-            width = max((len(part) for part in value.splitlines()), default=0)
-        self.widths[col] = max(self.widths.get(col, 0), min(width, _MAX_WIDTH))
+            width = max((len(part) for part in value.splitlines()), default=0) if measure else 0
+        if measure:
+            self.widths[col] = max(self.widths.get(col, 0), min(width, _MAX_WIDTH))
 
     def row(
         self,
@@ -164,12 +172,9 @@ class SheetWriter:
         ``measure=False`` for a title or a note that may overflow into empty cells
         without widening its column."""
         index = self.next_row
-        widths = dict(self.widths)
         for offset, value in enumerate(values):
             fmt = formats[offset] if isinstance(formats, list | tuple) else formats
-            self.cell(index, start_col + offset, value, fmt)
-        if not measure:
-            self.widths = widths
+            self.cell(index, start_col + offset, value, fmt, measure=measure)
         self.next_row += 1
         return index
 
@@ -304,7 +309,8 @@ def write_long_table(
         while room > 0:
             before = writer.next_row
             for values in islice(remaining, min(room, PROGRESS_EVERY)):
-                writer.row(values, cell_formats)
+                # Column widths follow the first rows of a sheet; the rest only written.
+                writer.row(values, cell_formats, measure=writer.next_row <= _MEASURED_ROWS)
             wrote = writer.next_row - before
             if wrote == 0:
                 break
