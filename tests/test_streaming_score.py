@@ -185,3 +185,22 @@ def test_phbs_report_streams_without_bootstrap(tmp_path: Path) -> None:
     page_a = _MADE_AT.sub(b"-", (tmp_path / "a.html").read_bytes())
     page_b = _MADE_AT.sub(b"-", (tmp_path / "b.html").read_bytes())
     assert page_a == page_b
+
+
+def test_page_leaves_many_dusun_to_the_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A province has thousands of dusun: the page then lists villages only and says where
+    the dusun coverage is, so it stays small (the workbook keeps every dusun)."""
+    from phbs.reports import html
+
+    result = phbs.score(phbs.read_survey(sample_data().survey_files))
+    report = phbs.summarise(result)
+    phbs.write_report(result, report, html=tmp_path / "semua.html")
+    assert 'id="tabel-cakupan-dusun"' in (tmp_path / "semua.html").read_text(encoding="utf-8")
+    monkeypatch.setattr(html, "HTML_MAX_DUSUN", 3)
+    phbs.write_report(result, report, html=tmp_path / "desa.html", lang="en")
+    page = (tmp_path / "desa.html").read_text(encoding="utf-8")
+    assert 'id="tabel-cakupan-dusun"' not in page
+    dusun = len(phbs.summarise(result, by="dusun").areas)
+    assert f"Coverage by indicator for the {dusun} sub-villages is in the workbook" in page

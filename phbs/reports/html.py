@@ -37,6 +37,11 @@ from phbs.resources import resource_dir
 TEMPLATE = "laporan.html.j2"
 
 
+#: Dusun beyond which the page leaves the per-dusun coverage to the workbook (a province has
+#: thousands: the page would grow by megabytes without helping anyone read it).
+HTML_MAX_DUSUN = 1_000
+
+
 def template_environment(template_dir: str | Path | None = None) -> jinja2.Environment:
     """A jinja2 environment over the bundled templates, ``template_dir`` searched first.
 
@@ -111,8 +116,12 @@ def render_html(
         "chart": bar_chart(content),
         "heatmap": heatmap(content, content.recap_villages, dusun=False),
         "heatmap_dusun": (
-            heatmap(content, content.recap_dusun, dusun=True) if content.recap_dusun else None
+            heatmap(content, content.recap_dusun, dusun=True)
+            if content.recap_dusun and len(content.recap_dusun) <= HTML_MAX_DUSUN
+            else None
         ),
+        "dusun_in_workbook_only": len(content.recap_dusun) > HTML_MAX_DUSUN,
+        "dusun_count": len(content.recap_dusun),
         "issue_counts": content.issue_counts,
         "files": survey.files,
         "settings": content.settings,

@@ -102,6 +102,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Coverage by indicator and sub-village",
     ),
     "report.section.ranking": ("Peringkat lomba", "Contest ranking"),
+    "report.note.dusun_in_workbook": (
+        "Cakupan per indikator untuk {count} dusun ada di lembar Rekap Indikator buku kerja; "
+        "halaman ini memuat desa saja agar tetap ringan.",
+        "Coverage by indicator for the {count} sub-villages is in the workbook's indicator "
+        "recap sheet; this page lists villages only, to stay light.",
+    ),
     "report.section.quality": ("Kualitas data", "Data quality"),
     "report.section.method": ("Metode dan pengaturan", "Method and settings"),
     "report.section.files": ("Berkas masukan", "Input files"),
