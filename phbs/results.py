@@ -178,6 +178,9 @@ class IndicatorCoverage(BaseModel):
     cakupan_atas: float | None = Field(default=None, description="upper confidence bound, %")
 
 
+_COVERAGE_FIELDS: set[str] = set(IndicatorCoverage.model_fields)
+
+
 class AreaSummary(BaseModel):
     """The measures of one area (village, or a roll-up), DOMAIN.md §2."""
 
@@ -447,7 +450,10 @@ def _area(
         belum_lengkap=belum,
         persen_ber_phbs=percent(ber, ber + tidak),
         indikator={
-            c: IndicatorCoverage(
+            # Built from counts already typed: not validated again, and every one shares
+            # one set of field names (a province has tens of thousands of these).
+            c: IndicatorCoverage.model_construct(
+                _COVERAGE_FIELDS,
                 ya=int(counts.ya[i, j]),
                 berlaku=int(counts.answered[i, j]),
                 kosong=int(counts.missing[i, j]),
