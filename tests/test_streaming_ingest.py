@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import phbs
 from phbs.demo import sample_data
-from phbs.ingest import csv_stream, fast, seen, validate
+from phbs.ingest import csv_stream, fast, readers, seen, validate
 from phbs.ingest.validate import IdScope, read_survey
 
 FULL_HEADER = [
@@ -352,3 +352,26 @@ def test_shuffled_odd_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     for seed in range(3):
         path = write(tmp_path / f"acak-{seed}.csv", [line(*FULL_HEADER), *_shuffled_lines(seed)])
         assert_same([path], monkeypatch)
+
+
+def test_file_changed_before_duplicates_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Duplicates are confirmed by reading the file again; if it changed meanwhile, the run
+    stops with one clear line instead of mixing two versions (DOMAIN.md §4)."""
+    rows = [line(*FULL_HEADER), *clean_rows(20), household("RT00003")]
+    path = write(tmp_path / "survei.csv", rows)
+    opened: list[str] = []
+    original = readers.open_table
+
+    def open_then_change(where: Any, sheet: str | None = None) -> Any:
+        opened.append(str(where))
+        if len(opened) == 2:
+            with Path(where).open("a", encoding="utf-8") as more:
+                more.write(household("RT00099") + "\n")
+        return original(where, sheet=sheet)
+
+    monkeypatch.setattr(validate, "open_table", open_then_change)
+    with pytest.raises(phbs.InputFileError, match="berubah saat dibaca"):
+        read_survey([path])
+    assert len(opened) == 2

@@ -126,6 +126,13 @@ class _Suspect:
     fingerprint: int
 
 
+def _same_file(again: RawTable, first: RawTable) -> bool:
+    """Whether a file opened again is the one read (size and time, or a spreadsheet's hash)."""
+    if again.source is None or first.source is None:
+        return again.sha256 == first.sha256
+    return (again.source.size, again.source.mtime_ns) == (first.source.size, first.source.mtime_ns)
+
+
 class _RowBatch:
     """Households kept from rows read one by one, until handed on as one batch."""
 
@@ -615,15 +622,13 @@ class _Validator:
         for index, path in enumerate(paths):
             table = open_table(path, sheet=sheet)
             try:
-                if table.sha256 != self.files[index].table.sha256:
+                if not _same_file(table, self.files[index].table):
                     raise InputFileError(
-                        f"{table.name}: berkas berubah saat dibaca; ulangi",
-                        f"{table.name}: file changed while being read; try again",
+                        f"{table.name}: berkas berubah saat dibaca; tunggu sampai selesai "
+                        "disalin atau disimpan, lalu ulangi",
+                        f"{table.name}: file changed while being read; wait until it is "
+                        "completely copied or saved, and try again",
                     )
-            finally:
-                table.close()
-            table = open_table(path, sheet=sheet)
-            try:
                 self._file = index
                 self._use_columns(self.files[index].columns)
                 width = len(table.header)
