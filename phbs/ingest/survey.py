@@ -134,7 +134,7 @@ class HouseholdTable:
     context: dict[str, list[int | None]] = field(default_factory=dict)
     file_index: list[int] = field(default_factory=list)
     row_number: list[int] = field(default_factory=list)
-    # One byte per indicator per household, appended row by row; the matrix is built once
+    # One byte per indicator per household, appended batch by batch; the matrix is built once
     # per size and kept (a million households: 10 MB, not a million bytes objects).
     _state_bytes: bytearray = field(default_factory=bytearray, repr=False)
     _states: NDArray[np.int8] | None = field(default=None, repr=False, compare=False)
@@ -158,10 +158,6 @@ class HouseholdTable:
         self.file_index.extend([batch.file_index] * len(batch))
         self.row_number.extend(batch.row_number.tolist())
         self._state_bytes += np.ascontiguousarray(batch.states, dtype=np.int8).tobytes()
-
-    def add_states(self, states: bytes) -> None:
-        """Append one household's answer states (one ``int8`` byte per indicator)."""
-        self._state_bytes += states
 
     @property
     def states(self) -> NDArray[np.int8]:
