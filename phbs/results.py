@@ -181,6 +181,14 @@ class IndicatorCoverage(BaseModel):
 _COVERAGE_FIELDS: set[str] = set(IndicatorCoverage.model_fields)
 
 
+def _coverage(**values: int | float | None) -> IndicatorCoverage:
+    """An indicator's coverage sharing one set of field names with all the others (a
+    province's dusun summary has tens of thousands: half the memory)."""
+    coverage = IndicatorCoverage.model_validate(values)
+    object.__setattr__(coverage, "__pydantic_fields_set__", _COVERAGE_FIELDS)
+    return coverage
+
+
 class AreaSummary(BaseModel):
     """The measures of one area (village, or a roll-up), DOMAIN.md §2."""
 
@@ -450,10 +458,7 @@ def _area(
         belum_lengkap=belum,
         persen_ber_phbs=percent(ber, ber + tidak),
         indikator={
-            # Built from counts already typed: not validated again, and every one shares
-            # one set of field names (a province has tens of thousands of these).
-            c: IndicatorCoverage.model_construct(
-                _COVERAGE_FIELDS,
+            c: _coverage(
                 ya=int(counts.ya[i, j]),
                 berlaku=int(counts.answered[i, j]),
                 kosong=int(counts.missing[i, j]),
