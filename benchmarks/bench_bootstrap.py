@@ -16,7 +16,7 @@ import numpy as np
 
 from phbs.contest_sample import SAMPLE_RUBRIC
 from phbs.forms import load_form
-from phbs.ingest.survey import HouseholdTable
+from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
 from phbs.ingest.validate import Survey
 from phbs.measures import measures_from_report
 from phbs.rank_uncertainty import bootstrap_ranking
@@ -42,13 +42,27 @@ def synthetic() -> tuple[Ranking, Rubric, AreaReport, ScoreResult]:
     rates = np.repeat(rng.uniform(0.5, 1.0, size=(VILLAGES, width)), sizes, axis=0)
     states = np.where(rng.random(rates.shape) < rates, YES, NO).astype(np.int8)
     states[:, :3] = NA
-    table = HouseholdTable(
-        indicator_codes=form.form.codes,
-        ids=[str(i) for i in range(int(sizes.sum()))],
-        kode_desa=[str(k) for k in np.repeat(codes, sizes)],
-        nama_desa=[""] * int(sizes.sum()),
+    households = int(sizes.sum())
+    table = HouseholdTable(indicator_codes=form.form.codes)
+    table.context = {c.code: [] for c in form.form.context}
+    blank = Factor([""], np.zeros(households, dtype=np.intp))
+    table.extend(
+        HouseholdBatch(
+            file_index=0,
+            row_number=np.arange(2, households + 2, dtype=np.int64),
+            ids=[str(i) for i in range(households)],
+            kode_desa=Factor(codes, np.repeat(np.arange(len(codes)), sizes)),
+            nama_desa=blank,
+            dusun=blank,
+            rw=blank,
+            rt=blank,
+            tanggal_survei=blank,
+            petugas=blank,
+            nama_kepala_rt=blank,
+            context={c.code: [None] * households for c in form.form.context},
+            states=states,
+        )
     )
-    table.add_states(states.tobytes())
     result = score(Survey(form=form, files=[], households=table, set_aside=[], issues=[]))
     report = summarise(result)
     measures = measures_from_report(report).values

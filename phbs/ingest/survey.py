@@ -191,7 +191,9 @@ class Survey:
     @property
     def rows_scored(self) -> int:
         """Rows that became a scored household."""
-        return sum(f.rows_scored for f in self.files)
+        if self.streamed:
+            return sum(f.rows_scored for f in self.files)
+        return len(self.households)
 
     @property
     def rows_set_aside(self) -> int:
