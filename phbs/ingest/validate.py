@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -290,13 +291,9 @@ class _Validator:
         self, table: RawTable, layout: ExportLayout, fast: bool
     ) -> Iterator[Grid | list[tuple[int, list[str]]]]:
         """The file's records: grids where the fast path applies, else lists of rows."""
-        if layout.dialect is not Dialect.PLAIN:
-            rows = skip_hxl_row(table.rows)
-            while chunk := [row for _, row in zip(range(ROW_BATCH), rows, strict=False)]:
-                yield chunk
-            return
-        if table.segments is None:
-            while chunk := [row for _, row in zip(range(ROW_BATCH), table.rows, strict=False)]:
+        if layout.dialect is not Dialect.PLAIN or table.segments is None:
+            rows = skip_hxl_row(table.rows) if layout.dialect is not Dialect.PLAIN else table.rows
+            while chunk := list(islice(rows, ROW_BATCH)):
                 yield chunk
             return
         for item in table.segments:
