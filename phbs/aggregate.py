@@ -39,8 +39,6 @@ _STATES_PER_WORD = 31
 #: Pending answer-row records kept before they are merged into the exact counts.
 _PENDING_MIN = 4_096
 _FIRST_CAPACITY = 8
-# Spellings of (village, dusun) remembered; past this many, keys are folded each time.
-_PAIR_CACHE = 1 << 20
 
 _T = TypeVar("_T", bound=np.generic)
 Int64Array = NDArray[np.int64]
@@ -118,8 +116,12 @@ class TotalsBuilder:
         self._village_names: dict[str, str] = {}
         self._dusun_index: dict[str, int] = {}
         self._dusun_names: dict[str, str] = {}
-        # (village code, dusun as spelled) -> dusun row: most batches only meet known pairs.
-        self._dusun_of_pair: dict[tuple[str, str], int] = {}
+        # Each dusun spelling met, and each (village, spelling) pair met as one sorted
+        # 64-bit key (village index << 32 | spelling index) with its dusun row: a batch
+        # looks its pairs up with numpy and folds names only for pairs never met before.
+        self._spelling_index: dict[str, int] = {}
+        self._pair_keys = np.zeros(0, dtype=np.int64)
+        self._pair_rows = np.zeros(0, dtype=np.intp)
         self._surveyor_index: dict[str, int] = {}
         self._surveyor_shown: dict[str, str] = {}
         # One row per dusun: surveyed, status × 3, ya, answered, missing (× indicators),
@@ -188,42 +190,65 @@ class TotalsBuilder:
             self._households += stop - start
 
     def _count_areas(self, batch: _Columns, outcomes: HouseholdOutcomes) -> None:
-        village_first, village_row, village_local = _first_seen(batch.kode_desa.codes)
-        village_global = np.empty(len(village_first), dtype=np.intp)
-        for position, (code, row) in enumerate(
-            zip(village_first.tolist(), village_row.tolist(), strict=True)
-        ):
-            key = batch.kode_desa.values[code]
-            index = self._village_index.setdefault(key, len(self._village_index))
-            if index == len(self._village_names):
-                self._village_names[key] = batch.nama_desa.values[batch.nama_desa.codes[row]]
-            village_global[position] = index
-
-        dusun_codes = batch.dusun.codes
-        pairs = village_local.astype(np.int64) * max(len(batch.dusun.values), 1) + dusun_codes
-        pair_first, pair_row, local = _first_seen(pairs)
-        groups = np.empty(len(pair_first), dtype=np.intp)
-        dusun_values, village_values = batch.dusun.values, batch.kode_desa.values
-        village_codes = batch.kode_desa.codes
-        known = self._dusun_of_pair
-        for position, row in enumerate(pair_row.tolist()):
-            spelling = dusun_values[dusun_codes[row]]
-            code = village_values[village_codes[row]]
-            found = known.get((code, spelling))
-            if found is None:
-                key = dusun_key(code, spelling)
-                found = self._dusun_index.setdefault(key, len(self._dusun_index))
-                if found == len(self._dusun_names):
-                    self._dusun_names[key] = spelling
-                    self._dusun_village = _grow(self._dusun_village, found + 1)
-                    self._dusun_village[found] = int(village_global[village_local[row]])
-                if len(known) < _PAIR_CACHE:
-                    known[(code, spelling)] = found
-            groups[position] = found
+        village = self._villages(batch)[batch.kode_desa.codes]
+        spellings = self._spelling_index
+        spelling = np.fromiter(
+            (spellings.setdefault(value, len(spellings)) for value in batch.dusun.values),
+            np.int64,
+            len(batch.dusun.values),
+        )[batch.dusun.codes]
+        pairs = (village.astype(np.int64) << 32) | spelling
+        distinct, first, local = np.unique(pairs, return_index=True, return_inverse=True)
+        local = local.reshape(-1)
+        where = np.asarray(np.searchsorted(self._pair_keys, distinct), dtype=np.intp)
+        np.minimum(where, max(len(self._pair_keys) - 1, 0), out=where)
+        known = self._pair_keys[where] == distinct if len(self._pair_keys) else where < 0
+        groups = np.empty(len(distinct), dtype=np.intp)
+        groups[known] = self._pair_rows[where[known]]
+        new = np.flatnonzero(~known)
+        if len(new):
+            # New (village, dusun spelling) pairs, in the order the batch meets them: the
+            # first spelling of a dusun is the one it is shown with.
+            new = new[np.argsort(first[new], kind="stable")]
+            for position, row in zip(new.tolist(), first[new].tolist(), strict=True):
+                groups[position] = self._dusun_row(batch, row, int(village[row]))
+            keys = np.concatenate([self._pair_keys, distinct[new]])
+            order = np.argsort(keys, kind="stable")
+            self._pair_keys = keys[order]
+            self._pair_rows = np.concatenate([self._pair_rows, groups[new]])[order]
         self._counts = _grow(self._counts, len(self._dusun_index))
-        merged, into = _merge_groups(groups)
-        # Several spellings of one dusun in a batch are one group here.
-        self._counts[merged] += self._batch_counts(into[local], len(merged), batch, outcomes)
+        counts = self._batch_counts(local, len(distinct), batch, outcomes)
+        if len(np.unique(groups)) == len(groups):
+            self._counts[groups] += counts
+        else:  # several spellings of one dusun in this batch
+            np.add.at(self._counts, groups, counts)
+
+    def _villages(self, batch: _Columns) -> IndexArray:
+        """The builder's index of each village value of ``batch`` (new ones are added)."""
+        factor = batch.kode_desa
+        found = _global_codes(factor, self._village_index)
+        new = _present(factor) & (found < 0)
+        if new.any():
+            first = _first_rows(factor)
+            for code in sorted(np.flatnonzero(new).tolist(), key=first.__getitem__):
+                key = factor.values[code]
+                index = self._village_index.setdefault(key, len(self._village_index))
+                if index == len(self._village_names):
+                    name = batch.nama_desa.values[batch.nama_desa.codes[first[code]]]
+                    self._village_names[key] = name
+                found[code] = index
+        return found
+
+    def _dusun_row(self, batch: _Columns, row: int, village: int) -> int:
+        """The count row of the dusun of household ``row`` (added when new)."""
+        spelling = batch.dusun.values[batch.dusun.codes[row]]
+        key = dusun_key(batch.kode_desa.values[batch.kode_desa.codes[row]], spelling)
+        found = self._dusun_index.setdefault(key, len(self._dusun_index))
+        if found == len(self._dusun_names):
+            self._dusun_names[key] = spelling
+            self._dusun_village = _grow(self._dusun_village, found + 1)
+            self._dusun_village[found] = village
+        return found
 
     def _batch_counts(
         self,
@@ -233,20 +258,20 @@ class TotalsBuilder:
         outcomes: HouseholdOutcomes,
     ) -> Int64Array:
         width, classes = self._width, self._class_count
-        states = batch.states
-        cells = local[:, None] * width + np.arange(width)
-
-        def per_indicator(mask: NDArray[np.bool_]) -> Int64Array:
-            counts = np.bincount(cells[mask], minlength=groups * width)
-            return counts.astype(np.int64).reshape(groups, width)
-
+        # One count per (group, indicator, state): states MISSING, NO, YES, NA → 0..3.
+        cells = np.add.outer(local * (4 * width), np.arange(0, 4 * width, 4))
+        cells += (batch.states - np.int8(MISSING)) & np.int8(3)
+        by_state = np.bincount(cells.reshape(-1), minlength=groups * width * 4)
+        by_state = by_state.astype(np.int64).reshape(groups, width, 4)
+        ya, no = by_state[:, :, YES - MISSING], by_state[:, :, NO - MISSING]
         status = np.bincount(local * 3 + outcomes.status, minlength=groups * 3)
+        status = status.astype(np.int64).reshape(groups, 3)
         parts = [
-            np.bincount(local, minlength=groups).astype(np.int64).reshape(groups, 1),
-            status.astype(np.int64).reshape(groups, 3),
-            per_indicator(states == YES),
-            per_indicator((states == YES) | (states == NO)),
-            per_indicator(states == MISSING),
+            status.sum(axis=1, keepdims=True),
+            status,
+            ya,
+            ya + no,
+            by_state[:, :, 0],
         ]
         if classes:
             classed = outcomes.class_index >= 0
@@ -256,16 +281,16 @@ class TotalsBuilder:
         return np.concatenate(parts, axis=1)
 
     def _count_rows(self, batch: _Columns) -> None:
-        first, _, local = _first_seen(batch.petugas.codes)
-        surveyors = np.empty(len(first), dtype=np.int64)
-        for position, code in enumerate(first.tolist()):
-            spelling = batch.petugas.values[code]
+        factor = batch.petugas
+        surveyors = _global_codes(factor, self._surveyor_index)
+        for code in np.flatnonzero(_present(factor) & (surveyors < 0)).tolist():
+            spelling = factor.values[code]
             key = fold_name(spelling)
             index = self._surveyor_index.setdefault(key, len(self._surveyor_index))
             if index == len(self._surveyor_shown):
                 self._surveyor_shown[key] = spelling.strip()
-            surveyors[position] = index
-        self._rows.add(np.column_stack([surveyors[local], _encode_rows(batch.states)]))
+            surveyors[code] = index
+        self._rows.add(np.column_stack([surveyors[factor.codes], _encode_rows(batch.states)]))
 
     def _surveyors(self) -> tuple[SurveyorAnswers, ...]:
         keys, counts = self._rows.compacted()
@@ -366,40 +391,31 @@ def _encode_rows(states: NDArray[np.int8]) -> Int64Array:
     shifted = (states.astype(np.int64) - MISSING) & 3  # MISSING, NO, YES, NA → 0..3
     words = []
     for start in range(0, max(states.shape[1], 1), _STATES_PER_WORD):
-        part = shifted[:, start : start + _STATES_PER_WORD]
-        weights = np.left_shift(np.int64(1), 2 * np.arange(part.shape[1], dtype=np.int64))
-        words.append(part @ weights)
-    return np.column_stack(words).astype(np.int64)
+        word = np.zeros(len(states), dtype=np.int64)
+        for k in range(start, min(start + _STATES_PER_WORD, states.shape[1])):
+            word |= shifted[:, k] << (2 * (k - start))
+        words.append(word)
+    return np.column_stack(words)
 
 
-def _first_seen(codes: NDArray[np.intp] | Int64Array) -> tuple[Int64Array, Int64Array, IndexArray]:
-    """Distinct ``codes`` (non-negative) in order of first appearance, the row of each first
-    appearance, and for every row the position of its code among them."""
-    rows = len(codes)
-    size = int(codes.max()) + 1 if rows else 0
-    if size > 4 * rows + 1024:  # sparse codes: sort them
-        distinct, first_row, inverse = np.unique(codes, return_index=True, return_inverse=True)
-        order = np.argsort(first_row, kind="stable")
-        rank = np.empty(len(order), dtype=np.intp)
-        rank[order] = np.arange(len(order))
-        return (
-            distinct[order].astype(np.int64),
-            first_row[order].astype(np.int64),
-            rank[inverse.reshape(-1)],
-        )
-    first = np.full(size, rows, dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(rows, dtype=np.int64))
-    present = np.flatnonzero(first < rows)
-    distinct = present[np.argsort(first[present], kind="stable")]
-    position = np.empty(size, dtype=np.intp)
-    position[distinct] = np.arange(len(distinct))
-    return distinct.astype(np.int64), first[distinct], position[codes]
+def _global_codes(factor: Factor, index: dict[str, int]) -> IndexArray:
+    """The position in ``index`` of each value of ``factor`` (``-1``: not in it)."""
+    get = index.get
+    return np.fromiter((get(v, -1) for v in factor.values), np.intp, len(factor.values))
 
 
-def _merge_groups(groups: IndexArray) -> tuple[IndexArray, IndexArray]:
-    """Distinct global rows of ``groups`` and, per entry, its position among them."""
-    merged, into = np.unique(groups, return_inverse=True)
-    return merged.astype(np.intp), into.reshape(-1).astype(np.intp)
+def _present(factor: Factor) -> NDArray[np.bool_]:
+    """Which values of ``factor`` some row has."""
+    present = np.zeros(len(factor.values), dtype=bool)
+    present[factor.codes] = True
+    return present
+
+
+def _first_rows(factor: Factor) -> IndexArray:
+    """The first row of each value of ``factor`` (the row count for values no row has)."""
+    first = np.full(len(factor.values), len(factor.codes), dtype=np.intp)
+    np.minimum.at(first, factor.codes, np.arange(len(factor.codes)))
+    return first
 
 
 def _grow(array: NDArray[_T], rows: int) -> NDArray[_T]:
