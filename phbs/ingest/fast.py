@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, overload
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.ingest.grid import MAX_WORDS, Grid, factorise, hash_packed, packed
+from phbs.ingest.grid import (
+    MAX_WORDS,
+    WORD_MASKS,
+    Grid,
+    factorise,
+    factorise_words,
+    hash_packed,
+    packed,
+)
 from phbs.ingest.resolve import IssueSpec, _Unknown, answer_state, context_value
 from phbs.ingest.seen import combine
 from phbs.ingest.survey import Factor, HouseholdBatch
@@ -54,19 +62,37 @@ class _Ids(Sequence[str]):
 class _Column:
     """One column of some grid records: distinct raw texts and a code per record."""
 
-    def __init__(
-        self, grid: Grid, words: NDArray[np.uint64], rows: NDArray[np.intp], at: int
-    ) -> None:
-        starts = grid.starts[rows, at]
-        lengths = grid.ends[rows, at] - starts
-        longest = int(lengths.max()) if len(lengths) else 0
-        if longest < 8:
-            # Short cells: the length fits in the word's top byte, one integer per cell.
-            word = packed(words, starts, lengths, 1)[:, 0]
-            first, self.codes = factorise((word | (lengths.astype(np.uint64) << 56))[:, None])
-        else:
-            first, self.codes = factorise(packed(words, starts, lengths, -(-longest // 8)))
-        self.texts = [grid.cell(int(rows[f]), at) for f in first]
+    def __init__(self, texts: list[str], codes: NDArray[np.intp]) -> None:
+        self.texts, self.codes = texts, codes
+
+
+def _columns(
+    grid: Grid, words: NDArray[np.uint64], rows: NDArray[np.intp], ats: list[int]
+) -> list[_Column]:
+    """Columns ``ats`` of records ``rows`` (cells of at most 32 bytes), read together."""
+    if not ats:
+        return []
+    every = len(rows) == len(grid)  # rows is then 0, 1, ... (the well-formed records)
+    starts = grid.starts[:, ats] if every else grid.starts[rows][:, ats]
+    lengths = (grid.ends[:, ats] if every else grid.ends[rows][:, ats]) - starts
+    longest = lengths.max(axis=0) if len(rows) else np.zeros(len(ats), dtype=np.int64)
+    short = np.flatnonzero(longest < 8)
+    found: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
+    if len(short):
+        # Cells under 8 bytes: one word each, the length in its top byte.
+        span = lengths[:, short]
+        keys = words[starts[:, short]] & WORD_MASKS[span]
+        keys |= span.astype(np.uint64) << np.uint64(56)
+        for j, k in enumerate(short.tolist()):
+            found[k] = factorise_words(keys[:, j])
+    for k in np.flatnonzero(longest >= 8).tolist():
+        cells = packed(words, starts[:, k], lengths[:, k], -(-int(longest[k]) // 8))
+        found[k] = factorise(cells)
+    columns = []
+    for k, at in enumerate(ats):
+        first, codes = found[k]
+        columns.append(_Column([grid.cell(int(rows[f]), at) for f in first.tolist()], codes))
+    return columns
 
 
 def _long_cells(grid: Grid, columns: list[int]) -> NDArray[np.bool_]:
@@ -92,7 +118,7 @@ def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, grid: Grid) -
     rows = np.flatnonzero(fast)
     words = grid.words()
 
-    villages_column = _Column(grid, words, rows, code_at)
+    (villages_column,) = _columns(grid, words, rows, [code_at])
     villages = [v._village(t.strip()) if t.strip() else None for t in villages_column.texts]
     bad = np.array([village is None for village in villages], dtype=bool)
     if bad.any():
@@ -136,13 +162,18 @@ class _View:
         self.v, self.table, self.grid, self.words, self.rows = v, table, grid, words, rows
         self.village_codes = village_codes
         self.villages = villages
+        form = v.form
+        wanted = [*text_at.values()]
+        wanted += [index[x.code] for x in form.context if x.code in index]
+        wanted += [index[code] for code in form.codes if code in index]
+        read = dict(zip(wanted, _columns(grid, words, rows, wanted), strict=True))
         self.text: dict[str, tuple[list[str], NDArray[np.intp]]] = {}
         for code, at in text_at.items():
-            column = _Column(grid, words, rows, at)
+            column = read[at]
             self.text[code] = ([t.strip() for t in column.texts], column.codes)
-        self._resolve(index)
+        self._resolve(index, read)
 
-    def _resolve(self, index: dict[str, int]) -> None:
+    def _resolve(self, index: dict[str, int], read: dict[int, _Column]) -> None:
         """Context and answer cells, each distinct (cell, context value) resolved once."""
         v, n = self.v, len(self.rows)
         form = v.form
@@ -157,7 +188,7 @@ class _View:
                 kept[:] = None
                 self.context[ctx.code] = kept
                 continue
-            column = _Column(self.grid, self.words, self.rows, index[ctx.code])
+            column = read[index[ctx.code]]
             resolved = [context_value(ctx, t.strip(), not_applicable) for t in column.texts]
             values = [value for value, _ in resolved]
             context[ctx.code] = (values, column.codes)
@@ -170,12 +201,12 @@ class _View:
         for j, indicator in enumerate(form.indicators):
             if indicator.code not in index:
                 continue
-            column = _Column(self.grid, self.words, self.rows, index[indicator.code])
+            column = read[index[indicator.code]]
             decided_by = indicator.applies_to.context
             if decided_by in context:
                 values, ctx_codes = context[decided_by]
                 pairs = column.codes * len(values) + ctx_codes
-                distinct, codes = np.unique(pairs, return_inverse=True)
+                distinct, codes = _distinct(pairs, len(column.texts) * len(values))
                 keys = [(p // len(values), values[p % len(values)]) for p in distinct.tolist()]
             else:
                 codes = column.codes
@@ -332,6 +363,18 @@ class _View:
             states=states,
             **text,
         )
+
+
+def _distinct(values: NDArray[np.intp], size: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """``np.unique(values, return_inverse=True)`` for values in ``range(size)``, counted
+    instead of sorted when ``size`` is small."""
+    if size > 4 * len(values) + 65_536:
+        distinct, codes = np.unique(values, return_inverse=True)
+        return distinct, codes.reshape(-1)
+    distinct = np.flatnonzero(np.bincount(values, minlength=size))
+    position = np.zeros(size, dtype=np.intp)
+    position[distinct] = np.arange(len(distinct))
+    return distinct, position[values]
 
 
 def _factor(values: list[str], codes: NDArray[np.intp]) -> Factor:

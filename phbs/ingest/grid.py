@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 #: 64-bit words a packed cell may span (cells up to 32 bytes).
 MAX_WORDS = 4
-_WORD_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+WORD_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
 _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 _MASK64 = (1 << 64) - 1
 
@@ -72,7 +72,7 @@ def packed(
     out = np.empty((len(starts), count + 1), dtype=np.uint64)
     for k in range(count):
         rest = np.clip(lengths - 8 * k, 0, 8)
-        out[:, k] = words[starts + 8 * k] & _WORD_MASKS[rest]
+        out[:, k] = words[starts + 8 * k] & WORD_MASKS[rest]
     out[:, count] = lengths.astype(np.uint64)
     return out
 
@@ -80,13 +80,12 @@ def packed(
 def factorise(cells: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     """Distinct rows of packed cells: (index of each one's first record, code per record).
 
-    Survey columns have few distinct values, so they are looked up among the values of the
-    first records (a binary search each) instead of sorting the whole column; multi-word
-    cells are looked up by their hash and then compared word for word.
+    One-word cells are their own key; longer cells are keyed by their hash and then compared
+    word for word (cells that share a hash fall back to sorting the whole column).
     """
     if cells.shape[1] == 1:
-        return _factorise_words(cells[:, 0])
-    first, codes = _factorise_words(hash_packed(cells))
+        return factorise_words(cells[:, 0])
+    first, codes = factorise_words(hash_packed(cells))
     if np.array_equal(cells[first][codes], cells):
         return first, codes
     row_type = np.dtype((np.void, cells.dtype.itemsize * cells.shape[1]))
@@ -95,22 +94,83 @@ def factorise(cells: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.i
     return first.astype(np.intp), codes.reshape(-1).astype(np.intp)
 
 
+#: Records whose distinct values seed the hash table before the whole column is looked up.
 _SAMPLE = 4096
 
 
-def _factorise_words(values: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+def factorise_words(values: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Distinct ``values``: (index of each one's first occurrence, code per value).
+
+    Survey columns have few distinct values, so the distinct values of the first records
+    seed a hash table (:class:`WordTable`) and the whole column is looked up in it; values
+    it misses are added and looked up again.
+
+    >>> first, codes = factorise_words(np.array([7, 3, 7, 9], dtype=np.uint64))
+    >>> first.tolist(), codes.tolist()
+    ([1, 0, 3], [1, 0, 1, 2])
+    """
     if not len(values):
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    known = np.unique(values[:_SAMPLE])
-    codes = np.searchsorted(known, values)
-    np.minimum(codes, len(known) - 1, out=codes)
-    missed = known[codes] != values
-    if missed.any():
-        known = np.union1d(known, values[missed])
-        codes = np.searchsorted(known, values)
-    first = np.full(len(known), len(values), dtype=np.intp)
-    np.minimum.at(first, codes, np.arange(len(values), dtype=np.intp))
-    return first, codes.astype(np.intp)
+    known, first = np.unique(values[:_SAMPLE], return_index=True)
+    codes = WordTable(known).find(values)
+    missed = np.flatnonzero(codes < 0)
+    if len(missed):
+        more, at = np.unique(values[missed], return_index=True)
+        known = np.concatenate((known, more))
+        first = np.concatenate((first, missed[at]))
+        codes[missed] = WordTable(known).find(values[missed])
+    return first.astype(np.intp), codes
+
+
+_FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
+
+
+class WordTable:
+    """Open-addressing hash table of distinct 64-bit ``keys``, built and searched with numpy.
+
+    A key's code is its position in ``keys``. The table has at least four slots per key;
+    each key sits at the first free slot from its home slot on (linear probing), so a search
+    steps forward from the home slot until it meets the key or an empty slot.
+
+    >>> table = WordTable(np.array([10, 20, 30], dtype=np.uint64))
+    >>> table.find(np.array([30, 5, 10, 30], dtype=np.uint64)).tolist()
+    [2, -1, 0, 2]
+    """
+
+    def __init__(self, keys: NDArray[np.uint64]) -> None:
+        self.keys = keys
+        self.bits = max(4, len(keys).bit_length() + 2)
+        self.slots = np.full(1 << self.bits, -1, dtype=np.intp)
+        at = self._home(keys)
+        pending = np.arange(len(keys))
+        placed = np.zeros(len(keys), dtype=bool)
+        while len(pending):
+            free = pending[self.slots[at[pending]] < 0]
+            # One key per free slot (the first aiming at it); the others step on.
+            _, winners = np.unique(at[free], return_index=True)
+            chosen = free[winners]
+            self.slots[at[chosen]] = chosen
+            placed[chosen] = True
+            pending = pending[~placed[pending]]
+            at[pending] = (at[pending] + 1) & (len(self.slots) - 1)
+
+    def _home(self, values: NDArray[np.uint64]) -> NDArray[np.intp]:
+        return ((values * _FIBONACCI) >> np.uint64(64 - self.bits)).astype(np.intp)
+
+    def find(self, values: NDArray[np.uint64]) -> NDArray[np.intp]:
+        """The code of each of ``values`` (``-1``: not a key)."""
+        if not len(self.keys):
+            return np.full(len(values), -1, dtype=np.intp)
+        at = self._home(values)
+        codes = self.slots[at]
+        probe = np.flatnonzero((codes >= 0) & (self.keys[codes] != values))
+        while len(probe):
+            at[probe] = (at[probe] + 1) & (len(self.slots) - 1)
+            found = self.slots[at[probe]]
+            codes[probe] = found
+            probe = probe[found >= 0]
+            probe = probe[self.keys[codes[probe]] != values[probe]]
+        return codes
 
 
 def hash_packed(cells: NDArray[np.uint64]) -> NDArray[np.uint64]:
