@@ -290,11 +290,11 @@ def summarise(
 
     if level is AreaLevel.DUSUN:
         counts = totals.dusun
-        ci = area_intervals(counts, ci_method, confidence)
+        rows = _AreaRows(counts, area_intervals(counts, ci_method, confidence))
         areas = [
             _area(
                 level,
-                counts,
+                rows,
                 i,
                 key.split("\x1f")[0],
                 _village_name(names, key.split("\x1f")[0]),
@@ -305,7 +305,6 @@ def summarise(
                 None,
                 None,
                 dusun=totals.dusun_names[key] or "(tanpa dusun)",
-                ci=ci,
                 healthy=healthy,
             )
             for i, key in enumerate(counts.keys)
@@ -362,10 +361,14 @@ def summarise(
     fpc = None
     if level is AreaLevel.DESA:
         fpc = np.array([float(usable_total.get(k, np.nan)) for k in counts.keys])
-    ci = area_intervals(counts, ci_method, confidence, fpc)
+    rows = _AreaRows(counts, area_intervals(counts, ci_method, confidence, fpc))
+    # The villages of each area, found by sorting once (not by scanning them per area).
+    order = np.argsort(parent_index, kind="stable")
+    bounds = np.searchsorted(parent_index[order], np.arange(len(counts.keys) + 1)).tolist()
+    member_keys = [village.keys[j] for j in order.tolist()]
     areas = []
     for i, key in enumerate(counts.keys):
-        members = [village.keys[j] for j in np.flatnonzero(parent_index == i)]
+        members = member_keys[bounds[i] : bounds[i + 1]]
         known = [m for m in members if m in usable_total]
         total = sum(usable_total[m] for m in known) if known else None
         covered = sum(surveyed[m] for m in known)
@@ -376,7 +379,7 @@ def summarise(
         areas.append(
             _area(
                 level,
-                counts,
+                rows,
                 i,
                 key,
                 name,
@@ -386,7 +389,6 @@ def summarise(
                 total,
                 percent(covered, total) if total else None,
                 flag,
-                ci=ci,
                 healthy=healthy,
             )
         )
@@ -430,9 +432,33 @@ def _with_listed_villages(counts: AreaCounts, villages: VillageTotals | None) ->
     )
 
 
+class _AreaRows:
+    """Counts and intervals of every area as Python lists, converted once: reading numpy
+    scalars one at a time is slow for tens of thousands of areas × indicators."""
+
+    def __init__(self, counts: AreaCounts, ci: AreaIntervals | None) -> None:
+        self.counts = counts
+        self.surveyed: list[int] = counts.surveyed.tolist()
+        self.status: list[list[int]] = counts.status.tolist()
+        self.ya: list[list[int]] = counts.ya.tolist()
+        self.answered: list[list[int]] = counts.answered.tolist()
+        self.missing: list[list[int]] = counts.missing.tolist()
+        self.classes: list[list[int]] = counts.classes.tolist()
+        rows, width = counts.ya.shape
+        nothing = np.full((rows, width), np.nan)
+        self.ber_lower = _bounds(ci.ber_lower if ci else nothing[:, 0])
+        self.ber_upper = _bounds(ci.ber_upper if ci else nothing[:, 0])
+        self.cakupan_lower = [_bounds(row) for row in (ci.cakupan_lower if ci else nothing)]
+        self.cakupan_upper = [_bounds(row) for row in (ci.cakupan_upper if ci else nothing)]
+
+
+def _bounds(values: NDArray[np.float64]) -> list[float | None]:
+    return [None if math.isnan(v) else v for v in values.tolist()]
+
+
 def _area(
     level: AreaLevel,
-    counts: AreaCounts,
+    rows: _AreaRows,
     i: int,
     code: str,
     name: str,
@@ -443,39 +469,40 @@ def _area(
     dipantau: float | None,
     flag: bool | None,
     dusun: str | None = None,
-    ci: AreaIntervals | None = None,
     healthy: list[bool] | None = None,
 ) -> AreaSummary:
-    ber, tidak, belum = (int(x) for x in counts.status[i])
+    ber, tidak, belum = rows.status[i]
+    ya, answered, missing = rows.ya[i], rows.answered[i], rows.missing[i]
+    lower, upper = rows.cakupan_lower[i], rows.cakupan_upper[i]
     return AreaSummary(
         tingkat=level,
         kode=code,
         nama=name,
         dusun=dusun,
-        rumah_tangga_disurvei=int(counts.surveyed[i]),
+        rumah_tangga_disurvei=rows.surveyed[i],
         ber_phbs=ber,
         tidak_ber_phbs=tidak,
         belum_lengkap=belum,
         persen_ber_phbs=percent(ber, ber + tidak),
         indikator={
             c: _coverage(
-                ya=int(counts.ya[i, j]),
-                berlaku=int(counts.answered[i, j]),
-                kosong=int(counts.missing[i, j]),
-                cakupan=percent(int(counts.ya[i, j]), int(counts.answered[i, j])),
-                cakupan_bawah=_bound(ci.cakupan_lower[i, j]) if ci else None,
-                cakupan_atas=_bound(ci.cakupan_upper[i, j]) if ci else None,
+                ya=ya[j],
+                berlaku=answered[j],
+                kosong=missing[j],
+                cakupan=percent(ya[j], answered[j]),
+                cakupan_bawah=lower[j],
+                cakupan_atas=upper[j],
             )
             for j, c in enumerate(indicator_codes)
         },
-        kelas={c: int(counts.classes[i, j]) for j, c in enumerate(class_codes)},
+        kelas=dict(zip(class_codes, rows.classes[i], strict=True)),
         jumlah_desa=villages,
         jumlah_rumah_tangga=total,
         persen_dipantau=dipantau,
         sampel_kurang=flag,
-        persen_ber_phbs_bawah=_bound(ci.ber_lower[i]) if ci else None,
-        persen_ber_phbs_atas=_bound(ci.ber_upper[i]) if ci else None,
-        **(area_iks(counts, i, healthy) if healthy is not None else {}),
+        persen_ber_phbs_bawah=rows.ber_lower[i],
+        persen_ber_phbs_atas=rows.ber_upper[i],
+        **(area_iks(rows.counts, i, healthy) if healthy is not None else {}),
     )
 
 
@@ -503,7 +530,3 @@ def area_iks(counts: AreaCounts, i: int, healthy: list[bool]) -> dict[str, int |
         "keluarga_tanpa_indeks": int(counts.surveyed[i]) - berindeks,
         "iks_wilayah": sehat / berindeks if berindeks else None,
     }
-
-
-def _bound(value: np.floating) -> float | None:
-    return None if math.isnan(value) else float(value)
