@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from phbs.resources import data_path
 
@@ -118,12 +122,133 @@ def is_kota(kabupaten_code: str) -> bool:
     return int(kabupaten_code[3:5]) >= 71
 
 
-@dataclass(frozen=True)
-class RegionTable:
-    """Names of every code in one edition of the Kemendagri list."""
+class RegionTable(Mapping[str, str]):
+    """Names of every code in one edition of the Kemendagri list, by dotted code.
 
-    names: dict[str, str]
-    edition: str = REGION_TABLE_EDITION
+    It is read-only and held compactly: the codes as one sorted numpy array of bytes, the
+    names as offsets into the table's own UTF-8 text. The 91,599 codes of the bundled
+    edition take about 5 MB, where a dictionary of strings would take about 30 MB (a sixth
+    of what scoring a province may use).
+
+    >>> table = RegionTable({"63.10": "Kabupaten Tanah Bumbu", "63": "Kalimantan Selatan"})
+    >>> list(table), table["63"], table.name("63.1"), len(table)
+    (['63', '63.10'], 'Kalimantan Selatan', None, 2)
+    """
+
+    _WIDTH = 13  # the longest code: a village, PP.KK.CC.DDDD
+
+    def __init__(self, names: Mapping[str, str], edition: str = REGION_TABLE_EDITION) -> None:
+        codes = list(names)
+        for code in codes:
+            _check_code(code)
+        encoded = [names[c].encode("utf-8") for c in codes]
+        lengths = np.array([len(e) for e in encoded], dtype=np.int64)
+        ends = np.cumsum(lengths)
+        self._set(
+            np.array([c.encode("ascii") for c in codes], dtype=f"S{self._WIDTH}"),
+            b"".join(encoded),
+            ends - lengths,
+            ends,
+        )
+        self.edition = edition
+
+    @classmethod
+    def from_csv(cls, data: bytes, edition: str = REGION_TABLE_EDITION) -> RegionTable:
+        """A table from CSV bytes with a header and ``code,name`` lines, cut with numpy
+        (a line whose name is quoted is read by :mod:`csv`); a code given twice keeps its
+        last name, as in a dictionary."""
+        data = data if data.endswith(b"\n") else data + b"\n"
+        buf = np.frombuffer(data, dtype=np.uint8)
+        line_ends = np.flatnonzero(buf == ord("\n"))
+        starts = np.concatenate(([0], line_ends[:-1] + 1))[1:]  # without the header
+        line_ends = line_ends[1:]
+        text_ends = line_ends - (buf[np.maximum(line_ends - 1, 0)] == ord("\r"))
+        keep = text_ends > starts
+        starts, text_ends = starts[keep], text_ends[keep]
+        commas = np.append(np.flatnonzero(buf == ord(",")), len(data))
+        comma = commas[np.searchsorted(commas, starts)]
+        if (comma >= text_ends).any():
+            raise ValueError("every line of the region table needs a code and a name")
+        quoted = np.zeros(len(starts), dtype=bool)
+        quotes = np.flatnonzero(buf == ord('"'))
+        if len(quotes):
+            line_of_quote = np.searchsorted(starts, quotes, side="right") - 1
+            quoted[line_of_quote[line_of_quote >= 0]] = True
+        code_length = comma - starts
+        if (code_length > cls._WIDTH).any() or (code_length < 1).any():
+            raise ValueError("a region code is longer than 13 characters, or empty")
+        codes = np.zeros((len(starts), cls._WIDTH), dtype=np.uint8)
+        for k in range(cls._WIDTH):
+            inside = code_length > k
+            codes[inside, k] = buf[starts[inside] + k]
+        name_starts, name_ends = comma + 1, text_ends.copy()
+        extra = [data]
+        offset = len(data)
+        for i in np.flatnonzero(quoted).tolist():
+            line = data[int(starts[i]) : int(text_ends[i])].decode("utf-8")
+            row = next(csv.reader([line]))
+            name = (row[1] if len(row) > 1 else "").encode("utf-8")
+            codes[i] = 0
+            code = row[0].encode("ascii")[: cls._WIDTH]
+            codes[i, : len(code)] = np.frombuffer(code, dtype=np.uint8)
+            name_starts[i], name_ends[i] = offset, offset + len(name)
+            extra.append(name)
+            offset += len(name)
+        table = cls.__new__(cls)
+        table._set(
+            codes.view(f"S{cls._WIDTH}").reshape(-1),
+            b"".join(extra),
+            name_starts,
+            name_ends,
+        )
+        table.edition = edition
+        return table
+
+    def _set(
+        self,
+        codes: NDArray[np.bytes_],
+        text: bytes,
+        starts: NDArray[np.integer[Any]],
+        ends: NDArray[np.integer[Any]],
+    ) -> None:
+        # Sorted by code; of a code given twice, the last one counts.
+        order = np.argsort(codes, kind="stable")
+        codes = codes[order]
+        last = np.append(codes[1:] != codes[:-1], True) if len(codes) else order > 0
+        self._codes = codes[last]
+        self._text = text
+        self._starts = np.asarray(starts)[order[last]].astype(np.int64)
+        self._ends = np.asarray(ends)[order[last]].astype(np.int64)
+
+    def _position(self, dotted: str) -> int | None:
+        if len(dotted) > self._WIDTH or not dotted.isascii() or dotted.endswith("\0"):
+            return None
+        key = dotted.encode("ascii")
+        i = int(np.searchsorted(self._codes, key))
+        return i if i < len(self._codes) and self._codes[i] == key else None
+
+    def _name_at(self, i: int) -> str:
+        return self._text[int(self._starts[i]) : int(self._ends[i])].decode("utf-8")
+
+    def __getitem__(self, dotted: str) -> str:
+        i = self._position(dotted)
+        if i is None:
+            raise KeyError(dotted)
+        return self._name_at(i)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code.decode("ascii") for code in self._codes.tolist())
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __contains__(self, dotted: object) -> bool:
+        return isinstance(dotted, str) and self._position(dotted) is not None
+
+    @property
+    def names(self) -> RegionTable:
+        """The table itself, as a read-only mapping from dotted code to name."""
+        return self
 
     def name(self, dotted: str) -> str | None:
         """The name of a dotted code at any level, or ``None`` when it is not in the table.
@@ -131,10 +256,8 @@ class RegionTable:
         >>> region_table().name("63.10.01.2005")
         'Segumbang'
         """
-        return self.names.get(dotted)
-
-    def __contains__(self, dotted: object) -> bool:
-        return dotted in self.names
+        i = self._position(dotted)
+        return None if i is None else self._name_at(i)
 
     def villages_in(self, prefix: str) -> list[str]:
         """Dotted village codes under a dotted area prefix, sorted.
@@ -142,8 +265,11 @@ class RegionTable:
         >>> len(region_table().villages_in("63.10"))
         157
         """
-        start = prefix + "."
-        return sorted(c for c in self.names if len(c) == 13 and c.startswith(start))
+        start = (prefix + ".").encode("ascii", "replace")
+        low = int(np.searchsorted(self._codes, start))
+        high = int(np.searchsorted(self._codes, start + b"\xff"))
+        codes = (c.decode("ascii") for c in self._codes[low:high].tolist())
+        return [c for c in codes if len(c) == self._WIDTH]
 
     def full_name(self, dotted: str) -> str | None:
         """The display name with its kind for regencies and villages.
@@ -165,10 +291,12 @@ def region_table() -> RegionTable:
     >>> region_table().name("63")
     'Kalimantan Selatan'
     """
-    raw = gzip.decompress(data_path(REGION_TABLE_FILE).read_bytes()).decode("utf-8")
-    reader = csv.reader(io.StringIO(raw))
-    next(reader)
-    return RegionTable({row[0]: row[1] for row in reader if len(row) >= 2})
+    return RegionTable.from_csv(gzip.decompress(data_path(REGION_TABLE_FILE).read_bytes()))
+
+
+def _check_code(code: str) -> None:
+    if not code or len(code) > 13 or not code.isascii() or code.endswith("\0"):
+        raise ValueError(f"not a dotted region code: {code!r}")
 
 
 def normalise_name(name: str) -> str:

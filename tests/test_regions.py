@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+
 import pytest
 
 from phbs.regions import (
     REGION_TABLE_ATTRIBUTION,
+    REGION_TABLE_FILE,
     Level,
+    RegionTable,
     VillageCode,
     ancestor,
     is_kota,
     normalise_name,
     region_table,
 )
+from phbs.resources import data_path
 
 
 @pytest.mark.parametrize(
@@ -137,3 +144,43 @@ def test_name_folding() -> None:
     assert normalise_name("  Desa  SEGUMBANG ") == "segumbang"
     assert normalise_name("Kelurahan Batu Licin") == normalise_name("Batulicin")
     assert normalise_name("Kersik Puti") != normalise_name("Kersik Putih")
+
+
+def test_compact_table_reads_every_row_as_csv_does() -> None:
+    """DOMAIN.md §5: every code of the bundled edition keeps the name the csv module reads
+    for it, quoted names with commas included; iteration is in code order."""
+    raw = gzip.decompress(data_path(REGION_TABLE_FILE).read_bytes()).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(raw)))[1:]
+    expected = dict(rows)
+    table = region_table()
+    assert len(table) == len(expected)
+    assert list(table) == sorted(expected)
+    assert all(table.name(code) == name for code, name in expected.items())
+    assert table["12.07.28.1007"] == "Lubuk Pakam I,II"
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_compact_table_from_csv_bytes(end: str) -> None:
+    """Line ends, a quoted name, a code given twice (the last name counts, as in a
+    dictionary), blank lines and lookups of codes that are not there."""
+    lines = ["kode,nama", "63.10,Tanah Bumbu", '63.10.01,"Batulicin, Kota"', "", "63,Kalsel"]
+    lines += ["63.10,Kabupaten Tanah Bumbu", "63.10.01.2005,Ségumbang"]
+    table = RegionTable.from_csv(end.join(lines).encode("utf-8"))
+    assert dict(table) == {
+        "63": "Kalsel",
+        "63.10": "Kabupaten Tanah Bumbu",
+        "63.10.01": "Batulicin, Kota",
+        "63.10.01.2005": "Ségumbang",
+    }
+    for absent in ["6", "63.1", "63.10.01.20051", "63.10.01.2005\0", "６３", ""]:
+        assert table.name(absent) is None
+        assert absent not in table
+    assert table.villages_in("63.10") == ["63.10.01.2005"]
+    assert table.villages_in("63.1") == []
+
+
+def test_compact_table_refuses_what_is_not_a_code() -> None:
+    with pytest.raises(ValueError, match="region code"):
+        RegionTable({"63.10.01.20051": "terlalu panjang"})
+    with pytest.raises(ValueError, match="code and a name"):
+        RegionTable.from_csv(b"kode,nama\n63\n")
