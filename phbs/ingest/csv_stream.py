@@ -262,20 +262,28 @@ class CsvStream:
         width = self.width
         if lines is not None:
             line_starts, text_ends = line_starts[lines], text_ends[lines]
-        numbers = np.arange(len(line_starts)) if lines is None else lines
+        count = len(line_starts)
+        numbers = np.arange(count) if lines is None else lines
+        # Offsets fit in 32 bits unless one line is longer than 2 GiB.
+        offset = np.int32 if len(segment) < 1 << 31 else np.int64
+        starts = np.empty((count, width), dtype=offset)
+        ends = np.empty((count, width), dtype=offset)
+        starts[:, 0] = line_starts
+        ends[:, -1] = text_ends
         if width > 1:
-            where = np.searchsorted(separators, line_starts)
-            seps = separators[where[:, None] + np.arange(width - 1)]
-            ends = np.concatenate((seps, text_ends[:, None]), axis=1)
-            starts = np.concatenate((line_starts[:, None], seps + 1), axis=1)
-        else:
-            ends = text_ends[:, None]
-            starts = line_starts[:, None]
+            if lines is None and len(separators) == count * (width - 1):
+                seps = separators.reshape(count, width - 1)  # every line is a record
+            else:
+                where = np.searchsorted(separators, line_starts)
+                seps = separators[where[:, None] + np.arange(width - 1)]
+            ends[:, :-1] = seps
+            starts[:, 1:] = seps
+            starts[:, 1:] += 1
         return Grid(
             data=segment,
             rows=(first + numbers).astype(np.int64),
-            starts=starts.astype(np.int64),
-            ends=ends.astype(np.int64),
+            starts=starts,
+            ends=ends,
             delimiter=self.delimiter,
         )
 

@@ -41,13 +41,16 @@ _LONGEST = 8 * MAX_WORDS
 
 
 class _Ids(Sequence[str]):
-    """Household ids of some grid records, decoded only when read."""
+    """Household ids of some grid records, decoded only when read (holding the segment's
+    bytes and the ids' offsets, not the whole grid)."""
 
     def __init__(self, grid: Grid, rows: NDArray[np.intp], column: int) -> None:
-        self.grid, self.rows, self.column = grid, rows, column
+        self.data = grid.data
+        self.starts = grid.starts[rows, column]
+        self.ends = grid.ends[rows, column]
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.starts)
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -56,7 +59,7 @@ class _Ids(Sequence[str]):
     def __getitem__(self, i: int | slice) -> str | Sequence[str]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        return self.grid.cell(int(self.rows[i]), self.column)
+        return self.data[int(self.starts[i]) : int(self.ends[i])].decode("utf-8")
 
 
 class _Column:

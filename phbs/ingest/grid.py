@@ -21,6 +21,10 @@ _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 _MASK64 = (1 << 64) - 1
 
 
+#: Byte offsets into a segment (32-bit unless the segment is larger than 2 GiB).
+Offsets = NDArray[np.int32] | NDArray[np.int64]
+
+
 @dataclass(frozen=True)
 class Grid:
     """Regular records of one CSV segment: ``starts``/``ends`` are (records × width) offsets
@@ -28,8 +32,8 @@ class Grid:
 
     data: bytes
     rows: NDArray[np.int64]
-    starts: NDArray[np.int64]
-    ends: NDArray[np.int64]
+    starts: Offsets
+    ends: Offsets
     delimiter: str
 
     def __len__(self) -> int:
@@ -62,7 +66,7 @@ class Grid:
 
 
 def packed(
-    words: NDArray[np.uint64], starts: NDArray[np.int64], lengths: NDArray[np.int64], count: int
+    words: NDArray[np.uint64], starts: Offsets, lengths: Offsets, count: int
 ) -> NDArray[np.uint64]:
     """Cells as ``count`` words each (records × count): bytes past a cell's end are zero.
 
