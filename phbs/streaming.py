@@ -23,6 +23,7 @@ from phbs.ingest.validate import read_survey
 from phbs.reports.tables import HouseholdsCsv
 from phbs.results import HouseholdResult, batch_households
 from phbs.spool import HouseholdSpool
+from phbs.threads import SinkThread
 
 
 @dataclass
@@ -94,9 +95,16 @@ def score_files(
             spool.add(batch, outcomes)
 
     try:
-        survey = read_survey(
-            paths, loaded, sheet=sheet, id_scope=id_scope, progress=progress, sink=sink
-        )
+        # Batches are counted (and written) on a second thread while the next is validated.
+        with SinkThread(sink) as worker:
+            survey = read_survey(
+                paths,
+                loaded,
+                sheet=sheet,
+                id_scope=id_scope,
+                progress=progress,
+                sink=worker.put,
+            )
     except BaseException:
         if spool is not None:
             spool.close()

@@ -11,7 +11,8 @@ sees one state per cell: Ya, Tidak, not applicable or missing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -39,6 +40,7 @@ from phbs.ingest.survey import (
 from phbs.ingest.values import parse_date
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
+from phbs.threads import read_ahead
 
 #: Rows between two calls of ``read_survey``'s ``progress``.
 PROGRESS_EVERY = 20_000
@@ -270,17 +272,18 @@ class _Validator:
             }
         )
         fast = identity_ok and layout.instance_column is None
-        for item in self._items(table, layout, fast):
-            if isinstance(item, Grid):
-                grid_rows(self, table, counts, item)
-                continue
-            for row_number, raw_cells in item:
-                self.count_rows(counts)
-                if not identity_ok:
-                    self._set_aside(table, row_number, raw_cells, [], identity_reasons)
-                    counts.aside += 1
-                else:
-                    self.one_row(table, counts, layout, row_number, raw_cells)
+        with closing(self._items(table, layout, fast)) as items:
+            for item in items:
+                if isinstance(item, Grid):
+                    grid_rows(self, table, counts, item)
+                    continue
+                for row_number, raw_cells in item:
+                    self.count_rows(counts)
+                    if not identity_ok:
+                        self._set_aside(table, row_number, raw_cells, [], identity_reasons)
+                        counts.aside += 1
+                    else:
+                        self.one_row(table, counts, layout, row_number, raw_cells)
         self.flush()
         for row_number in table.mixed_encoding_rows:
             self._issue(
@@ -289,14 +292,15 @@ class _Validator:
 
     def _items(
         self, table: RawTable, layout: ExportLayout, fast: bool
-    ) -> Iterator[Grid | list[tuple[int, list[str]]]]:
+    ) -> Generator[Grid | list[tuple[int, list[str]]]]:
         """The file's records: grids where the fast path applies, else lists of rows."""
         if layout.dialect is not Dialect.PLAIN or table.segments is None:
             rows = skip_hxl_row(table.rows) if layout.dialect is not Dialect.PLAIN else table.rows
             while chunk := list(islice(rows, ROW_BATCH)):
                 yield chunk
             return
-        for item in table.segments:
+        # The next segment is read and cut on a second thread while this one is validated.
+        for item in read_ahead(table.segments):
             if isinstance(item, Grid) and not fast:
                 yield [(int(item.rows[i]), item.cells(i)) for i in range(len(item))]
             else:
