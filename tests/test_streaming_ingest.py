@@ -330,6 +330,22 @@ def test_seen_hashes_report_repeats_in_and_across_batches() -> None:
     assert hashes.add(np.array([12, 13], dtype=np.uint64)).tolist() == [True, False]
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=30), max_size=40))
+def test_seen_hashes_answer_as_a_set_does(batches: list[list[int]]) -> None:
+    """Batches with and without repeats inside them, merged into levels: a hash is reported
+    exactly when a set of the hashes before it (in and across batches) holds it."""
+    hashes = seen.SeenHashes()
+    model: set[int] = set()
+    for batch in batches:
+        expected = []
+        for value in batch:
+            expected.append(value in model)
+            model.add(value)
+        assert hashes.add(np.array(batch, dtype=np.uint64)).tolist() == expected
+    assert hashes.count == len(model)
+
+
 def test_streamed_survey_keeps_no_households(tmp_path: Path) -> None:
     path = write(tmp_path / "survei.csv", [line(*FULL_HEADER), *clean_rows(50)])
     batches: list[int] = []

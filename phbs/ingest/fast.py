@@ -79,16 +79,15 @@ def _columns(
     starts = grid.starts[:, ats] if every else grid.starts[rows][:, ats]
     lengths = (grid.ends[:, ats] if every else grid.ends[rows][:, ats]) - starts
     longest = lengths.max(axis=0) if len(rows) else np.zeros(len(ats), dtype=np.int64)
-    short = np.flatnonzero(longest < 8)
+    short = np.flatnonzero(longest <= 8)
     found: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
     if len(short):
-        # Cells under 8 bytes: one word each, the length in its top byte.
-        span = lengths[:, short]
-        keys = words[starts[:, short]] & WORD_MASKS[span]
-        keys |= span.astype(np.uint64) << np.uint64(56)
+        # Cells of up to 8 bytes are one word each: a grid has no NUL byte, so the bytes
+        # past a cell's end, masked to zero, cannot be confused with the cell's own.
+        keys = words[starts[:, short]] & WORD_MASKS[lengths[:, short]]
         for j, k in enumerate(short.tolist()):
             found[k] = factorise_words(keys[:, j])
-    for k in np.flatnonzero(longest >= 8).tolist():
+    for k in np.flatnonzero(longest > 8).tolist():
         cells = packed(words, starts[:, k], lengths[:, k], -(-int(longest[k]) // 8))
         found[k] = factorise(cells)
     columns = []

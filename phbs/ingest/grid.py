@@ -28,7 +28,8 @@ Offsets = NDArray[np.int32] | NDArray[np.int64]
 @dataclass(frozen=True)
 class Grid:
     """Regular records of one CSV segment: ``starts``/``ends`` are (records × width) offsets
-    into ``data``; ``rows`` the spreadsheet row number of each record."""
+    into ``data``; ``rows`` the spreadsheet row number of each record. The segment has no
+    quote and no NUL byte (the reader sends any other to :mod:`csv`)."""
 
     data: bytes
     rows: NDArray[np.int64]

@@ -65,9 +65,23 @@ class SeenHashes:
         or before it): those are the suspects, and are not added again."""
         hashes = np.asarray(hashes, dtype=np.uint64)
         self._settle()
-        repeated = np.ones(len(hashes), dtype=bool)
         if not len(hashes):
-            return repeated
+            return np.ones(0, dtype=bool)
+        ordered = np.sort(hashes)
+        if not (ordered[1:] == ordered[:-1]).any():
+            # No repeat inside the batch (the usual case): one sort, no inverse needed.
+            found = np.zeros(len(ordered), dtype=bool)
+            for level in self._levels:
+                where = np.searchsorted(level, ordered)
+                np.minimum(where, len(level) - 1, out=where)
+                found |= level[where] == ordered
+            if not found.any():
+                self._push(ordered)
+                return found
+            if not found.all():
+                self._push(ordered[~found])
+            return np.isin(hashes, ordered[found])
+        repeated = np.ones(len(hashes), dtype=bool)
         unique, first = np.unique(hashes, return_index=True)
         repeated[first] = False
         for level in self._levels:
