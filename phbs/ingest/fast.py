@@ -11,20 +11,13 @@ and mapped back to its rows; issues are made for the rows that have them, in row
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.ingest.grid import (
-    MAX_WORDS,
-    WORD_MASKS,
-    Grid,
-    factorise,
-    factorise_words,
-    hash_packed,
-    packed,
-)
+from phbs.ingest.grid import MAX_WORDS, Codebook, Grid, hash_packed, packed
 from phbs.ingest.resolve import IssueSpec, _Unknown, answer_state, context_value
 from phbs.ingest.seen import combine
 from phbs.ingest.survey import Factor, HouseholdBatch
@@ -32,6 +25,7 @@ from phbs.issues import make_issue
 from phbs.states import MISSING
 
 if TYPE_CHECKING:
+    from phbs.forms import Form
     from phbs.ingest.readers import RawTable
     from phbs.ingest.validate import _FileCounts, _Validator, _Village
 
@@ -68,33 +62,70 @@ class _Column:
     def __init__(self, texts: list[str], codes: NDArray[np.intp]) -> None:
         self.texts, self.codes = texts, codes
 
+    def take(self, rows: NDArray[np.intp]) -> _Column:
+        """The column for records ``rows`` only (the same texts)."""
+        return _Column(self.texts, self.codes if len(rows) == len(self.codes) else self.codes[rows])
 
-def _columns(
-    grid: Grid, words: NDArray[np.uint64], rows: NDArray[np.intp], ats: list[int]
-) -> list[_Column]:
-    """Columns ``ats`` of records ``rows`` (cells of at most 32 bytes), read together."""
-    if not ats:
-        return []
-    every = len(rows) == len(grid)  # rows is then 0, 1, ... (the well-formed records)
-    starts = grid.starts[:, ats] if every else grid.starts[rows][:, ats]
-    lengths = (grid.ends[:, ats] if every else grid.ends[rows][:, ats]) - starts
-    longest = lengths.max(axis=0) if len(rows) else np.zeros(len(ats), dtype=np.int64)
-    short = np.flatnonzero(longest <= 8)
-    found: dict[int, tuple[NDArray[np.intp], NDArray[np.intp]]] = {}
-    if len(short):
-        # Cells of up to 8 bytes are one word each: a grid has no NUL byte, so the bytes
-        # past a cell's end, masked to zero, cannot be confused with the cell's own.
-        keys = words[starts[:, short]] & WORD_MASKS[lengths[:, short]]
-        for j, k in enumerate(short.tolist()):
-            found[k] = factorise_words(keys[:, j])
-    for k in np.flatnonzero(longest > 8).tolist():
-        cells = packed(words, starts[:, k], lengths[:, k], -(-int(longest[k]) // 8))
-        found[k] = factorise(cells)
-    columns = []
-    for k, at in enumerate(ats):
-        first, codes = found[k]
-        columns.append(_Column([grid.cell(int(rows[f]), at) for f in first.tolist()], codes))
-    return columns
+
+@dataclass(frozen=True)
+class ReadGrid:
+    """A grid prepared on the reading thread (:func:`prepare`): its words, which records
+    are plain as far as their bytes tell (an id of 1 to 32 printable bytes without spaces at
+    its ends, no known cell longer than 32 bytes), and the columns validation reads,
+    factorised over every record."""
+
+    grid: Grid
+    words: NDArray[np.uint64]
+    plain: NDArray[np.bool_]
+    columns: dict[int, _Column]
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the columns validation reads are in a file."""
+
+    id_at: int
+    code_at: int
+    text_at: dict[str, int]
+    pattern_at: list[int]
+
+    @classmethod
+    def of(cls, form: Form, index: dict[str, int]) -> _Layout:
+        codes = [x.code for x in form.context] + form.codes
+        return cls(
+            id_at=index["id_rumah_tangga"],
+            code_at=index["kode_desa"],
+            text_at={code: index[code] for code in _TEXT if code in index},
+            pattern_at=[index[c] for c in codes if c in index],
+        )
+
+    @property
+    def read(self) -> list[int]:
+        """The columns factorised: village code, texts, context and answers."""
+        return [self.code_at, *self.text_at.values(), *self.pattern_at]
+
+
+def prepare(grid: Grid, form: Form, index: dict[str, int], books: dict[int, Codebook]) -> ReadGrid:
+    """Everything about ``grid`` that depends only on its bytes and the file's earlier
+    segments (``books``, a :class:`Codebook` per column), not on validation, so that the
+    reading thread can do it while the previous grid is validated."""
+    layout = _Layout.of(form, index)
+    data = np.frombuffer(grid.data, dtype=np.uint8)
+    id_start = grid.starts[:, layout.id_at]
+    id_length = grid.ends[:, layout.id_at] - id_start
+    edge_first = data[np.minimum(id_start, len(data) - 1)]
+    edge_last = data[np.clip(id_start + id_length - 1, 0, len(data) - 1)]
+    plain = (id_length > 0) & (id_length <= _LONGEST)
+    plain &= (edge_first > 0x20) & (edge_first < 0x7F) & (edge_last > 0x20) & (edge_last < 0x7F)
+    plain &= ~_long_cells(grid, layout.read)
+    words = grid.words()
+    columns = {}
+    for at in layout.read:
+        texts, codes, clash = books.setdefault(at, Codebook()).column(grid, words, at)
+        if clash is not None:
+            plain &= ~clash
+        columns[at] = _Column(texts, codes)
+    return ReadGrid(grid, words, plain, columns)
 
 
 def _long_cells(grid: Grid, columns: list[int]) -> NDArray[np.bool_]:
@@ -102,25 +133,17 @@ def _long_cells(grid: Grid, columns: list[int]) -> NDArray[np.bool_]:
     return np.asarray((lengths > _LONGEST).any(axis=1))
 
 
-def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, grid: Grid) -> None:
-    """Validate every record of ``grid`` (a file whose identity columns are present)."""
+def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGrid) -> None:
+    """Validate every record of a prepared grid (a file whose identity columns are present)."""
+    grid = read.grid
     v.count_rows(counts, len(grid))
     index = counts.columns.index
-    id_at, code_at = index["id_rumah_tangga"], index["kode_desa"]
-    text_at = {code: index[code] for code in _TEXT if code in index}
-    pattern_at = [index[c] for c in [x.code for x in v.form.context] + v.form.codes if c in index]
-    data = np.frombuffer(grid.data, dtype=np.uint8)
-    id_start = grid.starts[:, id_at]
-    id_length = grid.ends[:, id_at] - id_start
-    edge_first = data[np.minimum(id_start, len(data) - 1)]
-    edge_last = data[np.clip(id_start + id_length - 1, 0, len(data) - 1)]
-    fast = (id_length > 0) & (id_length <= _LONGEST)
-    fast &= (edge_first > 0x20) & (edge_first < 0x7F) & (edge_last > 0x20) & (edge_last < 0x7F)
-    fast &= ~_long_cells(grid, [code_at, *text_at.values(), *pattern_at])
+    layout = _Layout.of(v.form, index)
+    id_at, text_at = layout.id_at, layout.text_at
+    fast = read.plain.copy()
     rows = np.flatnonzero(fast)
-    words = grid.words()
 
-    (villages_column,) = _columns(grid, words, rows, [code_at])
+    villages_column = read.columns[layout.code_at].take(rows)
     villages = [v._village(t.strip()) if t.strip() else None for t in villages_column.texts]
     bad = np.array([village is None for village in villages], dtype=bool)
     if bad.any():
@@ -128,7 +151,7 @@ def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, grid: Grid) -
         keep = ~bad[villages_column.codes]
         rows = rows[keep]
         villages_column.codes = villages_column.codes[keep]
-    view = _View(v, table, grid, words, rows, villages_column.codes, villages, text_at, index)
+    view = _View(v, table, read, rows, villages_column.codes, villages, text_at, index)
     done = 0
     for low, high in _runs(fast):
         if fast[low]:
@@ -153,22 +176,22 @@ class _View:
         self,
         v: _Validator,
         table: RawTable,
-        grid: Grid,
-        words: NDArray[np.uint64],
+        prepared: ReadGrid,
         rows: NDArray[np.intp],
         village_codes: NDArray[np.intp],
         villages: list[_Village | None],
         text_at: dict[str, int],
         index: dict[str, int],
     ) -> None:
-        self.v, self.table, self.grid, self.words, self.rows = v, table, grid, words, rows
+        self.v, self.table, self.grid, self.rows = v, table, prepared.grid, rows
+        self.words = prepared.words
         self.village_codes = village_codes
         self.villages = villages
         form = v.form
         wanted = [*text_at.values()]
         wanted += [index[x.code] for x in form.context if x.code in index]
         wanted += [index[code] for code in form.codes if code in index]
-        read = dict(zip(wanted, _columns(grid, words, rows, wanted), strict=True))
+        read = {at: prepared.columns[at].take(rows) for at in wanted}
         self.text: dict[str, tuple[list[str], NDArray[np.intp]]] = {}
         for code, at in text_at.items():
             column = read[at]

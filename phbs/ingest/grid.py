@@ -82,51 +82,6 @@ def packed(
     return out
 
 
-def factorise(cells: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """Distinct rows of packed cells: (index of each one's first record, code per record).
-
-    One-word cells are their own key; longer cells are keyed by their hash and then compared
-    word for word (cells that share a hash fall back to sorting the whole column).
-    """
-    if cells.shape[1] == 1:
-        return factorise_words(cells[:, 0])
-    first, codes = factorise_words(hash_packed(cells))
-    if np.array_equal(cells[first][codes], cells):
-        return first, codes
-    row_type = np.dtype((np.void, cells.dtype.itemsize * cells.shape[1]))
-    view = np.ascontiguousarray(cells).view(row_type)
-    _, first, codes = np.unique(view.ravel(), return_index=True, return_inverse=True)
-    return first.astype(np.intp), codes.reshape(-1).astype(np.intp)
-
-
-#: Records whose distinct values seed the hash table before the whole column is looked up.
-_SAMPLE = 4096
-
-
-def factorise_words(values: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """Distinct ``values``: (index of each one's first occurrence, code per value).
-
-    Survey columns have few distinct values, so the distinct values of the first records
-    seed a hash table (:class:`WordTable`) and the whole column is looked up in it; values
-    it misses are added and looked up again.
-
-    >>> first, codes = factorise_words(np.array([7, 3, 7, 9], dtype=np.uint64))
-    >>> first.tolist(), codes.tolist()
-    ([1, 0, 3], [1, 0, 1, 2])
-    """
-    if not len(values):
-        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    known, first = np.unique(values[:_SAMPLE], return_index=True)
-    codes = WordTable(known).find(values)
-    missed = np.flatnonzero(codes < 0)
-    if len(missed):
-        more, at = np.unique(values[missed], return_index=True)
-        known = np.concatenate((known, more))
-        first = np.concatenate((first, missed[at]))
-        codes[missed] = WordTable(known).find(values[missed])
-    return first.astype(np.intp), codes
-
-
 _FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -178,12 +133,119 @@ class WordTable:
         return codes
 
 
+#: Distinct cells a :class:`Codebook` keeps before it starts over (a column of names).
+CODEBOOK_LIMIT = 1 << 14
+# Set in the key of a cell longer than 7 bytes (its hash), never in a shorter cell's key.
+_HASHED = np.uint64(1 << 63)
+# Bytes of a cell a codebook reads: any cell validation reads (32 bytes), and one more to
+# tell a longer cell apart. They fit in one word more than such a cell.
+_KEPT_BYTES = 8 * MAX_WORDS + 1
+_STORED_WORDS = MAX_WORDS + 1
+
+
+class Codebook:
+    """The distinct cells of one column met so far in a file, each with its text.
+
+    A segment looks its cells up here instead of factorising them from scratch: a survey
+    repeats a few thousand villages, dusun, dates and answers, so after the first segments
+    only a lookup is left. A cell of up to 7 bytes is its own key (its masked word: a grid
+    has no NUL byte); a longer one is keyed by the hash of its words, kept to confirm a
+    match. Past :data:`CODEBOOK_LIMIT` cells (a column of names) it starts over, so its
+    memory stays bounded.
+    """
+
+    def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.cells = np.zeros((0, _STORED_WORDS + 1), dtype=np.uint64)
+        self.texts: list[str] = []
+        self.table = WordTable(self.keys)
+
+    def column(
+        self, grid: Grid, words: NDArray[np.uint64], at: int
+    ) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_] | None]:
+        """Column ``at`` of every record of ``grid``: the distinct texts, a code per record
+        into them, and which records must not be read this way (a hash shared by two
+        different cells; ``None`` when there are none).
+
+        Cells longer than 32 bytes are keyed by their first 33 bytes and a length of 33;
+        callers send those records the row-by-row way.
+        """
+        if len(self.keys) > CODEBOOK_LIMIT:
+            self._clear()
+        starts = grid.starts[:, at]
+        lengths = np.minimum(grid.ends[:, at] - starts, _KEPT_BYTES)
+        longest = int(lengths.max()) if len(lengths) else 0
+        cells: NDArray[np.uint64] | None = None
+        if longest <= 7:
+            keys = words[starts] & WORD_MASKS[lengths]
+        else:
+            cells = packed(words, starts, lengths, -(-longest // 8))
+            keys = hash_packed(cells) | _HASHED
+            short = lengths <= 7
+            if short.any():
+                keys = np.where(short, cells[:, 0], keys)
+        codes = self.table.find(keys)
+        missed = np.flatnonzero(codes < 0)
+        if len(missed):
+            self._add(grid, at, keys, cells, lengths, missed)
+            codes[missed] = self.table.find(keys[missed])
+        clash = None if cells is None else self._clash(cells, codes, keys)
+        present = np.flatnonzero(np.bincount(codes, minlength=len(self.keys)))
+        position = np.zeros(len(self.keys), dtype=np.intp)
+        position[present] = np.arange(len(present))
+        return [self.texts[k] for k in present.tolist()], position[codes], clash
+
+    def _clash(
+        self, cells: NDArray[np.uint64], codes: NDArray[np.intp], keys: NDArray[np.uint64]
+    ) -> NDArray[np.bool_] | None:
+        """Records whose hash names a different cell (compared word for word)."""
+        count = cells.shape[1] - 1
+        stored = self.cells[codes]
+        differs = (stored[:, :count] != cells[:, :count]).any(axis=1)
+        differs |= stored[:, -1] != cells[:, count]
+        differs &= (keys & _HASHED) != 0  # a short cell is its own key
+        return differs if differs.any() else None
+
+    def _add(
+        self,
+        grid: Grid,
+        at: int,
+        keys: NDArray[np.uint64],
+        cells: NDArray[np.uint64] | None,
+        lengths: Offsets,
+        missed: NDArray[np.intp],
+    ) -> None:
+        new, first = np.unique(keys[missed], return_index=True)
+        rows = missed[first]
+        added = np.zeros((len(rows), _STORED_WORDS + 1), dtype=np.uint64)
+        added[:, -1] = lengths[rows]
+        if cells is None:
+            added[:, 0] = keys[rows]
+        else:
+            added[:, : cells.shape[1] - 1] = cells[rows, :-1]
+        self.keys = np.concatenate((self.keys, new))
+        self.cells = np.concatenate((self.cells, added))
+        self.texts.extend(grid.cell(row, at) for row in rows.tolist())
+        self.table = WordTable(self.keys)
+
+
 def hash_packed(cells: NDArray[np.uint64]) -> NDArray[np.uint64]:
-    """A 64-bit hash of each packed cell (words then length), equal to :func:`hash_bytes`."""
+    """A 64-bit hash of each packed cell (words then length), equal to :func:`hash_bytes`:
+    cells packed in fewer than :data:`MAX_WORDS` words hash as if padded with zero words."""
+    count = cells.shape[1] - 1
+    rounds = max(count, MAX_WORDS)
     value = np.full(len(cells), _MIX[2], dtype=np.uint64)
-    for k in range(cells.shape[1]):
-        value = (value ^ cells[:, k]) * np.uint64(_MIX[k % 2])
+    for k in range(rounds):
+        if k < count:
+            value ^= cells[:, k]
+        value *= np.uint64(_MIX[k % 2])
         value ^= value >> np.uint64(29)
+    value ^= cells[:, count]
+    value *= np.uint64(_MIX[rounds % 2])
+    value ^= value >> np.uint64(29)
     return value
 
 

@@ -11,7 +11,7 @@ sees one state per cell: Ya, Tidak, not applicable or missing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
@@ -23,8 +23,8 @@ from phbs.errors import InputFileError
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
-from phbs.ingest.fast import grid_rows
-from phbs.ingest.grid import Grid, hash_bytes
+from phbs.ingest.fast import ReadGrid, grid_rows, prepare
+from phbs.ingest.grid import Codebook, Grid, hash_bytes
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
 from phbs.ingest.seen import SeenHashes, combine_one
@@ -272,9 +272,9 @@ class _Validator:
             }
         )
         fast = identity_ok and layout.instance_column is None
-        with closing(self._items(table, layout, fast)) as items:
+        with closing(self._items(table, layout, columns.index if fast else None)) as items:
             for item in items:
-                if isinstance(item, Grid):
+                if isinstance(item, ReadGrid):
                     grid_rows(self, table, counts, item)
                     continue
                 for row_number, raw_cells in item:
@@ -291,20 +291,30 @@ class _Validator:
             )
 
     def _items(
-        self, table: RawTable, layout: ExportLayout, fast: bool
-    ) -> Generator[Grid | list[tuple[int, list[str]]]]:
-        """The file's records: grids where the fast path applies, else lists of rows."""
+        self, table: RawTable, layout: ExportLayout, fast: dict[str, int] | None
+    ) -> Generator[ReadGrid | list[tuple[int, list[str]]]]:
+        """The file's records: grids prepared for the column-wise path when it applies
+        (``fast`` is then the column index), else lists of rows."""
         if layout.dialect is not Dialect.PLAIN or table.segments is None:
             rows = skip_hxl_row(table.rows) if layout.dialect is not Dialect.PLAIN else table.rows
             while chunk := list(islice(rows, ROW_BATCH)):
                 yield chunk
             return
-        # The next segment is read and cut on a second thread while this one is validated.
-        for item in read_ahead(table.segments):
-            if isinstance(item, Grid) and not fast:
-                yield [(int(item.rows[i]), item.cells(i)) for i in range(len(item))]
-            else:
-                yield item
+        segments = table.segments
+        books: dict[int, Codebook] = {}
+
+        def prepared() -> Iterator[ReadGrid | list[tuple[int, list[str]]]]:
+            for item in segments:
+                if not isinstance(item, Grid):
+                    yield item
+                elif fast is not None:
+                    yield prepare(item, self.form, fast, books)
+                else:
+                    yield [(int(item.rows[i]), item.cells(i)) for i in range(len(item))]
+
+        # The next segment is read, cut and factorised on a second thread while this one
+        # is validated.
+        yield from read_ahead(prepared())
 
     def _use_columns(self, columns: ColumnMap) -> None:
         self._standard = [
