@@ -229,8 +229,12 @@ class CsvStream:
         # "starts" at its own line end, which is not solid.
         solid_byte = _SOLID.copy()
         solid_byte[separator] = False
-        solid = solid_byte[buf]
-        regular = (per_line == self.width - 1) & np.logical_or.reduceat(solid, line_starts)
+        regular = per_line == self.width - 1
+        # Most lines start with a solid byte (an id); only the others are looked at whole.
+        unsure = np.flatnonzero(regular & ~solid_byte[buf[np.minimum(line_starts, len(buf) - 1)]])
+        for i in unsure.tolist():
+            line = buf[int(line_starts[i]) : int(text_ends[i])]
+            regular[i] = bool(solid_byte[line].any())
         first = self.record
         self.record += len(line_ends)
         if regular.all():

@@ -121,7 +121,8 @@ def prepare(grid: Grid, form: Form, index: dict[str, int], books: dict[int, Code
     words = grid.words()
     columns = {}
     for at in layout.read:
-        texts, codes, clash = books.setdefault(at, Codebook()).column(grid, words, at)
+        book = books.setdefault(at, Codebook())
+        texts, codes, clash = book.column(grid, words, at, compact=at != layout.code_at)
         if clash is not None:
             plain &= ~clash
         columns[at] = _Column(texts, codes)
@@ -143,15 +144,14 @@ def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGri
     fast = read.plain.copy()
     rows = np.flatnonzero(fast)
 
-    villages_column = read.columns[layout.code_at].take(rows)
-    villages = [v._village(t.strip()) if t.strip() else None for t in villages_column.texts]
-    bad = np.array([village is None for village in villages], dtype=bool)
+    column = read.columns[layout.code_at]
+    villages = v.village_codes(column.texts)
+    village_codes = column.codes[rows]
+    bad = villages.bad[village_codes]
     if bad.any():
-        fast[rows[bad[villages_column.codes]]] = False
-        keep = ~bad[villages_column.codes]
-        rows = rows[keep]
-        villages_column.codes = villages_column.codes[keep]
-    view = _View(v, table, read, rows, villages_column.codes, villages, text_at, index)
+        fast[rows[bad]] = False
+        rows, village_codes = rows[~bad], village_codes[~bad]
+    view = _View(v, table, read, rows, village_codes, villages, text_at, index)
     done = 0
     for low, high in _runs(fast):
         if fast[low]:
@@ -169,6 +169,38 @@ def _runs(mask: NDArray[np.bool_]) -> list[tuple[int, int]]:
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k + 1] > bounds[k]]
 
 
+class VillageCodes:
+    """What validation needs of each village code met in a file, by its code in the
+    file's village :class:`~phbs.ingest.grid.Codebook`: read once per distinct code, not
+    once per segment."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts  # the codebook's list (it grows as segments are read)
+        self.villages: list[_Village | None] = []
+        self.dotted: list[str] = []
+        self.bad = np.zeros(0, dtype=bool)
+        self.unknown = np.zeros(0, dtype=bool)
+        self.scope = np.zeros(0, dtype=np.uint64)
+
+    def extend(self, v: _Validator) -> None:
+        """Read the codes the codebook added since the last call."""
+        new = self.texts[len(self.villages) :]
+        if not new:
+            return
+        found = [v._village(t.strip()) if t.strip() else None for t in new]
+        self.villages.extend(found)
+        self.dotted.extend(x.dotted if x else "" for x in found)
+        self.bad = np.append(self.bad, [x is None for x in found])
+        self.unknown = np.append(self.unknown, [x is not None and x.name is None for x in found])
+        scope = [v.scope_hash(x) if x else 0 for x in found]
+        self.scope = np.append(self.scope, np.array(scope, dtype=np.uint64))
+
+    def factor(self, codes: NDArray[np.intp]) -> Factor:
+        """The dotted village codes of some records, each distinct value once."""
+        present, local = _distinct(codes, len(self.dotted))
+        return _factor([self.dotted[k] for k in present.tolist()], local)
+
+
 class _View:
     """The well-formed records of a grid, their columns read once."""
 
@@ -179,14 +211,15 @@ class _View:
         prepared: ReadGrid,
         rows: NDArray[np.intp],
         village_codes: NDArray[np.intp],
-        villages: list[_Village | None],
+        villages: VillageCodes,
         text_at: dict[str, int],
         index: dict[str, int],
     ) -> None:
         self.v, self.table, self.grid, self.rows = v, table, prepared.grid, rows
         self.words = prepared.words
         self.village_codes = village_codes
-        self.villages = villages
+        self.codebook = villages
+        self.villages = villages.villages
         form = v.form
         wanted = [*text_at.values()]
         wanted += [index[x.code] for x in form.context if x.code in index]
@@ -281,10 +314,7 @@ class _View:
         starts = grid.starts[rows, id_at]
         lengths = grid.ends[rows, id_at] - starts
         id_hash = hash_packed(packed(self.words, starts, lengths, MAX_WORDS))
-        scope = np.array(
-            [v.scope_hash(village) if village else 0 for village in self.villages], dtype=np.uint64
-        )
-        key_hash = combine(id_hash, scope[village_codes])
+        key_hash = combine(id_hash, self.codebook.scope[village_codes])
         repeated = v.seen.add(key_hash)
         for k in np.flatnonzero(repeated):
             cells = grid.cells(int(rows[k]))
@@ -335,8 +365,7 @@ class _View:
     ) -> None:
         """Issues of the kept records, in row order, as :meth:`_Validator.keep` makes them."""
         v, file = self.v, self.table.name
-        unknown = np.array([vl is not None and vl.name is None for vl in self.villages])
-        unknown = unknown[self.village_codes[part]]
+        unknown = self.codebook.unknown[self.village_codes[part]]
         texts, date_codes = self.field("tanggal_survei", part)
         noisy = self.noisy[part]
         flagged = (unknown | differs | bad_date | noisy)[kept]
@@ -368,7 +397,6 @@ class _View:
         dates: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
     ) -> HouseholdBatch:
         rows = self.rows[part][kept]
-        dotted = [vl.dotted if vl else "" for vl in self.villages]
         scored_names, name_codes, _ = names
         iso_dates, date_codes, _ = dates
         states = self.states[part][kept]
@@ -381,7 +409,7 @@ class _View:
             file_index=self.v._file,
             row_number=self.grid.rows[rows].astype(np.int64),
             ids=_Ids(self.grid, rows, id_at),
-            kode_desa=_factor(dotted, self.village_codes[part][kept]),
+            kode_desa=self.codebook.factor(self.village_codes[part][kept]),
             nama_desa=_factor(scored_names, name_codes[kept]),
             tanggal_survei=_factor(iso_dates, date_codes[kept]),
             context=context,

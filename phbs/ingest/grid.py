@@ -159,16 +159,21 @@ class Codebook:
 
     def _clear(self) -> None:
         self.keys = np.zeros(0, dtype=np.uint64)
-        self.cells = np.zeros((0, _STORED_WORDS + 1), dtype=np.uint64)
+        # Word k of every cell in row k (the length in the last row): read a word at a time.
+        self.cells = np.zeros((_STORED_WORDS + 1, 0), dtype=np.uint64)
         self.texts: list[str] = []
         self.table = WordTable(self.keys)
 
     def column(
-        self, grid: Grid, words: NDArray[np.uint64], at: int
+        self, grid: Grid, words: NDArray[np.uint64], at: int, *, compact: bool = True
     ) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_] | None]:
         """Column ``at`` of every record of ``grid``: the distinct texts, a code per record
         into them, and which records must not be read this way (a hash shared by two
         different cells; ``None`` when there are none).
+
+        With ``compact``, the texts are the segment's own; without, they are the
+        codebook's list of every text met so far (it only grows, until the codebook starts
+        over with a new list), so a caller can keep what it derives from each code.
 
         Cells longer than 32 bytes are keyed by their first 33 bytes and a length of 33;
         callers send those records the row-by-row way.
@@ -193,6 +198,8 @@ class Codebook:
             self._add(grid, at, keys, cells, lengths, missed)
             codes[missed] = self.table.find(keys[missed])
         clash = None if cells is None else self._clash(cells, codes, keys)
+        if not compact:
+            return self.texts, codes, clash
         present = np.flatnonzero(np.bincount(codes, minlength=len(self.keys)))
         position = np.zeros(len(self.keys), dtype=np.intp)
         position[present] = np.arange(len(present))
@@ -203,9 +210,9 @@ class Codebook:
     ) -> NDArray[np.bool_] | None:
         """Records whose hash names a different cell (compared word for word)."""
         count = cells.shape[1] - 1
-        stored = self.cells[codes]
-        differs = (stored[:, :count] != cells[:, :count]).any(axis=1)
-        differs |= stored[:, -1] != cells[:, count]
+        differs = self.cells[-1][codes] != cells[:, count]
+        for k in range(count):
+            differs |= self.cells[k][codes] != cells[:, k]
         differs &= (keys & _HASHED) != 0  # a short cell is its own key
         return differs if differs.any() else None
 
@@ -220,14 +227,14 @@ class Codebook:
     ) -> None:
         new, first = np.unique(keys[missed], return_index=True)
         rows = missed[first]
-        added = np.zeros((len(rows), _STORED_WORDS + 1), dtype=np.uint64)
-        added[:, -1] = lengths[rows]
+        added = np.zeros((_STORED_WORDS + 1, len(rows)), dtype=np.uint64)
+        added[-1] = lengths[rows]
         if cells is None:
-            added[:, 0] = keys[rows]
+            added[0] = keys[rows]
         else:
-            added[:, : cells.shape[1] - 1] = cells[rows, :-1]
+            added[: cells.shape[1] - 1] = cells[rows, :-1].T
         self.keys = np.concatenate((self.keys, new))
-        self.cells = np.concatenate((self.cells, added))
+        self.cells = np.concatenate((self.cells, added), axis=1)
         self.texts.extend(grid.cell(row, at) for row in rows.tolist())
         self.table = WordTable(self.keys)
 

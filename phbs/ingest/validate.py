@@ -23,7 +23,7 @@ from phbs.errors import InputFileError
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
-from phbs.ingest.fast import ReadGrid, grid_rows, prepare
+from phbs.ingest.fast import ReadGrid, VillageCodes, grid_rows, prepare
 from phbs.ingest.grid import Codebook, Grid, hash_bytes
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
@@ -207,6 +207,7 @@ class _Validator:
         self.suspects: list[_Suspect] = []
         self.submissions: dict[str, tuple[str, int]] = {}
         self.villages: dict[str, _Village | None] = {}
+        self._village_codes: VillageCodes | None = None
         self.dates: dict[str, dt.date | None] = {}
         self.name_keys: dict[str, str] = {}
         self.scope_hashes: dict[str, int] = {}
@@ -726,6 +727,14 @@ class _Validator:
                 text = fields.get(code, "")
                 parts.append(fold_answer(text) if text else "")
         return hash((*parts, *resolved.fingerprint))
+
+    def village_codes(self, texts: list[str]) -> VillageCodes:
+        """What is known of the village codes of this file's village codebook (``texts``
+        is its list of texts: a new list when the codebook starts over)."""
+        if self._village_codes is None or self._village_codes.texts is not texts:
+            self._village_codes = VillageCodes(texts)
+        self._village_codes.extend(self)
+        return self._village_codes
 
     def _village(self, raw_code: str) -> _Village | None:
         if raw_code not in self.villages:
