@@ -40,6 +40,7 @@ from phbs.reports.i18n import Lang, t
 from phbs.results import summarise
 from phbs.scoring import AreaLevel
 from phbs.streaming import score_files
+from phbs.threads import limit_malloc_arenas
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -328,6 +329,7 @@ cli.add_command(_report.report_command)
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
+    limit_malloc_arenas()
     cli.main(args=list(argv) if argv is not None else None, prog_name="phbs")
 
 

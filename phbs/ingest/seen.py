@@ -106,7 +106,10 @@ class SeenHashes:
         ):
             top = self._levels.pop()
             below = self._levels.pop()
-            self._levels.append(np.sort(np.concatenate((below, top)), kind="stable"))
+            merged = np.concatenate((below, top))
+            del top, below
+            merged.sort()  # in place: a merge holds the merged array and no copy of it
+            self._levels.append(merged)
 
     @property
     def nbytes(self) -> int:
