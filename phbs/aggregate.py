@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from phbs.forms import Form, NaPolicy
+from phbs.ingest.grid import WordTable, distinct_codes
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
 from phbs.scoring import AreaCounts, HouseholdOutcomes, household_outcomes
 from phbs.states import MISSING, NO, YES
@@ -116,12 +117,13 @@ class TotalsBuilder:
         self._village_names: dict[str, str] = {}
         self._dusun_index: dict[str, int] = {}
         self._dusun_names: dict[str, str] = {}
-        # Each dusun spelling met, and each (village, spelling) pair met as one sorted
-        # 64-bit key (village index << 32 | spelling index) with its dusun row: a batch
-        # looks its pairs up with numpy and folds names only for pairs never met before.
+        # Each dusun spelling met, and each (village, spelling) pair met as one 64-bit key
+        # (village index << 32 | spelling index) with its dusun row, in a hash table: a
+        # batch looks its pairs up with numpy and folds names only for pairs never met.
         self._spelling_index: dict[str, int] = {}
-        self._pair_keys = np.zeros(0, dtype=np.int64)
+        self._pair_keys = np.zeros(0, dtype=np.uint64)
         self._pair_rows = np.zeros(0, dtype=np.intp)
+        self._pair_table = WordTable(self._pair_keys)
         self._surveyor_index: dict[str, int] = {}
         self._surveyor_shown: dict[str, str] = {}
         # One row per dusun: surveyed, status × 3, ya, answered, missing (× indicators),
@@ -197,31 +199,24 @@ class TotalsBuilder:
             np.int64,
             len(batch.dusun.values),
         )[batch.dusun.codes]
-        pairs = (village.astype(np.int64) << 32) | spelling
-        distinct, first, local = np.unique(pairs, return_index=True, return_inverse=True)
-        local = local.reshape(-1)
-        where = np.asarray(np.searchsorted(self._pair_keys, distinct), dtype=np.intp)
-        np.minimum(where, max(len(self._pair_keys) - 1, 0), out=where)
-        known = self._pair_keys[where] == distinct if len(self._pair_keys) else where < 0
-        groups = np.empty(len(distinct), dtype=np.intp)
-        groups[known] = self._pair_rows[where[known]]
-        new = np.flatnonzero(~known)
-        if len(new):
+        pairs = ((village.astype(np.int64) << 32) | spelling).astype(np.uint64)
+        found = self._pair_table.find(pairs)
+        missed = np.flatnonzero(found < 0)
+        if len(missed):
             # New (village, dusun spelling) pairs, in the order the batch meets them: the
             # first spelling of a dusun is the one it is shown with.
-            new = new[np.argsort(first[new], kind="stable")]
-            for position, row in zip(new.tolist(), first[new].tolist(), strict=True):
-                groups[position] = self._dusun_row(batch, row, int(village[row]))
-            keys = np.concatenate([self._pair_keys, distinct[new]])
-            order = np.argsort(keys, kind="stable")
-            self._pair_keys = keys[order]
-            self._pair_rows = np.concatenate([self._pair_rows, groups[new]])[order]
+            new, first = np.unique(pairs[missed], return_index=True)
+            order = np.argsort(first, kind="stable")
+            rows = missed[first[order]].tolist()
+            added = [self._dusun_row(batch, row, int(village[row])) for row in rows]
+            self._pair_keys = np.concatenate([self._pair_keys, new[order]])
+            self._pair_rows = np.concatenate([self._pair_rows, np.array(added, dtype=np.intp)])
+            self._pair_table = WordTable(self._pair_keys)
+            found[missed] = self._pair_table.find(pairs[missed])
+        dusun = self._pair_rows[found]
         self._counts = _grow(self._counts, len(self._dusun_index))
-        counts = self._batch_counts(local, len(distinct), batch, outcomes)
-        if len(np.unique(groups)) == len(groups):
-            self._counts[groups] += counts
-        else:  # several spellings of one dusun in this batch
-            np.add.at(self._counts, groups, counts)
+        groups, local = distinct_codes(dusun, len(self._dusun_index))
+        self._counts[groups] += self._batch_counts(local, len(groups), batch, outcomes)
 
     def _villages(self, batch: _Columns) -> IndexArray:
         """The builder's index of each village value of ``batch`` (new ones are added)."""
@@ -344,7 +339,7 @@ class _RowCounter:
         self._pending_rows = 0
 
     def add(self, records: Int64Array) -> None:
-        keys, counts = _distinct(records, np.ones(len(records), dtype=np.int64))
+        keys, counts = _count_distinct(records)
         self._pending.append((keys, counts))
         self._pending_rows += len(keys)
         if self._pending_rows > max(_PENDING_MIN, len(self._keys)):
@@ -375,6 +370,19 @@ def _distinct(keys: Int64Array, counts: Int64Array) -> tuple[Int64Array, Int64Ar
     keys, counts = keys[order], counts[order]
     starts = np.flatnonzero(np.concatenate([[True], (keys[1:] != keys[:-1]).any(axis=1)]))
     return keys[starts], np.add.reduceat(counts, starts)
+
+
+def _count_distinct(records: Int64Array) -> tuple[Int64Array, Int64Array]:
+    """Distinct rows of ``records`` (sorted) and how often each occurs; two columns that fit
+    in one 62-bit number are counted as that number (a sort, no permutation)."""
+    if records.shape[1] == 2 and len(records):
+        low_bits = int(records[:, 1].max()).bit_length()
+        if int(records[:, 0].max()).bit_length() + low_bits <= 62:
+            packed = (records[:, 0] << low_bits) | records[:, 1]
+            values, counts = np.unique(packed, return_counts=True)
+            keys = np.column_stack([values >> low_bits, values & ((1 << low_bits) - 1)])
+            return keys.astype(np.int64), counts.astype(np.int64)
+    return _distinct(records, np.ones(len(records), dtype=np.int64))
 
 
 def _grouping_order(keys: Int64Array) -> IndexArray:

@@ -16,8 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from phbs.ingest import grid as grid_module
-from phbs.ingest.fast import _distinct
-from phbs.ingest.grid import Codebook, Grid, WordTable
+from phbs.ingest.grid import Codebook, Grid, WordTable, distinct_codes
 
 
 def make_grid(cells: list[str]) -> Grid:
@@ -131,7 +130,7 @@ def test_distinct_matches_unique(values: list[int], wide: bool) -> None:
     """Pairs of codes are counted instead of sorted when their range is small."""
     array = np.array(values, dtype=np.intp)
     size = 10**7 if wide else 100
-    distinct, codes = _distinct(array, size)
+    distinct, codes = distinct_codes(array, size)
     expected, inverse = np.unique(array, return_inverse=True)
     assert distinct.tolist() == expected.tolist()
     assert codes.tolist() == inverse.reshape(-1).tolist()

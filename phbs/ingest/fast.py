@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, overload
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.ingest.grid import MAX_WORDS, Codebook, Grid, hash_packed, packed
+from phbs.ingest.grid import MAX_WORDS, Codebook, Grid, distinct_codes, hash_packed, packed
 from phbs.ingest.resolve import IssueSpec, _Unknown, answer_state, context_value
 from phbs.ingest.seen import combine
 from phbs.ingest.survey import Factor, HouseholdBatch
@@ -178,6 +178,7 @@ class VillageCodes:
         self.texts = texts  # the codebook's list (it grows as segments are read)
         self.villages: list[_Village | None] = []
         self.dotted: list[str] = []
+        self.names: list[str] = []  # the table's name ("" when it has none)
         self.bad = np.zeros(0, dtype=bool)
         self.unknown = np.zeros(0, dtype=bool)
         self.scope = np.zeros(0, dtype=np.uint64)
@@ -190,6 +191,7 @@ class VillageCodes:
         found = [v._village(t.strip()) if t.strip() else None for t in new]
         self.villages.extend(found)
         self.dotted.extend(x.dotted if x else "" for x in found)
+        self.names.extend((x.name or "") if x else "" for x in found)
         self.bad = np.append(self.bad, [x is None for x in found])
         self.unknown = np.append(self.unknown, [x is not None and x.name is None for x in found])
         scope = [v.scope_hash(x) if x else 0 for x in found]
@@ -197,7 +199,7 @@ class VillageCodes:
 
     def factor(self, codes: NDArray[np.intp]) -> Factor:
         """The dotted village codes of some records, each distinct value once."""
-        present, local = _distinct(codes, len(self.dotted))
+        present, local = distinct_codes(codes, len(self.dotted))
         return _factor([self.dotted[k] for k in present.tolist()], local)
 
 
@@ -264,7 +266,7 @@ class _View:
             if decided_by in context:
                 values, ctx_codes = context[decided_by]
                 pairs = column.codes * len(values) + ctx_codes
-                distinct, codes = _distinct(pairs, len(column.texts) * len(values))
+                distinct, codes = distinct_codes(pairs, len(column.texts) * len(values))
                 keys = [(p // len(values), values[p % len(values)]) for p in distinct.tolist()]
             else:
                 codes = column.codes
@@ -333,6 +335,10 @@ class _View:
     def _names(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_]]:
         """The name each household is scored under, and whether the file's name differs."""
         names, name_codes = self.field("nama_desa", part)
+        if not any(names):  # no names in the file: each village's name from the table
+            present, local = distinct_codes(self.village_codes[part], len(self.codebook.names))
+            shown = [self.codebook.names[k] for k in present.tolist()]
+            return shown, local, np.zeros(len(local), dtype=bool)
         pairs = self.village_codes[part] * len(names) + name_codes
         distinct, codes = np.unique(pairs, return_inverse=True)
         scored: list[str] = []
@@ -416,18 +422,6 @@ class _View:
             states=states,
             **text,
         )
-
-
-def _distinct(values: NDArray[np.intp], size: int) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
-    """``np.unique(values, return_inverse=True)`` for values in ``range(size)``, counted
-    instead of sorted when ``size`` is small."""
-    if size > 4 * len(values) + 65_536:
-        distinct, codes = np.unique(values, return_inverse=True)
-        return distinct, codes.reshape(-1)
-    distinct = np.flatnonzero(np.bincount(values, minlength=size))
-    position = np.zeros(size, dtype=np.intp)
-    position[distinct] = np.arange(len(distinct))
-    return distinct, position[values]
 
 
 def _factor(values: list[str], codes: NDArray[np.intp]) -> Factor:

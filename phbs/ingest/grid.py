@@ -10,6 +10,7 @@ cell: a cell of up to :data:`MAX_WORDS` × 8 bytes is packed into little-endian 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -80,6 +81,25 @@ def packed(
         out[:, k] = words[starts + 8 * k] & WORD_MASKS[rest]
     out[:, count] = lengths.astype(np.uint64)
     return out
+
+
+def distinct_codes(
+    values: NDArray[np.integer[Any]], size: int
+) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """``np.unique(values, return_inverse=True)`` for values in ``range(size)``: counted
+    instead of sorted when ``size`` is small next to ``values``.
+
+    >>> distinct, codes = distinct_codes(np.array([5, 2, 5]), 10)
+    >>> distinct.tolist(), codes.tolist()
+    ([2, 5], [1, 0, 1])
+    """
+    if size > 4 * len(values) + 65_536:
+        distinct, codes = np.unique(values, return_inverse=True)
+        return distinct.astype(np.intp), codes.reshape(-1).astype(np.intp)
+    distinct = np.flatnonzero(np.bincount(values, minlength=size))
+    position = np.zeros(size, dtype=np.intp)
+    position[distinct] = np.arange(len(distinct))
+    return distinct, position[values]
 
 
 _FIBONACCI = np.uint64(0x9E3779B97F4A7C15)
@@ -200,10 +220,8 @@ class Codebook:
         clash = None if cells is None else self._clash(cells, codes, keys)
         if not compact:
             return self.texts, codes, clash
-        present = np.flatnonzero(np.bincount(codes, minlength=len(self.keys)))
-        position = np.zeros(len(self.keys), dtype=np.intp)
-        position[present] = np.arange(len(present))
-        return [self.texts[k] for k in present.tolist()], position[codes], clash
+        present, local = distinct_codes(codes, len(self.keys))
+        return [self.texts[k] for k in present.tolist()], local, clash
 
     def _clash(
         self, cells: NDArray[np.uint64], codes: NDArray[np.intp], keys: NDArray[np.uint64]
