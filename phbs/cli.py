@@ -7,6 +7,7 @@ Every command speaks Indonesian by default and English with ``--lang en``. A
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
@@ -51,8 +52,34 @@ def survey_options(function: F) -> F:
     return files(reading_options(function))
 
 
+# Commands whose modules are imported only when they run (or help lists them): the
+# contest and report code is not loaded for `phbs score` and `phbs validate`.
+LAZY_COMMANDS = {
+    "demo": "phbs.commands.demo:demo_command",
+    "forms": "phbs.commands.forms:forms_group",
+    "rank": "phbs.commands.rank:rank_command",
+    "report": "phbs.commands.report:report_command",
+    "rubric": "phbs.commands.rubric:rubric_group",
+}
+
+
 class PhbsGroup(click.Group):
-    """Turns library errors into one-line messages; never shows a traceback for them."""
+    """Turns library errors into one-line messages; never shows a traceback for them.
+
+    The commands of :data:`LAZY_COMMANDS` are loaded when first asked for.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{LAZY_COMMANDS[cmd_name]} is not a click command")
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -312,19 +339,6 @@ def validate_command(
         tables.write_issues(survey.issues, output, files, language)
         click.echo(t("written", language, path=output))
     ctx.exit(1 if survey.error_count else 0)
-
-
-from phbs.commands import demo as _demo  # noqa: E402
-from phbs.commands import forms as _forms  # noqa: E402
-from phbs.commands import rank as _rank  # noqa: E402
-from phbs.commands import report as _report  # noqa: E402
-from phbs.commands import rubric as _rubric  # noqa: E402
-
-cli.add_command(_forms.forms_group)
-cli.add_command(_demo.demo_command)
-cli.add_command(_rank.rank_command)
-cli.add_command(_rubric.rubric_group)
-cli.add_command(_report.report_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

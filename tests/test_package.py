@@ -1,0 +1,79 @@
+"""The package loads what a command needs, and nothing of what it does not.
+
+``phbs`` names its public API in ``__all__`` and imports each name when it is first used, so
+``phbs score`` on a Puskesmas file does not pay for the contest and report code; the CLI
+loads its contest and report commands the same way. These tests keep the table of names,
+the imports type checkers read and ``__all__`` in step, and check what a plain start loads.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+import phbs
+from phbs.cli import LAZY_COMMANDS, cli
+
+INIT = Path(phbs.__file__)
+
+
+def checked_imports() -> dict[str, str]:
+    """Name → module of the imports under ``if TYPE_CHECKING:`` in phbs/__init__.py."""
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom)
+                assert statement.module is not None
+                for alias in statement.names:
+                    found[alias.name] = statement.module
+    return found
+
+
+def test_public_names_table_imports_and_all_agree() -> None:
+    assert checked_imports() == phbs._EXPORTS
+    assert set(phbs.__all__) == {*phbs._EXPORTS, "__version__"}
+    for name in phbs._EXPORTS:
+        module = sys.modules.get(phbs._EXPORTS[name]) or __import__(
+            phbs._EXPORTS[name], fromlist=[name]
+        )
+        assert getattr(phbs, name) is getattr(module, name)
+    assert set(dir(phbs)) >= set(phbs.__all__)
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'skor'"):
+        _ = phbs.skor  # type: ignore[attr-defined]
+
+
+def test_starting_the_command_loads_no_contest_or_report_code() -> None:
+    """`phbs score` and `phbs validate` start without jinja2, xlsxwriter, scipy or the
+    contest modules."""
+    code = (
+        "import sys, phbs.cli; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('jinja2', 'xlsxwriter', 'scipy') or m in ('phbs.ranking', 'phbs.judges', "
+        "'phbs.reports.report', 'phbs.rank_uncertainty', 'phbs.contest_files'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_every_command_is_listed_and_loads() -> None:
+    context = click.Context(cli)
+    names = cli.list_commands(context)
+    assert set(LAZY_COMMANDS) <= set(names)
+    assert {"score", "validate"} <= set(names)
+    for name in names:
+        command = cli.get_command(context, name)
+        assert command is not None
+        assert command.name == name
+    assert cli.get_command(context, "skor") is None
