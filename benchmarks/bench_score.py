@@ -20,6 +20,10 @@ under five), then runs, each in a fresh process:
 - ``benchmarks/pandas_score.py FILE rekap.csv``, the same summary in straightforward pandas
   (unless ``--no-pandas``).
 
+``phbs score`` and the pandas script run three times each, taking turns (``--repeat``); the
+table gives the median time and the largest peak of each (a shared machine can slow one run
+down; taking turns spreads that over both).
+
 It prints one table: rows, command, seconds, rows per second, peak memory, and for
 ``phbs score`` its time divided by the pandas script's time in the same run (``--markdown``:
 the same table in the README's markdown, with Indonesian number formatting). Peak memory is
@@ -34,6 +38,7 @@ import argparse
 import importlib.util
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -297,17 +302,38 @@ def markdown_table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
-def run_size(survey: Path, rows: int, work: Path, report: bool, pandas: bool) -> list[Row]:
-    """Time every command on one survey file; the ``phbs score`` row gets its pandas ratio."""
-    measured: dict[str, Measurement] = {}
-    for name, command in commands_for(survey, work, report, pandas).items():
-        run = measure(command)
-        measured[name] = run
-        print(
-            f"{rows:>10}  {name:<20}  {run.seconds:8.2f} s  {run.peak_mb:6.0f} MB", file=sys.stderr
+#: Commands run ``--repeat`` times (the reports, much slower, run once).
+REPEATED = ("phbs score", "pandas script")
+
+
+def run_size(
+    survey: Path, rows: int, work: Path, report: bool, pandas: bool, repeat: int = 1
+) -> list[Row]:
+    """Time every command on one survey file; the ``phbs score`` row gets its pandas ratio.
+
+    ``phbs score`` and the pandas script run ``repeat`` times, taking turns, and each gets
+    its median time and its largest peak: on a shared machine one run can be slowed by
+    its neighbours, and taking turns spreads that over both."""
+    runs: dict[str, list[Measurement]] = {}
+    commands = commands_for(survey, work, report, pandas)
+    for turn in range(max(repeat, 1)):
+        for name, command in commands.items():
+            if turn and name not in REPEATED:
+                continue
+            run = measure(command)
+            runs.setdefault(name, []).append(run)
+            print(
+                f"{rows:>10}  {name:<20}  {run.seconds:8.2f} s  {run.peak_mb:6.0f} MB",
+                file=sys.stderr,
+            )
+            for output in work.iterdir():
+                output.unlink()
+    measured = {
+        name: Measurement(
+            statistics.median(r.seconds for r in taken), max(r.peak_mb for r in taken)
         )
-        for output in work.iterdir():
-            output.unlink()
+        for name, taken in runs.items()
+    }
     baseline = measured.get("pandas script")
     return [
         Row(
@@ -346,6 +372,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--markdown", action="store_true", help="print the table as the README's markdown table"
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        metavar="N",
+        help="runs of phbs score and of the pandas script, taking turns; the table shows "
+        "the median (default 3; the reports run once)",
+    )
     args = parser.parse_args(argv)
     chosen = set(args.rows or [])
     if args.sizes or not chosen:
@@ -363,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             survey, took = survey_file(data, rows, args.province, args.seed)
             what = "reused" if took is None else f"generated in {took:.1f} s"
             print(f"{rows:>10}  {survey.name} {what}", file=sys.stderr)
-            results += run_size(survey, rows, work, args.report, pandas)
+            results += run_size(survey, rows, work, args.report, pandas, args.repeat)
     print(markdown_table(results) if args.markdown else text_table(results))
 
 

@@ -96,10 +96,49 @@ def test_row_counts_and_markdown_table(bench: ModuleType) -> None:
     assert table[3] == "| 1.000.000 | skrip pandas | 5,6 | 178.600 | 1.122 MB |  |"
 
 
+def test_score_and_pandas_take_turns_and_give_medians(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--repeat 3: phbs score and the pandas script run three times each, taking turns; the
+    reports once. The table has each one's median time and largest peak, and the ratio of
+    the medians."""
+    times = {"score": [3.0, 1.0, 2.0], "pandas": [10.0, 4.0, 6.0], "xlsx": [50.0], "html": [9.0]}
+    peaks = {"score": [150.0, 170.0, 160.0], "pandas": [1000.0, 1100.0, 900.0]}
+    order: list[str] = []
+
+    def fake(command: list[str]) -> object:
+        kind = (
+            "pandas"
+            if command[1].endswith("pandas_score.py")
+            else "xlsx"
+            if "--xlsx" in command
+            else "html"
+            if "--html" in command
+            else "score"
+        )
+        turn = order.count(kind)
+        order.append(kind)
+        return bench.Measurement(times[kind][turn], peaks.get(kind, [200.0])[turn])
+
+    monkeypatch.setattr(bench, "measure", fake)
+    work = tmp_path / "out"
+    work.mkdir()
+    rows = bench.run_size(tmp_path / "s.csv", 1_000, work, True, True, repeat=3)
+    assert order == ["score", "xlsx", "html", "pandas", "score", "pandas", "score", "pandas"]
+    found = {row.command: row for row in rows}
+    assert found["phbs score"].run == bench.Measurement(2.0, 170.0)
+    assert found["pandas script"].run == bench.Measurement(6.0, 1100.0)
+    assert found["phbs score"].vs_pandas == pytest.approx(2.0 / 6.0)
+    assert found["phbs report --xlsx"].run.seconds == 50.0
+
+
 def test_benchmark_runs_end_to_end_without_pandas(tmp_path: Path) -> None:
     keep = tmp_path / "data"
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--rows", "300", "--no-pandas", "--keep", str(keep)],
+        [
+            *(sys.executable, str(SCRIPT), "--rows", "300", "--no-pandas"),
+            *("--repeat", "2", "--keep", str(keep)),
+        ],
         capture_output=True,
         text=True,
         check=False,
