@@ -67,6 +67,25 @@ def test_starting_the_command_loads_no_contest_or_report_code() -> None:
     assert result.stdout.strip() == ""
 
 
+def test_scoring_the_sample_loads_no_scipy(tmp_path: Path) -> None:
+    """The Wilson intervals of `phbs score` need only a normal quantile: scipy (half a
+    second to import) stays unloaded."""
+    output = tmp_path / "rekap.csv"
+    code = (
+        "import sys\n"
+        "from phbs.cli import cli\n"
+        "from phbs.demo import sample_data\n"
+        "files = [str(f) for f in sample_data().survey_files]\n"
+        f"cli.main(['score', *files, '-o', {str(output)!r}, '-q'], standalone_mode=False)\n"
+        "print('scipy' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.exists()
+    assert result.stdout.splitlines()[-1] == "False"
+
+
 def test_every_command_is_listed_and_loads() -> None:
     context = click.Context(cli)
     names = cli.list_commands(context)
