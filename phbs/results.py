@@ -181,12 +181,11 @@ class IndicatorCoverage(BaseModel):
 _COVERAGE_FIELDS: set[str] = set(IndicatorCoverage.model_fields)
 
 
-def _coverage(**values: int | float | None) -> IndicatorCoverage:
-    """An indicator's coverage sharing one set of field names with all the others (a
-    province's dusun summary has tens of thousands: half the memory)."""
-    coverage = IndicatorCoverage.model_validate(values)
-    object.__setattr__(coverage, "__pydantic_fields_set__", _COVERAGE_FIELDS)
-    return coverage
+def _share_fields(coverage: IndicatorCoverage) -> None:
+    """Give a coverage the one set of field names all the others share (a province's dusun
+    summary has tens of thousands of them: half its memory)."""
+    if coverage.__pydantic_fields_set__ == _COVERAGE_FIELDS:
+        object.__setattr__(coverage, "__pydantic_fields_set__", _COVERAGE_FIELDS)
 
 
 class AreaSummary(BaseModel):
@@ -474,36 +473,42 @@ def _area(
     ber, tidak, belum = rows.status[i]
     ya, answered, missing = rows.ya[i], rows.answered[i], rows.missing[i]
     lower, upper = rows.cakupan_lower[i], rows.cakupan_upper[i]
-    return AreaSummary(
-        tingkat=level,
-        kode=code,
-        nama=name,
-        dusun=dusun,
-        rumah_tangga_disurvei=rows.surveyed[i],
-        ber_phbs=ber,
-        tidak_ber_phbs=tidak,
-        belum_lengkap=belum,
-        persen_ber_phbs=percent(ber, ber + tidak),
-        indikator={
-            c: _coverage(
-                ya=ya[j],
-                berlaku=answered[j],
-                kosong=missing[j],
-                cakupan=percent(ya[j], answered[j]),
-                cakupan_bawah=lower[j],
-                cakupan_atas=upper[j],
-            )
-            for j, c in enumerate(indicator_codes)
-        },
-        kelas=dict(zip(class_codes, rows.classes[i], strict=True)),
-        jumlah_desa=villages,
-        jumlah_rumah_tangga=total,
-        persen_dipantau=dipantau,
-        sampel_kurang=flag,
-        persen_ber_phbs_bawah=rows.ber_lower[i],
-        persen_ber_phbs_atas=rows.ber_upper[i],
-        **(area_iks(rows.counts, i, healthy) if healthy is not None else {}),
+    # One validation per area, its coverages nested (pydantic validates them in one call).
+    area = AreaSummary.model_validate(
+        {
+            "tingkat": level,
+            "kode": code,
+            "nama": name,
+            "dusun": dusun,
+            "rumah_tangga_disurvei": rows.surveyed[i],
+            "ber_phbs": ber,
+            "tidak_ber_phbs": tidak,
+            "belum_lengkap": belum,
+            "persen_ber_phbs": percent(ber, ber + tidak),
+            "indikator": {
+                c: {
+                    "ya": ya[j],
+                    "berlaku": answered[j],
+                    "kosong": missing[j],
+                    "cakupan": percent(ya[j], answered[j]),
+                    "cakupan_bawah": lower[j],
+                    "cakupan_atas": upper[j],
+                }
+                for j, c in enumerate(indicator_codes)
+            },
+            "kelas": dict(zip(class_codes, rows.classes[i], strict=True)),
+            "jumlah_desa": villages,
+            "jumlah_rumah_tangga": total,
+            "persen_dipantau": dipantau,
+            "sampel_kurang": flag,
+            "persen_ber_phbs_bawah": rows.ber_lower[i],
+            "persen_ber_phbs_atas": rows.ber_upper[i],
+            **(area_iks(rows.counts, i, healthy) if healthy is not None else {}),
+        }
     )
+    for coverage in area.indikator.values():
+        _share_fields(coverage)
+    return area
 
 
 def index_class_health(form: Form) -> list[bool] | None:
