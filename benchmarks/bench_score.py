@@ -294,7 +294,7 @@ def markdown_table(rows: Sequence[Row]) -> str:
     for row in rows:
         name = _MARKDOWN_NAMES.get(row.command, f"`{row.command}`")
         rate = round(row.rows / row.run.seconds, -2)
-        ratio = f"{_id_number(row.vs_pandas, 1)}×" if row.vs_pandas is not None else ""
+        ratio = f"{_id_number(row.vs_pandas, 2)}×" if row.vs_pandas is not None else ""
         lines.append(
             f"| {_id_number(row.rows)} | {name} | {_id_number(row.run.seconds, 1)} | "
             f"{_id_number(rate)} | {_id_number(row.run.peak_mb)} MB | {ratio} |"

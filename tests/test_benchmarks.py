@@ -92,7 +92,7 @@ def test_row_counts_and_markdown_table(bench: ModuleType) -> None:
     score = bench.Row(1_000_000, "phbs score", bench.Measurement(15.72, 657.3), 2.81)
     pandas = bench.Row(1_000_000, "pandas script", bench.Measurement(5.6, 1122.4))
     table = bench.markdown_table([score, pandas]).splitlines()
-    assert table[2] == "| 1.000.000 | `phbs score` | 15,7 | 63.600 | 657 MB | 2,8× |"
+    assert table[2] == "| 1.000.000 | `phbs score` | 15,7 | 63.600 | 657 MB | 2,81× |"
     assert table[3] == "| 1.000.000 | skrip pandas | 5,6 | 178.600 | 1.122 MB |  |"
 
 
