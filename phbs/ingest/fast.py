@@ -6,6 +6,10 @@ id with spaces at its ends or longer than 32 bytes, a village code that is blank
 parse, any cell of a known column longer than 32 bytes. For the others, each distinct value
 of a column (a village code, a date, a pattern of context and answer cells) is read once
 and mapped back to its rows; issues are made for the rows that have them, in row order.
+
+:func:`prepare` does what depends only on a grid's bytes (which records are plain, each
+column's codes) on the reading thread (:func:`phbs.threads.read_ahead`); :func:`grid_rows`
+validates the prepared grid on the caller's thread.
 """
 
 from __future__ import annotations
@@ -101,7 +105,7 @@ class _Layout:
 
     @property
     def read(self) -> list[int]:
-        """The columns factorised: village code, texts, context and answers."""
+        """The columns factorised: the village code first, then texts, context, answers."""
         return [self.code_at, *self.text_at.values(), *self.pattern_at]
 
 
@@ -140,7 +144,7 @@ def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGri
     v.count_rows(counts, len(grid))
     index = counts.columns.index
     layout = _Layout.of(v.form, index)
-    id_at, text_at = layout.id_at, layout.text_at
+    id_at = layout.id_at
     fast = read.plain.copy()
     rows = np.flatnonzero(fast)
 
@@ -151,7 +155,7 @@ def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGri
     if bad.any():
         fast[rows[bad]] = False
         rows, village_codes = rows[~bad], village_codes[~bad]
-    view = _View(v, table, read, rows, village_codes, villages, text_at, index)
+    view = _View(v, table, read, rows, village_codes, villages, layout, index)
     done = 0
     for low, high in _runs(fast):
         if fast[low]:
@@ -214,7 +218,7 @@ class _View:
         rows: NDArray[np.intp],
         village_codes: NDArray[np.intp],
         villages: VillageCodes,
-        text_at: dict[str, int],
+        layout: _Layout,
         index: dict[str, int],
     ) -> None:
         self.v, self.table, self.grid, self.rows = v, table, prepared.grid, rows
@@ -222,13 +226,9 @@ class _View:
         self.village_codes = village_codes
         self.codebook = villages
         self.villages = villages.villages
-        form = v.form
-        wanted = [*text_at.values()]
-        wanted += [index[x.code] for x in form.context if x.code in index]
-        wanted += [index[code] for code in form.codes if code in index]
-        read = {at: prepared.columns[at].take(rows) for at in wanted}
+        read = {at: prepared.columns[at].take(rows) for at in layout.read[1:]}
         self.text: dict[str, tuple[list[str], NDArray[np.intp]]] = {}
-        for code, at in text_at.items():
+        for code, at in layout.text_at.items():
             column = read[at]
             self.text[code] = ([t.strip() for t in column.texts], column.codes)
         self._resolve(index, read)

@@ -4,7 +4,9 @@ A :class:`Grid` is a run of records from a CSV segment with no quote character: 
 is one line holding exactly as many cells as the header, so cell boundaries are simply the
 separators. Validation reads a grid column by column without making a Python string per
 cell: a cell of up to :data:`MAX_WORDS` × 8 bytes is packed into little-endian 64-bit words
-(:func:`packed`), distinct values are found with numpy, and only those are decoded.
+(:func:`packed`) and looked up in the column's :class:`Codebook` (a numpy hash table,
+:class:`WordTable`, of the cells met so far in the file), so only cells never met before are
+decoded.
 """
 
 from __future__ import annotations
