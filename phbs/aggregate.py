@@ -278,7 +278,10 @@ class TotalsBuilder:
     def _count_rows(self, batch: _Columns) -> None:
         factor = batch.petugas
         surveyors = _global_codes(factor, self._surveyor_index)
-        for code in np.flatnonzero(_present(factor) & (surveyors < 0)).tolist():
+        new = np.flatnonzero(_present(factor) & (surveyors < 0))
+        # In the order the batch meets them: a surveyor is shown as first spelled.
+        first = _first_rows(factor) if len(new) else new
+        for code in sorted(new.tolist(), key=first.__getitem__):
             spelling = factor.values[code]
             key = fold_name(spelling)
             index = self._surveyor_index.setdefault(key, len(self._surveyor_index))

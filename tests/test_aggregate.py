@@ -30,7 +30,7 @@ from phbs.aggregate import (
 )
 from phbs.demo import sample_data
 from phbs.forms import NaPolicy, load_form
-from phbs.ingest.survey import HouseholdBatch, Survey
+from phbs.ingest.survey import Factor, HouseholdBatch, Survey
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.plausibility import plausibility_issues
@@ -371,6 +371,38 @@ def test_memory_follows_areas_not_households(surveys: dict[str, Survey]) -> None
     found = totals.villages
     assert dict(zip(found.keys, found.surveyed.tolist(), strict=True)) == expected
     assert totals.households == sum(len(batches[n % len(batches)]) for n in range(200))
+
+
+def test_names_are_shown_as_first_spelled_in_row_order(surveys: dict[str, Survey]) -> None:
+    """A batch's factor values need not be in row order (validation lists them as its
+    codebooks do): villages, dusun and surveyors are still shown as the first row spells
+    them (DOMAIN.md §2: dusun and surveyors compared case- and space-insensitively)."""
+    form = surveys["contoh"].form.form
+
+    def factor(values: list[str], codes: list[int]) -> Factor:
+        return Factor(values, np.array(codes, dtype=np.intp))
+
+    blank = factor([""], [0, 0, 0])
+    batch = HouseholdBatch(
+        file_index=0,
+        row_number=np.array([2, 3, 4], dtype=np.int64),
+        ids=["a", "b", "c"],
+        kode_desa=factor(["63.10.01.2005"], [0, 0, 0]),
+        nama_desa=factor(["Segumbang"], [0, 0, 0]),
+        dusun=factor(["DUSUN  I", "Dusun I"], [1, 0, 1]),
+        rw=blank,
+        rt=blank,
+        tanggal_survei=blank,
+        petugas=factor(["SITI aminah", "Siti Aminah"], [1, 0, 0]),
+        nama_kepala_rt=blank,
+        context={code: [None, None, None] for code in (c.code for c in form.context)},
+        states=np.full((3, len(form.codes)), 1, dtype=np.int8),
+    )
+    builder = TotalsBuilder(form)
+    builder.add(batch)
+    totals = builder.totals()
+    assert totals.dusun_names == {dusun_key("63.10.01.2005", "Dusun I"): "Dusun I"}
+    assert [(s.shown, s.households) for s in totals.surveyors] == [("Siti Aminah", 3)]
 
 
 def test_builder_refuses_outcomes_of_another_policy(surveys: dict[str, Survey]) -> None:
