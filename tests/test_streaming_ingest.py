@@ -269,15 +269,45 @@ def test_the_numpy_path_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     fast_rows: list[int] = []
     original = fast._View.run
 
-    def counting(view: Any, counts: Any, low: int, high: int, id_at: int) -> None:
+    def counting(view: Any, counts: Any, low: int, high: int) -> None:
         fast_rows.append(high - low)
-        original(view, counts, low, high, id_at)
+        original(view, counts, low, high)
 
     monkeypatch.setattr(fast._View, "run", counting)
     tiny_blocks(monkeypatch, 2048)
     survey = read_survey([path])
     assert survey.rows_scored == 400
     assert sum(fast_rows) > 300
+
+
+def test_duplicates_are_settled_reading_again_only_the_rows_that_may_match(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DOMAIN.md §4: the second pass that finds each suspect's first row hashes the
+    column-wise segments with numpy and reads again only rows whose hash is a suspect's;
+    the rows set aside and their reasons are those of the row-by-row reference."""
+    rows = clean_rows(400)
+    body = [*rows, rows[350], rows[5], rows[399].replace("Ya", "Tidak", 1)]
+    path = write(tmp_path / "survei.csv", [line(*FULL_HEADER), *body])
+    with monkeypatch.context() as patch:
+        row_by_row(patch)
+        reference = snapshot([path])
+    read_again: list[int] = []
+    original = fast.first_row_candidates
+
+    def counting(*args: Any) -> list[tuple[int, list[str]]]:
+        found = original(*args)
+        read_again.append(len(found))
+        return found
+
+    monkeypatch.setattr(validate, "first_row_candidates", counting)
+    tiny_blocks(monkeypatch, 2048)
+    assert snapshot([path]) == reference
+    # At most the three first rows and the three suspects (which are skipped) of 403.
+    assert read_again
+    assert sum(read_again) <= 6
+    reasons = sorted(code for r in reference["set_aside"] for code in r.reasons)
+    assert reasons == ["baris-ganda", "baris-ganda", "id-ganda"]
 
 
 def _colliding(monkeypatch: pytest.MonkeyPatch, groups: int) -> None:

@@ -138,16 +138,23 @@ def _long_cells(grid: Grid, columns: list[int]) -> NDArray[np.bool_]:
     return np.asarray((lengths > _LONGEST).any(axis=1))
 
 
-def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGrid) -> None:
-    """Validate every record of a prepared grid (a file whose identity columns are present)."""
+@dataclass(frozen=True)
+class KeyedRows:
+    """The records of a prepared grid the column-wise path reads (plain, with a village
+    code that parses), their village codes and their household key hashes."""
+
+    fast: NDArray[np.bool_]  # per record of the grid
+    rows: NDArray[np.intp]
+    village_codes: NDArray[np.intp]
+    villages: VillageCodes
+    key_hash: NDArray[np.uint64]
+
+
+def keyed_rows(v: _Validator, read: ReadGrid, layout: _Layout) -> KeyedRows:
+    """Which records of ``read`` are validated column-wise, and the key of each."""
     grid = read.grid
-    v.count_rows(counts, len(grid))
-    index = counts.columns.index
-    layout = _Layout.of(v.form, index)
-    id_at = layout.id_at
     fast = read.plain.copy()
     rows = np.flatnonzero(fast)
-
     column = read.columns[layout.code_at]
     villages = v.village_codes(column.texts)
     village_codes = column.codes[rows]
@@ -155,12 +162,40 @@ def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGri
     if bad.any():
         fast[rows[bad]] = False
         rows, village_codes = rows[~bad], village_codes[~bad]
-    view = _View(v, table, read, rows, village_codes, villages, layout, index)
+    starts = grid.starts[rows, layout.id_at]
+    lengths = grid.ends[rows, layout.id_at] - starts
+    id_hash = hash_packed(packed(read.words, starts, lengths, MAX_WORDS))
+    key_hash = combine(id_hash, villages.scope[village_codes])
+    return KeyedRows(fast, rows, village_codes, villages, key_hash)
+
+
+def first_row_candidates(
+    v: _Validator, read: ReadGrid, index: dict[str, int], hashes: NDArray[np.uint64]
+) -> list[tuple[int, list[str]]]:
+    """The records of ``read`` that may be the first row of a suspect's key (its hash is
+    one of ``hashes``, sorted), and those the first pass read one by one, as text cells in
+    file order: the rest need not be read again."""
+    grid = read.grid
+    keyed = keyed_rows(v, read, _Layout.of(v.form, index))
+    hit = keyed.rows[np.isin(keyed.key_hash, hashes)]
+    check = np.union1d(hit, np.flatnonzero(~keyed.fast))
+    return [(int(grid.rows[i]), grid.cells(int(i))) for i in check.tolist()]
+
+
+def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGrid) -> None:
+    """Validate every record of a prepared grid (a file whose identity columns are present)."""
+    grid = read.grid
+    v.count_rows(counts, len(grid))
+    index = counts.columns.index
+    layout = _Layout.of(v.form, index)
+    keyed = keyed_rows(v, read, layout)
+    fast = keyed.fast
+    view = _View(v, table, read, keyed, layout, index)
     done = 0
     for low, high in _runs(fast):
         if fast[low]:
             v.flush()
-            view.run(counts, done, done + high - low, id_at)
+            view.run(counts, done, done + high - low)
             done += high - low
         else:
             for i in range(low, high):
@@ -215,17 +250,17 @@ class _View:
         v: _Validator,
         table: RawTable,
         prepared: ReadGrid,
-        rows: NDArray[np.intp],
-        village_codes: NDArray[np.intp],
-        villages: VillageCodes,
+        keyed: KeyedRows,
         layout: _Layout,
         index: dict[str, int],
     ) -> None:
-        self.v, self.table, self.grid, self.rows = v, table, prepared.grid, rows
-        self.words = prepared.words
-        self.village_codes = village_codes
-        self.codebook = villages
-        self.villages = villages.villages
+        self.v, self.table, self.grid, self.rows = v, table, prepared.grid, keyed.rows
+        self.id_at = layout.id_at
+        self.key_hash = keyed.key_hash
+        self.village_codes = keyed.village_codes
+        self.codebook = keyed.villages
+        self.villages = keyed.villages.villages
+        rows = keyed.rows
         read = {at: prepared.columns[at].take(rows) for at in layout.read[1:]}
         self.text: dict[str, tuple[list[str], NDArray[np.intp]]] = {}
         for code, at in layout.text_at.items():
@@ -307,16 +342,13 @@ class _View:
         texts, codes = self.text.get(code, ([""], np.zeros(len(self.rows), dtype=np.intp)))
         return texts, codes[part]
 
-    def run(self, counts: _FileCounts, low: int, high: int, id_at: int) -> None:
+    def run(self, counts: _FileCounts, low: int, high: int) -> None:
         """Validate records ``rows[low:high]`` (consecutive in the file) and hand them on."""
         v, grid = self.v, self.grid
         part = slice(low, high)
         rows = self.rows[part]
         village_codes = self.village_codes[part]
-        starts = grid.starts[rows, id_at]
-        lengths = grid.ends[rows, id_at] - starts
-        id_hash = hash_packed(packed(self.words, starts, lengths, MAX_WORDS))
-        key_hash = combine(id_hash, self.codebook.scope[village_codes])
+        key_hash = self.key_hash[part]
         repeated = v.seen.add(key_hash)
         for k in np.flatnonzero(repeated):
             cells = grid.cells(int(rows[k]))
@@ -330,7 +362,7 @@ class _View:
         names, dates = self._names(part), self._dates(part)
         self._issues(part, kept, names[2], dates[2])
         counts.scored += len(kept)
-        v.sink(self._batch(part, kept, id_at, names, dates))
+        v.sink(self._batch(part, kept, names, dates))
 
     def _names(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_]]:
         """The name each household is scored under, and whether the file's name differs."""
@@ -398,7 +430,6 @@ class _View:
         self,
         part: slice,
         kept: NDArray[np.intp],
-        id_at: int,
         names: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
         dates: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
     ) -> HouseholdBatch:
@@ -414,7 +445,7 @@ class _View:
         return HouseholdBatch(
             file_index=self.v._file,
             row_number=self.grid.rows[rows].astype(np.int64),
-            ids=_Ids(self.grid, rows, id_at),
+            ids=_Ids(self.grid, rows, self.id_at),
             kode_desa=self.codebook.factor(self.village_codes[part][kept]),
             nama_desa=_factor(scored_names, name_codes[kept]),
             tanggal_survei=_factor(iso_dates, date_codes[kept]),

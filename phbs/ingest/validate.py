@@ -23,7 +23,7 @@ from phbs.errors import InputFileError
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
-from phbs.ingest.fast import ReadGrid, VillageCodes, grid_rows, prepare
+from phbs.ingest.fast import ReadGrid, VillageCodes, first_row_candidates, grid_rows, prepare
 from phbs.ingest.grid import Codebook, Grid, hash_bytes
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
@@ -127,6 +127,11 @@ class _Suspect:
     key: tuple[str, str]
     key_hash: int
     fingerprint: int
+
+
+def _identity_ok(columns: ColumnMap) -> bool:
+    """Whether a file has its identity columns (else every row is set aside)."""
+    return columns.has("id_rumah_tangga") and columns.has("kode_desa")
 
 
 def _same_file(again: RawTable, first: RawTable) -> bool:
@@ -262,7 +267,7 @@ class _Validator:
         for issue in columns.issues:
             self._issue(issue, _BEFORE_ROWS)
         self._use_columns(columns)
-        identity_ok = columns.has("id_rumah_tangga") and columns.has("kode_desa")
+        identity_ok = _identity_ok(columns)
         # Why every row is set aside when an identity column is unusable: missing or ambiguous.
         identity_reasons = sorted(
             {
@@ -626,10 +631,16 @@ class _Validator:
     def _first_rows(
         self, paths: Sequence[Path], sheet: str | None
     ) -> dict[int, tuple[tuple[str, str], tuple[str, int, int]]]:
-        """For each suspect hash: the key, file, row and fingerprint of the row kept first."""
+        """For each suspect hash: the key, file, row and fingerprint of the row kept first.
+
+        The files are read as in the first pass: segments the column-wise path took are
+        hashed with numpy, and only rows whose hash is a suspect's (and rows that pass
+        took one by one) are looked at again."""
         wanted = {s.key_hash for s in self.suspects}
-        aside = {(r.file, r.row) for r in self.set_aside}
-        suspects = {(self.files[s.file_index].table.name, s.row) for s in self.suspects}
+        hashes = np.array(sorted(wanted), dtype=np.uint64)
+        # Rows set aside or themselves suspects were not kept: never a first row.
+        skip = {(r.file, r.row) for r in self.set_aside}
+        skip |= {(self.files[s.file_index].table.name, s.row) for s in self.suspects}
         firsts: dict[int, tuple[tuple[str, str], tuple[str, int, int]]] = {}
         for index, path in enumerate(paths):
             table = open_table(path, sheet=sheet)
@@ -642,32 +653,50 @@ class _Validator:
                         "completely copied or saved, and try again",
                     )
                 self._file = index
-                self._use_columns(self.files[index].columns)
+                columns = self.files[index].columns
+                self._use_columns(columns)
+                layout = detect_export(table.header)
+                fast = _identity_ok(columns) and layout.instance_column is None
                 width = len(table.header)
-                for row_number, raw_cells in table.rows:
-                    where = (table.name, row_number)
-                    if where in aside or where in suspects:
-                        continue
-                    cells = raw_cells[:width] + [""] * (width - len(raw_cells))
-                    fields = {code: cells[p].strip() for code, p in self._standard}
-                    household_id, village, problems = self.identity(fields)
-                    if problems or village is None:
-                        continue
-                    key_hash = self.key_hash(village, household_id)
-                    if key_hash in wanted and key_hash not in firsts:
-                        date = self._parsed_date(fields.get("tanggal_survei", ""))
-                        resolved = self._resolver.resolve(cells)
-                        scope = village.dotted if self.id_scope is IdScope.DESA else ""
-                        fingerprint = self._fingerprint(fields, village, date, resolved)
-                        firsts[key_hash] = (
-                            (scope, household_id),
-                            (table.name, row_number, fingerprint),
+                with closing(self._items(table, layout, columns.index if fast else None)) as items:
+                    for item in items:
+                        rows = (
+                            first_row_candidates(self, item, columns.index, hashes)
+                            if isinstance(item, ReadGrid)
+                            else item
                         )
-                        if len(firsts) == len(wanted):
-                            return firsts
+                        for row_number, raw_cells in rows:
+                            if (table.name, row_number) in skip:
+                                continue
+                            self._first_row(table, width, row_number, raw_cells, wanted, firsts)
+                            if len(firsts) == len(wanted):
+                                return firsts
             finally:
                 table.close()
         return firsts
+
+    def _first_row(
+        self,
+        table: RawTable,
+        width: int,
+        row_number: int,
+        raw_cells: list[str],
+        wanted: set[int],
+        firsts: dict[int, tuple[tuple[str, str], tuple[str, int, int]]],
+    ) -> None:
+        """Record a kept row as the first of its hash, if it is a suspect's and the first."""
+        cells = raw_cells[:width] + [""] * (width - len(raw_cells))
+        fields = {code: cells[p].strip() for code, p in self._standard}
+        household_id, village, problems = self.identity(fields)
+        if problems or village is None:
+            return
+        key_hash = self.key_hash(village, household_id)
+        if key_hash in wanted and key_hash not in firsts:
+            date = self._parsed_date(fields.get("tanggal_survei", ""))
+            resolved = self._resolver.resolve(cells)
+            scope = village.dotted if self.id_scope is IdScope.DESA else ""
+            fingerprint = self._fingerprint(fields, village, date, resolved)
+            firsts[key_hash] = ((scope, household_id), (table.name, row_number, fingerprint))
 
     def _duplicate(self, table: RawTable, suspect: _Suspect, first: tuple[str, int, int]) -> None:
         """Set aside a second row with an id already scored: typed twice, or a clash."""
