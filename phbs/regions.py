@@ -187,9 +187,10 @@ class RegionTable(Mapping[str, str]):
         for i in np.flatnonzero(quoted).tolist():
             line = data[int(starts[i]) : int(text_ends[i])].decode("utf-8")
             row = next(csv.reader([line]))
+            _check_code(row[0])
             name = (row[1] if len(row) > 1 else "").encode("utf-8")
             codes[i] = 0
-            code = row[0].encode("ascii")[: cls._WIDTH]
+            code = row[0].encode("ascii")
             codes[i, : len(code)] = np.frombuffer(code, dtype=np.uint8)
             name_starts[i], name_ends[i] = offset, offset + len(name)
             extra.append(name)
@@ -214,7 +215,7 @@ class RegionTable(Mapping[str, str]):
         # Sorted by code; of a code given twice, the last one counts.
         order = np.argsort(codes, kind="stable")
         codes = codes[order]
-        last = np.append(codes[1:] != codes[:-1], True) if len(codes) else order > 0
+        last = np.append(codes[1:] != codes[:-1], True) if len(codes) else np.zeros(0, bool)
         self._codes = codes[last]
         self._text = text
         self._starts = np.asarray(starts)[order[last]].astype(np.int64)
@@ -295,7 +296,7 @@ def region_table() -> RegionTable:
 
 
 def _check_code(code: str) -> None:
-    if not code or len(code) > 13 or not code.isascii() or code.endswith("\0"):
+    if not code or len(code) > RegionTable._WIDTH or not code.isascii() or code.endswith("\0"):
         raise ValueError(f"not a dotted region code: {code!r}")
 
 
