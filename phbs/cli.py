@@ -25,12 +25,14 @@ from phbs.commands.common import (
     ci_options,
     current_lang,
     lang_option,
+    read_settings,
     reading_options,
     scoring_options,
 )
 from phbs.commands.progress import RowsProgress, rows_progress
 from phbs.errors import PhbsError, SettingsError
 from phbs.forms import load_form
+from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue
@@ -152,6 +154,7 @@ def _read(
     form_name: str,
     sheet: str | None,
     id_per_desa: bool,
+    settings: ReadSettings,
     progress: RowsProgress | None = None,
 ) -> Survey:
     """Validate the files; households are checked and counted, not kept (bounded memory)."""
@@ -161,6 +164,7 @@ def _read(
             load_form(form_name),
             sheet=sheet,
             id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+            settings=settings,
             progress=progress,
             sink=lambda _batch: None,
         )
@@ -250,6 +254,7 @@ def score_command(
                 sheet=sheet,
                 id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
                 na_policy=na_policy,
+                settings=read_settings(ctx),
                 progress=progress,
                 households_csv=sink,
             )
@@ -328,7 +333,14 @@ def validate_command(
     language = current_lang(ctx)
     _require_suffix(output, {".csv", ".xlsx"}, "-o")
     _check_outputs([output], files)
-    survey = _read(files, form_name, sheet, id_per_desa, rows_progress(quiet, language))
+    survey = _read(
+        files,
+        form_name,
+        sheet,
+        id_per_desa,
+        read_settings(ctx),
+        rows_progress(quiet, language),
+    )
     click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
     click.echo(text.reconciliation_line(survey, language))
     click.echo()

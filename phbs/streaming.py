@@ -18,6 +18,7 @@ from pathlib import Path
 
 from phbs.aggregate import AreaTotals, TotalsBuilder
 from phbs.forms import LoadedForm, NaPolicy, load_form
+from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
 from phbs.reports.tables import HouseholdsCsv
@@ -64,6 +65,7 @@ def score_files(
     sheet: str | None = None,
     id_scope: IdScope | str = IdScope.SURVEI,
     na_policy: NaPolicy | str | None = None,
+    settings: ReadSettings | None = None,
     progress: Callable[[int], None] | None = None,
     households_csv: HouseholdsCsv | None = None,
     keep_households: bool = False,
@@ -102,6 +104,7 @@ def score_files(
                 loaded,
                 sheet=sheet,
                 id_scope=id_scope,
+                settings=settings,
                 progress=progress,
                 sink=worker.put,
             )

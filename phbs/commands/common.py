@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from phbs.reports.i18n import Lang
+
+if TYPE_CHECKING:
+    from phbs.ingest.settings import ReadSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG_KEY = "phbs.lang"
@@ -106,11 +109,82 @@ def survey_file_options(function: F) -> F:
     )
 
 
+READ_KEY = "phbs.read"
+
+
+def _remember_read(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if param.name is not None:
+        ctx.meta.setdefault(READ_KEY, {})[param.name] = value
+    return value
+
+
+def read_settings(ctx: click.Context) -> ReadSettings:
+    """The reading choices given on the command line (``--answers``, ``--blank``, ...)."""
+    from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+
+    given: dict[str, Any] = ctx.meta.get(READ_KEY, {})
+    kabupaten = given.get("kabupaten")
+    kecamatan = given.get("kecamatan")
+    return ReadSettings(
+        answers=AnswerScheme(given.get("answers") or AnswerScheme.AUTO),
+        blank=BlankMeaning(given.get("blank") or BlankMeaning.MISSING),
+        not_collected=frozenset(given.get("not_collected") or ()),
+        keep_rejected=bool(given.get("keep_rejected")),
+        region_scope=kecamatan or kabupaten,
+    )
+
+
+def _read_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
+    return click.option(*names, callback=_remember_read, expose_value=False, **kwargs)
+
+
 def reading_options(function: F) -> F:
-    """How survey files are read: form, sheet, and where household ids are unique."""
+    """How survey files are read: form, sheet, where household ids are unique, and the
+    choices for files that could be read more than one way (see :func:`read_settings`)."""
     return _apply(
         function,
         [
+            _read_option(
+                "--answers",
+                type=click.Choice(["auto", "ytn", "yn"]),
+                default="auto",
+                show_default=True,
+                help="Arti N tunggal: auto (dari huruf di berkas), ytn (Y/T/N: N = tidak "
+                "berlaku), yn (Y/N: N = tidak).",
+            ),
+            _read_option(
+                "--blank",
+                type=click.Choice(["missing", "na"]),
+                default="missing",
+                show_default=True,
+                help="Arti sel indikator kosong: missing (belum diisi) atau na (tidak "
+                "berlaku, untuk ekspor aplikasi yang menyimpan kosong).",
+            ),
+            _read_option(
+                "--not-collected",
+                multiple=True,
+                metavar="KODE",
+                help="Indikator yang memang tidak dikumpulkan: skor tanpa indikator itu "
+                "(dicatat di setiap keluaran). Boleh diulang.",
+            ),
+            _read_option(
+                "--keep-rejected",
+                is_flag=True,
+                help="Tetap skor kiriman yang ditolak pemeriksa (KoBoToolbox/ODK Central).",
+            ),
+            _read_option(
+                "--kabupaten",
+                default=None,
+                metavar="KODE",
+                help="Kode kabupaten/kota (mis. 63.10) untuk mencocokkan nama desa bila "
+                "berkas berisi nama, bukan kode.",
+            ),
+            _read_option(
+                "--kecamatan",
+                default=None,
+                metavar="KODE",
+                help="Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",
+            ),
             click.option(
                 "--form",
                 "form_name",

@@ -12,6 +12,7 @@ from phbs.commands.common import (
     contest_options,
     current_lang,
     lang_option,
+    read_settings,
     scoring_options,
     survey_file_options,
 )
@@ -19,6 +20,7 @@ from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import Overrides, VillageAttributes, read_attributes, read_overrides
 from phbs.errors import SettingsError
 from phbs.forms import load_form
+from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
@@ -52,6 +54,7 @@ def _measures(
     id_per_desa: bool,
     ci_method: str = "wilson",
     ci: float = 0.95,
+    settings: ReadSettings | None = None,
 ) -> tuple[
     VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None, ScoreResult | None
 ]:
@@ -76,6 +79,7 @@ def _measures(
         load_form(form_name),
         sheet=sheet,
         id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+        settings=settings,
     )
     totals = read_villages(villages) if villages else None
     result = score(survey, na_policy)
@@ -221,7 +225,16 @@ def rank_command(
     if output is not None:
         check_output_path(output, inputs)
     measures, survey_issues, records, report, result = _measures(
-        files, summary, form_name, sheet, villages, na_policy, id_per_desa, ci_method, confidence
+        files,
+        summary,
+        form_name,
+        sheet,
+        villages,
+        na_policy,
+        id_per_desa,
+        ci_method,
+        confidence,
+        read_settings(ctx),
     )
     if (bootstrap or shrink) and report is None:
         raise SettingsError(

@@ -11,6 +11,7 @@ from phbs.commands.common import (
     contest_options,
     current_lang,
     lang_option,
+    read_settings,
     scoring_options,
     survey_file_options,
 )
@@ -202,7 +203,14 @@ def report_command(
     try:
         if bootstrap:
             # The rank bootstrap resamples households, so they are kept in memory.
-            survey = read_survey(files, loaded_form, sheet=sheet, id_scope=scope, progress=reading)
+            survey = read_survey(
+                files,
+                loaded_form,
+                sheet=sheet,
+                id_scope=scope,
+                settings=read_settings(ctx),
+                progress=reading,
+            )
             result = score(survey, na_policy)
         else:
             result = score_files(
@@ -211,6 +219,7 @@ def report_command(
                 sheet=sheet,
                 id_scope=scope,
                 na_policy=na_policy,
+                settings=read_settings(ctx),
                 progress=reading,
                 keep_households=True,
             )

@@ -28,6 +28,7 @@ from phbs.ingest.grid import Codebook, Grid, hash_bytes
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
 from phbs.ingest.seen import SeenHashes, combine_one
+from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import (
     Factor,
     HouseholdBatch,
@@ -61,6 +62,7 @@ def read_survey(
     *,
     sheet: str | None = None,
     id_scope: IdScope | str = IdScope.SURVEI,
+    settings: ReadSettings | None = None,
     progress: Callable[[int], None] | None = None,
     sink: Callable[[HouseholdBatch], None] | None = None,
 ) -> Survey:
@@ -89,7 +91,7 @@ def read_survey(
     table = HouseholdTable(indicator_codes=loaded.form.codes)
     for ctx in loaded.form.context:
         table.context[ctx.code] = []
-    validator = _Validator(loaded.form, scope, sink or table.extend)
+    validator = _Validator(loaded.form, scope, sink or table.extend, settings or ReadSettings())
     validator.progress = progress
     for index, path in enumerate(paths):
         validator.read(open_table(path, sheet=sheet), index)
@@ -200,9 +202,14 @@ class _Validator:
     """Holds what must be remembered across rows and files: keys seen, caches, outputs."""
 
     def __init__(
-        self, form: Form, id_scope: IdScope, sink: Callable[[HouseholdBatch], None]
+        self,
+        form: Form,
+        id_scope: IdScope,
+        sink: Callable[[HouseholdBatch], None],
+        settings: ReadSettings,
     ) -> None:
         self.form = form
+        self.settings = settings
         self.id_scope = id_scope
         self.sink = sink
         self.set_aside: list[SetAsideRow] = []
