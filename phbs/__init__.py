@@ -42,9 +42,13 @@ if TYPE_CHECKING:
         PhbsError,
         RubricError,
         SettingsError,
+        SurveyError,
+        UnusableFileError,
     )
     from phbs.forms import Form, LoadedForm, NaPolicy, bundled_forms, load_form
     from phbs.funnel import FunnelData, FunnelPoint, funnel_plot
+    from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+    from phbs.ingest.survey import FileReading
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
@@ -104,6 +108,12 @@ _EXPORTS = {
     "PhbsError": "phbs.errors",
     "RubricError": "phbs.errors",
     "SettingsError": "phbs.errors",
+    "SurveyError": "phbs.errors",
+    "UnusableFileError": "phbs.errors",
+    "AnswerScheme": "phbs.ingest.settings",
+    "BlankMeaning": "phbs.ingest.settings",
+    "ReadSettings": "phbs.ingest.settings",
+    "FileReading": "phbs.ingest.survey",
     "Form": "phbs.forms",
     "LoadedForm": "phbs.forms",
     "NaPolicy": "phbs.forms",
@@ -177,13 +187,16 @@ __all__ = [
     "DEFAULT_STRATA",
     "Aggregation",
     "Agreement",
+    "AnswerScheme",
     "AppliedOverride",
     "AreaLevel",
     "AreaReport",
     "AreaSummary",
     "BetaBinomialPrior",
+    "BlankMeaning",
     "CiMethod",
     "CriterionResult",
+    "FileReading",
     "Form",
     "FormError",
     "FunnelData",
@@ -208,6 +221,7 @@ __all__ = [
     "RankBootstrap",
     "RankSwap",
     "Ranking",
+    "ReadSettings",
     "Rubric",
     "RubricError",
     "ScoreResult",
@@ -219,7 +233,9 @@ __all__ = [
     "Stratum",
     "StreamedScore",
     "Survey",
+    "SurveyError",
     "Uncertainty",
+    "UnusableFileError",
     "VillageAttributes",
     "VillageMeasures",
     "VillageRankStability",

@@ -33,10 +33,11 @@ from phbs.commands.progress import RowsProgress, rows_progress
 from phbs.errors import PhbsError, SettingsError
 from phbs.forms import load_form
 from phbs.ingest.settings import ReadSettings
+from phbs.ingest.understand import check_scored
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue
-from phbs.outputs import check_output_path
+from phbs.outputs import check_run_files, input_file
 from phbs.plausibility import plausibility_issues
 from phbs.reports import tables, text
 from phbs.reports.i18n import Lang, t
@@ -128,12 +129,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["phbs.debug"] = debug
 
 
-def _check_outputs(paths: Sequence[Path | None], inputs: Sequence[Path]) -> None:
-    for path in paths:
-        if path is not None:
-            check_output_path(path, inputs)
-
-
 def _require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
     if path is not None and path.suffix.lower() not in suffixes:
         listed = ", ".join(sorted(suffixes))
@@ -171,6 +166,20 @@ def _read(
     finally:
         if progress is not None:
             progress.finish()
+
+
+def _report_nothing_scored(
+    survey: Survey, files: Sequence[Path], rejects: Path | None, include_names: bool, lang: Lang
+) -> None:
+    """Print why nothing was scored, write the rows set aside if asked, and stop (exit 1)."""
+    for line in text.reading_lines(survey, lang):
+        click.echo(line)
+    click.echo(text.reconciliation_line(survey, lang))
+    _print_issue_counts(survey.issues, files, lang)
+    if rejects is not None:
+        tables.write_rejects_csv(survey, rejects, lang, include_names=include_names)
+        click.echo(t("written", lang, path=rejects))
+    check_scored(survey.rows_read, survey.rows_scored)
 
 
 @cli.command("score")
@@ -237,10 +246,14 @@ def score_command(
     _require_suffix(output, {".csv", ".json"}, "-o")
     _require_suffix(households, {".csv"}, "--households")
     _require_suffix(rejects, {".csv"}, "--rejects")
-    _check_outputs([output, households, rejects], files)
+    check_run_files(
+        {"-o": output, "--households": households, "--rejects": rejects},
+        [*files, villages, input_file(form_name)],
+    )
     totals: VillageTotals | None = read_villages(villages) if villages else None
     progress = rows_progress(quiet, language)
-    loaded = load_form(form_name)
+    settings = read_settings(ctx)
+    loaded = load_form(form_name).without(settings.not_collected)
     with ExitStack() as stack:
         sink = None
         if households is not None:
@@ -254,13 +267,16 @@ def score_command(
                 sheet=sheet,
                 id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
                 na_policy=na_policy,
-                settings=read_settings(ctx),
+                settings=settings,
                 progress=progress,
                 households_csv=sink,
             )
         finally:
             if progress is not None:
                 progress.finish()
+        if not result.survey.rows_scored:
+            # Nothing that looks like a result is written; the rows set aside are.
+            _report_nothing_scored(result.survey, files, rejects, include_names, language)
     survey = result.survey
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
@@ -283,6 +299,8 @@ def score_command(
             level=level_name,
         )
     )
+    for line in text.reading_lines(survey, language):
+        click.echo(line)
     click.echo()
     click.echo(text.area_table(report, language))
     click.echo()
@@ -332,7 +350,7 @@ def validate_command(
     """
     language = current_lang(ctx)
     _require_suffix(output, {".csv", ".xlsx"}, "-o")
-    _check_outputs([output], files)
+    check_run_files({"-o": output}, [*files, input_file(form_name)])
     survey = _read(
         files,
         form_name,
@@ -342,6 +360,8 @@ def validate_command(
         rows_progress(quiet, language),
     )
     click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
+    for line in text.reading_lines(survey, language):
+        click.echo(line)
     click.echo(text.reconciliation_line(survey, language))
     click.echo()
     click.echo(text.issue_summary(survey.issues, language))
@@ -350,7 +370,9 @@ def validate_command(
     if output is not None:
         tables.write_issues(survey.issues, output, files, language)
         click.echo(t("written", language, path=output))
-    ctx.exit(1 if survey.error_count else 0)
+    if not survey.rows_scored:
+        click.echo(t("validate.nothing_scored", language))
+    ctx.exit(1 if survey.error_count or not survey.rows_scored else 0)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

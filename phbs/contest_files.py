@@ -19,6 +19,7 @@ from pathlib import Path
 
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
+from phbs.ingest.understand import missing_columns_error
 from phbs.issues import Issue, make_issue
 from phbs.judges import ALIASES, locate_columns
 from phbs.regions import VillageCode
@@ -70,22 +71,20 @@ def read_attributes(
     needed = ["kode_desa"] + [
         c.source.attribute for _, c in rubric.criteria() if isinstance(c.source, AttributeSource)
     ]
-    for name in dict.fromkeys(needed):
-        if name not in positions and name not in columns.values():
-            issues.append(
-                make_issue(
-                    "kolom-wajib-tidak-ada",
-                    file=table.name,
-                    row=table.header_row,
-                    column=name,
-                    field=name,
-                )
-            )
+    missing = [n for n in dict.fromkeys(needed) if n not in positions and n not in columns.values()]
+    if missing:
+        # An attribute criterion without its column would score every village 0.
+        raise missing_columns_error(
+            table.name,
+            table.header_row,
+            table.header,
+            missing,
+            {n: [n, n.replace("_", " ")] for n in missing},
+            what=("berkas atribut desa", "village attributes file"),
+        )
     values: dict[str, dict[str, str]] = {}
     rows: dict[str, int] = {}
     names: dict[str, str] = {}
-    if "kode_desa" not in positions:
-        return VillageAttributes({}, {}, [], {}, issues, table.name, table.sha256)
     for row, cells in table.rows:
         padded = cells + [""] * (len(table.header) - len(cells))
         raw = padded[positions["kode_desa"]].strip()
@@ -174,19 +173,16 @@ def read_overrides(path: str | Path, rubric: Rubric, *, sheet: str | None = None
     fields = ["kode_desa", "tindakan", "kriteria", "nilai", "alasan"]
     positions = locate_columns(table.header, fields, _OVERRIDE_ALIASES)
     issues: list[Issue] = []
-    for name in ("kode_desa", "tindakan", "alasan"):
-        if name not in positions:
-            issues.append(
-                make_issue(
-                    "kolom-wajib-tidak-ada",
-                    file=table.name,
-                    row=table.header_row,
-                    column=name,
-                    field=name,
-                )
-            )
-    if issues:
-        return Overrides([], issues, table.name, table.sha256)
+    missing = [name for name in ("kode_desa", "tindakan", "alasan") if name not in positions]
+    if missing:
+        raise missing_columns_error(
+            table.name,
+            table.header_row,
+            table.header,
+            missing,
+            {name: [name, *_OVERRIDE_ALIASES.get(name, ())] for name in missing},
+            what=("berkas koreksi", "overrides file"),
+        )
     criteria = {c.id for _, c in rubric.criteria()}
     items: list[Override] = []
     seen: dict[tuple[str, OverrideAction, str | None], int] = {}

@@ -51,9 +51,13 @@ class RubricError(PhbsError):
     """A contest rubric (or a pairwise comparison matrix for it) is missing or invalid."""
 
 
-class SurveyError(PhbsError):
-    """A survey file cannot be scored as it is: a required column is missing, the data is on
-    another sheet, its answers could be read two ways, or no row could be scored. Nothing
+class UnusableFileError(PhbsError):
+    """A data file cannot be used as it is (a required column is missing, say): nothing
     that looks like a result is written; the message says what to do (exit code 1)."""
 
     exit_code = 1
+
+
+class SurveyError(UnusableFileError):
+    """A survey file cannot be scored as it is: a required column is missing, the data is on
+    another sheet, its answers could be read two ways, or no row could be scored."""

@@ -10,6 +10,7 @@ file and the YAML path of the problem.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -28,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from phbs.errors import FormError
+from phbs.errors import FormError, SettingsError
 from phbs.resources import resource_dir
 from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
 
@@ -54,7 +55,12 @@ class AnswerVocabulary(_Strict):
     ya: list[str] = Field(description="Spellings read as Ya (met).", min_length=1)
     tidak: list[str] = Field(description="Spellings read as Tidak (not met).", min_length=1)
     tidak_berlaku: list[str] = Field(
-        description="Spellings read as Tidak berlaku (not applicable, '-').", min_length=1
+        description=(
+            "Spellings read as Tidak berlaku (not applicable, '-'). A bare 'n' listed here "
+            "(or under tidak) fixes what N means for the form; unlisted, it is decided per "
+            "file (docs/aturan.md, Membaca berkas)."
+        ),
+        min_length=1,
     )
 
     @model_validator(mode="after")
@@ -342,6 +348,43 @@ class Form(_Strict):
         """Indicator codes in form order."""
         return [i.code for i in self.indicators]
 
+    def without(self, codes: Collection[str]) -> Form:
+        """This form without the indicators ``codes``: a survey that did not collect them
+        is scored on the others (docs/aturan.md, *Membaca berkas*).
+
+        >>> form = load_form("kemenkes-rt-10").form
+        >>> len(form.without(["jamban_sehat"]).codes)
+        9
+
+        Raises :class:`~phbs.errors.SettingsError` for a code the form does not have, for
+        every indicator, and for a form whose classes count met indicators.
+        """
+        unknown = sorted(set(codes) - set(self.codes))
+        if unknown:
+            listed = ", ".join(self.codes)
+            raise SettingsError(
+                f"--not-collected: indikator {', '.join(unknown)} tidak ada di formulir "
+                f"{self.id} (ada: {listed})",
+                f"--not-collected: indicator {', '.join(unknown)} is not in form {self.id} "
+                f"(indicators: {listed})",
+            )
+        if not codes:
+            return self
+        kept = [i for i in self.indicators if i.code not in codes]
+        if not kept:
+            raise SettingsError(
+                "--not-collected: tidak ada indikator yang tersisa untuk diskor",
+                "--not-collected: no indicator is left to score",
+            )
+        if self.classes is not None and self.classes.basis == "met_count":
+            raise SettingsError(
+                f"--not-collected: kelas formulir {self.id} dihitung dari jumlah indikator "
+                "yang terpenuhi, jadi tidak dapat dihitung tanpa sebagian indikator",
+                f"--not-collected: the classes of form {self.id} count met indicators, so "
+                "they cannot be computed without some of them",
+            )
+        return self.model_copy(update={"indicators": kept})
+
 
 @dataclass(frozen=True)
 class LoadedForm:
@@ -350,6 +393,26 @@ class LoadedForm:
     form: Form
     path: Path
     sha256: str
+    #: Indicators of the form file that the survey did not collect (``--not-collected``):
+    #: left out of :attr:`form`, and named in every output.
+    not_collected: tuple[str, ...] = ()
+
+    def without(self, codes: Collection[str]) -> LoadedForm:
+        """The form without the indicators ``codes`` (those already left out are ignored).
+
+        >>> loaded = load_form("kemenkes-rt-10").without(["jamban_sehat"])
+        >>> loaded.not_collected, loaded.without(["jamban_sehat"]).not_collected
+        (('jamban_sehat',), ('jamban_sehat',))
+        """
+        new = set(codes) - set(self.not_collected)
+        if not new:
+            return self
+        return LoadedForm(
+            self.form.without(new),
+            self.path,
+            self.sha256,
+            tuple(sorted({*self.not_collected, *new})),
+        )
 
 
 def fold_answer(text: str) -> str:

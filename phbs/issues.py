@@ -84,6 +84,29 @@ CATALOGUE: dict[str, IssueType] = {
             ("tidak ada kolom yang dipakai untuk isian ini", "no column is used for this field"),
         ),
         _t(
+            "lembar-dipilih",
+            W,
+            ("Lembar lain dibaca", "Another sheet read"),
+            (
+                "Lembar '{first}' bukan data survei; data dibaca dari lembar '{chosen}'",
+                "Sheet '{first}' is not survey data; the data was read from sheet '{chosen}'",
+            ),
+            (
+                "pakai --sheet untuk memilih lembar lain",
+                "use --sheet to choose another sheet",
+            ),
+        ),
+        _t(
+            "kolom-tanpa-judul",
+            W,
+            ("Kolom tanpa judul berisi data", "Column without a header holds data"),
+            (
+                "Kolom ke-{value} tidak berjudul tetapi berisi data; isinya tidak dibaca",
+                "Column(s) {value} have no header but hold data; they are not read",
+            ),
+            ("kolom diabaikan; beri judul bila isinya perlu", "column ignored; name it if needed"),
+        ),
+        _t(
             "kolom-tidak-dikenal",
             N,
             ("Kolom tidak dikenal", "Unknown column"),
@@ -112,6 +135,19 @@ CATALOGUE: dict[str, IssueType] = {
                 "This row is not UTF-8 like the others; read as Windows-1252",
             ),
             ("periksa huruf beraksen di baris ini", "check accented letters on this row"),
+        ),
+        _t(
+            "berkas-ganda",
+            W,
+            ("Berkas ganda", "File given twice"),
+            (
+                "Berkas ini sama dengan {kept} ({reason}); dilewati",
+                "This file is the same as {kept} ({reason}); skipped",
+            ),
+            (
+                "berkas dibaca sekali; barisnya tidak dihitung dua kali",
+                "the file is read once; its rows are not counted twice",
+            ),
         ),
         # --- row identity: set aside
         _t(
@@ -146,6 +182,43 @@ CATALOGUE: dict[str, IssueType] = {
                 "segment starting with 1, 2 or 3)",
             ),
             _ASIDE,
+        ),
+        _t(
+            "nama-desa-ambigu",
+            E,
+            ("Nama desa ambigu", "Ambiguous village name"),
+            (
+                "Nama desa '{value}' cocok dengan {count} desa di {area}: {candidates}; tulis "
+                "kode desanya, atau beri kecamatannya (kolom kecamatan atau --kecamatan)",
+                "Village name '{value}' matches {count} villages in {area}: {candidates}; "
+                "give its village code, or its kecamatan (a kecamatan column or --kecamatan)",
+            ),
+            _ASIDE,
+        ),
+        _t(
+            "nama-desa-tidak-dikenal",
+            E,
+            ("Nama desa tidak dikenal", "Unknown village name"),
+            (
+                "Nama desa '{value}' tidak ada di {area}{similar}",
+                "Village name '{value}' is not in {area}{similar}",
+            ),
+            _ASIDE,
+        ),
+        _t(
+            "nama-desa-dicocokkan",
+            N,
+            ("Nama desa dicocokkan dengan kode", "Village names matched to codes"),
+            (
+                "Kolom '{column}' berisi nama desa, bukan kode: {count} baris ({names} nama "
+                "berbeda) dicocokkan dengan kode Kemendagri di {area}",
+                "Column '{column}' holds village names, not codes: {count} rows ({names} "
+                "distinct names) matched to Kemendagri codes in {area}",
+            ),
+            (
+                "baris diskor dengan kode yang cocok; nama ambigu atau tidak dikenal disisihkan",
+                "rows scored under the matched code; ambiguous or unknown names set aside",
+            ),
         ),
         _t(
             "id-ganda",
@@ -186,6 +259,46 @@ CATALOGUE: dict[str, IssueType] = {
             (
                 "baris disisihkan; kiriman pertama yang diskor",
                 "row set aside; the first copy is scored",
+            ),
+        ),
+        _t(
+            "kiriman-ditolak",
+            W,
+            ("Kiriman ditolak pemeriksa", "Submission rejected by a reviewer"),
+            (
+                "Kiriman ditolak pemeriksa di {source}: kolom '{column}' = '{value}'",
+                "Submission rejected by a reviewer in {source}: column '{column}' = '{value}'",
+            ),
+            (
+                "baris disisihkan, tidak diskor (--keep-rejected untuk tetap menskor)",
+                "row set aside, not scored (--keep-rejected scores it)",
+            ),
+        ),
+        _t(
+            "kiriman-ditolak-diskor",
+            N,
+            ("Kiriman ditolak tetap diskor", "Rejected submissions scored"),
+            (
+                "{count} kiriman ditolak pemeriksa (kolom '{column}') tetap diskor atas "
+                "pilihan --keep-rejected",
+                "{count} submissions rejected by a reviewer (column '{column}') scored as "
+                "chosen with --keep-rejected",
+            ),
+            _KEPT,
+        ),
+        _t(
+            "kiriman-ditahan",
+            W,
+            ("Kiriman belum selesai diperiksa", "Submissions still under review"),
+            (
+                "{count} kiriman berstatus '{value}' di kolom '{column}' ({source}): belum "
+                "disetujui atau ditolak pemeriksa",
+                "{count} submissions marked '{value}' in column '{column}' ({source}): not "
+                "yet approved or rejected by a reviewer",
+            ),
+            (
+                "baris tetap diskor; periksa sebelum laporan final",
+                "rows still scored; check before the final report",
             ),
         ),
         _t(

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from phbs.errors import UnusableFileError
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
+from phbs.ingest.understand import missing_columns_error
 from phbs.issues import Issue, make_issue
 from phbs.regions import VillageCode
 from phbs.rubric import Criterion, JudgeSource, Rubric, fold_value, parse_number
@@ -220,8 +222,16 @@ def read_judges(path: str | Path, rubric: Rubric, *, sheet: str | None = None) -
     layout: Literal["long", "wide"] = "long" if "kriteria" in positions else "wide"
     required = ["kode_desa", "juri"] + (["kriteria", "nilai"] if layout == "long" else [])
     missing = [name for name in required if name not in positions]
-    for name in missing:
-        reader.issue("kolom-wajib-tidak-ada", table.header_row, column=name, field=name)
+    if missing:
+        # Scoring villages without a judge column would rank them on zeros.
+        raise missing_columns_error(
+            table.name,
+            table.header_row,
+            table.header,
+            missing,
+            {name: [name, *ALIASES.get(name, ())] for name in missing},
+            what=("berkas nilai juri", "judges' file"),
+        )
     columns: dict[int, Criterion] = {}
     if layout == "wide":
         known = set(positions.values())
@@ -240,8 +250,15 @@ def read_judges(path: str | Path, rubric: Rubric, *, sheet: str | None = None) -
                 )
             else:
                 columns[index] = item
-    if missing:
-        return _result(reader, layout, table.sha256)
+    if layout == "wide" and not columns:
+        raise UnusableFileError(
+            f"{table.name}: berkas nilai juri tanpa kolom kriteria (bentuk lebar) atau tanpa "
+            "kolom 'kriteria' dan 'nilai' (bentuk panjang); lihat phbs rubric show untuk "
+            "nama kriteria",
+            f"{table.name}: judges' file without criterion columns (wide layout) or without "
+            "'kriteria' and 'nilai' columns (long layout); see phbs rubric show for the "
+            "criterion names",
+        )
 
     def cell(cells: list[str], name: str) -> str:
         index = positions.get(name)

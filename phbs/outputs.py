@@ -12,7 +12,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -49,6 +49,66 @@ def check_output_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Pa
     if target.is_dir():
         raise OutputError(f"{path}: ini folder, bukan berkas", f"{path}: is a folder")
     return target
+
+
+def input_file(name_or_path: str | Path | None) -> Path | None:
+    """A ``--form`` or ``--rubric`` value as a file a run reads: the path when it names an
+    existing file, else None (a bundled name, or nothing given).
+
+    >>> input_file("kemenkes-rt-10") is None
+    True
+    """
+    if name_or_path is None:
+        return None
+    path = Path(name_or_path)
+    return path if path.is_file() else None
+
+
+def check_run_files(
+    outputs: Mapping[str, str | Path | None], inputs: Iterable[str | Path | None] = ()
+) -> None:
+    """Refuse a run before it reads or writes anything when two outputs name one file or
+    an output names an input; also when an output's folder is unusable.
+
+    ``outputs`` maps each output option as typed (``-o``, ``--rejects``) to its file, None
+    when not given; ``inputs`` lists every file the run reads (None entries are skipped).
+    One file by any spelling counts: relative or absolute, ``./x``, a symlink, a hard link.
+
+    >>> check_run_files({"-o": "rekap.csv", "--rejects": "./rekap.csv"})
+    Traceback (most recent call last):
+    ...
+    phbs.errors.OutputError: -o rekap.csv dan --rejects ./rekap.csv menamai berkas yang sama; beri setiap keluaran nama sendiri
+    >>> check_run_files({"-o": "desa.csv"}, ["survei.csv", "desa.csv"])
+    Traceback (most recent call last):
+    ...
+    phbs.errors.OutputError: -o desa.csv: berkas keluaran sama dengan berkas masukan desa.csv; pilih nama lain
+    """  # noqa: E501
+    given = [(option, path) for option, path in outputs.items() if path is not None]
+    for position, (option, path) in enumerate(given):
+        for other_option, other in given[:position]:
+            if _one_file(other, path):
+                raise OutputError(
+                    f"{other_option} {other} dan {option} {path} menamai berkas yang sama; "
+                    "beri setiap keluaran nama sendiri",
+                    f"{other_option} {other} and {option} {path} name the same file; give "
+                    "each output its own name",
+                )
+    read = [item for item in inputs if item is not None]
+    for option, path in given:
+        for item in read:
+            if _one_file(path, item):
+                raise OutputError(
+                    f"{option} {path}: berkas keluaran sama dengan berkas masukan {item}; "
+                    "pilih nama lain",
+                    f"{option} {path}: output file is the input file {item}; choose another name",
+                )
+        check_output_path(path)
+
+
+def _one_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two paths (existing or not) name one file."""
+    one, two = Path(first), Path(second)
+    return one.resolve() == two.resolve() or _same_file(one, two)
 
 
 def _same_file(first: Path, second: Path) -> bool:

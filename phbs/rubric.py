@@ -252,6 +252,10 @@ class LoadedRubric:
     sha256: str
 
 
+#: The rubric ``phbs rank`` uses without ``--rubric`` (Lomba Desa/Kelurahan Ber-PHBS).
+DEFAULT_RUBRIC = "lomba-desa-ber-phbs"
+
+
 def bundled_rubrics() -> dict[str, Path]:
     """Names and paths of the bundled rubrics.
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from phbs.aggregate import AreaTotals, TotalsBuilder
 from phbs.forms import LoadedForm, NaPolicy, load_form
+from phbs.ingest.inputs import distinct_files
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
@@ -85,9 +86,13 @@ def score_files(
     True
     """
     loaded = form if isinstance(form, LoadedForm) else load_form(form)
+    if settings is not None:
+        loaded = loaded.without(settings.not_collected)
     builder = TotalsBuilder(loaded.form, na_policy)
     spool = HouseholdSpool() if keep_households else None
-    names = [str(path) for path in paths]
+    # A file named twice is read once: batches number the files kept (phbs.ingest.inputs).
+    files = distinct_files(paths)
+    names = [str(path) for path in files.paths]
 
     def sink(batch: HouseholdBatch) -> None:
         outcomes = builder.add(batch)
@@ -100,7 +105,7 @@ def score_files(
         # Batches are counted (and written) on a second thread while the next is validated.
         with SinkThread(sink) as worker:
             survey = read_survey(
-                paths,
+                files,
                 loaded,
                 sheet=sheet,
                 id_scope=id_scope,

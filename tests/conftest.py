@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from phbs.forms import LoadedForm, load_form
+from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.issues import Issue
 from phbs.states import MISSING, NA, NO, YES
@@ -159,10 +160,11 @@ def read(
     *,
     sheet: str | None = None,
     id_scope: IdScope = IdScope.SURVEI,
+    settings: ReadSettings | None = None,
 ) -> Survey:
     """``read_survey`` plus the reconciliation check."""
     listed = [paths] if isinstance(paths, Path) else list(paths)
-    survey = read_survey(listed, form, sheet=sheet, id_scope=id_scope)
+    survey = read_survey(listed, form, sheet=sheet, id_scope=id_scope, settings=settings)
     assert_reconciled(survey)
     return survey
 

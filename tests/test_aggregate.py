@@ -129,7 +129,9 @@ def surveys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Survey]:
     for seed, form in enumerate(FORMS):
         found[form] = read(dirty_files(folder, form, seed), form)
     empty = folder / "kosong.csv"
-    empty.write_text("id_rumah_tangga,kode_desa,air_bersih\n,63.10.01.2005,Ya\n", "utf-8")
+    # Nothing scored: the one row has no household id.
+    codes = ",".join(load_form("kemenkes-rt-10").form.codes)
+    empty.write_text(f"id_rumah_tangga,kode_desa,{codes}\n,63.10.01.2005{',Ya' * 10}\n", "utf-8")
     found["kosong"] = read(empty)
     return found
 

@@ -12,6 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from phbs.cli import cli
 from phbs.demo import sample_data
+from phbs.forms import load_form
 
 HEADER = (
     "id_rumah_tangga,kode_desa,umur_anak_termuda_bulan,persalinan_nakes,asi_eksklusif,"
@@ -340,8 +341,11 @@ def test_score_pispk_prints_area_iks(tmp_path: Path) -> None:
 def test_rejects_keep_names_only_when_asked(tmp_path: Path) -> None:
     """Personal data: a set-aside row's household-head name is blank unless --include-names."""
     survey = tmp_path / "nama.csv"
+    indicators = ",".join(load_form("kemenkes-rt-10").form.codes)
     survey.write_text(
-        "id_rumah_tangga,kode_desa,nama_kepala_rt,air_bersih\n,63.10.01.2005,Siti Contoh,ya\n",
+        f"id_rumah_tangga,kode_desa,nama_kepala_rt,{indicators}\n"
+        ",63.10.01.2005,Siti Contoh,-,-,-,ya,ya,ya,ya,ya,ya,ya\n"
+        "2,63.10.01.2005,Budi Contoh,-,-,-,ya,ya,ya,ya,ya,ya,ya\n",
         encoding="utf-8",
     )
     for flags, expected in (([], ""), (["--include-names"], "Siti Contoh")):

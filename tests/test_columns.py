@@ -11,7 +11,6 @@ from conftest import (
     INDICATORS,
     SEGUMBANG,
     answers,
-    aside,
     codes,
     found,
     household,
@@ -19,8 +18,11 @@ from conftest import (
     states,
 )
 
+from phbs.errors import SurveyError
 from phbs.forms import LoadedForm
 from phbs.ingest.columns import fold_header, match_columns
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.validate import read_survey
 
 
 @pytest.mark.parametrize(
@@ -92,52 +94,51 @@ def test_unknown_column(tmp_path: Path) -> None:
 
 
 def test_two_columns_for_one_field(tmp_path: Path) -> None:
-    """DOMAIN.md §6: two columns matching one field is an issue (`kolom-ambigu`), never a guess:
-    neither is used, so the indicator is missing for every household."""
+    """docs/aturan.md, Membaca berkas (DOMAIN.md §6): two columns matching one field is never
+    a guess; since neither can be used, the file is refused before scoring, naming both."""
     header = [*HEADER, "Menggunakan air bersih"]
-    survey = read_rows(
-        tmp_path, [[*household("1"), "Tidak"], [*household("2"), "Ya"]], header=header
-    )
-    assert found(survey, "kolom-ambigu") == [(1, "air_bersih")]
-    assert states(survey) == ["---.YYYYYY", "---.YYYYYY"]
-    assert "kolom-wajib-tidak-ada" not in codes(survey)
-    assert "jawaban-kosong" not in codes(survey)  # one file-level issue, not one per row
+    with pytest.raises(SurveyError) as caught:
+        read_rows(tmp_path, [[*household("1"), "Tidak"], [*household("2"), "Ya"]], header=header)
+    assert "'air_bersih', 'Menggunakan air bersih'" in caught.value.message_en
+    assert caught.value.exit_code == 1
 
 
 def test_two_id_columns(tmp_path: Path) -> None:
-    """DOMAIN.md §4: with no usable id column every row's identity is broken: set aside."""
+    """docs/aturan.md, Membaca berkas: with two id columns no row's identity can be read:
+    the file is refused (nothing scored on a guess)."""
     header = ["ID", *HEADER]
-    survey = read_rows(tmp_path, [["A", *household("1")], ["B", *household("2")]], header=header)
-    assert found(survey, "kolom-ambigu") == [(1, "id_rumah_tangga")]
-    assert survey.rows_scored == 0
-    assert aside(survey) == [(2, ("kolom-ambigu",)), (3, ("kolom-ambigu",))]
+    with pytest.raises(SurveyError, match="id_rumah_tangga"):
+        read_rows(tmp_path, [["A", *household("1")], ["B", *household("2")]], header=header)
 
 
 @pytest.mark.parametrize("missing", ["id_rumah_tangga", "kode_desa"])
 def test_missing_identity_column(tmp_path: Path, missing: str) -> None:
-    """DOMAIN.md §4 / catalogue: without the id or the village code every row is set aside,
-    with one file-level `kolom-wajib-tidak-ada`."""
+    """docs/aturan.md, Membaca berkas: without the id or the village code column the file is
+    refused before scoring (exit code 1), naming the field."""
     position = HEADER.index(missing)
     header = [h for h in HEADER if h != missing]
     rows = [household(str(i)) for i in (1, 2, 3)]
     rows = [r[:position] + r[position + 1 :] for r in rows]
-    survey = read_rows(tmp_path, rows, header=header)
-    assert found(survey, "kolom-wajib-tidak-ada") == [(1, missing)]
-    assert survey.rows_scored == 0
-    assert aside(survey) == [(n, ("kolom-wajib-tidak-ada",)) for n in (2, 3, 4)]
+    with pytest.raises(SurveyError, match=f"'{missing}' tidak ditemukan"):
+        read_rows(tmp_path, rows, header=header)
 
 
 def test_missing_indicator_column(tmp_path: Path) -> None:
-    """DOMAIN.md §4 / catalogue: without an indicator column its answers are missing for every
-    household, with one file-level `kolom-wajib-tidak-ada`; the rows are kept."""
+    """docs/aturan.md, Membaca berkas: without an indicator column the file is refused (its
+    households would all be incomplete), and the message names the option that scores the
+    survey without it; with that option the other nine indicators are scored."""
     header = [h for h in HEADER if h != "jamban_sehat"]
     position = HEADER.index("jamban_sehat")
     rows = [household("1"), household("2", spec="---TYYYYYY")]
     rows = [r[:position] + r[position + 1 :] for r in rows]
-    survey = read_rows(tmp_path, rows, header=header)
-    assert found(survey, "kolom-wajib-tidak-ada") == [(1, "jamban_sehat")]
-    assert states(survey) == ["---YY.YYYY", "---TY.YYYY"]
-    assert "jawaban-kosong" not in codes(survey)
+    with pytest.raises(SurveyError, match="--not-collected jamban_sehat"):
+        read_rows(tmp_path, rows, header=header)
+    survey = read_survey(
+        [tmp_path / "survei.csv"], settings=ReadSettings(not_collected=frozenset({"jamban_sehat"}))
+    )
+    assert survey.form.not_collected == ("jamban_sehat",)
+    assert "jamban_sehat" not in survey.form.form.codes
+    assert states(survey) == ["---YYYYYY", "---TYYYYY"]
 
 
 def test_optional_columns_may_be_absent(tmp_path: Path) -> None:

@@ -64,13 +64,20 @@ def test_every_command_has_help_and_is_in_readme(
     assert result.exit_code == 0
 
 
-def console_commands() -> list[list[str]]:
-    commands = []
+def console_examples() -> list[tuple[list[str], list[str]]]:
+    """Each ``$ phbs ...`` line of the README with the output lines shown under it."""
+    examples: list[tuple[list[str], list[str]]] = []
     for block in code_blocks("console"):
         for line in block.splitlines():
             if line.startswith("$ phbs "):
-                commands.append(shlex.split(line[2:])[1:])
-    return commands
+                examples.append((shlex.split(line[2:])[1:], []))
+            elif examples and line.strip():
+                examples[-1][1].append(line)
+    return examples
+
+
+def console_commands() -> list[list[str]]:
+    return [argv for argv, _ in console_examples()]
 
 
 @pytest.fixture
@@ -90,13 +97,24 @@ def sample_folder(tmp_path: Path) -> Iterator[Path]:
         os.chdir(previous)
 
 
-@pytest.mark.parametrize("argv", console_commands(), ids=" ".join)
-def test_readme_console_examples_run(argv: list[str], sample_folder: Path) -> None:
-    """Every `$ phbs ...` line of the README runs on the sample files it names."""
+@pytest.mark.parametrize(
+    ("argv", "shown"), [pytest.param(a, s, id=" ".join(a)) for a, s in console_examples()]
+)
+def test_readme_console_examples_run(
+    argv: list[str], shown: list[str], sample_folder: Path
+) -> None:
+    """Every `$ phbs ...` line of the README runs on the sample files it names; an example
+    shown with a `Galat:` line exits 1 with that message, and every output line shown (up to
+    its `…`) is what the command prints."""
     result = CliRunner().invoke(cli, argv)
-    expected = {0, 1} if argv[0] == "validate" else {0}  # the sample has errors on purpose
+    refused = bool(shown) and shown[0].startswith("Galat:")
+    # The sample has errors on purpose: validate may exit 1.
+    expected = {1} if refused else {0, 1} if argv[0] == "validate" else {0}
     assert result.exit_code in expected, result.output
     assert "Traceback" not in result.output
+    printed = result.stderr if refused else result.stdout
+    for line in shown:
+        assert line.split("…")[0].rstrip() in printed, (line, printed)
 
 
 def test_readme_python_example_runs(

@@ -39,6 +39,7 @@ from conftest import (
 from pyxform import xls2xform  # type: ignore[import-untyped]
 
 from phbs.cli import cli
+from phbs.errors import SurveyError
 from phbs.fieldforms import question_paths, relevant_expression, xlsform_sheets
 from phbs.forms import load_form
 from phbs.ingest.validate import Survey
@@ -319,15 +320,17 @@ def test_central_duplicate_instance_id(tmp_path: Path) -> None:
 
 
 def test_same_name_in_two_groups_is_ambiguous(tmp_path: Path) -> None:
-    """DOMAIN.md §6: pyxform allows one name in two groups; the reader never guesses."""
+    """DOMAIN.md §6: pyxform allows one name in two groups; the reader never guesses, and
+    since neither column can be used the file is refused, naming both."""
     rows = kobo_rows(submissions()[:2])
     header = rows[0]
     header.append("lainnya/air_bersih")
     for row in rows[1:]:
         row.append("tidak")
-    survey = read(write_kobo_csv(tmp_path / "k.csv", rows))
-    assert found(survey, "kolom-ambigu") == [(1, "air_bersih")]
-    assert "kesehatan_lingkungan/air_bersih" in issues_message(survey, "kolom-ambigu")
+    with pytest.raises(SurveyError) as caught:
+        read(write_kobo_csv(tmp_path / "k.csv", rows))
+    assert "kesehatan_lingkungan/air_bersih" in caught.value.message_en
+    assert "lainnya/air_bersih" in caught.value.message_en
 
 
 def issues_message(survey: Survey, code: str) -> str:

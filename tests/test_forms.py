@@ -74,11 +74,11 @@ def test_kemenkes_rt_10_answer_vocabulary(form10: LoadedForm) -> None:
         "-",
         "–",
         "—",
-        "n",
         "na",
         "n/a",
         "tb",
         "tidak berlaku",
+        "not applicable",  # the English label of the XLSForm's choice (labels export)
     }
 
 

@@ -17,6 +17,7 @@ from contest_helpers import A, B, C, D, small_rubric, write_judges_long, write_t
 
 from phbs.contest_files import OverrideAction, read_attributes, read_overrides
 from phbs.contest_sample import contest_sample
+from phbs.errors import UnusableFileError
 from phbs.issues import Issue
 from phbs.judges import read_judges
 from phbs.rubric import load_rubric
@@ -120,14 +121,21 @@ def test_bad_judges_file_gives_issues_not_exceptions(tmp_path: Path) -> None:
 
 
 def test_missing_columns_are_issues(tmp_path: Path) -> None:
-    """A file without the judge column (or without nilai in long form) reports the columns."""
+    """docs/aturan.md, Membaca berkas: a file without the judge column (or without nilai in
+    long form) is refused (exit 1) naming the columns, never ranked on zeros."""
     rubric = small_rubric(tmp_path).rubric
     path = write_table(
         tmp_path / "juri.csv", [["kode_desa", "kriteria", "skor"], [A, "k_opsi", "a"]]
     )
-    scores = read_judges(path, rubric)
-    assert where(scores.issues, "kolom-wajib-tidak-ada") == [(1, "juri", "")]
-    assert scores.scores == {}
+    with pytest.raises(UnusableFileError, match="'juri'") as caught:
+        read_judges(path, rubric)
+    assert caught.value.exit_code == 1
+    misspelt = write_table(
+        tmp_path / "juri2.csv",
+        [["kode_desa", "kriteria", "juri", "nilia"], [A, "k_opsi", "J", "a"]],
+    )
+    with pytest.raises(UnusableFileError, match="mungkin 'nilia'"):
+        read_judges(misspelt, rubric)
 
 
 def test_absent_row_is_a_missing_score(tmp_path: Path) -> None:
@@ -162,11 +170,21 @@ def test_sample_attributes_and_problems(tmp_path: Path) -> None:
         tmp_path / "atribut.csv",
         [["Kode Desa", "Status ODF"], [A, "belum"], [A, "deklarasi"], ["6310", "belum"]],
     )
+    with pytest.raises(UnusableFileError, match="'kader_aktif'"):
+        read_attributes(path, rubric)  # an attribute criterion without its column
+    path = write_table(
+        tmp_path / "atribut.csv",
+        [
+            ["Kode Desa", "Status ODF", "kader_aktif", "sk_phbs_desa"],
+            [A, "belum", "3", "ya"],
+            [A, "deklarasi", "4", "ya"],
+            ["6310", "belum", "1", "tidak"],
+        ],
+    )
     facts = read_attributes(path, rubric)
-    assert where(facts.issues, "kolom-wajib-tidak-ada") == [(1, "kader_aktif", "")]
     assert where(facts.issues, "desa-ganda") == [(3, "kode_desa", A)]
     assert where(facts.issues, "kode-desa-salah") == [(4, "kode_desa", "6310")]
-    assert facts.values == {A: {"status_odf": "belum"}}
+    assert facts.values == {A: {"status_odf": "belum", "kader_aktif": "3", "sk_phbs_desa": "ya"}}
 
 
 def test_sample_overrides_and_problems(tmp_path: Path) -> None:

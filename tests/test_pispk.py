@@ -254,8 +254,9 @@ def test_score_cli_writes_area_iks(tmp_path: Path) -> None:
 
 def test_other_forms_have_no_iks_columns(tmp_path: Path) -> None:
     """The IKS columns are added only for a form with index classes."""
-    header = ["id_rumah_tangga", "kode_desa", AGE, "air_bersih"]
-    path = write_csv(tmp_path / "rt.csv", [header, ["1", SEGUMBANG, "", "Ya"]])
+    from conftest import HEADER, household
+
+    path = write_csv(tmp_path / "rt.csv", [HEADER, household("1")])
     out = tmp_path / "rekap.json"
     result = CliRunner().invoke(cli, ["score", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output

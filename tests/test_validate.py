@@ -32,7 +32,8 @@ from phbs.issues import CATALOGUE, Severity
 
 YA = ["ya", "y", "1", "yes", "true", "✓"]
 TIDAK = ["tidak", "t", "0", "no", "false"]
-TIDAK_BERLAKU = ["-", "–", "—", "n", "na", "n/a", "tb", "tidak berlaku"]
+# A bare "n" is not among them: its meaning is decided per file (tests/test_unusual_files.py).
+TIDAK_BERLAKU = ["-", "–", "—", "na", "n/a", "tb", "tidak berlaku"]
 
 
 def variants(spelling: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import BATULICIN, KAMPUNG_BARU, SEGUMBANG, write_csv, write_xlsx
 
-from phbs.errors import InputFileError
+from phbs.errors import InputFileError, UnusableFileError
 from phbs.ingest.villages import VillageTotals, read_villages
 
 HEADER = ["kode_desa", "nama_desa", "jumlah_rumah_tangga"]
@@ -80,14 +80,11 @@ def test_unknown_code_is_kept_with_warning(tmp_path: Path) -> None:
 
 
 def test_missing_column(tmp_path: Path) -> None:
-    """DOMAIN.md §2: without kode_desa or jumlah_rumah_tangga no total is known
-    (`kolom-wajib-tidak-ada`)."""
+    """DOMAIN.md §2, docs/aturan.md Membaca berkas: without kode_desa or
+    jumlah_rumah_tangga no total is known: the file is refused (exit 1), naming the column."""
     path = write_csv(tmp_path / "desa.csv", [["kode_desa", "nama_desa"], [BATULICIN, "Batulicin"]])
-    totals = read_villages(path)
-    assert totals.totals == {}
-    assert [(i.code, i.column) for i in totals.issues] == [
-        ("kolom-wajib-tidak-ada", "jumlah_rumah_tangga")
-    ]
+    with pytest.raises(UnusableFileError, match="jumlah_rumah_tangga"):
+        read_villages(path)
 
 
 def test_two_count_columns(tmp_path: Path) -> None:
@@ -96,9 +93,8 @@ def test_two_count_columns(tmp_path: Path) -> None:
         tmp_path / "desa.csv",
         [["kode_desa", "jumlah_rumah_tangga", "Jumlah KK"], [BATULICIN, "3184", "3500"]],
     )
-    totals = read_villages(path)
-    assert totals.totals == {}
-    assert [(i.code, i.column) for i in totals.issues] == [("kolom-ambigu", "jumlah_rumah_tangga")]
+    with pytest.raises(UnusableFileError, match="'jumlah_rumah_tangga', 'Jumlah KK'"):
+        read_villages(path)
 
 
 def test_header_aliases_and_xlsx(tmp_path: Path) -> None:

@@ -127,11 +127,37 @@ def read_settings(ctx: click.Context) -> ReadSettings:
     kecamatan = given.get("kecamatan")
     return ReadSettings(
         answers=AnswerScheme(given.get("answers") or AnswerScheme.AUTO),
-        blank=BlankMeaning(given.get("blank") or BlankMeaning.MISSING),
+        blank=BlankMeaning(given.get("blank") or BlankMeaning.AUTO),
         not_collected=frozenset(given.get("not_collected") or ()),
         keep_rejected=bool(given.get("keep_rejected")),
-        region_scope=kecamatan or kabupaten,
+        region_scope=_region_scope(kabupaten, kecamatan),
     )
+
+
+def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:
+    """The area village names are matched in: ``--kecamatan`` if given (inside
+    ``--kabupaten`` when both are), else ``--kabupaten``; each checked against the table."""
+    from phbs.errors import SettingsError
+    from phbs.ingest.names import parse_scope
+
+    for option, value, width in (("--kabupaten", kabupaten, 5), ("--kecamatan", kecamatan, 8)):
+        if value is not None and len(parse_scope(value)) != width:
+            shape = "PP.KK" if width == 5 else "PP.KK.CC"
+            raise SettingsError(
+                f"{option} {value}: kode harus berbentuk {shape}",
+                f"{option} {value}: the code must be of the form {shape}",
+            )
+    if (
+        kabupaten is not None
+        and kecamatan is not None
+        and not parse_scope(kecamatan).startswith(parse_scope(kabupaten) + ".")
+    ):
+        raise SettingsError(
+            f"--kecamatan {kecamatan} tidak berada di --kabupaten {kabupaten}",
+            f"--kecamatan {kecamatan} is not inside --kabupaten {kabupaten}",
+        )
+    scope = kecamatan if kecamatan is not None else kabupaten
+    return parse_scope(scope) if scope is not None else None
 
 
 def _read_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
@@ -154,11 +180,12 @@ def reading_options(function: F) -> F:
             ),
             _read_option(
                 "--blank",
-                type=click.Choice(["missing", "na"]),
-                default="missing",
+                type=click.Choice(["auto", "missing", "na"]),
+                default="auto",
                 show_default=True,
-                help="Arti sel indikator kosong: missing (belum diisi) atau na (tidak "
-                "berlaku, untuk ekspor aplikasi yang menyimpan kosong).",
+                help="Arti sel indikator kosong: missing (belum diisi), na (tidak berlaku, "
+                "untuk ekspor aplikasi yang menyimpan kosong), auto (belum diisi; berkas yang "
+                "bisa berarti keduanya ditolak dengan penjelasan).",
             ),
             _read_option(
                 "--not-collected",
@@ -230,13 +257,14 @@ def scoring_options(function: F) -> F:
     )
 
 
-def contest_options(*, rubric_required: bool) -> Callable[[F], F]:
-    """The contest inputs: rubric, judges' scores, attributes, overrides, method."""
+def contest_options(*, default_rubric: str | None = None) -> Callable[[F], F]:
+    """The contest inputs: rubric (``default_rubric`` when not given), judges' scores,
+    attributes, overrides, method."""
     from phbs.rubric import Method
 
     rubric_help = (
         "Rubrik bawaan (phbs rubric list) atau berkas YAML."
-        if rubric_required
+        if default_rubric is not None
         else "Rubrik lomba: menambahkan peringkat desa."
     )
 
@@ -247,8 +275,8 @@ def contest_options(*, rubric_required: bool) -> Callable[[F], F]:
                 click.option(
                     "--rubric",
                     "rubric_name",
-                    required=rubric_required,
-                    default=None,
+                    default=default_rubric,
+                    show_default=default_rubric is not None,
                     metavar="NAMA|BERKAS",
                     help=rubric_help,
                 ),

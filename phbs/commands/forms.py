@@ -12,6 +12,7 @@ import click
 from phbs.commands.common import current_lang, lang_option
 from phbs.errors import SettingsError
 from phbs.forms import HouseholdClass, bundled_forms, load_form
+from phbs.outputs import check_run_files, input_file
 from phbs.reports.i18n import t
 from phbs.reports.text import format_table
 
@@ -141,6 +142,7 @@ def xlsform_command(ctx: click.Context, name: str, output: Path, kabupaten: str 
     from phbs.reports.xlsform import write_xlsform
 
     _require_xlsx(output)
+    check_run_files({"-o": output}, [input_file(name)])
     write_xlsform(load_form(name).form, output, kabupaten=kabupaten)
     _written(current_lang(ctx), output)
 
@@ -181,6 +183,7 @@ def template_command(
     from phbs.reports.entry_template import write_entry_template
 
     _require_xlsx(output)
+    check_run_files({"-o": output}, [input_file(name)])
     write_entry_template(load_form(name).form, output, kabupaten=kabupaten, rows=rows)
     _written(current_lang(ctx), output)
 
@@ -225,6 +228,7 @@ def print_command(
         raise SettingsError(
             f"-o {output}: akhiran berkas harus .html", f"-o {output}: file name must end in .html"
         )
+    check_run_files({"-o": output}, [input_file(name)])
     write_paper_form(
         load_form(name).form, output, households=households, sheets=sheets, kabupaten=kabupaten
     )

@@ -21,12 +21,13 @@ from phbs.contest_files import Overrides, VillageAttributes, read_attributes, re
 from phbs.errors import SettingsError
 from phbs.forms import load_form
 from phbs.ingest.settings import ReadSettings
+from phbs.ingest.understand import check_scored
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
 from phbs.judges import JudgeScores, read_judges
 from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
-from phbs.outputs import check_output_path
+from phbs.outputs import check_run_files, input_file
 from phbs.rank_uncertainty import shrink_measures
 from phbs.ranking import rank_villages
 from phbs.ranking_models import InputRecord, Ranking, VillageStatus
@@ -41,7 +42,7 @@ from phbs.reports.ranking import (
 )
 from phbs.reports.uncertainty import Uncertainty, uncertainty_text
 from phbs.results import AreaReport, ScoreResult, score, summarise
-from phbs.rubric import Method, load_rubric
+from phbs.rubric import DEFAULT_RUBRIC, Method, load_rubric
 
 
 def _measures(
@@ -81,6 +82,7 @@ def _measures(
         id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
         settings=settings,
     )
+    check_scored(survey.rows_read, survey.rows_scored)
     totals = read_villages(villages) if villages else None
     result = score(survey, na_policy)
     report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)
@@ -159,7 +161,7 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
     metavar="BERKAS",
     help="Rekap per desa dari 'phbs score -o' (.csv/.json), sebagai ganti --survey.",
 )
-@contest_options(rubric_required=True)
+@contest_options(default_rubric=DEFAULT_RUBRIC)
 @click.option(
     "-o",
     "--output",
@@ -201,6 +203,8 @@ def rank_command(
 ) -> None:
     """Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.
 
+    Tanpa --rubric dipakai rubrik bawaan lomba-desa-ber-phbs.
+
     Contoh: phbs rank --survey survei.csv --rubric lomba-desa-ber-phbs --judges juri.csv
     --attributes atribut.csv --overrides koreksi.csv -o peringkat.csv
 
@@ -219,11 +223,12 @@ def rank_command(
             f"-o {output}: akhiran berkas harus .csv atau .json",
             f"-o {output}: file name must end in .csv or .json",
         )
-    loaded = load_rubric(rubric_name)
     given = [p for p in (summary, judges, attributes, overrides, villages) if p is not None]
+    check_run_files(
+        {"-o": output}, [*files, *given, input_file(rubric_name), input_file(form_name)]
+    )
+    loaded = load_rubric(rubric_name)
     inputs = [*files, *given, loaded.path]
-    if output is not None:
-        check_output_path(output, inputs)
     measures, survey_issues, records, report, result = _measures(
         files,
         summary,
@@ -276,6 +281,8 @@ def rank_command(
             weight_spread=weight_spread,
             households=result,
         )
+    if ctx.get_parameter_source("rubric_name") is click.core.ParameterSource.DEFAULT:
+        click.echo(t("rank.default_rubric", language, rubric=rubric_name))
     _print(ranking, survey_issues, language)
     if asked:
         click.echo()

@@ -20,11 +20,12 @@ from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import read_attributes, read_overrides
 from phbs.errors import SettingsError
 from phbs.forms import load_form
+from phbs.ingest.understand import check_scored
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.judges import read_judges
 from phbs.measures import VillageMeasures, measures_from_report
-from phbs.outputs import check_output_path
+from phbs.outputs import check_run_files, input_file
 from phbs.rank_uncertainty import shrink_measures
 from phbs.ranking import rank_villages
 from phbs.ranking_models import InputRecord, Ranking
@@ -129,7 +130,7 @@ def _rank(
     help="Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
-@contest_options(rubric_required=False)
+@contest_options()
 @ci_options
 @uncertainty_options
 @lang_option
@@ -188,12 +189,10 @@ def report_command(
         raise click.UsageError(t("report.cli.needs_rubric", language))
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
-    inputs = [*files, *contest, *([villages] if villages else [])]
-    for output in (xlsx, html):
-        if output is not None:
-            check_output_path(output, inputs)
-    if xlsx is not None and html is not None and xlsx.resolve() == html.resolve():
-        raise click.UsageError(t("report.cli.same_output", language))
+    check_run_files(
+        {"--xlsx": xlsx, "--html": html},
+        [*files, *contest, villages, input_file(rubric_name), input_file(form_name)],
+    )
 
     totals = read_villages(villages) if villages else None
     reading = rows_progress(quiet, language)
@@ -228,6 +227,7 @@ def report_command(
             reading.finish()
     if isinstance(result, StreamedScore):
         ctx.call_on_close(result.close)
+    check_scored(result.survey.rows_read, result.survey.rows_scored)
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )

@@ -8,7 +8,7 @@ import click
 
 from phbs.commands.common import current_lang, lang_option
 from phbs.errors import SettingsError
-from phbs.outputs import atomic_text, check_output_path
+from phbs.outputs import atomic_text, check_run_files, input_file
 from phbs.reports.i18n import Lang, t
 from phbs.reports.text import format_table
 from phbs.rubric import (
@@ -177,9 +177,8 @@ def ahp_command(
         raise SettingsError(
             f"-o {output}: akhiran berkas harus .yaml", f"-o {output}: file name must end in .yaml"
         )
+    check_run_files({"-o": output}, [matrix, input_file(write_into)])
     loaded = load_rubric(write_into) if write_into is not None else None
-    if output is not None and loaded is not None:
-        check_output_path(output, [matrix, loaded.path])
     pairwise = read_pairwise(matrix, sheet=sheet)
     result = pairwise.result
     click.echo(t("rubric.ahp.title", language, file=pairwise.source))

@@ -10,7 +10,11 @@ Central (group paths joined by ``-``). For such a file:
 - the submission identity (KoBo ``meta/rootUuid``, else ``_uuid``; Central
   ``meta-instanceID``, else ``KEY``) finds a submission exported twice (``kiriman-ganda``),
   and stands in for the household id when the form had no ``id_rumah_tangga`` question;
-- a second header row of ``#hxl`` tags (KoBo) is a header, not a household.
+- a second header row of ``#hxl`` tags (KoBo) is a header, not a household;
+- the supervisor's review (KoBo ``_validation_status``: ``validation_status_not_approved``
+  or its label *Not Approved*; Central ``ReviewState``: ``rejected``) sets a rejected
+  submission aside (``kiriman-ditolak``) unless ``--keep-rejected``; *On Hold* / ``hasIssues``
+  are scored and counted once per file (``kiriman-ditahan``).
 
 Group paths are resolved by :func:`phbs.ingest.columns.match_columns` (the last segment after
 ``/`` or ``-`` when a header has no exact match; two columns ending alike are ambiguous).
@@ -18,13 +22,16 @@ Group paths are resolved by :func:`phbs.ingest.columns.match_columns` (the last 
 >>> layout = detect_export(["start", "identitas/kode_desa", "meta/rootUuid", "_uuid", "_id"])
 >>> layout.dialect.value, sorted(layout.ignored), layout.instance_column
 ('kobotoolbox', [0, 2, 3, 4], 2)
+>>> kobo = detect_export(["kode_desa", "_uuid", "_validation_status"])
+>>> kobo.review_column, kobo.review(["63.10.01.2005", "7f0c", "Not Approved"]).value
+(2, 'rejected')
 >>> detect_export(["id_rumah_tangga", "kode_desa"]).dialect.value
 'biasa'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,6 +44,40 @@ class Dialect(StrEnum):
     PLAIN = "biasa"
     KOBO = "kobotoolbox"
     CENTRAL = "odk-central"
+
+
+class Review(StrEnum):
+    """What a supervisor's review says of one submission."""
+
+    #: Not reviewed: blank (KoBo), blank or ``received`` (Central), or a value not known.
+    NONE = "none"
+    APPROVED = "approved"
+    #: Central ``edited``: changed after it was received, not (yet) reviewed again.
+    EDITED = "edited"
+    #: Still open: KoBo *On Hold*, Central ``hasIssues``. Scored, counted per file.
+    ON_HOLD = "on-hold"
+    #: KoBo *Not Approved*, Central ``rejected``. Set aside unless kept on purpose.
+    REJECTED = "rejected"
+
+
+# Review values as exported, folded by _fold_review: KoBo writes the status uid in an
+# export with XML names and its label (always English, e.g. "Not Approved") in one with
+# labels (formpack ValidationStatusCopyField); Central writes the review state as stored.
+_KOBO_REVIEWS = {
+    "validationstatusapproved": Review.APPROVED,
+    "approved": Review.APPROVED,
+    "validationstatusnotapproved": Review.REJECTED,
+    "notapproved": Review.REJECTED,
+    "validationstatusonhold": Review.ON_HOLD,
+    "onhold": Review.ON_HOLD,
+}
+_CENTRAL_REVIEWS = {
+    "received": Review.NONE,
+    "approved": Review.APPROVED,
+    "edited": Review.EDITED,
+    "hasissues": Review.ON_HOLD,
+    "rejected": Review.REJECTED,
+}
 
 
 # Metadata question types of an XLSForm and the device fields; never household data.
@@ -54,7 +95,8 @@ _FORM_METADATA = frozenset(
         "instanceid",
         "instancename",
         KECAMATAN_FIELD.casefold(),
-        "kecamatan",  # its label, in an export with label headers
+        "kecamatan",  # its labels, in an export with label headers
+        "district (kecamatan)",
     }
 )
 _KOBO_SYSTEM_PREFIXES = ("meta/", "formhub/")
@@ -82,6 +124,30 @@ class ExportLayout:
     dialect: Dialect
     ignored: frozenset[int]
     instance_column: int | None
+    #: The supervisor's review: KoBo ``_validation_status``, Central ``ReviewState``.
+    review_column: int | None = None
+
+    @property
+    def row_by_row(self) -> bool:
+        """Whether rows must be read one by one: submission ids or reviews to look at."""
+        return self.instance_column is not None or self.review_column is not None
+
+    @property
+    def on_hold_label(self) -> str:
+        """How the export names a review still open, for messages."""
+        return "hasIssues" if self.dialect is Dialect.CENTRAL else "On Hold"
+
+    def review(self, cells: Sequence[str]) -> Review:
+        """The review of the submission in ``cells`` (case, spaces and ``_`` ignored).
+
+        >>> central = detect_export(["SubmissionDate", "KEY", "ReviewState"])
+        >>> [central.review(["", "", v]).value for v in ("rejected", "hasIssues", "")]
+        ['rejected', 'on-hold', 'none']
+        """
+        if self.review_column is None or self.review_column >= len(cells):
+            return Review.NONE
+        known = _CENTRAL_REVIEWS if self.dialect is Dialect.CENTRAL else _KOBO_REVIEWS
+        return known.get(_fold_review(cells[self.review_column]), Review.NONE)
 
     @property
     def label(self) -> str:
@@ -91,6 +157,10 @@ class ExportLayout:
             Dialect.KOBO: "KoBoToolbox",
             Dialect.CENTRAL: "ODK Central",
         }[self.dialect]
+
+
+def _fold_review(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _last_segment(header: str, separator: str) -> str:
@@ -110,7 +180,8 @@ def detect_export(header: list[str]) -> ExportLayout:
             or _last_segment(name, "/") in _FORM_METADATA
         }
         instance = _first(names, ("meta/rootUuid", "_uuid", "meta/instanceID"))
-        return ExportLayout(Dialect.KOBO, frozenset(ignored), instance)
+        review = _first(names, ("_validation_status",))
+        return ExportLayout(Dialect.KOBO, frozenset(ignored), instance, review)
     if "SubmissionDate" in present and "KEY" in present:
         ignored = {
             i
@@ -120,7 +191,8 @@ def detect_export(header: list[str]) -> ExportLayout:
             or _last_segment(name, "-") in _FORM_METADATA
         }
         instance = _first(names, ("meta-instanceID", "KEY"))
-        return ExportLayout(Dialect.CENTRAL, frozenset(ignored), instance)
+        review = _first(names, ("ReviewState",))
+        return ExportLayout(Dialect.CENTRAL, frozenset(ignored), instance, review)
     return ExportLayout(Dialect.PLAIN, frozenset(), None)
 
 

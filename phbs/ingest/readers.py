@@ -75,6 +75,8 @@ class RawTable:
     segments: Iterator[Grid | Rows] | None = None
     source: Source | None = None
     fixed_sha256: str = ""
+    #: The sheets of a workbook, in order (empty for a CSV file).
+    sheets: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -451,5 +453,6 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
                 header_row=row_number,
                 rows=_trim_trailing_blank_rows(numbered),
                 sheet=chosen,
+                sheets=names,
             )
     raise InputFileError(f"{name}: lembar '{chosen}' kosong", f"{name}: sheet '{chosen}' is empty")

@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from phbs.forms import ContextField, Form, Indicator, fold_answer
+from phbs.ingest.answers import AnswerTable
 from phbs.ingest.columns import ColumnMap
 from phbs.ingest.values import parse_whole_number
 from phbs.issues import Issue, make_issue
@@ -63,23 +64,10 @@ class ResolvedCells:
     fingerprint: tuple[str, ...]  # context fields, then indicators, in form order
 
 
-def answer_table(form: Form) -> dict[str, int]:
-    """Folded answer spellings of ``form`` and the state each one means."""
-    answers: dict[str, int] = {}
-    for spellings, state in (
-        (form.answers.ya, YES),
-        (form.answers.tidak, NO),
-        (form.answers.tidak_berlaku, NA),
-    ):
-        for spelling in spellings:
-            answers[fold_answer(spelling)] = state
-    return answers
-
-
 class CellResolver:
     """Context and answer cells of one file's rows, resolved once per distinct pattern."""
 
-    def __init__(self, form: Form, columns: ColumnMap, answers: dict[str, int]) -> None:
+    def __init__(self, form: Form, columns: ColumnMap, answers: AnswerTable) -> None:
         self.form = form
         self.columns = columns
         self.answers = answers
@@ -191,20 +179,26 @@ def context_value(
 def answer_state(
     indicator: Indicator,
     text: str,
-    answers: dict[str, int],
+    answers: AnswerTable,
     decided_by: str | None,
     ctx_value: int | _Unknown | None,
 ) -> tuple[int, list[IssueSpec]]:
     """One indicator cell (stripped) as YES, NO, NA or MISSING, and its issues (DOMAIN.md §1).
 
     ``decided_by`` names the context field the indicator's applicability depends on, when
-    the file has it, and ``ctx_value`` is that field's value in the row.
+    the file has it, and ``ctx_value`` is that field's value in the row. The spelling is
+    noted in ``answers.seen`` (a bare ``N`` is decided per file from them).
     """
     code = indicator.code
     issues: list[IssueSpec] = []
-    answer = answers.get(fold_answer(text)) if text else None
-    if text and answer is None:
-        issues.append(IssueSpec("jawaban-tidak-dikenal", code, text))
+    if text:
+        folded = fold_answer(text)
+        answers.seen.add(folded)
+        answer = answers.get(folded)
+        if answer is None:
+            issues.append(IssueSpec("jawaban-tidak-dikenal", code, text))
+    else:
+        return _blank_state(indicator, answers, decided_by, ctx_value)
     rule = indicator.applies_to
     if decided_by is not None and not isinstance(ctx_value, _Unknown):
         applies = ctx_value is not None and rule.applies(ctx_value)
@@ -228,6 +222,23 @@ def answer_state(
         return MISSING, issues
     if answer in (YES, NO):
         return answer, issues
-    if not text:
-        issues.append(IssueSpec("jawaban-kosong", code))
     return MISSING, issues
+
+
+def _blank_state(
+    indicator: Indicator,
+    answers: AnswerTable,
+    decided_by: str | None,
+    ctx_value: int | _Unknown | None,
+) -> tuple[int, list[IssueSpec]]:
+    """A blank indicator cell: not applicable where the context says so; else missing, or
+    not applicable where the file's blanks mean that (``--blank na``) and the indicator
+    may be (docs/aturan.md, *Membaca berkas*)."""
+    if decided_by is not None and not isinstance(ctx_value, _Unknown):
+        if ctx_value is None or not indicator.applies_to.applies(ctx_value):
+            return NA, []
+    elif answers.blank_na and indicator.na_mark_allowed:
+        return NA, []
+    if decided_by is None and indicator.applies_to.context is not None:
+        answers.blank_undecided.add(indicator.code)
+    return MISSING, [IssueSpec("jawaban-kosong", indicator.code)]

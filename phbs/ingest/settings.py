@@ -1,11 +1,11 @@
 """How survey files are to be read, beyond the form: the choices a user makes when a file
-could be read more than one way (docs/aturan.md §1.2 and §4.2).
+could be read more than one way (docs/aturan.md, *Membaca berkas*).
 
 Every choice has a safe default; where the default cannot be safe (a bare ``N`` that could
 mean *Tidak* or *tidak berlaku*), reading refuses and names the option that settles it.
 
 >>> ReadSettings().answers, ReadSettings().blank
-(<AnswerScheme.AUTO: 'auto'>, <BlankMeaning.MISSING: 'missing'>)
+(<AnswerScheme.AUTO: 'auto'>, <BlankMeaning.AUTO: 'auto'>)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from enum import StrEnum
 
 
 class AnswerScheme(StrEnum):
-    """What a bare ``N`` in an indicator cell means (docs/aturan.md §1.2)."""
+    """What a bare ``N`` in an indicator cell means (docs/aturan.md, *Membaca berkas*)."""
 
     #: Decided per file from the spellings present; a file that cannot tell is refused.
     AUTO = "auto"
@@ -26,9 +26,13 @@ class AnswerScheme(StrEnum):
 
 
 class BlankMeaning(StrEnum):
-    """What a blank indicator cell means (docs/aturan.md §1.2)."""
+    """What a blank indicator cell means (docs/aturan.md, *Membaca berkas*)."""
 
-    #: Not yet answered (the default: a household with a blank is *belum lengkap*).
+    #: Not yet answered, unless the file could mean *tidak berlaku* by it: blanks where an
+    #: indicator may be not applicable, in a file that never writes a not-applicable mark
+    #: and has no column that decides applicability. Such a file is refused.
+    AUTO = "auto"
+    #: Not yet answered: a household with a blank is *belum lengkap*.
     MISSING = "missing"
     #: Not applicable, for exports of apps that store *tidak berlaku* as an empty value.
     NA = "na"
@@ -39,14 +43,14 @@ class ReadSettings:
     """Choices for reading survey files; each one is recorded in every output.
 
     ``not_collected`` names indicators the survey really did not collect: they are left out
-    of scoring instead of stopping it (docs/aturan.md §4.1). ``keep_rejected`` scores
+    of scoring instead of stopping it (docs/aturan.md, *Membaca berkas*). ``keep_rejected`` scores
     submissions a supervisor rejected in KoBoToolbox or ODK Central (set aside by default).
     ``region_scope`` is a dotted Kemendagri code prefix (``63.10`` or ``63.10.01``) within
     which village *names* are matched to codes when a file has names instead of codes.
     """
 
     answers: AnswerScheme = AnswerScheme.AUTO
-    blank: BlankMeaning = BlankMeaning.MISSING
+    blank: BlankMeaning = BlankMeaning.AUTO
     not_collected: frozenset[str] = frozenset()
     keep_rejected: bool = False
     region_scope: str | None = None

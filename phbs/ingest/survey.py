@@ -25,6 +25,26 @@ class IdScope(StrEnum):
 
 
 @dataclass(frozen=True)
+class FileReading:
+    """How one file was understood before it was scored (docs/aturan.md, *Membaca
+    berkas*): shown in the terminal, the JSON, the workbook and the HTML report.
+
+    ``bare_n`` is what a bare ``N`` was read as (``tidak``, ``tidak_berlaku``, or empty when
+    the file has none) and ``bare_n_source`` what decided it (``formulir``, ``opsi``,
+    ``berkas``); ``blank`` what a blank indicator cell means (``missing`` or ``na``).
+    """
+
+    header_row: int
+    columns: tuple[tuple[str, str], ...]  # (field code, the file's header), in field order
+    bare_n: str
+    bare_n_source: str
+    blank: str
+    not_collected: tuple[str, ...] = ()
+    #: Context columns of the form the file lacks: the '-' marks decide applicability.
+    without_context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """One input file and how its rows ended."""
 
@@ -38,6 +58,7 @@ class SourceFile:
     rows_read: int
     rows_scored: int
     rows_set_aside: int
+    reading: FileReading | None = None
 
 
 @dataclass(frozen=True)

@@ -20,23 +20,53 @@ from pathlib import Path
 import numpy as np
 
 from phbs.errors import InputFileError
+from phbs.fieldforms import KECAMATAN_FIELD
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
+from phbs.ingest.answers import AnswerTable, SchemeChoice, answer_table, fixed_scheme
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
-from phbs.ingest.exports import Dialect, ExportLayout, detect_export, instance_key, skip_hxl_row
+from phbs.ingest.exports import (
+    Dialect,
+    ExportLayout,
+    Review,
+    detect_export,
+    instance_key,
+    skip_hxl_row,
+)
 from phbs.ingest.fast import ReadGrid, VillageCodes, first_row_candidates, grid_rows, prepare
 from phbs.ingest.grid import Codebook, Grid, hash_bytes
+from phbs.ingest.inputs import DistinctFiles, distinct_files
+from phbs.ingest.names import (
+    FileNames,
+    VillageNames,
+    first_village_cells,
+    holds_names,
+    kecamatan_column,
+    looks_like_name,
+    names_without_scope,
+)
 from phbs.ingest.readers import RawTable, open_table
-from phbs.ingest.resolve import CellResolver, ResolvedCells, answer_table
+from phbs.ingest.resolve import CellResolver, ResolvedCells
 from phbs.ingest.seen import SeenHashes, combine_one
-from phbs.ingest.settings import ReadSettings
+from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.survey import (
     Factor,
+    FileReading,
     HouseholdBatch,
     HouseholdTable,
     IdScope,
     SetAsideRow,
     SourceFile,
     Survey,
+)
+from phbs.ingest.understand import (
+    check_blanks,
+    check_columns,
+    check_context,
+    check_scheme_after,
+    choose_sheet,
+    sample_rows,
+    scheme_from_sample,
+    unnamed_columns_issue,
 )
 from phbs.ingest.values import parse_date
 from phbs.issues import CATALOGUE, Issue, make_issue
@@ -57,7 +87,7 @@ __all__ = ["HouseholdTable", "IdScope", "SetAsideRow", "SourceFile", "Survey", "
 
 
 def read_survey(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] | DistinctFiles,
     form: str | Path | LoadedForm = "kemenkes-rt-10",
     *,
     sheet: str | None = None,
@@ -67,6 +97,9 @@ def read_survey(
     sink: Callable[[HouseholdBatch], None] | None = None,
 ) -> Survey:
     """Read and validate survey files (one per Puskesmas is fine) into one :class:`Survey`.
+
+    A file named twice (any spelling, a symlink, a hard link) or a copy with the same bytes
+    is read once; each left out is a ``berkas-ganda`` warning (:mod:`phbs.ingest.inputs`).
 
     ``progress``, if given, is called with the number of data rows read so far every
     :data:`PROGRESS_EVERY` rows or so and once at the end (the CLI shows it on a terminal).
@@ -86,16 +119,23 @@ def read_survey(
     Raises :class:`~phbs.errors.InputFileError` for a file that cannot be read at all and
     :class:`~phbs.errors.FormError` for a bad form; problems *in* the data become issues.
     """
+    settings = settings or ReadSettings()
     loaded = form if isinstance(form, LoadedForm) else load_form(form)
+    loaded = loaded.without(settings.not_collected)
     scope = IdScope(id_scope)
     table = HouseholdTable(indicator_codes=loaded.form.codes)
     for ctx in loaded.form.context:
         table.context[ctx.code] = []
-    validator = _Validator(loaded.form, scope, sink or table.extend, settings or ReadSettings())
+    validator = _Validator(loaded.form, scope, sink or table.extend, settings)
     validator.progress = progress
-    for index, path in enumerate(paths):
+    validator.sheet_given = sheet is not None
+    files = paths if isinstance(paths, DistinctFiles) else distinct_files(paths)
+    for issue in files.issues:
+        validator.issues.append(issue)
+        validator._order.append((-1, _BEFORE_ROWS, 0))
+    for index, path in enumerate(files.paths):
         validator.read(open_table(path, sheet=sheet), index)
-    validator.settle_suspects([Path(p) for p in paths], sheet)
+    validator.settle_suspects([Path(p) for p in files.paths])
     if progress is not None:
         progress(validator.rows_done)
     return Survey(
@@ -113,9 +153,14 @@ def read_survey(
 class _FileCounts:
     table: RawTable
     columns: ColumnMap
+    answers: AnswerTable
+    choice: SchemeChoice
     read: int = 0
     scored: int = 0
     aside: int = 0
+    # Submissions a reviewer left open (on hold, has issues), or rejected and kept on purpose.
+    on_hold: int = 0
+    kept_rejected: int = 0
 
 
 @dataclass
@@ -213,6 +258,8 @@ class _Validator:
         self.id_scope = id_scope
         self.sink = sink
         self.set_aside: list[SetAsideRow] = []
+        # The index of each set-aside row's file (two files may share a name).
+        self._aside_files: list[int] = []
         self.issues: list[Issue] = []
         self._order: list[tuple[int, int, int]] = []
         self.seen = SeenHashes()
@@ -223,8 +270,14 @@ class _Validator:
         self.dates: dict[str, dt.date | None] = {}
         self.name_keys: dict[str, str] = {}
         self.scope_hashes: dict[str, int] = {}
-        self.answers = answer_table(form)
+        self.answers = answer_table(form, None, settings.blank)
+        #: --sheet was given: a sheet without the survey is not swapped for another.
+        self.sheet_given = False
         self.regions = region_table()
+        # Village names where codes are expected: matched within the scope given (a bad
+        # scope is refused here, before any file is read); the files whose column holds names.
+        self.names = VillageNames(settings.region_scope) if settings.region_scope else None
+        self._name_files: dict[int, FileNames] = {}
         self.progress: Callable[[int], None] | None = None
         self.rows_done = 0
         self._next_progress = PROGRESS_EVERY
@@ -235,6 +288,7 @@ class _Validator:
         self._standard: list[tuple[str, int]] = []
         self._resolver = CellResolver(form, ColumnMap(index={}, issues=[]), self.answers)
         self._kept = _RowBatch(form)
+        self._sheet_hint = ""
 
     # --- issues, in file and row order
 
@@ -253,6 +307,12 @@ class _Validator:
 
     def read(self, table: RawTable, file_index: int) -> None:
         try:
+            table, chosen, self._sheet_hint = choose_sheet(
+                table, self.form, sheet_given=self.sheet_given
+            )
+            if chosen is not None:
+                self._file = file_index
+                self._issue(chosen, _BEFORE_ROWS)
             self._read(table, file_index)
         finally:
             table.close()
@@ -269,11 +329,22 @@ class _Validator:
         )
         if layout.dialect is not Dialect.PLAIN:
             columns = self._export_columns(table, layout, columns)
-        counts = _FileCounts(table, columns)
+        columns = self._village_names(table, columns)  # names where codes are expected
+        check_columns(table, columns, self.form, other_sheets=self._sheet_hint)
+        sample = sample_rows(table, columns, self.form)
+        check_context(table, columns, self.form, sample)
+        unnamed = unnamed_columns_issue(table, sample)
+        if unnamed is not None:
+            self._issue(unnamed, _BEFORE_ROWS)
+        choice = fixed_scheme(self.form, self.settings) or scheme_from_sample(
+            table, sample, self.form
+        )
+        answers = answer_table(self.form, choice.scheme, self.settings.blank)
+        counts = _FileCounts(table, columns, answers, choice)
         self.files.append(counts)
         for issue in columns.issues:
             self._issue(issue, _BEFORE_ROWS)
-        self._use_columns(columns)
+        self._use_columns(columns, answers)
         identity_ok = _identity_ok(columns)
         # Why every row is set aside when an identity column is unusable: missing or ambiguous.
         identity_reasons = sorted(
@@ -284,7 +355,7 @@ class _Validator:
                 and i.code in ("kolom-wajib-tidak-ada", "kolom-ambigu")
             }
         )
-        fast = identity_ok and layout.instance_column is None
+        fast = identity_ok and not layout.row_by_row
         with closing(self._items(table, layout, columns.index if fast else None)) as items:
             for item in items:
                 if isinstance(item, ReadGrid):
@@ -298,6 +369,10 @@ class _Validator:
                     else:
                         self.one_row(table, counts, layout, row_number, raw_cells)
         self.flush()
+        self._review_summary(table, counts, layout)
+        self._names_note(table)
+        check_scheme_after(table, choice, answers.seen, self.form)
+        check_blanks(table, answers.seen, answers.blank_undecided, self.form, self.settings.blank)
         for row_number in table.mixed_encoding_rows:
             self._issue(
                 make_issue("encoding-campuran", file=table.name, row=row_number), _AFTER_ROWS
@@ -329,11 +404,14 @@ class _Validator:
         # is validated.
         yield from read_ahead(prepared())
 
-    def _use_columns(self, columns: ColumnMap) -> None:
+    def _use_columns(self, columns: ColumnMap, answers: AnswerTable) -> None:
         self._standard = [
             (code, columns.index[code]) for code in self._standard_codes if code in columns.index
         ]
-        self._resolver = CellResolver(self.form, columns, self.answers)
+        if KECAMATAN_FIELD in columns.index:  # narrows village names (_named_village)
+            self._standard.append((KECAMATAN_FIELD, columns.index[KECAMATAN_FIELD]))
+        self.answers = answers
+        self._resolver = CellResolver(self.form, columns, answers)
 
     def count_rows(self, counts: _FileCounts, rows: int = 1) -> None:
         counts.read += rows
@@ -352,8 +430,9 @@ class _Validator:
     ) -> None:
         width = len(table.header)
         cells = raw_cells[:width] + [""] * (width - len(raw_cells))
-        if layout is not None and self._repeated_submission(
-            table, layout, row_number, raw_cells, cells
+        if layout is not None and (
+            self._rejected(table, counts, layout, row_number, raw_cells, cells)
+            or self._repeated_submission(table, layout, row_number, raw_cells, cells)
         ):
             counts.aside += 1
             return
@@ -383,9 +462,26 @@ class _Validator:
                 rows_read=c.read,
                 rows_scored=c.scored,
                 rows_set_aside=c.aside,
+                reading=self._reading(c),
             )
             for c in self.files
         ]
+
+    def _reading(self, counts: _FileCounts) -> FileReading:
+        """How a file was understood: its columns, a bare N, blanks."""
+        header = counts.table.header
+        order = [*self._standard_codes, *(c.code for c in self.form.context), *self.form.codes]
+        index = counts.columns.index
+        scheme = counts.choice.scheme
+        return FileReading(
+            header_row=counts.table.header_row,
+            columns=tuple((code, header[index[code]]) for code in order if code in index),
+            bare_n={None: "", AnswerScheme.YN: "tidak", AnswerScheme.YTN: "tidak_berlaku"}[scheme],
+            bare_n_source=counts.choice.source if scheme is not None else "",
+            blank="na" if self.settings.blank is BlankMeaning.NA else "missing",
+            not_collected=tuple(sorted(self.settings.not_collected)),
+            without_context=tuple(c.code for c in self.form.context if c.code not in index),
+        )
 
     def _export_columns(
         self, table: RawTable, layout: ExportLayout, columns: ColumnMap
@@ -449,6 +545,138 @@ class _Validator:
         self._set_aside(table, row_number, raw_cells, [issue])
         return True
 
+    def _rejected(
+        self,
+        table: RawTable,
+        counts: _FileCounts,
+        layout: ExportLayout,
+        row_number: int,
+        raw_cells: list[str],
+        cells: list[str],
+    ) -> bool:
+        """Set aside a submission a reviewer rejected (unless kept on purpose); count the
+        ones left on hold. Checked before ``kiriman-ganda``: a rejected copy never claims
+        its submission id, so a copy of it that is not rejected is scored, in any order."""
+        review = layout.review(cells)
+        if review is Review.ON_HOLD:
+            counts.on_hold += 1
+        if review is not Review.REJECTED or layout.review_column is None:
+            return False
+        if self.settings.keep_rejected:
+            counts.kept_rejected += 1
+            return False
+        issue = make_issue(
+            "kiriman-ditolak",
+            file=table.name,
+            row=row_number,
+            column=table.header[layout.review_column],
+            value=cells[layout.review_column].strip(),
+            source=layout.label,
+        )
+        self._set_aside(table, row_number, raw_cells, [issue])
+        return True
+
+    def _review_summary(self, table: RawTable, counts: _FileCounts, layout: ExportLayout) -> None:
+        """One issue per file for submissions on hold, and for rejected ones kept."""
+        if layout.review_column is None:
+            return
+        column = table.header[layout.review_column]
+        if counts.on_hold:
+            issue = make_issue(
+                "kiriman-ditahan",
+                file=table.name,
+                column=column,
+                value=layout.on_hold_label,
+                count=counts.on_hold,
+                source=layout.label,
+            )
+            self._issue(issue, _AFTER_ROWS)
+        if counts.kept_rejected:
+            issue = make_issue(
+                "kiriman-ditolak-diskor", file=table.name, column=column, count=counts.kept_rejected
+            )
+            self._issue(issue, _AFTER_ROWS)
+
+    # --- village names where codes are expected (phbs.ingest.names)
+
+    def _village_names(self, table: RawTable, columns: ColumnMap) -> ColumnMap:
+        """A village column that holds names, as a KoBoToolbox labels export has.
+
+        Without a village-code column, the village-name column is read as the village
+        column (its cells may be codes all the same); a kecamatan column is kept to narrow
+        names. Whether the column holds names is decided from the file's first rows: such a
+        file is refused without a scope (:class:`~phbs.errors.SurveyError`), else its names
+        are matched in :meth:`_named_village`."""
+        index = dict(columns.index)
+        issues = columns.issues
+        ambiguous = any(i.code == "kolom-ambigu" and i.column == "kode_desa" for i in issues)
+        if "kode_desa" not in index and "nama_desa" in index and not ambiguous:
+            index["kode_desa"] = index.pop("nama_desa")
+            issues = [
+                i
+                for i in issues
+                if not (i.code == "kolom-wajib-tidak-ada" and i.column == "kode_desa")
+            ]
+        at = index.get("kode_desa")
+        if at is None:
+            return columns
+        kecamatan = kecamatan_column(table.header)
+        if kecamatan is not None and kecamatan not in index.values():
+            index[KECAMATAN_FIELD] = kecamatan
+        sample = first_village_cells(table, at)
+        if holds_names(sample):
+            if self.names is None:
+                example = next(c for c in sample if looks_like_name(c))
+                raise names_without_scope(table, table.header[at], example)
+            self._name_files[self._file] = FileNames(table.header[at])
+            if kecamatan is not None:  # used after all: not an unknown column
+                title = table.header[kecamatan]
+                issues = [
+                    i for i in issues if not (i.code == "kolom-tidak-dikenal" and i.value == title)
+                ]
+        return ColumnMap(index=index, issues=issues)
+
+    def _named_village(self, raw: str, fields: dict[str, str]) -> tuple[_Village | None, str]:
+        """The village of a name in a file of names, or the code of what is wrong."""
+        names = self._name_files.get(self._file)
+        if names is None or self.names is None or not looks_like_name(raw):
+            return None, "kode-desa-salah"
+        match = self.names.match(raw, fields.get(KECAMATAN_FIELD, ""))
+        if match.code is None:
+            return None, match.problem
+        names.matched(raw)
+        return self._village(match.code), ""
+
+    def _identity_issue(self, code: str, file: str, row: int, fields: dict[str, str]) -> Issue:
+        """The issue of a row whose id or village is missing or wrong."""
+        raw = fields.get("kode_desa", "")
+        if code in ("nama-desa-ambigu", "nama-desa-tidak-dikenal") and self.names is not None:
+            match = self.names.match(raw, fields.get(KECAMATAN_FIELD, ""))
+            params = match.params()
+            return make_issue(code, file=file, row=row, column="kode_desa", value=raw, **params)
+        return make_issue(
+            code,
+            file=file,
+            row=row,
+            column="id_rumah_tangga" if code == "id-kosong" else "kode_desa",
+            value=raw if code == "kode-desa-salah" else "",
+        )
+
+    def _names_note(self, table: RawTable) -> None:
+        """One note per file of names: how many were matched, and where."""
+        names = self._name_files.get(self._file)
+        if names is None or self.names is None:
+            return
+        issue = make_issue(
+            "nama-desa-dicocokkan",
+            file=table.name,
+            column=names.column,
+            count=names.rows,
+            names=len(names.names),
+            area=self.names.area(),
+        )
+        self._issue(issue, _AFTER_ROWS)
+
     # --- one row
 
     def identity(self, fields: dict[str, str]) -> tuple[str, _Village | None, list[str]]:
@@ -464,7 +692,9 @@ class _Validator:
         else:
             village = self._village(raw_code)
             if village is None:
-                problems.append("kode-desa-salah")
+                village, problem = self._named_village(raw_code, fields)
+                if village is None:
+                    problems.append(problem)
         return household_id, village, problems
 
     def key_hash(self, village: _Village, household_id: str) -> int:
@@ -502,16 +732,7 @@ class _Validator:
 
         household_id, village, codes = self.identity(fields)
         if codes or village is None:
-            problems = [
-                make_issue(
-                    code,
-                    file=file,
-                    row=row_number,
-                    column="id_rumah_tangga" if code == "id-kosong" else "kode_desa",
-                    value=fields.get("kode_desa", "") if code == "kode-desa-salah" else "",
-                )
-                for code in codes
-            ]
+            problems = [self._identity_issue(code, file, row_number, fields) for code in codes]
             self._set_aside(table, row_number, raw_cells, problems)
             return False
 
@@ -594,7 +815,7 @@ class _Validator:
 
     # --- suspects: a key hash seen before
 
-    def settle_suspects(self, paths: Sequence[Path], sheet: str | None) -> None:
+    def settle_suspects(self, paths: Sequence[Path]) -> None:
         """Check each suspect's key against the row first scored under its hash.
 
         A real duplicate is set aside (``baris-ganda`` when the rows say the same,
@@ -604,7 +825,7 @@ class _Validator:
         """
         if not self.suspects:
             return
-        firsts = self._first_rows(paths, sheet)
+        firsts = self._first_rows(paths)
         self._file = -1
         known: dict[tuple[str, str], tuple[str, int, int]] = {}
         for suspect in self.suspects:
@@ -623,20 +844,22 @@ class _Validator:
                 counts.aside += 1
                 continue
             known[suspect.key] = (table.name, suspect.row, suspect.fingerprint)
-            self._use_columns(counts.columns)
+            self._use_columns(counts.columns, counts.answers)
             fields = {code: suspect.cells[p].strip() for code, p in self._standard}
             _, village, _ = self.identity(fields)
             if village is not None:
                 self.keep(table, suspect.row, suspect.cells, fields, village)
                 counts.scored += 1
         self.flush()
-        self.set_aside.sort(key=lambda r: (self._file_position(r.file), r.row))
-
-    def _file_position(self, name: str) -> int:
-        return next(i for i, c in enumerate(self.files) if c.table.name == name)
+        order = sorted(
+            range(len(self.set_aside)),
+            key=lambda i: (self._aside_files[i], self.set_aside[i].row),
+        )
+        self.set_aside = [self.set_aside[i] for i in order]
+        self._aside_files = [self._aside_files[i] for i in order]
 
     def _first_rows(
-        self, paths: Sequence[Path], sheet: str | None
+        self, paths: Sequence[Path]
     ) -> dict[int, tuple[tuple[str, str], tuple[str, int, int]]]:
         """For each suspect hash: the key, file, row and fingerprint of the row kept first.
 
@@ -646,11 +869,12 @@ class _Validator:
         wanted = {s.key_hash for s in self.suspects}
         hashes = np.array(sorted(wanted), dtype=np.uint64)
         # Rows set aside or themselves suspects were not kept: never a first row.
-        skip = {(r.file, r.row) for r in self.set_aside}
-        skip |= {(self.files[s.file_index].table.name, s.row) for s in self.suspects}
+        skip = {(f, r.row) for f, r in zip(self._aside_files, self.set_aside, strict=True)}
+        skip |= {(s.file_index, s.row) for s in self.suspects}
         firsts: dict[int, tuple[tuple[str, str], tuple[str, int, int]]] = {}
         for index, path in enumerate(paths):
-            table = open_table(path, sheet=sheet)
+            # The sheet each file was read from (another than --sheet when it was chosen).
+            table = open_table(path, sheet=self.files[index].table.sheet)
             try:
                 if not _same_file(table, self.files[index].table):
                     raise InputFileError(
@@ -661,9 +885,9 @@ class _Validator:
                     )
                 self._file = index
                 columns = self.files[index].columns
-                self._use_columns(columns)
+                self._use_columns(columns, self.files[index].answers)
                 layout = detect_export(table.header)
-                fast = _identity_ok(columns) and layout.instance_column is None
+                fast = _identity_ok(columns) and not layout.row_by_row
                 width = len(table.header)
                 with closing(self._items(table, layout, columns.index if fast else None)) as items:
                     for item in items:
@@ -673,7 +897,7 @@ class _Validator:
                             else item
                         )
                         for row_number, raw_cells in rows:
-                            if (table.name, row_number) in skip:
+                            if (index, row_number) in skip:
                                 continue
                             self._first_row(table, width, row_number, raw_cells, wanted, firsts)
                             if len(firsts) == len(wanted):
@@ -829,6 +1053,7 @@ class _Validator:
         problems = list(problems)
         for problem in problems:
             self._issue(problem)
+        self._aside_files.append(self._file)
         self.set_aside.append(
             SetAsideRow(
                 file=table.name,

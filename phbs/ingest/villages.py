@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from phbs.errors import UnusableFileError
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
+from phbs.ingest.understand import missing_columns_error
 from phbs.ingest.values import parse_count
 from phbs.issues import Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, region_table
@@ -83,7 +85,23 @@ def read_villages(path: str | Path, *, sheet: str | None = None) -> VillageTotal
                 )
             )
     if issues:
-        return VillageTotals({}, issues, table.name, table.sha256)
+        # Without these columns there is no % dipantau to give: refused, not left blank.
+        missing = [i.column for i in issues]
+        error = missing_columns_error(
+            table.name,
+            table.header_row,
+            table.header,
+            missing,
+            {code: [code, *_ALIASES[code]] for code in missing},
+            what=("berkas desa", "villages file"),
+        )
+        ambiguous = [i for i in issues if i.code == "kolom-ambigu"]
+        if ambiguous:
+            error = UnusableFileError(
+                f"{table.name}: {ambiguous[0].message_id}",
+                f"{table.name}: {ambiguous[0].message_en}",
+            )
+        raise error
     seen_rows: dict[str, int] = {}
     for row_number, cells in table.rows:
         padded = cells + [""] * (len(table.header) - len(cells))

@@ -19,6 +19,7 @@ from phbs.ranking_models import Ranking
 from phbs.reports.contest import ContestView, contest_view
 from phbs.reports.i18n import Lang, t
 from phbs.reports.tables import run_metadata
+from phbs.reports.text import reading_text
 from phbs.reports.uncertainty import Uncertainty
 from phbs.results import AreaReport, AreaSummary, ScoreResult, summarise
 from phbs.rubric import LoadedRubric
@@ -304,6 +305,16 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
             "–" if content.target is None else f"{content.target:g} %",
         ),
         (t("report.setting.region_table", lang), settings["tabel_kode_wilayah"]),
+        *(
+            [(t("report.setting.not_collected", lang), ", ".join(loaded.not_collected))]
+            if loaded.not_collected
+            else []
+        ),
+        *(
+            (t("report.setting.reading", lang, file=source.name), reading_text(source, lang))
+            for source in content.result.survey.files
+            if source.reading is not None
+        ),
         (t("report.setting.ci", lang), ci_description(content)),
         (
             t("report.setting.names", lang),

@@ -55,6 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "written": ("Ditulis: {path}", "Written: {path}"),
     "more": ("… dan {count} lagi", "… and {count} more"),
     "validate.title": ("Pemeriksaan data: {files}", "Data check: {files}"),
+    "validate.nothing_scored": (
+        "Tidak ada satu rumah tangga pun yang dapat diskor.",
+        "Not a single household could be scored.",
+    ),
     "validate.ok": ("Tidak ada galat.", "No errors."),
     "validate.errors": (
         "{errors} galat ditemukan: baris yang disisihkan tidak diskor.",
@@ -175,6 +179,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.kunci": ("Kunci", "Key"),
     "report.col.nilai_meta": ("Nilai", "Value"),
     "report.col.sha256": ("SHA-256", "SHA-256"),
+    "report.setting.not_collected": (
+        "Indikator tidak dikumpulkan (--not-collected)",
+        "Indicators not collected (--not-collected)",
+    ),
+    "report.setting.reading": ("Cara baca {file}", "How {file} was read"),
     "report.status.ber_phbs": ("Ber-PHBS", "PHBS"),
     "report.status.tidak_ber_phbs": ("Tidak ber-PHBS", "Not PHBS"),
     "report.status.belum_lengkap": ("Belum lengkap", "Incomplete"),
@@ -214,10 +223,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "memerlukan --rubric",
         "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity and --shrink "
         "need --rubric",
-    ),
-    "report.cli.same_output": (
-        "--xlsx dan --html harus berkas yang berbeda",
-        "--xlsx and --html must be different files",
     ),
     "report.contest.of_maximum": ("{pct} dari maksimum", "{pct} of maximum"),
     "report.input.rubrik": ("Rubrik", "Rubric"),
@@ -363,6 +368,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank.title": (
         "Peringkat lomba desa — rubrik {rubric} (versi {version})",
         "Village contest ranking — rubric {rubric} (version {version})",
+    ),
+    "rank.default_rubric": (
+        "Tanpa --rubric: dipakai rubrik bawaan {rubric} (rubrik lain: --rubric NAMA|BERKAS)",
+        "No --rubric: the bundled rubric {rubric} is used (another: --rubric NAME|FILE)",
     ),
     "rank.settings": (
         "Metode {method} · nilai juri: {aggregation} · seri bila sama sampai {decimals} desimal "

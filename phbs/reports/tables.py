@@ -20,7 +20,7 @@ import numpy as np
 from phbs.aggregate import scored_batches
 from phbs.forms import Form
 from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
-from phbs.ingest.survey import HouseholdBatch
+from phbs.ingest.survey import FileReading, HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
@@ -147,6 +147,7 @@ def run_metadata(
             "na_policy": result.na_policy.value,
             "tingkat": report.tingkat.value if report else None,
             "id_unik_per": survey.id_scope.value,
+            "indikator_tidak_dikumpulkan": list(loaded.not_collected),
             "tabel_kode_wilayah": REGION_TABLE_EDITION,
             **(
                 {
@@ -168,6 +169,7 @@ def run_metadata(
                 "baris_dibaca": f.rows_read,
                 "baris_diskor": f.rows_scored,
                 "baris_disisihkan": f.rows_set_aside,
+                "cara_baca": reading_metadata(f.reading),
             }
             for f in survey.files
         ],
@@ -176,6 +178,20 @@ def run_metadata(
             "baris_diskor": survey.rows_scored,
             "baris_disisihkan": survey.rows_set_aside,
         },
+    }
+
+
+def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
+    """How a file was read, for the JSON and the workbook's *Metadata*."""
+    if reading is None:
+        return None
+    return {
+        "baris_judul": reading.header_row,
+        "kolom": dict(reading.columns),
+        "n_tunggal": reading.bare_n or None,
+        "n_tunggal_ditentukan_oleh": reading.bare_n_source or None,
+        "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku"}[reading.blank],
+        "tanpa_kolom_konteks": list(reading.without_context),
     }
 
 

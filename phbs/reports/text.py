@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from phbs.ingest.survey import Survey
+from phbs.ingest.survey import FileReading, SourceFile, Survey
 from phbs.issues import Issue, Severity, count_by_code
 from phbs.reports.i18n import Lang, t
 from phbs.results import AreaReport
@@ -161,3 +161,76 @@ def issue_counts_line(issues: Sequence[Issue], lang: Lang = "id") -> str:
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
     )
+
+
+_BARE_N = {
+    "tidak": ("N = tidak (berkas Y/N)", "N = no (a Y/N file)"),
+    "tidak_berlaku": ("N = tidak berlaku (kode Y/T/N)", "N = not applicable (Y/T/N coding)"),
+}
+_BARE_N_SOURCE = {
+    "formulir": ("ditetapkan formulir", "fixed by the form"),
+    "opsi": ("dipilih dengan --answers", "chosen with --answers"),
+    "berkas": ("ditentukan dari huruf di berkas", "decided from the letters in the file"),
+}
+_BLANK = {
+    "missing": ("sel indikator kosong = belum diisi", "blank indicator cell = not yet answered"),
+    "na": (
+        "sel indikator kosong = tidak berlaku (--blank na)",
+        "blank indicator cell = not applicable (--blank na)",
+    ),
+}
+
+
+def renamed_columns(reading: FileReading) -> list[tuple[str, str]]:
+    """The ``(header, field)`` pairs whose header is not the field's own code."""
+    return [(header, code) for code, header in reading.columns if header.strip() != code]
+
+
+def reading_text(source: SourceFile, lang: Lang = "id") -> str:
+    """How one file was read, in one line: sheet, header row, a bare N, blanks, columns.
+
+    >>> from phbs.ingest.survey import FileReading
+    >>> reading = FileReading(1, (("jamban_sehat", "Jamban"),), "tidak", "berkas", "missing")
+    >>> source = SourceFile("a.csv", "a.csv", "", "csv", "utf-8", ",", None, 3, 3, 0, reading)
+    >>> for part in reading_text(source, "en").split("; "):
+    ...     print(part)
+    header at row 1
+    N = no (a Y/N file), decided from the letters in the file
+    blank indicator cell = not yet answered
+    columns: 'Jamban' → jamban_sehat
+    """
+    reading = source.reading
+    en = lang == "en"
+    if reading is None:
+        return ""
+    parts: list[str] = []
+    if source.sheet:
+        parts.append(f"sheet '{source.sheet}'" if en else f"lembar '{source.sheet}'")
+    parts.append(
+        f"header at row {reading.header_row}" if en else f"judul di baris {reading.header_row}"
+    )
+    if reading.bare_n:
+        meaning = _BARE_N[reading.bare_n][en]
+        decided = _BARE_N_SOURCE.get(reading.bare_n_source)
+        parts.append(f"{meaning}, {decided[en]}" if decided else meaning)
+    parts.append(_BLANK[reading.blank][en])
+    for code in reading.without_context:
+        parts.append(
+            f"no column {code}: the '-' marks decide which indicators apply"
+            if en
+            else f"tanpa kolom {code}: tanda '-' menentukan indikator yang berlaku"
+        )
+    if reading.not_collected:
+        listed = ", ".join(reading.not_collected)
+        parts.append(f"not collected: {listed}" if en else f"tidak dikumpulkan: {listed}")
+    renamed = renamed_columns(reading)
+    if renamed:
+        listed = ", ".join(f"'{header}' → {code}" for header, code in renamed)
+        parts.append(f"columns: {listed}" if en else f"kolom: {listed}")
+    return "; ".join(parts)
+
+
+def reading_lines(survey: Survey, lang: Lang = "id") -> list[str]:
+    """One ``Cara baca`` line per input file, for the terminal."""
+    label = "Read as" if lang == "en" else "Cara baca"
+    return [f"{label} {f.name}: {reading_text(f, lang)}" for f in survey.files if f.reading]

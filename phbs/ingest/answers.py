@@ -1,0 +1,124 @@
+"""What the answers of one file mean: the form's spellings, a bare ``N``, and blank cells
+(docs/aturan.md, *Membaca berkas*).
+
+A bare ``N`` is *tidak berlaku* in PIS-PK's Y/T/N coding and *Tidak* in a plain Y/N file, so
+it is never read without a decision: the form fixes it by listing ``n`` among its spellings,
+the user fixes it with ``--answers``, or it is decided per file from the spellings present
+(:func:`decide_scheme`). A file that cannot tell is refused, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from phbs.forms import Form, fold_answer
+from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.states import NA, NO, YES
+
+BARE_N = "n"
+
+
+class Undecided(Exception):
+    """The spellings of a file do not say what a bare ``N`` means."""
+
+
+class AnswerTable(dict[str, int]):
+    """Folded answer spellings of one file and the state each one means, with what the
+    file's indicator cells have shown so far.
+
+    ``seen`` collects the folded non-blank spellings met (each distinct cell is resolved
+    once, so this costs nothing per row); ``blank_undecided`` the indicators where a blank
+    cell was read as *belum diisi* although the form lets a column the file lacks (the
+    youngest child's age) decide whether they apply.
+    """
+
+    def __init__(
+        self, mapping: dict[str, int], *, blank_na: bool, scheme: AnswerScheme | None
+    ) -> None:
+        super().__init__(mapping)
+        self.blank_na = blank_na
+        self.scheme = scheme
+        self.seen: set[str] = set()
+        self.blank_undecided: set[str] = set()
+
+
+def form_scheme(form: Form) -> AnswerScheme | None:
+    """The scheme a form fixes by listing a bare ``n`` among its spellings, if any.
+
+    >>> from phbs.forms import load_form
+    >>> form_scheme(load_form("pispk-12").form), form_scheme(load_form("kemenkes-rt-10").form)
+    (<AnswerScheme.YTN: 'ytn'>, None)
+    """
+    if BARE_N in {fold_answer(s) for s in form.answers.tidak_berlaku}:
+        return AnswerScheme.YTN
+    if BARE_N in {fold_answer(s) for s in form.answers.tidak}:
+        return AnswerScheme.YN
+    return None
+
+
+def decide_scheme(seen: Iterable[str], form: Form) -> AnswerScheme | None:
+    """What a bare ``N`` means in a file whose indicator cells hold ``seen`` (folded).
+
+    ``None`` when there is no bare ``N`` (nothing to decide). With another spelling of
+    *Tidak* beside it (``T``, ``tidak``, ``0``, ...), ``N`` is *tidak berlaku* (Y/T/N); with
+    a spelling of *Ya* and no other *Tidak*, ``N`` is *Tidak* (Y/N). Raises
+    :class:`Undecided` when neither holds.
+
+    >>> from phbs.forms import load_form
+    >>> form = load_form("kemenkes-rt-10").form
+    >>> decide_scheme({"y", "t", "n"}, form), decide_scheme({"y", "n", "-"}, form)
+    (<AnswerScheme.YTN: 'ytn'>, <AnswerScheme.YN: 'yn'>)
+    >>> print(decide_scheme({"ya", "tidak"}, form))
+    None
+    """
+    present = set(seen)
+    if BARE_N not in present:
+        return None
+    other_no = {fold_answer(s) for s in form.answers.tidak} - {BARE_N}
+    if present & other_no:
+        return AnswerScheme.YTN
+    if present & {fold_answer(s) for s in form.answers.ya}:
+        return AnswerScheme.YN
+    raise Undecided
+
+
+@dataclass(frozen=True)
+class SchemeChoice:
+    """The reading of a bare ``N`` for one file and what decided it."""
+
+    scheme: AnswerScheme | None  # None: the file has no bare N (as far as read)
+    source: str  # "formulir", "opsi", "berkas" or "" (nothing to decide)
+
+
+def fixed_scheme(form: Form, settings: ReadSettings) -> SchemeChoice | None:
+    """The scheme fixed by the option or the form, before any file is read."""
+    if settings.answers is not AnswerScheme.AUTO:
+        return SchemeChoice(settings.answers, "opsi")
+    scheme = form_scheme(form)
+    return SchemeChoice(scheme, "formulir") if scheme is not None else None
+
+
+def answer_table(form: Form, scheme: AnswerScheme | None, blank: BlankMeaning) -> AnswerTable:
+    """The spellings of ``form`` and their states, a bare ``N`` read by ``scheme``.
+
+    >>> from phbs.forms import load_form
+    >>> form = load_form("kemenkes-rt-10").form
+    >>> table = answer_table(form, AnswerScheme.YN, BlankMeaning.MISSING)
+    >>> table["n"] == NO, table["-"] == NA, "n" in answer_table(form, None, BlankMeaning.NA)
+    (True, True, False)
+    """
+    answers: dict[str, int] = {}
+    for spellings, state in (
+        (form.answers.ya, YES),
+        (form.answers.tidak, NO),
+        (form.answers.tidak_berlaku, NA),
+    ):
+        for spelling in spellings:
+            answers[fold_answer(spelling)] = state
+    answers.pop(BARE_N, None)
+    if scheme is AnswerScheme.YTN:
+        answers[BARE_N] = NA
+    elif scheme is AnswerScheme.YN:
+        answers[BARE_N] = NO
+    return AnswerTable(answers, blank_na=blank is BlankMeaning.NA, scheme=scheme)

@@ -1,0 +1,420 @@
+"""A file is understood before it is scored (docs/aturan.md, *Membaca berkas*).
+
+Before any row of a survey file is scored: the sheet that holds the survey is found, every
+required field must have its column, and a bare ``N`` must have one meaning. What cannot be
+settled is refused with :class:`~phbs.errors.SurveyError` and a message that says what to
+do; what was decided is recorded (:class:`~phbs.ingest.survey.FileReading`) and shown in
+every output.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from phbs.errors import InputFileError, SurveyError, UnusableFileError
+from phbs.forms import Form, fold_answer
+from phbs.ingest.answers import BARE_N, SchemeChoice, Undecided, decide_scheme
+from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
+from phbs.ingest.exports import detect_export
+from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.settings import AnswerScheme, BlankMeaning
+from phbs.issues import Issue, make_issue
+
+#: Rows of a file looked at to decide what a bare ``N`` means (the whole of most files).
+SCHEME_SAMPLE_ROWS = 20_000
+_IDENTITY = ("id_rumah_tangga", "kode_desa")
+
+
+def required_fields(form: Form) -> list[str]:
+    """Fields a survey file must have: the identity columns and every indicator."""
+    return [f.code for f in STANDARD_FIELDS if f.required] + form.codes
+
+
+def _spellings(form: Form, code: str) -> list[str]:
+    for std in STANDARD_FIELDS:
+        if std.code == code:
+            return [std.code, *std.aliases]
+    for ind in form.indicators:
+        if ind.code == code:
+            return [ind.code, ind.name, ind.name_en, *ind.aliases]
+    return [code]
+
+
+def closest_header(form: Form, code: str, headers: Sequence[str]) -> str | None:
+    """The header most like one of ``code``'s spellings, if any is close.
+
+    >>> from phbs.forms import load_form
+    >>> form = load_form("kemenkes-rt-10").form
+    >>> closest_header(form, "jamban_sehat", ["id", "jamban_sehta", "air_bersih"])
+    'jamban_sehta'
+    >>> print(closest_header(form, "jamban_sehat", ["petugas"]))
+    None
+    """
+    best: tuple[float, str] | None = None
+    for header in headers:
+        folded = fold_header(header)
+        if not folded:
+            continue
+        for spelling in _spellings(form, code):
+            ratio = difflib.SequenceMatcher(None, fold_header(spelling), folded).ratio()
+            if ratio >= 0.6 and (best is None or ratio > best[0]):
+                best = (ratio, header)
+    return best[1] if best else None
+
+
+def missing_columns_error(
+    name: str,
+    header_row: int,
+    header: Sequence[str],
+    missing: Sequence[str],
+    spellings: dict[str, Sequence[str]],
+    *,
+    what: tuple[str, str],
+) -> UnusableFileError:
+    """The refusal of a file (``what``: its kind in Indonesian and English) that lacks the
+    ``missing`` columns, each with the header most like one of its ``spellings``.
+
+    >>> error = missing_columns_error(
+    ...     "juri.csv", 1, ["kode_desa", "juri", "nilia"], ["nilai"], {"nilai": ["nilai"]},
+    ...     what=("berkas nilai juri", "judges' file"),
+    ... )
+    >>> print(error.message_en.split(": ", 3)[-1])
+    'nilai' (did you mean 'nilia'?)
+    """
+    parts: list[str] = []
+    parts_en: list[str] = []
+    for field in missing:
+        best: tuple[float, str] | None = None
+        for title in header:
+            folded = fold_header(title)
+            for spelling in spellings.get(field, [field]):
+                ratio = difflib.SequenceMatcher(None, fold_header(spelling), folded).ratio()
+                if folded and ratio >= 0.6 and (best is None or ratio > best[0]):
+                    best = (ratio, title)
+        hint = f" (mungkin '{best[1]}'?)" if best else ""
+        hint_en = f" (did you mean '{best[1]}'?)" if best else ""
+        parts.append(f"'{field}'{hint}")
+        parts_en.append(f"'{field}'{hint_en}")
+    return UnusableFileError(
+        f"{name}: {what[0]}: kolom wajib tidak ditemukan di baris judul {header_row}: "
+        + ", ".join(parts),
+        f"{name}: {what[1]}: required column not found at header row {header_row}: "
+        + ", ".join(parts_en),
+    )
+
+
+def _unmatched_headers(header: Sequence[str], columns: ColumnMap) -> list[str]:
+    used = set(columns.index.values())
+    return [h for i, h in enumerate(header) if i not in used and h.strip()]
+
+
+def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_sheets: str) -> None:
+    """Refuse a file where a required field has no column, or two (exit 1).
+
+    ``other_sheets`` is a hint naming sheets that look like the survey (or empty).
+    """
+    ambiguous = {i.column: i for i in columns.issues if i.code == "kolom-ambigu"}
+    missing: list[str] = []
+    missing_en: list[str] = []
+    spare = _unmatched_headers(table.header, columns)
+    for code in required_fields(form):
+        if code in columns.index:
+            continue
+        if code in ambiguous:
+            missing.append(ambiguous[code].message_id)
+            missing_en.append(ambiguous[code].message_en)
+            continue
+        guess = closest_header(form, code, spare)
+        if guess is not None:
+            missing.append(f"'{code}' tidak ditemukan (mungkin '{guess}'?)")
+            missing_en.append(f"'{code}' not found (did you mean '{guess}'?)")
+        else:
+            missing.append(f"'{code}' tidak ditemukan")
+            missing_en.append(f"'{code}' not found")
+    if not missing:
+        return
+    where = f"{table.name}" + (f", lembar '{table.sheet}'" if table.sheet else "")
+    where_en = f"{table.name}" + (f", sheet '{table.sheet}'" if table.sheet else "")
+    indicators = [
+        c
+        for c in required_fields(form)
+        if c not in columns.index and c not in ambiguous and c in form.codes
+    ]
+    flags = " ".join(f"--not-collected {c}" for c in indicators[:3])
+    if len(indicators) * 2 > len(form.codes):
+        advice = (
+            f"Berkas ini tampaknya bukan untuk formulir {form.id}: pilih formulirnya dengan "
+            "--form NAMA (lihat phbs forms list), atau perbaiki judul kolom"
+        )
+        advice_en = (
+            f"This file does not look like form {form.id}: choose its form with --form NAME "
+            "(see phbs forms list), or fix the column headers"
+        )
+    elif indicators:
+        advice = (
+            f"Perbaiki judul kolom (lihat phbs forms show {form.id}), atau bila indikator itu "
+            f"memang tidak dikumpulkan, jalankan dengan {flags}"
+        )
+        advice_en = (
+            f"Fix the column headers (see phbs forms show {form.id}), or if the indicator "
+            f"really was not collected, run with {flags}"
+        )
+    else:
+        advice = f"Perbaiki judul kolom (lihat phbs forms show {form.id})"
+        advice_en = f"Fix the column headers (see phbs forms show {form.id})"
+    if len(missing) > 4:
+        more = len(missing) - 3
+        missing = [*missing[:3], f"… dan {more} lagi"]
+        missing_en = [*missing_en[:3], f"… and {more} more"]
+    raise SurveyError(
+        f"{where}: kolom wajib bermasalah di baris judul {table.header_row}: "
+        + "; ".join(missing)
+        + f". {advice}.{other_sheets and ' ' + other_sheets}",
+        f"{where_en}: required columns missing at header row {table.header_row}: "
+        + "; ".join(missing_en)
+        + f". {advice_en}.{other_sheets and ' ' + other_sheets}",
+    )
+
+
+def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
+    """Whether a header row is recognisably the form's survey header: an identity column
+    and at least half of the indicators."""
+    layout = detect_export(list(header))
+    columns = match_columns(list(header), form, file=name, ignore=layout.ignored)
+    found = set(columns.index) | {i.column for i in columns.issues if i.code == "kolom-ambigu"}
+    identity = any(code in found for code in _IDENTITY) or layout.instance_column is not None
+    indicators = sum(1 for code in form.codes if code in found)
+    return identity and indicators * 2 >= len(form.codes)
+
+
+def _survey_sheets(table: RawTable, form: Form) -> list[str]:
+    """Other sheets of ``table``'s workbook whose header looks like the survey."""
+    found: list[str] = []
+    for sheet in table.sheets:
+        if sheet == table.sheet:
+            continue
+        try:
+            other = open_table(table.path, sheet=sheet)
+        except InputFileError:
+            continue  # an empty or unreadable sheet is not the survey
+        try:
+            if looks_like_survey(other.header, form, table.name):
+                found.append(sheet)
+        finally:
+            other.close()
+    return found
+
+
+def choose_sheet(
+    table: RawTable, form: Form, *, sheet_given: bool
+) -> tuple[RawTable, Issue | None, str]:
+    """The table to read: ``table`` itself, or the one sheet of its workbook that holds
+    the survey when ``table``'s sheet does not (and no sheet was asked for).
+
+    Returns the table, an info issue when another sheet was taken, and a hint naming the
+    sheets that look right (for the error about missing columns). Raises
+    :class:`SurveyError` when several other sheets look right.
+    """
+    if table.sheet is None or len(table.sheets) < 2:
+        return table, None, ""
+    if looks_like_survey(table.header, form, table.name):
+        return table, None, ""
+    candidates = _survey_sheets(table, form)
+    listed = ", ".join(f"'{s}'" for s in candidates)
+    if sheet_given or not candidates:
+        hint = (
+            f'Lembar yang tampak berisi survei: {listed} (--sheet "{candidates[0]}").'
+            if candidates
+            else ""
+        )
+        return table, None, hint
+    if len(candidates) > 1:
+        raise SurveyError(
+            f"{table.name}: lembar '{table.sheet}' bukan data survei, dan beberapa lembar "
+            f'tampak berisi survei: {listed}. Pilih satu dengan --sheet "{candidates[0]}".',
+            f"{table.name}: sheet '{table.sheet}' is not survey data, and several sheets "
+            f'look like the survey: {listed}. Choose one with --sheet "{candidates[0]}".',
+        )
+    chosen = open_table(table.path, sheet=candidates[0])
+    issue = make_issue(
+        "lembar-dipilih",
+        file=table.name,
+        row=chosen.header_row,
+        value=candidates[0],
+        first=table.sheet,
+        chosen=candidates[0],
+    )
+    table.close()
+    return chosen, issue, ""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What a file's first rows show before it is scored."""
+
+    spellings: frozenset[str]  # folded, in the indicator cells
+    unnamed_with_data: tuple[int, ...]  # positions of columns with data and a blank header
+
+
+def sample_rows(table: RawTable, columns: ColumnMap, form: Form) -> Sample:
+    """Look at a file's first :data:`SCHEME_SAMPLE_ROWS` rows (opened again)."""
+    positions = [columns.index[c] for c in form.codes if c in columns.index]
+    unnamed = {i for i, title in enumerate(table.header) if not fold_header(title)}
+    seen: set[str] = set()
+    with_data: set[int] = set()
+    again = open_table(table.path, sheet=table.sheet)
+    try:
+        for _row, cells in islice(again.rows, SCHEME_SAMPLE_ROWS):
+            for position in positions:
+                if position < len(cells) and cells[position].strip():
+                    seen.add(fold_answer(cells[position]))
+            for position in unnamed - with_data:
+                if position < len(cells) and cells[position].strip():
+                    with_data.add(position)
+    finally:
+        again.close()
+    return Sample(frozenset(seen), tuple(sorted(with_data)))
+
+
+def _undecided(table: RawTable) -> SurveyError:
+    return SurveyError(
+        f"{table.name}: sel indikator berisi 'N' tanpa 'Y' atau 'T', jadi artinya tidak "
+        "dapat ditentukan: 'tidak' (berkas Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK). "
+        "Pilih dengan --answers yn (N = tidak) atau --answers ytn (N = tidak berlaku).",
+        f"{table.name}: indicator cells hold 'N' with no 'Y' or 'T', so its meaning cannot be "
+        "told: 'no' (a Y/N file) or 'not applicable' (PIS-PK's Y/T/N coding). Choose with "
+        "--answers yn (N = no) or --answers ytn (N = not applicable).",
+    )
+
+
+def scheme_from_sample(table: RawTable, sample: Sample, form: Form) -> SchemeChoice:
+    """What a bare ``N`` means in this file, from the spellings of its first rows."""
+    try:
+        scheme = decide_scheme(sample.spellings, form)
+    except Undecided:
+        raise _undecided(table) from None
+    return SchemeChoice(scheme, "berkas" if scheme is not None else "")
+
+
+def check_context(table: RawTable, columns: ColumnMap, form: Form, sample: Sample) -> None:
+    """Refuse a file whose column that decides applicability (the youngest child's age) is
+    missing while a header looks like a misspelling of it, or a column without a header
+    holds data: reading the answers without it would change who each indicator applies to.
+    """
+    spare = _unmatched_headers(table.header, columns)
+    for ctx in form.context:
+        if ctx.code in columns.index:
+            continue
+        spellings = [ctx.code, ctx.name, ctx.name_en, *ctx.aliases]
+        guess = None
+        for header in spare:
+            folded = fold_header(header)
+            if any(
+                difflib.SequenceMatcher(None, fold_header(s), folded).ratio() >= 0.8
+                for s in spellings
+            ):
+                guess = header
+                break
+        where = f"kolom ke-{sample.unnamed_with_data[0] + 1}" if sample.unnamed_with_data else ""
+        if guess is None and not where:
+            continue
+        found = f"mungkin '{guess}'?" if guess else f"{where} tidak berjudul tetapi berisi data"
+        found_en = (
+            f"did you mean '{guess}'?"
+            if guess
+            else f"column {sample.unnamed_with_data[0] + 1} has no header but holds data"
+        )
+        raise SurveyError(
+            f"{table.name}: kolom '{ctx.code}' ({ctx.name}) tidak ditemukan ({found}); tanpa "
+            "kolom itu keberlakuan indikator ditentukan oleh tanda '-' saja, dan hasilnya "
+            "berubah. Perbaiki judul kolomnya.",
+            f"{table.name}: column '{ctx.code}' ({ctx.name_en}) not found ({found_en}); "
+            "without it only the '-' marks decide which indicators apply, and the results "
+            "change. Fix the column header.",
+        )
+
+
+def unnamed_columns_issue(table: RawTable, sample: Sample) -> Issue | None:
+    """A warning for columns that hold data under a blank header (they are not read)."""
+    if not sample.unnamed_with_data:
+        return None
+    listed = ", ".join(str(p + 1) for p in sample.unnamed_with_data)
+    return make_issue("kolom-tanpa-judul", file=table.name, row=table.header_row, value=listed)
+
+
+def check_scheme_after(table: RawTable, choice: SchemeChoice, seen: set[str], form: Form) -> None:
+    """After the whole file: refuse it if its spellings, all of them now, say something
+    else about a bare ``N`` than its first rows did (only a long file can)."""
+    if choice.source not in ("berkas", ""):
+        return
+    try:
+        final = decide_scheme(seen, form)
+    except Undecided:
+        raise _undecided(table) from None
+    if final == choice.scheme:
+        return
+    shown = {None: "tanpa N", AnswerScheme.YN: "Y/N", AnswerScheme.YTN: "Y/T/N"}
+    raise SurveyError(
+        f"{table.name}: baris-baris awal berkas terbaca sebagai {shown[choice.scheme]}, "
+        f"tetapi seluruh berkas sebagai {shown[final]}; arti 'N' tidak tetap. Pilih dengan "
+        "--answers yn (N = tidak) atau --answers ytn (N = tidak berlaku).",
+        f"{table.name}: the first rows read as {shown[choice.scheme]} but the whole file as "
+        f"{shown[final]}; the meaning of 'N' is not settled. Choose with --answers yn "
+        "(N = no) or --answers ytn (N = not applicable).",
+    )
+
+
+def check_blanks(
+    table: RawTable, seen: set[str], blank_undecided: set[str], form: Form, blank: BlankMeaning
+) -> None:
+    """After the whole file: refuse it when its blank cells could mean *belum diisi* or
+    *tidak berlaku* and no option said which (``--blank auto``, the default).
+
+    That is a file without the column that decides applicability (the youngest child's
+    age), with blanks on the indicators it would decide, which never writes a
+    not-applicable mark: apps that store *tidak berlaku* as an empty value make exactly
+    such files.
+    """
+    if blank is not BlankMeaning.AUTO or not blank_undecided:
+        return
+    marks = {fold_answer(s) for s in form.answers.tidak_berlaku} - {BARE_N}
+    if seen & marks:
+        return
+    allowed = [c for c in form.codes if c in blank_undecided and form.indicator(c).na_mark_allowed]
+    if not allowed:
+        return
+    listed = ", ".join(allowed)
+    raise SurveyError(
+        f"{table.name}: sel kosong di {listed}, dan berkas ini tidak pernah menulis tanda "
+        "tidak berlaku ('-'), jadi artinya tidak dapat ditentukan: belum diisi, atau tidak "
+        "berlaku (ekspor aplikasi yang menyimpan 'tidak berlaku' sebagai kosong). Pilih dengan "
+        "--blank missing (belum diisi: rumah tangganya belum lengkap) atau --blank na (tidak "
+        "berlaku).",
+        f"{table.name}: blank cells in {listed}, and this file never writes a not-applicable "
+        "mark ('-'), so their meaning cannot be told: not yet answered, or not applicable "
+        "(exports of apps that store 'not applicable' as an empty value). Choose with "
+        "--blank missing (not yet answered: the household is incomplete) or --blank na "
+        "(not applicable).",
+    )
+
+
+def check_scored(rows_read: int, rows_scored: int) -> None:
+    """Refuse a result with no household in it: every row was set aside (or none read).
+
+    >>> try:
+    ...     check_scored(3, 0)
+    ... except SurveyError as error:
+    ...     print(error.message_en[:41])
+    Not a single household could be scored: 3
+    """
+    if rows_scored:
+        return
+    raise SurveyError(
+        f"Tidak ada satu rumah tangga pun yang dapat diskor: {rows_read} baris dibaca, "
+        "semuanya disisihkan. Lihat alasannya dengan phbs validate atau --rejects BERKAS.csv.",
+        f"Not a single household could be scored: {rows_read} rows read, all of them set "
+        "aside. See why with phbs validate or --rejects FILE.csv.",
+    )

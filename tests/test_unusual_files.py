@@ -1,0 +1,424 @@
+"""Files that could be misread are refused, asked about, or read one way and said so
+(docs/aturan.md, *Membaca berkas*; issue 13 cases 1–4 and 7).
+
+Each file is built the way a person or a tool makes it; the expected numbers are worked out
+by hand in the docstrings.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import (
+    AGE,
+    HEADER,
+    HEADER_NO_AGE,
+    INDICATORS,
+    SEGUMBANG,
+    household,
+    write_csv,
+    write_xlsx,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from phbs.cli import cli
+from phbs.demo import sample_data
+from phbs.errors import SurveyError
+from phbs.ingest import understand
+from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.ingest.validate import read_survey
+from phbs.results import score, summarise
+
+KERSIK_PUTIH = "63.10.01.2006"
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def village_row(report: Path, code: str) -> dict[str, str]:
+    with report.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["kode"] == code:
+                return row
+    raise AssertionError(f"{code} not in {report}")
+
+
+def sample_rows(count: int = 40) -> list[list[str]]:
+    """The header and the first ``count`` rows of the bundled Batulicin survey."""
+    path = sample_data().survey_files[0]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    return rows[: count + 1]
+
+
+# --- case 1: a misspelt or renamed indicator header ---------------------------------------
+
+
+@pytest.mark.parametrize("wrong", ["jamban_sehta", "Menggunakan Jamban"])
+def test_misspelt_indicator_header_stops_scoring(tmp_path: Path, wrong: str) -> None:
+    """docs/aturan.md, Membaca berkas: a required field without its column stops scoring
+    (exit 1), names the field and the closest header, writes no result; the HTML report is
+    refused the same way."""
+    rows = sample_rows()
+    rows[0] = [wrong if h == "jamban_sehat" else h for h in rows[0]]
+    survey = write_csv(tmp_path / "survei.csv", rows, sep=";")
+    out, households = tmp_path / "rekap.csv", tmp_path / "rt.csv"
+    result = invoke("score", survey, "-o", out, "--households", households)
+    assert result.exit_code == 1
+    assert "'jamban_sehat' tidak ditemukan" in result.stderr
+    assert f"mungkin '{wrong}'?" in result.stderr
+    assert "--not-collected jamban_sehat" in result.stderr
+    assert not out.exists()
+    assert not households.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["survei.csv"]  # no temporary file left
+    html = tmp_path / "laporan.html"
+    report = invoke("report", "--survey", survey, "--html", html)
+    assert report.exit_code == 1
+    assert not html.exists()
+    assert invoke("validate", survey).exit_code == 1
+
+
+def test_not_collected_scores_without_the_indicator(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: ``--not-collected`` scores the other nine indicators and
+    every output names the indicator left out. By hand: R1 is all Ya → ber-PHBS; R2 has Tidak
+    on cuci_tangan → tidak; R3's only Tidak is on jamban_sehat, not collected → ber-PHBS:
+    2 of 3 = 66.7 %."""
+    header = [h for h in HEADER if h != "jamban_sehat"]
+    specs = ["---YYYYYYY", "---YTYYYYY", "---YYTYYYY"]
+    rows = [household(f"R{i}", spec=spec) for i, spec in enumerate(specs, 1)]
+    position = HEADER.index("jamban_sehat")
+    rows = [r[:position] + r[position + 1 :] for r in rows]
+    # Row 3's answer on jamban_sehat was never typed: the sheet had no such column.
+    survey = write_csv(tmp_path / "survei.csv", [header, *rows])
+    out = tmp_path / "rekap.json"
+    result = invoke("score", survey, "--not-collected", "jamban_sehat", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "tidak dikumpulkan: jamban_sehat" in result.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["pengaturan"]["indikator_tidak_dikumpulkan"] == ["jamban_sehat"]
+    (area,) = data["wilayah"]
+    assert (area["ber_phbs"], area["tidak_ber_phbs"]) == (2, 1)
+    assert "jamban_sehat_ya" not in area
+    unknown = invoke("score", survey, "--not-collected", "jamban")
+    assert unknown.exit_code == 2
+    assert "jamban_sehat" in unknown.stderr  # lists the form's codes
+
+
+# --- case 2: data on the second sheet -------------------------------------------------------
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    return write_xlsx(path, {name: [list(r) for r in rows] for name, rows in sheets.items()})
+
+
+INSTRUCTIONS = [
+    ["Petunjuk pengisian survei PHBS rumah tangga"],
+    [],
+    ["1. Isi satu baris per rumah tangga di lembar Data."],
+    ["2. Jawaban: Ya, Tidak, atau - bila tidak berlaku."],
+]
+
+
+def test_survey_on_the_second_sheet_is_found(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: a workbook whose first sheet is instructions is read
+    from the one sheet that holds the survey, with a warning naming it; the numbers equal
+    those of the same rows as CSV."""
+    rows = sample_rows()
+    book = _workbook(tmp_path / "entri.xlsx", {"Petunjuk": INSTRUCTIONS, "Data": rows})
+    as_csv = write_csv(tmp_path / "entri.csv", rows, sep=";")
+    from_book = read_survey([book])
+    from_csv = read_survey([as_csv])
+    assert from_book.files[0].sheet == "Data"
+    assert [i.code for i in from_book.issues if i.code == "lembar-dipilih"] == ["lembar-dipilih"]
+    assert from_book.rows_scored == from_csv.rows_scored == 40
+    assert (from_book.households.states == from_csv.households.states).all()
+    result = invoke("score", book)
+    assert result.exit_code == 0
+    assert "lembar 'Data'" in result.stdout
+
+
+def test_two_survey_sheets_ask_which(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: two sheets that both look like the survey are never
+    chosen between silently: exit 1, naming both and the option."""
+    rows = sample_rows(5)
+    book = _workbook(
+        tmp_path / "dua.xlsx", {"Petunjuk": INSTRUCTIONS, "Data A": rows, "Data B": rows}
+    )
+    result = invoke("score", book)
+    assert result.exit_code == 1
+    assert "'Data A', 'Data B'" in result.stderr
+    assert '--sheet "Data A"' in result.stderr
+
+
+def test_sheet_given_without_survey_names_the_right_one(tmp_path: Path) -> None:
+    """With ``--sheet`` on the instructions, the refusal names the sheet that looks right."""
+    book = _workbook(tmp_path / "e.xlsx", {"Petunjuk": INSTRUCTIONS, "Data": sample_rows(5)})
+    result = invoke("score", book, "--sheet", "Petunjuk")
+    assert result.exit_code == 1
+    assert '--sheet "Data"' in result.stderr
+
+
+# --- case 3: a bare N -----------------------------------------------------------------------
+
+# Three households of Kersik Putih without the age column, typed with Y and N only.
+# R1 answers Y everywhere; R2 answers N on birth, ASI, weighing and smoking; R3 answers N on
+# smoking only. In a Y/N file N is No: R1 ber-PHBS, R2 and R3 not → 1 of 3 = 33.3 %.
+# Read as PIS-PK's Y/T/N coding N would be "not applicable" and all three ber-PHBS (100 %).
+YN_ROWS = [
+    ["R1", KERSIK_PUTIH, *"YYYYYYYYYY"],
+    ["R2", KERSIK_PUTIH, *"NNNYYYYYYN"],
+    ["R3", KERSIK_PUTIH, *"YYYYYYYYYN"],
+]
+
+
+def test_plain_yn_file_reads_n_as_no(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: Y and N without T → N is Tidak (33.3 %, not 100 %),
+    and the terminal and JSON say how N was read."""
+    survey = write_csv(tmp_path / "yn.csv", [HEADER_NO_AGE, *YN_ROWS])
+    out = tmp_path / "rekap.csv"
+    result = invoke("score", survey, "-o", out)
+    assert result.exit_code == 0, result.output
+    row = village_row(out, KERSIK_PUTIH)
+    assert (row["ber_phbs"], row["tidak_ber_phbs"]) == ("1", "2")
+    assert float(row["persen_ber_phbs"]) == pytest.approx(100 / 3)
+    assert "N = tidak (berkas Y/N), ditentukan dari huruf di berkas" in result.stdout
+    as_json = tmp_path / "rekap.json"
+    assert invoke("score", survey, "-o", as_json).exit_code == 0
+    reading = json.loads(as_json.read_text(encoding="utf-8"))["berkas_masukan"][0]["cara_baca"]
+    assert (reading["n_tunggal"], reading["n_tunggal_ditentukan_oleh"]) == ("tidak", "berkas")
+
+
+def test_ytn_file_reads_n_as_not_applicable(tmp_path: Path) -> None:
+    """Y, T and N together → N is tidak berlaku (PIS-PK). By hand: R1 all Y → ber; R2 has T
+    on smoking → tidak; R3 N on 1–3 → not applicable, the rest Y → ber: 2 of 3."""
+    rows = [
+        ["R1", KERSIK_PUTIH, *"YYYYYYYYYY"],
+        ["R2", KERSIK_PUTIH, *"NNNYYYYYYT"],
+        ["R3", KERSIK_PUTIH, *"NNNYYYYYYY"],
+    ]
+    survey = read_survey([write_csv(tmp_path / "ytn.csv", [HEADER_NO_AGE, *rows])])
+    (area,) = summarise(score(survey)).areas
+    assert (area.ber_phbs, area.tidak_ber_phbs, area.belum_lengkap) == (2, 1, 0)
+    reading = survey.files[0].reading
+    assert reading is not None
+    assert (reading.bare_n, reading.bare_n_source) == ("tidak_berlaku", "berkas")
+
+
+def test_option_fixes_the_scheme(tmp_path: Path) -> None:
+    """``--answers ytn`` reads the Y/N file's N as not applicable (here 3 of 3 ber-PHBS) and
+    says the option decided."""
+    survey = write_csv(tmp_path / "yn.csv", [HEADER_NO_AGE, *YN_ROWS])
+    out = tmp_path / "rekap.csv"
+    result = invoke("score", survey, "--answers", "ytn", "-o", out)
+    assert result.exit_code == 0
+    assert village_row(out, KERSIK_PUTIH)["ber_phbs"] == "3"
+    assert "dipilih dengan --answers" in result.stdout
+
+
+def test_undecidable_n_is_refused(tmp_path: Path) -> None:
+    """N with neither a Ya spelling nor another Tidak spelling cannot be told: exit 1 and the
+    message names both choices."""
+    rows = [["R1", KERSIK_PUTIH, *"NNN", *"-------"]]
+    survey = write_csv(tmp_path / "n.csv", [HEADER_NO_AGE, *rows])
+    result = invoke("score", survey)
+    assert result.exit_code == 1
+    assert "--answers yn" in result.stderr
+    assert "--answers ytn" in result.stderr
+    assert invoke("score", survey, "--answers", "yn").exit_code == 0
+
+
+def test_form_fixes_the_scheme() -> None:
+    """pispk-12 is coded Y/T/N: its form lists N as tidak berlaku, so a file with only Y and
+    N is still read that way, and the reading says the form decided."""
+    from phbs.forms import load_form
+    from phbs.ingest.answers import fixed_scheme
+
+    choice = fixed_scheme(load_form("pispk-12").form, ReadSettings())
+    assert choice is not None
+    assert (choice.scheme, choice.source) == (AnswerScheme.YTN, "formulir")
+
+
+def test_scheme_that_changes_after_the_first_rows_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long file whose first rows are Y/N but later rows use T is refused (never read half
+    one way and half the other). The sample is cut to two rows to make the file 'long'."""
+    monkeypatch.setattr(understand, "SCHEME_SAMPLE_ROWS", 2)
+    rows = [*YN_ROWS[:2], ["R9", KERSIK_PUTIH, *"TYYYYYYYYY"]]
+    survey = write_csv(tmp_path / "campur.csv", [HEADER_NO_AGE, *rows])
+    with pytest.raises(SurveyError, match="tidak tetap"):
+        read_survey([survey])
+
+
+# --- case 4: blanks that mean not applicable ------------------------------------------------
+
+# An app export without the age column that stores "not applicable" as an empty value:
+# A1 blank on 1–3, Ya elsewhere; A2 blank on 1–3, Tidak on smoking; A3 Ya everywhere;
+# A4 blank on 1, 2 and 8–10, Ya elsewhere.
+APP_ROWS = [
+    ["A1", SEGUMBANG, "", "", "", *["Ya"] * 7],
+    ["A2", SEGUMBANG, "", "", "", *["Ya"] * 6, "Tidak"],
+    ["A3", SEGUMBANG, *["Ya"] * 10],
+    ["A4", SEGUMBANG, "", "", "Ya", *["Ya"] * 4, "", "", ""],
+]
+
+
+def test_blank_that_could_mean_not_applicable_is_refused(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: no age column, blanks on 1–3 and no '-' anywhere: the
+    blanks could be either meaning; exit 1 naming --blank missing and --blank na."""
+    survey = write_csv(tmp_path / "aplikasi.csv", [HEADER_NO_AGE, *APP_ROWS])
+    result = invoke("score", survey)
+    assert result.exit_code == 1
+    assert "--blank na" in result.stderr
+    assert "--blank missing" in result.stderr
+
+
+def test_blank_na_reads_the_app_export(tmp_path: Path) -> None:
+    """With ``--blank na``: A1, A3, A4 ber-PHBS, A2 not → 3 of 4 = 75 %; with ``--blank
+    missing``: A1 and A4 incomplete, A3 ber-PHBS, A2 not → 1 of 2 = 50 %, 2 incomplete."""
+    survey = write_csv(tmp_path / "aplikasi.csv", [HEADER_NO_AGE, *APP_ROWS])
+    out = tmp_path / "rekap.csv"
+    assert invoke("score", survey, "--blank", "na", "-o", out).exit_code == 0
+    row = village_row(out, SEGUMBANG)
+    assert (row["ber_phbs"], row["tidak_ber_phbs"], row["belum_lengkap"]) == ("3", "1", "0")
+    assert float(row["persen_ber_phbs"]) == pytest.approx(75.0)
+    result = invoke("score", survey, "--blank", "missing", "-o", out)
+    assert result.exit_code == 0
+    row = village_row(out, SEGUMBANG)
+    assert (row["ber_phbs"], row["tidak_ber_phbs"], row["belum_lengkap"]) == ("1", "1", "2")
+
+
+def test_blank_na_never_applies_to_an_always_applicable_indicator(tmp_path: Path) -> None:
+    """docs/aturan.md, Jawaban dan keberlakuan: air bersih (4) applies to every household, so
+    even with ``--blank na`` a blank there is missing (jawaban-kosong)."""
+    rows = [["B1", SEGUMBANG, "", "", "", "", *["Ya"] * 6]]
+    survey = read_survey(
+        [write_csv(tmp_path / "b.csv", [HEADER_NO_AGE, *rows])],
+        settings=ReadSettings(blank=BlankMeaning.NA),
+    )
+    assert [(i.code, i.column) for i in survey.issues] == [("jawaban-kosong", "air_bersih")]
+
+
+def test_blanks_with_the_age_column_are_decided_by_it(tmp_path: Path) -> None:
+    """With the age column, blanks on 1–3 are decided by the age (no refusal), as the bundled
+    sample shows: it scores with exit 0."""
+    rows = [household("1", age="", spec="...YYYYYYY"), household("2", age="12", spec="Y.YYYYYYYY")]
+    survey = read_survey([write_csv(tmp_path / "umur.csv", [HEADER, *rows])])
+    assert survey.rows_scored == 2
+    assert AGE in dict(survey.files[0].reading.columns if survey.files[0].reading else ())
+
+
+# --- case 7: nothing scored -----------------------------------------------------------------
+
+
+def test_nothing_scored_exits_non_zero(tmp_path: Path) -> None:
+    """Every row set aside (no household id): score, validate and report exit 1; score
+    writes the rows set aside but no summary and no households file."""
+    rows = [household("") for _ in (1, 2, 3)]
+    survey = write_csv(tmp_path / "s.csv", [HEADER, *rows])
+    out, rejects, households = tmp_path / "r.csv", tmp_path / "sisih.csv", tmp_path / "rt.csv"
+    result = invoke("score", survey, "-o", out, "--rejects", rejects, "--households", households)
+    assert result.exit_code == 1
+    assert "3 baris dibaca = 0 diskor + 3 disisihkan" in result.stdout
+    assert "Tidak ada satu rumah tangga pun" in result.stderr
+    assert not out.exists()
+    assert not households.exists()
+    with rejects.open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 3
+    assert invoke("validate", survey).exit_code == 1
+    html = tmp_path / "l.html"
+    assert invoke("report", "--survey", survey, "--html", html).exit_code == 1
+    assert not html.exists()
+
+
+# --- how each file was read, in every output -------------------------------------------------
+
+
+def test_reading_is_recorded_in_json_workbook_and_html(tmp_path: Path) -> None:
+    """The header row, renamed columns, the reading of N and of blanks appear in the JSON,
+    the workbook's Metadata sheet and the HTML method section."""
+    import openpyxl
+
+    header = ["ID", "Kode Desa", *INDICATORS]
+    survey = write_csv(tmp_path / "yn.csv", [header, *YN_ROWS])
+    as_json = tmp_path / "rekap.json"
+    assert invoke("score", survey, "-o", as_json).exit_code == 0
+    reading = json.loads(as_json.read_text(encoding="utf-8"))["berkas_masukan"][0]["cara_baca"]
+    assert reading["kolom"]["id_rumah_tangga"] == "ID"
+    assert reading["kolom"]["kode_desa"] == "Kode Desa"
+    assert reading["sel_kosong"] == "belum_diisi"
+    book, page = tmp_path / "l.xlsx", tmp_path / "l.html"
+    assert invoke("report", "--survey", survey, "--xlsx", book, "--html", page).exit_code == 0
+    sheet = openpyxl.load_workbook(book, read_only=True)["Metadata"]
+    texts = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert any("'ID' → id_rumah_tangga" in t and "N = tidak" in t for t in texts)
+    html = page.read_text(encoding="utf-8")
+    assert f"Cara baca {survey}" in html
+    assert "&#39;Kode Desa&#39; → kode_desa" in html
+
+
+# --- the property: one damaged header never gives a different result with exit 0 ------------
+
+
+def _numbers(report: Path) -> list[tuple[object, ...]]:
+    """Each area's counts (names left out: a file without names takes them from the table)."""
+    areas = json.loads(report.read_text(encoding="utf-8"))["wilayah"]
+    keys = [k for k in areas[0] if k != "nama" and not k.startswith("ik_")] if areas else []
+    return [tuple(area[k] for k in keys) for area in areas]
+
+
+_SAMPLE = sample_rows(60)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz_ 0123456789"
+
+
+@st.composite
+def damaged_header(draw: st.DrawFn) -> tuple[int, str]:
+    """A column and what its header becomes: emptied, or one letter deleted, inserted,
+    replaced, or two swapped."""
+    header = _SAMPLE[0]
+    column = draw(st.integers(0, len(header) - 1))
+    title = header[column]
+    kind = draw(st.sampled_from(["empty", "delete", "insert", "replace", "swap"]))
+    at = draw(st.integers(0, len(title) - 1))
+    letter = draw(st.sampled_from(_LETTERS))
+    if kind == "empty":
+        return column, ""
+    if kind == "delete":
+        return column, title[:at] + title[at + 1 :]
+    if kind == "insert":
+        return column, title[:at] + letter + title[at:]
+    if kind == "replace":
+        return column, title[:at] + letter + title[at + 1 :]
+    at = min(at, len(title) - 2)
+    return column, title[:at] + title[at + 1] + title[at] + title[at + 2 :]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damage=damaged_header())
+def test_one_damaged_header_never_gives_another_result(
+    tmp_path_factory: pytest.TempPathFactory, damage: tuple[int, str]
+) -> None:
+    """Issue 13's property (docs/aturan.md, Membaca berkas): with any single header emptied
+    or misspelt by one letter, ``phbs score`` either refuses (exit 1, nothing written) or
+    gives exactly the numbers of the undamaged file."""
+    folder = tmp_path_factory.mktemp("kepala")
+    true_file = write_csv(folder / "asli.csv", _SAMPLE, sep=";")
+    true_report = folder / "asli.json"
+    assert invoke("score", true_file, "-o", true_report).exit_code == 0
+    column, title = damage
+    rows = [list(r) for r in _SAMPLE]
+    rows[0][column] = title
+    damaged = write_csv(folder / "rusak.csv", rows, sep=";")
+    report = folder / "rusak.json"
+    result = invoke("score", damaged, "-o", report)
+    if result.exit_code == 0:
+        assert _numbers(report) == _numbers(true_report), (column, title)
+    else:
+        assert result.exit_code == 1, result.output
+        assert not report.exists()
