@@ -29,18 +29,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 from phbs.errors import SettingsError, SurveyError
 from phbs.ingest.columns import fold_header
-from phbs.ingest.exports import is_hxl_row
-from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.readers import RawTable
 from phbs.regions import RegionTable, region_table
-
-#: Non-blank village cells looked at to decide whether a file holds names, and the most
-#: rows read for it.
-SAMPLE_CELLS = 200
-SAMPLE_ROWS = 2_000
 
 # Headers of a kecamatan column: the XLSForm's helper question (its name and its labels)
 # and the usual spellings of a typed table.
@@ -116,24 +109,6 @@ def holds_names(cells: Iterable[str]) -> bool:
     """
     filled = [c for c in cells if c.strip()]
     return 2 * sum(looks_like_name(c) for c in filled) > len(filled)
-
-
-def first_village_cells(table: RawTable, at: int) -> list[str]:
-    """The non-blank village cells (column ``at``) of a file's first rows, read from the file
-    opened again: at most :data:`SAMPLE_CELLS` of them, from at most :data:`SAMPLE_ROWS` rows
-    (a KoBoToolbox row of ``#hxl`` tags is not data)."""
-    found: list[str] = []
-    again = open_table(table.path, sheet=table.sheet)
-    try:
-        for _row, cells in islice(again.rows, SAMPLE_ROWS):
-            value = cells[at].strip() if at < len(cells) else ""
-            if value and not is_hxl_row(cells):
-                found.append(value)
-                if len(found) >= SAMPLE_CELLS:
-                    break
-    finally:
-        again.close()
-    return found
 
 
 def kecamatan_column(header: Sequence[str]) -> int | None:

@@ -10,21 +10,25 @@ every output.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from phbs.errors import InputFileError, SurveyError, UnusableFileError
 from phbs.forms import Form, fold_answer
 from phbs.ingest.answers import BARE_N, SchemeChoice, Undecided, decide_scheme
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
-from phbs.ingest.exports import detect_export
+from phbs.ingest.exports import detect_export, is_hxl_row
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.issues import Issue, make_issue
 
 #: Rows of a file looked at to decide what a bare ``N`` means (the whole of most files).
 SCHEME_SAMPLE_ROWS = 20_000
+#: Non-blank village cells (and the rows they are taken from) that say whether a file's
+#: village column holds codes or names.
+VILLAGE_SAMPLE_CELLS = 200
+VILLAGE_SAMPLE_ROWS = 2_000
 _IDENTITY = ("id_rumah_tangga", "kode_desa")
 
 
@@ -257,26 +261,56 @@ class Sample:
 
     spellings: frozenset[str]  # folded, in the indicator cells
     unnamed_with_data: tuple[int, ...]  # positions of columns with data and a blank header
+    #: The first non-blank cells of each village column asked for (names or codes?).
+    village_cells: dict[int, tuple[str, ...]]
 
 
-def sample_rows(table: RawTable, columns: ColumnMap, form: Form) -> Sample:
-    """Look at a file's first :data:`SCHEME_SAMPLE_ROWS` rows (opened again)."""
+def _head(table: RawTable) -> Iterator[list[str]]:
+    """A file's first rows without consuming ``table``: a CSV is opened again (it is read
+    in blocks); a sheet, already in memory, has its first rows put back in front."""
+    if table.segments is not None:
+        again = open_table(table.path, sheet=table.sheet)
+        try:
+            for _row, cells in islice(again.rows, SCHEME_SAMPLE_ROWS):
+                yield cells
+        finally:
+            again.close()
+        return
+    first = list(islice(table.rows, SCHEME_SAMPLE_ROWS))
+    table.rows = chain(first, table.rows)
+    for _row, cells in first:
+        yield cells
+
+
+def sample_rows(
+    table: RawTable, columns: ColumnMap, form: Form, village_at: Sequence[int] = ()
+) -> Sample:
+    """Look at a file's first :data:`SCHEME_SAMPLE_ROWS` rows: the indicator spellings,
+    the unnamed columns holding data, and up to :data:`VILLAGE_SAMPLE_CELLS` cells of the
+    columns ``village_at`` in the first :data:`VILLAGE_SAMPLE_ROWS` rows (not ``#hxl`` tags).
+    """
     positions = [columns.index[c] for c in form.codes if c in columns.index]
     unnamed = {i for i, title in enumerate(table.header) if not fold_header(title)}
     seen: set[str] = set()
     with_data: set[int] = set()
-    again = open_table(table.path, sheet=table.sheet)
-    try:
-        for _row, cells in islice(again.rows, SCHEME_SAMPLE_ROWS):
-            for position in positions:
-                if position < len(cells) and cells[position].strip():
-                    seen.add(fold_answer(cells[position]))
-            for position in unnamed - with_data:
-                if position < len(cells) and cells[position].strip():
-                    with_data.add(position)
-    finally:
-        again.close()
-    return Sample(frozenset(seen), tuple(sorted(with_data)))
+    villages: dict[int, list[str]] = {at: [] for at in village_at}
+    for count, cells in enumerate(_head(table)):
+        for position in positions:
+            if position < len(cells) and cells[position].strip():
+                seen.add(fold_answer(cells[position]))
+        for position in unnamed - with_data:
+            if position < len(cells) and cells[position].strip():
+                with_data.add(position)
+        if count < VILLAGE_SAMPLE_ROWS and not is_hxl_row(cells):
+            for at, found in villages.items():
+                value = cells[at].strip() if at < len(cells) else ""
+                if value and len(found) < VILLAGE_SAMPLE_CELLS:
+                    found.append(value)
+    return Sample(
+        frozenset(seen),
+        tuple(sorted(with_data)),
+        {at: tuple(found) for at, found in villages.items()},
+    )
 
 
 def _undecided(table: RawTable) -> SurveyError:

@@ -38,7 +38,6 @@ from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.names import (
     FileNames,
     VillageNames,
-    first_village_cells,
     holds_names,
     kecamatan_column,
     looks_like_name,
@@ -59,6 +58,7 @@ from phbs.ingest.survey import (
     Survey,
 )
 from phbs.ingest.understand import (
+    Sample,
     check_blanks,
     check_columns,
     check_context,
@@ -329,9 +329,10 @@ class _Validator:
         )
         if layout.dialect is not Dialect.PLAIN:
             columns = self._export_columns(table, layout, columns)
-        columns = self._village_names(table, columns)  # names where codes are expected
+        village_at = [columns.index[c] for c in ("kode_desa", "nama_desa") if c in columns.index]
+        sample = sample_rows(table, columns, self.form, village_at)
+        columns = self._village_names(table, columns, sample)  # names where codes are expected
         check_columns(table, columns, self.form, other_sheets=self._sheet_hint)
-        sample = sample_rows(table, columns, self.form)
         check_context(table, columns, self.form, sample)
         unnamed = unnamed_columns_issue(table, sample)
         if unnamed is not None:
@@ -599,7 +600,7 @@ class _Validator:
 
     # --- village names where codes are expected (phbs.ingest.names)
 
-    def _village_names(self, table: RawTable, columns: ColumnMap) -> ColumnMap:
+    def _village_names(self, table: RawTable, columns: ColumnMap, first: Sample) -> ColumnMap:
         """A village column that holds names, as a KoBoToolbox labels export has.
 
         Without a village-code column, the village-name column is read as the village
@@ -623,7 +624,7 @@ class _Validator:
         kecamatan = kecamatan_column(table.header)
         if kecamatan is not None and kecamatan not in index.values():
             index[KECAMATAN_FIELD] = kecamatan
-        sample = first_village_cells(table, at)
+        sample = list(first.village_cells.get(at, ()))
         if holds_names(sample):
             if self.names is None:
                 example = next(c for c in sample if looks_like_name(c))
