@@ -2,8 +2,9 @@
 
 A village code is ``PP.KK.CC.DDDD``: province, regency/city (01–69 kabupaten, 71–99 kota),
 kecamatan and village, whose first digit tells 1 kelurahan, 2 desa, 3 desa adat. Codes are
-accepted with or without dots and written dotted. Villages are matched by code, never by
-name: names repeat.
+accepted with or without dots and written dotted. Villages are matched by code: names
+repeat. A file that has names instead is matched only within an area the user gives, and an
+ambiguous name is never guessed (:mod:`phbs.ingest.names`, docs/aturan.md, Identitas baris).
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -492,3 +493,15 @@ def test_scope_options_are_checked(tmp_path: Path) -> None:
         cli, ["score", str(path), "--kabupaten", "6310", "--kecamatan", "631001"]
     )
     assert result.exit_code == 0, result.output
+
+
+def test_the_reading_says_names_were_matched_and_where(tmp_path: Path, xlsform: Path) -> None:
+    """docs/aturan.md, Membaca berkas: how the file was read names the area its village
+    names were matched in, on the terminal and in the JSON."""
+    path = write_kobo(tmp_path / "kobo.csv", kobo_labels_export(xlsform, "id", HOUSEHOLDS))
+    out = tmp_path / "rekap.json"
+    result = CliRunner().invoke(cli, ["score", str(path), "--kabupaten", "63.10", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "nama desa dicocokkan dengan kode di wilayah 63.10" in result.stdout
+    reading = json.loads(out.read_text(encoding="utf-8"))["berkas_masukan"][0]["cara_baca"]
+    assert reading["wilayah_nama_desa"] == "63.10"

@@ -42,6 +42,8 @@ class FileReading:
     not_collected: tuple[str, ...] = ()
     #: Context columns of the form the file lacks: the '-' marks decide applicability.
     without_context: tuple[str, ...] = ()
+    #: The area (dotted code) whose villages the file's village *names* were matched to.
+    names_scope: str = ""
 
 
 @dataclass(frozen=True)

@@ -482,6 +482,11 @@ class _Validator:
             blank="na" if self.settings.blank is BlankMeaning.NA else "missing",
             not_collected=tuple(sorted(self.settings.not_collected)),
             without_context=tuple(c.code for c in self.form.context if c.code not in index),
+            names_scope=(
+                self.names.scope
+                if self.names is not None and self.files.index(counts) in self._name_files
+                else ""
+            ),
         )
 
     def _export_columns(

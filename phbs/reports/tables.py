@@ -192,6 +192,7 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         "n_tunggal_ditentukan_oleh": reading.bare_n_source or None,
         "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku"}[reading.blank],
         "tanpa_kolom_konteks": list(reading.without_context),
+        "wilayah_nama_desa": reading.names_scope or None,
     }
 
 

@@ -220,6 +220,13 @@ def reading_text(source: SourceFile, lang: Lang = "id") -> str:
             if en
             else f"tanpa kolom {code}: tanda '-' menentukan indikator yang berlaku"
         )
+    if reading.names_scope:
+        scope = reading.names_scope
+        parts.append(
+            f"village names matched to codes within {scope}"
+            if en
+            else f"nama desa dicocokkan dengan kode di wilayah {scope}"
+        )
     if reading.not_collected:
         listed = ", ".join(reading.not_collected)
         parts.append(f"not collected: {listed}" if en else f"tidak dikumpulkan: {listed}")
