@@ -95,6 +95,7 @@ class Formats:
             }
         )
         self.label = workbook.add_format({"bold": True})
+        self.wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
         self.text = workbook.add_format({})
         self.integer = workbook.add_format({"num_format": "#,##0"})
         self.percent = workbook.add_format({"num_format": "0.0%"})
@@ -189,7 +190,7 @@ class SheetWriter:
             col = start_col + offset
             longest = max((len(w) for w in name.split()), default=0)
             width = max(min(len(name), _HEADER_WIDTH), longest, 4)
-            lines = max(lines, _wrapped_lines(name, width))
+            lines = max(lines, wrapped_lines(name, width))
             self.widths[col] = max(self.widths.get(col, 0), width)
         self.sheet.set_row(index, 15 * lines)
         for offset, name in enumerate(names):
@@ -208,10 +209,10 @@ class SheetWriter:
             self.sheet.set_column(col, col, max(width, minimum) + 2)
 
 
-def _wrapped_lines(text: str, width: int) -> int:
+def wrapped_lines(text: str, width: int) -> int:
     """How many lines ``text`` takes when wrapped at word boundaries to ``width``.
 
-    >>> _wrapped_lines("Penyebut (ber-PHBS + tidak)", 14)
+    >>> wrapped_lines("Penyebut (ber-PHBS + tidak)", 14)
     3
     """
     lines, used = 1, 0

@@ -19,6 +19,7 @@ from phbs.reports.excel_sheet import (
     ReportProgress,
     SheetWriter,
     table_setup,
+    wrapped_lines,
     write_long_table,
 )
 from phbs.reports.i18n import t
@@ -139,19 +140,30 @@ def write_issues(
     )
 
 
+_METADATA_WIDTH = 66
+
+
 def write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> None:
     """The *Metadata* sheet: tool, form, rubric, every input file's SHA-256, settings."""
     lang = content.lang
     sheet = workbook.add_worksheet(t("report.sheet.metadata", lang))
     w = SheetWriter(sheet, formats, lang)
     w.header([t("report.col.kunci", lang), t("report.col.nilai_meta", lang)])
-    for key, value in flatten_metadata(content.metadata):
-        w.row([key, value])
-    for label, value in content.settings:
-        w.row([label, value])
+    for key, value in [*flatten_metadata(content.metadata), *content.settings]:
+        lines = wrapped_lines(value, _METADATA_WIDTH)
+        if lines > 1:
+            # A long value (how a file was read) wraps in its column so the sheet prints
+            # one page wide; the row is made tall enough first (constant-memory writing).
+            row = w.next_row
+            sheet.set_row(row, 15 * lines)
+            w.cell(row, 0, key, formats.wrapped)
+            w.cell(row, 1, value, formats.wrapped, measure=False)
+            w.next_row += 1
+        else:
+            w.row([key, value])
     w.row([t("report.meta.title", lang), content.title])
     w.row([t("report.meta.lang", lang), lang])
-    w.fit_columns(fixed={1: 66})
+    w.fit_columns(fixed={1: _METADATA_WIDTH})
     table_setup(sheet, 1, w.next_row - 1, 1)
     sheet.set_portrait()
 
