@@ -214,11 +214,16 @@ def reading_text(source: SourceFile, lang: Lang = "id") -> str:
         decided = _BARE_N_SOURCE.get(reading.bare_n_source)
         parts.append(f"{meaning}, {decided[en]}" if decided else meaning)
     parts.append(_BLANK[reading.blank][en])
+    marks_en, marks = (
+        ("the '-' marks and blank cells", "tanda '-' dan sel kosong")
+        if reading.blank == "na"
+        else ("the '-' marks", "tanda '-'")
+    )
     for code in reading.without_context:
         parts.append(
-            f"no column {code}: the '-' marks decide which indicators apply"
+            f"no column {code}: {marks_en} decide which indicators apply"
             if en
-            else f"tanpa kolom {code}: tanda '-' menentukan indikator yang berlaku"
+            else f"tanpa kolom {code}: {marks} menentukan indikator yang berlaku"
         )
     if reading.names_scope:
         scope = reading.names_scope
