@@ -19,7 +19,7 @@ from pathlib import Path
 
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
-from phbs.ingest.understand import missing_columns_error
+from phbs.ingest.understand import require_columns
 from phbs.issues import Issue, make_issue
 from phbs.judges import ALIASES, locate_columns
 from phbs.regions import VillageCode
@@ -72,16 +72,8 @@ def read_attributes(
         c.source.attribute for _, c in rubric.criteria() if isinstance(c.source, AttributeSource)
     ]
     missing = [n for n in dict.fromkeys(needed) if n not in positions and n not in columns.values()]
-    if missing:
-        # An attribute criterion without its column would score every village 0.
-        raise missing_columns_error(
-            table.name,
-            table.header_row,
-            table.header,
-            missing,
-            {n: [n, n.replace("_", " ")] for n in missing},
-            what=("berkas atribut desa", "village attributes file"),
-        )
+    spelled = {n: [n.replace("_", " ")] for n in missing}
+    require_columns(table, missing, spelled, what=("berkas atribut desa", "attributes file"))
     values: dict[str, dict[str, str]] = {}
     rows: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -174,15 +166,7 @@ def read_overrides(path: str | Path, rubric: Rubric, *, sheet: str | None = None
     positions = locate_columns(table.header, fields, _OVERRIDE_ALIASES)
     issues: list[Issue] = []
     missing = [name for name in ("kode_desa", "tindakan", "alasan") if name not in positions]
-    if missing:
-        raise missing_columns_error(
-            table.name,
-            table.header_row,
-            table.header,
-            missing,
-            {name: [name, *_OVERRIDE_ALIASES.get(name, ())] for name in missing},
-            what=("berkas koreksi", "overrides file"),
-        )
+    require_columns(table, missing, _OVERRIDE_ALIASES, what=("berkas koreksi", "overrides file"))
     criteria = {c.id for _, c in rubric.criteria()}
     items: list[Override] = []
     seen: dict[tuple[str, OverrideAction, str | None], int] = {}

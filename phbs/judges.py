@@ -23,7 +23,7 @@ from typing import Literal
 from phbs.errors import UnusableFileError
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
-from phbs.ingest.understand import missing_columns_error
+from phbs.ingest.understand import require_columns
 from phbs.issues import Issue, make_issue
 from phbs.regions import VillageCode
 from phbs.rubric import Criterion, JudgeSource, Rubric, fold_value, parse_number
@@ -222,16 +222,7 @@ def read_judges(path: str | Path, rubric: Rubric, *, sheet: str | None = None) -
     layout: Literal["long", "wide"] = "long" if "kriteria" in positions else "wide"
     required = ["kode_desa", "juri"] + (["kriteria", "nilai"] if layout == "long" else [])
     missing = [name for name in required if name not in positions]
-    if missing:
-        # Scoring villages without a judge column would rank them on zeros.
-        raise missing_columns_error(
-            table.name,
-            table.header_row,
-            table.header,
-            missing,
-            {name: [name, *ALIASES.get(name, ())] for name in missing},
-            what=("berkas nilai juri", "judges' file"),
-        )
+    require_columns(table, missing, ALIASES, what=("berkas nilai juri", "judges' file"))
     columns: dict[int, Criterion] = {}
     if layout == "wide":
         known = set(positions.values())

@@ -46,6 +46,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from conftest import INDICATORS, assert_reconciled, write_csv, write_xlsx
+from test_exports import KOBO_SYSTEM as EXPORT_SYSTEM
 
 import phbs
 from phbs.cli import cli
@@ -59,19 +60,7 @@ BATULICIN = "63.10.01.1007"
 KAMPUNG_BARU_KUSAN_HILIR = "63.10.02.2008"
 KAMPUNG_BARU_SIMPANG_EMPAT = "63.10.06.1001"
 LANGUAGES = {"id": "label::Indonesian (id)", "en": "label::English (en)"}
-KOBO_SYSTEM = [
-    "meta/rootUuid",
-    "_id",
-    "_uuid",
-    "_submission_time",
-    "_validation_status",
-    "_notes",
-    "_status",
-    "_submitted_by",
-    "__version__",
-    "_tags",
-    "_index",
-]
+KOBO_SYSTEM = ["meta/rootUuid", *EXPORT_SYSTEM]
 
 
 @dataclass(frozen=True)

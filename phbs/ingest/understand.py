@@ -10,7 +10,7 @@ every output.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
@@ -108,6 +108,26 @@ def missing_columns_error(
         f"{name}: {what[1]}: required column not found at header row {header_row}: "
         + ", ".join(parts_en),
     )
+
+
+def require_columns(
+    table: RawTable,
+    missing: Sequence[str],
+    aliases: Mapping[str, Iterable[str]],
+    *,
+    what: tuple[str, str],
+) -> None:
+    """Refuse ``table`` when fields are ``missing`` (see :func:`missing_columns_error`):
+    a contest or villages file without them would count every village as zero."""
+    if missing:
+        raise missing_columns_error(
+            table.name,
+            table.header_row,
+            table.header,
+            missing,
+            {name: [name, *aliases.get(name, ())] for name in missing},
+            what=what,
+        )
 
 
 def _unmatched_headers(header: Sequence[str], columns: ColumnMap) -> list[str]:
