@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 import phbs
 from phbs.demo import sample_data
+from phbs.errors import SurveyError
 from phbs.ingest import csv_stream, fast, readers, seen, validate
 from phbs.ingest.validate import IdScope, read_survey
 
@@ -40,8 +41,12 @@ FULL_HEADER = [
 
 
 def snapshot(files: list[Path], **options: Any) -> dict[str, Any]:
-    """Everything a validated survey holds, comparable with ==."""
-    survey = read_survey(files, **options)
+    """Everything a validated survey holds, comparable with ==; or the refusal of a file
+    that cannot be scored as it is (both paths must refuse alike)."""
+    try:
+        survey = read_survey(files, **options)
+    except SurveyError as refused:
+        return {"refused": refused.message_en}
     table = survey.households
     return {
         "ids": table.ids,

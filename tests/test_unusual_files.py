@@ -256,6 +256,36 @@ def test_scheme_that_changes_after_the_first_rows_is_refused(
         read_survey([survey])
 
 
+def test_n_on_an_always_applicable_indicator_means_no(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: an N on air bersih (4, never not applicable) can only
+    be Tidak; with one stray T elsewhere the file is mixed and refused, never read as Y/T/N
+    (which would make every N 'not applicable' and most households ber-PHBS)."""
+    rows = [*YN_ROWS, ["R4", KERSIK_PUTIH, *"YYYNYYYYYY"], ["R5", KERSIK_PUTIH, *"TYYYYYYYYY"]]
+    survey = write_csv(tmp_path / "campur.csv", [HEADER_NO_AGE, *rows])
+    result = invoke("score", survey)
+    assert result.exit_code == 1
+    assert "--answers yn" in result.stderr
+    out = tmp_path / "r.csv"
+    clean = write_csv(tmp_path / "yn.csv", [HEADER_NO_AGE, *rows[:4]])
+    assert invoke("score", clean, "-o", out).exit_code == 0
+    # R1 ber; R2, R3 (N on smoking) and R4 (N on clean water) not: 1 of 4.
+    assert (
+        village_row(out, KERSIK_PUTIH)["ber_phbs"],
+        village_row(out, KERSIK_PUTIH)["tidak_ber_phbs"],
+    ) == ("1", "3")
+
+
+def test_n_first_met_after_the_first_rows_follows_their_spellings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/aturan.md, Membaca berkas: first rows with Y only (no N, no other Tidak) make a
+    later N mean Tidak (the Y/N rule); the file is consistent, so it is read, not refused."""
+    monkeypatch.setattr(understand, "SCHEME_SAMPLE_ROWS", 1)
+    survey = write_csv(tmp_path / "lambat.csv", [HEADER_NO_AGE, *YN_ROWS])
+    (area,) = summarise(score(read_survey([survey]))).areas
+    assert (area.ber_phbs, area.tidak_ber_phbs) == (1, 2)
+
+
 # --- case 4: blanks that mean not applicable ------------------------------------------------
 
 # An app export without the age column that stores "not applicable" as an empty value:
@@ -303,6 +333,20 @@ def test_blank_na_never_applies_to_an_always_applicable_indicator(tmp_path: Path
         settings=ReadSettings(blank=BlankMeaning.NA),
     )
     assert [(i.code, i.column) for i in survey.issues] == [("jawaban-kosong", "air_bersih")]
+
+
+def test_blanks_on_members_aged_10_indicators_need_a_choice(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: with the age column, a blank on 8–10 (not decided by
+    the age) in a file that never writes '-' could be either meaning: refused until chosen.
+    By hand with --blank na: C1 ber (8–10 not applicable), C2 ber → 2 of 2."""
+    rows = [household("C1", age="", spec="...YYYY..."), household("C2", age="", spec="...YYYYYYY")]
+    survey = write_csv(tmp_path / "umur.csv", [HEADER, *rows])
+    result = invoke("score", survey)
+    assert result.exit_code == 1
+    assert "buah_sayur, aktivitas_fisik, tidak_merokok" in result.stderr
+    out = tmp_path / "r.csv"
+    assert invoke("score", survey, "--blank", "na", "-o", out).exit_code == 0
+    assert village_row(out, SEGUMBANG)["ber_phbs"] == "2"
 
 
 def test_blanks_with_the_age_column_are_decided_by_it(tmp_path: Path) -> None:

@@ -28,9 +28,9 @@ class AnswerTable(dict[str, int]):
     file's indicator cells have shown so far.
 
     ``seen`` collects the folded non-blank spellings met (each distinct cell is resolved
-    once, so this costs nothing per row); ``blank_undecided`` the indicators where a blank
-    cell was read as *belum diisi* although the form lets a column the file lacks (the
-    youngest child's age) decide whether they apply.
+    once, so this costs nothing per row); ``blank_undecided`` the indicators that may be
+    not applicable where a blank cell was read as *belum diisi* with nothing in the row
+    (the youngest child's age) to decide whether they apply.
     """
 
     def __init__(
@@ -40,6 +40,8 @@ class AnswerTable(dict[str, int]):
         self.blank_na = blank_na
         self.scheme = scheme
         self.seen: set[str] = set()
+        #: Spellings met on indicators that always apply (no *tidak berlaku* allowed).
+        self.seen_strict: set[str] = set()
         self.blank_undecided: set[str] = set()
 
 
@@ -57,13 +59,17 @@ def form_scheme(form: Form) -> AnswerScheme | None:
     return None
 
 
-def decide_scheme(seen: Iterable[str], form: Form) -> AnswerScheme | None:
-    """What a bare ``N`` means in a file whose indicator cells hold ``seen`` (folded).
+def decide_scheme(
+    seen: Iterable[str], form: Form, strict: Iterable[str] = ()
+) -> AnswerScheme | None:
+    """What a bare ``N`` means in a file whose indicator cells hold ``seen`` (folded), and
+    ``strict`` on the indicators that always apply (where *tidak berlaku* is not allowed).
 
     ``None`` when there is no bare ``N`` (nothing to decide). With another spelling of
     *Tidak* beside it (``T``, ``tidak``, ``0``, ...), ``N`` is *tidak berlaku* (Y/T/N); with
-    a spelling of *Ya* and no other *Tidak*, ``N`` is *Tidak* (Y/N). Raises
-    :class:`Undecided` when neither holds.
+    a spelling of *Ya* and no other *Tidak*, ``N`` is *Tidak* (Y/N). An ``N`` on an
+    indicator that always applies can only be *Tidak*; beside another *Tidak* spelling the
+    file is mixed. Raises :class:`Undecided` when the file cannot tell.
 
     >>> from phbs.forms import load_form
     >>> form = load_form("kemenkes-rt-10").form
@@ -71,16 +77,40 @@ def decide_scheme(seen: Iterable[str], form: Form) -> AnswerScheme | None:
     (<AnswerScheme.YTN: 'ytn'>, <AnswerScheme.YN: 'yn'>)
     >>> print(decide_scheme({"ya", "tidak"}, form))
     None
+    >>> decide_scheme({"y", "t", "n"}, form, strict={"n"})
+    Traceback (most recent call last):
+    ...
+    phbs.ingest.answers.Undecided
     """
     present = set(seen)
     if BARE_N not in present:
         return None
     other_no = {fold_answer(s) for s in form.answers.tidak} - {BARE_N}
-    if present & other_no:
+    if BARE_N in set(strict):
+        if present & other_no:
+            raise Undecided
+        return AnswerScheme.YN
+    scheme = scheme_for_n(present, form)
+    if scheme is None:
+        raise Undecided
+    return scheme
+
+
+def scheme_for_n(seen: Iterable[str], form: Form) -> AnswerScheme | None:
+    """What a bare ``N`` would mean beside the spellings ``seen``, by the rule of
+    :func:`decide_scheme`: Y/T/N beside another *Tidak* spelling, Y/N beside a *Ya* one.
+
+    >>> from phbs.forms import load_form
+    >>> form = load_form("kemenkes-rt-10").form
+    >>> scheme_for_n({"ya", "tidak"}, form), scheme_for_n({"y", "-"}, form)
+    (<AnswerScheme.YTN: 'ytn'>, <AnswerScheme.YN: 'yn'>)
+    """
+    present = set(seen)
+    if present & ({fold_answer(s) for s in form.answers.tidak} - {BARE_N}):
         return AnswerScheme.YTN
     if present & {fold_answer(s) for s in form.answers.ya}:
         return AnswerScheme.YN
-    raise Undecided
+    return None
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,8 @@ def answer_state(
     if text:
         folded = fold_answer(text)
         answers.seen.add(folded)
+        if not indicator.na_mark_allowed:
+            answers.seen_strict.add(folded)
         answer = answers.get(folded)
         if answer is None:
             issues.append(IssueSpec("jawaban-tidak-dikenal", code, text))
@@ -239,6 +241,7 @@ def _blank_state(
             return NA, []
     elif answers.blank_na and indicator.na_mark_allowed:
         return NA, []
-    if decided_by is None and indicator.applies_to.context is not None:
+    if decided_by is None and indicator.na_mark_allowed:
+        # Not applicable was possible here and nothing in the row decided it.
         answers.blank_undecided.add(indicator.code)
     return MISSING, [IssueSpec("jawaban-kosong", indicator.code)]

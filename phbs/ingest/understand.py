@@ -16,12 +16,20 @@ from itertools import chain, islice
 
 from phbs.errors import InputFileError, SurveyError, UnusableFileError
 from phbs.forms import Form, fold_answer
-from phbs.ingest.answers import BARE_N, SchemeChoice, Undecided, decide_scheme
+from phbs.ingest.answers import (
+    BARE_N,
+    AnswerTable,
+    SchemeChoice,
+    Undecided,
+    decide_scheme,
+    scheme_for_n,
+)
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
 from phbs.ingest.exports import detect_export, is_hxl_row
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.issues import Issue, make_issue
+from phbs.states import NA
 
 #: Rows of a file looked at to decide what a bare ``N`` means (the whole of most files).
 SCHEME_SAMPLE_ROWS = 20_000
@@ -280,6 +288,7 @@ class Sample:
     """What a file's first rows show before it is scored."""
 
     spellings: frozenset[str]  # folded, in the indicator cells
+    strict_spellings: frozenset[str]  # folded, in the cells of indicators that always apply
     unnamed_with_data: tuple[int, ...]  # positions of columns with data and a blank header
     #: The first non-blank cells of each village column asked for (names or codes?).
     village_cells: dict[int, tuple[str, ...]]
@@ -310,14 +319,23 @@ def sample_rows(
     columns ``village_at`` in the first :data:`VILLAGE_SAMPLE_ROWS` rows (not ``#hxl`` tags).
     """
     positions = [columns.index[c] for c in form.codes if c in columns.index]
+    strict = {
+        columns.index[i.code]
+        for i in form.indicators
+        if i.code in columns.index and not i.na_mark_allowed
+    }
     unnamed = {i for i, title in enumerate(table.header) if not fold_header(title)}
     seen: set[str] = set()
+    seen_strict: set[str] = set()
     with_data: set[int] = set()
     villages: dict[int, list[str]] = {at: [] for at in village_at}
     for count, cells in enumerate(_head(table)):
         for position in positions:
             if position < len(cells) and cells[position].strip():
-                seen.add(fold_answer(cells[position]))
+                folded = fold_answer(cells[position])
+                seen.add(folded)
+                if position in strict:
+                    seen_strict.add(folded)
         for position in unnamed - with_data:
             if position < len(cells) and cells[position].strip():
                 with_data.add(position)
@@ -328,6 +346,7 @@ def sample_rows(
                     found.append(value)
     return Sample(
         frozenset(seen),
+        frozenset(seen_strict),
         tuple(sorted(with_data)),
         {at: tuple(found) for at, found in villages.items()},
     )
@@ -335,22 +354,28 @@ def sample_rows(
 
 def _undecided(table: RawTable) -> SurveyError:
     return SurveyError(
-        f"{table.name}: sel indikator berisi 'N' tanpa 'Y' atau 'T', jadi artinya tidak "
-        "dapat ditentukan: 'tidak' (berkas Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK). "
-        "Pilih dengan --answers yn (N = tidak) atau --answers ytn (N = tidak berlaku).",
-        f"{table.name}: indicator cells hold 'N' with no 'Y' or 'T', so its meaning cannot be "
-        "told: 'no' (a Y/N file) or 'not applicable' (PIS-PK's Y/T/N coding). Choose with "
-        "--answers yn (N = no) or --answers ytn (N = not applicable).",
+        f"{table.name}: arti 'N' di sel indikator tidak dapat ditentukan: 'tidak' (berkas "
+        "Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK) — tidak ada 'Y' atau 'T' di "
+        "sampingnya, atau ada 'T' padahal 'N' juga dipakai pada indikator yang selalu "
+        "berlaku (4–7). Pilih dengan --answers yn (N = tidak) atau --answers ytn (N = tidak "
+        "berlaku).",
+        f"{table.name}: the meaning of 'N' in indicator cells cannot be told: 'no' (a Y/N "
+        "file) or 'not applicable' (PIS-PK's Y/T/N coding) — there is no 'Y' or 'T' beside "
+        "it, or there is a 'T' while 'N' is also used on indicators that always apply (4–7). "
+        "Choose with --answers yn (N = no) or --answers ytn (N = not applicable).",
     )
 
 
 def scheme_from_sample(table: RawTable, sample: Sample, form: Form) -> SchemeChoice:
-    """What a bare ``N`` means in this file, from the spellings of its first rows."""
+    """What a bare ``N`` means in this file, from the spellings of its first rows; when they
+    hold no ``N``, what one would mean beside them (checked again after the whole file)."""
     try:
-        scheme = decide_scheme(sample.spellings, form)
+        scheme = decide_scheme(sample.spellings, form, sample.strict_spellings)
     except Undecided:
         raise _undecided(table) from None
-    return SchemeChoice(scheme, "berkas" if scheme is not None else "")
+    if scheme is None:
+        scheme = scheme_for_n(sample.spellings, form)
+    return SchemeChoice(scheme, "berkas")
 
 
 def check_context(table: RawTable, columns: ColumnMap, form: Form, sample: Sample) -> None:
@@ -399,48 +424,53 @@ def unnamed_columns_issue(table: RawTable, sample: Sample) -> Issue | None:
     return make_issue("kolom-tanpa-judul", file=table.name, row=table.header_row, value=listed)
 
 
-def check_scheme_after(table: RawTable, choice: SchemeChoice, seen: set[str], form: Form) -> None:
+_SCHEME_WORDS = {
+    None: ("tanpa arti N", "no meaning for N"),
+    AnswerScheme.YN: ("N = tidak (berkas Y/N)", "N = no (a Y/N file)"),
+    AnswerScheme.YTN: ("N = tidak berlaku (kode Y/T/N)", "N = not applicable (Y/T/N coding)"),
+}
+
+
+def check_scheme_after(
+    table: RawTable, choice: SchemeChoice, answers: AnswerTable, form: Form
+) -> None:
     """After the whole file: refuse it if its spellings, all of them now, say something
     else about a bare ``N`` than its first rows did (only a long file can)."""
-    if choice.source not in ("berkas", ""):
+    if choice.source != "berkas" or BARE_N not in answers.seen:
         return
     try:
-        final = decide_scheme(seen, form)
+        final = decide_scheme(answers.seen, form, answers.seen_strict)
     except Undecided:
         raise _undecided(table) from None
     if final == choice.scheme:
         return
-    shown = {None: "tanpa N", AnswerScheme.YN: "Y/N", AnswerScheme.YTN: "Y/T/N"}
+    first, whole = _SCHEME_WORDS[choice.scheme], _SCHEME_WORDS[final]
     raise SurveyError(
-        f"{table.name}: baris-baris awal berkas terbaca sebagai {shown[choice.scheme]}, "
-        f"tetapi seluruh berkas sebagai {shown[final]}; arti 'N' tidak tetap. Pilih dengan "
-        "--answers yn (N = tidak) atau --answers ytn (N = tidak berlaku).",
-        f"{table.name}: the first rows read as {shown[choice.scheme]} but the whole file as "
-        f"{shown[final]}; the meaning of 'N' is not settled. Choose with --answers yn "
-        "(N = no) or --answers ytn (N = not applicable).",
+        f"{table.name}: baris-baris awal berkas menunjukkan {first[0]}, tetapi seluruh berkas "
+        f"{whole[0]}; arti 'N' tidak tetap. Pilih dengan --answers yn (N = tidak) atau "
+        "--answers ytn (N = tidak berlaku).",
+        f"{table.name}: the first rows of the file show {first[1]}, but the whole file "
+        f"{whole[1]}; the meaning of 'N' is not settled. Choose with --answers yn (N = no) "
+        "or --answers ytn (N = not applicable).",
     )
 
 
-def check_blanks(
-    table: RawTable, seen: set[str], blank_undecided: set[str], form: Form, blank: BlankMeaning
-) -> None:
+def check_blanks(table: RawTable, answers: AnswerTable, form: Form, blank: BlankMeaning) -> None:
     """After the whole file: refuse it when its blank cells could mean *belum diisi* or
     *tidak berlaku* and no option said which (``--blank auto``, the default).
 
-    That is a file without the column that decides applicability (the youngest child's
-    age), with blanks on the indicators it would decide, which never writes a
-    not-applicable mark: apps that store *tidak berlaku* as an empty value make exactly
-    such files.
+    That is a file with blanks, read as *belum diisi*, on indicators that may be not
+    applicable and that nothing in the row decides (indicators 8–10 always; 1–3 without the
+    youngest child's age), which never writes a not-applicable mark: apps that store
+    *tidak berlaku* as an empty value make exactly such files.
     """
-    if blank is not BlankMeaning.AUTO or not blank_undecided:
+    if blank is not BlankMeaning.AUTO or not answers.blank_undecided:
         return
-    marks = {fold_answer(s) for s in form.answers.tidak_berlaku} - {BARE_N}
-    if seen & marks:
+    marks = {spelling for spelling, state in answers.items() if state == NA}
+    if answers.seen & marks:
         return
-    allowed = [c for c in form.codes if c in blank_undecided and form.indicator(c).na_mark_allowed]
-    if not allowed:
-        return
-    listed = ", ".join(allowed)
+    undecided = [c for c in form.codes if c in answers.blank_undecided]
+    listed = ", ".join(undecided)
     raise SurveyError(
         f"{table.name}: sel kosong di {listed}, dan berkas ini tidak pernah menulis tanda "
         "tidak berlaku ('-'), jadi artinya tidak dapat ditentukan: belum diisi, atau tidak "

@@ -22,7 +22,7 @@ import numpy as np
 from phbs.errors import InputFileError
 from phbs.fieldforms import KECAMATAN_FIELD
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
-from phbs.ingest.answers import AnswerTable, SchemeChoice, answer_table, fixed_scheme
+from phbs.ingest.answers import BARE_N, AnswerTable, SchemeChoice, answer_table, fixed_scheme
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import (
     Dialect,
@@ -372,8 +372,8 @@ class _Validator:
         self.flush()
         self._review_summary(table, counts, layout)
         self._names_note(table)
-        check_scheme_after(table, choice, answers.seen, self.form)
-        check_blanks(table, answers.seen, answers.blank_undecided, self.form, self.settings.blank)
+        check_scheme_after(table, choice, answers, self.form)
+        check_blanks(table, answers, self.form, self.settings.blank)
         for row_number in table.mixed_encoding_rows:
             self._issue(
                 make_issue("encoding-campuran", file=table.name, row=row_number), _AFTER_ROWS
@@ -477,8 +477,14 @@ class _Validator:
         return FileReading(
             header_row=counts.table.header_row,
             columns=tuple((code, header[index[code]]) for code in order if code in index),
-            bare_n={None: "", AnswerScheme.YN: "tidak", AnswerScheme.YTN: "tidak_berlaku"}[scheme],
-            bare_n_source=counts.choice.source if scheme is not None else "",
+            bare_n=(
+                {None: "", AnswerScheme.YN: "tidak", AnswerScheme.YTN: "tidak_berlaku"}[scheme]
+                if BARE_N in counts.answers.seen
+                else ""
+            ),
+            bare_n_source=counts.choice.source
+            if scheme is not None and BARE_N in counts.answers.seen
+            else "",
             blank="na" if self.settings.blank is BlankMeaning.NA else "missing",
             not_collected=tuple(sorted(self.settings.not_collected)),
             without_context=tuple(c.code for c in self.form.context if c.code not in index),
