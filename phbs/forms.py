@@ -396,6 +396,8 @@ class LoadedForm:
     #: Indicators of the form file that the survey did not collect (``--not-collected``):
     #: left out of :attr:`form`, and named in every output.
     not_collected: tuple[str, ...] = ()
+    #: The form as its file defines it, when indicators were left out of :attr:`form`.
+    complete: Form | None = None
 
     def without(self, codes: Collection[str]) -> LoadedForm:
         """The form without the indicators ``codes`` (those already left out are ignored).
@@ -412,6 +414,7 @@ class LoadedForm:
             self.path,
             self.sha256,
             tuple(sorted({*self.not_collected, *new})),
+            self.complete or self.form,
         )
 
 

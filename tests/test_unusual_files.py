@@ -73,7 +73,7 @@ def test_misspelt_indicator_header_stops_scoring(tmp_path: Path, wrong: str) -> 
     assert result.exit_code == 1
     assert "'jamban_sehat' tidak ditemukan" in result.stderr
     assert f"mungkin '{wrong}'?" in result.stderr
-    assert "--not-collected jamban_sehat" in result.stderr
+    assert "--not-collected" not in result.stderr  # the column is there, misspelt
     assert not out.exists()
     assert not households.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["survei.csv"]  # no temporary file left
@@ -105,6 +105,18 @@ def test_not_collected_scores_without_the_indicator(tmp_path: Path) -> None:
     (area,) = data["wilayah"]
     assert (area["ber_phbs"], area["tidak_ber_phbs"]) == (2, 1)
     assert "jamban_sehat_ya" not in area
+    wrong = [[h if h != "cuci_tangan" else "cuci_tangam" for h in header], *rows]
+    misspelt = write_csv(tmp_path / "salah.csv", wrong)
+    both = ["--not-collected", "jamban_sehat", "--not-collected", "cuci_tangan"]
+    refused = invoke("score", misspelt, *both)
+    assert refused.exit_code == 1  # its answers are there, under a misspelt header
+    assert "'cuci_tangam'" in refused.stderr
+    present = invoke("score", survey, *both)
+    assert present.exit_code == 1  # a column holding answers would be dropped
+    empty = write_csv(
+        tmp_path / "kosong.csv", [[*header, "jamban_sehat"], *([*r, ""] for r in rows)]
+    )
+    assert invoke("score", empty, "--not-collected", "jamban_sehat").exit_code == 0
     unknown = invoke("score", survey, "--not-collected", "jamban")
     assert unknown.exit_code == 2
     assert "jamban_sehat" in unknown.stderr  # lists the form's codes

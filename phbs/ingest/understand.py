@@ -10,7 +10,7 @@ every output.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
@@ -149,6 +149,7 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
     ``other_sheets`` is a hint naming sheets that look like the survey (or empty).
     """
     ambiguous = {i.column: i for i in columns.issues if i.code == "kolom-ambigu"}
+    misspelt: set[str] = set()
     missing: list[str] = []
     missing_en: list[str] = []
     spare = _unmatched_headers(table.header, columns)
@@ -161,6 +162,7 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
             continue
         guess = closest_header(form, code, spare)
         if guess is not None:
+            misspelt.add(code)
             missing.append(f"'{code}' tidak ditemukan (mungkin '{guess}'?)")
             missing_en.append(f"'{code}' not found (did you mean '{guess}'?)")
         else:
@@ -173,7 +175,7 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
     indicators = [
         c
         for c in required_fields(form)
-        if c not in columns.index and c not in ambiguous and c in form.codes
+        if c not in columns.index and c not in ambiguous and c not in misspelt and c in form.codes
     ]
     flags = " ".join(f"--not-collected {c}" for c in indicators[:3])
     if len(indicators) * 2 > len(form.codes):
@@ -209,6 +211,44 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
         + "; ".join(missing_en)
         + f". {advice_en}.{other_sheets and ' ' + other_sheets}",
     )
+
+
+def check_not_collected(
+    table: RawTable,
+    complete: Form,
+    not_collected: Sequence[str],
+    ignore: Collection[int],
+    sample: Sample,
+) -> None:
+    """Refuse a file that has a column holding data, under the indicator's header or one
+    much like it, for an indicator the user said was not collected: its answers would be
+    dropped without a word. An empty column (a template's) is fine."""
+    if not not_collected:
+        return
+    columns = match_columns(list(table.header), complete, file=table.name, ignore=ignore)
+    spare = [
+        title
+        for position, title in enumerate(table.header)
+        if position in sample.with_data and title in _unmatched_headers(table.header, columns)
+    ]
+    for code in not_collected:
+        if code in columns.index and columns.index[code] in sample.with_data:
+            header = table.header[columns.index[code]]
+            found, found_en = f"kolom '{header}'", f"column '{header}'"
+        else:
+            guess = closest_header(complete, code, spare)
+            if guess is None:
+                continue
+            found = f"kolom '{guess}' (mungkin salah ketik '{code}')"
+            found_en = f"column '{guess}' (perhaps a misspelt '{code}')"
+        raise SurveyError(
+            f"{table.name}: --not-collected {code}, tetapi berkas ini punya {found}; "
+            f"jawabannya akan dibuang. Bila kolom itu memang indikator {code}, perbaiki judulnya "
+            "dan jalankan tanpa --not-collected.",
+            f"{table.name}: --not-collected {code}, but this file has {found_en}; its answers "
+            f"would be dropped. If that column is indicator {code}, fix its header and run "
+            "without --not-collected.",
+        )
 
 
 def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
@@ -290,6 +330,7 @@ class Sample:
     spellings: frozenset[str]  # folded, in the indicator cells
     strict_spellings: frozenset[str]  # folded, in the cells of indicators that always apply
     unnamed_with_data: tuple[int, ...]  # positions of columns with data and a blank header
+    with_data: frozenset[int]  # positions of every column that holds data
     #: The first non-blank cells of each village column asked for (names or codes?).
     village_cells: dict[int, tuple[str, ...]]
 
@@ -336,8 +377,8 @@ def sample_rows(
                 seen.add(folded)
                 if position in strict:
                     seen_strict.add(folded)
-        for position in unnamed - with_data:
-            if position < len(cells) and cells[position].strip():
+        for position, cell in enumerate(cells):
+            if position not in with_data and cell.strip():
                 with_data.add(position)
         if count < VILLAGE_SAMPLE_ROWS and not is_hxl_row(cells):
             for at, found in villages.items():
@@ -347,7 +388,8 @@ def sample_rows(
     return Sample(
         frozenset(seen),
         frozenset(seen_strict),
-        tuple(sorted(with_data)),
+        tuple(sorted(with_data & unnamed)),
+        frozenset(with_data),
         {at: tuple(found) for at, found in villages.items()},
     )
 

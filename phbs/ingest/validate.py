@@ -62,6 +62,7 @@ from phbs.ingest.understand import (
     check_blanks,
     check_columns,
     check_context,
+    check_not_collected,
     check_scheme_after,
     choose_sheet,
     sample_rows,
@@ -127,6 +128,7 @@ def read_survey(
     for ctx in loaded.form.context:
         table.context[ctx.code] = []
     validator = _Validator(loaded.form, scope, sink or table.extend, settings)
+    validator.complete_form = loaded.complete or loaded.form
     validator.progress = progress
     validator.sheet_given = sheet is not None
     files = paths if isinstance(paths, DistinctFiles) else distinct_files(paths)
@@ -254,6 +256,8 @@ class _Validator:
         settings: ReadSettings,
     ) -> None:
         self.form = form
+        #: The form before --not-collected left indicators out.
+        self.complete_form = form
         self.settings = settings
         self.id_scope = id_scope
         self.sink = sink
@@ -333,6 +337,9 @@ class _Validator:
         sample = sample_rows(table, columns, self.form, village_at)
         columns = self._village_names(table, columns, sample)  # names where codes are expected
         check_columns(table, columns, self.form, other_sheets=self._sheet_hint)
+        check_not_collected(
+            table, self.complete_form, sorted(self.settings.not_collected), layout.ignored, sample
+        )
         check_context(table, columns, self.form, sample)
         unnamed = unnamed_columns_issue(table, sample)
         if unnamed is not None:
