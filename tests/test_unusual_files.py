@@ -168,6 +168,47 @@ def test_two_survey_sheets_ask_which(tmp_path: Path) -> None:
     assert '--sheet "Data A"' in result.stderr
 
 
+def test_several_survey_sheets_are_never_read_one_silently(tmp_path: Path) -> None:
+    """A workbook with one sheet per village (or an old copy left in a hidden sheet) holds
+    several surveys: reading only the first would leave the others out, so it is refused
+    naming them all (hidden ones marked); --sheet reads the one asked for."""
+    import openpyxl
+
+    rows = sample_rows(5)
+    book = _workbook(tmp_path / "per-desa.xlsx", {"Segumbang": rows, "Batulicin": rows})
+    result = invoke("score", book)
+    assert result.exit_code == 1
+    assert "'Segumbang', 'Batulicin'" in result.stderr
+    assert invoke("score", book, "--sheet", "Batulicin").exit_code == 0
+    hidden = tmp_path / "tersembunyi.xlsx"
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "Data lama"
+    for row in rows:
+        old.append(row)
+    old.sheet_state = "hidden"
+    new = workbook.create_sheet("Data")
+    for row in sample_rows(8):
+        new.append(row)
+    workbook.save(hidden)
+    result = invoke("score", hidden)
+    assert result.exit_code == 1
+    assert "'Data', 'Data lama' (tersembunyi)" in result.stderr
+
+
+def test_empty_or_recap_first_sheet_is_passed_over(tmp_path: Path) -> None:
+    """An empty first sheet, or a village recap first (indicators but no household id), is
+    not the survey: the one sheet that is gets read, and the reading names it."""
+    rows = sample_rows(6)
+    recap = [["Kode Desa", *INDICATORS], [SEGUMBANG, *["10"] * len(INDICATORS)]]
+    for first in ([], recap):
+        book = _workbook(tmp_path / "b.xlsx", {"Sheet1": first, "Data": rows})
+        result = invoke("score", book)
+        assert result.exit_code == 0, result.output
+        assert "lembar 'Data'" in result.stdout
+        assert "6 baris dibaca = 6 diskor + 0 disisihkan" in result.stdout
+
+
 def test_sheet_given_without_survey_names_the_right_one(tmp_path: Path) -> None:
     """With ``--sheet`` on the instructions, the refusal names the sheet that looks right."""
     book = _workbook(tmp_path / "e.xlsx", {"Petunjuk": INSTRUCTIONS, "Data": sample_rows(5)})

@@ -221,7 +221,9 @@ def reading_options(function: F) -> F:
                 help="Formulir bawaan (phbs forms list) atau berkas YAML.",
             ),
             click.option(
-                "--sheet", default=None, help="Lembar Excel/ODS yang dibaca (bawaan: pertama)."
+                "--sheet",
+                default=None,
+                help="Lembar Excel/ODS yang dibaca (bawaan: satu-satunya lembar berisi survei).",
             ),
             click.option(
                 "--id-per-desa",

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from phbs.errors import InputFileError
 from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line
@@ -397,7 +398,39 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: bytes) -> RawTable:
+@dataclass(frozen=True)
+class SheetHead:
+    """A worksheet's name, whether it is visible, and its first non-blank row (if any)."""
+
+    name: str
+    visible: bool
+    header: list[str] | None
+
+
+def sheet_heads(path: str | Path) -> list[SheetHead]:
+    """Every worksheet of a workbook with its first non-blank row, from one reading.
+
+    Raises :class:`~phbs.errors.InputFileError` when the workbook cannot be read.
+    """
+    file_path = Path(path)
+    workbook = _workbook(file_path, str(path), _snapshot(file_path, str(path)))
+    heads: list[SheetHead] = []
+    visible = _visible(workbook)
+    for meta in workbook.sheets_metadata:
+        header: list[str] | None = None
+        try:
+            for row in workbook.get_sheet_by_name(meta.name).iter_rows():
+                cells = [cell_text(v) for v in row]
+                if any(c.strip() for c in cells):
+                    header = cells
+                    break
+        except Exception:  # calamine raises several error types for unreadable sheets
+            header = None
+        heads.append(SheetHead(meta.name, meta.name in visible, header))
+    return heads
+
+
+def _workbook(path: Path, name: str, data: bytes) -> Any:
     from python_calamine import CalamineWorkbook
 
     if data.startswith(_OLE_SIGNATURE) and any(s in data for s in _ENCRYPTED_STREAMS):
@@ -408,7 +441,7 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
             "remove the password (Info > Protect Workbook), save, and try again",
         )
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several error types for broken files
         if data.startswith(_OLE_SIGNATURE):
             raise InputFileError(
@@ -423,36 +456,58 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
             f"{name}: spreadsheet is corrupt, password-protected, or not really "
             f"{path.suffix} ({type(exc).__name__})",
         ) from None
+
+
+def _visible(workbook: Any) -> set[str]:
+    return {
+        m.name
+        for m in workbook.sheets_metadata
+        if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
+    }
+
+
+def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: bytes) -> RawTable:
+    workbook = _workbook(path, name, data)
     names = list(workbook.sheet_names)
     if not names:
         raise InputFileError(f"{name}: tidak ada lembar kerja", f"{name}: no worksheet")
-    chosen = names[0] if sheet is None else sheet
-    if chosen not in names:
+    if sheet is not None and sheet not in names:
         listed = ", ".join(names)
         raise InputFileError(
-            f"{name}: lembar '{chosen}' tidak ada (ada: {listed})",
-            f"{name}: sheet '{chosen}' not found (sheets: {listed})",
+            f"{name}: lembar '{sheet}' tidak ada (ada: {listed})",
+            f"{name}: sheet '{sheet}' not found (sheets: {listed})",
         )
-    try:
-        grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise InputFileError(
-            f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
-            f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
-        ) from None
-    numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
-    for row_number, cells in numbered:
-        if any(c.strip() for c in cells):
-            _check_header(name, cells, row_number)
-            return RawTable(
-                name=name,
-                path=path,
-                fixed_sha256=sha,
-                format=path.suffix.lower().lstrip("."),
-                header=cells,
-                header_row=row_number,
-                rows=_trim_trailing_blank_rows(numbered),
-                sheet=chosen,
-                sheets=names,
-            )
+    if sheet is not None:
+        order = [sheet]
+    else:
+        # Without --sheet: the first visible sheet with data, then hidden ones.
+        visible = _visible(workbook)
+        order = [n for n in names if n in visible] + [n for n in names if n not in visible]
+    for chosen in order:
+        try:
+            grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise InputFileError(
+                f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
+                f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
+            ) from None
+        numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
+        for row_number, cells in numbered:
+            if any(c.strip() for c in cells):
+                _check_header(name, cells, row_number)
+                return RawTable(
+                    name=name,
+                    path=path,
+                    fixed_sha256=sha,
+                    format=path.suffix.lower().lstrip("."),
+                    header=cells,
+                    header_row=row_number,
+                    rows=_trim_trailing_blank_rows(numbered),
+                    sheet=chosen,
+                    sheets=names,
+                )
+        del grid
+    if sheet is None and len(names) > 1:
+        raise InputFileError(f"{name}: semua lembar kosong", f"{name}: every sheet is empty")
+    chosen = order[0]
     raise InputFileError(f"{name}: lembar '{chosen}' kosong", f"{name}: sheet '{chosen}' is empty")

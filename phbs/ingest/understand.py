@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from phbs.errors import InputFileError, SurveyError, UnusableFileError
+from phbs.errors import SurveyError, UnusableFileError
 from phbs.forms import Form, fold_answer
 from phbs.ingest.answers import (
     BARE_N,
@@ -26,7 +26,7 @@ from phbs.ingest.answers import (
 )
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
 from phbs.ingest.exports import detect_export, is_hxl_row
-from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.readers import RawTable, SheetHead, open_table, sheet_heads
 from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.issues import Issue, make_issue
 from phbs.states import NA
@@ -37,7 +37,6 @@ SCHEME_SAMPLE_ROWS = 20_000
 #: village column holds codes or names.
 VILLAGE_SAMPLE_CELLS = 200
 VILLAGE_SAMPLE_ROWS = 2_000
-_IDENTITY = ("id_rumah_tangga", "kode_desa")
 
 
 def required_fields(form: Form) -> list[str]:
@@ -252,32 +251,25 @@ def check_not_collected(
 
 
 def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
-    """Whether a header row is recognisably the form's survey header: an identity column
-    and at least half of the indicators."""
+    """Whether a header row is recognisably the form's survey header: a household id (or an
+    export's submission id) and at least half of the indicators (a village recap has the
+    indicators but no household id)."""
     layout = detect_export(list(header))
     columns = match_columns(list(header), form, file=name, ignore=layout.ignored)
     found = set(columns.index) | {i.column for i in columns.issues if i.code == "kolom-ambigu"}
-    identity = any(code in found for code in _IDENTITY) or layout.instance_column is not None
+    identity = "id_rumah_tangga" in found or layout.instance_column is not None
     indicators = sum(1 for code in form.codes if code in found)
     return identity and indicators * 2 >= len(form.codes)
 
 
-def _survey_sheets(table: RawTable, form: Form) -> list[str]:
-    """Other sheets of ``table``'s workbook whose header looks like the survey."""
-    found: list[str] = []
-    for sheet in table.sheets:
-        if sheet == table.sheet:
-            continue
-        try:
-            other = open_table(table.path, sheet=sheet)
-        except InputFileError:
-            continue  # an empty or unreadable sheet is not the survey
-        try:
-            if looks_like_survey(other.header, form, table.name):
-                found.append(sheet)
-        finally:
-            other.close()
-    return found
+def _listed(heads: Sequence[SheetHead]) -> tuple[str, str]:
+    names = [
+        (f"'{h.name}'", f"'{h.name}'")
+        if h.visible
+        else (f"'{h.name}' (tersembunyi)", f"'{h.name}' (hidden)")
+        for h in heads
+    ]
+    return ", ".join(n for n, _ in names), ", ".join(n for _, n in names)
 
 
 def choose_sheet(
@@ -286,38 +278,45 @@ def choose_sheet(
     """The table to read: ``table`` itself, or the one sheet of its workbook that holds
     the survey when ``table``'s sheet does not (and no sheet was asked for).
 
-    Returns the table, an info issue when another sheet was taken, and a hint naming the
-    sheets that look right (for the error about missing columns). Raises
-    :class:`SurveyError` when several other sheets look right.
+    Returns the table, a warning when another sheet was taken, and a hint naming the sheets
+    that look right (for the error about missing columns). Raises :class:`SurveyError`
+    when, without ``--sheet``, several sheets look like the survey: reading one of them
+    would leave the others out without a word.
     """
     if table.sheet is None or len(table.sheets) < 2:
         return table, None, ""
-    if looks_like_survey(table.header, form, table.name):
-        return table, None, ""
-    candidates = _survey_sheets(table, form)
-    listed = ", ".join(f"'{s}'" for s in candidates)
-    if sheet_given or not candidates:
-        hint = (
-            f'Lembar yang tampak berisi survei: {listed} (--sheet "{candidates[0]}").'
-            if candidates
-            else ""
+    heads = sheet_heads(table.path)
+    candidates = [h for h in heads if h.header and looks_like_survey(h.header, form, table.name)]
+    candidates.sort(key=lambda h: not h.visible)  # a visible sheet is suggested first
+    listed, listed_en = _listed(candidates)
+    if sheet_given:
+        others = [h for h in candidates if h.name != table.sheet]
+        if not others or looks_like_survey(table.header, form, table.name):
+            return table, None, ""
+        return (
+            table,
+            None,
+            f'Lembar yang tampak berisi survei: {listed} (--sheet "{others[0].name}").',
         )
-        return table, None, hint
     if len(candidates) > 1:
         raise SurveyError(
-            f"{table.name}: lembar '{table.sheet}' bukan data survei, dan beberapa lembar "
-            f'tampak berisi survei: {listed}. Pilih satu dengan --sheet "{candidates[0]}".',
-            f"{table.name}: sheet '{table.sheet}' is not survey data, and several sheets "
-            f'look like the survey: {listed}. Choose one with --sheet "{candidates[0]}".',
+            f"{table.name}: beberapa lembar tampak berisi survei: {listed}. phbs membaca satu "
+            f'lembar per berkas: pilih dengan --sheet "{candidates[0].name}", atau simpan tiap '
+            "lembar sebagai berkas sendiri (mis. CSV) lalu beri semuanya sekaligus.",
+            f"{table.name}: several sheets look like the survey: {listed_en}. phbs reads one "
+            f'sheet per file: choose with --sheet "{candidates[0].name}", or save each sheet '
+            "as a file of its own (e.g. CSV) and give them all at once.",
         )
-    chosen = open_table(table.path, sheet=candidates[0])
+    if not candidates or candidates[0].name == table.sheet:
+        return table, None, ""
+    chosen = open_table(table.path, sheet=candidates[0].name)
     issue = make_issue(
         "lembar-dipilih",
         file=table.name,
         row=chosen.header_row,
-        value=candidates[0],
+        value=chosen.sheet or "",
         first=table.sheet,
-        chosen=candidates[0],
+        chosen=chosen.sheet or "",
     )
     table.close()
     return chosen, issue, ""
