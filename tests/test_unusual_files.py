@@ -217,6 +217,41 @@ def test_sheet_given_without_survey_names_the_right_one(tmp_path: Path) -> None:
     assert '--sheet "Data"' in result.stderr
 
 
+def test_formula_errors_and_unsaved_formulas_are_refused(tmp_path: Path) -> None:
+    """An age looked up with VLOOKUP that shows #N/A, or an answer computed by a formula
+    that a program saved without its value, reads as blank (no child under five, or
+    missing): the sheet is refused naming the cells. Excel itself writes the error as
+    ``t="e"`` (as xlsxwriter does here); openpyxl saves formulas without values."""
+    import openpyxl
+    import xlsxwriter
+
+    header = HEADER
+    path = tmp_path / "galat.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Data")
+    sheet.write_row(0, 0, header)
+    for r in (1, 2):
+        sheet.write_row(r, 0, household(f"H{r}"))
+        sheet.write_formula(r, 2, f"=VLOOKUP(A{r + 1},Umur!A:B,2,0)", None, "#N/A")
+    workbook.close()
+    result = invoke("score", path)
+    assert result.exit_code == 1
+    assert "#N/A" in result.stderr
+    assert "C2, C3" in result.stderr
+    uncached = tmp_path / "rumus.xlsx"
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data"
+    data.append(header)
+    for r in (2, 3):
+        data.append([*household(f"H{r}")[:3], *["Ya"] * 3, '=IF(1=1,"Ya","Tidak")', *["Ya"] * 6])
+    book.save(uncached)
+    result = invoke("score", uncached)
+    assert result.exit_code == 1
+    assert "G2, G3" in result.stderr
+    assert "simpan ulang" in result.stderr
+
+
 # --- case 3: a bare N -----------------------------------------------------------------------
 
 # Three households of Kersik Putih without the age column, typed with Y and N only.

@@ -25,10 +25,12 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
+import html
 import io
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -78,6 +80,10 @@ class RawTable:
     fixed_sha256: str = ""
     #: The sheets of a workbook, in order (empty for a CSV file).
     sheets: list[str] = field(default_factory=list)
+    #: Cells of an .xlsx sheet read as blank although they are not: ``(cell, kind)`` with
+    #: ``kind`` ``error`` (#N/A, #REF!, ...) or ``uncached`` (a formula saved without its
+    #: value, by a program that does not calculate).
+    formula_cells: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -458,6 +464,92 @@ def _workbook(path: Path, name: str, data: bytes) -> Any:
         ) from None
 
 
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+# A cell whose value calamine gives as blank: an error value, or a formula with no value.
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+_UNCACHED = re.compile(rb"</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*$|<f\b[^>]*/>\s*$", re.DOTALL)
+#: Cells of the kind above listed at most (the message shows a few).
+FORMULA_CELLS_LISTED = 20
+
+
+def _attributes(tag: bytes) -> dict[str, str]:
+    return {
+        k.decode(): html.unescape(v.decode("utf-8", "replace")) for k, v in _ATTRIBUTE.findall(tag)
+    }
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The path inside an .xlsx archive of the worksheet named ``sheet``."""
+    try:
+        book = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return None
+    targets = {}
+    for tag in _RELATIONSHIP.findall(rels):
+        found = _attributes(tag)
+        targets[found.get("Id", "")] = found.get("Target", "")
+    for tag in _SHEET_TAG.findall(book):
+        found = _attributes(tag)
+        if found.get("name") == sheet:
+            target = targets.get(found.get("r:id", ""), "")
+            if not target:
+                return None
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def formula_cells(data: bytes, sheet: str) -> list[tuple[str, str]]:
+    """Cells of an .xlsx worksheet holding an Excel error or a formula without a saved
+    value (both read as blank by the spreadsheet reader), at most
+    :data:`FORMULA_CELLS_LISTED`; empty for other formats.
+
+    The sheet's XML is scanned in blocks, and cells are parsed only in blocks that can hold
+    one of them, so a large clean sheet costs one decompression.
+    """
+    if not data.startswith(b"PK"):
+        return []
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        part = _sheet_part(archive, sheet)
+        if part is None:
+            return []
+        found: list[tuple[str, str]] = []
+        with archive.open(part) as handle:
+            rest = b""
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                text = rest + block
+                end = text.rfind(b"</row>")
+                if end < 0:
+                    rest = text
+                    continue
+                text, rest = text[: end + 6], text[end + 6 :]
+                if b't="e"' in text or b"<f" in text:
+                    found += _problem_cells(text)
+                if len(found) >= FORMULA_CELLS_LISTED:
+                    return found[:FORMULA_CELLS_LISTED]
+        return found
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return []
+
+
+def _problem_cells(text: bytes) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for cell in _CELL.finditer(text):
+        attributes, body = cell.group(1), cell.group(2) or b""
+        if b't="e"' in attributes:
+            kind = "error"
+        elif b"<f" in body and _UNCACHED.search(body):
+            kind = "uncached"
+        else:
+            continue
+        reference = _attributes(attributes).get("r", "")
+        found.append((reference, kind))
+    return found
+
+
 def _visible(workbook: Any) -> set[str]:
     return {
         m.name
@@ -505,6 +597,7 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
                     rows=_trim_trailing_blank_rows(numbered),
                     sheet=chosen,
                     sheets=names,
+                    formula_cells=formula_cells(data, chosen),
                 )
         del grid
     if sheet is None and len(names) > 1:

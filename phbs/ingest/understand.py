@@ -250,6 +250,53 @@ def check_not_collected(
         )
 
 
+def _column_index(reference: str) -> int:
+    """The 0-based column of a cell reference like ``AB12``.
+
+    >>> _column_index("C2"), _column_index("AB12")
+    (2, 27)
+    """
+    number = 0
+    for letter in reference:
+        if not letter.isalpha():
+            break
+        number = number * 26 + ord(letter.upper()) - ord("A") + 1
+    return number - 1
+
+
+def check_formula_cells(table: RawTable, columns: ColumnMap) -> None:
+    """Refuse a sheet whose cells in the columns read hold an Excel error (#N/A, #REF!) or
+    a formula saved without its value: both would be read as blank (an unknown age read as
+    "no child under five", an answer as missing)."""
+    used = set(columns.index.values())
+    bad = [(ref, kind) for ref, kind in table.formula_cells if _column_index(ref) in used]
+    if not bad:
+        return
+    errors = [ref for ref, kind in bad if kind == "error"]
+    uncached = [ref for ref, kind in bad if kind == "uncached"]
+    parts, parts_en = [], []
+    if errors:
+        listed = ", ".join(errors[:5])
+        parts.append(f"sel berisi galat rumus Excel (mis. #N/A) di {listed}: perbaiki rumusnya")
+        parts_en.append(f"cells hold an Excel formula error (e.g. #N/A) at {listed}: fix it")
+    if uncached:
+        listed = ", ".join(uncached[:5])
+        parts.append(
+            f"sel berisi rumus tanpa nilai tersimpan di {listed} (berkas dibuat program yang "
+            "tidak menghitung): buka dan simpan ulang di Excel atau LibreOffice"
+        )
+        parts_en.append(
+            f"cells hold a formula with no saved value at {listed} (made by a program that "
+            "does not calculate): open and save the file again in Excel or LibreOffice"
+        )
+    where = f"{table.name}, lembar '{table.sheet}'"
+    where_en = f"{table.name}, sheet '{table.sheet}'"
+    raise SurveyError(
+        f"{where}: " + "; ".join(parts) + ", atau salin dan tempel sebagai nilai.",
+        f"{where_en}: " + "; ".join(parts_en) + ", or copy and paste them as values.",
+    )
+
+
 def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
     """Whether a header row is recognisably the form's survey header: a household id (or an
     export's submission id) and at least half of the indicators (a village recap has the

@@ -62,6 +62,7 @@ from phbs.ingest.understand import (
     check_blanks,
     check_columns,
     check_context,
+    check_formula_cells,
     check_not_collected,
     check_scheme_after,
     choose_sheet,
@@ -337,6 +338,7 @@ class _Validator:
         sample = sample_rows(table, columns, self.form, village_at)
         columns = self._village_names(table, columns, sample)  # names where codes are expected
         check_columns(table, columns, self.form, other_sheets=self._sheet_hint)
+        check_formula_cells(table, columns)
         check_not_collected(
             table, self.complete_form, sorted(self.settings.not_collected), layout.ignored, sample
         )
