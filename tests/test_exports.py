@@ -237,6 +237,11 @@ def test_xlsform_used_for_the_fixtures_is_accepted(tmp_path: Path) -> None:
     assert relevant_expression(FORM.indicator("asi_eksklusif"))
 
 
+def separated(rows: list[list[str]], separator: str) -> list[list[str]]:
+    """An export whose group paths are joined by ``separator`` instead of "/"."""
+    return [[h.replace("/", separator) for h in rows[0]], *rows[1:]]
+
+
 def test_round_trip_kobo_and_central_score_like_the_plain_csv(tmp_path: Path) -> None:
     """Issue 6 "Done when": definition → XLSForm → KoBo / ODK exports → same village results."""
     subs = submissions()
@@ -247,6 +252,9 @@ def test_round_trip_kobo_and_central_score_like_the_plain_csv(tmp_path: Path) ->
         "kobo-label": write_kobo_csv(tmp_path / "kobo-label.csv", kobo_rows(subs, labels=True)),
         "kobo-hxl": write_kobo_csv(tmp_path / "kobo-hxl.csv", kobo_rows(subs, hxl=True)),
         "kobo-flat": write_kobo_csv(tmp_path / "kobo-flat.csv", kobo_rows(subs, groups=False)),
+        # KoBoToolbox lets the exporter choose the group separator: "." and ":" as well.
+        "kobo-dot": write_kobo_csv(tmp_path / "kobo-dot.csv", separated(kobo_rows(subs), ".")),
+        "kobo-colon": write_kobo_csv(tmp_path / "kobo-colon.csv", separated(kobo_rows(subs), ":")),
         "kobo-xlsx": write_xlsx(tmp_path / "kobo.xlsx", {"kemenkes_rt_10": kobo_rows(subs)}),
         "central": write_csv(tmp_path / "central.csv", central_rows(subs)),
     }

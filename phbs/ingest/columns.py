@@ -153,7 +153,9 @@ def _lookup(title: str, aliases: dict[str, str]) -> str | None:
     code = aliases.get(fold_header(title))
     if code is not None:
         return code
-    for separator in ("/", "-"):
+    # Group paths: KoBoToolbox joins with "/" by default (or the separator chosen at export,
+    # often "." or ":"), ODK Central with "-".
+    for separator in ("/", "-", ".", ":"):
         if separator in title:
             code = aliases.get(fold_header(title.rsplit(separator, 1)[-1]))
             if code is not None:

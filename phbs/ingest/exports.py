@@ -31,6 +31,7 @@ Group paths are resolved by :func:`phbs.ingest.columns.match_columns` (the last 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -99,7 +100,7 @@ _FORM_METADATA = frozenset(
         "district (kecamatan)",
     }
 )
-_KOBO_SYSTEM_PREFIXES = ("meta/", "formhub/")
+_KOBO_SYSTEM_PREFIXES = ("meta/", "formhub/", "meta.", "formhub.", "meta:", "formhub:")
 _CENTRAL_SYSTEM = frozenset(
     {
         "SubmissionDate",
@@ -163,8 +164,13 @@ def _fold_review(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def _last_segment(header: str, separator: str) -> str:
-    return header.rsplit(separator, 1)[-1].casefold()
+def _last_segment(header: str, separators: str) -> str:
+    """The last part of a group path, split at any of ``separators``.
+
+    >>> _last_segment("identitas.kode_kecamatan", "/.:"), _last_segment("a-Start", "-")
+    ('kode_kecamatan', 'start')
+    """
+    return re.split(f"[{re.escape(separators)}]", header)[-1].casefold()
 
 
 def detect_export(header: list[str]) -> ExportLayout:
@@ -177,7 +183,7 @@ def detect_export(header: list[str]) -> ExportLayout:
             for i, name in enumerate(names)
             if name.startswith("_")
             or name.startswith(_KOBO_SYSTEM_PREFIXES)
-            or _last_segment(name, "/") in _FORM_METADATA
+            or _last_segment(name, "/.:") in _FORM_METADATA
         }
         instance = _first(names, ("meta/rootUuid", "_uuid", "meta/instanceID"))
         review = _first(names, ("_validation_status",))

@@ -121,7 +121,7 @@ def kecamatan_column(header: Sequence[str]) -> int | None:
     """
     found = []
     for position, title in enumerate(header):
-        spellings = [title, title.rsplit("/", 1)[-1], title.rsplit("-", 1)[-1]]
+        spellings = [title, *(title.rsplit(sep, 1)[-1] for sep in "/-.:")]
         if any(fold_header(s) in _KECAMATAN_HEADERS for s in spellings):
             found.append(position)
     return found[0] if len(found) == 1 else None
