@@ -97,6 +97,21 @@ CATALOGUE: dict[str, IssueType] = {
             ),
         ),
         _t(
+            "sel-gabungan",
+            W,
+            ("Sel gabungan diisi", "Merged cells filled"),
+            (
+                "Sel gabungan {value} dibaca sebagai isi sel pertamanya di setiap baris, seperti "
+                "tampilannya di lembar ({count} rentang)",
+                "Merged cells {value} are read as their first cell's value on every row, as the "
+                "sheet shows them ({count} ranges)",
+            ),
+            (
+                "periksa bahwa setiap baris memang milik nilai itu",
+                "check that every row really belongs to that value",
+            ),
+        ),
+        _t(
             "kolom-tanpa-judul",
             W,
             ("Kolom tanpa judul berisi data", "Column without a header holds data"),

@@ -252,6 +252,31 @@ def test_formula_errors_and_unsaved_formulas_are_refused(tmp_path: Path) -> None
     assert "simpan ulang" in result.stderr
 
 
+def test_merged_village_cells_are_read_as_shown(tmp_path: Path) -> None:
+    """A village code merged down its households' rows shows on every row: it is read so,
+    with a warning naming the ranges (before, every row but the first of each village was
+    set aside). By hand: 3 + 2 households in two villages, all scored."""
+    import xlsxwriter
+
+    path = tmp_path / "gabung.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Data")
+    sheet.write_row(0, 0, HEADER)
+    villages = [SEGUMBANG] * 3 + [KERSIK_PUTIH] * 2
+    for r, code in enumerate(villages, start=1):
+        # As Excel saves a merged range: the value in its first cell, the others empty.
+        shown = code if r in (1, 4) else ""
+        sheet.write_row(r, 0, household(f"M{r}", kode=shown))
+    sheet.merge_range(1, 1, 3, 1, SEGUMBANG)
+    sheet.merge_range(4, 1, 5, 1, KERSIK_PUTIH)
+    workbook.close()
+    survey = read_survey([path])
+    assert survey.rows_scored == 5
+    assert survey.households.kode_desa == villages
+    (merged,) = [i for i in survey.issues if i.code == "sel-gabungan"]
+    assert merged.value == "B2:B4, B5:B6"
+
+
 # --- case 3: a bare N -----------------------------------------------------------------------
 
 # Three households of Kersik Putih without the age column, typed with Y and N only.

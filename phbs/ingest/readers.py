@@ -84,6 +84,8 @@ class RawTable:
     #: ``kind`` ``error`` (#N/A, #REF!, ...) or ``uncached`` (a formula saved without its
     #: value, by a program that does not calculate).
     formula_cells: list[tuple[str, str]] = field(default_factory=list)
+    #: Merged ranges below the header whose cells were given their first cell's value.
+    merged_ranges: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -550,6 +552,45 @@ def _problem_cells(text: bytes) -> list[tuple[str, str]]:
     return found
 
 
+def _cell_name(row: int, col: int) -> str:
+    """``A1``-style name of a 0-based cell.
+
+    >>> _cell_name(1, 1), _cell_name(0, 27)
+    ('B2', 'AB1')
+    """
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _fill_merged(sheet: Any, grid: list[list[Any]], header: int) -> list[str]:
+    """Give every cell of a merged range below the ``header`` row (0-based) the value of
+    its first cell, as the sheet shows it (a village code merged down the rows of its
+    households); return the ranges filled (``B2:B31``). Ranges are clipped to the grid."""
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:  # formats without merged cells
+        return []
+    filled: list[str] = []
+    for (top, left), (bottom, right) in ranges:
+        if top <= header or top >= len(grid) or left >= len(grid[top]):
+            continue
+        value = grid[top][left]
+        changed = False
+        for r in range(top, min(bottom, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(left, min(right, len(row) - 1) + 1):
+                if (r, c) != (top, left) and row[c] in ("", None):
+                    row[c] = value
+                    changed = True
+        if changed:
+            filled.append(f"{_cell_name(top, left)}:{_cell_name(bottom, right)}")
+    return filled
+
+
 def _visible(workbook: Any) -> set[str]:
     return {
         m.name
@@ -583,6 +624,12 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
                 f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
                 f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
             ) from None
+        first = next(
+            (i for i, row in enumerate(grid) if any(cell_text(v).strip() for v in row)), None
+        )
+        merged = (
+            [] if first is None else _fill_merged(workbook.get_sheet_by_name(chosen), grid, first)
+        )
         numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
         for row_number, cells in numbered:
             if any(c.strip() for c in cells):
@@ -598,6 +645,7 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
                     sheet=chosen,
                     sheets=names,
                     formula_cells=formula_cells(data, chosen),
+                    merged_ranges=merged,
                 )
         del grid
     if sheet is None and len(names) > 1:

@@ -346,6 +346,14 @@ class _Validator:
         unnamed = unnamed_columns_issue(table, sample)
         if unnamed is not None:
             self._issue(unnamed, _BEFORE_ROWS)
+        if table.merged_ranges:
+            shown = ", ".join(table.merged_ranges[:5]) + (
+                " …" if len(table.merged_ranges) > 5 else ""
+            )
+            merged = make_issue(
+                "sel-gabungan", file=table.name, value=shown, count=len(table.merged_ranges)
+            )
+            self._issue(merged, _BEFORE_ROWS)
         choice = fixed_scheme(self.form, self.settings) or scheme_from_sample(
             table, sample, self.form
         )
