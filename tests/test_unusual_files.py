@@ -139,7 +139,7 @@ INSTRUCTIONS = [
 
 def test_survey_on_the_second_sheet_is_found(tmp_path: Path) -> None:
     """docs/aturan.md, Membaca berkas: a workbook whose first sheet is instructions is read
-    from the one sheet that holds the survey, with a warning naming it; the numbers equal
+    from the one sheet that holds the survey, and the reading names it; the numbers equal
     those of the same rows as CSV."""
     rows = sample_rows()
     book = _workbook(tmp_path / "entri.xlsx", {"Petunjuk": INSTRUCTIONS, "Data": rows})
@@ -147,7 +147,6 @@ def test_survey_on_the_second_sheet_is_found(tmp_path: Path) -> None:
     from_book = read_survey([book])
     from_csv = read_survey([as_csv])
     assert from_book.files[0].sheet == "Data"
-    assert [i.code for i in from_book.issues if i.code == "lembar-dipilih"] == ["lembar-dipilih"]
     assert from_book.rows_scored == from_csv.rows_scored == 40
     assert (from_book.households.states == from_csv.households.states).all()
     result = invoke("score", book)
@@ -194,6 +193,21 @@ def test_several_survey_sheets_are_never_read_one_silently(tmp_path: Path) -> No
     result = invoke("score", hidden)
     assert result.exit_code == 1
     assert "'Data', 'Data lama' (tersembunyi)" in result.stderr
+
+
+def test_title_block_above_the_header_is_skipped(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: a report title and a Puskesmas line above the header
+    (rows with fewer than three filled cells) are skipped and named; the rows read are the
+    same as without them."""
+    rows = sample_rows(6)
+    title = [["REKAP SURVEI PHBS RUMAH TANGGA"], ["Puskesmas Batulicin, Agustus 2025"], []]
+    book = _workbook(tmp_path / "judul.xlsx", {"Data": [*title, *rows]})
+    result = invoke("score", book)
+    assert result.exit_code == 0, result.output
+    assert "judul di baris 4; baris 1–2 di atasnya dilewati" in result.stdout
+    assert "6 baris dibaca = 6 diskor + 0 disisihkan" in result.stdout
+    as_csv = write_csv(tmp_path / "judul.csv", [*title, *rows], sep=";")
+    assert "6 baris dibaca = 6 diskor" in invoke("score", as_csv).stdout
 
 
 def test_empty_or_recap_first_sheet_is_passed_over(tmp_path: Path) -> None:

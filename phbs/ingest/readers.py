@@ -33,7 +33,7 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,8 @@ class RawTable:
     formula_cells: list[tuple[str, str]] = field(default_factory=list)
     #: Merged ranges below the header whose cells were given their first cell's value.
     merged_ranges: list[str] = field(default_factory=list)
+    #: Non-blank rows above the header (a title block), as ``(row, text)``.
+    title_rows: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -147,8 +149,13 @@ def _snapshot(path: Path, name: str) -> bytes:
     return data
 
 
-def open_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
+def open_table(path: str | Path, *, sheet: str | None = None, header_cells: int = 1) -> RawTable:
     """Open a CSV or spreadsheet file and read its header row.
+
+    The header is the first row with at least ``header_cells`` filled cells among the first
+    :data:`TITLE_ROWS` non-blank rows (rows above it, a title block, are skipped and kept in
+    :attr:`RawTable.title_rows`), else the first non-blank row. A first line ``sep=;``
+    (Excel's separator hint) is never the header.
 
     >>> from phbs.resources import data_path
     >>> open_table(data_path("contoh", "desa-tanah-bumbu.csv")).header[0]
@@ -175,7 +182,7 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
         if not data:
             raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
         sha = hashlib.sha256(data).hexdigest()
-        return _open_spreadsheet(file_path, name, sha, sheet, data)
+        return _open_spreadsheet(file_path, name, sha, sheet, data, header_cells)
     if sheet is not None:
         raise InputFileError(
             f"{name}: --sheet hanya untuk berkas Excel/ODS",
@@ -186,7 +193,7 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
         head = source.read()
         if not head:
             raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
-        return _open_csv(file_path, name, source, head)
+        return _open_csv(file_path, name, source, head, header_cells)
     except BaseException:
         source.close()
         raise
@@ -230,12 +237,43 @@ def _looks_binary(data: bytes) -> bool:
 _BLANK_LINE = str.maketrans("", "", ',;\t" \r\n')
 
 
+#: Non-blank rows at the top of a file searched for the header row.
+TITLE_ROWS = 20
+_SEP_HINT = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
+
+
+def _header_index(rows: list[list[str]], header_cells: int) -> int | None:
+    """The index in ``rows`` of the header: the first row with ``header_cells`` filled
+    cells among the first :data:`TITLE_ROWS` non-blank rows, else the first non-blank row.
+
+    >>> _header_index([["REKAP PHBS"], [], ["id", "kode", "air"], ["1", "2", "3"]], 3)
+    2
+    >>> _header_index([["Petunjuk"], ["1. Isi satu baris"]], 3)
+    0
+    """
+    first: int | None = None
+    seen = 0
+    for index, cells in enumerate(rows):
+        filled = sum(1 for c in cells if c.strip())
+        if not filled or (index == 0 and len(cells) <= 2 and _SEP_HINT.match(",".join(cells))):
+            continue
+        if first is None:
+            first = index
+        if filled >= header_cells:
+            return index
+        seen += 1
+        if seen >= TITLE_ROWS:
+            break
+    return first
+
+
 def _is_blank_line(text: str) -> bool:
     return not text.translate(_BLANK_LINE)
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
-    """Pick the separator that gives the widest header with consistent row widths."""
+    """Pick the separator that gives the widest header with consistent row widths (a title
+    block above the header is not the header)."""
     lines = [line for line in lines if not _is_blank_line(line)]
     best = (",", -1.0, 0)
     for delimiter in _DELIMITERS:
@@ -245,12 +283,12 @@ def _sniff_delimiter(lines: list[str]) -> str:
             ]
         except csv.Error:
             continue
-        if not parsed:
+        # The header: the first row this separator splits, past a title block.
+        start = next((i for i, r in enumerate(parsed[:TITLE_ROWS]) if len(r) >= 2), None)
+        if start is None:
             continue
-        width = len(parsed[0])
-        if width < 2:
-            continue
-        body = parsed[1:] or parsed
+        width = len(parsed[start])
+        body = parsed[start + 1 :] or parsed[start:]
         consistent = sum(1 for r in body if len(r) == width) / len(body)
         score = (consistent >= 0.8, width)
         if score > (best[1] >= 0.8, best[2]):
@@ -258,7 +296,7 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best[0]
 
 
-def _open_csv(path: Path, name: str, source: Source, head: bytes) -> RawTable:
+def _open_csv(path: Path, name: str, source: Source, head: bytes, header_cells: int) -> RawTable:
     if _looks_binary(head):
         raise InputFileError(
             f"{name}: bukan berkas CSV teks (isinya biner; simpan ulang sebagai CSV atau "
@@ -271,7 +309,8 @@ def _open_csv(path: Path, name: str, source: Source, head: bytes) -> RawTable:
     mac_line_ends = b"\r" in start and b"\n" not in start
     lines = start.split(b"\r") if mac_line_ends else start.split(b"\n")
     sample = [decode_line(raw, i == 0)[0] for i, raw in enumerate(lines[: _SNIFF_LINES + 1])]
-    delimiter = _sniff_delimiter(sample)
+    hint = _SEP_HINT.match(sample[0]) if sample else None
+    delimiter = hint.group(1) if hint else _sniff_delimiter(sample)
     stream = CsvStream(source, delimiter, head, mac_line_ends)
     table = RawTable(
         name=name,
@@ -289,11 +328,15 @@ def _open_csv(path: Path, name: str, source: Source, head: bytes) -> RawTable:
     for item in segments:
         # Before the header is known every segment is read by csv (a list of rows).
         rows = item if isinstance(item, list) else []
-        for k, (row_number, cells) in enumerate(rows):
-            if any(c.strip() for c in cells) and not _is_blank_line("".join(cells)):
-                table.header, table.header_row, rest = cells, row_number, rows[k + 1 :]
-                break
-        if table.header:
+        texts = [[] if _is_blank_line("".join(cells)) else cells for _, cells in rows]
+        k = _header_index(texts, header_cells)
+        if k is not None:
+            table.header, table.header_row, rest = rows[k][1], rows[k][0], rows[k + 1 :]
+            table.title_rows = [
+                (number, " ".join(c.strip() for c in cells if c.strip()))
+                for (number, cells), shown in zip(rows[:k], texts[:k], strict=True)
+                if shown and not (number == 1 and _SEP_HINT.match(",".join(cells)))
+            ]
             break
     if not table.header:
         raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
@@ -415,8 +458,9 @@ class SheetHead:
     header: list[str] | None
 
 
-def sheet_heads(path: str | Path) -> list[SheetHead]:
-    """Every worksheet of a workbook with its first non-blank row, from one reading.
+def sheet_heads(path: str | Path, header_cells: int = 1) -> list[SheetHead]:
+    """Every worksheet of a workbook with its header row (as :func:`open_table` finds it),
+    from one reading.
 
     Raises :class:`~phbs.errors.InputFileError` when the workbook cannot be read.
     """
@@ -427,11 +471,12 @@ def sheet_heads(path: str | Path) -> list[SheetHead]:
     for meta in workbook.sheets_metadata:
         header: list[str] | None = None
         try:
-            for row in workbook.get_sheet_by_name(meta.name).iter_rows():
-                cells = [cell_text(v) for v in row]
-                if any(c.strip() for c in cells):
-                    header = cells
-                    break
+            top = [
+                [cell_text(v) for v in row]
+                for row in islice(workbook.get_sheet_by_name(meta.name).iter_rows(), TITLE_ROWS * 4)
+            ]
+            first = _header_index(top, header_cells)
+            header = top[first] if first is not None else None
         except Exception:  # calamine raises several error types for unreadable sheets
             header = None
         heads.append(SheetHead(meta.name, meta.name in visible, header))
@@ -599,7 +644,9 @@ def _visible(workbook: Any) -> set[str]:
     }
 
 
-def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: bytes) -> RawTable:
+def _open_spreadsheet(
+    path: Path, name: str, sha: str, sheet: str | None, data: bytes, header_cells: int = 1
+) -> RawTable:
     workbook = _workbook(path, name, data)
     names = list(workbook.sheet_names)
     if not names:
@@ -616,6 +663,7 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
         # Without --sheet: the first visible sheet with data, then hidden ones.
         visible = _visible(workbook)
         order = [n for n in names if n in visible] + [n for n in names if n not in visible]
+    fallback: str | None = None
     for chosen in order:
         try:
             grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
@@ -624,30 +672,51 @@ def _open_spreadsheet(path: Path, name: str, sha: str, sheet: str | None, data: 
                 f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
                 f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
             ) from None
-        first = next(
-            (i for i, row in enumerate(grid) if any(cell_text(v).strip() for v in row)), None
-        )
-        merged = (
-            [] if first is None else _fill_merged(workbook.get_sheet_by_name(chosen), grid, first)
-        )
+        top = [[cell_text(v) for v in row] for row in grid[: TITLE_ROWS * 4]]
+        first = _header_index(top, header_cells)
+        if first is None:
+            # Nothing in the first rows: the first non-blank row further down, if any.
+            first = next(
+                (
+                    i
+                    for i in range(len(top), len(grid))
+                    if any(cell_text(v).strip() for v in grid[i])
+                ),
+                None,
+            )
+            top = [[cell_text(v) for v in row] for row in grid[: (first or 0) + 1]]
+        if first is None:
+            del grid
+            continue  # an empty sheet
+        if sheet is None and sum(1 for c in top[first] if c.strip()) < header_cells:
+            fallback = fallback or chosen  # only a title or notes: look at the others first
+            del grid
+            continue
+        merged = _fill_merged(workbook.get_sheet_by_name(chosen), grid, first)
+        header = [cell_text(v) for v in grid[first]]
+        _check_header(name, header, first + 1)
         numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
-        for row_number, cells in numbered:
-            if any(c.strip() for c in cells):
-                _check_header(name, cells, row_number)
-                return RawTable(
-                    name=name,
-                    path=path,
-                    fixed_sha256=sha,
-                    format=path.suffix.lower().lstrip("."),
-                    header=cells,
-                    header_row=row_number,
-                    rows=_trim_trailing_blank_rows(numbered),
-                    sheet=chosen,
-                    sheets=names,
-                    formula_cells=formula_cells(data, chosen),
-                    merged_ranges=merged,
-                )
-        del grid
+        return RawTable(
+            name=name,
+            path=path,
+            fixed_sha256=sha,
+            format=path.suffix.lower().lstrip("."),
+            header=header,
+            header_row=first + 1,
+            rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None)),
+            sheet=chosen,
+            sheets=names,
+            formula_cells=formula_cells(data, chosen),
+            merged_ranges=merged,
+            title_rows=[
+                (i + 1, " ".join(c.strip() for c in cells if c.strip()))
+                for i, cells in enumerate(top[:first])
+                if any(c.strip() for c in cells)
+            ],
+        )
+    if fallback is not None:
+        # No sheet has a header row of its own: the first with data is read as it is.
+        return _open_spreadsheet(path, name, sha, fallback, data, header_cells)
     if sheet is None and len(names) > 1:
         raise InputFileError(f"{name}: semua lembar kosong", f"{name}: every sheet is empty")
     chosen = order[0]

@@ -44,6 +44,8 @@ class FileReading:
     without_context: tuple[str, ...] = ()
     #: The area (dotted code) whose villages the file's village *names* were matched to.
     names_scope: str = ""
+    #: Non-blank rows above the header row, skipped as a title block: ``(row, text)``.
+    title_rows: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

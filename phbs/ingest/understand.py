@@ -33,6 +33,9 @@ from phbs.states import NA
 
 #: Rows of a file looked at to decide what a bare ``N`` means (the whole of most files).
 SCHEME_SAMPLE_ROWS = 20_000
+#: A survey's header row has at least this many filled cells (household id, village,
+#: indicators): rows with fewer above it are a title block.
+HEADER_CELLS = 3
 #: Non-blank village cells (and the rows they are taken from) that say whether a file's
 #: village column holds codes or names.
 VILLAGE_SAMPLE_CELLS = 200
@@ -332,7 +335,7 @@ def choose_sheet(
     """
     if table.sheet is None or len(table.sheets) < 2:
         return table, None, ""
-    heads = sheet_heads(table.path)
+    heads = sheet_heads(table.path, HEADER_CELLS)
     candidates = [h for h in heads if h.header and looks_like_survey(h.header, form, table.name)]
     candidates.sort(key=lambda h: not h.visible)  # a visible sheet is suggested first
     listed, listed_en = _listed(candidates)
@@ -356,7 +359,7 @@ def choose_sheet(
         )
     if not candidates or candidates[0].name == table.sheet:
         return table, None, ""
-    chosen = open_table(table.path, sheet=candidates[0].name)
+    chosen = open_table(table.path, sheet=candidates[0].name, header_cells=HEADER_CELLS)
     issue = make_issue(
         "lembar-dipilih",
         file=table.name,
@@ -385,7 +388,7 @@ def _head(table: RawTable) -> Iterator[list[str]]:
     """A file's first rows without consuming ``table``: a CSV is opened again (it is read
     in blocks); a sheet, already in memory, has its first rows put back in front."""
     if table.segments is not None:
-        again = open_table(table.path, sheet=table.sheet)
+        again = open_table(table.path, sheet=table.sheet, header_cells=HEADER_CELLS)
         try:
             for _row, cells in islice(again.rows, SCHEME_SAMPLE_ROWS):
                 yield cells

@@ -58,6 +58,7 @@ from phbs.ingest.survey import (
     Survey,
 )
 from phbs.ingest.understand import (
+    HEADER_CELLS,
     Sample,
     check_blanks,
     check_columns,
@@ -137,7 +138,7 @@ def read_survey(
         validator.issues.append(issue)
         validator._order.append((-1, _BEFORE_ROWS, 0))
     for index, path in enumerate(files.paths):
-        validator.read(open_table(path, sheet=sheet), index)
+        validator.read(open_table(path, sheet=sheet, header_cells=HEADER_CELLS), index)
     validator.settle_suspects([Path(p) for p in files.paths])
     if progress is not None:
         progress(validator.rows_done)
@@ -505,6 +506,7 @@ class _Validator:
             blank="na" if self.settings.blank is BlankMeaning.NA else "missing",
             not_collected=tuple(sorted(self.settings.not_collected)),
             without_context=tuple(c.code for c in self.form.context if c.code not in index),
+            title_rows=tuple(counts.table.title_rows),
             names_scope=(
                 self.names.scope
                 if self.names is not None and self.files.index(counts) in self._name_files
@@ -903,7 +905,7 @@ class _Validator:
         firsts: dict[int, tuple[tuple[str, str], tuple[str, int, int]]] = {}
         for index, path in enumerate(paths):
             # The sheet each file was read from (another than --sheet when it was chosen).
-            table = open_table(path, sheet=self.files[index].table.sheet)
+            table = open_table(path, sheet=self.files[index].table.sheet, header_cells=HEADER_CELLS)
             try:
                 if not _same_file(table, self.files[index].table):
                     raise InputFileError(

@@ -187,6 +187,7 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         return None
     return {
         "baris_judul": reading.header_row,
+        "baris_dilewati_di_atas_judul": [row for row, _ in reading.title_rows],
         "kolom": dict(reading.columns),
         "n_tunggal": reading.bare_n or None,
         "n_tunggal_ditentukan_oleh": reading.bare_n_source or None,

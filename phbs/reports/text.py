@@ -209,6 +209,16 @@ def reading_text(source: SourceFile, lang: Lang = "id") -> str:
     parts.append(
         f"header at row {reading.header_row}" if en else f"judul di baris {reading.header_row}"
     )
+    if reading.title_rows:
+        rows = [row for row, _ in reading.title_rows]
+        span = f"{rows[0]}–{rows[-1]}" if len(rows) > 1 else f"{rows[0]}"
+        text = reading.title_rows[0][1]
+        text = text if len(text) <= 40 else text[:39] + "…"
+        parts.append(
+            f"row {span} above it skipped as a title ('{text}')"
+            if en
+            else f"baris {span} di atasnya dilewati sebagai judul laporan ('{text}')"
+        )
     if reading.bare_n:
         meaning = _BARE_N[reading.bare_n][en]
         decided = _BARE_N_SOURCE.get(reading.bare_n_source)
