@@ -234,7 +234,7 @@ def test_bad_input_gives_one_line_or_a_result(
     else:
         # Nothing scored: phbs score still prints the counts, then stops with one line.
         nothing = command == "score" and expected == 1
-        assert seen.stderr.startswith("Galat: Tidak ada") if nothing else seen.stderr == ""
+        assert seen.stderr.startswith("Galat: ") if nothing else seen.stderr == ""
         assert re.search(r"(\d+) baris dibaca = (\d+) diskor \+ (\d+) disisihkan", seen.stdout)
 
 

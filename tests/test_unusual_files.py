@@ -122,6 +122,17 @@ def test_not_collected_scores_without_the_indicator(tmp_path: Path) -> None:
     assert "jamban_sehat" in unknown.stderr  # lists the form's codes
 
 
+def test_utf16_text_from_excel_is_named(tmp_path: Path) -> None:
+    """Excel's 'Unicode Text' is UTF-16: refused with what to save instead, not called
+    binary."""
+    path = tmp_path / "unicode.csv"
+    path.write_bytes("\t".join(HEADER).encode("utf-16"))
+    result = invoke("score", path)
+    assert result.exit_code == 2
+    assert "UTF-16" in result.stderr
+    assert "CSV UTF-8" in result.stderr
+
+
 # --- case 2: data on the second sheet -------------------------------------------------------
 
 

@@ -297,6 +297,13 @@ def _sniff_delimiter(lines: list[str]) -> str:
 
 
 def _open_csv(path: Path, name: str, source: Source, head: bytes, header_cells: int) -> RawTable:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputFileError(
+            f"{name}: berkas teks UTF-16 (Excel 'Teks Unicode'); simpan ulang dari Excel "
+            "sebagai 'CSV UTF-8 (dipisah koma)'",
+            f"{name}: a UTF-16 text file (Excel 'Unicode Text'); save it again from Excel as "
+            "'CSV UTF-8 (Comma delimited)'",
+        )
     if _looks_binary(head):
         raise InputFileError(
             f"{name}: bukan berkas CSV teks (isinya biner; simpan ulang sebagai CSV atau "

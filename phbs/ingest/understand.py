@@ -198,6 +198,15 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
             f"Fix the column headers (see phbs forms show {form.id}), or if the indicator "
             f"really was not collected, run with {flags}"
         )
+    elif ambiguous and not misspelt:
+        advice = (
+            "Hapus salah satu kolom itu atau beri nama lain (mis. ekspor dari dua versi "
+            "formulir yang digabung)"
+        )
+        advice_en = (
+            "Delete one of those columns or rename it (e.g. exports of two form versions "
+            "pasted together)"
+        )
     else:
         advice = f"Perbaiki judul kolom (lihat phbs forms show {form.id})"
         advice_en = f"Fix the column headers (see phbs forms show {form.id})"
@@ -587,6 +596,11 @@ def check_scored(rows_read: int, rows_scored: int) -> None:
     """
     if rows_scored:
         return
+    if not rows_read:
+        raise SurveyError(
+            "Berkas survei tidak berisi baris data: hanya baris judul.",
+            "The survey file holds no data rows: only the header.",
+        )
     raise SurveyError(
         f"Tidak ada satu rumah tangga pun yang dapat diskor: {rows_read} baris dibaca, "
         "semuanya disisihkan. Lihat alasannya dengan phbs validate atau --rejects BERKAS.csv.",
