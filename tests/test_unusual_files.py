@@ -84,6 +84,48 @@ def test_misspelt_indicator_header_stops_scoring(tmp_path: Path, wrong: str) -> 
     assert invoke("validate", survey).exit_code == 1
 
 
+def test_contest_refuses_a_survey_or_judges_file_it_cannot_read(tmp_path: Path) -> None:
+    """Issue 13: phbs rank and phbs report refuse (exit 1, nothing written) a survey with a
+    misspelt indicator header, and a judges' file whose score column is misspelt, instead of
+    ranking villages on zeros."""
+    from phbs.contest_sample import contest_sample
+
+    contest = contest_sample()
+    files = sample_data().survey_files
+    judges_text = contest.judges_file.read_text(encoding="utf-8")
+    judges = tmp_path / "juri.csv"
+    judges.write_text(judges_text.replace(",nilai,", ",nilia,", 1), encoding="utf-8")
+    out = tmp_path / "peringkat.csv"
+    common = ["--attributes", contest.attributes_file, "-o", out]
+    result = invoke("rank", "--survey", *files, "--judges", judges, *common)
+    assert result.exit_code == 1
+    assert "mungkin 'nilia'" in result.stderr
+    assert not out.exists()
+    rows = sample_rows()
+    rows[0] = ["air_bersh" if h == "air_bersih" else h for h in rows[0]]
+    survey = write_csv(tmp_path / "survei.csv", rows, sep=";")
+    result = invoke("rank", "--survey", survey, "--judges", contest.judges_file, *common)
+    assert result.exit_code == 1
+    assert "mungkin 'air_bersh'" in result.stderr
+    assert not out.exists()
+    page = tmp_path / "laporan.html"
+    result = invoke(
+        "report",
+        "--survey",
+        *files,
+        "--rubric",
+        "lomba-desa-ber-phbs",
+        "--judges",
+        judges,
+        "--attributes",
+        contest.attributes_file,
+        "--html",
+        page,
+    )
+    assert result.exit_code == 1
+    assert not page.exists()
+
+
 def test_not_collected_scores_without_the_indicator(tmp_path: Path) -> None:
     """docs/aturan.md, Membaca berkas: ``--not-collected`` scores the other nine indicators and
     every output names the indicator left out. By hand: R1 is all Ya → ber-PHBS; R2 has Tidak
