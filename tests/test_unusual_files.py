@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from phbs.cli import cli
 from phbs.demo import sample_data
 from phbs.errors import SurveyError
-from phbs.ingest import understand
+from phbs.ingest import sample
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.validate import read_survey
 from phbs.results import score, summarise
@@ -96,7 +96,7 @@ def test_contest_refuses_a_survey_or_judges_file_it_cannot_read(tmp_path: Path) 
     judges = tmp_path / "juri.csv"
     judges.write_text(judges_text.replace(",nilai,", ",nilia,", 1), encoding="utf-8")
     out = tmp_path / "peringkat.csv"
-    common = ["--attributes", contest.attributes_file, "-o", out]
+    common: list[str | Path] = ["--attributes", contest.attributes_file, "-o", out]
     result = invoke("rank", "--survey", *files, "--judges", judges, *common)
     assert result.exit_code == 1
     assert "mungkin 'nilia'" in result.stderr
@@ -429,7 +429,7 @@ def test_scheme_that_changes_after_the_first_rows_is_refused(
 ) -> None:
     """A long file whose first rows are Y/N but later rows use T is refused (never read half
     one way and half the other). The sample is cut to two rows to make the file 'long'."""
-    monkeypatch.setattr(understand, "SCHEME_SAMPLE_ROWS", 2)
+    monkeypatch.setattr(sample, "SCHEME_SAMPLE_ROWS", 2)
     rows = [*YN_ROWS[:2], ["R9", KERSIK_PUTIH, *"TYYYYYYYYY"]]
     survey = write_csv(tmp_path / "campur.csv", [HEADER_NO_AGE, *rows])
     with pytest.raises(SurveyError, match="tidak tetap"):
@@ -460,7 +460,7 @@ def test_n_first_met_after_the_first_rows_follows_their_spellings(
 ) -> None:
     """docs/aturan.md, Membaca berkas: first rows with Y only (no N, no other Tidak) make a
     later N mean Tidak (the Y/N rule); the file is consistent, so it is read, not refused."""
-    monkeypatch.setattr(understand, "SCHEME_SAMPLE_ROWS", 1)
+    monkeypatch.setattr(sample, "SCHEME_SAMPLE_ROWS", 1)
     survey = write_csv(tmp_path / "lambat.csv", [HEADER_NO_AGE, *YN_ROWS])
     (area,) = summarise(score(read_survey([survey]))).areas
     assert (area.ber_phbs, area.tidak_ber_phbs) == (1, 2)

@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from phbs.errors import SurveyError
 from phbs.forms import Form, fold_answer
+from phbs.ingest.readers import RawTable
+from phbs.ingest.sample import Sample
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.states import NA, NO, YES
 
@@ -152,3 +155,90 @@ def answer_table(form: Form, scheme: AnswerScheme | None, blank: BlankMeaning) -
     elif scheme is AnswerScheme.YN:
         answers[BARE_N] = NO
     return AnswerTable(answers, blank_na=blank is BlankMeaning.NA, scheme=scheme)
+
+
+def _undecided(table: RawTable) -> SurveyError:
+    return SurveyError(
+        f"{table.name}: arti 'N' di sel indikator tidak dapat ditentukan: 'tidak' (berkas "
+        "Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK) — tidak ada 'Y' atau 'T' di "
+        "sampingnya, atau ada 'T' padahal 'N' juga dipakai pada indikator yang selalu "
+        "berlaku (4–7). Pilih dengan --answers yn (N = tidak) atau --answers ytn (N = tidak "
+        "berlaku).",
+        f"{table.name}: the meaning of 'N' in indicator cells cannot be told: 'no' (a Y/N "
+        "file) or 'not applicable' (PIS-PK's Y/T/N coding) — there is no 'Y' or 'T' beside "
+        "it, or there is a 'T' while 'N' is also used on indicators that always apply (4–7). "
+        "Choose with --answers yn (N = no) or --answers ytn (N = not applicable).",
+    )
+
+
+def scheme_from_sample(table: RawTable, sample: Sample, form: Form) -> SchemeChoice:
+    """What a bare ``N`` means in this file, from the spellings of its first rows; when they
+    hold no ``N``, what one would mean beside them (checked again after the whole file)."""
+    try:
+        scheme = decide_scheme(sample.spellings, form, sample.strict_spellings)
+    except Undecided:
+        raise _undecided(table) from None
+    if scheme is None:
+        scheme = scheme_for_n(sample.spellings, form)
+    return SchemeChoice(scheme, "berkas")
+
+
+_SCHEME_WORDS = {
+    None: ("tanpa arti N", "no meaning for N"),
+    AnswerScheme.YN: ("N = tidak (berkas Y/N)", "N = no (a Y/N file)"),
+    AnswerScheme.YTN: ("N = tidak berlaku (kode Y/T/N)", "N = not applicable (Y/T/N coding)"),
+}
+
+
+def check_scheme_after(
+    table: RawTable, choice: SchemeChoice, answers: AnswerTable, form: Form
+) -> None:
+    """After the whole file: refuse it if its spellings, all of them now, say something
+    else about a bare ``N`` than its first rows did (only a long file can)."""
+    if choice.source != "berkas" or BARE_N not in answers.seen:
+        return
+    try:
+        final = decide_scheme(answers.seen, form, answers.seen_strict)
+    except Undecided:
+        raise _undecided(table) from None
+    if final == choice.scheme:
+        return
+    first, whole = _SCHEME_WORDS[choice.scheme], _SCHEME_WORDS[final]
+    raise SurveyError(
+        f"{table.name}: baris-baris awal berkas menunjukkan {first[0]}, tetapi seluruh berkas "
+        f"{whole[0]}; arti 'N' tidak tetap. Pilih dengan --answers yn (N = tidak) atau "
+        "--answers ytn (N = tidak berlaku).",
+        f"{table.name}: the first rows of the file show {first[1]}, but the whole file "
+        f"{whole[1]}; the meaning of 'N' is not settled. Choose with --answers yn (N = no) "
+        "or --answers ytn (N = not applicable).",
+    )
+
+
+def check_blanks(table: RawTable, answers: AnswerTable, form: Form, blank: BlankMeaning) -> None:
+    """After the whole file: refuse it when its blank cells could mean *belum diisi* or
+    *tidak berlaku* and no option said which (``--blank auto``, the default).
+
+    That is a file with blanks, read as *belum diisi*, on indicators that may be not
+    applicable and that nothing in the row decides (indicators 8–10 always; 1–3 without the
+    youngest child's age), which never writes a not-applicable mark: apps that store
+    *tidak berlaku* as an empty value make exactly such files.
+    """
+    if blank is not BlankMeaning.AUTO or not answers.blank_undecided:
+        return
+    marks = {spelling for spelling, state in answers.items() if state == NA}
+    if answers.seen & marks:
+        return
+    undecided = [c for c in form.codes if c in answers.blank_undecided]
+    listed = ", ".join(undecided)
+    raise SurveyError(
+        f"{table.name}: sel kosong di {listed}, dan berkas ini tidak pernah menulis tanda "
+        "tidak berlaku ('-'), jadi artinya tidak dapat ditentukan: belum diisi, atau tidak "
+        "berlaku (ekspor aplikasi yang menyimpan 'tidak berlaku' sebagai kosong). Pilih dengan "
+        "--blank missing (belum diisi: rumah tangganya belum lengkap) atau --blank na (tidak "
+        "berlaku).",
+        f"{table.name}: blank cells in {listed}, and this file never writes a not-applicable "
+        "mark ('-'), so their meaning cannot be told: not yet answered, or not applicable "
+        "(exports of apps that store 'not applicable' as an empty value). Choose with "
+        "--blank missing (not yet answered: the household is incomplete) or --blank na "
+        "(not applicable).",
+    )

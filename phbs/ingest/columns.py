@@ -18,6 +18,10 @@ from phbs.errors import FormError
 from phbs.forms import Form
 from phbs.issues import Issue, make_issue
 
+#: A survey's header row has at least this many filled cells (household id, village,
+#: indicators): rows with fewer above it are a title block.
+HEADER_CELLS = 3
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 

@@ -10,36 +10,14 @@ every output.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import chain, islice
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from phbs.errors import SurveyError, UnusableFileError
-from phbs.forms import Form, fold_answer
-from phbs.ingest.answers import (
-    BARE_N,
-    AnswerTable,
-    SchemeChoice,
-    Undecided,
-    decide_scheme,
-    scheme_for_n,
-)
+from phbs.forms import Form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
-from phbs.ingest.exports import detect_export, is_hxl_row
-from phbs.ingest.readers import RawTable, SheetHead, open_table, sheet_heads
-from phbs.ingest.settings import AnswerScheme, BlankMeaning
+from phbs.ingest.readers import RawTable
+from phbs.ingest.sample import Sample
 from phbs.issues import Issue, make_issue
-from phbs.states import NA
-
-#: Rows of a file looked at to decide what a bare ``N`` means (the whole of most files).
-SCHEME_SAMPLE_ROWS = 20_000
-#: A survey's header row has at least this many filled cells (household id, village,
-#: indicators): rows with fewer above it are a title block.
-HEADER_CELLS = 3
-#: Non-blank village cells (and the rows they are taken from) that say whether a file's
-#: village column holds codes or names.
-VILLAGE_SAMPLE_CELLS = 200
-VILLAGE_SAMPLE_ROWS = 2_000
 
 
 def required_fields(form: Form) -> list[str]:
@@ -309,175 +287,6 @@ def check_formula_cells(table: RawTable, columns: ColumnMap) -> None:
     )
 
 
-def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
-    """Whether a header row is recognisably the form's survey header: a household id (or an
-    export's submission id) and at least half of the indicators (a village recap has the
-    indicators but no household id)."""
-    layout = detect_export(list(header))
-    columns = match_columns(list(header), form, file=name, ignore=layout.ignored)
-    found = set(columns.index) | {i.column for i in columns.issues if i.code == "kolom-ambigu"}
-    identity = "id_rumah_tangga" in found or layout.instance_column is not None
-    indicators = sum(1 for code in form.codes if code in found)
-    return identity and indicators * 2 >= len(form.codes)
-
-
-def _listed(heads: Sequence[SheetHead]) -> tuple[str, str]:
-    names = [
-        (f"'{h.name}'", f"'{h.name}'")
-        if h.visible
-        else (f"'{h.name}' (tersembunyi)", f"'{h.name}' (hidden)")
-        for h in heads
-    ]
-    return ", ".join(n for n, _ in names), ", ".join(n for _, n in names)
-
-
-def choose_sheet(
-    table: RawTable, form: Form, *, sheet_given: bool
-) -> tuple[RawTable, Issue | None, str]:
-    """The table to read: ``table`` itself, or the one sheet of its workbook that holds
-    the survey when ``table``'s sheet does not (and no sheet was asked for).
-
-    Returns the table, a warning when another sheet was taken, and a hint naming the sheets
-    that look right (for the error about missing columns). Raises :class:`SurveyError`
-    when, without ``--sheet``, several sheets look like the survey: reading one of them
-    would leave the others out without a word.
-    """
-    if table.sheet is None or len(table.sheets) < 2:
-        return table, None, ""
-    heads = sheet_heads(table.path, HEADER_CELLS)
-    candidates = [h for h in heads if h.header and looks_like_survey(h.header, form, table.name)]
-    candidates.sort(key=lambda h: not h.visible)  # a visible sheet is suggested first
-    listed, listed_en = _listed(candidates)
-    if sheet_given:
-        others = [h for h in candidates if h.name != table.sheet]
-        if not others or looks_like_survey(table.header, form, table.name):
-            return table, None, ""
-        return (
-            table,
-            None,
-            f'Lembar yang tampak berisi survei: {listed} (--sheet "{others[0].name}").',
-        )
-    if len(candidates) > 1:
-        raise SurveyError(
-            f"{table.name}: beberapa lembar tampak berisi survei: {listed}. phbs membaca satu "
-            f'lembar per berkas: pilih dengan --sheet "{candidates[0].name}", atau simpan tiap '
-            "lembar sebagai berkas sendiri (mis. CSV) lalu beri semuanya sekaligus.",
-            f"{table.name}: several sheets look like the survey: {listed_en}. phbs reads one "
-            f'sheet per file: choose with --sheet "{candidates[0].name}", or save each sheet '
-            "as a file of its own (e.g. CSV) and give them all at once.",
-        )
-    if not candidates or candidates[0].name == table.sheet:
-        return table, None, ""
-    chosen = open_table(table.path, sheet=candidates[0].name, header_cells=HEADER_CELLS)
-    issue = make_issue(
-        "lembar-dipilih",
-        file=table.name,
-        row=chosen.header_row,
-        value=chosen.sheet or "",
-        first=table.sheet,
-        chosen=chosen.sheet or "",
-    )
-    table.close()
-    return chosen, issue, ""
-
-
-@dataclass(frozen=True)
-class Sample:
-    """What a file's first rows show before it is scored."""
-
-    spellings: frozenset[str]  # folded, in the indicator cells
-    strict_spellings: frozenset[str]  # folded, in the cells of indicators that always apply
-    unnamed_with_data: tuple[int, ...]  # positions of columns with data and a blank header
-    with_data: frozenset[int]  # positions of every column that holds data
-    #: The first non-blank cells of each village column asked for (names or codes?).
-    village_cells: dict[int, tuple[str, ...]]
-
-
-def _head(table: RawTable) -> Iterator[list[str]]:
-    """A file's first rows without consuming ``table``: a CSV is opened again (it is read
-    in blocks); a sheet, already in memory, has its first rows put back in front."""
-    if table.segments is not None:
-        again = open_table(table.path, sheet=table.sheet, header_cells=HEADER_CELLS)
-        try:
-            for _row, cells in islice(again.rows, SCHEME_SAMPLE_ROWS):
-                yield cells
-        finally:
-            again.close()
-        return
-    first = list(islice(table.rows, SCHEME_SAMPLE_ROWS))
-    table.rows = chain(first, table.rows)
-    for _row, cells in first:
-        yield cells
-
-
-def sample_rows(
-    table: RawTable, columns: ColumnMap, form: Form, village_at: Sequence[int] = ()
-) -> Sample:
-    """Look at a file's first :data:`SCHEME_SAMPLE_ROWS` rows: the indicator spellings,
-    the unnamed columns holding data, and up to :data:`VILLAGE_SAMPLE_CELLS` cells of the
-    columns ``village_at`` in the first :data:`VILLAGE_SAMPLE_ROWS` rows (not ``#hxl`` tags).
-    """
-    positions = [columns.index[c] for c in form.codes if c in columns.index]
-    strict = {
-        columns.index[i.code]
-        for i in form.indicators
-        if i.code in columns.index and not i.na_mark_allowed
-    }
-    unnamed = {i for i, title in enumerate(table.header) if not fold_header(title)}
-    seen: set[str] = set()
-    seen_strict: set[str] = set()
-    with_data: set[int] = set()
-    villages: dict[int, list[str]] = {at: [] for at in village_at}
-    for count, cells in enumerate(_head(table)):
-        for position in positions:
-            if position < len(cells) and cells[position].strip():
-                folded = fold_answer(cells[position])
-                seen.add(folded)
-                if position in strict:
-                    seen_strict.add(folded)
-        for position, cell in enumerate(cells):
-            if position not in with_data and cell.strip():
-                with_data.add(position)
-        if count < VILLAGE_SAMPLE_ROWS and not is_hxl_row(cells):
-            for at, found in villages.items():
-                value = cells[at].strip() if at < len(cells) else ""
-                if value and len(found) < VILLAGE_SAMPLE_CELLS:
-                    found.append(value)
-    return Sample(
-        frozenset(seen),
-        frozenset(seen_strict),
-        tuple(sorted(with_data & unnamed)),
-        frozenset(with_data),
-        {at: tuple(found) for at, found in villages.items()},
-    )
-
-
-def _undecided(table: RawTable) -> SurveyError:
-    return SurveyError(
-        f"{table.name}: arti 'N' di sel indikator tidak dapat ditentukan: 'tidak' (berkas "
-        "Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK) — tidak ada 'Y' atau 'T' di "
-        "sampingnya, atau ada 'T' padahal 'N' juga dipakai pada indikator yang selalu "
-        "berlaku (4–7). Pilih dengan --answers yn (N = tidak) atau --answers ytn (N = tidak "
-        "berlaku).",
-        f"{table.name}: the meaning of 'N' in indicator cells cannot be told: 'no' (a Y/N "
-        "file) or 'not applicable' (PIS-PK's Y/T/N coding) — there is no 'Y' or 'T' beside "
-        "it, or there is a 'T' while 'N' is also used on indicators that always apply (4–7). "
-        "Choose with --answers yn (N = no) or --answers ytn (N = not applicable).",
-    )
-
-
-def scheme_from_sample(table: RawTable, sample: Sample, form: Form) -> SchemeChoice:
-    """What a bare ``N`` means in this file, from the spellings of its first rows; when they
-    hold no ``N``, what one would mean beside them (checked again after the whole file)."""
-    try:
-        scheme = decide_scheme(sample.spellings, form, sample.strict_spellings)
-    except Undecided:
-        raise _undecided(table) from None
-    if scheme is None:
-        scheme = scheme_for_n(sample.spellings, form)
-    return SchemeChoice(scheme, "berkas")
-
-
 def check_context(table: RawTable, columns: ColumnMap, form: Form, sample: Sample) -> None:
     """Refuse a file whose column that decides applicability (the youngest child's age) is
     missing while a header looks like a misspelling of it, or a column without a header
@@ -522,67 +331,6 @@ def unnamed_columns_issue(table: RawTable, sample: Sample) -> Issue | None:
         return None
     listed = ", ".join(str(p + 1) for p in sample.unnamed_with_data)
     return make_issue("kolom-tanpa-judul", file=table.name, row=table.header_row, value=listed)
-
-
-_SCHEME_WORDS = {
-    None: ("tanpa arti N", "no meaning for N"),
-    AnswerScheme.YN: ("N = tidak (berkas Y/N)", "N = no (a Y/N file)"),
-    AnswerScheme.YTN: ("N = tidak berlaku (kode Y/T/N)", "N = not applicable (Y/T/N coding)"),
-}
-
-
-def check_scheme_after(
-    table: RawTable, choice: SchemeChoice, answers: AnswerTable, form: Form
-) -> None:
-    """After the whole file: refuse it if its spellings, all of them now, say something
-    else about a bare ``N`` than its first rows did (only a long file can)."""
-    if choice.source != "berkas" or BARE_N not in answers.seen:
-        return
-    try:
-        final = decide_scheme(answers.seen, form, answers.seen_strict)
-    except Undecided:
-        raise _undecided(table) from None
-    if final == choice.scheme:
-        return
-    first, whole = _SCHEME_WORDS[choice.scheme], _SCHEME_WORDS[final]
-    raise SurveyError(
-        f"{table.name}: baris-baris awal berkas menunjukkan {first[0]}, tetapi seluruh berkas "
-        f"{whole[0]}; arti 'N' tidak tetap. Pilih dengan --answers yn (N = tidak) atau "
-        "--answers ytn (N = tidak berlaku).",
-        f"{table.name}: the first rows of the file show {first[1]}, but the whole file "
-        f"{whole[1]}; the meaning of 'N' is not settled. Choose with --answers yn (N = no) "
-        "or --answers ytn (N = not applicable).",
-    )
-
-
-def check_blanks(table: RawTable, answers: AnswerTable, form: Form, blank: BlankMeaning) -> None:
-    """After the whole file: refuse it when its blank cells could mean *belum diisi* or
-    *tidak berlaku* and no option said which (``--blank auto``, the default).
-
-    That is a file with blanks, read as *belum diisi*, on indicators that may be not
-    applicable and that nothing in the row decides (indicators 8–10 always; 1–3 without the
-    youngest child's age), which never writes a not-applicable mark: apps that store
-    *tidak berlaku* as an empty value make exactly such files.
-    """
-    if blank is not BlankMeaning.AUTO or not answers.blank_undecided:
-        return
-    marks = {spelling for spelling, state in answers.items() if state == NA}
-    if answers.seen & marks:
-        return
-    undecided = [c for c in form.codes if c in answers.blank_undecided]
-    listed = ", ".join(undecided)
-    raise SurveyError(
-        f"{table.name}: sel kosong di {listed}, dan berkas ini tidak pernah menulis tanda "
-        "tidak berlaku ('-'), jadi artinya tidak dapat ditentukan: belum diisi, atau tidak "
-        "berlaku (ekspor aplikasi yang menyimpan 'tidak berlaku' sebagai kosong). Pilih dengan "
-        "--blank missing (belum diisi: rumah tangganya belum lengkap) atau --blank na (tidak "
-        "berlaku).",
-        f"{table.name}: blank cells in {listed}, and this file never writes a not-applicable "
-        "mark ('-'), so their meaning cannot be told: not yet answered, or not applicable "
-        "(exports of apps that store 'not applicable' as an empty value). Choose with "
-        "--blank missing (not yet answered: the household is incomplete) or --blank na "
-        "(not applicable).",
-    )
 
 
 def check_scored(rows_read: int, rows_scored: int) -> None:

@@ -22,8 +22,17 @@ import numpy as np
 from phbs.errors import InputFileError
 from phbs.fieldforms import KECAMATAN_FIELD
 from phbs.forms import Form, LoadedForm, fold_answer, load_form
-from phbs.ingest.answers import BARE_N, AnswerTable, SchemeChoice, answer_table, fixed_scheme
-from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, match_columns
+from phbs.ingest.answers import (
+    BARE_N,
+    AnswerTable,
+    SchemeChoice,
+    answer_table,
+    check_blanks,
+    check_scheme_after,
+    fixed_scheme,
+    scheme_from_sample,
+)
+from phbs.ingest.columns import HEADER_CELLS, STANDARD_FIELDS, ColumnMap, match_columns
 from phbs.ingest.exports import (
     Dialect,
     ExportLayout,
@@ -45,8 +54,10 @@ from phbs.ingest.names import (
 )
 from phbs.ingest.readers import RawTable, open_table
 from phbs.ingest.resolve import CellResolver, ResolvedCells
+from phbs.ingest.sample import Sample, sample_rows
 from phbs.ingest.seen import SeenHashes, combine_one
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.ingest.sheets import choose_sheet
 from phbs.ingest.survey import (
     Factor,
     FileReading,
@@ -58,17 +69,10 @@ from phbs.ingest.survey import (
     Survey,
 )
 from phbs.ingest.understand import (
-    HEADER_CELLS,
-    Sample,
-    check_blanks,
     check_columns,
     check_context,
     check_formula_cells,
     check_not_collected,
-    check_scheme_after,
-    choose_sheet,
-    sample_rows,
-    scheme_from_sample,
     unnamed_columns_issue,
 )
 from phbs.ingest.values import parse_date
