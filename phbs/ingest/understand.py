@@ -1,10 +1,11 @@
 """A file is understood before it is scored (docs/aturan.md, *Membaca berkas*).
 
-Before any row of a survey file is scored: the sheet that holds the survey is found, every
-required field must have its column, and a bare ``N`` must have one meaning. What cannot be
-settled is refused with :class:`~phbs.errors.SurveyError` and a message that says what to
-do; what was decided is recorded (:class:`~phbs.ingest.survey.FileReading`) and shown in
-every output.
+Before any row of a survey file is scored: the sheet that holds the survey is found
+(:mod:`phbs.ingest.sheets`), its first rows are looked at (:mod:`phbs.ingest.sample`),
+every required field must have its column (here), and a bare ``N`` and blank cells must have
+one meaning (:mod:`phbs.ingest.answers`). What cannot be settled is refused with
+:class:`~phbs.errors.SurveyError` and a message that says what to do; what was decided is
+recorded (:class:`~phbs.ingest.survey.FileReading`) and shown in every output.
 """
 
 from __future__ import annotations
