@@ -186,7 +186,7 @@ def renamed_columns(reading: FileReading) -> list[tuple[str, str]]:
     return [(header, code) for code, header in reading.columns if header.strip() != code]
 
 
-def reading_text(source: SourceFile, lang: Lang = "id") -> str:
+def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | None = None) -> str:
     """How one file was read, in one line: sheet, header row, a bare N, blanks, columns.
 
     >>> from phbs.ingest.survey import FileReading
@@ -247,12 +247,21 @@ def reading_text(source: SourceFile, lang: Lang = "id") -> str:
         parts.append(f"not collected: {listed}" if en else f"tidak dikumpulkan: {listed}")
     renamed = renamed_columns(reading)
     if renamed:
-        listed = ", ".join(f"'{header}' → {code}" for header, code in renamed)
+        shown = renamed if max_columns is None else renamed[:max_columns]
+        listed = ", ".join(f"'{header}' → {code}" for header, code in shown)
+        if len(shown) < len(renamed):
+            more = len(renamed) - len(shown)
+            listed += f", … and {more} more" if en else f", … dan {more} lagi"
         parts.append(f"columns: {listed}" if en else f"kolom: {listed}")
     return "; ".join(parts)
 
 
 def reading_lines(survey: Survey, lang: Lang = "id") -> list[str]:
-    """One ``Cara baca`` line per input file, for the terminal."""
+    """One ``Cara baca`` line per input file, for the terminal (the first four renamed
+    columns; the JSON, the workbook and the HTML list them all)."""
     label = "Read as" if lang == "en" else "Cara baca"
-    return [f"{label} {f.name}: {reading_text(f, lang)}" for f in survey.files if f.reading]
+    return [
+        f"{label} {f.name}: {reading_text(f, lang, max_columns=4)}"
+        for f in survey.files
+        if f.reading
+    ]
