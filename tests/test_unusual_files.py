@@ -504,6 +504,39 @@ def test_blank_na_reads_the_app_export(tmp_path: Path) -> None:
     assert (row["ber_phbs"], row["tidak_ber_phbs"], row["belum_lengkap"]) == ("1", "1", "2")
 
 
+@pytest.mark.parametrize("null", ["NULL", "\\N", "null"])
+def test_database_null_is_a_blank_cell(tmp_path: Path, null: str) -> None:
+    """docs/aturan.md, Membaca berkas: an app's database export writes its empty value as
+    the text NULL (MySQL: \\N): it is a blank cell, so the file asks for --blank like the
+    app export with empty cells, and reads the same with --blank na (3 of 4 = 75 %)."""
+    rows = [[null if c == "" else c for c in row] for row in APP_ROWS]
+    survey = write_csv(tmp_path / "basisdata.csv", [HEADER_NO_AGE, *rows])
+    result = invoke("score", survey)
+    assert result.exit_code == 1
+    assert "--blank na" in result.stderr
+    out = tmp_path / "r.csv"
+    result = invoke("score", survey, "--blank", "na", "-o", out)
+    assert result.exit_code == 0
+    assert f"'{null}' (nilai kosong basis data) dibaca sebagai sel kosong" in result.stdout
+    row = village_row(out, SEGUMBANG)
+    assert (row["ber_phbs"], row["tidak_ber_phbs"], row["belum_lengkap"]) == ("3", "1", "0")
+
+
+def test_n_exactly_where_the_age_says_not_applicable_is_refused(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: Y and N without T is read Y/N, unless N never stands
+    on an always-applicable indicator and does stand where the child's age says the
+    indicator does not apply: then it may be Y/T/N, and the file asks which."""
+    rows = [
+        ["P1", SEGUMBANG, "", *"NNNYYYYYYY"],  # no child: N on 1-3 where the age says n/a
+        ["P2", SEGUMBANG, "3", *"YYYYYYYYYY"],
+    ]
+    survey = write_csv(tmp_path / "ytn.csv", [HEADER, *rows])
+    result = invoke("score", survey)
+    assert result.exit_code == 1
+    assert "--answers ytn" in result.stderr
+    assert invoke("score", survey, "--answers", "ytn").exit_code == 0
+
+
 def test_blank_na_never_applies_to_an_always_applicable_indicator(tmp_path: Path) -> None:
     """docs/aturan.md, Jawaban dan keberlakuan: air bersih (4) applies to every household, so
     even with ``--blank na`` a blank there is missing (jawaban-kosong)."""

@@ -45,6 +45,11 @@ class AnswerTable(dict[str, int]):
         self.seen: set[str] = set()
         #: Spellings met on indicators that always apply (no *tidak berlaku* allowed).
         self.seen_strict: set[str] = set()
+        #: Database empty values (``NULL``, ``\N``) met and read as blank cells.
+        self.null_seen: set[str] = set()
+        #: Bare ``N`` cells where the context (the youngest child's age) says the
+        #: indicator does not apply: evidence that ``N`` means *tidak berlaku*.
+        self.n_where_not_applicable = 0
         self.blank_undecided: set[str] = set()
 
 
@@ -161,13 +166,16 @@ def _undecided(table: RawTable) -> SurveyError:
     return SurveyError(
         f"{table.name}: arti 'N' di sel indikator tidak dapat ditentukan: 'tidak' (berkas "
         "Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK) — tidak ada 'Y' atau 'T' di "
-        "sampingnya, atau ada 'T' padahal 'N' juga dipakai pada indikator yang selalu "
-        "berlaku (4–7). Pilih dengan --answers yn (N = tidak) atau --answers ytn (N = tidak "
-        "berlaku).",
+        "sampingnya; atau ada 'T' padahal 'N' juga dipakai pada indikator yang selalu "
+        "berlaku (4–7); atau 'N' hanya muncul di tempat yang boleh tidak berlaku dan tepat di "
+        "baris yang menurut umur anak indikatornya tidak berlaku. Pilih dengan --answers yn "
+        "(N = tidak) atau --answers ytn (N = tidak berlaku).",
         f"{table.name}: the meaning of 'N' in indicator cells cannot be told: 'no' (a Y/N "
         "file) or 'not applicable' (PIS-PK's Y/T/N coding) — there is no 'Y' or 'T' beside "
-        "it, or there is a 'T' while 'N' is also used on indicators that always apply (4–7). "
-        "Choose with --answers yn (N = no) or --answers ytn (N = not applicable).",
+        "it; or there is a 'T' while 'N' is also used on indicators that always apply (4–7); "
+        "or 'N' appears only where not applicable is possible, right on rows where the "
+        "child's age says the indicator does not apply. Choose with --answers yn (N = no) or "
+        "--answers ytn (N = not applicable).",
     )
 
 
@@ -201,6 +209,14 @@ def check_scheme_after(
         final = decide_scheme(answers.seen, form, answers.seen_strict)
     except Undecided:
         raise _undecided(table) from None
+    if (
+        final is AnswerScheme.YN
+        and BARE_N not in answers.seen_strict
+        and answers.n_where_not_applicable
+    ):
+        # N read as No, yet never on an indicator that always applies, and found exactly
+        # where the child's age says the indicator does not apply: it may well be Y/T/N.
+        raise _undecided(table)
     if final == choice.scheme:
         return
     first, whole = _SCHEME_WORDS[choice.scheme], _SCHEME_WORDS[final]
@@ -230,6 +246,9 @@ def check_blanks(table: RawTable, answers: AnswerTable, form: Form, blank: Blank
         return
     undecided = [c for c in form.codes if c in answers.blank_undecided]
     listed = ", ".join(undecided)
+    nulls = ", ".join(f"'{m}'" for m in sorted(answers.null_seen))
+    if nulls:
+        listed += f" ({nulls} = kosong)"
     raise SurveyError(
         f"{table.name}: sel kosong di {listed}, dan berkas ini tidak pernah menulis tanda "
         "tidak berlaku ('-'), jadi artinya tidak dapat ditentukan: belum diisi, atau tidak "

@@ -16,11 +16,14 @@ from operator import itemgetter
 from typing import Any
 
 from phbs.forms import ContextField, Form, Indicator, fold_answer
-from phbs.ingest.answers import AnswerTable
+from phbs.ingest.answers import BARE_N, AnswerTable
 from phbs.ingest.columns import ColumnMap
 from phbs.ingest.values import parse_whole_number
 from phbs.issues import Issue, make_issue
 from phbs.states import MISSING, NA, NO, YES
+
+#: How database exports write an empty value as text (folded): read as a blank cell.
+NULL_MARKS = frozenset({"null", "\\n", "none", "nan", "<null>"})
 
 #: Distinct cell patterns remembered per file (each a few hundred bytes).
 PATTERN_CACHE_SIZE = 65_536
@@ -164,8 +167,9 @@ def context_value(
 ) -> tuple[int | _Unknown | None, IssueSpec | None]:
     """A context cell (stripped) as a number, None (blank meaning) or unknown, and its issue."""
     bounds: dict[str, object] = {"minimum": ctx.minimum, "maximum": ctx.maximum}
-    # A '-' in the age column is the surveyor's "none", like a blank (no child).
-    if not text or fold_answer(text) in not_applicable:
+    # A '-' in the age column is the surveyor's "none", like a blank (no child); so is a
+    # database's empty value exported as text (NULL).
+    if not text or fold_answer(text) in not_applicable or fold_answer(text) in NULL_MARKS:
         return None, None
     number = parse_whole_number(text)
     if number is None or number < ctx.minimum:
@@ -191,6 +195,10 @@ def answer_state(
     """
     code = indicator.code
     issues: list[IssueSpec] = []
+    if text and fold_answer(text) in NULL_MARKS:
+        # A database's empty value, exported as text: a blank cell.
+        answers.null_seen.add(text)
+        text = ""
     if text:
         folded = fold_answer(text)
         answers.seen.add(folded)
@@ -211,6 +219,8 @@ def answer_state(
             "context_en": f"{decided_by} = {shown_en}",
         }
         if not applies:
+            if folded == BARE_N:
+                answers.n_where_not_applicable += 1
             if answer in (YES, NO):
                 issues.append(IssueSpec("jawaban-tidak-berlaku", code, text, where))
             return NA, issues

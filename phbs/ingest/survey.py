@@ -46,6 +46,8 @@ class FileReading:
     names_scope: str = ""
     #: Non-blank rows above the header row, skipped as a title block: ``(row, text)``.
     title_rows: tuple[tuple[int, str], ...] = ()
+    #: Database empty values met in answer cells (``NULL``, ``\N``), read as blank cells.
+    null_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

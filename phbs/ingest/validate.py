@@ -511,6 +511,7 @@ class _Validator:
             not_collected=tuple(sorted(self.settings.not_collected)),
             without_context=tuple(c.code for c in self.form.context if c.code not in index),
             title_rows=tuple(counts.table.title_rows),
+            null_marks=tuple(sorted(counts.answers.null_seen)),
             names_scope=(
                 self.names.scope
                 if self.names is not None and self.files.index(counts) in self._name_files

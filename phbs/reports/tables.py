@@ -194,6 +194,7 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku"}[reading.blank],
         "tanpa_kolom_konteks": list(reading.without_context),
         "wilayah_nama_desa": reading.names_scope or None,
+        "nilai_kosong_basis_data": list(reading.null_marks),
     }
 
 

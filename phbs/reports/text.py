@@ -224,6 +224,13 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
         decided = _BARE_N_SOURCE.get(reading.bare_n_source)
         parts.append(f"{meaning}, {decided[en]}" if decided else meaning)
     parts.append(_BLANK[reading.blank][en])
+    if reading.null_marks:
+        marks = ", ".join(f"'{m}'" for m in reading.null_marks)
+        parts.append(
+            f"{marks} (a database's empty value) read as a blank cell"
+            if en
+            else f"{marks} (nilai kosong basis data) dibaca sebagai sel kosong"
+        )
     marks_en, marks = (
         ("the '-' marks and blank cells", "tanda '-' dan sel kosong")
         if reading.blank == "na"
