@@ -30,10 +30,10 @@ from phbs.commands.common import (
     scoring_options,
 )
 from phbs.commands.progress import RowsProgress, rows_progress
-from phbs.errors import PhbsError, SettingsError
+from phbs.errors import PhbsError, SettingsError, SurveyError
 from phbs.forms import load_form
 from phbs.ingest.settings import ReadSettings
-from phbs.ingest.understand import check_scored
+from phbs.ingest.understand import check_publishable
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue
@@ -168,18 +168,22 @@ def _read(
             progress.finish()
 
 
-def _report_nothing_scored(
+def _refuse_unpublishable(
     survey: Survey, files: Sequence[Path], rejects: Path | None, include_names: bool, lang: Lang
 ) -> None:
-    """Print why nothing was scored, write the rows set aside if asked, and stop (exit 1)."""
-    for line in text.reading_lines(survey, lang):
-        click.echo(line)
-    click.echo(text.reconciliation_line(survey, lang))
-    _print_issue_counts(survey.issues, files, lang)
-    if rejects is not None:
-        tables.write_rejects_csv(survey, rejects, lang, include_names=include_names)
-        click.echo(t("written", lang, path=rejects))
-    check_scored(survey.rows_read, survey.rows_scored)
+    """Stop (exit 1) when the result cannot be published (nothing scored, ids that clash by
+    the dozen), after printing the counts and writing the rows set aside if asked."""
+    try:
+        check_publishable(survey)
+    except SurveyError:
+        for line in text.reading_lines(survey, lang):
+            click.echo(line)
+        click.echo(text.reconciliation_line(survey, lang))
+        _print_issue_counts(survey.issues, files, lang)
+        if rejects is not None:
+            tables.write_rejects_csv(survey, rejects, lang, include_names=include_names)
+            click.echo(t("written", lang, path=rejects))
+        raise
 
 
 @cli.command("score")
@@ -274,9 +278,9 @@ def score_command(
         finally:
             if progress is not None:
                 progress.finish()
-        if not result.survey.rows_scored:
-            # Nothing that looks like a result is written; the rows set aside are.
-            _report_nothing_scored(result.survey, files, rejects, include_names, language)
+        # Nothing that looks like a result is written for an unpublishable one; the rows
+        # set aside are.
+        _refuse_unpublishable(result.survey, files, rejects, include_names, language)
     survey = result.survey
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence

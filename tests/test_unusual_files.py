@@ -344,6 +344,30 @@ def test_merged_village_cells_are_read_as_shown(tmp_path: Path) -> None:
     assert merged.value == "B2:B4, B5:B6"
 
 
+def test_ids_that_restart_in_each_village_are_not_published(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: household numbers 1, 2, 3 in each of three villages
+    are 6 of 9 rows clashing with other households' ids: not a publishable result (exit 1,
+    naming --id-per-desa); with --id-per-desa all nine are scored."""
+    rows = [
+        household(str(n), kode=code)
+        for code in (SEGUMBANG, KERSIK_PUTIH, "63.10.01.1007")
+        for n in (1, 2, 3)
+    ]
+    rows = [
+        [*r[:3], "-", "-", "-", *["Ya"] * 6, "Tidak" if i % 2 else "Ya"] for i, r in enumerate(rows)
+    ]
+    survey = write_csv(tmp_path / "nomor.csv", [HEADER, *rows])
+    rejects = tmp_path / "sisih.csv"
+    result = invoke("score", survey, "--rejects", rejects)
+    assert result.exit_code == 1
+    assert "--id-per-desa" in result.stderr
+    assert "9 baris dibaca = 3 diskor + 6 disisihkan" in result.stdout
+    assert rejects.exists()
+    result = invoke("score", survey, "--id-per-desa")
+    assert result.exit_code == 0
+    assert "9 baris dibaca = 9 diskor + 0 disisihkan" in result.stdout
+
+
 # --- case 3: a bare N -----------------------------------------------------------------------
 
 # Three households of Kersik Putih without the age column, typed with Y and N only.

@@ -21,7 +21,7 @@ from phbs.contest_files import Overrides, VillageAttributes, read_attributes, re
 from phbs.errors import SettingsError
 from phbs.forms import load_form
 from phbs.ingest.settings import ReadSettings
-from phbs.ingest.understand import check_scored
+from phbs.ingest.understand import check_publishable
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
@@ -82,7 +82,7 @@ def _measures(
         id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
         settings=settings,
     )
-    check_scored(survey.rows_read, survey.rows_scored)
+    check_publishable(survey)
     totals = read_villages(villages) if villages else None
     result = score(survey, na_policy)
     report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)

@@ -20,7 +20,7 @@ from phbs.commands.uncertainty import assess_ranking, uncertainty_options
 from phbs.contest_files import read_attributes, read_overrides
 from phbs.errors import SettingsError
 from phbs.forms import load_form
-from phbs.ingest.understand import check_scored
+from phbs.ingest.understand import check_publishable
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.judges import read_judges
@@ -227,7 +227,7 @@ def report_command(
             reading.finish()
     if isinstance(result, StreamedScore):
         ctx.call_on_close(result.close)
-    check_scored(result.survey.rows_read, result.survey.rows_scored)
+    check_publishable(result.survey)
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )

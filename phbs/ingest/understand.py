@@ -18,6 +18,7 @@ from phbs.forms import Form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
 from phbs.ingest.readers import RawTable
 from phbs.ingest.sample import Sample
+from phbs.ingest.survey import IdScope, Survey
 from phbs.issues import Issue, make_issue
 
 
@@ -355,4 +356,41 @@ def check_scored(rows_read: int, rows_scored: int) -> None:
         "semuanya disisihkan. Lihat alasannya dengan phbs validate atau --rejects BERKAS.csv.",
         f"Not a single household could be scored: {rows_read} rows read, all of them set "
         "aside. See why with phbs validate or --rejects FILE.csv.",
+    )
+
+
+#: Rows set aside as duplicate ids (with different answers), as a share of the rows read,
+#: past which a result is not published: the ids are not what the run assumed.
+DUPLICATE_ID_SHARE = 0.10
+
+
+def check_publishable(survey: Survey) -> None:
+    """Refuse a result that cannot be published: nothing scored (:func:`check_scored`), or
+    so many household ids used twice with different answers (at least
+    :data:`DUPLICATE_ID_SHARE` of the rows, and five) that the ids must mean something else,
+    such as numbers that restart in each village."""
+    check_scored(survey.rows_read, survey.rows_scored)
+    clashes = sum(1 for row in survey.set_aside if "id-ganda" in row.reasons)
+    if clashes < 5 or clashes < DUPLICATE_ID_SHARE * survey.rows_read:
+        return
+    per_village = survey.id_scope is IdScope.SURVEI
+    advice = (
+        "bila nomor rumah tangga diulang di tiap desa (atau tiap berkas Puskesmas), jalankan "
+        "dengan --id-per-desa; bila tidak, perbaiki ID-nya"
+        if per_village
+        else "perbaiki ID-nya"
+    )
+    advice_en = (
+        "if household numbers restart in each village (or each Puskesmas file), run with "
+        "--id-per-desa; otherwise fix the ids"
+        if per_village
+        else "fix the ids"
+    )
+    raise SurveyError(
+        f"{clashes} dari {survey.rows_read} baris disisihkan karena ID rumah tangganya sudah "
+        f"dipakai rumah tangga lain (id-ganda): {advice}. Daftarnya: phbs validate atau "
+        "--rejects BERKAS.csv.",
+        f"{clashes} of {survey.rows_read} rows were set aside because their household id is "
+        f"already used by another household (id-ganda): {advice_en}. The list: phbs validate "
+        "or --rejects FILE.csv.",
     )
