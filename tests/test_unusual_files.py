@@ -368,6 +368,78 @@ def test_ids_that_restart_in_each_village_are_not_published(tmp_path: Path) -> N
     assert "9 baris dibaca = 9 diskor + 0 disisihkan" in result.stdout
 
 
+@pytest.mark.slow
+def test_libreoffice_ods_errors_and_merges_read_like_xlsx(tmp_path: Path) -> None:
+    """The same workbook saved by LibreOffice as .ods: a #N/A age is refused and a village
+    code merged down is filled, as in .xlsx (the reader gives neither for .ods; both come
+    from the sheet's XML). Skipped where LibreOffice is not installed."""
+    import shutil
+    import subprocess
+
+    import xlsxwriter
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    path = tmp_path / "asal.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Data")
+    sheet.write_row(0, 0, HEADER)
+    for r in (1, 2, 3):
+        sheet.write_row(r, 0, household(f"O{r}", kode=SEGUMBANG if r == 1 else ""))
+    sheet.merge_range(1, 1, 3, 1, SEGUMBANG)
+    sheet.write_formula(4, 0, '="O4"')
+    sheet.write_row(4, 1, household("O4")[1:])
+    sheet.write_formula(4, 2, "=NA()", None, "#N/A")
+    workbook.close()
+    profile = tmp_path / "profil"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    ods = tmp_path / "asal.ods"
+    result = invoke("score", ods)
+    assert result.exit_code == 1
+    assert "C5" in result.stderr  # the #N/A age, at its place
+    fixed = tmp_path / "tanpa-galat.xlsx"
+    workbook = xlsxwriter.Workbook(str(fixed))
+    sheet = workbook.add_worksheet("Data")
+    sheet.write_row(0, 0, HEADER)
+    for r in (1, 2, 3):
+        sheet.write_row(r, 0, household(f"O{r}", kode=SEGUMBANG if r == 1 else ""))
+    sheet.merge_range(1, 1, 3, 1, SEGUMBANG)
+    workbook.close()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(tmp_path),
+            str(fixed),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    survey = read_survey([tmp_path / "tanpa-galat.ods"])
+    assert survey.rows_scored == 3
+    assert [i.value for i in survey.issues if i.code == "sel-gabungan"] == ["B2:B4"]
+
+
 # --- case 3: a bare N -----------------------------------------------------------------------
 
 # Three households of Kersik Putih without the age column, typed with Y and N only.

@@ -557,8 +557,8 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 def formula_cells(data: bytes, sheet: str) -> list[tuple[str, str]]:
     """Cells of an .xlsx worksheet holding an Excel error or a formula without a saved
-    value (both read as blank by the spreadsheet reader), at most
-    :data:`FORMULA_CELLS_LISTED`; empty for other formats.
+    value, or of an .ods sheet holding an error (all read as blank by the spreadsheet
+    reader), at most :data:`FORMULA_CELLS_LISTED`; empty for other formats (.xls).
 
     The sheet's XML is scanned in blocks, and cells are parsed only in blocks that can hold
     one of them, so a large clean sheet costs one decompression.
@@ -567,6 +567,8 @@ def formula_cells(data: bytes, sheet: str) -> list[tuple[str, str]]:
         return []
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        if "content.xml" in archive.namelist():
+            return _ods_error_cells(archive, sheet)
         part = _sheet_part(archive, sheet)
         if part is None:
             return []
@@ -587,6 +589,91 @@ def formula_cells(data: bytes, sheet: str) -> list[tuple[str, str]]:
         return found
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
         return []
+
+
+_ODS_ROW_END = b"</table:table-row>"
+_ODS_CELL = re.compile(
+    rb"<table:(?:covered-)?table-cell\b([^>]*?)(?:/>|>(.*?)</table:(?:covered-)?table-cell>)",
+    re.DOTALL,
+)
+_ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_REPEAT_COLUMNS = re.compile(rb'table:number-columns-repeated="(\d+)"')
+
+
+_ODS_SPAN_ROWS = re.compile(rb'table:number-rows-spanned="(\d+)"')
+_ODS_SPAN_COLUMNS = re.compile(rb'table:number-columns-spanned="(\d+)"')
+
+
+def _ods_error_cells(archive: zipfile.ZipFile, sheet: str) -> list[tuple[str, str]]:
+    """Cells of an OpenDocument sheet whose formula gave an error (``#N/A``), which the
+    spreadsheet reader gives as blank."""
+    return _ods_scan(archive, sheet)[0]
+
+
+def ods_merged_ranges(data: bytes, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Merged ranges of an OpenDocument sheet, 0-based ``((top, left), (bottom, right))``
+    as python-calamine gives them for .xlsx (it gives none for .ods)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        if "content.xml" not in archive.namelist():
+            return []
+        return _ods_scan(archive, sheet)[1]
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return []
+
+
+def _ods_scan(
+    archive: zipfile.ZipFile, sheet: str
+) -> tuple[list[tuple[str, str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """One pass over an OpenDocument sheet's XML: its error cells (at most
+    :data:`FORMULA_CELLS_LISTED`) and its merged ranges. Positions count repeated rows and
+    cells; rows are parsed only where they hold an error or a merge."""
+    start = f'<table:table table:name="{html.escape(sheet, quote=True)}"'.encode()
+    found: list[tuple[str, str]] = []
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    with archive.open("content.xml") as handle:
+        rest, inside, row = b"", False, 0
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            text = rest + block
+            if not inside:
+                at = text.find(start)
+                if at < 0:
+                    rest = text[-len(start) :]
+                    continue
+                inside, text = True, text[at:]
+            end = text.find(b"</table:table>")
+            body, finished = (text[:end], True) if end >= 0 else (text, False)
+            cut = body.rfind(_ODS_ROW_END) + len(_ODS_ROW_END) if not finished else len(body)
+            rows, rest = body[:cut], body[cut:]
+            for chunk in rows.split(_ODS_ROW_END):
+                if b"<table:table-row" not in chunk:
+                    continue
+                row_xml = chunk[chunk.index(b"<table:table-row") :]
+                if b'value-type="error"' in row_xml or b"-spanned=" in row_xml:
+                    column = 0
+                    for cell in _ODS_CELL.finditer(row_xml):
+                        attributes = cell.group(1)
+                        repeat = _ODS_REPEAT_COLUMNS.search(attributes)
+                        if (
+                            b'value-type="error"' in attributes
+                            and len(found) < FORMULA_CELLS_LISTED
+                        ):
+                            found.append((_cell_name(row, column), "error"))
+                        down = _ODS_SPAN_ROWS.search(attributes)
+                        across = _ODS_SPAN_COLUMNS.search(attributes)
+                        if down or across:
+                            height = int(down.group(1)) if down else 1
+                            width = int(across.group(1)) if across else 1
+                            if height > 1 or width > 1:
+                                corner = (row + height - 1, column + width - 1)
+                                spans.append(((row, column), corner))
+                        column += int(repeat.group(1)) if repeat else 1
+                tag = row_xml[: row_xml.find(b">") + 1]
+                repeated = _ODS_REPEAT_ROWS.search(tag)
+                row += int(repeated.group(1)) if repeated else 1
+            if finished:
+                break
+    return found, spans
 
 
 def _problem_cells(text: bytes) -> list[tuple[str, str]]:
@@ -618,14 +705,12 @@ def _cell_name(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
-def _fill_merged(sheet: Any, grid: list[list[Any]], header: int) -> list[str]:
+def _fill_merged(
+    ranges: list[tuple[tuple[int, int], tuple[int, int]]], grid: list[list[Any]], header: int
+) -> list[str]:
     """Give every cell of a merged range below the ``header`` row (0-based) the value of
     its first cell, as the sheet shows it (a village code merged down the rows of its
     households); return the ranges filled (``B2:B31``). Ranges are clipped to the grid."""
-    try:
-        ranges = sheet.merged_cell_ranges or []
-    except Exception:  # formats without merged cells
-        return []
     filled: list[str] = []
     for (top, left), (bottom, right) in ranges:
         if top <= header or top >= len(grid) or left >= len(grid[top]):
@@ -641,6 +726,17 @@ def _fill_merged(sheet: Any, grid: list[list[Any]], header: int) -> list[str]:
         if changed:
             filled.append(f"{_cell_name(top, left)}:{_cell_name(bottom, right)}")
     return filled
+
+
+def _merged_ranges(
+    workbook: Any, sheet: str, data: bytes
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A sheet's merged ranges: from the reader for .xlsx and .xls, from the XML for .ods."""
+    try:
+        ranges = list(workbook.get_sheet_by_name(sheet).merged_cell_ranges or [])
+    except Exception:  # formats the reader gives no merged ranges for
+        ranges = []
+    return ranges or ods_merged_ranges(data, sheet)
 
 
 def _visible(workbook: Any) -> set[str]:
@@ -699,7 +795,7 @@ def _open_spreadsheet(
             fallback = fallback or chosen  # only a title or notes: look at the others first
             del grid
             continue
-        merged = _fill_merged(workbook.get_sheet_by_name(chosen), grid, first)
+        merged = _fill_merged(_merged_ranges(workbook, chosen, data), grid, first)
         header = [cell_text(v) for v in grid[first]]
         _check_header(name, header, first + 1)
         numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
