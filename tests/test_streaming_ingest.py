@@ -415,12 +415,12 @@ def test_file_changed_before_duplicates_are_checked(
     opened: list[str] = []
     original = readers.open_table
 
-    def open_then_change(where: Any, sheet: str | None = None, header_cells: int = 1) -> Any:
+    def open_then_change(where: Any, **options: Any) -> Any:
         opened.append(str(where))
         if len(opened) == 2:
             with Path(where).open("a", encoding="utf-8") as more:
                 more.write(household("RT00099") + "\n")
-        return original(where, sheet=sheet, header_cells=header_cells)
+        return original(where, **options)
 
     monkeypatch.setattr(validate, "open_table", open_then_change)
     with pytest.raises(phbs.InputFileError, match="berubah saat dibaca"):

@@ -257,10 +257,39 @@ def test_title_block_above_the_header_is_skipped(tmp_path: Path) -> None:
     book = _workbook(tmp_path / "judul.xlsx", {"Data": [*title, *rows]})
     result = invoke("score", book)
     assert result.exit_code == 0, result.output
-    assert "judul di baris 4; baris 1–2 di atasnya dilewati" in result.stdout
+    assert "judul di baris 4; baris 1–2 di atasnya dilewati ('REKAP" in result.stdout
     assert "6 baris dibaca = 6 diskor + 0 disisihkan" in result.stdout
     as_csv = write_csv(tmp_path / "judul.csv", [*title, *rows], sep=";")
     assert "6 baris dibaca = 6 diskor" in invoke("score", as_csv).stdout
+
+
+def test_two_row_header_reads_the_row_of_field_names(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: a row of group names (Identitas, KIA dan gizi, ...)
+    above the header is skipped: the header is the row that is the survey's own, in CSV and
+    in a workbook with the group names merged across."""
+    import xlsxwriter
+
+    rows = sample_rows(5)
+    groups = ["Identitas", *[""] * 9, "KIA dan gizi", "", "", "Kesehatan lingkungan", "", "", ""]
+    groups += ["Gaya hidup", "", ""]
+    as_csv = write_csv(tmp_path / "dua.csv", [groups, *rows], sep=";")
+    result = invoke("score", as_csv)
+    assert result.exit_code == 0, result.output
+    assert "judul di baris 2; baris 1 di atasnya dilewati ('Identitas" in result.stdout
+    assert "5 baris dibaca = 5 diskor + 0 disisihkan" in result.stdout
+    path = tmp_path / "dua.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Data")
+    sheet.merge_range(0, 0, 0, 9, "Identitas")
+    sheet.merge_range(0, 10, 0, 12, "KIA dan gizi")
+    sheet.merge_range(0, 13, 0, 16, "Kesehatan lingkungan")
+    sheet.merge_range(0, 17, 0, 19, "Gaya hidup")
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, row)
+    workbook.close()
+    result = invoke("score", path)
+    assert result.exit_code == 0, result.output
+    assert "5 baris dibaca = 5 diskor + 0 disisihkan" in result.stdout
 
 
 def test_empty_or_recap_first_sheet_is_passed_over(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -149,13 +149,22 @@ def _snapshot(path: Path, name: str) -> bytes:
     return data
 
 
-def open_table(path: str | Path, *, sheet: str | None = None, header_cells: int = 1) -> RawTable:
+def open_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_cells: int = 1,
+    prefer: Callable[[list[str]], bool] | None = None,
+    header_row: int | None = None,
+) -> RawTable:
     """Open a CSV or spreadsheet file and read its header row.
 
     The header is the first row with at least ``header_cells`` filled cells among the first
     :data:`TITLE_ROWS` non-blank rows (rows above it, a title block, are skipped and kept in
-    :attr:`RawTable.title_rows`), else the first non-blank row. A first line ``sep=;``
-    (Excel's separator hint) is never the header.
+    :attr:`RawTable.title_rows`), else the first non-blank row; a row that ``prefer``
+    accepts comes first (see :func:`_header_index`). ``header_row`` (1-based) fixes it, to
+    open a file again as it was read. A first line ``sep=;`` (Excel's separator hint) is
+    never the header.
 
     >>> from phbs.resources import data_path
     >>> open_table(data_path("contoh", "desa-tanah-bumbu.csv")).header[0]
@@ -182,7 +191,9 @@ def open_table(path: str | Path, *, sheet: str | None = None, header_cells: int 
         if not data:
             raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
         sha = hashlib.sha256(data).hexdigest()
-        return _open_spreadsheet(file_path, name, sha, sheet, data, header_cells)
+        return _open_spreadsheet(
+            file_path, name, sha, sheet, data, header_cells, prefer, header_row
+        )
     if sheet is not None:
         raise InputFileError(
             f"{name}: --sheet hanya untuk berkas Excel/ODS",
@@ -193,7 +204,7 @@ def open_table(path: str | Path, *, sheet: str | None = None, header_cells: int 
         head = source.read()
         if not head:
             raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
-        return _open_csv(file_path, name, source, head, header_cells)
+        return _open_csv(file_path, name, source, head, header_cells, prefer, header_row)
     except BaseException:
         source.close()
         raise
@@ -242,16 +253,26 @@ TITLE_ROWS = 20
 _SEP_HINT = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
 
 
-def _header_index(rows: list[list[str]], header_cells: int) -> int | None:
-    """The index in ``rows`` of the header: the first row with ``header_cells`` filled
-    cells among the first :data:`TITLE_ROWS` non-blank rows, else the first non-blank row.
+def _header_index(
+    rows: list[list[str]],
+    header_cells: int,
+    prefer: Callable[[list[str]], bool] | None = None,
+) -> int | None:
+    """The index in ``rows`` of the header, among the first :data:`TITLE_ROWS` non-blank
+    rows: the first that ``prefer`` accepts (the survey's own header, past a title block or
+    a row of group names), else the first with ``header_cells`` filled cells, else the
+    first non-blank row.
 
     >>> _header_index([["REKAP PHBS"], [], ["id", "kode", "air"], ["1", "2", "3"]], 3)
     2
     >>> _header_index([["Petunjuk"], ["1. Isi satu baris"]], 3)
     0
+    >>> _header_index([["Identitas", "", "Lingkungan"], ["id", "kode", "air"]], 2,
+    ...               prefer=lambda cells: "id" in cells)
+    1
     """
     first: int | None = None
+    enough: int | None = None
     seen = 0
     for index, cells in enumerate(rows):
         filled = sum(1 for c in cells if c.strip())
@@ -259,12 +280,16 @@ def _header_index(rows: list[list[str]], header_cells: int) -> int | None:
             continue
         if first is None:
             first = index
-        if filled >= header_cells:
+        if prefer is not None and prefer(cells):
             return index
+        if enough is None and filled >= header_cells:
+            enough = index
+            if prefer is None:
+                return index
         seen += 1
         if seen >= TITLE_ROWS:
             break
-    return first
+    return enough if enough is not None else first
 
 
 def _is_blank_line(text: str) -> bool:
@@ -296,7 +321,15 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best[0]
 
 
-def _open_csv(path: Path, name: str, source: Source, head: bytes, header_cells: int) -> RawTable:
+def _open_csv(
+    path: Path,
+    name: str,
+    source: Source,
+    head: bytes,
+    header_cells: int,
+    prefer: Callable[[list[str]], bool] | None = None,
+    header_row: int | None = None,
+) -> RawTable:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputFileError(
             f"{name}: berkas teks UTF-16 (Excel 'Teks Unicode'); simpan ulang dari Excel "
@@ -336,7 +369,10 @@ def _open_csv(path: Path, name: str, source: Source, head: bytes, header_cells: 
         # Before the header is known every segment is read by csv (a list of rows).
         rows = item if isinstance(item, list) else []
         texts = [[] if _is_blank_line("".join(cells)) else cells for _, cells in rows]
-        k = _header_index(texts, header_cells)
+        if header_row is not None:
+            k = next((i for i, (number, _) in enumerate(rows) if number == header_row), None)
+        else:
+            k = _header_index(texts, header_cells, prefer)
         if k is not None:
             table.header, table.header_row, rest = rows[k][1], rows[k][0], rows[k + 1 :]
             table.title_rows = [
@@ -465,7 +501,11 @@ class SheetHead:
     header: list[str] | None
 
 
-def sheet_heads(path: str | Path, header_cells: int = 1) -> list[SheetHead]:
+def sheet_heads(
+    path: str | Path,
+    header_cells: int = 1,
+    prefer: Callable[[list[str]], bool] | None = None,
+) -> list[SheetHead]:
     """Every worksheet of a workbook with its header row (as :func:`open_table` finds it),
     from one reading.
 
@@ -482,7 +522,7 @@ def sheet_heads(path: str | Path, header_cells: int = 1) -> list[SheetHead]:
                 [cell_text(v) for v in row]
                 for row in islice(workbook.get_sheet_by_name(meta.name).iter_rows(), TITLE_ROWS * 4)
             ]
-            first = _header_index(top, header_cells)
+            first = _header_index(top, header_cells, prefer)
             header = top[first] if first is not None else None
         except Exception:  # calamine raises several error types for unreadable sheets
             header = None
@@ -748,7 +788,14 @@ def _visible(workbook: Any) -> set[str]:
 
 
 def _open_spreadsheet(
-    path: Path, name: str, sha: str, sheet: str | None, data: bytes, header_cells: int = 1
+    path: Path,
+    name: str,
+    sha: str,
+    sheet: str | None,
+    data: bytes,
+    header_cells: int = 1,
+    prefer: Callable[[list[str]], bool] | None = None,
+    header_row: int | None = None,
 ) -> RawTable:
     workbook = _workbook(path, name, data)
     names = list(workbook.sheet_names)
@@ -776,7 +823,15 @@ def _open_spreadsheet(
                 f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
             ) from None
         top = [[cell_text(v) for v in row] for row in grid[: TITLE_ROWS * 4]]
-        first = _header_index(top, header_cells)
+        first = (
+            _header_index(top, header_cells, prefer)
+            if header_row is None
+            else min(header_row - 1, len(grid) - 1)
+            if grid
+            else None
+        )
+        if header_row is not None and first is not None:
+            top = [[cell_text(v) for v in row] for row in grid[: first + 1]]
         if first is None:
             # Nothing in the first rows: the first non-blank row further down, if any.
             first = next(
@@ -819,7 +874,7 @@ def _open_spreadsheet(
         )
     if fallback is not None:
         # No sheet has a header row of its own: the first with data is read as it is.
-        return _open_spreadsheet(path, name, sha, fallback, data, header_cells)
+        return _open_spreadsheet(path, name, sha, fallback, data, header_cells, prefer)
     if sheet is None and len(names) > 1:
         raise InputFileError(f"{name}: semua lembar kosong", f"{name}: every sheet is empty")
     chosen = order[0]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from phbs.forms import Form, fold_answer
-from phbs.ingest.columns import HEADER_CELLS, ColumnMap, fold_header
+from phbs.ingest.columns import ColumnMap, fold_header
 from phbs.ingest.exports import is_hxl_row
 from phbs.ingest.readers import RawTable, open_table
 
@@ -39,7 +39,7 @@ def _head(table: RawTable) -> Iterator[list[str]]:
     """A file's first rows without consuming ``table``: a CSV is opened again (it is read
     in blocks); a sheet, already in memory, has its first rows put back in front."""
     if table.segments is not None:
-        again = open_table(table.path, sheet=table.sheet, header_cells=HEADER_CELLS)
+        again = open_table(table.path, sheet=table.sheet, header_row=table.header_row)
         try:
             for _row, cells in islice(again.rows, SCHEME_SAMPLE_ROWS):
                 yield cells

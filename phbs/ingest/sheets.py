@@ -6,7 +6,7 @@ the survey's is read; several are refused rather than one read silently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from phbs.errors import SurveyError
 from phbs.forms import Form
@@ -26,6 +26,16 @@ def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
     identity = "id_rumah_tangga" in found or layout.instance_column is not None
     indicators = sum(1 for code in form.codes if code in found)
     return identity and indicators * 2 >= len(form.codes)
+
+
+def survey_header(form: Form, name: str) -> Callable[[list[str]], bool]:
+    """Whether a row is the form's survey header (for :func:`~phbs.ingest.readers.open_table`
+    to find it past a title block or a row of group names)."""
+
+    def accepts(cells: list[str]) -> bool:
+        return looks_like_survey(cells, form, name)
+
+    return accepts
 
 
 def _listed(heads: Sequence[SheetHead]) -> tuple[str, str]:
@@ -51,7 +61,7 @@ def choose_sheet(
     """
     if table.sheet is None or len(table.sheets) < 2:
         return table, None, ""
-    heads = sheet_heads(table.path, HEADER_CELLS)
+    heads = sheet_heads(table.path, HEADER_CELLS, survey_header(form, table.name))
     candidates = [h for h in heads if h.header and looks_like_survey(h.header, form, table.name)]
     candidates.sort(key=lambda h: not h.visible)  # a visible sheet is suggested first
     listed, listed_en = _listed(candidates)
@@ -75,7 +85,12 @@ def choose_sheet(
         )
     if not candidates or candidates[0].name == table.sheet:
         return table, None, ""
-    chosen = open_table(table.path, sheet=candidates[0].name, header_cells=HEADER_CELLS)
+    chosen = open_table(
+        table.path,
+        sheet=candidates[0].name,
+        header_cells=HEADER_CELLS,
+        prefer=survey_header(form, table.name),
+    )
     issue = make_issue(
         "lembar-dipilih",
         file=table.name,

@@ -160,7 +160,8 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
         if c not in columns.index and c not in ambiguous and c not in misspelt and c in form.codes
     ]
     flags = " ".join(f"--not-collected {c}" for c in indicators[:3])
-    if len(indicators) * 2 > len(form.codes):
+    identity = "id_rumah_tangga" in columns.index or "kode_desa" in columns.index
+    if len(indicators) * 2 > len(form.codes) and not identity:
         advice = (
             f"Berkas ini tampaknya bukan untuk formulir {form.id}: pilih formulirnya dengan "
             "--form NAMA (lihat phbs forms list), atau perbaiki judul kolom"

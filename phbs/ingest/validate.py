@@ -57,7 +57,7 @@ from phbs.ingest.resolve import CellResolver, ResolvedCells
 from phbs.ingest.sample import Sample, sample_rows
 from phbs.ingest.seen import SeenHashes, combine_one
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
-from phbs.ingest.sheets import choose_sheet
+from phbs.ingest.sheets import choose_sheet, survey_header
 from phbs.ingest.survey import (
     Factor,
     FileReading,
@@ -142,7 +142,15 @@ def read_survey(
         validator.issues.append(issue)
         validator._order.append((-1, _BEFORE_ROWS, 0))
     for index, path in enumerate(files.paths):
-        validator.read(open_table(path, sheet=sheet, header_cells=HEADER_CELLS), index)
+        validator.read(
+            open_table(
+                path,
+                sheet=sheet,
+                header_cells=HEADER_CELLS,
+                prefer=survey_header(loaded.form, str(path)),
+            ),
+            index,
+        )
     validator.settle_suspects([Path(p) for p in files.paths])
     if progress is not None:
         progress(validator.rows_done)
@@ -910,7 +918,8 @@ class _Validator:
         firsts: dict[int, tuple[tuple[str, str], tuple[str, int, int]]] = {}
         for index, path in enumerate(paths):
             # The sheet each file was read from (another than --sheet when it was chosen).
-            table = open_table(path, sheet=self.files[index].table.sheet, header_cells=HEADER_CELLS)
+            first = self.files[index].table
+            table = open_table(path, sheet=first.sheet, header_row=first.header_row)
             try:
                 if not _same_file(table, self.files[index].table):
                     raise InputFileError(

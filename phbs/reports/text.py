@@ -215,9 +215,9 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
         text = reading.title_rows[0][1]
         text = text if len(text) <= 40 else text[:39] + "…"
         parts.append(
-            f"row {span} above it skipped as a title ('{text}')"
+            f"{'rows' if len(rows) > 1 else 'row'} {span} above it skipped ('{text}')"
             if en
-            else f"baris {span} di atasnya dilewati sebagai judul laporan ('{text}')"
+            else f"baris {span} di atasnya dilewati ('{text}')"
         )
     if reading.bare_n:
         meaning = _BARE_N[reading.bare_n][en]
