@@ -372,7 +372,8 @@ def validate_command(
     click.echo()
     click.echo(text.issue_counts_line(survey.issues, language))
     if output is not None:
-        tables.write_issues(survey.issues, output, files, language)
+        readings = [(f.name, text.reading_text(f, language)) for f in survey.files if f.reading]
+        tables.write_issues(survey.issues, output, files, language, readings)
         click.echo(t("written", language, path=output))
     if not survey.rows_scored:
         click.echo(t("validate.nothing_scored", language))

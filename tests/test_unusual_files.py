@@ -745,6 +745,13 @@ def test_reading_is_recorded_in_json_workbook_and_html(tmp_path: Path) -> None:
     assert cell.alignment.wrap_text  # wraps in its column: the sheet prints one page wide
     html = page.read_text(encoding="utf-8")
     assert f"Cara baca {survey}" in html
+    issues = tmp_path / "masalah.xlsx"
+    assert invoke("validate", survey, "-o", issues).exit_code == 0
+    (row,) = list(
+        openpyxl.load_workbook(issues)["Cara Baca"].iter_rows(min_row=2, values_only=True)
+    )
+    assert row[0] == str(survey)
+    assert "'ID' → id_rumah_tangga" in str(row[1])
     assert "&#39;Kode Desa&#39; → kode_desa" in html
 
 

@@ -390,12 +390,17 @@ ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"
 
 
 def write_issues(
-    issues: Sequence[Issue], path: str | Path, inputs: Iterable[str | Path], lang: Lang = "id"
+    issues: Sequence[Issue],
+    path: str | Path,
+    inputs: Iterable[str | Path],
+    lang: Lang = "id",
+    readings: Sequence[tuple[str, str]] = (),
 ) -> None:
-    """Write issue records to ``.csv`` or ``.xlsx`` (by extension)."""
+    """Write issue records to ``.csv`` or ``.xlsx`` (by extension); a workbook also gets a
+    sheet of how each file was read (``readings``: file, text)."""
     rows = [issue.as_row(lang) for issue in issues]
     if Path(path).suffix.lower() == ".xlsx":
-        _write_issues_xlsx(rows, path, inputs)
+        _write_issues_xlsx(rows, path, inputs, readings, lang)
         return
     with atomic_text(path, inputs, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ISSUE_COLUMNS)
@@ -404,7 +409,11 @@ def write_issues(
 
 
 def _write_issues_xlsx(
-    rows: list[dict[str, str | int | None]], path: str | Path, inputs: Iterable[str | Path]
+    rows: list[dict[str, str | int | None]],
+    path: str | Path,
+    inputs: Iterable[str | Path],
+    readings: Sequence[tuple[str, str]],
+    lang: Lang,
 ) -> None:
     import xlsxwriter
 
@@ -427,6 +436,17 @@ def _write_issues_xlsx(
             sheet.set_column(col, col, width + 2)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), len(ISSUE_COLUMNS) - 1)
+        if readings:
+            how = workbook.add_worksheet("How read" if lang == "en" else "Cara Baca")
+            wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+            how.write_row(
+                0, 0, ["file", "read as"] if lang == "en" else ["berkas", "cara baca"], bold
+            )
+            for r, (name, text) in enumerate(readings, start=1):
+                how.write_string(r, 0, name, wrap)
+                how.write_string(r, 1, text, wrap)
+            how.set_column(0, 0, min(60, max(len(n) for n, _ in readings) + 2))
+            how.set_column(1, 1, 90)
         workbook.close()
 
 
