@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shlex
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -141,7 +142,7 @@ def _require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
 def _print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: Lang) -> None:
     click.echo(text.issue_counts_line(issues, lang))
     if issues:
-        click.echo(t("issues.hint", lang, files=" ".join(str(f) for f in files)))
+        click.echo(t("issues.hint", lang, files=shlex.join(str(f) for f in files)))
 
 
 def _read(
