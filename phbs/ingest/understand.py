@@ -139,8 +139,9 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
         if code in columns.index:
             continue
         if code in ambiguous:
-            missing.append(ambiguous[code].message_id)
-            missing_en.append(ambiguous[code].message_en)
+            said, said_en = ambiguous[code].message_id, ambiguous[code].message_en
+            missing.append(said[:1].lower() + said[1:])
+            missing_en.append(said_en[:1].lower() + said_en[1:])
             continue
         guess = closest_header(form, code, spare)
         if guess is not None:
@@ -199,7 +200,7 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
         f"{where}: kolom wajib bermasalah di baris judul {table.header_row}: "
         + "; ".join(missing)
         + f". {advice}.{other_sheets and ' ' + other_sheets}",
-        f"{where_en}: required columns missing at header row {table.header_row}: "
+        f"{where_en}: required columns not usable at header row {table.header_row}: "
         + "; ".join(missing_en)
         + f". {advice_en}.{other_sheets and ' ' + other_sheets}",
     )

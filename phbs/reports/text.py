@@ -266,9 +266,9 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
 def reading_lines(survey: Survey, lang: Lang = "id") -> list[str]:
     """One ``Cara baca`` line per input file, for the terminal (the first four renamed
     columns; the JSON, the workbook and the HTML list them all)."""
-    label = "Read as" if lang == "en" else "Cara baca"
     return [
-        f"{label} {f.name}: {reading_text(f, lang, max_columns=4)}"
+        (f"How {f.name} was read" if lang == "en" else f"Cara baca {f.name}")
+        + f": {reading_text(f, lang, max_columns=4)}"
         for f in survey.files
         if f.reading
     ]
