@@ -410,61 +410,30 @@ def test_libreoffice_ods_errors_and_merges_read_like_xlsx(tmp_path: Path) -> Non
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    path = tmp_path / "asal.xlsx"
-    workbook = xlsxwriter.Workbook(str(path))
-    sheet = workbook.add_worksheet("Data")
-    sheet.write_row(0, 0, HEADER)
-    for r in (1, 2, 3):
-        sheet.write_row(r, 0, household(f"O{r}", kode=SEGUMBANG if r == 1 else ""))
-    sheet.merge_range(1, 1, 3, 1, SEGUMBANG)
-    sheet.write_formula(4, 0, '="O4"')
-    sheet.write_row(4, 1, household("O4")[1:])
-    sheet.write_formula(4, 2, "=NA()", None, "#N/A")
-    workbook.close()
-    profile = tmp_path / "profil"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    ods = tmp_path / "asal.ods"
-    result = invoke("score", ods)
+
+    def saved_as_ods(name: str, *, with_error: bool) -> Path:
+        """Three households of one village, its code merged down; with an error row."""
+        path = tmp_path / f"{name}.xlsx"
+        workbook = xlsxwriter.Workbook(str(path))
+        sheet = workbook.add_worksheet("Data")
+        sheet.write_row(0, 0, HEADER)
+        for r in (1, 2, 3):
+            sheet.write_row(r, 0, household(f"O{r}", kode=SEGUMBANG if r == 1 else ""))
+        sheet.merge_range(1, 1, 3, 1, SEGUMBANG)
+        if with_error:
+            sheet.write_row(4, 0, household("O4"))
+            sheet.write_formula(4, 2, "=NA()", None, "#N/A")
+        workbook.close()
+        profile = f"-env:UserInstallation=file://{tmp_path / 'profil'}"
+        command = [soffice, profile, "--headless", "--convert-to", "ods"]
+        command += ["--outdir", str(tmp_path), str(path)]
+        subprocess.run(command, check=True, capture_output=True, timeout=180)
+        return path.with_suffix(".ods")
+
+    result = invoke("score", saved_as_ods("asal", with_error=True))
     assert result.exit_code == 1
     assert "C5" in result.stderr  # the #N/A age, at its place
-    fixed = tmp_path / "tanpa-galat.xlsx"
-    workbook = xlsxwriter.Workbook(str(fixed))
-    sheet = workbook.add_worksheet("Data")
-    sheet.write_row(0, 0, HEADER)
-    for r in (1, 2, 3):
-        sheet.write_row(r, 0, household(f"O{r}", kode=SEGUMBANG if r == 1 else ""))
-    sheet.merge_range(1, 1, 3, 1, SEGUMBANG)
-    workbook.close()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(tmp_path),
-            str(fixed),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    survey = read_survey([tmp_path / "tanpa-galat.ods"])
+    survey = read_survey([saved_as_ods("tanpa-galat", with_error=False)])
     assert survey.rows_scored == 3
     assert [i.value for i in survey.issues if i.code == "sel-gabungan"] == ["B2:B4"]
 
