@@ -19,7 +19,6 @@ SCHEME_SAMPLE_ROWS = 20_000
 #: Non-blank village cells (and the rows they are taken from) that say whether a file's
 #: village column holds codes or names.
 VILLAGE_SAMPLE_CELLS = 200
-
 VILLAGE_SAMPLE_ROWS = 2_000
 
 
