@@ -7,15 +7,17 @@ Every command speaks Indonesian by default and English with ``--lang en``. A
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import shlex
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -67,6 +69,10 @@ LAZY_COMMANDS = {
 }
 
 
+# Errors of a write that found no room: disk full, file-size limit, quota.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
 class PhbsGroup(click.Group):
     """Turns library errors into one-line messages; never shows a traceback for them.
 
@@ -100,20 +106,41 @@ class PhbsGroup(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(141)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
+            # Every output and temporary file has been removed on the way here.
             click.echo("Dibatalkan / cancelled", err=True)
-            ctx.exit(130)
-        except Exception as error:
-            if ctx.meta.get("phbs.debug"):
-                raise
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            click.echo(
-                f"Galat internal phbs {__version__} ({type(error).__name__}: {error} di "
-                f"{Path(where.filename).name}:{where.lineno}). Mohon laporkan; jalankan dengan "
-                "'phbs --debug ...' untuk rincian.",
-                err=True,
+            ctx.exit(143 if isinstance(stop, Terminated) else 130)
+        except OSError as error:
+            if error.errno not in _NO_ROOM:
+                self._internal(ctx, error)
+            # Out of room while writing an output, a temporary file or a spool: every
+            # output is written aside and moved in place only when whole, so the old ones stand.
+            lang = ctx.meta.get(LANG_KEY, "id")
+            message = (
+                f"Error: no room to write ({error.strerror}); free some disk space and try "
+                "again (earlier outputs are unchanged)"
+                if lang == "en"
+                else f"Galat: tidak ada ruang untuk menulis ({error.strerror}); kosongkan ruang "
+                "disk lalu ulangi (keluaran sebelumnya tidak berubah)"
             )
-            ctx.exit(70)
+            click.echo(message, err=True)
+            ctx.exit(2)
+        except Exception as error:
+            self._internal(ctx, error)
+
+    @staticmethod
+    def _internal(ctx: click.Context, error: Exception) -> NoReturn:
+        """An error a user cannot cause: one line asking for a report, exit 70."""
+        if ctx.meta.get("phbs.debug"):
+            raise error
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        click.echo(
+            f"Galat internal phbs {__version__} ({type(error).__name__}: {error} di "
+            f"{Path(where.filename).name}:{where.lineno}). Mohon laporkan; jalankan dengan "
+            "'phbs --debug ...' untuk rincian.",
+            err=True,
+        )
+        ctx.exit(70)
 
 
 @click.group(cls=PhbsGroup)
@@ -381,9 +408,19 @@ def validate_command(
     ctx.exit(1 if survey.error_count or not survey.rows_scored else 0)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, like Ctrl-C: the files being written and the
+    temporary files are removed on the way out (a plain SIGTERM would leave them)."""
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
     limit_malloc_arenas()
+    signal.signal(signal.SIGTERM, _terminate)
     cli.main(args=list(argv) if argv is not None else None, prog_name="phbs")
 
 

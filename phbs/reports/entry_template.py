@@ -26,6 +26,7 @@ from phbs.errors import SettingsError
 from phbs.forms import Form
 from phbs.outputs import atomic_path
 from phbs.regions import region_table
+from phbs.reports.excel_sheet import xlsx_workbook
 
 DATA_SHEET = "Data"
 HELP_SHEET = "Petunjuk"
@@ -66,10 +67,8 @@ def write_entry_template(
     villages = _villages(kabupaten)
     columns = template_columns(form)
     target = Path(path)
-    with atomic_path(target) as temporary:
-        book = xlsxwriter.Workbook(
-            str(temporary), {"strings_to_formulas": False, "strings_to_numbers": False}
-        )
+    options = {"strings_to_formulas": False, "strings_to_numbers": False}
+    with atomic_path(target) as temporary, xlsx_workbook(temporary, options) as book:
         header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         text = book.add_format({"num_format": "@"})
         date = book.add_format({"num_format": "dd/mm/yyyy"})

@@ -31,6 +31,7 @@ from phbs.reports.excel_sheet import (
     SheetWriter,
     page_setup,
     table_setup,
+    xlsx_workbook,
 )
 from phbs.reports.excel_tables import (
     write_funnel_table,
@@ -69,16 +70,13 @@ def write_workbook(
     """
     inputs = [f.path for f in content.result.survey.files]
     version = content.metadata["alat"]["versi"]
-    with atomic_path(path, inputs) as temporary:
-        workbook = xlsxwriter.Workbook(
-            str(temporary),
-            {
-                "constant_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
+    options = {
+        "constant_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
         workbook.set_properties(
             {
                 "title": content.title,

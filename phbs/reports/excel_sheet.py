@@ -13,11 +13,15 @@ Writing a long table can report how far it has got to a ``progress`` callback
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any, Literal
 
+from phbs.errors import OutputError
 from phbs.reports.i18n import Lang
 
 #: Excel's row limit per worksheet (header included).
@@ -324,3 +328,30 @@ def write_long_table(
     if progress is not None and done != count:
         progress(WriteStep("sheet", base, done, done))
     return names
+
+
+@contextlib.contextmanager
+def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
+    """An xlsxwriter workbook writing ``path``, closed when the block ends; its working
+    files (the rows of constant-memory sheets, the parts of the zip) live in a private
+    temporary folder that is removed however the block ends (an error, Ctrl-C, SIGTERM).
+    A failed write (disk full, file too large) is an :class:`~phbs.errors.OutputError`.
+    """
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError, FileSizeError
+
+    # Files still open after an error are removed all the same (on Windows, where an open
+    # file cannot be removed, the system's cleaning of its temporary folder does it).
+    with tempfile.TemporaryDirectory(prefix="phbs-xlsx-", ignore_cleanup_errors=True) as scratch:
+        workbook = xlsxwriter.Workbook(str(path), {**options, "tmpdir": scratch})
+        try:
+            yield workbook
+            if not workbook.fileclosed:
+                workbook.close()
+        except (FileCreateError, FileSizeError) as exc:
+            reason = getattr(exc.args[0], "strerror", None) if exc.args else None
+            detail = reason or str(exc)
+            raise OutputError(
+                f"{path}: buku kerja tidak dapat ditulis ({detail})",
+                f"{path}: the workbook cannot be written ({detail})",
+            ) from None

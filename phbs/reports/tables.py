@@ -415,10 +415,10 @@ def _write_issues_xlsx(
     readings: Sequence[tuple[str, str]],
     lang: Lang,
 ) -> None:
-    import xlsxwriter
+    from phbs.reports.excel_sheet import xlsx_workbook
 
-    with atomic_path(path, inputs) as temporary:
-        workbook = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False})
+    options = {"strings_to_formulas": False}
+    with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
         sheet = workbook.add_worksheet("Masalah Data")
         bold = workbook.add_format({"bold": True})
         for col, name in enumerate(ISSUE_COLUMNS):

@@ -16,20 +16,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import xlsxwriter
-
 from phbs.fieldforms import xlsform_sheets
 from phbs.forms import Form
 from phbs.outputs import atomic_path
+from phbs.reports.excel_sheet import xlsx_workbook
 
 
 def write_sheets(path: str | Path, sheets: Mapping[str, Sequence[Sequence[str]]]) -> Path:
     """Write text-only sheets, in order, with a bold frozen header row."""
     target = Path(path)
-    with atomic_path(target) as temporary:
-        workbook = xlsxwriter.Workbook(
-            str(temporary), {"strings_to_formulas": False, "strings_to_numbers": False}
-        )
+    options = {"strings_to_formulas": False, "strings_to_numbers": False}
+    with atomic_path(target) as temporary, xlsx_workbook(temporary, options) as workbook:
         bold = workbook.add_format({"bold": True})
         for name, rows in sheets.items():
             sheet = workbook.add_worksheet(name)
