@@ -77,6 +77,28 @@ def test_opens_cleanly_offline_and_keeps_hostile_text(
         opened.close()
 
 
+def test_only_the_pages_own_script_runs(browser_context: Any, tmp_path: Path) -> None:
+    """The Content-Security-Policy allows the page's script by its hash, not inline scripts
+    at large: a script slipped into the page (had escaping ever failed) does not run, while
+    the page's own does (its filter box counts the rows)."""
+    data = sample()
+    path = tmp_path / "contoh.html"
+    write_report(data.result, data.report, html=path)
+    page_text = path.read_text(encoding="utf-8")
+    assert "'unsafe-inline'; img-src" not in page_text
+    assert "script-src 'sha256-" in page_text
+    injected = "<script>document.title = 'diserang';</script></body>"
+    path.write_text(page_text.replace("</body>", injected), encoding="utf-8")
+    opened = Opened(browser_context, path)
+    try:
+        assert opened.page.title() != "diserang"
+        total = len(data.report.areas)
+        counter = opened.page.locator("#tabel-wilayah-count")
+        assert counter.text_content() == f"{total} dari {total} ditampilkan"
+    finally:
+        opened.close()
+
+
 def test_clicking_a_header_sorts_the_rows(browser_context: Any, tmp_path: Path) -> None:
     """Sorting any column reorders rows: % ber-PHBS up, then down; names A to Z."""
     data = sample()
