@@ -138,12 +138,15 @@ def _final_mode(target: Path) -> int:
 def atomic_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place if the block succeeds.
 
-    For writers that want a file name (xlsxwriter).
+    For writers that want a file name (xlsxwriter). An output that is a symbolic link is
+    written through it: the file it points to is replaced, atomically, in that file's own
+    folder (so on its file system), and the link stays a link.
     """
     target = check_output_path(path, inputs)
+    final = target.resolve()
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent
+            prefix=f".{final.name}.", suffix=".tmp", dir=final.parent
         )
     except OSError as exc:
         raise OutputError(
@@ -154,8 +157,8 @@ def atomic_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator
     temp_path = Path(temporary)
     try:
         yield temp_path
-        os.chmod(temp_path, _final_mode(target))
-        os.replace(temp_path, target)
+        os.chmod(temp_path, _final_mode(final))
+        os.replace(temp_path, final)
     except OSError as exc:
         raise OutputError(
             f"{path}: tidak dapat ditulis ({exc.strerror})",

@@ -324,3 +324,41 @@ def test_rejects_blank_names_unless_asked(tmp_path: Path) -> None:
     named = tmp_path / "sisih-nama.csv"
     write_rejects_csv(read_survey([survey]), named, include_names=True)
     assert NAME in named.read_text(encoding="utf-8")
+
+
+def _other_file_system(near: Path) -> Path | None:
+    """A writable folder on another file system than ``near`` (/dev/shm), if there is one."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK) and shm.stat().st_dev != near.stat().st_dev:
+        return shm
+    return None
+
+
+def test_output_through_a_symbolic_link(tmp_path: Path) -> None:
+    """SECURITY.md: an output that is a symbolic link is written through it, atomically, in
+    the folder of the file it points to; the link stays a link (before, it was replaced by
+    a file, and a link to another file system failed with 'Invalid cross-device link')."""
+    import tempfile
+
+    survey = write_csv(tmp_path / "survei.csv", [HEADER, household("1")])
+    places = [tmp_path / "nyata"]
+    other = _other_file_system(tmp_path)
+    if other is not None:
+        places.append(Path(tempfile.mkdtemp(dir=other, prefix="phbs-test-")))
+    try:
+        for folder in places:
+            folder.mkdir(exist_ok=True)
+            real = folder / "rekap.csv"
+            real.write_text("lama\n", encoding="utf-8")
+            link = tmp_path / f"tautan-{len(list(tmp_path.iterdir()))}.csv"
+            link.symlink_to(real)
+            result = CliRunner().invoke(cli, ["score", str(survey), "-o", str(link)])
+            assert result.exit_code == 0, result.output
+            assert link.is_symlink()
+            assert real.read_text(encoding="utf-8").startswith("kode,nama,")
+            assert [p.name for p in folder.iterdir()] == ["rekap.csv"]  # no temporary left
+    finally:
+        for folder in places[1:]:
+            for item in folder.iterdir():
+                item.unlink()
+            folder.rmdir()
