@@ -445,6 +445,16 @@ CATALOGUE: dict[str, IssueType] = {
             ),
             ("tanggal dikosongkan", "date left blank"),
         ),
+        _t(
+            "tanggal-tidak-wajar",
+            W,
+            ("Tanggal tidak wajar", "Implausible date"),
+            (
+                "Tanggal survei '{value}' sebelum tahun 2000 atau sesudah hari ini",
+                "Survey date '{value}' is before 2000 or after today",
+            ),
+            ("tanggal tetap dipakai; periksa ketikannya", "date kept; check how it was typed"),
+        ),
         # --- villages file and areas
         _t(
             "data-desa-salah",

@@ -226,6 +226,24 @@ def test_file_without_optional_columns(tmp_path: Path, monkeypatch: pytest.Monke
     assert_same([path], monkeypatch)
 
 
+def test_implausible_and_unreadable_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dates before 2000 or after today are kept with a warning (tanggal-tidak-wajar); an
+    impossible time makes the date unreadable (tanggal-salah): the same on both paths."""
+    rows = clean_rows(60)
+    dated = {3: "1900-01-01", 7: "9999-12-31", 11: "2025-08-14T25:00", 15: "14/08/2025 07:30"}
+    for index, date in dated.items():
+        rows[index] = rows[index].replace("2025-08-14", date, 1)
+    path = write(tmp_path / "tanggal.csv", [line(*FULL_HEADER), *rows])
+    assert_same([path], monkeypatch)
+    survey = read_survey([path])
+    found = [(i.code, i.row) for i in survey.issues if i.code.startswith("tanggal")]
+    assert found == [
+        ("tanggal-tidak-wajar", 5),
+        ("tanggal-tidak-wajar", 9),
+        ("tanggal-salah", 13),
+    ]
+
+
 def test_sample_survey(monkeypatch: pytest.MonkeyPatch) -> None:
     assert_same(list(sample_data().survey_files), monkeypatch)
 

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from phbs.ingest.validate import _FileCounts, _Validator, _Village
 
 # The standard text columns a household keeps, besides its id and village code.
+# What is wrong with a row's survey date (see _View._dates).
+_UNREADABLE, _IMPLAUSIBLE = 1, 2
 _TEXT = ("nama_desa", "dusun", "rw", "rt", "tanggal_survei", "petugas", "nama_kepala_rt")
 _LONGEST = 8 * MAX_WORDS
 
@@ -387,26 +389,31 @@ class _View:
             )
         return scored, codes.reshape(-1).astype(np.intp), differs[codes.reshape(-1)]
 
-    def _dates(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.bool_]]:
+    def _dates(self, part: slice) -> tuple[list[str], NDArray[np.intp], NDArray[np.int8]]:
+        """Dates as ISO text, and per row what is wrong: 0 nothing, 1 unreadable,
+        2 implausible (:func:`~phbs.ingest.values.implausible_date`)."""
         texts, codes = self.field("tanggal_survei", part)
         parsed = [self.v._parsed_date(text) for text in texts]
         iso = [d.isoformat() if d is not None else "" for d in parsed]
-        bad = np.array([bool(t) and d is None for t, d in zip(texts, parsed, strict=True)])
-        return iso, codes, bad[codes]
+        kinds = [
+            _UNREADABLE if t and d is None else _IMPLAUSIBLE if d and self.v.odd_date(d) else 0
+            for t, d in zip(texts, parsed, strict=True)
+        ]
+        return iso, codes, np.array(kinds, dtype=np.int8)[codes]
 
     def _issues(
         self,
         part: slice,
         kept: NDArray[np.intp],
         differs: NDArray[np.bool_],
-        bad_date: NDArray[np.bool_],
+        bad_date: NDArray[np.int8],
     ) -> None:
         """Issues of the kept records, in row order, as :meth:`_Validator.keep` makes them."""
         v, file = self.v, self.table.name
         unknown = self.codebook.unknown[self.village_codes[part]]
         texts, date_codes = self.field("tanggal_survei", part)
         noisy = self.noisy[part]
-        flagged = (unknown | differs | bad_date | noisy)[kept]
+        flagged = (unknown | differs | (bad_date > 0) | noisy)[kept]
         names, name_codes = self.field("nama_desa", part)
         for k in kept[flagged]:
             row = int(self.grid.rows[self.rows[part][k]])
@@ -418,11 +425,8 @@ class _View:
                     v._issue(issue)
             if bad_date[k]:
                 text = texts[date_codes[k]]
-                v._issue(
-                    make_issue(
-                        "tanggal-salah", file=file, row=row, column="tanggal_survei", value=text
-                    )
-                )
+                code = "tanggal-salah" if bad_date[k] == _UNREADABLE else "tanggal-tidak-wajar"
+                v._issue(make_issue(code, file=file, row=row, column="tanggal_survei", value=text))
             for spec in self.row_issues(part.start + int(k)):
                 v._issue(spec.issue(file, row))
 
@@ -431,7 +435,7 @@ class _View:
         part: slice,
         kept: NDArray[np.intp],
         names: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
-        dates: tuple[list[str], NDArray[np.intp], NDArray[np.bool_]],
+        dates: tuple[list[str], NDArray[np.intp], NDArray[np.int8]],
     ) -> HouseholdBatch:
         rows = self.rows[part][kept]
         scored_names, name_codes, _ = names

@@ -75,7 +75,7 @@ from phbs.ingest.understand import (
     check_not_collected,
     unnamed_columns_issue,
 )
-from phbs.ingest.values import parse_date
+from phbs.ingest.values import implausible_date, parse_date
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
 from phbs.threads import read_ahead
@@ -286,6 +286,7 @@ class _Validator:
         self.villages: dict[str, _Village | None] = {}
         self._village_codes: VillageCodes | None = None
         self.dates: dict[str, dt.date | None] = {}
+        self.today = dt.date.today()
         self.name_keys: dict[str, str] = {}
         self.scope_hashes: dict[str, int] = {}
         self.answers = answer_table(form, None, settings.blank)
@@ -1085,7 +1086,21 @@ class _Validator:
                 )
             )
             return ""
+        if self.odd_date(parsed):
+            self._issue(
+                make_issue(
+                    "tanggal-tidak-wajar",
+                    file=file,
+                    row=row_number,
+                    column="tanggal_survei",
+                    value=text,
+                )
+            )
         return parsed.isoformat()
+
+    def odd_date(self, date: dt.date) -> bool:
+        """A survey date no survey can have (before 2000, or after today)."""
+        return implausible_date(date, self.today)
 
     def _set_aside(
         self,

@@ -6,8 +6,12 @@ import datetime as dt
 import re
 
 # [0-9], not \d: \d also matches other scripts' digits, which int() would then accept.
-_ISO = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[ T].*)?$")
-_DMY = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})(?: .*)?$")
+_ISO = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ T].*)?$")
+_DMY = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})( .*)?$")
+# A time after the date: hh:mm[:ss[.fff]], then a zone (Z, +08:00, +0800) as exports write it.
+_TIME = re.compile(
+    r"^[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?\s*(?:Z|[+-][0-9]{2}:?[0-9]{2})?$"
+)
 _SERIAL = re.compile(r"^[0-9]{5}(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Excel serials of 2000-01-01 and 2099-12-31: survey dates outside are typing errors.
@@ -20,17 +24,19 @@ def parse_date(text: str) -> dt.date | None:
 
     >>> parse_date("2025-08-14"), parse_date("14/08/2025"), parse_date("45883")
     (datetime.date(2025, 8, 14), datetime.date(2025, 8, 14), datetime.date(2025, 8, 14))
-    >>> parse_date("31/02/2025") is None
-    True
+    >>> parse_date("31/02/2025") is None, parse_date("2025-08-14T25:00") is None
+    (True, True)
+    >>> parse_date("2025-10-23T05:40:39.000+08:00")
+    datetime.date(2025, 10, 23)
     """
     value = text.strip()
     try:
         if match := _ISO.match(value):
-            year, month, day = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
+            year, month, day = (int(g) for g in match.groups()[:3])
+            return dt.date(year, month, day) if _valid_time(match.group(4)) else None
         if match := _DMY.match(value):
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
+            day, month, year = (int(g) for g in match.groups()[:3])
+            return dt.date(year, month, day) if _valid_time(match.group(4)) else None
     except ValueError:
         return None
     if _SERIAL.match(value):
@@ -38,6 +44,29 @@ def parse_date(text: str) -> dt.date | None:
         if _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
             return _EXCEL_EPOCH + dt.timedelta(days=serial)
     return None
+
+
+def _valid_time(text: str | None) -> bool:
+    """Whether the part after a date is absent or a possible time of day."""
+    if not text:
+        return True
+    match = _TIME.match(text)
+    if match is None:
+        return False
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return hours < 24 and minutes < 60 and seconds < 61
+
+
+def implausible_date(date: dt.date, today: dt.date) -> bool:
+    """A survey date no survey can have: before 2000, or after ``today`` (a day's grace for
+    time zones).
+
+    >>> today = dt.date(2026, 1, 1)
+    >>> dates = [dt.date(1900, 1, 1), dt.date(2025, 8, 14), dt.date(9999, 12, 31)]
+    >>> [implausible_date(d, today) for d in dates]
+    [True, False, True]
+    """
+    return date.year < 2000 or date > today + dt.timedelta(days=1)
 
 
 def parse_whole_number(text: str) -> int | None:
