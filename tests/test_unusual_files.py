@@ -164,15 +164,22 @@ def test_not_collected_scores_without_the_indicator(tmp_path: Path) -> None:
     assert "jamban_sehat" in unknown.stderr  # lists the form's codes
 
 
-def test_utf16_text_from_excel_is_named(tmp_path: Path) -> None:
-    """Excel's 'Unicode Text' is UTF-16: refused with what to save instead, not called
-    binary."""
-    path = tmp_path / "unicode.csv"
-    path.write_bytes("\t".join(HEADER).encode("utf-16"))
-    result = invoke("score", path)
-    assert result.exit_code == 2
-    assert "UTF-16" in result.stderr
-    assert "CSV UTF-8" in result.stderr
+def test_utf16_text_from_excel_is_read(tmp_path: Path) -> None:
+    """Excel's 'Unicode Text' (UTF-16 with its BOM, tab-separated, CRLF) is read like any
+    CSV: the Y/N rows give 1 of 3 ber-PHBS, a duplicate is found on it, and its checksum
+    is of its own bytes."""
+    import hashlib
+
+    rows = [*YN_ROWS, YN_ROWS[0]]  # R1 typed twice
+    text = "".join("\t".join(row) + "\r\n" for row in [HEADER_NO_AGE, *rows])
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(text.encode("utf-16"))
+    survey = read_survey([path])
+    (area,) = summarise(score(survey)).areas
+    assert (area.ber_phbs, area.tidak_ber_phbs) == (1, 2)
+    assert [(r.row, r.reasons) for r in survey.set_aside] == [(5, ("baris-ganda",))]
+    assert survey.files[0].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert survey.files[0].encoding == "utf-16"
 
 
 # --- case 2: data on the second sheet -------------------------------------------------------

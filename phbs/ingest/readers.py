@@ -331,12 +331,8 @@ def _open_csv(
     header_row: int | None = None,
 ) -> RawTable:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputFileError(
-            f"{name}: berkas teks UTF-16 (Excel 'Teks Unicode'); simpan ulang dari Excel "
-            "sebagai 'CSV UTF-8 (dipisah koma)'",
-            f"{name}: a UTF-16 text file (Excel 'Unicode Text'); save it again from Excel as "
-            "'CSV UTF-8 (Comma delimited)'",
-        )
+        source.close()
+        return _open_utf16(path, name, header_cells, prefer, header_row)
     if _looks_binary(head):
         raise InputFileError(
             f"{name}: bukan berkas CSV teks (isinya biner; simpan ulang sebagai CSV atau "
@@ -449,6 +445,68 @@ def _trim_trailing_blanks(segments: Iterator[Grid | Rows]) -> Iterator[Grid | Ro
             yield pending + item[:last] if pending else item[:last]
             pending = []
         pending += item[last:]
+
+
+#: Largest UTF-16 text file read (it is decoded whole): Excel's "Unicode Text" of a survey
+#: is far smaller; a larger one is better saved as CSV UTF-8, which is read in blocks.
+UTF16_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _open_utf16(
+    path: Path,
+    name: str,
+    header_cells: int,
+    prefer: Callable[[list[str]], bool] | None,
+    header_row: int | None,
+) -> RawTable:
+    """A UTF-16 text file with its BOM (Excel's *Save As → Unicode Text*: tab-separated),
+    decoded whole and read like any CSV, row by row; its checksum is of its own bytes."""
+    if path.stat().st_size > UTF16_MAX_BYTES:
+        raise InputFileError(
+            f"{name}: berkas teks UTF-16 lebih dari {UTF16_MAX_BYTES // 2**20} MB; simpan ulang "
+            "dari Excel sebagai 'CSV UTF-8 (dipisah koma)'",
+            f"{name}: UTF-16 text file over {UTF16_MAX_BYTES // 2**20} MB; save it again from "
+            "Excel as 'CSV UTF-8 (Comma delimited)'",
+        )
+    data = _snapshot(path, name)
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputFileError(
+            f"{name}: berkas teks UTF-16 yang rusak (tidak dapat diuraikan)",
+            f"{name}: a damaged UTF-16 text file (cannot be decoded)",
+        ) from None
+    if "\x00" in text:
+        raise InputFileError(
+            f"{name}: bukan berkas CSV teks (berisi karakter NUL)",
+            f"{name}: not a text CSV file (holds NUL characters)",
+        )
+    lines = text.splitlines()
+    delimiter = _sniff_delimiter(lines[: _SNIFF_LINES + 1])
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    top = rows[: TITLE_ROWS * 4]
+    texts = [[] if _is_blank_line("".join(cells)) else cells for cells in top]
+    first = header_row - 1 if header_row is not None else _header_index(texts, header_cells, prefer)
+    if first is None or first >= len(rows):
+        raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
+    _check_header(name, rows[first], first + 1)
+    numbered = ((i + 1, cells) for i, cells in enumerate(rows))
+    return RawTable(
+        name=name,
+        path=path,
+        format="csv",
+        header=rows[first],
+        header_row=first + 1,
+        rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None)),
+        encoding="utf-16",
+        delimiter=delimiter,
+        fixed_sha256=hashlib.sha256(data).hexdigest(),
+        title_rows=[
+            (i + 1, " ".join(c.strip() for c in cells if c.strip()))
+            for i, cells in enumerate(texts[:first])
+            if cells
+        ],
+    )
 
 
 def _trim_trailing_blank_rows(
