@@ -446,6 +446,18 @@ CATALOGUE: dict[str, IssueType] = {
             ("tanggal dikosongkan", "date left blank"),
         ),
         _t(
+            "id-karakter-tersembunyi",
+            W,
+            ("ID berisi karakter tak terlihat", "Id holds invisible characters"),
+            (
+                "ID rumah tangga '{value}' berisi karakter tak terlihat (spasi lebar-nol, BOM, "
+                "tanda arah); dibaca sebagai '{cleaned}'",
+                "Household id '{value}' holds invisible characters (zero-width space, BOM, "
+                "direction marks); read as '{cleaned}'",
+            ),
+            ("baris tetap diskor dengan ID itu", "row still scored under that id"),
+        ),
+        _t(
             "tanggal-tidak-wajar",
             W,
             ("Tanggal tidak wajar", "Implausible date"),

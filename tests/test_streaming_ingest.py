@@ -244,6 +244,22 @@ def test_implausible_and_unreadable_dates(tmp_path: Path, monkeypatch: pytest.Mo
     ]
 
 
+def test_invisible_characters_in_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An id with a zero-width space, a BOM or a direction override is read without them
+    (id-karakter-tersembunyi), so the household typed twice is found: on both paths."""
+    rows = clean_rows(40)
+    rows.append(household("RT0\u200b0005", BATULICIN))  # RT00005 typed again
+    rows.append(household("\ufeffRT00041"))
+    rows.append(household("\u202eRT00042"))
+    path = write(tmp_path / "tersembunyi.csv", [line(*FULL_HEADER), *rows])
+    assert_same([path], monkeypatch)
+    survey = read_survey([path])
+    hidden = [i.row for i in survey.issues if i.code == "id-karakter-tersembunyi"]
+    assert hidden == [42, 43, 44]
+    assert [(r.row, r.reasons) for r in survey.set_aside] == [(42, ("baris-ganda",))]
+    assert {"RT00041", "RT00042"} <= set(survey.households.ids)
+
+
 def test_sample_survey(monkeypatch: pytest.MonkeyPatch) -> None:
     assert_same(list(sample_data().survey_files), monkeypatch)
 

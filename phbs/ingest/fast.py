@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -125,6 +125,9 @@ def prepare(grid: Grid, form: Form, index: dict[str, int], books: dict[int, Code
     plain &= (edge_first > 0x20) & (edge_first < 0x7F) & (edge_last > 0x20) & (edge_last < 0x7F)
     plain &= ~_long_cells(grid, layout.read)
     words = grid.words()
+    # An id with a byte past ASCII may hold invisible characters: the row-by-row path
+    # cleans and reports them.
+    plain &= ~_non_ascii(words, id_start, id_length)
     columns = {}
     for at in layout.read:
         book = books.setdefault(at, Codebook())
@@ -133,6 +136,26 @@ def prepare(grid: Grid, form: Form, index: dict[str, int], books: dict[int, Code
             plain &= ~clash
         columns[at] = _Column(texts, codes)
     return ReadGrid(grid, words, plain, columns)
+
+
+_LOW_BYTES = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+_HIGH_BITS = np.uint64(0x8080808080808080)
+
+
+def _non_ascii(
+    words: NDArray[np.uint64],
+    start: NDArray[np.signedinteger[Any]],
+    length: NDArray[np.signedinteger[Any]],
+) -> NDArray[np.bool_]:
+    """Which cells (at most :data:`_LONGEST` bytes, given by ``start`` and ``length``)
+    hold a byte past ASCII, eight bytes at a time."""
+    found = np.zeros(len(start), dtype=bool)
+    last = len(words) - 1
+    for offset in range(0, _LONGEST, 8):
+        keep = np.clip(length - offset, 0, 8)
+        chunk = words[np.minimum(start + offset, last)]
+        found |= (chunk & _LOW_BYTES[keep] & _HIGH_BITS) != 0
+    return found
 
 
 def _long_cells(grid: Grid, columns: list[int]) -> NDArray[np.bool_]:

@@ -75,7 +75,7 @@ from phbs.ingest.understand import (
     check_not_collected,
     unnamed_columns_issue,
 )
-from phbs.ingest.values import implausible_date, parse_date
+from phbs.ingest.values import implausible_date, parse_date, visible_text
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
 from phbs.threads import read_ahead
@@ -308,6 +308,7 @@ class _Validator:
         self._resolver = CellResolver(form, ColumnMap(index={}, issues=[]), self.answers)
         self._kept = _RowBatch(form)
         self._sheet_hint = ""
+        self._id_at: int | None = None
 
     # --- issues, in file and row order
 
@@ -436,10 +437,21 @@ class _Validator:
         # is validated.
         yield from read_ahead(prepared())
 
+    def fields_of(self, cells: list[str]) -> dict[str, str]:
+        """A row's standard fields, stripped; the household id without the invisible
+        characters (zero-width space, BOM, direction marks) that would make the same
+        household two."""
+        fields = {code: cells[p].strip() for code, p in self._standard}
+        household_id = fields.get("id_rumah_tangga")
+        if household_id and not household_id.isascii():
+            fields["id_rumah_tangga"] = visible_text(household_id)
+        return fields
+
     def _use_columns(self, columns: ColumnMap, answers: AnswerTable) -> None:
         self._standard = [
             (code, columns.index[code]) for code in self._standard_codes if code in columns.index
         ]
+        self._id_at = columns.index.get("id_rumah_tangga")
         if KECAMATAN_FIELD in columns.index:  # narrows village names (_named_village)
             self._standard.append((KECAMATAN_FIELD, columns.index[KECAMATAN_FIELD]))
         self.answers = answers
@@ -768,7 +780,19 @@ class _Validator:
             issue = make_issue("baris-kosong", file=file, row=row_number)
             self._set_aside(table, row_number, raw_cells, [issue])
             return False
-        fields = {code: cells[position].strip() for code, position in self._standard}
+        fields = self.fields_of(cells)
+        raw_id = cells[self._id_at].strip() if self._id_at is not None else ""
+        if raw_id != fields.get("id_rumah_tangga", raw_id):
+            shown = raw_id.encode("unicode_escape").decode("ascii")
+            issue = make_issue(
+                "id-karakter-tersembunyi",
+                file=file,
+                row=row_number,
+                column="id_rumah_tangga",
+                value=shown,
+                cleaned=fields["id_rumah_tangga"],
+            )
+            self._issue(issue)
 
         if len(raw_cells) > len(table.header):
             extra = sum(1 for c in raw_cells[len(table.header) :] if c.strip())
@@ -890,7 +914,7 @@ class _Validator:
                 continue
             known[suspect.key] = (table.name, suspect.row, suspect.fingerprint)
             self._use_columns(counts.columns, counts.answers)
-            fields = {code: suspect.cells[p].strip() for code, p in self._standard}
+            fields = self.fields_of(suspect.cells)
             _, village, _ = self.identity(fields)
             if village is not None:
                 self.keep(table, suspect.row, suspect.cells, fields, village)
@@ -963,7 +987,7 @@ class _Validator:
     ) -> None:
         """Record a kept row as the first of its hash, if it is a suspect's and the first."""
         cells = raw_cells[:width] + [""] * (width - len(raw_cells))
-        fields = {code: cells[p].strip() for code, p in self._standard}
+        fields = self.fields_of(cells)
         household_id, village, problems = self.identity(fields)
         if problems or village is None:
             return

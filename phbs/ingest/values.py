@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 # [0-9], not \d: \d also matches other scripts' digits, which int() would then accept.
 _ISO = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ T].*)?$")
@@ -98,3 +99,13 @@ def parse_count(text: str) -> int | None:
     if _GROUPED.match(value):
         return int(value.replace(".", "").replace(",", ""))
     return parse_whole_number(value)
+
+
+def visible_text(text: str) -> str:
+    """``text`` without invisible format characters (zero-width space and joiners, the BOM,
+    direction marks and overrides), stripped: what a person reading it sees.
+
+    >>> visible_text("RT\u200b01\ufeff"), visible_text("\u202eRT01")
+    ('RT01', 'RT01')
+    """
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
