@@ -84,6 +84,40 @@ def _corrupt_xlsx(folder: Path) -> Path:
     return path
 
 
+def _far_cell(name: str, row: int) -> Callable[[Path], Path]:
+    """A tiny workbook: the header and one cell at column XFD (Excel's last), row ``row``;
+    the reader would make room for every cell up to it."""
+
+    def make(folder: Path) -> Path:
+        import xlsxwriter
+
+        path = folder / name
+        workbook = xlsxwriter.Workbook(str(path))
+        sheet = workbook.add_worksheet("Data")
+        sheet.write_row(0, 0, HEADER)
+        sheet.write_string(row - 1, 16383, "x")
+        workbook.close()
+        return path
+
+    return make
+
+
+def _zip_bomb(folder: Path) -> Path:
+    """A workbook of a few hundred KB whose sheet unpacks to 70 MB of blank space."""
+    import zipfile
+
+    plain = _far_cell("kecil.xlsx", 2)(folder)
+    path = folder / "bom-zip.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"<sheetData>", b"<sheetData>" + b" " * (70 * 2**20))
+            out.writestr(info.filename, content)
+    plain.unlink()
+    return path
+
+
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -172,6 +206,9 @@ class BadInput:
 
 
 BAD_INPUTS: list[BadInput] = [
+    BadInput("xlsx of 5 KB with one cell at XFD1048576", _far_cell("jauh.xlsx", 1048576)),
+    BadInput("xlsx with one cell at XFD10000", _far_cell("lebar.xlsx", 10000)),
+    BadInput("xlsx whose sheet unpacks 1000× (70 MB of blanks)", _zip_bomb),
     BadInput("empty file", _empty),
     BadInput("header only (0 data rows)", _header_only, 1, 1),
     BadInput("no header (first row is data)", _no_header),

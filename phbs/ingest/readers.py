@@ -588,8 +588,63 @@ def sheet_heads(
     return heads
 
 
+#: Bounds checked before a workbook is parsed (a few KB of zip can claim gigabytes or a
+#: sheet wider than any survey, and the reader would try to hold it all).
+MAX_SHEET_XML_BYTES = 2 * 1024**3
+MAX_COMPRESSION_RATIO = 200
+MAX_COLUMN_LETTERS = 2  # columns A to ZZ (702): a survey has a few dozen
+_WIDE_CELL = re.compile(rb'<c\b[^>]*?\br="[A-Z]{%d,}[0-9]' % (MAX_COLUMN_LETTERS + 1))
+
+
+def _check_bounds(data: bytes, name: str) -> None:
+    """Refuse a workbook whose sheets would expand beyond what a survey can be: sheet XML
+    past :data:`MAX_SHEET_XML_BYTES`, compressed more than :data:`MAX_COMPRESSION_RATIO`
+    to one (a zip bomb), or an .xlsx cell beyond column ZZ. Checked on the zip's own records
+    and one streaming pass over each sheet, before the reader allocates anything. (An .ods
+    repeats blank columns to the sheet's edge as a count, which the reader does not expand.)
+    """
+    if not data.startswith(b"PK"):
+        return
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = [
+            info
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/") or info.filename == "content.xml"
+        ]
+        for info in parts:
+            ratio = info.file_size / max(info.compress_size, 1)
+            big = info.file_size > MAX_SHEET_XML_BYTES
+            if big or (ratio > MAX_COMPRESSION_RATIO and info.file_size > 64 * 1024**2):
+                raise InputFileError(
+                    f"{name}: lembar kerja terlalu besar setelah dibuka "
+                    f"({info.file_size // 1024**2} MB, {ratio:.0f}× ukuran tersimpannya); "
+                    "berkas seperti ini bukan survei",
+                    f"{name}: a worksheet too large once unpacked ({info.file_size // 1024**2} "
+                    f"MB, {ratio:.0f}× its stored size); such a file is not a survey",
+                )
+            with archive.open(info) as handle:
+                rest = b""
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    text = rest + block
+                    if _WIDE_CELL.search(text) is not None:
+                        raise InputFileError(
+                            f"{name}: lembar kerja memakai kolom di luar ZZ (kolom ke-703 atau "
+                            "lebih); survei tidak selebar itu: hapus isi kolom itu atau salin "
+                            "datanya ke buku kerja baru",
+                            f"{name}: a worksheet uses columns beyond ZZ (column 703 or "
+                            "more); a survey is not that wide: clear those columns or copy "
+                            "the data into a new workbook",
+                        )
+                    rest = text[-64:]
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return  # not a zip the checks understand: the reader says what is wrong
+
+
 def _workbook(path: Path, name: str, data: bytes) -> Any:
     from python_calamine import CalamineWorkbook
+
+    _check_bounds(data, name)
 
     if data.startswith(_OLE_SIGNATURE) and any(s in data for s in _ENCRYPTED_STREAMS):
         raise InputFileError(
