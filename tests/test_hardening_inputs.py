@@ -147,6 +147,22 @@ def _huge_cell(folder: Path) -> Path:
     return path
 
 
+def _huge_unquoted_cell(folder: Path) -> Path:
+    """The same 1.1 MB cell without quotes, in a row that is otherwise a survey row."""
+    path = folder / "sel-raksasa-polos.csv"
+    row = household("1", SEGUMBANG, "", "---YYYYYYY")
+    row[-1] = "x" * 1_100_000
+    path.write_text(HEADER_LINE + ",".join(row) + "\n", encoding="utf-8")
+    return path
+
+
+def _endless_line(folder: Path) -> Path:
+    """A 20 MB line of ``a,a,a,...``: ten million columns, no line end."""
+    path = folder / "baris-raksasa.csv"
+    path.write_text(HEADER_LINE + "a," * 10_000_000, encoding="utf-8")
+    return path
+
+
 def _mixed_encodings(folder: Path) -> Path:
     path = folder / "campuran.csv"
     header = ["id_rumah_tangga", "kode_desa", "petugas", *HEADER[2:]]
@@ -221,6 +237,8 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("OLE/CFB signature + random bytes named .xlsx", _ole_noise_xlsx),
     BadInput("CSV text named .xlsx", _text_as_xlsx),
     BadInput("huge field (a 1.1 MB cell)", _huge_cell),
+    BadInput("huge unquoted field (a 1.1 MB cell)", _huge_unquoted_cell),
+    BadInput("a 20 MB line of a,a,a,… (ten million columns)", _endless_line),
     BadInput("mixed encodings (UTF-8 and Windows-1252 rows)", _mixed_encodings, 0, 0),
     BadInput("file cut while being read", _changing, during_read=_cut_while_reading),
     BadInput("a folder given as a file", _folder),

@@ -39,6 +39,20 @@ _SOLID = np.ones(256, dtype=bool)
 _SOLID[list(_ASCII_SPACE)] = False
 _SOLID[0x80:] = False
 
+#: The longest line read: a survey row is a few hundred bytes, and one line of this size (a
+#: hundred million separators, or a file without line ends) is refused before it is parsed.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+
+
+def _cell_too_long(name: str, row: int) -> InputFileError:
+    return InputFileError(
+        f"{name} baris {row}: satu sel lebih dari 1.000.000 karakter; ini bukan isian survei "
+        "(tanda kutip tidak ditutup, atau berkas rusak?)",
+        f"{name} row {row}: a cell is longer than 1,000,000 characters; this is not a survey "
+        "answer (an unclosed quote, or a damaged file?)",
+    )
+
+
 #: What the stream yields: a grid of regular records, or records as text cells.
 Rows = list[tuple[int, list[str]]]
 
@@ -184,6 +198,15 @@ class CsvStream:
         while cut == 0:
             # One line longer than the limit: it ends at the next line end, or the file's.
             cut = self._pending.find(b"\n") + 1
+            if not cut and len(self._pending) > MAX_LINE_BYTES:
+                raise InputFileError(
+                    f"{self.source.name} baris {self.record}: satu baris lebih dari "
+                    f"{MAX_LINE_BYTES // 2**20} MB; ini bukan baris survei (berkas rusak, atau "
+                    "bukan CSV?)",
+                    f"{self.source.name} row {self.record}: one line is longer than "
+                    f"{MAX_LINE_BYTES // 2**20} MB; this is not a survey row (a damaged file, "
+                    "or not a CSV?)",
+                )
             if cut or not self._fill():
                 break
         if cut == 0:
@@ -283,6 +306,11 @@ class CsvStream:
             ends[:, :-1] = seps
             starts[:, 1:] = seps
             starts[:, 1:] += 1
+        longest = ends - starts
+        if count and int(longest.max()) > FIELD_LIMIT:
+            # The csv path refuses such a cell; an unquoted one must not slip through here.
+            line = int(np.flatnonzero((longest > FIELD_LIMIT).any(axis=1))[0])
+            raise _cell_too_long(self.source.name, first + int(numbers[line]))
         return Grid(
             data=segment,
             rows=(first + numbers).astype(np.int64),
@@ -346,13 +374,7 @@ class CsvStream:
         except csv.Error as exc:
             row = state["record"]
             if "field limit" in str(exc):
-                raise InputFileError(
-                    f"{self.source.name} baris {row}: satu sel lebih dari 1.000.000 karakter; "
-                    "ini bukan isian survei (tanda kutip tidak ditutup, atau berkas rusak?)",
-                    f"{self.source.name} row {row}: a cell is longer than 1,000,000 "
-                    "characters; this is not a survey answer (an unclosed quote, or a damaged "
-                    "file?)",
-                ) from None
+                raise _cell_too_long(self.source.name, row) from None
             raise InputFileError(
                 f"{self.source.name} baris {row}: CSV rusak ({exc})",
                 f"{self.source.name} row {row}: malformed CSV ({exc})",
