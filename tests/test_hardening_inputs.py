@@ -163,6 +163,18 @@ def _endless_line(folder: Path) -> Path:
     return path
 
 
+def _bare_cr_in_cell(folder: Path) -> Path:
+    """A CRLF file with one bare CR inside an unquoted cell (a line break typed in a cell)."""
+    path = folder / "cr-di-sel.csv"
+    head = ",".join(HEADER)
+    first = household("1", SEGUMBANG, "", "---YYYYYYY")
+    first[0] = "RT\r1"
+    second = household("2", SEGUMBANG, "", "---YYYYYYY")
+    lines = [head, ",".join(first), ",".join(second)]
+    path.write_bytes("".join(line + "\r\n" for line in lines).encode("utf-8"))
+    return path
+
+
 def _mixed_encodings(folder: Path) -> Path:
     path = folder / "campuran.csv"
     header = ["id_rumah_tangga", "kode_desa", "petugas", *HEADER[2:]]
@@ -239,6 +251,7 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("huge field (a 1.1 MB cell)", _huge_cell),
     BadInput("huge unquoted field (a 1.1 MB cell)", _huge_unquoted_cell),
     BadInput("a 20 MB line of a,a,a,… (ten million columns)", _endless_line),
+    BadInput("a bare CR inside an unquoted cell", _bare_cr_in_cell, 0, 0),
     BadInput("mixed encodings (UTF-8 and Windows-1252 rows)", _mixed_encodings, 0, 0),
     BadInput("file cut while being read", _changing, during_read=_cut_while_reading),
     BadInput("a folder given as a file", _folder),

@@ -39,6 +39,9 @@ _SOLID = np.ones(256, dtype=bool)
 _SOLID[list(_ASCII_SPACE)] = False
 _SOLID[0x80:] = False
 
+# Stands for a bare CR inside a line while csv parses it (a private-use character).
+_CELL_BREAK = "\ue000"
+
 #: The longest line read: a survey row is a few hundred bytes, and one line of this size (a
 #: hundred million separators, or a file without line ends) is refused before it is parsed.
 MAX_LINE_BYTES = 16 * 1024 * 1024
@@ -361,12 +364,22 @@ class CsvStream:
                         cp1252.append(int(state["record"]))
                 elif not text.isascii():
                     state["non_ascii"] += 1
+                body = text.rstrip("\r\n")
+                if "\r" in body:
+                    # A bare CR inside a cell (typed with Alt+Enter on an old Mac, or pasted):
+                    # a line break in that cell, not the end of the record.
+                    text = body.replace("\r", _CELL_BREAK) + text[len(body) :]
                 yield text
 
         rows: Rows = []
         last = ""
         try:
-            for cells in csv.reader(lines(), delimiter=self.delimiter):
+            for parsed in csv.reader(lines(), delimiter=self.delimiter):
+                cells = (
+                    [c.replace(_CELL_BREAK, "\n") for c in parsed]
+                    if any(_CELL_BREAK in c for c in parsed)
+                    else parsed
+                )
                 rows.append((int(state["record"]), cells))
                 last = "".join(record_text)
                 record_text.clear()
