@@ -152,6 +152,21 @@ CATALOGUE: dict[str, IssueType] = {
             ("periksa huruf beraksen di baris ini", "check accented letters on this row"),
         ),
         _t(
+            "karakter-nul",
+            W,
+            ("Karakter NUL", "NUL characters"),
+            (
+                "Baris ini berisi karakter NUL (bita 0), yang tidak pernah ada di teks survei; "
+                "karakter itu dibuang",
+                "This row holds NUL characters (byte 0), which survey text never has; they "
+                "were removed",
+            ),
+            (
+                "periksa baris ini: berkasnya mungkin rusak",
+                "check this row: the file may be damaged",
+            ),
+        ),
+        _t(
             "berkas-ganda",
             W,
             ("Berkas ganda", "File given twice"),

@@ -175,6 +175,15 @@ def _bare_cr_in_cell(folder: Path) -> Path:
     return path
 
 
+def _late_nul(folder: Path) -> Path:
+    """A NUL byte in an id after the first 8 KB (where the binary check looks)."""
+    path = folder / "nul-jauh.csv"
+    rows = [",".join(household(f"RT{i:05d}", SEGUMBANG, "", "---YYYYYYY")) for i in range(300)]
+    late = ",".join(household("RT\x0099999", SEGUMBANG, "", "---YYYYYYY"))
+    path.write_text(HEADER_LINE + "\n".join([*rows, late]) + "\n", encoding="utf-8")
+    return path
+
+
 def _mixed_encodings(folder: Path) -> Path:
     path = folder / "campuran.csv"
     header = ["id_rumah_tangga", "kode_desa", "petugas", *HEADER[2:]]
@@ -252,6 +261,7 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("huge unquoted field (a 1.1 MB cell)", _huge_unquoted_cell),
     BadInput("a 20 MB line of a,a,a,… (ten million columns)", _endless_line),
     BadInput("a bare CR inside an unquoted cell", _bare_cr_in_cell, 0, 0),
+    BadInput("a NUL byte after the first 8 KB (removed, flagged)", _late_nul, 0, 0),
     BadInput("mixed encodings (UTF-8 and Windows-1252 rows)", _mixed_encodings, 0, 0),
     BadInput("file cut while being read", _changing, during_read=_cut_while_reading),
     BadInput("a folder given as a file", _folder),

@@ -159,6 +159,8 @@ class CsvStream:
     record: int = 1
     utf8_non_ascii: int = 0
     cp1252_rows: list[int] = field(default_factory=list)
+    #: Records that held NUL bytes (removed: no survey text has them).
+    nul_rows: list[int] = field(default_factory=list)
     _pending: bytes = b""
     _eof: bool = False
 
@@ -327,7 +329,7 @@ class CsvStream:
     def _csv_segment(self, segment: bytes) -> Rows:
         """Records of a segment, extended while its last record is inside an open quote."""
         while True:
-            rows, last_text, cp1252, non_ascii = self._parse(segment)
+            rows, last_text, cp1252, non_ascii, nul = self._parse(segment)
             if not rows or not ends_inside_quotes(last_text, self.delimiter):
                 break
             more = self._next_segment()
@@ -344,14 +346,16 @@ class CsvStream:
             segment += more
         self.record += len(rows)
         self.cp1252_rows.extend(cp1252)
+        self.nul_rows.extend(nul)
         self.utf8_non_ascii += non_ascii
         return rows
 
-    def _parse(self, segment: bytes) -> tuple[Rows, str, list[int], int]:
+    def _parse(self, segment: bytes) -> tuple[Rows, str, list[int], int, list[int]]:
         """Parse a segment with :mod:`csv`, numbering records from ``self.record``."""
         record = self.record
         state = {"record": record, "non_ascii": 0, "first": self.record == 1}
         cp1252: list[int] = []
+        nul: list[int] = []
         record_text: list[str] = []
 
         def lines() -> Iterator[str]:
@@ -364,6 +368,10 @@ class CsvStream:
                         cp1252.append(int(state["record"]))
                 elif not text.isascii():
                     state["non_ascii"] += 1
+                if "\x00" in text:
+                    text = text.replace("\x00", "")
+                    if not nul or nul[-1] != state["record"]:
+                        nul.append(int(state["record"]))
                 body = text.rstrip("\r\n")
                 if "\r" in body:
                     # A bare CR inside a cell (typed with Alt+Enter on an old Mac, or pasted):
@@ -392,7 +400,7 @@ class CsvStream:
                 f"{self.source.name} baris {row}: CSV rusak ({exc})",
                 f"{self.source.name} row {row}: malformed CSV ({exc})",
             ) from None
-        return rows, last, cp1252, int(state["non_ascii"])
+        return rows, last, cp1252, int(state["non_ascii"]), nul
 
     def _mac_file(self) -> Iterator[Rows]:
         """A file with CR line ends only (old Mac): read whole, split on CR (small files)."""

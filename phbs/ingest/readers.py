@@ -75,6 +75,8 @@ class RawTable:
     delimiter: str | None = None
     sheet: str | None = None
     mixed_encoding_rows: list[int] = field(default_factory=list)
+    #: Records whose NUL bytes were removed (known once the rows are exhausted).
+    nul_rows: list[int] = field(default_factory=list)
     segments: Iterator[Grid | Rows] | None = None
     source: Source | None = None
     fixed_sha256: str = ""
@@ -391,6 +393,7 @@ def _finish(
 ) -> Iterator[Grid | Rows]:
     """Pass segments on; at the end, settle the file's encoding (UTF-8, Windows-1252, mixed)."""
     yield from segments
+    table.nul_rows.extend(stream.nul_rows)
     if stream.cp1252_rows:
         if has_bom or stream.utf8_non_ascii:
             table.mixed_encoding_rows.extend(stream.cp1252_rows)

@@ -410,6 +410,8 @@ class _Validator:
             self._issue(
                 make_issue("encoding-campuran", file=table.name, row=row_number), _AFTER_ROWS
             )
+        for row_number in table.nul_rows:
+            self._issue(make_issue("karakter-nul", file=table.name, row=row_number), _AFTER_ROWS)
 
     def _items(
         self, table: RawTable, layout: ExportLayout, fast: dict[str, int] | None
