@@ -362,3 +362,24 @@ def test_output_through_a_symbolic_link(tmp_path: Path) -> None:
             for item in folder.iterdir():
                 item.unlink()
             folder.rmdir()
+
+
+def test_text_past_excels_cell_limit_is_cut_with_a_mark(tmp_path: Path) -> None:
+    """SECURITY.md: an issue value longer than Excel's 32,767 characters is
+    cut with a mark saying so, in the issues workbook (xlsxwriter would cut it silently)."""
+    import openpyxl
+
+    long_name = "x" * 40_000
+    rows = [household("1"), [*household("2")[:-1], long_name]]  # an unknown answer
+    survey = write_csv(tmp_path / "panjang.csv", [HEADER, *rows])
+    out = tmp_path / "masalah.xlsx"
+    result = CliRunner().invoke(cli, ["validate", str(survey), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    cells = [
+        str(c)
+        for row in openpyxl.load_workbook(out)["Masalah Data"].iter_rows(values_only=True)
+        for c in row
+        if c and len(str(c)) > 30_000
+    ]
+    assert cells
+    assert all(len(c) <= 32_767 and c.endswith("[dipotong: batas sel Excel 32767]") for c in cells)

@@ -159,6 +159,7 @@ class SheetWriter:
             self.sheet.write_number(row, col, value, fmt or f.decimal)
             width = 8
         else:
+            value = excel_text(value, self.lang)
             self.sheet.write_string(row, col, value, fmt or f.text)
             width = max((len(part) for part in value.splitlines()), default=0) if measure else 0
         if measure:
@@ -328,6 +329,29 @@ def write_long_table(
     if progress is not None and done != count:
         progress(WriteStep("sheet", base, done, done))
     return names
+
+
+#: Characters an Excel cell holds; a longer text is cut, with a mark saying so.
+EXCEL_CELL_CHARACTERS = 32_767
+
+
+def excel_text(text: str, lang: Lang = "id") -> str:
+    """``text`` as a cell can hold it: past Excel's limit it is cut and ends with a mark
+    that says so (xlsxwriter would cut it without a word).
+
+    >>> excel_text("x" * 40_000)[-40:]
+    'xxxx … [dipotong: batas sel Excel 32767]'
+    >>> len(excel_text("x" * 40_000))
+    32767
+    """
+    if len(text) <= EXCEL_CELL_CHARACTERS:
+        return text
+    mark = (
+        f" … [cut: Excel's cell limit {EXCEL_CELL_CHARACTERS}]"
+        if lang == "en"
+        else f" … [dipotong: batas sel Excel {EXCEL_CELL_CHARACTERS}]"
+    )
+    return text[: EXCEL_CELL_CHARACTERS - len(mark)] + mark
 
 
 @contextlib.contextmanager

@@ -415,7 +415,7 @@ def _write_issues_xlsx(
     readings: Sequence[tuple[str, str]],
     lang: Lang,
 ) -> None:
-    from phbs.reports.excel_sheet import xlsx_workbook
+    from phbs.reports.excel_sheet import excel_text, xlsx_workbook
 
     options = {"strings_to_formulas": False}
     with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
@@ -430,7 +430,7 @@ def _write_issues_xlsx(
                 if isinstance(value, int):
                     sheet.write_number(r, col, value)
                 elif value:
-                    sheet.write_string(r, col, str(value))
+                    sheet.write_string(r, col, excel_text(str(value), lang))
                 widths[col] = min(80, max(widths[col], len(str(value or ""))))
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width + 2)
