@@ -465,10 +465,12 @@ CATALOGUE: dict[str, IssueType] = {
             W,
             ("ID berisi karakter tak terlihat", "Id holds invisible characters"),
             (
-                "ID rumah tangga '{value}' berisi karakter tak terlihat (spasi lebar-nol, BOM, "
-                "tanda arah); dibaca sebagai '{cleaned}'",
-                "Household id '{value}' holds invisible characters (zero-width space, BOM, "
-                "direction marks); read as '{cleaned}'",
+                "ID rumah tangga '{value}' berisi karakter tak terlihat atau ejaan lain dari "
+                "huruf yang sama (spasi lebar-nol, BOM, tanda arah, spasi tak-putus, aksen "
+                "terpisah); dibaca sebagai '{cleaned}'",
+                "Household id '{value}' holds invisible characters or another spelling of the "
+                "same letters (zero-width space, BOM, direction marks, non-breaking space, a "
+                "separate accent); read as '{cleaned}'",
             ),
             ("baris tetap diskor dengan ID itu", "row still scored under that id"),
         ),

@@ -180,6 +180,12 @@ def test_utf16_text_from_excel_is_read(tmp_path: Path) -> None:
     assert [(r.row, r.reasons) for r in survey.set_aside] == [(5, ("baris-ganda",))]
     assert survey.files[0].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert survey.files[0].encoding == "utf-16"
+    # A line break typed inside a cell (a bare CR) stays in that cell.
+    broken = [[*HEADER_NO_AGE, "petugas"], *([*row, "Siti\rAminah"] for row in YN_ROWS)]
+    text = "".join("\t".join(row) + "\r\n" for row in broken)
+    path.write_bytes(text.encode("utf-16"))
+    survey = read_survey([path])
+    assert (survey.rows_read, survey.rows_scored) == (3, 3)
 
 
 # --- case 2: data on the second sheet -------------------------------------------------------

@@ -94,3 +94,22 @@ def test_household_counts(text: str, value: int) -> None:
 def test_not_household_counts(text: str) -> None:
     """DOMAIN.md §2: a fraction or mixed separators is not a count of households."""
     assert parse_count(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "14/08/2025 7.30",
+        "14/08/2025 07.30.00",
+        "14/08/2025 07:30 PM",
+        "2025-08-14 7:30 AM",
+        "2025-08-14T07:30:00+08",
+        "14/08/2025 07:30:00 WITA",
+        "2025-10-23T05:40:39.000+08:00",
+    ],
+)
+def test_dates_with_a_time_as_people_write_it(text: str) -> None:
+    """A time after the date, in any usual spelling (Indonesian 7.30, AM/PM, a zone), leaves
+    the date readable; only an impossible time (25:00) makes it unreadable."""
+    assert parse_date(text) is not None
+    assert parse_date("2025-08-14T25:00") is None

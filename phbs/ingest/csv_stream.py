@@ -39,8 +39,8 @@ _SOLID = np.ones(256, dtype=bool)
 _SOLID[list(_ASCII_SPACE)] = False
 _SOLID[0x80:] = False
 
-# Stands for a bare CR inside a line while csv parses it (a private-use character).
-_CELL_BREAK = "\ue000"
+#: Stands for a bare CR inside a line while csv parses it (a private-use character).
+CELL_BREAK = "\ue000"
 
 #: The longest line read: a survey row is a few hundred bytes, and one line of this size (a
 #: hundred million separators, or a file without line ends) is refused before it is parsed.
@@ -376,7 +376,7 @@ class CsvStream:
                 if "\r" in body:
                     # A bare CR inside a cell (typed with Alt+Enter on an old Mac, or pasted):
                     # a line break in that cell, not the end of the record.
-                    text = body.replace("\r", _CELL_BREAK) + text[len(body) :]
+                    text = body.replace("\r", CELL_BREAK) + text[len(body) :]
                 yield text
 
         rows: Rows = []
@@ -384,8 +384,8 @@ class CsvStream:
         try:
             for parsed in csv.reader(lines(), delimiter=self.delimiter):
                 cells = (
-                    [c.replace(_CELL_BREAK, "\n") for c in parsed]
-                    if any(_CELL_BREAK in c for c in parsed)
+                    [c.replace(CELL_BREAK, "\n") for c in parsed]
+                    if any(CELL_BREAK in c for c in parsed)
                     else parsed
                 )
                 rows.append((int(state["record"]), cells))

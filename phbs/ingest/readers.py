@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from phbs.errors import InputFileError
+from phbs.ingest.csv_stream import CELL_BREAK as _CELL_BREAK
 from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line
 from phbs.ingest.grid import Grid
 
@@ -298,10 +299,14 @@ def _is_blank_line(text: str) -> bool:
     return not text.translate(_BLANK_LINE)
 
 
+_bare_cr = re.compile(r"\r(?!\n|$)")
+
+
 def _sniff_delimiter(lines: list[str]) -> str:
     """Pick the separator that gives the widest header with consistent row widths (a title
     block above the header is not the header)."""
-    lines = [line for line in lines if not _is_blank_line(line)]
+    # A bare CR inside a cell (a line break typed in it) would stop csv: a space here.
+    lines = [_bare_cr.sub(" ", line) for line in lines if not _is_blank_line(line)]
     best = (",", -1.0, 0)
     for delimiter in _DELIMITERS:
         try:
@@ -484,9 +489,17 @@ def _open_utf16(
             f"{name}: bukan berkas CSV teks (berisi karakter NUL)",
             f"{name}: not a text CSV file (holds NUL characters)",
         )
-    lines = text.splitlines()
+    if "\n" in text:
+        # Lines end in LF (or CRLF): a bare CR is a line break inside a cell.
+        lines = text.split("\n")
+        text = _bare_cr.sub(_CELL_BREAK, text)
+    else:
+        lines = text.split("\r")  # an old Mac file: CR ends the lines
     delimiter = _sniff_delimiter(lines[: _SNIFF_LINES + 1])
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    rows = [
+        [c.replace(_CELL_BREAK, "\n") for c in cells] if _CELL_BREAK in "".join(cells) else cells
+        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    ]
     top = rows[: TITLE_ROWS * 4]
     texts = [[] if _is_blank_line("".join(cells)) else cells for cells in top]
     first = header_row - 1 if header_row is not None else _header_index(texts, header_cells, prefer)
@@ -591,21 +604,16 @@ def sheet_heads(
     return heads
 
 
-#: Bounds checked before a workbook is parsed (a few KB of zip can claim gigabytes or a
-#: sheet wider than any survey, and the reader would try to hold it all).
+#: Bounds checked before a workbook is parsed (a few KB of zip can unpack to gigabytes,
+#: which the reader would try to hold).
 MAX_SHEET_XML_BYTES = 2 * 1024**3
 MAX_COMPRESSION_RATIO = 200
-MAX_COLUMN_LETTERS = 2  # columns A to ZZ (702): a survey has a few dozen
-_WIDE_CELL = re.compile(rb'<c\b[^>]*?\br="[A-Z]{%d,}[0-9]' % (MAX_COLUMN_LETTERS + 1))
 
 
 def _check_bounds(data: bytes, name: str) -> None:
-    """Refuse a workbook whose sheets would expand beyond what a survey can be: sheet XML
-    past :data:`MAX_SHEET_XML_BYTES`, compressed more than :data:`MAX_COMPRESSION_RATIO`
-    to one (a zip bomb), or an .xlsx cell beyond column ZZ. Checked on the zip's own records
-    and one streaming pass over each sheet, before the reader allocates anything. (An .ods
-    repeats blank columns to the sheet's edge as a count, which the reader does not expand.)
-    """
+    """Refuse a workbook whose sheets would unpack beyond what a survey can be: sheet XML
+    past :data:`MAX_SHEET_XML_BYTES`, or compressed more than :data:`MAX_COMPRESSION_RATIO`
+    to one (a zip bomb). Checked on the zip's own records, before anything is unpacked."""
     if not data.startswith(b"PK"):
         return
     try:
@@ -626,20 +634,6 @@ def _check_bounds(data: bytes, name: str) -> None:
                     f"{name}: a worksheet too large once unpacked ({info.file_size // 1024**2} "
                     f"MB, {ratio:.0f}× its stored size); such a file is not a survey",
                 )
-            with archive.open(info) as handle:
-                rest = b""
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    text = rest + block
-                    if _WIDE_CELL.search(text) is not None:
-                        raise InputFileError(
-                            f"{name}: lembar kerja memakai kolom di luar ZZ (kolom ke-703 atau "
-                            "lebih); survei tidak selebar itu: hapus isi kolom itu atau salin "
-                            "datanya ke buku kerja baru",
-                            f"{name}: a worksheet uses columns beyond ZZ (column 703 or "
-                            "more); a survey is not that wide: clear those columns or copy "
-                            "the data into a new workbook",
-                        )
-                    rest = text[-64:]
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
         return  # not a zip the checks understand: the reader says what is wrong
 

@@ -9,10 +9,10 @@ import unicodedata
 # [0-9], not \d: \d also matches other scripts' digits, which int() would then accept.
 _ISO = re.compile(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})([ T].*)?$")
 _DMY = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})( .*)?$")
-# A time after the date: hh:mm[:ss[.fff]], then a zone (Z, +08:00, +0800) as exports write it.
-_TIME = re.compile(
-    r"^[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?\s*(?:Z|[+-][0-9]{2}:?[0-9]{2})?$"
-)
+# A time after the date, as people and exports write it (07:30, 7.30, 07:30:00, T07:30Z):
+# when one is there its hours and minutes must be possible; anything else after the date
+# (AM/PM, a zone name such as WITA) is left alone.
+_TIME = re.compile(r"^[ T]([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2}))?")
 _SERIAL = re.compile(r"^[0-9]{5}(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Excel serials of 2000-01-01 and 2099-12-31: survey dates outside are typing errors.
@@ -27,8 +27,8 @@ def parse_date(text: str) -> dt.date | None:
     (datetime.date(2025, 8, 14), datetime.date(2025, 8, 14), datetime.date(2025, 8, 14))
     >>> parse_date("31/02/2025") is None, parse_date("2025-08-14T25:00") is None
     (True, True)
-    >>> parse_date("2025-10-23T05:40:39.000+08:00")
-    datetime.date(2025, 10, 23)
+    >>> parse_date("2025-10-23T05:40:39.000+08:00"), parse_date("14/08/2025 7.30 WITA")
+    (datetime.date(2025, 10, 23), datetime.date(2025, 8, 14))
     """
     value = text.strip()
     try:
@@ -48,12 +48,10 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _valid_time(text: str | None) -> bool:
-    """Whether the part after a date is absent or a possible time of day."""
-    if not text:
-        return True
-    match = _TIME.match(text)
+    """Whether the part after a date holds no impossible time of day (``25:00``)."""
+    match = _TIME.match(text) if text else None
     if match is None:
-        return False
+        return True
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return hours < 24 and minutes < 60 and seconds < 61
 
@@ -101,11 +99,23 @@ def parse_count(text: str) -> int | None:
     return parse_whole_number(value)
 
 
-def visible_text(text: str) -> str:
-    """``text`` without invisible format characters (zero-width space and joiners, the BOM,
-    direction marks and overrides), stripped: what a person reading it sees.
+# Characters that change how a text looks to no one: zero-width space, word joiner, BOM,
+# soft hyphen, direction marks, embeddings, overrides and isolates. (The zero-width joiner
+# and non-joiner shape letters in some scripts, and are kept.)
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
 
-    >>> visible_text("RT\u200b01\ufeff"), visible_text("\u202eRT01")
-    ('RT01', 'RT01')
+
+def visible_text(text: str) -> str:
+    """``text`` as a person reads it: without invisible characters (zero-width space, BOM,
+    direction marks), non-breaking spaces as spaces, letters in one Unicode form (an accent
+    typed as its own character or not), stripped.
+
+    >>> visible_text("RT\u200b01\ufeff"), visible_text("\u202eRT01"), visible_text("RT\u00a001")
+    ('RT01', 'RT01', 'RT 01')
+    >>> visible_text("RT-e\u03011") == visible_text("RT-\u00e91"), visible_text("a\u200db")
+    (True, 'a\u200db')
     """
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+    cleaned = text.translate(_INVISIBLE).replace("\u00a0", " ")
+    return unicodedata.normalize("NFC", cleaned).strip()
