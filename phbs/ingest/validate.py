@@ -192,11 +192,6 @@ class _Suspect:
     fingerprint: int
 
 
-def _identity_ok(columns: ColumnMap) -> bool:
-    """Whether a file has its identity columns (else every row is set aside)."""
-    return columns.has("id_rumah_tangga") and columns.has("kode_desa")
-
-
 def _same_file(again: RawTable, first: RawTable) -> bool:
     """Whether a file opened again is the one read (size and time, or a spreadsheet's hash)."""
     if again.source is None or first.source is None:
@@ -378,17 +373,8 @@ class _Validator:
         for issue in columns.issues:
             self._issue(issue, _BEFORE_ROWS)
         self._use_columns(columns, answers)
-        identity_ok = _identity_ok(columns)
-        # Why every row is set aside when an identity column is unusable: missing or ambiguous.
-        identity_reasons = sorted(
-            {
-                i.code
-                for i in columns.issues
-                if i.column in ("id_rumah_tangga", "kode_desa")
-                and i.code in ("kolom-wajib-tidak-ada", "kolom-ambigu")
-            }
-        )
-        fast = identity_ok and not layout.row_by_row
+        # check_columns saw to the identity columns: every row can be read as a household.
+        fast = not layout.row_by_row
         with closing(self._items(table, layout, columns.index if fast else None)) as items:
             for item in items:
                 if isinstance(item, ReadGrid):
@@ -396,11 +382,7 @@ class _Validator:
                     continue
                 for row_number, raw_cells in item:
                     self.count_rows(counts)
-                    if not identity_ok:
-                        self._set_aside(table, row_number, raw_cells, [], identity_reasons)
-                        counts.aside += 1
-                    else:
-                        self.one_row(table, counts, layout, row_number, raw_cells)
+                    self.one_row(table, counts, layout, row_number, raw_cells)
         self.flush()
         self._review_summary(table, counts, layout)
         self._names_note(table)
@@ -959,7 +941,7 @@ class _Validator:
                 columns = self.files[index].columns
                 self._use_columns(columns, self.files[index].answers)
                 layout = detect_export(table.header)
-                fast = _identity_ok(columns) and not layout.row_by_row
+                fast = not layout.row_by_row
                 width = len(table.header)
                 with closing(self._items(table, layout, columns.index if fast else None)) as items:
                     for item in items:
