@@ -579,9 +579,11 @@ def sheet_heads(
     path: str | Path,
     header_cells: int = 1,
     prefer: Callable[[list[str]], bool] | None = None,
+    known: tuple[str, list[str]] | None = None,
 ) -> list[SheetHead]:
     """Every worksheet of a workbook with its header row (as :func:`open_table` finds it),
-    from one reading.
+    from one reading; ``known`` gives a sheet already open and its header, which is not
+    parsed again (it may hold all the survey's rows).
 
     Raises :class:`~phbs.errors.InputFileError` when the workbook cannot be read.
     """
@@ -591,6 +593,9 @@ def sheet_heads(
     visible = _visible(workbook)
     for meta in workbook.sheets_metadata:
         header: list[str] | None = None
+        if known is not None and meta.name == known[0]:
+            heads.append(SheetHead(meta.name, meta.name in visible, known[1]))
+            continue
         try:
             top = [
                 [cell_text(v) for v in row]

@@ -61,7 +61,12 @@ def choose_sheet(
     """
     if table.sheet is None or len(table.sheets) < 2:
         return table, None, ""
-    heads = sheet_heads(table.path, HEADER_CELLS, survey_header(form, table.name))
+    heads = sheet_heads(
+        table.path,
+        HEADER_CELLS,
+        survey_header(form, table.name),
+        known=(table.sheet, table.header),
+    )
     candidates = [h for h in heads if h.header and looks_like_survey(h.header, form, table.name)]
     candidates.sort(key=lambda h: not h.visible)  # a visible sheet is suggested first
     listed, listed_en = _listed(candidates)
