@@ -765,18 +765,6 @@ def _ods_error_cells(archive: zipfile.ZipFile, sheet: str) -> list[tuple[str, st
     return _ods_scan(archive, sheet)[0]
 
 
-def ods_merged_ranges(data: bytes, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Merged ranges of an OpenDocument sheet, 0-based ``((top, left), (bottom, right))``
-    as python-calamine gives them for .xlsx (it gives none for .ods)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        if "content.xml" not in archive.namelist():
-            return []
-        return _ods_scan(archive, sheet)[1]
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
-        return []
-
-
 def _ods_scan(
     archive: zipfile.ZipFile, sheet: str
 ) -> tuple[list[tuple[str, str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
@@ -883,15 +871,25 @@ def _fill_merged(
     return filled
 
 
-def _merged_ranges(
-    workbook: Any, sheet: str, data: bytes
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """A sheet's merged ranges: from the reader for .xlsx and .xls, from the XML for .ods."""
+def _sheet_extras(
+    opened: Any, data: bytes, sheet: str
+) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], list[tuple[str, str]]]:
+    """What the reader does not give of a sheet already open: its merged ranges (from the
+    reader for .xlsx and .xls, from the XML for .ods) and its formula problems
+    (:func:`formula_cells`), an .ods's XML scanned once for both."""
     try:
-        ranges = list(workbook.get_sheet_by_name(sheet).merged_cell_ranges or [])
+        ranges = list(opened.merged_cell_ranges or [])
     except Exception:  # formats the reader gives no merged ranges for
         ranges = []
-    return ranges or ods_merged_ranges(data, sheet)
+    if data.startswith(b"PK"):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            if "content.xml" in archive.namelist():
+                errors, spans = _ods_scan(archive, sheet)
+                return ranges or spans, errors
+        except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+            return ranges, []
+    return ranges, formula_cells(data, sheet)
 
 
 def _visible(workbook: Any) -> set[str]:
@@ -931,7 +929,8 @@ def _open_spreadsheet(
     fallback: str | None = None
     for chosen in order:
         try:
-            grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+            opened = workbook.get_sheet_by_name(chosen)
+            grid = opened.to_python(skip_empty_area=False)
         except Exception as exc:
             raise InputFileError(
                 f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
@@ -965,7 +964,8 @@ def _open_spreadsheet(
             fallback = fallback or chosen  # only a title or notes: look at the others first
             del grid
             continue
-        merged = _fill_merged(_merged_ranges(workbook, chosen, data), grid, first)
+        ranges, formulas = _sheet_extras(opened, data, chosen)
+        merged = _fill_merged(ranges, grid, first)
         header = [cell_text(v) for v in grid[first]]
         _check_header(name, header, first + 1)
         numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
@@ -979,7 +979,7 @@ def _open_spreadsheet(
             rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None)),
             sheet=chosen,
             sheets=names,
-            formula_cells=formula_cells(data, chosen),
+            formula_cells=formulas,
             merged_ranges=merged,
             title_rows=[
                 (i + 1, " ".join(c.strip() for c in cells if c.strip()))
