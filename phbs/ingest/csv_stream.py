@@ -39,6 +39,9 @@ _SOLID = np.ones(256, dtype=bool)
 _SOLID[list(_ASCII_SPACE)] = False
 _SOLID[0x80:] = False
 
+#: Lines in one segment at most (a segment of blank lines is read as a list of rows).
+SEGMENT_LINES = 65_536
+
 #: Stands for a bare CR inside a line while csv parses it (a private-use character).
 CELL_BREAK = "\ue000"
 
@@ -216,6 +219,11 @@ class CsvStream:
                 break
         if cut == 0:
             cut = len(self._pending)
+        if self._pending.count(b"\n", 0, cut) > SEGMENT_LINES:
+            # Many short lines (a file of blank lines): a segment of them would hold a Python
+            # list per line; cut after SEGMENT_LINES of them.
+            ends = np.flatnonzero(np.frombuffer(self._pending, dtype=np.uint8, count=cut) == 10)
+            cut = int(ends[SEGMENT_LINES - 1]) + 1
         segment, self._pending = self._pending[:cut], self._pending[cut:]
         return segment
 

@@ -25,7 +25,6 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
-import html
 import io
 import os
 import re
@@ -38,9 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from phbs.errors import InputFileError
+from phbs.ingest import limits
 from phbs.ingest.csv_stream import CELL_BREAK as _CELL_BREAK
 from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line
 from phbs.ingest.grid import Grid
+from phbs.ingest.limits import too_many_blank_rows
+from phbs.ingest.workbook import dense, fill_merged, open_book, rows_of
+from phbs.ingest.workbook import segments as workbook_segments
+from phbs.ingest.xlsx_stream import cell_name, check_unpacked
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 _DELIMITERS = (",", ";", "\t")
@@ -388,7 +392,9 @@ def _open_csv(
         raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
     _check_header(name, table.header, table.header_row)
     stream.width = len(table.header)
-    table.segments = _trim_trailing_blanks(_finish(chain([rest], segments), stream, table, has_bom))
+    table.segments = _trim_trailing_blanks(
+        _finish(chain([rest], segments), stream, table, has_bom), name
+    )
     table.rows = _rows_of(table.segments)
     return table
 
@@ -432,15 +438,21 @@ def _is_blank_row(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells)
 
 
-def _trim_trailing_blanks(segments: Iterator[Grid | Rows]) -> Iterator[Grid | Rows]:
+def _trim_trailing_blanks(segments: Iterator[Grid | Rows], name: str) -> Iterator[Grid | Rows]:
     """Pass segments on, holding back blank rows until something non-blank follows.
 
     A grid never holds a blank record (:mod:`phbs.ingest.csv_stream`), so blank rows only
-    come in lists.
+    come in lists. Blank rows at the end are dropped however many; more than
+    :attr:`~phbs.ingest.limits.Limits.blank_rows` in a row with data after them are refused
+    (:func:`~phbs.ingest.limits.too_many_blank_rows`), and only that many are ever held.
     """
+    limit = limits.current().blank_rows
     pending: Rows = []
+    skipped = 0  # blank rows past the limit, not held
     for item in segments:
         if isinstance(item, Grid):
+            if skipped:
+                raise too_many_blank_rows(name, pending[0][0], len(pending) + skipped)
             if pending:
                 yield pending
                 pending = []
@@ -450,9 +462,16 @@ def _trim_trailing_blanks(segments: Iterator[Grid | Rows]) -> Iterator[Grid | Ro
         while last and _is_blank_row(item[last - 1][1]):
             last -= 1
         if last:
+            if skipped:
+                raise too_many_blank_rows(name, pending[0][0], len(pending) + skipped)
             yield pending + item[:last] if pending else item[:last]
             pending = []
-        pending += item[last:]
+        tail = item[last:]
+        room = limit - len(pending)
+        if len(tail) > room:
+            skipped += len(tail) - max(room, 0)
+            tail = tail[: max(room, 0)]
+        pending += tail
 
 
 #: Largest UTF-16 text file read (it is decoded whole): Excel's "Unicode Text" of a survey
@@ -582,71 +601,41 @@ def sheet_heads(
     known: tuple[str, list[str]] | None = None,
 ) -> list[SheetHead]:
     """Every worksheet of a workbook with its header row (as :func:`open_table` finds it),
-    from one reading; ``known`` gives a sheet already open and its header, which is not
-    parsed again (it may hold all the survey's rows).
+    from the first rows of each sheet only; ``known`` gives a sheet already open and its
+    header, which is not read again.
 
     Raises :class:`~phbs.errors.InputFileError` when the workbook cannot be read.
     """
     file_path = Path(path)
-    workbook = _workbook(file_path, str(path), _snapshot(file_path, str(path)))
+    name = str(path)
+    book = open_book(
+        _snapshot(file_path, name), name, file_path.suffix.lower() or ".xlsx", limits.current()
+    )
     heads: list[SheetHead] = []
-    visible = _visible(workbook)
-    for meta in workbook.sheets_metadata:
-        header: list[str] | None = None
-        if known is not None and meta.name == known[0]:
-            heads.append(SheetHead(meta.name, meta.name in visible, known[1]))
+    for info in book.sheets:
+        if known is not None and info.name == known[0]:
+            heads.append(SheetHead(info.name, info.visible, known[1]))
             continue
+        header: list[str] | None = None
         try:
-            top = [
-                [cell_text(v) for v in row]
-                for row in islice(workbook.get_sheet_by_name(meta.name).iter_rows(), TITLE_ROWS * 4)
-            ]
+            rows = dense(book.rows(info.name), name, limits.current().blank_rows)
+            top = [cells for _, cells in islice(rows, TITLE_ROWS * 4)]
             first = _header_index(top, header_cells, prefer)
             header = top[first] if first is not None else None
-        except Exception:  # calamine raises several error types for unreadable sheets
+        except InputFileError:
+            raise
+        except Exception:  # a damaged sheet among others: it has no header to offer
             header = None
-        heads.append(SheetHead(meta.name, meta.name in visible, header))
+        heads.append(SheetHead(info.name, info.visible, header))
     return heads
 
 
-#: Bounds checked before a workbook is parsed (a few KB of zip can unpack to gigabytes,
-#: which the reader would try to hold).
-MAX_SHEET_XML_BYTES = 2 * 1024**3
-MAX_COMPRESSION_RATIO = 200
+def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
+    """An .xls or .xlsb workbook opened by python-calamine (see :mod:`phbs.ingest.workbook`).
 
-
-def _check_bounds(data: bytes, name: str) -> None:
-    """Refuse a workbook whose sheets would unpack beyond what a survey can be: sheet XML
-    past :data:`MAX_SHEET_XML_BYTES`, or compressed more than :data:`MAX_COMPRESSION_RATIO`
-    to one (a zip bomb). Checked on the zip's own records, before anything is unpacked."""
-    if not data.startswith(b"PK"):
-        return
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        parts = [
-            info
-            for info in archive.infolist()
-            if info.filename.startswith("xl/worksheets/") or info.filename == "content.xml"
-        ]
-        for info in parts:
-            ratio = info.file_size / max(info.compress_size, 1)
-            big = info.file_size > MAX_SHEET_XML_BYTES
-            if big or (ratio > MAX_COMPRESSION_RATIO and info.file_size > 64 * 1024**2):
-                raise InputFileError(
-                    f"{name}: lembar kerja terlalu besar setelah dibuka "
-                    f"({info.file_size // 1024**2} MB, {ratio:.0f}× ukuran tersimpannya); "
-                    "berkas seperti ini bukan survei",
-                    f"{name}: a worksheet too large once unpacked ({info.file_size // 1024**2} "
-                    f"MB, {ratio:.0f}× its stored size); such a file is not a survey",
-                )
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
-        return  # not a zip the checks understand: the reader says what is wrong
-
-
-def _workbook(path: Path, name: str, data: bytes) -> Any:
+    Raises :class:`~phbs.errors.InputFileError` for a password-protected or damaged file.
+    """
     from python_calamine import CalamineWorkbook
-
-    _check_bounds(data, name)
 
     if data.startswith(_OLE_SIGNATURE) and any(s in data for s in _ENCRYPTED_STREAMS):
         raise InputFileError(
@@ -655,6 +644,14 @@ def _workbook(path: Path, name: str, data: bytes) -> Any:
             f"{name}: the Excel file is password-protected (encrypted); open it in Excel, "
             "remove the password (Info > Protect Workbook), save, and try again",
         )
+    if data.startswith(b"PK"):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            for info in archive.infolist():
+                if info.filename.startswith("xl/worksheets/"):
+                    check_unpacked(info, name, limits.current())
+        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+            pass  # not a zip the checks understand: the reader says what is wrong
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several error types for broken files
@@ -667,237 +664,10 @@ def _workbook(path: Path, name: str, data: bytes) -> Any:
             ) from None
         raise InputFileError(
             f"{name}: berkas spreadsheet rusak, terkunci kata sandi, atau bukan format "
-            f"{path.suffix} ({type(exc).__name__})",
+            f"{suffix} ({type(exc).__name__})",
             f"{name}: spreadsheet is corrupt, password-protected, or not really "
-            f"{path.suffix} ({type(exc).__name__})",
+            f"{suffix} ({type(exc).__name__})",
         ) from None
-
-
-_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-# A cell whose value calamine gives as blank: an error value, or a formula with no value.
-_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
-_UNCACHED = re.compile(rb"</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*$|<f\b[^>]*/>\s*$", re.DOTALL)
-#: Cells of the kind above listed at most (the message shows a few).
-FORMULA_CELLS_LISTED = 20
-
-
-def _attributes(tag: bytes) -> dict[str, str]:
-    return {
-        k.decode(): html.unescape(v.decode("utf-8", "replace")) for k, v in _ATTRIBUTE.findall(tag)
-    }
-
-
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The path inside an .xlsx archive of the worksheet named ``sheet``."""
-    try:
-        book = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-    except KeyError:
-        return None
-    targets = {}
-    for tag in _RELATIONSHIP.findall(rels):
-        found = _attributes(tag)
-        targets[found.get("Id", "")] = found.get("Target", "")
-    for tag in _SHEET_TAG.findall(book):
-        found = _attributes(tag)
-        if found.get("name") == sheet:
-            target = targets.get(found.get("r:id", ""), "")
-            if not target:
-                return None
-            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return None
-
-
-def formula_cells(data: bytes, sheet: str) -> list[tuple[str, str]]:
-    """Cells of an .xlsx worksheet holding an Excel error or a formula without a saved
-    value, or of an .ods sheet holding an error (all read as blank by the spreadsheet
-    reader), at most :data:`FORMULA_CELLS_LISTED`; empty for other formats (.xls).
-
-    The sheet's XML is scanned in blocks, and cells are parsed only in blocks that can hold
-    one of them, so a large clean sheet costs one decompression.
-    """
-    if not data.startswith(b"PK"):
-        return []
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        if "content.xml" in archive.namelist():
-            return _ods_error_cells(archive, sheet)
-        part = _sheet_part(archive, sheet)
-        if part is None:
-            return []
-        found: list[tuple[str, str]] = []
-        with archive.open(part) as handle:
-            rest = b""
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                text = rest + block
-                end = text.rfind(b"</row>")
-                if end < 0:
-                    rest = text
-                    continue
-                text, rest = text[: end + 6], text[end + 6 :]
-                if b't="e"' in text or b"<f" in text:
-                    found += _problem_cells(text)
-                if len(found) >= FORMULA_CELLS_LISTED:
-                    return found[:FORMULA_CELLS_LISTED]
-        return found
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
-        return []
-
-
-_ODS_ROW_END = b"</table:table-row>"
-_ODS_CELL = re.compile(
-    rb"<table:(?:covered-)?table-cell\b([^>]*?)(?:/>|>(.*?)</table:(?:covered-)?table-cell>)",
-    re.DOTALL,
-)
-_ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
-_ODS_REPEAT_COLUMNS = re.compile(rb'table:number-columns-repeated="(\d+)"')
-
-
-_ODS_SPAN_ROWS = re.compile(rb'table:number-rows-spanned="(\d+)"')
-_ODS_SPAN_COLUMNS = re.compile(rb'table:number-columns-spanned="(\d+)"')
-
-
-def _ods_error_cells(archive: zipfile.ZipFile, sheet: str) -> list[tuple[str, str]]:
-    """Cells of an OpenDocument sheet whose formula gave an error (``#N/A``), which the
-    spreadsheet reader gives as blank."""
-    return _ods_scan(archive, sheet)[0]
-
-
-def _ods_scan(
-    archive: zipfile.ZipFile, sheet: str
-) -> tuple[list[tuple[str, str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    """One pass over an OpenDocument sheet's XML: its error cells (at most
-    :data:`FORMULA_CELLS_LISTED`) and its merged ranges. Positions count repeated rows and
-    cells; rows are parsed only where they hold an error or a merge."""
-    start = f'<table:table table:name="{html.escape(sheet, quote=True)}"'.encode()
-    found: list[tuple[str, str]] = []
-    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    with archive.open("content.xml") as handle:
-        rest, inside, row = b"", False, 0
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            text = rest + block
-            if not inside:
-                at = text.find(start)
-                if at < 0:
-                    rest = text[-len(start) :]
-                    continue
-                inside, text = True, text[at:]
-            end = text.find(b"</table:table>")
-            body, finished = (text[:end], True) if end >= 0 else (text, False)
-            cut = body.rfind(_ODS_ROW_END) + len(_ODS_ROW_END) if not finished else len(body)
-            rows, rest = body[:cut], body[cut:]
-            for chunk in rows.split(_ODS_ROW_END):
-                if b"<table:table-row" not in chunk:
-                    continue
-                row_xml = chunk[chunk.index(b"<table:table-row") :]
-                if b'value-type="error"' in row_xml or b"-spanned=" in row_xml:
-                    column = 0
-                    for cell in _ODS_CELL.finditer(row_xml):
-                        attributes = cell.group(1)
-                        repeat = _ODS_REPEAT_COLUMNS.search(attributes)
-                        if (
-                            b'value-type="error"' in attributes
-                            and len(found) < FORMULA_CELLS_LISTED
-                        ):
-                            found.append((_cell_name(row, column), "error"))
-                        down = _ODS_SPAN_ROWS.search(attributes)
-                        across = _ODS_SPAN_COLUMNS.search(attributes)
-                        if down or across:
-                            height = int(down.group(1)) if down else 1
-                            width = int(across.group(1)) if across else 1
-                            if height > 1 or width > 1:
-                                corner = (row + height - 1, column + width - 1)
-                                spans.append(((row, column), corner))
-                        column += int(repeat.group(1)) if repeat else 1
-                tag = row_xml[: row_xml.find(b">") + 1]
-                repeated = _ODS_REPEAT_ROWS.search(tag)
-                row += int(repeated.group(1)) if repeated else 1
-            if finished:
-                break
-    return found, spans
-
-
-def _problem_cells(text: bytes) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for cell in _CELL.finditer(text):
-        attributes, body = cell.group(1), cell.group(2) or b""
-        if b't="e"' in attributes:
-            kind = "error"
-        elif b"<f" in body and _UNCACHED.search(body):
-            kind = "uncached"
-        else:
-            continue
-        reference = _attributes(attributes).get("r", "")
-        found.append((reference, kind))
-    return found
-
-
-def _cell_name(row: int, col: int) -> str:
-    """``A1``-style name of a 0-based cell.
-
-    >>> _cell_name(1, 1), _cell_name(0, 27)
-    ('B2', 'AB1')
-    """
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"{letters}{row + 1}"
-
-
-def _fill_merged(
-    ranges: list[tuple[tuple[int, int], tuple[int, int]]], grid: list[list[Any]], header: int
-) -> list[str]:
-    """Give every cell of a merged range below the ``header`` row (0-based) the value of
-    its first cell, as the sheet shows it (a village code merged down the rows of its
-    households); return the ranges filled (``B2:B31``). Ranges are clipped to the grid."""
-    filled: list[str] = []
-    for (top, left), (bottom, right) in ranges:
-        if top <= header or top >= len(grid) or left >= len(grid[top]):
-            continue
-        value = grid[top][left]
-        changed = False
-        for r in range(top, min(bottom, len(grid) - 1) + 1):
-            row = grid[r]
-            for c in range(left, min(right, len(row) - 1) + 1):
-                if (r, c) != (top, left) and row[c] in ("", None):
-                    row[c] = value
-                    changed = True
-        if changed:
-            filled.append(f"{_cell_name(top, left)}:{_cell_name(bottom, right)}")
-    return filled
-
-
-def _sheet_extras(
-    opened: Any, data: bytes, sheet: str
-) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], list[tuple[str, str]]]:
-    """What the reader does not give of a sheet already open: its merged ranges (from the
-    reader for .xlsx and .xls, from the XML for .ods) and its formula problems
-    (:func:`formula_cells`), an .ods's XML scanned once for both."""
-    try:
-        ranges = list(opened.merged_cell_ranges or [])
-    except Exception:  # formats the reader gives no merged ranges for
-        ranges = []
-    if data.startswith(b"PK"):
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            if "content.xml" in archive.namelist():
-                errors, spans = _ods_scan(archive, sheet)
-                return ranges or spans, errors
-        except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
-            return ranges, []
-    return ranges, formula_cells(data, sheet)
-
-
-def _visible(workbook: Any) -> set[str]:
-    return {
-        m.name
-        for m in workbook.sheets_metadata
-        if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
-    }
 
 
 def _open_spreadsheet(
@@ -910,8 +680,8 @@ def _open_spreadsheet(
     prefer: Callable[[list[str]], bool] | None = None,
     header_row: int | None = None,
 ) -> RawTable:
-    workbook = _workbook(path, name, data)
-    names = list(workbook.sheet_names)
+    book = open_book(data, name, path.suffix.lower(), limits.current())
+    names = [info.name for info in book.sheets]
     if not names:
         raise InputFileError(f"{name}: tidak ada lembar kerja", f"{name}: no worksheet")
     if sheet is not None and sheet not in names:
@@ -924,51 +694,42 @@ def _open_spreadsheet(
         order = [sheet]
     else:
         # Without --sheet: the first visible sheet with data, then hidden ones.
-        visible = _visible(workbook)
-        order = [n for n in names if n in visible] + [n for n in names if n not in visible]
+        order = [i.name for i in book.sheets if i.visible]
+        order += [i.name for i in book.sheets if not i.visible]
     fallback: str | None = None
     for chosen in order:
-        try:
-            opened = workbook.get_sheet_by_name(chosen)
-            grid = opened.to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise InputFileError(
-                f"{name}: lembar '{chosen}' tidak dapat dibaca ({type(exc).__name__})",
-                f"{name}: sheet '{chosen}' cannot be read ({type(exc).__name__})",
-            ) from None
-        top = [[cell_text(v) for v in row] for row in grid[: TITLE_ROWS * 4]]
-        first = (
-            _header_index(top, header_cells, prefer)
-            if header_row is None
-            else min(header_row - 1, len(grid) - 1)
-            if grid
-            else None
-        )
-        if header_row is not None and first is not None:
-            top = [[cell_text(v) for v in row] for row in grid[: first + 1]]
+        rows = dense(rows_of(book, chosen, name), name, limits.current().blank_rows)
+        top = [cells for _, cells in islice(rows, TITLE_ROWS * 4)]
+        if header_row is not None:
+            while len(top) < header_row and (more := next(rows, None)) is not None:
+                top.append(more[1])
+            first: int | None = min(header_row, len(top)) - 1 if top else None
+        else:
+            first = _header_index(top, header_cells, prefer)
         if first is None:
             # Nothing in the first rows: the first non-blank row further down, if any.
-            first = next(
-                (
-                    i
-                    for i in range(len(top), len(grid))
-                    if any(cell_text(v).strip() for v in grid[i])
-                ),
-                None,
-            )
-            top = [[cell_text(v) for v in row] for row in grid[: (first or 0) + 1]]
+            for number, cells in rows:
+                top.append(cells)
+                if any(c.strip() for c in cells):
+                    first = number - 1
+                    top = [[] for _ in range(first)] + [cells]
+                    break
         if first is None:
-            del grid
             continue  # an empty sheet
         if sheet is None and sum(1 for c in top[first] if c.strip()) < header_cells:
             fallback = fallback or chosen  # only a title or notes: look at the others first
-            del grid
             continue
-        ranges, formulas = _sheet_extras(opened, data, chosen)
-        merged = _fill_merged(ranges, grid, first)
-        header = [cell_text(v) for v in grid[first]]
+        header = list(top[first])
         _check_header(name, header, first + 1)
-        numbered = ((i + 1, [cell_text(v) for v in row]) for i, row in enumerate(grid))
+        ranges, formulas = book.extras(chosen)
+        below = [r for r in ranges if r[0][0] > first and r[0][1] < len(header)]
+        below.sort()
+        body: Iterator[tuple[int, list[str]]] = chain(
+            ((i + 1, cells) for i, cells in enumerate(top) if i > first), rows
+        )
+        if below:
+            body = fill_merged(body, below, len(header))
+        segments = _trim_trailing_blanks(workbook_segments(body, len(header)), name)
         return RawTable(
             name=name,
             path=path,
@@ -976,11 +737,15 @@ def _open_spreadsheet(
             format=path.suffix.lower().lstrip("."),
             header=header,
             header_row=first + 1,
-            rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None)),
+            rows=_rows_of(segments),
+            segments=segments,
             sheet=chosen,
             sheets=names,
             formula_cells=formulas,
-            merged_ranges=merged,
+            merged_ranges=[
+                f"{cell_name(top_, left)}:{cell_name(bottom, right)}"
+                for (top_, left), (bottom, right) in below
+            ],
             title_rows=[
                 (i + 1, " ".join(c.strip() for c in cells if c.strip()))
                 for i, cells in enumerate(top[:first])

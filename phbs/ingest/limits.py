@@ -1,0 +1,142 @@
+"""Bounds on what an input file may make the reader do, checked before the work is done.
+
+A survey is at most a few hundred thousand rows of short cells; a file far beyond that is a
+damaged file or a hostile one (a 2 KB workbook can declare a billion cells). Every bound is
+documented in SECURITY.md and can be raised for a run (``--limit NAME=VALUE`` on the command
+line, :func:`raised` in a program); a file past one is refused with one line naming the bound.
+
+>>> current().columns
+16384
+>>> with raised(columns=20000):
+...     current().columns
+20000
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, fields, replace
+
+from phbs.errors import InputFileError, SettingsError
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds (see SECURITY.md, *Limits*)."""
+
+    #: Characters in one cell (Excel itself holds 32,767).
+    cell_chars: int = 1_000_000
+    #: Columns of a row: Excel's own maximum (XFD).
+    columns: int = 16_384
+    #: Bytes of one CSV line, or of one row of a sheet's XML.
+    line_bytes: int = 16 * MB
+    #: Bytes a worksheet unpacks to (.xlsx sheet XML, .ods content).
+    sheet_bytes: int = 2048 * MB
+    #: How many times larger than its stored size a worksheet of more than 64 MB may unpack.
+    ratio: int = 200
+    #: Merged ranges in one sheet.
+    merged_ranges: int = 100_000
+    #: Cells an .ods sheet may make by repeating one cell or row (beyond the cells it writes).
+    repeated_cells: int = 10_000_000
+    #: Bytes of a UTF-16 text file (read whole).
+    utf16_bytes: int = 256 * MB
+    #: Blank rows in a row with more data after them (a stray value far below the data).
+    blank_rows: int = 10_000
+
+    @property
+    def row_bytes(self) -> int:
+        """Bytes of one row of a sheet's XML."""
+        return self.line_bytes * 4
+
+
+#: The option names (``--limit NAME=VALUE``), the field each sets, and the unit it is given in.
+OPTION_NAMES = {
+    "sel": ("cell_chars", 1),
+    "kolom": ("columns", 1),
+    "baris-mb": ("line_bytes", MB),
+    "lembar-mb": ("sheet_bytes", MB),
+    "rasio": ("ratio", 1),
+    "gabungan": ("merged_ranges", 1),
+    "ulangan": ("repeated_cells", 1),
+    "utf16-mb": ("utf16_bytes", MB),
+    "kosong": ("blank_rows", 1),
+}
+
+_DEFAULT = Limits()
+_CURRENT: ContextVar[Limits | None] = ContextVar("phbs_limits", default=None)
+
+
+def current() -> Limits:
+    """The bounds in force."""
+    return _CURRENT.get() or _DEFAULT
+
+
+@contextmanager
+def raised(**changes: int) -> Iterator[Limits]:
+    """Bounds changed for the duration of a ``with`` block (field names of :class:`Limits`)."""
+    names = {f.name for f in fields(Limits)}
+    unknown = sorted(set(changes) - names)
+    if unknown:
+        raise SettingsError(
+            f"batas tidak dikenal: {', '.join(unknown)}", f"unknown limit: {', '.join(unknown)}"
+        )
+    changed = replace(current(), **changes)
+    token = _CURRENT.set(changed)
+    try:
+        yield changed
+    finally:
+        _CURRENT.reset(token)
+
+
+def parse_option(values: tuple[str, ...] | list[str]) -> dict[str, int]:
+    """``--limit`` values (``kolom=20000``, ``lembar-mb=4096``) as :class:`Limits` fields.
+
+    >>> parse_option(["kolom=20000", "lembar-mb=4096"])
+    {'columns': 20000, 'sheet_bytes': 4294967296}
+    """
+    changes: dict[str, int] = {}
+    listed = ", ".join(OPTION_NAMES)
+    for value in values:
+        name, sep, number = value.partition("=")
+        key = name.strip().lower()
+        if not sep or key not in OPTION_NAMES:
+            raise SettingsError(
+                f"--limit {value}: tulis NAMA=ANGKA, NAMA salah satu dari {listed}",
+                f"--limit {value}: write NAME=NUMBER, NAME one of {listed}",
+            )
+        try:
+            amount = int(number.strip().replace(".", "").replace("_", ""))
+        except ValueError:
+            amount = 0
+        if amount <= 0:
+            raise SettingsError(
+                f"--limit {value}: nilainya harus bilangan bulat positif",
+                f"--limit {value}: the value must be a positive whole number",
+            )
+        field_name, unit = OPTION_NAMES[key]
+        changes[field_name] = amount * unit
+    return changes
+
+
+def thousands(number: int) -> str:
+    """A count with Indonesian thousands separators (``16.384``)."""
+    return f"{number:,}".replace(",", ".")
+
+
+def too_many_blank_rows(file: str, first: int, count: int) -> InputFileError:
+    """The error for ``count`` blank rows in a row (from ``first``), more than
+    :attr:`Limits.blank_rows`, with more data after them."""
+    last = first + count - 1
+    return InputFileError(
+        f"{file}: baris {first}–{last} kosong ({thousands(count)} baris berturut-turut), lalu "
+        f"ada isian lagi di baris {last + 1}. Isian sejauh itu di bawah data biasanya tidak "
+        "sengaja: hapus isian itu, atau bila memang data, naikkan batasnya dengan "
+        "--limit kosong=N",
+        f"{file}: rows {first}–{last} are blank ({count:,} in a row), then row {last + 1} "
+        "holds something again. A value that far below the data is usually there by accident: "
+        "delete it, or if it is data, raise the limit with --limit kosong=N",
+    )

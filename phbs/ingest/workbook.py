@@ -1,0 +1,260 @@
+"""A workbook's sheets, read row by row whatever the format, and turned into segments.
+
+An .xlsx/.xlsm workbook is read by :mod:`phbs.ingest.xlsx_stream` and an .ods by
+:mod:`phbs.ingest.ods_stream`, both in bounded memory straight from the zip; the old binary
+formats (.xls, .xlsb) by python-calamine, which holds the sheet (an .xls holds at most
+65,536 × 256 cells). Every format gives the same thing: a sheet's rows that hold something,
+as ``(row_number, cells)``, its merged ranges and the cells whose value the file does not
+give (an error, or a formula saved without its value).
+
+:func:`segments` turns a sheet's data rows into the segments the CSV reader makes
+(:class:`~phbs.ingest.grid.Grid` for runs of regular rows, lists of rows otherwise), so a
+workbook is validated column by column like a CSV.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from phbs.errors import InputFileError
+from phbs.ingest.csv_stream import Rows
+from phbs.ingest.grid import Grid
+from phbs.ingest.limits import Limits, too_many_blank_rows
+
+#: Merged ranges as 0-based ``((top, left), (bottom, right))``.
+Ranges = list[tuple[tuple[int, int], tuple[int, int]]]
+
+#: Rows packed into one grid at most.
+_PACK_ROWS = 8_192
+#: The separator of a packed grid: a control character that XML text cannot hold.
+_SEPARATOR = "\x1f"
+#: Wider sheets are read as lists of rows (a row is not padded to thousands of blanks).
+_PACK_WIDTH = 1_024
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """A worksheet's name and whether it is visible."""
+
+    name: str
+    visible: bool
+
+
+class Book(Protocol):
+    """What every workbook reader offers."""
+
+    sheets: list[SheetInfo]
+
+    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
+        """The sheet's rows that hold something, in order, as ``(row_number, cells)``."""
+        ...
+
+    def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
+        """The sheet's merged ranges and its cells read as blank although they are not."""
+        ...
+
+
+class CalamineBook:
+    """An .xls or .xlsb workbook, read whole by python-calamine."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+        visible = {
+            m.name
+            for m in workbook.sheets_metadata
+            if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
+        }
+        self.sheets = [SheetInfo(m.name, m.name in visible) for m in workbook.sheets_metadata]
+        self._open: tuple[str, Any] | None = None
+
+    def _sheet(self, name: str) -> Any:
+        if self._open is None or self._open[0] != name:
+            self._open = (name, self.workbook.get_sheet_by_name(name))
+        return self._open[1]
+
+    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
+        from phbs.ingest.readers import cell_text
+
+        for index, row in enumerate(self._sheet(name).to_python(skip_empty_area=False)):
+            cells = [cell_text(v) for v in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                yield index + 1, cells
+
+    def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
+        try:
+            return list(self._sheet(name).merged_cell_ranges or []), []
+        except Exception:  # formats the reader gives no merged ranges for
+            return [], []
+
+
+def open_book(data: bytes, name: str, suffix: str, limits: Limits) -> Book:
+    """The workbook in ``data`` (a file's bytes), by its content rather than its name.
+
+    Raises :class:`~phbs.errors.InputFileError` when it is not a workbook that can be read.
+    """
+    if data.startswith(b"PK"):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+            names = set()
+        if "xl/workbook.xml" in names:
+            from phbs.ingest.xlsx_stream import XlsxBook
+
+            return _guarded(lambda: XlsxBook(archive, name, limits), name, suffix)
+        if "content.xml" in names:
+            from phbs.ingest.ods_stream import OdsBook
+
+            return _guarded(lambda: OdsBook(archive, name, limits), name, suffix)
+    from phbs.ingest.readers import calamine_workbook
+
+    return CalamineBook(calamine_workbook(data, name, suffix))
+
+
+def _guarded(make: Any, name: str, suffix: str) -> Book:
+    try:
+        book: Book = make()
+    except InputFileError:
+        raise
+    except Exception as exc:  # a damaged archive: zlib, KeyError, a bad header
+        raise InputFileError(
+            f"{name}: berkas spreadsheet rusak atau bukan format {suffix} ({type(exc).__name__})",
+            f"{name}: spreadsheet is corrupt or not really {suffix} ({type(exc).__name__})",
+        ) from None
+    return book
+
+
+def rows_of(book: Book, name: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    """A sheet's rows as :meth:`Book.rows` gives them; a damaged part is one clear error."""
+    try:
+        yield from book.rows(name)
+    except InputFileError:
+        raise
+    except Exception as exc:  # zlib, a cut archive, calamine's own errors
+        raise InputFileError(
+            f"{file}: lembar '{name}' tidak dapat dibaca ({type(exc).__name__}); berkas rusak?",
+            f"{file}: sheet '{name}' cannot be read ({type(exc).__name__}); a damaged file?",
+        ) from None
+
+
+def dense(
+    rows: Iterator[tuple[int, list[str]]], file: str, limit: int
+) -> Iterator[tuple[int, list[str]]]:
+    """Every row from the first up to the last that holds something, a blank one for each
+    row between that does not. More than ``limit`` blank rows before more data is refused
+    (:func:`~phbs.ingest.limits.too_many_blank_rows`): a million blank rows made from one
+    stray cell would each be set aside."""
+    expected = 1
+    for number, cells in rows:
+        if not any(c.strip() for c in cells):
+            continue
+        if number - expected > limit:
+            raise too_many_blank_rows(file, expected, number - expected)
+        while expected < number:
+            yield expected, []
+            expected += 1
+        yield number, cells
+        expected = number + 1
+
+
+def fill_merged(
+    rows: Iterator[tuple[int, list[str]]], ranges: Ranges, width: int
+) -> Iterator[tuple[int, list[str]]]:
+    """Give every blank cell of a merged range the value of the range's first cell, as the
+    sheet shows it (a village code merged down the rows of its households); columns past
+    ``width`` (the header's) are left alone. ``ranges`` are those below the header."""
+    if not ranges:
+        yield from rows
+        return
+    waiting = sorted(ranges, reverse=True)  # popped from the end: the topmost first
+    active: list[tuple[int, int, int, str]] = []  # bottom, left, right, value
+    for number, cells in rows:
+        row = number - 1
+        while waiting and waiting[-1][0][0] <= row:
+            (top, left), (bottom, right) = waiting.pop()
+            if top == row and left < width:
+                value = cells[left] if left < len(cells) else ""
+                if value:
+                    active.append((bottom, left, min(right, width - 1), value))
+        if active:
+            active = [a for a in active if a[0] >= row]
+            for _, left, right, value in active:
+                if len(cells) <= right:
+                    cells.extend([""] * (right + 1 - len(cells)))
+                for column in range(left, right + 1):
+                    if not cells[column]:
+                        cells[column] = value
+        yield number, cells
+
+
+def segments(rows: Iterator[tuple[int, list[str]]], width: int) -> Iterator[Grid | Rows]:
+    """Data rows as segments: runs of regular rows (no more cells than the header, not
+    blank, no line break) as grids, the others as lists of rows."""
+    if width < 1 or width > _PACK_WIDTH:
+        batch: Rows = []
+        for item in rows:
+            batch.append(item)
+            if len(batch) >= _PACK_ROWS:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+        return
+    regular: Rows = []
+    other: Rows = []
+    pad = [""] * width
+    for number, cells in rows:
+        joined = "".join(cells)
+        if len(cells) > width or not joined.strip() or "\n" in joined or "\r" in joined:
+            if regular:
+                yield _grid(regular, width)
+                regular = []
+            other.append((number, cells))
+            continue
+        if other:
+            yield other
+            other = []
+        regular.append((number, cells + pad[len(cells) :] if len(cells) < width else cells))
+        if len(regular) >= _PACK_ROWS:
+            yield _grid(regular, width)
+            regular = []
+    if regular:
+        yield _grid(regular, width)
+    if other:
+        yield other
+
+
+def _grid(rows: Rows, width: int) -> Grid | Rows:
+    """Regular rows as a grid over their cells joined with :data:`_SEPARATOR`."""
+    data = ("\n".join(_SEPARATOR.join(cells) for _, cells in rows) + "\n").encode("utf-8")
+    buf = np.frombuffer(data, dtype=np.uint8)
+    line_ends = np.flatnonzero(buf == 10)
+    separators = np.flatnonzero(buf == 0x1F)
+    count = len(rows)
+    if len(line_ends) != count or len(separators) != count * (width - 1):
+        return rows  # a cell held a character that cannot be packed: read as rows
+    offset = np.int32 if len(data) < 1 << 31 else np.int64
+    starts = np.empty((count, width), dtype=offset)
+    ends = np.empty((count, width), dtype=offset)
+    starts[0, 0] = 0
+    starts[1:, 0] = line_ends[:-1] + 1
+    ends[:, -1] = line_ends
+    if width > 1:
+        seps = separators.reshape(count, width - 1)
+        ends[:, :-1] = seps
+        starts[:, 1:] = seps + 1
+    return Grid(
+        data=data,
+        rows=np.fromiter((n for n, _ in rows), dtype=np.int64, count=count),
+        starts=starts,
+        ends=ends,
+        delimiter=_SEPARATOR,
+    )

@@ -1,0 +1,653 @@
+"""Reading an .xlsx/.xlsm worksheet row by row, in bounded memory.
+
+The sheet's XML is inflated in blocks straight from the zip and cut at row ends; each block's
+cells are found with one regular expression and turned into text the way
+:func:`~phbs.ingest.readers.cell_text` writes a spreadsheet value (``1`` not ``1.0``, dates as
+``yyyy-mm-dd``), exactly as the whole-sheet reader (python-calamine) gives them, which the
+tests check cell by cell. Only the shared strings are held, as one UTF-8 buffer with offsets.
+
+A cell's position comes from its reference (``r="C7"``), so a value placed far away costs
+nothing: rows that are not in the file are not made, and a column past
+:data:`~phbs.ingest.limits.Limits.columns` is refused (python-calamine allocates the whole
+rectangle up to the farthest cell, which a 2 KB file can make 512 GB).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import zipfile
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from phbs.errors import InputFileError
+from phbs.ingest.limits import Limits, thousands
+from phbs.ingest.workbook import Ranges, SheetInfo
+
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+# A row's start tag, or a cell: its attributes and its content.
+_TOKEN = re.compile(
+    rb'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(\w+)")?>'
+    rb"(?:<v>([^<]*)</v>|<is><t>([^<]*)</t></is>)</c>"
+    rb"|<(?:\w+:)?row\b([^>]*>)"
+    rb"|<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)",
+    re.DOTALL,
+)
+_VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
+_TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>|<(?:\w+:)?t\s*/>", re.DOTALL)
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.DOTALL)
+_STRING_END = re.compile(rb"</(?:\w+:)?si>")
+_STRING_ITEM = re.compile(rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.DOTALL)
+_REFERENCE = re.compile(rb"([A-Za-z]{1,4})(\d{1,8})")
+_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
+_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*>")
+_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
+
+#: Built-in number formats that show a date or time (ECMA-376 18.8.30): 14-22 and 45-47.
+_BUILTIN_DATES = {*range(14, 23), 45, 46, 47}
+#: Built-in formats of elapsed time (``[h]:mm:ss``).
+_BUILTIN_ELAPSED = {46}
+_BLOCK = 1 << 20
+#: Shared strings kept decoded (the answers, village codes and names that repeat).
+_CACHED_STRINGS = 65_536
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def attributes(tag: bytes) -> dict[str, str]:
+    """An XML tag's attributes, unescaped (either quote)."""
+    return {
+        key.decode(): html.unescape((double or single).decode("utf-8", "replace"))
+        for key, double, single in _ATTRIBUTE.findall(tag)
+    }
+
+
+def date_kind(code: str) -> str | None:
+    """``"date"`` when a number format shows a date or time, ``"elapsed"`` for elapsed time
+    (``[h]:mm``), else ``None``. Only the first section counts; quoted text, escaped
+    characters and bracketed parts (colours, locales) are not format letters.
+
+    >>> date_kind("dd/mm/yyyy"), date_kind('"Rp"#,##0'), date_kind("[h]:mm"), date_kind("0.00")
+    ('date', None, 'elapsed', None)
+    """
+    quoted = escaped = False
+    i = 0
+    while i < len(code):
+        char = code[i]
+        if escaped:
+            escaped = False
+        elif quoted:
+            quoted = char != '"'
+        elif char in "\\_":
+            escaped = True
+        elif char == '"':
+            quoted = True
+        elif char == ";":
+            return None
+        elif char == "[":
+            end = code.find("]", i)
+            inside = code[i + 1 : end if end >= 0 else len(code)].lower()
+            if inside and set(inside) <= {"h"} | {"m"} | {"s"} and len(set(inside)) == 1:
+                return "elapsed"
+            i = end if end >= 0 else len(code)
+        elif (
+            char.lower() in "dmyhs"
+            or code[i : i + 5].lower() == "am/pm"
+            or code[i : i + 3].lower() == "a/p"
+        ):
+            return "date"
+        i += 1
+    return None
+
+
+def _serial_text(serial: float, kind: str, date1904: bool) -> str:
+    """A date-formatted number as the whole-sheet reader gives it: a time below one day, a
+    date when whole, else a date and time (to the millisecond); elapsed time as Python
+    writes a duration."""
+    if kind == "elapsed":
+        return str(dt.timedelta(milliseconds=round(serial * 86_400_000)))
+    if serial < 0:
+        return _number_text(serial)
+    if serial < 1:
+        total = round(serial * 86_400_000)
+        if total >= 86_400_000:
+            total = 86_400_000 - 1
+        moment = dt.datetime(2000, 1, 1) + dt.timedelta(milliseconds=total)
+        return moment.time().isoformat()
+    if date1904:
+        base = dt.datetime(1904, 1, 1)
+    elif serial < 60:
+        base = dt.datetime(1899, 12, 31)
+    elif serial < 61:
+        return "1900-02-28" if serial.is_integer() else str(dt.datetime(1900, 2, 28))
+    else:
+        base = dt.datetime(1899, 12, 30)
+    try:
+        moment = base + dt.timedelta(milliseconds=round(serial * 86_400_000))
+    except OverflowError:
+        return _number_text(serial)
+    if moment.time() == dt.time(0, 0):
+        return moment.date().isoformat()
+    return moment.isoformat(sep=" ")
+
+
+def _number_text(value: float) -> str:
+    if value.is_integer() and abs(value) <= 2**53:
+        return str(int(value))
+    return repr(value)
+
+
+def _last_end(text: bytes, pattern: re.Pattern[bytes], fresh: int) -> int:
+    """The offset just after the last match of ``pattern`` (an end tag) in ``text``, or -1;
+    only the last ``fresh`` bytes (and a few before) are new since the last search."""
+    window = 4096
+    while True:
+        start = max(0, len(text) - window)
+        last = -1
+        for found in pattern.finditer(text, start):
+            last = found.end()
+        if last >= 0 or start == 0 or window > fresh + 64:
+            return last
+        window *= 8
+
+
+def _unescape(raw: bytes) -> str:
+    """XML text as the cell's text: entities, and Excel's ``_xHHHH_`` escapes."""
+    text = raw.decode("utf-8", "replace")
+    if "&" in text:
+        text = html.unescape(text)
+    if "_x" in text:
+        text = _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+    return text
+
+
+@dataclass
+class SharedStrings:
+    """The workbook's shared strings, as one UTF-8 buffer and the offsets of each string."""
+
+    data: bytearray = field(default_factory=bytearray)
+    offsets: array[int] = field(default_factory=lambda: array("q", [0]))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self.data[self.offsets[index] : self.offsets[index + 1]].decode("utf-8")
+
+    def add(self, text: str) -> None:
+        self.data += text.encode("utf-8")
+        self.offsets.append(len(self.data))
+
+
+def _string_item(body: bytes) -> str:
+    if body.startswith(b"<t>") and body.endswith(b"</t>") and body.count(b"<") == 2:
+        return _unescape(body[3:-4])
+    if b"<rPh" in body or b":rPh" in body:
+        body = _PHONETIC.sub(b"", body)
+    return "".join(_unescape(found) for found in _TEXT.findall(body))
+
+
+def _shared_strings(archive: zipfile.ZipFile, part: str | None) -> SharedStrings:
+    strings = SharedStrings()
+    if part is None or part not in archive.NameToInfo:
+        return strings
+    with archive.open(part) as handle:
+        rest = b""
+        for block in iter(lambda: handle.read(_BLOCK), b""):
+            text = rest + block
+            end = _last_end(text, _STRING_END, len(block))
+            if end < 0:
+                rest = text
+                continue
+            text, rest = text[:end], text[end:]
+            for body in _STRING_ITEM.findall(text):
+                strings.add(_string_item(body))
+        for body in _STRING_ITEM.findall(rest):
+            strings.add(_string_item(body))
+    return strings
+
+
+def _styles(archive: zipfile.ZipFile, part: str | None) -> dict[bytes, str]:
+    """Style indexes (as written in ``s="…"``) whose number format is a date or elapsed time."""
+    if part is None or part not in archive.NameToInfo:
+        return {}
+    xml = archive.read(part)
+    custom: dict[int, str] = {}
+    for tag in _NUMFMT.findall(xml):
+        found = attributes(tag)
+        try:
+            custom[int(found.get("numFmtId", ""))] = found.get("formatCode", "")
+        except ValueError:
+            continue
+    kinds: dict[bytes, str] = {}
+    block = _CELL_XFS.search(xml)
+    if block is None:
+        return kinds
+    for index, tag in enumerate(_XF.findall(block.group(0))):
+        try:
+            number_format = int(attributes(tag).get("numFmtId", "0"))
+        except ValueError:
+            continue
+        if number_format in custom:
+            kind = date_kind(custom[number_format])
+        elif number_format in _BUILTIN_DATES:
+            kind = "elapsed" if number_format in _BUILTIN_ELAPSED else "date"
+        else:
+            kind = None
+        if kind is not None:
+            kinds[str(index).encode()] = kind
+    return kinds
+
+
+def column_index(letters: bytes) -> int:
+    """0-based index of a column's letters (``A`` → 0, ``AA`` → 26)."""
+    index = 0
+    for byte in letters.upper():
+        index = index * 26 + byte - 64
+    return index - 1
+
+
+@dataclass
+class XlsxSheet:
+    """One worksheet of an open .xlsx archive, read row by row (:meth:`rows`)."""
+
+    archive: zipfile.ZipFile
+    part: str
+    name: str
+    strings: SharedStrings
+    styles: dict[bytes, str]
+    date1904: bool
+    limits: Limits
+    file: str
+    _columns: dict[bytes, int] = field(default_factory=dict)
+    _cache: dict[bytes, str] = field(default_factory=dict)
+
+    def _too_wide(self, row: int, column: int) -> InputFileError:
+        limit = self.limits.columns
+        return InputFileError(
+            f"{self.file}: lembar '{self.name}' baris {row} berisi sel di kolom ke-"
+            f"{thousands(column + 1)}; batasnya {thousands(limit)} kolom (naikkan dengan "
+            "--limit kolom=N bila berkasnya memang selebar itu)",
+            f"{self.file}: sheet '{self.name}' row {row} has a cell in column {column + 1:,}; "
+            f"the limit is {limit:,} columns (raise it with --limit kolom=N if the file really "
+            "is that wide)",
+        )
+
+    def _column(self, letters: bytes, row: int) -> int:
+        found = self._columns.get(letters)
+        if found is None:
+            if not letters.isalpha() or not letters.isascii():
+                return -1
+            found = column_index(letters)
+            if found >= self.limits.columns:
+                raise self._too_wide(row, found)
+            self._columns[letters] = found
+        return found
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """The sheet's rows that hold a cell, as ``(row_number, cells)``; a row's cells up to
+        its last one written (blank in between)."""
+        with self.archive.open(self.part) as handle:
+            rest = b""
+            state = [0, 0]  # the last row number seen, the column after the last cell
+            for block in iter(lambda: handle.read(_BLOCK), b""):
+                text = rest + block
+                cut = _last_end(text, _ROW_END, len(block))
+                if cut < 0:
+                    if len(text) > self.limits.row_bytes:
+                        size = self.limits.row_bytes // 2**20
+                        raise InputFileError(
+                            f"{self.file}: lembar '{self.name}': satu baris lebih dari {size} "
+                            "MB; ini bukan baris survei (--limit baris-mb=N menaikkan batasnya)",
+                            f"{self.file}: sheet '{self.name}': one row is larger than {size} "
+                            "MB; this is not a survey row (--limit baris-mb=N raises the limit)",
+                        )
+                    rest = text
+                    continue
+                text, rest = text[:cut], text[cut:]
+                yield from self._block(text, state)
+            if rest:
+                yield from self._block(rest, state)
+
+    def _block(self, text: bytes, state: list[int]) -> Iterator[tuple[int, list[str]]]:
+        row_number = state[0]
+        cells: list[str] | None = None
+        out: list[tuple[int, list[str]]] = []
+        columns, cache = self._columns, self._cache
+        limit = self.limits.cell_chars
+        for letters, style, kind, number, inline, row_attrs, attrs, body in _TOKEN.findall(text):
+            if letters:
+                # The usual cell: a reference, maybe a style and a type, one value.
+                column = columns.get(letters)
+                if column is None:
+                    column = self._column(letters, row_number)
+                if kind == b"s":
+                    value = cache.get(number)
+                    if value is None:
+                        value = self._shared(number)
+                elif kind == b"inlineStr":
+                    if len(inline) > limit:
+                        raise self._too_long(row_number)
+                    value = (
+                        _unescape(inline)
+                        if b"&" in inline or b"_x" in inline
+                        else (inline.decode("utf-8", "replace"))
+                    )
+                elif not kind or kind == b"n":
+                    if not style and number.isdigit() and len(number) < 16 and (number[:1] != b"0"):
+                        value = number.decode()
+                    else:
+                        value = self._number(number, style)
+                else:
+                    value = self._text(kind, style, number)
+            elif row_attrs:
+                if cells:
+                    out.append((row_number, cells))
+                at = row_attrs.find(b' r="')
+                if at >= 0:
+                    found = row_attrs[at + 4 : row_attrs.find(b'"', at + 4)]
+                    row_number = int(found) if found.isdigit() else row_number + 1
+                else:
+                    row_number += 1
+                cells = None if row_attrs.endswith(b"/>") else []
+                continue
+            else:
+                at = attrs.find(b' r="')
+                column = -1
+                if at >= 0:
+                    end = attrs.find(b'"', at + 4)
+                    column = self._column(attrs[at + 4 : end].rstrip(b"0123456789"), row_number)
+                value = self._general(attrs, body, row_number)
+            if cells is None:
+                cells = []
+            if column < 0:
+                column = len(cells)
+            if column == len(cells):
+                cells.append(value)
+            elif column > len(cells):
+                if value:
+                    cells.extend([""] * (column - len(cells)))
+                    cells.append(value)
+            elif value:
+                cells[column] = value
+        if cells:
+            out.append((row_number, cells))
+        state[0] = row_number
+        for number_, row in out:
+            while row and not row[-1]:
+                row.pop()
+            yield number_, row
+
+    def _too_long(self, row: int) -> InputFileError:
+        limit = self.limits.cell_chars
+        where = f" baris {row}" if row else ""
+        where_en = f" row {row}" if row else ""
+        return InputFileError(
+            f"{self.file}: lembar '{self.name}'{where}: satu sel lebih dari "
+            f"{thousands(limit)} karakter; ini bukan isian survei (--limit sel=N menaikkan "
+            "batasnya)",
+            f"{self.file}: sheet '{self.name}'{where_en}: a cell is longer than {limit:,} "
+            "characters; this is not a survey answer (--limit sel=N raises the limit)",
+        )
+
+    def _shared(self, number: bytes) -> str:
+        try:
+            value = self.strings[int(number)]
+        except (ValueError, IndexError):
+            return ""
+        if len(value) > self.limits.cell_chars:
+            raise self._too_long(0)
+        if len(self._cache) < _CACHED_STRINGS:
+            self._cache[number] = value
+        return value
+
+    def _number(self, number: bytes, style: bytes) -> str:
+        if not number:
+            return ""
+        date = self.styles.get(style) if style else None
+        try:
+            value = float(number)
+        except ValueError:
+            return _unescape(number)
+        return _serial_text(value, date, self.date1904) if date else _number_text(value)
+
+    def _text(self, kind: bytes, style: bytes, value: bytes) -> str:
+        """A cell of another type (boolean, error, ISO date, a formula's text)."""
+        if kind == b"b":
+            return "true" if value.strip() in (b"1", b"true") else "false"
+        if kind == b"e":
+            return ""
+        if kind == b"d":
+            return _iso_text(_unescape(value))
+        if kind in (b"", b"n"):
+            return self._number(value, style)
+        if kind == b"s":
+            return self._shared(value)
+        return _unescape(value)  # "str": a formula's text result
+
+    def _general(self, attrs: bytes, body: bytes, row: int) -> str:
+        """A cell in any other spelling: attributes in another order or quoting, a formula,
+        rich text, a namespace prefix."""
+        found = attributes(attrs)
+        kind = found.get("t", "").encode()
+        style = found.get("s", "").encode()
+        if kind == b"inlineStr":
+            if b"<rPh" in body or b":rPh" in body:
+                body = _PHONETIC.sub(b"", body)
+            text = "".join(_unescape(part) for part in _TEXT.findall(body))
+            if len(text) > self.limits.cell_chars:
+                raise self._too_long(row)
+            return text
+        value = _VALUE.search(body)
+        if value is None:
+            return ""
+        if len(value.group(1)) > self.limits.cell_chars:
+            raise self._too_long(row)
+        return self._text(kind, style, value.group(1))
+
+
+def _iso_text(text: str) -> str:
+    """An ISO date cell (``t="d"``) as the whole-sheet reader gives it."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().rstrip("Z"))
+    except ValueError:
+        return text
+    if moment.time() == dt.time(0, 0):
+        return moment.date().isoformat()
+    return moment.isoformat(sep=" ")
+
+
+class XlsxBook:
+    """An .xlsx/.xlsm workbook: its sheets, and each sheet's rows on demand."""
+
+    def __init__(self, archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
+        self.archive = archive
+        self.file = file
+        self.limits = limits
+        _check_sizes(archive, file, limits)
+        book = archive.read("xl/workbook.xml")
+        self._rels = _relationships(archive, "xl/_rels/workbook.xml.rels")
+        self.date1904 = _DATE1904.search(book) is not None
+        self.sheets: list[SheetInfo] = []
+        self._parts: dict[str, str | None] = {}
+        for tag in _SHEET_TAG.findall(book):
+            found = attributes(tag)
+            target = self._rels.get(found.get("r:id", ""), ("", ""))[0]
+            name = found.get("name", "")
+            state = found.get("state", "visible").lower()
+            self.sheets.append(SheetInfo(name, state == "visible"))
+            self._parts[name] = _target(target) if target else None
+        self._strings: SharedStrings | None = None
+        self._styles: dict[bytes, str] | None = None
+
+    def _part_of(self, kind: str, usual: str) -> str | None:
+        for target, type_ in self._rels.values():
+            if type_.endswith("/" + kind):
+                return _target(target)
+        return usual if usual in self.archive.NameToInfo else None
+
+    def _part(self, name: str) -> str:
+        part = self._parts.get(name)
+        if part is None or part not in self.archive.NameToInfo:
+            raise InputFileError(
+                f"{self.file}: lembar '{name}' tidak ada di dalam berkas (berkas rusak?)",
+                f"{self.file}: sheet '{name}' is missing from the file (a damaged file?)",
+            )
+        return part
+
+    def sheet(self, name: str) -> XlsxSheet:
+        part = self._part(name)
+        if self._strings is None:
+            strings = self._part_of("sharedStrings", "xl/sharedStrings.xml")
+            self._strings = _shared_strings(self.archive, strings)
+        if self._styles is None:
+            self._styles = _styles(self.archive, self._part_of("styles", "xl/styles.xml"))
+        return XlsxSheet(
+            self.archive,
+            part,
+            name,
+            self._strings,
+            self._styles,
+            self.date1904,
+            self.limits,
+            self.file,
+        )
+
+    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
+        return self.sheet(name).rows()
+
+    def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
+        """A sheet's merged ranges (they come after the cells in the sheet's XML) and its
+        cells holding an Excel error or a formula saved without its value (at most
+        :data:`FORMULA_CELLS_LISTED`), from one pass over the sheet's XML."""
+        ranges: Ranges = []
+        problems: list[tuple[str, str]] = []
+        with self.archive.open(self._part(name)) as handle:
+            rest = b""
+            for block in iter(lambda: handle.read(_BLOCK), b""):
+                text = rest + block
+                cut = _last_end(text, _ROW_END, len(block))
+                if cut < 0:
+                    cut = text.rfind(b"/>") + 2
+                text, rest = text[:cut], text[cut:]
+                self._scan(text, name, ranges, problems)
+            self._scan(rest, name, ranges, problems)
+        return ranges, problems
+
+    def _scan(
+        self, text: bytes, name: str, ranges: Ranges, problems: list[tuple[str, str]]
+    ) -> None:
+        if len(problems) < FORMULA_CELLS_LISTED and (b't="e"' in text or b"<f" in text):
+            problems += _problem_cells(text)[: FORMULA_CELLS_LISTED - len(problems)]
+        if b"mergeCell" not in text:
+            return
+        for tag in _MERGE.findall(text):
+            area = _merge_area(attributes(tag).get("ref", ""))
+            if area is None:
+                continue
+            ranges.append(area)
+            if len(ranges) > self.limits.merged_ranges:
+                limit = self.limits.merged_ranges
+                raise InputFileError(
+                    f"{self.file}: lembar '{name}' memiliki lebih dari {thousands(limit)} sel "
+                    "gabungan (--limit gabungan=N menaikkan batasnya)",
+                    f"{self.file}: sheet '{name}' has more than {limit:,} merged ranges "
+                    "(--limit gabungan=N raises the limit)",
+                )
+
+
+# A cell whose value the reader gives as blank: an error value, or a formula with no value.
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
+_UNCACHED = re.compile(rb"</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*$|<f\b[^>]*/>\s*$", re.DOTALL)
+#: Cells of the kind above listed at most (the message shows a few).
+FORMULA_CELLS_LISTED = 20
+
+
+def _problem_cells(text: bytes) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for cell in _CELL.finditer(text):
+        attrs, body = cell.group(1), cell.group(2) or b""
+        if b't="e"' in attrs:
+            kind = "error"
+        elif b"<f" in body and _UNCACHED.search(body):
+            kind = "uncached"
+        else:
+            continue
+        found.append((attributes(attrs).get("r", ""), kind))
+    return found
+
+
+def cell_name(row: int, col: int) -> str:
+    """``A1``-style name of a 0-based cell.
+
+    >>> cell_name(1, 1), cell_name(0, 27)
+    ('B2', 'AB1')
+    """
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _target(target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _check_sizes(archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
+    """Refuse a workbook whose parts would unpack beyond what a survey can be, from the
+    zip's own records, before anything is unpacked."""
+    for info in archive.infolist():
+        if not info.filename.endswith(".xml"):
+            continue
+        check_unpacked(info, file, limits)
+
+
+def check_unpacked(info: zipfile.ZipInfo, file: str, limits: Limits) -> None:
+    """One part of a workbook: at most :attr:`Limits.sheet_bytes` unpacked, and (past 64 MB)
+    at most :attr:`Limits.ratio` times its stored size (a zip bomb)."""
+    ratio = info.file_size / max(info.compress_size, 1)
+    big = info.file_size > limits.sheet_bytes
+    if big or (ratio > limits.ratio and info.file_size > 64 * 1024**2):
+        size = info.file_size // 1024**2
+        option = "lembar-mb" if big else "rasio"
+        raise InputFileError(
+            f"{file}: lembar kerja terlalu besar setelah dibuka ({size} MB, {ratio:.0f}× ukuran "
+            f"tersimpannya); berkas seperti ini bukan survei (--limit {option}=N menaikkan "
+            "batasnya)",
+            f"{file}: a worksheet too large once unpacked ({size} MB, {ratio:.0f}× its stored "
+            f"size); such a file is not a survey (--limit {option}=N raises the limit)",
+        )
+
+
+def _merge_area(ref: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    corners = []
+    for part in ref.split(":")[:2]:
+        found = _REFERENCE.fullmatch(part.strip().replace("$", "").encode())
+        if found is None:
+            return None
+        corners.append((int(found.group(2)) - 1, column_index(found.group(1))))
+    if len(corners) == 1:
+        corners.append(corners[0])
+    (top, left), (bottom, right) = corners
+    return (min(top, bottom), min(left, right)), (max(top, bottom), max(left, right))
+
+
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """A relationships part: each Id's target and type."""
+    try:
+        xml = archive.read(part)
+    except KeyError:
+        return {}
+    targets: dict[str, tuple[str, str]] = {}
+    for tag in _RELATIONSHIP.findall(xml):
+        found = attributes(tag)
+        targets[found.get("Id", "")] = (found.get("Target", ""), found.get("Type", ""))
+    return targets
