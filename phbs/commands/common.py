@@ -160,6 +160,14 @@ def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:
     return parse_scope(scope) if scope is not None else None
 
 
+def _raise_limits(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+    """``--limit NAME=VALUE``: the reading bounds raised for this command (SECURITY.md)."""
+    from phbs.ingest import limits
+
+    if value:
+        ctx.with_resource(limits.raised(**limits.parse_option(value)))
+
+
 def _read_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
     return click.option(*names, callback=_remember_read, expose_value=False, **kwargs)
 
@@ -211,6 +219,16 @@ def reading_options(function: F) -> F:
                 default=None,
                 metavar="KODE",
                 help="Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",
+            ),
+            click.option(
+                "--limit",
+                multiple=True,
+                metavar="NAMA=NILAI",
+                callback=_raise_limits,
+                expose_value=False,
+                help="Naikkan batas pembacaan untuk berkas yang memang sebesar itu: sel, "
+                "kolom, baris-mb, lembar-mb, rasio, gabungan, ulangan, utf16-mb, kosong "
+                "(lihat SECURITY.md). Boleh diulang.",
             ),
             click.option(
                 "--form",

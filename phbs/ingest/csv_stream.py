@@ -25,14 +25,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from phbs.errors import InputFileError
+from phbs.ingest import limits
 from phbs.ingest.grid import Grid
 
 #: Bytes read from the file at a time (a file no larger is read at once and closed).
 BLOCK_SIZE = 1 << 21
 # Segments are small until the header is found: those lines are parsed by csv.
 _HEADER_SEGMENT = 1 << 16
-# Large enough for any real cell, small enough that a binary file fails fast.
-FIELD_LIMIT = 1_000_000
 # ASCII bytes str.strip() removes; with the separator, a line of only these is blank.
 _ASCII_SPACE = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
 _SOLID = np.ones(256, dtype=bool)
@@ -45,17 +44,27 @@ SEGMENT_LINES = 65_536
 #: Stands for a bare CR inside a line while csv parses it (a private-use character).
 CELL_BREAK = "\ue000"
 
-#: The longest line read: a survey row is a few hundred bytes, and one line of this size (a
-#: hundred million separators, or a file without line ends) is refused before it is parsed.
-MAX_LINE_BYTES = 16 * 1024 * 1024
-
 
 def _cell_too_long(name: str, row: int) -> InputFileError:
+    limit = limits.current().cell_chars
     return InputFileError(
-        f"{name} baris {row}: satu sel lebih dari 1.000.000 karakter; ini bukan isian survei "
-        "(tanda kutip tidak ditutup, atau berkas rusak?)",
-        f"{name} row {row}: a cell is longer than 1,000,000 characters; this is not a survey "
-        "answer (an unclosed quote, or a damaged file?)",
+        f"{name} baris {row}: satu sel lebih dari {limits.thousands(limit)} karakter; ini bukan "
+        "isian survei (tanda kutip tidak ditutup, atau berkas rusak? --limit sel=N menaikkan "
+        "batasnya)",
+        f"{name} row {row}: a cell is longer than {limit:,} characters; this is not a survey "
+        "answer (an unclosed quote, or a damaged file? --limit sel=N raises the limit)",
+    )
+
+
+def too_many_cells(name: str, row: int, count: int) -> InputFileError:
+    """The error for a record of ``count`` cells, past :attr:`Limits.columns`."""
+    limit = limits.current().columns
+    return InputFileError(
+        f"{name} baris {row}: {limits.thousands(count)} sel dalam satu baris; batasnya "
+        f"{limits.thousands(limit)} kolom (berkas rusak, atau bukan CSV? --limit kolom=N "
+        "menaikkan batasnya)",
+        f"{name} row {row}: {count:,} cells in one row; the limit is {limit:,} columns (a "
+        "damaged file, or not a CSV? --limit kolom=N raises the limit)",
     )
 
 
@@ -169,7 +178,7 @@ class CsvStream:
 
     def segments(self) -> Iterator[Grid | Rows]:
         """Grids and lists of records, in file order."""
-        csv.field_size_limit(FIELD_LIMIT)
+        csv.field_size_limit(limits.current().cell_chars)
         if self.mac_line_ends:
             yield from self._mac_file()
             return
@@ -206,14 +215,15 @@ class CsvStream:
         while cut == 0:
             # One line longer than the limit: it ends at the next line end, or the file's.
             cut = self._pending.find(b"\n") + 1
-            if not cut and len(self._pending) > MAX_LINE_BYTES:
+            size = limits.current().line_bytes
+            if not cut and len(self._pending) > size:
                 raise InputFileError(
                     f"{self.source.name} baris {self.record}: satu baris lebih dari "
-                    f"{MAX_LINE_BYTES // 2**20} MB; ini bukan baris survei (berkas rusak, atau "
-                    "bukan CSV?)",
+                    f"{size // 2**20} MB; ini bukan baris survei (berkas rusak, atau bukan CSV? "
+                    "--limit baris-mb=N menaikkan batasnya)",
                     f"{self.source.name} row {self.record}: one line is longer than "
-                    f"{MAX_LINE_BYTES // 2**20} MB; this is not a survey row (a damaged file, "
-                    "or not a CSV?)",
+                    f"{size // 2**20} MB; this is not a survey row (a damaged file, or not a "
+                    "CSV? --limit baris-mb=N raises the limit)",
                 )
             if cut or not self._fill():
                 break
@@ -320,10 +330,14 @@ class CsvStream:
             starts[:, 1:] = seps
             starts[:, 1:] += 1
         longest = ends - starts
-        if count and int(longest.max()) > FIELD_LIMIT:
+        cell_chars = limits.current().cell_chars
+        if count and int(longest.max()) > cell_chars:
             # The csv path refuses such a cell; an unquoted one must not slip through here.
-            line = int(np.flatnonzero((longest > FIELD_LIMIT).any(axis=1))[0])
-            raise _cell_too_long(self.source.name, first + int(numbers[line]))
+            # (Bytes: a cell of more bytes than the limit may still have fewer characters.)
+            line = int(np.flatnonzero((longest > cell_chars).any(axis=1))[0])
+            cells = segment[int(starts[line, 0]) : int(ends[line, -1])].decode("utf-8")
+            if max(len(c) for c in cells.split(self.delimiter)) > cell_chars:
+                raise _cell_too_long(self.source.name, first + int(numbers[line]))
         return Grid(
             data=segment,
             rows=(first + numbers).astype(np.int64),
@@ -389,8 +403,11 @@ class CsvStream:
 
         rows: Rows = []
         last = ""
+        columns = limits.current().columns
         try:
             for parsed in csv.reader(lines(), delimiter=self.delimiter):
+                if len(parsed) > columns:
+                    raise too_many_cells(self.source.name, int(state["record"]), len(parsed))
                 cells = (
                     [c.replace(CELL_BREAK, "\n") for c in parsed]
                     if any(CELL_BREAK in c for c in parsed)

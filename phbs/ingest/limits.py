@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 
 from phbs.errors import InputFileError, SettingsError
@@ -42,8 +41,8 @@ class Limits:
     merged_ranges: int = 100_000
     #: Cells an .ods sheet may make by repeating one cell or row (beyond the cells it writes).
     repeated_cells: int = 10_000_000
-    #: Bytes of a UTF-16 text file (read whole).
-    utf16_bytes: int = 256 * MB
+    #: Bytes of a UTF-16 text file (decoded whole).
+    utf16_bytes: int = 64 * MB
     #: Blank rows in a row with more data after them (a stray value far below the data).
     blank_rows: int = 10_000
 
@@ -66,18 +65,20 @@ OPTION_NAMES = {
     "kosong": ("blank_rows", 1),
 }
 
-_DEFAULT = Limits()
-_CURRENT: ContextVar[Limits | None] = ContextVar("phbs_limits", default=None)
+#: The bounds in force for the whole process (the reader runs on a second thread, so they
+#: are not per thread or per context).
+_CURRENT = [Limits()]
 
 
 def current() -> Limits:
     """The bounds in force."""
-    return _CURRENT.get() or _DEFAULT
+    return _CURRENT[-1]
 
 
 @contextmanager
 def raised(**changes: int) -> Iterator[Limits]:
-    """Bounds changed for the duration of a ``with`` block (field names of :class:`Limits`)."""
+    """Bounds changed for the duration of a ``with`` block (field names of :class:`Limits`),
+    for the whole process: not meant for threads reading with different bounds at once."""
     names = {f.name for f in fields(Limits)}
     unknown = sorted(set(changes) - names)
     if unknown:
@@ -85,11 +86,11 @@ def raised(**changes: int) -> Iterator[Limits]:
             f"batas tidak dikenal: {', '.join(unknown)}", f"unknown limit: {', '.join(unknown)}"
         )
     changed = replace(current(), **changes)
-    token = _CURRENT.set(changed)
+    _CURRENT.append(changed)
     try:
         yield changed
     finally:
-        _CURRENT.reset(token)
+        _CURRENT.remove(changed)
 
 
 def parse_option(values: tuple[str, ...] | list[str]) -> dict[str, int]:

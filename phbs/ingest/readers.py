@@ -39,7 +39,7 @@ from typing import Any
 from phbs.errors import InputFileError
 from phbs.ingest import limits
 from phbs.ingest.csv_stream import CELL_BREAK as _CELL_BREAK
-from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line
+from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line, too_many_cells
 from phbs.ingest.grid import Grid
 from phbs.ingest.limits import too_many_blank_rows
 from phbs.ingest.workbook import dense, fill_merged, open_book, rows_of
@@ -474,11 +474,6 @@ def _trim_trailing_blanks(segments: Iterator[Grid | Rows], name: str) -> Iterato
         pending += tail
 
 
-#: Largest UTF-16 text file read (it is decoded whole): Excel's "Unicode Text" of a survey
-#: is far smaller; a larger one is better saved as CSV UTF-8, which is read in blocks.
-UTF16_MAX_BYTES = 256 * 1024 * 1024
-
-
 def _open_utf16(
     path: Path,
     name: str,
@@ -488,12 +483,15 @@ def _open_utf16(
 ) -> RawTable:
     """A UTF-16 text file with its BOM (Excel's *Save As → Unicode Text*: tab-separated),
     decoded whole and read like any CSV, row by row; its checksum is of its own bytes."""
-    if path.stat().st_size > UTF16_MAX_BYTES:
+    # Decoded whole: Excel's "Unicode Text" of a survey is far smaller than the bound; a
+    # larger one is better saved as CSV UTF-8, which is read in blocks.
+    size = limits.current().utf16_bytes // 2**20
+    if path.stat().st_size > limits.current().utf16_bytes:
         raise InputFileError(
-            f"{name}: berkas teks UTF-16 lebih dari {UTF16_MAX_BYTES // 2**20} MB; simpan ulang "
-            "dari Excel sebagai 'CSV UTF-8 (dipisah koma)'",
-            f"{name}: UTF-16 text file over {UTF16_MAX_BYTES // 2**20} MB; save it again from "
-            "Excel as 'CSV UTF-8 (Comma delimited)'",
+            f"{name}: berkas teks UTF-16 lebih dari {size} MB; simpan ulang dari Excel sebagai "
+            "'CSV UTF-8 (dipisah koma)' (atau --limit utf16-mb=N)",
+            f"{name}: UTF-16 text file over {size} MB; save it again from Excel as 'CSV UTF-8 "
+            "(Comma delimited)' (or --limit utf16-mb=N)",
         )
     data = _snapshot(path, name)
     try:
@@ -515,22 +513,24 @@ def _open_utf16(
     else:
         lines = text.split("\r")  # an old Mac file: CR ends the lines
     delimiter = _sniff_delimiter(lines[: _SNIFF_LINES + 1])
-    rows = [
-        [c.replace(_CELL_BREAK, "\n") for c in cells] if _CELL_BREAK in "".join(cells) else cells
-        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
-    top = rows[: TITLE_ROWS * 4]
+    del lines
+    csv.field_size_limit(limits.current().cell_chars)
+    rows = _utf16_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), name)
+    top = list(islice(rows, TITLE_ROWS * 4))
     texts = [[] if _is_blank_line("".join(cells)) else cells for cells in top]
     first = header_row - 1 if header_row is not None else _header_index(texts, header_cells, prefer)
-    if first is None or first >= len(rows):
+    if first is not None and first >= len(top):
+        top += list(islice(rows, first + 1 - len(top)))
+    if first is None or first >= len(top):
         raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
-    _check_header(name, rows[first], first + 1)
-    numbered = ((i + 1, cells) for i, cells in enumerate(rows))
+    _check_header(name, top[first], first + 1)
+    header = top[first]
+    numbered = ((i + 1, cells) for i, cells in enumerate(chain(top, rows)))
     return RawTable(
         name=name,
         path=path,
         format="csv",
-        header=rows[first],
+        header=header,
         header_row=first + 1,
         rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None)),
         encoding="utf-16",
@@ -542,6 +542,35 @@ def _open_utf16(
             if cells
         ],
     )
+
+
+def _utf16_rows(records: Iterator[list[str]], name: str) -> Iterator[list[str]]:
+    """The records of a decoded UTF-16 text, each checked against the cell and column
+    bounds; a line break typed inside a cell is restored."""
+    columns = limits.current().columns
+    row = 0
+    try:
+        for cells in records:
+            row += 1
+            if len(cells) > columns:
+                raise too_many_cells(name, row, len(cells))
+            if _CELL_BREAK in "".join(cells):
+                yield [c.replace(_CELL_BREAK, "\n") for c in cells]
+            else:
+                yield cells
+    except csv.Error as exc:
+        limit = limits.current().cell_chars
+        if "field limit" in str(exc):
+            raise InputFileError(
+                f"{name} baris {row + 1}: satu sel lebih dari {limits.thousands(limit)} karakter "
+                "(--limit sel=N menaikkan batasnya)",
+                f"{name} row {row + 1}: a cell is longer than {limit:,} characters "
+                "(--limit sel=N raises the limit)",
+            ) from None
+        raise InputFileError(
+            f"{name} baris {row + 1}: teks rusak ({exc})",
+            f"{name} row {row + 1}: malformed text ({exc})",
+        ) from None
 
 
 def _trim_trailing_blank_rows(
