@@ -118,6 +118,58 @@ def _zip_bomb(folder: Path) -> Path:
     return path
 
 
+def _ods(name: str, rows_xml: str) -> Callable[[Path], Path]:
+    """A tiny .ods built with zipfile: the survey header, then ``rows_xml`` (table rows)."""
+
+    def make(folder: Path) -> Path:
+        import zipfile
+
+        cells = "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>'
+            for h in HEADER
+        )
+        content = (
+            '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+            '<office:spreadsheet><table:table table:name="Data">'
+            f"<table:table-row>{cells}</table:table-row>{rows_xml}</table:table>"
+            "</office:spreadsheet></office:body></office:document-content>"
+        )
+        path = folder / name
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(
+                zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
+            )
+            archive.writestr("content.xml", content)
+        return path
+
+    return make
+
+
+_FILLED = (
+    '<table:table-cell office:value-type="string" table:number-columns-repeated="{n}">'
+    "<text:p>ya</text:p></table:table-cell>"
+)
+
+
+def _wide_csv(folder: Path) -> Path:
+    """A line of 20,000 cells (160 KB): past Excel's 16,384 columns."""
+    path = folder / "lebar.csv"
+    path.write_text(HEADER_LINE + ROW.rstrip("\n") + ",a" * 20_000 + "\n", encoding="utf-8")
+    return path
+
+
+def _blank_run(folder: Path) -> Path:
+    """One household, 20,000 blank lines, one more household (20 KB): each blank line would
+    be set aside."""
+    path = folder / "kosong-panjang.csv"
+    second = ",".join(household("2", SEGUMBANG, "", "---YYYYYYY")) + "\n"
+    path.write_text(HEADER_LINE + ROW + "\n" * 20_000 + second, encoding="utf-8")
+    return path
+
+
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -254,6 +306,30 @@ class BadInput:
 
 BAD_INPUTS: list[BadInput] = [
     BadInput("xlsx whose sheet unpacks 1000× (70 MB of blanks)", _zip_bomb),
+    BadInput(
+        "a small xlsx: the header and one cell at XFD1048576 (Excel's last)",
+        _far_cell("xfd-jauh.xlsx", 1_048_576),
+    ),
+    BadInput(
+        "xlsx: the header and one cell at XFD3 (a stray value far right)",
+        _far_cell("xfd-kanan.xlsx", 3),
+        1,
+        1,
+    ),
+    BadInput(
+        "ods of 1 KB repeating a filled cell over 20,000 columns",
+        _ods("ulang-kolom.ods", f"<table:table-row>{_FILLED.format(n=20_000)}</table:table-row>"),
+    ),
+    BadInput(
+        "ods of 1 KB repeating a filled row of 16,000 cells a million times",
+        _ods(
+            "ulang-baris.ods",
+            '<table:table-row table:number-rows-repeated="1000000">'
+            f"{_FILLED.format(n=16_000)}</table:table-row>",
+        ),
+    ),
+    BadInput("a line of 20,000 cells", _wide_csv),
+    BadInput("20,000 blank lines between two households", _blank_run),
     BadInput("empty file", _empty),
     BadInput("header only (0 data rows)", _header_only, 1, 1),
     BadInput("no header (first row is data)", _no_header),

@@ -216,7 +216,7 @@ class CsvStream:
             # One line longer than the limit: it ends at the next line end, or the file's.
             cut = self._pending.find(b"\n") + 1
             size = limits.current().line_bytes
-            if not cut and len(self._pending) > size:
+            if cut > size or (not cut and len(self._pending) > size):
                 raise InputFileError(
                     f"{self.source.name} baris {self.record}: satu baris lebih dari "
                     f"{size // 2**20} MB; ini bukan baris survei (berkas rusak, atau bukan CSV? "

@@ -22,7 +22,7 @@ from phbs.ingest.limits import Limits, thousands
 from phbs.ingest.workbook import Ranges, SheetInfo
 
 _BLOCK = 1 << 20
-_TABLE = re.compile(rb"<table:table\b([^>]*)>")
+_TABLE = re.compile(rb"<table:table\s([^>]*)>")
 _TABLE_END = b"</table:table>"
 _ROW_END = b"</table:table-row>"
 _ROW_START = re.compile(rb"<table:table-row\b([^>]*?)(/?)>")

@@ -462,10 +462,17 @@ def _trim_trailing_blanks(segments: Iterator[Grid | Rows], name: str) -> Iterato
         while last and _is_blank_row(item[last - 1][1]):
             last -= 1
         if last:
-            if skipped:
-                raise too_many_blank_rows(name, pending[0][0], len(pending) + skipped)
+            # A run of blank rows (maybe begun in earlier segments) that data follows.
+            run, first = len(pending) + skipped, pending[0][0] if pending else 0
+            for number, cells in item[:last]:
+                if _is_blank_row(cells):
+                    run, first = run + 1, first if run else number
+                    continue
+                if run > limit:
+                    raise too_many_blank_rows(name, first, run)
+                run = 0
             yield pending + item[:last] if pending else item[:last]
-            pending = []
+            pending, skipped = [], 0
         tail = item[last:]
         room = limit - len(pending)
         if len(tail) > room:

@@ -125,7 +125,7 @@ def _serial_text(serial: float, kind: str, date1904: bool) -> str:
     elif serial < 60:
         base = dt.datetime(1899, 12, 31)
     elif serial < 61:
-        return "1900-02-28" if serial.is_integer() else str(dt.datetime(1900, 2, 28))
+        base = dt.datetime(1899, 12, 30)  # Excel's 1900-02-29 (serial 60) shown as 02-28
     else:
         base = dt.datetime(1899, 12, 30)
     try:
@@ -382,7 +382,8 @@ class XlsxSheet:
         for number_, row in out:
             while row and not row[-1]:
                 row.pop()
-            yield number_, row
+            if row:
+                yield number_, row
 
     def _too_long(self, row: int) -> InputFileError:
         limit = self.limits.cell_chars

@@ -1,0 +1,199 @@
+"""Reading bounds (SECURITY.md, *Limits*): each one refuses a file past it with one line that
+names the ``--limit`` setting, and ``--limit NAME=VALUE`` moves it for one run.
+
+Each bound is lowered here so that the files stay tiny; the default bounds are tested with
+the hostile files of ``tests/test_hardening_inputs.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import HEADER, SEGUMBANG, household, write_csv
+
+from phbs.cli import cli
+from phbs.errors import InputFileError, SettingsError
+from phbs.ingest import limits
+from phbs.ingest.readers import open_table
+
+
+def _rows(count: int) -> list[list[str]]:
+    return [household(f"RT{i}", SEGUMBANG, "", "---YYYYYYY") for i in range(count)]
+
+
+def _long_cell(folder: Path) -> Path:
+    rows = _rows(2)
+    rows[1][0] = "X" * 150
+    return write_csv(folder / "sel.csv", [HEADER, *rows])
+
+
+def _wide_row(folder: Path) -> Path:
+    rows = _rows(2)
+    rows[1] += ["lebih"] * 20
+    return write_csv(folder / "lebar.csv", [HEADER, *rows])
+
+
+def _wide_xlsx(folder: Path) -> Path:
+    path = folder / "lebar.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Data")
+    for r, row in enumerate([HEADER, *_rows(2)]):
+        sheet.write_row(r, 0, row)
+    sheet.write_string(2, 40, "catatan")
+    book.close()
+    return path
+
+
+def _long_line(folder: Path) -> Path:
+    rows = _rows(2)
+    rows[1] += ["x" * 800_000] * 3  # three notes past the header: a 2.4 MB line
+    return write_csv(folder / "baris.csv", [HEADER, *rows])
+
+
+def _big_sheet(folder: Path) -> Path:
+    path = folder / "lembar.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Data")
+    for r, row in enumerate([HEADER, *_rows(12_000)]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    return path
+
+
+def _merged(folder: Path) -> Path:
+    path = folder / "gabung.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Data")
+    sheet.write_row(0, 0, HEADER)
+    for r, row in enumerate(_rows(6), start=1):
+        sheet.write_row(r, 0, row)
+    for top in (1, 3, 5):
+        sheet.merge_range(top, 1, top + 1, 1, SEGUMBANG)
+    book.close()
+    return path
+
+
+def _repeated_ods(folder: Path) -> Path:
+    header = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>'
+        for h in HEADER
+    )
+    row = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>'
+        for c in household("RT1", SEGUMBANG, "", "---YYYYYYY")
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="Data">'
+        f"<table:table-row>{header}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="50">'
+        f"{row}</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    path = folder / "ulang.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return path
+
+
+def _utf16(folder: Path) -> Path:
+    lines = ["\t".join(HEADER)] + ["\t".join(r) for r in _rows(20_000)]
+    path = folder / "unicode.txt"
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))
+    return path
+
+
+def _blank_run(folder: Path) -> Path:
+    rows = _rows(2)
+    blank = [""] * len(HEADER)
+    return write_csv(folder / "kosong.csv", [HEADER, rows[0], blank, blank, blank, blank, rows[1]])
+
+
+CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
+    ("sel", "100", _long_cell),
+    ("kolom", "20", _wide_row),
+    ("kolom", "20", _wide_xlsx),
+    ("baris-mb", "1", _long_line),
+    ("lembar-mb", "1", _big_sheet),
+    ("gabungan", "2", _merged),
+    ("ulangan", "10", _repeated_ods),
+    ("utf16-mb", "1", _utf16),
+    ("kosong", "3", _blank_run),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "make"), CASES, ids=[c[2].__name__ for c in CASES])
+def test_each_bound_refuses_past_it_and_moves_with_the_option(
+    name: str, value: str, make: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """SECURITY.md *Limits*: the same file is read under the default bound, and refused with
+    one line naming ``--limit <name>`` once the bound is set below what the file needs."""
+    path = make(tmp_path)
+    runner = CliRunner()
+    out = str(tmp_path / "rekap.csv")
+    fine = runner.invoke(cli, ["score", str(path), "-o", out], catch_exceptions=False)
+    assert fine.exit_code == 0, fine.output
+    for command in (["score", str(path), "-o", out], ["validate", str(path)]):
+        refused = runner.invoke(
+            cli, [*command, "--limit", f"{name}={value}"], catch_exceptions=False
+        )
+        assert refused.exit_code == 2, refused.output
+        lines = refused.stderr.splitlines()
+        assert len(lines) == 1, refused.stderr
+        assert lines[0].startswith("Galat: ")
+        assert f"--limit {name}=N" in lines[0]
+    # The bound is back to its default once the command ends.
+    assert limits.current() == limits.Limits()
+
+
+def test_a_bound_can_be_raised_for_a_file_that_needs_it(tmp_path: Path) -> None:
+    """A row past the default 16,384 columns is read with ``--limit kolom=20000``."""
+    rows = _rows(2)
+    rows[1] += ["x"] * 17_000
+    path = write_csv(tmp_path / "sangat-lebar.csv", [HEADER, *rows])
+    runner = CliRunner()
+    out = str(tmp_path / "rekap.csv")
+    refused = runner.invoke(cli, ["score", str(path), "-o", out], catch_exceptions=False)
+    assert refused.exit_code == 2
+    assert "16.384" in refused.stderr
+    read = runner.invoke(
+        cli, ["score", str(path), "-o", out, "--limit", "kolom=20000"], catch_exceptions=False
+    )
+    assert read.exit_code == 0, read.output
+    assert "2 baris dibaca = 2 diskor + 0 disisihkan" in read.stdout
+
+
+def test_limits_in_a_program(tmp_path: Path) -> None:
+    """``limits.raised`` changes a bound for a ``with`` block only."""
+    path = write_csv(tmp_path / "a.csv", [HEADER, *_rows(3)])
+    with limits.raised(columns=10):
+        assert limits.current().columns == 10
+        with pytest.raises(InputFileError, match="kolom"):
+            list(open_table(path).rows)
+    assert len(next(open_table(path).rows)[1]) == len(HEADER)
+    assert limits.current().columns == 16_384
+    with pytest.raises(SettingsError), limits.raised(rows=5):
+        pass
+
+
+@pytest.mark.parametrize("given", ["kolom", "kolom=", "kolom=0", "kolom=-3", "lebar=5"])
+def test_a_malformed_limit_is_one_line(given: str, tmp_path: Path) -> None:
+    """A ``--limit`` that is not NAME=positive number, or names no bound, is one line, exit 2,
+    listing the names."""
+    path = write_csv(tmp_path / "a.csv", [HEADER, *_rows(1)])
+    result = CliRunner().invoke(cli, ["score", str(path), "--limit", given], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "--limit" in result.stderr
