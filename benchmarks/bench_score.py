@@ -18,7 +18,9 @@ under five), then runs, each in a fresh process:
 - with ``--report``, ``phbs report --survey FILE --xlsx laporan.xlsx`` and the same with
   ``--html laporan.html``;
 - ``benchmarks/pandas_score.py FILE rekap.csv``, the same summary in straightforward pandas
-  (unless ``--no-pandas``).
+  (unless ``--no-pandas``);
+- with ``--workbook``, ``phbs score`` on the same households saved as an .xlsx (one sheet;
+  ``--rows 1048575`` fills a worksheet to Excel's last row, 1,048,576 with the header).
 
 ``phbs score`` and the pandas script run three times each, taking turns (``--repeat``); the
 table gives the median time and the largest peak of each (a shared machine can slow one run
@@ -201,6 +203,44 @@ def survey_file(folder: Path, rows: int, province: str, seed: int) -> tuple[Path
     return path, time.perf_counter() - start
 
 
+def workbook_file(survey: Path) -> tuple[Path, float | None]:
+    """The same households as an .xlsx beside the CSV (one sheet, the age as a number, every
+    other cell as text, blanks left out), written by xlsxwriter in its constant-memory mode
+    (inline strings); reused when there. Returns the path and the seconds writing took."""
+    import csv
+
+    import xlsxwriter
+
+    path = survey.with_suffix(".xlsx")
+    if path.exists():
+        return path, None
+    partial = path.with_name(path.stem + ".part.xlsx")
+    start = time.perf_counter()
+    try:
+        book = xlsxwriter.Workbook(str(partial), {"constant_memory": True})
+        sheet = book.add_worksheet("survei")
+        with survey.open(newline="", encoding="utf-8") as handle:
+            records = csv.reader(handle)
+            header = next(records)
+            sheet.write_row(0, 0, header)
+            age = header.index("umur_anak_termuda_bulan")
+            for r, cells in enumerate(records, start=1):
+                if r >= 1_048_576:
+                    raise SystemExit(f"{survey.name}: more rows than a worksheet holds")
+                for c, cell in enumerate(cells):
+                    if not cell:
+                        continue
+                    if c == age and cell.isdigit():
+                        sheet.write_number(r, c, int(cell))
+                    else:
+                        sheet.write_string(r, c, cell)
+        book.close()
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path, time.perf_counter() - start
+
+
 @dataclass(frozen=True)
 class Measurement:
     """One run of one command in its own process."""
@@ -239,10 +279,16 @@ class Row:
     vs_pandas: float | None = None
 
 
-def commands_for(survey: Path, work: Path, report: bool, pandas: bool) -> dict[str, list[str]]:
+def commands_for(
+    survey: Path, work: Path, report: bool, pandas: bool, workbook: Path | None = None
+) -> dict[str, list[str]]:
     """The commands timed on one survey file, by the name shown in the table."""
     phbs = [sys.executable, "-m", "phbs"]
     commands = {"phbs score": [*phbs, "score", str(survey), "-o", str(work / "rekap.csv")]}
+    if workbook is not None:
+        commands["phbs score (xlsx)"] = [
+            *phbs, "score", str(workbook), "-o", str(work / "rekap-xlsx.csv")
+        ]  # fmt: skip
     if report:
         for kind, name in (("xlsx", "laporan.xlsx"), ("html", "laporan.html")):
             commands[f"phbs report --{kind}"] = [
@@ -303,11 +349,17 @@ def markdown_table(rows: Sequence[Row]) -> str:
 
 
 #: Commands run ``--repeat`` times (the reports, much slower, run once).
-REPEATED = ("phbs score", "pandas script")
+REPEATED = ("phbs score", "phbs score (xlsx)", "pandas script")
 
 
 def run_size(
-    survey: Path, rows: int, work: Path, report: bool, pandas: bool, repeat: int = 1
+    survey: Path,
+    rows: int,
+    work: Path,
+    report: bool,
+    pandas: bool,
+    repeat: int = 1,
+    workbook: Path | None = None,
 ) -> list[Row]:
     """Time every command on one survey file; the ``phbs score`` row gets its pandas ratio.
 
@@ -315,7 +367,7 @@ def run_size(
     its median time and its largest peak: on a shared machine one run can be slowed by
     its neighbours, and taking turns spreads that over both."""
     runs: dict[str, list[Measurement]] = {}
-    commands = commands_for(survey, work, report, pandas)
+    commands = commands_for(survey, work, report, pandas, workbook)
     for turn in range(max(repeat, 1)):
         for name, command in commands.items():
             if turn and name not in REPEATED:
@@ -364,6 +416,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas baseline")
     parser.add_argument(
+        "--workbook",
+        action="store_true",
+        help="also time phbs score on the same households as an .xlsx (at most 1,048,575)",
+    )
+    parser.add_argument(
         "--keep",
         type=Path,
         metavar="FOLDER",
@@ -397,7 +454,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             survey, took = survey_file(data, rows, args.province, args.seed)
             what = "reused" if took is None else f"generated in {took:.1f} s"
             print(f"{rows:>10}  {survey.name} {what}", file=sys.stderr)
-            results += run_size(survey, rows, work, args.report, pandas, args.repeat)
+            workbook = None
+            if args.workbook:
+                workbook, took = workbook_file(survey)
+                what = "reused" if took is None else f"written in {took:.1f} s"
+                print(f"{rows:>10}  {workbook.name} {what}", file=sys.stderr)
+            results += run_size(survey, rows, work, args.report, pandas, args.repeat, workbook)
     print(markdown_table(results) if args.markdown else text_table(results))
 
 

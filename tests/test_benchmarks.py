@@ -159,3 +159,20 @@ def test_benchmark_runs_end_to_end_without_pandas(tmp_path: Path) -> None:
     assert lines[2].split()[:3] == ["300", "phbs", "score"]
     assert len(lines) == 3
     assert [p.suffix for p in keep.iterdir()] == [".csv"]
+
+
+def test_workbook_holds_the_same_households(bench: ModuleType, tmp_path: Path) -> None:
+    """``--workbook`` times the same households as an .xlsx: read back, the workbook gives
+    exactly the CSV's households (ids, villages, answer states, ages), and it is reused."""
+    survey, _ = bench.survey_file(tmp_path, 400, "63", 7)
+    workbook, took = bench.workbook_file(survey)
+    assert took is not None
+    assert bench.workbook_file(survey) == (workbook, None)
+    from_csv, from_xlsx = read_survey([survey]), read_survey([workbook])
+    assert from_xlsx.rows_read == from_csv.rows_read == 400
+    ours, theirs = from_xlsx.households, from_csv.households
+    assert ours.ids == theirs.ids
+    assert ours.kode_desa == theirs.kode_desa
+    assert ours.dusun == theirs.dusun
+    assert ours.context == theirs.context
+    assert (ours.states == theirs.states).all()

@@ -95,6 +95,8 @@ class RawTable:
     merged_ranges: list[str] = field(default_factory=list)
     #: Non-blank rows above the header (a title block), as ``(row, text)``.
     title_rows: list[tuple[int, str]] = field(default_factory=list)
+    #: The open workbook file rows are read from (closed with :meth:`close`).
+    held: HeldFile | None = None
 
     @property
     def sha256(self) -> str:
@@ -107,9 +109,11 @@ class RawTable:
         return self.source.sha256
 
     def close(self) -> None:
-        """Stop reading (the file handle of a large CSV is closed)."""
+        """Stop reading (the file handle of a large CSV or of a workbook is closed)."""
         if self.source is not None:
             self.source.close()
+        if self.held is not None:
+            self.held.close()
 
 
 def file_sha256(path: Path) -> str:
@@ -156,6 +160,102 @@ def _snapshot(path: Path, name: str) -> bytes:
     return data
 
 
+@dataclass
+class HeldFile:
+    """A workbook kept open through one handle while it is read: a zip archive is read
+    part by part from it (not held in memory), and :meth:`check` refuses the file if it
+    changed meanwhile (its size or modification time moved)."""
+
+    name: str
+    handle: io.BufferedReader | io.BytesIO
+    size: int
+    mtime_ns: int
+    sha256: str
+    head: bytes
+
+    def data(self) -> bytes:
+        """The whole file (for the formats read whole: .xls, .xlsb)."""
+        if isinstance(self.handle, io.BytesIO):
+            return self.handle.getvalue()
+        self.handle.seek(0)
+        data = _read_all(self.handle)
+        self.check(len(data))
+        return data
+
+    def check(self, read: int | None = None) -> None:
+        """Refuse the file if it changed since it was opened (a file held in memory cannot)."""
+        if isinstance(self.handle, io.BytesIO):
+            return
+        after = os.fstat(self.handle.fileno())
+        moved = (after.st_size, after.st_mtime_ns) != (self.size, self.mtime_ns)
+        if moved or (read is not None and read != self.size):
+            raise InputFileError(
+                f"{self.name}: berkas berubah saat dibaca (masih disalin atau disimpan?); "
+                "tunggu sampai selesai lalu ulangi",
+                f"{self.name}: file changed while being read (still being copied or saved?); "
+                "wait until it is complete and try again",
+            )
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+#: Workbooks up to this size are read into memory at once; larger ones are read part by part
+#: through their open file.
+HELD_IN_MEMORY = 16 * 1024 * 1024
+
+
+def _held_file(path: Path, name: str) -> HeldFile:
+    """Open a workbook and compute its checksum in blocks (see :class:`HeldFile`)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputFileError(
+            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
+            f"{name}: file cannot be read ({exc.strerror})",
+        ) from None
+    try:
+        before = os.fstat(handle.fileno())
+        if not stat.S_ISREG(before.st_mode):
+            raise InputFileError(
+                f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya "
+                "ke berkas dulu",
+                f"{name}: not a regular file (a pipe, device or socket); save the data to "
+                "a file first",
+            )
+        if before.st_size <= HELD_IN_MEMORY:
+            # A small workbook is read at once and its file closed, like a small CSV.
+            handle.close()
+            data = _snapshot(path, name)
+            if not data:
+                raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
+            sha = hashlib.sha256(data).hexdigest()
+            size = len(data)
+            return HeldFile(name, io.BytesIO(data), size, 0, sha, data[:4096])
+        digest = hashlib.sha256()
+        head = b""
+        read = 0
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            head = head or block[:4096]
+            digest.update(block)
+            read += len(block)
+        held = HeldFile(name, handle, before.st_size, before.st_mtime_ns, digest.hexdigest(), head)
+        held.check(read)
+        return held
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _watched(segments: Iterator[Grid | Rows], held: HeldFile) -> Iterator[Grid | Rows]:
+    """Pass segments on; at the end, refuse the file if it changed while read; close it."""
+    try:
+        yield from segments
+        held.check()
+    finally:
+        held.close()
+
+
 def open_table(
     path: str | Path,
     *,
@@ -194,13 +294,14 @@ def open_table(
             f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
         )
     if file_path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        data = _snapshot(file_path, name)
-        if not data:
-            raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
-        sha = hashlib.sha256(data).hexdigest()
-        return _open_spreadsheet(
-            file_path, name, sha, sheet, data, header_cells, prefer, header_row
-        )
+        held = _held_file(file_path, name)
+        try:
+            return _open_spreadsheet(
+                file_path, name, held.sha256, sheet, held, header_cells, prefer, header_row
+            )
+        except BaseException:
+            held.close()
+            raise
     if sheet is not None:
         raise InputFileError(
             f"{name}: --sheet hanya untuk berkas Excel/ODS",
@@ -644,9 +745,22 @@ def sheet_heads(
     """
     file_path = Path(path)
     name = str(path)
-    book = open_book(
-        _snapshot(file_path, name), name, file_path.suffix.lower() or ".xlsx", limits.current()
-    )
+    held = _held_file(file_path, name)
+    try:
+        return _sheet_heads(held, file_path, header_cells, prefer, known)
+    finally:
+        held.close()
+
+
+def _sheet_heads(
+    held: HeldFile,
+    file_path: Path,
+    header_cells: int,
+    prefer: Callable[[list[str]], bool] | None,
+    known: tuple[str, list[str]] | None,
+) -> list[SheetHead]:
+    name = held.name
+    book = open_book(held, name, file_path.suffix.lower() or ".xlsx", limits.current())
     heads: list[SheetHead] = []
     for info in book.sheets:
         if known is not None and info.name == known[0]:
@@ -711,12 +825,12 @@ def _open_spreadsheet(
     name: str,
     sha: str,
     sheet: str | None,
-    data: bytes,
+    held: HeldFile,
     header_cells: int = 1,
     prefer: Callable[[list[str]], bool] | None = None,
     header_row: int | None = None,
 ) -> RawTable:
-    book = open_book(data, name, path.suffix.lower(), limits.current())
+    book = open_book(held, name, path.suffix.lower(), limits.current())
     names = [info.name for info in book.sheets]
     if not names:
         raise InputFileError(f"{name}: tidak ada lembar kerja", f"{name}: no worksheet")
@@ -765,7 +879,7 @@ def _open_spreadsheet(
         )
         if below:
             body = fill_merged(body, below, len(header))
-        segments = _trim_trailing_blanks(workbook_segments(body, len(header)), name)
+        segments = _watched(_trim_trailing_blanks(workbook_segments(body, len(header)), name), held)
         return RawTable(
             name=name,
             path=path,
@@ -777,6 +891,7 @@ def _open_spreadsheet(
             segments=segments,
             sheet=chosen,
             sheets=names,
+            held=held,
             formula_cells=formulas,
             merged_ranges=[
                 f"{cell_name(top_, left)}:{cell_name(bottom, right)}"
@@ -790,7 +905,7 @@ def _open_spreadsheet(
         )
     if fallback is not None:
         # No sheet has a header row of its own: the first with data is read as it is.
-        return _open_spreadsheet(path, name, sha, fallback, data, header_cells, prefer)
+        return _open_spreadsheet(path, name, sha, fallback, held, header_cells, prefer)
     if sheet is None and len(names) > 1:
         raise InputFileError(f"{name}: semua lembar kosong", f"{name}: every sheet is empty")
     chosen = order[0]

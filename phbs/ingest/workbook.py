@@ -14,11 +14,10 @@ workbook is validated column by column like a CSV.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -26,6 +25,9 @@ from phbs.errors import InputFileError
 from phbs.ingest.csv_stream import Rows
 from phbs.ingest.grid import Grid
 from phbs.ingest.limits import Limits, too_many_blank_rows
+
+if TYPE_CHECKING:
+    from phbs.ingest.readers import HeldFile
 
 #: Merged ranges as 0-based ``((top, left), (bottom, right))``.
 Ranges = list[tuple[tuple[int, int], tuple[int, int]]]
@@ -95,16 +97,16 @@ class CalamineBook:
             return [], []
 
 
-def open_book(data: bytes, name: str, suffix: str, limits: Limits) -> Book:
-    """The workbook in ``data`` (a file's bytes), by its content rather than its name.
+def open_book(held: HeldFile, name: str, suffix: str, limits: Limits) -> Book:
+    """The workbook in an open file, by its content rather than its name.
 
     Raises :class:`~phbs.errors.InputFileError` when it is not a workbook that can be read.
     """
-    if data.startswith(b"PK"):
+    if held.head.startswith(b"PK"):
         try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
+            archive = zipfile.ZipFile(held.handle)
             names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
             names = set()
         if "xl/workbook.xml" in names:
             from phbs.ingest.xlsx_stream import XlsxBook
@@ -116,7 +118,7 @@ def open_book(data: bytes, name: str, suffix: str, limits: Limits) -> Book:
             return _guarded(lambda: OdsBook(archive, name, limits), name, suffix)
     from phbs.ingest.readers import calamine_workbook
 
-    return CalamineBook(calamine_workbook(data, name, suffix))
+    return CalamineBook(calamine_workbook(held.data(), name, suffix))
 
 
 def _guarded(make: Any, name: str, suffix: str) -> Book:
