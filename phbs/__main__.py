@@ -1,5 +1,5 @@
 """``python -m phbs`` runs the command-line interface."""
 
-from phbs.cli import main
+from phbs.console import main
 
 main()

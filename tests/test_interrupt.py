@@ -102,3 +102,27 @@ def test_a_write_without_room_is_one_line_and_leaves_the_old_file(
     assert out.read_bytes() == b"laporan lama"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.xlsx", "tmp"]
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_ctrl_c_while_the_program_loads_is_one_line() -> None:
+    """Ctrl-C in the first fraction of a second, while the command-line interface is still
+    being imported, ends as Ctrl-C does later: "Dibatalkan / cancelled", exit 130, no
+    traceback. The interrupt is raised by the import of ``phbs.cli`` itself, in a real child
+    process running the console entry point, so the moment is not left to timing."""
+    script = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def stop(name, *args, **kwargs):\n"
+        "    if name == 'phbs.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = stop\n"
+        "from phbs.console import main\n"
+        "main(['--help'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130
+    assert done.stderr == "Dibatalkan / cancelled\n"
+    assert "Traceback" not in done.stdout + done.stderr
