@@ -246,6 +246,15 @@ def _late_nul(folder: Path) -> Path:
     return path
 
 
+def _early_nul(folder: Path) -> Path:
+    """A NUL byte in an id on the second data row."""
+    path = folder / "nul-awal.csv"
+    rows = [",".join(household(f"RT{i:05d}", SEGUMBANG, "", "---YYYYYYY")) for i in range(5)]
+    rows[1] = rows[1].replace("RT00001", "RT\x0000001")
+    path.write_text(HEADER_LINE + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def _mixed_encodings(folder: Path) -> Path:
     path = folder / "campuran.csv"
     header = ["id_rumah_tangga", "kode_desa", "petugas", *HEADER[2:]]
@@ -346,6 +355,7 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("a 20 MB line of a,a,a,… (ten million columns)", _endless_line),
     BadInput("a bare CR inside an unquoted cell", _bare_cr_in_cell, 0, 0),
     BadInput("a bare CR inside an unquoted cell, `;` separators", _bare_cr_semicolon, 0, 0),
+    BadInput("a NUL byte in the first lines (removed, flagged)", _early_nul, 0, 0),
     BadInput("a NUL byte after the first 8 KB (removed, flagged)", _late_nul, 0, 0),
     BadInput("mixed encodings (UTF-8 and Windows-1252 rows)", _mixed_encodings, 0, 0),
     BadInput("file cut while being read", _changing, during_read=_cut_while_reading),

@@ -345,9 +345,8 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return True
-    if b"\x00" in head:
-        return True
-    # Text has at most a stray control character; a binary file is full of them.
+    # Text has at most a stray control character or NUL byte (removed and flagged per row,
+    # `karakter-nul`); a binary file, or UTF-16 without its BOM, is full of them.
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(4, len(head) // 100)
 
