@@ -9,8 +9,9 @@ calamine gives as blank are absent from ours, and trailing blank cells are trimm
 test also spells out the expected rows by hand, it is so that both readers cannot be wrong the
 same way.
 
-Tests marked ``xfail(strict=True)`` are known differences of our readers (see each reason):
-they fail today and will report XPASS, to be unmarked, once the reader is fixed.
+The spellings other writers use (single quotes, spaces around ``=``, namespace prefixes,
+cells without a reference) and an .ods sheet name LibreOffice escapes (``Ma&apos;ruf``) are
+each a case of their own.
 """
 
 from __future__ import annotations
@@ -467,11 +468,6 @@ def test_dotnet_style_xlsx_matches_calamine(tmp_path: Path) -> None:
     assert ours.rows["Lain"] == {2: ["", "", "Ya", "", "spasi"], 3: ["-1.5", "", "", "東京"]}
 
 
-def known(reason: str) -> pytest.MarkDecorator:
-    """A known difference of our reader: the test fails on an assertion until it is fixed."""
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
 @pytest.mark.parametrize(
     ("sheet_data", "expected"),
     [
@@ -500,19 +496,16 @@ def known(reason: str) -> pytest.MarkDecorator:
             "<row r='3'><c r='B3' t='inlineStr'><is><t>x</t></is></c></row>",
             {3: ["", "x"]},
             id="single-quoted",
-            marks=known("a single-quoted r='B3' is not read: the row and cell are placed next"),
         ),
         pytest.param(
             '<row r="2"><c r = "C2" t = "inlineStr"><is><t>x</t></is></c></row>',
             {2: ["", "", "x"]},
             id="spaces-around-equals",
-            marks=known('r = "C2" (spaces around =) is not read: the cell is placed next'),
         ),
         pytest.param(
             '<row r="1"><c r="C1" s="0"/><c t="inlineStr"><is><t>x</t></is></c></row>',
             {1: ["", "", "", "x"]},
             id="no-reference-after-blank",
-            marks=known("a cell without r after a blank cell with r goes to column A, not D"),
         ),
     ],
 )
@@ -544,7 +537,6 @@ def test_xlsx_cell_spellings_match_calamine(
             {2: ["", "", "", "", "2"]},
             [("C2", "error"), ("D2", "uncached")],
             id="prefixed",
-            marks=known("problem cells are found only in unprefixed <c> and <f> tags"),
         ),
         pytest.param(
             f"<worksheet xmlns='{MAIN}'><sheetData><row r='2'><c r='C2' t='e'><v>#N/A</v></c>"
@@ -552,7 +544,6 @@ def test_xlsx_cell_spellings_match_calamine(
             {},
             [("C2", "error")],
             id="single-quoted",
-            marks=known('an error cell is found only by the literal t="e"'),
         ),
     ],
 )
@@ -768,7 +759,6 @@ def test_ods_filled_row_repeated_beyond_the_budget_is_refused(tmp_path: Path) ->
     assert "ulangan" in caught.value.message_id
 
 
-@known("a sheet name with an apostrophe (LibreOffice writes &apos;) is not found: no rows")
 def test_ods_sheet_name_with_apostrophe(tmp_path: Path) -> None:
     """A sheet whose name holds an apostrophe, spelled ``&apos;`` as LibreOffice 7.4 writes
     it, reads as python-calamine (the independent reference) reads it."""

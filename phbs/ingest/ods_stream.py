@@ -6,7 +6,8 @@ only move the position, so LibreOffice's usual "16,384 blank cells to the end of
 "a million blank rows to the end of the sheet" cost nothing; a filled cell or row repeated
 is made as many times as it says, within :attr:`~phbs.ingest.limits.Limits.repeated_cells`
 (a 1 KB file can repeat one value over a billion cells). Values are written as the
-whole-sheet reader (python-calamine) gives them, which the tests check cell by cell.
+whole-sheet reader (python-calamine) gives them, which the tests check cell by cell, except
+that a tab or line break typed in a cell is kept (``<text:tab/>``, ``<text:line-break/>``).
 """
 
 from __future__ import annotations
@@ -155,21 +156,25 @@ class OdsBook:
                     self.sheets.append(SheetInfo(sheet, style not in hidden))
 
     def _rows_xml(self, name: str) -> Iterator[bytes]:
-        """The sheet's XML, in pieces that end at a row's end."""
-        start = f'<table:table table:name="{html.escape(name, quote=True)}"'.encode()
-        start_plain = f'<table:table table:name="{html.escape(name, quote=False)}"'.encode()
+        """The sheet's XML, in pieces that end at a row's end. The sheet is found by its
+        place among the sheets (its name may be escaped several ways: ``Ma&apos;ruf``)."""
+        wanted = [info.name for info in self.sheets].index(name)
         with self.archive.open("content.xml") as handle:
-            rest, inside = b"", False
+            rest, inside, seen = b"", False, 0
             for block in iter(lambda: handle.read(_BLOCK), b""):
                 text = rest + block
                 if not inside:
-                    at = text.find(start)
-                    if at < 0:
-                        at = text.find(start_plain)
-                    if at < 0:
-                        rest = text[-len(start) - 16 :]
+                    cut = text.rfind(b">") + 1
+                    found = None
+                    for tag in _TABLE.finditer(text, 0, cut):
+                        if seen == wanted:
+                            found = tag
+                            break
+                        seen += 1
+                    if found is None:
+                        rest = text[cut:]
                         continue
-                    inside, text = True, text[at:]
+                    inside, text = True, text[found.start() :]
                 end = text.find(_TABLE_END)
                 if end >= 0:
                     yield text[:end]

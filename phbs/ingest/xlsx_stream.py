@@ -3,8 +3,11 @@
 The sheet's XML is inflated in blocks straight from the zip and cut at row ends; each block's
 cells are found with one regular expression and turned into text the way
 :func:`~phbs.ingest.readers.cell_text` writes a spreadsheet value (``1`` not ``1.0``, dates as
-``yyyy-mm-dd``), exactly as the whole-sheet reader (python-calamine) gives them, which the
-tests check cell by cell. Only the shared strings are held, as one UTF-8 buffer with offsets.
+``yyyy-mm-dd``), as the whole-sheet reader (python-calamine) gives them, which the tests
+check cell by cell on workbooks from xlsxwriter, openpyxl, LibreOffice and hand-written XML.
+Two cases differ on purpose: a negative number in a date format stays a number (there is no
+such date), and a time just short of midnight stays 23:59:59.999 (not 00:00). Only the shared
+strings are held, as one UTF-8 buffer with offsets.
 
 A cell's position comes from its reference (``r="C7"``), so a value placed far away costs
 nothing: rows that are not in the file are not made, and a column past
@@ -318,6 +321,7 @@ class XlsxSheet:
     def _block(self, text: bytes, state: list[int]) -> Iterator[tuple[int, list[str]]]:
         row_number = state[0]
         cells: list[str] | None = None
+        position = 0  # the column after the last cell of the row
         out: list[tuple[int, list[str]]] = []
         columns, cache = self._columns, self._cache
         limit = self.limits.cell_chars
@@ -352,22 +356,31 @@ class XlsxSheet:
                 at = row_attrs.find(b' r="')
                 if at >= 0:
                     found = row_attrs[at + 4 : row_attrs.find(b'"', at + 4)]
-                    row_number = int(found) if found.isdigit() else row_number + 1
+                elif b"r" in row_attrs:  # another spelling: r='3', r = "3"
+                    found = attributes(row_attrs).get("r", "").strip().encode()
                 else:
-                    row_number += 1
+                    found = b""
+                row_number = int(found) if found.isdigit() else row_number + 1
                 cells = None if row_attrs.endswith(b"/>") else []
+                position = 0
                 continue
             else:
                 at = attrs.find(b' r="')
                 column = -1
+                reference = b""
                 if at >= 0:
-                    end = attrs.find(b'"', at + 4)
-                    column = self._column(attrs[at + 4 : end].rstrip(b"0123456789"), row_number)
+                    reference = attrs[at + 4 : attrs.find(b'"', at + 4)]
+                elif b"r" in attrs:  # another spelling: r='B3', r = "B3"
+                    reference = attributes(attrs).get("r", "").strip().encode()
+                if reference:
+                    column = self._column(reference.rstrip(b"0123456789"), row_number)
                 value = self._general(attrs, body, row_number)
             if cells is None:
                 cells = []
+                position = 0
             if column < 0:
-                column = len(cells)
+                column = position  # a cell without a reference follows the one before
+            position = column + 1
             if column == len(cells):
                 cells.append(value)
             elif column > len(cells):
@@ -544,7 +557,8 @@ class XlsxBook:
     def _scan(
         self, text: bytes, name: str, ranges: Ranges, problems: list[tuple[str, str]]
     ) -> None:
-        if len(problems) < FORMULA_CELLS_LISTED and (b't="e"' in text or b"<f" in text):
+        hint = b'"e"' in text or b"'e'" in text or b"<f" in text or b":f" in text
+        if hint and len(problems) < FORMULA_CELLS_LISTED and _PROBLEM_HINT.search(text):
             problems += _problem_cells(text)[: FORMULA_CELLS_LISTED - len(problems)]
         if b"mergeCell" not in text:
             return
@@ -564,8 +578,15 @@ class XlsxBook:
 
 
 # A cell whose value the reader gives as blank: an error value, or a formula with no value.
-_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
-_UNCACHED = re.compile(rb"</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*$|<f\b[^>]*/>\s*$", re.DOTALL)
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_UNCACHED = re.compile(
+    rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*$"
+    rb"|<(?:\w+:)?f\b[^>]*/>\s*$",
+    re.DOTALL,
+)
+_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_PROBLEM_HINT = re.compile(rb"""\bt\s*=\s*["']e["']|<(?:\w+:)?f\b""")
 #: Cells of the kind above listed at most (the message shows a few).
 FORMULA_CELLS_LISTED = 20
 
@@ -574,9 +595,9 @@ def _problem_cells(text: bytes) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for cell in _CELL.finditer(text):
         attrs, body = cell.group(1), cell.group(2) or b""
-        if b't="e"' in attrs:
+        if _ERROR_TYPE.search(attrs):
             kind = "error"
-        elif b"<f" in body and _UNCACHED.search(body):
+        elif _FORMULA.search(body) and _UNCACHED.search(body):
             kind = "uncached"
         else:
             continue
