@@ -240,6 +240,9 @@ class OdsBook:
                         yield row + k + 1, list(cells) if k else cells
                 row += repeat
 
+    def fast(self, name: str, width: int) -> None:
+        """Rows always come one by one from this reader."""
+
     def _too_wide(self, name: str, row: int, column: int) -> InputFileError:
         limit = self.limits.columns
         return InputFileError(

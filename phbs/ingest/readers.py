@@ -42,7 +42,7 @@ from phbs.ingest.csv_stream import CELL_BREAK as _CELL_BREAK
 from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line, too_many_cells
 from phbs.ingest.grid import Grid
 from phbs.ingest.limits import too_many_blank_rows
-from phbs.ingest.workbook import dense, fill_merged, open_book, rows_of
+from phbs.ingest.workbook import Book, Item, Ranges, dense, fill_merged, open_book, rows_of
 from phbs.ingest.workbook import segments as workbook_segments
 from phbs.ingest.xlsx_stream import cell_name, check_unpacked
 
@@ -768,7 +768,7 @@ def _sheet_heads(
         header: list[str] | None = None
         try:
             rows = dense(book.rows(info.name), name, limits.current().blank_rows)
-            top = [cells for _, cells in islice(rows, TITLE_ROWS * 4)]
+            top = [_one(item)[1] for item in islice(rows, TITLE_ROWS * 4)]
             first = _header_index(top, header_cells, prefer)
             header = top[first] if first is not None else None
         except InputFileError:
@@ -777,6 +777,29 @@ def _sheet_heads(
             header = None
         heads.append(SheetHead(info.name, info.visible, header))
     return heads
+
+
+#: Merged ranges and formula problems of sheets read lately, by file checksum and sheet: a
+#: file is opened more than once in a run (its first rows for a sample, then all of them).
+_EXTRAS: dict[tuple[str, str], tuple[Ranges, list[tuple[str, str]]]] = {}
+
+
+def _extras(book: Book, sha: str, sheet: str) -> tuple[Ranges, list[tuple[str, str]]]:
+    key = (sha, sheet)
+    if key not in _EXTRAS:
+        if len(_EXTRAS) >= 8:
+            del _EXTRAS[next(iter(_EXTRAS))]
+        _EXTRAS[key] = book.extras(sheet)
+    ranges, problems = _EXTRAS[key]
+    return list(ranges), list(problems)
+
+
+def _one(item: Item) -> tuple[int, list[str]]:
+    """A row from a sheet's reader before :meth:`~phbs.ingest.workbook.Book.fast` was
+    called (no grid can come yet)."""
+    if isinstance(item, Grid):
+        raise TypeError("a grid before the header was known")
+    return item
 
 
 def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
@@ -848,16 +871,17 @@ def _open_spreadsheet(
     fallback: str | None = None
     for chosen in order:
         rows = dense(rows_of(book, chosen, name), name, limits.current().blank_rows)
-        top = [cells for _, cells in islice(rows, TITLE_ROWS * 4)]
+        top = [_one(item)[1] for item in islice(rows, TITLE_ROWS * 4)]
         if header_row is not None:
             while len(top) < header_row and (more := next(rows, None)) is not None:
-                top.append(more[1])
+                top.append(_one(more)[1])
             first: int | None = min(header_row, len(top)) - 1 if top else None
         else:
             first = _header_index(top, header_cells, prefer)
         if first is None:
             # Nothing in the first rows: the first non-blank row further down, if any.
-            for number, cells in rows:
+            for item in rows:
+                number, cells = _one(item)
                 top.append(cells)
                 if any(c.strip() for c in cells):
                     first = number - 1
@@ -870,14 +894,16 @@ def _open_spreadsheet(
             continue
         header = list(top[first])
         _check_header(name, header, first + 1)
-        ranges, formulas = book.extras(chosen)
+        ranges, formulas = _extras(book, sha, chosen)
         below = [r for r in ranges if r[0][0] > first and r[0][1] < len(header)]
         below.sort()
-        body: Iterator[tuple[int, list[str]]] = chain(
+        body: Iterator[Item] = chain(
             ((i + 1, cells) for i, cells in enumerate(top) if i > first), rows
         )
         if below:
             body = fill_merged(body, below, len(header))
+        else:
+            book.fast(chosen, len(header))
         segments = _watched(_trim_trailing_blanks(workbook_segments(body, len(header)), name), held)
         return RawTable(
             name=name,

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 #: Merged ranges as 0-based ``((top, left), (bottom, right))``.
 Ranges = list[tuple[tuple[int, int], tuple[int, int]]]
+#: What a sheet's reader yields: one row, or (.xlsx, once the header is known) a grid of rows.
+Item = tuple[int, list[str]] | Grid
 
 #: Rows packed into one grid at most.
 _PACK_ROWS = 8_192
@@ -53,8 +55,14 @@ class Book(Protocol):
 
     sheets: list[SheetInfo]
 
-    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
-        """The sheet's rows that hold something, in order, as ``(row_number, cells)``."""
+    def rows(self, name: str) -> Iterator[Item]:
+        """The sheet's rows that hold something, in order, as ``(row_number, cells)``; a
+        reader may give a run of regular rows as one grid once :meth:`fast` was called."""
+        ...
+
+    def fast(self, name: str, width: int) -> None:
+        """The header of the sheet being read has ``width`` cells: later rows may come as
+        grids."""
         ...
 
     def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
@@ -89,6 +97,9 @@ class CalamineBook:
                 cells.pop()
             if cells:
                 yield index + 1, cells
+
+    def fast(self, name: str, width: int) -> None:
+        """Rows always come one by one from this reader."""
 
     def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
         try:
@@ -134,7 +145,7 @@ def _guarded(make: Any, name: str, suffix: str) -> Book:
     return book
 
 
-def rows_of(book: Book, name: str, file: str) -> Iterator[tuple[int, list[str]]]:
+def rows_of(book: Book, name: str, file: str) -> Iterator[Item]:
     """A sheet's rows as :meth:`Book.rows` gives them; a damaged part is one clear error."""
     try:
         yield from book.rows(name)
@@ -147,15 +158,24 @@ def rows_of(book: Book, name: str, file: str) -> Iterator[tuple[int, list[str]]]
         ) from None
 
 
-def dense(
-    rows: Iterator[tuple[int, list[str]]], file: str, limit: int
-) -> Iterator[tuple[int, list[str]]]:
+def dense(rows: Iterator[Item], file: str, limit: int) -> Iterator[Item]:
     """Every row from the first up to the last that holds something, a blank one for each
     row between that does not. More than ``limit`` blank rows before more data is refused
     (:func:`~phbs.ingest.limits.too_many_blank_rows`): a million blank rows made from one
     stray cell would each be set aside."""
     expected = 1
-    for number, cells in rows:
+    for item in rows:
+        if isinstance(item, Grid):
+            first = int(item.rows[0])
+            if first - expected > limit:
+                raise too_many_blank_rows(file, expected, first - expected)
+            while expected < first:
+                yield expected, []
+                expected += 1
+            yield item
+            expected = int(item.rows[-1]) + 1
+            continue
+        number, cells = item
         if not any(c.strip() for c in cells):
             continue
         if number - expected > limit:
@@ -168,17 +188,14 @@ def dense(
 
 
 def fill_merged(
-    rows: Iterator[tuple[int, list[str]]], ranges: Ranges, width: int
+    rows: Iterator[Item], ranges: Ranges, width: int
 ) -> Iterator[tuple[int, list[str]]]:
     """Give every blank cell of a merged range the value of the range's first cell, as the
     sheet shows it (a village code merged down the rows of its households); columns past
     ``width`` (the header's) are left alone. ``ranges`` are those below the header."""
-    if not ranges:
-        yield from rows
-        return
     waiting = sorted(ranges, reverse=True)  # popped from the end: the topmost first
     active: list[tuple[int, int, int, str]] = []  # bottom, left, right, value
-    for number, cells in rows:
+    for number, cells in _one_by_one(rows):
         row = number - 1
         while waiting and waiting[-1][0][0] <= row:
             (top, left), (bottom, right) = waiting.pop()
@@ -197,13 +214,22 @@ def fill_merged(
         yield number, cells
 
 
-def segments(rows: Iterator[tuple[int, list[str]]], width: int) -> Iterator[Grid | Rows]:
+def _one_by_one(rows: Iterator[Item]) -> Iterator[tuple[int, list[str]]]:
+    for item in rows:
+        if isinstance(item, Grid):
+            for i in range(len(item)):
+                yield int(item.rows[i]), item.cells(i)
+        else:
+            yield item
+
+
+def segments(rows: Iterator[Item], width: int) -> Iterator[Grid | Rows]:
     """Data rows as segments: runs of regular rows (no more cells than the header, not
     blank, no line break) as grids, the others as lists of rows."""
     if width < 1 or width > _PACK_WIDTH:
         batch: Rows = []
-        for item in rows:
-            batch.append(item)
+        for one in _one_by_one(rows):
+            batch.append(one)
             if len(batch) >= _PACK_ROWS:
                 yield batch
                 batch = []
@@ -213,18 +239,28 @@ def segments(rows: Iterator[tuple[int, list[str]]], width: int) -> Iterator[Grid
     regular: Rows = []
     other: Rows = []
     pad = [""] * width
-    for number, cells in rows:
-        joined = "".join(cells)
-        if len(cells) > width or not joined.strip() or "\n" in joined or "\r" in joined:
+    for item in rows:
+        if isinstance(item, Grid):
             if regular:
                 yield _grid(regular, width)
                 regular = []
-            other.append((number, cells))
+            if other:
+                yield other
+                other = []
+            yield item
+            continue
+        number, row = item
+        joined = "".join(row)
+        if len(row) > width or not joined.strip() or "\n" in joined or "\r" in joined:
+            if regular:
+                yield _grid(regular, width)
+                regular = []
+            other.append((number, row))
             continue
         if other:
             yield other
             other = []
-        regular.append((number, cells + pad[len(cells) :] if len(cells) < width else cells))
+        regular.append((number, row + pad[len(row) :] if len(row) < width else row))
         if len(regular) >= _PACK_ROWS:
             yield _grid(regular, width)
             regular = []

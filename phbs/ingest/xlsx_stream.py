@@ -25,9 +25,13 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from phbs.errors import InputFileError
+from phbs.ingest.grid import Grid
 from phbs.ingest.limits import Limits, thousands
 from phbs.ingest.workbook import Ranges, SheetInfo
+from phbs.ingest.xlsx_fast import StringTable, block_grid
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
@@ -270,6 +274,10 @@ class XlsxSheet:
     file: str
     _columns: dict[bytes, int] = field(default_factory=dict)
     _cache: dict[bytes, str] = field(default_factory=dict)
+    #: Set once the header is known: later blocks are read as grids of this many cells
+    #: where they can be (:mod:`phbs.ingest.xlsx_fast`).
+    fast_width: int | None = None
+    _table: StringTable | None = None
 
     def _too_wide(self, row: int, column: int) -> InputFileError:
         limit = self.limits.columns
@@ -293,9 +301,10 @@ class XlsxSheet:
             self._columns[letters] = found
         return found
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
+    def rows(self) -> Iterator[tuple[int, list[str]] | Grid]:
         """The sheet's rows that hold a cell, as ``(row_number, cells)``; a row's cells up to
-        its last one written (blank in between)."""
+        its last one written (blank in between). Once :attr:`fast_width` is set, a block of
+        rows may come as one grid instead."""
         with self.archive.open(self.part) as handle:
             rest = b""
             state = [0, 0]  # the last row number seen, the column after the last cell
@@ -314,9 +323,28 @@ class XlsxSheet:
                     rest = text
                     continue
                 text, rest = text[:cut], text[cut:]
-                yield from self._block(text, state)
+                grid = self._grid(text, state[0] + 1) if self.fast_width else None
+                if grid is not None:
+                    state[0] = int(grid.rows[-1])
+                    yield grid
+                else:
+                    yield from self._block(text, state)
             if rest:
                 yield from self._block(rest, state)
+
+    def _grid(self, text: bytes, first_row: int) -> Grid | None:
+        if self._table is None:
+            offsets = np.frombuffer(self.strings.offsets.tobytes(), dtype=np.int64)
+            self._table = StringTable.of(bytes(self.strings.data), offsets)
+        return block_grid(
+            text,
+            self.fast_width or 0,
+            first_row,
+            self._table,
+            self._number,
+            self.limits.cell_chars,
+            self.limits.columns,
+        )
 
     def _block(self, text: bytes, state: list[int]) -> Iterator[tuple[int, list[str]]]:
         row_number = state[0]
@@ -499,6 +527,7 @@ class XlsxBook:
             self._parts[name] = _target(target) if target else None
         self._strings: SharedStrings | None = None
         self._styles: dict[bytes, str] | None = None
+        self._reading: dict[str, XlsxSheet] = {}
 
     def _part_of(self, kind: str, usual: str) -> str | None:
         for target, type_ in self._rels.values():
@@ -533,16 +562,53 @@ class XlsxBook:
             self.file,
         )
 
-    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
-        return self.sheet(name).rows()
+    def rows(self, name: str) -> Iterator[tuple[int, list[str]] | Grid]:
+        sheet = self.sheet(name)
+        self._reading[name] = sheet
+        return sheet.rows()
+
+    def fast(self, name: str, width: int) -> None:
+        """Read the rest of the sheet being read in grids of ``width`` cells where the rows
+        allow (see :mod:`phbs.ingest.xlsx_fast`)."""
+        if name in self._reading:
+            self._reading[name].fast_width = width
 
     def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
         """A sheet's merged ranges (they come after the cells in the sheet's XML) and its
         cells holding an Excel error or a formula saved without its value (at most
-        :data:`FORMULA_CELLS_LISTED`), from one pass over the sheet's XML."""
+        :data:`FORMULA_CELLS_LISTED`).
+
+        One quick pass looks for any sign of either (two byte searches a block, the merged
+        ranges in the last two blocks); only a sheet that has formulas, error values or
+        many merged ranges is read the careful way, cell by cell."""
+        part = self._part(name)
+        with self.archive.open(part) as handle:
+            head = handle.read(4096)
+            if b":worksheet" in head or b":sheetData" in head or b"='" in head:
+                # Namespace prefixes or single-quoted attributes: the quick signs may not show.
+                return self._extras_carefully(part, name)
+            before, last, tail = b"", head, head[-8:]
+            for block in iter(lambda: handle.read(_BLOCK), b""):
+                window = tail + block
+                if b"<f" in window or b't="e"' in window:
+                    return self._extras_carefully(part, name)
+                before, last, tail = last, block, block[-8:]
+        if b"<f" in head or b't="e"' in head:
+            return self._extras_carefully(part, name)
+        end = before + last
+        start = end.find(b"<mergeCells")
+        if start < 0:
+            if b"mergeCell" in end:
+                return self._extras_carefully(part, name)  # more than two blocks of them
+            return [], []
+        ranges: Ranges = []
+        self._scan(end[start:], name, ranges, [])
+        return ranges, []
+
+    def _extras_carefully(self, part: str, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
         ranges: Ranges = []
         problems: list[tuple[str, str]] = []
-        with self.archive.open(self._part(name)) as handle:
+        with self.archive.open(part) as handle:
             rest = b""
             for block in iter(lambda: handle.read(_BLOCK), b""):
                 text = rest + block

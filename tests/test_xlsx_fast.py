@@ -1,0 +1,143 @@
+"""Blocks of an .xlsx sheet read with numpy (:mod:`phbs.ingest.xlsx_fast`) give exactly the
+rows the cell-by-cell reader gives (:mod:`phbs.ingest.xlsx_stream`, itself checked against
+python-calamine in ``tests/test_workbook_stream.py``).
+
+The sheet's XML is read in small blocks here (``_BLOCK``), so a few hundred rows make many
+blocks; each workbook is read twice, with and without the numpy path, and the rows and the
+scored survey are compared. Workbooks hold what makes a block leave the numpy path (an
+entity, a line break, a formula, a date, a blank row, a gap, a cell right of the header) among
+plain rows, and the test checks which way blocks went.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import xlsxwriter
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import HEADER, household
+
+from phbs.ingest import xlsx_fast, xlsx_stream
+from phbs.ingest.grid import Grid
+from phbs.ingest.readers import open_table
+from phbs.ingest.validate import read_survey
+
+VILLAGES = ["63.10.01.2005", "63.10.01.2006", "63.10.02.2008"]
+
+
+def _workbook(path: Path, constant_memory: bool, oddities: bool) -> Path:
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory})
+    sheet = book.add_worksheet("Data")
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    header = [*HEADER, "tanggal_survei", "petugas"]
+    sheet.write_row(0, 0, header)
+    row = 1
+    for i in range(600):
+        if oddities and i % 97 == 5:
+            row += 1  # a blank row (a gap in the row numbers)
+        cells = household(f"RT{i:05d}", VILLAGES[i % 3], "" if i % 4 else str(i % 60), "YYYYYYYYYY")
+        sheet.write_row(row, 0, cells)
+        if i % 5 == 0:
+            sheet.write_datetime(row, len(HEADER), dt.datetime(2025, 8, 1 + i % 28), dates)
+        name = f"Kader {i % 7}"
+        if oddities and i % 101 == 7:
+            name = "Ani & Budi"
+        if oddities and i % 103 == 9:
+            name = "baris\nkedua"
+        sheet.write_string(row, len(HEADER) + 1, name)
+        if oddities and i % 89 == 3:
+            sheet.write_number(row, len(HEADER) + 3, 1.5)  # right of the header
+        if oddities and i % 83 == 2:
+            sheet.write_formula(row, len(HEADER) + 1, '="Kader"&"X"', None, "KaderX")
+        if oddities and i % 79 == 4:
+            sheet.write_number(row, 2, -3)  # a negative age: a Python-written number
+        row += 1
+    book.close()
+    return path
+
+
+def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], int]:
+    """The table's rows, and how many blocks came as grids from the numpy path."""
+    made: list[int] = []
+    real = xlsx_fast.block_grid
+
+    def counted(*args: object, **kwargs: object) -> Grid | None:
+        grid = real(*args, **kwargs) if fast else None  # type: ignore[arg-type]
+        if grid is not None:
+            made.append(len(grid))
+        return grid
+
+    monkeypatch.setattr(xlsx_stream, "_BLOCK", 2048)
+    monkeypatch.setattr(xlsx_stream, "block_grid", counted)
+    table = open_table(path)
+    rows: list[object] = [table.header, *table.rows]
+    return rows, len(made)
+
+
+@pytest.mark.parametrize("constant_memory", [False, True], ids=["shared", "inline"])
+@pytest.mark.parametrize("oddities", [False, True], ids=["plain", "oddities"])
+def test_numpy_blocks_give_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, constant_memory: bool, oddities: bool
+) -> None:
+    """Rows, numbers, dates and text read by blocks of numpy equal those read cell by cell;
+    plain blocks take the numpy path, and blocks with an entity, a line break, a formula, a
+    gap or a cell right of the header take the other."""
+    path = _workbook(tmp_path / "survei.xlsx", constant_memory, oddities)
+    slow, none = _read(path, False, monkeypatch)
+    fast, grids = _read(path, True, monkeypatch)
+    assert none == 0
+    assert fast == slow
+    assert grids > 10  # most blocks were read with numpy
+    surveys = []
+    for numpy_path in (False, True):
+        with monkeypatch.context() as patch:
+            patch.setattr(xlsx_stream, "_BLOCK", 2048)
+            if not numpy_path:
+                patch.setattr(xlsx_stream, "block_grid", lambda *args, **kwargs: None)
+            surveys.append(read_survey([path]))
+    slow_survey, fast_survey = surveys
+    assert fast_survey.rows_read == slow_survey.rows_read >= 600
+    assert fast_survey.households.ids == slow_survey.households.ids
+    assert (fast_survey.households.states == slow_survey.households.states).all()
+    assert fast_survey.households.tanggal_survei == slow_survey.households.tanggal_survei
+    assert [(r.row, r.reasons) for r in fast_survey.set_aside] == [
+        (r.row, r.reasons) for r in slow_survey.set_aside
+    ]
+    assert [(i.code, i.row) for i in fast_survey.issues] == [
+        (i.code, i.row) for i in slow_survey.issues
+    ]
+
+
+def test_block_grid_declines_what_it_does_not_read() -> None:
+    """Each spelling outside the usual one makes the numpy path decline the block."""
+    strings = xlsx_fast.StringTable.of(b"ya", np.array([0, 2], dtype=np.int64))
+
+    def grid(xml: str, first: int = 2, width: int = 2) -> Grid | None:
+        return xlsx_fast.block_grid(
+            xml.encode(), width, first, strings, lambda v, s: v.decode(), 1000, 16384
+        )
+
+    plain = (
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>RT1</t></is></c>'
+        '<c r="B2" t="s"><v>0</v></c></row>'
+    )
+    made = grid(plain)
+    assert made is not None
+    assert made.cells(0) == ["RT1", "ya"]
+    for other in [
+        plain.replace("RT1", "R&amp;T"),  # an entity
+        plain.replace('r="2"', 'r="3"', 1),  # a gap before the row
+        plain.replace("<v>0</v>", "<f>1</f><v>0</v>"),  # a formula
+        plain.replace('<row r="2">', '<row spans="1:2" r="2">'),  # r not first
+        plain.replace('t="s"', 't="str"'),  # a formula's text
+        plain.replace("RT1", "RT_x000D_1"),  # an escape
+        plain.replace("RT1", "   ").replace('<c r="B2" t="s"><v>0</v></c>', ""),  # blank
+        plain.replace('r="B2"', 'r="C2"'),  # right of the header
+    ]:
+        assert grid(other) is None, other
+    assert grid(plain, width=3) is not None
