@@ -154,6 +154,18 @@ _FILLED = (
 )
 
 
+def _xlsb(folder: Path) -> Path:
+    """An Excel binary workbook (only its zip layout: the parts .xlsb has instead of XML)."""
+    import zipfile
+
+    path = folder / "biner.xlsb"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", bytes(64))
+        archive.writestr("xl/worksheets/sheet1.bin", bytes(64))
+    return path
+
+
 def _wide_csv(folder: Path) -> Path:
     """A line of 20,000 cells (160 KB): past Excel's 16,384 columns."""
     path = folder / "lebar.csv"
@@ -337,6 +349,7 @@ BAD_INPUTS: list[BadInput] = [
             f"{_FILLED.format(n=16_000)}</table:table-row>",
         ),
     ),
+    BadInput("an Excel binary workbook (.xlsb)", _xlsb),
     BadInput("a line of 20,000 cells", _wide_csv),
     BadInput("20,000 blank lines between two households", _blank_run),
     BadInput("empty file", _empty),

@@ -7,6 +7,8 @@ the hostile files of ``tests/test_hardening_inputs.py``.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
@@ -121,6 +123,26 @@ def _blank_run(folder: Path) -> Path:
     return write_csv(folder / "kosong.csv", [HEADER, rows[0], blank, blank, blank, blank, rows[1]])
 
 
+def _xls(folder: Path) -> Path:
+    """An .xls saved by LibreOffice (read whole by python-calamine)."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = folder / "lama.xlsx"
+    book = xlsxwriter.Workbook(str(source))
+    sheet = book.add_worksheet("Data")
+    for r, row in enumerate([HEADER, *_rows(3)]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    profile = (folder / "profil").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xls",
+         "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    source.unlink()
+    return folder / "lama.xls"
+
+
 CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
     ("sel", "100", _long_cell),
     ("kolom", "20", _wide_row),
@@ -131,6 +153,7 @@ CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
     ("ulangan", "10", _repeated_ods),
     ("utf16-mb", "1", _utf16),
     ("kosong", "3", _blank_run),
+    ("xls-sel", "20", _xls),
 ]
 
 

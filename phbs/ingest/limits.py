@@ -45,6 +45,8 @@ class Limits:
     utf16_bytes: int = 64 * MB
     #: Blank rows in a row with more data after them (a stray value far below the data).
     blank_rows: int = 10_000
+    #: Cells (rows × columns up to the last used cell) of an .xls sheet, which is read whole.
+    whole_cells: int = 5_000_000
 
     @property
     def row_bytes(self) -> int:
@@ -63,6 +65,7 @@ OPTION_NAMES = {
     "ulangan": ("repeated_cells", 1),
     "utf16-mb": ("utf16_bytes", MB),
     "kosong": ("blank_rows", 1),
+    "xls-sel": ("whole_cells", 1),
 }
 
 #: The bounds in force for the whole process (the reader runs on a second thread, so they

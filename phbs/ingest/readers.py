@@ -348,7 +348,7 @@ def _looks_binary(data: bytes) -> bool:
     # Text has at most a stray control character or NUL byte (removed and flagged per row,
     # `karakter-nul`); a binary file, or UTF-16 without its BOM, is full of them.
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return controls > max(4, len(head) // 100)
+    return controls > max(4, len(head) // 100) or controls * 10 > len(head)
 
 
 # A line holding only separators, quotes and spaces is blank whatever the separator is.
@@ -781,11 +781,11 @@ def _sheet_heads(
 
 #: Merged ranges and formula problems of sheets read lately, by file checksum and sheet: a
 #: file is opened more than once in a run (its first rows for a sample, then all of them).
-_EXTRAS: dict[tuple[str, str], tuple[Ranges, list[tuple[str, str]]]] = {}
+_EXTRAS: dict[tuple[str, str, limits.Limits], tuple[Ranges, list[tuple[str, str]]]] = {}
 
 
 def _extras(book: Book, sha: str, sheet: str) -> tuple[Ranges, list[tuple[str, str]]]:
-    key = (sha, sheet)
+    key = (sha, sheet, limits.current())
     if key not in _EXTRAS:
         if len(_EXTRAS) >= 8:
             del _EXTRAS[next(iter(_EXTRAS))]

@@ -2,10 +2,12 @@
 
 An .xlsx/.xlsm workbook is read by :mod:`phbs.ingest.xlsx_stream` and an .ods by
 :mod:`phbs.ingest.ods_stream`, both in bounded memory straight from the zip; the old binary
-formats (.xls, .xlsb) by python-calamine, which holds the sheet (an .xls holds at most
-65,536 × 256 cells). Every format gives the same thing: a sheet's rows that hold something,
-as ``(row_number, cells)``, its merged ranges and the cells whose value the file does not
-give (an error, or a formula saved without its value).
+format (.xls) by python-calamine, which holds the sheet (an .xls holds at most 65,536 ×
+256 cells; a sheet past :attr:`~phbs.ingest.limits.Limits.whole_cells` is refused before it is
+made Python values). An .xlsb is refused: its cells' positions cannot be checked before the
+reader allocates room for all of them. Every format gives the same thing: a sheet's rows
+that hold something, as ``(row_number, cells)``, its merged ranges and the cells whose value
+the file does not give (an error, or a formula saved without its value).
 
 :func:`segments` turns a sheet's data rows into the segments the CSV reader makes
 (:class:`~phbs.ingest.grid.Grid` for runs of regular rows, lists of rows otherwise), so a
@@ -24,7 +26,7 @@ import numpy as np
 from phbs.errors import InputFileError
 from phbs.ingest.csv_stream import Rows
 from phbs.ingest.grid import Grid
-from phbs.ingest.limits import Limits, too_many_blank_rows
+from phbs.ingest.limits import Limits, thousands, too_many_blank_rows
 
 if TYPE_CHECKING:
     from phbs.ingest.readers import HeldFile
@@ -71,10 +73,13 @@ class Book(Protocol):
 
 
 class CalamineBook:
-    """An .xls or .xlsb workbook, read whole by python-calamine."""
+    """An .xls workbook, read whole by python-calamine (the format holds at most 65,536 rows
+    of 256 cells); its rows are made Python values one at a time."""
 
-    def __init__(self, workbook: Any) -> None:
+    def __init__(self, workbook: Any, file: str, limits: Limits) -> None:
         self.workbook = workbook
+        self.file = file
+        self.limits = limits
         visible = {
             m.name
             for m in workbook.sheets_metadata
@@ -91,7 +96,21 @@ class CalamineBook:
     def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
         from phbs.ingest.readers import cell_text
 
-        for index, row in enumerate(self._sheet(name).to_python(skip_empty_area=False)):
+        sheet = self._sheet(name)
+        end = sheet.end or (0, 0)
+        cells = (end[0] + 1) * (end[1] + 1)
+        if cells > self.limits.whole_cells:
+            raise InputFileError(
+                f"{self.file}: lembar '{name}' membentang {end[0] + 1} baris × {end[1] + 1} "
+                f"kolom ({thousands(cells)} sel) dan dibaca utuh; batasnya "
+                f"{thousands(self.limits.whole_cells)} sel (simpan ulang sebagai .xlsx, atau "
+                "--limit xls-sel=N)",
+                f"{self.file}: sheet '{name}' spans {end[0] + 1} rows × {end[1] + 1} columns "
+                f"({cells:,} cells) and is read whole; the limit is "
+                f"{self.limits.whole_cells:,} cells (save it again as .xlsx, or "
+                "--limit xls-sel=N)",
+            )
+        for index, row in enumerate(sheet.to_python(skip_empty_area=False)):
             cells = [cell_text(v) for v in row]
             while cells and not cells[-1]:
                 cells.pop()
@@ -127,9 +146,18 @@ def open_book(held: HeldFile, name: str, suffix: str, limits: Limits) -> Book:
             from phbs.ingest.ods_stream import OdsBook
 
             return _guarded(lambda: OdsBook(archive, name, limits), name, suffix)
+        if "xl/workbook.bin" in names:
+            raise InputFileError(
+                f"{name}: buku kerja biner Excel (.xlsb) tidak dibaca: letak selnya tidak dapat "
+                "diperiksa sebelum dibaca. Simpan ulang sebagai .xlsx (File > Simpan Sebagai > "
+                "Buku Kerja Excel)",
+                f"{name}: an Excel binary workbook (.xlsb) is not read: its cells' positions "
+                "cannot be checked before it is read. Save it again as .xlsx (File > Save As > "
+                "Excel Workbook)",
+            )
     from phbs.ingest.readers import calamine_workbook
 
-    return CalamineBook(calamine_workbook(held.data(), name, suffix))
+    return CalamineBook(calamine_workbook(held.data(), name, suffix), name, limits)
 
 
 def _guarded(make: Any, name: str, suffix: str) -> Book:
