@@ -154,6 +154,23 @@ _FILLED = (
 )
 
 
+def _rels_bomb(folder: Path) -> Path:
+    """A workbook whose relationships part (not a sheet) unpacks to 70 MB of blanks."""
+    import zipfile
+
+    plain = _far_cell("kecil-rels.xlsx", 2)(folder)
+    path = folder / "bom-rels.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                blanks = b" " * (70 * 2**20)
+                content = content.replace(b"<Relationships", blanks + b"<Relationships")
+            out.writestr(info.filename, content)
+    plain.unlink()
+    return path
+
+
 def _xlsb(folder: Path) -> Path:
     """An Excel binary workbook (only its zip layout: the parts .xlsb has instead of XML)."""
     import zipfile
@@ -349,6 +366,16 @@ BAD_INPUTS: list[BadInput] = [
             f"{_FILLED.format(n=16_000)}</table:table-row>",
         ),
     ),
+    BadInput("xlsx whose relationships part unpacks 1000× (70 MB of blanks)", _rels_bomb),
+    BadInput(
+        "ods with a 1.1 MB cell",
+        _ods(
+            "sel-raksasa.ods",
+            '<table:table-row><table:table-cell office:value-type="string"><text:p>'
+            + "x" * 1_100_000
+            + "</text:p></table:table-cell></table:table-row>",
+        ),
+    ),
     BadInput("an Excel binary workbook (.xlsb)", _xlsb),
     BadInput("a line of 20,000 cells", _wide_csv),
     BadInput("20,000 blank lines between two households", _blank_run),
@@ -535,6 +562,45 @@ def test_large_workbook_read_from_its_open_file(
     unread.close()
     assert unread.held is not None
     assert unread.held.handle.closed
+
+
+def test_nul_bytes_are_removed_and_flagged_on_their_row(tmp_path: Path) -> None:
+    """SECURITY.md *Decisions*: a NUL byte, in the first lines or far down, is removed from
+    its cell and the row gets a `karakter-nul` warning; the id reads as typed without it."""
+    from phbs.ingest.validate import read_survey
+
+    for make, row, household_id in ((_early_nul, 3, "RT00001"), (_late_nul, 302, "RT99999")):
+        survey = read_survey([make(tmp_path)])
+        flagged = [i for i in survey.issues if i.code == "karakter-nul"]
+        assert [i.row for i in flagged] == [row]
+        assert household_id in survey.households.ids
+        assert not any("\x00" in i for i in survey.households.ids)
+
+
+def test_a_csv_cut_mid_row_is_data(tmp_path: Path) -> None:
+    """SECURITY.md *Decisions*: the short last row of a CSV cut mid-row is read; its missing
+    answers are issues on that row, and a row cut inside its village code is set aside."""
+    from phbs.ingest.validate import read_survey
+
+    survey = read_survey([_cut_mid_row(tmp_path)])
+    assert survey.rows_read == 2
+    assert survey.households.ids == ["1", "2"]
+    assert 3 in {i.row for i in survey.issues if i.code == "jawaban-kosong"}
+    cut = tmp_path / "terpotong-kode.csv"
+    cut.write_text(HEADER_LINE + ROW + "2,63.10.0", encoding="utf-8")
+    survey = read_survey([cut])
+    assert survey.households.ids == ["1"]
+    assert [row.row for row in survey.set_aside] == [3]
+
+
+def test_blank_lines_at_the_end_are_ignored_however_many(tmp_path: Path) -> None:
+    """SECURITY.md *Limits*: the bound on blank rows applies only when data follows them;
+    30,000 blank lines at the end of a file are not rows."""
+    path = tmp_path / "ekor-kosong.csv"
+    path.write_text(HEADER_LINE + ROW + "\n" * 30_000 + ",,,\n" * 100, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["score", str(path), "-o", str(tmp_path / "r.csv")])
+    assert result.exit_code == 0, result.output
+    assert "1 baris dibaca = 1 diskor + 0 disisihkan" in result.stdout
 
 
 # --- the table in SECURITY.md ---------------------------------------------------------------

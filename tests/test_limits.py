@@ -110,6 +110,21 @@ def _repeated_ods(folder: Path) -> Path:
     return path
 
 
+def _long_ods_cell(folder: Path) -> Path:
+    """An .ods with a 150-character answer (made from the repeated-rows one)."""
+    path = _repeated_ods(folder)
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml").replace(
+            b"<text:p>RT1<", b"<text:p>" + b"R" * 150 + b"<"
+        )
+    target = folder / "sel.ods"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    path.unlink()
+    return target
+
+
 def _utf16(folder: Path) -> Path:
     lines = ["\t".join(HEADER)] + ["\t".join(r) for r in _rows(20_000)]
     path = folder / "unicode.txt"
@@ -145,6 +160,7 @@ def _xls(folder: Path) -> Path:
 
 CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
     ("sel", "100", _long_cell),
+    ("sel", "100", _long_ods_cell),
     ("kolom", "20", _wide_row),
     ("kolom", "20", _wide_xlsx),
     ("baris-mb", "1", _long_line),
@@ -196,6 +212,45 @@ def test_a_bound_can_be_raised_for_a_file_that_needs_it(tmp_path: Path) -> None:
     )
     assert read.exit_code == 0, read.output
     assert "2 baris dibaca = 2 diskor + 0 disisihkan" in read.stdout
+
+
+def test_the_ratio_bound_can_be_raised(tmp_path: Path) -> None:
+    """A sheet that unpacks 1000× its stored size is refused, and read with
+    ``--limit rasio=5000`` (and, since its 70 MB of blanks sit inside one row's XML, a
+    larger ``baris-mb``): a real sheet of blanks, not a bomb, can be let through."""
+    from test_hardening_inputs import _zip_bomb
+
+    path = _zip_bomb(tmp_path)
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["validate", str(path)], catch_exceptions=False)
+    assert refused.exit_code == 2
+    assert "--limit rasio=N" in refused.stderr
+    only_ratio = runner.invoke(cli, ["validate", str(path), "--limit", "rasio=5000"])
+    assert only_ratio.exit_code == 2
+    assert "--limit baris-mb=N" in only_ratio.stderr
+    read = runner.invoke(
+        cli, ["validate", str(path), "--limit", "rasio=5000", "--limit", "baris-mb=32"]
+    )
+    assert read.exit_code != 2, read.output
+    assert "Galat" not in read.stderr
+
+
+def test_security_md_lists_every_bound_with_its_default() -> None:
+    """The *Limits* table of SECURITY.md names exactly the ``--limit`` names of the code, each
+    with its default, and ``--help`` lists them all."""
+    import re
+
+    text = (Path(__file__).parents[1] / "SECURITY.md").read_text(encoding="utf-8")
+    table = text[text.index("### Limits") : text.index("### Decisions")]
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| [^|]+ \| ([0-9,]+) \|", table, re.MULTILINE)
+    assert [name for name, _ in rows] == list(limits.OPTION_NAMES)
+    defaults = limits.Limits()
+    for name, shown in rows:
+        field_name, unit = limits.OPTION_NAMES[name]
+        assert getattr(defaults, field_name) == int(shown.replace(",", "")) * unit, name
+    help_text = " ".join(CliRunner().invoke(cli, ["score", "--help"]).output.split())
+    for name in limits.OPTION_NAMES:
+        assert name in help_text
 
 
 def test_limits_in_a_program(tmp_path: Path) -> None:

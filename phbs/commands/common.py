@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from phbs.ingest.limits import OPTION_NAMES
 from phbs.reports.i18n import Lang
 
 if TYPE_CHECKING:
@@ -226,9 +227,8 @@ def reading_options(function: F) -> F:
                 metavar="NAMA=NILAI",
                 callback=_raise_limits,
                 expose_value=False,
-                help="Naikkan batas pembacaan untuk berkas yang memang sebesar itu: sel, "
-                "kolom, baris-mb, lembar-mb, rasio, gabungan, ulangan, utf16-mb, kosong "
-                "(lihat SECURITY.md). Boleh diulang.",
+                help="Naikkan batas pembacaan untuk berkas yang memang sebesar itu: "
+                f"{', '.join(OPTION_NAMES)} (lihat SECURITY.md). Boleh diulang.",
             ),
             click.option(
                 "--form",

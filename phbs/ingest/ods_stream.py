@@ -129,12 +129,12 @@ class OdsBook:
     on demand."""
 
     def __init__(self, archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
-        from phbs.ingest.xlsx_stream import check_unpacked
+        from phbs.ingest.xlsx_stream import check_sizes
 
         self.archive = archive
         self.file = file
         self.limits = limits
-        check_unpacked(archive.getinfo("content.xml"), file, limits)
+        check_sizes(archive, file, limits)
         hidden: set[bytes] = set()
         self.sheets: list[SheetInfo] = []
         with archive.open("content.xml") as handle:
@@ -217,6 +217,8 @@ class OdsBook:
                         if b"repeated" in attrs:
                             times = _count(_attributes(attrs).get(b"table:number-columns-repeated"))
                         value = cell_value(attrs, body) if (body or b"value" in attrs) else ""
+                        if len(value) > limits.cell_chars:
+                            raise self._too_long(name, row + 1)
                         if not value:
                             blanks += times
                             continue
@@ -242,6 +244,15 @@ class OdsBook:
 
     def fast(self, name: str, width: int) -> None:
         """Rows always come one by one from this reader."""
+
+    def _too_long(self, name: str, row: int) -> InputFileError:
+        limit = self.limits.cell_chars
+        return InputFileError(
+            f"{self.file}: lembar '{name}' baris {row}: satu sel lebih dari {thousands(limit)} "
+            "karakter; ini bukan isian survei (--limit sel=N menaikkan batasnya)",
+            f"{self.file}: sheet '{name}' row {row}: a cell is longer than {limit:,} characters; "
+            "this is not a survey answer (--limit sel=N raises the limit)",
+        )
 
     def _too_wide(self, name: str, row: int, column: int) -> InputFileError:
         limit = self.limits.columns

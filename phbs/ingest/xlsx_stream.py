@@ -512,7 +512,7 @@ class XlsxBook:
         self.archive = archive
         self.file = file
         self.limits = limits
-        _check_sizes(archive, file, limits)
+        check_sizes(archive, file, limits)
         book = archive.read("xl/workbook.xml")
         self._rels = _relationships(archive, "xl/_rels/workbook.xml.rels")
         self.date1904 = _DATE1904.search(book) is not None
@@ -689,12 +689,11 @@ def _target(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def _check_sizes(archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
-    """Refuse a workbook whose parts would unpack beyond what a survey can be, from the
-    zip's own records, before anything is unpacked."""
+def check_sizes(archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
+    """Refuse a workbook any of whose parts (sheets, strings, relationships, whatever its
+    name) would unpack beyond what a survey can be, from the zip's own records, before
+    anything is unpacked."""
     for info in archive.infolist():
-        if not info.filename.endswith(".xml"):
-            continue
         check_unpacked(info, file, limits)
 
 
