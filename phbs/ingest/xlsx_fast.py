@@ -58,6 +58,30 @@ class StringTable:
         return cls(blob, offsets, bad[high] == bad[low], solid[high] > solid[low])
 
 
+def _word(text: bytes) -> int:
+    """Four bytes as the little-endian number :func:`_words` gives for them."""
+    return int.from_bytes(text[:4], "little")
+
+
+def _words(a: NDArray[np.uint8]) -> NDArray[np.uint32]:
+    """Every offset of ``a`` read as the four bytes from there (``a`` is padded)."""
+    return np.ndarray(shape=(len(a) - 4,), dtype="<u4", buffer=a, strides=(1,))
+
+
+def _checked_digits(
+    a: NDArray[np.uint8], start: NDArray[np.int64], length: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
+    """The decimal numbers at ``a[start:start+length]``, and whether each was all digits."""
+    value = np.zeros(len(start), dtype=np.int64)
+    ok = np.ones(len(start), dtype=bool)
+    for k in range(int(length.max()) if len(length) else 0):
+        more = np.flatnonzero(length > k)
+        byte = a[start[more] + k]
+        ok[more] &= _DIGIT[byte]
+        value[more] = value[more] * 10 + (byte.astype(np.int64) - 48)
+    return value, ok
+
+
 def _parse_digits(
     a: NDArray[np.uint8], start: NDArray[np.int64], length: NDArray[np.int64]
 ) -> NDArray[np.int64]:
@@ -101,12 +125,13 @@ def block_grid(
         return None
     a = np.zeros(size + _PAD, dtype=np.uint8)
     a[:size] = np.frombuffer(block, dtype=np.uint8)
+    words = _words(a)
     lt = np.flatnonzero(a == 60)
     if not len(lt):
         return None
-    n1, n2, n3, n4 = a[lt + 1], a[lt + 2], a[lt + 3], a[lt + 4]
-    is_row = (n1 == 114) & (n2 == 111) & (n3 == 119) & (n4 == 32)  # "<row "
-    is_cell = (n1 == 99) & (n2 == 32)  # "<c "
+    after = words[lt + 1]
+    is_row = after == _word(b"row ")
+    is_cell = (after & 0xFFFF) == _word(b"c \0\0")
     rows_at = lt[is_row]
     cells_at = lt[is_cell]
     cell_index = np.flatnonzero(is_cell)  # each cell's place among the "<"
@@ -206,21 +231,23 @@ def block_grid(
         return None
     if at_v.any():
         start = tag_end[at_v] + 1
-        if not ((a[start] == 60) & (a[start + 1] == 118) & (a[start + 2] == 62)).all():
+        if not ((words[start] & 0xFFFFFF) == _word(b"<v>\0")).all():
             return None
         end = lt[cell_index[at_v] + 2]
-        tail = end[:, None] + np.arange(8)
-        if not (a[tail] == np.frombuffer(b"</v></c>", dtype=np.uint8)).all():
+        if not ((words[end] == _word(b"</v>")) & (words[end + 4] == _word(b"</c>"))).all():
             return None
         value_start[at_v], value_end[at_v] = start + 3, end
     if at_is.any():
         start = tag_end[at_is] + 1
-        head = start[:, None] + np.arange(7)
-        if not (a[head] == np.frombuffer(b"<is><t>", dtype=np.uint8)).all():
+        if not ((words[start] == _word(b"<is>")) & (words[start + 3] == _word(b"><t>"))).all():
             return None
         end = lt[cell_index[at_is] + 3]
-        tail = end[:, None] + np.arange(13)
-        if not (a[tail] == np.frombuffer(b"</t></is></c>", dtype=np.uint8)).all():
+        if not (
+            (words[end] == _word(b"</t>"))
+            & (words[end + 4] == _word(b"</is"))
+            & (words[end + 8] == _word(b"></c"))
+            & (a[end + 12] == 62)
+        ).all():
             return None
         value_start[at_is], value_end[at_is] = start + 7, end
     # Every "<" of the block is a row's start or end, or a tag checked above.
@@ -230,21 +257,19 @@ def block_grid(
     length = value_end - value_start
     if (length > cell_chars).any():
         return None
-    # Checks on the values' own bytes (a small part of the block), counted per cell.
-    cells = len(cells_at)
-    owner, within = _spans(length)
-    value_bytes = a[value_start[owner] + within]
-
-    def per_cell(mask: NDArray[np.bool_]) -> NDArray[np.int64]:
-        return np.bincount(owner[mask], minlength=cells)
-
-    if per_cell(_UNSAFE[value_bytes]).any():
-        return None
-    escape = (value_bytes[:-1] == 95) & (value_bytes[1:] == 120) & (owner[:-1] == owner[1:])
-    if escape.any():  # "_x": maybe an escape such as _x000D_
-        return None
-    solid = per_cell(_SOLID[value_bytes]) > 0
-    digits_in = per_cell(_DIGIT[value_bytes])
+    # An entity, a line break, the separator or an escape (_x000D_) anywhere in the block
+    # (found at C speed; most blocks have none) is looked for in the values themselves.
+    if any(block.find(mark) >= 0 for mark in (b"&", b"\n", b"\r", b"\x1f", b"_x")):
+        owner, within = _spans(length)
+        value_bytes = a[value_start[owner] + within]
+        if _UNSAFE[value_bytes].any():
+            return None
+        escape = (value_bytes[:-1] == 95) & (value_bytes[1:] == 120)
+        if (escape & (owner[:-1] == owner[1:])).any():
+            return None
+    # A value whose first byte is not a space or a non-ASCII byte is not blank (the others
+    # may be: a row with no such value is left to the other path).
+    solid = (length > 0) & _SOLID[a[value_start]]
 
     # --- where each cell goes
     row_of = np.searchsorted(rows_at, cells_at) - 1
@@ -265,12 +290,9 @@ def block_grid(
         here = np.flatnonzero(shared)
         if (length[here] > 9).any():
             return None
-        digit_count = np.concatenate(([0], np.cumsum(_DIGIT[a])))
-        if not (
-            digit_count[value_end[here]] - digit_count[value_start[here]] == length[here]
-        ).all():
+        index, all_digits = _checked_digits(a, value_start[here], length[here])
+        if not all_digits.all():
             return None
-        index = _parse_digits(a, value_start[here], length[here])
         if (index >= len(strings.offsets) - 1).any():
             return None
         if not strings.packable[index].all():
@@ -287,7 +309,7 @@ def block_grid(
     extra_size = 0
     if number.any():
         here = np.flatnonzero(number)
-        all_digits = digits_in[here] == length[here]
+        _, all_digits = _checked_digits(a, value_start[here], np.minimum(length[here], 16))
         plain = (
             all_digits
             & (length[here] < 16)
