@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import HEADER, SEGUMBANG, household, write_csv
+from test_hardening_inputs import _ods
 
 from phbs.cli import cli
 from phbs.errors import InputFileError, SettingsError
@@ -83,46 +83,22 @@ def _merged(folder: Path) -> Path:
     return path
 
 
-def _repeated_ods(folder: Path) -> Path:
-    header = "".join(
-        f'<table:table-cell office:value-type="string"><text:p>{h}</text:p></table:table-cell>'
-        for h in HEADER
-    )
-    row = "".join(
+def _ods_row(household_id: str) -> str:
+    return "".join(
         f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>'
-        for c in household("RT1", SEGUMBANG, "", "---YYYYYYY")
+        for c in household(household_id, SEGUMBANG, "", "---YYYYYYY")
     )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
-        '<office:spreadsheet><table:table table:name="Data">'
-        f"<table:table-row>{header}</table:table-row>"
-        '<table:table-row table:number-rows-repeated="50">'
-        f"{row}</table:table-row></table:table></office:spreadsheet></office:body>"
-        "</office:document-content>"
-    )
-    path = folder / "ulang.ods"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content)
-    return path
+
+
+def _repeated_ods(folder: Path) -> Path:
+    """An .ods whose one household row is repeated 50 times."""
+    row = f'<table:table-row table:number-rows-repeated="50">{_ods_row("RT1")}</table:table-row>'
+    return _ods("ulang.ods", row)(folder)
 
 
 def _long_ods_cell(folder: Path) -> Path:
-    """An .ods with a 150-character answer (made from the repeated-rows one)."""
-    path = _repeated_ods(folder)
-    with zipfile.ZipFile(path) as archive:
-        content = archive.read("content.xml").replace(
-            b"<text:p>RT1<", b"<text:p>" + b"R" * 150 + b"<"
-        )
-    target = folder / "sel.ods"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content)
-    path.unlink()
-    return target
+    """An .ods with a 150-character household id."""
+    return _ods("sel.ods", f"<table:table-row>{_ods_row('R' * 150)}</table:table-row>")(folder)
 
 
 def _utf16(folder: Path) -> Path:

@@ -46,14 +46,11 @@ CELL_BREAK = "\ue000"
 
 
 def _cell_too_long(name: str, row: int) -> InputFileError:
-    limit = limits.current().cell_chars
-    return InputFileError(
-        f"{name} baris {row}: satu sel lebih dari {limits.thousands(limit)} karakter; ini bukan "
-        "isian survei (tanda kutip tidak ditutup, atau berkas rusak? --limit sel=N menaikkan "
-        "batasnya)",
-        f"{name} row {row}: a cell is longer than {limit:,} characters; this is not a survey "
-        "answer (an unclosed quote, or a damaged file? --limit sel=N raises the limit)",
+    hint = (
+        "tanda kutip tidak ditutup, atau berkas rusak? ",
+        "an unclosed quote, or a damaged file? ",
     )
+    return limits.cell_too_long(limits.Place(name, row=row), hint)
 
 
 def too_many_cells(name: str, row: int, count: int) -> InputFileError:
@@ -217,14 +214,7 @@ class CsvStream:
             cut = self._pending.find(b"\n") + 1
             size = limits.current().line_bytes
             if cut > size or (not cut and len(self._pending) > size):
-                raise InputFileError(
-                    f"{self.source.name} baris {self.record}: satu baris lebih dari "
-                    f"{size // 2**20} MB; ini bukan baris survei (berkas rusak, atau bukan CSV? "
-                    "--limit baris-mb=N menaikkan batasnya)",
-                    f"{self.source.name} row {self.record}: one line is longer than "
-                    f"{size // 2**20} MB; this is not a survey row (a damaged file, or not a "
-                    "CSV? --limit baris-mb=N raises the limit)",
-                )
+                raise limits.row_too_large(limits.Place(self.source.name, row=self.record), size)
             if cut or not self._fill():
                 break
         if cut == 0:

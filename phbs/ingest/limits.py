@@ -144,3 +144,69 @@ def too_many_blank_rows(file: str, first: int, count: int) -> InputFileError:
         "holds something again. A value that far below the data is usually there by accident: "
         "delete it, or if it is data, raise the limit with --limit kosong=N",
     )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a file a bound was passed, for its message: ``file``, a sheet, a row."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+
+    def text(self) -> tuple[str, str]:
+        """The place in Indonesian and in English (``a.xlsx: lembar 'Data' baris 7``)."""
+        id_, en = self.file, self.file
+        if self.sheet is not None:
+            id_, en = f"{id_}: lembar '{self.sheet}'", f"{en}: sheet '{self.sheet}'"
+        if self.row:
+            id_, en = f"{id_} baris {self.row}", f"{en} row {self.row}"
+        return id_, en
+
+
+def cell_too_long(place: Place, hint: tuple[str, str] = ("", "")) -> InputFileError:
+    """A cell past :attr:`Limits.cell_chars` (``hint``: a likely cause, Indonesian and
+    English)."""
+    limit = current().cell_chars
+    where, where_en = place.text()
+    return InputFileError(
+        f"{where}: satu sel lebih dari {thousands(limit)} karakter; ini bukan isian survei "
+        f"({hint[0]}--limit sel=N menaikkan batasnya)",
+        f"{where_en}: a cell is longer than {limit:,} characters; this is not a survey answer "
+        f"({hint[1]}--limit sel=N raises the limit)",
+    )
+
+
+def too_wide(place: Place, column: int) -> InputFileError:
+    """A filled cell in a column (1-based) past :attr:`Limits.columns`."""
+    limit = current().columns
+    where, where_en = place.text()
+    return InputFileError(
+        f"{where} berisi sel di kolom ke-{thousands(column)}; batasnya {thousands(limit)} "
+        "kolom (naikkan dengan --limit kolom=N bila berkasnya memang selebar itu)",
+        f"{where_en} has a cell in column {column:,}; the limit is {limit:,} columns (raise "
+        "it with --limit kolom=N if the file really is that wide)",
+    )
+
+
+def row_too_large(place: Place, size: int) -> InputFileError:
+    """One row (a CSV line, a sheet row's XML) past ``size`` bytes."""
+    where, where_en = place.text()
+    megabytes = size // MB
+    return InputFileError(
+        f"{where}: satu baris lebih dari {megabytes} MB; ini bukan baris survei (berkas rusak? "
+        "--limit baris-mb=N menaikkan batasnya)",
+        f"{where_en}: one row is larger than {megabytes} MB; this is not a survey row (a "
+        "damaged file? --limit baris-mb=N raises the limit)",
+    )
+
+
+def too_many_merged(place: Place) -> InputFileError:
+    """A sheet with more than :attr:`Limits.merged_ranges` merged ranges."""
+    limit = current().merged_ranges
+    where, where_en = place.text()
+    return InputFileError(
+        f"{where} memiliki lebih dari {thousands(limit)} sel gabungan (--limit gabungan=N "
+        "menaikkan batasnya)",
+        f"{where_en} has more than {limit:,} merged ranges (--limit gabungan=N raises the limit)",
+    )

@@ -19,7 +19,15 @@ import zipfile
 from collections.abc import Iterator
 
 from phbs.errors import InputFileError
-from phbs.ingest.limits import Limits, thousands
+from phbs.ingest.limits import (
+    Limits,
+    Place,
+    cell_too_long,
+    row_too_large,
+    thousands,
+    too_many_merged,
+    too_wide,
+)
 from phbs.ingest.workbook import Ranges, SheetInfo
 
 _BLOCK = 1 << 20
@@ -182,13 +190,7 @@ class OdsBook:
                 cut = text.rfind(_ROW_END)
                 if cut < 0:
                     if len(text) > self.limits.row_bytes:
-                        size = self.limits.row_bytes // 2**20
-                        raise InputFileError(
-                            f"{self.file}: lembar '{name}': satu baris lebih dari {size} MB; "
-                            "ini bukan baris survei (--limit baris-mb=N menaikkan batasnya)",
-                            f"{self.file}: sheet '{name}': one row is larger than {size} MB; "
-                            "this is not a survey row (--limit baris-mb=N raises the limit)",
-                        )
+                        raise row_too_large(Place(self.file, name), self.limits.row_bytes)
                     rest = text
                     continue
                 cut += len(_ROW_END)
@@ -218,13 +220,13 @@ class OdsBook:
                             times = _count(_attributes(attrs).get(b"table:number-columns-repeated"))
                         value = cell_value(attrs, body) if (body or b"value" in attrs) else ""
                         if len(value) > limits.cell_chars:
-                            raise self._too_long(name, row + 1)
+                            raise cell_too_long(Place(self.file, name, row + 1))
                         if not value:
                             blanks += times
                             continue
                         column = len(cells) + blanks
                         if column + times > limits.columns:
-                            raise self._too_wide(name, row + 1, column + times)
+                            raise too_wide(Place(self.file, name, row + 1), column + times)
                         if blanks:
                             cells.extend([""] * blanks)
                             blanks = 0
@@ -244,26 +246,6 @@ class OdsBook:
 
     def fast(self, name: str, width: int) -> None:
         """Rows always come one by one from this reader."""
-
-    def _too_long(self, name: str, row: int) -> InputFileError:
-        limit = self.limits.cell_chars
-        return InputFileError(
-            f"{self.file}: lembar '{name}' baris {row}: satu sel lebih dari {thousands(limit)} "
-            "karakter; ini bukan isian survei (--limit sel=N menaikkan batasnya)",
-            f"{self.file}: sheet '{name}' row {row}: a cell is longer than {limit:,} characters; "
-            "this is not a survey answer (--limit sel=N raises the limit)",
-        )
-
-    def _too_wide(self, name: str, row: int, column: int) -> InputFileError:
-        limit = self.limits.columns
-        return InputFileError(
-            f"{self.file}: lembar '{name}' baris {row} berisi sel di kolom ke-"
-            f"{thousands(column)}; batasnya {thousands(limit)} kolom (naikkan dengan "
-            "--limit kolom=N bila berkasnya memang selebar itu)",
-            f"{self.file}: sheet '{name}' row {row} has a cell in column {column:,}; the limit "
-            f"is {limit:,} columns (raise it with --limit kolom=N if the file really is that "
-            "wide)",
-        )
 
     def _too_many(self, name: str, row: int) -> InputFileError:
         limit = self.limits.repeated_cells
@@ -305,14 +287,7 @@ class OdsBook:
                         if height > 1 or width > 1:
                             spans.append(((row, column), (row + height - 1, column + width - 1)))
                             if len(spans) > self.limits.merged_ranges:
-                                limit = self.limits.merged_ranges
-                                raise InputFileError(
-                                    f"{self.file}: lembar '{name}' memiliki lebih dari "
-                                    f"{thousands(limit)} sel gabungan (--limit gabungan=N "
-                                    "menaikkan batasnya)",
-                                    f"{self.file}: sheet '{name}' has more than {limit:,} "
-                                    "merged ranges (--limit gabungan=N raises the limit)",
-                                )
+                                raise too_many_merged(Place(self.file, name))
                         column += _count(attrs.get(b"table:number-columns-repeated"))
                 row += repeat
         return spans, found

@@ -207,22 +207,8 @@ HELD_IN_MEMORY = 16 * 1024 * 1024
 
 def _held_file(path: Path, name: str) -> HeldFile:
     """Open a workbook and compute its checksum in blocks (see :class:`HeldFile`)."""
+    handle, before = _open_regular(path, name)
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputFileError(
-            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
-            f"{name}: file cannot be read ({exc.strerror})",
-        ) from None
-    try:
-        before = os.fstat(handle.fileno())
-        if not stat.S_ISREG(before.st_mode):
-            raise InputFileError(
-                f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya "
-                "ke berkas dulu",
-                f"{name}: not a regular file (a pipe, device or socket); save the data to "
-                "a file first",
-            )
         if before.st_size <= HELD_IN_MEMORY:
             # A small workbook is read at once and its file closed, like a small CSV.
             handle.close()
@@ -318,8 +304,9 @@ def open_table(
         raise
 
 
-def _open_source(path: Path, name: str) -> Source:
-    """Open a regular file for reading in blocks (see :class:`Source`)."""
+def _open_regular(path: Path, name: str) -> tuple[io.BufferedReader, os.stat_result]:
+    """A regular file opened for reading, and its status then; a pipe, device or socket (a
+    read could wait forever) or an unreadable file is one clear error."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -335,6 +322,12 @@ def _open_source(path: Path, name: str) -> Source:
             "ke berkas dulu",
             f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
         )
+    return handle, before
+
+
+def _open_source(path: Path, name: str) -> Source:
+    """Open a regular file for reading in blocks (see :class:`Source`)."""
+    handle, before = _open_regular(path, name)
     return Source(name, handle, before.st_size, before.st_mtime_ns)
 
 

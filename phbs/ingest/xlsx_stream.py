@@ -29,7 +29,14 @@ import numpy as np
 
 from phbs.errors import InputFileError
 from phbs.ingest.grid import Grid
-from phbs.ingest.limits import Limits, thousands
+from phbs.ingest.limits import (
+    Limits,
+    Place,
+    cell_too_long,
+    row_too_large,
+    too_many_merged,
+    too_wide,
+)
 from phbs.ingest.workbook import Ranges, SheetInfo
 from phbs.ingest.xlsx_fast import StringTable, block_grid
 
@@ -279,17 +286,6 @@ class XlsxSheet:
     fast_width: int | None = None
     _table: StringTable | None = None
 
-    def _too_wide(self, row: int, column: int) -> InputFileError:
-        limit = self.limits.columns
-        return InputFileError(
-            f"{self.file}: lembar '{self.name}' baris {row} berisi sel di kolom ke-"
-            f"{thousands(column + 1)}; batasnya {thousands(limit)} kolom (naikkan dengan "
-            "--limit kolom=N bila berkasnya memang selebar itu)",
-            f"{self.file}: sheet '{self.name}' row {row} has a cell in column {column + 1:,}; "
-            f"the limit is {limit:,} columns (raise it with --limit kolom=N if the file really "
-            "is that wide)",
-        )
-
     def _column(self, letters: bytes, row: int) -> int:
         found = self._columns.get(letters)
         if found is None:
@@ -297,7 +293,7 @@ class XlsxSheet:
                 return -1
             found = column_index(letters)
             if found >= self.limits.columns:
-                raise self._too_wide(row, found)
+                raise too_wide(Place(self.file, self.name, row), found + 1)
             self._columns[letters] = found
         return found
 
@@ -313,13 +309,7 @@ class XlsxSheet:
                 cut = _last_end(text, _ROW_END, len(block))
                 if cut < 0:
                     if len(text) > self.limits.row_bytes:
-                        size = self.limits.row_bytes // 2**20
-                        raise InputFileError(
-                            f"{self.file}: lembar '{self.name}': satu baris lebih dari {size} "
-                            "MB; ini bukan baris survei (--limit baris-mb=N menaikkan batasnya)",
-                            f"{self.file}: sheet '{self.name}': one row is larger than {size} "
-                            "MB; this is not a survey row (--limit baris-mb=N raises the limit)",
-                        )
+                        raise row_too_large(Place(self.file, self.name), self.limits.row_bytes)
                     rest = text
                     continue
                 text, rest = text[:cut], text[cut:]
@@ -427,16 +417,7 @@ class XlsxSheet:
                 yield number_, row
 
     def _too_long(self, row: int) -> InputFileError:
-        limit = self.limits.cell_chars
-        where = f" baris {row}" if row else ""
-        where_en = f" row {row}" if row else ""
-        return InputFileError(
-            f"{self.file}: lembar '{self.name}'{where}: satu sel lebih dari "
-            f"{thousands(limit)} karakter; ini bukan isian survei (--limit sel=N menaikkan "
-            "batasnya)",
-            f"{self.file}: sheet '{self.name}'{where_en}: a cell is longer than {limit:,} "
-            "characters; this is not a survey answer (--limit sel=N raises the limit)",
-        )
+        return cell_too_long(Place(self.file, self.name, row))
 
     def _shared(self, number: bytes) -> str:
         try:
@@ -634,13 +615,7 @@ class XlsxBook:
                 continue
             ranges.append(area)
             if len(ranges) > self.limits.merged_ranges:
-                limit = self.limits.merged_ranges
-                raise InputFileError(
-                    f"{self.file}: lembar '{name}' memiliki lebih dari {thousands(limit)} sel "
-                    "gabungan (--limit gabungan=N menaikkan batasnya)",
-                    f"{self.file}: sheet '{name}' has more than {limit:,} merged ranges "
-                    "(--limit gabungan=N raises the limit)",
-                )
+                raise too_many_merged(Place(self.file, name))
 
 
 # A cell whose value the reader gives as blank: an error value, or a formula with no value.
