@@ -199,50 +199,54 @@ class OdsBook:
             if inside and rest:
                 yield rest
 
+    def _row_chunks(self, name: str) -> Iterator[tuple[bytes, re.Match[bytes], int]]:
+        """Each ``<table:table-row>`` of the sheet: its XML, its start tag, and how many rows
+        it stands for."""
+        for piece in self._rows_xml(name):
+            for chunk in piece.split(_ROW_END):
+                found = _ROW_START.search(chunk)
+                if found is not None:
+                    tag = _attributes(found.group(1))
+                    yield chunk, found, _count(tag.get(b"table:number-rows-repeated"))
+
     def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
         limits = self.limits
         row = 0
         budget = limits.repeated_cells
-        for piece in self._rows_xml(name):
-            for chunk in piece.split(_ROW_END):
-                found = _ROW_START.search(chunk)
-                if found is None:
-                    continue
-                tag = _attributes(found.group(1))
-                repeat = _count(tag.get(b"table:number-rows-repeated"))
-                cells: list[str] = []
-                blanks = 0
-                if not found.group(2):
-                    for cell in _CELL.finditer(chunk, found.end()):
-                        attrs, body = cell.group(1), cell.group(2) or b""
-                        times = 1
-                        if b"repeated" in attrs:
-                            times = _count(_attributes(attrs).get(b"table:number-columns-repeated"))
-                        value = cell_value(attrs, body) if (body or b"value" in attrs) else ""
-                        if len(value) > limits.cell_chars:
-                            raise cell_too_long(Place(self.file, name, row + 1))
-                        if not value:
-                            blanks += times
-                            continue
-                        column = len(cells) + blanks
-                        if column + times > limits.columns:
-                            raise too_wide(Place(self.file, name, row + 1), column + times)
-                        if blanks:
-                            cells.extend([""] * blanks)
-                            blanks = 0
-                        if times > 1:
-                            budget -= times - 1
-                            if budget < 0:
-                                raise self._too_many(name, row + 1)
-                        cells.extend([value] * times)
-                if cells:
-                    if repeat > 1:
-                        budget -= (repeat - 1) * len(cells)
+        for chunk, found, repeat in self._row_chunks(name):
+            cells: list[str] = []
+            blanks = 0
+            if not found.group(2):
+                for cell in _CELL.finditer(chunk, found.end()):
+                    attrs, body = cell.group(1), cell.group(2) or b""
+                    times = 1
+                    if b"repeated" in attrs:
+                        times = _count(_attributes(attrs).get(b"table:number-columns-repeated"))
+                    value = cell_value(attrs, body) if (body or b"value" in attrs) else ""
+                    if len(value) > limits.cell_chars:
+                        raise cell_too_long(Place(self.file, name, row + 1))
+                    if not value:
+                        blanks += times
+                        continue
+                    column = len(cells) + blanks
+                    if column + times > limits.columns:
+                        raise too_wide(Place(self.file, name, row + 1), column + times)
+                    if blanks:
+                        cells.extend([""] * blanks)
+                        blanks = 0
+                    if times > 1:
+                        budget -= times - 1
                         if budget < 0:
                             raise self._too_many(name, row + 1)
-                    for k in range(repeat):
-                        yield row + k + 1, list(cells) if k else cells
-                row += repeat
+                    cells.extend([value] * times)
+            if cells:
+                if repeat > 1:
+                    budget -= (repeat - 1) * len(cells)
+                    if budget < 0:
+                        raise self._too_many(name, row + 1)
+                for k in range(repeat):
+                    yield row + k + 1, list(cells) if k else cells
+            row += repeat
 
     def fast(self, name: str, width: int) -> None:
         """Rows always come one by one from this reader."""
@@ -266,28 +270,22 @@ class OdsBook:
         found: list[tuple[str, str]] = []
         spans: Ranges = []
         row = 0
-        for piece in self._rows_xml(name):
-            for chunk in piece.split(_ROW_END):
-                start = _ROW_START.search(chunk)
-                if start is None:
-                    continue
-                tag = _attributes(start.group(1))
-                repeat = _count(tag.get(b"table:number-rows-repeated"))
-                if b'value-type="error"' in chunk or b"-spanned=" in chunk:
-                    column = 0
-                    for cell in _CELL.finditer(chunk, start.end()):
-                        attrs = _attributes(cell.group(1))
-                        if (
-                            attrs.get(b"calcext:value-type") == b"error"
-                            or attrs.get(b"office:value-type") == b"error"
-                        ) and len(found) < FORMULA_CELLS_LISTED:
-                            found.append((cell_name(row, column), "error"))
-                        height = _count(attrs.get(b"table:number-rows-spanned"))
-                        width = _count(attrs.get(b"table:number-columns-spanned"))
-                        if height > 1 or width > 1:
-                            spans.append(((row, column), (row + height - 1, column + width - 1)))
-                            if len(spans) > self.limits.merged_ranges:
-                                raise too_many_merged(Place(self.file, name))
-                        column += _count(attrs.get(b"table:number-columns-repeated"))
-                row += repeat
+        for chunk, start, repeat in self._row_chunks(name):
+            if b'value-type="error"' in chunk or b"-spanned=" in chunk:
+                column = 0
+                for cell in _CELL.finditer(chunk, start.end()):
+                    attrs = _attributes(cell.group(1))
+                    if (
+                        attrs.get(b"calcext:value-type") == b"error"
+                        or attrs.get(b"office:value-type") == b"error"
+                    ) and len(found) < FORMULA_CELLS_LISTED:
+                        found.append((cell_name(row, column), "error"))
+                    height = _count(attrs.get(b"table:number-rows-spanned"))
+                    width = _count(attrs.get(b"table:number-columns-spanned"))
+                    if height > 1 or width > 1:
+                        spans.append(((row, column), (row + height - 1, column + width - 1)))
+                        if len(spans) > self.limits.merged_ranges:
+                            raise too_many_merged(Place(self.file, name))
+                    column += _count(attrs.get(b"table:number-columns-repeated"))
+            row += repeat
         return spans, found
