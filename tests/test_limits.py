@@ -251,3 +251,57 @@ def test_a_malformed_limit_is_one_line(given: str, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
     assert "--limit" in result.stderr
+
+
+def test_a_tiny_xls_reaching_the_last_cell_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 6 KB .xls (saved by LibreOffice) with one value at IV65536, the format's last cell:
+    python-calamine would take a gigabyte to hold the sheet; its extent is found in the file's
+    records first and it is refused with one line, the process staying small. The extents
+    found agree with python-calamine's on a normal .xls."""
+    from python_calamine import CalamineWorkbook
+
+    from phbs.ingest.xls_extent import sheet_extents
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = tmp_path / "jauh.xlsx"
+    book = xlsxwriter.Workbook(str(source))
+    sheet = book.add_worksheet("Data")
+    for r, row in enumerate([HEADER, *_rows(3)]):
+        sheet.write_row(r, 0, row)
+    sheet.write_string(65535, 255, "x")
+    book.add_worksheet("Kosong").write_string(2, 4, "catatan")
+    book.close()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
+         "--convert-to", "xls", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    path = tmp_path / "jauh.xls"
+    assert path.stat().st_size < 64 * 1024
+    assert sheet_extents(path.read_bytes()) == [(65536, 256), (3, 5)]
+    normal = _xls(tmp_path)
+    end = CalamineWorkbook.from_path(str(normal)).get_sheet_by_name("Data").end
+    assert end is not None
+    assert sheet_extents(normal.read_bytes()) == [(end[0] + 1, end[1] + 1)]
+
+    # The child writes its own peak memory (VmHWM starts afresh at exec; ru_maxrss would
+    # carry this test process's).
+    status_file = tmp_path / "status.txt"
+    script = (
+        "import sys\nfrom phbs.console import main\ntry:\n    main(sys.argv[1:])\nfinally:\n"
+        f"    open({str(status_file)!r}, 'w').write(open('/proc/self/status').read())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "score", str(path), "-o", str(tmp_path / "r.csv")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "--limit xls-sel=N" in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+    peak = next(
+        int(line.split()[1]) // 1024
+        for line in status_file.read_text().splitlines()
+        if line.startswith("VmHWM:")
+    )
+    assert peak < 300, f"{peak} MB"

@@ -44,6 +44,7 @@ from phbs.ingest.grid import Grid
 from phbs.ingest.limits import too_many_blank_rows
 from phbs.ingest.workbook import Book, Item, Ranges, dense, fill_merged, open_book, rows_of
 from phbs.ingest.workbook import segments as workbook_segments
+from phbs.ingest.xls_extent import check_xls
 from phbs.ingest.xlsx_stream import cell_name, check_unpacked
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -817,6 +818,8 @@ def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
                     check_unpacked(info, name, limits.current())
         except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
             pass  # not a zip the checks understand: the reader says what is wrong
+    if data.startswith(_OLE_SIGNATURE):
+        check_xls(data, name, limits.current())
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several error types for broken files
