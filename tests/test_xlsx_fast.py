@@ -141,3 +141,25 @@ def test_block_grid_declines_what_it_does_not_read() -> None:
     ]:
         assert grid(other) is None, other
     assert grid(plain, width=3) is not None
+
+
+def test_openpyxl_workbook_takes_the_numpy_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl writes blank text cells as ``<c r="E7" t="inlineStr" />`` (a space before the
+    slash) and numbers with ``t="n"``: such blocks are read with numpy, to the same rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Data")
+    sheet.append(HEADER)
+    for i in range(500):
+        cells: list[object] = list(household(f"RT{i:05d}", VILLAGES[i % 3], "", "YYYYYYYYYY"))
+        cells[2] = i % 60 if i % 3 else ""
+        sheet.append(cells)
+    path = tmp_path / "openpyxl.xlsx"
+    book.save(path)
+    slow, _ = _read(path, False, monkeypatch)
+    fast, grids = _read(path, True, monkeypatch)
+    assert fast == slow
+    assert grids > 10

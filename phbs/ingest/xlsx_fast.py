@@ -217,7 +217,8 @@ def block_grid(
         last_close = last_close.copy()
         last_close[here] = closing
     closing_slash = a[tag_end - 1] == 47
-    if not (tag_end == last_close + 1 + closing_slash).all():
+    spaced = closing_slash & (a[tag_end - 2] == 32)  # openpyxl: <c r="E7" t="inlineStr" />
+    if not (tag_end == last_close + 1 + closing_slash + spaced).all():
         return None
 
     # --- values: <v>…</v></c>, <is><t>…</t></is></c>, or none
@@ -227,8 +228,6 @@ def block_grid(
     value_end = np.zeros(len(cells_at), dtype=np.int64)
     at_v = filled & ~inline
     at_is = filled & inline
-    if (closing_slash & inline).any():
-        return None
     if at_v.any():
         start = tag_end[at_v] + 1
         if not ((words[start] & 0xFFFFFF) == _word(b"<v>\0")).all():
