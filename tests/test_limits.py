@@ -242,7 +242,10 @@ def test_limits_in_a_program(tmp_path: Path) -> None:
         pass
 
 
-@pytest.mark.parametrize("given", ["kolom", "kolom=", "kolom=0", "kolom=-3", "lebar=5"])
+@pytest.mark.parametrize(
+    "given",
+    ["kolom", "kolom=", "kolom=0", "kolom=-3", "lebar=5", "kosong=1.5", "sel=99999999999999999999"],
+)
 def test_a_malformed_limit_is_one_line(given: str, tmp_path: Path) -> None:
     """A ``--limit`` that is not NAME=positive number, or names no bound, is one line, exit 2,
     listing the names."""

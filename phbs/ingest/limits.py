@@ -14,6 +14,7 @@ line, :func:`raised` in a program); a file past one is refused with one line nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
@@ -112,18 +113,30 @@ def parse_option(values: tuple[str, ...] | list[str]) -> dict[str, int]:
                 f"--limit {value}: tulis NAMA=ANGKA, NAMA salah satu dari {listed}",
                 f"--limit {value}: write NAME=NUMBER, NAME one of {listed}",
             )
-        try:
-            amount = int(number.strip().replace(".", "").replace("_", ""))
-        except ValueError:
-            amount = 0
-        if amount <= 0:
+        amount = _whole_number(number)
+        if amount is None or not 0 < amount <= LARGEST:
             raise SettingsError(
-                f"--limit {value}: nilainya harus bilangan bulat positif",
-                f"--limit {value}: the value must be a positive whole number",
+                f"--limit {value}: nilainya harus bilangan bulat positif (paling besar "
+                f"{thousands(LARGEST)}; titik hanya sebagai pemisah ribuan: 100.000)",
+                f"--limit {value}: the value must be a positive whole number (at most "
+                f"{LARGEST:,}; dots only as thousands separators: 100.000)",
             )
         field_name, unit = OPTION_NAMES[key]
         changes[field_name] = amount * unit
     return changes
+
+
+#: The largest value ``--limit`` takes (far past any machine's memory, within C's long).
+LARGEST = 10**12
+_NUMBER = re.compile(r"\d+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:_\d{3})+")
+
+
+def _whole_number(text: str) -> int | None:
+    """``100000``, ``100.000`` or ``100_000`` as a number; anything else (``1.5``) ``None``."""
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
+        return None
+    return int(text.replace(".", "").replace("_", ""))
 
 
 def thousands(number: int) -> str:

@@ -678,14 +678,15 @@ def check_unpacked(info: zipfile.ZipInfo, file: str, limits: Limits) -> None:
     ratio = info.file_size / max(info.compress_size, 1)
     big = info.file_size > limits.sheet_bytes
     if big or (ratio > limits.ratio and info.file_size > 64 * 1024**2):
-        size = info.file_size // 1024**2
+        size = f"{info.file_size / 1024**2:.1f}"
         option = "lembar-mb" if big else "rasio"
         raise InputFileError(
-            f"{file}: lembar kerja terlalu besar setelah dibuka ({size} MB, {ratio:.0f}× ukuran "
-            f"tersimpannya); berkas seperti ini bukan survei (--limit {option}=N menaikkan "
-            "batasnya)",
-            f"{file}: a worksheet too large once unpacked ({size} MB, {ratio:.0f}× its stored "
-            f"size); such a file is not a survey (--limit {option}=N raises the limit)",
+            f"{file}: bagian berkas '{info.filename}' terlalu besar setelah dibuka "
+            f"({size.replace('.', ',')} MB, {ratio:.0f}× ukuran tersimpannya); berkas seperti "
+            f"ini bukan survei (--limit {option}=N menaikkan batasnya)",
+            f"{file}: the part '{info.filename}' is too large once unpacked ({size} MB, "
+            f"{ratio:.0f}× its stored size); such a file is not a survey (--limit {option}=N "
+            "raises the limit)",
         )
 
 
