@@ -386,6 +386,60 @@ def test_merged_village_cells_are_read_as_shown(tmp_path: Path) -> None:
     assert merged.value == "B2:B4, B5:B6"
 
 
+def test_header_over_two_rows_with_merged_identity_columns(tmp_path: Path) -> None:
+    """docs/aturan.md, Membaca berkas: a header of two rows, the identity columns' names
+    merged down over both rows and INDIKATOR merged across above the indicators' names (a
+    common printed-form layout), is read as one header on the second row: by hand, the same
+    5 households as the one-row file, all scored."""
+    import xlsxwriter
+
+    rows = sample_rows(5)
+    header, body = rows[0], rows[1:]
+    first_indicator = header.index(INDICATORS[0])
+    path = tmp_path / "judul-dua-baris.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Data")
+    for c, name in enumerate(header[:first_indicator]):
+        sheet.merge_range(0, c, 1, c, name)
+    sheet.merge_range(0, first_indicator, 0, len(header) - 1, "INDIKATOR")
+    sheet.write_row(1, first_indicator, header[first_indicator:])
+    for r, row in enumerate(body, start=2):
+        sheet.write_row(r, 0, row)
+    workbook.close()
+    result = invoke("score", path)
+    assert result.exit_code == 0, result.output
+    assert "judul di baris 2" in result.stdout
+    assert "5 baris dibaca = 5 diskor + 0 disisihkan" in result.stdout
+    plain = invoke("score", write_csv(tmp_path / "satu.csv", rows))
+    table = lambda output: [line for line in output.splitlines() if line[:3] == "63."]  # noqa: E731
+    assert table(result.stdout) == table(plain.stdout)
+
+
+def test_spare_rows_under_a_merged_village_stay_blank(tmp_path: Path) -> None:
+    """A village code merged over its households and two spare empty rows under them: the
+    spare rows hold nothing of their own and stay blank rows (`baris-kosong`, info), not
+    households without an id."""
+    import xlsxwriter
+
+    path = tmp_path / "cadangan.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Data")
+    sheet.write_row(0, 0, HEADER)
+    for r in (1, 2):
+        sheet.write_row(r, 0, household(f"M{r}", kode=SEGUMBANG if r == 1 else ""))
+    sheet.merge_range(1, 1, 4, 1, SEGUMBANG)
+    sheet.write_row(5, 0, household("M5", kode=KERSIK_PUTIH))
+    workbook.close()
+    survey = read_survey([path])
+    assert survey.rows_scored == 3
+    assert survey.households.kode_desa == [SEGUMBANG, SEGUMBANG, KERSIK_PUTIH]
+    assert [(row.row, row.reasons) for row in survey.set_aside] == [
+        (4, ("baris-kosong",)),
+        (5, ("baris-kosong",)),
+    ]
+    assert not [i for i in survey.issues if i.code == "id-kosong"]
+
+
 def test_ids_that_restart_in_each_village_are_not_published(tmp_path: Path) -> None:
     """docs/aturan.md, Membaca berkas: household numbers 1, 2, 3 in each of three villages
     are 6 of 9 rows clashing with other households' ids: not a publishable result (exit 1,

@@ -788,6 +788,13 @@ def _extras(book: Book, sha: str, sheet: str) -> tuple[Ranges, list[tuple[str, s
     return list(ranges), list(problems)
 
 
+def _filled(rows: list[list[str]], ranges: Ranges) -> list[list[str]]:
+    """Copies of the first rows of a sheet with ``ranges`` merged down filled in."""
+    widest = max((len(cells) for cells in rows), default=0)
+    copies = ((i + 1, list(cells)) for i, cells in enumerate(rows))
+    return [cells for _, cells in fill_merged(copies, ranges, widest)]
+
+
 def _one(item: Item) -> tuple[int, list[str]]:
     """A row from a sheet's reader before :meth:`~phbs.ingest.workbook.Book.fast` was
     called (no grid can come yet)."""
@@ -867,13 +874,25 @@ def _open_spreadsheet(
     fallback: str | None = None
     for chosen in order:
         rows = dense(rows_of(book, chosen, name), name, limits.current().blank_rows)
+        ranges, formulas = _extras(book, sha, chosen)
         top = [_one(item)[1] for item in islice(rows, TITLE_ROWS * 4)]
+        # A header of two rows whose first columns are merged down over both (identity
+        # columns over a row of indicator names): those names belong to the second row too.
+        # Only for finding the header; the data rows are filled from the header on, below.
+        down = [r for r in ranges if r[0][0] < len(top) and r[0][1] == r[1][1]]
+        down = [r for r in down if r[1][0] > r[0][0]]
+        seen = _filled(top, down) if down else top
         if header_row is not None:
             while len(top) < header_row and (more := next(rows, None)) is not None:
                 top.append(_one(more)[1])
             first: int | None = min(header_row, len(top)) - 1 if top else None
         else:
-            first = _header_index(top, header_cells, prefer)
+            first = _header_index(seen, header_cells, prefer)
+        if first is not None and down:
+            # The header and the rows above it, with the merges that end there.
+            top = (
+                _filled(top[: first + 1], [r for r in down if r[1][0] <= first]) + top[first + 1 :]
+            )
         if first is None:
             # Nothing in the first rows: the first non-blank row further down, if any.
             for item in rows:
@@ -890,7 +909,6 @@ def _open_spreadsheet(
             continue
         header = list(top[first])
         _check_header(name, header, first + 1)
-        ranges, formulas = _extras(book, sha, chosen)
         below = [r for r in ranges if r[0][0] > first and r[0][1] < len(header)]
         below.sort()
         body: Iterator[Item] = chain(

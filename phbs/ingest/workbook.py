@@ -220,7 +220,7 @@ def fill_merged(
 ) -> Iterator[tuple[int, list[str]]]:
     """Give every blank cell of a merged range the value of the range's first cell, as the
     sheet shows it (a village code merged down the rows of its households); columns past
-    ``width`` (the header's) are left alone. ``ranges`` are those below the header."""
+    ``width`` are left alone, and so are rows with nothing of their own."""
     waiting = sorted(ranges, reverse=True)  # popped from the end: the topmost first
     active: list[tuple[int, int, int, str]] = []  # bottom, left, right, value
     for number, cells in _one_by_one(rows):
@@ -231,6 +231,12 @@ def fill_merged(
                 value = cells[left] if left < len(cells) else ""
                 if value:
                     active.append((bottom, left, min(right, width - 1), value))
+        if active and not any(c.strip() for c in cells):
+            # A blank row inside a merged range (spare rows under a village's households)
+            # stays blank: the merged value alone does not make it a household.
+            active = [a for a in active if a[0] > row]
+            yield number, cells
+            continue
         if active:
             active = [a for a in active if a[0] >= row]
             for _, left, right, value in active:

@@ -171,6 +171,12 @@ def _last_end(text: bytes, pattern: re.Pattern[bytes], fresh: int) -> int:
         window *= 8
 
 
+def _no_values(text: bytes) -> bool:
+    """Whether a block of rows holds no cell value at all: no ``<v>``, no inline string, no
+    formula (in any namespace spelling)."""
+    return not any(mark in text for mark in (b"<v", b":v", b"<is", b":is", b"<f", b":f"))
+
+
 def _unescape(raw: bytes) -> str:
     """XML text as the cell's text: entities, and Excel's ``_xHHHH_`` escapes."""
     text = raw.decode("utf-8", "replace")
@@ -313,6 +319,14 @@ class XlsxSheet:
                     rest = text
                     continue
                 text, rest = text[:cut], text[cut:]
+                if _no_values(text):
+                    # Only formatting (Excel writes blank styled cells down a formatted
+                    # area): rows without a value, which the reader would skip one by one.
+                    last = text.rfind(b'<row r="')
+                    number = text[last + 8 : text.find(b'"', last + 8)] if last >= 0 else b""
+                    if number.isdigit():
+                        state[0] = int(number)
+                        continue
                 grid = self._grid(text, state[0] + 1) if self.fast_width else None
                 if grid is not None:
                     state[0] = int(grid.rows[-1])
