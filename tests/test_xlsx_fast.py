@@ -66,11 +66,10 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list
     made: list[int] = []
     real = xlsx_fast.block_grid
 
-    def counted(*args: object, **kwargs: object) -> Grid | None:
-        grid = real(*args, **kwargs) if fast else None  # type: ignore[arg-type]
-        if grid is not None:
-            made.append(len(grid))
-        return grid
+    def counted(*args: object, **kwargs: object) -> list[Grid | tuple[int, int]] | None:
+        pieces = real(*args, **kwargs) if fast else None  # type: ignore[arg-type]
+        made.extend(len(p) for p in pieces or [] if isinstance(p, Grid))
+        return pieces
 
     monkeypatch.setattr(xlsx_stream, "_BLOCK", 2048)
     monkeypatch.setattr(xlsx_stream, "block_grid", counted)
@@ -113,34 +112,56 @@ def test_numpy_blocks_give_the_same_rows(
     ]
 
 
-def test_block_grid_declines_what_it_does_not_read() -> None:
-    """Each spelling outside the usual one makes the numpy path decline the block."""
+def test_rows_of_another_spelling_go_to_the_other_reader() -> None:
+    """A row holding a cell of another spelling (a formula, a formula's text, a line break,
+    a cell right of the header, maybe blank) is handed back as its XML for the cell-by-cell
+    reader, between grids of the usual rows; an entity or an escape is unescaped in place;
+    a gap in the row numbers, or no usual row at all, declines the block."""
     strings = xlsx_fast.StringTable.of(b"ya", np.array([0, 2], dtype=np.int64))
 
-    def grid(xml: str, first: int = 2, width: int = 2) -> Grid | None:
+    def row(
+        number: int, first: str = "RT{n}", second: str = '<c r="B{n}" t="s"><v>0</v></c>'
+    ) -> str:
+        cell = f'<c r="A{{n}}" t="inlineStr"><is><t>{first}</t></is></c>'
+        return (f'<row r="{{n}}">{cell}{second}</row>').replace("{n}", str(number))
+
+    def read(xml: str, first: int = 2, width: int = 2) -> list[Grid | tuple[int, int]] | None:
         return xlsx_fast.block_grid(
             xml.encode(), width, first, strings, lambda v, s: v.decode(), 1000, 16384
         )
 
-    plain = (
-        '<row r="2"><c r="A2" t="inlineStr"><is><t>RT1</t></is></c>'
-        '<c r="B2" t="s"><v>0</v></c></row>'
-    )
-    made = grid(plain)
-    assert made is not None
-    assert made.cells(0) == ["RT1", "ya"]
+    pieces = read(row(2))
+    assert pieces is not None
+    (only,) = pieces
+    assert isinstance(only, Grid)
+    assert only.cells(0) == ["RT2", "ya"]
+    assert read(row(3)) is None  # a gap before the row
+    escaped = read(row(2, "R&amp;T_x0031_"))
+    assert escaped is not None
+    assert isinstance(escaped[0], Grid)
+    assert escaped[0].cells(0) == ["R&T1", "ya"]
     for other in [
-        plain.replace("RT1", "R&amp;T"),  # an entity
-        plain.replace('r="2"', 'r="3"', 1),  # a gap before the row
-        plain.replace("<v>0</v>", "<f>1</f><v>0</v>"),  # a formula
-        plain.replace('<row r="2">', '<row spans="1:2" r="2">'),  # r not first
-        plain.replace('t="s"', 't="str"'),  # a formula's text
-        plain.replace("RT1", "RT_x000D_1"),  # an escape
-        plain.replace("RT1", "   ").replace('<c r="B2" t="s"><v>0</v></c>', ""),  # blank
-        plain.replace('r="B2"', 'r="C2"'),  # right of the header
+        row(3, second='<c r="B3"><f>1+1</f><v>2</v></c>'),  # a formula
+        row(3, second='<c r="B3" t="str"><v>x</v></c>'),  # a formula's text
+        row(3, "baris&#10;dua"),  # a line break, as an entity
+        row(3, "baris\ndua"),  # a line break
+        row(3, second='<c r="C3" t="s"><v>0</v></c>'),  # right of the header
+        row(3, "   ", ""),  # maybe blank
     ]:
-        assert grid(other) is None, other
-    assert grid(plain, width=3) is not None
+        xml = row(2) + other + row(4)
+        pieces = read(xml)
+        assert pieces is not None, other
+        assert [type(p) for p in pieces] == [Grid, tuple, Grid], other
+        first, middle, last = pieces
+        assert isinstance(first, Grid)
+        assert isinstance(last, Grid)
+        assert isinstance(middle, tuple)
+        assert [int(first.rows[0]), int(last.rows[0])] == [2, 4]
+        assert xml.encode()[middle[0] : middle[1]] == other.encode(), other
+    assert read(row(2, second='<c r="B2"><f>1</f></c>')) is None  # no usual row at all
+    spans_first = row(3).replace('<row r="3">', '<row spans="1:2" r="3">')
+    assert read(row(2) + spans_first) is None  # a row number not where it is looked for
+    assert read(row(2), width=3) is not None
 
 
 def test_openpyxl_workbook_takes_the_numpy_path(

@@ -16,6 +16,7 @@ by :mod:`phbs.ingest.xlsx_stream`; the tests check both ways give the same rows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from phbs.ingest.grid import Grid
+
+
+def _unescape_text(raw: bytes) -> str:
+    from phbs.ingest.xlsx_stream import unescape
+
+    return unescape(raw)
+
 
 _SEPARATOR = 0x1F
 _PAD = 16
@@ -112,13 +120,18 @@ def block_grid(
     python_text: Callable[[bytes, bytes], str],
     cell_chars: int,
     max_columns: int,
-) -> Grid | None:
-    """The rows of ``block`` (whole ``<row>`` elements) as a grid of ``width`` cells, when
-    they are all in the usual spelling, numbered from ``first_row`` on without a gap, none
-    blank and none with a filled cell right of ``width``; else ``None``.
+) -> list[Grid | tuple[int, int]] | None:
+    """The rows of ``block`` (whole ``<row>`` elements, numbered from ``first_row`` on
+    without a gap), in order: runs of rows in the usual spelling as grids of ``width`` cells,
+    and each run of other rows as the ``(start, end)`` of its XML in ``block``, for the
+    cell-by-cell reader. ``None`` when no row is in the usual spelling, or the rows are not
+    numbered on from ``first_row``.
 
-    ``python_text(value, style)`` gives the text of a number cell that is not a plain whole
-    number or has a style (a date): those few are written by Python.
+    A row goes to the other reader when it holds a cell of another spelling (a formula, rich
+    text, a type other than number, shared or inline string), a line break, a filled cell
+    right of ``width``, or may be blank. ``python_text(value, style)`` gives the text of a
+    number that is not a plain whole number or has a style (a date); an inline string with
+    an entity (``&amp;``) is unescaped by Python too.
     """
     size = len(block)
     if not size or width < 1:
@@ -135,15 +148,20 @@ def block_grid(
     rows_at = lt[is_row]
     cells_at = lt[is_cell]
     cell_index = np.flatnonzero(is_cell)  # each cell's place among the "<"
-    if not len(rows_at) or not len(cells_at) or cells_at[0] < rows_at[0]:
+    if not len(rows_at) or not len(cells_at) or lt[0] < rows_at[0]:
+        return None
+    if cell_index[-1] + 3 >= len(lt):
         return None
     quotes = np.flatnonzero(a == 34)
+    if len(quotes) < 2:
+        return None
+    last_quote = len(quotes) - 1
 
     # --- rows: <row r="N" ...>, numbered on from first_row
     open_quote = rows_at + 7
     if not ((a[rows_at + 5] == 114) & (a[rows_at + 6] == 61) & (a[open_quote] == 34)).all():
         return None
-    close_quote = quotes[np.searchsorted(quotes, open_quote + 1)]
+    close_quote = quotes[np.minimum(np.searchsorted(quotes, open_quote + 1), last_quote)]
     digits = close_quote - open_quote - 1
     if (digits < 1).any() or (digits > 9).any():
         return None
@@ -151,211 +169,207 @@ def block_grid(
     count = len(rows_at)
     if not (numbers == first_row + np.arange(count)).all():
         return None
+    row_of = np.searchsorted(rows_at, cells_at) - 1
     # A row's start tag ends just before the next "<" (its first cell); <row .../> is empty.
-    row_close = lt[np.flatnonzero(is_row) + 1] - 1
-    if not (a[row_close] == 62).all() or (a[row_close - 1] == 47).any():
-        return None
+    row_close = lt[np.minimum(np.flatnonzero(is_row) + 1, len(lt) - 1)] - 1
+    row_bad = (a[row_close] != 62) | (a[row_close - 1] == 47)
 
-    # --- cell tags: <c r="B7"( s="3")?( t="s")?> or .../>
-    if cell_index[-1] + 1 >= len(lt):
-        return None
+    # --- cell tags: <c r="B7"( s="3")?( t="s")?> or .../>; a cell of another spelling is bad
+    cells = len(cells_at)
     tag_end = lt[cell_index + 1] - 1  # the next "<" follows the start tag at once
-    if not (a[tag_end] == 62).all():
-        return None
+    bad = a[tag_end] != 62
     first_quote = np.searchsorted(quotes, cells_at)
     quote_count = np.searchsorted(quotes, tag_end) - first_quote
-    if (quote_count < 2).any() or (quote_count > 6).any() or (quote_count % 2).any():
-        return None
-    if not ((a[cells_at + 3] == 114) & (a[cells_at + 4] == 61) & (a[cells_at + 5] == 34)).all():
-        return None
-    ref_end = quotes[first_quote + 1]
+    bad |= (quote_count < 2) | (quote_count > 6) | (quote_count % 2 == 1)
+    bad |= ~((a[cells_at + 3] == 114) & (a[cells_at + 4] == 61) & (a[cells_at + 5] == 34))
+    ref_end = quotes[np.minimum(first_quote + 1, last_quote)]
     # column letters: one to three, then a digit
     l1, l2, l3 = a[cells_at + 6], a[cells_at + 7], a[cells_at + 8]
     letters = np.where(
         _LETTER[l1] & ~_LETTER[l2], 1, np.where(_LETTER[l2] & ~_LETTER[l3], 2, 3)
     ).astype(np.int64)
-    if not _LETTER[l1].all() or (_LETTER[l3] & _LETTER[a[cells_at + 9]]).any():
-        return None
+    bad |= ~_LETTER[l1] | (_LETTER[l3] & _LETTER[a[cells_at + 9]])
     column = l1.astype(np.int64) - 64
     two = letters >= 2
     column[two] = column[two] * 26 + l2[two] - 64
     three = letters == 3
     column[three] = column[three] * 26 + l3[three] - 64
     column -= 1
-    style_start = np.zeros(len(cells_at), dtype=np.int64)
-    style_length = np.zeros(len(cells_at), dtype=np.int64)
-    kind = np.zeros(len(cells_at), dtype=np.uint8)  # 0 number, ord("s"), ord("i")nlineStr
-    last_close = ref_end
+    style_start = np.zeros(cells, dtype=np.int64)
+    style_length = np.zeros(cells, dtype=np.int64)
+    kind = np.zeros(cells, dtype=np.uint8)  # 0 number, ord("s"), ord("i")nlineStr
+    last_close = ref_end.copy()
     for j in (1, 2):
-        has = quote_count > 2 * j
-        if not has.any():
+        here = np.flatnonzero((quote_count > 2 * j) & ~bad)
+        if not len(here):
             break
-        here = np.flatnonzero(has)
         opening = quotes[first_quote[here] + 2 * j]
         closing = quotes[first_quote[here] + 2 * j + 1]
-        if not (
-            (opening == last_close[here] + 4) & (a[opening - 3] == 32) & (a[opening - 1] == 61)
-        ).all():
-            return None
         name = a[opening - 2]
         style = name == 115
         typed = name == 116
-        if not (style | typed).all():
-            return None
-        if j == 2 and style.any():
-            return None  # s after t: left to the other path
-        style_start[here[style]] = opening[style] + 1
-        style_length[here[style]] = closing[style] - opening[style] - 1
         value_length = closing - opening - 1
         t_first = a[opening + 1]
         plain_type = typed & (value_length == 1) & ((t_first == 115) | (t_first == 110))
         inline_type = typed & (value_length == 9) & (t_first == 105) & (a[opening + 7] == 83)
-        if (typed & ~plain_type & ~inline_type).any():
-            return None
-        kind[here[plain_type & (t_first == 115)]] = 115
-        kind[here[inline_type]] = 105
-        last_close = last_close.copy()
-        last_close[here] = closing
+        wrong = ~((opening == last_close[here] + 4) & (a[opening - 3] == 32))
+        wrong |= (a[opening - 1] != 61) | ~(style | typed) | (typed & ~plain_type & ~inline_type)
+        if j == 2:
+            wrong |= style  # s after t: left to the other path
+        bad[here[wrong]] = True
+        fine = ~wrong
+        style_start[here[style & fine]] = opening[style & fine] + 1
+        style_length[here[style & fine]] = (closing - opening - 1)[style & fine]
+        kind[here[plain_type & (t_first == 115) & fine]] = 115
+        kind[here[inline_type & fine]] = 105
+        last_close[here[fine]] = closing[fine]
     closing_slash = a[tag_end - 1] == 47
     spaced = closing_slash & (a[tag_end - 2] == 32)  # openpyxl: <c r="E7" t="inlineStr" />
-    if not (tag_end == last_close + 1 + closing_slash + spaced).all():
-        return None
+    bad |= tag_end != last_close + 1 + closing_slash + spaced
 
     # --- values: <v>…</v></c>, <is><t>…</t></is></c>, or none
-    filled = ~closing_slash
     inline = kind == 105
-    value_start = np.zeros(len(cells_at), dtype=np.int64)
-    value_end = np.zeros(len(cells_at), dtype=np.int64)
-    at_v = filled & ~inline
-    at_is = filled & inline
-    if at_v.any():
+    value_start = np.zeros(cells, dtype=np.int64)
+    value_end = np.zeros(cells, dtype=np.int64)
+    at_v = np.flatnonzero(~closing_slash & ~inline & ~bad)
+    if len(at_v):
         start = tag_end[at_v] + 1
-        if not ((words[start] & 0xFFFFFF) == _word(b"<v>\0")).all():
-            return None
         end = lt[cell_index[at_v] + 2]
-        if not ((words[end] == _word(b"</v>")) & (words[end + 4] == _word(b"</c>"))).all():
-            return None
+        wrong = (words[start] & 0xFFFFFF) != _word(b"<v>\0")
+        wrong |= (words[end] != _word(b"</v>")) | (words[end + 4] != _word(b"</c>"))
+        bad[at_v[wrong]] = True
         value_start[at_v], value_end[at_v] = start + 3, end
-    if at_is.any():
+    at_is = np.flatnonzero(~closing_slash & inline & ~bad)
+    if len(at_is):
         start = tag_end[at_is] + 1
-        if not ((words[start] == _word(b"<is>")) & (words[start + 3] == _word(b"><t>"))).all():
-            return None
         end = lt[cell_index[at_is] + 3]
-        if not (
-            (words[end] == _word(b"</t>"))
-            & (words[end + 4] == _word(b"</is"))
-            & (words[end + 8] == _word(b"></c"))
-            & (a[end + 12] == 62)
-        ).all():
-            return None
+        wrong = (words[start] != _word(b"<is>")) | (words[start + 3] != _word(b"><t>"))
+        wrong |= (words[end] != _word(b"</t>")) | (words[end + 4] != _word(b"</is"))
+        wrong |= (words[end + 8] != _word(b"></c")) | (a[end + 12] != 62)
+        bad[at_is[wrong]] = True
         value_start[at_is], value_end[at_is] = start + 7, end
-    # Every "<" of the block is a row's start or end, or a tag checked above.
-    tags = 2 * count + int((closing_slash + at_v * 4 + at_is * 6).sum())
-    if tags != len(lt):
-        return None
+    value_start[bad] = value_end[bad] = 0
     length = value_end - value_start
-    if (length > cell_chars).any():
-        return None
+    bad |= length > cell_chars
+    # Tags per row: its start and end, and those of its cells; any other tag (an element
+    # this reader does not know) leaves the row to the other path.
+    tags = np.where(closing_slash, 1, np.where(inline, 6, 4))
+    if bad.any() or 2 * count + int(tags.sum()) != len(lt):  # row by row when it matters
+        expected = 2 + np.bincount(row_of, weights=tags, minlength=count).astype(np.int64)
+        seen = np.bincount(np.searchsorted(rows_at, lt, side="right") - 1, minlength=count)
+        row_bad |= seen != expected
+
     # An entity, a line break, the separator or an escape (_x000D_) anywhere in the block
     # (found at C speed; most blocks have none) is looked for in the values themselves.
+    unescape = np.zeros(cells, dtype=bool)
     if any(block.find(mark) >= 0 for mark in (b"&", b"\n", b"\r", b"\x1f", b"_x")):
         owner, within = _spans(length)
         value_bytes = a[value_start[owner] + within]
-        if _UNSAFE[value_bytes].any():
-            return None
-        escape = (value_bytes[:-1] == 95) & (value_bytes[1:] == 120)
-        if (escape & (owner[:-1] == owner[1:])).any():
-            return None
-    # A value whose first byte is not a space or a non-ASCII byte is not blank (the others
-    # may be: a row with no such value is left to the other path).
+        breaks = (value_bytes == 10) | (value_bytes == 13) | (value_bytes == 31)
+        bad[np.unique(owner[breaks])] = True
+        escape = (value_bytes[:-1] == 95) & (value_bytes[1:] == 120) & (owner[:-1] == owner[1:])
+        unescape[np.unique(owner[:-1][escape])] = True
+        unescape[np.unique(owner[value_bytes == 38])] = True
+    # A value whose first byte is not a space or a non-ASCII byte is not blank (a row with
+    # no such value may be blank: the other path decides).
     solid = (length > 0) & _SOLID[a[value_start]]
 
     # --- where each cell goes
-    row_of = np.searchsorted(rows_at, cells_at) - 1
     key = row_of * (1 << 20) + column
-    if len(key) > 1 and (np.diff(key) <= 0).any():
-        return None
+    if cells > 1:
+        bad[1:] |= np.diff(key) <= 0
     nonempty = length > 0
-    if ((column >= width) & nonempty).any() or (column >= max_columns).any():
-        return None
-    keep = nonempty & (column < width)
+    bad |= ((column >= width) & nonempty) | (column >= max_columns)
+    keep = nonempty & (column < width) & ~bad
 
-    source = np.zeros(len(cells_at), dtype=np.int8)  # 1 block, 2 shared string, 3 Python
+    source = np.zeros(cells, dtype=np.int8)  # 1 block, 2 shared string, 3 Python
     src_start = value_start.copy()
     src_length = length.copy()
-
-    shared = keep & (kind == 115)
-    if shared.any():
-        here = np.flatnonzero(shared)
-        if (length[here] > 9).any():
-            return None
-        index, all_digits = _checked_digits(a, value_start[here], length[here])
-        if not all_digits.all():
-            return None
-        if (index >= len(strings.offsets) - 1).any():
-            return None
-        if not strings.packable[index].all():
-            return None
-        source[here] = 2
-        src_start[here] = strings.offsets[index]
-        src_length[here] = strings.offsets[index + 1] - strings.offsets[index]
-        solid[here] = strings.solid[index]
-        if (src_length[here] > cell_chars).any():
-            return None
-    number = keep & (kind == 0)
-    source[keep & (kind == 105)] = 1
-    extra_text: list[bytes] = []
-    extra_size = 0
-    if number.any():
-        here = np.flatnonzero(number)
-        _, all_digits = _checked_digits(a, value_start[here], np.minimum(length[here], 16))
+    shared = np.flatnonzero(keep & (kind == 115))
+    if len(shared):
+        index, all_digits = _checked_digits(a, value_start[shared], np.minimum(length[shared], 10))
+        usable = all_digits & (length[shared] <= 9) & (index < len(strings.offsets) - 1)
+        index = np.where(usable, index, 0)
+        usable &= strings.packable[index]
+        usable &= (strings.offsets[index + 1] - strings.offsets[index]) <= cell_chars
+        bad[shared[~usable]] = True
+        shared, index = shared[usable], index[usable]
+        source[shared] = 2
+        src_start[shared] = strings.offsets[index]
+        src_length[shared] = strings.offsets[index + 1] - strings.offsets[index]
+        solid[shared] = strings.solid[index]
+    number = np.flatnonzero(keep & (kind == 0) & ~bad)
+    source[np.flatnonzero(keep & (kind == 105) & ~unescape & ~bad)] = 1
+    python = [int(i) for i in np.flatnonzero(keep & (kind == 105) & unescape & ~bad)]
+    if len(number):
+        _, all_digits = _checked_digits(a, value_start[number], np.minimum(length[number], 16))
         plain = (
             all_digits
-            & (length[here] < 16)
-            & ((a[value_start[here]] != 48) | (length[here] == 1))
-            & (style_length[here] == 0)
+            & (length[number] < 16)
+            & ((a[value_start[number]] != 48) | (length[number] == 1))
+            & (style_length[number] == 0)
         )
-        source[here[plain]] = 1
-        for i in here[~plain].tolist():
-            value = block[int(value_start[i]) : int(value_end[i])]
+        source[number[plain]] = 1
+        python += number[~plain].tolist()
+    extra_text: list[bytes] = []
+    extra_size = 0
+    for i in sorted(python):
+        value = block[int(value_start[i]) : int(value_end[i])]
+        if kind[i] == 105:
+            text = _unescape_text(value).encode("utf-8")
+        else:
             style = block[int(style_start[i]) : int(style_start[i] + style_length[i])]
             text = python_text(value, style).encode("utf-8")
-            if b"\n" in text or b"\r" in text or b"\x1f" in text:
-                return None
-            src_start[i] = extra_size
-            src_length[i] = len(text)
-            extra_text.append(text)
-            extra_size += len(text)
-            source[i] = 3
-            solid[i] = bool(text.strip())
-    # A row with no non-space ASCII byte may be blank: the other path decides.
-    row_solid = np.bincount(row_of[keep & solid], minlength=count)
-    if (row_solid == 0).any():
-        return None
-
-    # --- the grid: each row's cells side by side, separated, one line per row
-    lengths = np.zeros((count, width), dtype=np.int64)
-    lengths[row_of[keep], column[keep]] = src_length[keep]
-    row_length = lengths.sum(axis=1) + width
-    row_start = np.cumsum(row_length) - row_length
-    starts = row_start[:, None] + (np.cumsum(lengths, axis=1) - lengths) + np.arange(width)
-    total = int(row_length.sum())
-    out = np.full(total, _SEPARATOR, dtype=np.uint8)
-    out[row_start + row_length - 1] = 10
-    extra = np.frombuffer(b"".join(extra_text), dtype=np.uint8)
-    for code, data in ((1, a), (2, strings.data), (3, extra)):
-        chosen = np.flatnonzero(source == code)
-        if not len(chosen):
+        if b"\n" in text or b"\r" in text or b"\x1f" in text or len(text) > cell_chars:
+            bad[i] = True
             continue
-        sizes = src_length[chosen]
-        owner, within = _spans(sizes)
-        target = starts[row_of[chosen], column[chosen]]
-        out[target[owner] + within] = data[src_start[chosen][owner] + within]
-    offset = np.int32 if total < 1 << 31 else np.int64
-    return Grid(
-        data=out.tobytes(),
-        rows=numbers.astype(np.int64),
-        starts=starts.astype(offset),
-        ends=(starts + lengths).astype(offset),
-        delimiter="\x1f",
-    )
+        src_start[i] = extra_size
+        src_length[i] = len(text)
+        extra_text.append(text)
+        extra_size += len(text)
+        source[i] = 3
+        solid[i] = bool(text.strip())
+    row_bad |= np.bincount(row_of[bad], minlength=count) > 0
+    row_bad |= np.bincount(row_of[keep & solid & ~bad], minlength=count) == 0
+    if row_bad.all():
+        return None
+    extra = np.frombuffer(b"".join(extra_text), dtype=np.uint8)
+
+    def grid(low: int, high: int) -> Grid:
+        """Rows ``low`` to ``high`` (exclusive) of the block, all good, as a grid."""
+        mine = keep & (row_of >= low) & (row_of < high) & (source > 0)
+        rows = row_of[mine] - low
+        lengths = np.zeros((high - low, width), dtype=np.int64)
+        lengths[rows, column[mine]] = src_length[mine]
+        row_length = lengths.sum(axis=1) + width
+        row_start = np.cumsum(row_length) - row_length
+        starts = row_start[:, None] + (np.cumsum(lengths, axis=1) - lengths) + np.arange(width)
+        total = int(row_length.sum())
+        out = np.full(total, _SEPARATOR, dtype=np.uint8)
+        out[row_start + row_length - 1] = 10
+        for code, data in ((1, a), (2, strings.data), (3, extra)):
+            chosen = np.flatnonzero(mine & (source == code))
+            if not len(chosen):
+                continue
+            owner, within = _spans(src_length[chosen])
+            target = starts[row_of[chosen] - low, column[chosen]]
+            out[target[owner] + within] = data[src_start[chosen][owner] + within]
+        offset = np.int32 if total < 1 << 31 else np.int64
+        return Grid(
+            data=out.tobytes(),
+            rows=numbers[low:high].astype(np.int64),
+            starts=starts.astype(offset),
+            ends=(starts + lengths).astype(offset),
+            delimiter="\x1f",
+        )
+
+    pieces: list[Grid | tuple[int, int]] = []
+    change = np.flatnonzero(np.diff(row_bad.astype(np.int8))) + 1
+    bounds = [0, *change.tolist(), count]
+    for low, high in itertools.pairwise(bounds):
+        if row_bad[low]:
+            stop = int(rows_at[high]) if high < count else size
+            pieces.append((int(rows_at[low]), stop))
+        else:
+            pieces.append(grid(low, high))
+    return pieces

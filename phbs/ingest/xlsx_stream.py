@@ -177,7 +177,7 @@ def _no_values(text: bytes) -> bool:
     return not any(mark in text for mark in (b"<v", b":v", b"<is", b":is", b"<f", b":f"))
 
 
-def _unescape(raw: bytes) -> str:
+def unescape(raw: bytes) -> str:
     """XML text as the cell's text: entities, and Excel's ``_xHHHH_`` escapes."""
     text = raw.decode("utf-8", "replace")
     if "&" in text:
@@ -207,10 +207,10 @@ class SharedStrings:
 
 def _string_item(body: bytes) -> str:
     if body.startswith(b"<t>") and body.endswith(b"</t>") and body.count(b"<") == 2:
-        return _unescape(body[3:-4])
+        return unescape(body[3:-4])
     if b"<rPh" in body or b":rPh" in body:
         body = _PHONETIC.sub(b"", body)
-    return "".join(_unescape(found) for found in _TEXT.findall(body))
+    return "".join(unescape(found) for found in _TEXT.findall(body))
 
 
 def _shared_strings(archive: zipfile.ZipFile, part: str | None) -> SharedStrings:
@@ -327,16 +327,20 @@ class XlsxSheet:
                     if number.isdigit():
                         state[0] = int(number)
                         continue
-                grid = self._grid(text, state[0] + 1) if self.fast_width else None
-                if grid is not None:
-                    state[0] = int(grid.rows[-1])
-                    yield grid
-                else:
+                pieces = self._grid(text, state[0] + 1) if self.fast_width else None
+                if pieces is None:
                     yield from self._block(text, state)
+                    continue
+                for piece in pieces:
+                    if isinstance(piece, Grid):
+                        state[0] = int(piece.rows[-1])
+                        yield piece
+                    else:
+                        yield from self._block(text[piece[0] : piece[1]], state)
             if rest:
                 yield from self._block(rest, state)
 
-    def _grid(self, text: bytes, first_row: int) -> Grid | None:
+    def _grid(self, text: bytes, first_row: int) -> list[Grid | tuple[int, int]] | None:
         if self._table is None:
             offsets = np.frombuffer(self.strings.offsets.tobytes(), dtype=np.int64)
             self._table = StringTable.of(bytes(self.strings.data), offsets)
@@ -371,7 +375,7 @@ class XlsxSheet:
                     if len(inline) > limit:
                         raise self._too_long(row_number)
                     value = (
-                        _unescape(inline)
+                        unescape(inline)
                         if b"&" in inline or b"_x" in inline
                         else (inline.decode("utf-8", "replace"))
                     )
@@ -451,7 +455,7 @@ class XlsxSheet:
         try:
             value = float(number)
         except ValueError:
-            return _unescape(number)
+            return unescape(number)
         return _serial_text(value, date, self.date1904) if date else _number_text(value)
 
     def _text(self, kind: bytes, style: bytes, value: bytes) -> str:
@@ -461,12 +465,12 @@ class XlsxSheet:
         if kind == b"e":
             return ""
         if kind == b"d":
-            return _iso_text(_unescape(value))
+            return _iso_text(unescape(value))
         if kind in (b"", b"n"):
             return self._number(value, style)
         if kind == b"s":
             return self._shared(value)
-        return _unescape(value)  # "str": a formula's text result
+        return unescape(value)  # "str": a formula's text result
 
     def _general(self, attrs: bytes, body: bytes, row: int) -> str:
         """A cell in any other spelling: attributes in another order or quoting, a formula,
@@ -477,7 +481,7 @@ class XlsxSheet:
         if kind == b"inlineStr":
             if b"<rPh" in body or b":rPh" in body:
                 body = _PHONETIC.sub(b"", body)
-            text = "".join(_unescape(part) for part in _TEXT.findall(body))
+            text = "".join(unescape(part) for part in _TEXT.findall(body))
             if len(text) > self.limits.cell_chars:
                 raise self._too_long(row)
             return text
