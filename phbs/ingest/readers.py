@@ -8,13 +8,15 @@ numbers from a spreadsheet are written the way a person would type them (``1``, 
 ``1.0``), dates as ISO ``yyyy-mm-dd``.
 
 CSV: UTF-8 with or without BOM, falling back line by line to Windows-1252; separator ``,``,
-``;`` or tab, detected from the first lines. Spreadsheets (xlsx, xlsm, xls, ods) are read
-with python-calamine: the first sheet unless a sheet is named.
+``;`` or tab, detected from the first lines; read in blocks (:mod:`phbs.ingest.csv_stream`).
+Spreadsheets (xlsx, xlsm, ods row by row, xls whole; see :mod:`phbs.ingest.workbook`): the
+one sheet that holds the survey unless a sheet is named.
 
-A file is read into memory once, through one handle, and everything (checksum, separator,
-header, rows) comes from those bytes: a file that is replaced or cut after it was opened
-cannot mix two versions, and one that changes *while* it is read is refused (its size or
-modification time moved), never half read. Anything a user can hand over — a folder, a FIFO,
+A file is read once, through one handle, and everything (checksum, separator, header, rows)
+comes from those bytes: a file that is replaced after it was opened cannot mix two versions,
+and one that changes *while* it is read is refused (its size or modification time moved),
+never half read. Every bound on what a file may make the reader do is in
+:mod:`phbs.ingest.limits`. Anything a user can hand over — a folder, a FIFO,
 a binary or encrypted file, a cut-off CSV, a cell over a million characters — ends in an
 :class:`~phbs.errors.InputFileError` naming the file and what is wrong (see SECURITY.md).
 """
