@@ -4,10 +4,11 @@ An .xlsx/.xlsm workbook is read by :mod:`phbs.ingest.xlsx_stream` (blocks of row
 usual spelling with numpy, :mod:`phbs.ingest.xlsx_fast`) and an .ods by
 :mod:`phbs.ingest.ods_stream`, both in bounded memory straight from the zip; the old binary
 format (.xls) by python-calamine, which holds the sheet (a sheet reaching past
-:attr:`~phbs.ingest.limits.Limits.whole_cells` is refused first, :mod:`phbs.ingest.xls_extent`). An .xlsb is refused: its cells' positions cannot be checked before the
-reader allocates room for all of them. Every format gives the same thing: a sheet's rows
-that hold something, as ``(row_number, cells)``, its merged ranges and the cells whose value
-the file does not give (an error, or a formula saved without its value).
+:attr:`~phbs.ingest.limits.Limits.whole_cells` is refused first, :mod:`phbs.ingest.xls_extent`).
+An .xlsb is refused: its cells' positions cannot be checked before the reader allocates room
+for all of them. Every format gives the same thing: a sheet's rows that hold something, as
+``(row_number, cells)``, its merged ranges and the cells whose value the file does not give
+(an error, or a formula saved without its value).
 
 :func:`segments` turns a sheet's data rows into the segments the CSV reader makes
 (:class:`~phbs.ingest.grid.Grid` for runs of regular rows, lists of rows otherwise), so a
