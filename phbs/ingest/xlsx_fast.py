@@ -150,8 +150,9 @@ def block_grid(
     cell_index = np.flatnonzero(is_cell)  # each cell's place among the "<"
     if not len(rows_at) or not len(cells_at) or lt[0] < rows_at[0]:
         return None
-    if cell_index[-1] + 3 >= len(lt):
-        return None
+    # "<" positions past the last one read as the block's end (a cell that needs them there
+    # is not in the usual spelling, and its checks fail).
+    ahead = np.concatenate((lt, np.full(4, size, dtype=lt.dtype)))
     quotes = np.flatnonzero(a == 34)
     if len(quotes) < 2:
         return None
@@ -171,12 +172,12 @@ def block_grid(
         return None
     row_of = np.searchsorted(rows_at, cells_at) - 1
     # A row's start tag ends just before the next "<" (its first cell); <row .../> is empty.
-    row_close = lt[np.minimum(np.flatnonzero(is_row) + 1, len(lt) - 1)] - 1
+    row_close = ahead[np.flatnonzero(is_row) + 1] - 1
     row_bad = (a[row_close] != 62) | (a[row_close - 1] == 47)
 
     # --- cell tags: <c r="B7"( s="3")?( t="s")?> or .../>; a cell of another spelling is bad
     cells = len(cells_at)
-    tag_end = lt[cell_index + 1] - 1  # the next "<" follows the start tag at once
+    tag_end = ahead[cell_index + 1] - 1  # the next "<" follows the start tag at once
     bad = a[tag_end] != 62
     first_quote = np.searchsorted(quotes, cells_at)
     quote_count = np.searchsorted(quotes, tag_end) - first_quote
@@ -234,7 +235,7 @@ def block_grid(
     at_v = np.flatnonzero(~closing_slash & ~inline & ~bad)
     if len(at_v):
         start = tag_end[at_v] + 1
-        end = lt[cell_index[at_v] + 2]
+        end = ahead[cell_index[at_v] + 2]
         wrong = (words[start] & 0xFFFFFF) != _word(b"<v>\0")
         wrong |= (words[end] != _word(b"</v>")) | (words[end + 4] != _word(b"</c>"))
         bad[at_v[wrong]] = True
@@ -242,7 +243,7 @@ def block_grid(
     at_is = np.flatnonzero(~closing_slash & inline & ~bad)
     if len(at_is):
         start = tag_end[at_is] + 1
-        end = lt[cell_index[at_is] + 3]
+        end = ahead[cell_index[at_is] + 3]
         wrong = (words[start] != _word(b"<is>")) | (words[start + 3] != _word(b"><t>"))
         wrong |= (words[end] != _word(b"</t>")) | (words[end + 4] != _word(b"</is"))
         wrong |= (words[end + 8] != _word(b"></c")) | (a[end + 12] != 62)
