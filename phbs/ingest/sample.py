@@ -35,8 +35,9 @@ class Sample:
 
 
 def _head(table: RawTable) -> Iterator[list[str]]:
-    """A file's first rows without consuming ``table``: a CSV is opened again (it is read
-    in blocks); a sheet, already in memory, has its first rows put back in front."""
+    """A file's first rows without consuming ``table``: a file read in blocks (a CSV, a
+    workbook) is opened again; a table read whole (UTF-16 text) has its first rows put back
+    in front."""
     if table.segments is not None:
         again = open_table(table.path, sheet=table.sheet, header_row=table.header_row)
         try:
