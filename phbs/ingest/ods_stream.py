@@ -44,6 +44,8 @@ _STYLE = re.compile(rb"<style:style\b([^>]*)>(.*?)</style:style>", re.DOTALL)
 _PARAGRAPH = re.compile(rb"<text:p\b[^>]*?(?:/>|>(.*?)</text:p>)", re.DOTALL)
 _SPACES = re.compile(rb"<text:s\b([^>]*)/>")
 _TAG = re.compile(rb"<[^>]*>")
+#: Cells remembered by their XML while a sheet is read (their text is found once).
+_KNOWN_CELLS = 65_536
 _ANNOTATION = re.compile(rb"<office:annotation\b.*?</office:annotation>", re.DOTALL)
 _DURATION = re.compile(r"PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 
@@ -213,16 +215,25 @@ class OdsBook:
         limits = self.limits
         row = 0
         budget = limits.repeated_cells
+        # A cell's text by its XML: answers, codes and names repeat down a survey.
+        known: dict[tuple[bytes, bytes], str] = {}
         for chunk, found, repeat in self._row_chunks(name):
             cells: list[str] = []
             blanks = 0
             if not found.group(2):
-                for cell in _CELL.finditer(chunk, found.end()):
-                    attrs, body = cell.group(1), cell.group(2) or b""
+                for attrs, body in _CELL.findall(chunk, found.end()):
                     times = 1
                     if b"repeated" in attrs:
                         times = _count(_attributes(attrs).get(b"table:number-columns-repeated"))
-                    value = cell_value(attrs, body) if (body or b"value" in attrs) else ""
+                    remembered = known.get((attrs, body))
+                    if remembered is not None:
+                        value = remembered
+                    elif not body and b"value" not in attrs:
+                        value = ""
+                    else:
+                        value = cell_value(attrs, body)
+                        if len(known) < _KNOWN_CELLS:
+                            known[attrs, body] = value
                     if len(value) > limits.cell_chars:
                         raise cell_too_long(Place(self.file, name, row + 1))
                     if not value:
