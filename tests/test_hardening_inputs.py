@@ -102,20 +102,34 @@ def _far_cell(name: str, row: int) -> Callable[[Path], Path]:
     return make
 
 
-def _zip_bomb(folder: Path) -> Path:
-    """A workbook of a few hundred KB whose sheet unpacks to 70 MB of blank space."""
-    import zipfile
+def _bomb(name: str, part: str, before: bytes) -> Callable[[Path], Path]:
+    """A workbook of a few hundred KB whose ``part`` unpacks to 70 MB of blanks, put in
+    front of ``before``."""
 
-    plain = _far_cell("kecil.xlsx", 2)(folder)
-    path = folder / "bom-zip.xlsx"
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b"<sheetData>", b"<sheetData>" + b" " * (70 * 2**20))
-            out.writestr(info.filename, content)
-    plain.unlink()
-    return path
+    def make(folder: Path) -> Path:
+        import zipfile
+
+        plain = _far_cell("kecil-" + name, 2)(folder)
+        path = folder / name
+        with (
+            zipfile.ZipFile(plain) as source,
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+        ):
+            for info in source.infolist():
+                content = source.read(info.filename)
+                if info.filename == part:
+                    content = content.replace(before, b" " * (70 * 2**20) + before, 1)
+                out.writestr(info.filename, content)
+        plain.unlink()
+        return path
+
+    return make
+
+
+#: A workbook whose sheet unpacks to 70 MB of blank space (1000× its stored size).
+_zip_bomb = _bomb("bom-zip.xlsx", "xl/worksheets/sheet1.xml", b"<row")
+#: The same with the blanks in the relationships part, not a sheet.
+_rels_bomb = _bomb("bom-rels.xlsx", "xl/_rels/workbook.xml.rels", b"<Relationships")
 
 
 def _ods(name: str, rows_xml: str) -> Callable[[Path], Path]:
@@ -152,23 +166,6 @@ _FILLED = (
     '<table:table-cell office:value-type="string" table:number-columns-repeated="{n}">'
     "<text:p>ya</text:p></table:table-cell>"
 )
-
-
-def _rels_bomb(folder: Path) -> Path:
-    """A workbook whose relationships part (not a sheet) unpacks to 70 MB of blanks."""
-    import zipfile
-
-    plain = _far_cell("kecil-rels.xlsx", 2)(folder)
-    path = folder / "bom-rels.xlsx"
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "xl/_rels/workbook.xml.rels":
-                blanks = b" " * (70 * 2**20)
-                content = content.replace(b"<Relationships", blanks + b"<Relationships")
-            out.writestr(info.filename, content)
-    plain.unlink()
-    return path
 
 
 def _xlsb(folder: Path) -> Path:

@@ -31,7 +31,6 @@ import io
 import os
 import re
 import stat
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -47,7 +46,7 @@ from phbs.ingest.limits import too_many_blank_rows
 from phbs.ingest.workbook import Book, Item, Ranges, dense, fill_merged, open_book, rows_of
 from phbs.ingest.workbook import segments as workbook_segments
 from phbs.ingest.xls_extent import check_xls
-from phbs.ingest.xlsx_stream import cell_name, check_unpacked
+from phbs.ingest.xlsx_stream import cell_name
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 _DELIMITERS = (",", ";", "\t")
@@ -133,20 +132,20 @@ def _read_all(handle: io.BufferedReader) -> bytes:
     return handle.read()
 
 
-def _snapshot(path: Path, name: str) -> bytes:
-    """The file's bytes, read once; refused if it is not a regular file or changes meanwhile."""
+def _changed(name: str) -> InputFileError:
+    return InputFileError(
+        f"{name}: berkas berubah saat dibaca (masih disalin atau disimpan?); tunggu "
+        "sampai selesai lalu ulangi",
+        f"{name}: file changed while being read (still being copied or saved?); wait "
+        "until it is complete and try again",
+    )
+
+
+def _read_whole(handle: io.BufferedReader, before: os.stat_result, name: str) -> bytes:
+    """The rest of an open file, refused if it changed since ``before`` was taken."""
     try:
-        with path.open("rb") as handle:
-            before = os.fstat(handle.fileno())
-            if not stat.S_ISREG(before.st_mode):
-                raise InputFileError(
-                    f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya "
-                    "ke berkas dulu",
-                    f"{name}: not a regular file (a pipe, device or socket); save the data to "
-                    "a file first",
-                )
-            data = _read_all(handle)
-            after = os.fstat(handle.fileno())
+        data = _read_all(handle)
+        after = os.fstat(handle.fileno())
     except OSError as exc:
         raise InputFileError(
             f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
@@ -154,13 +153,15 @@ def _snapshot(path: Path, name: str) -> bytes:
         ) from None
     moved = (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
     if moved or len(data) != after.st_size:
-        raise InputFileError(
-            f"{name}: berkas berubah saat dibaca (masih disalin atau disimpan?); tunggu "
-            "sampai selesai lalu ulangi",
-            f"{name}: file changed while being read (still being copied or saved?); wait "
-            "until it is complete and try again",
-        )
+        raise _changed(name)
     return data
+
+
+def _snapshot(path: Path, name: str) -> bytes:
+    """The file's bytes, read once; refused if it is not a regular file or changes meanwhile."""
+    handle, before = _open_regular(path, name)
+    with handle:
+        return _read_whole(handle, before, name)
 
 
 @dataclass
@@ -192,12 +193,7 @@ class HeldFile:
         after = os.fstat(self.handle.fileno())
         moved = (after.st_size, after.st_mtime_ns) != (self.size, self.mtime_ns)
         if moved or (read is not None and read != self.size):
-            raise InputFileError(
-                f"{self.name}: berkas berubah saat dibaca (masih disalin atau disimpan?); "
-                "tunggu sampai selesai lalu ulangi",
-                f"{self.name}: file changed while being read (still being copied or saved?); "
-                "wait until it is complete and try again",
-            )
+            raise _changed(self.name)
 
     def close(self) -> None:
         self.handle.close()
@@ -214,8 +210,8 @@ def _held_file(path: Path, name: str) -> HeldFile:
     try:
         if before.st_size <= HELD_IN_MEMORY:
             # A small workbook is read at once and its file closed, like a small CSV.
-            handle.close()
-            data = _snapshot(path, name)
+            with handle:
+                data = _read_whole(handle, before, name)
             if not data:
                 raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
             sha = hashlib.sha256(data).hexdigest()
@@ -819,14 +815,6 @@ def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
             f"{name}: the Excel file is password-protected (encrypted); open it in Excel, "
             "remove the password (Info > Protect Workbook), save, and try again",
         )
-    if data.startswith(b"PK"):
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            for info in archive.infolist():
-                if info.filename.startswith("xl/worksheets/"):
-                    check_unpacked(info, name, limits.current())
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
-            pass  # not a zip the checks understand: the reader says what is wrong
     if data.startswith(_OLE_SIGNATURE):
         check_xls(data, name, limits.current())
     try:

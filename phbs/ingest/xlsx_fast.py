@@ -90,17 +90,6 @@ def _checked_digits(
     return value, ok
 
 
-def _parse_digits(
-    a: NDArray[np.uint8], start: NDArray[np.int64], length: NDArray[np.int64]
-) -> NDArray[np.int64]:
-    """The decimal numbers at ``a[start:start+length]`` (all digits, at most 15)."""
-    value = np.zeros(len(start), dtype=np.int64)
-    for k in range(int(length.max()) if len(length) else 0):
-        more = length > k
-        value[more] = value[more] * 10 + (a[start[more] + k].astype(np.int64) - 48)
-    return value
-
-
 def _spans(
     sizes: NDArray[np.int64],
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -166,7 +155,9 @@ def block_grid(
     digits = close_quote - open_quote - 1
     if (digits < 1).any() or (digits > 9).any():
         return None
-    numbers = _parse_digits(a, open_quote + 1, digits)
+    numbers, digits_only = _checked_digits(a, open_quote + 1, digits)
+    if not digits_only.all():
+        return None
     count = len(rows_at)
     if not (numbers == first_row + np.arange(count)).all():
         return None

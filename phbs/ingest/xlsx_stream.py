@@ -309,7 +309,7 @@ class XlsxSheet:
         rows may come as one grid instead."""
         with self.archive.open(self.part) as handle:
             rest = b""
-            state = [0, 0]  # the last row number seen, the column after the last cell
+            state = [0]  # the last row number seen
             for block in iter(lambda: handle.read(_BLOCK), b""):
                 text = rest + block
                 cut = _last_end(text, _ROW_END, len(block))
