@@ -14,15 +14,15 @@ import time
 
 import numpy as np
 
-from phbs.contest_sample import SAMPLE_RUBRIC
-from phbs.forms import load_form
+from phbs.contest.measures import measures_from_report
+from phbs.contest.models import CriterionResult, Ranking, VillageResult, VillageStatus
+from phbs.contest.rubric import Aggregation, Method, Rubric, SurveySource, load_rubric
+from phbs.contest.uncertainty import bootstrap_ranking
+from phbs.demo.contest import SAMPLE_RUBRIC
+from phbs.forms.model import load_form
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
 from phbs.ingest.validate import Survey
-from phbs.measures import measures_from_report
-from phbs.rank_uncertainty import bootstrap_ranking
-from phbs.ranking_models import CriterionResult, Ranking, VillageResult, VillageStatus
-from phbs.results import AreaReport, ScoreResult, score, summarise
-from phbs.rubric import Aggregation, Method, Rubric, SurveySource, load_rubric
+from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
 from phbs.states import NA, NO, YES
 
 VILLAGES, REPLICATES = 2000, 1000

@@ -26,8 +26,13 @@ Rank contest villages with a rubric and the judges' scores (DOMAIN.md §3)::
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from phbs import _moved
+from phbs.version import __version__
+
+_moved.install()
+
 if TYPE_CHECKING:
-    from phbs.contest_files import (
+    from phbs.contest.inputs import (
         Override,
         OverrideAction,
         Overrides,
@@ -35,6 +40,36 @@ if TYPE_CHECKING:
         read_attributes,
         read_overrides,
     )
+    from phbs.contest.judges import JudgeScore, JudgeScores, read_judges
+    from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
+    from phbs.contest.models import (
+        Agreement,
+        AppliedOverride,
+        CriterionResult,
+        Ranking,
+        VillageResult,
+        VillageStatus,
+    )
+    from phbs.contest.ranking import rank_villages
+    from phbs.contest.rubric import (
+        Aggregation,
+        LoadedRubric,
+        Method,
+        Rubric,
+        bundled_rubrics,
+        load_rubric,
+    )
+    from phbs.contest.uncertainty import (
+        RankBootstrap,
+        RankSwap,
+        VillageRankStability,
+        VillageWeightStability,
+        WeightSensitivity,
+        bootstrap_ranking,
+        shrink_measures,
+        weight_sensitivity,
+    )
+    from phbs.contest.weights import PairwiseWeights, read_pairwise
     from phbs.errors import (
         FormError,
         InputFileError,
@@ -45,39 +80,19 @@ if TYPE_CHECKING:
         SurveyError,
         UnusableFileError,
     )
-    from phbs.forms import Form, LoadedForm, NaPolicy, bundled_forms, load_form
-    from phbs.funnel import FunnelData, FunnelPoint, funnel_plot
+    from phbs.forms.model import Form, LoadedForm, NaPolicy, bundled_forms, load_form
     from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
     from phbs.ingest.survey import FileReading
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
-    from phbs.judges import JudgeScore, JudgeScores, read_judges
-    from phbs.measures import VillageMeasures, measures_from_report, read_village_summary
-    from phbs.plausibility import plausibility_issues
-    from phbs.rank_uncertainty import (
-        RankBootstrap,
-        RankSwap,
-        VillageRankStability,
-        VillageWeightStability,
-        WeightSensitivity,
-        bootstrap_ranking,
-        shrink_measures,
-        weight_sensitivity,
-    )
-    from phbs.ranking import rank_villages
-    from phbs.ranking_models import (
-        Agreement,
-        AppliedOverride,
-        CriterionResult,
-        Ranking,
-        VillageResult,
-        VillageStatus,
-    )
     from phbs.reports.content import DEFAULT_STRATA, Stratum
     from phbs.reports.report import write_report
     from phbs.reports.uncertainty import Uncertainty
-    from phbs.results import (
+    from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
+    from phbs.scoring.household import AreaLevel, Status
+    from phbs.scoring.plausibility import plausibility_issues
+    from phbs.scoring.results import (
         AreaReport,
         AreaSummary,
         HouseholdResult,
@@ -86,22 +101,19 @@ if TYPE_CHECKING:
         score,
         summarise,
     )
-    from phbs.rubric import Aggregation, LoadedRubric, Method, Rubric, bundled_rubrics, load_rubric
-    from phbs.rubric_weights import PairwiseWeights, read_pairwise
-    from phbs.scoring import AreaLevel, Status
+    from phbs.scoring.streaming import StreamedScore, score_files
     from phbs.stats import BetaBinomialPrior, CiMethod, proportion_interval
-    from phbs.streaming import StreamedScore, score_files
 
 # Where each public name lives. A name is imported when it is first used, so that
 # `phbs score` does not load the contest and report code (tests/test_code_quality.py
 # checks this table against the imports above).
 _EXPORTS = {
-    "Override": "phbs.contest_files",
-    "OverrideAction": "phbs.contest_files",
-    "Overrides": "phbs.contest_files",
-    "VillageAttributes": "phbs.contest_files",
-    "read_attributes": "phbs.contest_files",
-    "read_overrides": "phbs.contest_files",
+    "Override": "phbs.contest.inputs",
+    "OverrideAction": "phbs.contest.inputs",
+    "Overrides": "phbs.contest.inputs",
+    "VillageAttributes": "phbs.contest.inputs",
+    "read_attributes": "phbs.contest.inputs",
+    "read_overrides": "phbs.contest.inputs",
     "FormError": "phbs.errors",
     "InputFileError": "phbs.errors",
     "OutputError": "phbs.errors",
@@ -114,14 +126,14 @@ _EXPORTS = {
     "BlankMeaning": "phbs.ingest.settings",
     "ReadSettings": "phbs.ingest.settings",
     "FileReading": "phbs.ingest.survey",
-    "Form": "phbs.forms",
-    "LoadedForm": "phbs.forms",
-    "NaPolicy": "phbs.forms",
-    "bundled_forms": "phbs.forms",
-    "load_form": "phbs.forms",
-    "FunnelData": "phbs.funnel",
-    "FunnelPoint": "phbs.funnel",
-    "funnel_plot": "phbs.funnel",
+    "Form": "phbs.forms.model",
+    "LoadedForm": "phbs.forms.model",
+    "NaPolicy": "phbs.forms.model",
+    "bundled_forms": "phbs.forms.model",
+    "load_form": "phbs.forms.model",
+    "FunnelData": "phbs.scoring.funnel",
+    "FunnelPoint": "phbs.scoring.funnel",
+    "funnel_plot": "phbs.scoring.funnel",
     "IdScope": "phbs.ingest.validate",
     "SetAsideRow": "phbs.ingest.validate",
     "SourceFile": "phbs.ingest.validate",
@@ -131,57 +143,56 @@ _EXPORTS = {
     "read_villages": "phbs.ingest.villages",
     "Issue": "phbs.issues",
     "Severity": "phbs.issues",
-    "JudgeScore": "phbs.judges",
-    "JudgeScores": "phbs.judges",
-    "read_judges": "phbs.judges",
-    "VillageMeasures": "phbs.measures",
-    "measures_from_report": "phbs.measures",
-    "read_village_summary": "phbs.measures",
-    "plausibility_issues": "phbs.plausibility",
-    "RankBootstrap": "phbs.rank_uncertainty",
-    "RankSwap": "phbs.rank_uncertainty",
-    "VillageRankStability": "phbs.rank_uncertainty",
-    "VillageWeightStability": "phbs.rank_uncertainty",
-    "WeightSensitivity": "phbs.rank_uncertainty",
-    "bootstrap_ranking": "phbs.rank_uncertainty",
-    "shrink_measures": "phbs.rank_uncertainty",
-    "weight_sensitivity": "phbs.rank_uncertainty",
-    "rank_villages": "phbs.ranking",
-    "Agreement": "phbs.ranking_models",
-    "AppliedOverride": "phbs.ranking_models",
-    "CriterionResult": "phbs.ranking_models",
-    "Ranking": "phbs.ranking_models",
-    "VillageResult": "phbs.ranking_models",
-    "VillageStatus": "phbs.ranking_models",
+    "JudgeScore": "phbs.contest.judges",
+    "JudgeScores": "phbs.contest.judges",
+    "read_judges": "phbs.contest.judges",
+    "VillageMeasures": "phbs.contest.measures",
+    "measures_from_report": "phbs.contest.measures",
+    "read_village_summary": "phbs.contest.measures",
+    "plausibility_issues": "phbs.scoring.plausibility",
+    "RankBootstrap": "phbs.contest.uncertainty",
+    "RankSwap": "phbs.contest.uncertainty",
+    "VillageRankStability": "phbs.contest.uncertainty",
+    "VillageWeightStability": "phbs.contest.uncertainty",
+    "WeightSensitivity": "phbs.contest.uncertainty",
+    "bootstrap_ranking": "phbs.contest.uncertainty",
+    "shrink_measures": "phbs.contest.uncertainty",
+    "weight_sensitivity": "phbs.contest.uncertainty",
+    "rank_villages": "phbs.contest.ranking",
+    "Agreement": "phbs.contest.models",
+    "AppliedOverride": "phbs.contest.models",
+    "CriterionResult": "phbs.contest.models",
+    "Ranking": "phbs.contest.models",
+    "VillageResult": "phbs.contest.models",
+    "VillageStatus": "phbs.contest.models",
     "DEFAULT_STRATA": "phbs.reports.content",
     "Stratum": "phbs.reports.content",
     "write_report": "phbs.reports.report",
     "Uncertainty": "phbs.reports.uncertainty",
-    "AreaReport": "phbs.results",
-    "AreaSummary": "phbs.results",
-    "HouseholdResult": "phbs.results",
-    "IndicatorCoverage": "phbs.results",
-    "ScoreResult": "phbs.results",
-    "score": "phbs.results",
-    "summarise": "phbs.results",
-    "Aggregation": "phbs.rubric",
-    "LoadedRubric": "phbs.rubric",
-    "Method": "phbs.rubric",
-    "Rubric": "phbs.rubric",
-    "bundled_rubrics": "phbs.rubric",
-    "load_rubric": "phbs.rubric",
-    "PairwiseWeights": "phbs.rubric_weights",
-    "read_pairwise": "phbs.rubric_weights",
-    "AreaLevel": "phbs.scoring",
-    "Status": "phbs.scoring",
+    "AreaReport": "phbs.scoring.results",
+    "AreaSummary": "phbs.scoring.results",
+    "HouseholdResult": "phbs.scoring.results",
+    "IndicatorCoverage": "phbs.scoring.results",
+    "ScoreResult": "phbs.scoring.results",
+    "score": "phbs.scoring.results",
+    "summarise": "phbs.scoring.results",
+    "Aggregation": "phbs.contest.rubric",
+    "LoadedRubric": "phbs.contest.rubric",
+    "Method": "phbs.contest.rubric",
+    "Rubric": "phbs.contest.rubric",
+    "bundled_rubrics": "phbs.contest.rubric",
+    "load_rubric": "phbs.contest.rubric",
+    "PairwiseWeights": "phbs.contest.weights",
+    "read_pairwise": "phbs.contest.weights",
+    "AreaLevel": "phbs.scoring.household",
+    "Status": "phbs.scoring.household",
     "BetaBinomialPrior": "phbs.stats",
     "CiMethod": "phbs.stats",
     "proportion_interval": "phbs.stats",
-    "StreamedScore": "phbs.streaming",
-    "score_files": "phbs.streaming",
+    "StreamedScore": "phbs.scoring.streaming",
+    "score_files": "phbs.scoring.streaming",
 }
 
-__version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_STRATA",

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point (see :func:`phbs.cli.main`)."""
+    """Console-script entry point (see :func:`phbs.cli.root.main`)."""
     try:
-        from phbs.cli import main as run
+        from phbs.cli.root import main as run
     except KeyboardInterrupt:
         sys.stderr.write("Dibatalkan / cancelled\n")
         raise SystemExit(130) from None

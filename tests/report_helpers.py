@@ -13,12 +13,12 @@ from pathlib import Path
 
 from conftest import INDICATORS, KERSIK_PUTIH, SEGUMBANG, answers, write_csv
 
-from phbs.contest_sample import sample_ranking
-from phbs.demo import sample_data
+from phbs.contest.models import Ranking
+from phbs.demo.contest import sample_ranking
+from phbs.demo.sample import sample_data
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.ranking_models import Ranking
-from phbs.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
 
 #: A code of the right shape that the 2025 table does not have (kode-desa-tidak-dikenal).
 UNKNOWN_CODE = "63.10.01.2999"

@@ -1,4 +1,4 @@
-"""Per-area counts built batch by batch (phbs.aggregate) give exactly the in-memory results.
+"""Per-area counts built batch by batch (phbs.scoring.totals) give exactly the in-memory results.
 
 Every survey here is scored twice: in memory (``score`` then ``summarise``) and streamed, its
 households handed to a :class:`TotalsBuilder` and the households CSV in batches cut at many
@@ -20,7 +20,17 @@ from conftest import read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phbs.aggregate import (
+from phbs.demo.sample import sample_data
+from phbs.forms.model import NaPolicy, load_form
+from phbs.ingest.survey import Factor, HouseholdBatch, Survey
+from phbs.ingest.validate import read_survey
+from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.reports.tables import HouseholdsCsv, households_csv, write_households_csv
+from phbs.resources import data_path
+from phbs.scoring.household import AreaCounts, AreaLevel, count_by_group
+from phbs.scoring.plausibility import plausibility_issues
+from phbs.scoring.results import ScoreResult, score, summarise
+from phbs.scoring.totals import (
     AreaTotals,
     TotalsBuilder,
     area_totals,
@@ -28,16 +38,6 @@ from phbs.aggregate import (
     fold_name,
     table_batches,
 )
-from phbs.demo import sample_data
-from phbs.forms import NaPolicy, load_form
-from phbs.ingest.survey import Factor, HouseholdBatch, Survey
-from phbs.ingest.validate import read_survey
-from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.plausibility import plausibility_issues
-from phbs.reports.tables import HouseholdsCsv, households_csv, write_households_csv
-from phbs.resources import data_path
-from phbs.results import ScoreResult, score, summarise
-from phbs.scoring import AreaCounts, AreaLevel, count_by_group
 
 LEVELS = list(AreaLevel)
 

@@ -1,4 +1,4 @@
-"""Tests for phbs.ahp: eigenvector weights, consistency ratio and matrix validation."""
+"""Tests for phbs.contest.ahp: eigenvector weights, consistency ratio and matrix validation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from numpy.typing import ArrayLike, NDArray
 
-from phbs.ahp import RANDOM_INDEX, ahp_weights, check_pairwise_matrix
+from phbs.contest.ahp import RANDOM_INDEX, ahp_weights, check_pairwise_matrix
 
 # Saaty, T. L. (2008). Decision making with the analytic hierarchy process. International
 # Journal of Services Sciences 1(1), 83-98: "Which drink is consumed more in the U.S.?"

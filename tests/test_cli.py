@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
-from phbs.cli import cli
-from phbs.demo import sample_data
-from phbs.forms import load_form
+from phbs.cli.root import cli
+from phbs.demo.sample import sample_data
+from phbs.forms.model import load_form
 
 HEADER = (
     "id_rumah_tangga,kode_desa,umur_anak_termuda_bulan,persalinan_nakes,asi_eksklusif,"

@@ -17,10 +17,10 @@ from click.testing import CliRunner, Result
 from contest_helpers import write_table
 from test_ahp import SAATY_2008_DRINKS
 
-from phbs.cli import cli
-from phbs.contest_sample import contest_sample
-from phbs.demo import sample_data
-from phbs.rubric import load_rubric
+from phbs.cli.root import cli
+from phbs.contest.rubric import load_rubric
+from phbs.demo.contest import contest_sample
+from phbs.demo.sample import sample_data
 
 SURVEY = ["survei-puskesmas-batulicin.csv", "survei-puskesmas-kusan-hilir.csv"]
 CONTEST = ["--judges", "juri-lomba.csv", "--attributes", "atribut-desa.csv"]

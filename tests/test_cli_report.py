@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from report_helpers import write_survey
 
-from phbs.cli import cli
-from phbs.contest_sample import contest_sample
-from phbs.demo import sample_data
+from phbs.cli.root import cli
+from phbs.demo.contest import contest_sample
+from phbs.demo.sample import sample_data
 
 
 def run(*args: str | Path) -> tuple[int, str]:

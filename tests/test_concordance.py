@@ -1,4 +1,4 @@
-"""Tests for phbs.concordance: Kendall's W with tie correction and the least agreeing judge."""
+"""Tests for phbs.contest.concordance: Kendall's W with tie correction, least agreeing judge."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from numpy.typing import ArrayLike
 from scipy.stats import chi2, friedmanchisquare, rankdata, spearmanr
 
-from phbs.concordance import (
+from phbs.contest.concordance import (
     REASON_ALL_TIED,
     REASON_MISSING_RATINGS,
     REASON_TOO_FEW_JUDGES,

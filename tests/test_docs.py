@@ -13,8 +13,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from phbs.cli import cli
-from phbs.demo import sample_data
+from phbs.cli.root import cli
+from phbs.demo.sample import sample_data
 from phbs.issues import catalogue_markdown
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,10 +25,10 @@ from conftest import (
     write_csv,
 )
 
-from phbs.cli import cli
-from phbs.forms import load_form
+from phbs.cli.root import cli
+from phbs.forms.model import load_form
 from phbs.regions import region_table
-from phbs.reports.entry_template import (
+from phbs.reports.fieldforms.entry_template import (
     DATA_SHEET,
     HELP_SHEET,
     VILLAGE_SHEET,

@@ -38,12 +38,12 @@ from conftest import (
 )
 from pyxform import xls2xform  # type: ignore[import-untyped]
 
-from phbs.cli import cli
+from phbs.cli.root import cli
 from phbs.errors import SurveyError
-from phbs.fieldforms import question_paths, relevant_expression, xlsform_sheets
-from phbs.forms import load_form
+from phbs.forms.fields import question_paths, relevant_expression, xlsform_sheets
+from phbs.forms.model import load_form
 from phbs.ingest.validate import Survey
-from phbs.reports.xlsform import write_xlsform
+from phbs.reports.fieldforms.xlsform import write_xlsform
 
 FORM = load_form("kemenkes-rt-10").form
 SHEETS = xlsform_sheets(FORM)

@@ -8,11 +8,11 @@ from click.testing import CliRunner
 from conftest import SEGUMBANG, read, write_csv
 from pyxform import xls2xform  # type: ignore[import-untyped]
 
-from phbs.cli import cli
-from phbs.form_check import check_form
-from phbs.forms import load_form
-from phbs.reports.xlsform import write_xlsform
-from phbs.results import score, summarise
+from phbs.cli.root import cli
+from phbs.forms.check import check_form
+from phbs.forms.model import load_form
+from phbs.reports.fieldforms.xlsform import write_xlsform
+from phbs.scoring.results import score, summarise
 
 SCHOOL = [
     "cuci_tangan",

@@ -14,9 +14,9 @@ from browser import Opened, launch
 from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 
-from phbs.cli import cli
-from phbs.forms import load_form
-from phbs.reports.paper_form import write_paper_form
+from phbs.cli.root import cli
+from phbs.forms.model import load_form
+from phbs.reports.fieldforms.paper_form import write_paper_form
 
 pytestmark = pytest.mark.slow
 

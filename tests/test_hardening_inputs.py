@@ -23,7 +23,7 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import HEADER, SEGUMBANG, household, write_csv
 
-from phbs.cli import cli
+from phbs.cli.root import cli
 from phbs.errors import InputFileError
 from phbs.ingest import csv_stream
 from phbs.ingest.readers import open_table

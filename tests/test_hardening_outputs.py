@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 
-from phbs.cli import cli
+from phbs.cli.root import cli
+from phbs.contest.rubric import load_rubric
 from phbs.errors import FormError, OutputError, RubricError
-from phbs.forms import load_form
+from phbs.forms.model import load_form
 from phbs.outputs import atomic_text, check_output_path
-from phbs.reports.entry_template import write_entry_template
-from phbs.reports.xlsform import write_xlsform
-from phbs.rubric import load_rubric
+from phbs.reports.fieldforms.entry_template import write_entry_template
+from phbs.reports.fieldforms.xlsform import write_xlsform
 
 # Formula-leading text as a village name, a note or a label; '-' alone is an answer.
 FORMULAS = ["=1+2", "+1+2", "-1+2", "-cmd", "@SUM(A1)", "\t=1+2", "\r=1+2", '=HYPERLINK("x")']

@@ -25,12 +25,12 @@ from conftest import BATULICIN, INDICATORS, SEGUMBANG, assert_reconciled, write_
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phbs.cli import cli
+from phbs.cli.root import cli
 from phbs.errors import InputFileError, SurveyError
 from phbs.ingest.names import holds_names
 from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import read_survey
-from phbs.results import score, summarise
+from phbs.scoring.results import score, summarise
 
 SETTINGS = settings(
     derandomize=True,

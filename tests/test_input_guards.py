@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from phbs.cli import cli
-from phbs.contest_sample import contest_sample
-from phbs.demo import sample_data
+from phbs.cli.root import cli
+from phbs.demo.contest import contest_sample
+from phbs.demo.sample import sample_data
 
 SURVEY = ["survei-puskesmas-batulicin.csv", "survei-puskesmas-kusan-hilir.csv"]
 CONTEST = ["--judges", "juri-lomba.csv", "--attributes", "atribut-desa.csv"]

@@ -78,7 +78,7 @@ def test_a_write_without_room_is_one_line_and_leaves_the_old_file(
     full disk: writes fail with an OS error the same way), whether the households' spool
     or the workbook runs out: one line, exit 2, the previous report unchanged, no
     temporary file anywhere."""
-    from phbs.demo import sample_data
+    from phbs.demo.sample import sample_data
 
     out = tmp_path / "laporan.xlsx"
     out.write_bytes(b"laporan lama")
@@ -107,13 +107,13 @@ def test_a_write_without_room_is_one_line_and_leaves_the_old_file(
 def test_ctrl_c_while_the_program_loads_is_one_line() -> None:
     """Ctrl-C in the first fraction of a second, while the command-line interface is still
     being imported, ends as Ctrl-C does later: "Dibatalkan / cancelled", exit 130, no
-    traceback. The interrupt is raised by the import of ``phbs.cli`` itself, in a real child
+    traceback. The interrupt is raised by the import of ``phbs.cli.root`` itself, in a real child
     process running the console entry point, so the moment is not left to timing."""
     script = (
         "import builtins, sys\n"
         "real = builtins.__import__\n"
         "def stop(name, *args, **kwargs):\n"
-        "    if name == 'phbs.cli':\n"
+        "    if name == 'phbs.cli.root':\n"
         "        raise KeyboardInterrupt\n"
         "    return real(name, *args, **kwargs)\n"
         "builtins.__import__ = stop\n"

@@ -15,12 +15,12 @@ import pytest
 from conftest import write_xlsx
 from contest_helpers import A, B, C, D, small_rubric, write_judges_long, write_table
 
-from phbs.contest_files import OverrideAction, read_attributes, read_overrides
-from phbs.contest_sample import contest_sample
+from phbs.contest.inputs import OverrideAction, read_attributes, read_overrides
+from phbs.contest.judges import read_judges
+from phbs.contest.rubric import load_rubric
+from phbs.demo.contest import contest_sample
 from phbs.errors import UnusableFileError
 from phbs.issues import Issue
-from phbs.judges import read_judges
-from phbs.rubric import load_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from conftest import HEADER, SEGUMBANG, household, write_csv
 from test_hardening_inputs import _ods
 
-from phbs.cli import cli
+from phbs.cli.root import cli
 from phbs.errors import InputFileError, SettingsError
 from phbs.ingest import limits
 from phbs.ingest.readers import open_table

@@ -17,7 +17,7 @@ import click
 import pytest
 
 import phbs
-from phbs.cli import LAZY_COMMANDS, cli
+from phbs.cli.root import LAZY_COMMANDS, cli
 
 INIT = Path(phbs.__file__)
 
@@ -56,10 +56,10 @@ def test_starting_the_command_loads_no_contest_or_report_code() -> None:
     """`phbs score` and `phbs validate` start without jinja2, xlsxwriter, scipy or the
     contest modules."""
     code = (
-        "import sys, phbs.cli; "
+        "import sys, phbs.cli.root; "
         "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('jinja2', 'xlsxwriter', 'scipy') or m in ('phbs.ranking', 'phbs.judges', "
-        "'phbs.reports.report', 'phbs.rank_uncertainty', 'phbs.contest_files'))))"
+        "('jinja2', 'xlsxwriter', 'scipy') or m in ('phbs.contest.ranking', 'phbs.contest.judges', "
+        "'phbs.reports.report', 'phbs.contest.uncertainty', 'phbs.contest.inputs'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -73,8 +73,8 @@ def test_scoring_the_sample_loads_no_scipy(tmp_path: Path) -> None:
     output = tmp_path / "rekap.csv"
     code = (
         "import sys\n"
-        "from phbs.cli import cli\n"
-        "from phbs.demo import sample_data\n"
+        "from phbs.cli.root import cli\n"
+        "from phbs.demo.sample import sample_data\n"
         "files = [str(f) for f in sample_data().survey_files]\n"
         f"cli.main(['score', *files, '-o', {str(output)!r}, '-q'], standalone_mode=False)\n"
         "print('scipy' in sys.modules)\n"

@@ -16,9 +16,9 @@ import pytest
 from browser import launch
 from click.testing import CliRunner
 
-from phbs.cli import cli
-from phbs.forms import load_form
-from phbs.reports.paper_form import render_paper_form, write_paper_form
+from phbs.cli.root import cli
+from phbs.forms.model import load_form
+from phbs.reports.fieldforms.paper_form import render_paper_form, write_paper_form
 
 pytestmark = pytest.mark.slow
 

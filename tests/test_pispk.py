@@ -18,12 +18,12 @@ from conftest import AGE, KAMPUNG_BARU, SEGUMBANG, read, write_csv
 from pydantic import ValidationError
 from pyxform import xls2xform  # type: ignore[import-untyped]
 
-from phbs.cli import cli
-from phbs.forms import ClassScheme, LoadedForm, load_form
+from phbs.cli.root import cli
+from phbs.forms.model import ClassScheme, LoadedForm, load_form
+from phbs.reports.fieldforms.xlsform import write_xlsform
 from phbs.reports.tables import IKS_COLUMNS
-from phbs.reports.xlsform import write_xlsform
-from phbs.results import score, summarise
-from phbs.scoring import household_outcomes
+from phbs.scoring.household import household_outcomes
+from phbs.scoring.results import score, summarise
 from phbs.states import NA, NO, YES
 
 PISPK = [

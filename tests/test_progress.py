@@ -12,18 +12,18 @@ import xlsxwriter
 from click.testing import CliRunner
 
 from phbs import write_report
-from phbs.cli import cli
-from phbs.commands import progress as progress_module
-from phbs.commands.progress import RowsProgress, WritingProgress, rows_progress, writing_progress
+from phbs.cli import progress as progress_module
+from phbs.cli.progress import RowsProgress, WritingProgress, rows_progress, writing_progress
+from phbs.cli.root import cli
+from phbs.i18n import Lang
 from phbs.ingest import read_survey
 from phbs.ingest import validate as validate_module
-from phbs.reports import excel_sheet
 from phbs.reports.content import build_content
-from phbs.reports.excel import write_workbook
-from phbs.reports.excel_sheet import WriteStep
-from phbs.reports.i18n import Lang
+from phbs.reports.excel import sheet as excel_sheet
+from phbs.reports.excel.sheet import WriteStep
+from phbs.reports.excel.workbook import write_workbook
 from phbs.resources import data_path
-from phbs.results import score, summarise
+from phbs.scoring.results import score, summarise
 
 SAMPLE = sorted(data_path("contoh").glob("survei-*.csv"))
 

@@ -30,13 +30,13 @@ from contest_helpers import (
 from pymcdm.methods import TOPSIS
 from pymcdm.normalizations import vector_normalization
 
-from phbs.contest_files import read_attributes, read_overrides
-from phbs.contest_sample import sample_ranking
+from phbs.contest.inputs import read_attributes, read_overrides
+from phbs.contest.measures import measures_from_report, read_village_summary
+from phbs.contest.models import Ranking, VillageStatus
+from phbs.contest.ranking import rank_villages
+from phbs.contest.rubric import load_rubric
+from phbs.demo.contest import sample_ranking
 from phbs.errors import SettingsError
-from phbs.measures import measures_from_report, read_village_summary
-from phbs.ranking import rank_villages
-from phbs.ranking_models import Ranking, VillageStatus
-from phbs.rubric import load_rubric
 
 # Four villages, three judges (DOMAIN.md §3). k_opsi is an option item (a 90, b 70, c 50,
 # d 20), k_angka and p_latih are 0–100, o_phbs is the survey's % ber-PHBS.
@@ -407,7 +407,7 @@ def test_village_summary_file_gives_the_same_measures(tmp_path: Path) -> None:
     """A summary written by `phbs score -o` (.csv or .json) carries the same village measures
     (DOMAIN.md §2) as scoring the survey in the same run."""
     import phbs
-    from phbs.demo import sample_data
+    from phbs.demo.sample import sample_data
     from phbs.reports.tables import write_areas_csv, write_areas_json
 
     sample = sample_data()

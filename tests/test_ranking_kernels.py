@@ -1,4 +1,4 @@
-"""Tests for phbs.ranking_kernels: weighted sum, TOPSIS and competition ranking."""
+"""Tests for phbs.contest.kernels: weighted sum, TOPSIS and competition ranking."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from phbs.ranking_kernels import (
+from phbs.contest.kernels import (
     NO_PREVIOUS_VILLAGE,
     TIED_ON_ALL_KEYS,
     competition_rank,

@@ -15,9 +15,9 @@ from report_helpers import FORMULA_NAME, UNKNOWN_CODE, Scored, sample, small
 from phbs import write_report
 from phbs.errors import SettingsError
 from phbs.reports.content import DEFAULT_STRATA, Stratum, build_content, stratum_of
-from phbs.reports.excel import write_workbook
-from phbs.results import AreaSummary
-from phbs.scoring import percent
+from phbs.reports.excel.workbook import write_workbook
+from phbs.scoring.household import percent
+from phbs.scoring.results import AreaSummary
 
 SHEETS = [
     "Ringkasan",

@@ -19,7 +19,7 @@ from report_helpers import SCRIPT_NAME, UNKNOWN_CODE, Scored, sample, small
 
 from phbs import write_report
 from phbs.reports.content import build_content
-from phbs.reports.html import render_html
+from phbs.reports.html.page import render_html
 
 pytestmark = pytest.mark.slow
 

@@ -22,12 +22,12 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phbs.forms import LoadedForm, NaPolicy
+from phbs.forms.model import LoadedForm, NaPolicy
 from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.resources import data_path
-from phbs.results import AreaReport, AreaSummary, score, summarise
+from phbs.scoring.results import AreaReport, AreaSummary, score, summarise
 
 DUSUN_HEADER = ["id_rumah_tangga", "kode_desa", "dusun", AGE, *INDICATORS]
 

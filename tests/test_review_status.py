@@ -36,7 +36,7 @@ from conftest import (
 )
 from test_exports import Submission, central_rows, kobo_rows, write_kobo_csv
 
-from phbs.cli import cli
+from phbs.cli.root import cli
 from phbs.ingest.exports import Review, detect_export
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import Survey, read_survey

@@ -9,9 +9,7 @@ from typing import Any
 import pytest
 from contest_helpers import SMALL_RUBRIC, write_rubric
 
-from phbs.errors import RubricError
-from phbs.resources import resource_dir
-from phbs.rubric import (
+from phbs.contest.rubric import (
     AttributeSource,
     BandMapping,
     JudgeSource,
@@ -22,6 +20,8 @@ from phbs.rubric import (
     load_rubric,
     parse_number,
 )
+from phbs.errors import RubricError
+from phbs.resources import resource_dir
 
 BUNDLED = resource_dir("survey_forms") / "rubrics" / "lomba-desa-ber-phbs.yaml"
 

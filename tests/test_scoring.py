@@ -10,9 +10,9 @@ import pytest
 from conftest import AGE, SEGUMBANG, read_rows, states
 from numpy.typing import NDArray
 
-from phbs.forms import LoadedForm, NaPolicy
-from phbs.results import score
-from phbs.scoring import Status, count_by_group, household_outcomes
+from phbs.forms.model import LoadedForm, NaPolicy
+from phbs.scoring.household import Status, count_by_group, household_outcomes
+from phbs.scoring.results import score
 from phbs.states import MISSING, NA, NO, YES
 
 _LETTER = {"Y": YES, "T": NO, "-": NA, ".": MISSING}

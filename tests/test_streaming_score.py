@@ -21,11 +21,11 @@ from click.testing import CliRunner
 from report_helpers import write_survey, write_villages
 
 import phbs
-from phbs.cli import cli
-from phbs.demo import sample_data
+from phbs.cli.root import cli
+from phbs.demo.sample import sample_data
 from phbs.ingest import csv_stream
 from phbs.reports import tables
-from phbs.spool import HouseholdSpool
+from phbs.scoring.spool import HouseholdSpool
 
 
 def surveys(folder: Path) -> list[list[Path]]:
@@ -80,7 +80,7 @@ def test_households_are_not_listed_unless_kept() -> None:
 def test_spool_reads_batches_back_in_order_more_than_once() -> None:
     survey = phbs.read_survey(sample_data().survey_files)
     result = phbs.score(survey)
-    from phbs.aggregate import scored_batches
+    from phbs.scoring.totals import scored_batches
 
     with HouseholdSpool() as spool:
         for batch, outcomes in scored_batches(survey.households, result.outcomes, size=500):
@@ -192,7 +192,7 @@ def test_page_leaves_many_dusun_to_the_workbook(
 ) -> None:
     """A province has thousands of dusun: the page then lists villages only and says where
     the dusun coverage is, so it stays small (the workbook keeps every dusun)."""
-    from phbs.reports import html
+    from phbs.reports.html import page as html
 
     result = phbs.score(phbs.read_survey(sample_data().survey_files))
     report = phbs.summarise(result)

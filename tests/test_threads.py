@@ -20,7 +20,7 @@ from phbs.errors import InputFileError
 from phbs.ingest import csv_stream
 from phbs.ingest.survey import HouseholdBatch
 from phbs.reports.tables import HouseholdsCsv
-from phbs.streaming import score_files
+from phbs.scoring.streaming import score_files
 from phbs.threads import SinkThread, read_ahead
 
 

@@ -13,17 +13,17 @@ from contest_helpers import small_rubric
 from scipy.stats import binomtest
 
 import phbs
-from phbs.demo import sample_data
-from phbs.funnel import funnel_plot
-from phbs.ingest.villages import read_villages
-from phbs.plausibility import ALL_MET_MIN, SURVEYOR_MIN
-from phbs.rank_uncertainty import (
+from phbs.contest.uncertainty import (
     bootstrap_ranking,
     resample_measures,
     shrink_measures,
     weight_sensitivity,
 )
-from phbs.results import AreaReport
+from phbs.demo.sample import sample_data
+from phbs.ingest.villages import read_villages
+from phbs.scoring.funnel import funnel_plot
+from phbs.scoring.plausibility import ALL_MET_MIN, SURVEYOR_MIN
+from phbs.scoring.results import AreaReport
 from phbs.stats import funnel_limits, proportion_interval
 
 ALL_YES = ["", *["Ya"] * 7, "-", "-", "-"]
@@ -120,7 +120,7 @@ def test_surveyor_with_identical_rows_is_flagged(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def contest() -> tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport]:
-    from phbs.contest_sample import SAMPLE_RUBRIC, sample_ranking
+    from phbs.demo.contest import SAMPLE_RUBRIC, sample_ranking
 
     report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
     return sample_ranking(report), phbs.load_rubric(SAMPLE_RUBRIC), report
@@ -331,8 +331,8 @@ def test_bootstrap_replays_the_tie_breakers(tmp_path: Path) -> None:
 def test_notes_name_every_block_of_indistinguishable_ranks() -> None:
     """Ranks 1–2 and 3–5 overlap within their blocks; rank 6 stands apart: the note names
     both blocks, not only the one at rank 1."""
-    from phbs.rank_resampling import indistinct_blocks
-    from phbs.rank_uncertainty import RankBootstrap, VillageRankStability
+    from phbs.contest.resampling import indistinct_blocks
+    from phbs.contest.uncertainty import RankBootstrap, VillageRankStability
     from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
 
     intervals = [(1, 2), (1, 2), (3, 5), (3, 4), (4, 5), (6, 6)]

@@ -26,13 +26,13 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phbs.cli import cli
-from phbs.demo import sample_data
+from phbs.cli.root import cli
+from phbs.demo.sample import sample_data
 from phbs.errors import SurveyError
 from phbs.ingest import sample
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.validate import read_survey
-from phbs.results import score, summarise
+from phbs.scoring.results import score, summarise
 
 KERSIK_PUTIH = "63.10.01.2006"
 
@@ -88,7 +88,7 @@ def test_contest_refuses_a_survey_or_judges_file_it_cannot_read(tmp_path: Path) 
     """Issue 13: phbs rank and phbs report refuse (exit 1, nothing written) a survey with a
     misspelt indicator header, and a judges' file whose score column is misspelt, instead of
     ranking villages on zeros."""
-    from phbs.contest_sample import contest_sample
+    from phbs.demo.contest import contest_sample
 
     contest = contest_sample()
     files = sample_data().survey_files
@@ -580,7 +580,7 @@ def test_undecidable_n_is_refused(tmp_path: Path) -> None:
 def test_form_fixes_the_scheme() -> None:
     """pispk-12 is coded Y/T/N: its form lists N as tidak berlaku, so a file with only Y and
     N is still read that way, and the reading says the form decided."""
-    from phbs.forms import load_form
+    from phbs.forms.model import load_form
     from phbs.ingest.answers import fixed_scheme
 
     choice = fixed_scheme(load_form("pispk-12").form, ReadSettings())

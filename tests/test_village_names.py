@@ -49,7 +49,7 @@ from conftest import INDICATORS, assert_reconciled, write_csv, write_xlsx
 from test_exports import KOBO_SYSTEM as EXPORT_SYSTEM
 
 import phbs
-from phbs.cli import cli
+from phbs.cli.root import cli
 from phbs.errors import SettingsError, SurveyError
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import Survey

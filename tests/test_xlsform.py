@@ -14,17 +14,17 @@ import pytest
 from click.testing import CliRunner
 from pyxform import xls2xform  # type: ignore[import-untyped]
 
-from phbs.cli import cli
-from phbs.fieldforms import (
+from phbs.cli.root import cli
+from phbs.forms.fields import (
     KECAMATAN_FIELD,
     LANG_EN,
     LANG_ID,
     question_paths,
     xlsform_sheets,
 )
-from phbs.forms import bundled_forms, load_form
+from phbs.forms.model import bundled_forms, load_form
 from phbs.regions import region_table
-from phbs.reports.xlsform import write_xlsform
+from phbs.reports.fieldforms.xlsform import write_xlsform
 
 
 def convert(path: Path) -> tuple[str, list[str]]:
@@ -141,7 +141,7 @@ def test_question_paths_follow_groups() -> None:
 
 def test_label_starting_with_equals_stays_text(tmp_path: Path) -> None:
     """DOMAIN.md §6 XlsxWriter: a string starting with '=' must not become a formula."""
-    from phbs.reports.xlsform import write_sheets
+    from phbs.reports.fieldforms.xlsform import write_sheets
 
     path = write_sheets(tmp_path / "x.xlsx", {"survey": [["type", "name"], ["note", "=1+1"]]})
     book = openpyxl.load_workbook(path)

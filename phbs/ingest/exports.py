@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from phbs.fieldforms import KECAMATAN_FIELD
+from phbs.forms.fields import KECAMATAN_FIELD
 
 
 class Dialect(StrEnum):

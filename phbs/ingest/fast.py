@@ -29,7 +29,7 @@ from phbs.issues import make_issue
 from phbs.states import MISSING
 
 if TYPE_CHECKING:
-    from phbs.forms import Form
+    from phbs.forms.model import Form
     from phbs.ingest.readers import RawTable
     from phbs.ingest.validate import _FileCounts, _Validator, _Village
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from phbs.forms import ContextField, Form, Indicator, fold_answer
+from phbs.forms.model import ContextField, Form, Indicator, fold_answer
 from phbs.ingest.answers import BARE_N, AnswerTable
 from phbs.ingest.columns import ColumnMap
 from phbs.ingest.values import parse_whole_number

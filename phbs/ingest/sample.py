@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from phbs.forms import Form, fold_answer
+from phbs.forms.model import Form, fold_answer
 from phbs.ingest.columns import ColumnMap, fold_header
 from phbs.ingest.exports import is_hxl_row
 from phbs.ingest.readers import RawTable, open_table

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from phbs.errors import SurveyError
-from phbs.forms import Form
+from phbs.forms.model import Form
 from phbs.ingest.columns import HEADER_CELLS, match_columns
 from phbs.ingest.exports import detect_export
 from phbs.ingest.readers import RawTable, SheetHead, open_table, sheet_heads

@@ -13,7 +13,7 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.forms import LoadedForm
+from phbs.forms.model import LoadedForm
 from phbs.issues import Issue, Severity
 
 
@@ -115,7 +115,7 @@ class Factor:
 class HouseholdBatch:
     """Consecutive kept households of one file, column by column, as validation hands them
     on: to a :class:`HouseholdTable` (everything in memory) or to a streaming sink that
-    keeps only per-area counts (:mod:`phbs.aggregate`).
+    keeps only per-area counts (:mod:`phbs.scoring.totals`).
 
     ``states`` is ``int8`` (households × indicators), as in :class:`HouseholdTable`;
     ``kode_desa`` holds dotted village codes and ``nama_desa`` the name each household is

@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from phbs.errors import InputFileError
-from phbs.fieldforms import KECAMATAN_FIELD
-from phbs.forms import Form, LoadedForm, fold_answer, load_form
+from phbs.forms.fields import KECAMATAN_FIELD
+from phbs.forms.model import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.answers import (
     BARE_N,
     AnswerTable,
@@ -114,7 +114,7 @@ def read_survey(
     Households are kept in :attr:`Survey.households`; with ``sink``, they are handed to it
     instead, batch by batch in input order (:class:`~phbs.ingest.survey.HouseholdBatch`),
     and the survey keeps only the rows set aside and the issues: memory then does not grow
-    with the households scored (see :mod:`phbs.aggregate`), except 8 bytes each for the
+    with the households scored (see :mod:`phbs.scoring.totals`), except 8 bytes each for the
     duplicate check.
 
     >>> from phbs.resources import data_path

@@ -12,21 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from phbs.funnel import FunnelData, funnel_plot
+from phbs.contest.models import Ranking
+from phbs.contest.rubric import LoadedRubric
+from phbs.i18n import Lang, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
-from phbs.ranking_models import Ranking
 from phbs.reports.contest import ContestView, contest_view
-from phbs.reports.i18n import Lang, t
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import reading_text
 from phbs.reports.uncertainty import Uncertainty
-from phbs.results import AreaReport, AreaSummary, ScoreResult, summarise
-from phbs.rubric import LoadedRubric
-from phbs.scoring import AreaLevel, percent
+from phbs.scoring.funnel import FunnelData, funnel_plot
+from phbs.scoring.household import AreaLevel, percent
+from phbs.scoring.results import AreaReport, AreaSummary, ScoreResult, summarise
 
 if TYPE_CHECKING:
-    from phbs.streaming import StreamedScore
+    from phbs.scoring.streaming import StreamedScore
 
 
 @dataclass(frozen=True)
@@ -185,9 +185,9 @@ def build_content(
     the villages is always computed; ``uncertainty`` (bootstrap ranks, weight sensitivity,
     shrinkage prior) is shown beside the ranking.
 
-    >>> from phbs.demo import sample_data
+    >>> from phbs.demo.sample import sample_data
     >>> from phbs.ingest import read_survey
-    >>> from phbs.results import score
+    >>> from phbs.scoring.results import score
     >>> result = score(read_survey(sample_data().survey_files))
     >>> content = build_content(result, summarise(result))
     >>> content.headline.rumah_tangga_disurvei == result.survey.rows_scored

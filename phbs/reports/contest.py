@@ -1,6 +1,6 @@
 """The contest ranking as the reports show it: names, band colours, judges, notes.
 
-:class:`~phbs.ranking_models.Ranking` carries ids; the reports need the rubric's names of
+:class:`~phbs.contest.models.Ranking` carries ids; the reports need the rubric's names of
 groups and criteria, and a colour for each label band (always shown with its text, so the
 colour is never the only carrier). The rubric is found from the ranking's own audit trail
 (the rubric file, checked by SHA-256), or given.
@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest.models import Ranking, VillageResult, VillageStatus
+from phbs.contest.rubric import LoadedRubric, Rubric, load_rubric
 from phbs.errors import PhbsError
-from phbs.ranking_models import Ranking, VillageResult, VillageStatus
-from phbs.reports.i18n import Lang
-from phbs.rubric import LoadedRubric, Rubric, load_rubric
+from phbs.i18n import Lang
 
 #: Band colours from the best band down (Baik, Cukup, Kurang, Buruk); more bands reuse grey.
 BAND_COLOURS = ("#b8e0b0", "#fff3a3", "#fdd49e", "#f4a3a3")
@@ -87,7 +87,7 @@ def contest_view(
 ) -> ContestView:
     """Name and colour a ranking for the reports.
 
-    >>> from phbs.contest_sample import sample_ranking
+    >>> from phbs.demo.contest import sample_ranking
     >>> view = contest_view(sample_ranking())
     >>> [b.label for b in view.bands], view.judges[:1]
     (['Baik', 'Cukup', 'Kurang', 'Buruk'], ['Ahmad Fauzan'])

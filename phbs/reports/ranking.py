@@ -17,13 +17,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from phbs.contest.models import Agreement, Ranking, VillageResult, VillageStatus
+from phbs.contest.rubric import Method
+from phbs.i18n import Lang, t
 from phbs.issues import Issue
 from phbs.outputs import atomic_text
-from phbs.ranking_models import Agreement, Ranking, VillageResult, VillageStatus
-from phbs.reports.i18n import Lang, t
 from phbs.reports.tables import issue_record
 from phbs.reports.text import format_table
-from phbs.rubric import Method
 
 NOTE_SEPARATOR = " | "
 
@@ -102,7 +102,7 @@ def ranking_document(
     uncertainty: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON document: rubric, settings, inputs, rows, agreement, overrides, issues."""
-    from phbs import __version__
+    from phbs.version import __version__
 
     rows = []
     for village in ranking.desa:

@@ -9,21 +9,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from phbs.contest.models import Ranking
+from phbs.contest.rubric import LoadedRubric
 from phbs.errors import SettingsError
+from phbs.i18n import Lang
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue
-from phbs.ranking_models import Ranking
 from phbs.reports.content import ReportContent, Stratum, build_content
-from phbs.reports.excel import write_workbook
-from phbs.reports.excel_sheet import EXCEL_MAX_ROWS, ReportProgress
-from phbs.reports.html import write_html
-from phbs.reports.i18n import Lang
+from phbs.reports.excel.sheet import EXCEL_MAX_ROWS, ReportProgress
+from phbs.reports.excel.workbook import write_workbook
+from phbs.reports.html.page import write_html
 from phbs.reports.uncertainty import Uncertainty
-from phbs.results import AreaReport, ScoreResult
-from phbs.rubric import LoadedRubric
+from phbs.scoring.results import AreaReport, ScoreResult
 
 if TYPE_CHECKING:
-    from phbs.streaming import StreamedScore
+    from phbs.scoring.streaming import StreamedScore
 
 
 def write_report(
@@ -63,13 +63,13 @@ def write_report(
     the swapping pairs and the shrinkage prior to the ranking sections.
     Every village % ber-PHBS is shown with its confidence interval (the method and level of
     ``report``), and the HTML page draws the villages' funnel plot.
-    ``progress``, if given, is called with a :class:`~phbs.reports.excel_sheet.WriteStep` as
+    ``progress``, if given, is called with a :class:`~phbs.reports.excel.sheet.WriteStep` as
     the workbook's long tables are written and when the page is started and written (the
     command line shows it on a terminal); without it nothing is reported.
     Returns what the reports show. Both files are written atomically.
 
     >>> import tempfile, phbs
-    >>> from phbs.demo import sample_data
+    >>> from phbs.demo.sample import sample_data
     >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     content = write_report(

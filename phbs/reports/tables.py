@@ -17,21 +17,21 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from phbs.aggregate import scored_batches
-from phbs.forms import Form
+from phbs.forms.model import Form
+from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
 from phbs.ingest.survey import FileReading, HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
 from phbs.regions import REGION_TABLE_EDITION
-from phbs.reports.i18n import Lang
-from phbs.results import AreaReport, AreaSummary, ScoreResult
-from phbs.scoring import AreaLevel, HouseholdOutcomes, Status
+from phbs.scoring.household import AreaLevel, HouseholdOutcomes, Status
+from phbs.scoring.results import AreaReport, AreaSummary, ScoreResult
+from phbs.scoring.totals import scored_batches
 from phbs.states import MISSING, STATE_NAMES
 
 if TYPE_CHECKING:
-    from phbs.streaming import StreamedScore
+    from phbs.scoring.streaming import StreamedScore
 
 STATUS_COLUMNS = ["rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap"]
 
@@ -130,7 +130,7 @@ def run_metadata(
     result: ScoreResult | StreamedScore, report: AreaReport | None = None
 ) -> dict[str, Any]:
     """Everything needed to audit and reproduce a result: tool, form, files, settings."""
-    from phbs import __version__
+    from phbs.version import __version__
 
     survey = result.survey
     loaded = survey.form
@@ -415,7 +415,7 @@ def _write_issues_xlsx(
     readings: Sequence[tuple[str, str]],
     lang: Lang,
 ) -> None:
-    from phbs.reports.excel_sheet import excel_text, xlsx_workbook
+    from phbs.reports.excel.sheet import excel_text, xlsx_workbook
 
     options = {"strings_to_formulas": False}
     with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from phbs.i18n import Lang, t
 from phbs.ingest.survey import FileReading, SourceFile, Survey
 from phbs.issues import Issue, Severity, count_by_code
-from phbs.reports.i18n import Lang, t
-from phbs.results import AreaReport
-from phbs.scoring import AreaLevel, percent
+from phbs.scoring.household import AreaLevel, percent
+from phbs.scoring.results import AreaReport
 from phbs.stats import percent_interval
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from phbs.rank_uncertainty import RankBootstrap, WeightSensitivity
-from phbs.ranking_models import Ranking
-from phbs.reports.i18n import Lang, t
+from phbs.contest.models import Ranking
+from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity
+from phbs.i18n import Lang, t
 from phbs.reports.text import format_table
-from phbs.results import AreaReport
+from phbs.scoring.results import AreaReport
 from phbs.stats import BetaBinomialPrior
 
 CI_COLUMNS = ["persen_ber_phbs_survei", "persen_ber_phbs_bawah", "persen_ber_phbs_atas"]

@@ -1,0 +1,142 @@
+"""Old module paths, kept for one release with a DeprecationWarning.
+
+The package was laid out by concern in version 0.2 (docs/architecture.md). A program that
+imports a module by its old path still works, is warned once, and is told the new path::
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     from phbs.rubric import load_rubric
+    >>> "phbs.contest.rubric" in str(caught[0].message)
+    True
+
+The public names of ``import phbs`` never moved; use them where you can.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import Any
+
+# Old module → where it lives now. The old name was a module that no longer exists.
+MOVED_MODULES = {
+    "phbs.aggregate": "phbs.scoring.totals",
+    "phbs.ahp": "phbs.contest.ahp",
+    "phbs.area_ci": "phbs.scoring.intervals",
+    "phbs.commands": "phbs.cli",
+    "phbs.commands.common": "phbs.cli.common",
+    "phbs.commands.demo": "phbs.cli.demo",
+    "phbs.commands.forms": "phbs.cli.forms",
+    "phbs.commands.progress": "phbs.cli.progress",
+    "phbs.commands.rank": "phbs.cli.rank",
+    "phbs.commands.report": "phbs.cli.report",
+    "phbs.commands.rubric": "phbs.cli.rubric",
+    "phbs.commands.uncertainty": "phbs.cli.uncertainty",
+    "phbs.concordance": "phbs.contest.concordance",
+    "phbs.contest_files": "phbs.contest.inputs",
+    "phbs.contest_sample": "phbs.demo.contest",
+    "phbs.criterion_scores": "phbs.contest.criteria",
+    "phbs.fieldforms": "phbs.forms.fields",
+    "phbs.form_check": "phbs.forms.check",
+    "phbs.funnel": "phbs.scoring.funnel",
+    "phbs.judge_agreement": "phbs.contest.agreement",
+    "phbs.judges": "phbs.contest.judges",
+    "phbs.measures": "phbs.contest.measures",
+    "phbs.plausibility": "phbs.scoring.plausibility",
+    "phbs.rank_resampling": "phbs.contest.resampling",
+    "phbs.rank_uncertainty": "phbs.contest.uncertainty",
+    "phbs.ranking": "phbs.contest.ranking",
+    "phbs.ranking_kernels": "phbs.contest.kernels",
+    "phbs.ranking_models": "phbs.contest.models",
+    "phbs.ranking_notes": "phbs.contest.notes",
+    "phbs.ranking_ties": "phbs.contest.ties",
+    "phbs.reports.entry_template": "phbs.reports.fieldforms.entry_template",
+    "phbs.reports.excel_ranking": "phbs.reports.excel.ranking",
+    "phbs.reports.excel_recap": "phbs.reports.excel.recap",
+    "phbs.reports.excel_sheet": "phbs.reports.excel.sheet",
+    "phbs.reports.excel_tables": "phbs.reports.excel.tables",
+    "phbs.reports.html_contest": "phbs.reports.html.contest",
+    "phbs.reports.html_funnel": "phbs.reports.html.funnel",
+    "phbs.reports.html_view": "phbs.reports.html.view",
+    "phbs.reports.i18n": "phbs.i18n",
+    "phbs.reports.paper_form": "phbs.reports.fieldforms.paper_form",
+    "phbs.reports.xlsform": "phbs.reports.fieldforms.xlsform",
+    "phbs.results": "phbs.scoring.results",
+    "phbs.rubric": "phbs.contest.rubric",
+    "phbs.rubric_mappings": "phbs.contest.mappings",
+    "phbs.rubric_weights": "phbs.contest.weights",
+    "phbs.spool": "phbs.scoring.spool",
+    "phbs.streaming": "phbs.scoring.streaming",
+}
+
+# Old module → where its contents live now. The old name is now a package, which hands the
+# old module's names on with a warning.
+MOVED_INTO_PACKAGES = {
+    "phbs.cli": "phbs.cli.root",
+    "phbs.demo": "phbs.demo.sample",
+    "phbs.forms": "phbs.forms.model",
+    "phbs.reports.excel": "phbs.reports.excel.workbook",
+    "phbs.reports.html": "phbs.reports.html.page",
+    "phbs.scoring": "phbs.scoring.household",
+}
+
+
+def _warn(old: str, new: str) -> None:
+    warnings.warn(
+        f"{old} dipindah ke {new} (moved to {new}); jalur lama dihapus pada rilis berikutnya",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+class _MovedLoader(importlib.abc.Loader):
+    def __init__(self, new: str) -> None:
+        self.new = new
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+        _warn(spec.name, self.new)
+        return importlib.import_module(self.new)
+
+    def exec_module(self, module: ModuleType) -> None:
+        """The module is the new one, already executed."""
+
+
+class _MovedFinder(importlib.abc.MetaPathFinder):
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,  # noqa: ARG002
+        target: ModuleType | None = None,  # noqa: ARG002
+    ) -> importlib.machinery.ModuleSpec | None:
+        new = MOVED_MODULES.get(fullname)
+        if new is None:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, _MovedLoader(new))
+
+
+def install() -> None:
+    """Let the old module paths be imported (once per process)."""
+    if not any(isinstance(finder, _MovedFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _MovedFinder())
+
+
+def forwarder(package: str) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for ``package`` that hands on the old module's names."""
+    new = MOVED_INTO_PACKAGES[package]
+
+    def __getattr__(name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        module = importlib.import_module(new)
+        if not hasattr(module, name):
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        _warn(f"{package}.{name}", f"{new}.{name}")
+        return getattr(module, name)
+
+    return __getattr__

@@ -1,0 +1,336 @@
+"""Pieces shared by the commands: language, intervals, and the survey and contest options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from phbs.i18n import Lang
+from phbs.ingest.limits import OPTION_NAMES
+
+if TYPE_CHECKING:
+    from phbs.ingest.settings import ReadSettings
+
+F = TypeVar("F", bound=Callable[..., Any])
+LANG_KEY = "phbs.lang"
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
+def lang_option(function: F) -> F:
+    """``--lang id|en`` on a command; the choice is kept for error messages too."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["id", "en"]),
+        default="id",
+        show_default=True,
+        callback=_remember_lang,
+        is_eager=True,
+        expose_value=False,
+        help="Bahasa keluaran: id (Indonesia) atau en (English).",
+    )(function)
+
+
+def current_lang(ctx: click.Context) -> Lang:
+    """The language chosen with ``--lang`` (Indonesian by default)."""
+    return "en" if ctx.meta.get(LANG_KEY) == "en" else "id"
+
+
+def ci_options(function: F) -> F:
+    """``--ci-method`` and ``--confidence``: how the intervals of village percentages are made."""
+    from phbs.stats import CiMethod
+
+    options = [
+        click.option(
+            "--ci-method",
+            type=click.Choice([m.value for m in CiMethod]),
+            default=CiMethod.WILSON.value,
+            show_default=True,
+            help="Metode interval kepercayaan persentase desa.",
+        ),
+        click.option(
+            "--confidence",
+            type=click.FloatRange(0.5, 0.999),
+            default=0.95,
+            show_default=True,
+            help="Tingkat kepercayaan interval (0,5–0,999).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def ci_note(method: str, confidence: float, with_totals: bool, lang: Lang) -> str:
+    """The line under a table explaining its intervals."""
+    from phbs.i18n import t
+
+    return t(
+        "ci.note",
+        lang,
+        level=f"{confidence * 100:g}",
+        method=method,
+        fpc=t("ci.fpc", lang) if with_totals else "",
+    )
+
+
+def _apply(function: F, options: list[Callable[[F], F]]) -> F:
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def survey_file_options(function: F) -> F:
+    """Survey files for commands that take other files too: ``--survey a.csv b.csv``.
+
+    Click options take one value each, so further file names after ``--survey`` arrive as
+    positional ``more_files``; the command joins them (and refuses them without --survey).
+    """
+    return _apply(
+        function,
+        [
+            click.argument(
+                "more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]..."
+            ),
+            click.option(
+                "--survey",
+                "survey_files",
+                multiple=True,
+                type=click.Path(path_type=Path),
+                metavar="BERKAS",
+                help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
+            ),
+        ],
+    )
+
+
+READ_KEY = "phbs.read"
+
+
+def _remember_read(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if param.name is not None:
+        ctx.meta.setdefault(READ_KEY, {})[param.name] = value
+    return value
+
+
+def read_settings(ctx: click.Context) -> ReadSettings:
+    """The reading choices given on the command line (``--answers``, ``--blank``, ...)."""
+    from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+
+    given: dict[str, Any] = ctx.meta.get(READ_KEY, {})
+    kabupaten = given.get("kabupaten")
+    kecamatan = given.get("kecamatan")
+    return ReadSettings(
+        answers=AnswerScheme(given.get("answers") or AnswerScheme.AUTO),
+        blank=BlankMeaning(given.get("blank") or BlankMeaning.AUTO),
+        not_collected=frozenset(given.get("not_collected") or ()),
+        keep_rejected=bool(given.get("keep_rejected")),
+        region_scope=_region_scope(kabupaten, kecamatan),
+    )
+
+
+def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:
+    """The area village names are matched in: ``--kecamatan`` if given (inside
+    ``--kabupaten`` when both are), else ``--kabupaten``; each checked against the table."""
+    from phbs.errors import SettingsError
+    from phbs.ingest.names import parse_scope
+
+    for option, value, width in (("--kabupaten", kabupaten, 5), ("--kecamatan", kecamatan, 8)):
+        if value is not None and len(parse_scope(value)) != width:
+            shape = "PP.KK" if width == 5 else "PP.KK.CC"
+            raise SettingsError(
+                f"{option} {value}: kode harus berbentuk {shape}",
+                f"{option} {value}: the code must be of the form {shape}",
+            )
+    if (
+        kabupaten is not None
+        and kecamatan is not None
+        and not parse_scope(kecamatan).startswith(parse_scope(kabupaten) + ".")
+    ):
+        raise SettingsError(
+            f"--kecamatan {kecamatan} tidak berada di --kabupaten {kabupaten}",
+            f"--kecamatan {kecamatan} is not inside --kabupaten {kabupaten}",
+        )
+    scope = kecamatan if kecamatan is not None else kabupaten
+    return parse_scope(scope) if scope is not None else None
+
+
+def _raise_limits(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+    """``--limit NAME=VALUE``: the reading bounds raised for this command (SECURITY.md)."""
+    from phbs.ingest import limits
+
+    if value:
+        ctx.with_resource(limits.raised(**limits.parse_option(value)))
+
+
+def _read_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
+    return click.option(*names, callback=_remember_read, expose_value=False, **kwargs)
+
+
+def reading_options(function: F) -> F:
+    """How survey files are read: form, sheet, where household ids are unique, and the
+    choices for files that could be read more than one way (see :func:`read_settings`)."""
+    return _apply(
+        function,
+        [
+            _read_option(
+                "--answers",
+                type=click.Choice(["auto", "ytn", "yn"]),
+                default="auto",
+                show_default=True,
+                help="Arti N tunggal: auto (dari huruf di berkas), ytn (Y/T/N: N = tidak "
+                "berlaku), yn (Y/N: N = tidak).",
+            ),
+            _read_option(
+                "--blank",
+                type=click.Choice(["auto", "missing", "na"]),
+                default="auto",
+                show_default=True,
+                help="Arti sel indikator kosong: missing (belum diisi), na (tidak berlaku, "
+                "untuk ekspor aplikasi yang menyimpan kosong), auto (belum diisi; berkas yang "
+                "bisa berarti keduanya ditolak dengan penjelasan).",
+            ),
+            _read_option(
+                "--not-collected",
+                multiple=True,
+                metavar="KODE",
+                help="Indikator yang memang tidak dikumpulkan: skor tanpa indikator itu "
+                "(dicatat di setiap keluaran). Boleh diulang.",
+            ),
+            _read_option(
+                "--keep-rejected",
+                is_flag=True,
+                help="Tetap skor kiriman yang ditolak pemeriksa (KoBoToolbox/ODK Central).",
+            ),
+            _read_option(
+                "--kabupaten",
+                default=None,
+                metavar="KODE",
+                help="Kode kabupaten/kota (mis. 63.10) untuk mencocokkan nama desa bila "
+                "berkas berisi nama, bukan kode.",
+            ),
+            _read_option(
+                "--kecamatan",
+                default=None,
+                metavar="KODE",
+                help="Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",
+            ),
+            click.option(
+                "--limit",
+                multiple=True,
+                metavar="NAMA=NILAI",
+                callback=_raise_limits,
+                expose_value=False,
+                help="Naikkan batas pembacaan untuk berkas yang memang sebesar itu: "
+                f"{', '.join(OPTION_NAMES)} (lihat SECURITY.md). Boleh diulang.",
+            ),
+            click.option(
+                "--form",
+                "form_name",
+                default="kemenkes-rt-10",
+                show_default=True,
+                metavar="NAMA|BERKAS",
+                help="Formulir bawaan (phbs forms list) atau berkas YAML.",
+            ),
+            click.option(
+                "--sheet",
+                default=None,
+                help="Lembar Excel/ODS yang dibaca (bawaan: satu-satunya lembar berisi survei).",
+            ),
+            click.option(
+                "--id-per-desa",
+                is_flag=True,
+                help="ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
+            ),
+        ],
+    )
+
+
+def scoring_options(function: F) -> F:
+    """:func:`reading_options` plus how households are scored: villages file, na_policy."""
+    from phbs.forms.model import NaPolicy
+
+    return reading_options(
+        _apply(
+            function,
+            [
+                click.option(
+                    "--villages",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+                ),
+                click.option(
+                    "--na-policy",
+                    type=click.Choice([p.value for p in NaPolicy]),
+                    default=None,
+                    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+                ),
+            ],
+        )
+    )
+
+
+def contest_options(*, default_rubric: str | None = None) -> Callable[[F], F]:
+    """The contest inputs: rubric (``default_rubric`` when not given), judges' scores,
+    attributes, overrides, method."""
+    from phbs.contest.rubric import Method
+
+    rubric_help = (
+        "Rubrik bawaan (phbs rubric list) atau berkas YAML."
+        if default_rubric is not None
+        else "Rubrik lomba: menambahkan peringkat desa."
+    )
+
+    def decorate(function: F) -> F:
+        return _apply(
+            function,
+            [
+                click.option(
+                    "--rubric",
+                    "rubric_name",
+                    default=default_rubric,
+                    show_default=default_rubric is not None,
+                    metavar="NAMA|BERKAS",
+                    help=rubric_help,
+                ),
+                click.option(
+                    "--judges",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas nilai juri.",
+                ),
+                click.option(
+                    "--attributes",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas atribut desa.",
+                ),
+                click.option(
+                    "--overrides",
+                    type=click.Path(path_type=Path),
+                    default=None,
+                    help="Berkas koreksi: keluarkan/ubah desa, dengan alasan tertulis.",
+                ),
+                click.option(
+                    "--method",
+                    type=click.Choice([m.value for m in Method]),
+                    default=None,
+                    help="Metode peringkat (bawaan: dari rubrik).",
+                ),
+                click.option(
+                    "--rank-incomplete",
+                    is_flag=True,
+                    help="Tetap peringkat desa yang kurang nilai; kriteria kosong dihitung 0 "
+                    "dan dicatat.",
+                ),
+            ],
+        )
+
+    return decorate

@@ -1,0 +1,299 @@
+"""``phbs rank``: rank contest villages with a rubric, judges' scores and the survey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from phbs.cli.common import (
+    ci_note,
+    ci_options,
+    contest_options,
+    current_lang,
+    lang_option,
+    read_settings,
+    scoring_options,
+    survey_file_options,
+)
+from phbs.cli.uncertainty import assess_ranking, uncertainty_options
+from phbs.contest.inputs import Overrides, VillageAttributes, read_attributes, read_overrides
+from phbs.contest.judges import JudgeScores, read_judges
+from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
+from phbs.contest.models import InputRecord, Ranking, VillageStatus
+from phbs.contest.ranking import rank_villages
+from phbs.contest.rubric import DEFAULT_RUBRIC, Method, load_rubric
+from phbs.contest.uncertainty import shrink_measures
+from phbs.errors import SettingsError
+from phbs.forms.model import load_form
+from phbs.i18n import Lang, t
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.understand import check_publishable
+from phbs.ingest.validate import IdScope, read_survey
+from phbs.ingest.villages import read_villages
+from phbs.issues import Issue, Severity
+from phbs.outputs import check_run_files, input_file
+from phbs.reports import text
+from phbs.reports.ranking import (
+    agreement_line,
+    notes_text,
+    ranking_table,
+    write_ranking_csv,
+    write_ranking_json,
+)
+from phbs.reports.uncertainty import Uncertainty, uncertainty_text
+from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+
+
+def _measures(
+    files: list[Path],
+    summary: Path | None,
+    form_name: str,
+    sheet: str | None,
+    villages: Path | None,
+    na_policy: str | None,
+    id_per_desa: bool,
+    ci_method: str = "wilson",
+    ci: float = 0.95,
+    settings: ReadSettings | None = None,
+) -> tuple[
+    VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None, ScoreResult | None
+]:
+    """Survey measures by village: scored here from survey files, or read from a summary;
+    also the village report and the scored households when the survey was scored here."""
+    if files and summary is not None:
+        raise SettingsError(
+            "Pilih salah satu: --survey (berkas survei) atau --summary (rekap desa)",
+            "Give either --survey (survey files) or --summary (village summary), not both",
+        )
+    if summary is not None:
+        if villages is not None:
+            raise SettingsError(
+                "--villages hanya untuk --survey; rekap --summary sudah memuat % dipantau",
+                "--villages only applies to --survey; a --summary already holds % monitored",
+            )
+        return read_village_summary(summary), [], [], None, None
+    if not files:
+        return None, [], [], None, None
+    survey = read_survey(
+        files,
+        load_form(form_name),
+        sheet=sheet,
+        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+        settings=settings,
+    )
+    check_publishable(survey)
+    totals = read_villages(villages) if villages else None
+    result = score(survey, na_policy)
+    report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)
+    issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
+    records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in survey.files]
+    if totals is not None:
+        records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
+    return measures_from_report(report, "survei"), issues, records, report, result
+
+
+def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
+    click.echo(t("rank.title", lang, rubric=ranking.rubrik_id, version=ranking.rubrik_versi))
+    click.echo(
+        t(
+            "rank.settings",
+            lang,
+            method=ranking.metode.value,
+            aggregation=ranking.agregasi_juri.value,
+            decimals=ranking.desimal,
+            breakers=", ".join(ranking.penentu_seri) or t("rank.none", lang),
+        )
+    )
+    click.echo()
+    click.echo(ranking_table(ranking, lang))
+    click.echo()
+    counts = dict.fromkeys(VillageStatus, 0)
+    for village in ranking.desa:
+        counts[village.status] += 1
+    click.echo(
+        t(
+            "rank.counts",
+            lang,
+            ranked=counts[VillageStatus.RANKED],
+            incomplete=counts[VillageStatus.INCOMPLETE],
+            excluded=counts[VillageStatus.EXCLUDED],
+            maximum=f"{ranking.nilai_maksimum:g}",
+        )
+    )
+    if ranking.metode is Method.TOPSIS:
+        click.echo(t("rank.topsis", lang))
+    notes = notes_text(ranking, lang)
+    if notes:
+        click.echo()
+        click.echo(t("rank.notes", lang))
+        click.echo(notes)
+    if ranking.kesepakatan:
+        click.echo()
+        click.echo(t("rank.agreement.title", lang))
+        for agreement in ranking.kesepakatan:
+            click.echo(agreement_line(agreement, lang))
+    click.echo()
+    click.echo(text.issue_summary(ranking.issues, lang))
+    pairs = (("rank.issues.summary", ranking.issues), ("rank.survey.issues", survey_issues))
+    for key, issues in pairs:
+        if key == "rank.issues.summary" or issues:
+            found = text.severity_counts(issues)
+            click.echo(
+                t(
+                    key,
+                    lang,
+                    errors=found[Severity.ERROR],
+                    warnings=found[Severity.WARNING],
+                    infos=found[Severity.INFO],
+                )
+            )
+    if survey_issues or ranking.issues:
+        click.echo(t("rank.issues.hint", lang))
+
+
+@click.command("rank")
+@survey_file_options
+@click.option(
+    "--summary",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="Rekap per desa dari 'phbs score -o' (.csv/.json), sebagai ganti --survey.",
+)
+@contest_options(default_rubric=DEFAULT_RUBRIC)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis peringkat ke .csv atau .json.",
+)
+@scoring_options
+@ci_options
+@uncertainty_options
+@lang_option
+@click.pass_context
+def rank_command(
+    ctx: click.Context,
+    more_files: tuple[Path, ...],
+    survey_files: tuple[Path, ...],
+    summary: Path | None,
+    rubric_name: str,
+    judges: Path | None,
+    attributes: Path | None,
+    overrides: Path | None,
+    method: str | None,
+    rank_incomplete: bool,
+    output: Path | None,
+    form_name: str,
+    sheet: str | None,
+    villages: Path | None,
+    na_policy: str | None,
+    id_per_desa: bool,
+    ci_method: str,
+    confidence: float,
+    bootstrap: int,
+    seed: int,
+    resample_judges: bool,
+    weight_sensitivity: int,
+    weight_concentration: float,
+    weight_spread: float | None,
+    shrink: bool,
+) -> None:
+    """Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.
+
+    Tanpa --rubric dipakai rubrik bawaan lomba-desa-ber-phbs.
+
+    Contoh: phbs rank --survey survei.csv --rubric lomba-desa-ber-phbs --judges juri.csv
+    --attributes atribut.csv --overrides koreksi.csv -o peringkat.csv
+
+    Kode keluar: 0 berhasil; 1 ada galat pada berkas juri/atribut/koreksi atau desa yang
+    tidak dapat diperingkat (hasil tetap ditulis); 2 salah pemakaian (opsi, berkas, rubrik).
+    """
+    language = current_lang(ctx)
+    if more_files and not survey_files:
+        raise SettingsError(
+            f"Berkas tanpa opsi: {' '.join(map(str, more_files))}; pakai --survey BERKAS...",
+            f"Files without an option: {' '.join(map(str, more_files))}; use --survey FILES...",
+        )
+    files = [*survey_files, *more_files]
+    if output is not None and output.suffix.lower() not in {".csv", ".json"}:
+        raise SettingsError(
+            f"-o {output}: akhiran berkas harus .csv atau .json",
+            f"-o {output}: file name must end in .csv or .json",
+        )
+    given = [p for p in (summary, judges, attributes, overrides, villages) if p is not None]
+    check_run_files(
+        {"-o": output}, [*files, *given, input_file(rubric_name), input_file(form_name)]
+    )
+    loaded = load_rubric(rubric_name)
+    inputs = [*files, *given, loaded.path]
+    measures, survey_issues, records, report, result = _measures(
+        files,
+        summary,
+        form_name,
+        sheet,
+        villages,
+        na_policy,
+        id_per_desa,
+        ci_method,
+        confidence,
+        read_settings(ctx),
+    )
+    if (bootstrap or shrink) and report is None:
+        raise SettingsError(
+            "--bootstrap dan --shrink perlu --survey (jumlah rumah tangga per desa)",
+            "--bootstrap and --shrink need --survey (household counts per village)",
+        )
+    # The uncertainty columns and table appear only when asked for, so the plain ranking
+    # keeps its documented columns.
+    asked = bool(bootstrap or weight_sensitivity or shrink)
+    found = Uncertainty(report=report if asked else None)
+    if shrink and measures is not None and report is not None:
+        measures, found.prior = shrink_measures(measures, report)
+    scores: JudgeScores | None = read_judges(judges, loaded.rubric) if judges else None
+    facts: VillageAttributes | None = (
+        read_attributes(attributes, loaded.rubric) if attributes else None
+    )
+    changes: Overrides | None = read_overrides(overrides, loaded.rubric) if overrides else None
+    ranking = rank_villages(
+        loaded,
+        survey=measures,
+        judges=scores,
+        attributes=facts,
+        overrides=changes,
+        method=method,
+        rank_incomplete=rank_incomplete,
+        inputs=records,
+    )
+    if asked:
+        found = assess_ranking(
+            ranking,
+            loaded,
+            report,
+            found.prior,
+            bootstrap=bootstrap,
+            seed=seed,
+            resample_judges=resample_judges,
+            weight_sensitivity=weight_sensitivity,
+            weight_concentration=weight_concentration,
+            weight_spread=weight_spread,
+            households=result,
+        )
+    if ctx.get_parameter_source("rubric_name") is click.core.ParameterSource.DEFAULT:
+        click.echo(t("rank.default_rubric", language, rubric=rubric_name))
+    _print(ranking, survey_issues, language)
+    if asked:
+        click.echo()
+        click.echo(t("unc.title", language))
+        click.echo(uncertainty_text(ranking, found, language))
+        click.echo(ci_note(ci_method, confidence, villages is not None, language))
+    if output is not None:
+        if output.suffix.lower() == ".json":
+            write_ranking_json(ranking, output, language, inputs, survey_issues, found.document())
+        else:
+            write_ranking_csv(ranking, output, language, inputs, (found.columns(), found.cells()))
+        click.echo(t("written", language, path=output))
+    failed = any(i.severity is Severity.ERROR for i in ranking.issues)
+    ctx.exit(1 if failed else 0)

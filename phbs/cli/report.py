@@ -1,0 +1,299 @@
+"""``phbs report``: the Excel workbook and the self-contained HTML page, with a ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from phbs.cli.common import (
+    ci_options,
+    contest_options,
+    current_lang,
+    lang_option,
+    read_settings,
+    scoring_options,
+    survey_file_options,
+)
+from phbs.cli.progress import rows_progress, writing_progress
+from phbs.cli.uncertainty import assess_ranking, uncertainty_options
+from phbs.contest.inputs import read_attributes, read_overrides
+from phbs.contest.judges import read_judges
+from phbs.contest.measures import VillageMeasures, measures_from_report
+from phbs.contest.models import InputRecord, Ranking
+from phbs.contest.ranking import rank_villages
+from phbs.contest.rubric import LoadedRubric, load_rubric
+from phbs.contest.uncertainty import shrink_measures
+from phbs.errors import SettingsError
+from phbs.forms.model import load_form
+from phbs.i18n import t
+from phbs.ingest.understand import check_publishable
+from phbs.ingest.validate import IdScope, read_survey
+from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.outputs import check_run_files, input_file
+from phbs.reports.report import write_report
+from phbs.reports.text import issue_counts_line
+from phbs.reports.uncertainty import Uncertainty
+from phbs.scoring.household import AreaLevel
+from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.streaming import StreamedScore, score_files
+
+
+def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
+    if path is not None and path.suffix.lower() not in suffixes:
+        listed = ", ".join(suffixes)
+        raise SettingsError(
+            f"{option} {path}: akhiran berkas harus {listed}",
+            f"{option} {path}: file name must end in {listed}",
+        )
+
+
+def _rank(
+    result: ScoreResult | StreamedScore,
+    report: AreaReport,
+    totals: VillageTotals | None,
+    rubric_name: str,
+    judges: Path | None,
+    attributes: Path | None,
+    overrides: Path | None,
+    method: str | None,
+    rank_incomplete: bool,
+    shrink: bool = False,
+) -> tuple[Ranking, LoadedRubric, AreaReport, Uncertainty]:
+    """Rank the surveyed villages, as ``phbs rank --survey`` does (``shrink``: with % ber-PHBS
+    shrunk); also returns the rubric, the village summary and the shrinkage prior."""
+    loaded = load_rubric(rubric_name)
+    by_village = (
+        report
+        if report.tingkat is AreaLevel.DESA
+        else summarise(
+            result,
+            by=AreaLevel.DESA,
+            villages=totals,
+            ci_method=report.metode_ci,
+            confidence=report.tingkat_kepercayaan,
+        )
+    )
+    survey: AreaReport | VillageMeasures = by_village
+    found = Uncertainty(report=by_village)
+    if shrink:
+        survey, found.prior = shrink_measures(measures_from_report(by_village), by_village)
+    records = [
+        InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in result.survey.files
+    ]
+    if totals is not None:
+        records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
+    ranking = rank_villages(
+        loaded,
+        survey=survey,
+        judges=read_judges(judges, loaded.rubric) if judges else None,
+        attributes=read_attributes(attributes, loaded.rubric) if attributes else None,
+        overrides=read_overrides(overrides, loaded.rubric) if overrides else None,
+        method=method,
+        rank_incomplete=rank_incomplete,
+        inputs=records,
+    )
+    return ranking, loaded, by_village, found
+
+
+@click.command("report")
+@survey_file_options
+@click.option(
+    "--xlsx", type=click.Path(path_type=Path), default=None, help="Tulis buku kerja Excel."
+)
+@click.option(
+    "--html", type=click.Path(path_type=Path), default=None, help="Tulis halaman HTML mandiri."
+)
+@click.option("--title", default=None, help="Judul laporan (bawaan: menurut tingkat rekap).")
+@click.option(
+    "--include-names",
+    is_flag=True,
+    help="Sertakan nama kepala rumah tangga di lembar Rumah Tangga (data pribadi).",
+)
+@scoring_options
+@click.option(
+    "--by",
+    "level",
+    type=click.Choice([lvl.value for lvl in AreaLevel]),
+    default="desa",
+    show_default=True,
+    help="Tingkat tabel utama: dusun, desa, kecamatan, kabupaten atau provinsi.",
+)
+@click.option(
+    "--target", type=float, default=None, metavar="PERSEN", help="Target % ber-PHBS (mis. 70)."
+)
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
+@contest_options()
+@ci_options
+@uncertainty_options
+@lang_option
+@click.pass_context
+def report_command(
+    ctx: click.Context,
+    more_files: tuple[Path, ...],
+    survey_files: tuple[Path, ...],
+    xlsx: Path | None,
+    html: Path | None,
+    title: str | None,
+    include_names: bool,
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    level: str,
+    villages: Path | None,
+    na_policy: str | None,
+    target: float | None,
+    template_dir: Path | None,
+    quiet: bool,
+    rubric_name: str | None,
+    judges: Path | None,
+    attributes: Path | None,
+    overrides: Path | None,
+    method: str | None,
+    rank_incomplete: bool,
+    ci_method: str,
+    confidence: float,
+    bootstrap: int,
+    seed: int,
+    resample_judges: bool,
+    weight_sensitivity: int,
+    weight_concentration: float,
+    weight_spread: float | None,
+    shrink: bool,
+) -> None:
+    """Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa internet).
+
+    Dengan --rubric (dan --judges, --attributes, --overrides) laporan memuat peringkat lomba
+    dan berita acara untuk ditandatangani juri; --bootstrap, --weight-sensitivity dan
+    --shrink menambahkan seberapa pasti peringkat itu (seperti phbs rank).
+
+    Contoh: phbs report --survey survei.csv --villages desa.csv --xlsx laporan.xlsx
+    --html laporan.html
+    """
+    language = current_lang(ctx)
+    files = [*survey_files, *more_files]
+    if not files:
+        raise click.UsageError(t("report.cli.no_survey", language))
+    if xlsx is None and html is None:
+        raise click.UsageError(t("report.cli.no_output", language))
+    contest = [p for p in (judges, attributes, overrides) if p is not None]
+    asked = bool(bootstrap or weight_sensitivity or shrink)
+    if (contest or asked) and rubric_name is None:
+        raise click.UsageError(t("report.cli.needs_rubric", language))
+    _suffix(xlsx, (".xlsx",), "--xlsx")
+    _suffix(html, (".html", ".htm"), "--html")
+    check_run_files(
+        {"--xlsx": xlsx, "--html": html},
+        [*files, *contest, villages, input_file(rubric_name), input_file(form_name)],
+    )
+
+    totals = read_villages(villages) if villages else None
+    reading = rows_progress(quiet, language)
+    loaded_form = load_form(form_name)
+    scope = IdScope.DESA if id_per_desa else IdScope.SURVEI
+    result: ScoreResult | StreamedScore
+    try:
+        if bootstrap:
+            # The rank bootstrap resamples households, so they are kept in memory.
+            survey = read_survey(
+                files,
+                loaded_form,
+                sheet=sheet,
+                id_scope=scope,
+                settings=read_settings(ctx),
+                progress=reading,
+            )
+            result = score(survey, na_policy)
+        else:
+            result = score_files(
+                files,
+                loaded_form,
+                sheet=sheet,
+                id_scope=scope,
+                na_policy=na_policy,
+                settings=read_settings(ctx),
+                progress=reading,
+                keep_households=True,
+            )
+    finally:
+        if reading is not None:
+            reading.finish()
+    if isinstance(result, StreamedScore):
+        ctx.call_on_close(result.close)
+    check_publishable(result.survey)
+    report = summarise(
+        result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
+    )
+    ranking = None
+    found = None
+    if rubric_name is not None:
+        ranking, loaded, by_village, found = _rank(
+            result,
+            report,
+            totals,
+            rubric_name,
+            judges,
+            attributes,
+            overrides,
+            method,
+            rank_incomplete,
+            shrink,
+        )
+        found = (
+            assess_ranking(
+                ranking,
+                loaded,
+                by_village,
+                found.prior,
+                bootstrap=bootstrap,
+                seed=seed,
+                resample_judges=resample_judges,
+                weight_sensitivity=weight_sensitivity,
+                weight_concentration=weight_concentration,
+                weight_spread=weight_spread,
+                households=result if isinstance(result, ScoreResult) else None,
+            )
+            if asked
+            else None
+        )
+    writing = writing_progress(quiet, language)
+    try:
+        content = write_report(
+            result,
+            report,
+            xlsx=xlsx,
+            html=html,
+            lang=language,
+            title=title,
+            ranking=ranking,
+            include_names=include_names,
+            villages=totals,
+            target=target,
+            template_dir=template_dir,
+            uncertainty=found,
+            progress=writing,
+        )
+    finally:
+        if writing is not None:
+            writing.finish()
+    h = content.headline
+    click.echo(
+        t(
+            "reconciliation",
+            language,
+            read=h.baris_dibaca,
+            scored=h.baris_diskor,
+            aside=h.baris_disisihkan,
+        )
+    )
+    click.echo(issue_counts_line(content.issues, language))
+    for output in (xlsx, html):
+        if output is not None:
+            click.echo(t("written", language, path=output))

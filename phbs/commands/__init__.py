@@ -1,1 +1,0 @@
-"""Command groups of the CLI that grew past a few lines."""

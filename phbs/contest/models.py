@@ -1,0 +1,140 @@
+"""Typed results of a contest ranking (DOMAIN.md §3): what :func:`phbs.rank_villages` returns.
+
+Field names are the Indonesian names of the output columns, as in
+:class:`~phbs.scoring.results.AreaSummary`; ``model_dump(mode="json")`` gives the JSON document's
+pieces.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from phbs.contest.rubric import Aggregation, Method
+from phbs.issues import Issue
+
+
+class VillageStatus(StrEnum):
+    """Whether a village was ranked, and if not, why."""
+
+    RANKED = "diperingkat"
+    INCOMPLETE = "tidak_lengkap"
+    EXCLUDED = "dikeluarkan"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CriterionResult(_Frozen):
+    """One village's score on one criterion, and where it came from."""
+
+    kriteria: str
+    kelompok: str
+    sumber: str = Field(description="judge, survey or attribute")
+    nilai: float | None = Field(description="0–100 score used (after any override)")
+    nilai_tertimbang: float | None = Field(description="nilai × group weight × criterion weight")
+    nilai_sebelum_koreksi: float | None = Field(
+        default=None, description="the score before an override changed it"
+    )
+    masukan: str = Field(description="the input as written: measure, attribute or judges' scores")
+    juri: dict[str, float] = Field(default_factory=dict, description="each judge's 0–100 score")
+
+
+class VillageResult(_Frozen):
+    """One village in the ranking table."""
+
+    peringkat: int | None = Field(description="competition rank (1, 2, 2, 4); None if not ranked")
+    kode_desa: str
+    nama_desa: str
+    status: VillageStatus
+    total: float | None = Field(description="weighted sum, or TOPSIS closeness (0–1)")
+    persen_maksimum: float | None = Field(description="weighted sum / maximum × 100")
+    predikat: str | None = Field(description="label band of persen_maksimum (Indonesian)")
+    predikat_en: str | None
+    subtotal: dict[str, float | None] = Field(description="weighted subtotal per group")
+    kriteria: dict[str, CriterionResult]
+    diputus_oleh: str | None = Field(
+        default=None,
+        description="what put the village below the one above: total, a tie-breaker key, "
+        "or seri (shared rank)",
+    )
+    catatan: list[str] = Field(default_factory=list, description="notes in Indonesian")
+    catatan_en: list[str] = Field(default_factory=list, description="notes in English")
+
+
+class Agreement(_Frozen):
+    """Kendall's W between judges on one criterion (or on their totals, ``kriteria='total'``)."""
+
+    kriteria: str
+    w: float | None
+    chi_square: float | None
+    derajat_bebas: int
+    p_value: float | None
+    jumlah_juri: int
+    jumlah_desa: int = Field(description="villages every judge of the panel scored")
+    alasan: str | None = Field(default=None, description="why W is undefined, if it is")
+    rendah: bool = Field(description="W below the rubric's low_agreement")
+    juri_paling_berbeda: str | None = Field(
+        default=None, description="judge agreeing least with the others (named when W is low)"
+    )
+    korelasi: dict[str, float | None] = Field(
+        default_factory=dict, description="each judge's Spearman correlation with the others"
+    )
+
+
+class AppliedOverride(_Frozen):
+    """An override from the overrides file, as applied."""
+
+    kode_desa: str
+    tindakan: str
+    kriteria: str | None
+    nilai_lama: float | None
+    nilai_baru: float | None
+    alasan: str
+    berkas: str
+    baris: int
+
+
+class InputRecord(_Frozen):
+    """An input file of the ranking, for the audit trail."""
+
+    peran: str = Field(description="rubrik, survei, rekap, juri, atribut or koreksi")
+    berkas: str
+    sha256: str
+
+
+class Ranking(BaseModel):
+    """A contest ranking: villages best first, then those not ranked, with everything used."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    rubrik_id: str
+    rubrik_versi: str
+    rubrik_judul: str
+    rubrik_sha256: str
+    metode: Method
+    agregasi_juri: Aggregation
+    desimal: int
+    peringkat_tidak_lengkap: bool = Field(description="missing criteria counted as 0")
+    nilai_maksimum: float = Field(description="100 × the sum of all weights")
+    bobot: dict[str, float] = Field(description="effective weight of each criterion")
+    kelompok: dict[str, str] = Field(description="group of each criterion")
+    penentu_seri: list[str] = Field(description="tie-breaker keys, in order")
+    desa: list[VillageResult]
+    kesepakatan: list[Agreement]
+    koreksi: list[AppliedOverride]
+    masukan: list[InputRecord]
+    issues: list[Issue]
+
+    def ranked(self) -> list[VillageResult]:
+        """The ranked villages, best first."""
+        return [v for v in self.desa if v.status is VillageStatus.RANKED]
+
+    def village(self, kode_desa: str) -> VillageResult:
+        """The result of one village."""
+        for village in self.desa:
+            if village.kode_desa == kode_desa:
+                return village
+        raise KeyError(kode_desa)

@@ -1,0 +1,263 @@
+"""Vectorised kernels for rank uncertainty (issue 5): resampling, mapping, batch ranking.
+
+Arrays are replicates × villages (× criteria). Nothing here knows about files; the wrapper
+is :mod:`phbs.contest.uncertainty`.
+
+Joint household bootstrap (:func:`household_patterns`, :func:`resample_households`): each
+village's households are compressed to their distinct rows of the features the survey
+criteria need (status one-hot, per indicator "ya" and "answered" flags) with a count each;
+drawing ``s`` households with replacement from a village's ``s`` surveyed households is a
+``Multinomial(s, counts/s)`` draw over those rows, and a replicate's village sums are
+``draws @ rows``. Every criterion computed from those sums comes from the same resampled
+households, so the correlation between criteria within a household is kept.
+
+Fallback by counts, when only a village summary is at hand: status counts
+``(ber, tidak, belum) ~ Multinomial(s, p̂)`` (:func:`resample_status`) and indicator coverage
+``ya ~ Binomial(berlaku, ya/berlaku)`` with ``berlaku`` held at its observed value
+(:func:`resample_binomial`); each criterion gets the right marginal spread, but the
+correlation between criteria within one household is not carried over.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from phbs.contest.rubric import Aggregation, BandMapping, LinearMapping
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+
+def resample_status(
+    rng: np.random.Generator, ber: IntArray, tidak: IntArray, belum: IntArray, replicates: int
+) -> tuple[IntArray, IntArray]:
+    """Bootstrap ``(ber, tidak)`` counts per village: arrays replicates × villages.
+
+    >>> rng = np.random.default_rng(0)
+    >>> b, t = resample_status(rng, np.array([3]), np.array([1]), np.array([0]), 2)
+    >>> (b + t).tolist()
+    [[4], [4]]
+    """
+    surveyed = ber + tidak + belum
+    safe = np.maximum(surveyed, 1)
+    probabilities = np.stack([ber / safe, tidak / safe, belum / safe], axis=1)
+    probabilities[surveyed == 0] = [0.0, 0.0, 1.0]
+    draws = rng.multinomial(surveyed, probabilities, size=(replicates, len(ber)))
+    return draws[..., 0], draws[..., 1]
+
+
+def household_patterns(
+    village: IntArray, features: NDArray[np.integer], villages: int
+) -> tuple[list[IntArray], list[IntArray]]:
+    """Per village (``0 … villages-1``): its distinct feature rows and how many households
+    have each. Households with ``village < 0`` are left out.
+
+    >>> rows, counts = household_patterns(
+    ...     np.array([0, 0, 1, 0]), np.array([[1, 0], [1, 0], [0, 1], [0, 1]]), 2
+    ... )
+    >>> [r.tolist() for r in rows], [c.tolist() for c in counts]
+    ([[[0, 1], [1, 0]], [[0, 1]]], [[1, 2], [1]])
+    """
+    keep = village >= 0
+    flags = np.asarray(features)[keep].astype(np.int64)
+    width = flags.shape[1]
+    if width <= 40 and np.all((flags == 0) | (flags == 1)):
+        # 0/1 flags: one int64 key per household (village, then the bits) sorts far faster
+        # than rows.
+        bits = np.left_shift(np.int64(1), np.arange(width - 1, -1, -1, dtype=np.int64))
+        keys, counts = np.unique(
+            (village[keep].astype(np.int64) << width) | (flags @ bits), return_counts=True
+        )
+        unique = np.column_stack([keys >> width, (keys[:, None] & bits[None, :]) > 0]).astype(
+            np.int64
+        )
+    else:
+        combined = np.column_stack([village[keep].astype(np.int64), flags])
+        unique, counts = np.unique(combined, axis=0, return_counts=True)
+    unique = unique.reshape(len(counts), 1 + width)
+    starts = np.searchsorted(unique[:, 0], np.arange(villages + 1))
+    rows = [unique[starts[v] : starts[v + 1], 1:] for v in range(villages)]
+    sizes = [counts[starts[v] : starts[v + 1]].astype(np.int64) for v in range(villages)]
+    return rows, sizes
+
+
+def resample_households(
+    rng: np.random.Generator,
+    rows: list[IntArray],
+    counts: list[IntArray],
+    replicates: int,
+    width: int,
+) -> IntArray:
+    """Village feature sums after resampling each village's households with replacement:
+    replicates × villages × ``width`` (one ``Multinomial(n, counts/n)`` per village).
+
+    >>> rng = np.random.default_rng(0)
+    >>> sums = resample_households(rng, [np.array([[1, 0]])], [np.array([5])], 3, 2)
+    >>> sums[:, 0].tolist()
+    [[5, 0], [5, 0], [5, 0]]
+    """
+    sums = np.zeros((replicates, len(rows), width), dtype=np.int64)
+    for v, (patterns, sizes) in enumerate(zip(rows, counts, strict=True)):
+        n = int(sizes.sum())
+        if n == 0:
+            continue
+        draws = rng.multinomial(n, sizes / n, size=replicates)
+        sums[:, v, :] = draws @ patterns
+    return sums
+
+
+def resample_binomial(
+    rng: np.random.Generator, successes: IntArray, trials: IntArray, replicates: int
+) -> IntArray:
+    """Bootstrap successes ``~ Binomial(trials, successes/trials)``: replicates × villages."""
+    p = np.where(trials > 0, successes / np.maximum(trials, 1), 0.0)
+    drawn: IntArray = rng.binomial(trials, p, size=(replicates, len(trials)))
+    return drawn
+
+
+def map_scores(values: FloatArray, mapping: LinearMapping | BandMapping | None) -> FloatArray:
+    """A rubric mapping applied to an array (``NaN`` stays ``NaN``; below all bands is NaN).
+
+    >>> m = LinearMapping(type="linear", low=20, high=70)
+    >>> map_scores(np.array([45.0, 80.0, np.nan]), m).tolist()
+    [50.0, 100.0, nan]
+    """
+    if mapping is None:
+        return values
+    if isinstance(mapping, LinearMapping):
+        fraction = (values - mapping.low) / (mapping.high - mapping.low)
+        return np.where(np.isnan(values), np.nan, 100.0 * np.clip(fraction, 0.0, 1.0))
+    result = np.full(values.shape, np.nan)
+    # Bands are listed highest first; fill from the lowest so higher bands win.
+    for band in reversed(mapping.bands):
+        result = np.where(values >= band.minimum, band.score, result)
+    return result
+
+
+def resample_judges(
+    rng: np.random.Generator,
+    scores: FloatArray,
+    replicates: int,
+    aggregation: Aggregation,
+    trim_proportion: float,
+) -> FloatArray:
+    """Resample each village's judges with replacement and aggregate: replicates × villages.
+
+    ``scores`` is villages × judges, ``NaN`` where a judge gave no score; a village with no
+    score stays ``NaN``.
+    """
+    villages, width = scores.shape
+    packed = np.sort(scores, axis=1)  # NaN last: the k given scores come first
+    given = np.sum(~np.isnan(scores), axis=1)
+    picks = np.floor(rng.random((replicates, villages, width)) * given[None, :, None])
+    picks = np.minimum(picks, np.maximum(given - 1, 0)[None, :, None]).astype(np.int64)
+    drawn = np.take_along_axis(np.broadcast_to(packed, picks.shape), picks, axis=2)
+    unused = np.arange(width)[None, None, :] >= given[None, :, None]
+    drawn = np.where(unused, np.nan, drawn)
+    with np.errstate(all="ignore"):
+        if aggregation is Aggregation.MEDIAN:
+            return np.asarray(_nan_reduce(drawn, given, "median"))
+        if aggregation is Aggregation.TRIMMED_MEAN:
+            ordered = np.sort(drawn, axis=2)
+            cut = np.floor(trim_proportion * given)[None, :, None]
+            position = np.arange(width)[None, None, :]
+            keep = (position >= cut) & (position < given[None, :, None] - cut)
+            return np.asarray(_nan_reduce(np.where(keep, ordered, np.nan), given, "mean"))
+        return np.asarray(_nan_reduce(drawn, given, "mean"))
+
+
+def _nan_reduce(values: FloatArray, given: IntArray, how: str) -> FloatArray:
+    """nanmean/nanmedian over judges, without warnings for villages nobody scored."""
+    scored = given[None, :, None] > 0
+    safe = np.where(scored, values, 0.0)
+    reduced = np.nanmedian(safe, axis=2) if how == "median" else np.nanmean(safe, axis=2)
+    result: FloatArray = np.where(given[None, :] > 0, reduced, np.nan)
+    return result
+
+
+def batch_topsis(scores: FloatArray, weights: FloatArray) -> FloatArray:
+    """TOPSIS closeness per replicate: ``scores`` replicates × villages × criteria, ``weights``
+    criteria or replicates × criteria (same definition as
+    :func:`phbs.contest.kernels.topsis`)."""
+    norms = np.sqrt(np.sum(scores**2, axis=1, keepdims=True))
+    normalised = np.divide(scores, norms, out=np.zeros_like(scores), where=norms > 0)
+    w = weights / np.sum(weights, axis=-1, keepdims=True)
+    weighted = normalised * (w[:, None, :] if w.ndim == 2 else w[None, None, :])
+    best = weighted.max(axis=1, keepdims=True)
+    worst = weighted.min(axis=1, keepdims=True)
+    to_best = np.sqrt(np.sum((weighted - best) ** 2, axis=2))
+    to_worst = np.sqrt(np.sum((weighted - worst) ** 2, axis=2))
+    total = to_best + to_worst
+    result: FloatArray = np.divide(to_worst, total, out=np.full_like(total, 0.5), where=total > 0)
+    return result
+
+
+def batch_ranks(totals: FloatArray, decimals: int) -> IntArray:
+    """Competition ranks (1 = best, ties share the best rank) of each replicate's row.
+
+    >>> batch_ranks(np.array([[3.0, 5.0, 5.0], [9.0, 1.0, 2.0]]), 1).tolist()
+    [[3, 1, 1], [1, 3, 2]]
+    """
+    from scipy.stats import rankdata  # imported on use: scipy is slow to import
+
+    ranks: IntArray = rankdata(-np.round(totals, decimals), method="min", axis=1).astype(np.int64)
+    return ranks
+
+
+def chunk_size(villages: int, criteria: int, budget: int = 4_000_000) -> int:
+    """Replicates per chunk so one chunk's replicates × villages × criteria stays small."""
+    return max(1, budget // max(1, villages * max(criteria, 1)))
+
+
+def rank_interval(ranks: IntArray, coverage: float = 0.9) -> tuple[IntArray, IntArray]:
+    """Equal-tailed rank interval per village (columns), as observed ranks."""
+    tail = (1.0 - coverage) / 2.0
+    lower = np.quantile(ranks, tail, axis=0, method="inverted_cdf")
+    upper = np.quantile(ranks, 1.0 - tail, axis=0, method="inverted_cdf")
+    return lower.astype(np.int64), upper.astype(np.int64)
+
+
+def indistinct_top(base_ranks: list[int], lower: list[int], upper: list[int]) -> int:
+    """Largest ``k`` such that the villages ranked 1…k all have 90 % rank intervals reaching
+    the interval of the village ranked first; 1 when rank 1 stands apart.
+
+    >>> indistinct_top([1, 2, 3, 4], [1, 1, 2, 5], [2, 3, 4, 6])
+    3
+    """
+    if not base_ranks:
+        return 0
+    order = np.argsort(base_ranks, kind="stable")
+    reach = upper[int(order[0])]
+    last = 1
+    for i in order[1:]:
+        if lower[int(i)] > reach:
+            break
+        last = base_ranks[int(i)]
+    return last
+
+
+def indistinct_blocks(
+    base_ranks: list[int], lower: list[int], upper: list[int]
+) -> list[tuple[int, int]]:
+    """Every run of villages (in rank order) that cannot be told apart: a block starts at a
+    village and takes each following village whose 90 % rank interval reaches the starting
+    village's interval (as :func:`indistinct_top` does for rank 1); the next block starts at
+    the first village left out. Blocks of two or more villages, as ``(first rank, last
+    rank)``.
+
+    >>> indistinct_blocks([1, 2, 3, 4, 5, 6], [1, 1, 3, 3, 5, 6], [2, 2, 4, 5, 5, 6])
+    [(1, 2), (3, 4)]
+    """
+    order = [int(i) for i in np.argsort(base_ranks, kind="stable")]
+    blocks = []
+    start = 0
+    while start < len(order):
+        reach = upper[order[start]]
+        end = start
+        while end + 1 < len(order) and lower[order[end + 1]] <= reach:
+            end += 1
+        if end > start:
+            blocks.append((base_ranks[order[start]], base_ranks[order[end]]))
+        start = end + 1
+    return blocks

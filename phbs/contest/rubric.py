@@ -1,0 +1,409 @@
+"""Contest rubrics as data: the models that validate ``survey_forms/rubrics/*.yaml``, DOMAIN.md §3.
+
+A rubric names its groups (masukan, proses, keluaran) with their weights, the criteria of
+each group and where each criterion's 0–100 score comes from:
+
+* ``judge`` — scored by each judge on 0–100, or as an option letter a–d the rubric maps;
+* ``survey`` — a village measure from scoring (``persen_ber_phbs``, ``cakupan.<indicator>``,
+  ``persen_dipantau``), used as is or mapped by bands or a linear range;
+* ``attribute`` — a per-village fact from an attributes file (ODF status, active kader…),
+  mapped by bands or a value table.
+
+It also names the ranking method, how judges' scores are combined, the label bands (Baik,
+Cukup, Kurang, Buruk) and the ordered tie-breakers. A typo fails at load with the file, the
+line and the key path of the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from phbs.contest.mappings import (
+    BandMapping,
+    LinearMapping,
+    Score,
+    ScoreBand,
+    ValueTable,
+    fold_value,
+    parse_number,
+)
+from phbs.errors import RubricError
+from phbs.resources import resource_dir
+from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
+
+__all__ = [
+    "MEASURE_PATTERN",
+    "RESERVED_IDS",
+    "Aggregation",
+    "AttributeSource",
+    "BandMapping",
+    "Criterion",
+    "Group",
+    "JudgeOption",
+    "JudgeSettings",
+    "JudgeSource",
+    "LabelBand",
+    "LinearMapping",
+    "LoadedRubric",
+    "Method",
+    "Rubric",
+    "ScoreBand",
+    "SurveySource",
+    "TieBreaker",
+    "ValueTable",
+    "bundled_rubrics",
+    "fold_value",
+    "load_rubric",
+    "parse_number",
+    "parse_rubric",
+]
+
+#: Village measures a ``survey`` criterion or a tie-breaker may name (DOMAIN.md §2).
+MEASURE_PATTERN = r"^(persen_ber_phbs|persen_dipantau|cakupan\.[a-z][a-z0-9_]*)$"
+#: Output columns a criterion id must not take.
+RESERVED_IDS = frozenset(
+    {"peringkat", "kode_desa", "nama_desa", "total", "persen_maksimum", "predikat", "catatan"}
+)
+
+Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+class Method(StrEnum):
+    """How criterion scores become a total (DOMAIN.md §3)."""
+
+    WEIGHTED_SUM = "weighted_sum"
+    TOPSIS = "topsis"
+
+
+class Aggregation(StrEnum):
+    """How several judges' scores for one criterion are combined."""
+
+    MEAN = "mean"
+    MEDIAN = "median"
+    TRIMMED_MEAN = "trimmed_mean"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class JudgeOption(_Strict):
+    """One option a judge may choose, with its score and what it means."""
+
+    score: Score = Field(description="Score on the 0–100 scale.")
+    text: str = Field(description="What the option means, in Indonesian.")
+    text_en: str = Field(description="The same in English.")
+
+
+class JudgeSource(_Strict):
+    """Scored by each judge: 0–100, or an option letter when ``options`` is given."""
+
+    type: Literal["judge"]
+    options: dict[Annotated[str, Field(pattern=r"^[a-e]$")], JudgeOption] | None = Field(
+        default=None, description="Option letter → score; judges then write letters only."
+    )
+
+
+class SurveySource(_Strict):
+    """A village measure from scoring, as is (0–100) or mapped."""
+
+    type: Literal["survey"]
+    measure: str = Field(pattern=MEASURE_PATTERN, description="Measure name, DOMAIN.md §2.")
+    mapping: Annotated[LinearMapping | BandMapping, Field(discriminator="type")] | None = Field(
+        default=None, description="Omitted: the percentage is the score."
+    )
+
+
+class AttributeSource(_Strict):
+    """A per-village fact from the attributes file, mapped to 0–100."""
+
+    type: Literal["attribute"]
+    attribute: Code = Field(description="Column of the attributes file.")
+    mapping: Annotated[BandMapping | ValueTable, Field(discriminator="type")] = Field(
+        description="Bands for numbers, a value table for text."
+    )
+
+
+Source = Annotated[JudgeSource | SurveySource | AttributeSource, Field(discriminator="type")]
+
+
+class Criterion(_Strict):
+    """One item of the judging form."""
+
+    id: Code = Field(description="Column name in judges' files and outputs.")
+    name: str = Field(description="Indonesian name, as on the form.")
+    name_en: str = Field(description="English gloss.")
+    weight: float = Field(default=1.0, gt=0, description="Multiplies the group weight.")
+    source: Source = Field(description="Where the 0–100 score comes from.")
+    evidence: str | None = Field(default=None, description="What judges check (bukti).")
+    evidence_en: str | None = Field(default=None, description="The same in English.")
+
+
+class Group(_Strict):
+    """A group of criteria sharing a weight: masukan 3, proses 4, keluaran 3."""
+
+    id: Code = Field(description="Short name; the output column is subtotal_<id>.")
+    name: str
+    name_en: str
+    weight: float = Field(gt=0, description="Each criterion's score is multiplied by it.")
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class LabelBand(_Strict):
+    """A label for a percentage of the maximum at or above ``minimum``."""
+
+    label: str
+    label_en: str
+    minimum: float = Field(ge=0, le=100)
+
+
+class JudgeSettings(_Strict):
+    """How judges' scores are combined and when their agreement counts as low."""
+
+    aggregation: Aggregation = Field(default=Aggregation.MEAN)
+    trim_proportion: float = Field(
+        default=0.2, ge=0, lt=0.5, description="trimmed_mean: share cut at each end."
+    )
+    low_agreement: float = Field(
+        default=0.5, ge=0, le=1, description="Kendall's W below this is reported as low."
+    )
+
+
+class TieBreaker(_Strict):
+    """One tie-breaker: a group subtotal, a criterion score or a survey measure."""
+
+    subtotal: Code | None = Field(default=None, description="A group id.")
+    criterion: Code | None = Field(default=None, description="A criterion id.")
+    measure: str | None = Field(default=None, pattern=MEASURE_PATTERN)
+    higher_is_better: bool = True
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> TieBreaker:
+        given = [x for x in (self.subtotal, self.criterion, self.measure) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of subtotal, criterion or measure")
+        return self
+
+    @property
+    def key(self) -> str:
+        """``subtotal:<group>``, ``kriteria:<criterion>`` or ``ukuran:<measure>``."""
+        if self.subtotal is not None:
+            return f"subtotal:{self.subtotal}"
+        if self.criterion is not None:
+            return f"kriteria:{self.criterion}"
+        return f"ukuran:{self.measure}"
+
+
+class Rubric(_Strict):
+    """A contest rubric."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$", description="Short name used with --rubric.")
+    version: str
+    title: str
+    title_en: str
+    sources: list[str] = Field(min_length=1, description="Public sources of the format.")
+    method: Method = Field(default=Method.WEIGHTED_SUM)
+    decimals: int = Field(
+        default=2, ge=0, le=6, description="Totals equal to these decimals are tied."
+    )
+    judges: JudgeSettings = Field(default_factory=JudgeSettings)
+    bands: list[LabelBand] = Field(min_length=1, description="Highest minimum first.")
+    groups: list[Group] = Field(min_length=1)
+    tie_breakers: list[TieBreaker] = Field(default_factory=list, description="In order.")
+    notes: list[str] = Field(default_factory=list)
+
+    def criteria(self) -> list[tuple[Group, Criterion]]:
+        """Every criterion with its group, in rubric order."""
+        return [(g, c) for g in self.groups for c in g.criteria]
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with ``criterion_id``."""
+        for _, item in self.criteria():
+            if item.id == criterion_id:
+                return item
+        raise KeyError(criterion_id)
+
+    def judged(self) -> list[Criterion]:
+        """Criteria scored by judges."""
+        return [c for _, c in self.criteria() if isinstance(c.source, JudgeSource)]
+
+    def label(self, percent: float) -> LabelBand:
+        """The label band of a percentage of the maximum (bands cover 0–100)."""
+        for band in self.bands:
+            if percent >= band.minimum:
+                return band
+        return self.bands[-1]
+
+
+@dataclass(frozen=True)
+class LoadedRubric:
+    """A rubric with where it came from: its file and the file's SHA-256."""
+
+    rubric: Rubric
+    path: Path
+    sha256: str
+
+
+#: The rubric ``phbs rank`` uses without ``--rubric`` (Lomba Desa/Kelurahan Ber-PHBS).
+DEFAULT_RUBRIC = "lomba-desa-ber-phbs"
+
+
+def bundled_rubrics() -> dict[str, Path]:
+    """Names and paths of the bundled rubrics.
+
+    >>> "lomba-desa-ber-phbs" in bundled_rubrics()
+    True
+    """
+    return bundled_yaml(resource_dir("survey_forms") / "rubrics")
+
+
+def load_rubric(name_or_path: str | Path) -> LoadedRubric:
+    """Load a bundled rubric by name, or a rubric file by path.
+
+    >>> loaded = load_rubric("lomba-desa-ber-phbs")
+    >>> [(g.id, g.weight) for g in loaded.rubric.groups]
+    [('masukan', 3.0), ('proses', 4.0), ('keluaran', 3.0)]
+
+    Raises :class:`~phbs.errors.RubricError` naming the file, line and key path of each problem.
+    """
+    rubrics = bundled_rubrics()
+    path = bundled_or_file(name_or_path, rubrics)
+    if path is None:
+        known = ", ".join(rubrics)
+        raise RubricError(
+            f"Rubrik '{name_or_path}' tidak ada: bukan nama rubrik bawaan ({known}) dan bukan "
+            "berkas",
+            f"Rubric '{name_or_path}' not found: neither a bundled rubric ({known}) nor a file",
+        )
+    raw = path.read_bytes()
+    return LoadedRubric(parse_rubric(raw, path), path, hashlib.sha256(raw).hexdigest())
+
+
+def parse_rubric(raw: bytes, path: Path) -> Rubric:
+    """Validate rubric YAML bytes; ``path`` is only used in error messages."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RubricError(
+            f"{path}: berkas rubrik harus UTF-8", f"{path}: rubric file must be UTF-8"
+        ) from None
+    try:
+        data = yaml.load(text, Loader=UniqueKeyLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or ""
+        line = f" baris {mark.line + 1}" if mark is not None else ""
+        line_en = f" line {mark.line + 1}" if mark is not None else ""
+        detail = f" ({problem})" if problem else ""
+        raise RubricError(
+            f"{path}{line}: YAML tidak sah{detail}", f"{path}{line_en}: invalid YAML{detail}"
+        ) from None
+    try:
+        rubric = Rubric.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            (tuple(error["loc"]), error["msg"].removeprefix("Value error, "))
+            for error in exc.errors()
+        ]
+        raise RubricError(*_describe(path, root, problems)) from None
+    problems = _check_references(rubric)
+    if problems:
+        raise RubricError(*_describe(path, root, problems))
+    return rubric
+
+
+Location = tuple[str | int, ...]
+
+
+def _check_references(rubric: Rubric) -> list[tuple[Location, str]]:
+    """Rules that span the file: unique ids, bands covering 0–100, tie-breaker targets."""
+    problems: list[tuple[Location, str]] = []
+    group_ids: dict[str, int] = {}
+    criterion_ids: dict[str, Location] = {}
+    for g, group in enumerate(rubric.groups):
+        if group.id in group_ids:
+            problems.append((("groups", g, "id"), f"group id '{group.id}' is used twice"))
+        group_ids.setdefault(group.id, g)
+        for c, item in enumerate(group.criteria):
+            where: Location = ("groups", g, "criteria", c)
+            if item.id in criterion_ids:
+                problems.append(((*where, "id"), f"criterion id '{item.id}' is used twice"))
+            if item.id in RESERVED_IDS or item.id.startswith("subtotal_"):
+                problems.append(((*where, "id"), f"'{item.id}' is an output column name"))
+            criterion_ids.setdefault(item.id, where)
+            source = item.source
+            if (
+                isinstance(source, SurveySource)
+                and isinstance(source.mapping, BandMapping)
+                and source.mapping.bands[-1].minimum > 0
+            ):
+                problems.append(
+                    (
+                        (*where, "source", "mapping", "bands"),
+                        "the lowest band must start at 0 or below so every percentage has a score",
+                    )
+                )
+    minima = [band.minimum for band in rubric.bands]
+    if any(a <= b for a, b in itertools.pairwise(minima)):
+        problems.append((("bands",), "band minimums must be strictly decreasing"))
+    elif minima[-1] != 0:
+        problems.append((("bands", len(minima) - 1, "minimum"), "the lowest band must start at 0"))
+    for t, breaker in enumerate(rubric.tie_breakers):
+        if breaker.subtotal is not None and breaker.subtotal not in group_ids:
+            problems.append(
+                (("tie_breakers", t, "subtotal"), f"no group with id '{breaker.subtotal}'")
+            )
+        if breaker.criterion is not None and breaker.criterion not in criterion_ids:
+            problems.append(
+                (("tie_breakers", t, "criterion"), f"no criterion with id '{breaker.criterion}'")
+            )
+    keys = [b.key for b in rubric.tie_breakers]
+    for t, key in enumerate(keys):
+        if key in keys[:t]:
+            problems.append((("tie_breakers", t), f"tie-breaker '{key}' is listed twice"))
+    return problems
+
+
+def _line_of(node: yaml.Node | None, loc: Location) -> int | None:
+    """The 1-based line of the deepest YAML node on the key path ``loc``."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if getattr(k, "value", None) == str(part)]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            continue  # a discriminator tag such as 'judge' in pydantic's location
+        line = node.start_mark.line + 1
+    return line
+
+
+def _describe(
+    path: Path, root: yaml.Node | None, problems: list[tuple[Location, str]]
+) -> tuple[str, str]:
+    """'file: invalid rubric' then one 'line N: key.path: problem' line per problem."""
+    lines_id, lines_en = [], []
+    for loc, message in problems:
+        key = ".".join(str(part) for part in loc) or "(akar)"
+        line = _line_of(root, loc)
+        lines_id.append(f"  {f'baris {line}: ' if line else ''}{key}: {message}")
+        lines_en.append(f"  {f'line {line}: ' if line else ''}{key}: {message}")
+    count = len(problems)
+    return (
+        f"{path}: rubrik tidak sah ({count} masalah)\n" + "\n".join(lines_id),
+        f"{path}: invalid rubric ({count} problems)\n" + "\n".join(lines_en),
+    )

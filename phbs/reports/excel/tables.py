@@ -1,0 +1,206 @@
+"""The long sheets of the report workbook: households, data issues, and the metadata.
+
+Also the small table of villages outside the funnel limits on the *Ringkasan* sheet.
+*Rumah Tangga* and *Masalah Data* continue on further sheets past Excel's row limit
+(:func:`~phbs.reports.excel.sheet.write_long_table`); household heads' names appear only
+when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from phbs.i18n import t
+from phbs.reports.content import ReportContent, flatten_metadata
+from phbs.reports.excel.sheet import (
+    Cell,
+    Formats,
+    Pct,
+    ReportProgress,
+    SheetWriter,
+    table_setup,
+    wrapped_lines,
+    write_long_table,
+)
+from phbs.scoring.household import Status
+
+_STATUS_KEYS = {
+    Status.BER_PHBS.label: "report.status.ber_phbs",
+    Status.TIDAK_BER_PHBS.label: "report.status.tidak_ber_phbs",
+    Status.BELUM_LENGKAP.label: "report.status.belum_lengkap",
+}
+
+
+def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
+    lang = content.lang
+    codes = content.result.survey.form.form.codes
+    answers = {
+        "ya": t("report.answer.ya", lang),
+        "tidak": t("report.answer.tidak", lang),
+        "tidak_berlaku": t("report.answer.tidak_berlaku", lang),
+        "kosong": t("report.answer.kosong", lang),
+    }
+    for household in content.result.households():
+        row: list[Cell] = [
+            household.id_rumah_tangga,
+            household.kode_desa,
+            household.nama_desa,
+            household.dusun,
+            household.rw,
+            household.rt,
+            household.tanggal_survei,
+            household.petugas,
+        ]
+        if content.include_names:
+            row.append(household.nama_kepala_rt)
+        row += [
+            household.berkas,
+            household.baris,
+            t(_STATUS_KEYS[household.status], lang),
+            household.berlaku,
+            household.ya,
+            household.tidak,
+            household.kosong,
+            household.indeks,
+            household.kelas,
+        ]
+        row += [answers[household.jawaban[c]] for c in codes]
+        yield row
+
+
+def household_header(content: ReportContent) -> list[str]:
+    """Column labels of the *Rumah Tangga* sheets."""
+    lang = content.lang
+    keys = ["id_rumah_tangga", "kode_desa", "nama_desa", "dusun", "rw", "rt", "tanggal", "petugas"]
+    if content.include_names:
+        keys.append("nama_kepala_rt")
+    keys += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
+    labels = [t(f"report.col.{k}", lang) for k in keys]
+    labels += [f"{i.number}. {i.name}" for i in content.indicators]
+    return labels
+
+
+def write_households(
+    workbook: Any,
+    formats: Formats,
+    content: ReportContent,
+    max_rows: int,
+    progress: ReportProgress | None = None,
+) -> None:
+    """The *Rumah Tangga* sheets: one row per scored household, in input order
+    (``progress`` is told how many are written)."""
+    write_long_table(
+        workbook,
+        formats,
+        content.lang,
+        t("report.sheet.households", content.lang),
+        household_header(content),
+        _household_rows(content),
+        content.result.survey.rows_scored,
+        max_rows=max_rows,
+        progress=progress,
+    )
+
+
+def _issue_rows(content: ReportContent) -> Iterable[list[Cell]]:
+    for issue in content.issues:
+        yield [
+            issue.file,
+            issue.row,
+            issue.column,
+            issue.value,
+            issue.code,
+            t(f"report.severity.{issue.severity.value}", content.lang),
+            issue.message(content.lang),
+        ]
+
+
+def write_issues(
+    workbook: Any,
+    formats: Formats,
+    content: ReportContent,
+    max_rows: int,
+    progress: ReportProgress | None = None,
+) -> None:
+    """The *Masalah Data* sheets: every issue record (``progress`` is told how many are
+    written)."""
+    lang = content.lang
+    keys = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
+    write_long_table(
+        workbook,
+        formats,
+        lang,
+        t("report.sheet.issues", lang),
+        [t(f"report.col.{k}", lang) for k in keys],
+        _issue_rows(content),
+        len(content.issues),
+        max_rows=max_rows,
+        progress=progress,
+    )
+
+
+_METADATA_WIDTH = 66
+
+
+def write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> None:
+    """The *Metadata* sheet: tool, form, rubric, every input file's SHA-256, settings."""
+    lang = content.lang
+    sheet = workbook.add_worksheet(t("report.sheet.metadata", lang))
+    w = SheetWriter(sheet, formats, lang)
+    w.header([t("report.col.kunci", lang), t("report.col.nilai_meta", lang)])
+    for key, value in [*flatten_metadata(content.metadata), *content.settings]:
+        lines = wrapped_lines(value, _METADATA_WIDTH)
+        if lines > 1:
+            # A long value (how a file was read) wraps in its column so the sheet prints
+            # one page wide; the row is made tall enough first (constant-memory writing).
+            row = w.next_row
+            sheet.set_row(row, 15 * lines)
+            w.cell(row, 0, key, formats.wrapped)
+            w.cell(row, 1, value, formats.wrapped, measure=False)
+            w.next_row += 1
+        else:
+            w.row([key, value])
+    w.row([t("report.meta.title", lang), content.title])
+    w.row([t("report.meta.lang", lang), lang])
+    w.fit_columns(fixed={1: _METADATA_WIDTH})
+    table_setup(sheet, 1, w.next_row - 1, 1)
+    sheet.set_portrait()
+
+
+def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:
+    """Villages outside the 95 % or 99.8 % funnel limits, with the 99.8 % limits at their
+    sample size (written below the current rows of ``w``)."""
+    funnel = content.funnel
+    if funnel is None or not funnel.titik:
+        return
+    lang = content.lang
+    w.skip()
+    w.row([t("report.funnel.table", lang)], w.formats.section, measure=False)
+    rate = f"{funnel.rata_rata:.1f} %" if lang == "id" else f"{funnel.rata_rata:.1f}%"
+    w.row([t("report.funnel.sheet_note", lang, rate=rate, method=funnel.metode)], measure=False)
+    outside = funnel.outside("95")
+    if not outside:
+        w.row([t("report.funnel.none", lang)], measure=False)
+        return
+    keys = [
+        "report.col.kode",
+        "report.col.nama",
+        "report.funnel.col.n",
+        "report.col.persen_ber_phbs",
+    ]
+    keys += ["report.funnel.col.low", "report.funnel.col.high", "report.funnel.col.posisi"]
+    w.header([t(k, lang) for k in keys])
+    for point in outside:
+        low, high = funnel.limits_at(point.n)
+        w.row(
+            [
+                point.kode,
+                point.nama,
+                point.n,
+                Pct(point.persen),
+                Pct(low),
+                Pct(high),
+                t(f"report.funnel.pos.{point.posisi}", lang),
+            ]
+        )

@@ -1,0 +1,369 @@
+"""The report workbook (xlsxwriter): the file a Dinas Kesehatan filters and forwards.
+
+Sheets, in order: *Ringkasan* (headline, reconciliation, settings, bar chart, villages
+outside the funnel limits), the area table (*Desa* or the chosen level, with the confidence
+interval of % ber-PHBS), *Rekap Indikator* (and *Rekap Dusun* when the data has dusun),
+*IK Cakupan* (coverage intervals, one row per village and indicator), *Peringkat* (with a
+ranking), *Rumah Tangga* (split past Excel's row limit), *Masalah Data* and *Metadata*.
+Percentages are numbers with a percent format; every text from an input file is written
+with ``write_string`` in a workbook created with ``strings_to_formulas`` off, so a village
+called ``=1+1`` stays a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from phbs.i18n import t
+from phbs.outputs import atomic_path
+from phbs.reports.content import ReportContent, stratum_of
+from phbs.reports.excel.ranking import write_ranking_sheet
+from phbs.reports.excel.recap import write_coverage_intervals, write_recap
+from phbs.reports.excel.sheet import (
+    EXCEL_MAX_ROWS,
+    Cell,
+    Formats,
+    Pct,
+    ReportProgress,
+    SheetWriter,
+    page_setup,
+    table_setup,
+    xlsx_workbook,
+)
+from phbs.reports.excel.tables import (
+    write_funnel_table,
+    write_households,
+    write_issues,
+    write_metadata,
+)
+from phbs.scoring.household import AreaLevel
+from phbs.scoring.results import AreaSummary
+
+
+def write_workbook(
+    content: ReportContent,
+    path: str | Path,
+    *,
+    max_rows: int = EXCEL_MAX_ROWS,
+    progress: ReportProgress | None = None,
+) -> None:
+    """Write the report workbook to ``path`` (atomically).
+
+    ``max_rows`` is the row limit of one sheet (Excel's own by default; tests use a small
+    one to check that long tables continue on further sheets). ``progress`` is told how far
+    the long tables (households, data issues) have got
+    (:class:`~phbs.reports.excel.sheet.WriteStep`); the workbook is the same with or
+    without it.
+
+    >>> import tempfile
+    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.ingest import read_survey
+    >>> from phbs.reports.content import build_content
+    >>> from phbs.scoring.results import score, summarise
+    >>> result = score(read_survey(sample_data().survey_files))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_workbook(build_content(result, summarise(result)), f"{folder}/laporan.xlsx")
+    """
+    inputs = [f.path for f in content.result.survey.files]
+    version = content.metadata["alat"]["versi"]
+    options = {
+        "constant_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
+        workbook.set_properties(
+            {
+                "title": content.title,
+                "subject": t("report.subject", content.lang),
+                "author": f"phbs {version}",
+                "comments": t("report.generated_by", content.lang, version=version),
+            }
+        )
+        formats = Formats(workbook)
+        summary = workbook.add_worksheet(t("report.sheet.summary", content.lang))
+        area_sheet = _write_areas(workbook, formats, content)
+        _write_summary(workbook, summary, formats, content, area_sheet)
+        write_recap(
+            workbook,
+            formats,
+            content,
+            t("report.sheet.recap", content.lang),
+            content.recap_villages,
+            dusun=False,
+        )
+        if content.recap_dusun:
+            write_recap(
+                workbook,
+                formats,
+                content,
+                t("report.sheet.recap_dusun", content.lang),
+                content.recap_dusun,
+                dusun=True,
+            )
+        write_coverage_intervals(workbook, formats, content, max_rows)
+        if content.ranking is not None:
+            write_ranking_sheet(workbook, formats, content)
+        write_households(workbook, formats, content, max_rows, progress)
+        write_issues(workbook, formats, content, max_rows, progress)
+        write_metadata(workbook, formats, content)
+        workbook.close()
+
+
+def _summary_rows(content: ReportContent) -> Iterator[tuple[str, Cell, str]]:
+    lang = content.lang
+    h = content.headline
+    yield t("report.disurvei", lang), h.rumah_tangga_disurvei, ""
+    yield t("report.ber_phbs", lang), h.ber_phbs, ""
+    yield t("report.tidak_ber_phbs", lang), h.tidak_ber_phbs, ""
+    yield t("report.belum_lengkap", lang), h.belum_lengkap, t("report.belum_lengkap.note", lang)
+    yield (
+        t("report.persen_ber_phbs", lang),
+        Pct(h.persen_ber_phbs),
+        f"{h.ber_phbs} / {h.ber_phbs + h.tidak_ber_phbs}",
+    )
+    yield t("report.jumlah_desa", lang), h.jumlah_desa, ""
+    if any(a.jumlah_rumah_tangga is not None for a in content.recap_villages):
+        yield t("report.desa_sampel_kurang", lang), h.desa_sampel_kurang, ""
+
+
+def _write_summary(
+    workbook: Any, sheet: Any, formats: Formats, content: ReportContent, area_sheet: str
+) -> None:
+    lang = content.lang
+    h = content.headline
+    w = SheetWriter(sheet, formats, lang)
+    w.row([content.title], formats.title, measure=False)
+    created = content.metadata["dibuat"]
+    w.row(
+        [t("report.generated_at", lang, version=content.metadata["alat"]["versi"], time=created)],
+        formats.subtitle,
+        measure=False,
+    )
+    w.skip()
+    w.row([t("report.section.headline", lang)], formats.section, measure=False)
+    for label, value, note in _summary_rows(content):
+        w.row([label, value, note])
+    w.skip()
+    w.row([t("report.section.reconciliation", lang)], formats.section, measure=False)
+    w.header(
+        [
+            t("report.col.berkas", lang),
+            t("report.col.dibaca", lang),
+            t("report.col.diskor", lang),
+            t("report.col.disisihkan", lang),
+        ]
+    )
+    for source in content.result.survey.files:
+        w.row([source.name, source.rows_read, source.rows_scored, source.rows_set_aside])
+    w.row(
+        [t("total", lang), h.baris_dibaca, h.baris_diskor, h.baris_disisihkan],
+        [formats.total_text, *[formats.total_integer] * 3],
+    )
+    w.row(
+        [
+            t(
+                "reconciliation",
+                lang,
+                read=h.baris_dibaca,
+                scored=h.baris_diskor,
+                aside=h.baris_disisihkan,
+            )
+        ],
+        measure=False,
+    )
+    w.skip()
+    w.row([t("report.section.issues", lang)], formats.section, measure=False)
+    w.row([t("report.issues.errors", lang), h.galat])
+    w.row([t("report.issues.warnings", lang), h.peringatan])
+    w.row([t("report.issues.infos", lang), h.info])
+    w.skip()
+    w.row([t("report.section.settings", lang)], formats.section, measure=False)
+    for label, value in content.settings:
+        w.row([label, value])
+    w.skip()
+    w.row([t("note.persen", lang)], measure=False)
+    write_funnel_table(w, content)
+    w.fit_columns()
+    page_setup(sheet)
+    sheet.set_landscape()
+    areas = content.report.areas
+    if areas:
+        chart = workbook.add_chart({"type": "bar"})
+        first_pct_col = _area_columns(content).index("persen_ber_phbs")
+        chart.add_series(
+            {
+                "name": t("report.persen_ber_phbs", lang),
+                "categories": [area_sheet, 1, 1, len(areas), 1],
+                "values": [area_sheet, 1, first_pct_col, len(areas), first_pct_col],
+                "fill": {"color": "#4A7AB7"},
+                "border": {"color": "#6B7785"},
+                # Each bar in its village stratum's colour, as on the area sheet.
+                "points": [
+                    {"fill": {"color": stratum.colour if stratum else "#DDDDDD"}}
+                    for stratum in (stratum_of(a.persen_ber_phbs, content.strata) for a in areas)
+                ],
+                "data_labels": {"value": True, "num_format": "0.0%"},
+                "gap": 60,
+            }
+        )
+        chart.set_title({"name": t("report.chart.title", lang, level=content.level_name())})
+        chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {}})
+        chart.set_y_axis({"reverse": True})
+        chart.set_legend({"none": True})
+        chart.set_size({"width": 640, "height": max(320, 22 * len(areas) + 90)})
+        sheet.insert_chart(3, 5, chart)
+
+
+def _area_columns(content: ReportContent) -> list[str]:
+    """Keys of the area table's columns, in order (labels come from the catalogue)."""
+    columns = ["kode", "nama"]
+    if content.report.tingkat is AreaLevel.DUSUN:
+        columns.append("dusun")
+    columns += [
+        "rumah_tangga_disurvei",
+        "ber_phbs",
+        "tidak_ber_phbs",
+        "belum_lengkap",
+        "penyebut",
+        "persen_ber_phbs",
+        "persen_ber_phbs_bawah",
+        "persen_ber_phbs_atas",
+        "strata",
+    ]
+    if content.target is not None:
+        columns.append("capai_target")
+    if content.report.tingkat not in (AreaLevel.DESA, AreaLevel.DUSUN):
+        columns.append("jumlah_desa")
+    if any(a.jumlah_rumah_tangga is not None for a in content.report.areas):
+        columns += ["jumlah_rumah_tangga", "persen_dipantau"]
+        if content.report.tingkat is AreaLevel.DESA:
+            columns.append("sampel_kurang")
+    if content.report.areas:
+        columns += [f"kelas_{c}" for c in content.report.areas[0].kelas]
+    return columns
+
+
+def _area_values(content: ReportContent, area: AreaSummary, columns: Sequence[str]) -> list[Cell]:
+    stratum = stratum_of(area.persen_ber_phbs, content.strata)
+    values: dict[str, Cell] = {
+        "kode": area.kode,
+        "nama": area.nama,
+        "dusun": area.dusun,
+        "rumah_tangga_disurvei": area.rumah_tangga_disurvei,
+        "ber_phbs": area.ber_phbs,
+        "tidak_ber_phbs": area.tidak_ber_phbs,
+        "belum_lengkap": area.belum_lengkap,
+        "penyebut": area.ber_phbs + area.tidak_ber_phbs,
+        "persen_ber_phbs": Pct(area.persen_ber_phbs),
+        "persen_ber_phbs_bawah": Pct(area.persen_ber_phbs_bawah),
+        "persen_ber_phbs_atas": Pct(area.persen_ber_phbs_atas),
+        "strata": stratum.label if stratum else None,
+        "capai_target": (
+            None
+            if area.persen_ber_phbs is None or content.target is None
+            else area.persen_ber_phbs >= content.target
+        ),
+        "jumlah_desa": area.jumlah_desa,
+        "jumlah_rumah_tangga": area.jumlah_rumah_tangga,
+        "persen_dipantau": Pct(area.persen_dipantau),
+        "sampel_kurang": area.sampel_kurang,
+    }
+    for code, count in area.kelas.items():
+        values[f"kelas_{code}"] = count
+    return [values[c] for c in columns]
+
+
+def _column_label(content: ReportContent, column: str) -> str:
+    if column.startswith("kelas_"):
+        form = content.result.survey.form.form
+        classes = {c.code: c for c in form.classes.classes} if form.classes else {}
+        klass = classes.get(column[len("kelas_") :])
+        if klass is not None:
+            return klass.name_en if content.lang == "en" else klass.name
+    if column.startswith("persen_ber_phbs_"):
+        level = f"{content.report.tingkat_kepercayaan * 100:g}"
+        return t(f"report.col.{column}", content.lang, level=level)
+    return t(f"report.col.{column}", content.lang)
+
+
+def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str:
+    """The area table with colour bands; returns the sheet name (the chart reads it)."""
+    lang = content.lang
+    name = t(f"report.sheet.level.{content.report.tingkat.value}", lang)
+    sheet = workbook.add_worksheet(name)
+    w = SheetWriter(sheet, formats, lang)
+    columns = _area_columns(content)
+    w.header([_column_label(content, c) for c in columns])
+    for area in content.report.areas:
+        w.row(_area_values(content, area, columns))
+    last = w.next_row - 1
+    table_setup(sheet, 1, last, len(columns) - 1)
+    sheet.freeze_panes(1, 2)
+    h = content.headline
+    total: list[Cell] = [t("total", lang)] + [None] * (len(columns) - 1)
+    sums: dict[str, Cell] = {
+        "rumah_tangga_disurvei": h.rumah_tangga_disurvei,
+        "ber_phbs": h.ber_phbs,
+        "tidak_ber_phbs": h.tidak_ber_phbs,
+        "belum_lengkap": h.belum_lengkap,
+        "penyebut": h.ber_phbs + h.tidak_ber_phbs,
+        "persen_ber_phbs": Pct(h.persen_ber_phbs),
+    }
+    total_formats = []
+    for index, column in enumerate(columns):
+        if column in sums:
+            total[index] = sums[column]
+        is_pct = column.startswith("persen_ber_phbs")
+        total_formats.append(formats.total_percent if is_pct else formats.total_integer)
+    total_formats[0] = formats.total_text
+    w.skip()
+    w.row(total, total_formats)
+    if last >= 1:
+        _strata_formats(workbook, sheet, content, columns.index("persen_ber_phbs"), last)
+        _strata_formats(workbook, sheet, content, columns.index("strata"), last, by_text=True)
+        if "capai_target" in columns:
+            col = columns.index("capai_target")
+            for met, colour in ((True, "#B8E0B0"), (False, "#F4A3A3")):
+                sheet.conditional_format(
+                    1,
+                    col,
+                    last,
+                    col,
+                    {
+                        "type": "cell",
+                        "criteria": "==",
+                        "value": f'"{t("yes" if met else "no", lang)}"',
+                        "format": workbook.add_format({"bg_color": colour}),
+                    },
+                )
+    w.fit_columns()
+    return str(name)
+
+
+def _strata_formats(
+    workbook: Any, sheet: Any, content: ReportContent, col: int, last: int, *, by_text: bool = False
+) -> None:
+    """Colour a column by village stratum; the first matching rule wins."""
+    cell = xlsxwriter.utility.xl_rowcol_to_cell(1, col, row_abs=False, col_abs=True)
+    lower: str | None = None
+    for stratum in content.strata:
+        fmt = workbook.add_format({"bg_color": stratum.colour})
+        if by_text:
+            rule = {"type": "cell", "criteria": "==", "value": f'"{stratum.label}"'}
+        else:
+            conditions = [f"ISNUMBER({cell})"]
+            if stratum.upper is not None:
+                op = "<=" if stratum.inclusive else "<"
+                conditions.append(f"{cell}{op}{stratum.upper / 100!r}")
+            if lower is not None:
+                conditions.append(lower)
+            rule = {"type": "formula", "criteria": f"=AND({','.join(conditions)})"}
+            if stratum.upper is not None:
+                lower = f"{cell}{'>' if stratum.inclusive else '>='}{stratum.upper / 100!r}"
+        sheet.conditional_format(1, col, last, col, {**rule, "format": fmt})

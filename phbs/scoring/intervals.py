@@ -1,0 +1,73 @@
+"""Confidence intervals for the area measures of DOMAIN.md §2, computed for all areas at once.
+
+% ber-PHBS (ber_phbs of ber_phbs + tidak_ber_phbs) and each indicator's coverage (ya of
+berlaku) get an interval by :func:`phbs.stats.proportion_interval`. With a village's total
+households ``N`` known, the finite population correction uses the village's sampling fraction
+``surveyed / N`` for every sub-population: the population of the % ber-PHBS denominator is
+taken as ``(ber + tidak) × N / surveyed`` and that of an indicator as ``berlaku × N /
+surveyed``, so a village surveyed in full gets the point itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from phbs.scoring.household import AreaCounts
+from phbs.stats import CiMethod, proportion_interval
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class AreaIntervals:
+    """Bounds in percent (NaN = undefined): ``ber_*`` per area, ``cakupan_*`` areas × indicators."""
+
+    ber_lower: FloatArray
+    ber_upper: FloatArray
+    cakupan_lower: FloatArray
+    cakupan_upper: FloatArray
+
+
+def area_intervals(
+    counts: AreaCounts,
+    method: CiMethod | str = CiMethod.WILSON,
+    confidence: float = 0.95,
+    totals: FloatArray | None = None,
+) -> AreaIntervals:
+    """Intervals for every area of ``counts``; ``totals`` (NaN = unknown) enables the FPC.
+
+    >>> import numpy as np
+    >>> from phbs.scoring.household import AreaCounts
+    >>> c = AreaCounts(["a"], np.array([50]), np.array([[20, 30, 0]]), np.zeros((1, 0), int),
+    ...                np.zeros((1, 0), int), np.zeros((1, 0), int), np.zeros((1, 0), int))
+    >>> [round(float(v), 1) for v in (area_intervals(c).ber_lower[0],
+    ...                               area_intervals(c, totals=np.array([50.0])).ber_lower[0])]
+    [27.6, 40.0]
+    """
+    ber = counts.status[:, 0].astype(np.float64)
+    trials = ber + counts.status[:, 1]
+    surveyed = counts.surveyed.astype(np.float64)
+    scale = np.full(len(counts.keys), np.nan)
+    if totals is not None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scale = np.where(surveyed > 0, totals / surveyed, np.nan)
+    # NaN scale (total unknown) stays NaN through np.maximum: no correction for that area.
+    ber_lo, ber_hi = proportion_interval(
+        ber,
+        trials,
+        method=method,
+        confidence=confidence,
+        population=np.maximum(trials * scale, trials),
+    )
+    answered = counts.answered.astype(np.float64)
+    cov_lo, cov_hi = proportion_interval(
+        counts.ya,
+        answered,
+        method=method,
+        confidence=confidence,
+        population=np.maximum(answered * scale[:, None], answered),
+    )
+    return AreaIntervals(ber_lo * 100.0, ber_hi * 100.0, cov_lo * 100.0, cov_hi * 100.0)

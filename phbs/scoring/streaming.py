@@ -1,0 +1,120 @@
+"""Scoring survey files in one pass, with memory bounded by the areas, not the households.
+
+:func:`score_files` validates the files (:func:`phbs.read_survey` with a sink), scores each
+batch of households as it comes and keeps only per-area counts (:mod:`phbs.scoring.totals`).
+What it returns works wherever a :class:`~phbs.scoring.results.ScoreResult` is summarised or
+reported: :func:`phbs.summarise`, :func:`phbs.scoring.plausibility.plausibility_issues`, the CSV and
+JSON writers and :func:`phbs.write_report` — the results are the same, to the byte (see
+``tests/test_streaming_score.py``). Households are not kept: ask for them to be written as
+they are scored (``households_csv``) or spooled to a temporary file for a report
+(``keep_households``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from phbs.forms.model import LoadedForm, NaPolicy, load_form
+from phbs.ingest.inputs import distinct_files
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
+from phbs.ingest.validate import read_survey
+from phbs.reports.tables import HouseholdsCsv
+from phbs.scoring.results import HouseholdResult, batch_households
+from phbs.scoring.spool import HouseholdSpool
+from phbs.scoring.totals import AreaTotals, TotalsBuilder
+from phbs.threads import SinkThread
+
+
+@dataclass
+class StreamedScore:
+    """A survey scored batch by batch: its rows set aside and issues, per-area counts, and
+    (when kept) its households in a spool on disk."""
+
+    survey: Survey
+    totals: AreaTotals
+    spool: HouseholdSpool | None = field(default=None, repr=False)
+
+    @property
+    def na_policy(self) -> NaPolicy:
+        """The setting that produced these outcomes."""
+        return self.totals.na_policy
+
+    def households(self) -> Iterator[HouseholdResult]:
+        """The scored households in input order (needs ``keep_households=True``)."""
+        if self.spool is None:
+            raise ValueError(
+                "households were not kept: score with keep_households=True to list them"
+            )
+        files = [f.name for f in self.survey.files]
+        form = self.survey.form.form
+        for batch, outcomes in self.spool.batches():
+            yield from batch_households(batch, outcomes, files, form)
+
+    def close(self) -> None:
+        """Remove the spooled households, if any."""
+        if self.spool is not None:
+            self.spool.close()
+
+
+def score_files(
+    paths: Sequence[str | Path],
+    form: str | Path | LoadedForm = "kemenkes-rt-10",
+    *,
+    sheet: str | None = None,
+    id_scope: IdScope | str = IdScope.SURVEI,
+    na_policy: NaPolicy | str | None = None,
+    settings: ReadSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+    households_csv: HouseholdsCsv | None = None,
+    keep_households: bool = False,
+) -> StreamedScore:
+    """Read, validate and score survey files in one pass (memory follows the areas).
+
+    ``households_csv`` (from :func:`phbs.reports.tables.households_csv`) receives each
+    household row as it is scored; ``keep_households`` spools them to a temporary file so
+    :meth:`StreamedScore.households` can list them (close the result to remove it).
+
+    >>> import phbs
+    >>> from phbs.demo.sample import sample_data
+    >>> files = sample_data().survey_files
+    >>> streamed = score_files(files)
+    >>> in_memory = phbs.score(phbs.read_survey(files))
+    >>> phbs.summarise(streamed) == phbs.summarise(in_memory)
+    True
+    """
+    loaded = form if isinstance(form, LoadedForm) else load_form(form)
+    if settings is not None:
+        loaded = loaded.without(settings.not_collected)
+    builder = TotalsBuilder(loaded.form, na_policy)
+    spool = HouseholdSpool() if keep_households else None
+    # A file named twice is read once: batches number the files kept (phbs.ingest.inputs).
+    files = distinct_files(paths)
+    names = [str(path) for path in files.paths]
+
+    def sink(batch: HouseholdBatch) -> None:
+        outcomes = builder.add(batch)
+        if households_csv is not None:
+            households_csv.write(batch, outcomes, names)
+        if spool is not None:
+            spool.add(batch, outcomes)
+
+    try:
+        # Batches are counted (and written) on a second thread while the next is validated.
+        with SinkThread(sink) as worker:
+            survey = read_survey(
+                files,
+                loaded,
+                sheet=sheet,
+                id_scope=id_scope,
+                settings=settings,
+                progress=progress,
+                sink=worker.put,
+            )
+    except BaseException:
+        if spool is not None:
+            spool.close()
+        raise
+    return StreamedScore(survey=survey, totals=builder.totals(), spool=spool)
