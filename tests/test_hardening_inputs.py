@@ -524,16 +524,16 @@ def test_file_growing_while_read_is_refused(
 def test_large_workbook_read_from_its_open_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A workbook larger than :data:`readers.HELD_IN_MEMORY` is read part by part through its
+    """A workbook larger than :data:`held.HELD_IN_MEMORY` is read part by part through its
     open file (not held in memory): its rows and checksum are those of the file, the file is
     closed once the rows are read, and a file changed while it is read is refused."""
     import hashlib
 
     import xlsxwriter
 
-    from phbs.ingest import readers
+    from phbs.ingest import held
 
-    monkeypatch.setattr(readers, "HELD_IN_MEMORY", 0)
+    monkeypatch.setattr(held, "HELD_IN_MEMORY", 0)
     path = tmp_path / "besar.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("Data")

@@ -25,7 +25,8 @@ from conftest import (
 )
 
 from phbs.errors import InputFileError
-from phbs.ingest.readers import cell_text, open_table
+from phbs.ingest.calamine import cell_text
+from phbs.ingest.readers import open_table
 
 HEADER_WITH_NAMES = ["id_rumah_tangga", "kode_desa", "petugas", AGE, *INDICATORS]
 

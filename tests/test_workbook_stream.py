@@ -4,7 +4,7 @@ against python-calamine, the independent whole-sheet reader they replace, cell b
 Every workbook is made inside its test: by real, independent writers (xlsxwriter in both of its
 modes, openpyxl, LibreOffice) and, where a writer's exact spelling matters (.NET's namespace
 prefixes, rich text, phonetic runs, repeated ODS cells), by hand with :mod:`zipfile`. A cell's
-text must be what :func:`~phbs.ingest.readers.cell_text` gives for calamine's value; rows that
+text must be what :func:`~phbs.ingest.calamine.cell_text` gives for calamine's value; rows that
 calamine gives as blank are absent from ours, and trailing blank cells are trimmed. Where a
 test also spells out the expected rows by hand, it is so that both readers cannot be wrong the
 same way.
@@ -32,10 +32,10 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from phbs.errors import InputFileError
+from phbs.ingest.book import Ranges
+from phbs.ingest.calamine import cell_text
 from phbs.ingest.limits import Limits
 from phbs.ingest.ods_stream import OdsBook
-from phbs.ingest.readers import cell_text
-from phbs.ingest.workbook import Ranges
 from phbs.ingest.xlsx_stream import XlsxBook
 
 #: A sheet's rows that hold something: row number (1-based) → cells.

@@ -161,7 +161,7 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
 
 
 def _read_json(path: Path, name: str) -> VillageMeasures:
-    from phbs.ingest.readers import file_sha256
+    from phbs.ingest.held import file_sha256
     from phbs.scoring.results import AreaSummary
 
     if not path.is_file():

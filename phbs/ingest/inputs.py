@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from phbs.ingest.readers import file_sha256
+from phbs.ingest.held import file_sha256
 from phbs.issues import Issue, make_issue
 
 

@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 
 from phbs.errors import InputFileError
+from phbs.ingest.book import Ranges, SheetInfo
 from phbs.ingest.limits import (
     Limits,
     Place,
@@ -28,7 +29,7 @@ from phbs.ingest.limits import (
     too_many_merged,
     too_wide,
 )
-from phbs.ingest.workbook import Ranges, SheetInfo
+from phbs.ingest.sheet_xml import FORMULA_CELLS_LISTED, cell_name, check_sizes
 
 _BLOCK = 1 << 20
 _TABLE = re.compile(rb"<table:table\s([^>]*)>")
@@ -139,8 +140,6 @@ class OdsBook:
     on demand."""
 
     def __init__(self, archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
-        from phbs.ingest.xlsx_stream import check_sizes
-
         self.archive = archive
         self.file = file
         self.limits = limits
@@ -275,9 +274,7 @@ class OdsBook:
 
     def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
         """The sheet's merged ranges and its cells whose formula gave an error (``#N/A``),
-        at most :data:`~phbs.ingest.xlsx_stream.FORMULA_CELLS_LISTED`."""
-        from phbs.ingest.xlsx_stream import FORMULA_CELLS_LISTED, cell_name
-
+        at most :data:`~phbs.ingest.sheet_xml.FORMULA_CELLS_LISTED`."""
         found: list[tuple[str, str]] = []
         spans: Ranges = []
         row = 0

@@ -25,35 +25,29 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
-import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
 
 from phbs.errors import InputFileError
 from phbs.ingest import limits
+from phbs.ingest.book import Book, Item, Ranges
 from phbs.ingest.csv_stream import CELL_BREAK as _CELL_BREAK
 from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line, too_many_cells
 from phbs.ingest.grid import Grid
+from phbs.ingest.held import HeldFile, hold_file, open_regular, snapshot
 from phbs.ingest.limits import too_many_blank_rows
-from phbs.ingest.workbook import Book, Item, Ranges, dense, fill_merged, open_book, rows_of
+from phbs.ingest.sheet_xml import cell_name
+from phbs.ingest.workbook import dense, fill_merged, open_book, rows_of
 from phbs.ingest.workbook import segments as workbook_segments
-from phbs.ingest.xls_extent import check_xls
-from phbs.ingest.xlsx_stream import cell_name
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 _DELIMITERS = (",", ";", "\t")
 _SNIFF_LINES = 50
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# An encrypted Office Open XML file is an OLE container holding these two streams.
-_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 # C0 control characters other than tab, line feed, form feed, carriage return and Ctrl-Z.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26))
 # A full village code (DOMAIN.md §5) is never a column name: a header holding one is data.
@@ -118,120 +112,6 @@ class RawTable:
             self.held.close()
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _read_all(handle: io.BufferedReader) -> bytes:
-    """Read an open file to its end (a seam for tests that change a file mid-read)."""
-    return handle.read()
-
-
-def _changed(name: str) -> InputFileError:
-    return InputFileError(
-        f"{name}: berkas berubah saat dibaca (masih disalin atau disimpan?); tunggu "
-        "sampai selesai lalu ulangi",
-        f"{name}: file changed while being read (still being copied or saved?); wait "
-        "until it is complete and try again",
-    )
-
-
-def _read_whole(handle: io.BufferedReader, before: os.stat_result, name: str) -> bytes:
-    """The rest of an open file, refused if it changed since ``before`` was taken."""
-    try:
-        data = _read_all(handle)
-        after = os.fstat(handle.fileno())
-    except OSError as exc:
-        raise InputFileError(
-            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
-            f"{name}: file cannot be read ({exc.strerror})",
-        ) from None
-    moved = (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
-    if moved or len(data) != after.st_size:
-        raise _changed(name)
-    return data
-
-
-def _snapshot(path: Path, name: str) -> bytes:
-    """The file's bytes, read once; refused if it is not a regular file or changes meanwhile."""
-    handle, before = _open_regular(path, name)
-    with handle:
-        return _read_whole(handle, before, name)
-
-
-@dataclass
-class HeldFile:
-    """A workbook kept open through one handle while it is read: a zip archive is read
-    part by part from it (not held in memory), and :meth:`check` refuses the file if it
-    changed meanwhile (its size or modification time moved)."""
-
-    name: str
-    handle: io.BufferedReader | io.BytesIO
-    size: int
-    mtime_ns: int
-    sha256: str
-    head: bytes
-
-    def data(self) -> bytes:
-        """The whole file (for the formats read whole: .xls, .xlsb)."""
-        if isinstance(self.handle, io.BytesIO):
-            return self.handle.getvalue()
-        self.handle.seek(0)
-        data = _read_all(self.handle)
-        self.check(len(data))
-        return data
-
-    def check(self, read: int | None = None) -> None:
-        """Refuse the file if it changed since it was opened (a file held in memory cannot)."""
-        if isinstance(self.handle, io.BytesIO):
-            return
-        after = os.fstat(self.handle.fileno())
-        moved = (after.st_size, after.st_mtime_ns) != (self.size, self.mtime_ns)
-        if moved or (read is not None and read != self.size):
-            raise _changed(self.name)
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-#: Workbooks up to this size are read into memory at once; larger ones are read part by part
-#: through their open file.
-HELD_IN_MEMORY = 16 * 1024 * 1024
-
-
-def _held_file(path: Path, name: str) -> HeldFile:
-    """Open a workbook and compute its checksum in blocks (see :class:`HeldFile`)."""
-    handle, before = _open_regular(path, name)
-    try:
-        if before.st_size <= HELD_IN_MEMORY:
-            # A small workbook is read at once and its file closed, like a small CSV.
-            with handle:
-                data = _read_whole(handle, before, name)
-            if not data:
-                raise InputFileError(f"{name}: berkas kosong", f"{name}: file is empty")
-            sha = hashlib.sha256(data).hexdigest()
-            size = len(data)
-            return HeldFile(name, io.BytesIO(data), size, 0, sha, data[:4096])
-        digest = hashlib.sha256()
-        head = b""
-        read = 0
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            head = head or block[:4096]
-            digest.update(block)
-            read += len(block)
-        held = HeldFile(name, handle, before.st_size, before.st_mtime_ns, digest.hexdigest(), head)
-        held.check(read)
-        return held
-    except BaseException:
-        handle.close()
-        raise
-
-
 def _watched(segments: Iterator[Grid | Rows], held: HeldFile) -> Iterator[Grid | Rows]:
     """Pass segments on; at the end, refuse the file if it changed while read; close it."""
     try:
@@ -279,7 +159,7 @@ def open_table(
             f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
         )
     if file_path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        held = _held_file(file_path, name)
+        held = hold_file(file_path, name)
         try:
             return _open_spreadsheet(
                 file_path, name, held.sha256, sheet, held, header_cells, prefer, header_row
@@ -303,30 +183,9 @@ def open_table(
         raise
 
 
-def _open_regular(path: Path, name: str) -> tuple[io.BufferedReader, os.stat_result]:
-    """A regular file opened for reading, and its status then; a pipe, device or socket (a
-    read could wait forever) or an unreadable file is one clear error."""
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputFileError(
-            f"{name}: berkas tidak dapat dibaca ({exc.strerror})",
-            f"{name}: file cannot be read ({exc.strerror})",
-        ) from None
-    before = os.fstat(handle.fileno())
-    if not stat.S_ISREG(before.st_mode):
-        handle.close()
-        raise InputFileError(
-            f"{name}: bukan berkas biasa (pipa, perangkat atau soket); simpan datanya "
-            "ke berkas dulu",
-            f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
-        )
-    return handle, before
-
-
 def _open_source(path: Path, name: str) -> Source:
     """Open a regular file for reading in blocks (see :class:`Source`)."""
-    handle, before = _open_regular(path, name)
+    handle, before = open_regular(path, name)
     return Source(name, handle, before.st_size, before.st_mtime_ns)
 
 
@@ -592,7 +451,7 @@ def _open_utf16(
             f"{name}: UTF-16 text file over {size} MB; save it again from Excel as 'CSV UTF-8 "
             "(Comma delimited)' (or --limit utf16-mb=N)",
         )
-    data = _snapshot(path, name)
+    data = snapshot(path, name)
     try:
         text = data.decode("utf-16")
     except UnicodeDecodeError:
@@ -689,30 +548,6 @@ def _trim_trailing_blank_rows(
 # --- spreadsheets --------------------------------------------------------------------------
 
 
-def cell_text(value: object) -> str:
-    """A spreadsheet value as the text a person would have typed.
-
-    >>> cell_text(1.0), cell_text(2.5), cell_text(dt.date(2025, 8, 14)), cell_text(True)
-    ('1', '2.5', '2025-08-14', 'true')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        # Whole numbers up to 2**53 are exact in a float: a 16-digit KK number stays whole.
-        if value.is_integer() and abs(value) <= 2**53:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 @dataclass(frozen=True)
 class SheetHead:
     """A worksheet's name, whether it is visible, and its first non-blank row (if any)."""
@@ -736,7 +571,7 @@ def sheet_heads(
     """
     file_path = Path(path)
     name = str(path)
-    held = _held_file(file_path, name)
+    held = hold_file(file_path, name)
     try:
         return _sheet_heads(held, file_path, header_cells, prefer, known)
     finally:
@@ -799,40 +634,6 @@ def _one(item: Item) -> tuple[int, list[str]]:
     if isinstance(item, Grid):
         raise TypeError("a grid before the header was known")
     return item
-
-
-def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
-    """An .xls or .xlsb workbook opened by python-calamine (see :mod:`phbs.ingest.workbook`).
-
-    Raises :class:`~phbs.errors.InputFileError` for a password-protected or damaged file.
-    """
-    from python_calamine import CalamineWorkbook
-
-    if data.startswith(_OLE_SIGNATURE) and any(s in data for s in _ENCRYPTED_STREAMS):
-        raise InputFileError(
-            f"{name}: berkas Excel dilindungi kata sandi (terenkripsi); buka di Excel, hapus "
-            "kata sandinya (Info > Protect Workbook), simpan, lalu ulangi",
-            f"{name}: the Excel file is password-protected (encrypted); open it in Excel, "
-            "remove the password (Info > Protect Workbook), save, and try again",
-        )
-    if data.startswith(_OLE_SIGNATURE):
-        check_xls(data, name, limits.current())
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises several error types for broken files
-        if data.startswith(_OLE_SIGNATURE):
-            raise InputFileError(
-                f"{name}: berkas Excel terkunci kata sandi atau berkas .xls lama yang rusak "
-                "(wadah OLE); hapus kata sandinya dan simpan ulang sebagai .xlsx",
-                f"{name}: password-protected Excel file or a damaged old .xls file (an OLE "
-                "container); remove the password and save it again as .xlsx",
-            ) from None
-        raise InputFileError(
-            f"{name}: berkas spreadsheet rusak, terkunci kata sandi, atau bukan format "
-            f"{suffix} ({type(exc).__name__})",
-            f"{name}: spreadsheet is corrupt, password-protected, or not really "
-            f"{suffix} ({type(exc).__name__})",
-        ) from None
 
 
 def _open_spreadsheet(

@@ -19,23 +19,20 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from phbs.errors import InputFileError
+from phbs.ingest.book import Book, Item, Ranges
+from phbs.ingest.calamine import CalamineBook
 from phbs.ingest.csv_stream import Rows
 from phbs.ingest.grid import Grid
-from phbs.ingest.limits import Limits, thousands, too_many_blank_rows
+from phbs.ingest.limits import Limits, too_many_blank_rows
 
 if TYPE_CHECKING:
-    from phbs.ingest.readers import HeldFile
+    from phbs.ingest.held import HeldFile
 
-#: Merged ranges as 0-based ``((top, left), (bottom, right))``.
-Ranges = list[tuple[tuple[int, int], tuple[int, int]]]
-#: What a sheet's reader yields: one row, or (.xlsx, once the header is known) a grid of rows.
-Item = tuple[int, list[str]] | Grid
 
 #: Rows packed into one grid at most.
 _PACK_ROWS = 8_192
@@ -43,89 +40,6 @@ _PACK_ROWS = 8_192
 _SEPARATOR = "\x1f"
 #: Wider sheets are read as lists of rows (a row is not padded to thousands of blanks).
 _PACK_WIDTH = 1_024
-
-
-@dataclass(frozen=True)
-class SheetInfo:
-    """A worksheet's name and whether it is visible."""
-
-    name: str
-    visible: bool
-
-
-class Book(Protocol):
-    """What every workbook reader offers."""
-
-    sheets: list[SheetInfo]
-
-    def rows(self, name: str) -> Iterator[Item]:
-        """The sheet's rows that hold something, in order, as ``(row_number, cells)``; a
-        reader may give a run of regular rows as one grid once :meth:`fast` was called."""
-        ...
-
-    def fast(self, name: str, width: int) -> None:
-        """The header of the sheet being read has ``width`` cells: later rows may come as
-        grids."""
-        ...
-
-    def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
-        """The sheet's merged ranges and its cells read as blank although they are not."""
-        ...
-
-
-class CalamineBook:
-    """An .xls workbook, read whole by python-calamine (the format holds at most 65,536 rows
-    of 256 cells); its rows are made Python values one at a time."""
-
-    def __init__(self, workbook: Any, file: str, limits: Limits) -> None:
-        self.workbook = workbook
-        self.file = file
-        self.limits = limits
-        visible = {
-            m.name
-            for m in workbook.sheets_metadata
-            if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
-        }
-        self.sheets = [SheetInfo(m.name, m.name in visible) for m in workbook.sheets_metadata]
-        self._open: tuple[str, Any] | None = None
-
-    def _sheet(self, name: str) -> Any:
-        if self._open is None or self._open[0] != name:
-            self._open = (name, self.workbook.get_sheet_by_name(name))
-        return self._open[1]
-
-    def rows(self, name: str) -> Iterator[tuple[int, list[str]]]:
-        from phbs.ingest.readers import cell_text
-
-        sheet = self._sheet(name)
-        end = sheet.end or (0, 0)
-        cells = (end[0] + 1) * (end[1] + 1)
-        if cells > self.limits.whole_cells:
-            raise InputFileError(
-                f"{self.file}: lembar '{name}' membentang {end[0] + 1} baris × {end[1] + 1} "
-                f"kolom ({thousands(cells)} sel) dan dibaca utuh; batasnya "
-                f"{thousands(self.limits.whole_cells)} sel (simpan ulang sebagai .xlsx, atau "
-                "--limit xls-sel=N)",
-                f"{self.file}: sheet '{name}' spans {end[0] + 1} rows × {end[1] + 1} columns "
-                f"({cells:,} cells) and is read whole; the limit is "
-                f"{self.limits.whole_cells:,} cells (save it again as .xlsx, or "
-                "--limit xls-sel=N)",
-            )
-        for index, row in enumerate(sheet.to_python(skip_empty_area=False)):
-            cells = [cell_text(v) for v in row]
-            while cells and not cells[-1]:
-                cells.pop()
-            if cells:
-                yield index + 1, cells
-
-    def fast(self, name: str, width: int) -> None:
-        """Rows always come one by one from this reader."""
-
-    def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
-        try:
-            return list(self._sheet(name).merged_cell_ranges or []), []
-        except Exception:  # formats the reader gives no merged ranges for
-            return [], []
 
 
 def open_book(held: HeldFile, name: str, suffix: str, limits: Limits) -> Book:
@@ -156,7 +70,7 @@ def open_book(held: HeldFile, name: str, suffix: str, limits: Limits) -> Book:
                 "cannot be checked before it is read. Save it again as .xlsx (File > Save As > "
                 "Excel Workbook)",
             )
-    from phbs.ingest.readers import calamine_workbook
+    from phbs.ingest.calamine import calamine_workbook
 
     return CalamineBook(calamine_workbook(held.data(), name, suffix), name, limits)
 

@@ -24,13 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from phbs.ingest.grid import Grid
-
-
-def _unescape_text(raw: bytes) -> str:
-    from phbs.ingest.xlsx_stream import unescape
-
-    return unescape(raw)
-
+from phbs.ingest.sheet_xml import unescape as unescape_text
 
 _SEPARATOR = 0x1F
 _PAD = 16
@@ -308,7 +302,7 @@ def block_grid(
     for i in sorted(python):
         value = block[int(value_start[i]) : int(value_end[i])]
         if kind[i] == 105:
-            text = _unescape_text(value).encode("utf-8")
+            text = unescape_text(value).encode("utf-8")
         else:
             style = block[int(style_start[i]) : int(style_start[i] + style_length[i])]
             text = python_text(value, style).encode("utf-8")

@@ -2,7 +2,7 @@
 
 The sheet's XML is inflated in blocks straight from the zip and cut at row ends; each block's
 cells are found with one regular expression and turned into text the way
-:func:`~phbs.ingest.readers.cell_text` writes a spreadsheet value (``1`` not ``1.0``, dates as
+:func:`~phbs.ingest.calamine.cell_text` writes a spreadsheet value (``1`` not ``1.0``, dates as
 ``yyyy-mm-dd``), as the whole-sheet reader (python-calamine) gives them, which the tests
 check cell by cell on workbooks from xlsxwriter, openpyxl, LibreOffice and hand-written XML.
 Two cases differ on purpose: a negative number in a date format stays a number (there is no
@@ -18,7 +18,6 @@ rectangle up to the farthest cell, which a 2 KB file can make 512 GB).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import zipfile
 from array import array
@@ -28,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from phbs.errors import InputFileError
+from phbs.ingest.book import Ranges, SheetInfo
 from phbs.ingest.grid import Grid
 from phbs.ingest.limits import (
     Limits,
@@ -37,11 +37,16 @@ from phbs.ingest.limits import (
     too_many_merged,
     too_wide,
 )
-from phbs.ingest.workbook import Ranges, SheetInfo
+from phbs.ingest.sheet_xml import (
+    FORMULA_CELLS_LISTED,
+    attributes,
+    check_sizes,
+    column_index,
+    unescape,
+)
 from phbs.ingest.xlsx_fast import StringTable, block_grid
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_ATTRIBUTE = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
 # A row's start tag, or a cell: its attributes and its content.
@@ -71,15 +76,6 @@ _BUILTIN_ELAPSED = {46}
 _BLOCK = 1 << 20
 #: Shared strings kept decoded (the answers, village codes and names that repeat).
 _CACHED_STRINGS = 65_536
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def attributes(tag: bytes) -> dict[str, str]:
-    """An XML tag's attributes, unescaped (either quote)."""
-    return {
-        key.decode(): html.unescape((double or single).decode("utf-8", "replace"))
-        for key, double, single in _ATTRIBUTE.findall(tag)
-    }
 
 
 def date_kind(code: str) -> str | None:
@@ -177,16 +173,6 @@ def _no_values(text: bytes) -> bool:
     return not any(mark in text for mark in (b"<v", b":v", b"<is", b":is", b"<f", b":f"))
 
 
-def unescape(raw: bytes) -> str:
-    """XML text as the cell's text: entities, and Excel's ``_xHHHH_`` escapes."""
-    text = raw.decode("utf-8", "replace")
-    if "&" in text:
-        text = html.unescape(text)
-    if "_x" in text:
-        text = _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
-    return text
-
-
 @dataclass
 class SharedStrings:
     """The workbook's shared strings, as one UTF-8 buffer and the offsets of each string."""
@@ -263,14 +249,6 @@ def _styles(archive: zipfile.ZipFile, part: str | None) -> dict[bytes, str]:
         if kind is not None:
             kinds[str(index).encode()] = kind
     return kinds
-
-
-def column_index(letters: bytes) -> int:
-    """0-based index of a column's letters (``A`` → 0, ``AA`` → 26)."""
-    index = 0
-    for byte in letters.upper():
-        index = index * 26 + byte - 64
-    return index - 1
 
 
 @dataclass
@@ -646,8 +624,6 @@ _UNCACHED = re.compile(
 _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _PROBLEM_HINT = re.compile(rb"""\bt\s*=\s*["']e["']|<(?:\w+:)?f\b""")
-#: Cells of the kind above listed at most (the message shows a few).
-FORMULA_CELLS_LISTED = 20
 
 
 def _problem_cells(text: bytes) -> list[tuple[str, str]]:
@@ -664,48 +640,8 @@ def _problem_cells(text: bytes) -> list[tuple[str, str]]:
     return found
 
 
-def cell_name(row: int, col: int) -> str:
-    """``A1``-style name of a 0-based cell.
-
-    >>> cell_name(1, 1), cell_name(0, 27)
-    ('B2', 'AB1')
-    """
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"{letters}{row + 1}"
-
-
 def _target(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-
-
-def check_sizes(archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
-    """Refuse a workbook any of whose parts (sheets, strings, relationships, whatever its
-    name) would unpack beyond what a survey can be, from the zip's own records, before
-    anything is unpacked."""
-    for info in archive.infolist():
-        check_unpacked(info, file, limits)
-
-
-def check_unpacked(info: zipfile.ZipInfo, file: str, limits: Limits) -> None:
-    """One part of a workbook: at most :attr:`Limits.sheet_bytes` unpacked, and (past 64 MB)
-    at most :attr:`Limits.ratio` times its stored size (a zip bomb)."""
-    ratio = info.file_size / max(info.compress_size, 1)
-    big = info.file_size > limits.sheet_bytes
-    if big or (ratio > limits.ratio and info.file_size > 64 * 1024**2):
-        size = f"{info.file_size / 1024**2:.1f}"
-        option = "lembar-mb" if big else "rasio"
-        raise InputFileError(
-            f"{file}: bagian berkas '{info.filename}' terlalu besar setelah dibuka "
-            f"({size.replace('.', ',')} MB, {ratio:.0f}× ukuran tersimpannya); berkas seperti "
-            f"ini bukan survei (--limit {option}=N menaikkan batasnya)",
-            f"{file}: the part '{info.filename}' is too large once unpacked ({size} MB, "
-            f"{ratio:.0f}× its stored size); such a file is not a survey (--limit {option}=N "
-            "raises the limit)",
-        )
 
 
 def _merge_area(ref: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
