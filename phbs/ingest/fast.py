@@ -14,24 +14,73 @@ validates the prepared grid on the caller's thread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 import numpy as np
 from numpy.typing import NDArray
 
 from phbs.ingest.grid import MAX_WORDS, Codebook, Grid, distinct_codes, hash_packed, packed
-from phbs.ingest.resolve import IssueSpec, _Unknown, answer_state, context_value
+from phbs.ingest.resolve import IssueSpec, Unknown, answer_state, context_value
 from phbs.ingest.seen import combine
 from phbs.ingest.survey import Factor, HouseholdBatch
 from phbs.issues import make_issue
 from phbs.states import MISSING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from phbs.forms.model import Form
+    from phbs.ingest.answers import AnswerTable
+    from phbs.ingest.exports import ExportLayout
     from phbs.ingest.readers import RawTable
-    from phbs.ingest.validate import _FileCounts, _Validator, _Village
+    from phbs.ingest.records import FileCounts, Village
+    from phbs.ingest.resolve import CellResolver
+    from phbs.ingest.seen import SeenHashes
+    from phbs.issues import Issue
+
+
+class Validator(Protocol):
+    """What the column path uses of the validator (:class:`phbs.ingest.validate.Validator`):
+    its state across rows and files, and the row path it hands odd records to."""
+
+    form: Form
+    answers: AnswerTable
+    seen: SeenHashes
+    sink: Callable[[HouseholdBatch], None]
+    resolver: CellResolver
+    standard: list[tuple[str, int]]
+    file_index: int
+
+    def add_issue(self, issue: Issue, group: int = ...) -> None: ...
+    def name_key(self, file_name: str) -> str: ...
+    def parsed_date(self, text: str) -> dt.date | None: ...
+    def odd_date(self, date: dt.date) -> bool: ...
+    def village_of(self, raw_code: str) -> Village | None: ...
+    def village_codes(self, texts: list[str]) -> VillageCodes: ...
+    def scope_hash(self, village: Village) -> int: ...
+    def count_rows(self, counts: FileCounts, rows: int = 1) -> None: ...
+    def flush(self) -> None: ...
+    def name_issue(self, file: str, row: int, village: Village, file_name: str) -> Issue | None: ...
+    def one_row(
+        self,
+        table: RawTable,
+        counts: FileCounts,
+        layout: ExportLayout | None,
+        row_number: int,
+        raw_cells: list[str],
+    ) -> None: ...
+    def suspect(
+        self,
+        row_number: int,
+        raw_cells: list[str],
+        cells: list[str],
+        fields: dict[str, str],
+        village: Village,
+        key_hash: int,
+    ) -> None: ...
+
 
 # The standard text columns a household keeps, besides its id and village code.
 # What is wrong with a row's survey date (see _View._dates).
@@ -175,7 +224,7 @@ class KeyedRows:
     key_hash: NDArray[np.uint64]
 
 
-def keyed_rows(v: _Validator, read: ReadGrid, layout: _Layout) -> KeyedRows:
+def keyed_rows(v: Validator, read: ReadGrid, layout: _Layout) -> KeyedRows:
     """Which records of ``read`` are validated column-wise, and the key of each."""
     grid = read.grid
     fast = read.plain.copy()
@@ -195,7 +244,7 @@ def keyed_rows(v: _Validator, read: ReadGrid, layout: _Layout) -> KeyedRows:
 
 
 def first_row_candidates(
-    v: _Validator, read: ReadGrid, index: dict[str, int], hashes: NDArray[np.uint64]
+    v: Validator, read: ReadGrid, index: dict[str, int], hashes: NDArray[np.uint64]
 ) -> list[tuple[int, list[str]]]:
     """The records of ``read`` that may be the first row of a suspect's key (its hash is
     one of ``hashes``, sorted), and those the first pass read one by one, as text cells in
@@ -207,7 +256,7 @@ def first_row_candidates(
     return [(int(grid.rows[i]), grid.cells(int(i))) for i in check.tolist()]
 
 
-def grid_rows(v: _Validator, table: RawTable, counts: _FileCounts, read: ReadGrid) -> None:
+def grid_rows(v: Validator, table: RawTable, counts: FileCounts, read: ReadGrid) -> None:
     """Validate every record of a prepared grid (a file whose identity columns are present)."""
     grid = read.grid
     v.count_rows(counts, len(grid))
@@ -240,19 +289,19 @@ class VillageCodes:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts  # the codebook's list (it grows as segments are read)
-        self.villages: list[_Village | None] = []
+        self.villages: list[Village | None] = []
         self.dotted: list[str] = []
         self.names: list[str] = []  # the table's name ("" when it has none)
         self.bad = np.zeros(0, dtype=bool)
         self.unknown = np.zeros(0, dtype=bool)
         self.scope = np.zeros(0, dtype=np.uint64)
 
-    def extend(self, v: _Validator) -> None:
+    def extend(self, v: Validator) -> None:
         """Read the codes the codebook added since the last call."""
         new = self.texts[len(self.villages) :]
         if not new:
             return
-        found = [v._village(t.strip()) if t.strip() else None for t in new]
+        found = [v.village_of(t.strip()) if t.strip() else None for t in new]
         self.villages.extend(found)
         self.dotted.extend(x.dotted if x else "" for x in found)
         self.names.extend((x.name or "") if x else "" for x in found)
@@ -272,7 +321,7 @@ class _View:
 
     def __init__(
         self,
-        v: _Validator,
+        v: Validator,
         table: RawTable,
         prepared: ReadGrid,
         keyed: KeyedRows,
@@ -297,11 +346,11 @@ class _View:
         """Context and answer cells, each distinct (cell, context value) resolved once."""
         v, n = self.v, len(self.rows)
         form = v.form
-        not_applicable = v._resolver.not_applicable
+        not_applicable = v.resolver.not_applicable
         self.cell_issues: list[tuple[list[IssueSpec | None], NDArray[np.intp]]] = []
         self.answer_issues: list[tuple[list[list[IssueSpec]], NDArray[np.intp]]] = []
         self.context: dict[str, NDArray[np.object_]] = {}
-        context: dict[str, tuple[list[int | _Unknown | None], NDArray[np.intp]]] = {}
+        context: dict[str, tuple[list[int | Unknown | None], NDArray[np.intp]]] = {}
         for ctx in form.context:
             kept = np.empty(n, dtype=object)
             if ctx.code not in index:
@@ -367,7 +416,7 @@ class _View:
         texts, codes = self.text.get(code, ([""], np.zeros(len(self.rows), dtype=np.intp)))
         return texts, codes[part]
 
-    def run(self, counts: _FileCounts, low: int, high: int) -> None:
+    def run(self, counts: FileCounts, low: int, high: int) -> None:
         """Validate records ``rows[low:high]`` (consecutive in the file) and hand them on."""
         v, grid = self.v, self.grid
         part = slice(low, high)
@@ -377,7 +426,7 @@ class _View:
         repeated = v.seen.add(key_hash)
         for k in np.flatnonzero(repeated):
             cells = grid.cells(int(rows[k]))
-            fields = {code: cells[at].strip() for code, at in v._standard}
+            fields = {code: cells[at].strip() for code, at in v.standard}
             village = self.villages[village_codes[k]]
             assert village is not None
             v.suspect(int(grid.rows[rows[k]]), cells, cells, fields, village, int(key_hash[k]))
@@ -408,7 +457,7 @@ class _View:
             differs[j] = bool(
                 village.name is not None
                 and file_name
-                and self.v._name_key(file_name) != village.name_key
+                and self.v.name_key(file_name) != village.name_key
             )
         return scored, codes.reshape(-1).astype(np.intp), differs[codes.reshape(-1)]
 
@@ -416,7 +465,7 @@ class _View:
         """Dates as ISO text, and per row what is wrong: 0 nothing, 1 unreadable,
         2 implausible (:func:`~phbs.ingest.values.implausible_date`)."""
         texts, codes = self.field("tanggal_survei", part)
-        parsed = [self.v._parsed_date(text) for text in texts]
+        parsed = [self.v.parsed_date(text) for text in texts]
         iso = [d.isoformat() if d is not None else "" for d in parsed]
         kinds = [
             _UNREADABLE if t and d is None else _IMPLAUSIBLE if d and self.v.odd_date(d) else 0
@@ -431,7 +480,7 @@ class _View:
         differs: NDArray[np.bool_],
         bad_date: NDArray[np.int8],
     ) -> None:
-        """Issues of the kept records, in row order, as :meth:`_Validator.keep` makes them."""
+        """Issues of the kept records, in row order, as :meth:`Validator.keep` makes them."""
         v, file = self.v, self.table.name
         unknown = self.codebook.unknown[self.village_codes[part]]
         texts, date_codes = self.field("tanggal_survei", part)
@@ -445,13 +494,15 @@ class _View:
             if unknown[k] or differs[k]:
                 issue = v.name_issue(file, row, village, names[name_codes[k]])
                 if issue is not None:
-                    v._issue(issue)
+                    v.add_issue(issue)
             if bad_date[k]:
                 text = texts[date_codes[k]]
                 code = "tanggal-salah" if bad_date[k] == _UNREADABLE else "tanggal-tidak-wajar"
-                v._issue(make_issue(code, file=file, row=row, column="tanggal_survei", value=text))
+                v.add_issue(
+                    make_issue(code, file=file, row=row, column="tanggal_survei", value=text)
+                )
             for spec in self.row_issues(part.start + int(k)):
-                v._issue(spec.issue(file, row))
+                v.add_issue(spec.issue(file, row))
 
     def _batch(
         self,
@@ -470,7 +521,7 @@ class _View:
             texts, codes = self.field(code, part)
             text[code] = _factor(texts, codes[kept])
         return HouseholdBatch(
-            file_index=self.v._file,
+            file_index=self.v.file_index,
             row_number=self.grid.rows[rows].astype(np.int64),
             ids=_Ids(self.grid, rows, self.id_at),
             kode_desa=self.codebook.factor(self.village_codes[part][kept]),

@@ -29,11 +29,11 @@ NULL_MARKS = frozenset({"null", "\\n", "none", "nan", "<null>"})
 PATTERN_CACHE_SIZE = 65_536
 
 
-class _Unknown:
+class Unknown:
     """A context value that could not be read: applicability falls back to '-' marks."""
 
 
-UNKNOWN = _Unknown()
+UNKNOWN = Unknown()
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class CellResolver:
         )
 
     def _fingerprint(self, cells: list[str]) -> tuple[str, ...]:
-        """Context values as numbers and answers by meaning (see ``_Validator._fingerprint``)."""
+        """Context values as numbers and answers by meaning (see ``Validator._fingerprint``)."""
         parts: list[str] = []
         for ctx in self.form.context:
             text = self._get(cells, ctx.code)
@@ -123,9 +123,9 @@ class CellResolver:
 
     def _context(
         self, cells: list[str], issues: list[IssueSpec]
-    ) -> tuple[dict[str, int | _Unknown | None], tuple[int | None, ...]]:
+    ) -> tuple[dict[str, int | Unknown | None], tuple[int | None, ...]]:
         """Context values for this row: a number, None (blank meaning), or unknown."""
-        values: dict[str, int | _Unknown | None] = {}
+        values: dict[str, int | Unknown | None] = {}
         kept: list[int | None] = []
         for ctx in self.form.context:
             if not self.columns.has(ctx.code):
@@ -141,7 +141,7 @@ class CellResolver:
     def _answers(
         self,
         cells: list[str],
-        context: dict[str, int | _Unknown | None],
+        context: dict[str, int | Unknown | None],
         issues: list[IssueSpec],
     ) -> list[int]:
         """Resolve each indicator cell to YES, NO, NA or MISSING (DOMAIN.md §1)."""
@@ -164,7 +164,7 @@ class CellResolver:
 
 def context_value(
     ctx: ContextField, text: str, not_applicable: frozenset[str]
-) -> tuple[int | _Unknown | None, IssueSpec | None]:
+) -> tuple[int | Unknown | None, IssueSpec | None]:
     """A context cell (stripped) as a number, None (blank meaning) or unknown, and its issue."""
     bounds: dict[str, object] = {"minimum": ctx.minimum, "maximum": ctx.maximum}
     # A '-' in the age column is the surveyor's "none", like a blank (no child); so is a
@@ -185,7 +185,7 @@ def answer_state(
     text: str,
     answers: AnswerTable,
     decided_by: str | None,
-    ctx_value: int | _Unknown | None,
+    ctx_value: int | Unknown | None,
 ) -> tuple[int, list[IssueSpec]]:
     """One indicator cell (stripped) as YES, NO, NA or MISSING, and its issues (DOMAIN.md §1).
 
@@ -210,7 +210,7 @@ def answer_state(
     else:
         return _blank_state(indicator, answers, decided_by, ctx_value)
     rule = indicator.applies_to
-    if decided_by is not None and not isinstance(ctx_value, _Unknown):
+    if decided_by is not None and not isinstance(ctx_value, Unknown):
         applies = ctx_value is not None and rule.applies(ctx_value)
         shown = ctx_value if ctx_value is not None else "(kosong)"
         shown_en = ctx_value if ctx_value is not None else "(blank)"
@@ -241,12 +241,12 @@ def _blank_state(
     indicator: Indicator,
     answers: AnswerTable,
     decided_by: str | None,
-    ctx_value: int | _Unknown | None,
+    ctx_value: int | Unknown | None,
 ) -> tuple[int, list[IssueSpec]]:
     """A blank indicator cell: not applicable where the context says so; else missing, or
     not applicable where the file's blanks mean that (``--blank na``) and the indicator
     may be (docs/aturan.md, *Membaca berkas*)."""
-    if decided_by is not None and not isinstance(ctx_value, _Unknown):
+    if decided_by is not None and not isinstance(ctx_value, Unknown):
         if ctx_value is None or not indicator.applies_to.applies(ctx_value):
             return NA, []
     elif answers.blank_na and indicator.na_mark_allowed:

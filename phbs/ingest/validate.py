@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from phbs.forms.model import Form, LoadedForm, fold_answer, load_form
 from phbs.ingest.answers import (
     BARE_N,
     AnswerTable,
-    SchemeChoice,
     answer_table,
     check_blanks,
     check_scheme_after,
@@ -53,13 +51,13 @@ from phbs.ingest.names import (
     names_without_scope,
 )
 from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.records import FileCounts, RowBatch, Suspect, Village
 from phbs.ingest.resolve import CellResolver, ResolvedCells
 from phbs.ingest.sample import Sample, sample_rows
 from phbs.ingest.seen import SeenHashes, combine_one
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.sheets import choose_sheet, survey_header
 from phbs.ingest.survey import (
-    Factor,
     FileReading,
     HouseholdBatch,
     HouseholdTable,
@@ -133,7 +131,7 @@ def read_survey(
     table = HouseholdTable(indicator_codes=loaded.form.codes)
     for ctx in loaded.form.context:
         table.context[ctx.code] = []
-    validator = _Validator(loaded.form, scope, sink or table.extend, settings)
+    validator = Validator(loaded.form, scope, sink or table.extend, settings)
     validator.complete_form = loaded.complete or loaded.form
     validator.progress = progress
     validator.sheet_given = sheet is not None
@@ -165,33 +163,6 @@ def read_survey(
     )
 
 
-@dataclass
-class _FileCounts:
-    table: RawTable
-    columns: ColumnMap
-    answers: AnswerTable
-    choice: SchemeChoice
-    read: int = 0
-    scored: int = 0
-    aside: int = 0
-    # Submissions a reviewer left open (on hold, has issues), or rejected and kept on purpose.
-    on_hold: int = 0
-    kept_rejected: int = 0
-
-
-@dataclass
-class _Suspect:
-    """A row whose key hash was seen before: set aside or scored once its key is checked."""
-
-    file_index: int
-    row: int
-    raw_cells: list[str]
-    cells: list[str]
-    key: tuple[str, str]
-    key_hash: int
-    fingerprint: int
-
-
 def _same_file(again: RawTable, first: RawTable) -> bool:
     """Whether a file opened again is the one read (size and time, or a spreadsheet's hash)."""
     if again.source is None or first.source is None:
@@ -199,62 +170,7 @@ def _same_file(again: RawTable, first: RawTable) -> bool:
     return (again.source.size, again.source.mtime_ns) == (first.source.size, first.source.mtime_ns)
 
 
-class _RowBatch:
-    """Households kept from rows read one by one, until handed on as one batch."""
-
-    def __init__(self, form: Form) -> None:
-        self.rows: list[int] = []
-        self.fields: dict[str, list[str]] = {c: [] for c in _TEXT_FIELDS}
-        self.context: dict[str, list[int | None]] = {c.code: [] for c in form.context}
-        self.states = bytearray()
-        self.width = len(form.codes)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def add(
-        self,
-        row: int,
-        fields: dict[str, str],
-        village: _Village,
-        date: str,
-        resolved: ResolvedCells,
-    ) -> None:
-        self.rows.append(row)
-        for code, texts in self.fields.items():
-            texts.append(fields.get(code, ""))
-        self.fields["kode_desa"][-1] = village.dotted
-        self.fields["nama_desa"][-1] = village.name or fields.get("nama_desa", "")
-        self.fields["tanggal_survei"][-1] = date
-        for numbers, number in zip(self.context.values(), resolved.context, strict=True):
-            numbers.append(number)
-        self.states += resolved.states
-
-    def batch(self, file_index: int) -> HouseholdBatch:
-        factors = {code: Factor.from_list(values) for code, values in self.fields.items()}
-        states = np.frombuffer(bytes(self.states), dtype=np.int8).reshape(len(self.rows), -1)
-        return HouseholdBatch(
-            file_index=file_index,
-            row_number=np.asarray(self.rows, dtype=np.int64),
-            ids=factors.pop("id_rumah_tangga").tolist(),
-            context=self.context,
-            states=states if self.width else np.zeros((len(self.rows), 0), dtype=np.int8),
-            **factors,
-        )
-
-
-# The text columns of a household, as HouseholdBatch names them.
-_TEXT_FIELDS = tuple(f.code for f in STANDARD_FIELDS)
-
-
-@dataclass
-class _Village:
-    dotted: str
-    name: str | None
-    name_key: str | None  # the name as compared (normalise_name)
-
-
-class _Validator:
+class Validator:
     """Holds what must be remembered across rows and files: keys seen, caches, outputs."""
 
     def __init__(
@@ -276,9 +192,9 @@ class _Validator:
         self.issues: list[Issue] = []
         self._order: list[tuple[int, int, int]] = []
         self.seen = SeenHashes()
-        self.suspects: list[_Suspect] = []
+        self.suspects: list[Suspect] = []
         self.submissions: dict[str, tuple[str, int]] = {}
-        self.villages: dict[str, _Village | None] = {}
+        self.villages: dict[str, Village | None] = {}
         self._village_codes: VillageCodes | None = None
         self.dates: dict[str, dt.date | None] = {}
         self.today = dt.date.today()
@@ -296,20 +212,20 @@ class _Validator:
         self.rows_done = 0
         self._next_progress = PROGRESS_EVERY
         self._standard_codes = tuple(f.code for f in STANDARD_FIELDS)
-        self.files: list[_FileCounts] = []
+        self.files: list[FileCounts] = []
         # Set for each file by read(): its standard columns and its cell resolver.
-        self._file = 0
-        self._standard: list[tuple[str, int]] = []
-        self._resolver = CellResolver(form, ColumnMap(index={}, issues=[]), self.answers)
-        self._kept = _RowBatch(form)
+        self.file_index = 0
+        self.standard: list[tuple[str, int]] = []
+        self.resolver = CellResolver(form, ColumnMap(index={}, issues=[]), self.answers)
+        self._kept = RowBatch(form)
         self._sheet_hint = ""
         self._id_at: int | None = None
 
     # --- issues, in file and row order
 
-    def _issue(self, issue: Issue, group: int = _AT_ROWS) -> None:
+    def add_issue(self, issue: Issue, group: int = _AT_ROWS) -> None:
         self.issues.append(issue)
-        self._order.append((self._file, group, issue.row or 0))
+        self._order.append((self.file_index, group, issue.row or 0))
 
     def ordered_issues(self) -> list[Issue]:
         """Every issue, by file, then columns / rows / end of file, then row (stable)."""
@@ -326,14 +242,14 @@ class _Validator:
                 table, self.form, sheet_given=self.sheet_given
             )
             if chosen is not None:
-                self._file = file_index
-                self._issue(chosen, _BEFORE_ROWS)
+                self.file_index = file_index
+                self.add_issue(chosen, _BEFORE_ROWS)
             self._read(table, file_index)
         finally:
             table.close()
 
     def _read(self, table: RawTable, file_index: int) -> None:
-        self._file = file_index
+        self.file_index = file_index
         layout = detect_export(table.header)
         columns = match_columns(
             table.header,
@@ -355,7 +271,7 @@ class _Validator:
         check_context(table, columns, self.form, sample)
         unnamed = unnamed_columns_issue(table, sample)
         if unnamed is not None:
-            self._issue(unnamed, _BEFORE_ROWS)
+            self.add_issue(unnamed, _BEFORE_ROWS)
         if table.merged_ranges:
             shown = ", ".join(table.merged_ranges[:5]) + (
                 " …" if len(table.merged_ranges) > 5 else ""
@@ -363,15 +279,15 @@ class _Validator:
             merged = make_issue(
                 "sel-gabungan", file=table.name, value=shown, count=len(table.merged_ranges)
             )
-            self._issue(merged, _BEFORE_ROWS)
+            self.add_issue(merged, _BEFORE_ROWS)
         choice = fixed_scheme(self.form, self.settings) or scheme_from_sample(
             table, sample, self.form
         )
         answers = answer_table(self.form, choice.scheme, self.settings.blank)
-        counts = _FileCounts(table, columns, answers, choice)
+        counts = FileCounts(table, columns, answers, choice)
         self.files.append(counts)
         for issue in columns.issues:
-            self._issue(issue, _BEFORE_ROWS)
+            self.add_issue(issue, _BEFORE_ROWS)
         self._use_columns(columns, answers)
         # check_columns saw to the identity columns: every row can be read as a household.
         fast = not layout.row_by_row
@@ -389,11 +305,11 @@ class _Validator:
         check_scheme_after(table, choice, answers, self.form)
         check_blanks(table, answers, self.form, self.settings.blank)
         for row_number in table.mixed_encoding_rows:
-            self._issue(
+            self.add_issue(
                 make_issue("encoding-campuran", file=table.name, row=row_number), _AFTER_ROWS
             )
         for row_number in table.nul_rows:
-            self._issue(make_issue("karakter-nul", file=table.name, row=row_number), _AFTER_ROWS)
+            self.add_issue(make_issue("karakter-nul", file=table.name, row=row_number), _AFTER_ROWS)
 
     def _items(
         self, table: RawTable, layout: ExportLayout, fast: dict[str, int] | None
@@ -425,23 +341,23 @@ class _Validator:
         """A row's standard fields, stripped; the household id without the invisible
         characters (zero-width space, BOM, direction marks) that would make the same
         household two."""
-        fields = {code: cells[p].strip() for code, p in self._standard}
+        fields = {code: cells[p].strip() for code, p in self.standard}
         household_id = fields.get("id_rumah_tangga")
         if household_id and not household_id.isascii():
             fields["id_rumah_tangga"] = visible_text(household_id)
         return fields
 
     def _use_columns(self, columns: ColumnMap, answers: AnswerTable) -> None:
-        self._standard = [
+        self.standard = [
             (code, columns.index[code]) for code in self._standard_codes if code in columns.index
         ]
         self._id_at = columns.index.get("id_rumah_tangga")
         if KECAMATAN_FIELD in columns.index:  # narrows village names (_named_village)
-            self._standard.append((KECAMATAN_FIELD, columns.index[KECAMATAN_FIELD]))
+            self.standard.append((KECAMATAN_FIELD, columns.index[KECAMATAN_FIELD]))
         self.answers = answers
-        self._resolver = CellResolver(self.form, columns, answers)
+        self.resolver = CellResolver(self.form, columns, answers)
 
-    def count_rows(self, counts: _FileCounts, rows: int = 1) -> None:
+    def count_rows(self, counts: FileCounts, rows: int = 1) -> None:
         counts.read += rows
         self.rows_done += rows
         if self.progress is not None and self.rows_done >= self._next_progress:
@@ -451,7 +367,7 @@ class _Validator:
     def one_row(
         self,
         table: RawTable,
-        counts: _FileCounts,
+        counts: FileCounts,
         layout: ExportLayout | None,
         row_number: int,
         raw_cells: list[str],
@@ -473,8 +389,8 @@ class _Validator:
     def flush(self) -> None:
         """Hand on the households kept from rows read one by one."""
         if len(self._kept):
-            self.sink(self._kept.batch(self._file))
-            self._kept = _RowBatch(self.form)
+            self.sink(self._kept.batch(self.file_index))
+            self._kept = RowBatch(self.form)
 
     def source_files(self) -> list[SourceFile]:
         """How each file's rows ended."""
@@ -495,7 +411,7 @@ class _Validator:
             for c in self.files
         ]
 
-    def _reading(self, counts: _FileCounts) -> FileReading:
+    def _reading(self, counts: FileCounts) -> FileReading:
         """How a file was understood: its columns, a bare N, blanks."""
         header = counts.table.header
         order = [*self._standard_codes, *(c.code for c in self.form.context), *self.form.codes]
@@ -589,7 +505,7 @@ class _Validator:
     def _rejected(
         self,
         table: RawTable,
-        counts: _FileCounts,
+        counts: FileCounts,
         layout: ExportLayout,
         row_number: int,
         raw_cells: list[str],
@@ -617,7 +533,7 @@ class _Validator:
         self._set_aside(table, row_number, raw_cells, [issue])
         return True
 
-    def _review_summary(self, table: RawTable, counts: _FileCounts, layout: ExportLayout) -> None:
+    def _review_summary(self, table: RawTable, counts: FileCounts, layout: ExportLayout) -> None:
         """One issue per file for submissions on hold, and for rejected ones kept."""
         if layout.review_column is None:
             return
@@ -631,12 +547,12 @@ class _Validator:
                 count=counts.on_hold,
                 source=layout.label,
             )
-            self._issue(issue, _AFTER_ROWS)
+            self.add_issue(issue, _AFTER_ROWS)
         if counts.kept_rejected:
             issue = make_issue(
                 "kiriman-ditolak-diskor", file=table.name, column=column, count=counts.kept_rejected
             )
-            self._issue(issue, _AFTER_ROWS)
+            self.add_issue(issue, _AFTER_ROWS)
 
     # --- village names where codes are expected (phbs.ingest.names)
 
@@ -669,7 +585,7 @@ class _Validator:
             if self.names is None:
                 example = next(c for c in sample if looks_like_name(c))
                 raise names_without_scope(table, table.header[at], example)
-            self._name_files[self._file] = FileNames(table.header[at])
+            self._name_files[self.file_index] = FileNames(table.header[at])
             if kecamatan is not None:  # used after all: not an unknown column
                 title = table.header[kecamatan]
                 issues = [
@@ -677,16 +593,16 @@ class _Validator:
                 ]
         return ColumnMap(index=index, issues=issues)
 
-    def _named_village(self, raw: str, fields: dict[str, str]) -> tuple[_Village | None, str]:
+    def _named_village(self, raw: str, fields: dict[str, str]) -> tuple[Village | None, str]:
         """The village of a name in a file of names, or the code of what is wrong."""
-        names = self._name_files.get(self._file)
+        names = self._name_files.get(self.file_index)
         if names is None or self.names is None or not looks_like_name(raw):
             return None, "kode-desa-salah"
         match = self.names.match(raw, fields.get(KECAMATAN_FIELD, ""))
         if match.code is None:
             return None, match.problem
         names.matched(raw)
-        return self._village(match.code), ""
+        return self.village_of(match.code), ""
 
     def _identity_issue(self, code: str, file: str, row: int, fields: dict[str, str]) -> Issue:
         """The issue of a row whose id or village is missing or wrong."""
@@ -705,7 +621,7 @@ class _Validator:
 
     def _names_note(self, table: RawTable) -> None:
         """One note per file of names: how many were matched, and where."""
-        names = self._name_files.get(self._file)
+        names = self._name_files.get(self.file_index)
         if names is None or self.names is None:
             return
         issue = make_issue(
@@ -716,11 +632,11 @@ class _Validator:
             names=len(names.names),
             area=self.names.area(),
         )
-        self._issue(issue, _AFTER_ROWS)
+        self.add_issue(issue, _AFTER_ROWS)
 
     # --- one row
 
-    def identity(self, fields: dict[str, str]) -> tuple[str, _Village | None, list[str]]:
+    def identity(self, fields: dict[str, str]) -> tuple[str, Village | None, list[str]]:
         """A row's household id and village, or the codes of what is wrong with them."""
         household_id = fields.get("id_rumah_tangga", "")
         raw_code = fields.get("kode_desa", "")
@@ -731,18 +647,18 @@ class _Validator:
         if not raw_code:
             problems.append("kode-desa-kosong")
         else:
-            village = self._village(raw_code)
+            village = self.village_of(raw_code)
             if village is None:
                 village, problem = self._named_village(raw_code, fields)
                 if village is None:
                     problems.append(problem)
         return household_id, village, problems
 
-    def key_hash(self, village: _Village, household_id: str) -> int:
+    def key_hash(self, village: Village, household_id: str) -> int:
         """The hash a household key is remembered by (:class:`SeenHashes`)."""
         return combine_one(hash_bytes(household_id.encode("utf-8")), self.scope_hash(village))
 
-    def scope_hash(self, village: _Village) -> int:
+    def scope_hash(self, village: Village) -> int:
         """The hash of the part of a key that is not the id: the village, or nothing."""
         scope = village.dotted if self.id_scope is IdScope.DESA else ""
         found = self.scope_hashes.get(scope)
@@ -776,12 +692,12 @@ class _Validator:
                 value=shown,
                 cleaned=fields["id_rumah_tangga"],
             )
-            self._issue(issue)
+            self.add_issue(issue)
 
         if len(raw_cells) > len(table.header):
             extra = sum(1 for c in raw_cells[len(table.header) :] if c.strip())
             if extra:
-                self._issue(make_issue("sel-berlebih", file=file, row=row_number, count=extra))
+                self.add_issue(make_issue("sel-berlebih", file=file, row=row_number, count=extra))
 
         household_id, village, codes = self.identity(fields)
         if codes or village is None:
@@ -802,16 +718,16 @@ class _Validator:
         raw_cells: list[str],
         cells: list[str],
         fields: dict[str, str],
-        village: _Village,
+        village: Village,
         key_hash: int,
     ) -> None:
         """Hold a row whose key hash was seen before until its key is checked."""
         scope = village.dotted if self.id_scope is IdScope.DESA else ""
-        date = self._parsed_date(fields.get("tanggal_survei", ""))
-        fingerprint = self._fingerprint(fields, village, date, self._resolver.resolve(cells))
+        date = self.parsed_date(fields.get("tanggal_survei", ""))
+        fingerprint = self._fingerprint(fields, village, date, self.resolver.resolve(cells))
         self.suspects.append(
-            _Suspect(
-                self._file,
+            Suspect(
+                self.file_index,
                 row_number,
                 raw_cells,
                 cells,
@@ -827,23 +743,23 @@ class _Validator:
         row_number: int,
         cells: list[str],
         fields: dict[str, str],
-        village: _Village,
+        village: Village,
     ) -> None:
         """Keep a row for scoring: cell problems become issues and missing values."""
         file = table.name
-        resolved = self._resolver.resolve(cells)
-        date = self._parsed_date(fields.get("tanggal_survei", ""))
+        resolved = self.resolver.resolve(cells)
+        date = self.parsed_date(fields.get("tanggal_survei", ""))
         issue = self.name_issue(file, row_number, village, fields.get("nama_desa", ""))
         if issue is not None:
-            self._issue(issue)
+            self.add_issue(issue)
         date_text = self._date(date, fields, file, row_number)
         for spec in resolved.issues:
-            self._issue(spec.issue(file, row_number))
+            self.add_issue(spec.issue(file, row_number))
         self._kept.add(row_number, fields, village, date_text, resolved)
         if len(self._kept) >= ROW_BATCH:
             self.flush()
 
-    def name_issue(self, file: str, row: int, village: _Village, file_name: str) -> Issue | None:
+    def name_issue(self, file: str, row: int, village: Village, file_name: str) -> Issue | None:
         """A kept row's village problem: a code not in the table, or another name for it."""
         if village.name is None:
             return make_issue(
@@ -854,7 +770,7 @@ class _Validator:
                 value=village.dotted,
                 edition=REGION_TABLE_EDITION,
             )
-        if file_name and self._name_key(file_name) != village.name_key:
+        if file_name and self.name_key(file_name) != village.name_key:
             return make_issue(
                 "nama-desa-berbeda",
                 file=file,
@@ -879,7 +795,7 @@ class _Validator:
         if not self.suspects:
             return
         firsts = self._first_rows(paths)
-        self._file = -1
+        self.file_index = -1
         known: dict[tuple[str, str], tuple[str, int, int]] = {}
         for suspect in self.suspects:
             first = firsts.get(suspect.key_hash)
@@ -888,9 +804,9 @@ class _Validator:
         for suspect in self.suspects:
             counts = self.files[suspect.file_index]
             table = counts.table
-            if suspect.file_index != self._file:
+            if suspect.file_index != self.file_index:
                 self.flush()
-            self._file = suspect.file_index
+            self.file_index = suspect.file_index
             earlier = known.get(suspect.key)
             if earlier is not None:
                 self._duplicate(table, suspect, earlier)
@@ -937,7 +853,7 @@ class _Validator:
                         f"{table.name}: file changed while being read; wait until it is "
                         "completely copied or saved, and try again",
                     )
-                self._file = index
+                self.file_index = index
                 columns = self.files[index].columns
                 self._use_columns(columns, self.files[index].answers)
                 layout = detect_export(table.header)
@@ -977,13 +893,13 @@ class _Validator:
             return
         key_hash = self.key_hash(village, household_id)
         if key_hash in wanted and key_hash not in firsts:
-            date = self._parsed_date(fields.get("tanggal_survei", ""))
-            resolved = self._resolver.resolve(cells)
+            date = self.parsed_date(fields.get("tanggal_survei", ""))
+            resolved = self.resolver.resolve(cells)
             scope = village.dotted if self.id_scope is IdScope.DESA else ""
             fingerprint = self._fingerprint(fields, village, date, resolved)
             firsts[key_hash] = ((scope, household_id), (table.name, row_number, fingerprint))
 
-    def _duplicate(self, table: RawTable, suspect: _Suspect, first: tuple[str, int, int]) -> None:
+    def _duplicate(self, table: RawTable, suspect: Suspect, first: tuple[str, int, int]) -> None:
         """Set aside a second row with an id already scored: typed twice, or a clash."""
         first_file, first_row, first_fingerprint = first
         household_id = suspect.key[1]
@@ -1018,7 +934,7 @@ class _Validator:
     def _fingerprint(
         self,
         fields: dict[str, str],
-        village: _Village,
+        village: Village,
         date: dt.date | None,
         resolved: ResolvedCells,
     ) -> int:
@@ -1050,7 +966,7 @@ class _Validator:
         self._village_codes.extend(self)
         return self._village_codes
 
-    def _village(self, raw_code: str) -> _Village | None:
+    def village_of(self, raw_code: str) -> Village | None:
         if raw_code not in self.villages:
             code = VillageCode.parse(raw_code)
             if code is None:
@@ -1058,10 +974,10 @@ class _Validator:
             else:
                 name = self.regions.name(code.dotted)
                 name_key = normalise_name(name) if name is not None else None
-                self.villages[raw_code] = _Village(code.dotted, name, name_key)
+                self.villages[raw_code] = Village(code.dotted, name, name_key)
         return self.villages[raw_code]
 
-    def _name_key(self, file_name: str) -> str:
+    def name_key(self, file_name: str) -> str:
         """A village name as compared (cached: a file repeats a few hundred names)."""
         key = self.name_keys.get(file_name)
         if key is None:
@@ -1070,7 +986,7 @@ class _Validator:
                 self.name_keys[file_name] = key
         return key
 
-    def _parsed_date(self, text: str) -> dt.date | None:
+    def parsed_date(self, text: str) -> dt.date | None:
         """A survey date read once per distinct spelling."""
         if not text:
             return None
@@ -1088,14 +1004,14 @@ class _Validator:
         if not text:
             return ""
         if parsed is None:
-            self._issue(
+            self.add_issue(
                 make_issue(
                     "tanggal-salah", file=file, row=row_number, column="tanggal_survei", value=text
                 )
             )
             return ""
         if self.odd_date(parsed):
-            self._issue(
+            self.add_issue(
                 make_issue(
                     "tanggal-tidak-wajar",
                     file=file,
@@ -1120,8 +1036,8 @@ class _Validator:
     ) -> None:
         problems = list(problems)
         for problem in problems:
-            self._issue(problem)
-        self._aside_files.append(self._file)
+            self.add_issue(problem)
+        self._aside_files.append(self.file_index)
         self.set_aside.append(
             SetAsideRow(
                 file=table.name,
