@@ -15,7 +15,7 @@ from conftest import INDICATORS, KERSIK_PUTIH, SEGUMBANG, answers, write_csv
 
 from phbs.contest.models import Ranking
 from phbs.demo.contest import sample_ranking
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.scoring.results import AreaReport, ScoreResult, score, summarise

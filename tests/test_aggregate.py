@@ -20,7 +20,7 @@ from conftest import read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.forms.model import NaPolicy, load_form
 from phbs.ingest.survey import Factor, HouseholdBatch, Survey
 from phbs.ingest.validate import read_survey
@@ -33,7 +33,6 @@ from phbs.scoring.results import ScoreResult, score, summarise
 from phbs.scoring.totals import (
     AreaTotals,
     TotalsBuilder,
-    area_totals,
     dusun_key,
     fold_name,
     table_batches,
@@ -274,7 +273,7 @@ def test_totals_match_counts_by_key(case: str, surveys: dict[str, Survey]) -> No
     streamed = TotalsBuilder(form)
     for batch in table_batches(table, size=13):
         streamed.add(batch)
-    for found in (area_totals(result), streamed.totals()):
+    for found in (result.totals, streamed.totals()):
         assert_counts_equal(
             found.villages, count_by_group(table.kode_desa, table.states, result.outcomes, classes)
         )
@@ -352,7 +351,7 @@ def test_memory_follows_areas_not_households(surveys: dict[str, Survey]) -> None
     for n in range(200):
         builder.add(batches[n % len(batches)])
         allocated.append(builder.allocated_rows())
-    once = area_totals(score(survey))
+    once = score(survey).totals
     dusun = len(once.dusun.keys)
     assert {a["areas"] for a in allocated[len(batches) :]} == {allocated[-1]["areas"]}
     assert allocated[-1]["areas"] < 2 * dusun

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
 from phbs.cli.root import cli
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.forms.model import load_form
 
 HEADER = (

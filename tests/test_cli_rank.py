@@ -20,7 +20,7 @@ from test_ahp import SAATY_2008_DRINKS
 from phbs.cli.root import cli
 from phbs.contest.rubric import load_rubric
 from phbs.demo.contest import contest_sample
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 
 SURVEY = ["survei-puskesmas-batulicin.csv", "survei-puskesmas-kusan-hilir.csv"]
 CONTEST = ["--judges", "juri-lomba.csv", "--attributes", "atribut-desa.csv"]

@@ -13,7 +13,7 @@ from report_helpers import write_survey
 
 from phbs.cli.root import cli
 from phbs.demo.contest import contest_sample
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 
 
 def run(*args: str | Path) -> tuple[int, str]:

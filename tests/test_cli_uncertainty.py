@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from phbs.cli.root import cli
 from phbs.demo.contest import contest_sample
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 
 
 def read_rows(path: Path) -> list[list[str]]:

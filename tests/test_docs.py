@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from phbs.cli.root import cli
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.issues import catalogue_markdown
 
 ROOT = Path(__file__).resolve().parents[1]

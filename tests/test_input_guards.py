@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from phbs.cli.root import cli
 from phbs.demo.contest import contest_sample
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 
 SURVEY = ["survei-puskesmas-batulicin.csv", "survei-puskesmas-kusan-hilir.csv"]
 CONTEST = ["--judges", "juri-lomba.csv", "--attributes", "atribut-desa.csv"]

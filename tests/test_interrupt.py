@@ -78,7 +78,7 @@ def test_a_write_without_room_is_one_line_and_leaves_the_old_file(
     full disk: writes fail with an OS error the same way), whether the households' spool
     or the workbook runs out: one line, exit 2, the previous report unchanged, no
     temporary file anywhere."""
-    from phbs.demo.sample import sample_data
+    from phbs.demo.data import sample_data
 
     out = tmp_path / "laporan.xlsx"
     out.write_bytes(b"laporan lama")

@@ -74,7 +74,7 @@ def test_scoring_the_sample_loads_no_scipy(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from phbs.cli.root import cli\n"
-        "from phbs.demo.sample import sample_data\n"
+        "from phbs.demo.data import sample_data\n"
         "files = [str(f) for f in sample_data().survey_files]\n"
         f"cli.main(['score', *files, '-o', {str(output)!r}, '-q'], standalone_mode=False)\n"
         "print('scipy' in sys.modules)\n"

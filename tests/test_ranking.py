@@ -407,7 +407,7 @@ def test_village_summary_file_gives_the_same_measures(tmp_path: Path) -> None:
     """A summary written by `phbs score -o` (.csv or .json) carries the same village measures
     (DOMAIN.md §2) as scoring the survey in the same run."""
     import phbs
-    from phbs.demo.sample import sample_data
+    from phbs.demo.data import sample_data
     from phbs.reports.tables import write_areas_csv, write_areas_json
 
     sample = sample_data()

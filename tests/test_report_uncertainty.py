@@ -18,7 +18,7 @@ from phbs.cli.root import cli
 from phbs.contest.measures import measures_from_report
 from phbs.contest.rubric import load_rubric
 from phbs.demo.contest import SAMPLE_RUBRIC, contest_sample
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.reports.report import write_report
 from phbs.reports.uncertainty import Uncertainty
 

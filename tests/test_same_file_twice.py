@@ -26,7 +26,7 @@ from click.testing import CliRunner, Result
 from conftest import HEADER, KOTA_PAGATAN, SEGUMBANG, assert_reconciled, household, write_csv
 
 from phbs.cli.root import cli
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.validate import read_survey
 

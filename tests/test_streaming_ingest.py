@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import phbs
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.errors import SurveyError
 from phbs.ingest import csv_stream, fast, readers, seen, validate
 from phbs.ingest.validate import IdScope, read_survey

@@ -22,7 +22,7 @@ from report_helpers import write_survey, write_villages
 
 import phbs
 from phbs.cli.root import cli
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.ingest import csv_stream
 from phbs.reports import tables
 from phbs.scoring.spool import HouseholdSpool

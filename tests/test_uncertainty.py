@@ -19,7 +19,7 @@ from phbs.contest.uncertainty import (
     shrink_measures,
     weight_sensitivity,
 )
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.ingest.villages import read_villages
 from phbs.scoring.funnel import funnel_plot
 from phbs.scoring.plausibility import ALL_MET_MIN, SURVEYOR_MIN

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from phbs.cli.root import cli
-from phbs.demo.sample import sample_data
+from phbs.demo.data import sample_data
 from phbs.errors import SurveyError
 from phbs.ingest import sample
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings

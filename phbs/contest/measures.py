@@ -55,7 +55,7 @@ def measures_from_report(report: AreaReport, source: str = "survei") -> VillageM
     """The measures of a village-level report from :func:`phbs.summarise`.
 
     >>> import phbs
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> survey = phbs.read_survey(sample_data().survey_files)
     >>> measures = measures_from_report(phbs.summarise(phbs.score(survey)))
     >>> round(measures.values["63.10.01.2005"]["persen_ber_phbs"] or 0, 1)

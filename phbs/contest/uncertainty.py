@@ -180,7 +180,7 @@ def bootstrap_ranking(
 
     >>> import phbs
     >>> from phbs.demo.contest import SAMPLE_RUBRIC, sample_ranking
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
     >>> report = phbs.summarise(result)
     >>> ranking = sample_ranking(report)

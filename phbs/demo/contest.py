@@ -57,7 +57,7 @@ def sample_ranking(report: AreaReport | None = None) -> Ranking:
     (13, 'dikeluarkan')
     """
     if report is None:
-        from phbs.demo.sample import sample_data
+        from phbs.demo.data import sample_data
         from phbs.ingest.validate import read_survey
         from phbs.scoring.results import score, summarise
 
@@ -80,7 +80,7 @@ def write_sample_ranking(report: AreaReport, out_dir: str | Path) -> tuple[Ranki
     The call ``phbs demo`` makes after summarising the sample survey by village.
 
     >>> import tempfile
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest.validate import read_survey
     >>> from phbs.scoring.results import score, summarise
     >>> report = summarise(score(read_survey(sample_data().survey_files)), by="desa")

@@ -9,6 +9,7 @@ from phbs.contest.models import Ranking
 from phbs.contest.rubric import load_rubric
 from phbs.contest.uncertainty import bootstrap_ranking, weight_sensitivity
 from phbs.demo.contest import SAMPLE_RUBRIC, write_sample_ranking
+from phbs.demo.data import sample_data
 from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
@@ -22,29 +23,7 @@ from phbs.reports.tables import (
     write_rejects_csv,
 )
 from phbs.reports.uncertainty import Uncertainty
-from phbs.resources import data_path
 from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
-
-
-@dataclass(frozen=True)
-class SampleData:
-    """Paths of the bundled sample files."""
-
-    survey_files: list[Path]
-    villages_file: Path
-
-
-def sample_data() -> SampleData:
-    """The bundled synthetic survey (two Puskesmas files) and its villages file.
-
-    >>> [p.name for p in sample_data().survey_files]
-    ['survei-puskesmas-batulicin.csv', 'survei-puskesmas-kusan-hilir.csv']
-    """
-    folder = data_path("contoh")
-    return SampleData(
-        survey_files=sorted(folder.glob("survei-*.csv")),
-        villages_file=folder / "desa-tanah-bumbu.csv",
-    )
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from phbs.errors import FormError
-from phbs.forms.model import Form, _parse_yaml
+from phbs.forms.model import Form, parse_yaml
 
 _EXPLAIN: dict[str, tuple[str, str]] = {
     "extra_forbidden": (
@@ -68,7 +68,7 @@ def check_form(path: str | Path) -> list[FormProblem]:
     file_path = Path(path)
     if not file_path.is_file():
         raise FormError(f"{path}: berkas tidak ada", f"{path}: file not found")
-    data = _parse_yaml(file_path.read_bytes(), file_path)
+    data = parse_yaml(file_path.read_bytes(), file_path)
     try:
         Form.model_validate(data)
     except ValidationError as exc:

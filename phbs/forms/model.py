@@ -450,7 +450,7 @@ def load_form(name_or_path: str | Path) -> LoadedForm:
             f"Form '{name_or_path}' not found: neither a bundled form ({known}) nor a file",
         )
     raw = path.read_bytes()
-    data = _parse_yaml(raw, path)
+    data = parse_yaml(raw, path)
     try:
         form = Form.model_validate(data)
     except ValidationError as exc:
@@ -458,7 +458,7 @@ def load_form(name_or_path: str | Path) -> LoadedForm:
     return LoadedForm(form=form, path=path, sha256=hashlib.sha256(raw).hexdigest())
 
 
-def _parse_yaml(raw: bytes, path: Path) -> object:
+def parse_yaml(raw: bytes, path: Path) -> object:
     try:
         return yaml.load(raw.decode("utf-8"), Loader=UniqueKeyLoader)
     except UnicodeDecodeError:

@@ -185,7 +185,7 @@ def build_content(
     the villages is always computed; ``uncertainty`` (bootstrap ranks, weight sensitivity,
     shrinkage prior) is shown beside the ranking.
 
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> from phbs.scoring.results import score
     >>> result = score(read_survey(sample_data().survey_files))

@@ -69,7 +69,7 @@ def write_report(
     Returns what the reports show. Both files are written atomically.
 
     >>> import tempfile, phbs
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     content = write_report(

@@ -96,7 +96,7 @@ def funnel_plot(report: AreaReport, *, exact: bool = True, grid: int = 120) -> F
     """Funnel data for the areas of ``report`` that have households with a complete result.
 
     >>> import phbs
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> data = funnel_plot(phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files))))
     >>> round(data.rata_rata, 1), sorted(data.batas)
     (41.3, ['95', '99.8'])

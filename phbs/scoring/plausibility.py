@@ -41,7 +41,7 @@ def plausibility_issues(result: ScoreResult | StreamedScore | AreaTotals) -> lis
     ``result`` is a survey scored in memory or the :class:`~phbs.scoring.totals.AreaTotals` of
     one scored batch by batch; both give the same issues.
 
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> import phbs
     >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
     >>> [i.code for i in plausibility_issues(result)]

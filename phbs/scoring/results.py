@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,8 +37,16 @@ from phbs.scoring.totals import AreaTotals, area_totals, scored_batches
 from phbs.states import STATE_NAMES
 from phbs.stats import CiMethod
 
-if TYPE_CHECKING:
-    from phbs.scoring.streaming import StreamedScore
+
+class Scored(Protocol):
+    """A scored survey: :class:`ScoreResult` in memory, or
+    :class:`phbs.scoring.streaming.StreamedScore` scored as a stream."""
+
+    @property
+    def totals(self) -> AreaTotals:
+        """Per-area counts of the scored households."""
+        ...
+
 
 #: Guideline sample size for a village survey ("C survey", DOMAIN.md §2).
 MIN_SAMPLE = 210
@@ -132,7 +140,7 @@ class ScoreResult:
     @cached_property
     def totals(self) -> AreaTotals:
         """Per-area counts (:mod:`phbs.scoring.totals`), counted once."""
-        return area_totals(self)
+        return area_totals(self.survey.households, self.survey.form.form, self.outcomes)
 
     def households(self) -> Iterator[HouseholdResult]:
         """Iterate the scored households in input order."""
@@ -255,7 +263,7 @@ class AreaReport(BaseModel):
 
 
 def summarise(
-    result: ScoreResult | StreamedScore | AreaTotals,
+    result: Scored | AreaTotals,
     by: AreaLevel | str = AreaLevel.DESA,
     villages: VillageTotals | None = None,
     ci_method: CiMethod | str = CiMethod.WILSON,

@@ -15,17 +15,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from phbs.forms.model import LoadedForm, NaPolicy, load_form
 from phbs.ingest.inputs import distinct_files
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
-from phbs.reports.tables import HouseholdsCsv
+from phbs.scoring.household import HouseholdOutcomes
 from phbs.scoring.results import HouseholdResult, batch_households
 from phbs.scoring.spool import HouseholdSpool
 from phbs.scoring.totals import AreaTotals, TotalsBuilder
 from phbs.threads import SinkThread
+
+
+class HouseholdWriter(Protocol):
+    """Takes each batch of households as it is scored (for example
+    :class:`phbs.reports.tables.HouseholdsCsv`, which writes them as CSV rows)."""
+
+    def write(
+        self, batch: HouseholdBatch, outcomes: HouseholdOutcomes, file_names: Sequence[str]
+    ) -> None:
+        """Take one batch; ``file_names[batch.file_index]`` names its file."""
+        ...
 
 
 @dataclass
@@ -68,7 +80,7 @@ def score_files(
     na_policy: NaPolicy | str | None = None,
     settings: ReadSettings | None = None,
     progress: Callable[[int], None] | None = None,
-    households_csv: HouseholdsCsv | None = None,
+    households_csv: HouseholdWriter | None = None,
     keep_households: bool = False,
 ) -> StreamedScore:
     """Read, validate and score survey files in one pass (memory follows the areas).
@@ -78,7 +90,7 @@ def score_files(
     :meth:`StreamedScore.households` can list them (close the result to remove it).
 
     >>> import phbs
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> files = sample_data().survey_files
     >>> streamed = score_files(files)
     >>> in_memory = phbs.score(phbs.read_survey(files))

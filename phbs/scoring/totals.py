@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,9 +29,6 @@ from phbs.ingest.grid import WordTable, distinct_codes
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
 from phbs.scoring.household import AreaCounts, HouseholdOutcomes, household_outcomes
 from phbs.states import MISSING, NO, YES
-
-if TYPE_CHECKING:
-    from phbs.scoring.results import ScoreResult
 
 #: Households per batch when a table held in memory is handed on in batches.
 BATCH_ROWS = 65_536
@@ -97,7 +94,7 @@ class AreaTotals:
 class TotalsBuilder:
     """Score batches of households and keep only their per-area counts.
 
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> survey = read_survey(sample_data().survey_files)
     >>> builder = TotalsBuilder(survey.form.form)
@@ -538,10 +535,10 @@ def scored_batches(
         start = stop
 
 
-def area_totals(result: ScoreResult) -> AreaTotals:
-    """The :class:`AreaTotals` of a survey scored in memory (same as streaming it)."""
-    table = result.survey.households
-    builder = TotalsBuilder(result.survey.form.form, result.na_policy)
+def area_totals(table: HouseholdTable, form: Form, outcomes: HouseholdOutcomes) -> AreaTotals:
+    """The :class:`AreaTotals` of a survey scored in memory (same as streaming it): its
+    households and their outcomes under ``form``."""
+    builder = TotalsBuilder(form, outcomes.na_policy)
     files = np.asarray(table.file_index, dtype=np.int64)
     bounds = [0, *(np.flatnonzero(files[1:] != files[:-1]) + 1).tolist(), len(table)]
     # One batch per file, reading only the columns counted.
@@ -554,6 +551,6 @@ def area_totals(result: ScoreResult) -> AreaTotals:
                 _factor(table.petugas[start:stop]),
                 table.states[start:stop],
             ),
-            outcomes_slice(result.outcomes, start, stop),
+            outcomes_slice(outcomes, start, stop),
         )
     return builder.totals()

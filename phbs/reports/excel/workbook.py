@@ -60,7 +60,7 @@ def write_workbook(
     without it.
 
     >>> import tempfile
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> from phbs.reports.content import build_content
     >>> from phbs.scoring.results import score, summarise

@@ -100,7 +100,7 @@ def funnel_chart(funnel: FunnelData, lang: Lang = "id") -> FunnelChart | None:
     """Lay out the funnel plot (``None`` when no village has a complete household).
 
     >>> import phbs
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
     >>> chart = funnel_chart(phbs.funnel_plot(report))
     >>> len(chart.points), len(chart.curves)

@@ -97,7 +97,7 @@ def render_html(
 
     ``extra`` adds (or replaces) variables for a user's own template.
 
-    >>> from phbs.demo.sample import sample_data
+    >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> from phbs.reports.content import build_content
     >>> from phbs.scoring.results import score, summarise
