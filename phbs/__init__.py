@@ -70,6 +70,7 @@ if TYPE_CHECKING:
         weight_sensitivity,
     )
     from phbs.contest.weights import PairwiseWeights, read_pairwise
+    from phbs.demo.data import SampleData, sample_data
     from phbs.errors import (
         FormError,
         InputFileError,
@@ -82,12 +83,13 @@ if TYPE_CHECKING:
     )
     from phbs.forms.model import Form, LoadedForm, NaPolicy, bundled_forms, load_form
     from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
-    from phbs.ingest.survey import FileReading
+    from phbs.ingest.survey import FileReading, HouseholdBatch
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
     from phbs.reports.content import DEFAULT_STRATA, Stratum
     from phbs.reports.report import write_report
+    from phbs.reports.tables import HouseholdsCsv, households_csv
     from phbs.reports.uncertainty import Uncertainty
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
     from phbs.scoring.household import AreaLevel, Status
@@ -102,12 +104,20 @@ if TYPE_CHECKING:
         summarise,
     )
     from phbs.scoring.streaming import StreamedScore, score_files
+    from phbs.scoring.totals import AreaTotals, TotalsBuilder
     from phbs.stats import BetaBinomialPrior, CiMethod, proportion_interval
 
 # Where each public name lives. A name is imported when it is first used, so that
 # `phbs score` does not load the contest and report code (tests/test_code_quality.py
 # checks this table against the imports above).
 _EXPORTS = {
+    "SampleData": "phbs.demo.data",
+    "sample_data": "phbs.demo.data",
+    "HouseholdBatch": "phbs.ingest.survey",
+    "HouseholdsCsv": "phbs.reports.tables",
+    "households_csv": "phbs.reports.tables",
+    "AreaTotals": "phbs.scoring.totals",
+    "TotalsBuilder": "phbs.scoring.totals",
     "Override": "phbs.contest.inputs",
     "OverrideAction": "phbs.contest.inputs",
     "Overrides": "phbs.contest.inputs",
@@ -203,6 +213,7 @@ __all__ = [
     "AreaLevel",
     "AreaReport",
     "AreaSummary",
+    "AreaTotals",
     "BetaBinomialPrior",
     "BlankMeaning",
     "CiMethod",
@@ -212,7 +223,9 @@ __all__ = [
     "FormError",
     "FunnelData",
     "FunnelPoint",
+    "HouseholdBatch",
     "HouseholdResult",
+    "HouseholdsCsv",
     "IdScope",
     "IndicatorCoverage",
     "InputFileError",
@@ -235,6 +248,7 @@ __all__ = [
     "ReadSettings",
     "Rubric",
     "RubricError",
+    "SampleData",
     "ScoreResult",
     "SetAsideRow",
     "SettingsError",
@@ -245,6 +259,7 @@ __all__ = [
     "StreamedScore",
     "Survey",
     "SurveyError",
+    "TotalsBuilder",
     "Uncertainty",
     "UnusableFileError",
     "VillageAttributes",
@@ -260,6 +275,7 @@ __all__ = [
     "bundled_forms",
     "bundled_rubrics",
     "funnel_plot",
+    "households_csv",
     "load_form",
     "load_rubric",
     "measures_from_report",
@@ -273,6 +289,7 @@ __all__ = [
     "read_survey",
     "read_village_summary",
     "read_villages",
+    "sample_data",
     "score",
     "score_files",
     "shrink_measures",
