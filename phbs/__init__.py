@@ -32,6 +32,7 @@ from phbs.version import __version__
 _moved.install()
 
 if TYPE_CHECKING:
+    from phbs.contest.assessment import Uncertainty
     from phbs.contest.inputs import (
         Override,
         OverrideAction,
@@ -90,7 +91,6 @@ if TYPE_CHECKING:
     from phbs.reports.content import DEFAULT_STRATA, Stratum
     from phbs.reports.report import write_report
     from phbs.reports.tables import HouseholdsCsv, households_csv
-    from phbs.reports.uncertainty import Uncertainty
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
     from phbs.scoring.household import AreaLevel, Status
     from phbs.scoring.plausibility import plausibility_issues
@@ -178,7 +178,7 @@ _EXPORTS = {
     "DEFAULT_STRATA": "phbs.reports.content",
     "Stratum": "phbs.reports.content",
     "write_report": "phbs.reports.report",
-    "Uncertainty": "phbs.reports.uncertainty",
+    "Uncertainty": "phbs.contest.assessment",
     "AreaReport": "phbs.scoring.results",
     "AreaSummary": "phbs.scoring.results",
     "HouseholdResult": "phbs.scoring.results",

@@ -15,12 +15,12 @@ from report_helpers import Scored, sample, small
 
 from phbs import bootstrap_ranking, funnel_plot, shrink_measures, weight_sensitivity
 from phbs.cli.root import cli
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.measures import measures_from_report
 from phbs.contest.rubric import load_rubric
 from phbs.demo.contest import SAMPLE_RUBRIC, contest_sample
 from phbs.demo.data import sample_data
 from phbs.reports.report import write_report
-from phbs.reports.uncertainty import Uncertainty
 
 
 def header_index(sheet: Any, row: int = 1) -> dict[str, int]:

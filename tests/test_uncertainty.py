@@ -331,9 +331,10 @@ def test_bootstrap_replays_the_tie_breakers(tmp_path: Path) -> None:
 def test_notes_name_every_block_of_indistinguishable_ranks() -> None:
     """Ranks 1–2 and 3–5 overlap within their blocks; rank 6 stands apart: the note names
     both blocks, not only the one at rank 1."""
+    from phbs.contest.assessment import Uncertainty
     from phbs.contest.resampling import indistinct_blocks
     from phbs.contest.uncertainty import RankBootstrap, VillageRankStability
-    from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
+    from phbs.reports.uncertainty import uncertainty_notes
 
     intervals = [(1, 2), (1, 2), (3, 5), (3, 4), (4, 5), (6, 6)]
     blocks = indistinct_blocks(

@@ -16,7 +16,8 @@ from phbs.cli.common import (
     scoring_options,
     survey_file_options,
 )
-from phbs.cli.uncertainty import assess_ranking, uncertainty_options
+from phbs.cli.uncertainty import uncertainty_choice, uncertainty_options
+from phbs.contest.assessment import Uncertainty, assess_ranking
 from phbs.contest.inputs import Overrides, VillageAttributes, read_attributes, read_overrides
 from phbs.contest.judges import JudgeScores, read_judges
 from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
@@ -41,7 +42,7 @@ from phbs.reports.ranking import (
     write_ranking_csv,
     write_ranking_json,
 )
-from phbs.reports.uncertainty import Uncertainty, uncertainty_text
+from phbs.reports.uncertainty import uncertainty_text
 from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
 
 
@@ -272,13 +273,15 @@ def rank_command(
             ranking,
             loaded,
             report,
-            found.prior,
-            bootstrap=bootstrap,
-            seed=seed,
-            resample_judges=resample_judges,
-            weight_sensitivity=weight_sensitivity,
-            weight_concentration=weight_concentration,
-            weight_spread=weight_spread,
+            uncertainty_choice(
+                bootstrap,
+                seed,
+                resample_judges,
+                weight_sensitivity,
+                weight_concentration,
+                weight_spread,
+            ),
+            prior=found.prior,
             households=result,
         )
     if ctx.get_parameter_source("rubric_name") is click.core.ParameterSource.DEFAULT:

@@ -16,7 +16,8 @@ from phbs.cli.common import (
     survey_file_options,
 )
 from phbs.cli.progress import rows_progress, writing_progress
-from phbs.cli.uncertainty import assess_ranking, uncertainty_options
+from phbs.cli.uncertainty import uncertainty_choice, uncertainty_options
+from phbs.contest.assessment import Uncertainty, assess_ranking
 from phbs.contest.inputs import read_attributes, read_overrides
 from phbs.contest.judges import read_judges
 from phbs.contest.measures import VillageMeasures, measures_from_report
@@ -33,7 +34,6 @@ from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.report import write_report
 from phbs.reports.text import issue_counts_line
-from phbs.reports.uncertainty import Uncertainty
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
 from phbs.scoring.streaming import StreamedScore, score_files
@@ -251,13 +251,15 @@ def report_command(
                 ranking,
                 loaded,
                 by_village,
-                found.prior,
-                bootstrap=bootstrap,
-                seed=seed,
-                resample_judges=resample_judges,
-                weight_sensitivity=weight_sensitivity,
-                weight_concentration=weight_concentration,
-                weight_spread=weight_spread,
+                uncertainty_choice(
+                    bootstrap,
+                    seed,
+                    resample_judges,
+                    weight_sensitivity,
+                    weight_concentration,
+                    weight_spread,
+                ),
+                prior=found.prior,
                 households=result if isinstance(result, ScoreResult) else None,
             )
             if asked

@@ -1,5 +1,5 @@
-"""Options of ``phbs rank`` and ``phbs report`` for rank uncertainty (issue 5), and the
-analyses they ask for."""
+"""Options of ``phbs rank`` and ``phbs report`` for rank uncertainty; the analyses they ask
+for run in :func:`phbs.contest.assessment.assess_ranking`."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from phbs.contest.models import Ranking
-from phbs.contest.rubric import LoadedRubric
-from phbs.contest.uncertainty import bootstrap_ranking
-from phbs.contest.uncertainty import weight_sensitivity as weight_sensitivity_of
-from phbs.reports.uncertainty import Uncertainty
-from phbs.scoring.results import AreaReport, ScoreResult
-from phbs.stats import BetaBinomialPrior
+from phbs.contest.assessment import UncertaintyOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,45 +62,15 @@ def uncertainty_options(function: F) -> F:
     return function
 
 
-def assess_ranking(
-    ranking: Ranking,
-    rubric: LoadedRubric,
-    report: AreaReport | None,
-    prior: BetaBinomialPrior | None,
-    *,
+def uncertainty_choice(
     bootstrap: int,
     seed: int,
     resample_judges: bool,
     weight_sensitivity: int,
     weight_concentration: float,
     weight_spread: float | None,
-    households: ScoreResult | None = None,
-) -> Uncertainty:
-    """Run the analyses the options asked for (``phbs rank`` and ``phbs report`` alike).
-
-    ``report`` is the village summary the ranking's survey criteria came from; ``prior``
-    the shrinkage prior when ``--shrink`` was used; ``households`` the scored survey, for the
-    joint household bootstrap (without it the bootstrap resamples ``report``'s counts).
-    """
-    found = Uncertainty(report=report, prior=prior)
-    if bootstrap:
-        found.bootstrap = bootstrap_ranking(
-            ranking,
-            rubric,
-            report,
-            replicates=bootstrap,
-            seed=seed,
-            resample_judges_too=resample_judges,
-            prior=prior,
-            households=households,
-        )
-    if weight_sensitivity:
-        found.weights = weight_sensitivity_of(
-            ranking,
-            rubric,
-            replicates=weight_sensitivity,
-            seed=seed,
-            concentration=weight_concentration,
-            spread=weight_spread,
-        )
-    return found
+) -> UncertaintyOptions:
+    """The options of :func:`uncertainty_options` as the library takes them."""
+    return UncertaintyOptions(
+        bootstrap, seed, resample_judges, weight_sensitivity, weight_concentration, weight_spread
+    )

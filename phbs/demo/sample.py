@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric import load_rubric
 from phbs.contest.uncertainty import bootstrap_ranking, weight_sensitivity
@@ -22,7 +23,6 @@ from phbs.reports.tables import (
     write_issues,
     write_rejects_csv,
 )
-from phbs.reports.uncertainty import Uncertainty
 from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
 
 

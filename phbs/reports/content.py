@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric import LoadedRubric
 from phbs.i18n import Lang, t
@@ -20,7 +21,6 @@ from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, contest_view
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import reading_text
-from phbs.reports.uncertainty import Uncertainty
 from phbs.scoring.funnel import FunnelData, funnel_plot
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.results import AreaReport, AreaSummary, ScoreResult, summarise

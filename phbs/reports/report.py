@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric import LoadedRubric
 from phbs.errors import SettingsError
@@ -19,7 +20,6 @@ from phbs.reports.content import ReportContent, Stratum, build_content
 from phbs.reports.excel.sheet import EXCEL_MAX_ROWS, ReportProgress
 from phbs.reports.excel.workbook import write_workbook
 from phbs.reports.html.page import write_html
-from phbs.reports.uncertainty import Uncertainty
 from phbs.scoring.results import AreaReport, ScoreResult
 
 if TYPE_CHECKING:

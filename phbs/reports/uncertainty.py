@@ -8,85 +8,12 @@ CSV columns added after ``catatan`` (only those whose analysis was run):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from phbs.contest.assessment import CI_COLUMNS, Uncertainty
 from phbs.contest.models import Ranking
-from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity
 from phbs.i18n import Lang, t
 from phbs.reports.text import format_table
-from phbs.scoring.results import AreaReport
-from phbs.stats import BetaBinomialPrior
-
-CI_COLUMNS = ["persen_ber_phbs_survei", "persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
-BOOTSTRAP_COLUMNS = [
-    "peringkat_median",
-    "peringkat_bawah",
-    "peringkat_atas",
-    "p_pertama",
-    "p_tiga_besar",
-]
-
-
-@dataclass
-class Uncertainty:
-    """What ``phbs rank`` found out about how sure its ranking is."""
-
-    report: AreaReport | None = None
-    bootstrap: RankBootstrap | None = None
-    weights: WeightSensitivity | None = None
-    prior: BetaBinomialPrior | None = None
-    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def columns(self) -> list[str]:
-        """The extra CSV columns, in order."""
-        columns = list(CI_COLUMNS) if self.report is not None else []
-        if self.bootstrap is not None:
-            columns += BOOTSTRAP_COLUMNS
-        if self.weights is not None:
-            columns.append("p_tetap_bobot")
-        return columns
-
-    def cells(self) -> dict[str, dict[str, Any]]:
-        """Extra cells per village code."""
-        rows: dict[str, dict[str, Any]] = {}
-        if self.report is not None:
-            for area in self.report.areas:
-                rows[area.kode] = {
-                    "persen_ber_phbs_survei": area.persen_ber_phbs,
-                    "persen_ber_phbs_bawah": area.persen_ber_phbs_bawah,
-                    "persen_ber_phbs_atas": area.persen_ber_phbs_atas,
-                }
-        if self.bootstrap is not None:
-            for v in self.bootstrap.desa:
-                rows.setdefault(v.kode_desa, {}).update(
-                    {c: getattr(v, c) for c in BOOTSTRAP_COLUMNS}
-                )
-        if self.weights is not None:
-            for w in self.weights.desa:
-                rows.setdefault(w.kode_desa, {})["p_tetap_bobot"] = w.p_tetap
-        return rows
-
-    def document(self) -> dict[str, Any]:
-        """The JSON section ``ketidakpastian``."""
-        return {
-            "metode_ci": self.report.metode_ci.value if self.report else None,
-            "tingkat_kepercayaan": self.report.tingkat_kepercayaan if self.report else None,
-            "bootstrap": self.bootstrap.model_dump(mode="json") if self.bootstrap else None,
-            "kepekaan_bobot": self.weights.model_dump(mode="json") if self.weights else None,
-            "penyusutan": (
-                {
-                    "metode": f"empirical Bayes beta-binomial ({self.prior.method})",
-                    "alpha": self.prior.alpha,
-                    "beta": self.prior.beta,
-                    "rata_rata_prior": self.prior.mean,
-                    "kekuatan_prior": self.prior.strength,
-                    "jumlah_desa": self.prior.villages,
-                }
-                if self.prior
-                else None
-            ),
-        }
 
 
 def _ci(values: dict[str, Any]) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking, VillageResult
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
 from phbs.reports.contest import ContestView
 from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
-from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
+from phbs.reports.uncertainty import uncertainty_notes
 
 _SEPARATOR = " | "
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from phbs.contest.assessment import Uncertainty
 from phbs.i18n import LABELS, Lang, t
 from phbs.reports.contest import Band, ContestView
 from phbs.reports.html.view import Cell, Column, Table, fmt_int, fmt_number, fmt_pct
-from phbs.reports.uncertainty import Uncertainty, uncertainty_notes
+from phbs.reports.uncertainty import uncertainty_notes
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,156 @@
+"""How sure a ranking is, as one result: the survey's intervals, the rank bootstrap, the weight
+sensitivity and the shrinkage prior (docs/peringkat.md §11), and the call that runs the analyses
+a user asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from phbs.contest.models import Ranking
+from phbs.contest.rubric import LoadedRubric
+from phbs.contest.uncertainty import (
+    RankBootstrap,
+    WeightSensitivity,
+    bootstrap_ranking,
+    weight_sensitivity,
+)
+from phbs.scoring.results import AreaReport, ScoreResult
+from phbs.stats import BetaBinomialPrior
+
+CI_COLUMNS = ["persen_ber_phbs_survei", "persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
+
+
+BOOTSTRAP_COLUMNS = [
+    "peringkat_median",
+    "peringkat_bawah",
+    "peringkat_atas",
+    "p_pertama",
+    "p_tiga_besar",
+]
+
+
+@dataclass
+class Uncertainty:
+    """What ``phbs rank`` found out about how sure its ranking is."""
+
+    report: AreaReport | None = None
+    bootstrap: RankBootstrap | None = None
+    weights: WeightSensitivity | None = None
+    prior: BetaBinomialPrior | None = None
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def columns(self) -> list[str]:
+        """The extra CSV columns, in order."""
+        columns = list(CI_COLUMNS) if self.report is not None else []
+        if self.bootstrap is not None:
+            columns += BOOTSTRAP_COLUMNS
+        if self.weights is not None:
+            columns.append("p_tetap_bobot")
+        return columns
+
+    def cells(self) -> dict[str, dict[str, Any]]:
+        """Extra cells per village code."""
+        rows: dict[str, dict[str, Any]] = {}
+        if self.report is not None:
+            for area in self.report.areas:
+                rows[area.kode] = {
+                    "persen_ber_phbs_survei": area.persen_ber_phbs,
+                    "persen_ber_phbs_bawah": area.persen_ber_phbs_bawah,
+                    "persen_ber_phbs_atas": area.persen_ber_phbs_atas,
+                }
+        if self.bootstrap is not None:
+            for v in self.bootstrap.desa:
+                rows.setdefault(v.kode_desa, {}).update(
+                    {c: getattr(v, c) for c in BOOTSTRAP_COLUMNS}
+                )
+        if self.weights is not None:
+            for w in self.weights.desa:
+                rows.setdefault(w.kode_desa, {})["p_tetap_bobot"] = w.p_tetap
+        return rows
+
+    def document(self) -> dict[str, Any]:
+        """The JSON section ``ketidakpastian``."""
+        return {
+            "metode_ci": self.report.metode_ci.value if self.report else None,
+            "tingkat_kepercayaan": self.report.tingkat_kepercayaan if self.report else None,
+            "bootstrap": self.bootstrap.model_dump(mode="json") if self.bootstrap else None,
+            "kepekaan_bobot": self.weights.model_dump(mode="json") if self.weights else None,
+            "penyusutan": (
+                {
+                    "metode": f"empirical Bayes beta-binomial ({self.prior.method})",
+                    "alpha": self.prior.alpha,
+                    "beta": self.prior.beta,
+                    "rata_rata_prior": self.prior.mean,
+                    "kekuatan_prior": self.prior.strength,
+                    "jumlah_desa": self.prior.villages,
+                }
+                if self.prior
+                else None
+            ),
+        }
+
+
+@dataclass(frozen=True)
+class UncertaintyOptions:
+    """Which analyses to run, as ``phbs rank`` and ``phbs report`` take them as options.
+
+    ``bootstrap`` and ``weight_sensitivity`` are numbers of replicates (0: not run);
+    ``weight_spread`` replaces the Dirichlet draw by a uniform ±percent per group.
+    """
+
+    bootstrap: int = 0
+    seed: int = 42
+    resample_judges: bool = False
+    weight_sensitivity: int = 0
+    weight_concentration: float = 100.0
+    weight_spread: float | None = None
+
+
+def assess_ranking(
+    ranking: Ranking,
+    rubric: LoadedRubric,
+    report: AreaReport | None,
+    options: UncertaintyOptions,
+    *,
+    prior: BetaBinomialPrior | None = None,
+    households: ScoreResult | None = None,
+) -> Uncertainty:
+    """Run the analyses ``options`` ask for.
+
+    ``report`` is the village summary the ranking's survey criteria came from; ``prior``
+    the shrinkage prior when the survey measures were shrunk; ``households`` the scored
+    survey, for the joint household bootstrap (without it the bootstrap resamples
+    ``report``'s counts).
+
+    >>> from phbs.contest.rubric import load_rubric
+    >>> from phbs.demo.contest import sample_ranking
+    >>> found = assess_ranking(
+    ...     sample_ranking(), load_rubric("lomba-desa-ber-phbs"), None,
+    ...     UncertaintyOptions(weight_sensitivity=50),
+    ... )
+    >>> found.bootstrap is None, found.weights is not None, "p_tetap_bobot" in found.columns()
+    (True, True, True)
+    """
+    found = Uncertainty(report=report, prior=prior)
+    if options.bootstrap:
+        found.bootstrap = bootstrap_ranking(
+            ranking,
+            rubric,
+            report,
+            replicates=options.bootstrap,
+            seed=options.seed,
+            resample_judges_too=options.resample_judges,
+            prior=prior,
+            households=households,
+        )
+    if options.weight_sensitivity:
+        found.weights = weight_sensitivity(
+            ranking,
+            rubric,
+            replicates=options.weight_sensitivity,
+            seed=options.seed,
+            concentration=options.weight_concentration,
+            spread=options.weight_spread,
+        )
+    return found
