@@ -14,10 +14,10 @@ import time
 
 import numpy as np
 
+from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.measures import measures_from_report
 from phbs.contest.models import CriterionResult, Ranking, VillageResult, VillageStatus
 from phbs.contest.rubric import Aggregation, Method, Rubric, SurveySource, load_rubric
-from phbs.contest.uncertainty import bootstrap_ranking
 from phbs.demo.contest import SAMPLE_RUBRIC
 from phbs.forms.model import load_form
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable

@@ -33,6 +33,7 @@ _moved.install()
 
 if TYPE_CHECKING:
     from phbs.contest.assessment import Uncertainty
+    from phbs.contest.bootstrap import bootstrap_ranking
     from phbs.contest.inputs import (
         Override,
         OverrideAction,
@@ -66,7 +67,6 @@ if TYPE_CHECKING:
         VillageRankStability,
         VillageWeightStability,
         WeightSensitivity,
-        bootstrap_ranking,
         shrink_measures,
         weight_sensitivity,
     )
@@ -165,7 +165,7 @@ _EXPORTS = {
     "VillageRankStability": "phbs.contest.uncertainty",
     "VillageWeightStability": "phbs.contest.uncertainty",
     "WeightSensitivity": "phbs.contest.uncertainty",
-    "bootstrap_ranking": "phbs.contest.uncertainty",
+    "bootstrap_ranking": "phbs.contest.bootstrap",
     "shrink_measures": "phbs.contest.uncertainty",
     "weight_sensitivity": "phbs.contest.uncertainty",
     "rank_villages": "phbs.contest.ranking",

@@ -13,12 +13,8 @@ from contest_helpers import small_rubric
 from scipy.stats import binomtest
 
 import phbs
-from phbs.contest.uncertainty import (
-    bootstrap_ranking,
-    resample_measures,
-    shrink_measures,
-    weight_sensitivity,
-)
+from phbs.contest.bootstrap import bootstrap_ranking, resample_measures
+from phbs.contest.uncertainty import shrink_measures, weight_sensitivity
 from phbs.demo.data import sample_data
 from phbs.ingest.villages import read_villages
 from phbs.scoring.funnel import funnel_plot

@@ -7,14 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.models import Ranking
 from phbs.contest.rubric import LoadedRubric
-from phbs.contest.uncertainty import (
-    RankBootstrap,
-    WeightSensitivity,
-    bootstrap_ranking,
-    weight_sensitivity,
-)
+from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity, weight_sensitivity
 from phbs.scoring.results import AreaReport, ScoreResult
 from phbs.stats import BetaBinomialPrior
 

@@ -1,17 +1,17 @@
-"""How sure a contest ranking is (issue 5): bootstrap ranks, weight sensitivity, shrinkage.
+"""How sure a contest ranking is: bootstrap ranks, weight sensitivity, shrinkage.
 
-* :func:`bootstrap_ranking` resamples households within each village (seeded), recomputes
-  every survey-based criterion (% ber-PHBS and indicator coverage, through the rubric's
-  mapping), holds judges' and attribute scores fixed (or also resamples judges), re-ranks by
-  total and reports each village's median rank, 90 % rank interval, P(first) and P(top 3).
-  Given the scored households (a :class:`~phbs.scoring.results.ScoreResult`) the households are
-  drawn jointly, so every criterion of a replicate comes from the same households; given
-  only a village summary, the counts are redrawn per criterion (see
-  :mod:`phbs.contest.resampling`). Overridden scores stay as recorded; % dipantau does not
-  change (the sample size is fixed).
-  Each replicate is ranked as the ranking itself: by the rounded total, then the rubric's
-  ordered tie-breakers (subtotals, criterion scores and survey measures of that replicate),
-  with a shared competition rank only for villages equal on every key.
+* :func:`~phbs.contest.bootstrap.bootstrap_ranking` resamples households within each village
+  (seeded), recomputes every survey-based criterion (% ber-PHBS and indicator coverage,
+  through the rubric's mapping), holds judges' and attribute scores fixed (or also resamples
+  judges), re-ranks by total and reports each village's median rank, 90 % rank interval,
+  P(first) and P(top 3). Given the scored households (a
+  :class:`~phbs.scoring.results.ScoreResult`) the households are drawn jointly, so every
+  criterion of a replicate comes from the same households; given only a village summary, the
+  counts are redrawn per criterion (see :mod:`phbs.contest.resampling`). Overridden scores
+  stay as recorded; % dipantau does not change (the sample size is fixed). Each replicate is
+  ranked as the ranking itself: by the rounded total, then the rubric's ordered tie-breakers
+  (subtotals, criterion scores and survey measures of that replicate), with a shared
+  competition rank only for villages equal on every key.
 * :func:`weight_sensitivity` keeps the scores and perturbs the group weights: a seeded
   Dirichlet around the rubric's group shares (``concentration`` κ: a share ``s`` varies with
   standard deviation ``sqrt(s(1 − s)/(κ + 1))``), or each group weight times a uniform factor
@@ -24,33 +24,19 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
-from phbs.contest.kernels import competition_rank
-from phbs.contest.measures import VillageMeasures, measures_from_report
+from phbs.contest.measures import VillageMeasures
 from phbs.contest.models import Ranking
 from phbs.contest.resampling import (
     batch_ranks,
     batch_topsis,
-    chunk_size,
-    household_patterns,
-    indistinct_blocks,
-    indistinct_top,
-    map_scores,
-    rank_interval,
-    resample_binomial,
-    resample_households,
-    resample_judges,
-    resample_status,
 )
-from phbs.contest.rubric import JudgeSource, LoadedRubric, Method, Rubric, SurveySource
-from phbs.scoring.household import Status
-from phbs.scoring.results import AreaReport, ScoreResult, summarise
-from phbs.states import NO, YES
+from phbs.contest.rubric import LoadedRubric, Method, Rubric
+from phbs.scoring.results import AreaReport
 from phbs.stats import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
 
 FloatArray = NDArray[np.float64]
@@ -127,11 +113,11 @@ class WeightSensitivity(_Frozen):
     pertukaran: list[RankSwap]
 
 
-def _spec(rubric: LoadedRubric | Rubric) -> Rubric:
+def rubric_spec(rubric: LoadedRubric | Rubric) -> Rubric:
     return rubric.rubric if isinstance(rubric, LoadedRubric) else rubric
 
 
-def _base(ranking: Ranking) -> tuple[list[str], list[str], FloatArray, NDArray[np.int64]]:
+def ranking_base(ranking: Ranking) -> tuple[list[str], list[str], FloatArray, NDArray[np.int64]]:
     """Ranked villages, criterion ids, the scores used (villages × criteria) and ranks."""
     ranked = ranking.ranked()
     criteria = list(ranking.bobot)
@@ -145,7 +131,7 @@ def _base(ranking: Ranking) -> tuple[list[str], list[str], FloatArray, NDArray[n
     return [v.kode_desa for v in ranked], criteria, scores, ranks
 
 
-def _totals(ranking: Ranking, scores: FloatArray, weights: FloatArray) -> FloatArray:
+def weighted_totals(ranking: Ranking, scores: FloatArray, weights: FloatArray) -> FloatArray:
     """Totals per replicate: scores R × V × C (NaN = 0), weights C or R × C."""
     filled = np.nan_to_num(scores, nan=0.0)
     if ranking.metode is Method.TOPSIS:
@@ -155,355 +141,8 @@ def _totals(ranking: Ranking, scores: FloatArray, weights: FloatArray) -> FloatA
     return np.asarray(np.einsum("rvc,rc->rv", filled, weights))
 
 
-def _decimals(ranking: Ranking) -> int:
+def total_decimals(ranking: Ranking) -> int:
     return 4 if ranking.metode is Method.TOPSIS else ranking.desimal
-
-
-def bootstrap_ranking(
-    ranking: Ranking,
-    rubric: LoadedRubric | Rubric,
-    report: AreaReport | None,
-    *,
-    replicates: int = 1000,
-    seed: int = 0,
-    resample_judges_too: bool = False,
-    prior: BetaBinomialPrior | None = None,
-    households: ScoreResult | None = None,
-) -> RankBootstrap:
-    """Bootstrap the ranks of ``ranking`` (see the module docstring).
-
-    ``households`` (the scored survey the ranking's survey criteria came from) gives the
-    joint household bootstrap; without it, ``report`` (the village-level summary) gives the
-    count-based fallback (each criterion resampled separately). ``prior`` (from
-    :func:`shrink_measures`) shrinks each replicate's % ber-PHBS the same way as the
-    ranking's. ``RankBootstrap.metode_sampel`` says which was used.
-
-    >>> import phbs
-    >>> from phbs.demo.contest import SAMPLE_RUBRIC, sample_ranking
-    >>> from phbs.demo.data import sample_data
-    >>> result = phbs.score(phbs.read_survey(sample_data().survey_files))
-    >>> report = phbs.summarise(result)
-    >>> ranking = sample_ranking(report)
-    >>> boot = bootstrap_ranking(
-    ...     ranking, phbs.load_rubric(SAMPLE_RUBRIC), report, seed=1, households=result
-    ... )
-    >>> boot.desa[0].peringkat, 0 <= boot.desa[0].p_pertama <= 1, boot.metode_sampel
-    (1, True, 'rumah_tangga')
-    """
-    if replicates < 1:
-        raise ValueError("replicates must be at least 1")
-    spec = _spec(rubric)
-    villages, criteria, base, _ = _base(ranking)
-    method = (
-        SAMPLE_HOUSEHOLDS
-        if households is not None
-        else SAMPLE_COUNTS
-        if report is not None
-        else SAMPLE_NONE
-    )
-    if not villages:
-        return RankBootstrap(
-            ulangan=replicates,
-            seed=seed,
-            juri_diambil_ulang=resample_judges_too,
-            penyusutan=prior is not None,
-            metode_sampel=method,
-            desa=[],
-            tidak_terbedakan_sampai=0,
-        )
-    weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
-    fixed = {(o.kode_desa, o.kriteria) for o in ranking.koreksi if o.kriteria}
-    surveyed = {
-        c: source
-        for c in criteria
-        if isinstance(source := spec.criterion(c).source, SurveySource)
-        and _resampled(source.measure)
-    }
-    breakers = [t.measure for t in spec.tie_breakers if t.measure is not None]
-    wanted = sorted({s.measure for s in surveyed.values()} | {m for m in breakers if _resampled(m)})
-    draw = _sampler(villages, wanted, report, households, prior)
-    observed = _observed_measures(villages, breakers, report, households, prior)
-    rng = np.random.default_rng(seed)
-    size = chunk_size(len(villages), len(criteria))
-    all_ranks = []
-    done = 0
-    while done < replicates:
-        batch = min(size, replicates - done)
-        scores = np.broadcast_to(base, (batch, *base.shape)).copy()
-        values = draw(rng, batch) if draw is not None else {}
-        for j, c in enumerate(criteria):
-            source = spec.criterion(c).source
-            keep = np.array([(k, c) not in fixed for k in villages], dtype=bool)
-            if c in surveyed and surveyed[c].measure in values:
-                drawn = _scored(values[surveyed[c].measure], surveyed[c])
-                scores[:, :, j] = np.where(keep & ~np.isnan(drawn), drawn, scores[:, :, j])
-            elif isinstance(source, JudgeSource) and resample_judges_too:
-                given = [ranking.village(k).kriteria[c].juri for k in villages]
-                panel = sorted({judge for g in given for judge in g})
-                table = np.array(
-                    [[g.get(judge, np.nan) for judge in panel] for g in given], dtype=np.float64
-                ).reshape(len(villages), len(panel))
-                drawn = resample_judges(
-                    rng, table, batch, spec.judges.aggregation, spec.judges.trim_proportion
-                )
-                scores[:, :, j] = np.where(keep & ~np.isnan(drawn), drawn, scores[:, :, j])
-        totals = _totals(ranking, scores, weights)
-        ranked = _replicate_ranks(ranking, spec, criteria, scores, totals, values, observed)
-        all_ranks.append(ranked)
-        done += batch
-    ranks = np.concatenate(all_ranks) if all_ranks else np.zeros((0, 0), dtype=np.int64)
-    lower, upper = rank_interval(ranks)
-    names = {v.kode_desa: v.nama_desa for v in ranking.desa}
-    rows = [
-        VillageRankStability(
-            kode_desa=k,
-            nama_desa=names[k],
-            peringkat=ranking.village(k).peringkat or 0,
-            peringkat_median=float(np.median(ranks[:, i])),
-            peringkat_bawah=int(lower[i]),
-            peringkat_atas=int(upper[i]),
-            p_pertama=float(np.mean(ranks[:, i] == 1)),
-            p_tiga_besar=float(np.mean(ranks[:, i] <= 3)),
-        )
-        for i, k in enumerate(villages)
-    ]
-    base_ranks = [r.peringkat for r in rows]
-    top = indistinct_top(base_ranks, lower.tolist(), upper.tolist())
-    blocks = indistinct_blocks(base_ranks, lower.tolist(), upper.tolist())
-    return RankBootstrap(
-        ulangan=replicates,
-        seed=seed,
-        juri_diambil_ulang=resample_judges_too,
-        penyusutan=prior is not None,
-        metode_sampel=method,
-        desa=rows,
-        tidak_terbedakan_sampai=top,
-        blok_tidak_terbedakan=blocks,
-    )
-
-
-def resample_measures(
-    villages: list[str],
-    measures: list[str],
-    *,
-    report: AreaReport | None = None,
-    households: ScoreResult | None = None,
-    replicates: int = 1000,
-    seed: int = 0,
-    prior: BetaBinomialPrior | None = None,
-) -> dict[str, FloatArray]:
-    """The bootstrap's survey measures (``persen_ber_phbs``, ``cakupan.<code>``) for
-    ``villages``: each replicates × villages, NaN where unknown; drawn as
-    :func:`bootstrap_ranking` draws them (households jointly, else counts from ``report``).
-    Measures that do not vary with the households drawn are left out."""
-    wanted = sorted({m for m in measures if _resampled(m)})
-    draw = _sampler(villages, wanted, report, households, prior)
-    return draw(np.random.default_rng(seed), replicates) if draw is not None else {}
-
-
-def _replicate_ranks(
-    ranking: Ranking,
-    spec: Rubric,
-    criteria: list[str],
-    scores: FloatArray,
-    totals: FloatArray,
-    values: dict[str, FloatArray],
-    observed: dict[str, FloatArray],
-) -> NDArray[np.int64]:
-    """Each replicate's competition ranks: the rounded total, then the rubric's ordered
-    tie-breakers on the replicate's own subtotals, criterion scores and survey measures
-    (:func:`phbs.contest.ties.tie_keys`), as :func:`phbs.contest.ranking.rank_villages` ranks."""
-    decimals = _decimals(ranking)
-    if not spec.tie_breakers:
-        return batch_ranks(totals, decimals)
-    weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
-    keys: list[FloatArray] = [np.round(totals, decimals)]
-    for breaker in spec.tie_breakers:
-        if breaker.subtotal is not None:
-            columns = [j for j, c in enumerate(criteria) if ranking.kelompok[c] == breaker.subtotal]
-            key = np.sum(scores[:, :, columns] * weights[columns], axis=2)
-        elif breaker.criterion is not None:
-            key = scores[:, :, criteria.index(breaker.criterion)]
-        else:
-            measure = breaker.measure or ""
-            base = observed.get(measure, np.full(totals.shape[1], np.nan))
-            drawn = values.get(measure)
-            key = np.broadcast_to(base, totals.shape)
-            if drawn is not None:
-                key = np.where(np.isnan(drawn), key, drawn)
-        keys.append(np.round(key, spec.decimals))
-    directions = [True] + [t.higher_is_better for t in spec.tie_breakers]
-    return np.stack(
-        [
-            competition_rank([k[r] for k in keys], descending=directions)
-            for r in range(totals.shape[0])
-        ]
-    )
-
-
-def _observed_measures(
-    villages: list[str],
-    measures: list[str],
-    report: AreaReport | None,
-    households: ScoreResult | None,
-    prior: BetaBinomialPrior | None,
-) -> dict[str, FloatArray]:
-    """The measures used as tie-breakers, as the ranking saw them (% ber-PHBS shrunk when
-    ``prior``): from ``report``, else summarised from ``households``; NaN when unknown."""
-    if not measures:
-        return {}
-    source = report if report is not None else summarise(households) if households else None
-    if source is None:
-        return {}
-    areas = {a.kode: a for a in source.areas}
-    rows = [areas.get(k) for k in villages]
-    found = measures_from_report(source).values
-    result = {
-        m: np.array(
-            [np.nan if (v := found.get(k, {}).get(m)) is None else v for k in villages],
-            dtype=np.float64,
-        )
-        for m in measures
-    }
-    if prior is not None and "persen_ber_phbs" in result:
-        ber = np.array([r.ber_phbs if r else 0 for r in rows], dtype=np.int64)
-        tidak = np.array([r.tidak_ber_phbs if r else 0 for r in rows], dtype=np.int64)
-        result["persen_ber_phbs"] = _ber_percent(ber, tidak, prior)
-    return result
-
-
-#: ``RankBootstrap.metode_sampel``: households resampled jointly (from a ScoreResult).
-SAMPLE_HOUSEHOLDS = "rumah_tangga"
-#: Counts per village resampled per criterion (from an AreaReport or summary).
-SAMPLE_COUNTS = "jumlah"
-#: Nothing from the survey resampled (no survey data given).
-SAMPLE_NONE = "tidak_ada"
-
-Sampler = Callable[[np.random.Generator, int], dict[str, FloatArray]]
-
-
-def _resampled(measure: str) -> bool:
-    """Survey measures that vary with the households drawn (% dipantau does not)."""
-    return measure == "persen_ber_phbs" or measure.startswith("cakupan.")
-
-
-def _percent(numerator: NDArray[np.int64], denominator: NDArray[np.int64]) -> FloatArray:
-    """``numerator / denominator × 100`` elementwise, NaN where the denominator is 0 (as
-    :func:`phbs.scoring.household.percent`, which gives ``None`` there)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        result: FloatArray = np.where(
-            denominator > 0, numerator / np.maximum(denominator, 1) * 100.0, np.nan
-        )
-    return result
-
-
-def _ber_percent(
-    ber: NDArray[np.int64], tidak: NDArray[np.int64], prior: BetaBinomialPrior | None
-) -> FloatArray:
-    """% ber-PHBS over households with a complete result, shrunk when ``prior`` is given."""
-    if prior is None:
-        return _percent(ber, ber + tidak)
-    shrunk = shrunk_proportion(ber, ber + tidak, prior) * 100.0
-    return np.where(ber + tidak > 0, shrunk, np.nan)
-
-
-def _scored(values: FloatArray, source: SurveySource) -> FloatArray:
-    """A survey criterion's scores from its measure's values (NaN = keep the base score)."""
-    scored = map_scores(values, source.mapping)
-    # A village falling below every band has no score in that replicate: it counts 0.
-    return np.where(~np.isnan(values) & np.isnan(scored), 0.0, scored)
-
-
-def _sampler(
-    villages: list[str],
-    wanted: list[str],
-    report: AreaReport | None,
-    households: ScoreResult | None,
-    prior: BetaBinomialPrior | None,
-) -> Sampler | None:
-    """A function drawing each wanted measure's values per replicate (replicates × villages,
-    NaN where unknown): joint household resampling when ``households`` is given, else the
-    count-based fallback from ``report``, else ``None``."""
-    if not wanted:
-        return None
-    if households is not None:
-        return _household_sampler(villages, wanted, households, prior)
-    if report is not None:
-        return _count_sampler(villages, wanted, report, prior)
-    return None
-
-
-def _household_sampler(
-    villages: list[str], wanted: list[str], result: ScoreResult, prior: BetaBinomialPrior | None
-) -> Sampler:
-    table = result.survey.households
-    codes = result.survey.form.form.codes
-    index = {k: i for i, k in enumerate(villages)}
-    village = np.array([index.get(k, -1) for k in table.kode_desa], dtype=np.int64)
-    status = result.outcomes.status
-    columns = [status == s for s in Status]
-    where: dict[str, tuple[int, int]] = {}
-    for measure in wanted:
-        code = measure.removeprefix("cakupan.")
-        if measure.startswith("cakupan.") and code in codes:
-            states = table.states[:, codes.index(code)]
-            where[measure] = (len(columns), len(columns) + 1)
-            columns += [states == YES, (states == YES) | (states == NO)]
-    features = np.stack(columns, axis=1).astype(np.int8)
-    rows, counts = household_patterns(village, features, len(villages))
-    present = np.array([c.size > 0 for c in counts], dtype=bool)
-
-    def draw(rng: np.random.Generator, batch: int) -> dict[str, FloatArray]:
-        sums = resample_households(rng, rows, counts, batch, features.shape[1])
-        values = {}
-        for measure in wanted:
-            if measure == "persen_ber_phbs":
-                ber, tidak = sums[..., Status.BER_PHBS], sums[..., Status.TIDAK_BER_PHBS]
-                values[measure] = _ber_percent(ber, tidak, prior)
-            elif measure in where:
-                ya, answered = where[measure]
-                values[measure] = _percent(sums[..., ya], sums[..., answered])
-        return {m: np.where(present[None, :], v, np.nan) for m, v in values.items()}
-
-    return draw
-
-
-def _count_sampler(
-    villages: list[str], wanted: list[str], report: AreaReport, prior: BetaBinomialPrior | None
-) -> Sampler:
-    areas = {a.kode: a for a in report.areas}
-    rows = [areas.get(k) for k in villages]
-    present = np.array([r is not None for r in rows], dtype=bool)
-    status = np.array(
-        [(r.ber_phbs, r.tidak_ber_phbs, r.belum_lengkap) if r else (0, 0, 0) for r in rows],
-        dtype=np.int64,
-    ).reshape(len(rows), 3)
-    pairs = {
-        m: np.array(
-            [
-                (r.indikator[code].ya, r.indikator[code].berlaku)
-                if r and code in r.indikator
-                else (0, 0)
-                for r in rows
-            ],
-            dtype=np.int64,
-        ).reshape(len(rows), 2)
-        for m in wanted
-        if (code := m.removeprefix("cakupan.")) and m.startswith("cakupan.")
-    }
-
-    def draw(rng: np.random.Generator, batch: int) -> dict[str, FloatArray]:
-        values = {}
-        for measure in wanted:
-            if measure == "persen_ber_phbs":
-                ber, tidak = resample_status(rng, status[:, 0], status[:, 1], status[:, 2], batch)
-                values[measure] = _ber_percent(ber, tidak, prior)
-            elif measure in pairs:
-                ya = resample_binomial(rng, pairs[measure][:, 0], pairs[measure][:, 1], batch)
-                values[measure] = _percent(ya, np.broadcast_to(pairs[measure][:, 1], ya.shape))
-        return {m: np.where(present[None, :], v, np.nan) for m, v in values.items()}
-
-    return draw
 
 
 def weight_sensitivity(
@@ -526,8 +165,8 @@ def weight_sensitivity(
     """
     if replicates < 1 or concentration <= 0 or (spread is not None and not 0 < spread < 100):
         raise ValueError("need replicates ≥ 1, concentration > 0 and 0 < spread < 100")
-    spec = _spec(rubric)
-    villages, criteria, base, base_ranks = _base(ranking)
+    spec = rubric_spec(rubric)
+    villages, criteria, base, base_ranks = ranking_base(ranking)
     group_weight = {g.id: g.weight for g in spec.groups}
     groups = list(group_weight)
     given = np.array([group_weight[g] for g in groups], dtype=np.float64)
@@ -541,14 +180,14 @@ def weight_sensitivity(
     weights = drawn[:, column] * within[None, :]
     totals = np.concatenate(
         [
-            _totals(ranking, np.broadcast_to(base, (len(chunk), *base.shape)), chunk)
+            weighted_totals(ranking, np.broadcast_to(base, (len(chunk), *base.shape)), chunk)
             for chunk in np.array_split(weights, max(1, replicates // 200))
         ]
     )
-    ranks = batch_ranks(totals, _decimals(ranking))
+    ranks = batch_ranks(totals, total_decimals(ranking))
     keep = np.mean(ranks == base_ranks[None, :], axis=0)
     order = np.argsort(base_ranks, kind="stable")[:top]
-    rounded = np.round(totals, _decimals(ranking))
+    rounded = np.round(totals, total_decimals(ranking))
     swaps = []
     for x, a in enumerate(order):
         for b in order[x + 1 :]:

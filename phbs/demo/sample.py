@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phbs.contest.assessment import Uncertainty
+from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.models import Ranking
 from phbs.contest.rubric import load_rubric
-from phbs.contest.uncertainty import bootstrap_ranking, weight_sensitivity
+from phbs.contest.uncertainty import weight_sensitivity
 from phbs.demo.contest import SAMPLE_RUBRIC, write_sample_ranking
 from phbs.demo.data import sample_data
 from phbs.i18n import Lang
