@@ -16,8 +16,7 @@ from phbs.cli import progress as progress_module
 from phbs.cli.progress import RowsProgress, WritingProgress, rows_progress, writing_progress
 from phbs.cli.root import cli
 from phbs.i18n import Lang
-from phbs.ingest import read_survey
-from phbs.ingest import validate as validate_module
+from phbs.ingest import read_survey, row_checks
 from phbs.reports.content import build_content
 from phbs.reports.excel import sheet as excel_sheet
 from phbs.reports.excel.sheet import WriteStep
@@ -42,7 +41,7 @@ def test_score_is_silent_on_stderr_when_it_is_not_a_terminal(tmp_path: Path) -> 
 def test_read_survey_reports_rows_read_and_ends_with_the_total(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(validate_module, "PROGRESS_EVERY", 500)
+    monkeypatch.setattr(row_checks, "PROGRESS_EVERY", 500)
     seen: list[int] = []
     survey = read_survey(SAMPLE, progress=seen.append)
     assert seen[-1] == survey.rows_read

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import phbs
 from phbs.demo.data import sample_data
 from phbs.errors import SurveyError
-from phbs.ingest import csv_stream, fast, readers, seen, validate
+from phbs.ingest import csv_stream, fast, readers, row_checks, seen, validate
 from phbs.ingest.validate import IdScope, read_survey
 
 FULL_HEADER = [
@@ -358,7 +358,7 @@ def _colliding(monkeypatch: pytest.MonkeyPatch, groups: int) -> None:
     original = seen.combine
     monkeypatch.setattr(fast, "combine", lambda a, b: few(original(a, b)))
     original_one = seen.combine_one
-    monkeypatch.setattr(validate, "combine_one", lambda a, b: original_one(a, b) % groups)
+    monkeypatch.setattr(row_checks, "combine_one", lambda a, b: original_one(a, b) % groups)
 
 
 @pytest.mark.parametrize("groups", [1, 7])

@@ -41,7 +41,14 @@ if TYPE_CHECKING:
     from phbs.issues import Issue
 
 
-class Validator(Protocol):
+class VillageLookup(Protocol):
+    """Finds villages by the code a file gives (:class:`VillageCodes` asks it once per code)."""
+
+    def village_of(self, raw_code: str) -> Village | None: ...
+    def scope_hash(self, village: Village) -> int: ...
+
+
+class Validator(VillageLookup, Protocol):
     """What the column path uses of the validator (:class:`phbs.ingest.validate.Validator`):
     its state across rows and files, and the row path it hands odd records to."""
 
@@ -296,7 +303,7 @@ class VillageCodes:
         self.unknown = np.zeros(0, dtype=bool)
         self.scope = np.zeros(0, dtype=np.uint64)
 
-    def extend(self, v: Validator) -> None:
+    def extend(self, v: VillageLookup) -> None:
         """Read the codes the codebook added since the last call."""
         new = self.texts[len(self.villages) :]
         if not new:
