@@ -10,7 +10,7 @@ Read survey files, validate them, score households and summarise villages and ar
     for area in report.areas:
         print(area.kode, area.nama, area.persen_ber_phbs)
 
-Rank contest villages with a rubric and the judges' scores (DOMAIN.md §3)::
+Rank contest villages with a rubric and the judges' scores (docs/aturan.md §7)::
 
     rubric = phbs.load_rubric("lomba-desa-ber-phbs")
     ranking = phbs.rank_villages(

@@ -1,4 +1,4 @@
-"""The issue catalogue: every data problem the toolkit reports, DOMAIN.md §4.
+"""The issue catalogue: every data problem the toolkit reports, docs/aturan.md §8.1.
 
 Each problem found in the data is an :class:`Issue` record — file, row number as the user
 sees it (header = row 1), column, value, a stable kebab-case ``code``, a severity and a
@@ -518,7 +518,7 @@ CATALOGUE: dict[str, IssueType] = {
             ),
             ("hasil desa ini kurang pasti", "this village's result is less certain"),
         ),
-        # --- contest ranking (phbs rank): judges', attributes and overrides files, DOMAIN.md §3
+        # --- contest ranking (phbs rank): judges', attributes and overrides files, aturan.md §7
         _t(
             "nilai-juri-kosong",
             W,

@@ -1,4 +1,4 @@
-"""Kemendagri region codes (*kode wilayah*), DOMAIN.md §5.
+"""Kemendagri region codes (*kode wilayah*), docs/aturan.md §9.
 
 A village code is ``PP.KK.CC.DDDD``: province, regency/city (01–69 kabupaten, 71–99 kota),
 kecamatan and village, whose first digit tells 1 kelurahan, 2 desa, 3 desa adat. Codes are

@@ -1,4 +1,4 @@
-"""The four states of an indicator cell after validation (DOMAIN.md §1).
+"""The four states of an indicator cell after validation (docs/aturan.md §2).
 
 A cell is met (``YES``), not met (``NO``), not applicable (``NA``) or ``MISSING`` (blank,
 unreadable, or a ``-`` where the indicator applies). Stored as ``int8``.

@@ -1,4 +1,4 @@
-"""Statistics for village percentages (DOMAIN.md §2): intervals, control limits, shrinkage.
+"""Statistics for village percentages (docs/aturan.md §5): intervals, control limits, shrinkage.
 
 Every kernel is a pure, vectorised function over numpy arrays; the thin wrappers
 (:func:`proportion_interval`, :func:`percent_interval`, :func:`funnel_limits`,

@@ -3,7 +3,7 @@
 Fixture files are written inside each test (to ``tmp_path``) so the bytes under test are in
 the test itself: :func:`write_csv` controls encoding, separator, BOM and line endings, and
 :func:`write_xlsx` writes typed cells with xlsxwriter. :func:`read` reads a survey and checks
-the reconciliation invariant of DOMAIN.md §4 (every row read is scored or set aside) on every
+the reconciliation invariant of docs/aturan.md §8.3 (every row read is scored or set aside) on every
 fixture. Tests import these helpers with ``from conftest import ...``.
 """
 
@@ -38,7 +38,7 @@ AGE = "umur_anak_termuda_bulan"
 HEADER: list[str] = ["id_rumah_tangga", "kode_desa", AGE, *INDICATORS]
 HEADER_NO_AGE: list[str] = ["id_rumah_tangga", "kode_desa", *INDICATORS]
 
-# Real codes of Kabupaten Tanah Bumbu (DOMAIN.md §5).
+# Real codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2).
 BATULICIN = "63.10.01.1007"  # Kelurahan Batulicin, Kecamatan Batu Licin
 SEGUMBANG = "63.10.01.2005"  # Desa Segumbang, Kecamatan Batu Licin
 KERSIK_PUTIH = "63.10.01.2006"  # Desa Kersik Putih, Kecamatan Batu Licin
@@ -138,7 +138,7 @@ def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[Cell]]]) -> Pa
 
 
 def assert_reconciled(survey: Survey) -> None:
-    """DOMAIN.md §4: every row read ends in exactly one place, scored or set aside."""
+    """docs/aturan.md §8.3: every row read ends in exactly one place, scored or set aside."""
     assert survey.rows_read == survey.rows_scored + survey.rows_set_aside
     for source in survey.files:
         assert source.rows_read == source.rows_scored + source.rows_set_aside

@@ -1,4 +1,4 @@
-"""Helpers for the contest tests (rubric, judges, ranking, ``phbs rank``), DOMAIN.md §3.
+"""Helpers for the contest tests (rubric, judges, ranking, ``phbs rank``), docs/aturan.md §7.
 
 A small rubric in the official shape (masukan 3 / proses 4 / keluaran 3) is written to
 ``tmp_path`` by each test, so the rubric under test is in the test file; judges' scores are
@@ -17,7 +17,7 @@ from phbs.contest.judges import JudgeScores, read_judges
 from phbs.contest.measures import VillageMeasures
 from phbs.contest.rubric import LoadedRubric, load_rubric
 
-# Real village codes of Kabupaten Tanah Bumbu (DOMAIN.md §5); the scores are made up.
+# Real village codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2); the scores are made up.
 A, B, C, D = "63.10.01.2005", "63.10.01.2006", "63.10.02.2002", "63.10.02.2003"
 JUDGES = ("J1", "J2", "J3")
 
@@ -28,7 +28,7 @@ SMALL_RUBRIC: dict[str, object] = {
     "version": "1",
     "title": "Rubrik uji",
     "title_en": "Test rubric",
-    "sources": ["DOMAIN.md §3"],
+    "sources": ["docs/aturan.md §7.1"],
     "bands": [
         {"label": "Baik", "label_en": "Good", "minimum": 80},
         {"label": "Cukup", "label_en": "Fair", "minimum": 60},

@@ -2,7 +2,7 @@
 
 The hand-made survey has three villages: Segumbang and Kersik Putih (real codes, names from
 the code table) with dusun, and one whose code is not in the Kemendagri table, so its name
-comes from the file (DOMAIN.md §5): that name is the hostile text the reports must keep as
+comes from the file (docs/aturan.md §8.2): that name is the hostile text the reports must keep as
 text (``<script>…`` in HTML, ``=…`` in Excel).
 """
 

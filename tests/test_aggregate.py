@@ -40,7 +40,7 @@ from phbs.scoring.totals import (
 
 LEVELS = list(AreaLevel)
 
-# Villages of the bundled villages file (DOMAIN.md §5), written with and without dots, two
+# Villages of the bundled villages file (docs/aturan.md §9.1), written with and without dots, two
 # villages it does not list, and a well-formed code the 2025 table does not know (kept, named
 # from the file).
 CODES = [
@@ -63,7 +63,7 @@ ALL_MET_VILLAGE = "63.10.01.2033"
 
 
 def dirty_files(folder: Path, form_name: str, seed: int, rows: int = 400) -> list[Path]:
-    """Two survey files (comma, and semicolon with a BOM) with the mistakes of DOMAIN.md §4:
+    """Two survey files (comma, and semicolon with a BOM) with the mistakes of docs/aturan.md §8:
     rows without an id, repeated ids and malformed village codes (set aside), bad cells and
     ages (kept as missing), names that differ from the code table; also one village where
     every household is ber-PHBS and one surveyor who copies one answer row."""
@@ -181,11 +181,11 @@ def assert_same_results(
 def test_streaming_gives_the_in_memory_results(
     case: str, surveys: dict[str, Survey], villages: VillageTotals, tmp_path: Path
 ) -> None:
-    """DOMAIN.md §2: village measures are sums of household counts, so they cannot depend on
+    """docs/aturan.md §5.5: village measures are sums of household counts, so they cannot depend on
     how the households were batched: one batch, one household per batch, batches of 7 and
     100, and a cut at every file boundary give the in-memory reports at every level, with
-    and without the villages file (*dipantau*), under every ``na_policy`` (§1), the same
-    plausibility warnings (§4) and the same households CSV."""
+    and without the villages file (*dipantau*), under every ``na_policy`` (§3.2), the same
+    plausibility warnings (§8.4) and the same households CSV."""
     survey = surveys[case]
     for policy in NaPolicy:
         result = score(survey, policy)
@@ -210,7 +210,7 @@ def test_streaming_gives_the_in_memory_results(
 def test_any_cut_points_give_the_same_results(
     data: st.DataObject, surveys: dict[str, Survey], villages: VillageTotals, tmp_path: Path
 ) -> None:
-    """DOMAIN.md §2 (sum the counts, recompute the percentages): batches cut at random points
+    """docs/aturan.md §5.5 (sum the counts, recompute the percentages): batches cut at random points
     give the in-memory reports, warnings and households CSV."""
     case = data.draw(st.sampled_from(["contoh", *FORMS]))
     policy = data.draw(st.sampled_from(list(NaPolicy)))
@@ -228,8 +228,8 @@ def test_validation_sink_gives_the_in_memory_results(
     case: str, surveys: dict[str, Survey], villages: VillageTotals, tmp_path: Path
 ) -> None:
     """The real streaming path: validation hands its batches to the builder and the
-    households CSV (DOMAIN.md §4: every kept row is scored once), and the reports (§2), the
-    warnings and the file equal the in-memory ones under every ``na_policy`` (§1)."""
+    households CSV (docs/aturan.md §8.3: every kept row is scored once), and the reports (§5), the
+    warnings and the file equal the in-memory ones under every ``na_policy`` (§3.2)."""
     in_memory = surveys[case]
     paths = [Path(f.path) for f in in_memory.files]
     names = [str(p) for p in paths]
@@ -262,9 +262,9 @@ def assert_counts_equal(found: AreaCounts, expected: AreaCounts) -> None:
 
 @pytest.mark.parametrize("case", ["contoh", *FORMS])
 def test_totals_match_counts_by_key(case: str, surveys: dict[str, Survey]) -> None:
-    """DOMAIN.md §2: per village and per dusun (same dusun name in two villages: two dusun),
+    """docs/aturan.md §5.5: per village and per dusun (same dusun name in two villages: two dusun),
     the counts are those of counting every household by its key; per surveyor, the largest
-    group of identical answer rows is that of comparing the rows themselves (§4)."""
+    group of identical answer rows is that of comparing the rows themselves (§8.4)."""
     survey = surveys[case]
     table = survey.households
     form = survey.form.form
@@ -296,7 +296,7 @@ def test_totals_match_counts_by_key(case: str, surveys: dict[str, Survey]) -> No
 def test_fixtures_raise_every_area_issue(
     surveys: dict[str, Survey], villages: VillageTotals
 ) -> None:
-    """The surveys above exercise every area issue (DOMAIN.md §2 sample size, §4 implausible
+    """The surveys above exercise every area issue (aturan.md §5.3 sample size, §8.4 implausible
     results), so the comparisons cover them."""
     found = set()
     for survey in surveys.values():
@@ -314,7 +314,7 @@ def test_fixtures_raise_every_area_issue(
 def test_households_csv_rows_are_the_scored_households(
     surveys: dict[str, Survey], tmp_path: Path
 ) -> None:
-    """The households CSV holds one row per scored household with its outcome (DOMAIN.md §1)
+    """The households CSV holds one row per scored household with its outcome (docs/aturan.md §3.1)
     as `ScoreResult.households` gives it; names of household heads only when asked."""
     result = score(surveys["pispk-12"])
     table = result.survey.households
@@ -342,7 +342,7 @@ def test_households_csv_rows_are_the_scored_households(
 def test_memory_follows_areas_not_households(surveys: dict[str, Survey]) -> None:
     """200 batches over the same villages: the count arrays stay sized by the areas (one row
     per dusun, grown by doubling) and the answer-row records by the distinct (surveyor,
-    answer row) pairs; the counts are the sums of the batches (DOMAIN.md §2)."""
+    answer row) pairs; the counts are the sums of the batches (docs/aturan.md §5.5)."""
     survey = surveys["contoh"]
     table = survey.households
     batches = list(table_batches(table, size=100))
@@ -377,7 +377,7 @@ def test_memory_follows_areas_not_households(surveys: dict[str, Survey]) -> None
 def test_names_are_shown_as_first_spelled_in_row_order(surveys: dict[str, Survey]) -> None:
     """A batch's factor values need not be in row order (validation lists them as its
     codebooks do): villages, dusun and surveyors are still shown as the first row spells
-    them (DOMAIN.md §2: dusun and surveyors compared case- and space-insensitively)."""
+    them (docs/aturan.md §5.5: dusun and surveyors compared case- and space-insensitively)."""
     form = surveys["contoh"].form.form
 
     def factor(values: list[str], codes: list[int]) -> Factor:
@@ -407,7 +407,7 @@ def test_names_are_shown_as_first_spelled_in_row_order(surveys: dict[str, Survey
 
 
 def test_builder_refuses_outcomes_of_another_policy(surveys: dict[str, Survey]) -> None:
-    """DOMAIN.md §1: every report states the ``na_policy`` that produced it, so outcomes scored
+    """aturan.md §3.2: every report states the ``na_policy`` that produced it, so outcomes scored
     under another setting cannot be added."""
     survey = surveys["contoh"]
     result = score(survey, NaPolicy.AS_UNMET)

@@ -156,7 +156,7 @@ def test_small_matrices_have_zero_consistency_ratio() -> None:
 
 
 def test_random_index_table() -> None:
-    """Saaty's random index for n = 1..15 as used by the rubric (DOMAIN.md §3 AHP weights)."""
+    """Saaty's random index for n = 1..15 as used by the rubric (docs/aturan.md §7.6)."""
     assert RANDOM_INDEX == (
         0.0,
         0.0,

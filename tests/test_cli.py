@@ -226,7 +226,7 @@ def test_demo_writes_outputs(tmp_path: Path) -> None:
 
 
 def test_sample_score_with_villages_flags_small_samples(tmp_path: Path) -> None:
-    """DOMAIN.md §2 Dipantau: villages under 210 surveyed and not fully covered are marked."""
+    """docs/aturan.md §5.3: villages under 210 surveyed and not fully covered are marked."""
     sample = sample_data()
     code, output = run("score", *sample.survey_files, "--villages", sample.villages_file)
     assert code == 0
@@ -316,7 +316,7 @@ def test_score_ods_and_xlsx_files(tmp_path: Path) -> None:
 
 
 def test_score_pispk_prints_area_iks(tmp_path: Path) -> None:
-    """DOMAIN.md §1 pispk-12: the area IKS is the share of sehat families, shown with counts.
+    """docs/aturan.md §4.2: the area IKS is the share of sehat families, shown with counts.
 
     K1 meets all 5 applicable indicators (IKS 1.0, sehat); K2 meets 4 of 5 (0.800, which is
     pra-sehat); K3 meets 4 of 6 (0.667, pra-sehat): area IKS = 1/3.

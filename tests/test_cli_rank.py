@@ -48,7 +48,7 @@ def run(*args: str) -> Result:
 
 
 def test_rank_bundled_sample_to_csv(folder: Path) -> None:
-    """The demo contest ranks with the bundled rubric, judges and attributes (DOMAIN.md §3);
+    """The demo contest ranks with the bundled rubric, judges and attributes (docs/aturan.md §7);
     the CSV has exactly the documented columns."""
     result = run(*RANK, "--overrides", "koreksi.csv", "-o", "peringkat.csv")
     assert result.exit_code == 0, result.output

@@ -1,5 +1,5 @@
 """``phbs score`` and ``phbs rank`` uncertainty options through click's CliRunner (issue 5;
-DOMAIN.md §2 intervals, §3 ranking)."""
+docs/aturan.md §5.4 intervals, §7.8 ranking)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Header matching: which column holds which field (DOMAIN.md §1 "Columns", §4, §6)."""
+"""Header matching: which column holds which field (docs/aturan.md §1.2, §6.4)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ from phbs.ingest.validate import read_survey
     ],
 )
 def test_header_aliases(form10: LoadedForm, title: str, field: str) -> None:
-    """DOMAIN.md §1 Columns / §6: a field is matched by code, Indonesian or English name, or an
+    """docs/aturan.md §1.2, §6.4: a field is matched by code, Indonesian or English name, or an
     alias, ignoring case, spacing, punctuation and a leading item number."""
     columns = match_columns([title], form10.form, file="a.csv")
     assert columns.index == {field: 0}
@@ -56,13 +56,13 @@ def test_header_aliases(form10: LoadedForm, title: str, field: str) -> None:
 
 
 def test_fold_header() -> None:
-    """DOMAIN.md §6: headers are compared folded."""
+    """docs/aturan.md §6.4: headers are compared folded."""
     assert fold_header(" 1. Persalinan_Ditolong  (Nakes) ") == "persalinan ditolong nakes"
     assert fold_header("UMUR_ANAK_TERMUDA_BULAN") == "umur anak termuda bulan"
 
 
 def test_aliased_header_reads_the_same(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Columns: a file with paper-form headings scores like one with codes."""
+    """docs/aturan.md §6.4: a file with paper-form headings scores like one with codes."""
     header = [
         "No. Rumah Tangga",
         "Kode Desa",
@@ -84,7 +84,7 @@ def test_aliased_header_reads_the_same(tmp_path: Path) -> None:
 
 
 def test_unknown_column(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a column the form does not know is reported (`kolom-tidak-dikenal`) on the
+    """aturan.md §6.4: a column the form does not know is reported (`kolom-tidak-dikenal`) on the
     header row and ignored."""
     survey = read_rows(
         tmp_path, [[*household("1"), "rumah panggung"]], header=[*HEADER, "Keterangan"]
@@ -94,7 +94,7 @@ def test_unknown_column(tmp_path: Path) -> None:
 
 
 def test_two_columns_for_one_field(tmp_path: Path) -> None:
-    """docs/aturan.md, Membaca berkas (DOMAIN.md §6): two columns matching one field is never
+    """docs/aturan.md §6.1, §6.4 (Membaca berkas): two columns matching one field is never
     a guess; since neither can be used, the file is refused before scoring, naming both."""
     header = [*HEADER, "Menggunakan air bersih"]
     with pytest.raises(SurveyError) as caught:
@@ -142,7 +142,7 @@ def test_missing_indicator_column(tmp_path: Path) -> None:
 
 
 def test_optional_columns_may_be_absent(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Columns: only id, village code and the indicators are required."""
+    """docs/aturan.md §1.2: only id, village code and the indicators are required."""
     survey = read_rows(
         tmp_path,
         [["1", SEGUMBANG, *answers("---YYYYYYY")]],

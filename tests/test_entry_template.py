@@ -75,7 +75,7 @@ def test_template_layout(tmp_path: Path) -> None:
     rules = {str(v.sqref): v for v in data.data_validations.dataValidation}
     column = {c.value: c.column_letter for c in data[1]}
     air = rules[f"{column['air_bersih']}2:{column['air_bersih']}51"]
-    assert air.formula1 == '"Ya,Tidak"'  # no '-' on an always-applicable indicator (§1)
+    assert air.formula1 == '"Ya,Tidak"'  # no '-' on an always-applicable indicator (aturan.md §1.1)
     merokok = rules[f"{column['tidak_merokok']}2:{column['tidak_merokok']}51"]
     assert merokok.formula1 == '"Ya,Tidak,-"'
     age = rules[f"{column[AGE]}2:{column[AGE]}51"]

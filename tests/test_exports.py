@@ -1,6 +1,6 @@
 """KoBoToolbox and ODK Central exports of the XLSForm, read without a mapping (issue 6).
 
-Fixtures are written here to match the export formats in DOMAIN.md §6:
+Fixtures are written here to match the export formats in docs/aturan.md §10.3, §10.4:
 
 - KoBoToolbox CSV: ``;`` separator, every field quoted, CRLF, UTF-8 without BOM; headers as
   XML names with group paths (``identitas/kode_desa``) or as labels; system columns ``_id``,
@@ -99,7 +99,7 @@ class Submission:
 
 
 def submissions() -> list[Submission]:
-    """Forty households in three villages, ages across the applicability boundaries (§1)."""
+    """Forty households in three villages, ages across the applicability boundaries (§2.2)."""
     ages = [None, 0, 6, 7, 30, 59, None, 12]
     villages = [SEGUMBANG, BATULICIN, KAMPUNG_BARU]
     result = []
@@ -265,7 +265,7 @@ def test_round_trip_kobo_and_central_score_like_the_plain_csv(tmp_path: Path) ->
 @pytest.mark.parametrize("kind", ["kobo", "kobo-label", "central"])
 def test_exports_read_cleanly(tmp_path: Path, kind: str) -> None:
     """No unknown-column noise, no missing answers: blanks hidden by `relevant` are not
-    applicable, because the age decides (DOMAIN.md §1, §6)."""
+    applicable, because the age decides (docs/aturan.md §2.2, §10.2)."""
     subs = submissions()
     if kind == "central":
         path = write_csv(tmp_path / "c.csv", central_rows(subs))
@@ -307,7 +307,7 @@ def test_submission_id_stands_in_for_a_missing_household_id(tmp_path: Path) -> N
 
 
 def test_duplicated_submission_is_set_aside(tmp_path: Path) -> None:
-    """The same submission exported twice (two overlapping exports): counted once (§6)."""
+    """The same submission exported twice (two overlapping exports): counted once (§10.5)."""
     subs = submissions()[:4]
     first = write_kobo_csv(tmp_path / "a.csv", kobo_rows(subs[:3]))
     second = write_kobo_csv(tmp_path / "b.csv", kobo_rows(subs[2:]))
@@ -328,7 +328,7 @@ def test_central_duplicate_instance_id(tmp_path: Path) -> None:
 
 
 def test_same_name_in_two_groups_is_ambiguous(tmp_path: Path) -> None:
-    """DOMAIN.md §6: pyxform allows one name in two groups; the reader never guesses, and
+    """aturan.md §6.4, §10.2: pyxform allows one name in two groups; the reader never guesses, and
     since neither column can be used the file is refused, naming both."""
     rows = kobo_rows(submissions()[:2])
     header = rows[0]

@@ -1,4 +1,4 @@
-"""Survey forms as data (DOMAIN.md §1; DESIGN.md "Data as data")."""
+"""Survey forms as data (docs/aturan.md §1, §4; DESIGN.md "Data as data")."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def write_form(tmp_path: Path, data: object, name: str = "formulir.yaml") -> Pat
 
 
 def test_both_bundled_forms_load() -> None:
-    """DOMAIN.md §1: kemenkes-rt-10 and jateng-rt-16 ship with the toolkit."""
+    """docs/aturan.md §1, §4.1: kemenkes-rt-10 and jateng-rt-16 ship with the toolkit."""
     assert {"kemenkes-rt-10", "jateng-rt-16"} <= set(bundled_forms())
     ten = load_form("kemenkes-rt-10")
     sixteen = load_form("jateng-rt-16")
@@ -39,7 +39,7 @@ def test_both_bundled_forms_load() -> None:
 
 
 def test_kemenkes_rt_10_indicators(form10: LoadedForm) -> None:
-    """DOMAIN.md §1 table: ten indicators in paper-form order, '-' allowed on 1-3 and 8-10."""
+    """docs/aturan.md §1.1: ten indicators in paper-form order, '-' allowed on 1-3 and 8-10."""
     form = form10.form
     assert tuple(form.codes) == INDICATORS
     assert [i.number for i in form.indicators] == list(range(1, 11))
@@ -50,7 +50,7 @@ def test_kemenkes_rt_10_indicators(form10: LoadedForm) -> None:
 
 
 def test_kemenkes_rt_10_applicability_ranges(form10: LoadedForm) -> None:
-    """DOMAIN.md §1 Applicability: 1 and 3 for 0-59 months, 2 for 0-6 months, 4-10 always."""
+    """docs/aturan.md §2.2: 1 and 3 for 0-59 months, 2 for 0-6 months, 4-10 always."""
     form = form10.form
     rule = {i.code: i.applies_to for i in form.indicators}
     for age, expected in (
@@ -66,7 +66,7 @@ def test_kemenkes_rt_10_applicability_ranges(form10: LoadedForm) -> None:
 
 
 def test_kemenkes_rt_10_answer_vocabulary(form10: LoadedForm) -> None:
-    """DOMAIN.md §1 Answer spellings: the form lists every spelling of Ya, Tidak, Tidak berlaku."""
+    """docs/aturan.md §2.1: the form lists every spelling of Ya, Tidak, Tidak berlaku."""
     vocabulary = form10.form.answers
     assert {fold_answer(s) for s in vocabulary.ya} == {"ya", "y", "1", "yes", "true", "✓"}
     assert {fold_answer(s) for s in vocabulary.tidak} == {"tidak", "t", "0", "no", "false"}
@@ -83,7 +83,7 @@ def test_kemenkes_rt_10_answer_vocabulary(form10: LoadedForm) -> None:
 
 
 def test_jateng_rt_16_classes(form16: LoadedForm) -> None:
-    """DOMAIN.md §1 jateng-rt-16: Pratama 0-5, Madya 6-10, Utama 11-15, Paripurna 16; sehat 11+."""
+    """docs/aturan.md §4.1: Pratama 0-5, Madya 6-10, Utama 11-15, Paripurna 16; sehat 11+."""
     scheme = form16.form.classes
     assert scheme is not None
     spans = [(c.code, c.min_met, c.max_met, c.colour, c.healthy) for c in scheme.classes]
@@ -183,7 +183,7 @@ def test_form_file_not_a_mapping(tmp_path: Path) -> None:
 
 
 def test_custom_form_file_with_read_survey(tmp_path: Path) -> None:
-    """DOMAIN.md §1 "Other household indicator sets": a form file given by path is used."""
+    """docs/aturan.md §4.4: a form file given by path is used."""
     data = bundled_yaml("kemenkes-rt-10")
     keep = ["air_bersih", "jamban_sehat", "tidak_merokok"]
     data["id"] = "uji-3"

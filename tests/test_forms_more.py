@@ -1,4 +1,4 @@
-"""More forms (DOMAIN.md §1 "Other household indicator sets in use") and `phbs forms check`."""
+"""More forms (docs/aturan.md §4) and `phbs forms check`."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ SCHOOL = [
 
 
 def test_sekolah_8_indicators() -> None:
-    """DOMAIN.md §1 School (`sekolah-8`): the eight indicators in order, all always applicable."""
+    """docs/aturan.md §4.3 (`sekolah-8`): the eight indicators in order, all always applicable."""
     form = load_form("sekolah-8").form
     assert form.codes == SCHOOL
     assert form.setting == "institusi_pendidikan"

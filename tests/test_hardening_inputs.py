@@ -1,4 +1,4 @@
-"""Broken and hostile input files through the CLI (issue 8; DOMAIN.md §4, §6).
+"""Broken and hostile input files through the CLI (issue 8; docs/aturan.md §8, §10.1).
 
 Each class of bad input in :data:`BAD_INPUTS` goes through ``phbs score`` and ``phbs
 validate``: the user sees one line naming the file and what is wrong, exit code 2 — or, for a

@@ -1,12 +1,12 @@
-"""Property tests over the readers and scoring with hostile tables (issue 8, DOMAIN.md §4).
+"""Property tests over the readers and scoring with hostile tables (issue 8, docs/aturan.md §8.3).
 
 Arbitrary tables of strings — separators, quotes, line breaks, unicode, BOM characters, blank
 cells, duplicate ids, random answer spellings, random column order and extra columns —
 written as CSV in a random dialect (``,``/``;``/tab, CRLF/LF, UTF-8 with or without BOM,
 Windows-1252 when the text fits it) or as XLSX. For every input, either a result where every
 row is accounted for (read = scored + set aside, read = the data records before the trailing
-blank ones) and the village counts equal :func:`reference`, written here from DOMAIN.md §1 and
-§4 without the package; or an :class:`~phbs.errors.InputFileError` with a one-line message.
+blank ones) and the village counts equal :func:`reference`, written here from aturan.md §2–§3 and
+§8.2 without the package; or an :class:`~phbs.errors.InputFileError` with a one-line message.
 Nothing else may be raised.
 
 Runs derandomized (a fixed seed per test, no example database), so CI is reproducible; the
@@ -89,7 +89,7 @@ Row = tuple[str, str, list[tuple[str, str]], list[str]]
 
 
 def reference(rows: Sequence[Row]) -> dict[str, list[int]]:
-    """Per village: [surveyed, ber-PHBS, not, incomplete], straight from DOMAIN.md §1, §4.
+    """Per village: [surveyed, ber-PHBS, not, incomplete], straight from aturan.md §2, §3, §8.2.
 
     A row without an id or with an unusable village code is set aside, and so is a later row
     with an id already kept; any 'Tidak' makes a household not ber-PHBS, else any blank or
@@ -213,7 +213,7 @@ def test_csv_every_row_accounted_for(
     encoding: str,
 ) -> None:
     """CSV in any dialect: reconciled counts and the reference's village counts, or a clear
-    error (DOMAIN.md §4, §6)."""
+    error (docs/aturan.md §8.3, §10.1)."""
     rows, order, extra, trailing = spec
     header, table = build(rows, order, extra, trailing)
     flat = "\n".join("".join(cells) for cells in [header, *table])

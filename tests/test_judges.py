@@ -1,6 +1,6 @@
 """Judges' scores, village attributes and overrides files: layouts, and problems as issues.
 
-DOMAIN.md §3 (several judges per criterion, overrides recorded with a reason) and §4 (every
+docs/aturan.md §7 (several judges per criterion, overrides recorded with a reason) and §8.1 (every
 problem is an issue record with file, row as the user sees it, column and value).
 """
 
@@ -188,7 +188,7 @@ def test_sample_attributes_and_problems(tmp_path: Path) -> None:
 
 
 def test_sample_overrides_and_problems(tmp_path: Path) -> None:
-    """DOMAIN.md §3: overrides (exclusion or adjustment) need a written reason."""
+    """docs/aturan.md §7.4: overrides (exclusion or adjustment) need a written reason."""
     rubric = load_rubric("lomba-desa-ber-phbs").rubric
     sample = read_overrides(contest_sample().overrides_file, rubric)
     assert sample.issues == []

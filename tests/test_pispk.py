@@ -1,4 +1,4 @@
-"""PIS-PK Keluarga Sehat, `pispk-12` (DOMAIN.md §1 "Other household indicator sets in use").
+"""PIS-PK Keluarga Sehat, `pispk-12` (docs/aturan.md §4.2).
 
 Family index IKS = Ya / (12 − N); classes sehat > 0.800, pra-sehat 0.500–0.800 (0.800 itself
 pra-sehat), tidak sehat < 0.500; the area IKS is the share of sehat families (450 of 1,000 →
@@ -60,7 +60,7 @@ def class_of(pispk: LoadedForm, *families: list[int]) -> list[str | None]:
 
 
 def test_form_loads(pispk: LoadedForm) -> None:
-    """DOMAIN.md §1 `pispk-12`: twelve indicators, unit = family, IKS with N excluded."""
+    """docs/aturan.md §4.2: twelve indicators, unit = family, IKS with N excluded."""
     form = pispk.form
     assert form.codes == PISPK
     assert form.setting == "keluarga"
@@ -98,13 +98,13 @@ def test_form_loads(pispk: LoadedForm) -> None:
     ],
 )
 def test_iks_boundaries(pispk: LoadedForm, ya: int, width: int, expected: str) -> None:
-    """DOMAIN.md §1 `pispk-12`: sehat > 0.800, pra-sehat 0.500–0.800 (0.800 itself
+    """docs/aturan.md §4.2: sehat > 0.800, pra-sehat 0.500–0.800 (0.800 itself
     pra-sehat), tidak sehat < 0.500, on hand-made families wide enough to reach 0.801."""
     assert class_of(pispk, family(ya, width - ya)) == [expected]
 
 
 def test_iks_twelve_indicators_exact(pispk: LoadedForm) -> None:
-    """DOMAIN.md §1 IKS = Ya / (12 − N): 8 of 10 (N = 2) is exactly 0.800, pra-sehat, not
+    """docs/aturan.md §4.2 IKS = Ya / (12 − N): 8 of 10 (N = 2) is exactly 0.800, pra-sehat, not
     sehat by a floating-point error; 9/11 and 10/12 are sehat; 6/12 pra-sehat; 5/11
     tidak sehat."""
     assert class_of(
@@ -121,7 +121,7 @@ def test_iks_twelve_indicators_exact(pispk: LoadedForm) -> None:
 
 
 def test_incomplete_family_has_no_class(pispk: LoadedForm) -> None:
-    """DOMAIN.md §1: the index exists only for households (families) with nothing missing."""
+    """docs/aturan.md §3.3: the index exists only for households (families) with nothing missing."""
     assert class_of(pispk, [*family(10, 0, 1), -1]) == [None]
 
 
@@ -136,7 +136,7 @@ _NO_CHILD = ["-"] * 8
 
 
 def test_area_iks_is_share_of_sehat_families(tmp_path: Path) -> None:
-    """DOMAIN.md §1 `pispk-12`: the area IKS is the share of sehat families, 450 of 1,000 →
+    """docs/aturan.md §4.2: the area IKS is the share of sehat families, 450 of 1,000 →
     0.45; families with a missing answer have no index and are shown beside it."""
     rows: list[tuple[str, str, str, list[str]]] = []
     for n in range(1000):
@@ -160,7 +160,7 @@ def test_area_iks_is_share_of_sehat_families(tmp_path: Path) -> None:
 
 
 def test_area_iks_rolls_up_by_summing(tmp_path: Path) -> None:
-    """DOMAIN.md §2: a roll-up sums the counts and recomputes the share."""
+    """docs/aturan.md §5.5: a roll-up sums the counts and recomputes the share."""
     sehat = [*_NO_CHILD, "Ya", "Ya", "Ya", "Ya"]
     tidak = [*_NO_CHILD, "Tidak", "Tidak", "Tidak", "Ya"]
     rows = [
@@ -179,7 +179,7 @@ def test_area_iks_rolls_up_by_summing(tmp_path: Path) -> None:
 
 
 def test_child_age_decides_indicators_2_to_5(tmp_path: Path) -> None:
-    """DOMAIN.md §1 `pispk-12`: persalinan 0–11, imunisasi 12–23, ASI 7–23, pemantauan
+    """docs/aturan.md §4.2: persalinan 0–11, imunisasi 12–23, ASI 7–23, pemantauan
     2–59 months, decided by the youngest child's age when the column is present."""
     all_ya = ["-", *["Ya"] * 4, "-", "-", "-", *["Ya"] * 4]
     rows = [("1", SEGUMBANG, "1", all_ya), ("2", SEGUMBANG, "15", all_ya)]

@@ -1,6 +1,6 @@
 """Ranking contest villages with a rubric: totals, ties, missing scores, TOPSIS, agreement.
 
-Every rule follows DOMAIN.md §3 ("Ranking villages: the contest rubric"): an item's weighted
+Every rule follows docs/aturan.md §7: an item's weighted
 score is raw × group weight (masukan 3, proses 4, keluaran 3), the total is their sum; judges'
 scores are aggregated (mean by default); ordered tie-breakers, then a shared "1224" rank;
 recorded overrides; total, group subtotals and band label per village.
@@ -38,7 +38,7 @@ from phbs.contest.rubric import load_rubric
 from phbs.demo.contest import sample_ranking
 from phbs.errors import SettingsError
 
-# Four villages, three judges (DOMAIN.md §3). k_opsi is an option item (a 90, b 70, c 50,
+# Four villages, three judges (docs/aturan.md §7.3). k_opsi is an option item (a 90, b 70, c 50,
 # d 20), k_angka and p_latih are 0–100, o_phbs is the survey's % ber-PHBS.
 FOUR_VILLAGES = {
     A: {"k_opsi": ["a", "a", "b"], "k_angka": ["80", "85", "90"], "p_latih": ["80", "80", "80"]},
@@ -56,7 +56,7 @@ def four_village_ranking(tmp_path: Path, **options: Any) -> Ranking:
 
 
 def test_hand_computed_totals_four_villages_three_judges(tmp_path: Path) -> None:
-    """DOMAIN.md §3, worked by hand (judges' mean, then raw × group weight, summed):
+    """docs/aturan.md §7.1, worked by hand (judges' mean, then raw × group weight, summed):
 
     A: k_opsi (90+90+70)/3 = 83.33, k_angka 85, p_latih 80, o_phbs 60
        3 × 83.33 + 3 × 85 + 4 × 80 + 3 × 60 = 250 + 255 + 320 + 180 = 1005
@@ -85,7 +85,7 @@ def test_hand_computed_totals_four_villages_three_judges(tmp_path: Path) -> None
 
 
 def test_median_and_trimmed_mean_aggregation(tmp_path: Path) -> None:
-    """DOMAIN.md §3: judges aggregated by mean (default), median or trimmed mean."""
+    """docs/aturan.md §7.3: judges aggregated by mean (default), median or trimmed mean."""
     rubric = small_rubric(tmp_path, judges={"aggregation": "median"})
     judges = judges_from(tmp_path, rubric, FOUR_VILLAGES)
     ranking = rank_villages(rubric, survey=measures(FOUR_PHBS), judges=judges)
@@ -107,7 +107,7 @@ TIE_RUBRIC: dict[str, Any] = {
         for group in GROUPS
     ],
 }
-# Nine real villages of the sample (DOMAIN.md §5), so each has a name in the code table.
+# Nine real villages of the sample (docs/aturan.md §9.2), so each has a name in the code table.
 V = [
     "63.10.01.1007",
     "63.10.01.1028",
@@ -147,7 +147,7 @@ def tie_ranking(tmp_path: Path, rubric_data: dict[str, Any] = TIE_RUBRIC) -> Ran
 
 
 def test_every_tie_break_path(tmp_path: Path) -> None:
-    """DOMAIN.md §3: ordered tie-breakers (output subtotal, process subtotal, % ber-PHBS),
+    """docs/aturan.md §7.5: ordered tie-breakers (output subtotal, process subtotal, % ber-PHBS),
     then a shared rank in standard competition form; the deciding tie-breaker is recorded."""
     ranking = tie_ranking(tmp_path)
     order = [(v.kode_desa, v.peringkat, v.diputus_oleh) for v in ranking.desa]
@@ -208,7 +208,7 @@ def test_totals_equal_to_the_rubric_decimals_are_tied(tmp_path: Path) -> None:
 
 
 def test_missing_judge_score(tmp_path: Path) -> None:
-    """DOMAIN.md §3: a missing score is reported, never a silent 0. One judge missing: the
+    """docs/aturan.md §7.3: a missing score is reported, never a silent 0. One judge missing: the
     criterion is the mean of the others (warning). No judge at all: the village is not
     ranked (error), unless rank_incomplete, where the criterion counts 0 with a note."""
     sheet = copy.deepcopy(FOUR_VILLAGES)
@@ -308,7 +308,7 @@ def test_low_agreement_names_the_least_agreeing_judge(tmp_path: Path) -> None:
 
 
 def test_overrides_exclude_and_adjust(tmp_path: Path) -> None:
-    """DOMAIN.md §3: recorded overrides (exclusion or adjustment with a reason) are applied
+    """docs/aturan.md §7.4: recorded overrides (exclusion or adjustment with a reason) are applied
     and shown: B excluded (still scored, not ranked), C's o_phbs set to 90 after
     verification: 980 + 3 × (90 − 55) = 1085, now first."""
     rubric = small_rubric(tmp_path)
@@ -342,7 +342,7 @@ def test_overrides_exclude_and_adjust(tmp_path: Path) -> None:
 
 
 def test_attribute_criteria(tmp_path: Path) -> None:
-    """Attribute criteria (DOMAIN.md §3: ODF status, active kader, mapped by bands or a value
+    """Attribute criteria (docs/aturan.md §7.2: ODF status, active kader, mapped by bands or a value
     table); a blank or unlisted value leaves the criterion without a score, reported."""
     data = copy.deepcopy(SMALL_RUBRIC)
     data["groups"][2]["criteria"].append(  # type: ignore[index]
@@ -405,7 +405,7 @@ def test_survey_measures_and_missing_inputs(tmp_path: Path) -> None:
 
 def test_village_summary_file_gives_the_same_measures(tmp_path: Path) -> None:
     """A summary written by `phbs score -o` (.csv or .json) carries the same village measures
-    (DOMAIN.md §2) as scoring the survey in the same run."""
+    (docs/aturan.md §7.2) as scoring the survey in the same run."""
     import phbs
     from phbs.demo.data import sample_data
     from phbs.reports.tables import write_areas_csv, write_areas_json

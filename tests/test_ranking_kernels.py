@@ -26,7 +26,7 @@ NAN = float("nan")
 
 
 def test_weighted_sum_hand_computed_four_villages() -> None:
-    """DOMAIN.md §3: an item's weighted score is raw x weight, the total is their sum.
+    """docs/aturan.md §7.1: an item's weighted score is raw x weight, the total is their sum.
 
     One criterion per group, weights masukan 3, proses 4, keluaran 3:
     A: 80*3 + 70*4 + 90*3 = 240 + 280 + 270 = 790
@@ -41,14 +41,14 @@ def test_weighted_sum_hand_computed_four_villages() -> None:
 
 
 def test_weighted_sum_propagates_missing_score() -> None:
-    """DOMAIN.md §3: a missing (NaN) raw score gives a missing total, never a silent 0."""
+    """docs/aturan.md §7.3: a missing (NaN) raw score gives a missing total, never a silent 0."""
     total = weighted_sum([[80.0, NAN], [50.0, 50.0]], [3, 4])
     assert math.isnan(total[0])
     assert total[1] == 350.0
 
 
 def test_weighted_sum_rejects_mismatched_weights() -> None:
-    """DOMAIN.md §3: one weight per criterion; a mismatch is a programming error."""
+    """docs/aturan.md §7.1: one weight per criterion; a mismatch is a programming error."""
     with pytest.raises(ValueError, match="one entry per criterion"):
         weighted_sum([[80, 70, 90]], [3, 4])
     with pytest.raises(ValueError, match="villages x criteria"):
@@ -133,14 +133,14 @@ def _brute_force_rank(keys: list[list[float]]) -> list[int]:
 
 
 def test_rank_primary_key_only() -> None:
-    """DOMAIN.md §3: villages are ranked by total, higher total first."""
+    """docs/aturan.md §7.5: villages are ranked by total, higher total first."""
     assert competition_rank([[700.0, 910.0, 830.0]]).tolist() == [3, 1, 2]
     assert ranking_order([[700.0, 910.0, 830.0]]).tolist() == [1, 2, 0]
     assert tie_break_level([[700.0, 910.0, 830.0]]).tolist() == [NO_PREVIOUS_VILLAGE, 0, 0]
 
 
 def test_rank_tie_broken_by_first_tie_breaker() -> None:
-    """DOMAIN.md §3: equal totals go to the first tie-breaker in the rubric's order."""
+    """docs/aturan.md §7.5: equal totals go to the first tie-breaker in the rubric's order."""
     total = [850.0, 850.0, 900.0]
     tie_breaker_1 = [60.0, 75.0, 10.0]
     keys = [total, tie_breaker_1]
@@ -150,7 +150,7 @@ def test_rank_tie_broken_by_first_tie_breaker() -> None:
 
 
 def test_rank_tie_broken_by_second_tie_breaker() -> None:
-    """DOMAIN.md §3: the second tie-breaker decides only when total and the first are equal."""
+    """aturan.md §7.5: the second tie-breaker decides only when total and the first are equal."""
     keys = [[850.0, 850.0, 850.0], [70.0, 70.0, 80.0], [1.0, 3.0, 0.0]]
     assert competition_rank(keys).tolist() == [3, 2, 1]
     assert ranking_order(keys).tolist() == [2, 1, 0]
@@ -158,7 +158,7 @@ def test_rank_tie_broken_by_second_tie_breaker() -> None:
 
 
 def test_rank_tied_on_all_keys_share_rank_1224() -> None:
-    """DOMAIN.md §3: villages equal on every key share a rank, "1224" competition ranking."""
+    """docs/aturan.md §7.5: villages equal on every key share a rank, "1224" competition ranking."""
     keys = [[900.0, 850.0, 850.0, 800.0], [5.0, 3.0, 3.0, 9.0]]
     assert competition_rank(keys).tolist() == [1, 2, 2, 4]
     assert tie_break_level(keys).tolist() == [NO_PREVIOUS_VILLAGE, 0, TIED_ON_ALL_KEYS, 0]
@@ -168,7 +168,7 @@ def test_rank_tied_on_all_keys_share_rank_1224() -> None:
 
 
 def test_rank_nan_primary_ranks_last_in_both_directions() -> None:
-    """DOMAIN.md §3 + design choice: a village without a total ranks after every number."""
+    """docs/aturan.md §7.5 + design choice: a village without a total ranks after every number."""
     total = [NAN, 700.0, 900.0]
     assert competition_rank([total]).tolist() == [3, 2, 1]
     assert competition_rank([total], descending=False).tolist() == [3, 1, 2]
@@ -191,7 +191,7 @@ def test_rank_nan_in_tie_breaker_ranks_after_numbers() -> None:
 
 
 def test_rank_directions() -> None:
-    """DOMAIN.md §3: a tie-breaker may prefer the lower value (e.g. fewer incomplete households)."""
+    """aturan.md §7: a tie-breaker may prefer the lower value (e.g. fewer incomplete households)."""
     keys = [[850.0, 850.0, 900.0], [4.0, 2.0, 9.0]]
     assert competition_rank(keys, descending=False).tolist() == [2, 1, 3]
     assert competition_rank(keys, descending=[True, False]).tolist() == [3, 2, 1]
@@ -199,7 +199,7 @@ def test_rank_directions() -> None:
 
 
 def test_rank_matches_definition_on_random_ties() -> None:
-    """Competition rank = 1 + the number of villages lexicographically better (DOMAIN.md §3)."""
+    """Competition rank = 1 + the number of villages lexicographically better (aturan.md §7.5)."""
     rng = np.random.default_rng(2025)
     for _ in range(200):
         n_villages, n_keys = int(rng.integers(1, 9)), int(rng.integers(1, 4))
@@ -216,7 +216,7 @@ def test_rank_matches_definition_on_random_ties() -> None:
 
 
 def test_rank_accepts_integer_and_bool_keys() -> None:
-    """Tie-breakers may be counts or yes/no facts (e.g. ODF status, DOMAIN.md §3)."""
+    """Tie-breakers may be counts or yes/no facts (e.g. ODF status, docs/aturan.md §7.5, §7.9)."""
     keys: list[NDArray[np.generic]] = [
         np.array([800, 800, 800], dtype=np.int64),
         np.array([True, False, True]),

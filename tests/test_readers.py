@@ -1,4 +1,4 @@
-"""Readers: CSV dialects and spreadsheets as sanitarians save them (DOMAIN.md §4, §6)."""
+"""Readers: CSV dialects and spreadsheets as sanitarians save them (docs/aturan.md §10.1)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def named(household_id: str, petugas: str, spec: str = "---YYYYYYY") -> list[str
 
 
 def test_utf8_bom_semicolon_crlf(tmp_path: Path) -> None:
-    """DOMAIN.md §4: CSVs saved by Excel with a UTF-8 BOM, ';' separators and CRLF."""
+    """docs/aturan.md §10.1: CSVs saved by Excel with a UTF-8 BOM, ';' separators and CRLF."""
     path = write_csv(
         tmp_path / "excel.csv",
         [HEADER_WITH_NAMES, named("1", "José Ma’ruf"), named("2", "Siti", "---YTYYYYY")],
@@ -59,7 +59,7 @@ def test_utf8_bom_semicolon_crlf(tmp_path: Path) -> None:
 
 
 def test_windows_1252(tmp_path: Path) -> None:
-    """DOMAIN.md §4: CSVs saved by Excel in Windows-1252 ('é', '’' are single bytes)."""
+    """docs/aturan.md §10.1: CSVs saved by Excel in Windows-1252 ('é', '’' are single bytes)."""
     path = write_csv(
         tmp_path / "ansi.csv",
         [HEADER_WITH_NAMES, named("1", "José"), named("2", "Ma’ruf"), named("3", "Budi")],
@@ -75,7 +75,7 @@ def test_windows_1252(tmp_path: Path) -> None:
 
 
 def test_windows_1252_header_with_accent(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a Windows-1252 file whose only accented text is late in the file."""
+    """docs/aturan.md §10.1: a Windows-1252 file whose only accented text is late in the file."""
     rows = [HEADER_WITH_NAMES] + [named(str(i), "Budi") for i in range(1, 60)]
     rows.append(named("60", "René"))
     path = write_csv(tmp_path / "ansi.csv", rows, encoding="cp1252")
@@ -86,7 +86,7 @@ def test_windows_1252_header_with_accent(tmp_path: Path) -> None:
 
 
 def test_mixed_utf8_and_windows_1252(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a file mixing UTF-8 and Windows-1252 lines: each line read right, and
+    """docs/aturan.md §10.1: a file mixing UTF-8 and Windows-1252 lines: each line read right, and
     the Windows-1252 row flagged `encoding-campuran`."""
     utf8 = write_csv(
         tmp_path / "a.csv", [HEADER_WITH_NAMES, named("1", "José"), named("2", "Budi")]
@@ -100,7 +100,7 @@ def test_mixed_utf8_and_windows_1252(tmp_path: Path) -> None:
 
 
 def test_mixed_encoding_after_bom(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a BOM says UTF-8, so a Windows-1252 line in it is mixed encoding."""
+    """docs/aturan.md §10.1: a BOM says UTF-8, so a Windows-1252 line in it is mixed encoding."""
     utf8 = write_csv(
         tmp_path / "a.csv", [HEADER_WITH_NAMES, named("1", "Budi")], bom=True
     ).read_bytes()
@@ -113,7 +113,7 @@ def test_mixed_encoding_after_bom(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("sep", "name"), [(",", "comma"), (";", "semicolon"), ("\t", "tab")])
 def test_separators(tmp_path: Path, sep: str, name: str) -> None:
-    """DOMAIN.md §4/§6: ',' (ODK Central), ';' (Excel Indonesia, KoBo) and tab separators."""
+    """docs/aturan.md §10.1: ',' (ODK Central), ';' (Excel Indonesia, KoBo) and tab separators."""
     path = write_csv(
         tmp_path / f"{name}.csv",
         [HEADER, household("1"), household("2", spec="---TYYYYYY")],
@@ -125,7 +125,7 @@ def test_separators(tmp_path: Path, sep: str, name: str) -> None:
 
 
 def test_kobo_style_all_quoted(tmp_path: Path) -> None:
-    """DOMAIN.md §6: KoBoToolbox CSV: ';', every field quoted, CRLF, UTF-8 without BOM."""
+    """docs/aturan.md §10.3: KoBoToolbox CSV: ';', every field quoted, CRLF, UTF-8 without BOM."""
     path = write_csv(
         tmp_path / "kobo.csv",
         [HEADER, household("1", spec="YYY YYYY YYY"), household("2")],
@@ -138,7 +138,7 @@ def test_kobo_style_all_quoted(tmp_path: Path) -> None:
 
 
 def test_value_with_separator_inside_quotes(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a quoted cell may hold the separator."""
+    """docs/aturan.md §10.1: a quoted cell may hold the separator."""
     path = write_csv(
         tmp_path / "a.csv", [HEADER_WITH_NAMES, named("1", "Budi, S.KM"), named("2", "Ani")]
     )
@@ -149,7 +149,7 @@ def test_value_with_separator_inside_quotes(tmp_path: Path) -> None:
 
 
 def test_row_numbers_header_is_row_1(tmp_path: Path) -> None:
-    """DOMAIN.md §4: row number as the user sees it (header = row 1)."""
+    """docs/aturan.md §8.1: row number as the user sees it (header = row 1)."""
     path = write_csv(tmp_path / "a.csv", [HEADER, household("1"), household("", SEGUMBANG)])
     survey = read(path)
     assert survey.households.row_number == [2]
@@ -157,7 +157,7 @@ def test_row_numbers_header_is_row_1(tmp_path: Path) -> None:
 
 
 def test_row_numbers_with_blank_lines_before_header(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a spreadsheet program shows blank lines before the header as rows, so the
+    """aturan.md §8.1: a spreadsheet program shows blank lines before the header as rows, so the
     header of this file is row 3 and the numbers follow what the user sees."""
     path = write_csv(tmp_path / "a.csv", [[], [], HEADER, household("1"), household("")])
     table = open_table(path)
@@ -170,7 +170,7 @@ def test_row_numbers_with_blank_lines_before_header(tmp_path: Path) -> None:
 
 
 def test_row_numbers_after_a_cell_with_a_newline(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a quoted cell holding a line break is still one spreadsheet row, so the
+    """docs/aturan.md §8.1: a quoted cell holding a line break is still one spreadsheet row, so the
     rows after it keep the numbers a user sees in Excel."""
     path = write_csv(
         tmp_path / "a.csv",
@@ -189,7 +189,7 @@ def test_row_numbers_after_a_cell_with_a_newline(tmp_path: Path) -> None:
 
 
 def test_blank_row_in_the_middle_and_trailing_blank_rows(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a blank row inside the data is set aside (`baris-kosong`) so the counts add
+    """aturan.md §8.2: a blank row inside the data is set aside (`baris-kosong`) so the counts add
     up; blank rows after the last household are not data and are not counted."""
     blank = [""] * len(HEADER)
     path = write_csv(
@@ -204,7 +204,7 @@ def test_blank_row_in_the_middle_and_trailing_blank_rows(tmp_path: Path) -> None
 
 
 def test_header_only_file(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a header without data is fine: 0 rows read, 0 scored, 0 set aside."""
+    """docs/aturan.md §8.3: a header without data is fine: 0 rows read, 0 scored, 0 set aside."""
     path = write_csv(tmp_path / "kosong.csv", [HEADER])
     survey = read(path)
     assert (survey.rows_read, survey.rows_scored, survey.rows_set_aside) == (0, 0, 0)
@@ -212,7 +212,7 @@ def test_header_only_file(tmp_path: Path) -> None:
 
 
 def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:
-    """DOMAIN.md §4: cells right of the header are reported (`sel-berlebih`), the row kept."""
+    """aturan.md §8.1: cells right of the header are reported (`sel-berlebih`), the row kept."""
     path = write_csv(tmp_path / "a.csv", [HEADER, [*household("1"), "catatan"], household("2")])
     survey = read(path)
     assert survey.rows_scored == 2
@@ -220,7 +220,7 @@ def test_extra_cells_beyond_the_header(tmp_path: Path) -> None:
 
 
 def test_short_rows_are_padded(tmp_path: Path) -> None:
-    """DOMAIN.md §1: a row cut short has blank (missing) answers in its last columns."""
+    """docs/aturan.md §2: a row cut short has blank (missing) answers in its last columns."""
     path = write_csv(tmp_path / "a.csv", [HEADER, household("1")[:-2]])
     survey = read(path)
     assert states(survey) == ["---YYYYY.."]
@@ -288,7 +288,7 @@ def test_real_workbook_named_csv(tmp_path: Path) -> None:
 
 
 def test_unclosed_quote_is_refused(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a quote that is never closed would swallow every later row into one cell;
+    """aturan.md §10.1: a quote that is never closed would swallow every later row into one cell;
     that file cannot be read row by row, so it is refused rather than silently shortened."""
     rows = [",".join(HEADER), ",".join(household("1")), '2,"63.10.01.2005,,-,-,-,Ya,Ya']
     rows += [",".join(household(str(i))) for i in range(3, 6)]
@@ -310,7 +310,7 @@ def test_sheet_option_on_csv(tmp_path: Path) -> None:
 
 
 def test_xlsx_typed_cells_read_as_text(tmp_path: Path) -> None:
-    """DOMAIN.md §4/§6: numbers 1/0 stored as floats, booleans and real dates read back as a
+    """docs/aturan.md §10.1: numbers 1/0 stored as floats, booleans and real dates read back as a
     person would have typed them: 1 = Ya, 0 = Tidak, TRUE = Ya, dates as ISO."""
     header: list[Cell] = ["id_rumah_tangga", "kode_desa", "tanggal_survei", AGE, *INDICATORS]
     rows: list[list[Cell]] = [
@@ -350,7 +350,7 @@ def test_xlsx_typed_cells_read_as_text(tmp_path: Path) -> None:
 
 
 def test_cell_text() -> None:
-    """DOMAIN.md §4: spreadsheet values become the text a person would have typed."""
+    """docs/aturan.md §10.1: spreadsheet values become the text a person would have typed."""
     assert cell_text(1.0) == "1"
     assert cell_text(0.0) == "0"
     assert cell_text(6310012005.0) == "6310012005"
@@ -365,7 +365,7 @@ def test_cell_text() -> None:
 
 
 def test_sheet_selection(tmp_path: Path) -> None:
-    """DOMAIN.md §6: the first sheet by default, another with --sheet."""
+    """docs/aturan.md §6.1: the first sheet by default, another with --sheet."""
     path = write_xlsx(
         tmp_path / "survei.xlsx",
         {
@@ -390,7 +390,7 @@ def test_unknown_sheet(tmp_path: Path) -> None:
 
 
 def test_xlsx_header_below_blank_rows(tmp_path: Path) -> None:
-    """DOMAIN.md §4: in a sheet the row numbers are the sheet's own (header on row 3 here)."""
+    """aturan.md §8.1: in a sheet the row numbers are the sheet's own (header on row 3 here)."""
     path = write_xlsx(
         tmp_path / "survei.xlsx",
         {"Data": [[None], [None], HEADER, household("1"), [None] * 3, household(""), [None]]},

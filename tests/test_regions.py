@@ -1,4 +1,4 @@
-"""Kemendagri region codes (DOMAIN.md §5)."""
+"""Kemendagri region codes (docs/aturan.md §9)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from phbs.resources import data_path
     ["63.10.01.2005", "6310012005", " 63.10.01.2005 ", "63 10 01 2005", "63-10-01-2005"],
 )
 def test_dotted_and_undotted_codes(text: str) -> None:
-    """DOMAIN.md §5: accept the 10 digits without dots and write the dotted form."""
+    """docs/aturan.md §9.1: accept the 10 digits without dots and write the dotted form."""
     code = VillageCode.parse(text)
     assert code is not None
     assert code.dotted == "63.10.01.2005"
@@ -52,7 +52,7 @@ def test_dotted_and_undotted_codes(text: str) -> None:
     ],
 )
 def test_malformed_codes(text: str) -> None:
-    """DOMAIN.md §5: PP.KK.CC.DDDD with full-width segments; 63.10.1.2005 is malformed."""
+    """docs/aturan.md §9.1: PP.KK.CC.DDDD with full-width segments; 63.10.1.2005 is malformed."""
     assert VillageCode.parse(text) is None
 
 
@@ -61,14 +61,14 @@ def test_malformed_codes(text: str) -> None:
     [("63.10.01.1007", "kelurahan"), ("63.10.01.2005", "desa"), ("63.10.01.3001", "desa adat")],
 )
 def test_village_kind_from_first_digit(text: str, kind: str) -> None:
-    """DOMAIN.md §5: first digit of the village segment: 1 kelurahan, 2 desa, 3 desa adat."""
+    """docs/aturan.md §9.1: first digit of the village segment: 1 kelurahan, 2 desa, 3 desa adat."""
     code = VillageCode.parse(text)
     assert code is not None
     assert code.kind == kind
 
 
 def test_ancestors() -> None:
-    """DOMAIN.md §5: the code holds province, regency/city and kecamatan."""
+    """docs/aturan.md §9.1: the code holds province, regency/city and kecamatan."""
     code = VillageCode.parse("6310012005")
     assert code is not None
     assert (code.provinsi, code.kabupaten, code.kecamatan) == ("63", "63.10", "63.10.01")
@@ -82,12 +82,12 @@ def test_ancestors() -> None:
     ("code", "kota"), [("63.10", False), ("63.69", False), ("63.71", True), ("63.99", True)]
 )
 def test_kota_versus_kabupaten(code: str, kota: bool) -> None:
-    """DOMAIN.md §5: KK 01-69 kabupaten, 71-99 kota."""
+    """docs/aturan.md §9.1: KK 01-69 kabupaten, 71-99 kota."""
     assert is_kota(code) is kota
 
 
 def test_table_edition_sizes() -> None:
-    """DOMAIN.md §5: the 2025 edition: 38 provinces, 514 regencies/cities, 7,285 kecamatan,
+    """docs/aturan.md §9.2: the 2025 edition: 38 provinces, 514 regencies/cities, 7,285 kecamatan,
     83,762 villages; attribution to cahyadsn/wilayah kept."""
     names = region_table().names
     by_length = {n: sum(1 for c in names if len(c) == n) for n in (2, 5, 8, 13)}
@@ -97,7 +97,7 @@ def test_table_edition_sizes() -> None:
 
 
 def test_tanah_bumbu() -> None:
-    """DOMAIN.md §5: 63.10 Kabupaten Tanah Bumbu has 12 kecamatan, 5 kelurahan and 152 desa."""
+    """aturan.md §9.2: 63.10 Kabupaten Tanah Bumbu has 12 kecamatan, 5 kelurahan and 152 desa."""
     table = region_table()
     assert table.name("63") == "Kalimantan Selatan"
     assert table.name("63.10") == "Kabupaten Tanah Bumbu"
@@ -111,7 +111,7 @@ def test_tanah_bumbu() -> None:
 
 
 def test_kota_banjarmasin() -> None:
-    """DOMAIN.md §5: 63.71 Kota Banjarmasin has 52 kelurahan and no desa."""
+    """docs/aturan.md §9.2: 63.71 Kota Banjarmasin has 52 kelurahan and no desa."""
     table = region_table()
     assert table.name("63.71") == "Kota Banjarmasin"
     villages = table.villages_in("63.71")
@@ -120,7 +120,7 @@ def test_kota_banjarmasin() -> None:
 
 
 def test_names_from_the_table() -> None:
-    """DOMAIN.md §5: 63.10.01.1007 Kelurahan Batulicin, 63.10.01.2005 Desa Segumbang."""
+    """docs/aturan.md §9.2: 63.10.01.1007 Kelurahan Batulicin, 63.10.01.2005 Desa Segumbang."""
     table = region_table()
     assert table.name("63.10.01.1007") == "Batulicin"
     assert table.full_name("63.10.01.1007") == "Kelurahan Batulicin"
@@ -132,7 +132,7 @@ def test_names_from_the_table() -> None:
 
 
 def test_names_repeat_so_match_by_code() -> None:
-    """DOMAIN.md §5: four villages called Mekar Sari in Kalimantan Selatan: names repeat."""
+    """docs/aturan.md §9.1: four villages called Mekar Sari in Kalimantan Selatan: names repeat."""
     table = region_table()
     exact = [c for c in table.villages_in("63") if table.name(c) == "Mekar Sari"]
     assert len(exact) == 4
@@ -140,14 +140,14 @@ def test_names_repeat_so_match_by_code() -> None:
 
 
 def test_name_folding() -> None:
-    """DOMAIN.md §4: a village name is compared without case, spacing or a leading kind word."""
+    """aturan.md §9.3: a village name is compared without case, spacing or a leading kind word."""
     assert normalise_name("  Desa  SEGUMBANG ") == "segumbang"
     assert normalise_name("Kelurahan Batu Licin") == normalise_name("Batulicin")
     assert normalise_name("Kersik Puti") != normalise_name("Kersik Putih")
 
 
 def test_compact_table_reads_every_row_as_csv_does() -> None:
-    """DOMAIN.md §5: every code of the bundled edition keeps the name the csv module reads
+    """docs/aturan.md §9.2: every code of the bundled edition keeps the name the csv module reads
     for it, quoted names with commas included; iteration is in code order."""
     raw = gzip.decompress(data_path(REGION_TABLE_FILE).read_bytes()).decode("utf-8")
     rows = list(csv.reader(io.StringIO(raw)))[1:]

@@ -63,7 +63,7 @@ def test_sheets_in_order(written: Path) -> None:
 
 def test_village_sheet_matches_scoring_cell_by_cell(written: Path, scored: Scored) -> None:
     """Counts are numbers, % ber-PHBS a number with a percent format (0.0%), numerator and
-    denominator beside it, stratum as text (DOMAIN.md §2)."""
+    denominator beside it, stratum as text (docs/aturan.md §5.1, §5.6)."""
     sheet = workbook(written)["Desa"]
     columns = header_index(sheet)
     areas = scored.report.areas
@@ -99,7 +99,7 @@ def test_village_sheet_matches_scoring_cell_by_cell(written: Path, scored: Score
 
 
 def test_text_starting_with_equals_stays_text(written: Path) -> None:
-    """DOMAIN.md §6: a village name or household head starting with '=' is a string,
+    """docs/aturan.md §10.6: a village name or household head starting with '=' is a string,
     never a formula (the workbook has no formula at all)."""
     book = workbook(written)
     desa = book["Desa"]
@@ -112,7 +112,7 @@ def test_text_starting_with_equals_stays_text(written: Path) -> None:
 
 
 def test_recap_sheet_has_the_recap_columns(written: Path, scored: Scored) -> None:
-    """DOMAIN.md §2: per indicator, ada indikator (berlaku), jawaban ya, cakupan (%)."""
+    """docs/aturan.md §5.2: per indicator, ada indikator (berlaku), jawaban ya, cakupan (%)."""
     sheet = workbook(written)["Rekap Indikator"]
     codes = scored.result.survey.form.form.codes
     assert sheet.cell(row=2, column=3).value == "Jumlah rumah dinilai"
@@ -169,7 +169,7 @@ def test_household_sheet_matches_households(written: Path, scored: Scored) -> No
 
 
 def test_names_only_when_asked(scored: Scored, tmp_path: Path) -> None:
-    """DOMAIN.md §1: nama_kepala_rt is personal data, shown only with include_names."""
+    """docs/aturan.md §1.2: nama_kepala_rt is personal data, shown only with include_names."""
     path = tmp_path / "nama.xlsx"
     write_report(scored.result, scored.report, xlsx=path, include_names=True)
     sheet = workbook(path)["Rumah Tangga"]
@@ -307,7 +307,7 @@ def test_ranking_sheet_matches_ranking(tmp_path: Path) -> None:
 
 
 def test_custom_strata(scored: Scored, tmp_path: Path) -> None:
-    """Strata are a setting (DOMAIN.md §2): two bands at 60 %."""
+    """Strata are a setting (docs/aturan.md §5.6): two bands at 60 %."""
     strata = [Stratum("Rendah", 60.0, "#ff0000"), Stratum("Tinggi", None, "#00ff00")]
     path = tmp_path / "strata.xlsx"
     write_report(scored.result, scored.report, xlsx=path, strata=strata)

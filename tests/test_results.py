@@ -1,4 +1,4 @@
-"""Village measures and roll-ups (DOMAIN.md §2), the sample survey, and a property test."""
+"""Village measures and roll-ups (docs/aturan.md §5), the sample survey, and a property test."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def outcome(area: AreaSummary) -> tuple[int, int, int, int]:
 
 
 def test_village_measures(worked: Survey) -> None:
-    """DOMAIN.md §2: surveyed, ber_phbs, tidak_ber_phbs, belum_lengkap, and
+    """docs/aturan.md §5.1: surveyed, ber_phbs, tidak_ber_phbs, belum_lengkap, and
     persen_ber_phbs = ber / (ber + tidak) × 100 with the incomplete count beside it."""
     report = summarise(score(worked))
     areas = by_code(report)
@@ -89,7 +89,7 @@ def test_village_measures(worked: Survey) -> None:
 
 
 def test_indicator_coverage(worked: Survey) -> None:
-    """DOMAIN.md §2: per indicator ya, berlaku (applicable and answered) and
+    """docs/aturan.md §5.2: per indicator ya, berlaku (applicable and answered) and
     cakupan = ya / berlaku × 100 — the recap's jumlah rumah ada indikator / jawaban ya."""
     segumbang = by_code(summarise(score(worked)))[SEGUMBANG].indikator
     air = segumbang["air_bersih"]
@@ -105,7 +105,7 @@ def test_indicator_coverage(worked: Survey) -> None:
 
 
 def test_roll_up_sums_counts_and_recomputes(worked: Survey) -> None:
-    """DOMAIN.md §2/§6: roll-up to kecamatan, kabupaten and provinsi sums the counts and
+    """docs/aturan.md §5.5: roll-up to kecamatan, kabupaten and provinsi sums the counts and
     recomputes; it never averages village percentages. Batu Licin: Batulicin 1/1 (100 %) and
     Segumbang 1/9 (11.1 %) average 55.6 %, but the kecamatan is 2 of 10 = 20 %."""
     result = score(worked)
@@ -137,7 +137,7 @@ def test_roll_up_sums_counts_and_recomputes(worked: Survey) -> None:
 
 
 def test_na_policy_changes_area_counts(worked: Survey) -> None:
-    """DOMAIN.md §1 na_policy as_unmet, reported per area: only households with all 10 Ya are
+    """docs/aturan.md §3.2 na_policy as_unmet, reported per area: only households with all 10 Ya are
     ber-PHBS (Batulicin's B1), and the report states the setting."""
     report = summarise(score(worked, NaPolicy.AS_UNMET))
     assert report.na_policy is NaPolicy.AS_UNMET
@@ -148,7 +148,7 @@ def test_na_policy_changes_area_counts(worked: Survey) -> None:
 
 
 def test_dusun_level(worked: Survey) -> None:
-    """DOMAIN.md §1 Columns (the familiar recap per dusun): dusun names are grouped within
+    """docs/aturan.md §5.5 (the familiar recap per dusun): dusun names are grouped within
     their village without case or extra spaces; a blank dusun is its own group."""
     report = summarise(score(worked), by="dusun")
     rows = {(a.kode, a.dusun): outcome(a) for a in report.areas}
@@ -165,7 +165,7 @@ def test_dusun_level(worked: Survey) -> None:
 
 
 def test_same_dusun_name_in_two_villages_is_two_groups(tmp_path: Path) -> None:
-    """DOMAIN.md §5 (names repeat): a dusun belongs to its village; "Dusun I" of two villages
+    """aturan.md §9.1 (names repeat): a dusun belongs to its village; "Dusun I" of two villages
     are two groups."""
     rows = [
         dusun_row("1", SEGUMBANG, "Dusun I", "", "--- YYYY YYY"),
@@ -199,7 +199,7 @@ def totals(tmp_path: Path) -> VillageTotals:
 
 
 def test_dipantau(worked: Survey, totals: VillageTotals) -> None:
-    """DOMAIN.md §2 Dipantau: surveyed / total × 100 when the villages file gives the total;
+    """docs/aturan.md §5.3: surveyed / total × 100 when the villages file gives the total;
     a listed village that was not surveyed appears with 0; below 210 and not fully covered is
     flagged (`sampel-kurang`); more surveyed than listed is `disurvei-melebihi-total` and no
     percentage."""
@@ -235,7 +235,7 @@ def test_dipantau(worked: Survey, totals: VillageTotals) -> None:
 
 
 def test_dipantau_rolled_up(worked: Survey, totals: VillageTotals) -> None:
-    """DOMAIN.md §2: dipantau of a kecamatan sums surveyed and totals of its villages (Batu
+    """docs/aturan.md §5.3: dipantau of a kecamatan sums surveyed and totals of its villages (Batu
     Licin: 1 + 10 + 0 of 1 + 500 + 40 = 11 of 541); a village with more surveyed than listed
     has no usable total."""
     areas = by_code(summarise(score(worked), by="kecamatan", villages=totals))
@@ -249,7 +249,7 @@ def test_dipantau_rolled_up(worked: Survey, totals: VillageTotals) -> None:
 
 
 def test_sample_of_210_is_enough(tmp_path: Path) -> None:
-    """DOMAIN.md §2 Dipantau: at least 210 households ("C survey") is not flagged, even when
+    """docs/aturan.md §5.3: at least 210 households ("C survey") is not flagged, even when
     the village is not fully covered; 209 is."""
     rows = [household(f"S{i}", kode=SEGUMBANG) for i in range(210)]
     rows += [household(f"K{i}", kode=KERSIK_PUTIH) for i in range(209)]
@@ -270,7 +270,7 @@ def test_sample_of_210_is_enough(tmp_path: Path) -> None:
 
 
 def test_unknown_village_code_is_summarised_with_file_name(tmp_path: Path) -> None:
-    """DOMAIN.md §4/§5: a kept row with a code not in the table is summarised under its code,
+    """aturan.md §8.2, §9.1: a kept row with a code not in the table is summarised under its code,
     named as in the file, and rolled up by its code's kecamatan."""
     header = ["id_rumah_tangga", "kode_desa", "nama_desa", *INDICATORS]
     rows = [["1", "63.10.01.2999", "Desa Baru", *answers("---YYYYYYY")]]
@@ -281,7 +281,7 @@ def test_unknown_village_code_is_summarised_with_file_name(tmp_path: Path) -> No
 
 
 def test_empty_survey(tmp_path: Path) -> None:
-    """DOMAIN.md §2/§4: a survey with no scored household summarises to no areas at every
+    """docs/aturan.md §5.3, §8.3: a survey with no scored household summarises to no areas at every
     level, and a listed village still appears with 0 surveyed (dipantau 0 %)."""
     result = score(read_rows(tmp_path, []))
     for level in ("dusun", "desa", "kecamatan", "kabupaten", "provinsi"):
@@ -305,7 +305,7 @@ def sample() -> Survey:
 
 
 def test_sample_reconciliation(sample: Survey) -> None:
-    """DOMAIN.md §4: 3,019 rows read = 3,011 scored + 8 set aside (2 without id, 2 malformed
+    """docs/aturan.md §8.3: 3,019 rows read = 3,011 scored + 8 set aside (2 without id, 2 malformed
     codes, 4 repeated ids; the well-formed unknown code is a warning and its row is kept)."""
     assert (sample.rows_read, sample.rows_scored, sample.rows_set_aside) == (3019, 3011, 8)
     assert [(f.rows_read, f.rows_scored, f.rows_set_aside) for f in sample.files] == [
@@ -324,7 +324,7 @@ def test_sample_reconciliation(sample: Survey) -> None:
 
 
 def test_sample_cell_issues(sample: Survey) -> None:
-    """DOMAIN.md §1/§4: the sample's documented cell problems are found, at their rows."""
+    """docs/aturan.md §2, §8.1: the sample's documented cell problems are found, at their rows."""
     counts = Counter(i.code for i in sample.issues)
     assert counts["jawaban-kosong"] == 11
     assert counts["tidak-berlaku-tidak-boleh"] == 5
@@ -337,7 +337,7 @@ def test_sample_cell_issues(sample: Survey) -> None:
 
 
 def test_sample_villages(sample: Survey) -> None:
-    """DOMAIN.md §2 on the sample, cross-checked independently: Batulicin 372 surveyed, 227
+    """docs/aturan.md §5 on the sample, cross-checked independently: Batulicin 372 surveyed, 227
     ber-PHBS, 142 not, 3 incomplete; Kampung Baru 148 / 17 / 131 / 0."""
     villages = read_villages(data_path("contoh", "desa-tanah-bumbu.csv"))
     report = summarise(score(sample), villages=villages)
@@ -399,7 +399,7 @@ survey_row = st.tuples(
 
 def reference(rows: list[Row], with_age: bool) -> dict[str, list[int]]:
     """Per village: [surveyed, ber, tidak, belum, ya per indicator..., answered per indicator...],
-    computed straight from DOMAIN.md §1 and §4 without the package."""
+    computed straight from docs/aturan.md §2–§3 and §8.2 without the package."""
     seen: set[str] = set()
     out: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
     for household_id, village_cell, age_text, cells, _ in rows:
@@ -449,7 +449,7 @@ def test_property_reconciliation_and_village_counts(
     extra: list[str],
     order: list[int],
 ) -> None:
-    """DOMAIN.md §4 (every row in exactly one place) and §1-§2 (applicability, outcome, village
+    """aturan.md §8.3 (every row in exactly one place) and §2–§5 (applicability, outcome, village
     counts): random answer spellings, blanks and garbage, ages or no age column, duplicate and
     missing ids, extra columns and any column order give rows_read = scored + set aside and
     the counts of a plain reference computation."""

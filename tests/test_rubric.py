@@ -27,7 +27,7 @@ BUNDLED = resource_dir("survey_forms") / "rubrics" / "lomba-desa-ber-phbs.yaml"
 
 
 def test_bundled_rubric_has_the_official_group_weights() -> None:
-    """DOMAIN.md §3: masukan (input) 3, proses (process) 4, keluaran (output) 3; raw 0–100."""
+    """aturan.md §7.1: masukan (input) 3, proses (process) 4, keluaran (output) 3; raw 0–100."""
     rubric = load_rubric("lomba-desa-ber-phbs").rubric
     assert [(g.id, g.weight) for g in rubric.groups] == [
         ("masukan", 3.0),
@@ -44,7 +44,7 @@ def test_bundled_rubric_has_the_official_group_weights() -> None:
 
 
 def test_bundled_input_items_follow_the_judging_format() -> None:
-    """DOMAIN.md §3 input items: policy support, scope, financing, funding sources, active
+    """docs/aturan.md §7.1 input items: policy support, scope, financing, funding sources, active
     kader (> 15 / 11–15 / 6–10 / 1–5), trained kader (≥ 5 / 3–4 / 1–2 / 0), media; judged
     items have options a–d and the evidence to check."""
     rubric = load_rubric("lomba-desa-ber-phbs").rubric
@@ -88,8 +88,8 @@ def test_bundled_input_items_follow_the_judging_format() -> None:
 
 
 def test_bundled_process_and_output_items() -> None:
-    """DOMAIN.md §3: process items start with PHBS training of kader; output items are the
-    survey results, % households ber-PHBS and indicator coverage (DOMAIN.md §2)."""
+    """docs/aturan.md §7.1: process items start with PHBS training of kader; output items are the
+    survey results, % households ber-PHBS and indicator coverage (docs/aturan.md §5)."""
     rubric = load_rubric("lomba-desa-ber-phbs").rubric
     assert rubric.groups[1].criteria[0].id == "pelatihan_kader"
     measures = [
@@ -127,7 +127,7 @@ def test_mappings() -> None:
 
 
 def test_label_bands() -> None:
-    """DOMAIN.md §3 bands: Baik 80–100, Cukup 60–79, Kurang 40–59, Buruk 0–39."""
+    """docs/aturan.md §7.1 bands: Baik 80–100, Cukup 60–79, Kurang 40–59, Buruk 0–39."""
     rubric = load_rubric("lomba-desa-ber-phbs").rubric
     assert [rubric.label(p).label for p in (100, 80, 79.99, 60, 59.99, 40, 39.99, 0)] == [
         "Baik",

@@ -1,4 +1,4 @@
-"""Household outcomes and the household index (DOMAIN.md §1 "The household outcome")."""
+"""Household outcomes and the household index (docs/aturan.md §3)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def indices(values: NDArray[np.float64]) -> list[float | None]:
 
 
 def test_counts_per_household() -> None:
-    """DOMAIN.md §1 The household outcome: applicable, ya, tidak, missing counts."""
+    """docs/aturan.md §3.1: applicable, ya, tidak, missing counts."""
     out = household_outcomes(WORKED)
     assert out.berlaku.tolist() == [7, 10, 9, 7, 7, 8]
     assert out.ya.tolist() == [7, 10, 8, 6, 5, 8]
@@ -55,7 +55,7 @@ def test_counts_per_household() -> None:
 
 
 def test_status_table() -> None:
-    """DOMAIN.md §1 The household outcome: ber_phbs = no Tidak and nothing missing;
+    """docs/aturan.md §3.1: ber_phbs = no Tidak and nothing missing;
     tidak_ber_phbs = at least one Tidak whatever else is missing; belum_lengkap = no Tidak but
     something missing."""
     out = household_outcomes(WORKED)
@@ -70,7 +70,7 @@ def test_status_table() -> None:
 
 
 def test_index_exclude() -> None:
-    """DOMAIN.md §1 na_policy exclude (default): not applicable leaves the denominator;
+    """docs/aturan.md §3.2 na_policy exclude (default): not applicable leaves the denominator;
     index = ya / applicable, only for households with nothing missing."""
     out = household_outcomes(WORKED, NaPolicy.EXCLUDE)
     assert out.na_policy is NaPolicy.EXCLUDE
@@ -79,7 +79,7 @@ def test_index_exclude() -> None:
 
 
 def test_index_as_met() -> None:
-    """DOMAIN.md §1 na_policy as_met: not applicable counts as met: same status as exclude,
+    """docs/aturan.md §3.2 na_policy as_met: not applicable counts as met: same status as exclude,
     index (ya + na) / 10."""
     out = household_outcomes(WORKED, NaPolicy.AS_MET)
     assert labels(out.status) == labels(household_outcomes(WORKED).status)
@@ -88,7 +88,7 @@ def test_index_as_met() -> None:
 
 
 def test_index_as_unmet() -> None:
-    """DOMAIN.md §1 na_policy as_unmet: not applicable counts as not met, so all 10 must be
+    """docs/aturan.md §3.2 na_policy as_unmet: not applicable counts as not met, so all 10 must be
     Ya; index ya / 10."""
     out = household_outcomes(WORKED, NaPolicy.AS_UNMET)
     assert labels(out.status) == [
@@ -103,13 +103,13 @@ def test_index_as_unmet() -> None:
 
 
 def test_empty_matrix() -> None:
-    """DOMAIN.md §1: a survey with no scored household has no outcomes, not an error."""
+    """docs/aturan.md §3.1: a survey with no scored household has no outcomes, not an error."""
     out = household_outcomes(np.zeros((0, 10), dtype=np.int8))
     assert len(out) == 0
 
 
 def test_count_by_group_sums_per_key() -> None:
-    """DOMAIN.md §2: per area the recap columns jumlah rumah ada indikator (applicable and
+    """docs/aturan.md §5.2: per area the recap columns jumlah rumah ada indikator (applicable and
     answered), jumlah jawaban ya, and the outcome counts."""
     out = household_outcomes(WORKED)
     counts = count_by_group(["B", "A", "B", "A", "A", "B"], WORKED, out, 0)
@@ -154,7 +154,7 @@ def sixteen(ya: int, na: int = 0, missing: int = 0) -> str:
     ],
 )
 def test_jateng_strata(form16: LoadedForm, ya: int, na: int, as_met: str, exclude: str) -> None:
-    """DOMAIN.md §1 jateng-rt-16: Sehat Pratama 0-5, Madya 6-10, Utama 11-15, Paripurna 16 met;
+    """docs/aturan.md §4.1: Sehat Pratama 0-5, Madya 6-10, Utama 11-15, Paripurna 16 met;
     under the form's default as_met a not-applicable indicator counts as met, under exclude
     only Ya counts."""
     scheme = form16.form.classes
@@ -167,14 +167,14 @@ def test_jateng_strata(form16: LoadedForm, ya: int, na: int, as_met: str, exclud
 
 
 def test_jateng_incomplete_household_has_no_class(form16: LoadedForm) -> None:
-    """DOMAIN.md §1: a household with a missing answer has no met count, hence no class."""
+    """docs/aturan.md §3.3: a household with a missing answer has no met count, hence no class."""
     out = household_outcomes(matrix(sixteen(12, 0, 1)), NaPolicy.AS_MET, form16.form.classes)
     assert int(out.class_index[0]) == -1
     assert labels(out.status) == ["tidak_ber_phbs"]
 
 
 def test_jateng_through_a_file(tmp_path: Path, form16: LoadedForm) -> None:
-    """DOMAIN.md §1 jateng-rt-16: read with its form file, scored under its default as_met,
+    """docs/aturan.md §4.1: read with its form file, scored under its default as_met,
     and under exclude when asked; a household without a child under five reaches Paripurna
     only under as_met."""
     header = ["id_rumah_tangga", "kode_desa", AGE, *form16.form.codes]
@@ -191,7 +191,7 @@ def test_jateng_through_a_file(tmp_path: Path, form16: LoadedForm) -> None:
 
 
 def test_household_results(tmp_path: Path) -> None:
-    """DOMAIN.md §1: each scored household carries its counts, status and index."""
+    """docs/aturan.md §3: each scored household carries its counts, status and index."""
     survey = read_rows(
         tmp_path,
         [

@@ -1,5 +1,5 @@
-"""Intervals, control limits and shrinkage (phbs.stats), DOMAIN.md §2: "a confidence interval
-where the village was sampled"."""
+"""Intervals, control limits and shrinkage (phbs.stats), aturan.md §5.4, §5.7, §7.8: a confidence
+interval where the village was sampled."""
 
 from __future__ import annotations
 

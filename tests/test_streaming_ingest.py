@@ -1,4 +1,4 @@
-"""Streaming validation gives exactly what row-by-row validation gives (DOMAIN.md §4).
+"""Streaming validation gives exactly what row-by-row validation gives (docs/aturan.md §8.3).
 
 A CSV file is read in blocks; quote-free segments are validated column by column with numpy
 (:mod:`phbs.ingest.fast`), the rest row by row. These tests read the same bytes with tiny
@@ -322,7 +322,7 @@ def test_the_numpy_path_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_duplicates_are_settled_reading_again_only_the_rows_that_may_match(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """DOMAIN.md §4: the second pass that finds each suspect's first row hashes the
+    """docs/aturan.md §8.2: the second pass that finds each suspect's first row hashes the
     column-wise segments with numpy and reads again only rows whose hash is a suspect's;
     the rows set aside and their reasons are those of the row-by-row reference."""
     rows = clean_rows(400)
@@ -443,7 +443,7 @@ def test_file_changed_before_duplicates_are_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Duplicates are confirmed by reading the file again; if it changed meanwhile, the run
-    stops with one clear line instead of mixing two versions (DOMAIN.md §4)."""
+    stops with one clear line instead of mixing two versions (docs/aturan.md §10.1)."""
     rows = [line(*FULL_HEADER), *clean_rows(20), household("RT00003")]
     path = write(tmp_path / "survei.csv", rows)
     opened: list[str] = []

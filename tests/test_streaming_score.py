@@ -1,5 +1,5 @@
 """One-pass scoring (``phbs.score_files``, ``phbs score``, ``phbs report``) equals scoring in
-memory exactly (DOMAIN.md §2: areas from summed counts; §4: every row scored or set aside).
+memory exactly (docs/aturan.md §5.5: areas from summed counts; §8.3: every row scored or set aside).
 
 The in-memory path (``read_survey`` → ``score`` → ``summarise``) is the reference; the
 one-pass path keeps only per-area counts and writes households as they are scored. The

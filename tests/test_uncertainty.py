@@ -1,6 +1,6 @@
 """Uncertainty of village results: intervals on the area model, sample adequacy and
-implausible results (DOMAIN.md §2 "a confidence interval where the village was sampled",
-§2 "Dipantau", §4 "implausible 100 % villages")."""
+implausible results (docs/aturan.md §5.4 confidence intervals where the village was sampled,
+§5.3 dipantau, §8.4 implausible 100 % villages)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def sample_report() -> AreaReport:
 
 
 def test_village_interval_is_wilson_with_fpc(sample_report: AreaReport) -> None:
-    """% ber-PHBS interval: Wilson; a village surveyed in full gets the point (DOMAIN.md §2)."""
+    """% ber-PHBS interval: Wilson; a village surveyed in full gets the point (aturan.md §5.4)."""
     for area in sample_report.areas:
         n = area.ber_phbs + area.tidak_ber_phbs
         if n == 0:
@@ -91,7 +91,7 @@ def _rows(count: int, kode: str, petugas: str, spec: list[str], tag: str = "") -
 
 
 def test_hundred_percent_with_many_households_is_flagged(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a 100 % village with ≥ 30 complete households is a warning; 29 is not."""
+    """aturan.md §8.4: a 100 % village with ≥ 30 complete households is a warning; 29 is not."""
     rows = _rows(ALL_MET_MIN, BATULICIN, "", ALL_YES)
     rows += _rows(ALL_MET_MIN - 1, SEGUMBANG, "", ALL_YES)
     rows = [r[:-1] for r in rows]  # no surveyor column

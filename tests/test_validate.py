@@ -1,4 +1,4 @@
-"""Validation: answers, applicability and row identity (DOMAIN.md §1, §4)."""
+"""Validation: answers, applicability and row identity (docs/aturan.md §2, §8.2)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from conftest import (
 from phbs.ingest.validate import IdScope
 from phbs.issues import CATALOGUE, Severity
 
-# --- answer spellings (DOMAIN.md §1) -------------------------------------------------------
+# --- answer spellings (docs/aturan.md §2.1) ------------------------------------------------
 
 YA = ["ya", "y", "1", "yes", "true", "✓"]
 TIDAK = ["tidak", "t", "0", "no", "false"]
@@ -49,7 +49,7 @@ def one_answer(cell: str, indicator: str = "air_bersih") -> list[str]:
 
 @pytest.mark.parametrize("spelling", YA)
 def test_ya_spellings(tmp_path: Path, spelling: str) -> None:
-    """DOMAIN.md §1 Answer spellings: Ya = ya, y, 1, yes, true, ✓ (case/space-insensitive)."""
+    """docs/aturan.md §2.1: Ya = ya, y, 1, yes, true, ✓ (case/space-insensitive)."""
     rows = [one_answer(v) for v in variants(spelling)]
     for i, row in enumerate(rows):
         row[0] = str(i)
@@ -60,7 +60,7 @@ def test_ya_spellings(tmp_path: Path, spelling: str) -> None:
 
 @pytest.mark.parametrize("spelling", TIDAK)
 def test_tidak_spellings(tmp_path: Path, spelling: str) -> None:
-    """DOMAIN.md §1 Answer spellings: Tidak = tidak, t, 0, no, false (case/space-insensitive)."""
+    """docs/aturan.md §2.1: Tidak = tidak, t, 0, no, false (case/space-insensitive)."""
     rows = [one_answer(v) for v in variants(spelling)]
     for i, row in enumerate(rows):
         row[0] = str(i)
@@ -71,7 +71,7 @@ def test_tidak_spellings(tmp_path: Path, spelling: str) -> None:
 
 @pytest.mark.parametrize("spelling", TIDAK_BERLAKU)
 def test_tidak_berlaku_spellings(tmp_path: Path, spelling: str) -> None:
-    """DOMAIN.md §1 Answer spellings: Tidak berlaku = -, –, —, n, na, n/a, tb, tidak berlaku
+    """docs/aturan.md §2.1: Tidak berlaku = -, –, —, n, na, n/a, tb, tidak berlaku
     (case/space-insensitive); on buah_sayur (8), where the '-' mark is allowed."""
     rows = [one_answer(v, "buah_sayur") for v in [*variants(spelling), "Tidak  Berlaku"]]
     for i, row in enumerate(rows):
@@ -83,7 +83,7 @@ def test_tidak_berlaku_spellings(tmp_path: Path, spelling: str) -> None:
 
 @pytest.mark.parametrize("cell", ["2", "yy", "?", "v", "ya tidak", "x", "11"])
 def test_unknown_spelling(tmp_path: Path, cell: str) -> None:
-    """DOMAIN.md §1/§4: anything else in an indicator cell is a cell error
+    """docs/aturan.md §2.1, §8.2: anything else in an indicator cell is a cell error
     (`jawaban-tidak-dikenal`), treated as missing; the row is kept."""
     survey = read_rows(tmp_path, [one_answer(cell, "jamban_sehat")], header=HEADER_NO_AGE)
     assert states(survey) == ["---YY.YYYY"]
@@ -92,7 +92,7 @@ def test_unknown_spelling(tmp_path: Path, cell: str) -> None:
     assert CATALOGUE["jawaban-tidak-dikenal"].severity is Severity.ERROR
 
 
-# --- applicability with the age column (DOMAIN.md §1 Applicability) -----------------------
+# --- applicability with the age column (docs/aturan.md §2.2) ------------------------------
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_unknown_spelling(tmp_path: Path, cell: str) -> None:
     ],
 )
 def test_age_decides_indicators_1_to_3(tmp_path: Path, age: str, expected: str) -> None:
-    """DOMAIN.md §1 Applicability: 0-59 months: 1 and 3 apply; 0-6 months: 2 applies;
+    """docs/aturan.md §2.2: 0-59 months: 1 and 3 apply; 0-6 months: 2 applies;
     blank: none of the three applies."""
     row = household("1", age=age, spec="YYY YYYY YYY")
     survey = read_rows(tmp_path, [row])
@@ -118,7 +118,7 @@ def test_age_decides_indicators_1_to_3(tmp_path: Path, age: str, expected: str) 
 
 
 def test_answer_on_non_applicable_indicator_is_ignored(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Applicability: an answer on an indicator that does not apply is ignored,
+    """docs/aturan.md §2.2: an answer on an indicator that does not apply is ignored,
     with a warning (`jawaban-tidak-berlaku`); Tidak is ignored as much as Ya."""
     rows = [
         household("1", age="", spec="TYT YYYY YYY"),  # no child under five
@@ -136,7 +136,7 @@ def test_answer_on_non_applicable_indicator_is_ignored(tmp_path: Path) -> None:
 
 
 def test_mark_or_blank_on_non_applicable_indicator_is_fine(tmp_path: Path) -> None:
-    """DOMAIN.md §1/§6: on an indicator that does not apply, '-' or a blank (a question hidden
+    """aturan.md §2.2, §10.2: on an indicator that does not apply, '-' or a blank (a question hidden
     by the form) is simply not applicable: no issue."""
     rows = [
         household("1", age="", spec="-.- YYYY YYY"),
@@ -148,7 +148,7 @@ def test_mark_or_blank_on_non_applicable_indicator_is_fine(tmp_path: Path) -> No
 
 
 def test_mark_on_applicable_indicator_is_missing(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Applicability: a '-' on an indicator that applies is treated as missing,
+    """docs/aturan.md §2.2: a '-' on an indicator that applies is treated as missing,
     with a warning (`tidak-berlaku-padahal-berlaku`)."""
     survey = read_rows(tmp_path, [household("1", age="3", spec="Y-Y YYYY YYY")])
     assert states(survey) == ["Y.YYYYYYYY"]
@@ -157,7 +157,7 @@ def test_mark_on_applicable_indicator_is_missing(tmp_path: Path) -> None:
 
 
 def test_blank_on_applicable_indicator_is_missing_not_na(tmp_path: Path) -> None:
-    """DOMAIN.md §1: a blank cell is missing, which is not the same as not applicable."""
+    """docs/aturan.md §2: a blank cell is missing, which is not the same as not applicable."""
     rows = [
         household("1", age="10", spec=".-Y YYYY YYY"),
         household("2", age="", spec="--- YYYY .YY"),
@@ -168,7 +168,7 @@ def test_blank_on_applicable_indicator_is_missing_not_na(tmp_path: Path) -> None
 
 
 def test_marks_still_decide_indicators_8_to_10_with_age_column(tmp_path: Path) -> None:
-    """DOMAIN.md §1: the age decides only 1-3; for 8-10 the surveyor's '-' still decides, and a
+    """aturan.md §2.2: the age decides only 1-3; for 8-10 the surveyor's '-' still decides, and a
     '-' on 4-7 is still a cell error."""
     survey = read_rows(tmp_path, [household("1", age="", spec="--- Y-YY -Y-")])
     assert states(survey) == ["---Y.YY-Y-"]
@@ -179,7 +179,7 @@ def test_marks_still_decide_indicators_8_to_10_with_age_column(tmp_path: Path) -
 
 
 def test_without_age_column_marks_decide(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Applicability: without the age column the surveyor's '-' decides for 1-3
+    """docs/aturan.md §2.2: without the age column the surveyor's '-' decides for 1-3
     and 8-10; a '-' on 4-7 is a cell error (`tidak-berlaku-tidak-boleh`), treated as missing."""
     rows = [
         household("1", age=None, spec="-Y- YYYY -Y-"),
@@ -199,7 +199,7 @@ def test_without_age_column_marks_decide(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("age", ["dua", "2 tahun", "6.5", "-3", "?"])
 def test_unreadable_age_falls_back_to_marks(tmp_path: Path, age: str) -> None:
-    """DOMAIN.md §1 + catalogue: an unreadable age is `nilai-konteks-salah`; indicators 1-3 then
+    """aturan.md §2.2 + catalogue: an unreadable age is `nilai-konteks-salah`; indicators 1-3 then
     follow the surveyor's marks as if the column were absent."""
     survey = read_rows(tmp_path, [household("1", age=age, spec="Y-Y YYYY YYY")])
     assert states(survey) == ["Y-YYYYYYYY"]
@@ -210,7 +210,7 @@ def test_unreadable_age_falls_back_to_marks(tmp_path: Path, age: str) -> None:
 
 @pytest.mark.parametrize("age", ["60", "72", "240"])
 def test_age_over_59_means_no_child_under_five(tmp_path: Path, age: str) -> None:
-    """DOMAIN.md §1 + catalogue: an age above 59 months is `nilai-konteks-di-luar` and read as
+    """aturan.md §2.2 + catalogue: an age above 59 months is `nilai-konteks-di-luar` and read as
     no child under five: 1-3 do not apply, answers there are ignored with a warning."""
     survey = read_rows(tmp_path, [household("1", age=age, spec="Y-T YYYY YYY")])
     assert states(survey) == ["---YYYYYYY"]
@@ -224,7 +224,7 @@ def test_age_over_59_means_no_child_under_five(tmp_path: Path, age: str) -> None
 
 @pytest.mark.parametrize("age", ["-", "–", "tb"])
 def test_not_applicable_mark_in_age_column_means_no_child(tmp_path: Path, age: str) -> None:
-    """DOMAIN.md §1 ('blank = no child under five'): a '-' written in the age column is read
+    """docs/aturan.md §2.2 ('blank = no child under five'): a '-' written in the age column is read
     like a blank — no child under five — not as an unreadable number (decision for a
     sanitarian's habit of dashing empty fields)."""
     survey = read_rows(tmp_path, [household("1", age=age, spec="--- YYYY YYY")])
@@ -232,11 +232,11 @@ def test_not_applicable_mark_in_age_column_means_no_child(tmp_path: Path, age: s
     assert not codes(survey)
 
 
-# --- row identity (DOMAIN.md §4) -----------------------------------------------------------
+# --- row identity (docs/aturan.md §8.2) ----------------------------------------------------
 
 
 def test_missing_id_is_set_aside(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a row with no household id is set aside whole (`id-kosong`)."""
+    """docs/aturan.md §8.2: a row with no household id is set aside whole (`id-kosong`)."""
     survey = read_rows(tmp_path, [household("1"), household("  "), household("3")])
     assert survey.households.ids == ["1", "3"]
     assert aside(survey) == [(3, ("id-kosong",))]
@@ -253,7 +253,7 @@ def test_missing_id_is_set_aside(tmp_path: Path) -> None:
     ],
 )
 def test_bad_village_code_is_set_aside(tmp_path: Path, code: str, reason: str) -> None:
-    """DOMAIN.md §4/§5: a missing or malformed village code breaks the row's identity."""
+    """docs/aturan.md §8.2, §9.1: a missing or malformed village code breaks the row's identity."""
     survey = read_rows(tmp_path, [household("1"), household("2", kode=code)])
     assert survey.households.ids == ["1"]
     assert aside(survey) == [(3, (reason,))]
@@ -262,13 +262,13 @@ def test_bad_village_code_is_set_aside(tmp_path: Path, code: str, reason: str) -
 
 
 def test_no_id_and_no_code_gives_both_reasons(tmp_path: Path) -> None:
-    """DOMAIN.md §4: every identity problem of a row is reported."""
+    """docs/aturan.md §8.2: every identity problem of a row is reported."""
     survey = read_rows(tmp_path, [household("", kode="")])
     assert aside(survey) == [(2, ("id-kosong", "kode-desa-kosong"))]
 
 
 def test_set_aside_row_keeps_its_cells(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a set-aside row is kept unchanged, so it can be fixed and re-read."""
+    """docs/aturan.md §8.3: a set-aside row is kept unchanged, so it can be fixed and re-read."""
     row = household("", spec="--- YTYY YYY")
     survey = read_rows(tmp_path, [row])
     kept = survey.set_aside[0]
@@ -278,7 +278,7 @@ def test_set_aside_row_keeps_its_cells(tmp_path: Path) -> None:
 
 
 def test_duplicate_id_with_different_answers(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a duplicate id is set aside (`id-ganda`); the first one is scored."""
+    """docs/aturan.md §8.2: a duplicate id is set aside (`id-ganda`); the first one is scored."""
     rows = [
         household("7", spec="--- YYYY YYY"),
         household("8"),
@@ -293,7 +293,7 @@ def test_duplicate_id_with_different_answers(tmp_path: Path) -> None:
 
 
 def test_identical_duplicate_row(tmp_path: Path) -> None:
-    """DOMAIN.md §4: a row repeated exactly is `baris-ganda` (counted once)."""
+    """docs/aturan.md §8.2: a row repeated exactly is `baris-ganda` (counted once)."""
     rows = [household("7"), household("7"), household("8")]
     survey = read_rows(tmp_path, rows)
     assert survey.households.ids == ["7", "8"]
@@ -302,7 +302,7 @@ def test_identical_duplicate_row(tmp_path: Path) -> None:
 
 
 def test_duplicate_written_differently_is_still_identical(tmp_path: Path) -> None:
-    """DOMAIN.md §4: the same answers in another spelling, case or code form are the same row
+    """docs/aturan.md §8.2: the same answers in another spelling, case or code form are the same row
     typed twice (`baris-ganda`), not a conflicting household."""
     first = household("7", kode="63.10.01.2005", spec="--- YYYY YYY")
     again = ["7", "6310012005", " ", "-", "tb", "-", "1", "YA", "y", "ya ", "Yes", "1", "TRUE"]
@@ -311,7 +311,7 @@ def test_duplicate_written_differently_is_still_identical(tmp_path: Path) -> Non
 
 
 def test_duplicates_across_two_files(tmp_path: Path) -> None:
-    """DOMAIN.md §4: ids are unique within one survey round, across every file read together."""
+    """aturan.md §1.2: ids are unique within one survey round, across every file read together."""
     one = write_csv(tmp_path / "puskesmas-a.csv", [HEADER, household("A1"), household("A2")])
     two = write_csv(
         tmp_path / "puskesmas-b.csv",
@@ -334,7 +334,7 @@ def test_duplicates_across_two_files(tmp_path: Path) -> None:
 
 
 def test_id_unique_per_village_scope(tmp_path: Path) -> None:
-    """DOMAIN.md §1 (id unique within a round) with --id-per-desa: numbering restarts in each
+    """docs/aturan.md §1.2 (id unique within a round) with --id-per-desa: numbering restarts in each
     village, so the same id in two villages is two households; in one village it is still a
     duplicate."""
     rows = [
@@ -351,7 +351,7 @@ def test_id_unique_per_village_scope(tmp_path: Path) -> None:
 
 
 def test_unknown_but_well_formed_code_is_kept(tmp_path: Path) -> None:
-    """DOMAIN.md §4/§5 (per the issue): a well-formed code missing from the table is a warning
+    """aturan.md §8.2, §9.1 (per the issue): a well-formed code missing from the table is a warning
     (`kode-desa-tidak-dikenal`); the row is scored with the file's village name."""
     header = ["id_rumah_tangga", "kode_desa", "nama_desa", AGE, *INDICATORS]
     row = ["1", "63.10.01.2999", "Desa Baru", "", *answers("---YYYYYYY")]
@@ -364,7 +364,7 @@ def test_unknown_but_well_formed_code_is_kept(tmp_path: Path) -> None:
 
 
 def test_village_name_differs_from_table(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Columns/§5: a name that differs from the code table is a warning
+    """docs/aturan.md §1.2, §9.1: a name that differs from the code table is a warning
     (`nama-desa-berbeda`) and the table's name is used: villages match by code."""
     header = ["id_rumah_tangga", "kode_desa", "nama_desa", AGE, *INDICATORS]
     rows = [
@@ -379,7 +379,7 @@ def test_village_name_differs_from_table(tmp_path: Path) -> None:
 
 
 def test_undotted_code_is_written_dotted(tmp_path: Path) -> None:
-    """DOMAIN.md §5: accept the 10 digits without dots and write the dotted form."""
+    """docs/aturan.md §9.1: accept the 10 digits without dots and write the dotted form."""
     survey = read_rows(tmp_path, [household("1", kode="6310012005")])
     assert survey.households.kode_desa == [SEGUMBANG]
 
@@ -388,7 +388,7 @@ def test_undotted_code_is_written_dotted(tmp_path: Path) -> None:
 
 
 def test_survey_dates(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Columns: tanggal_survei is ISO, dd/mm/yyyy or an Excel serial; anything
+    """docs/aturan.md §1.2: tanggal_survei is ISO, dd/mm/yyyy or an Excel serial; anything
     else is `tanggal-salah` and left blank, the row kept."""
     header = ["id_rumah_tangga", "kode_desa", "tanggal_survei", *INDICATORS]
     dates = ["2025-08-14", "14/08/2025", "45883", "31/02/2025", "", "Agustus"]
@@ -400,7 +400,7 @@ def test_survey_dates(tmp_path: Path) -> None:
 
 
 def test_sub_village_and_personal_columns_are_kept(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Columns: dusun, rw, rt, petugas and the head's name are carried along."""
+    """docs/aturan.md §1.2: dusun, rw, rt, petugas and the head's name are carried along."""
     header = ["id_rumah_tangga", "kode_desa", "dusun", "rw", "rt", "petugas", "nama_kepala_rt"]
     row = ["1", SEGUMBANG, "Dusun I", "02", "005", "Ani", "Budi", *answers("---YYYYYYY")]
     survey = read_rows(tmp_path, [row], header=[*header, *INDICATORS])
@@ -410,7 +410,7 @@ def test_sub_village_and_personal_columns_are_kept(tmp_path: Path) -> None:
 
 
 def test_header_constant_is_the_form(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Columns: the fixture header is exactly the form's own field codes."""
+    """docs/aturan.md §1.2: the fixture header is exactly the form's own field codes."""
     survey = read_rows(tmp_path, [household("1")])
     assert survey.form.form.codes == list(HEADER[3:])
     assert not codes(survey)

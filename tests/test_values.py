@@ -1,4 +1,4 @@
-"""Single cell values: survey dates and whole numbers (DOMAIN.md §1 "Columns of a survey file")."""
+"""Single cell values: survey dates and whole numbers (docs/aturan.md §1.2)."""
 
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ AUG_14 = dt.date(2025, 8, 14)
     ],
 )
 def test_survey_date_spellings(text: str) -> None:
-    """DOMAIN.md §1: tanggal_survei is an ISO date, dd/mm/yyyy, or an Excel date serial."""
+    """docs/aturan.md §1.2: tanggal_survei is an ISO date, dd/mm/yyyy, or an Excel date serial."""
     assert parse_date(text) == AUG_14
 
 
 def test_excel_serial_epoch() -> None:
-    """DOMAIN.md §4 Excel date serials: 1 January 2000 is 36526, 31 December 2099 is 73050."""
+    """aturan.md §1.2 Excel date serials: 1 January 2000 is 36526, 31 December 2099 is 73050."""
     assert parse_date("36526") == dt.date(2000, 1, 1)
     assert parse_date("73050") == dt.date(2099, 12, 31)
     assert parse_date("73051") is None
@@ -54,7 +54,7 @@ def test_excel_serial_epoch() -> None:
     ],
 )
 def test_invalid_dates(text: str) -> None:
-    """DOMAIN.md §4: an unreadable date is an issue (`tanggal-salah`), never a guess."""
+    """docs/aturan.md §1.2: an unreadable date is an issue (`tanggal-salah`), never a guess."""
     assert parse_date(text) is None
 
 
@@ -63,13 +63,13 @@ def test_invalid_dates(text: str) -> None:
     [("0", 0), ("12", 12), (" 6 ", 6), ("6.0", 6), ("6,0", 6), ("+3", 3), ("-1", -1)],
 )
 def test_whole_numbers(text: str, value: int) -> None:
-    """DOMAIN.md §1: the child's age in months is a whole number, typed by hand or by Excel."""
+    """aturan.md §1.2: the child's age in months is a whole number, typed by hand or by Excel."""
     assert parse_whole_number(text) == value
 
 
 @pytest.mark.parametrize("text", ["6.5", "enam", "6 bulan", "", "1e3", "١٢"])
 def test_not_whole_numbers(text: str) -> None:
-    """DOMAIN.md §1: anything else in the age column is not a number of months."""
+    """docs/aturan.md §1.2: anything else in the age column is not a number of months."""
     assert parse_whole_number(text) is None
 
 
@@ -86,13 +86,13 @@ def test_not_whole_numbers(text: str) -> None:
     ],
 )
 def test_household_counts(text: str, value: int) -> None:
-    """DOMAIN.md §2 Dipantau: a household total may be typed with a thousands separator."""
+    """docs/aturan.md §5.3: a household total may be typed with a thousands separator."""
     assert parse_count(text) == value
 
 
 @pytest.mark.parametrize("text", ["12.5", "1.23", "1.234,5", "1.234,567", "banyak", ""])
 def test_not_household_counts(text: str) -> None:
-    """DOMAIN.md §2: a fraction or mixed separators is not a count of households."""
+    """docs/aturan.md §5.3: a fraction or mixed separators is not a count of households."""
     assert parse_count(text) is None
 
 

@@ -1,4 +1,4 @@
-"""The villages file: households per village, for *dipantau* (DOMAIN.md §2)."""
+"""The villages file: households per village, for *dipantau* (docs/aturan.md §5.3)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def issue_rows(totals: VillageTotals, code: str) -> list[int | None]:
 
 
 def test_good_file(tmp_path: Path) -> None:
-    """DOMAIN.md §2 Dipantau: the number of households per village, codes dotted or not."""
+    """docs/aturan.md §5.3: the number of households per village, codes dotted or not."""
     path = write_csv(
         tmp_path / "desa.csv",
         [HEADER, [BATULICIN, "Batulicin", "3184"], ["6310012005", "Segumbang", "689"]],
@@ -31,7 +31,7 @@ def test_good_file(tmp_path: Path) -> None:
 
 
 def test_bad_rows(tmp_path: Path) -> None:
-    """DOMAIN.md §2/§4: a villages-file row with a bad code or count is `data-desa-salah`; the
+    """docs/aturan.md §5.3: a villages-file row with a bad code or count is `data-desa-salah`; the
     village's total is then unknown; blank rows are skipped."""
     path = write_csv(
         tmp_path / "desa.csv",
@@ -65,14 +65,14 @@ def test_bad_rows(tmp_path: Path) -> None:
     ],
 )
 def test_counts_with_thousands_separators(tmp_path: Path, text: str, value: int) -> None:
-    """DOMAIN.md §2: a household count typed with a thousands separator (Indonesian '1.234',
+    """docs/aturan.md §5.3: a household count typed with a thousands separator (Indonesian '1.234',
     English '1,234') is that many households, never 1."""
     path = write_csv(tmp_path / "desa.csv", [HEADER, [BATULICIN, "Batulicin", text]], sep=";")
     assert read_villages(path).totals == {BATULICIN: value}
 
 
 def test_unknown_code_is_kept_with_warning(tmp_path: Path) -> None:
-    """DOMAIN.md §5: a well-formed code not in the table is a warning, its total still used."""
+    """aturan.md §9.1: a well-formed code not in the table is a warning, its total still used."""
     path = write_csv(tmp_path / "desa.csv", [HEADER, ["63.10.01.2999", "Desa Baru", "40"]])
     totals = read_villages(path)
     assert totals.totals == {"63.10.01.2999": 40}
@@ -80,7 +80,7 @@ def test_unknown_code_is_kept_with_warning(tmp_path: Path) -> None:
 
 
 def test_missing_column(tmp_path: Path) -> None:
-    """DOMAIN.md §2, docs/aturan.md Membaca berkas: without kode_desa or
+    """docs/aturan.md §5.3, §6.1 (Membaca berkas): without kode_desa or
     jumlah_rumah_tangga no total is known: the file is refused (exit 1), naming the column."""
     path = write_csv(tmp_path / "desa.csv", [["kode_desa", "nama_desa"], [BATULICIN, "Batulicin"]])
     with pytest.raises(UnusableFileError, match="jumlah_rumah_tangga"):
@@ -88,7 +88,7 @@ def test_missing_column(tmp_path: Path) -> None:
 
 
 def test_two_count_columns(tmp_path: Path) -> None:
-    """DOMAIN.md §6: two columns matching one field is an issue (`kolom-ambigu`), not a guess."""
+    """aturan.md §6.4: two columns matching one field is an issue (`kolom-ambigu`), not a guess."""
     path = write_csv(
         tmp_path / "desa.csv",
         [["kode_desa", "jumlah_rumah_tangga", "Jumlah KK"], [BATULICIN, "3184", "3500"]],
@@ -98,7 +98,7 @@ def test_two_count_columns(tmp_path: Path) -> None:
 
 
 def test_header_aliases_and_xlsx(tmp_path: Path) -> None:
-    """DOMAIN.md §2: a villages sheet with its own headings and typed numbers."""
+    """docs/aturan.md §5.3: a villages sheet with its own headings and typed numbers."""
     path = write_xlsx(
         tmp_path / "desa.xlsx",
         {

@@ -1,8 +1,8 @@
-"""The XLSForm for ODK Collect / KoBoCollect (issue 6; DOMAIN.md §1 applicability, §6 XLSForm).
+"""The XLSForm for ODK Collect / KoBoCollect (issue 6; aturan.md §2.2 applicability, §10.2 XLSForm).
 
 pyxform converts each generated workbook in memory with ``validate=False``: ODK Validate
-needs Java, which the test machine does not have (DOMAIN.md §6: "ODK Validate needs Java and
-is optional").
+needs Java, which the test machine does not have (docs/aturan.md §10.2: ODK Validate needs
+Java and is optional).
 """
 
 from __future__ import annotations
@@ -54,13 +54,13 @@ def test_pyxform_accepts_every_bundled_form(
     path = write_xlsform(load_form(name).form, tmp_path / "form.xlsx", kabupaten=kabupaten)
     xform, warnings = convert(path)
     assert warnings == []
-    assert "<instanceID/>" in xform  # pyxform adds meta/instanceID itself (DOMAIN.md §6)
+    assert "<instanceID/>" in xform  # pyxform adds meta/instanceID itself (docs/aturan.md §10.2)
     assert f'lang="{LANG_ID}"' in xform
     assert f'lang="{LANG_EN}"' in xform
 
 
 def test_sheets_and_languages(tmp_path: Path) -> None:
-    """DOMAIN.md §6: sheets survey, choices, settings; labels in Indonesian and English."""
+    """docs/aturan.md §10.2: sheets survey, choices, settings; labels in Indonesian and English."""
     path = write_xlsform(load_form("kemenkes-rt-10").form, tmp_path / "form.xlsx")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["survey", "choices", "settings"]
@@ -75,7 +75,7 @@ def test_sheets_and_languages(tmp_path: Path) -> None:
 
 
 def test_applicability_as_relevant_and_choices(tmp_path: Path) -> None:
-    """DOMAIN.md §1 Applicability: 1 and 3 for a child 0–59 months, 2 for 0–6 months;
+    """docs/aturan.md §2.2, §10.2: 1 and 3 for a child 0–59 months, 2 for 0–6 months;
     a '-' mark allowed without a context field gives a third choice (8–10); 4–7 Ya/Tidak."""
     path = write_xlsform(load_form("kemenkes-rt-10").form, tmp_path / "form.xlsx")
     rows = {r["name"]: r for r in survey_rows(path)}
@@ -99,7 +99,7 @@ def test_applicability_as_relevant_and_choices(tmp_path: Path) -> None:
 
 
 def test_choice_values_are_answer_spellings() -> None:
-    """Exports carry choice names (XML values): each must read back as its answer (§1)."""
+    """Exports carry choice names (XML values): each must read back as its answer (§2.1)."""
     form = load_form("kemenkes-rt-10").form
     choices = xlsform_sheets(form)["choices"][1:]
     by_list = {(r[0], r[1]) for r in choices}
@@ -113,7 +113,7 @@ def test_choice_values_are_answer_spellings() -> None:
 
 
 def test_kabupaten_cascading_select(tmp_path: Path) -> None:
-    """DOMAIN.md §5: 63.10 Tanah Bumbu has 12 kecamatan; desa filtered by kecamatan."""
+    """aturan.md §9.2, §10.2: 63.10 Tanah Bumbu has 12 kecamatan; desa filtered by kecamatan."""
     form = load_form("kemenkes-rt-10").form
     sheets = xlsform_sheets(form, kabupaten="63.10")
     choices = sheets["choices"][1:]
@@ -131,7 +131,7 @@ def test_kabupaten_cascading_select(tmp_path: Path) -> None:
 
 
 def test_question_paths_follow_groups() -> None:
-    """Export headers are group paths (DOMAIN.md §6: ``rumah_tangga/air_bersih``)."""
+    """Export headers are group paths (docs/aturan.md §10.3: ``rumah_tangga/air_bersih``)."""
     sheets = xlsform_sheets(load_form("kemenkes-rt-10").form)
     paths = question_paths(sheets["survey"])
     assert paths["kode_desa"] == "identitas/kode_desa"
@@ -140,7 +140,7 @@ def test_question_paths_follow_groups() -> None:
 
 
 def test_label_starting_with_equals_stays_text(tmp_path: Path) -> None:
-    """DOMAIN.md §6 XlsxWriter: a string starting with '=' must not become a formula."""
+    """docs/aturan.md §10.6 XlsxWriter: a string starting with '=' must not become a formula."""
     from phbs.reports.fieldforms.xlsform import write_sheets
 
     path = write_sheets(tmp_path / "x.xlsx", {"survey": [["type", "name"], ["note", "=1+1"]]})

@@ -167,7 +167,7 @@ def write_date(day: dt.date, style: str) -> str:
 
 
 def applicable(age: int | None, ind: str) -> bool:
-    """DOMAIN.md §1: indicators 1 and 3 need a child 0-59 months, indicator 2 one of 0-6."""
+    """docs/aturan.md §2.2: indicators 1 and 3 need a child 0-59 months, indicator 2 one of 0-6."""
     return ind in INDICATORS[3:] or (age is not None and (ind != "asi_eksklusif" or age <= 6))
 
 

@@ -1,6 +1,6 @@
 """``phbs forms``: list bundled forms, show one, and hand it out for the field.
 
-``xlsform`` writes an XLSForm for ODK Collect / KoBoCollect (DOMAIN.md §6).
+``xlsform`` writes an XLSForm for ODK Collect / KoBoCollect (docs/aturan.md §10.2).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Wraps :func:`phbs.contest.concordance.kendall_w` and
 :func:`phbs.contest.concordance.least_agreeing_judge` for the ranking: picks, for each
 judged criterion, the judges who scored it and the villages every one of them scored, and
 names the least agreeing judge when W is below the rubric's ``low_agreement``
-(DOMAIN.md §3: "several judges per criterion").
+(docs/aturan.md §7.3, §7.7: several judges per criterion).
 """
 
 from __future__ import annotations

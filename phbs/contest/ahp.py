@@ -1,7 +1,7 @@
 """Analytic Hierarchy Process: criterion weights from a pairwise comparison matrix.
 
 A rubric may derive its criterion weights from the judges' pairwise comparisons instead of
-fixed group weights (DOMAIN.md §3). Saaty's eigenvector method: the weights are the
+fixed group weights (docs/aturan.md §7.6). Saaty's eigenvector method: the weights are the
 principal right eigenvector of the reciprocal matrix, normalised to sum 1; the principal
 eigenvalue ``lambda_max`` measures the inconsistency of the judgements through the
 consistency index ``CI = (lambda_max - n) / (n - 1)`` and the consistency ratio

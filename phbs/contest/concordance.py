@@ -1,6 +1,6 @@
 """Agreement between contest judges: Kendall's W and a leave-one-out check per judge.
 
-The contest has several judges per criterion (DOMAIN.md §3). Kendall's coefficient of
+The contest has several judges per criterion (docs/aturan.md §7.7). Kendall's coefficient of
 concordance W says how far the judges rank the villages alike (0 = no agreement, 1 =
 identical rankings); :func:`least_agreeing_judge` points at the judge whose ranking stands
 furthest from the others'. Ratings are raw scores where higher is better; each judge's

@@ -1,4 +1,4 @@
-"""Each contest village's 0–100 score on each rubric criterion, from its source (DOMAIN.md §3).
+"""Each contest village's 0–100 score on each rubric criterion, from its source (aturan.md §7.2).
 
 ``judge`` criteria combine the judges' scores (mean, median or trimmed mean); ``survey``
 criteria take a village measure as is or through the rubric's mapping; ``attribute`` criteria

@@ -1,4 +1,4 @@
-"""Village attributes and recorded overrides for the contest ranking, DOMAIN.md §3.
+"""Village attributes and recorded overrides for the contest ranking, docs/aturan.md §7.2, §7.4.
 
 * The attributes file holds per-village facts a rubric may score: ``kode_desa`` and one
   column per attribute (``status_odf``, ``kader_aktif``, …). Columns the rubric does not use

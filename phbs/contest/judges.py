@@ -1,4 +1,4 @@
-"""The judges' scores file of the village contest, DOMAIN.md §3.
+"""The judges' scores file of the village contest, docs/aturan.md §7.3.
 
 Two layouts, CSV or spreadsheet (read with :func:`~phbs.ingest.readers.open_table`, so row
 numbers are the ones a user sees):

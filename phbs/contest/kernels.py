@@ -1,4 +1,4 @@
-"""Pure numeric kernels for the village contest ranking (DOMAIN.md §3).
+"""Pure numeric kernels for the village contest ranking (docs/aturan.md §7.1, §7.5).
 
 Every function here takes numpy arrays (or anything :func:`numpy.asarray` accepts) and
 returns new arrays; nothing reads files, prints or knows about rubrics. Validation of
@@ -56,7 +56,7 @@ def _score_matrix(scores: ArrayLike, weights: ArrayLike) -> tuple[FloatArray, Fl
 
 
 def weighted_sum(scores: ArrayLike, weights: ArrayLike) -> FloatArray:
-    """Total per village: each raw score times its criterion weight, summed (DOMAIN.md §3).
+    """Total per village: each raw score times its criterion weight, summed (docs/aturan.md §7.1).
 
     ``scores`` is villages x criteria (0-100 raw scale), ``weights`` has one entry per
     criterion (e.g. the group weights masukan 3, proses 4, keluaran 3 repeated for each
@@ -193,7 +193,7 @@ def ranking_order(
 def competition_rank(
     keys: Sequence[ArrayLike], *, descending: bool | Sequence[bool] = True
 ) -> IntArray:
-    """Standard competition rank ("1224") of each village, in input order (DOMAIN.md §3).
+    """Standard competition rank ("1224") of each village, in input order (docs/aturan.md §7.5).
 
     ``keys`` is the primary key (usually the total) followed by the ordered tie-breakers,
     each a 1-D array with one value per village. Villages are compared on the first key,

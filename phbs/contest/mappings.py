@@ -1,4 +1,4 @@
-"""How a rubric maps a survey measure or a village attribute to a 0–100 score (DOMAIN.md §3).
+"""How a rubric maps a survey measure or a village attribute to a 0–100 score (docs/aturan.md §7.2).
 
 ``linear`` (a straight line between two values, clipped), ``bands`` (thresholds, highest
 first) and ``values`` (a table of text values). Also the two small parsers every contest file

@@ -1,4 +1,4 @@
-"""Village measures a rubric can score or break ties with, DOMAIN.md §2.
+"""Village measures a rubric can score or break ties with, docs/aturan.md §5.1–§5.3.
 
 ``persen_ber_phbs``, ``persen_dipantau`` and ``cakupan.<indicator>`` for each village, taken
 either from a village-level :class:`~phbs.scoring.results.AreaReport` (the survey scored in the same

@@ -1,7 +1,7 @@
 """The notes (*catatan*) shown beside each village in a ranking, in Indonesian and English.
 
 They carry what the minutes (*berita acara*) must say: why a village is not ranked, which
-override changed what and why, and how a tie was broken (DOMAIN.md §3).
+override changed what and why, and how a tie was broken (docs/aturan.md §7.4, §7.5).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Ranking contest villages with a rubric (DOMAIN.md §3): the wrapper around the kernels.
+"""Ranking contest villages with a rubric (docs/aturan.md §7): the wrapper around the kernels.
 
 :func:`rank_villages` checks that the inputs fit the rubric, scores every village on every
 criterion (:mod:`phbs.contest.criteria`), applies the recorded overrides, computes the total

@@ -1,4 +1,4 @@
-"""Contest rubrics as data: the models that validate ``survey_forms/rubrics/*.yaml``, DOMAIN.md §3.
+"""Contest rubrics as data: the models that validate ``survey_forms/rubrics/*.yaml``, aturan.md §7.
 
 A rubric names its groups (masukan, proses, keluaran) with their weights, the criteria of
 each group and where each criterion's 0–100 score comes from:
@@ -66,7 +66,7 @@ __all__ = [
     "parse_rubric",
 ]
 
-#: Village measures a ``survey`` criterion or a tie-breaker may name (DOMAIN.md §2).
+#: Village measures a ``survey`` criterion or a tie-breaker may name (docs/aturan.md §7.2).
 MEASURE_PATTERN = r"^(persen_ber_phbs|persen_dipantau|cakupan\.[a-z][a-z0-9_]*)$"
 #: Output columns a criterion id must not take.
 RESERVED_IDS = frozenset(
@@ -77,7 +77,7 @@ Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 
 class Method(StrEnum):
-    """How criterion scores become a total (DOMAIN.md §3)."""
+    """How criterion scores become a total (docs/aturan.md §7.1, §7.5)."""
 
     WEIGHTED_SUM = "weighted_sum"
     TOPSIS = "topsis"
@@ -116,7 +116,7 @@ class SurveySource(_Strict):
     """A village measure from scoring, as is (0–100) or mapped."""
 
     type: Literal["survey"]
-    measure: str = Field(pattern=MEASURE_PATTERN, description="Measure name, DOMAIN.md §2.")
+    measure: str = Field(pattern=MEASURE_PATTERN, description="Measure name, docs/aturan.md §7.2.")
     mapping: Annotated[LinearMapping | BandMapping, Field(discriminator="type")] | None = Field(
         default=None, description="Omitted: the percentage is the score."
     )

@@ -1,4 +1,4 @@
-"""Breaking ties between contest villages (DOMAIN.md §3): the rubric's ordered tie-breakers.
+"""Breaking ties between contest villages (docs/aturan.md §7.5): the rubric's ordered tie-breakers.
 
 :func:`rank_with_ties` ranks the eligible villages by total, then by each tie-breaker in
 order (a group subtotal, a criterion score or a survey measure, all rounded to the rubric's

@@ -1,4 +1,4 @@
-"""A form definition as an XLSForm for ODK Collect / KoBoCollect (DOMAIN.md §6): pure rows.
+"""A form definition as an XLSForm for ODK Collect / KoBoCollect (docs/aturan.md §10.2): pure rows.
 
 :func:`xlsform_sheets` builds the three sheets ``survey``, ``choices`` and ``settings`` as
 rows of text; :func:`phbs.reports.fieldforms.xlsform.write_xlsform` writes them to a workbook. The
@@ -12,7 +12,7 @@ survey holds:
 - one ``select_one`` per indicator, in one group per indicator group of the form, with a
   ``relevant`` expression from its applicability rule, so a question that does not apply is
   never asked and arrives **blank** in the export (the reader recomputes applicability from
-  the age, DOMAIN.md §1). An indicator that the surveyor may mark ``-`` and that no context
+  the age, docs/aturan.md §2.2). An indicator that the surveyor may mark ``-`` and that no context
   field decides gets a third choice, *Tidak berlaku*.
 
 Question labels are ``"N. name"``, the hint is the question text: a KoBoToolbox export with
@@ -57,7 +57,7 @@ IDENTITY_GROUP = "identitas"
 KECAMATAN_FIELD = "kode_kecamatan"
 """The helper question of the cascading select; readers ignore it (the village code says it)."""
 
-# The village code typed by hand: 10 digits, dots optional, village segment 1/2/3 (§5).
+# The village code typed by hand: 10 digits, dots optional, village segment 1/2/3 (aturan.md §9.1).
 VILLAGE_CODE_PATTERN = r"^[0-9]{2}\.?[0-9]{2}\.?[0-9]{2}\.?[123][0-9]{3}$"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"[^a-z0-9]+")

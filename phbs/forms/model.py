@@ -1,4 +1,4 @@
-"""Survey forms as data: the models that validate ``survey_forms/*.yaml``, DOMAIN.md §1.
+"""Survey forms as data: the models that validate ``survey_forms/*.yaml``, docs/aturan.md §1, §4.
 
 A form names its indicators (code, Indonesian and English names, question text), the
 context fields that decide applicability (the age of the youngest child), whether the
@@ -35,7 +35,7 @@ from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
 
 
 class NaPolicy(StrEnum):
-    """How a not-applicable indicator counts in the household outcome (DOMAIN.md §1)."""
+    """How a not-applicable indicator counts in the household outcome (docs/aturan.md §3.2)."""
 
     EXCLUDE = "exclude"
     AS_MET = "as_met"

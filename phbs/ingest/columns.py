@@ -4,7 +4,7 @@ Headers are compared after folding case, punctuation and spacing, and after drop
 leading item number (``"1. Persalinan ditolong..."``). A field is matched by its code, its
 Indonesian or English name, or an alias declared in the form. A header with no exact match
 is tried by its last segment after ``/`` or ``-`` (the group paths of KoBoToolbox and ODK
-Central exports, DOMAIN.md §6). Two columns matching the same field — the same question name
+Central exports, docs/aturan.md §6.4). Two columns matching the same field — the same question name
 in two groups included — is an issue, never a guess.
 """
 

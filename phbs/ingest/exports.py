@@ -1,6 +1,6 @@
 """Exports of the XLSForm from KoBoToolbox and ODK Central, read without a column mapping.
 
-DOMAIN.md §6. A file is recognised by its signature columns: ``_uuid`` or
+docs/aturan.md §10.5. A file is recognised by its signature columns: ``_uuid`` or
 ``_submission_time`` → KoBoToolbox (CSV with ``;`` or XLSX, headers as XML names or labels,
 with or without group paths ``identitas/kode_desa``); ``SubmissionDate`` with ``KEY`` → ODK
 Central (group paths joined by ``-``). For such a file:

@@ -50,7 +50,7 @@ _DELIMITERS = (",", ";", "\t")
 _SNIFF_LINES = 50
 # C0 control characters other than tab, line feed, form feed, carriage return and Ctrl-Z.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26))
-# A full village code (DOMAIN.md §5) is never a column name: a header holding one is data.
+# A full village code (docs/aturan.md §9.1) is never a column name: a header holding one is data.
 _VILLAGE_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}|\d{10}")
 
 
@@ -374,7 +374,7 @@ def _rows_of(segments: Iterator[Grid | Rows]) -> Iterator[tuple[int, list[str]]]
 
 
 def _check_header(name: str, header: list[str], row: int) -> None:
-    """Refuse a first row that is data: it holds a full village code (DOMAIN.md §5)."""
+    """Refuse a first row that is data: it holds a full village code (docs/aturan.md §9.1)."""
     for cell in header:
         if _VILLAGE_CODE.fullmatch(cell.strip()):
             raise InputFileError(

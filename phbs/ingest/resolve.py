@@ -1,4 +1,4 @@
-"""Resolving a row's context and answer cells to states and issues (DOMAIN.md §1).
+"""Resolving a row's context and answer cells to states and issues (docs/aturan.md §2).
 
 Survey rows repeat a small number of cell patterns (a few answer spellings, a few dozen
 ages), so the work is done once per distinct pattern of raw cells and looked up after that:
@@ -144,7 +144,7 @@ class CellResolver:
         context: dict[str, int | Unknown | None],
         issues: list[IssueSpec],
     ) -> list[int]:
-        """Resolve each indicator cell to YES, NO, NA or MISSING (DOMAIN.md §1)."""
+        """Resolve each indicator cell to YES, NO, NA or MISSING (docs/aturan.md §2)."""
         states: list[int] = []
         for indicator in self.form.indicators:
             code = indicator.code
@@ -187,7 +187,7 @@ def answer_state(
     decided_by: str | None,
     ctx_value: int | Unknown | None,
 ) -> tuple[int, list[IssueSpec]]:
-    """One indicator cell (stripped) as YES, NO, NA or MISSING, and its issues (DOMAIN.md §1).
+    """One indicator cell (stripped) as YES, NO, NA or MISSING, and its issues (docs/aturan.md §2).
 
     ``decided_by`` names the context field the indicator's applicability depends on, when
     the file has it, and ``ctx_value`` is that field's value in the row. The spelling is

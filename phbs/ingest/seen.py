@@ -1,6 +1,6 @@
 """Household keys already scored, remembered as 64-bit hashes in sorted numpy arrays.
 
-Duplicate detection (DOMAIN.md §4) needs every key seen so far. Keeping them as Python
+Duplicate detection (docs/aturan.md §8.2) needs every key seen so far. Keeping them as Python
 strings costs about 200 bytes a household; here each costs 8 bytes, kept in a few sorted
 arrays whose sizes at least double from one to the next (merged as they fill, up to a
 million hashes an array), so a batch is checked with one binary search per array. A hash

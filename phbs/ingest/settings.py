@@ -15,7 +15,7 @@ from enum import StrEnum
 
 
 class AnswerScheme(StrEnum):
-    """What a bare ``N`` in an indicator cell means (docs/aturan.md, *Membaca berkas*)."""
+    """What a bare ``N`` in an indicator cell means (docs/aturan.md §6.2)."""
 
     #: Decided per file from the spellings present; a file that cannot tell is refused.
     AUTO = "auto"
@@ -26,7 +26,7 @@ class AnswerScheme(StrEnum):
 
 
 class BlankMeaning(StrEnum):
-    """What a blank indicator cell means (docs/aturan.md, *Membaca berkas*)."""
+    """What a blank indicator cell means (docs/aturan.md §6.3)."""
 
     #: Not yet answered, unless the file could mean *tidak berlaku* by it: blanks where an
     #: indicator may be not applicable, in a file that never writes a not-applicable mark

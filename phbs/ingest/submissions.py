@@ -73,7 +73,7 @@ class SubmissionChecks(RowChecks):
         raw_cells: list[str],
         cells: list[str],
     ) -> bool:
-        """Set aside a submission already read (same instance id); DOMAIN.md §6."""
+        """Set aside a submission already read (same instance id); docs/aturan.md §10.5."""
         if layout.instance_column is None:
             return False
         key = instance_key(cells[layout.instance_column])

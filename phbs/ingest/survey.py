@@ -1,4 +1,4 @@
-"""The validated survey: what validation hands to scoring (DOMAIN.md §4).
+"""The validated survey: what validation hands to scoring (docs/aturan.md §8.3).
 
 Every data row read ends in exactly one place: a household in :attr:`Survey.households`, or
 a :class:`SetAsideRow` with its reasons and its cells unchanged.
@@ -18,7 +18,7 @@ from phbs.issues import Issue, Severity
 
 
 class IdScope(StrEnum):
-    """Where a household id must be unique (DOMAIN.md §1: within one survey round)."""
+    """Where a household id must be unique (docs/aturan.md §1.2: within one survey round)."""
 
     SURVEI = "survei"
     DESA = "desa"

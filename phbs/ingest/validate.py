@@ -4,7 +4,7 @@ Every data row read ends in exactly one place: scored (a household in
 :attr:`Survey.households`) or set aside (:attr:`Survey.set_aside`, with its reasons and its
 cells unchanged). A row whose identity is broken — no id, no or malformed village code,
 duplicate id — is set aside whole; a bad cell is treated as missing and the row is kept
-(DOMAIN.md §4). Applicability of each indicator is resolved here (DOMAIN.md §1), so scoring
+(aturan.md §8.2). Applicability of each indicator is resolved here (aturan.md §2.2), so scoring
 sees one state per cell: Ya, Tidak, not applicable or missing.
 """
 

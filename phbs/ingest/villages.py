@@ -1,4 +1,4 @@
-"""The villages file: total households per village, for *dipantau* (DOMAIN.md §2).
+"""The villages file: total households per village, for *dipantau* (docs/aturan.md §5.3).
 
 Columns ``kode_desa`` and ``jumlah_rumah_tangga`` (``nama_desa`` optional), CSV or
 spreadsheet. A bad row is an issue; the village's total is then unknown. Counts may carry a
@@ -63,7 +63,7 @@ def read_villages(path: str | Path, *, sheet: str | None = None) -> VillageTotal
     regions = region_table()
     for field_code in _ALIASES:
         if len(matches.get(field_code, [])) > 1:
-            # Two candidate columns: an issue, never a guess (DOMAIN.md §6).
+            # Two candidate columns: an issue, never a guess (docs/aturan.md §6.4).
             issues.append(
                 make_issue(
                     "kolom-ambigu",

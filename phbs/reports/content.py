@@ -51,7 +51,7 @@ class Stratum:
         return value <= self.upper if self.inclusive else value < self.upper
 
 
-#: Puskesmas recap practice (DOMAIN.md §2, a setting, not a national rule):
+#: Puskesmas recap practice (docs/aturan.md §5.6, a setting, not a national rule):
 #: Strata I < 25 %, II 25–49 %, III 50–75 %, IV > 75 % households ber-PHBS.
 DEFAULT_STRATA: tuple[Stratum, ...] = (
     Stratum("I", 25.0, "#f4a3a3"),

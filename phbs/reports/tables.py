@@ -67,7 +67,7 @@ IKS_COLUMNS = ["keluarga_sehat", "keluarga_berindeks", "keluarga_tanpa_indeks", 
 
 def iks_columns(report: AreaReport) -> list[str]:
     """``keluarga_sehat, keluarga_berindeks, keluarga_tanpa_indeks, iks_wilayah`` for a form
-    with index classes (DOMAIN.md §1 ``pispk-12``), else nothing; always after the older
+    with index classes (docs/aturan.md §4.2), else nothing; always after the older
     columns."""
     if report.areas and report.areas[0].keluarga_berindeks is not None:
         return list(IKS_COLUMNS)

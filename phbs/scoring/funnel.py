@@ -1,4 +1,4 @@
-"""Funnel plot of % ber-PHBS against households (DOMAIN.md §2), ready to draw as SVG.
+"""Funnel plot of % ber-PHBS against households (docs/aturan.md §5.7), ready to draw as SVG.
 
 Each village is a point ``(n, persen)`` with ``n = ber_phbs + tidak_ber_phbs`` (the
 denominator of % ber-PHBS). The centre line is the overall rate ``Σ ber / Σ n`` over the

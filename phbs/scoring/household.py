@@ -1,9 +1,9 @@
-"""Household outcomes and area aggregates (DOMAIN.md §1 "The household outcome", §2).
+"""Household outcomes and area aggregates (docs/aturan.md §3, §5).
 
 The kernels are pure functions over the answer-state matrix produced by validation
 (households × indicators, see :mod:`phbs.states`); nothing here reads files or prints.
 Areas are built by summing counts and recomputing percentages at each level, never by
-averaging percentages (DOMAIN.md §2, DHIS2's convention).
+averaging percentages (docs/aturan.md §5.5, DHIS2's convention).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from phbs.states import MISSING, NA, NO, YES
 
 
 class Status(IntEnum):
-    """Household outcome (DOMAIN.md §1), stored as ``int8``."""
+    """Household outcome (docs/aturan.md §3.1), stored as ``int8``."""
 
     BER_PHBS = 0
     TIDAK_BER_PHBS = 1
@@ -74,7 +74,7 @@ def household_outcomes(
 
     ``exclude``: a not-applicable indicator leaves the denominator; ``as_met``: it counts
     as met (same status, different index); ``as_unmet``: it counts as not met, so every
-    indicator must be Ya (DOMAIN.md §1, setting ``na_policy``).
+    indicator must be Ya (docs/aturan.md §3.2, setting ``na_policy``).
 
     >>> s = np.array([[1, 1, 2], [1, 0, -1], [1, -1, 2]], dtype=np.int8)
     >>> out = household_outcomes(s)
@@ -154,7 +154,7 @@ def classes_by_index(
 
     The comparison is exact, in integers: ``met / d > p / q`` is ``met × q > p × d``, so
     8 of 10 is exactly 0.800 and falls in PIS-PK's *pra-sehat* (0.500–0.800), never in
-    *sehat* (> 0.800) by a rounding error (DOMAIN.md §1 ``pispk-12``).
+    *sehat* (> 0.800) by a rounding error (docs/aturan.md §4.2).
 
     >>> from phbs.forms.model import load_form
     >>> scheme = load_form("pispk-12").form.classes
@@ -224,7 +224,7 @@ def count_by_group(
     """Count households, outcomes and indicator answers per group key.
 
     ``answered`` is the recap sheet's *jumlah rumah ada indikator* (applicable and
-    answered), ``ya`` its *jumlah jawaban ya* (DOMAIN.md §2).
+    answered), ``ya`` its *jumlah jawaban ya* (docs/aturan.md §5.2).
     """
     unique, inverse = np.unique(np.asarray(keys, dtype=object), return_inverse=True)
     groups = len(unique)

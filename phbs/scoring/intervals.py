@@ -1,4 +1,4 @@
-"""Confidence intervals for the area measures of DOMAIN.md §2, computed for all areas at once.
+"""Confidence intervals for the area measures of aturan.md §5.4, computed for all areas at once.
 
 % ber-PHBS (ber_phbs of ber_phbs + tidak_ber_phbs) and each indicator's coverage (ya of
 berlaku) get an interval by :func:`phbs.stats.proportion_interval`. With a village's total

@@ -1,4 +1,4 @@
-"""Implausible survey results (DOMAIN.md §4 "implausible 100 % villages"), as issue records.
+"""Implausible survey results (docs/aturan.md §8.4), as issue records.
 
 Two checks, both warnings for the verification visit, never a reason to drop data:
 

@@ -2,7 +2,7 @@
 
 ``score(survey)`` gives a :class:`ScoreResult` (household outcomes), and
 ``summarise(result, by=...)`` an :class:`AreaReport` whose :class:`AreaSummary` rows carry
-the village measures of DOMAIN.md §2. Both are plain, typed objects a developer can iterate
+the village measures of docs/aturan.md §5. Both are plain, typed objects a developer can iterate
 or turn into rows.
 """
 
@@ -48,7 +48,7 @@ class Scored(Protocol):
         ...
 
 
-#: Guideline sample size for a village survey ("C survey", DOMAIN.md §2).
+#: Guideline sample size for a village survey ("C survey", docs/aturan.md §5.3).
 MIN_SAMPLE = 210
 
 
@@ -153,7 +153,7 @@ class ScoreResult:
 def score(survey: Survey, na_policy: NaPolicy | str | None = None) -> ScoreResult:
     """Score every household of a validated survey.
 
-    ``na_policy`` defaults to the form's own (DOMAIN.md §1). A survey read with a ``sink``
+    ``na_policy`` defaults to the form's own (docs/aturan.md §3.2). A survey read with a ``sink``
     keeps no households and is refused (``ValueError``): its batches are scored as they come.
 
     >>> from phbs.resources import data_path
@@ -174,7 +174,7 @@ def score(survey: Survey, na_policy: NaPolicy | str | None = None) -> ScoreResul
 
 
 class IndicatorCoverage(BaseModel):
-    """One indicator in one area: the recap sheet's columns (DOMAIN.md §2)."""
+    """One indicator in one area: the recap sheet's columns (docs/aturan.md §5.2)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -197,7 +197,7 @@ def _share_fields(coverage: IndicatorCoverage) -> None:
 
 
 class AreaSummary(BaseModel):
-    """The measures of one area (village, or a roll-up), DOMAIN.md §2."""
+    """The measures of one area (village, or a roll-up), docs/aturan.md §5."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -242,7 +242,7 @@ class AreaSummary(BaseModel):
     iks_wilayah: float | None = Field(
         default=None,
         description=(
-            "area IKS = keluarga_sehat / keluarga_berindeks (a share 0–1, DOMAIN.md §1 "
+            "area IKS = keluarga_sehat / keluarga_berindeks (a share 0–1, docs/aturan.md §4.2 "
             "pispk-12), not the mean family index"
         ),
     )
@@ -277,7 +277,7 @@ def summarise(
     With ``villages`` (total households per village), each area also gets
     ``jumlah_rumah_tangga`` and ``persen_dipantau``, listed villages with no survey appear
     with zero households, and villages sampled below 210 households without full coverage
-    are flagged (DOMAIN.md §2 "Dipantau"). Every percentage gets a ``confidence`` interval by
+    are flagged (docs/aturan.md §5.3). Every percentage gets a ``confidence`` interval by
     ``ci_method`` (:mod:`phbs.scoring.intervals`), with the finite population correction for
     villages whose total is known.
 
@@ -530,7 +530,7 @@ def index_class_health(form: Form) -> list[bool] | None:
 def area_iks(counts: AreaCounts, i: int, healthy: list[bool]) -> dict[str, int | float | None]:
     """The area IKS of area ``i``: healthy families over families with an index.
 
-    DOMAIN.md §1 ``pispk-12``: the area IKS is the share of *sehat* families (450 of
+    docs/aturan.md §4.2: the area IKS is the share of *sehat* families (450 of
     1,000 → 0.45), never the mean family index. The denominator is the families whose
     index can be computed (every class count sums to it); families with a missing answer
     have no index and are counted in ``keluarga_tanpa_indeks`` beside it.

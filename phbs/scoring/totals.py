@@ -1,10 +1,10 @@
 """Per-area counts built batch by batch, so memory follows the areas, not the households.
 
 Validation hands kept households on in :class:`~phbs.ingest.survey.HouseholdBatch` es. A
-:class:`TotalsBuilder` scores each batch (DOMAIN.md §1) and adds it to counts per dusun;
+:class:`TotalsBuilder` scores each batch (docs/aturan.md §3) and adds it to counts per dusun;
 :meth:`TotalsBuilder.totals` gives the :class:`AreaTotals` that :func:`phbs.summarise` and
 :func:`phbs.scoring.plausibility.plausibility_issues` work from: village counts (summed from the
-dusun, DOMAIN.md §2: counts are summed, percentages recomputed), the first spelling seen of
+dusun, docs/aturan.md §5.5: counts are summed, percentages recomputed), the first spelling seen of
 each village name and dusun, and per surveyor the size of the largest group of identical
 answer rows. :func:`area_totals` gives the same totals for a survey scored in memory.
 

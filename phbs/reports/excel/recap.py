@@ -1,7 +1,7 @@
 """The *Rekap Indikator* sheet: the Puskesmas recap layout, with a coverage heatmap.
 
 Per area (village, or dusun), *jumlah rumah dinilai*, then for every indicator *ada
-indikator* (applicable and answered), *jawaban ya* and *cakupan (%)* (DOMAIN.md §2).
+indikator* (applicable and answered), *jawaban ya* and *cakupan (%)* (docs/aturan.md §5.2).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The workbook is written in ``constant_memory`` mode so a survey of a million households
 never sits in memory as cells. In that mode xlsxwriter flushes a row as soon as a later
 row is written and silently drops writes to earlier rows, and ``autofit()`` and
-``add_table()`` are unavailable (DOMAIN.md §6). :class:`SheetWriter` therefore writes
+``add_table()`` are unavailable (docs/aturan.md §10.6). :class:`SheetWriter` therefore writes
 strictly in row order, measures column widths as it goes, and writes every cell with a
 typed method: text always with ``write_string``, never as a formula.
 

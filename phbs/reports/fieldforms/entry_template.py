@@ -4,8 +4,8 @@ The workbook's **first** sheet, ``Data``, is the one read (``phbs score entri.xl
 ``--sheet``): row 1 holds the column codes, frozen; each indicator cell offers Ya / Tidak (and
 ``-`` where the form allows the mark); the age of the youngest child accepts whole numbers in
 its range; for a chosen kabupaten the village code is a list taken from a hidden sheet of the
-Kemendagri code table (DOMAIN.md §5). ``Petunjuk`` explains the sheet in Indonesian.
-Strings are written as strings (DOMAIN.md §6, XlsxWriter).
+Kemendagri code table (docs/aturan.md §9.2). ``Petunjuk`` explains the sheet in Indonesian.
+Strings are written as strings (docs/aturan.md §10.6, XlsxWriter).
 
 >>> import tempfile, pathlib
 >>> from phbs.forms.model import load_form

@@ -3,7 +3,7 @@
 One sheet per ``households`` rows (about ten households, one per row; indicators as numbered
 columns), then a back page with each indicator's operational definition: the question, who it
 applies to and whether ``-`` (tidak berlaku) may be written. The cells take the spellings the
-readers accept: ``Y``/``T``/``-`` (DOMAIN.md §1). Rendered from
+readers accept: ``Y``/``T``/``-`` (docs/aturan.md §2.1). Rendered from
 ``reports/formulir-kertas.html.j2`` with jinja2 (autoescape on, StrictUndefined).
 
 >>> from phbs.forms.model import load_form

@@ -1,4 +1,4 @@
-"""Write an XLSForm workbook (DOMAIN.md §6) from the rows of :mod:`phbs.forms.fields`.
+"""Write an XLSForm workbook (docs/aturan.md §10.2) from the rows of :mod:`phbs.forms.fields`.
 
 Every cell is written with ``write_string`` (XlsxWriter would otherwise turn a label that
 starts with ``=`` into a formula), and the workbook is written atomically.

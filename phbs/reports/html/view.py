@@ -243,7 +243,7 @@ def heatmap(content: ReportContent, areas: Sequence[AreaSummary], *, dusun: bool
     rows = []
     method = CI_METHOD_NAMES[content.report.metode_ci.value]
     for area in areas:
-        # The code goes under the name: names repeat, codes do not (DOMAIN.md §5).
+        # The code goes under the name: names repeat, codes do not (docs/aturan.md §9.1).
         row = [Cell(text=area.nama, sort=area.nama.casefold(), note=area.kode, numeric=False)]
         if dusun:
             row.append(_text(area.dusun))

@@ -1,0 +1,130 @@
+"""docs/aturan.md is the reference for every rule: its numbered sections are what the code,
+the forms, the docs and the tests cite (``docs/aturan.md §5.3``), and each section is cited."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ATURAN = "docs/aturan.md"
+#: ``## 5. Desa dan wilayah`` or ``### 5.3 Dipantau dan besar sampel``.
+HEADING = re.compile(r"^#{2,3} (\d+(?:\.\d+)?)\.? (.+)$", re.MULTILINE)
+#: ``§5``, ``§5.3``, and a range ``§5.1–§5.3`` (en dash or hyphen).
+SECTION = re.compile(r"§(\d+(?:\.\d+)?)(?:\s*[–-]\s*§(\d+(?:\.\d+)?))?")
+#: A citation by name, ``docs/aturan.md, *Membaca berkas*``: the heading's first words.
+BY_NAME = re.compile(r"aturan\.md\)?,?\s+\*?([A-Z][a-z]+(?:\s+[a-z]+){0,3})")
+#: Sections that are prose only, with the reason; none so far.
+EXEMPT: dict[str, str] = {}
+
+
+@cache
+def tracked_files() -> tuple[str, ...]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    return tuple(name for name in listed.split("\0") if name)
+
+
+@cache
+def text(name: str) -> str | None:
+    """A tracked file's text, or None for a binary (or missing) file."""
+    try:
+        return (ROOT / name).read_text(encoding="utf-8")
+    except (UnicodeDecodeError, FileNotFoundError):
+        return None
+
+
+@cache
+def sections() -> dict[str, str]:
+    """Number → title of every numbered heading of docs/aturan.md, in order."""
+    found = HEADING.findall(text(ATURAN) or "")
+    return dict(found)
+
+
+def expand(first: str, last: str | None) -> list[str]:
+    """``§5.1–§5.3`` → 5.1, 5.2, 5.3 (the numbers between, as the document has them)."""
+    if last is None:
+        return [first]
+    numbers = list(sections())
+    if first not in numbers or last not in numbers:
+        return [first, last]
+    return numbers[numbers.index(first) : numbers.index(last) + 1]
+
+
+def citations() -> list[tuple[str, int, str]]:
+    """Every section number cited, as (file, line, number): each § on a line that names
+    aturan.md, and each § anywhere in docs/aturan.md itself (its own cross-references)."""
+    cited = []
+    for name in tracked_files():
+        body = text(name)
+        if body is None or "aturan.md" not in body or name == "tests/test_aturan.py":
+            continue
+        for number, line in enumerate(body.splitlines(), 1):
+            if name != ATURAN and "aturan.md" not in line:
+                continue
+            for match in SECTION.finditer(line):
+                cited += [(name, number, n) for n in expand(match[1], match[2])]
+    return cited
+
+
+def test_sections_are_numbered_in_order() -> None:
+    """Top-level sections 1, 2, 3, … and subsections N.1, N.2, … under their section."""
+    numbers = list(sections())
+    assert len(numbers) >= 10
+    top = 0
+    sub = 0
+    for number in numbers:
+        if "." in number:
+            parent, child = number.split(".")
+            assert int(parent) == top, number
+            assert int(child) == sub + 1, number
+            sub += 1
+        else:
+            assert int(number) == top + 1, number
+            top, sub = top + 1, 0
+
+
+def test_nothing_cites_the_team_notes() -> None:
+    """The rules live in docs/aturan.md: no tracked file cites the notes they came from."""
+    named = [n for n in tracked_files() if "DOMAIN" + ".md" in (text(n) or "")]
+    assert named == []
+
+
+def test_every_citation_names_a_section() -> None:
+    """Each ``aturan.md §N`` (or ``§N.M``, or a range) names a heading of docs/aturan.md."""
+    known = sections()
+    found = citations()
+    assert len(found) > 300
+    wrong = [f"{name}:{line}: §{n}" for name, line, n in found if n not in known]
+    assert wrong == []
+
+
+def test_citations_by_name_match_a_heading() -> None:
+    """``docs/aturan.md, *Membaca berkas*`` still names a heading of docs/aturan.md."""
+    titles = list(sections().values())
+    wrong = []
+    for name in tracked_files():
+        body = text(name)
+        if body is None or name == "tests/test_aturan.py":
+            continue
+        for match in BY_NAME.finditer(body):
+            cited = " ".join(match[1].split())
+            if not any(title.startswith(cited) for title in titles):
+                wrong.append(f"{name}: {cited!r}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("number", list(sections()))
+def test_every_section_is_cited_by_code_or_tests(number: str) -> None:
+    """Each rule has code or a test pointing at it: a section is cited from phbs/ or tests/
+    (a top-level section also through any of its subsections)."""
+    if number in EXEMPT:
+        pytest.skip(EXEMPT[number])
+    cited = {n for name, _, n in citations() if name.startswith(("phbs/", "tests/"))}
+    cited |= {n.split(".")[0] for n in cited}
+    assert number in cited, f"docs/aturan.md §{number} {sections()[number]} is cited nowhere"
