@@ -90,8 +90,10 @@ def test_sections_are_numbered_in_order() -> None:
 
 
 def test_nothing_cites_the_team_notes() -> None:
-    """The rules live in docs/aturan.md: no tracked file cites the notes they came from."""
-    named = [n for n in tracked_files() if "DOMAIN" + ".md" in (text(n) or "")]
+    """The rules live in docs/aturan.md and the design in docs/architecture.md: no tracked file
+    cites the notes outside the repository they came from."""
+    notes = ("DOMAIN" + ".md", "DESIGN" + ".md")
+    named = [n for n in tracked_files() if any(note in (text(n) or "") for note in notes)]
     assert named == []
 
 
@@ -128,3 +130,33 @@ def test_every_section_is_cited_by_code_or_tests(number: str) -> None:
     cited = {n for name, _, n in citations() if name.startswith(("phbs/", "tests/"))}
     cited |= {n.split(".")[0] for n in cited}
     assert number in cited, f"docs/aturan.md §{number} {sections()[number]} is cited nowhere"
+
+
+def rule_table() -> list[tuple[str, str]]:
+    """``(section, code cell)`` of each row of docs/architecture.md's rules-to-code table."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    part = page.split("## Where each rule lives", 1)[1]
+    return [
+        (found.group(1), found.group(2))
+        for found in re.finditer(r"^\| §(\d+(?:\.\d+)?) [^|]*\| ([^|]*) \|", part, re.MULTILINE)
+    ]
+
+
+def test_architecture_names_the_code_of_every_rule() -> None:
+    """docs/architecture.md: the code of any rule of docs/aturan.md is one hop away. Every
+    section without subsections has a row; each path in it exists and each name given in
+    parentheses is in that file."""
+    numbers = list(sections())
+    leaves = {n for n in numbers if not any(m.startswith(n + ".") for m in numbers)}
+    rows = rule_table()
+    assert leaves <= {number for number, _ in rows}
+    for number, cell in rows:
+        for path, names in re.findall(r"`([\w./*-]+)`(?: \(([^)]*)\))?", cell):
+            if "/" not in path:
+                continue
+            matches = list(ROOT.glob(path))
+            assert matches, f"§{number}: {path}"
+            if matches[0].is_file():
+                source = matches[0].read_text(encoding="utf-8", errors="replace")
+                for name in re.findall(r"`(\w+)`", names or ""):
+                    assert name in source, f"§{number}: {name} not in {path}"

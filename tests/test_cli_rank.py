@@ -1,6 +1,6 @@
 """`phbs rank` and `phbs rubric` through click's CliRunner: outputs, exit codes, messages.
 
-Exit codes follow DESIGN.md (click's model): 0 done, 1 the data has errors (the ranking is
+Exit codes follow architecture.md (click's model): 0 done, 1 the data has errors (the ranking is
 still written) or the AHP matrix is inconsistent, 2 a usage problem; never a traceback.
 """
 

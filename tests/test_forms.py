@@ -1,4 +1,4 @@
-"""Survey forms as data (docs/aturan.md §1, §4; DESIGN.md "Data as data")."""
+"""Survey forms as data (docs/aturan.md §1, §4; architecture.md "Data as data")."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def test_jateng_rt_16_classes(form16: LoadedForm) -> None:
 
 
 def test_unknown_form_name() -> None:
-    """DESIGN.md: a form that cannot be found is a FormError, not a traceback."""
+    """architecture.md "Errors and issues": an unknown form is a FormError, not a traceback."""
     with pytest.raises(FormError):
         load_form("tidak-ada-formulir-ini")
 
@@ -131,7 +131,7 @@ def test_unknown_form_name() -> None:
     ],
 )
 def test_broken_form_names_file_and_key_path(tmp_path: Path, change: Any, key_path: str) -> None:
-    """DESIGN.md "Data as data": a typo fails at load with the file and the YAML key path."""
+    """architecture.md "Data as data": a typo fails at load with the file and the YAML key path."""
     data = bundled_yaml("kemenkes-rt-10")
     change(data)
     path = write_form(tmp_path, data, "rusak.yaml")
@@ -143,7 +143,7 @@ def test_broken_form_names_file_and_key_path(tmp_path: Path, change: Any, key_pa
 
 
 def test_duplicate_indicator_code_is_named(tmp_path: Path) -> None:
-    """DESIGN.md "Data as data": the message names the duplicated indicator code."""
+    """architecture.md "Data as data": the message names the duplicated indicator code."""
     data = bundled_yaml("kemenkes-rt-10")
     data["indicators"][5]["code"] = "air_bersih"
     with pytest.raises(FormError) as caught:
@@ -152,7 +152,7 @@ def test_duplicate_indicator_code_is_named(tmp_path: Path) -> None:
 
 
 def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
-    """DESIGN.md "Data as data": invalid YAML is a FormError naming the file and line."""
+    """architecture.md "Data as data": invalid YAML is a FormError naming the file and line."""
     path = tmp_path / "rusak.yaml"
     path.write_text("id: uji\nversion: '1'\nindicators: [\n  - code: a\n", encoding="utf-8")
     with pytest.raises(FormError) as caught:
@@ -162,7 +162,7 @@ def test_bad_yaml_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_yaml_key_is_an_error(tmp_path: Path) -> None:
-    """DESIGN.md "Data as data": a key given twice would silently drop one; it is refused."""
+    """architecture.md "Data as data": a key given twice would silently drop one; it is refused."""
     text = (resource_dir("survey_forms") / "kemenkes-rt-10.yaml").read_text(encoding="utf-8")
     text = text.replace("na_policy: exclude\n", "na_policy: exclude\nna_policy: as_unmet\n")
     path = tmp_path / "ganda.yaml"
@@ -174,7 +174,7 @@ def test_duplicate_yaml_key_is_an_error(tmp_path: Path) -> None:
 
 
 def test_form_file_not_a_mapping(tmp_path: Path) -> None:
-    """DESIGN.md "Data as data": a YAML list is not a form."""
+    """architecture.md "Data as data": a YAML list is not a form."""
     path = tmp_path / "daftar.yaml"
     path.write_text("- a\n- b\n", encoding="utf-8")
     with pytest.raises(FormError) as caught:

@@ -231,14 +231,14 @@ def test_short_rows_are_padded(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": a missing file is an InputFileError naming it."""
+    """architecture.md "Errors and issues": a missing file is an InputFileError naming it."""
     with pytest.raises(InputFileError) as caught:
         read(tmp_path / "tidak-ada.csv")
     assert "tidak-ada.csv" in caught.value.message_en
 
 
 def test_directory(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": a folder given as a file is an InputFileError."""
+    """architecture.md "Errors and issues": a folder given as a file is an InputFileError."""
     folder = tmp_path / "folder.csv"
     folder.mkdir()
     with pytest.raises(InputFileError):
@@ -246,7 +246,7 @@ def test_directory(tmp_path: Path) -> None:
 
 
 def test_empty_file(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": an empty file cannot be read."""
+    """architecture.md "Errors and issues": an empty file cannot be read."""
     path = tmp_path / "kosong.csv"
     path.write_bytes(b"")
     with pytest.raises(InputFileError):
@@ -254,7 +254,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_only_blank_lines(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": a file without a header row cannot be read."""
+    """architecture.md "Errors and issues": a file without a header row cannot be read."""
     path = tmp_path / "kosong.csv"
     path.write_bytes(b"\r\n\r\n;;;\r\n")
     with pytest.raises(InputFileError):
@@ -271,7 +271,7 @@ def test_only_blank_lines(tmp_path: Path) -> None:
     ids=["xlsx", "xls", "nul"],
 )
 def test_binary_file_named_csv(tmp_path: Path, content: bytes) -> None:
-    """DESIGN.md "Errors and issues": a workbook or other binary file named .csv is refused."""
+    """architecture.md "Errors and issues": a workbook or binary file named .csv is refused."""
     path = tmp_path / "survei.csv"
     path.write_bytes(content)
     with pytest.raises(InputFileError):
@@ -279,7 +279,7 @@ def test_binary_file_named_csv(tmp_path: Path, content: bytes) -> None:
 
 
 def test_real_workbook_named_csv(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": an .xlsx renamed to .csv is refused with a hint."""
+    """architecture.md "Errors and issues": an .xlsx renamed to .csv is refused with a hint."""
     path = write_xlsx(tmp_path / "survei.xlsx", {"Data": [HEADER, household("1")]})
     renamed = path.rename(tmp_path / "survei.csv")
     with pytest.raises(InputFileError) as caught:
@@ -300,7 +300,7 @@ def test_unclosed_quote_is_refused(tmp_path: Path) -> None:
 
 
 def test_sheet_option_on_csv(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": --sheet on a CSV is a usage mistake, reported clearly."""
+    """architecture.md "Errors and issues": --sheet on a CSV is a usage mistake, said clearly."""
     path = write_csv(tmp_path / "a.csv", [HEADER, household("1")])
     with pytest.raises(InputFileError):
         read(path, sheet="Data")
@@ -381,7 +381,7 @@ def test_sheet_selection(tmp_path: Path) -> None:
 
 
 def test_unknown_sheet(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": an unknown sheet name is an error listing the sheets."""
+    """architecture.md "Errors and issues": an unknown sheet name is an error listing the sheets."""
     path = write_xlsx(tmp_path / "survei.xlsx", {"Data": [HEADER], "Desa": [["kode_desa"]]})
     with pytest.raises(InputFileError) as caught:
         read(path, sheet="Survei")
@@ -401,14 +401,14 @@ def test_xlsx_header_below_blank_rows(tmp_path: Path) -> None:
 
 
 def test_empty_sheet(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": an empty sheet has no header row."""
+    """architecture.md "Errors and issues": an empty sheet has no header row."""
     path = write_xlsx(tmp_path / "survei.xlsx", {"Data": []})
     with pytest.raises(InputFileError):
         read(path)
 
 
 def test_corrupt_workbook(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": a broken workbook is an InputFileError, no traceback."""
+    """architecture.md "Errors and issues": a broken workbook is an InputFileError, no traceback."""
     path = tmp_path / "rusak.xlsx"
     path.write_bytes(b"PK\x03\x04 ini bukan workbook")
     with pytest.raises(InputFileError):

@@ -180,7 +180,7 @@ def _broken(tmp_path: Path, change: Any) -> str:
     ],
 )
 def test_validation_errors_name_file_and_key_path(tmp_path: Path, change: Any, key: str) -> None:
-    """A typo fails at load with the file and the YAML key path (DESIGN.md: data as data)."""
+    """A typo fails at load with the file and the YAML key path (architecture.md "Data as data")."""
     message = _broken(tmp_path, change)
     assert f" {key}: " in message, message
 
@@ -235,7 +235,7 @@ def test_attribute_and_survey_band_rules(tmp_path: Path) -> None:
 
 
 def test_rubric_key_given_twice_is_refused(tmp_path: Path) -> None:
-    """Data as data (DESIGN.md): a key typed twice is an error, as for forms, never a silent
+    """Data as data (architecture.md): a key typed twice is an error, as for forms, never a silent
     overwrite of the first value."""
     bundled = resource_dir("survey_forms") / "rubrics" / "lomba-desa-ber-phbs.yaml"
     text = bundled.read_text(encoding="utf-8")

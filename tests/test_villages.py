@@ -114,6 +114,6 @@ def test_header_aliases_and_xlsx(tmp_path: Path) -> None:
 
 
 def test_missing_villages_file(tmp_path: Path) -> None:
-    """DESIGN.md "Errors and issues": a missing villages file cannot be read."""
+    """docs/architecture.md "Errors and issues": a missing villages file cannot be read."""
     with pytest.raises(InputFileError):
         read_villages(tmp_path / "tidak-ada.csv")
