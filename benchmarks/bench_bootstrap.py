@@ -22,7 +22,8 @@ from phbs.demo.contest import SAMPLE_RUBRIC
 from phbs.forms.model import load_form
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
 from phbs.ingest.validate import Survey
-from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.results import ScoreResult, score
+from phbs.scoring.summary import AreaReport, summarise
 from phbs.states import NA, NO, YES
 
 VILLAGES, REPLICATES = 2000, 1000

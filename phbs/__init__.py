@@ -94,16 +94,9 @@ if TYPE_CHECKING:
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
     from phbs.scoring.household import AreaLevel, Status
     from phbs.scoring.plausibility import plausibility_issues
-    from phbs.scoring.results import (
-        AreaReport,
-        AreaSummary,
-        HouseholdResult,
-        IndicatorCoverage,
-        ScoreResult,
-        score,
-        summarise,
-    )
+    from phbs.scoring.results import HouseholdResult, ScoreResult, score
     from phbs.scoring.streaming import StreamedScore, score_files
+    from phbs.scoring.summary import AreaReport, AreaSummary, IndicatorCoverage, summarise
     from phbs.scoring.totals import AreaTotals, TotalsBuilder
     from phbs.stats import BetaBinomialPrior, CiMethod, proportion_interval
 
@@ -179,13 +172,13 @@ _EXPORTS = {
     "Stratum": "phbs.reports.content",
     "write_report": "phbs.reports.report",
     "Uncertainty": "phbs.contest.assessment",
-    "AreaReport": "phbs.scoring.results",
-    "AreaSummary": "phbs.scoring.results",
+    "AreaReport": "phbs.scoring.summary",
+    "AreaSummary": "phbs.scoring.summary",
     "HouseholdResult": "phbs.scoring.results",
-    "IndicatorCoverage": "phbs.scoring.results",
+    "IndicatorCoverage": "phbs.scoring.summary",
     "ScoreResult": "phbs.scoring.results",
     "score": "phbs.scoring.results",
-    "summarise": "phbs.scoring.results",
+    "summarise": "phbs.scoring.summary",
     "Aggregation": "phbs.contest.rubric",
     "LoadedRubric": "phbs.contest.rubric",
     "Method": "phbs.contest.rubric",

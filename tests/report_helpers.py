@@ -18,7 +18,8 @@ from phbs.demo.contest import sample_ranking
 from phbs.demo.data import sample_data
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.results import ScoreResult, score
+from phbs.scoring.summary import AreaReport, summarise
 
 #: A code of the right shape that the 2025 table does not have (kode-desa-tidak-dikenal).
 UNKNOWN_CODE = "63.10.01.2999"

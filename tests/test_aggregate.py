@@ -29,7 +29,8 @@ from phbs.reports.tables import HouseholdsCsv, households_csv, write_households_
 from phbs.resources import data_path
 from phbs.scoring.household import AreaCounts, AreaLevel, count_by_group
 from phbs.scoring.plausibility import plausibility_issues
-from phbs.scoring.results import ScoreResult, score, summarise
+from phbs.scoring.results import ScoreResult, score
+from phbs.scoring.summary import summarise
 from phbs.scoring.totals import (
     AreaTotals,
     TotalsBuilder,

@@ -12,7 +12,8 @@ from phbs.cli.root import cli
 from phbs.forms.check import check_form
 from phbs.forms.model import load_form
 from phbs.reports.fieldforms.xlsform import write_xlsform
-from phbs.scoring.results import score, summarise
+from phbs.scoring.results import score
+from phbs.scoring.summary import summarise
 
 SCHOOL = [
     "cuci_tangan",

@@ -30,7 +30,8 @@ from phbs.errors import InputFileError, SurveyError
 from phbs.ingest.names import holds_names
 from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import read_survey
-from phbs.scoring.results import score, summarise
+from phbs.scoring.results import score
+from phbs.scoring.summary import summarise
 
 SETTINGS = settings(
     derandomize=True,

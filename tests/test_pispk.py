@@ -23,7 +23,8 @@ from phbs.forms.model import ClassScheme, LoadedForm, load_form
 from phbs.reports.fieldforms.xlsform import write_xlsform
 from phbs.reports.tables import IKS_COLUMNS
 from phbs.scoring.household import household_outcomes
-from phbs.scoring.results import score, summarise
+from phbs.scoring.results import score
+from phbs.scoring.summary import summarise
 from phbs.states import NA, NO, YES
 
 PISPK = [

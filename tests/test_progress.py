@@ -22,7 +22,8 @@ from phbs.reports.excel import sheet as excel_sheet
 from phbs.reports.excel.sheet import WriteStep
 from phbs.reports.excel.workbook import write_workbook
 from phbs.resources import data_path
-from phbs.scoring.results import score, summarise
+from phbs.scoring.results import score
+from phbs.scoring.summary import summarise
 
 SAMPLE = sorted(data_path("contoh").glob("survei-*.csv"))
 

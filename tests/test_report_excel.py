@@ -17,7 +17,7 @@ from phbs.errors import SettingsError
 from phbs.reports.content import DEFAULT_STRATA, Stratum, build_content, stratum_of
 from phbs.reports.excel.workbook import write_workbook
 from phbs.scoring.household import percent
-from phbs.scoring.results import AreaSummary
+from phbs.scoring.summary import AreaSummary
 
 SHEETS = [
     "Ringkasan",

@@ -27,7 +27,8 @@ from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.resources import data_path
-from phbs.scoring.results import AreaReport, AreaSummary, score, summarise
+from phbs.scoring.results import score
+from phbs.scoring.summary import AreaReport, AreaSummary, summarise
 
 DUSUN_HEADER = ["id_rumah_tangga", "kode_desa", "dusun", AGE, *INDICATORS]
 

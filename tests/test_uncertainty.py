@@ -19,7 +19,7 @@ from phbs.demo.data import sample_data
 from phbs.ingest.villages import read_villages
 from phbs.scoring.funnel import funnel_plot
 from phbs.scoring.plausibility import ALL_MET_MIN, SURVEYOR_MIN
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 from phbs.stats import funnel_limits, proportion_interval
 
 ALL_YES = ["", *["Ya"] * 7, "-", "-", "-"]

@@ -32,7 +32,8 @@ from phbs.errors import SurveyError
 from phbs.ingest import sample
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.validate import read_survey
-from phbs.scoring.results import score, summarise
+from phbs.scoring.results import score
+from phbs.scoring.summary import summarise
 
 KERSIK_PUTIH = "63.10.01.2006"
 

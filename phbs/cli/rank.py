@@ -43,7 +43,8 @@ from phbs.reports.ranking import (
     write_ranking_json,
 )
 from phbs.reports.uncertainty import uncertainty_text
-from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.results import ScoreResult, score
+from phbs.scoring.summary import AreaReport, summarise
 
 
 def _measures(

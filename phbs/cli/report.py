@@ -35,8 +35,9 @@ from phbs.outputs import check_run_files, input_file
 from phbs.reports.report import write_report
 from phbs.reports.text import issue_counts_line
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.streaming import StreamedScore, score_files
+from phbs.scoring.summary import AreaReport, summarise
 
 
 def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:

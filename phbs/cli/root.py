@@ -47,8 +47,8 @@ from phbs.outputs import check_run_files, input_file
 from phbs.reports import tables, text
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.plausibility import plausibility_issues
-from phbs.scoring.results import summarise
 from phbs.scoring.streaming import score_files
+from phbs.scoring.summary import summarise
 from phbs.threads import limit_malloc_arenas
 from phbs.version import __version__
 

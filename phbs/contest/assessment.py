@@ -11,7 +11,8 @@ from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.models import Ranking
 from phbs.contest.rubric import LoadedRubric
 from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity, weight_sensitivity
-from phbs.scoring.results import AreaReport, ScoreResult
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.summary import AreaReport
 from phbs.stats import BetaBinomialPrior
 
 CI_COLUMNS = ["persen_ber_phbs_survei", "persen_ber_phbs_bawah", "persen_ber_phbs_atas"]

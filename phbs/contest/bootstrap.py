@@ -36,7 +36,8 @@ from phbs.contest.uncertainty import (
     weighted_totals,
 )
 from phbs.scoring.household import Status
-from phbs.scoring.results import AreaReport, ScoreResult, summarise
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.summary import AreaReport, summarise
 from phbs.states import NO, YES
 from phbs.stats import BetaBinomialPrior, shrunk_proportion
 

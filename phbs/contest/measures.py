@@ -1,7 +1,7 @@
 """Village measures a rubric can score or break ties with, docs/aturan.md §5.1–§5.3.
 
 ``persen_ber_phbs``, ``persen_dipantau`` and ``cakupan.<indicator>`` for each village, taken
-either from a village-level :class:`~phbs.scoring.results.AreaReport` (the survey scored in the same
+either from a village-level :class:`~phbs.scoring.summary.AreaReport` (the survey scored in the same
 run) or from the summary written by ``phbs score -o rekap.csv`` / ``rekap.json``.
 """
 
@@ -17,7 +17,7 @@ from phbs.ingest.readers import open_table
 from phbs.issues import Issue, make_issue
 from phbs.regions import VillageCode
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 
 Values = dict[str, float | None]
 
@@ -162,7 +162,7 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
 
 def _read_json(path: Path, name: str) -> VillageMeasures:
     from phbs.ingest.held import file_sha256
-    from phbs.scoring.results import AreaSummary
+    from phbs.scoring.summary import AreaSummary
 
     if not path.is_file():
         raise InputFileError(f"{name}: berkas tidak ada", f"{name}: file not found")

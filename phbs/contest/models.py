@@ -1,7 +1,7 @@
 """Typed results of a contest ranking (docs/aturan.md §7): what :func:`phbs.rank_villages` returns.
 
 Field names are the Indonesian names of the output columns, as in
-:class:`~phbs.scoring.results.AreaSummary`; ``model_dump(mode="json")`` gives the JSON document's
+:class:`~phbs.scoring.summary.AreaSummary`; ``model_dump(mode="json")`` gives the JSON document's
 pieces.
 """
 

@@ -47,7 +47,7 @@ from phbs.contest.ties import rank_with_ties, tie_keys
 from phbs.errors import SettingsError
 from phbs.issues import Issue, make_issue
 from phbs.regions import region_table
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 
 FloatArray = NDArray[np.float64]
 #: TOPSIS closeness coefficients equal to this many decimals are tied.

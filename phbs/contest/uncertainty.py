@@ -36,7 +36,7 @@ from phbs.contest.resampling import (
     batch_topsis,
 )
 from phbs.contest.rubric import LoadedRubric, Method, Rubric
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 from phbs.stats import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
 
 FloatArray = NDArray[np.float64]

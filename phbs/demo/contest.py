@@ -16,7 +16,7 @@ from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric import load_rubric
 from phbs.reports.ranking import write_ranking_csv, write_ranking_json
 from phbs.resources import data_path
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 
 #: The bundled rubric the sample is scored with.
 SAMPLE_RUBRIC = "lomba-desa-ber-phbs"
@@ -59,7 +59,8 @@ def sample_ranking(report: AreaReport | None = None) -> Ranking:
     if report is None:
         from phbs.demo.data import sample_data
         from phbs.ingest.validate import read_survey
-        from phbs.scoring.results import score, summarise
+        from phbs.scoring.results import score
+        from phbs.scoring.summary import summarise
 
         report = summarise(score(read_survey(sample_data().survey_files)), by="desa")
     sample = contest_sample()

@@ -24,7 +24,8 @@ from phbs.reports.tables import (
     write_issues,
     write_rejects_csv,
 )
-from phbs.scoring.results import AreaReport, ScoreResult, score, summarise
+from phbs.scoring.results import ScoreResult, score
+from phbs.scoring.summary import AreaReport, summarise
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from phbs.reports.tables import run_metadata
 from phbs.reports.text import reading_text
 from phbs.scoring.funnel import FunnelData, funnel_plot
 from phbs.scoring.household import AreaLevel, percent
-from phbs.scoring.results import AreaReport, AreaSummary, ScoreResult, summarise
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.summary import AreaReport, AreaSummary, summarise
 
 if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore

@@ -20,7 +20,8 @@ from phbs.reports.content import ReportContent, Stratum, build_content
 from phbs.reports.excel.sheet import EXCEL_MAX_ROWS, ReportProgress
 from phbs.reports.excel.workbook import write_workbook
 from phbs.reports.html.page import write_html
-from phbs.scoring.results import AreaReport, ScoreResult
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.summary import AreaReport
 
 if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore

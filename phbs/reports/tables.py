@@ -26,7 +26,8 @@ from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
 from phbs.regions import REGION_TABLE_EDITION
 from phbs.scoring.household import AreaLevel, HouseholdOutcomes, Status
-from phbs.scoring.results import AreaReport, AreaSummary, ScoreResult
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.summary import AreaReport, AreaSummary
 from phbs.scoring.totals import scored_batches
 from phbs.states import MISSING, STATE_NAMES
 

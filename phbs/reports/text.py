@@ -8,7 +8,7 @@ from phbs.i18n import Lang, t
 from phbs.ingest.survey import FileReading, SourceFile, Survey
 from phbs.issues import Issue, Severity, count_by_code
 from phbs.scoring.household import AreaLevel, percent
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 from phbs.stats import percent_interval
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from phbs.issues import Issue, make_issue
-from phbs.scoring.results import AreaReport
+from phbs.scoring.summary import AreaReport
 from phbs.stats import funnel_limits
 
 #: Two-sided coverage of the control limits, with their keys in :class:`FunnelData`.

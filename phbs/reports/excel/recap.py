@@ -22,7 +22,7 @@ from phbs.reports.excel.sheet import (
     write_long_table,
 )
 from phbs.scoring.household import percent
-from phbs.scoring.results import AreaSummary
+from phbs.scoring.summary import AreaSummary
 
 #: The heatmap: red at 0 %, yellow at 50 %, green at 100 % coverage.
 HEATMAP = {

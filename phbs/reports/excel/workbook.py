@@ -41,7 +41,7 @@ from phbs.reports.excel.tables import (
     write_metadata,
 )
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.results import AreaSummary
+from phbs.scoring.summary import AreaSummary
 
 
 def write_workbook(

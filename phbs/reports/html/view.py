@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from phbs.i18n import Lang, t
 from phbs.reports.content import CI_METHOD_NAMES, ReportContent, stratum_of
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.results import AreaSummary
+from phbs.scoring.summary import AreaSummary
 
 
 def fmt_int(value: int | None, lang: Lang = "id") -> str:

@@ -1,0 +1,400 @@
+"""Village and area measures from per-area counts: % ber-PHBS, indicator coverage, % dipantau,
+confidence intervals, IKS (docs/aturan.md §5, §4.2)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+from pydantic import BaseModel, ConfigDict, Field
+
+from phbs.forms.model import Form, NaPolicy
+from phbs.ingest.villages import VillageTotals
+from phbs.issues import Issue, make_issue
+from phbs.regions import Level, ancestor, region_table
+from phbs.scoring.household import (
+    AreaCounts,
+    AreaLevel,
+    percent,
+)
+from phbs.scoring.intervals import AreaIntervals, area_intervals
+from phbs.scoring.results import Scored
+from phbs.scoring.totals import AreaTotals
+from phbs.stats import CiMethod
+
+#: Guideline sample size for a village survey ("C survey", docs/aturan.md §5.3).
+MIN_SAMPLE = 210
+
+
+class IndicatorCoverage(BaseModel):
+    """One indicator in one area: the recap sheet's columns (docs/aturan.md §5.2)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ya: int = Field(description="jumlah jawaban ya")
+    berlaku: int = Field(description="jumlah rumah ada indikator: applicable and answered")
+    kosong: int = Field(description="applicable but missing")
+    cakupan: float | None = Field(description="ya / berlaku × 100")
+    cakupan_bawah: float | None = Field(default=None, description="lower confidence bound, %")
+    cakupan_atas: float | None = Field(default=None, description="upper confidence bound, %")
+
+
+_COVERAGE_FIELDS: set[str] = set(IndicatorCoverage.model_fields)
+
+
+def _share_fields(coverage: IndicatorCoverage) -> None:
+    """Give a coverage the one set of field names all the others share (a province's dusun
+    summary has tens of thousands of them: half its memory)."""
+    if coverage.__pydantic_fields_set__ == _COVERAGE_FIELDS:
+        object.__setattr__(coverage, "__pydantic_fields_set__", _COVERAGE_FIELDS)
+
+
+class AreaSummary(BaseModel):
+    """The measures of one area (village, or a roll-up), docs/aturan.md §5."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tingkat: AreaLevel
+    kode: str
+    nama: str
+    dusun: str | None = None
+    rumah_tangga_disurvei: int
+    ber_phbs: int
+    tidak_ber_phbs: int
+    belum_lengkap: int
+    persen_ber_phbs: float | None = Field(
+        description="ber_phbs / (ber_phbs + tidak_ber_phbs) × 100; belum_lengkap shown beside"
+    )
+    indikator: dict[str, IndicatorCoverage]
+    kelas: dict[str, int] = Field(default_factory=dict)
+    jumlah_desa: int = Field(description="villages in the area (surveyed or listed)")
+    jumlah_rumah_tangga: int | None = Field(
+        default=None, description="known total households (villages file)"
+    )
+    persen_dipantau: float | None = Field(default=None, description="surveyed / total × 100")
+    sampel_kurang: bool | None = Field(
+        default=None, description="village below 210 households surveyed and not fully covered"
+    )
+    persen_ber_phbs_bawah: float | None = Field(
+        default=None,
+        description="lower confidence bound of persen_ber_phbs (phbs.scoring.intervals)",
+    )
+    persen_ber_phbs_atas: float | None = Field(
+        default=None, description="upper confidence bound of persen_ber_phbs"
+    )
+    keluarga_sehat: int | None = Field(
+        default=None, description="index-class forms (pispk-12): families in a healthy class"
+    )
+    keluarga_berindeks: int | None = Field(
+        default=None,
+        description="index-class forms: families with a computable index (nothing missing)",
+    )
+    keluarga_tanpa_indeks: int | None = Field(
+        default=None, description="index-class forms: families surveyed but without an index"
+    )
+    iks_wilayah: float | None = Field(
+        default=None,
+        description=(
+            "area IKS = keluarga_sehat / keluarga_berindeks (a share 0–1, docs/aturan.md §4.2 "
+            "pispk-12), not the mean family index"
+        ),
+    )
+
+
+class AreaReport(BaseModel):
+    """Areas at one level, with the settings that produced them and their issues."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    tingkat: AreaLevel
+    na_policy: NaPolicy
+    form_id: str
+    areas: list[AreaSummary]
+    issues: list[Issue]
+    metode_ci: CiMethod = Field(default=CiMethod.WILSON, description="confidence interval method")
+    tingkat_kepercayaan: float = Field(default=0.95, description="confidence level")
+
+
+def summarise(
+    result: Scored | AreaTotals,
+    by: AreaLevel | str = AreaLevel.DESA,
+    villages: VillageTotals | None = None,
+    ci_method: CiMethod | str = CiMethod.WILSON,
+    confidence: float = 0.95,
+) -> AreaReport:
+    """Summarise households by area, summing counts and recomputing percentages.
+
+    ``result`` is a survey scored in memory, one scored in one pass
+    (:func:`phbs.score_files`), or the :class:`~phbs.scoring.totals.AreaTotals` of one scored
+    batch by batch (:class:`~phbs.scoring.totals.TotalsBuilder`); all give the same report.
+    With ``villages`` (total households per village), each area also gets
+    ``jumlah_rumah_tangga`` and ``persen_dipantau``, listed villages with no survey appear
+    with zero households, and villages sampled below 210 households without full coverage
+    are flagged (docs/aturan.md §5.3). Every percentage gets a ``confidence`` interval by
+    ``ci_method`` (:mod:`phbs.scoring.intervals`), with the finite population correction for
+    villages whose total is known.
+
+    >>> from phbs.resources import data_path
+    >>> from phbs.ingest import read_survey
+    >>> result = score(read_survey(sorted(data_path("contoh").glob("survei-*.csv"))))
+    >>> report = summarise(result, by="kecamatan")
+    >>> sum(a.rumah_tangga_disurvei for a in report.areas) == result.survey.rows_scored
+    True
+    """
+    level = AreaLevel(by)
+    totals = result if isinstance(result, AreaTotals) else result.totals
+    form = totals.form
+    classes = form.classes.classes if form.classes else []
+    healthy = index_class_health(form)
+    names = totals.village_names
+    issues: list[Issue] = []
+
+    if level is AreaLevel.DUSUN:
+        counts = totals.dusun
+        rows = _AreaRows(counts, area_intervals(counts, ci_method, confidence))
+        areas = [
+            _area(
+                level,
+                rows,
+                i,
+                key.split("\x1f")[0],
+                _village_name(names, key.split("\x1f")[0]),
+                form.codes,
+                [c.code for c in classes],
+                1,
+                None,
+                None,
+                None,
+                dusun=totals.dusun_names[key] or "(tanpa dusun)",
+                healthy=healthy,
+            )
+            for i, key in enumerate(counts.keys)
+        ]
+        return AreaReport(
+            tingkat=level,
+            na_policy=totals.na_policy,
+            form_id=form.id,
+            areas=areas,
+            issues=issues,
+            metode_ci=CiMethod(ci_method),
+            tingkat_kepercayaan=confidence,
+        )
+
+    village = _with_listed_villages(totals.villages, villages)
+    known_totals = villages.totals if villages else {}
+    surveyed = dict(zip(village.keys, village.surveyed.tolist(), strict=True))
+    usable_total: dict[str, int] = {}
+    for code in village.keys:
+        total = known_totals.get(code)
+        if total is None:
+            continue
+        if surveyed[code] > total:
+            issues.append(
+                make_issue(
+                    "disurvei-melebihi-total",
+                    column="kode_desa",
+                    value=code,
+                    surveyed=surveyed[code],
+                    total=total,
+                    area=f"{code} {_village_name(names, code)}",
+                )
+            )
+            continue
+        usable_total[code] = total
+        if surveyed[code] < MIN_SAMPLE and surveyed[code] < total:
+            issues.append(
+                make_issue(
+                    "sampel-kurang",
+                    column="kode_desa",
+                    value=code,
+                    surveyed=surveyed[code],
+                    total=total,
+                    area=f"{code} {_village_name(names, code)}",
+                )
+            )
+
+    if level is AreaLevel.DESA:
+        counts, parent_index = village, np.arange(len(village.keys))
+    else:
+        region_level = Level(level.value)
+        counts, parent_index = village.rollup({k: ancestor(k, region_level) for k in village.keys})
+    regions = region_table()
+    fpc = None
+    if level is AreaLevel.DESA:
+        fpc = np.array([float(usable_total.get(k, np.nan)) for k in counts.keys])
+    rows = _AreaRows(counts, area_intervals(counts, ci_method, confidence, fpc))
+    # The villages of each area, found by sorting once (not by scanning them per area).
+    order = np.argsort(parent_index, kind="stable")
+    bounds = np.searchsorted(parent_index[order], np.arange(len(counts.keys) + 1)).tolist()
+    member_keys = [village.keys[j] for j in order.tolist()]
+    areas = []
+    for i, key in enumerate(counts.keys):
+        members = member_keys[bounds[i] : bounds[i + 1]]
+        known = [m for m in members if m in usable_total]
+        total = sum(usable_total[m] for m in known) if known else None
+        covered = sum(surveyed[m] for m in known)
+        name = _village_name(names, key) if level is AreaLevel.DESA else regions.name(key) or ""
+        flag = None
+        if level is AreaLevel.DESA and total is not None:
+            flag = bool(covered < MIN_SAMPLE and covered < total)
+        areas.append(
+            _area(
+                level,
+                rows,
+                i,
+                key,
+                name,
+                form.codes,
+                [c.code for c in classes],
+                len(members),
+                total,
+                percent(covered, total) if total else None,
+                flag,
+                healthy=healthy,
+            )
+        )
+    return AreaReport(
+        tingkat=level,
+        na_policy=totals.na_policy,
+        form_id=form.id,
+        areas=areas,
+        issues=issues,
+        metode_ci=CiMethod(ci_method),
+        tingkat_kepercayaan=confidence,
+    )
+
+
+def _village_name(names: dict[str, str], code: str) -> str:
+    return names.get(code) or region_table().name(code) or ""
+
+
+def _with_listed_villages(counts: AreaCounts, villages: VillageTotals | None) -> AreaCounts:
+    """Add villages listed in the villages file but not surveyed, with zero counts."""
+    if villages is None:
+        return counts
+    extra = sorted(set(villages.totals) - set(counts.keys))
+    if not extra:
+        return counts
+    keys = counts.keys + extra
+    order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+
+    def grow(values: NDArray[np.int64]) -> NDArray[np.int64]:
+        pad = np.zeros((len(extra), *values.shape[1:]), dtype=values.dtype)
+        return np.concatenate([values, pad])[order]
+
+    return AreaCounts(
+        keys=[keys[i] for i in order],
+        surveyed=grow(counts.surveyed),
+        status=grow(counts.status),
+        ya=grow(counts.ya),
+        answered=grow(counts.answered),
+        missing=grow(counts.missing),
+        classes=grow(counts.classes),
+    )
+
+
+class _AreaRows:
+    """Counts and intervals of every area as Python lists, converted once: reading numpy
+    scalars one at a time is slow for tens of thousands of areas × indicators."""
+
+    def __init__(self, counts: AreaCounts, ci: AreaIntervals | None) -> None:
+        self.counts = counts
+        self.surveyed: list[int] = counts.surveyed.tolist()
+        self.status: list[list[int]] = counts.status.tolist()
+        self.ya: list[list[int]] = counts.ya.tolist()
+        self.answered: list[list[int]] = counts.answered.tolist()
+        self.missing: list[list[int]] = counts.missing.tolist()
+        self.classes: list[list[int]] = counts.classes.tolist()
+        rows, width = counts.ya.shape
+        nothing = np.full((rows, width), np.nan)
+        self.ber_lower = _bounds(ci.ber_lower if ci else nothing[:, 0])
+        self.ber_upper = _bounds(ci.ber_upper if ci else nothing[:, 0])
+        self.cakupan_lower = [_bounds(row) for row in (ci.cakupan_lower if ci else nothing)]
+        self.cakupan_upper = [_bounds(row) for row in (ci.cakupan_upper if ci else nothing)]
+
+
+def _bounds(values: NDArray[np.float64]) -> list[float | None]:
+    return [None if math.isnan(v) else v for v in values.tolist()]
+
+
+def _area(
+    level: AreaLevel,
+    rows: _AreaRows,
+    i: int,
+    code: str,
+    name: str,
+    indicator_codes: list[str],
+    class_codes: list[str],
+    villages: int,
+    total: int | None,
+    dipantau: float | None,
+    flag: bool | None,
+    dusun: str | None = None,
+    healthy: list[bool] | None = None,
+) -> AreaSummary:
+    ber, tidak, belum = rows.status[i]
+    ya, answered, missing = rows.ya[i], rows.answered[i], rows.missing[i]
+    lower, upper = rows.cakupan_lower[i], rows.cakupan_upper[i]
+    # One validation per area, its coverages nested (pydantic validates them in one call).
+    area = AreaSummary.model_validate(
+        {
+            "tingkat": level,
+            "kode": code,
+            "nama": name,
+            "dusun": dusun,
+            "rumah_tangga_disurvei": rows.surveyed[i],
+            "ber_phbs": ber,
+            "tidak_ber_phbs": tidak,
+            "belum_lengkap": belum,
+            "persen_ber_phbs": percent(ber, ber + tidak),
+            "indikator": {
+                c: {
+                    "ya": ya[j],
+                    "berlaku": answered[j],
+                    "kosong": missing[j],
+                    "cakupan": percent(ya[j], answered[j]),
+                    "cakupan_bawah": lower[j],
+                    "cakupan_atas": upper[j],
+                }
+                for j, c in enumerate(indicator_codes)
+            },
+            "kelas": dict(zip(class_codes, rows.classes[i], strict=True)),
+            "jumlah_desa": villages,
+            "jumlah_rumah_tangga": total,
+            "persen_dipantau": dipantau,
+            "sampel_kurang": flag,
+            "persen_ber_phbs_bawah": rows.ber_lower[i],
+            "persen_ber_phbs_atas": rows.ber_upper[i],
+            **(area_iks(rows.counts, i, healthy) if healthy is not None else {}),
+        }
+    )
+    for coverage in area.indikator.values():
+        _share_fields(coverage)
+    return area
+
+
+def index_class_health(form: Form) -> list[bool] | None:
+    """Which classes are healthy, for a form whose classes come from the index; else None."""
+    if form.classes is None or form.classes.basis != "index":
+        return None
+    return [c.healthy for c in form.classes.classes]
+
+
+def area_iks(counts: AreaCounts, i: int, healthy: list[bool]) -> dict[str, int | float | None]:
+    """The area IKS of area ``i``: healthy families over families with an index.
+
+    docs/aturan.md §4.2: the area IKS is the share of *sehat* families (450 of
+    1,000 → 0.45), never the mean family index. The denominator is the families whose
+    index can be computed (every class count sums to it); families with a missing answer
+    have no index and are counted in ``keluarga_tanpa_indeks`` beside it.
+    """
+    row = counts.classes[i]
+    sehat = int(sum(int(n) for n, good in zip(row, healthy, strict=True) if good))
+    berindeks = int(row.sum())
+    return {
+        "keluarga_sehat": sehat,
+        "keluarga_berindeks": berindeks,
+        "keluarga_tanpa_indeks": int(counts.surveyed[i]) - berindeks,
+        "iks_wilayah": sehat / berindeks if berindeks else None,
+    }
