@@ -27,17 +27,12 @@ from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.reports.tables import HouseholdsCsv, households_csv, write_households_csv
 from phbs.resources import data_path
+from phbs.scoring.batches import table_batches
 from phbs.scoring.household import AreaCounts, AreaLevel, count_by_group
 from phbs.scoring.plausibility import plausibility_issues
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.summary import summarise
-from phbs.scoring.totals import (
-    AreaTotals,
-    TotalsBuilder,
-    dusun_key,
-    fold_name,
-    table_batches,
-)
+from phbs.scoring.totals import AreaTotals, TotalsBuilder, dusun_key, fold_name
 
 LEVELS = list(AreaLevel)
 

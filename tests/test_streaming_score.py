@@ -80,7 +80,7 @@ def test_households_are_not_listed_unless_kept() -> None:
 def test_spool_reads_batches_back_in_order_more_than_once() -> None:
     survey = phbs.read_survey(sample_data().survey_files)
     result = phbs.score(survey)
-    from phbs.scoring.totals import scored_batches
+    from phbs.scoring.batches import scored_batches
 
     with HouseholdSpool() as spool:
         for batch, outcomes in scored_batches(survey.households, result.outcomes, size=500):

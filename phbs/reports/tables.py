@@ -25,10 +25,10 @@ from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
 from phbs.regions import REGION_TABLE_EDITION
+from phbs.scoring.batches import scored_batches
 from phbs.scoring.household import AreaLevel, HouseholdOutcomes, Status
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport, AreaSummary
-from phbs.scoring.totals import scored_batches
 from phbs.states import MISSING, STATE_NAMES
 
 if TYPE_CHECKING:

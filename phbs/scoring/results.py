@@ -14,12 +14,13 @@ from typing import Protocol
 from phbs.forms.model import Form, NaPolicy
 from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import Survey
+from phbs.scoring.batches import scored_batches
 from phbs.scoring.household import (
     HouseholdOutcomes,
     Status,
     household_outcomes,
 )
-from phbs.scoring.totals import AreaTotals, area_totals, scored_batches
+from phbs.scoring.totals import AreaTotals, area_totals
 from phbs.states import STATE_NAMES
 
 

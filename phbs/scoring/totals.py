@@ -11,15 +11,14 @@ answer rows. :func:`area_totals` gives the same totals for a survey scored in me
 Every batch is counted with numpy over its factor codes; Python only loops over the distinct
 values of a batch (villages, dusun, surveyors). Count arrays grow by doubling, one row per
 dusun. Identical answer rows are counted exactly per (surveyor, answer row) pair, 16 bytes
-for each distinct pair, compacted in bulk.
+for each distinct pair, compacted in bulk (the kernels are in :mod:`phbs.scoring.counting`;
+the batches of a survey scored in memory in :mod:`phbs.scoring.batches`).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,20 +26,13 @@ from numpy.typing import NDArray
 from phbs.forms.model import Form, NaPolicy
 from phbs.ingest.grid import WordTable, distinct_codes
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
+from phbs.scoring import counting
+from phbs.scoring.batches import BATCH_ROWS, factor_of, outcomes_slice
+from phbs.scoring.counting import IndexArray, Int64Array
 from phbs.scoring.household import AreaCounts, HouseholdOutcomes, household_outcomes
 from phbs.states import MISSING, NO, YES
 
-#: Households per batch when a table held in memory is handed on in batches.
-BATCH_ROWS = 65_536
-#: Indicator states per 64-bit word of an encoded answer row (2 bits each).
-_STATES_PER_WORD = 31
-#: Pending answer-row records kept before they are merged into the exact counts.
-_PENDING_MIN = 4_096
 _FIRST_CAPACITY = 8
-
-_T = TypeVar("_T", bound=np.generic)
-Int64Array = NDArray[np.int64]
-IndexArray = NDArray[np.intp]
 
 
 def fold_name(text: str) -> str:
@@ -128,7 +120,7 @@ class TotalsBuilder:
         self._columns = 1 + 3 + 3 * self._width + self._class_count
         self._counts = np.zeros((_FIRST_CAPACITY, self._columns), dtype=np.int64)
         self._dusun_village = np.zeros(_FIRST_CAPACITY, dtype=np.intp)
-        self._rows = _RowCounter(1 + -(-self._width // _STATES_PER_WORD))
+        self._rows = counting.RowCounter(1 + -(-self._width // counting.STATES_PER_WORD))
 
     def add(
         self, batch: HouseholdBatch, outcomes: HouseholdOutcomes | None = None
@@ -154,11 +146,13 @@ class TotalsBuilder:
         """The counts so far, areas in sorted key order."""
         dusun_keys = list(self._dusun_index)
         rows = len(dusun_keys)
-        dusun = _area_counts(dusun_keys, self._counts[:rows], self._width, self._class_count)
+        dusun = counting.area_counts(
+            dusun_keys, self._counts[:rows], self._width, self._class_count
+        )
         village_keys = list(self._village_index)
-        villages = _area_counts(
+        villages = counting.area_counts(
             village_keys,
-            _sum_into(self._counts[:rows], self._dusun_village[:rows], len(village_keys)),
+            counting.sum_into(self._counts[:rows], self._dusun_village[:rows], len(village_keys)),
             self._width,
             self._class_count,
         )
@@ -211,17 +205,17 @@ class TotalsBuilder:
             self._pair_table = WordTable(self._pair_keys)
             found[missed] = self._pair_table.find(pairs[missed])
         dusun = self._pair_rows[found]
-        self._counts = _grow(self._counts, len(self._dusun_index))
+        self._counts = counting.grow(self._counts, len(self._dusun_index))
         groups, local = distinct_codes(dusun, len(self._dusun_index))
         self._counts[groups] += self._batch_counts(local, len(groups), batch, outcomes)
 
     def _villages(self, batch: _Columns) -> IndexArray:
         """The builder's index of each village value of ``batch`` (new ones are added)."""
         factor = batch.kode_desa
-        found = _global_codes(factor, self._village_index)
-        new = _present(factor) & (found < 0)
+        found = counting.global_codes(factor, self._village_index)
+        new = counting.present(factor) & (found < 0)
         if new.any():
-            first = _first_rows(factor)
+            first = counting.first_rows(factor)
             for code in sorted(np.flatnonzero(new).tolist(), key=first.__getitem__):
                 key = factor.values[code]
                 index = self._village_index.setdefault(key, len(self._village_index))
@@ -238,7 +232,7 @@ class TotalsBuilder:
         found = self._dusun_index.setdefault(key, len(self._dusun_index))
         if found == len(self._dusun_names):
             self._dusun_names[key] = spelling
-            self._dusun_village = _grow(self._dusun_village, found + 1)
+            self._dusun_village = counting.grow(self._dusun_village, found + 1)
             self._dusun_village[found] = village
         return found
 
@@ -274,10 +268,10 @@ class TotalsBuilder:
 
     def _count_rows(self, batch: _Columns) -> None:
         factor = batch.petugas
-        surveyors = _global_codes(factor, self._surveyor_index)
-        new = np.flatnonzero(_present(factor) & (surveyors < 0))
+        surveyors = counting.global_codes(factor, self._surveyor_index)
+        new = np.flatnonzero(counting.present(factor) & (surveyors < 0))
         # In the order the batch meets them: a surveyor is shown as first spelled.
-        first = _first_rows(factor) if len(new) else new
+        first = counting.first_rows(factor) if len(new) else new
         for code in sorted(new.tolist(), key=first.__getitem__):
             spelling = factor.values[code]
             key = fold_name(spelling)
@@ -285,7 +279,9 @@ class TotalsBuilder:
             if index == len(self._surveyor_shown):
                 self._surveyor_shown[key] = spelling.strip()
             surveyors[code] = index
-        self._rows.add(np.column_stack([surveyors[factor.codes], _encode_rows(batch.states)]))
+        self._rows.add(
+            np.column_stack([surveyors[factor.codes], counting.encode_rows(batch.states)])
+        )
 
     def _surveyors(self) -> tuple[SurveyorAnswers, ...]:
         keys, counts = self._rows.compacted()
@@ -325,216 +321,6 @@ class _Columns:
         )
 
 
-class _RowCounter:
-    """Exact counts of distinct integer records (surveyor, encoded answer row).
-
-    New records wait in a list and are merged into the sorted counts once they outnumber
-    them, so merging costs O(n log n) over a whole survey whatever the batch sizes.
-    """
-
-    def __init__(self, width: int) -> None:
-        self._keys = np.zeros((0, width), dtype=np.int64)
-        self._counts = np.zeros(0, dtype=np.int64)
-        self._pending: list[tuple[Int64Array, Int64Array]] = []
-        self._pending_rows = 0
-
-    def add(self, records: Int64Array) -> None:
-        keys, counts = _count_distinct(records)
-        self._pending.append((keys, counts))
-        self._pending_rows += len(keys)
-        if self._pending_rows > max(_PENDING_MIN, len(self._keys)):
-            self._merge()
-
-    def compacted(self) -> tuple[Int64Array, Int64Array]:
-        self._merge()
-        return self._keys, self._counts
-
-    def held(self) -> int:
-        return len(self._keys) + self._pending_rows
-
-    def _merge(self) -> None:
-        if not self._pending:
-            return
-        keys = np.concatenate([self._keys, *(k for k, _ in self._pending)])
-        counts = np.concatenate([self._counts, *(c for _, c in self._pending)])
-        self._keys, self._counts = _distinct(keys, counts)
-        self._pending = []
-        self._pending_rows = 0
-
-
-def _distinct(keys: Int64Array, counts: Int64Array) -> tuple[Int64Array, Int64Array]:
-    """Distinct rows of ``keys`` (sorted) with their summed ``counts``."""
-    if not len(keys):
-        return keys, counts
-    order = _grouping_order(keys)
-    keys, counts = keys[order], counts[order]
-    starts = np.flatnonzero(np.concatenate([[True], (keys[1:] != keys[:-1]).any(axis=1)]))
-    return keys[starts], np.add.reduceat(counts, starts)
-
-
-def _count_distinct(records: Int64Array) -> tuple[Int64Array, Int64Array]:
-    """Distinct rows of ``records`` (sorted) and how often each occurs; two columns that fit
-    in one 62-bit number are counted as that number (a sort, no permutation)."""
-    if records.shape[1] == 2 and len(records):
-        low_bits = int(records[:, 1].max()).bit_length()
-        if int(records[:, 0].max()).bit_length() + low_bits <= 62:
-            packed = (records[:, 0] << low_bits) | records[:, 1]
-            values, counts = np.unique(packed, return_counts=True)
-            keys = np.column_stack([values >> low_bits, values & ((1 << low_bits) - 1)])
-            return keys.astype(np.int64), counts.astype(np.int64)
-    return _distinct(records, np.ones(len(records), dtype=np.int64))
-
-
-def _grouping_order(keys: Int64Array) -> IndexArray:
-    """An order of the rows of ``keys`` (non-negative) that puts equal rows together."""
-    if keys.shape[1] == 2:
-        low_bits = int(keys[:, 1].max()).bit_length()
-        if int(keys[:, 0].max()).bit_length() + low_bits <= 62:
-            return np.argsort((keys[:, 0] << low_bits) | keys[:, 1]).astype(np.intp)
-    return np.lexsort(keys.T[::-1]).astype(np.intp)
-
-
-def _encode_rows(states: NDArray[np.int8]) -> Int64Array:
-    """Each answer row as 64-bit words, two bits per indicator state, equal rows equal words."""
-    shifted = (states.astype(np.int64) - MISSING) & 3  # MISSING, NO, YES, NA → 0..3
-    words = []
-    for start in range(0, max(states.shape[1], 1), _STATES_PER_WORD):
-        word = np.zeros(len(states), dtype=np.int64)
-        for k in range(start, min(start + _STATES_PER_WORD, states.shape[1])):
-            word |= shifted[:, k] << (2 * (k - start))
-        words.append(word)
-    return np.column_stack(words)
-
-
-def _global_codes(factor: Factor, index: dict[str, int]) -> IndexArray:
-    """The position in ``index`` of each value of ``factor`` (``-1``: not in it)."""
-    get = index.get
-    return np.fromiter((get(v, -1) for v in factor.values), np.intp, len(factor.values))
-
-
-def _present(factor: Factor) -> NDArray[np.bool_]:
-    """Which values of ``factor`` some row has."""
-    present = np.zeros(len(factor.values), dtype=bool)
-    present[factor.codes] = True
-    return present
-
-
-def _first_rows(factor: Factor) -> IndexArray:
-    """The first row of each value of ``factor`` (the row count for values no row has)."""
-    first = np.full(len(factor.values), len(factor.codes), dtype=np.intp)
-    np.minimum.at(first, factor.codes, np.arange(len(factor.codes)))
-    return first
-
-
-def _grow(array: NDArray[_T], rows: int) -> NDArray[_T]:
-    """``array`` with room for ``rows`` rows, doubling its length when it is too short."""
-    if rows <= len(array):
-        return array
-    capacity = max(len(array), 1)
-    while capacity < rows:
-        capacity *= 2
-    grown = np.zeros((capacity, *array.shape[1:]), dtype=array.dtype)
-    grown[: len(array)] = array
-    return grown
-
-
-def _sum_into(values: Int64Array, parent: IndexArray, groups: int) -> Int64Array:
-    out = np.zeros((groups, *values.shape[1:]), dtype=np.int64)
-    np.add.at(out, parent, values)
-    return out
-
-
-def _area_counts(keys: list[str], counts: Int64Array, width: int, classes: int) -> AreaCounts:
-    """Count rows (in first-seen order) as :class:`AreaCounts` in sorted key order."""
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    rows = counts[np.asarray(order, dtype=np.intp)] if order else counts[:0]
-    ya = 4
-    return AreaCounts(
-        keys=[keys[i] for i in order],
-        surveyed=rows[:, 0].copy(),
-        status=rows[:, 1:4].copy(),
-        ya=rows[:, ya : ya + width].copy(),
-        answered=rows[:, ya + width : ya + 2 * width].copy(),
-        missing=rows[:, ya + 2 * width : ya + 3 * width].copy(),
-        classes=rows[:, ya + 3 * width : ya + 3 * width + classes].copy(),
-    )
-
-
-def table_batches(
-    table: HouseholdTable, *, cuts: Iterable[int] = (), size: int = BATCH_ROWS
-) -> Iterator[HouseholdBatch]:
-    """Hand a table held in memory on as batches, in order: one file per batch, at most
-    ``size`` households, and a new batch at every position in ``cuts``."""
-    stops = {len(table)} | {c for c in cuts if 0 < c < len(table)}
-    files = np.asarray(table.file_index, dtype=np.int64)
-    stops |= set((np.flatnonzero(files[1:] != files[:-1]) + 1).tolist())
-    start = 0
-    for stop in sorted(stops):
-        for begin in range(start, stop, max(size, 1)):
-            yield _table_batch(table, begin, min(stop, begin + max(size, 1)))
-        start = stop
-
-
-def _factor(items: list[str]) -> Factor:
-    """:meth:`Factor.from_list` with the loops in C: distinct values in first-seen order."""
-    values = list(dict.fromkeys(items))
-    position = {value: i for i, value in enumerate(values)}
-    codes = np.fromiter(map(position.__getitem__, items), dtype=np.intp, count=len(items))
-    return Factor(values, codes)
-
-
-def _table_batch(table: HouseholdTable, start: int, stop: int) -> HouseholdBatch:
-    def factor(column: list[str]) -> Factor:
-        return _factor(column[start:stop])
-
-    return HouseholdBatch(
-        file_index=table.file_index[start],
-        row_number=np.asarray(table.row_number[start:stop], dtype=np.int64),
-        ids=table.ids[start:stop],
-        kode_desa=factor(table.kode_desa),
-        nama_desa=factor(table.nama_desa),
-        dusun=factor(table.dusun),
-        rw=factor(table.rw),
-        rt=factor(table.rt),
-        tanggal_survei=factor(table.tanggal_survei),
-        petugas=factor(table.petugas),
-        nama_kepala_rt=factor(table.nama_kepala_rt),
-        context={code: values[start:stop] for code, values in table.context.items()},
-        states=table.states[start:stop],
-    )
-
-
-def outcomes_slice(outcomes: HouseholdOutcomes, start: int, stop: int) -> HouseholdOutcomes:
-    """The outcomes of households ``start`` to ``stop`` (views, not copies)."""
-    return HouseholdOutcomes(
-        na_policy=outcomes.na_policy,
-        berlaku=outcomes.berlaku[start:stop],
-        ya=outcomes.ya[start:stop],
-        tidak=outcomes.tidak[start:stop],
-        kosong=outcomes.kosong[start:stop],
-        tidak_berlaku=outcomes.tidak_berlaku[start:stop],
-        status=outcomes.status[start:stop],
-        met=outcomes.met[start:stop],
-        index=outcomes.index[start:stop],
-        class_index=outcomes.class_index[start:stop],
-    )
-
-
-def scored_batches(
-    table: HouseholdTable,
-    outcomes: HouseholdOutcomes,
-    *,
-    cuts: Iterable[int] = (),
-    size: int = BATCH_ROWS,
-) -> Iterator[tuple[HouseholdBatch, HouseholdOutcomes]]:
-    """:func:`table_batches` with each batch's slice of ``outcomes``."""
-    start = 0
-    for batch in table_batches(table, cuts=cuts, size=size):
-        stop = start + len(batch)
-        yield batch, outcomes_slice(outcomes, start, stop)
-        start = stop
-
-
 def area_totals(table: HouseholdTable, form: Form, outcomes: HouseholdOutcomes) -> AreaTotals:
     """The :class:`AreaTotals` of a survey scored in memory (same as streaming it): its
     households and their outcomes under ``form``."""
@@ -545,10 +331,10 @@ def area_totals(table: HouseholdTable, form: Form, outcomes: HouseholdOutcomes) 
     for start, stop in itertools.pairwise(bounds):
         builder._add(
             _Columns(
-                _factor(table.kode_desa[start:stop]),
-                _factor(table.nama_desa[start:stop]),
-                _factor(table.dusun[start:stop]),
-                _factor(table.petugas[start:stop]),
+                factor_of(table.kode_desa[start:stop]),
+                factor_of(table.nama_desa[start:stop]),
+                factor_of(table.dusun[start:stop]),
+                factor_of(table.petugas[start:stop]),
                 table.states[start:stop],
             ),
             outcomes_slice(outcomes, start, stop),
