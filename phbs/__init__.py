@@ -82,7 +82,8 @@ if TYPE_CHECKING:
         SurveyError,
         UnusableFileError,
     )
-    from phbs.forms.model import Form, LoadedForm, NaPolicy, bundled_forms, load_form
+    from phbs.forms.loading import LoadedForm, bundled_forms, load_form
+    from phbs.forms.model import Form, NaPolicy
     from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
     from phbs.ingest.survey import FileReading, HouseholdBatch
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
@@ -130,10 +131,10 @@ _EXPORTS = {
     "ReadSettings": "phbs.ingest.settings",
     "FileReading": "phbs.ingest.survey",
     "Form": "phbs.forms.model",
-    "LoadedForm": "phbs.forms.model",
+    "LoadedForm": "phbs.forms.loading",
     "NaPolicy": "phbs.forms.model",
-    "bundled_forms": "phbs.forms.model",
-    "load_form": "phbs.forms.model",
+    "bundled_forms": "phbs.forms.loading",
+    "load_form": "phbs.forms.loading",
     "FunnelData": "phbs.scoring.funnel",
     "FunnelPoint": "phbs.scoring.funnel",
     "funnel_plot": "phbs.scoring.funnel",

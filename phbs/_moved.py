@@ -25,8 +25,8 @@ from types import ModuleType
 from typing import Any
 
 # Old module → where it lives now. The old name was a module that no longer exists.
-MOVED_MODULES = {
-    "phbs.aggregate": "phbs.scoring.totals",
+MOVED_MODULES: dict[str, str | tuple[str, ...]] = {
+    "phbs.aggregate": ("phbs.scoring.totals", "phbs.scoring.batches", "phbs.scoring.counting"),
     "phbs.ahp": "phbs.contest.ahp",
     "phbs.area_ci": "phbs.scoring.intervals",
     "phbs.commands": "phbs.cli",
@@ -37,7 +37,7 @@ MOVED_MODULES = {
     "phbs.commands.rank": "phbs.cli.rank",
     "phbs.commands.report": "phbs.cli.report",
     "phbs.commands.rubric": "phbs.cli.rubric",
-    "phbs.commands.uncertainty": "phbs.cli.uncertainty",
+    "phbs.commands.uncertainty": ("phbs.cli.uncertainty", "phbs.contest.assessment"),
     "phbs.concordance": "phbs.contest.concordance",
     "phbs.contest_files": "phbs.contest.inputs",
     "phbs.contest_sample": "phbs.demo.contest",
@@ -50,7 +50,7 @@ MOVED_MODULES = {
     "phbs.measures": "phbs.contest.measures",
     "phbs.plausibility": "phbs.scoring.plausibility",
     "phbs.rank_resampling": "phbs.contest.resampling",
-    "phbs.rank_uncertainty": "phbs.contest.uncertainty",
+    "phbs.rank_uncertainty": ("phbs.contest.uncertainty", "phbs.contest.bootstrap"),
     "phbs.ranking": "phbs.contest.ranking",
     "phbs.ranking_kernels": "phbs.contest.kernels",
     "phbs.ranking_models": "phbs.contest.models",
@@ -67,7 +67,7 @@ MOVED_MODULES = {
     "phbs.reports.i18n": "phbs.i18n",
     "phbs.reports.paper_form": "phbs.reports.fieldforms.paper_form",
     "phbs.reports.xlsform": "phbs.reports.fieldforms.xlsform",
-    "phbs.results": "phbs.scoring.results",
+    "phbs.results": ("phbs.scoring.results", "phbs.scoring.summary"),
     "phbs.rubric": "phbs.contest.rubric",
     "phbs.rubric_mappings": "phbs.contest.mappings",
     "phbs.rubric_weights": "phbs.contest.weights",
@@ -77,10 +77,10 @@ MOVED_MODULES = {
 
 # Old module → where its contents live now. The old name is now a package, which hands the
 # old module's names on with a warning.
-MOVED_INTO_PACKAGES = {
+MOVED_INTO_PACKAGES: dict[str, str | tuple[str, ...]] = {
     "phbs.cli": "phbs.cli.root",
-    "phbs.demo": "phbs.demo.sample",
-    "phbs.forms": "phbs.forms.model",
+    "phbs.demo": ("phbs.demo.sample", "phbs.demo.data", "phbs.demo.contest"),
+    "phbs.forms": ("phbs.forms.model", "phbs.forms.loading"),
     "phbs.reports.excel": "phbs.reports.excel.workbook",
     "phbs.reports.html": "phbs.reports.html.page",
     "phbs.scoring": "phbs.scoring.household",
@@ -95,16 +95,43 @@ def _warn(old: str, new: str) -> None:
     )
 
 
+def _targets(new: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (new,) if isinstance(new, str) else new
+
+
+def _find(old: str, targets: tuple[str, ...], name: str) -> tuple[str, Any]:
+    """The first of ``targets`` that has ``name``, and its value there."""
+    for target in targets:
+        module = importlib.import_module(target)
+        if hasattr(module, name):
+            return target, getattr(module, name)
+    raise AttributeError(f"module {old!r} has no attribute {name!r}")
+
+
 class _MovedLoader(importlib.abc.Loader):
-    def __init__(self, new: str) -> None:
-        self.new = new
+    """An old module path: the new module itself when it moved whole, else a module that
+    hands on the names of the modules its contents went to."""
+
+    def __init__(self, new: str | tuple[str, ...]) -> None:
+        self.targets = _targets(new)
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
-        _warn(spec.name, self.new)
-        return importlib.import_module(self.new)
+        _warn(spec.name, " + ".join(self.targets))
+        if len(self.targets) == 1:
+            return importlib.import_module(self.targets[0])
+        shim = ModuleType(spec.name, f"Moved to {', '.join(self.targets)}.")
+        old, targets = spec.name, self.targets
+
+        def __getattr__(name: str) -> Any:
+            if name.startswith("__"):
+                raise AttributeError(name)
+            return _find(old, targets, name)[1]
+
+        shim.__getattr__ = __getattr__  # type: ignore[method-assign]
+        return shim
 
     def exec_module(self, module: ModuleType) -> None:
-        """The module is the new one, already executed."""
+        """The module is the new one, already executed, or a shim with nothing to run."""
 
 
 class _MovedFinder(importlib.abc.MetaPathFinder):
@@ -128,15 +155,13 @@ def install() -> None:
 
 def forwarder(package: str) -> Callable[[str], Any]:
     """A module ``__getattr__`` for ``package`` that hands on the old module's names."""
-    new = MOVED_INTO_PACKAGES[package]
+    targets = _targets(MOVED_INTO_PACKAGES[package])
 
     def __getattr__(name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        module = importlib.import_module(new)
-        if not hasattr(module, name):
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        _warn(f"{package}.{name}", f"{new}.{name}")
-        return getattr(module, name)
+        target, value = _find(package, targets, name)
+        _warn(f"{package}.{name}", f"{target}.{name}")
+        return value
 
     return __getattr__

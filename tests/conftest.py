@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from phbs.forms.model import LoadedForm, load_form
+from phbs.forms.loading import LoadedForm, load_form
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import IdScope, Survey, read_survey
 from phbs.issues import Issue

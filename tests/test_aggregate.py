@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from phbs.demo.data import sample_data
-from phbs.forms.model import NaPolicy, load_form
+from phbs.forms.loading import load_form
+from phbs.forms.model import NaPolicy
 from phbs.ingest.survey import Factor, HouseholdBatch, Survey
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages

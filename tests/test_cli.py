@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from phbs.cli.root import cli
 from phbs.demo.data import sample_data
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 
 HEADER = (
     "id_rumah_tangga,kode_desa,umur_anak_termuda_bulan,persalinan_nakes,asi_eksklusif,"

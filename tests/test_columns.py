@@ -19,7 +19,7 @@ from conftest import (
 )
 
 from phbs.errors import SurveyError
-from phbs.forms.model import LoadedForm
+from phbs.forms.loading import LoadedForm
 from phbs.ingest.columns import fold_header, match_columns
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.validate import read_survey

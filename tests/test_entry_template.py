@@ -26,7 +26,7 @@ from conftest import (
 )
 
 from phbs.cli.root import cli
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.regions import region_table
 from phbs.reports.fieldforms.entry_template import (
     DATA_SHEET,

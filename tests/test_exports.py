@@ -41,7 +41,7 @@ from pyxform import xls2xform  # type: ignore[import-untyped]
 from phbs.cli.root import cli
 from phbs.errors import SurveyError
 from phbs.forms.fields import question_paths, relevant_expression, xlsform_sheets
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.ingest.validate import Survey
 from phbs.reports.fieldforms.xlsform import write_xlsform
 

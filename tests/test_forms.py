@@ -10,7 +10,8 @@ import yaml
 from conftest import INDICATORS, assert_reconciled, codes, read_rows, states
 
 from phbs.errors import FormError
-from phbs.forms.model import LoadedForm, NaPolicy, bundled_forms, fold_answer, load_form
+from phbs.forms.loading import LoadedForm, bundled_forms, load_form
+from phbs.forms.model import NaPolicy, fold_answer
 from phbs.resources import resource_dir
 
 

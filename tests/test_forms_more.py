@@ -10,7 +10,7 @@ from pyxform import xls2xform  # type: ignore[import-untyped]
 
 from phbs.cli.root import cli
 from phbs.forms.check import check_form
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.reports.fieldforms.xlsform import write_xlsform
 from phbs.scoring.results import score
 from phbs.scoring.summary import summarise

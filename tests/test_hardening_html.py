@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 
 from phbs.cli.root import cli
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.reports.fieldforms.paper_form import write_paper_form
 
 pytestmark = pytest.mark.slow

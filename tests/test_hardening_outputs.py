@@ -16,7 +16,7 @@ from conftest import HEADER, household, write_csv
 from phbs.cli.root import cli
 from phbs.contest.rubric import load_rubric
 from phbs.errors import FormError, OutputError, RubricError
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.outputs import atomic_text, check_output_path
 from phbs.reports.fieldforms.entry_template import write_entry_template
 from phbs.reports.fieldforms.xlsform import write_xlsform

@@ -13,9 +13,11 @@ from phbs import _moved
 
 
 def test_an_old_module_path_imports_the_new_module_with_a_warning() -> None:
-    """In a fresh interpreter, so that no module is imported yet by the new path."""
+    """In a fresh interpreter, so that no module is imported yet by the new path. A module
+    that moved whole is the new module; one whose contents went to several modules hands on
+    every public name of each."""
     code = (
-        "import importlib, json, sys, warnings\n"
+        "import importlib, json, warnings\n"
         "import phbs\n"
         "from phbs._moved import MOVED_MODULES\n"
         "seen = {}\n"
@@ -24,7 +26,17 @@ def test_an_old_module_path_imports_the_new_module_with_a_warning() -> None:
         "        warnings.simplefilter('always')\n"
         "        module = importlib.import_module(old)\n"
         "    said = ' | '.join(str(w.message) for w in caught)\n"
-        "    seen[old] = [said, module is importlib.import_module(new)]\n"
+        "    targets = (new,) if isinstance(new, str) else new\n"
+        "    found = True\n"
+        "    for target in reversed(targets):\n"
+        "        real = importlib.import_module(target)\n"
+        "        for name in [n for n in vars(real) if not n.startswith('_')]:\n"
+        "            first = next(t for t in targets\n"
+        "                         if hasattr(importlib.import_module(t), name))\n"
+        "            want = getattr(importlib.import_module(first), name)\n"
+        "            found = found and getattr(module, name) is want\n"
+        "    same = module is real if len(targets) == 1 else found\n"
+        "    seen[old] = [said, same]\n"
         "print(json.dumps(seen))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -32,20 +44,48 @@ def test_an_old_module_path_imports_the_new_module_with_a_warning() -> None:
     assert set(seen) == set(_moved.MOVED_MODULES)
     for old, (said, same) in seen.items():
         assert same, old
-        assert f"{old} dipindah ke {_moved.MOVED_MODULES[old]}" in said, old
+        assert f"{old} dipindah ke {' + '.join(targets(old))}" in said, old
     assert "phbs.contest.rubric" in seen["phbs.rubric"][0]
-    assert "phbs.scoring.totals" in seen["phbs.aggregate"][0]
+    assert "phbs.scoring.totals + phbs.scoring.batches" in seen["phbs.aggregate"][0]
+
+
+def targets(old: str) -> tuple[str, ...]:
+    new = {**_moved.MOVED_MODULES, **_moved.MOVED_INTO_PACKAGES}[old]
+    return (new,) if isinstance(new, str) else new
 
 
 @pytest.mark.parametrize("package", sorted(_moved.MOVED_INTO_PACKAGES))
 def test_a_name_of_a_module_that_became_a_package_is_handed_on(package: str) -> None:
-    """``from phbs.forms import load_form`` still finds the function, now in phbs.forms.model."""
+    """``from phbs.forms import load_form`` still finds the function, now in
+    phbs.forms.loading, and the warning names where it is now."""
     import importlib
 
-    new = importlib.import_module(_moved.MOVED_INTO_PACKAGES[package])
-    name = next(n for n in sorted(vars(new)) if not n.startswith("_") and n[0].islower())
-    with pytest.warns(DeprecationWarning, match=_moved.MOVED_INTO_PACKAGES[package]):
-        value = getattr(importlib.import_module(package), name)
-    assert value is getattr(new, name)
+    for target in targets(package):
+        for name in [n for n in sorted(vars(importlib.import_module(target))) if n[0] != "_"]:
+            first = next(t for t in targets(package) if hasattr(importlib.import_module(t), name))
+            with pytest.warns(DeprecationWarning, match=f"{first}.{name}"):
+                value = getattr(importlib.import_module(package), name)
+            assert value is getattr(importlib.import_module(first), name)
     with pytest.raises(AttributeError):
         _ = importlib.import_module(package).no_such_name
+
+
+def test_an_old_module_split_in_several_hands_on_the_names_of_each() -> None:
+    """``phbs.results`` went to scoring/results.py and scoring/summary.py: both its old
+    names are found through the old path, with one warning on import."""
+    code = (
+        "import warnings\n"
+        "import phbs\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    from phbs.results import ScoreResult, summarise\n"
+        "    from phbs.aggregate import TotalsBuilder, scored_batches\n"
+        "from phbs.scoring.results import ScoreResult as A\n"
+        "from phbs.scoring.summary import summarise as B\n"
+        "from phbs.scoring.totals import TotalsBuilder as C\n"
+        "from phbs.scoring.batches import scored_batches as D\n"
+        "print(ScoreResult is A, summarise is B, TotalsBuilder is C, scored_batches is D)\n"
+        "print(len(caught))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "True", "True", "True", "2"]

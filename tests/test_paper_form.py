@@ -17,7 +17,7 @@ from browser import launch
 from click.testing import CliRunner
 
 from phbs.cli.root import cli
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.reports.fieldforms.paper_form import render_paper_form, write_paper_form
 
 pytestmark = pytest.mark.slow

@@ -22,7 +22,8 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phbs.forms.model import LoadedForm, NaPolicy
+from phbs.forms.loading import LoadedForm
+from phbs.forms.model import NaPolicy
 from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages

@@ -10,7 +10,8 @@ import pytest
 from conftest import AGE, SEGUMBANG, read_rows, states
 from numpy.typing import NDArray
 
-from phbs.forms.model import LoadedForm, NaPolicy
+from phbs.forms.loading import LoadedForm
+from phbs.forms.model import NaPolicy
 from phbs.scoring.household import Status, count_by_group, household_outcomes
 from phbs.scoring.results import score
 from phbs.states import MISSING, NA, NO, YES

@@ -581,7 +581,7 @@ def test_undecidable_n_is_refused(tmp_path: Path) -> None:
 def test_form_fixes_the_scheme() -> None:
     """pispk-12 is coded Y/T/N: its form lists N as tidak berlaku, so a file with only Y and
     N is still read that way, and the reading says the form decided."""
-    from phbs.forms.model import load_form
+    from phbs.forms.loading import load_form
     from phbs.ingest.answers import fixed_scheme
 
     choice = fixed_scheme(load_form("pispk-12").form, ReadSettings())

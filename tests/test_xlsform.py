@@ -22,7 +22,7 @@ from phbs.forms.fields import (
     question_paths,
     xlsform_sheets,
 )
-from phbs.forms.model import bundled_forms, load_form
+from phbs.forms.loading import bundled_forms, load_form
 from phbs.regions import region_table
 from phbs.reports.fieldforms.xlsform import write_xlsform
 

@@ -11,7 +11,8 @@ import click
 
 from phbs.cli.common import current_lang, lang_option
 from phbs.errors import SettingsError
-from phbs.forms.model import HouseholdClass, bundled_forms, load_form
+from phbs.forms.loading import bundled_forms, load_form
+from phbs.forms.model import HouseholdClass
 from phbs.i18n import t
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.text import format_table

@@ -26,7 +26,7 @@ from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric import DEFAULT_RUBRIC, Method, load_rubric
 from phbs.contest.uncertainty import shrink_measures
 from phbs.errors import SettingsError
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.understand import check_publishable

@@ -26,7 +26,7 @@ from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric import LoadedRubric, load_rubric
 from phbs.contest.uncertainty import shrink_measures
 from phbs.errors import SettingsError
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.understand import check_publishable
 from phbs.ingest.validate import IdScope, read_survey

@@ -36,7 +36,7 @@ from phbs.cli.common import (
 )
 from phbs.cli.progress import RowsProgress, rows_progress
 from phbs.errors import PhbsError, SettingsError, SurveyError
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.understand import check_publishable

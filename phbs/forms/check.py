@@ -1,6 +1,6 @@
 """Check a custom form file and explain each problem in plain words (``phbs forms check``).
 
-:func:`phbs.forms.model.load_form` stops at the first broken file with the pydantic messages;
+:func:`phbs.forms.loading.load_form` stops at the first broken file with the pydantic messages;
 :func:`check_form` returns every problem with its YAML path and an explanation of what to
 change, in Indonesian and English.
 
@@ -20,7 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from phbs.errors import FormError
-from phbs.forms.model import Form, parse_yaml
+from phbs.forms.loading import parse_yaml
+from phbs.forms.model import Form
 
 _EXPLAIN: dict[str, tuple[str, str]] = {
     "extra_forbidden": (

@@ -13,7 +13,7 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.forms.model import LoadedForm
+from phbs.forms.loading import LoadedForm
 from phbs.issues import Issue, Severity
 
 

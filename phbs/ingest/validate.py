@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from phbs.errors import InputFileError
-from phbs.forms.model import LoadedForm, load_form
+from phbs.forms.loading import LoadedForm, load_form
 from phbs.ingest.columns import HEADER_CELLS
 from phbs.ingest.exports import (
     detect_export,

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from phbs.forms.model import LoadedForm, NaPolicy, load_form
+from phbs.forms.loading import LoadedForm, load_form
+from phbs.forms.model import NaPolicy
 from phbs.ingest.inputs import distinct_files
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
