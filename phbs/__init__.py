@@ -90,8 +90,8 @@ if TYPE_CHECKING:
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
     from phbs.reports.content import DEFAULT_STRATA, Stratum
+    from phbs.reports.households import HouseholdsCsv, households_csv
     from phbs.reports.report import write_report
-    from phbs.reports.tables import HouseholdsCsv, households_csv
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
     from phbs.scoring.household import AreaLevel, Status
     from phbs.scoring.plausibility import plausibility_issues
@@ -108,8 +108,8 @@ _EXPORTS = {
     "SampleData": "phbs.demo.data",
     "sample_data": "phbs.demo.data",
     "HouseholdBatch": "phbs.ingest.survey",
-    "HouseholdsCsv": "phbs.reports.tables",
-    "households_csv": "phbs.reports.tables",
+    "HouseholdsCsv": "phbs.reports.households",
+    "households_csv": "phbs.reports.households",
     "AreaTotals": "phbs.scoring.totals",
     "TotalsBuilder": "phbs.scoring.totals",
     "Override": "phbs.contest.inputs",

@@ -26,7 +26,7 @@ from phbs.forms.model import NaPolicy
 from phbs.ingest.survey import Factor, HouseholdBatch, Survey
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.reports.tables import HouseholdsCsv, households_csv, write_households_csv
+from phbs.reports.households import HouseholdsCsv, households_csv, write_households_csv
 from phbs.resources import data_path
 from phbs.scoring.batches import table_batches
 from phbs.scoring.household import AreaCounts, AreaLevel, count_by_group

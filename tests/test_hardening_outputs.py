@@ -312,7 +312,7 @@ def test_demo_outputs_hold_no_names(tmp_path: Path) -> None:
 def test_rejects_blank_names_unless_asked(tmp_path: Path) -> None:
     """The rows set aside keep every cell but the household head's name (SECURITY.md)."""
     from phbs.ingest.validate import read_survey
-    from phbs.reports.tables import write_rejects_csv
+    from phbs.reports.households import write_rejects_csv
 
     survey = hostile_survey(tmp_path)
     out = tmp_path / "sisih.csv"

@@ -24,7 +24,7 @@ import phbs
 from phbs.cli.root import cli
 from phbs.demo.data import sample_data
 from phbs.ingest import csv_stream
-from phbs.reports import tables
+from phbs.reports import households, tables
 from phbs.scoring.spool import HouseholdSpool
 
 
@@ -107,8 +107,8 @@ def _library_outputs(files: list[Path], folder: Path, villages: Path) -> dict[st
     out.mkdir()
     tables.write_areas_csv(report, result.survey, out / "rekap.csv")
     tables.write_areas_json(report, result, out / "rekap.json", extra_issues=issues)
-    tables.write_households_csv(result, out / "rt.csv", include_names=True)
-    tables.write_rejects_csv(result.survey, out / "sisih.csv", include_names=True)
+    households.write_households_csv(result, out / "rt.csv", include_names=True)
+    households.write_rejects_csv(result.survey, out / "sisih.csv", include_names=True)
     return {p.name: p.read_bytes() for p in out.iterdir()}
 
 

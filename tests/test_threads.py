@@ -19,7 +19,7 @@ from conftest import HEADER, household, write_csv
 from phbs.errors import InputFileError
 from phbs.ingest import csv_stream
 from phbs.ingest.survey import HouseholdBatch
-from phbs.reports.tables import HouseholdsCsv
+from phbs.reports.households import HouseholdsCsv
 from phbs.scoring.streaming import score_files
 from phbs.threads import SinkThread, read_ahead
 

@@ -45,6 +45,7 @@ from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.issues import Issue
 from phbs.outputs import check_run_files, input_file
 from phbs.reports import tables, text
+from phbs.reports.households import households_csv, write_rejects_csv
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.plausibility import plausibility_issues
 from phbs.scoring.streaming import score_files
@@ -212,7 +213,7 @@ def _refuse_unpublishable(
         click.echo(text.reconciliation_line(survey, lang))
         _print_issue_counts(survey.issues, files, lang)
         if rejects is not None:
-            tables.write_rejects_csv(survey, rejects, lang, include_names=include_names)
+            write_rejects_csv(survey, rejects, lang, include_names=include_names)
             click.echo(t("written", lang, path=rejects))
         raise
 
@@ -293,7 +294,7 @@ def score_command(
         sink = None
         if households is not None:
             sink = stack.enter_context(
-                tables.households_csv(households, loaded.form, files, include_names=include_names)
+                households_csv(households, loaded.form, files, include_names=include_names)
             )
         try:
             result = score_files(
@@ -354,7 +355,7 @@ def score_command(
     if households is not None:
         click.echo(t("written", language, path=households))
     if rejects is not None:
-        tables.write_rejects_csv(survey, rejects, language, include_names=include_names)
+        write_rejects_csv(survey, rejects, language, include_names=include_names)
         click.echo(t("written", language, path=rejects))
 
 

@@ -16,14 +16,9 @@ from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
+from phbs.reports.households import write_households_csv, write_rejects_csv
 from phbs.reports.report import write_report
-from phbs.reports.tables import (
-    write_areas_csv,
-    write_areas_json,
-    write_households_csv,
-    write_issues,
-    write_rejects_csv,
-)
+from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.summary import AreaReport, summarise
 

@@ -6,30 +6,22 @@ written atomically (see :mod:`phbs.outputs`).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import json
-import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from phbs.forms.model import Form
 from phbs.i18n import Lang
-from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
-from phbs.ingest.survey import FileReading, HouseholdBatch
-from phbs.ingest.validate import SetAsideRow, Survey
+from phbs.ingest.survey import FileReading
+from phbs.ingest.validate import Survey
 from phbs.issues import Issue
 from phbs.outputs import atomic_path, atomic_text
 from phbs.regions import REGION_TABLE_EDITION
-from phbs.scoring.batches import scored_batches
-from phbs.scoring.household import AreaLevel, HouseholdOutcomes, Status
+from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport, AreaSummary
-from phbs.states import MISSING, STATE_NAMES
 
 if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore
@@ -106,7 +98,8 @@ def area_row(area: AreaSummary) -> dict[str, Any]:
     return row
 
 
-def _cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: blank for none, ``ya``/``tidak`` for a flag, floats exactly."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -119,12 +112,12 @@ def _cell(value: Any) -> str:
 def write_areas_csv(report: AreaReport, survey: Survey, path: str | Path) -> None:
     """Write one row per area (see :func:`area_columns`)."""
     columns = area_columns(report, survey.form.form.codes)
-    with atomic_text(path, _inputs(survey), newline="") as handle:
+    with atomic_text(path, input_paths(survey), newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         for area in report.areas:
             row = area_row(area)
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
 
 
 def run_metadata(
@@ -220,7 +213,7 @@ def write_areas_json(
         ],
         "masalah": [issue_record(i) for i in issues],
     }
-    with atomic_text(path, _inputs(survey)) as handle:
+    with atomic_text(path, input_paths(survey)) as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)
         handle.write("\n")
 
@@ -237,154 +230,6 @@ def issue_record(issue: Issue) -> dict[str, Any]:
         "pesan": issue.message_id,
         "message": issue.message_en,
     }
-
-
-def household_columns(indicator_codes: Sequence[str], *, include_names: bool = False) -> list[str]:
-    """Column names of the households CSV, in order."""
-    columns = [f.code for f in STANDARD_FIELDS if not f.personal]
-    if include_names:
-        columns.append("nama_kepala_rt")
-    columns += ["berkas", "baris", "status", "berlaku", "ya", "tidak", "kosong", "indeks", "kelas"]
-    return [*columns, *indicator_codes]
-
-
-#: Households turned into text rows at a time by :class:`HouseholdsCsv`.
-_ROWS_AT_ONCE = 4_096
-_STATUS_LABELS = np.array([s.label for s in Status], dtype=object)
-# Answer names indexed by state - MISSING (MISSING, NO, YES, NA).
-_ANSWER_NAMES = np.array([STATE_NAMES[s] for s in sorted(STATE_NAMES)], dtype=object)
-
-
-class HouseholdsCsv:
-    """The households CSV written batch by batch: one row per scored household, in input
-    order, household heads' names only when asked. Rows are not kept once written.
-
-    Open it with :func:`households_csv`; :func:`write_households_csv` writes a survey held in
-    memory through it.
-    """
-
-    def __init__(self, handle: IO[str], form: Form, *, include_names: bool = False) -> None:
-        self._writer = csv.writer(handle)
-        self._include_names = include_names
-        self._classes = (
-            np.array([*(c.code for c in form.classes.classes), ""], dtype=object)
-            if form.classes
-            else np.array([""], dtype=object)
-        )
-        self._width = len(form.codes)
-        self._writer.writerow(household_columns(form.codes, include_names=include_names))
-
-    def write(
-        self, batch: HouseholdBatch, outcomes: HouseholdOutcomes, file_names: Sequence[str]
-    ) -> None:
-        """Write the rows of one batch; ``file_names[batch.file_index]`` fills ``berkas``."""
-        if len(outcomes) != len(batch) or batch.states.shape[1:] != (self._width,):
-            raise ValueError("batch, outcomes and form do not match")
-        factors = [batch.kode_desa, batch.nama_desa, batch.dusun, batch.rw, batch.rt]
-        factors += [batch.tanggal_survei, batch.petugas]
-        if self._include_names:
-            factors.append(batch.nama_kepala_rt)
-        values = [np.asarray(f.values, dtype=object) for f in factors]
-        berkas = file_names[batch.file_index]
-        for start in range(0, len(batch), _ROWS_AT_ONCE):
-            stop = min(len(batch), start + _ROWS_AT_ONCE)
-            index = outcomes.index[start:stop]
-            columns: list[list[Any]] = [
-                list(batch.ids[start:stop]),
-                *(v[f.codes[start:stop]].tolist() for v, f in zip(values, factors, strict=True)),
-                [berkas] * (stop - start),
-                batch.row_number[start:stop].tolist(),
-                _STATUS_LABELS[outcomes.status[start:stop]].tolist(),
-                outcomes.berlaku[start:stop].tolist(),
-                outcomes.ya[start:stop].tolist(),
-                outcomes.tidak[start:stop].tolist(),
-                outcomes.kosong[start:stop].tolist(),
-                [_cell(None if math.isnan(x) else x) for x in index.tolist()],
-                self._classes[outcomes.class_index[start:stop]].tolist(),
-            ]
-            answers = _ANSWER_NAMES[batch.states[start:stop].astype(np.intp) - MISSING].tolist()
-            for row, cells in zip(zip(*columns, strict=True), answers, strict=True):
-                self._writer.writerow([*row, *cells])
-
-
-@contextlib.contextmanager
-def households_csv(
-    path: str | Path,
-    form: Form,
-    inputs: Iterable[str | Path] = (),
-    *,
-    include_names: bool = False,
-) -> Iterator[HouseholdsCsv]:
-    """Open the households CSV at ``path`` for writing batch by batch; the file appears only
-    once the block completes (never over one of ``inputs``)."""
-    with atomic_text(path, inputs, newline="") as handle:
-        yield HouseholdsCsv(handle, form, include_names=include_names)
-
-
-def write_households_csv(
-    result: ScoreResult, path: str | Path, *, include_names: bool = False
-) -> None:
-    """Write one row per scored household; household heads' names only when asked."""
-    survey = result.survey
-    files = [f.name for f in survey.files]
-    with households_csv(
-        path, survey.form.form, _inputs(survey), include_names=include_names
-    ) as sink:
-        for batch, outcomes in scored_batches(survey.households, result.outcomes):
-            sink.write(batch, outcomes, files)
-
-
-def write_rejects_csv(
-    survey: Survey, path: str | Path, lang: Lang = "id", *, include_names: bool = False
-) -> None:
-    """Write the rows set aside, cells unchanged, with their reasons first.
-
-    Personal columns (household heads' names: ``PERSONAL_FIELDS``, found by the same header
-    matching as the survey) are left blank unless ``include_names`` (SECURITY.md).
-    """
-    header = _union_header(survey.set_aside)
-    personal: dict[tuple[str, ...], list[int]] = {}
-    with atomic_text(path, _inputs(survey), newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["berkas", "baris", "kode_masalah", "alasan", *header])
-        for row in survey.set_aside:
-            messages = row.messages_en if lang == "en" else row.messages_id
-            cells_in = list(row.cells)
-            if not include_names:
-                if row.header not in personal:
-                    found = match_columns(list(row.header), survey.form.form, file=row.file)
-                    personal[row.header] = [
-                        found.index[code] for code in PERSONAL_FIELDS if found.has(code)
-                    ]
-                for position in personal[row.header]:
-                    if position < len(cells_in):
-                        cells_in[position] = ""
-            by_name = dict(zip(_dedupe(row.header), cells_in, strict=False))
-            extra = cells_in[len(row.header) :]
-            cells = [by_name.get(name, "") for name in header]
-            writer.writerow(
-                [row.file, row.row, ";".join(row.reasons), " | ".join(messages), *cells, *extra]
-            )
-
-
-def _dedupe(header: Iterable[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    names = []
-    for name in header:
-        seen[name] = seen.get(name, 0) + 1
-        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return names
-
-
-def _union_header(rows: Iterable[SetAsideRow]) -> list[str]:
-    header: list[str] = []
-    known: set[str] = set()
-    for row in rows:
-        for name in _dedupe(row.header):
-            if name not in known:
-                known.add(name)
-                header.append(name)
-    return header
 
 
 ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
@@ -451,5 +296,6 @@ def _write_issues_xlsx(
         workbook.close()
 
 
-def _inputs(survey: Survey) -> list[str]:
+def input_paths(survey: Survey) -> list[str]:
+    """The survey's input files, which an output may never overwrite."""
     return [f.path for f in survey.files]

@@ -32,7 +32,7 @@ from phbs.threads import SinkThread
 
 class HouseholdWriter(Protocol):
     """Takes each batch of households as it is scored (for example
-    :class:`phbs.reports.tables.HouseholdsCsv`, which writes them as CSV rows)."""
+    :class:`phbs.reports.households.HouseholdsCsv`, which writes them as CSV rows)."""
 
     def write(
         self, batch: HouseholdBatch, outcomes: HouseholdOutcomes, file_names: Sequence[str]
@@ -86,7 +86,7 @@ def score_files(
 ) -> StreamedScore:
     """Read, validate and score survey files in one pass (memory follows the areas).
 
-    ``households_csv`` (from :func:`phbs.reports.tables.households_csv`) receives each
+    ``households_csv`` (from :func:`phbs.reports.households.households_csv`) receives each
     household row as it is scored; ``keep_households`` spools them to a temporary file so
     :meth:`StreamedScore.households` can list them (close the result to remove it).
 
