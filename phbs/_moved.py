@@ -78,7 +78,7 @@ MOVED_MODULES: dict[str, str | tuple[str, ...]] = {
 # Old module → where its contents live now. The old name is now a package, which hands the
 # old module's names on with a warning.
 MOVED_INTO_PACKAGES: dict[str, str | tuple[str, ...]] = {
-    "phbs.cli": "phbs.cli.root",
+    "phbs.cli": ("phbs.cli.root", "phbs.cli.score", "phbs.cli.validate"),
     "phbs.demo": ("phbs.demo.sample", "phbs.demo.data", "phbs.demo.contest"),
     "phbs.forms": ("phbs.forms.model", "phbs.forms.loading"),
     "phbs.reports.excel": "phbs.reports.excel.workbook",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shlex
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from phbs.i18n import Lang
+from phbs.errors import SettingsError
+from phbs.i18n import Lang, t
 from phbs.ingest.limits import OPTION_NAMES
 
 if TYPE_CHECKING:
     from phbs.ingest.settings import ReadSettings
+    from phbs.issues import Issue
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG_KEY = "phbs.lang"
@@ -334,3 +337,22 @@ def contest_options(*, default_rubric: str | None = None) -> Callable[[F], F]:
         )
 
     return decorate
+
+
+def require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
+    """Refuse an output path whose name does not end in one of ``suffixes``."""
+    if path is not None and path.suffix.lower() not in suffixes:
+        listed = ", ".join(sorted(suffixes))
+        raise SettingsError(
+            f"{option} {path}: akhiran berkas harus salah satu dari {listed}",
+            f"{option} {path}: file name must end in one of {listed}",
+        )
+
+
+def print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: Lang) -> None:
+    """The line of issue counts, and how to list them when there are any."""
+    from phbs.reports import text
+
+    click.echo(text.issue_counts_line(issues, lang))
+    if issues:
+        click.echo(t("issues.hint", lang, files=shlex.join(str(f) for f in files)))

@@ -13,58 +13,27 @@ from __future__ import annotations
 import errno
 import importlib
 import os
-import shlex
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 import click
 
 from phbs.cli.common import (
     LANG_KEY,
-    ci_note,
-    ci_options,
-    current_lang,
-    lang_option,
-    read_settings,
-    reading_options,
-    scoring_options,
 )
-from phbs.cli.progress import RowsProgress, rows_progress
-from phbs.errors import PhbsError, SettingsError, SurveyError
-from phbs.forms.loading import load_form
-from phbs.i18n import Lang, t
-from phbs.ingest.settings import ReadSettings
-from phbs.ingest.understand import check_publishable
-from phbs.ingest.validate import IdScope, Survey, read_survey
-from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.issues import Issue
-from phbs.outputs import check_run_files, input_file
-from phbs.reports import tables, text
-from phbs.reports.households import households_csv, write_rejects_csv
-from phbs.scoring.household import AreaLevel
-from phbs.scoring.plausibility import plausibility_issues
-from phbs.scoring.streaming import score_files
-from phbs.scoring.summary import summarise
+from phbs.errors import PhbsError
 from phbs.threads import limit_malloc_arenas
 from phbs.version import __version__
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def survey_options(function: F) -> F:
-    """The survey files and how they are read (``phbs validate``)."""
-    files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-    return files(reading_options(function))
-
 
 # Commands whose modules are imported only when they run (or help lists them): the
 # contest and report code is not loaded for `phbs score` and `phbs validate`.
 LAZY_COMMANDS = {
+    "score": "phbs.cli.score:score_command",
+    "validate": "phbs.cli.validate:validate_command",
     "demo": "phbs.cli.demo:demo_command",
     "forms": "phbs.cli.forms:forms_group",
     "rank": "phbs.cli.rank:rank_command",
@@ -159,257 +128,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Mulai dengan 'phbs demo' untuk mencoba data contoh.
     """
     ctx.meta["phbs.debug"] = debug
-
-
-def _require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
-    if path is not None and path.suffix.lower() not in suffixes:
-        listed = ", ".join(sorted(suffixes))
-        raise SettingsError(
-            f"{option} {path}: akhiran berkas harus salah satu dari {listed}",
-            f"{option} {path}: file name must end in one of {listed}",
-        )
-
-
-def _print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: Lang) -> None:
-    click.echo(text.issue_counts_line(issues, lang))
-    if issues:
-        click.echo(t("issues.hint", lang, files=shlex.join(str(f) for f in files)))
-
-
-def _read(
-    files: Sequence[Path],
-    form_name: str,
-    sheet: str | None,
-    id_per_desa: bool,
-    settings: ReadSettings,
-    progress: RowsProgress | None = None,
-) -> Survey:
-    """Validate the files; households are checked and counted, not kept (bounded memory)."""
-    try:
-        return read_survey(
-            files,
-            load_form(form_name),
-            sheet=sheet,
-            id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-            settings=settings,
-            progress=progress,
-            sink=lambda _batch: None,
-        )
-    finally:
-        if progress is not None:
-            progress.finish()
-
-
-def _refuse_unpublishable(
-    survey: Survey, files: Sequence[Path], rejects: Path | None, include_names: bool, lang: Lang
-) -> None:
-    """Stop (exit 1) when the result cannot be published (nothing scored, ids that clash by
-    the dozen), after printing the counts and writing the rows set aside if asked."""
-    try:
-        check_publishable(survey)
-    except SurveyError:
-        for line in text.reading_lines(survey, lang):
-            click.echo(line)
-        click.echo(text.reconciliation_line(survey, lang))
-        _print_issue_counts(survey.issues, files, lang)
-        if rejects is not None:
-            write_rejects_csv(survey, rejects, lang, include_names=include_names)
-            click.echo(t("written", lang, path=rejects))
-        raise
-
-
-@cli.command("score")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@scoring_options
-@click.option(
-    "--by",
-    "level",
-    type=click.Choice([lvl.value for lvl in AreaLevel]),
-    default="desa",
-    show_default=True,
-    help="Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Tulis rekap ke .csv atau .json.",
-)
-@click.option(
-    "--households",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Tulis hasil per rumah tangga (.csv).",
-)
-@click.option(
-    "--include-names",
-    is_flag=True,
-    help="Sertakan nama kepala rumah tangga di --households dan --rejects.",
-)
-@click.option(
-    "--rejects",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Tulis baris yang disisihkan dan alasannya (.csv).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
-@ci_options
-@lang_option
-@click.pass_context
-def score_command(
-    ctx: click.Context,
-    files: tuple[Path, ...],
-    form_name: str,
-    sheet: str | None,
-    id_per_desa: bool,
-    level: str,
-    na_policy: str | None,
-    villages: Path | None,
-    output: Path | None,
-    households: Path | None,
-    include_names: bool,
-    rejects: Path | None,
-    quiet: bool,
-    ci_method: str,
-    confidence: float,
-) -> None:
-    """Skor survei rumah tangga dan cetak rekap per desa (atau tingkat lain).
-
-    Contoh: phbs score survei.csv --villages desa.csv -o rekap.csv
-    """
-    language = current_lang(ctx)
-    _require_suffix(output, {".csv", ".json"}, "-o")
-    _require_suffix(households, {".csv"}, "--households")
-    _require_suffix(rejects, {".csv"}, "--rejects")
-    check_run_files(
-        {"-o": output, "--households": households, "--rejects": rejects},
-        [*files, villages, input_file(form_name)],
-    )
-    totals: VillageTotals | None = read_villages(villages) if villages else None
-    progress = rows_progress(quiet, language)
-    settings = read_settings(ctx)
-    loaded = load_form(form_name).without(settings.not_collected)
-    with ExitStack() as stack:
-        sink = None
-        if households is not None:
-            sink = stack.enter_context(
-                households_csv(households, loaded.form, files, include_names=include_names)
-            )
-        try:
-            result = score_files(
-                files,
-                loaded,
-                sheet=sheet,
-                id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-                na_policy=na_policy,
-                settings=settings,
-                progress=progress,
-                households_csv=sink,
-            )
-        finally:
-            if progress is not None:
-                progress.finish()
-        # Nothing that looks like a result is written for an unpublishable one; the rows
-        # set aside are.
-        _refuse_unpublishable(result.survey, files, rejects, include_names, language)
-    survey = result.survey
-    report = summarise(
-        result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
-    )
-    issues = [
-        *survey.issues,
-        *(totals.issues if totals else []),
-        *report.issues,
-        *plausibility_issues(result),
-    ]
-
-    level_name = t(f"level.{report.tingkat.value}", language)
-    click.echo(t("title.score", language, level=level_name))
-    click.echo(
-        t(
-            "settings",
-            language,
-            form=survey.form.form.id,
-            policy=result.na_policy.value,
-            level=level_name,
-        )
-    )
-    for line in text.reading_lines(survey, language):
-        click.echo(line)
-    click.echo()
-    click.echo(text.area_table(report, language))
-    click.echo()
-    click.echo(t("note.persen", language))
-    fpc = totals is not None and report.tingkat is AreaLevel.DESA
-    click.echo(ci_note(ci_method, confidence, fpc, language))
-    click.echo(text.reconciliation_line(survey, language))
-    _print_issue_counts(issues, files, language)
-
-    if output is not None:
-        if output.suffix.lower() == ".json":
-            tables.write_areas_json(report, result, output, extra_issues=issues)
-        else:
-            tables.write_areas_csv(report, survey, output)
-        click.echo(t("written", language, path=output))
-    if households is not None:
-        click.echo(t("written", language, path=households))
-    if rejects is not None:
-        write_rejects_csv(survey, rejects, language, include_names=include_names)
-        click.echo(t("written", language, path=rejects))
-
-
-@cli.command("validate")
-@survey_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Tulis semua masalah ke .csv atau .xlsx.",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
-@lang_option
-@click.pass_context
-def validate_command(
-    ctx: click.Context,
-    files: tuple[Path, ...],
-    form_name: str,
-    sheet: str | None,
-    id_per_desa: bool,
-    output: Path | None,
-    quiet: bool,
-) -> None:
-    """Periksa berkas survei dan cetak masalah data, yang paling sering dulu.
-
-    Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah pemakaian (opsi, berkas, formulir).
-    """
-    language = current_lang(ctx)
-    _require_suffix(output, {".csv", ".xlsx"}, "-o")
-    check_run_files({"-o": output}, [*files, input_file(form_name)])
-    survey = _read(
-        files,
-        form_name,
-        sheet,
-        id_per_desa,
-        read_settings(ctx),
-        rows_progress(quiet, language),
-    )
-    click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
-    for line in text.reading_lines(survey, language):
-        click.echo(line)
-    click.echo(text.reconciliation_line(survey, language))
-    click.echo()
-    click.echo(text.issue_summary(survey.issues, language))
-    click.echo()
-    click.echo(text.issue_counts_line(survey.issues, language))
-    if output is not None:
-        readings = [(f.name, text.reading_text(f, language)) for f in survey.files if f.reading]
-        tables.write_issues(survey.issues, output, files, language, readings)
-        click.echo(t("written", language, path=output))
-    if not survey.rows_scored:
-        click.echo(t("validate.nothing_scored", language))
-    ctx.exit(1 if survey.error_count or not survey.rows_scored else 0)
 
 
 class Terminated(KeyboardInterrupt):

@@ -1,0 +1,194 @@
+"""``phbs score``: score survey files and print the village (or area) table; write it as CSV or
+JSON, the households and the rows set aside on request."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+
+import click
+
+from phbs.cli.common import (
+    ci_note,
+    ci_options,
+    current_lang,
+    lang_option,
+    print_issue_counts,
+    read_settings,
+    require_suffix,
+    scoring_options,
+)
+from phbs.cli.progress import rows_progress
+from phbs.errors import SurveyError
+from phbs.forms.loading import load_form
+from phbs.i18n import Lang, t
+from phbs.ingest.understand import check_publishable
+from phbs.ingest.validate import IdScope, Survey
+from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.outputs import check_run_files, input_file
+from phbs.reports import tables, text
+from phbs.reports.households import households_csv, write_rejects_csv
+from phbs.scoring.household import AreaLevel
+from phbs.scoring.plausibility import plausibility_issues
+from phbs.scoring.streaming import score_files
+from phbs.scoring.summary import summarise
+
+
+def _refuse_unpublishable(
+    survey: Survey, files: Sequence[Path], rejects: Path | None, include_names: bool, lang: Lang
+) -> None:
+    """Stop (exit 1) when the result cannot be published (nothing scored, ids that clash by
+    the dozen), after printing the counts and writing the rows set aside if asked."""
+    try:
+        check_publishable(survey)
+    except SurveyError:
+        for line in text.reading_lines(survey, lang):
+            click.echo(line)
+        click.echo(text.reconciliation_line(survey, lang))
+        print_issue_counts(survey.issues, files, lang)
+        if rejects is not None:
+            write_rejects_csv(survey, rejects, lang, include_names=include_names)
+            click.echo(t("written", lang, path=rejects))
+        raise
+
+
+@click.command("score")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@scoring_options
+@click.option(
+    "--by",
+    "level",
+    type=click.Choice([lvl.value for lvl in AreaLevel]),
+    default="desa",
+    show_default=True,
+    help="Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis rekap ke .csv atau .json.",
+)
+@click.option(
+    "--households",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis hasil per rumah tangga (.csv).",
+)
+@click.option(
+    "--include-names",
+    is_flag=True,
+    help="Sertakan nama kepala rumah tangga di --households dan --rejects.",
+)
+@click.option(
+    "--rejects",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tulis baris yang disisihkan dan alasannya (.csv).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
+@ci_options
+@lang_option
+@click.pass_context
+def score_command(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    level: str,
+    na_policy: str | None,
+    villages: Path | None,
+    output: Path | None,
+    households: Path | None,
+    include_names: bool,
+    rejects: Path | None,
+    quiet: bool,
+    ci_method: str,
+    confidence: float,
+) -> None:
+    """Skor survei rumah tangga dan cetak rekap per desa (atau tingkat lain).
+
+    Contoh: phbs score survei.csv --villages desa.csv -o rekap.csv
+    """
+    language = current_lang(ctx)
+    require_suffix(output, {".csv", ".json"}, "-o")
+    require_suffix(households, {".csv"}, "--households")
+    require_suffix(rejects, {".csv"}, "--rejects")
+    check_run_files(
+        {"-o": output, "--households": households, "--rejects": rejects},
+        [*files, villages, input_file(form_name)],
+    )
+    totals: VillageTotals | None = read_villages(villages) if villages else None
+    progress = rows_progress(quiet, language)
+    settings = read_settings(ctx)
+    loaded = load_form(form_name).without(settings.not_collected)
+    with ExitStack() as stack:
+        sink = None
+        if households is not None:
+            sink = stack.enter_context(
+                households_csv(households, loaded.form, files, include_names=include_names)
+            )
+        try:
+            result = score_files(
+                files,
+                loaded,
+                sheet=sheet,
+                id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+                na_policy=na_policy,
+                settings=settings,
+                progress=progress,
+                households_csv=sink,
+            )
+        finally:
+            if progress is not None:
+                progress.finish()
+        # Nothing that looks like a result is written for an unpublishable one; the rows
+        # set aside are.
+        _refuse_unpublishable(result.survey, files, rejects, include_names, language)
+    survey = result.survey
+    report = summarise(
+        result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
+    )
+    issues = [
+        *survey.issues,
+        *(totals.issues if totals else []),
+        *report.issues,
+        *plausibility_issues(result),
+    ]
+
+    level_name = t(f"level.{report.tingkat.value}", language)
+    click.echo(t("title.score", language, level=level_name))
+    click.echo(
+        t(
+            "settings",
+            language,
+            form=survey.form.form.id,
+            policy=result.na_policy.value,
+            level=level_name,
+        )
+    )
+    for line in text.reading_lines(survey, language):
+        click.echo(line)
+    click.echo()
+    click.echo(text.area_table(report, language))
+    click.echo()
+    click.echo(t("note.persen", language))
+    fpc = totals is not None and report.tingkat is AreaLevel.DESA
+    click.echo(ci_note(ci_method, confidence, fpc, language))
+    click.echo(text.reconciliation_line(survey, language))
+    print_issue_counts(issues, files, language)
+
+    if output is not None:
+        if output.suffix.lower() == ".json":
+            tables.write_areas_json(report, result, output, extra_issues=issues)
+        else:
+            tables.write_areas_csv(report, survey, output)
+        click.echo(t("written", language, path=output))
+    if households is not None:
+        click.echo(t("written", language, path=households))
+    if rejects is not None:
+        write_rejects_csv(survey, rejects, language, include_names=include_names)
+        click.echo(t("written", language, path=rejects))
