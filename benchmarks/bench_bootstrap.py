@@ -17,9 +17,10 @@ import numpy as np
 from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.measures import measures_from_report
 from phbs.contest.models import CriterionResult, Ranking, VillageResult, VillageStatus
-from phbs.contest.rubric import Aggregation, Method, Rubric, SurveySource, load_rubric
+from phbs.contest.rubric import Aggregation, Method, Rubric, SurveySource
+from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import SAMPLE_RUBRIC
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.ingest.survey import Factor, HouseholdBatch, HouseholdTable
 from phbs.ingest.validate import Survey
 from phbs.scoring.results import ScoreResult, score

@@ -52,7 +52,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.forms.model import load_form
+from phbs.forms.loading import load_form
 from phbs.regions import region_table
 
 HERE = Path(__file__).resolve().parent

@@ -53,14 +53,8 @@ if TYPE_CHECKING:
         VillageStatus,
     )
     from phbs.contest.ranking import rank_villages
-    from phbs.contest.rubric import (
-        Aggregation,
-        LoadedRubric,
-        Method,
-        Rubric,
-        bundled_rubrics,
-        load_rubric,
-    )
+    from phbs.contest.rubric import Aggregation, Method, Rubric
+    from phbs.contest.rubric_loading import LoadedRubric, bundled_rubrics, load_rubric
     from phbs.contest.uncertainty import (
         RankBootstrap,
         RankSwap,
@@ -181,11 +175,11 @@ _EXPORTS = {
     "score": "phbs.scoring.results",
     "summarise": "phbs.scoring.summary",
     "Aggregation": "phbs.contest.rubric",
-    "LoadedRubric": "phbs.contest.rubric",
+    "LoadedRubric": "phbs.contest.rubric_loading",
     "Method": "phbs.contest.rubric",
     "Rubric": "phbs.contest.rubric",
-    "bundled_rubrics": "phbs.contest.rubric",
-    "load_rubric": "phbs.contest.rubric",
+    "bundled_rubrics": "phbs.contest.rubric_loading",
+    "load_rubric": "phbs.contest.rubric_loading",
     "PairwiseWeights": "phbs.contest.weights",
     "read_pairwise": "phbs.contest.weights",
     "AreaLevel": "phbs.scoring.household",

@@ -68,7 +68,7 @@ MOVED_MODULES: dict[str, str | tuple[str, ...]] = {
     "phbs.reports.paper_form": "phbs.reports.fieldforms.paper_form",
     "phbs.reports.xlsform": "phbs.reports.fieldforms.xlsform",
     "phbs.results": ("phbs.scoring.results", "phbs.scoring.summary"),
-    "phbs.rubric": "phbs.contest.rubric",
+    "phbs.rubric": ("phbs.contest.rubric", "phbs.contest.rubric_loading"),
     "phbs.rubric_mappings": "phbs.contest.mappings",
     "phbs.rubric_weights": "phbs.contest.weights",
     "phbs.spool": "phbs.scoring.spool",

@@ -15,7 +15,7 @@ import yaml
 
 from phbs.contest.judges import JudgeScores, read_judges
 from phbs.contest.measures import VillageMeasures
-from phbs.contest.rubric import LoadedRubric, load_rubric
+from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 
 # Real village codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2); the scores are made up.
 A, B, C, D = "63.10.01.2005", "63.10.01.2006", "63.10.02.2002", "63.10.02.2003"

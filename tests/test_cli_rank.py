@@ -18,7 +18,7 @@ from contest_helpers import write_table
 from test_ahp import SAATY_2008_DRINKS
 
 from phbs.cli.root import cli
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
 

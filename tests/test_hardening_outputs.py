@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 
 from phbs.cli.root import cli
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.errors import FormError, OutputError, RubricError
 from phbs.forms.loading import load_form
 from phbs.outputs import atomic_text, check_output_path

@@ -17,7 +17,7 @@ from contest_helpers import A, B, C, D, small_rubric, write_judges_long, write_t
 
 from phbs.contest.inputs import OverrideAction, read_attributes, read_overrides
 from phbs.contest.judges import read_judges
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import contest_sample
 from phbs.errors import UnusableFileError
 from phbs.issues import Issue

@@ -34,7 +34,7 @@ from phbs.contest.inputs import read_attributes, read_overrides
 from phbs.contest.measures import measures_from_report, read_village_summary
 from phbs.contest.models import Ranking, VillageStatus
 from phbs.contest.ranking import rank_villages
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import sample_ranking
 from phbs.errors import SettingsError
 

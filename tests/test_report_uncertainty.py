@@ -17,7 +17,7 @@ from phbs import bootstrap_ranking, funnel_plot, shrink_measures, weight_sensiti
 from phbs.cli.root import cli
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.measures import measures_from_report
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import SAMPLE_RUBRIC, contest_sample
 from phbs.demo.data import sample_data
 from phbs.reports.report import write_report

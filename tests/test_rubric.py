@@ -16,10 +16,9 @@ from phbs.contest.rubric import (
     LinearMapping,
     SurveySource,
     ValueTable,
-    bundled_rubrics,
-    load_rubric,
     parse_number,
 )
+from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
 from phbs.errors import RubricError
 from phbs.resources import resource_dir
 

@@ -23,7 +23,8 @@ from phbs.contest.judges import JudgeScores, read_judges
 from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.contest.models import InputRecord, Ranking, VillageStatus
 from phbs.contest.ranking import rank_villages
-from phbs.contest.rubric import DEFAULT_RUBRIC, Method, load_rubric
+from phbs.contest.rubric import Method
+from phbs.contest.rubric_loading import DEFAULT_RUBRIC, load_rubric
 from phbs.contest.uncertainty import shrink_measures
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form

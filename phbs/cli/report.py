@@ -23,7 +23,7 @@ from phbs.contest.judges import read_judges
 from phbs.contest.measures import VillageMeasures, measures_from_report
 from phbs.contest.models import InputRecord, Ranking
 from phbs.contest.ranking import rank_villages
-from phbs.contest.rubric import LoadedRubric, load_rubric
+from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.contest.uncertainty import shrink_measures
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form

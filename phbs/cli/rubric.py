@@ -16,9 +16,8 @@ from phbs.contest.rubric import (
     Rubric,
     SurveySource,
     ValueTable,
-    bundled_rubrics,
-    load_rubric,
 )
+from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
 from phbs.contest.weights import read_pairwise, rubric_weights, write_weights_into
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, t

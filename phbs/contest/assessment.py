@@ -9,7 +9,7 @@ from typing import Any
 
 from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.models import Ranking
-from phbs.contest.rubric import LoadedRubric
+from phbs.contest.rubric_loading import LoadedRubric
 from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity, weight_sensitivity
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport

@@ -25,7 +25,8 @@ from phbs.contest.resampling import (
     resample_judges,
     resample_status,
 )
-from phbs.contest.rubric import JudgeSource, LoadedRubric, Rubric, SurveySource
+from phbs.contest.rubric import JudgeSource, Rubric, SurveySource
+from phbs.contest.rubric_loading import LoadedRubric
 from phbs.contest.uncertainty import (
     FloatArray,
     RankBootstrap,

@@ -34,15 +34,8 @@ from phbs.contest.models import (
     VillageStatus,
 )
 from phbs.contest.notes import Notes, status_notes
-from phbs.contest.rubric import (
-    AttributeSource,
-    JudgeSource,
-    LoadedRubric,
-    Method,
-    Rubric,
-    SurveySource,
-    load_rubric,
-)
+from phbs.contest.rubric import AttributeSource, JudgeSource, Method, Rubric, SurveySource
+from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.contest.ties import rank_with_ties, tie_keys
 from phbs.errors import SettingsError
 from phbs.issues import Issue, make_issue

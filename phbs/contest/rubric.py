@@ -16,15 +16,10 @@ line and the key path of the problem.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from phbs.contest.mappings import (
     BandMapping,
@@ -35,9 +30,6 @@ from phbs.contest.mappings import (
     fold_value,
     parse_number,
 )
-from phbs.errors import RubricError
-from phbs.resources import resource_dir
-from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
 
 __all__ = [
     "MEASURE_PATTERN",
@@ -52,18 +44,14 @@ __all__ = [
     "JudgeSource",
     "LabelBand",
     "LinearMapping",
-    "LoadedRubric",
     "Method",
     "Rubric",
     "ScoreBand",
     "SurveySource",
     "TieBreaker",
     "ValueTable",
-    "bundled_rubrics",
     "fold_value",
-    "load_rubric",
     "parse_number",
-    "parse_rubric",
 ]
 
 #: Village measures a ``survey`` criterion or a tie-breaker may name (docs/aturan.md §7.2).
@@ -241,169 +229,3 @@ class Rubric(_Strict):
             if percent >= band.minimum:
                 return band
         return self.bands[-1]
-
-
-@dataclass(frozen=True)
-class LoadedRubric:
-    """A rubric with where it came from: its file and the file's SHA-256."""
-
-    rubric: Rubric
-    path: Path
-    sha256: str
-
-
-#: The rubric ``phbs rank`` uses without ``--rubric`` (Lomba Desa/Kelurahan Ber-PHBS).
-DEFAULT_RUBRIC = "lomba-desa-ber-phbs"
-
-
-def bundled_rubrics() -> dict[str, Path]:
-    """Names and paths of the bundled rubrics.
-
-    >>> "lomba-desa-ber-phbs" in bundled_rubrics()
-    True
-    """
-    return bundled_yaml(resource_dir("survey_forms") / "rubrics")
-
-
-def load_rubric(name_or_path: str | Path) -> LoadedRubric:
-    """Load a bundled rubric by name, or a rubric file by path.
-
-    >>> loaded = load_rubric("lomba-desa-ber-phbs")
-    >>> [(g.id, g.weight) for g in loaded.rubric.groups]
-    [('masukan', 3.0), ('proses', 4.0), ('keluaran', 3.0)]
-
-    Raises :class:`~phbs.errors.RubricError` naming the file, line and key path of each problem.
-    """
-    rubrics = bundled_rubrics()
-    path = bundled_or_file(name_or_path, rubrics)
-    if path is None:
-        known = ", ".join(rubrics)
-        raise RubricError(
-            f"Rubrik '{name_or_path}' tidak ada: bukan nama rubrik bawaan ({known}) dan bukan "
-            "berkas",
-            f"Rubric '{name_or_path}' not found: neither a bundled rubric ({known}) nor a file",
-        )
-    raw = path.read_bytes()
-    return LoadedRubric(parse_rubric(raw, path), path, hashlib.sha256(raw).hexdigest())
-
-
-def parse_rubric(raw: bytes, path: Path) -> Rubric:
-    """Validate rubric YAML bytes; ``path`` is only used in error messages."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RubricError(
-            f"{path}: berkas rubrik harus UTF-8", f"{path}: rubric file must be UTF-8"
-        ) from None
-    try:
-        data = yaml.load(text, Loader=UniqueKeyLoader)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or ""
-        line = f" baris {mark.line + 1}" if mark is not None else ""
-        line_en = f" line {mark.line + 1}" if mark is not None else ""
-        detail = f" ({problem})" if problem else ""
-        raise RubricError(
-            f"{path}{line}: YAML tidak sah{detail}", f"{path}{line_en}: invalid YAML{detail}"
-        ) from None
-    try:
-        rubric = Rubric.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            (tuple(error["loc"]), error["msg"].removeprefix("Value error, "))
-            for error in exc.errors()
-        ]
-        raise RubricError(*_describe(path, root, problems)) from None
-    problems = _check_references(rubric)
-    if problems:
-        raise RubricError(*_describe(path, root, problems))
-    return rubric
-
-
-Location = tuple[str | int, ...]
-
-
-def _check_references(rubric: Rubric) -> list[tuple[Location, str]]:
-    """Rules that span the file: unique ids, bands covering 0–100, tie-breaker targets."""
-    problems: list[tuple[Location, str]] = []
-    group_ids: dict[str, int] = {}
-    criterion_ids: dict[str, Location] = {}
-    for g, group in enumerate(rubric.groups):
-        if group.id in group_ids:
-            problems.append((("groups", g, "id"), f"group id '{group.id}' is used twice"))
-        group_ids.setdefault(group.id, g)
-        for c, item in enumerate(group.criteria):
-            where: Location = ("groups", g, "criteria", c)
-            if item.id in criterion_ids:
-                problems.append(((*where, "id"), f"criterion id '{item.id}' is used twice"))
-            if item.id in RESERVED_IDS or item.id.startswith("subtotal_"):
-                problems.append(((*where, "id"), f"'{item.id}' is an output column name"))
-            criterion_ids.setdefault(item.id, where)
-            source = item.source
-            if (
-                isinstance(source, SurveySource)
-                and isinstance(source.mapping, BandMapping)
-                and source.mapping.bands[-1].minimum > 0
-            ):
-                problems.append(
-                    (
-                        (*where, "source", "mapping", "bands"),
-                        "the lowest band must start at 0 or below so every percentage has a score",
-                    )
-                )
-    minima = [band.minimum for band in rubric.bands]
-    if any(a <= b for a, b in itertools.pairwise(minima)):
-        problems.append((("bands",), "band minimums must be strictly decreasing"))
-    elif minima[-1] != 0:
-        problems.append((("bands", len(minima) - 1, "minimum"), "the lowest band must start at 0"))
-    for t, breaker in enumerate(rubric.tie_breakers):
-        if breaker.subtotal is not None and breaker.subtotal not in group_ids:
-            problems.append(
-                (("tie_breakers", t, "subtotal"), f"no group with id '{breaker.subtotal}'")
-            )
-        if breaker.criterion is not None and breaker.criterion not in criterion_ids:
-            problems.append(
-                (("tie_breakers", t, "criterion"), f"no criterion with id '{breaker.criterion}'")
-            )
-    keys = [b.key for b in rubric.tie_breakers]
-    for t, key in enumerate(keys):
-        if key in keys[:t]:
-            problems.append((("tie_breakers", t), f"tie-breaker '{key}' is listed twice"))
-    return problems
-
-
-def _line_of(node: yaml.Node | None, loc: Location) -> int | None:
-    """The 1-based line of the deepest YAML node on the key path ``loc``."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = [v for k, v in node.value if getattr(k, "value", None) == str(part)]
-            if not match:
-                break
-            node = match[0]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-        else:
-            continue  # a discriminator tag such as 'judge' in pydantic's location
-        line = node.start_mark.line + 1
-    return line
-
-
-def _describe(
-    path: Path, root: yaml.Node | None, problems: list[tuple[Location, str]]
-) -> tuple[str, str]:
-    """'file: invalid rubric' then one 'line N: key.path: problem' line per problem."""
-    lines_id, lines_en = [], []
-    for loc, message in problems:
-        key = ".".join(str(part) for part in loc) or "(akar)"
-        line = _line_of(root, loc)
-        lines_id.append(f"  {f'baris {line}: ' if line else ''}{key}: {message}")
-        lines_en.append(f"  {f'line {line}: ' if line else ''}{key}: {message}")
-    count = len(problems)
-    return (
-        f"{path}: rubrik tidak sah ({count} masalah)\n" + "\n".join(lines_id),
-        f"{path}: invalid rubric ({count} problems)\n" + "\n".join(lines_en),
-    )

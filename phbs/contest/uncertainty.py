@@ -35,7 +35,8 @@ from phbs.contest.resampling import (
     batch_ranks,
     batch_topsis,
 )
-from phbs.contest.rubric import LoadedRubric, Method, Rubric
+from phbs.contest.rubric import Method, Rubric
+from phbs.contest.rubric_loading import LoadedRubric
 from phbs.scoring.summary import AreaReport
 from phbs.stats import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
 

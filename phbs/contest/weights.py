@@ -27,7 +27,8 @@ import yaml
 from numpy.typing import NDArray
 
 from phbs.contest.ahp import AhpResult, ahp_weights
-from phbs.contest.rubric import Rubric, parse_number, parse_rubric
+from phbs.contest.rubric import Rubric, parse_number
+from phbs.contest.rubric_loading import parse_rubric
 from phbs.errors import RubricError
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table

@@ -13,7 +13,7 @@ from phbs.contest.inputs import read_attributes, read_overrides
 from phbs.contest.judges import read_judges
 from phbs.contest.models import InputRecord, Ranking
 from phbs.contest.ranking import rank_villages
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.reports.ranking import write_ranking_csv, write_ranking_json
 from phbs.resources import data_path
 from phbs.scoring.summary import AreaReport

@@ -8,7 +8,7 @@ from pathlib import Path
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.models import Ranking
-from phbs.contest.rubric import load_rubric
+from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.uncertainty import weight_sensitivity
 from phbs.demo.contest import SAMPLE_RUBRIC, write_sample_ranking
 from phbs.demo.data import sample_data

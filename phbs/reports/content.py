@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
-from phbs.contest.rubric import LoadedRubric
+from phbs.contest.rubric_loading import LoadedRubric
 from phbs.i18n import Lang, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code

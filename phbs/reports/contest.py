@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phbs.contest.models import Ranking, VillageResult, VillageStatus
-from phbs.contest.rubric import LoadedRubric, Rubric, load_rubric
+from phbs.contest.rubric import Rubric
+from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.errors import PhbsError
 from phbs.i18n import Lang
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
-from phbs.contest.rubric import LoadedRubric
+from phbs.contest.rubric_loading import LoadedRubric
 from phbs.errors import SettingsError
 from phbs.i18n import Lang
 from phbs.ingest.villages import VillageTotals
