@@ -83,7 +83,7 @@ if TYPE_CHECKING:
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
-    from phbs.reports.content import DEFAULT_STRATA, Stratum
+    from phbs.reports.content import DEFAULT_STRATA, ReportOptions, Stratum
     from phbs.reports.households import HouseholdsCsv, households_csv
     from phbs.reports.report import write_report
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
@@ -165,6 +165,7 @@ _EXPORTS = {
     "VillageStatus": "phbs.contest.models",
     "DEFAULT_STRATA": "phbs.reports.content",
     "Stratum": "phbs.reports.content",
+    "ReportOptions": "phbs.reports.content",
     "write_report": "phbs.reports.report",
     "Uncertainty": "phbs.contest.assessment",
     "AreaReport": "phbs.scoring.summary",
@@ -234,6 +235,7 @@ __all__ = [
     "RankSwap",
     "Ranking",
     "ReadSettings",
+    "ReportOptions",
     "Rubric",
     "RubricError",
     "SampleData",

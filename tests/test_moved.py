@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,21 @@ def test_an_old_module_split_in_several_hands_on_the_names_of_each() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["True", "True", "True", "True", "2"]
+
+
+def test_report_options_given_the_old_way_still_work_with_a_warning(tmp_path: Path) -> None:
+    """``write_report(..., lang="en")`` (version 0.1) is ``ReportOptions(lang="en")``, warned."""
+    import phbs
+
+    result = phbs.score(phbs.read_survey(phbs.sample_data().survey_files))
+    report = phbs.summarise(result)
+    with pytest.warns(DeprecationWarning, match="ReportOptions"):
+        old = phbs.write_report(result, report, html=tmp_path / "a.html", lang="en", target=50.0)
+    new = phbs.write_report(
+        result, report, phbs.ReportOptions(lang="en", target=50.0), html=tmp_path / "b.html"
+    )
+    assert old.lang == new.lang == "en"
+    assert old.target == new.target == 50.0
+    assert old.headline == new.headline
+    with pytest.raises(TypeError, match="bahasa"):
+        phbs.write_report(result, report, html=tmp_path / "c.html", bahasa="en")

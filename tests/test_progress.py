@@ -17,7 +17,7 @@ from phbs.cli.progress import RowsProgress, WritingProgress, rows_progress, writ
 from phbs.cli.root import cli
 from phbs.i18n import Lang
 from phbs.ingest import read_survey, row_checks
-from phbs.reports.content import build_content
+from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.excel import sheet as excel_sheet
 from phbs.reports.excel.sheet import WriteStep
 from phbs.reports.excel.workbook import write_workbook
@@ -149,7 +149,7 @@ def test_workbook_is_identical_with_and_without_progress(
 ) -> None:
     monkeypatch.setattr(excel_sheet, "PROGRESS_EVERY", 250)
     result = score(read_survey(SAMPLE))
-    content = build_content(result, summarise(result), lang="en")
+    content = build_content(result, summarise(result), ReportOptions(lang="en"))
     steps: list[WriteStep] = []
     write_workbook(content, tmp_path / "quiet.xlsx", max_rows=1000)
     write_workbook(content, tmp_path / "shown.xlsx", max_rows=1000, progress=steps.append)

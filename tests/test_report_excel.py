@@ -14,7 +14,7 @@ from report_helpers import FORMULA_NAME, UNKNOWN_CODE, Scored, sample, small
 
 from phbs import write_report
 from phbs.errors import SettingsError
-from phbs.reports.content import DEFAULT_STRATA, Stratum, build_content, stratum_of
+from phbs.reports.content import DEFAULT_STRATA, ReportOptions, Stratum, build_content, stratum_of
 from phbs.reports.excel.workbook import write_workbook
 from phbs.scoring.household import percent
 from phbs.scoring.summary import AreaSummary
@@ -51,7 +51,12 @@ def scored(tmp_path: Path) -> Scored:
 @pytest.fixture
 def written(scored: Scored, tmp_path: Path) -> Path:
     path = tmp_path / "laporan.xlsx"
-    write_report(scored.result, scored.report, xlsx=path, villages=scored.villages, target=50.0)
+    write_report(
+        scored.result,
+        scored.report,
+        ReportOptions(villages=scored.villages, target=50.0),
+        xlsx=path,
+    )
     return path
 
 
@@ -171,7 +176,7 @@ def test_household_sheet_matches_households(written: Path, scored: Scored) -> No
 def test_names_only_when_asked(scored: Scored, tmp_path: Path) -> None:
     """docs/aturan.md §1.2: nama_kepala_rt is personal data, shown only with include_names."""
     path = tmp_path / "nama.xlsx"
-    write_report(scored.result, scored.report, xlsx=path, include_names=True)
+    write_report(scored.result, scored.report, ReportOptions(include_names=True), xlsx=path)
     sheet = workbook(path)["Rumah Tangga"]
     columns = header_index(sheet)
     names = [row[columns["Nama kepala rumah tangga"]] for row in rows(sheet)[1:]]
@@ -268,7 +273,7 @@ def test_sample_matches_scoring_with_calamine(tmp_path: Path) -> None:
     """The bundled sample, read back with python-calamine: every village's numbers."""
     data = sample()
     path = tmp_path / "contoh.xlsx"
-    write_report(data.result, data.report, xlsx=path, villages=data.villages)
+    write_report(data.result, data.report, ReportOptions(villages=data.villages), xlsx=path)
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Desa").to_python()
     header = [str(h) for h in sheet[0]]
     areas: list[AreaSummary] = data.report.areas
@@ -289,7 +294,7 @@ def test_ranking_sheet_matches_ranking(tmp_path: Path) -> None:
     data = sample(ranked=True)
     assert data.ranking is not None
     path = tmp_path / "peringkat.xlsx"
-    write_report(data.result, data.report, xlsx=path, ranking=data.ranking)
+    write_report(data.result, data.report, ReportOptions(ranking=data.ranking), xlsx=path)
     book = workbook(path)
     assert book.sheetnames.index("Peringkat") == 5
     sheet = book["Peringkat"]
@@ -310,7 +315,7 @@ def test_custom_strata(scored: Scored, tmp_path: Path) -> None:
     """Strata are a setting (docs/aturan.md §5.6): two bands at 60 %."""
     strata = [Stratum("Rendah", 60.0, "#ff0000"), Stratum("Tinggi", None, "#00ff00")]
     path = tmp_path / "strata.xlsx"
-    write_report(scored.result, scored.report, xlsx=path, strata=strata)
+    write_report(scored.result, scored.report, ReportOptions(strata=strata), xlsx=path)
     sheet = workbook(path)["Desa"]
     labels = {c.value for c in sheet["K"][1:4]}
     assert labels <= {"Rendah", "Tinggi"}
@@ -320,7 +325,7 @@ def test_custom_strata(scored: Scored, tmp_path: Path) -> None:
 def test_english_sheet_names(scored: Scored, tmp_path: Path) -> None:
     """lang='en' names sheets and headers in English."""
     path = tmp_path / "en.xlsx"
-    write_report(scored.result, scored.report, xlsx=path, lang="en")
+    write_report(scored.result, scored.report, ReportOptions(lang="en"), xlsx=path)
     book = workbook(path)
     assert book.sheetnames[:3] == ["Summary", "Villages", "Indicator Recap"]
     assert book["Villages"]["H1"].value == "% PHBS"

@@ -18,7 +18,7 @@ from browser import Opened, launch
 from report_helpers import SCRIPT_NAME, UNKNOWN_CODE, Scored, sample, small
 
 from phbs import write_report
-from phbs.reports.content import build_content
+from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.html.page import render_html
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,9 @@ def browser_context() -> Iterator[Any]:
 def small_page(tmp_path: Path) -> tuple[Scored, Path]:
     scored = small(tmp_path)
     path = tmp_path / "laporan.html"
-    write_report(scored.result, scored.report, html=path, villages=scored.villages, target=50)
+    write_report(
+        scored.result, scored.report, ReportOptions(villages=scored.villages, target=50), html=path
+    )
     return scored, path
 
 
@@ -103,7 +105,7 @@ def test_clicking_a_header_sorts_the_rows(browser_context: Any, tmp_path: Path) 
     """Sorting any column reorders rows: % ber-PHBS up, then down; names A to Z."""
     data = sample()
     path = tmp_path / "contoh.html"
-    write_report(data.result, data.report, html=path, villages=data.villages)
+    write_report(data.result, data.report, ReportOptions(villages=data.villages), html=path)
     opened = Opened(browser_context, path)
     try:
         page = opened.page
@@ -159,7 +161,7 @@ def test_page_prints_to_pdf(browser_context: Any, tmp_path: Path) -> None:
     """The print stylesheet gives A4 pages; the ranking ends with the judges' signatures."""
     data = sample(ranked=True)
     path = tmp_path / "peringkat.html"
-    write_report(data.result, data.report, html=path, ranking=data.ranking)
+    write_report(data.result, data.report, ReportOptions(ranking=data.ranking), html=path)
     opened = Opened(browser_context, path)
     try:
         pdf = opened.page.pdf(prefer_css_page_size=True, print_background=True)
@@ -181,7 +183,7 @@ def test_ranking_section_bands_carry_text(browser_context: Any, tmp_path: Path) 
     data = sample(ranked=True)
     assert data.ranking is not None
     path = tmp_path / "peringkat.html"
-    write_report(data.result, data.report, html=path, ranking=data.ranking)
+    write_report(data.result, data.report, ReportOptions(ranking=data.ranking), html=path)
     opened = Opened(browser_context, path)
     try:
         page = opened.page
@@ -210,7 +212,9 @@ def test_english_page(browser_context: Any, tmp_path: Path) -> None:
     """lang='en': the page says so and its labels are English."""
     scored = small(tmp_path)
     path = tmp_path / "en.html"
-    write_report(scored.result, scored.report, html=path, lang="en", title="Tanah Bumbu 2025")
+    write_report(
+        scored.result, scored.report, ReportOptions(lang="en", title="Tanah Bumbu 2025"), html=path
+    )
     opened = Opened(browser_context, path)
     try:
         page = opened.page

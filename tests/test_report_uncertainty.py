@@ -20,6 +20,7 @@ from phbs.contest.measures import measures_from_report
 from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import SAMPLE_RUBRIC, contest_sample
 from phbs.demo.data import sample_data
+from phbs.reports.content import ReportOptions
 from phbs.reports.report import write_report
 
 
@@ -48,7 +49,7 @@ def test_village_interval_cells_are_percent_numbers(tmp_path: Path) -> None:
     AreaSummary bounds; the method and level are in the Metadata sheet."""
     scored = small(tmp_path)
     path = tmp_path / "laporan.xlsx"
-    write_report(scored.result, scored.report, xlsx=path, villages=scored.villages)
+    write_report(scored.result, scored.report, ReportOptions(villages=scored.villages), xlsx=path)
     book = openpyxl.load_workbook(path)
     sheet = book["Desa"]
     columns = header_index(sheet)
@@ -108,9 +109,8 @@ def test_ranking_sheet_with_uncertainty_is_reproducible(tmp_path: Path) -> None:
         write_report(
             data.result,
             data.report,
+            ReportOptions(ranking=data.ranking, uncertainty=uncertainty_of(data)),
             xlsx=path,
-            ranking=data.ranking,
-            uncertainty=uncertainty_of(data),
         )
         sheets.append(list(openpyxl.load_workbook(path)["Peringkat"].iter_rows(values_only=True)))
     assert sheets[0] == sheets[1]
@@ -138,10 +138,8 @@ def test_html_intervals_funnel_and_rank_uncertainty(browser_context: Any, tmp_pa
     write_report(
         data.result,
         data.report,
+        ReportOptions(ranking=data.ranking, uncertainty=found, villages=data.villages),
         html=path,
-        ranking=data.ranking,
-        uncertainty=found,
-        villages=data.villages,
     )
     opened = Opened(browser_context, path)
     try:

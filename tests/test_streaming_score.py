@@ -199,7 +199,7 @@ def test_page_leaves_many_dusun_to_the_workbook(
     phbs.write_report(result, report, html=tmp_path / "semua.html")
     assert 'id="tabel-cakupan-dusun"' in (tmp_path / "semua.html").read_text(encoding="utf-8")
     monkeypatch.setattr(html, "HTML_MAX_DUSUN", 3)
-    phbs.write_report(result, report, html=tmp_path / "desa.html", lang="en")
+    phbs.write_report(result, report, phbs.ReportOptions(lang="en"), html=tmp_path / "desa.html")
     page = (tmp_path / "desa.html").read_text(encoding="utf-8")
     assert 'id="tabel-cakupan-dusun"' not in page
     dusun = len(phbs.summarise(result, by="dusun").areas)

@@ -32,6 +32,7 @@ from phbs.ingest.understand import check_publishable
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.outputs import check_run_files, input_file
+from phbs.reports.content import ReportOptions
 from phbs.reports.report import write_report
 from phbs.reports.text import issue_counts_line
 from phbs.scoring.household import AreaLevel
@@ -271,16 +272,18 @@ def report_command(
         content = write_report(
             result,
             report,
+            ReportOptions(
+                lang=language,
+                title=title,
+                ranking=ranking,
+                include_names=include_names,
+                villages=totals,
+                target=target,
+                uncertainty=found,
+            ),
             xlsx=xlsx,
             html=html,
-            lang=language,
-            title=title,
-            ranking=ranking,
-            include_names=include_names,
-            villages=totals,
-            target=target,
             template_dir=template_dir,
-            uncertainty=found,
             progress=writing,
         )
     finally:

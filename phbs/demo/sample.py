@@ -16,6 +16,7 @@ from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
+from phbs.reports.content import ReportOptions
 from phbs.reports.households import write_households_csv, write_rejects_csv
 from phbs.reports.report import write_report
 from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
@@ -80,12 +81,9 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     write_report(
         result,
         report,
+        ReportOptions(lang=lang, ranking=ranking, villages=villages, uncertainty=uncertainty),
         xlsx=report_paths[0],
         html=report_paths[1],
-        lang=lang,
-        ranking=ranking,
-        villages=villages,
-        uncertainty=uncertainty,
     )
     outputs += report_paths
     return DemoRun(result=result, report=report, issues=issues, ranking=ranking, outputs=outputs)

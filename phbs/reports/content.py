@@ -163,20 +163,41 @@ class ReportContent:
         return t(f"level.{self.report.tingkat.value}", self.lang)
 
 
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report shows besides the survey and its summary (``phbs report``'s options).
+
+    ``lang``: ``"id"`` or ``"en"``; ``title`` replaces the default title. ``villages`` (a
+    villages file, :func:`phbs.read_villages`) adds it to the audit trail and its issues to
+    the data issues; ``issues`` replaces the default list of issues (the survey's, the
+    villages file's, the summary's and the ranking's). ``strata`` replaces the village strata
+    (default I < 25, II 25–49, III 50–75, IV > 75 % ber-PHBS) and ``target`` is a
+    % ber-PHBS target. ``include_names`` shows household heads' names in the workbook.
+    ``ranking`` (from :func:`phbs.rank_villages`) adds the contest ranking, its criteria named
+    by ``rubric`` (found from the ranking's audit trail when omitted); ``uncertainty``
+    (:class:`phbs.Uncertainty`) adds the median rank, the rank interval, P(first), P(top 3),
+    how often a village keeps its rank, the swapping pairs and the shrinkage prior.
+
+    >>> ReportOptions(lang="en", target=50.0).target
+    50.0
+    """
+
+    lang: Lang = "id"
+    title: str | None = None
+    villages: VillageTotals | None = None
+    issues: Sequence[Issue] | None = None
+    strata: Sequence[Stratum] | None = None
+    target: float | None = None
+    include_names: bool = False
+    ranking: Ranking | None = None
+    rubric: LoadedRubric | None = None
+    uncertainty: Uncertainty | None = None
+
+
 def build_content(
     result: ScoreResult | StreamedScore,
     report: AreaReport,
-    *,
-    lang: Lang = "id",
-    title: str | None = None,
-    villages: VillageTotals | None = None,
-    issues: Sequence[Issue] | None = None,
-    strata: Sequence[Stratum] | None = None,
-    target: float | None = None,
-    include_names: bool = False,
-    ranking: Ranking | None = None,
-    rubric: LoadedRubric | None = None,
-    uncertainty: Uncertainty | None = None,
+    options: ReportOptions | None = None,
 ) -> ReportContent:
     """Gather what both report formats show.
 
@@ -194,6 +215,10 @@ def build_content(
     >>> content.headline.rumah_tangga_disurvei == result.survey.rows_scored
     True
     """
+    options = options or ReportOptions()
+    lang, title, villages, issues = options.lang, options.title, options.villages, options.issues
+    strata, target, include_names = options.strata, options.target, options.include_names
+    ranking, rubric, uncertainty = options.ranking, options.rubric, options.uncertainty
     survey = result.survey
     form = survey.form.form
     chosen_strata = tuple(strata) if strata else DEFAULT_STRATA

@@ -4,6 +4,7 @@ confidence intervals, IKS (docs/aturan.md §5, §4.2)."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -145,29 +146,22 @@ def summarise(
     level = AreaLevel(by)
     totals = result if isinstance(result, AreaTotals) else result.totals
     form = totals.form
-    classes = form.classes.classes if form.classes else []
     healthy = index_class_health(form)
     names = totals.village_names
     issues: list[Issue] = []
 
     if level is AreaLevel.DUSUN:
         counts = totals.dusun
-        rows = _AreaRows(counts, area_intervals(counts, ci_method, confidence))
+        rows = _AreaRows(
+            counts, area_intervals(counts, ci_method, confidence), level, form, healthy
+        )
         areas = [
-            _area(
-                level,
-                rows,
+            rows.area(
                 i,
                 key.split("\x1f")[0],
                 _village_name(names, key.split("\x1f")[0]),
-                form.codes,
-                [c.code for c in classes],
-                1,
-                None,
-                None,
-                None,
+                Coverage(villages=1),
                 dusun=totals.dusun_names[key] or "(tanpa dusun)",
-                healthy=healthy,
             )
             for i, key in enumerate(counts.keys)
         ]
@@ -223,7 +217,9 @@ def summarise(
     fpc = None
     if level is AreaLevel.DESA:
         fpc = np.array([float(usable_total.get(k, np.nan)) for k in counts.keys])
-    rows = _AreaRows(counts, area_intervals(counts, ci_method, confidence, fpc))
+    rows = _AreaRows(
+        counts, area_intervals(counts, ci_method, confidence, fpc), level, form, healthy
+    )
     # The villages of each area, found by sorting once (not by scanning them per area).
     order = np.argsort(parent_index, kind="stable")
     bounds = np.searchsorted(parent_index[order], np.arange(len(counts.keys) + 1)).tolist()
@@ -239,19 +235,11 @@ def summarise(
         if level is AreaLevel.DESA and total is not None:
             flag = bool(covered < MIN_SAMPLE and covered < total)
         areas.append(
-            _area(
-                level,
-                rows,
+            rows.area(
                 i,
                 key,
                 name,
-                form.codes,
-                [c.code for c in classes],
-                len(members),
-                total,
-                percent(covered, total) if total else None,
-                flag,
-                healthy=healthy,
+                Coverage(len(members), total, percent(covered, total) if total else None, flag),
             )
         )
     return AreaReport(
@@ -294,12 +282,34 @@ def _with_listed_villages(counts: AreaCounts, villages: VillageTotals | None) ->
     )
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How much of an area the survey covers: its villages, its households when known
+    (villages file), the % surveyed (dipantau) and whether the sample is short."""
+
+    villages: int
+    total: int | None = None
+    dipantau: float | None = None
+    flag: bool | None = None
+
+
 class _AreaRows:
     """Counts and intervals of every area as Python lists, converted once: reading numpy
     scalars one at a time is slow for tens of thousands of areas × indicators."""
 
-    def __init__(self, counts: AreaCounts, ci: AreaIntervals | None) -> None:
+    def __init__(
+        self,
+        counts: AreaCounts,
+        ci: AreaIntervals | None,
+        level: AreaLevel,
+        form: Form,
+        healthy: list[bool] | None,
+    ) -> None:
         self.counts = counts
+        self.level = level
+        self.indicator_codes = form.codes
+        self.class_codes = [c.code for c in form.classes.classes] if form.classes else []
+        self.healthy = healthy
         self.surveyed: list[int] = counts.surveyed.tolist()
         self.status: list[list[int]] = counts.status.tolist()
         self.ya: list[list[int]] = counts.ya.tolist()
@@ -313,65 +323,53 @@ class _AreaRows:
         self.cakupan_lower = [_bounds(row) for row in (ci.cakupan_lower if ci else nothing)]
         self.cakupan_upper = [_bounds(row) for row in (ci.cakupan_upper if ci else nothing)]
 
+    def area(
+        self, i: int, code: str, name: str, coverage: Coverage, dusun: str | None = None
+    ) -> AreaSummary:
+        """The summary of area ``i`` (its ``code`` and ``name``; ``dusun`` at that level)."""
+        ber, tidak, belum = self.status[i]
+        ya, answered, missing = self.ya[i], self.answered[i], self.missing[i]
+        lower, upper = self.cakupan_lower[i], self.cakupan_upper[i]
+        # One validation per area, its coverages nested (pydantic validates them in one call).
+        area = AreaSummary.model_validate(
+            {
+                "tingkat": self.level,
+                "kode": code,
+                "nama": name,
+                "dusun": dusun,
+                "rumah_tangga_disurvei": self.surveyed[i],
+                "ber_phbs": ber,
+                "tidak_ber_phbs": tidak,
+                "belum_lengkap": belum,
+                "persen_ber_phbs": percent(ber, ber + tidak),
+                "indikator": {
+                    c: {
+                        "ya": ya[j],
+                        "berlaku": answered[j],
+                        "kosong": missing[j],
+                        "cakupan": percent(ya[j], answered[j]),
+                        "cakupan_bawah": lower[j],
+                        "cakupan_atas": upper[j],
+                    }
+                    for j, c in enumerate(self.indicator_codes)
+                },
+                "kelas": dict(zip(self.class_codes, self.classes[i], strict=True)),
+                "jumlah_desa": coverage.villages,
+                "jumlah_rumah_tangga": coverage.total,
+                "persen_dipantau": coverage.dipantau,
+                "sampel_kurang": coverage.flag,
+                "persen_ber_phbs_bawah": self.ber_lower[i],
+                "persen_ber_phbs_atas": self.ber_upper[i],
+                **(area_iks(self.counts, i, self.healthy) if self.healthy is not None else {}),
+            }
+        )
+        for indicator in area.indikator.values():
+            _share_fields(indicator)
+        return area
+
 
 def _bounds(values: NDArray[np.float64]) -> list[float | None]:
     return [None if math.isnan(v) else v for v in values.tolist()]
-
-
-def _area(
-    level: AreaLevel,
-    rows: _AreaRows,
-    i: int,
-    code: str,
-    name: str,
-    indicator_codes: list[str],
-    class_codes: list[str],
-    villages: int,
-    total: int | None,
-    dipantau: float | None,
-    flag: bool | None,
-    dusun: str | None = None,
-    healthy: list[bool] | None = None,
-) -> AreaSummary:
-    ber, tidak, belum = rows.status[i]
-    ya, answered, missing = rows.ya[i], rows.answered[i], rows.missing[i]
-    lower, upper = rows.cakupan_lower[i], rows.cakupan_upper[i]
-    # One validation per area, its coverages nested (pydantic validates them in one call).
-    area = AreaSummary.model_validate(
-        {
-            "tingkat": level,
-            "kode": code,
-            "nama": name,
-            "dusun": dusun,
-            "rumah_tangga_disurvei": rows.surveyed[i],
-            "ber_phbs": ber,
-            "tidak_ber_phbs": tidak,
-            "belum_lengkap": belum,
-            "persen_ber_phbs": percent(ber, ber + tidak),
-            "indikator": {
-                c: {
-                    "ya": ya[j],
-                    "berlaku": answered[j],
-                    "kosong": missing[j],
-                    "cakupan": percent(ya[j], answered[j]),
-                    "cakupan_bawah": lower[j],
-                    "cakupan_atas": upper[j],
-                }
-                for j, c in enumerate(indicator_codes)
-            },
-            "kelas": dict(zip(class_codes, rows.classes[i], strict=True)),
-            "jumlah_desa": villages,
-            "jumlah_rumah_tangga": total,
-            "persen_dipantau": dipantau,
-            "sampel_kurang": flag,
-            "persen_ber_phbs_bawah": rows.ber_lower[i],
-            "persen_ber_phbs_atas": rows.ber_upper[i],
-            **(area_iks(rows.counts, i, healthy) if healthy is not None else {}),
-        }
-    )
-    for coverage in area.indikator.values():
-        _share_fields(coverage)
-    return area
 
 
 def index_class_health(form: Form) -> list[bool] | None:
