@@ -17,15 +17,12 @@ from phbs.cli.common import (
     survey_file_options,
 )
 from phbs.cli.uncertainty import uncertainty_choice, uncertainty_options
-from phbs.contest.assessment import Uncertainty, assess_ranking
-from phbs.contest.inputs import Overrides, VillageAttributes, read_attributes, read_overrides
-from phbs.contest.judges import JudgeScores, read_judges
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.contest.models import InputRecord, Ranking, VillageStatus
-from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric import Method
 from phbs.contest.rubric_loading import DEFAULT_RUBRIC, load_rubric
-from phbs.contest.uncertainty import shrink_measures
+from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
@@ -90,9 +87,7 @@ def _measures(
     result = score(survey, na_policy)
     report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)
     issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
-    records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in survey.files]
-    if totals is not None:
-        records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
+    records = survey_records(survey.files, totals)
     return measures_from_report(report, "survei"), issues, records, report, result
 
 
@@ -244,48 +239,30 @@ def rank_command(
         confidence,
         read_settings(ctx),
     )
-    if (bootstrap or shrink) and report is None:
-        raise SettingsError(
-            "--bootstrap dan --shrink perlu --survey (jumlah rumah tangga per desa)",
-            "--bootstrap and --shrink need --survey (household counts per village)",
-        )
-    # The uncertainty columns and table appear only when asked for, so the plain ranking
-    # keeps its documented columns.
-    asked = bool(bootstrap or weight_sensitivity or shrink)
-    found = Uncertainty(report=report if asked else None)
-    if shrink and measures is not None and report is not None:
-        measures, found.prior = shrink_measures(measures, report)
-    scores: JudgeScores | None = read_judges(judges, loaded.rubric) if judges else None
-    facts: VillageAttributes | None = (
-        read_attributes(attributes, loaded.rubric) if attributes else None
-    )
-    changes: Overrides | None = read_overrides(overrides, loaded.rubric) if overrides else None
-    ranking = rank_villages(
+    run = run_contest(
         loaded,
-        survey=measures,
-        judges=scores,
-        attributes=facts,
-        overrides=changes,
+        measures,
+        report,
+        ContestFiles(judges, attributes, overrides),
+        records,
         method=method,
         rank_incomplete=rank_incomplete,
-        inputs=records,
+        shrink=shrink,
+        uncertainty=uncertainty_choice(
+            bootstrap,
+            seed,
+            resample_judges,
+            weight_sensitivity,
+            weight_concentration,
+            weight_spread,
+        ),
+        households=result,
     )
-    if asked:
-        found = assess_ranking(
-            ranking,
-            loaded,
-            report,
-            uncertainty_choice(
-                bootstrap,
-                seed,
-                resample_judges,
-                weight_sensitivity,
-                weight_concentration,
-                weight_spread,
-            ),
-            prior=found.prior,
-            households=result,
-        )
+    ranking = run.ranking
+    asked = run.uncertainty is not None
+    # The uncertainty columns and table appear only when asked for, so the plain ranking
+    # keeps its documented columns.
+    found = run.uncertainty or Uncertainty()
     if ctx.get_parameter_source("rubric_name") is click.core.ParameterSource.DEFAULT:
         click.echo(t("rank.default_rubric", language, rubric=rubric_name))
     _print(ranking, survey_issues, language)

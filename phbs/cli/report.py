@@ -17,20 +17,14 @@ from phbs.cli.common import (
 )
 from phbs.cli.progress import rows_progress, writing_progress
 from phbs.cli.uncertainty import uncertainty_choice, uncertainty_options
-from phbs.contest.assessment import Uncertainty, assess_ranking
-from phbs.contest.inputs import read_attributes, read_overrides
-from phbs.contest.judges import read_judges
-from phbs.contest.measures import VillageMeasures, measures_from_report
-from phbs.contest.models import InputRecord, Ranking
-from phbs.contest.ranking import rank_villages
-from phbs.contest.rubric_loading import LoadedRubric, load_rubric
-from phbs.contest.uncertainty import shrink_measures
+from phbs.contest.rubric_loading import load_rubric
+from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.understand import check_publishable
 from phbs.ingest.validate import IdScope, read_survey
-from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.ingest.villages import read_villages
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.content import ReportOptions
 from phbs.reports.report import write_report
@@ -38,7 +32,7 @@ from phbs.reports.text import issue_counts_line
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.streaming import StreamedScore, score_files
-from phbs.scoring.summary import AreaReport, summarise
+from phbs.scoring.summary import summarise
 
 
 def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
@@ -48,54 +42,6 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
             f"{option} {path}: akhiran berkas harus {listed}",
             f"{option} {path}: file name must end in {listed}",
         )
-
-
-def _rank(
-    result: ScoreResult | StreamedScore,
-    report: AreaReport,
-    totals: VillageTotals | None,
-    rubric_name: str,
-    judges: Path | None,
-    attributes: Path | None,
-    overrides: Path | None,
-    method: str | None,
-    rank_incomplete: bool,
-    shrink: bool = False,
-) -> tuple[Ranking, LoadedRubric, AreaReport, Uncertainty]:
-    """Rank the surveyed villages, as ``phbs rank --survey`` does (``shrink``: with % ber-PHBS
-    shrunk); also returns the rubric, the village summary and the shrinkage prior."""
-    loaded = load_rubric(rubric_name)
-    by_village = (
-        report
-        if report.tingkat is AreaLevel.DESA
-        else summarise(
-            result,
-            by=AreaLevel.DESA,
-            villages=totals,
-            ci_method=report.metode_ci,
-            confidence=report.tingkat_kepercayaan,
-        )
-    )
-    survey: AreaReport | VillageMeasures = by_village
-    found = Uncertainty(report=by_village)
-    if shrink:
-        survey, found.prior = shrink_measures(measures_from_report(by_village), by_village)
-    records = [
-        InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in result.survey.files
-    ]
-    if totals is not None:
-        records.append(InputRecord(peran="desa", berkas=totals.source, sha256=totals.sha256))
-    ranking = rank_villages(
-        loaded,
-        survey=survey,
-        judges=read_judges(judges, loaded.rubric) if judges else None,
-        attributes=read_attributes(attributes, loaded.rubric) if attributes else None,
-        overrides=read_overrides(overrides, loaded.rubric) if overrides else None,
-        method=method,
-        rank_incomplete=rank_incomplete,
-        inputs=records,
-    )
-    return ranking, loaded, by_village, found
 
 
 @click.command("report")
@@ -236,37 +182,37 @@ def report_command(
     ranking = None
     found = None
     if rubric_name is not None:
-        ranking, loaded, by_village, found = _rank(
-            result,
-            report,
-            totals,
-            rubric_name,
-            judges,
-            attributes,
-            overrides,
-            method,
-            rank_incomplete,
-            shrink,
-        )
-        found = (
-            assess_ranking(
-                ranking,
-                loaded,
-                by_village,
-                uncertainty_choice(
-                    bootstrap,
-                    seed,
-                    resample_judges,
-                    weight_sensitivity,
-                    weight_concentration,
-                    weight_spread,
-                ),
-                prior=found.prior,
-                households=result if isinstance(result, ScoreResult) else None,
+        by_village = (
+            report
+            if report.tingkat is AreaLevel.DESA
+            else summarise(
+                result,
+                by=AreaLevel.DESA,
+                villages=totals,
+                ci_method=report.metode_ci,
+                confidence=report.tingkat_kepercayaan,
             )
-            if asked
-            else None
         )
+        run = run_contest(
+            load_rubric(rubric_name),
+            by_village,
+            by_village,
+            ContestFiles(judges, attributes, overrides),
+            survey_records(result.survey.files, totals),
+            method=method,
+            rank_incomplete=rank_incomplete,
+            shrink=shrink,
+            uncertainty=uncertainty_choice(
+                bootstrap,
+                seed,
+                resample_judges,
+                weight_sensitivity,
+                weight_concentration,
+                weight_spread,
+            ),
+            households=result if isinstance(result, ScoreResult) else None,
+        )
+        ranking, found = run.ranking, run.uncertainty
     writing = writing_progress(quiet, language)
     try:
         content = write_report(
