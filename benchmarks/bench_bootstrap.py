@@ -119,7 +119,7 @@ def synthetic() -> tuple[Ranking, Rubric, AreaReport, ScoreResult]:
         kesepakatan=[],
         koreksi=[],
         masukan=[],
-        issues=[],
+        masalah=[],
     )
     return ranking, rubric, report, result
 

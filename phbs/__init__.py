@@ -7,7 +7,7 @@ Read survey files, validate them, score households and summarise villages and ar
     survey = phbs.read_survey(["survei.csv"], form="kemenkes-rt-10")
     result = phbs.score(survey)
     report = phbs.summarise(result, by="desa")
-    for area in report.areas:
+    for area in report.wilayah:
         print(area.kode, area.nama, area.persen_ber_phbs)
 
 Rank contest villages with a rubric and the judges' scores (docs/aturan.md §7)::

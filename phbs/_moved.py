@@ -95,6 +95,11 @@ def _warn(old: str, new: str) -> None:
     )
 
 
+def renamed(old: str, new: str) -> None:
+    """Warn that a field of a public model has a new name (the old one works for a release)."""
+    _warn(old, new)
+
+
 def _targets(new: str | tuple[str, ...]) -> tuple[str, ...]:
     return (new,) if isinstance(new, str) else new
 

@@ -298,7 +298,7 @@ def test_fixtures_raise_every_area_issue(
     found = set()
     for survey in surveys.values():
         result = score(survey)
-        found |= {i.code for i in summarise(result, villages=villages).issues}
+        found |= {i.code for i in summarise(result, villages=villages).masalah}
         found |= {i.code for i in plausibility_issues(result)}
     assert found >= {
         "sampel-kurang",

@@ -44,7 +44,7 @@ def test_sekolah_8_scores_and_makes_an_xlsform(tmp_path: Path) -> None:
     ]
     survey = read(write_csv(tmp_path / "sekolah.csv", rows), "sekolah-8")
     report = summarise(score(survey))
-    assert [(a.ber_phbs, a.tidak_ber_phbs) for a in report.areas] == [(1, 1)]
+    assert [(a.ber_phbs, a.tidak_ber_phbs) for a in report.wilayah] == [(1, 1)]
     warnings: list[str] = []
     path = write_xlsform(load_form("sekolah-8").form, tmp_path / "sekolah.xlsx")
     xls2xform.convert(xlsform=str(path), warnings=warnings, validate=False)

@@ -168,7 +168,7 @@ def check(path: Path, rows: Sequence[Row], table: Sequence[Sequence[str]]) -> No
     report = summarise(score(survey))
     got = {
         a.kode: [a.rumah_tangga_disurvei, a.ber_phbs, a.tidak_ber_phbs, a.belum_lengkap]
-        for a in report.areas
+        for a in report.wilayah
     }
     assert got == reference(rows)
 

@@ -108,3 +108,20 @@ def test_report_options_given_the_old_way_still_work_with_a_warning(tmp_path: Pa
     assert old.headline == new.headline
     with pytest.raises(TypeError, match="bahasa"):
         phbs.write_report(result, report, html=tmp_path / "c.html", bahasa="en")
+
+
+def test_renamed_fields_still_read_with_a_warning() -> None:
+    """The result models name their fields in Indonesian, as the JSON outputs do
+    (docs/architecture.md, "Public API"); the names of version 0.1 read the same values."""
+    import phbs
+
+    result = phbs.score(phbs.read_survey(phbs.sample_data().survey_files))
+    report = phbs.summarise(result)
+    for old, new in (("areas", "wilayah"), ("issues", "masalah"), ("form_id", "formulir")):
+        with pytest.warns(DeprecationWarning, match=f"AreaReport.{new}"):
+            assert getattr(report, old) == getattr(report, new)
+    from phbs.demo.contest import sample_ranking
+
+    ranking = sample_ranking(report)
+    with pytest.warns(DeprecationWarning, match="Ranking.masalah"):
+        assert ranking.issues == ranking.masalah

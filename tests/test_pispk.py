@@ -152,7 +152,7 @@ def test_area_iks_is_share_of_sehat_families(tmp_path: Path) -> None:
     for n in range(7):  # incomplete: jamban blank
         rows.append((f"X{n}", SEGUMBANG, "", [*_NO_CHILD, "Ya", "Ya", "Ya", ""]))
     survey = read(_write_families(tmp_path / "keluarga.csv", rows), "pispk-12")
-    area = summarise(score(survey)).areas[0]
+    area = summarise(score(survey)).wilayah[0]
     assert area.kelas == {"tidak_sehat": 250, "pra_sehat": 300, "sehat": 450}
     assert (area.keluarga_sehat, area.keluarga_berindeks) == (450, 1000)
     assert area.keluarga_tanpa_indeks == 7
@@ -174,8 +174,8 @@ def test_area_iks_rolls_up_by_summing(tmp_path: Path) -> None:
     ]
     survey = read(_write_families(tmp_path / "k.csv", rows), "pispk-12")
     result = score(survey)
-    assert [a.iks_wilayah for a in summarise(result).areas] == [0.5, 1.0]
-    kabupaten = summarise(result, by="kabupaten").areas[0]
+    assert [a.iks_wilayah for a in summarise(result).wilayah] == [0.5, 1.0]
+    kabupaten = summarise(result, by="kabupaten").wilayah[0]
     assert (kabupaten.keluarga_sehat, kabupaten.keluarga_berindeks) == (4, 5)
     assert kabupaten.iks_wilayah == 0.8
 

@@ -217,9 +217,9 @@ def test_missing_judge_score(tmp_path: Path) -> None:
     rubric = small_rubric(tmp_path)
     judges = judges_from(tmp_path, rubric, sheet)
     ranking = rank_villages(rubric, survey=measures(FOUR_PHBS), judges=judges)
-    codes = [(i.code, i.value) for i in ranking.issues if i.code != "nilai-juri-kosong"]
+    codes = [(i.code, i.value) for i in ranking.masalah if i.code != "nilai-juri-kosong"]
     assert codes == [("kriteria-tanpa-nilai", C)]
-    blanks = [i for i in ranking.issues if i.code == "nilai-juri-kosong"]
+    blanks = [i for i in ranking.masalah if i.code == "nilai-juri-kosong"]
     assert len(blanks) == 4
     assert all(i.row is not None for i in blanks)
     village_a = ranking.village(A)
@@ -280,7 +280,7 @@ def test_kendall_w_per_criterion_and_total(tmp_path: Path) -> None:
     assert not k_angka.rendah
     assert k_angka.juri_paling_berbeda is None
     assert agreement["total"].jumlah_desa == 4
-    assert not any(i.code == "kesepakatan-juri-rendah" for i in ranking.issues)
+    assert not any(i.code == "kesepakatan-juri-rendah" for i in ranking.masalah)
 
 
 def test_low_agreement_names_the_least_agreeing_judge(tmp_path: Path) -> None:
@@ -301,7 +301,7 @@ def test_low_agreement_names_the_least_agreeing_judge(tmp_path: Path) -> None:
     assert p_latih.w == pytest.approx(60 / 540)
     assert p_latih.rendah
     assert p_latih.juri_paling_berbeda == "J3"
-    low = [i for i in ranking.issues if i.code == "kesepakatan-juri-rendah"]
+    low = [i for i in ranking.masalah if i.code == "kesepakatan-juri-rendah"]
     assert [(i.column, i.severity.value) for i in low] == [("p_latih", "warning")]
     assert "'J3'" in low[0].message_en
     assert "0.11" in low[0].message_en
@@ -337,7 +337,7 @@ def test_overrides_exclude_and_adjust(tmp_path: Path) -> None:
     assert ranking.village(B).total == pytest.approx(1010)
     assert ranking.village(B).catatan == ["Dikeluarkan: mengundurkan diri"]
     assert [(o.kode_desa, o.tindakan) for o in ranking.koreksi] == [(B, "keluarkan"), (C, "ubah")]
-    stray = [i for i in ranking.issues if i.code == "desa-tidak-dikenal"]
+    stray = [i for i in ranking.masalah if i.code == "desa-tidak-dikenal"]
     assert [(i.row, i.value) for i in stray] == [(4, "63.10.02.2021")]
 
 
@@ -370,7 +370,7 @@ def test_attribute_criteria(tmp_path: Path) -> None:
     )
     assert ranking.village(A).total == pytest.approx(1005 + 300)
     assert ranking.village(B).total == pytest.approx(1010)
-    assert [(i.code, i.row, i.value) for i in ranking.issues if i.code.startswith("atribut")] == [
+    assert [(i.code, i.row, i.value) for i in ranking.masalah if i.code.startswith("atribut")] == [
         ("atribut-kosong", 4, ""),
         ("atribut-salah", 5, "proses"),
     ]
@@ -383,7 +383,7 @@ def test_survey_measures_and_missing_inputs(tmp_path: Path) -> None:
     rubric = small_rubric(tmp_path)
     judges = judges_from(tmp_path, rubric, FOUR_VILLAGES)
     ranking = rank_villages(rubric, survey=measures({A: 60.0, B: 70.0, C: None}), judges=judges)
-    survey_gaps = [(i.code, i.column) for i in ranking.issues if i.code == "ukuran-survei-kosong"]
+    survey_gaps = [(i.code, i.column) for i in ranking.masalah if i.code == "ukuran-survei-kosong"]
     assert survey_gaps == [("ukuran-survei-kosong", "persen_ber_phbs")] * 2
     assert [v.kode_desa for v in ranking.ranked()] == [B, A]
     with pytest.raises(SettingsError, match="--judges"):
@@ -442,7 +442,7 @@ def test_bundled_sample_ranking() -> None:
     corrected = ranking.village("63.10.02.2003").kriteria["cakupan_jamban_sehat"]
     assert corrected.nilai == 65
     assert corrected.nilai_sebelum_koreksi == pytest.approx(71.66, abs=0.01)
-    codes = sorted(i.code for i in ranking.issues)
+    codes = sorted(i.code for i in ranking.masalah)
     assert codes == ["desa-tanpa-nilai-juri", "nilai-juri-kosong"]
     assert all(a.w is not None and not a.rendah for a in ranking.kesepakatan)
     assert not any(math.isnan(v.total or 0) for v in ranking.desa)

@@ -71,7 +71,7 @@ def test_village_sheet_matches_scoring_cell_by_cell(written: Path, scored: Score
     denominator beside it, stratum as text (docs/aturan.md §5.1, §5.6)."""
     sheet = workbook(written)["Desa"]
     columns = header_index(sheet)
-    areas = scored.report.areas
+    areas = scored.report.wilayah
     for r, area in enumerate(areas, start=2):
 
         def cell(label: str, r: int = r) -> Any:
@@ -127,7 +127,7 @@ def test_recap_sheet_has_the_recap_columns(written: Path, scored: Scored) -> Non
         "Cakupan (%)",
     ]
     assert sheet.cell(row=1, column=4).value == "1. Persalinan ditolong oleh tenaga kesehatan"
-    for r, area in enumerate(scored.report.areas, start=3):
+    for r, area in enumerate(scored.report.wilayah, start=3):
         assert sheet.cell(row=r, column=1).value == area.kode
         assert sheet.cell(row=r, column=3).value == area.rumah_tangga_disurvei
         for j, code in enumerate(codes):
@@ -241,8 +241,8 @@ def test_summary_has_headline_reconciliation_and_chart(written: Path, scored: Sc
     by_label = {r[0]: r[1] for r in table if r[0] is not None}
     survey = scored.result.survey
     assert by_label["Rumah tangga disurvei"] == survey.rows_scored
-    ber = sum(a.ber_phbs for a in scored.report.areas)
-    tidak = sum(a.tidak_ber_phbs for a in scored.report.areas)
+    ber = sum(a.ber_phbs for a in scored.report.wilayah)
+    tidak = sum(a.tidak_ber_phbs for a in scored.report.wilayah)
     expected = percent(ber, ber + tidak)
     assert expected is not None
     assert by_label["% rumah tangga ber-PHBS"] == pytest.approx(expected / 100)
@@ -276,7 +276,7 @@ def test_sample_matches_scoring_with_calamine(tmp_path: Path) -> None:
     write_report(data.result, data.report, ReportOptions(villages=data.villages), xlsx=path)
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Desa").to_python()
     header = [str(h) for h in sheet[0]]
-    areas: list[AreaSummary] = data.report.areas
+    areas: list[AreaSummary] = data.report.wilayah
     for row, area in zip(sheet[1 : len(areas) + 1], areas, strict=True):
         values = dict(zip(header, row, strict=True))
         assert values["Kode"] == area.kode

@@ -74,7 +74,7 @@ def test_opens_cleanly_offline_and_keeps_hostile_text(
         assert dict(zip(codes, names, strict=True))[UNKNOWN_CODE] == SCRIPT_NAME
         assert opened.page.title() == "Laporan PHBS rumah tangga per desa/kelurahan"
         assert opened.page.locator("html").get_attribute("lang") == "id"
-        assert len(codes) == len(scored.report.areas)
+        assert len(codes) == len(scored.report.wilayah)
     finally:
         opened.close()
 
@@ -94,7 +94,7 @@ def test_only_the_pages_own_script_runs(browser_context: Any, tmp_path: Path) ->
     opened = Opened(browser_context, path)
     try:
         assert opened.page.title() != "diserang"
-        total = len(data.report.areas)
+        total = len(data.report.wilayah)
         counter = opened.page.locator("#tabel-wilayah-count")
         assert counter.text_content() == f"{total} dari {total} ditampilkan"
     finally:
@@ -109,7 +109,7 @@ def test_clicking_a_header_sorts_the_rows(browser_context: Any, tmp_path: Path) 
     opened = Opened(browser_context, path)
     try:
         page = opened.page
-        percents = [a.persen_ber_phbs for a in data.report.areas]
+        percents = [a.persen_ber_phbs for a in data.report.wilayah]
         pct_column = 6
         page.locator("#tabel-wilayah thead button.sort").nth(pct_column).click()
         keys = [float(k) for k in opened.sort_keys("tabel-wilayah", pct_column)]
@@ -141,7 +141,7 @@ def test_filter_box_filters_rows(browser_context: Any, tmp_path: Path) -> None:
     opened = Opened(browser_context, path)
     try:
         page = opened.page
-        total = len(data.report.areas)
+        total = len(data.report.wilayah)
         counter = page.locator("#tabel-wilayah-count")
         assert counter.text_content() == f"{total} dari {total} ditampilkan"
         page.fill("#tabel-wilayah-filter", "maju makmur")

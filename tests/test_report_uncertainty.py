@@ -56,7 +56,7 @@ def test_village_interval_cells_are_percent_numbers(tmp_path: Path) -> None:
     low, high = columns["IK 95% bawah"], columns["IK 95% atas"]
     assert low == columns["% ber-PHBS"] + 1
     assert high == low + 1
-    for r, area in enumerate(scored.report.areas, start=2):
+    for r, area in enumerate(scored.report.wilayah, start=2):
         for col, value in ((low, area.persen_ber_phbs_bawah), (high, area.persen_ber_phbs_atas)):
             cell = sheet.cell(row=r, column=col)
             assert value is not None
@@ -77,8 +77,8 @@ def test_coverage_intervals_sheet(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(path)["IK Cakupan"]
     rows = list(sheet.iter_rows(min_row=2))
     indicators = scored.result.survey.form.form.indicators
-    assert len(rows) == len(scored.report.areas) * len(indicators)
-    first = scored.report.areas[0].indikator[indicators[0].code]
+    assert len(rows) == len(scored.report.wilayah) * len(indicators)
+    first = scored.report.wilayah[0].indikator[indicators[0].code]
     assert rows[0][6].value == pytest.approx((first.cakupan_bawah or 0) / 100)
     assert rows[0][7].value == pytest.approx((first.cakupan_atas or 0) / 100)
     assert rows[0][7].number_format == "0.0%"
@@ -149,14 +149,14 @@ def test_html_intervals_funnel_and_rank_uncertainty(browser_context: Any, tmp_pa
         # Village table: the interval beside % ber-PHBS, sorted by the point estimate.
         headers = page.locator("#tabel-wilayah thead th").all_text_contents()
         ci = next(i for i, h in enumerate(headers) if "IK 95%" in h)
-        first = data.report.areas[0]
+        first = data.report.wilayah[0]
         assert opened.column("tabel-wilayah", ci)[0] == (
             f"{first.persen_ber_phbs_bawah:.1f}–{first.persen_ber_phbs_atas:.1f}".replace(".", ",")
         )
         page.locator("#tabel-wilayah thead button.sort").nth(ci).click()
         keys = [float(k) for k in opened.sort_keys("tabel-wilayah", ci)]
         assert keys == sorted(
-            a.persen_ber_phbs for a in data.report.areas if a.persen_ber_phbs is not None
+            a.persen_ber_phbs for a in data.report.wilayah if a.persen_ber_phbs is not None
         )
         # Heatmap tooltip.
         title = page.locator("#tabel-cakupan tbody td[title]").first.get_attribute("title")

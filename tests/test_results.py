@@ -66,7 +66,7 @@ def worked(tmp_path: Path) -> Survey:
 
 
 def by_code(report: AreaReport) -> dict[str, AreaSummary]:
-    return {a.kode: a for a in report.areas}
+    return {a.kode: a for a in report.wilayah}
 
 
 def outcome(area: AreaSummary) -> tuple[int, int, int, int]:
@@ -87,7 +87,7 @@ def test_village_measures(worked: Survey) -> None:
     assert areas[KAMPUNG_BARU].persen_ber_phbs == pytest.approx(50.0)
     assert areas[SEGUMBANG].nama == "Segumbang"
     assert report.na_policy is NaPolicy.EXCLUDE
-    assert report.form_id == "kemenkes-rt-10"
+    assert report.formulir == "kemenkes-rt-10"
 
 
 def test_indicator_coverage(worked: Survey) -> None:
@@ -125,14 +125,14 @@ def test_roll_up_sums_counts_and_recomputes(worked: Survey) -> None:
     persalinan = batu_licin.indikator["persalinan_nakes"]
     assert (persalinan.ya, persalinan.berlaku) == (1, 1)
 
-    kabupaten = summarise(result, by="kabupaten").areas
+    kabupaten = summarise(result, by="kabupaten").wilayah
     assert [(a.kode, a.nama) for a in kabupaten] == [("63.10", "Kabupaten Tanah Bumbu")]
     assert outcome(kabupaten[0]) == (13, 3, 9, 1)
     # 3 of 12, not the mean of the kecamatan (20 % and 50 %) nor of the villages
     assert kabupaten[0].persen_ber_phbs == pytest.approx(25.0)
     assert kabupaten[0].jumlah_desa == 3
 
-    provinsi = summarise(result, by="provinsi").areas
+    provinsi = summarise(result, by="provinsi").wilayah
     assert [(a.kode, a.nama) for a in provinsi] == [("63", "Kalimantan Selatan")]
     assert outcome(provinsi[0]) == (13, 3, 9, 1)
     assert provinsi[0].persen_ber_phbs == pytest.approx(25.0)
@@ -153,7 +153,7 @@ def test_dusun_level(worked: Survey) -> None:
     """docs/aturan.md §5.5 (the familiar recap per dusun): dusun names are grouped within
     their village without case or extra spaces; a blank dusun is its own group."""
     report = summarise(score(worked), by="dusun")
-    rows = {(a.kode, a.dusun): outcome(a) for a in report.areas}
+    rows = {(a.kode, a.dusun): outcome(a) for a in report.wilayah}
     assert rows == {
         (BATULICIN, "(tanpa dusun)"): (1, 1, 0, 0),
         (SEGUMBANG, "(tanpa dusun)"): (1, 0, 0, 1),
@@ -161,7 +161,7 @@ def test_dusun_level(worked: Survey) -> None:
         (SEGUMBANG, "Dusun II"): (4, 0, 4, 0),
         (KAMPUNG_BARU, "(tanpa dusun)"): (2, 1, 1, 0),
     }
-    dusun_i = next(a for a in report.areas if a.dusun == "Dusun I")
+    dusun_i = next(a for a in report.wilayah if a.dusun == "Dusun I")
     assert dusun_i.persen_ber_phbs == pytest.approx(20.0)
     assert dusun_i.nama == "Segumbang"
 
@@ -174,7 +174,7 @@ def test_same_dusun_name_in_two_villages_is_two_groups(tmp_path: Path) -> None:
         dusun_row("2", KERSIK_PUTIH, "Dusun I", "", "--- TYYY YYY"),
     ]
     report = summarise(score(read_rows(tmp_path, rows, header=DUSUN_HEADER)), by="dusun")
-    assert [(a.kode, a.dusun, a.ber_phbs) for a in report.areas] == [
+    assert [(a.kode, a.dusun, a.ber_phbs) for a in report.wilayah] == [
         (SEGUMBANG, "Dusun I", 1),
         (KERSIK_PUTIH, "Dusun I", 0),
     ]
@@ -228,7 +228,7 @@ def test_dipantau(worked: Survey, totals: VillageTotals) -> None:
     assert areas[KAMPUNG_BARU].persen_dipantau is None
     assert areas[KAMPUNG_BARU].sampel_kurang is None
 
-    flagged = [(i.code, i.value) for i in report.issues]
+    flagged = [(i.code, i.value) for i in report.masalah]
     assert sorted(flagged) == [
         ("disurvei-melebihi-total", KAMPUNG_BARU),
         ("sampel-kurang", SEGUMBANG),
@@ -268,7 +268,7 @@ def test_sample_of_210_is_enough(tmp_path: Path) -> None:
     assert areas[SEGUMBANG].sampel_kurang is False
     assert areas[KERSIK_PUTIH].persen_dipantau == pytest.approx(20.9)
     assert areas[KERSIK_PUTIH].sampel_kurang is True
-    assert [(i.code, i.value) for i in report.issues] == [("sampel-kurang", KERSIK_PUTIH)]
+    assert [(i.code, i.value) for i in report.masalah] == [("sampel-kurang", KERSIK_PUTIH)]
 
 
 def test_unknown_village_code_is_summarised_with_file_name(tmp_path: Path) -> None:
@@ -277,9 +277,9 @@ def test_unknown_village_code_is_summarised_with_file_name(tmp_path: Path) -> No
     header = ["id_rumah_tangga", "kode_desa", "nama_desa", *INDICATORS]
     rows = [["1", "63.10.01.2999", "Desa Baru", *answers("---YYYYYYY")]]
     result = score(read_rows(tmp_path, rows, header=header))
-    village = summarise(result).areas
+    village = summarise(result).wilayah
     assert [(a.kode, a.nama, a.ber_phbs) for a in village] == [("63.10.01.2999", "Desa Baru", 1)]
-    assert [a.kode for a in summarise(result, by="kecamatan").areas] == ["63.10.01"]
+    assert [a.kode for a in summarise(result, by="kecamatan").wilayah] == ["63.10.01"]
 
 
 def test_empty_survey(tmp_path: Path) -> None:
@@ -287,11 +287,11 @@ def test_empty_survey(tmp_path: Path) -> None:
     level, and a listed village still appears with 0 surveyed (dipantau 0 %)."""
     result = score(read_rows(tmp_path, []))
     for level in ("dusun", "desa", "kecamatan", "kabupaten", "provinsi"):
-        assert summarise(result, by=level).areas == []
+        assert summarise(result, by=level).wilayah == []
     villages = read_villages(
         write_csv(tmp_path / "desa.csv", [["kode_desa", "jumlah_rumah_tangga"], [SEGUMBANG, "40"]])
     )
-    areas = summarise(result, by="kecamatan", villages=villages).areas
+    areas = summarise(result, by="kecamatan", villages=villages).wilayah
     assert [(a.kode, a.rumah_tangga_disurvei, a.persen_dipantau) for a in areas] == [
         ("63.10.01", 0, 0.0)
     ]
@@ -350,7 +350,7 @@ def test_sample_villages(sample: Survey) -> None:
     assert areas["63.10.01.1007"].persen_dipantau == pytest.approx(37200 / 3184)
     assert outcome(areas["63.10.02.2008"]) == (148, 17, 131, 0)
     assert areas["63.10.02.2008"].sampel_kurang is True
-    assert sum(a.rumah_tangga_disurvei for a in report.areas) == sample.rows_scored
+    assert sum(a.rumah_tangga_disurvei for a in report.wilayah) == sample.rows_scored
     assert not villages.issues
 
 
@@ -479,6 +479,6 @@ def test_property_reconciliation_and_village_counts(
             *(a.indikator[c].ya for c in INDICATORS),
             *(a.indikator[c].berlaku for c in INDICATORS),
         ]
-        for a in report.areas
+        for a in report.wilayah
     }
     assert got == expected

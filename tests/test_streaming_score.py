@@ -100,7 +100,7 @@ def _library_outputs(files: list[Path], folder: Path, villages: Path) -> dict[st
     issues = [
         *result.survey.issues,
         *totals.issues,
-        *report.issues,
+        *report.masalah,
         *phbs.plausibility_issues(result),
     ]
     out = folder / "pustaka"
@@ -202,5 +202,5 @@ def test_page_leaves_many_dusun_to_the_workbook(
     phbs.write_report(result, report, phbs.ReportOptions(lang="en"), html=tmp_path / "desa.html")
     page = (tmp_path / "desa.html").read_text(encoding="utf-8")
     assert 'id="tabel-cakupan-dusun"' not in page
-    dusun = len(phbs.summarise(result, by="dusun").areas)
+    dusun = len(phbs.summarise(result, by="dusun").wilayah)
     assert f"Coverage by indicator for the {dusun} sub-villages is in the workbook" in page

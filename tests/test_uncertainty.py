@@ -34,7 +34,7 @@ def sample_report() -> AreaReport:
 
 def test_village_interval_is_wilson_with_fpc(sample_report: AreaReport) -> None:
     """% ber-PHBS interval: Wilson; a village surveyed in full gets the point (aturan.md §5.4)."""
-    for area in sample_report.areas:
+    for area in sample_report.wilayah:
         n = area.ber_phbs + area.tidak_ber_phbs
         if n == 0:
             assert area.persen_ber_phbs_bawah is None
@@ -53,7 +53,7 @@ def test_village_interval_is_wilson_with_fpc(sample_report: AreaReport) -> None:
 
 def test_fpc_uses_the_village_sampling_fraction(sample_report: AreaReport) -> None:
     """With N known, the % ber-PHBS denominator's population is (ber + tidak) · N / surveyed."""
-    area = next(a for a in sample_report.areas if a.kode == SEGUMBANG)
+    area = next(a for a in sample_report.wilayah if a.kode == SEGUMBANG)
     n = area.ber_phbs + area.tidak_ber_phbs
     assert area.jumlah_rumah_tangga is not None
     population = n * area.jumlah_rumah_tangga / area.rumah_tangga_disurvei
@@ -64,7 +64,7 @@ def test_fpc_uses_the_village_sampling_fraction(sample_report: AreaReport) -> No
 
 def test_indicator_coverage_intervals(sample_report: AreaReport) -> None:
     """Each indicator's cakupan has bounds around it, or none when nobody answered."""
-    for area in sample_report.areas:
+    for area in sample_report.wilayah:
         for coverage in area.indikator.values():
             if coverage.cakupan is None:
                 assert coverage.cakupan_bawah is None
@@ -80,7 +80,7 @@ def test_method_and_confidence_are_recorded() -> None:
     narrow = phbs.summarise(result, by="kecamatan")
     wide = phbs.summarise(result, by="kecamatan", ci_method="jeffreys", confidence=0.99)
     assert (wide.metode_ci.value, wide.tingkat_kepercayaan) == ("jeffreys", 0.99)
-    for a, b in zip(narrow.areas, wide.areas, strict=True):
+    for a, b in zip(narrow.wilayah, wide.wilayah, strict=True):
         assert a.persen_ber_phbs_bawah is not None
         assert b.persen_ber_phbs_bawah is not None
         assert b.persen_ber_phbs_bawah < a.persen_ber_phbs_bawah
@@ -172,7 +172,7 @@ def test_shrinkage_pulls_small_villages_toward_the_prior_mean(
     small one moves further than a large one."""
     _, _, report = contest
     measures, prior = shrink_measures(phbs.measures_from_report(report), report)
-    for area in report.areas:
+    for area in report.wilayah:
         n = area.ber_phbs + area.tidak_ber_phbs
         if n == 0:
             continue
@@ -284,11 +284,11 @@ def test_joint_bootstrap_reproduces_and_centres_on_the_observed_rate(
     assert one == bootstrap_ranking(
         ranking, rubric, report, replicates=300, seed=7, households=result
     )
-    villages = [a.kode for a in report.areas if a.persen_ber_phbs is not None]
+    villages = [a.kode for a in report.wilayah if a.persen_ber_phbs is not None]
     drawn = resample_measures(
         villages, ["persen_ber_phbs"], households=result, replicates=4000, seed=11
     )["persen_ber_phbs"]
-    observed = {a.kode: a.persen_ber_phbs for a in report.areas}
+    observed = {a.kode: a.persen_ber_phbs for a in report.wilayah}
     for i, kode in enumerate(villages):
         assert np.nanmean(drawn[:, i]) == pytest.approx(observed[kode], abs=1.0)
 

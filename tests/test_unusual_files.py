@@ -176,7 +176,7 @@ def test_utf16_text_from_excel_is_read(tmp_path: Path) -> None:
     path = tmp_path / "unicode.txt"
     path.write_bytes(text.encode("utf-16"))
     survey = read_survey([path])
-    (area,) = summarise(score(survey)).areas
+    (area,) = summarise(score(survey)).wilayah
     assert (area.ber_phbs, area.tidak_ber_phbs) == (1, 2)
     assert [(r.row, r.reasons) for r in survey.set_aside] == [(5, ("baris-ganda",))]
     assert survey.files[0].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
@@ -548,7 +548,7 @@ def test_ytn_file_reads_n_as_not_applicable(tmp_path: Path) -> None:
         ["R3", KERSIK_PUTIH, *"NNNYYYYYYY"],
     ]
     survey = read_survey([write_csv(tmp_path / "ytn.csv", [HEADER_NO_AGE, *rows])])
-    (area,) = summarise(score(survey)).areas
+    (area,) = summarise(score(survey)).wilayah
     assert (area.ber_phbs, area.tidak_ber_phbs, area.belum_lengkap) == (2, 1, 0)
     reading = survey.files[0].reading
     assert reading is not None
@@ -627,7 +627,7 @@ def test_n_first_met_after_the_first_rows_follows_their_spellings(
     later N mean Tidak (the Y/N rule); the file is consistent, so it is read, not refused."""
     monkeypatch.setattr(sample, "SCHEME_SAMPLE_ROWS", 1)
     survey = write_csv(tmp_path / "lambat.csv", [HEADER_NO_AGE, *YN_ROWS])
-    (area,) = summarise(score(read_survey([survey]))).areas
+    (area,) = summarise(score(read_survey([survey]))).wilayah
     assert (area.ber_phbs, area.tidak_ber_phbs) == (1, 2)
 
 

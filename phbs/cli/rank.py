@@ -86,7 +86,7 @@ def _measures(
     totals = read_villages(villages) if villages else None
     result = score(survey, na_policy)
     report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)
-    issues = [*survey.issues, *(totals.issues if totals else []), *report.issues]
+    issues = [*survey.issues, *(totals.issues if totals else []), *report.masalah]
     records = survey_records(survey.files, totals)
     return measures_from_report(report, "survei"), issues, records, report, result
 
@@ -132,8 +132,8 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
         for agreement in ranking.kesepakatan:
             click.echo(agreement_line(agreement, lang))
     click.echo()
-    click.echo(text.issue_summary(ranking.issues, lang))
-    pairs = (("rank.issues.summary", ranking.issues), ("rank.survey.issues", survey_issues))
+    click.echo(text.issue_summary(ranking.masalah, lang))
+    pairs = (("rank.issues.summary", ranking.masalah), ("rank.survey.issues", survey_issues))
     for key, issues in pairs:
         if key == "rank.issues.summary" or issues:
             found = text.severity_counts(issues)
@@ -146,7 +146,7 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
                     infos=found[Severity.INFO],
                 )
             )
-    if survey_issues or ranking.issues:
+    if survey_issues or ranking.masalah:
         click.echo(t("rank.issues.hint", lang))
 
 
@@ -277,5 +277,5 @@ def rank_command(
         else:
             write_ranking_csv(ranking, output, language, inputs, (found.columns(), found.cells()))
         click.echo(t("written", language, path=output))
-    failed = any(i.severity is Severity.ERROR for i in ranking.issues)
+    failed = any(i.severity is Severity.ERROR for i in ranking.masalah)
     ctx.exit(1 if failed else 0)

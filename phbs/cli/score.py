@@ -155,7 +155,7 @@ def score_command(
     issues = [
         *survey.issues,
         *(totals.issues if totals else []),
-        *report.issues,
+        *report.masalah,
         *plausibility_issues(result),
     ]
 

@@ -50,7 +50,7 @@ class Uncertainty:
         """Extra cells per village code."""
         rows: dict[str, dict[str, Any]] = {}
         if self.report is not None:
-            for area in self.report.areas:
+            for area in self.report.wilayah:
                 rows[area.kode] = {
                     "persen_ber_phbs_survei": area.persen_ber_phbs,
                     "persen_ber_phbs_bawah": area.persen_ber_phbs_bawah,

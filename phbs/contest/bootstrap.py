@@ -242,7 +242,7 @@ def _observed_measures(
     source = report if report is not None else summarise(households) if households else None
     if source is None:
         return {}
-    areas = {a.kode: a for a in source.areas}
+    areas = {a.kode: a for a in source.wilayah}
     rows = [areas.get(k) for k in villages]
     found = measures_from_report(source).values
     result = {
@@ -360,7 +360,7 @@ def _household_sampler(
 def _count_sampler(
     villages: list[str], wanted: list[str], report: AreaReport, prior: BetaBinomialPrior | None
 ) -> Sampler:
-    areas = {a.kode: a for a in report.areas}
+    areas = {a.kode: a for a in report.wilayah}
     rows = [areas.get(k) for k in villages]
     present = np.array([r is not None for r in rows], dtype=bool)
     status = np.array(

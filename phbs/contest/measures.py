@@ -69,7 +69,7 @@ def measures_from_report(report: AreaReport, source: str = "survei") -> VillageM
     values: dict[str, Values] = {}
     names: dict[str, str] = {}
     indicators: tuple[str, ...] = ()
-    for area in report.areas:
+    for area in report.wilayah:
         indicators = tuple(area.indikator)
         names[area.kode] = area.nama
         values[area.kode] = {
@@ -77,7 +77,7 @@ def measures_from_report(report: AreaReport, source: str = "survei") -> VillageM
             "persen_dipantau": area.persen_dipantau,
             **{f"cakupan.{code}": c.cakupan for code, c in area.indikator.items()},
         }
-    has_dipantau = any(a.jumlah_rumah_tangga is not None for a in report.areas)
+    has_dipantau = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
     return VillageMeasures(values, names, indicators, has_dipantau, source)
 
 
@@ -182,9 +182,9 @@ def _read_json(path: Path, name: str) -> VillageMeasures:
     report = AreaReport(
         tingkat=AreaLevel.DESA,
         na_policy=document["pengaturan"]["na_policy"],
-        form_id=document["formulir"]["id"],
-        areas=areas,
-        issues=[],
+        formulir=document["formulir"]["id"],
+        wilayah=areas,
+        masalah=[],
     )
     measures = measures_from_report(report, name)
     return VillageMeasures(

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from phbs._moved import renamed
 from phbs.contest.rubric import Aggregation, Method
 from phbs.issues import Issue
 
@@ -126,7 +127,13 @@ class Ranking(BaseModel):
     kesepakatan: list[Agreement]
     koreksi: list[AppliedOverride]
     masukan: list[InputRecord]
-    issues: list[Issue]
+    masalah: list[Issue]
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Old name of :attr:`masalah` (version 0.1), warned for one release."""
+        renamed("Ranking.issues", "Ranking.masalah")
+        return self.masalah
 
     def ranked(self) -> list[VillageResult]:
         """The ranked villages, best first."""

@@ -167,7 +167,7 @@ def rank_villages(
         kesepakatan=agreement,
         koreksi=list(applied.values()),
         masukan=_inputs(loaded, measures, judges, attributes, overrides, inputs),
-        issues=issues,
+        masalah=issues,
     )
 
 

@@ -227,7 +227,7 @@ def shrink_measures(
 
     Villages without a complete household keep no value.
     """
-    areas = [a for a in report.areas if a.kode in measures.values]
+    areas = [a for a in report.wilayah if a.kode in measures.values]
     ber = np.array([a.ber_phbs for a in areas], dtype=np.float64)
     n = np.array([a.ber_phbs + a.tidak_ber_phbs for a in areas], dtype=np.float64)
     prior = fit_beta_binomial(ber, n)

@@ -65,7 +65,7 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     write_areas_json(report, result, outputs[1])
     write_households_csv(result, outputs[2])
     write_rejects_csv(survey, outputs[3])
-    issues = [*survey.issues, *villages.issues, *report.issues]
+    issues = [*survey.issues, *villages.issues, *report.masalah]
     write_issues(issues, outputs[4], [])
     ranking, ranking_paths = write_sample_ranking(report, folder)
     outputs += ranking_paths

@@ -223,9 +223,9 @@ def build_content(
     form = survey.form.form
     chosen_strata = tuple(strata) if strata else DEFAULT_STRATA
     if issues is None:
-        issues = [*survey.issues, *(villages.issues if villages else []), *report.issues]
+        issues = [*survey.issues, *(villages.issues if villages else []), *report.masalah]
         if ranking is not None:
-            issues = [*issues, *ranking.issues]
+            issues = [*issues, *ranking.masalah]
     issue_list = list(issues)
     by_code: dict[str, Issue] = {}
     for issue in issue_list:
@@ -233,7 +233,7 @@ def build_content(
     counts = [IssueCount(kind, n, by_code[kind.code]) for kind, n in count_by_code(issue_list)]
     severities = {s: sum(1 for i in issue_list if i.severity is s) for s in Severity}
 
-    areas = report.areas
+    areas = report.wilayah
     ber = sum(a.ber_phbs for a in areas)
     tidak = sum(a.tidak_ber_phbs for a in areas)
     if report.tingkat is AreaLevel.DESA:
@@ -245,7 +245,7 @@ def build_content(
             villages=villages,
             ci_method=report.metode_ci,
             confidence=report.tingkat_kepercayaan,
-        ).areas
+        ).wilayah
     has_dusun = any(key.split("\x1f", 1)[1] for key in result.totals.dusun.keys)
     if report.tingkat is AreaLevel.DUSUN:
         recap_dusun = list(areas)
@@ -255,7 +255,7 @@ def build_content(
             by=AreaLevel.DUSUN,
             ci_method=report.metode_ci,
             confidence=report.tingkat_kepercayaan,
-        ).areas
+        ).wilayah
     else:
         recap_dusun = []
     headline = Headline(
@@ -308,7 +308,7 @@ def build_content(
         metadata=metadata,
         include_names=include_names,
         ranking=None if ranking is None else contest_view(ranking, lang, rubric),
-        funnel=funnel_plot(report.model_copy(update={"areas": recap_villages})),
+        funnel=funnel_plot(report.model_copy(update={"wilayah": recap_villages})),
         uncertainty=uncertainty,
     )
     content.settings.extend(_settings(content))

@@ -142,7 +142,7 @@ def ranking_document(
         "peringkat": rows,
         "kesepakatan_juri": [a.model_dump(mode="json") for a in ranking.kesepakatan],
         "koreksi": [o.model_dump(mode="json") for o in ranking.koreksi],
-        "masalah": [issue_record(i) for i in [*extra_issues, *ranking.issues]],
+        "masalah": [issue_record(i) for i in [*extra_issues, *ranking.masalah]],
         **({"ketidakpastian": uncertainty} if uncertainty is not None else {}),
     }
 

@@ -45,8 +45,8 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
     for code in indicator_codes:
         columns += [f"{code}_ya", f"{code}_berlaku", f"{code}_cakupan"]
     columns += ["jumlah_desa", "jumlah_rumah_tangga", "persen_dipantau", "sampel_kurang"]
-    if report.areas:
-        columns += [f"kelas_{c}" for c in report.areas[0].kelas]
+    if report.wilayah:
+        columns += [f"kelas_{c}" for c in report.wilayah[0].kelas]
     columns += ["persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
     for code in indicator_codes:
         columns += [f"{code}_cakupan_bawah", f"{code}_cakupan_atas"]
@@ -62,7 +62,7 @@ def iks_columns(report: AreaReport) -> list[str]:
     """``keluarga_sehat, keluarga_berindeks, keluarga_tanpa_indeks, iks_wilayah`` for a form
     with index classes (docs/aturan.md §4.2), else nothing; always after the older
     columns."""
-    if report.areas and report.areas[0].keluarga_berindeks is not None:
+    if report.wilayah and report.wilayah[0].keluarga_berindeks is not None:
         return list(IKS_COLUMNS)
     return []
 
@@ -115,7 +115,7 @@ def write_areas_csv(report: AreaReport, survey: Survey, path: str | Path) -> Non
     with atomic_text(path, input_paths(survey), newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
-        for area in report.areas:
+        for area in report.wilayah:
             row = area_row(area)
             writer.writerow([csv_cell(row.get(c)) for c in columns])
 
@@ -204,12 +204,12 @@ def write_areas_json(
     villages file's own issues.
     """
     survey = result.survey
-    issues = extra_issues if extra_issues is not None else [*survey.issues, *report.issues]
+    issues = extra_issues if extra_issues is not None else [*survey.issues, *report.masalah]
     document = {
         **run_metadata(result, report),
         "wilayah": [
             a.model_dump(mode="json", exclude=None if iks_columns(report) else set(IKS_COLUMNS))
-            for a in report.areas
+            for a in report.wilayah
         ],
         "masalah": [issue_record(i) for i in issues],
     }

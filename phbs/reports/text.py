@@ -56,7 +56,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     The column after % ber-PHBS holds its confidence interval (e.g. ``38.1–44.6``).
     """
     dusun = report.tingkat is AreaLevel.DUSUN
-    with_total = any(a.jumlah_rumah_tangga is not None for a in report.areas)
+    with_total = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
     headers = [t("kode", lang), t("nama", lang)]
     if dusun:
         headers.append(t("dusun", lang))
@@ -67,11 +67,11 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     headers.append(t("ci.col", lang, level=f"{report.tingkat_kepercayaan * 100:g}"))
     if with_total:
         headers.append(t("dipantau", lang))
-    with_iks = any(a.iks_wilayah is not None for a in report.areas)
+    with_iks = any(a.iks_wilayah is not None for a in report.wilayah)
     if with_iks:
         headers.append(t("iks", lang))
     rows = []
-    for area in report.areas:
+    for area in report.wilayah:
         row = [area.kode, area.nama[:28]]
         if dusun:
             row.append((area.dusun or "")[:20])
@@ -89,10 +89,10 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         if with_iks:
             row.append(_iks(area.iks_wilayah, area.keluarga_sehat, area.keluarga_berindeks))
         rows.append(row)
-    surveyed = sum(a.rumah_tangga_disurvei for a in report.areas)
-    ber = sum(a.ber_phbs for a in report.areas)
-    tidak = sum(a.tidak_ber_phbs for a in report.areas)
-    belum = sum(a.belum_lengkap for a in report.areas)
+    surveyed = sum(a.rumah_tangga_disurvei for a in report.wilayah)
+    ber = sum(a.ber_phbs for a in report.wilayah)
+    tidak = sum(a.tidak_ber_phbs for a in report.wilayah)
+    belum = sum(a.belum_lengkap for a in report.wilayah)
     total = [t("total", lang), ""] + ([""] if dusun else [])
     total += [str(surveyed), str(ber), str(tidak), str(belum), _pct(percent(ber, ber + tidak))]
     total.append(
@@ -101,13 +101,13 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     if with_total:
         total.append("")
     if with_iks:
-        sehat = sum(a.keluarga_sehat or 0 for a in report.areas)
-        berindeks = sum(a.keluarga_berindeks or 0 for a in report.areas)
+        sehat = sum(a.keluarga_sehat or 0 for a in report.wilayah)
+        berindeks = sum(a.keluarga_berindeks or 0 for a in report.wilayah)
         total.append(_iks(sehat / berindeks if berindeks else None, sehat, berindeks))
     first_number = 3 if dusun else 2
     right = set(range(first_number, len(headers)))
     text = format_table(headers, [*rows, total], right)
-    if with_total and any(a.sampel_kurang for a in report.areas):
+    if with_total and any(a.sampel_kurang for a in report.wilayah):
         text += "\n* " + t("sampel_kurang", lang)
     return text
 

@@ -101,7 +101,7 @@ def funnel_plot(report: AreaReport, *, exact: bool = True, grid: int = 120) -> F
     >>> round(data.rata_rata, 1), sorted(data.batas)
     (41.3, ['95', '99.8'])
     """
-    areas = [a for a in report.areas if a.ber_phbs + a.tidak_ber_phbs > 0]
+    areas = [a for a in report.wilayah if a.ber_phbs + a.tidak_ber_phbs > 0]
     if not areas:
         return FunnelData(0.0, "exact" if exact else "normal", [], [], {})
     n = np.array([a.ber_phbs + a.tidak_ber_phbs for a in areas], dtype=np.float64)

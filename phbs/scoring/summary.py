@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
+from phbs._moved import renamed
 from phbs.forms.model import Form, NaPolicy
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, make_issue
@@ -110,11 +111,29 @@ class AreaReport(BaseModel):
 
     tingkat: AreaLevel
     na_policy: NaPolicy
-    form_id: str
-    areas: list[AreaSummary]
-    issues: list[Issue]
+    formulir: str
+    wilayah: list[AreaSummary]
+    masalah: list[Issue]
     metode_ci: CiMethod = Field(default=CiMethod.WILSON, description="confidence interval method")
     tingkat_kepercayaan: float = Field(default=0.95, description="confidence level")
+
+    @property
+    def areas(self) -> list[AreaSummary]:
+        """Old name of :attr:`wilayah` (version 0.1), warned for one release."""
+        renamed("AreaReport.areas", "AreaReport.wilayah")
+        return self.wilayah
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Old name of :attr:`masalah` (version 0.1), warned for one release."""
+        renamed("AreaReport.issues", "AreaReport.masalah")
+        return self.masalah
+
+    @property
+    def form_id(self) -> str:
+        """Old name of :attr:`formulir` (version 0.1), warned for one release."""
+        renamed("AreaReport.form_id", "AreaReport.formulir")
+        return self.formulir
 
 
 def summarise(
@@ -140,7 +159,7 @@ def summarise(
     >>> from phbs.ingest import read_survey
     >>> result = score(read_survey(sorted(data_path("contoh").glob("survei-*.csv"))))
     >>> report = summarise(result, by="kecamatan")
-    >>> sum(a.rumah_tangga_disurvei for a in report.areas) == result.survey.rows_scored
+    >>> sum(a.rumah_tangga_disurvei for a in report.wilayah) == result.survey.rows_scored
     True
     """
     level = AreaLevel(by)
@@ -168,9 +187,9 @@ def summarise(
         return AreaReport(
             tingkat=level,
             na_policy=totals.na_policy,
-            form_id=form.id,
-            areas=areas,
-            issues=issues,
+            formulir=form.id,
+            wilayah=areas,
+            masalah=issues,
             metode_ci=CiMethod(ci_method),
             tingkat_kepercayaan=confidence,
         )
@@ -245,9 +264,9 @@ def summarise(
     return AreaReport(
         tingkat=level,
         na_policy=totals.na_policy,
-        form_id=form.id,
-        areas=areas,
-        issues=issues,
+        formulir=form.id,
+        wilayah=areas,
+        masalah=issues,
         metode_ci=CiMethod(ci_method),
         tingkat_kepercayaan=confidence,
     )

@@ -192,7 +192,7 @@ def _write_summary(
     w.fit_columns()
     page_setup(sheet)
     sheet.set_landscape()
-    areas = content.report.areas
+    areas = content.report.wilayah
     if areas:
         chart = workbook.add_chart({"type": "bar"})
         first_pct_col = _area_columns(content).index("persen_ber_phbs")
@@ -240,12 +240,12 @@ def _area_columns(content: ReportContent) -> list[str]:
         columns.append("capai_target")
     if content.report.tingkat not in (AreaLevel.DESA, AreaLevel.DUSUN):
         columns.append("jumlah_desa")
-    if any(a.jumlah_rumah_tangga is not None for a in content.report.areas):
+    if any(a.jumlah_rumah_tangga is not None for a in content.report.wilayah):
         columns += ["jumlah_rumah_tangga", "persen_dipantau"]
         if content.report.tingkat is AreaLevel.DESA:
             columns.append("sampel_kurang")
-    if content.report.areas:
-        columns += [f"kelas_{c}" for c in content.report.areas[0].kelas]
+    if content.report.wilayah:
+        columns += [f"kelas_{c}" for c in content.report.wilayah[0].kelas]
     return columns
 
 
@@ -300,7 +300,7 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
     w = SheetWriter(sheet, formats, lang)
     columns = _area_columns(content)
     w.header([_column_label(content, c) for c in columns])
-    for area in content.report.areas:
+    for area in content.report.wilayah:
         w.row(_area_values(content, area, columns))
     last = w.next_row - 1
     table_setup(sheet, 1, last, len(columns) - 1)

@@ -121,7 +121,7 @@ def area_table(content: ReportContent) -> Table:
     report = content.report
     dusun = report.tingkat is AreaLevel.DUSUN
     roll_up = report.tingkat not in (AreaLevel.DESA, AreaLevel.DUSUN)
-    with_total = any(a.jumlah_rumah_tangga is not None for a in report.areas)
+    with_total = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
     labels: list[tuple[str, bool]] = [("report.col.kode", False), ("report.col.nama", False)]
     if dusun:
         labels.append(("report.col.dusun", False))
@@ -142,7 +142,7 @@ def area_table(content: ReportContent) -> Table:
     if with_total:
         labels += [("report.col.jumlah_rumah_tangga", True), ("report.col.persen_dipantau", True)]
     columns += [Column(t(key, lang), numeric) for key, numeric in labels]
-    rows = [_area_row(content, area, dusun, roll_up, with_total) for area in report.areas]
+    rows = [_area_row(content, area, dusun, roll_up, with_total) for area in report.wilayah]
     h = content.headline
     total = [_text(t("total", lang)), _text("")]
     if dusun:
@@ -305,7 +305,7 @@ def bar_chart(content: ReportContent) -> BarChart:
     lang = content.lang
     left, plot_width, top, step, bar_height = 190, 470, 24, 22, 15
     bars = []
-    for index, area in enumerate(content.report.areas):
+    for index, area in enumerate(content.report.wilayah):
         value = area.persen_ber_phbs
         stratum = stratum_of(value, content.strata)
         label = area.nama if area.dusun is None else f"{area.nama} · {area.dusun}"
