@@ -39,6 +39,23 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert SETUP_COMMANDS[1] in ci
 
 
+def test_the_readme_test_command_runs_the_docstring_examples() -> None:
+    """The README says `python -m pytest` runs the `>>>` examples of phbs/ too: pytest is set
+    to collect them (pyproject.toml), and there are examples to collect."""
+    import doctest
+    import importlib
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pytest_options = options["tool"]["pytest"]["ini_options"]
+    assert "phbs" in pytest_options["testpaths"]
+    assert "--doctest-modules" in pytest_options["addopts"].split()
+    assert "`>>>` di docstring modul `phbs/`" in README.replace("\n", " ")
+    module = importlib.import_module("phbs.stats")
+    examples = sum(len(t.examples) for t in doctest.DocTestFinder().find(module))
+    assert examples > 0
+
+
 # Every command and subcommand of `phbs`, written out: the test below fails when one is
 # lost (as when the lazily loaded commands vanished from ``cli.commands``) or added without
 # being listed here (and so without its help and README checked).
