@@ -18,7 +18,16 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import AGE, BATULICIN, HEADER, INDICATORS, KAMPUNG_BARU, SEGUMBANG, answers
+from conftest import (
+    AGE,
+    BATULICIN,
+    HEADER,
+    INDICATORS,
+    KAMPUNG_BARU,
+    SEGUMBANG,
+    answers,
+)
+from conftest import states as state_letters
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +36,7 @@ from phbs.demo.sample import sample_data
 from phbs.errors import SurveyError
 from phbs.ingest import csv_stream, fast, readers, seen, validate
 from phbs.ingest.validate import IdScope, read_survey
+from phbs.scoring.household import Status
 
 FULL_HEADER = [
     "id_rumah_tangga",
@@ -460,3 +470,70 @@ def test_file_changed_before_duplicates_are_checked(
     with pytest.raises(phbs.InputFileError, match="berubah saat dibaca"):
         read_survey([path])
     assert len(opened) == 2
+
+
+# Without the age column (the context column of kemenkes-rt-10) and without dusun: each answer
+# pattern, the states it gives and its issue, by docs/aturan.md "Jawaban dan keberlakuan"
+# ("kolom penentu tidak ada": a "-" decides on the indicators with na_mark_allowed, 1-3 and
+# 8-10; on 4-7 it counts as blank, tidak-berlaku-tidak-boleh) and "Hasil rumah tangga".
+# Letters: Y ya, T tidak, - not applicable, . blank (conftest.states).
+NO_CONTEXT = {
+    # cells: (states, status, issue code and column, or None)
+    "---YYYYYYY": ("---YYYYYYY", "ber_phbs", None),
+    "YYYYYYYYYY": ("YYYYYYYYYY", "ber_phbs", None),
+    "---YTYYYYY": ("---YTYYYYY", "tidak_ber_phbs", None),
+    "----YYYYYY": ("---.YYYYYY", "belum_lengkap", ("tidak-berlaku-tidak-boleh", "air_bersih")),
+    "---YYYY---": ("---YYYY---", "ber_phbs", None),
+    "---YYYY.YY": ("---YYYY.YY", "belum_lengkap", ("jawaban-kosong", "buah_sayur")),
+    "T--YYYYYYY": ("T--YYYYYYY", "tidak_ber_phbs", None),
+    "Y-.YYYYYYY": ("Y-.YYYYYYY", "belum_lengkap", ("jawaban-kosong", "timbang_balita")),
+}
+
+
+def test_column_path_without_the_context_and_dusun_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with no age column (the optional context column) and no dusun column, read
+    column by column (phbs/ingest/fast.py: "same rules, same results" as row by row): every
+    household's states, status and issues are those worked out by hand in NO_CONTEXT, the
+    reading says the context column is absent, and the row-by-row path gives the same
+    survey."""
+    header = ["id_rumah_tangga", "kode_desa", "nama_desa", "tanggal_survei", *INDICATORS]
+    patterns = list(NO_CONTEXT)
+    cells = [patterns[i % len(patterns)] for i in range(240)]
+    rows = [
+        line(f"RT{i:04d}", (SEGUMBANG, BATULICIN)[i % 2], "", "2025-08-14", *answers(c))
+        for i, c in enumerate(cells)
+    ]
+    path = write(tmp_path / "tanpa-umur.csv", [line(*header), *rows])
+
+    fast_rows: list[int] = []
+    original = fast._View.run
+
+    def counting(view: Any, counts: Any, low: int, high: int) -> None:
+        fast_rows.append(high - low)
+        original(view, counts, low, high)
+
+    with monkeypatch.context() as patch:
+        tiny_blocks(patch, 2048)
+        patch.setattr(fast._View, "run", counting)
+        survey = read_survey([path])
+    assert sum(fast_rows) > 200  # most rows did go column by column
+
+    reading = survey.files[0].reading
+    assert reading is not None
+    assert reading.without_context == (AGE,)
+    assert (survey.rows_read, survey.rows_scored) == (240, 240)
+    assert list(survey.households.row_number) == list(range(2, 242))
+    assert state_letters(survey) == [NO_CONTEXT[c][0] for c in cells]
+    assert survey.households.context[AGE] == [None] * 240
+    assert list(survey.households.dusun) == [""] * 240
+    expected_issues = [
+        (issue[0], row, issue[1])
+        for row, c in enumerate(cells, start=2)
+        if (issue := NO_CONTEXT[c][2]) is not None
+    ]
+    assert [(i.code, i.row, i.column) for i in survey.issues] == expected_issues
+    outcomes = phbs.score(read_survey([path])).outcomes
+    assert [Status(s).label for s in outcomes.status] == [NO_CONTEXT[c][1] for c in cells]
+    assert_same([path], monkeypatch)
