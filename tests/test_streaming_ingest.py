@@ -537,3 +537,51 @@ def test_column_path_without_the_context_and_dusun_columns(
     outcomes = phbs.score(read_survey([path])).outcomes
     assert [Status(s).label for s in outcomes.status] == [NO_CONTEXT[c][1] for c in cells]
     assert_same([path], monkeypatch)
+
+
+def test_cr_line_ends_are_read_in_blocks_like_lf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/aturan.md, Membaca berkas: a CSV whose lines end in CR only (old Mac Excel) is
+    read like its LF twin: the same households, states, rows set aside and issues. SECURITY.md
+    ("Memory: a CSV is read in 2 MB blocks"): it is read block by block too, most rows column
+    by column; no segment grows past a block and a line (it was once read whole: a 78 MB
+    file took 3 GB and 150 s)."""
+    rows = [line(*FULL_HEADER), *clean_rows(300), *ODD_ROWS.values(), *clean_rows(200, 600)]
+    rows = [r for r in rows if "\n" not in r]  # a quoted LF would be a line end in a CR file
+    path = tmp_path / "survei.csv"
+    from_unix = snapshot([write(path, rows)])
+
+    block = 4096
+    segments: list[int] = []
+    fast_rows: list[int] = []
+    for name in ("_csv_segment", "_grid_segment"):
+        original = getattr(csv_stream.CsvStream, name)
+
+        def recording(stream: Any, segment: bytes, original: Any = original) -> Any:
+            segments.append(len(segment))
+            return original(stream, segment)
+
+        monkeypatch.setattr(csv_stream.CsvStream, name, recording)
+    run = fast._View.run
+
+    def counting(view: Any, counts: Any, low: int, high: int) -> None:
+        fast_rows.append(high - low)
+        run(view, counts, low, high)
+
+    monkeypatch.setattr(fast._View, "run", counting)
+    tiny_blocks(monkeypatch, block)
+    write(path, rows, newline="\r")
+    assert b"\n" not in path.read_bytes()
+    from_mac = snapshot([path])
+    assert max(segments) <= block + 200
+    assert sum(fast_rows) > 400
+    for key in from_unix.keys() - {"files"}:
+        assert from_mac[key] == from_unix[key], key
+    (mac,), (unix,) = from_mac["files"], from_unix["files"]
+    assert (mac.rows_read, mac.rows_scored, mac.rows_set_aside) == (
+        unix.rows_read,
+        unix.rows_scored,
+        unix.rows_set_aside,
+    )
+    assert_same([path], monkeypatch)
