@@ -35,6 +35,7 @@ import phbs
 from phbs.demo.sample import sample_data
 from phbs.errors import SurveyError
 from phbs.ingest import csv_stream, fast, readers, seen, validate
+from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.scoring.household import Status
 
@@ -585,3 +586,26 @@ def test_cr_line_ends_are_read_in_blocks_like_lf(
         unix.rows_set_aside,
     )
     assert_same([path], monkeypatch)
+
+
+def test_a_row_set_aside_for_its_village_code_shows_no_answer_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/aturan.md, Membaca berkas: blank cells on tidak_merokok (indicator 10, which
+    nothing in the row decides) in a file that never writes a not-applicable mark stop the
+    run until --blank says what they mean. The one "-" of this file is in a row set aside
+    for its village code ("x"): its answers are never read, so the file still never writes
+    a mark, and the column-by-column path refuses it as the row-by-row path does (it once
+    counted the spellings of every row of its block, validated or not; found by
+    test_random_rows_give_the_same_survey)."""
+    rows = [line(f"RT{i:03d}", SEGUMBANG, "12", *answers("Y.YYYYYYY.")) for i in range(1, 80)]
+    rows.insert(60, line("RT900", "x", "12", *answers("Y.YYYYYYY-")))
+    path = write(tmp_path / "survei.csv", [line(*HEADER), *rows])
+    with monkeypatch.context() as patch:
+        row_by_row(patch)
+        reference = snapshot([path])
+    assert "never writes a not-applicable mark" in reference["refused"]
+    assert "tidak_merokok" in reference["refused"]
+    assert_same([path], monkeypatch)
+    allowed = snapshot([path], settings=ReadSettings(blank=BlankMeaning.MISSING))
+    assert [(r.row, r.reasons) for r in allowed["set_aside"]] == [(62, ("kode-desa-salah",))]
