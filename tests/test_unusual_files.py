@@ -913,9 +913,9 @@ def test_lines_ended_by_a_bare_cr_are_read_with_their_row_numbers(
 def test_a_long_file_with_bare_cr_line_ends_is_read_to_its_last_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """docs/aturan.md, Membaca berkas: CR line ends past the first block read (the file is
-    about 200 KB): every row is read, the last one under its own row number; `phbs score`
-    prints what it prints for the same rows with LF line ends."""
+    """docs/aturan.md, Membaca berkas: CR line ends well past the first 64 KB, where they
+    are recognised (the file is about 200 KB): every row is read, the last one under its own
+    row number; `phbs score` prints what it prints for the same rows with LF line ends."""
     rows = [HEADER, *(household(f"RT{i:05d}") for i in range(4000)), household("")]
     printed = []
     for name, newline in (("mac", "\r"), ("lf", "\n")):
