@@ -39,29 +39,79 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert SETUP_COMMANDS[1] in ci
 
 
+def test_the_readme_test_command_runs_the_docstring_examples() -> None:
+    """The README says `python -m pytest` runs the `>>>` examples of phbs/ too: pytest is set
+    to collect them (pyproject.toml), and there are examples to collect."""
+    import doctest
+    import importlib
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pytest_options = options["tool"]["pytest"]["ini_options"]
+    assert "phbs" in pytest_options["testpaths"]
+    assert "--doctest-modules" in pytest_options["addopts"].split()
+    assert "`>>>` di docstring modul `phbs/`" in README.replace("\n", " ")
+    module = importlib.import_module("phbs.stats")
+    examples = sum(len(t.examples) for t in doctest.DocTestFinder().find(module))
+    assert examples > 0
+
+
+# Every command and subcommand of `phbs`, written out: the test below fails when one is
+# lost (as when the lazily loaded commands vanished from ``cli.commands``) or added without
+# being listed here (and so without its help and README checked).
+EXPECTED_COMMANDS = [
+    ("demo",),
+    ("forms",),
+    ("forms", "check"),
+    ("forms", "list"),
+    ("forms", "print"),
+    ("forms", "show"),
+    ("forms", "template"),
+    ("forms", "xlsform"),
+    ("rank",),
+    ("report",),
+    ("rubric",),
+    ("rubric", "ahp"),
+    ("rubric", "list"),
+    ("rubric", "show"),
+    ("score",),
+    ("validate",),
+]
+
+
 def walk(
-    command: click.Command, path: tuple[str, ...] = ()
+    command: click.Command, ctx: click.Context, path: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    """Every command under ``command``, asked for by name as ``phbs`` itself does
+    (``list_commands``/``get_command``), so the commands loaded on demand are loaded."""
     yield path, command
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            yield from walk(sub, (*path, name))
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, (*path, name)
+            yield from walk(sub, click.Context(sub, parent=ctx, info_name=name), (*path, name))
 
 
-@pytest.mark.parametrize(
-    ("path", "command"),
-    [(p, c) for p, c in walk(cli) if p],
-    ids=lambda x: " ".join(x) if isinstance(x, tuple) else "",
-)
-def test_every_command_has_help_and_is_in_readme(
-    path: tuple[str, ...], command: click.Command
-) -> None:
+def all_commands() -> dict[tuple[str, ...], click.Command]:
+    return {p: c for p, c in walk(cli, click.Context(cli, info_name="phbs")) if p}
+
+
+def test_the_command_list_is_complete() -> None:
+    """The commands ``phbs --help`` can reach are exactly those listed above: none lost
+    (``cli.commands`` alone holds only the commands loaded so far), none unlisted."""
+    assert sorted(all_commands()) == EXPECTED_COMMANDS
+
+
+@pytest.mark.parametrize("path", EXPECTED_COMMANDS, ids=" ".join)
+def test_every_command_has_help_and_is_in_readme(path: tuple[str, ...]) -> None:
     """Each command explains itself and the README shows it (sqlite-utils' test_docs)."""
+    command = all_commands()[path]
     assert command.help
     assert command.help.strip()
     assert f"phbs {' '.join(path)}" in README
-    result = CliRunner().invoke(cli, [*path, "--help"])
-    assert result.exit_code == 0
+    result = CliRunner().invoke(cli, [*path, "--help"], prog_name="phbs")
+    assert result.exit_code == 0, result.output
+    assert f"Usage: phbs {' '.join(path)}" in result.output
 
 
 def console_examples() -> list[tuple[list[str], list[str]]]:

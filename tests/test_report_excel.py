@@ -9,14 +9,14 @@ from typing import Any
 
 import openpyxl
 import pytest
+from conftest import KERSIK_PUTIH, SEGUMBANG
 from python_calamine import CalamineWorkbook
 from report_helpers import FORMULA_NAME, UNKNOWN_CODE, Scored, sample, small
 
 from phbs import write_report
 from phbs.errors import SettingsError
-from phbs.reports.content import DEFAULT_STRATA, ReportOptions, Stratum, build_content, stratum_of
+from phbs.reports.content import DEFAULT_STRATA, ReportOptions, Stratum, build_content
 from phbs.reports.excel.workbook import write_workbook
-from phbs.scoring.household import percent
 from phbs.scoring.summary import AreaSummary
 
 SHEETS = [
@@ -66,41 +66,56 @@ def test_sheets_in_order(written: Path) -> None:
     assert workbook(written).sheetnames == SHEETS
 
 
-def test_village_sheet_matches_scoring_cell_by_cell(written: Path, scored: Scored) -> None:
+# The hand-made survey of report_helpers.ROWS worked out by hand (docs/aturan.md, "Hasil
+# rumah tangga" and "Desa dan wilayah"; strata I < 25, II < 50, III <= 75, IV > 75, the
+# Puskesmas practice the report uses by default):
+#   Segumbang     S1 ber; S2 jamban_sehat Tidak; S3 tidak_merokok Tidak -> 1 ber, 2 tidak,
+#                 1 / 3 = 33.3 % -> II, under the 50 % target
+#   Kersik Putih  K1, K3 ber; K2 tidak_merokok blank -> belum lengkap -> 2 ber, 0 tidak,
+#                 2 / 2 = 100 % -> IV
+#   unknown code  U1 air_bersih Tidak; U2 ber -> 1 ber, 1 tidak, 1 / 2 = 50 % -> III
+# Per village: surveyed, ber-PHBS, tidak, belum lengkap, % ber-PHBS, stratum, target met.
+BY_HAND = {
+    SEGUMBANG: (3, 1, 2, 0, 100 / 3, "II", "tidak"),
+    KERSIK_PUTIH: (3, 2, 0, 1, 100.0, "IV", "ya"),
+    UNKNOWN_CODE: (2, 1, 1, 0, 50.0, "III", "ya"),
+}
+
+
+def test_village_sheet_matches_scoring_cell_by_cell(written: Path) -> None:
     """Counts are numbers, % ber-PHBS a number with a percent format (0.0%), numerator and
-    denominator beside it, stratum as text (docs/aturan.md §5.1, §5.6)."""
+    denominator beside it, stratum as text (aturan.md §5.1, §5.6); every value as worked out by hand
+    above."""
     sheet = workbook(written)["Desa"]
     columns = header_index(sheet)
-    areas = scored.report.wilayah
-    for r, area in enumerate(areas, start=2):
+    codes = [sheet.cell(row=r, column=columns["Kode"] + 1).value for r in range(2, 5)]
+    assert codes == [SEGUMBANG, KERSIK_PUTIH, UNKNOWN_CODE]
+    for r, code in enumerate(codes, start=2):
 
         def cell(label: str, r: int = r) -> Any:
             return sheet.cell(row=r, column=columns[label] + 1)
 
-        assert cell("Kode").value == area.kode
+        surveyed, ber, tidak, belum, pct, stratum, target = BY_HAND[code]
         assert cell("Kode").data_type == "s"
-        assert cell("Nama").value == area.nama
         for label, value in [
-            ("Disurvei", area.rumah_tangga_disurvei),
-            ("Ber-PHBS", area.ber_phbs),
-            ("Tidak ber-PHBS", area.tidak_ber_phbs),
-            ("Belum lengkap", area.belum_lengkap),
-            ("Penyebut (ber-PHBS + tidak)", area.ber_phbs + area.tidak_ber_phbs),
+            ("Disurvei", surveyed),
+            ("Ber-PHBS", ber),
+            ("Tidak ber-PHBS", tidak),
+            ("Belum lengkap", belum),
+            ("Penyebut (ber-PHBS + tidak)", ber + tidak),
         ]:
-            assert cell(label).value == value
+            assert cell(label).value == value, (code, label)
             assert isinstance(cell(label).value, int)
             assert cell(label).data_type == "n"
-        pct = cell("% ber-PHBS")
-        assert area.persen_ber_phbs is not None
-        assert pct.value == pytest.approx(area.persen_ber_phbs / 100)
-        assert pct.number_format == "0.0%"
-        stratum = stratum_of(area.persen_ber_phbs)
-        assert stratum is not None
-        assert cell("Strata").value == stratum.label
-        assert cell("Capai target").value == ("ya" if area.persen_ber_phbs >= 50 else "tidak")
-    total_row = len(areas) + 3
+        assert cell("% ber-PHBS").value == pytest.approx(pct / 100)
+        assert cell("% ber-PHBS").number_format == "0.0%"
+        assert cell("Strata").value == stratum
+        assert cell("Capai target").value == target
+    names = [sheet.cell(row=r, column=columns["Nama"] + 1).value for r in range(2, 5)]
+    assert names == ["Segumbang", "Kersik Putih", FORMULA_NAME]  # from the code table, the file
+    total_row = len(BY_HAND) + 3
     assert sheet.cell(row=total_row, column=1).value == "Jumlah"
-    assert sheet.cell(row=total_row, column=3).value == scored.result.survey.rows_scored
+    assert sheet.cell(row=total_row, column=3).value == 3 + 3 + 2
 
 
 def test_text_starting_with_equals_stays_text(written: Path) -> None:
@@ -241,11 +256,8 @@ def test_summary_has_headline_reconciliation_and_chart(written: Path, scored: Sc
     by_label = {r[0]: r[1] for r in table if r[0] is not None}
     survey = scored.result.survey
     assert by_label["Rumah tangga disurvei"] == survey.rows_scored
-    ber = sum(a.ber_phbs for a in scored.report.wilayah)
-    tidak = sum(a.tidak_ber_phbs for a in scored.report.wilayah)
-    expected = percent(ber, ber + tidak)
-    assert expected is not None
-    assert by_label["% rumah tangga ber-PHBS"] == pytest.approx(expected / 100)
+    # By hand (BY_HAND): 1 + 2 + 1 = 4 ber-PHBS of 4 + (2 + 0 + 1) = 7 with a result.
+    assert by_label["% rumah tangga ber-PHBS"] == pytest.approx(4 / 7)
     assert f"{survey.rows_read} baris dibaca" in " ".join(str(r[0]) for r in table)
     assert by_label["Jumlah"] == survey.rows_read
     assert by_label["Indikator tidak berlaku (na_policy)"] == "exclude"

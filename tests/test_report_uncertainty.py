@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 from browser import Opened, launch
 from click.testing import CliRunner
+from reference_stats import funnel_by_hand
 from report_helpers import Scored, sample, small
 
-from phbs import bootstrap_ranking, funnel_plot, shrink_measures, weight_sensitivity
+from phbs import bootstrap_ranking, shrink_measures, weight_sensitivity
 from phbs.cli.root import cli
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.measures import measures_from_report
@@ -85,19 +86,29 @@ def test_coverage_intervals_sheet(tmp_path: Path) -> None:
 
 
 def test_funnel_table_in_the_workbook(tmp_path: Path) -> None:
-    """Ringkasan lists the villages outside the funnel limits, with the 99.8 % limits."""
+    """Ringkasan lists the villages outside the 95 % funnel limits (Spiegelhalter 2005 exact
+    binomial limits around Σ ber / Σ n), each with its n, % ber-PHBS and the 99.8 % limits at
+    its n: all worked out in the test (reference_stats) from the villages' counts."""
     data = sample()
     path = tmp_path / "laporan.xlsx"
     write_report(data.result, data.report, xlsx=path)
     values = list(openpyxl.load_workbook(path)["Ringkasan"].iter_rows(values_only=True))
-    funnel = funnel_plot(data.report)
-    listed = {row[0]: row for row in values if row[0] in {p.kode for p in funnel.titik}}
-    assert set(listed) == {p.kode for p in funnel.outside("95")}
-    for point in funnel.outside("99.8"):
-        row = listed[point.kode]
-        low, high = funnel.limits_at(point.n)
-        assert row[3] == pytest.approx(point.persen / 100)
-        assert not low / 100 <= row[3] <= high / 100
+    rate, villages = funnel_by_hand(
+        (a.kode, a.ber_phbs, a.tidak_ber_phbs) for a in data.report.wilayah
+    )
+    listed = {row[0]: row for row in values if row[0] in {v.kode for v in villages}}
+    outside = {v.kode: v for v in villages if v.outside_95}
+    assert outside, "the sample has villages outside the limits"
+    assert set(listed) == set(outside)
+    for kode, village in outside.items():
+        row = listed[kode]
+        assert row[2] == village.n
+        assert row[3] == pytest.approx(village.persen / 100)
+        low, high = village.limits_998
+        assert (row[4], row[5]) == pytest.approx((low / 100, high / 100))
+        side = "di atas" if village.persen > rate else "di bawah"
+        level = "99,8 %" if village.outside_998 else "95 %"
+        assert row[6] == f"{side} batas {level}"
 
 
 def test_ranking_sheet_with_uncertainty_is_reproducible(tmp_path: Path) -> None:
@@ -164,20 +175,24 @@ def test_html_intervals_funnel_and_rank_uncertainty(browser_context: Any, tmp_pa
         assert "IK 95%" in title
         assert "Wilson" in title
         # Funnel: one circle per village with households, the outside villages named.
-        funnel = funnel_plot(data.report)
+        # Expected from the villages' counts (reference_stats), not from funnel_plot.
+        _, villages = funnel_by_hand(
+            (a.kode, a.ber_phbs, a.tidak_ber_phbs) for a in data.report.wilayah
+        )
+        names = {a.kode: a.nama for a in data.report.wilayah}
         circles = page.locator("#funnel svg circle.village")
-        assert circles.count() == len(funnel.titik)
+        assert circles.count() == len(villages)
         assert sorted(circles.evaluate_all("cs => cs.map(c => c.dataset.kode)")) == sorted(
-            p.kode for p in funnel.titik
+            v.kode for v in villages
         )
         listed = page.locator(".funnel-outside li").all_text_contents()
-        outside = funnel.outside("99.8")
+        outside = [v.kode for v in villages if v.outside_998]
         assert outside
         assert len(listed) == len(outside)
         labels = page.locator("#funnel svg text.point-label").all_text_contents()
-        for point in outside:
-            assert any(point.nama in item and point.kode in item for item in listed)
-            assert point.nama in labels
+        for kode in outside:
+            assert any(names[kode] in item and kode in item for item in listed)
+            assert names[kode] in labels
         # Ranking: bootstrap and weight columns, notes, prior.
         ranking_headers = page.locator("#tabel-peringkat thead th").all_text_contents()
         for label in ("Median pkt", "Pkt 90%", "P(1)", "P(≤3)", "Tetap"):

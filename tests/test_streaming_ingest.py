@@ -18,7 +18,16 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import AGE, BATULICIN, HEADER, INDICATORS, KAMPUNG_BARU, SEGUMBANG, answers
+from conftest import (
+    AGE,
+    BATULICIN,
+    HEADER,
+    INDICATORS,
+    KAMPUNG_BARU,
+    SEGUMBANG,
+    answers,
+)
+from conftest import states as state_letters
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +35,9 @@ import phbs
 from phbs.demo.data import sample_data
 from phbs.errors import SurveyError
 from phbs.ingest import csv_stream, fast, readers, row_checks, seen, validate
+from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import IdScope, read_survey
+from phbs.scoring.household import Status
 
 FULL_HEADER = [
     "id_rumah_tangga",
@@ -460,3 +471,141 @@ def test_file_changed_before_duplicates_are_checked(
     with pytest.raises(phbs.InputFileError, match="berubah saat dibaca"):
         read_survey([path])
     assert len(opened) == 2
+
+
+# Without the age column (the context column of kemenkes-rt-10) and without dusun: each answer
+# pattern, the states it gives and its issue, by docs/aturan.md "Jawaban dan keberlakuan"
+# ("kolom penentu tidak ada": a "-" decides on the indicators with na_mark_allowed, 1-3 and
+# 8-10; on 4-7 it counts as blank, tidak-berlaku-tidak-boleh) and "Hasil rumah tangga".
+# Letters: Y ya, T tidak, - not applicable, . blank (conftest.states).
+NO_CONTEXT = {
+    # cells: (states, status, issue code and column, or None)
+    "---YYYYYYY": ("---YYYYYYY", "ber_phbs", None),
+    "YYYYYYYYYY": ("YYYYYYYYYY", "ber_phbs", None),
+    "---YTYYYYY": ("---YTYYYYY", "tidak_ber_phbs", None),
+    "----YYYYYY": ("---.YYYYYY", "belum_lengkap", ("tidak-berlaku-tidak-boleh", "air_bersih")),
+    "---YYYY---": ("---YYYY---", "ber_phbs", None),
+    "---YYYY.YY": ("---YYYY.YY", "belum_lengkap", ("jawaban-kosong", "buah_sayur")),
+    "T--YYYYYYY": ("T--YYYYYYY", "tidak_ber_phbs", None),
+    "Y-.YYYYYYY": ("Y-.YYYYYYY", "belum_lengkap", ("jawaban-kosong", "timbang_balita")),
+}
+
+
+def test_column_path_without_the_context_and_dusun_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with no age column (the optional context column) and no dusun column, read
+    column by column (phbs/ingest/fast.py: "same rules, same results" as row by row): every
+    household's states, status and issues are those worked out by hand in NO_CONTEXT, the
+    reading says the context column is absent, and the row-by-row path gives the same
+    survey."""
+    header = ["id_rumah_tangga", "kode_desa", "nama_desa", "tanggal_survei", *INDICATORS]
+    patterns = list(NO_CONTEXT)
+    cells = [patterns[i % len(patterns)] for i in range(240)]
+    rows = [
+        line(f"RT{i:04d}", (SEGUMBANG, BATULICIN)[i % 2], "", "2025-08-14", *answers(c))
+        for i, c in enumerate(cells)
+    ]
+    path = write(tmp_path / "tanpa-umur.csv", [line(*header), *rows])
+
+    fast_rows: list[int] = []
+    original = fast._View.run
+
+    def counting(view: Any, counts: Any, low: int, high: int) -> None:
+        fast_rows.append(high - low)
+        original(view, counts, low, high)
+
+    with monkeypatch.context() as patch:
+        tiny_blocks(patch, 2048)
+        patch.setattr(fast._View, "run", counting)
+        survey = read_survey([path])
+    assert sum(fast_rows) > 200  # most rows did go column by column
+
+    reading = survey.files[0].reading
+    assert reading is not None
+    assert reading.without_context == (AGE,)
+    assert (survey.rows_read, survey.rows_scored) == (240, 240)
+    assert list(survey.households.row_number) == list(range(2, 242))
+    assert state_letters(survey) == [NO_CONTEXT[c][0] for c in cells]
+    assert survey.households.context[AGE] == [None] * 240
+    assert list(survey.households.dusun) == [""] * 240
+    expected_issues = [
+        (issue[0], row, issue[1])
+        for row, c in enumerate(cells, start=2)
+        if (issue := NO_CONTEXT[c][2]) is not None
+    ]
+    assert [(i.code, i.row, i.column) for i in survey.issues] == expected_issues
+    outcomes = phbs.score(read_survey([path])).outcomes
+    assert [Status(s).label for s in outcomes.status] == [NO_CONTEXT[c][1] for c in cells]
+    assert_same([path], monkeypatch)
+
+
+def test_cr_line_ends_are_read_in_blocks_like_lf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/aturan.md, Membaca berkas: a CSV whose lines end in CR only (old Mac Excel) is
+    read like its LF twin: the same households, states, rows set aside and issues. SECURITY.md
+    ("Memory: a CSV is read in 2 MB blocks"): it is read block by block too, most rows column
+    by column; no segment grows past a block and a line (it was once read whole: a 78 MB
+    file took 3 GB and 150 s)."""
+    rows = [line(*FULL_HEADER), *clean_rows(300), *ODD_ROWS.values(), *clean_rows(200, 600)]
+    rows = [r for r in rows if "\n" not in r]  # a quoted LF would be a line end in a CR file
+    path = tmp_path / "survei.csv"
+    from_unix = snapshot([write(path, rows)])
+
+    block = 4096
+    segments: list[int] = []
+    fast_rows: list[int] = []
+    for name in ("_csv_segment", "_grid_segment"):
+        original = getattr(csv_stream.CsvStream, name)
+
+        def recording(stream: Any, segment: bytes, original: Any = original) -> Any:
+            segments.append(len(segment))
+            return original(stream, segment)
+
+        monkeypatch.setattr(csv_stream.CsvStream, name, recording)
+    run = fast._View.run
+
+    def counting(view: Any, counts: Any, low: int, high: int) -> None:
+        fast_rows.append(high - low)
+        run(view, counts, low, high)
+
+    monkeypatch.setattr(fast._View, "run", counting)
+    tiny_blocks(monkeypatch, block)
+    write(path, rows, newline="\r")
+    assert b"\n" not in path.read_bytes()
+    from_mac = snapshot([path])
+    assert max(segments) <= block + 200
+    assert sum(fast_rows) > 400
+    for key in from_unix.keys() - {"files"}:
+        assert from_mac[key] == from_unix[key], key
+    (mac,), (unix,) = from_mac["files"], from_unix["files"]
+    assert (mac.rows_read, mac.rows_scored, mac.rows_set_aside) == (
+        unix.rows_read,
+        unix.rows_scored,
+        unix.rows_set_aside,
+    )
+    assert_same([path], monkeypatch)
+
+
+def test_a_row_set_aside_for_its_village_code_shows_no_answer_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/aturan.md, Membaca berkas: blank cells on tidak_merokok (indicator 10, which
+    nothing in the row decides) in a file that never writes a not-applicable mark stop the
+    run until --blank says what they mean. The one "-" of this file is in a row set aside
+    for its village code ("x"): its answers are never read, so the file still never writes
+    a mark, and the column-by-column path refuses it as the row-by-row path does (it once
+    counted the spellings of every row of its block, validated or not; found by
+    test_random_rows_give_the_same_survey)."""
+    rows = [line(f"RT{i:03d}", SEGUMBANG, "12", *answers("Y.YYYYYYY.")) for i in range(1, 80)]
+    rows.insert(60, line("RT900", "x", "12", *answers("Y.YYYYYYY-")))
+    path = write(tmp_path / "survei.csv", [line(*HEADER), *rows])
+    with monkeypatch.context() as patch:
+        row_by_row(patch)
+        reference = snapshot([path])
+    assert "never writes a not-applicable mark" in reference["refused"]
+    assert "tidak_merokok" in reference["refused"]
+    assert_same([path], monkeypatch)
+    allowed = snapshot([path], settings=ReadSettings(blank=BlankMeaning.MISSING))
+    assert [(r.row, r.reasons) for r in allowed["set_aside"]] == [(62, ("kode-desa-salah",))]

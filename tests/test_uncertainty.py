@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from conftest import BATULICIN, HEADER, KERSIK_PUTIH, SEGUMBANG, household, read, write_csv
 from contest_helpers import small_rubric
+from reference_stats import funnel_by_hand, funnel_limit, wilson
 from scipy.stats import binomtest
 
 import phbs
@@ -20,7 +21,6 @@ from phbs.ingest.villages import read_villages
 from phbs.scoring.funnel import funnel_plot
 from phbs.scoring.plausibility import ALL_MET_MIN, SURVEYOR_MIN
 from phbs.scoring.summary import AreaReport
-from phbs.stats import funnel_limits, proportion_interval
 
 ALL_YES = ["", *["Ya"] * 7, "-", "-", "-"]
 
@@ -57,9 +57,11 @@ def test_fpc_uses_the_village_sampling_fraction(sample_report: AreaReport) -> No
     n = area.ber_phbs + area.tidak_ber_phbs
     assert area.jumlah_rumah_tangga is not None
     population = n * area.jumlah_rumah_tangga / area.rumah_tangga_disurvei
-    lo, hi = proportion_interval([area.ber_phbs], [n], population=[population])
-    assert area.persen_ber_phbs_bawah == pytest.approx(lo[0] * 100)
-    assert area.persen_ber_phbs_atas == pytest.approx(hi[0] * 100)
+    lo, hi = wilson(area.ber_phbs, n, population=population)  # written out in reference_stats
+    assert area.persen_ber_phbs_bawah == pytest.approx(lo * 100)
+    assert area.persen_ber_phbs_atas == pytest.approx(hi * 100)
+    plain = wilson(area.ber_phbs, n)
+    assert hi - lo < plain[1] - plain[0]
 
 
 def test_indicator_coverage_intervals(sample_report: AreaReport) -> None:
@@ -185,18 +187,29 @@ def test_shrinkage_pulls_small_villages_toward_the_prior_mean(
 
 
 def test_funnel_points_limits_and_outliers() -> None:
-    """The funnel's centre is Σ ber / Σ n; a point is outside when beyond its own n's limits;
-    outside 99.8 % villages become info issues."""
-    result = phbs.score(phbs.read_survey(sample_data().survey_files))
-    data = funnel_plot(phbs.summarise(result))
-    ber = sum(p.ber_phbs for p in data.titik)
-    assert data.rata_rata == pytest.approx(ber / sum(p.n for p in data.titik) * 100)
-    for point in data.titik:
-        lo, hi = funnel_limits(data.rata_rata / 100, [point.n], 0.998)
-        outside = not lo[0] * 100 <= point.persen <= hi[0] * 100
-        assert outside == (point in data.outside("99.8"))
-    assert [i.value for i in data.issues()] == [p.kode for p in data.outside("99.8")]
-    assert len(data.kurva_n) == len(data.batas["95"][0]) == len(data.batas["99.8"][1])
+    """The funnel's centre is Σ ber / Σ n; a point is outside when beyond its own n's limits
+    (Spiegelhalter 2005, exact binomial, worked out in reference_stats); outside 99.8 %
+    villages become info issues."""
+    report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
+    data = funnel_plot(report)
+    rate, villages = funnel_by_hand((a.kode, a.ber_phbs, a.tidak_ber_phbs) for a in report.wilayah)
+    assert data.rata_rata == pytest.approx(rate)
+    assert [(p.kode, p.n) for p in data.titik] == [(v.kode, v.n) for v in villages]
+    for point, village in zip(data.titik, villages, strict=True):
+        assert point.persen == pytest.approx(village.persen)
+        assert data.limits_at(point.n) == pytest.approx(village.limits_998)
+        assert (point in data.outside("99.8")) is village.outside_998
+        assert (point in data.outside("95")) is village.outside_95
+    outside = [v.kode for v in villages if v.outside_998]
+    assert outside
+    assert [i.value for i in data.issues()] == outside
+    curve = data.kurva_n
+    assert len(curve) == len(data.batas["95"][0]) == len(data.batas["99.8"][1])
+    for k in (0, len(curve) // 2, len(curve) - 1):
+        low = data.batas["95"][0][k]
+        high = data.batas["95"][1][k]
+        assert low == pytest.approx(funnel_limit(rate / 100, curve[k], 0.025) * 100)
+        assert high == pytest.approx(funnel_limit(rate / 100, curve[k], 0.975) * 100)
     assert set(data.as_dict()) == {"rata_rata", "metode", "titik", "kurva_n", "batas"}
 
 

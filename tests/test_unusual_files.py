@@ -854,3 +854,86 @@ def test_one_damaged_header_never_gives_another_result(
     else:
         assert result.exit_code == 1, result.output
         assert not report.exists()
+
+
+# --- CSV lines ended by a bare CR (old Mac Excel's "CSV (Macintosh)") -----------------------
+
+# Rows 1-2 a title and a blank line, row 3 the header, then households (Segumbang):
+#   4 R1 ber-PHBS; 5 R2 jamban_sehat Tidak: tidak; 6 no id: set aside (id-kosong);
+#   7 blank line in the data: set aside (baris-kosong); 8 R4 buah_sayur blank: belum
+#   lengkap (jawaban-kosong); 9 R1 again, the same answers: set aside (baris-ganda).
+# By hand: 6 rows read = 3 scored + 3 set aside; 1 ber-PHBS, 1 tidak, 1 belum lengkap,
+# % ber-PHBS = 1 / (1 + 1) = 50 %.
+MAC_ROWS = [
+    ["REKAP PHBS PUSKESMAS BATULICIN"],
+    [],
+    HEADER,
+    household("R1"),
+    household("R2", spec="---YYTYYYY"),
+    household("", spec="---YYYYYYY"),
+    [],
+    household("R4", spec="---YYYY.YY"),
+    household("R1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sep"), [("utf-8", ","), ("utf-8", ";"), ("utf-16", "\t")], ids=str
+)
+@pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"], ids=["CR", "LF", "CRLF"])
+def test_lines_ended_by_a_bare_cr_are_read_with_their_row_numbers(
+    tmp_path: Path, newline: str, encoding: str, sep: str
+) -> None:
+    """docs/aturan.md, Membaca berkas: a CSV whose lines end in CR only (as old Mac Excel
+    saved "CSV (Macintosh)") is read like one with LF or CRLF, in UTF-8 or UTF-16, and
+    every row number (issues, rows set aside, households) is the row of the sheet, as worked
+    out by hand above MAC_ROWS."""
+    path = write_csv(tmp_path / "mac.csv", MAC_ROWS, newline=newline, encoding=encoding, sep=sep)
+    survey = read_survey([path])
+    assert survey.files[0].reading is not None
+    assert survey.files[0].reading.header_row == 3
+    assert (survey.rows_read, survey.rows_scored, survey.rows_set_aside) == (6, 3, 3)
+    assert list(survey.households.row_number) == [4, 5, 8]
+    assert list(survey.households.ids) == ["R1", "R2", "R4"]
+    assert [(r.row, r.reasons) for r in survey.set_aside] == [
+        (6, ("id-kosong",)),
+        (7, ("baris-kosong",)),
+        (9, ("baris-ganda",)),
+    ]
+    assert [(i.code, i.row) for i in survey.issues] == [
+        ("id-kosong", 6),
+        ("baris-kosong", 7),
+        ("jawaban-kosong", 8),
+        ("baris-ganda", 9),
+    ]
+    (area,) = summarise(score(survey)).wilayah
+    assert (area.ber_phbs, area.tidak_ber_phbs, area.belum_lengkap) == (1, 1, 1)
+    assert area.persen_ber_phbs == 50.0
+
+
+def test_a_long_file_with_bare_cr_line_ends_is_read_to_its_last_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/aturan.md, Membaca berkas: CR line ends well past the first 64 KB, where they
+    are recognised (the file is about 200 KB): every row is read, the last one under its own
+    row number; `phbs score` prints what it prints for the same rows with LF line ends."""
+    rows = [HEADER, *(household(f"RT{i:05d}") for i in range(4000)), household("")]
+    printed = []
+    for name, newline in (("mac", "\r"), ("lf", "\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = write_csv(folder / "survei.csv", rows, newline=newline)
+        if newline == "\r":
+            assert path.stat().st_size > 150_000
+            assert b"\n" not in path.read_bytes()
+            survey = read_survey([path])
+            assert (survey.rows_read, survey.rows_scored) == (4001, 4000)
+            assert [(r.row, r.reasons) for r in survey.set_aside] == [(4002, ("id-kosong",))]
+        monkeypatch.chdir(folder)
+        result = invoke("score", "survei.csv", "-q", "--rejects", "disisihkan.csv")
+        assert result.exit_code == 0, result.output
+        assert "4001 baris dibaca = 4000 diskor + 1 disisihkan" in result.stdout
+        printed.append((result.stdout, (folder / "disisihkan.csv").read_text(encoding="utf-8")))
+    assert printed[0] == printed[1]
+    rejected = list(csv.DictReader(printed[0][1].splitlines()))
+    assert [(r["baris"], r["kode_masalah"]) for r in rejected] == [("4002", "id-kosong")]

@@ -4,8 +4,8 @@ Every command speaks Indonesian by default and English with ``--lang en``. A
 :class:`~phbs.errors.PhbsError` becomes a one-line message on stderr and its exit code: 2
 for a usage error, 1 for a file that cannot be used as it is
 (:class:`~phbs.errors.UnusableFileError`); ``phbs validate`` exits 1 when the data has
-errors. Running out of room to write is exit 2, SIGTERM 143, Ctrl-C 130 (README, *Kode
-keluar*).
+errors. Running out of room to write is exit 2, SIGTERM 143, Ctrl-C 130, output piped into
+a reader that stopped (``| head``) 141, an internal error 70 (README, *Kode keluar*).
 """
 
 from __future__ import annotations

@@ -156,8 +156,9 @@ def ends_inside_quotes(text: str, delimiter: str) -> bool:
 class CsvStream:
     """Records of one CSV file, segment by segment (see the module docstring).
 
-    ``width`` (the header's cell count) is set once the header is known; before that, and
-    for a file with old Mac line ends (CR only), every segment is parsed by :mod:`csv`.
+    ``width`` (the header's cell count) is set once the header is known; before that, every
+    segment is parsed by :mod:`csv`. A file with old Mac line ends (CR only) has each CR read
+    as LF, block by block, and is then read like any other.
     """
 
     source: Source
@@ -176,10 +177,7 @@ class CsvStream:
     def segments(self) -> Iterator[Grid | Rows]:
         """Grids and lists of records, in file order."""
         csv.field_size_limit(limits.current().cell_chars)
-        if self.mac_line_ends:
-            yield from self._mac_file()
-            return
-        self._pending = self.head
+        self._pending = self._line_ends(self.head)
         while True:
             segment = self._next_segment()
             if segment is None:
@@ -198,8 +196,13 @@ class CsvStream:
         if not block:
             self._eof = True
             return False
-        self._pending += block
+        self._pending += self._line_ends(block)
         return True
+
+    def _line_ends(self, block: bytes) -> bytes:
+        """``block`` with each CR read as LF in a file with old Mac line ends (the checksum
+        is of the bytes as read: :class:`Source` has it already)."""
+        return block.replace(b"\r", b"\n") if self.mac_line_ends else block
 
     def _next_segment(self) -> bytes | None:
         """Whole lines up to about a block; at the end, the rest (maybe without a line end)."""
@@ -416,13 +419,3 @@ class CsvStream:
                 f"{self.source.name} row {row}: malformed CSV ({exc})",
             ) from None
         return rows, last, cp1252, int(state["non_ascii"]), nul
-
-    def _mac_file(self) -> Iterator[Rows]:
-        """A file with CR line ends only (old Mac): read whole, split on CR (small files)."""
-        data = self.head
-        while self._fill():
-            data, self._pending = data + self._pending, b""
-        lines = b"".join(line + b"\n" for line in data.split(b"\r"))
-        rows = self._csv_segment(lines)
-        if rows:
-            yield rows

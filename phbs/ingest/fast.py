@@ -125,8 +125,14 @@ class _Column:
         self.texts, self.codes = texts, codes
 
     def take(self, rows: NDArray[np.intp]) -> _Column:
-        """The column for records ``rows`` only (the same texts)."""
-        return _Column(self.texts, self.codes if len(rows) == len(self.codes) else self.codes[rows])
+        """The column for records ``rows`` only, with only the texts they hold: each text is
+        resolved once for the records that have it, and the file's answer spellings seen
+        (for the meaning of ``N`` and of blank cells) must be those of the records validated,
+        as row by row; a record set aside first (a bad village code) shows none."""
+        if len(rows) == len(self.codes):
+            return self
+        present, local = distinct_codes(self.codes[rows], len(self.texts))
+        return _Column([self.texts[k] for k in present.tolist()], local)
 
 
 @dataclass(frozen=True)
