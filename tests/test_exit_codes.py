@@ -6,6 +6,7 @@ reading the output. The last two are real signals and a real pipe between child 
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import signal
 import subprocess
@@ -18,7 +19,6 @@ from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 
 import phbs
-from phbs.cli import root
 from phbs.cli.root import cli
 from phbs.demo.data import sample_data
 from phbs.regions import region_table
@@ -58,7 +58,7 @@ def test_an_internal_error_is_one_line_asking_for_a_report(
     …` untuk rinciannya". A library function that fails with an error no user can cause
     gives one line on stderr naming the error and where it happened, asking for a report and
     pointing to --debug; no traceback. With --debug the error itself comes out."""
-    monkeypatch.setattr(root, attribute, _broken(error))
+    monkeypatch.setattr(importlib.import_module(f"phbs.cli.{command}"), attribute, _broken(error))
     files = [str(p) for p in sample_data().survey_files]
     result = CliRunner().invoke(cli, [command, *files, "-q"])
     assert result.exit_code == 70, result.output
@@ -79,10 +79,10 @@ def test_an_internal_error_exits_70_from_the_console_entry_point() -> None:
     status 70, the one line on stderr, no traceback."""
     files = ", ".join(repr(str(p)) for p in sample_data().survey_files)
     script = (
-        "import phbs.cli.root as root\n"
+        "import phbs.cli.score as score\n"
         "def fail(*args, **kwargs):\n"
         "    raise RuntimeError('kunci hilang')\n"
-        "root.score_files = fail\n"
+        "score.score_files = fail\n"
         "from phbs.console import main\n"
         f"main(['score', {files}, '-q'])\n"
     )

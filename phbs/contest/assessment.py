@@ -120,7 +120,7 @@ def assess_ranking(
     survey, for the joint household bootstrap (without it the bootstrap resamples
     ``report``'s counts).
 
-    >>> from phbs.contest.rubric import load_rubric
+    >>> from phbs.contest.rubric_loading import load_rubric
     >>> from phbs.demo.contest import sample_ranking
     >>> found = assess_ranking(
     ...     sample_ranking(), load_rubric("lomba-desa-ber-phbs"), None,

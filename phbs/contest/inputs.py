@@ -54,7 +54,7 @@ def read_attributes(
     """Read a village attributes file; every attribute the rubric scores must be a column.
 
     >>> from phbs.resources import data_path
-    >>> from phbs.contest.rubric import load_rubric
+    >>> from phbs.contest.rubric_loading import load_rubric
     >>> rubric = load_rubric("lomba-desa-ber-phbs").rubric
     >>> facts = read_attributes(data_path("contoh", "atribut-desa.csv"), rubric)
     >>> facts.values["63.10.01.2005"]["status_odf"]
@@ -156,7 +156,7 @@ def read_overrides(path: str | Path, rubric: Rubric, *, sheet: str | None = None
     """Read an overrides file; an override without a reason is an issue and is not applied.
 
     >>> from phbs.resources import data_path
-    >>> from phbs.contest.rubric import load_rubric
+    >>> from phbs.contest.rubric_loading import load_rubric
     >>> rubric = load_rubric("lomba-desa-ber-phbs").rubric
     >>> [o.action.value for o in read_overrides(data_path("contoh", "koreksi.csv"), rubric).items]
     ['ubah', 'keluarkan']

@@ -210,7 +210,7 @@ def read_judges(path: str | Path, rubric: Rubric, *, sheet: str | None = None) -
     """Read a judges' scores file (long or wide layout) against ``rubric``.
 
     >>> from phbs.resources import data_path
-    >>> from phbs.contest.rubric import load_rubric
+    >>> from phbs.contest.rubric_loading import load_rubric
     >>> rubric = load_rubric("lomba-desa-ber-phbs").rubric
     >>> scores = read_judges(data_path("contoh", "juri-lomba.csv"), rubric)
     >>> scores.layout, len(scores.judges), len(scores.villages)

@@ -131,7 +131,7 @@ def rubric_weights(
 
     Returns what was compared, ``id → new weight`` (rounded to 4 decimals) and the old sum.
 
-    >>> from phbs.contest.rubric import load_rubric
+    >>> from phbs.contest.rubric_loading import load_rubric
     >>> rubric = load_rubric("lomba-desa-ber-phbs").rubric
     >>> rubric_weights(rubric, ["masukan", "proses", "keluaran"], np.array([0.25, 0.5, 0.25]))
     ('groups', {'masukan': 2.5, 'proses': 5.0, 'keluaran': 2.5}, 10.0)

@@ -83,7 +83,8 @@ def write_sample_ranking(report: AreaReport, out_dir: str | Path) -> tuple[Ranki
     >>> import tempfile
     >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest.validate import read_survey
-    >>> from phbs.scoring.results import score, summarise
+    >>> from phbs.scoring.results import score
+    >>> from phbs.scoring.summary import summarise
     >>> report = summarise(score(read_survey(sample_data().survey_files)), by="desa")
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     ranking, paths = write_sample_ranking(report, folder)

@@ -18,7 +18,7 @@ survey holds:
 Question labels are ``"N. name"``, the hint is the question text: a KoBoToolbox export with
 label headers then matches the form by name, since a leading item number is ignored.
 
->>> from phbs.forms.model import load_form
+>>> from phbs.forms.loading import load_form
 >>> sheets = xlsform_sheets(load_form("kemenkes-rt-10").form)
 >>> sorted(sheets)
 ['choices', 'settings', 'survey']
@@ -85,7 +85,7 @@ def choice_names(form: Form) -> tuple[str, str, str]:
     ``ya``, ``tidak`` and ``tb`` when the form has them, else its first spelling that is a
     valid XML name.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> choice_names(load_form("kemenkes-rt-10").form)
     ('ya', 'tidak', 'tb')
     """
@@ -126,7 +126,7 @@ def group_name(label: str | None) -> str:
 def relevant_expression(indicator: Indicator) -> str:
     """The XLSForm ``relevant`` of an indicator decided by a context field ('' otherwise).
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> relevant_expression(load_form("kemenkes-rt-10").form.indicator("asi_eksklusif"))
     "${umur_anak_termuda_bulan} != '' and ${umur_anak_termuda_bulan} >= 0 and \
 ${umur_anak_termuda_bulan} <= 6"
@@ -300,7 +300,7 @@ def _village_select(kabupaten: str, choices: list[Row]) -> list[Row]:
 def question_paths(survey: Sequence[Row], separator: str = "/") -> dict[str, str]:
     """Each question's name → its path through the groups (``identitas/kode_desa``).
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> paths = question_paths(xlsform_sheets(load_form("kemenkes-rt-10").form)["survey"])
     >>> paths["air_bersih"], paths["start"]
     ('kesehatan_lingkungan/air_bersih', 'start')

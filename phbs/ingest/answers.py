@@ -56,7 +56,7 @@ class AnswerTable(dict[str, int]):
 def form_scheme(form: Form) -> AnswerScheme | None:
     """The scheme a form fixes by listing a bare ``n`` among its spellings, if any.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> form_scheme(load_form("pispk-12").form), form_scheme(load_form("kemenkes-rt-10").form)
     (<AnswerScheme.YTN: 'ytn'>, None)
     """
@@ -79,7 +79,7 @@ def decide_scheme(
     indicator that always applies can only be *Tidak*; beside another *Tidak* spelling the
     file is mixed. Raises :class:`Undecided` when the file cannot tell.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> form = load_form("kemenkes-rt-10").form
     >>> decide_scheme({"y", "t", "n"}, form), decide_scheme({"y", "n", "-"}, form)
     (<AnswerScheme.YTN: 'ytn'>, <AnswerScheme.YN: 'yn'>)
@@ -108,7 +108,7 @@ def scheme_for_n(seen: Iterable[str], form: Form) -> AnswerScheme | None:
     """What a bare ``N`` would mean beside the spellings ``seen``, by the rule of
     :func:`decide_scheme`: Y/T/N beside another *Tidak* spelling, Y/N beside a *Ya* one.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> form = load_form("kemenkes-rt-10").form
     >>> scheme_for_n({"ya", "tidak"}, form), scheme_for_n({"y", "-"}, form)
     (<AnswerScheme.YTN: 'ytn'>, <AnswerScheme.YN: 'yn'>)
@@ -140,7 +140,7 @@ def fixed_scheme(form: Form, settings: ReadSettings) -> SchemeChoice | None:
 def answer_table(form: Form, scheme: AnswerScheme | None, blank: BlankMeaning) -> AnswerTable:
     """The spellings of ``form`` and their states, a bare ``N`` read by ``scheme``.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> form = load_form("kemenkes-rt-10").form
     >>> table = answer_table(form, AnswerScheme.YN, BlankMeaning.MISSING)
     >>> table["n"] == NO, table["-"] == NA, "n" in answer_table(form, None, BlankMeaning.NA)

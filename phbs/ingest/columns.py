@@ -177,7 +177,7 @@ def match_columns(
 ) -> ColumnMap:
     """Match a file's header row to the form's fields; columns in ``ignore`` are skipped.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> form = load_form("kemenkes-rt-10").form
     >>> m = match_columns(["ID", "Kode Desa", "Air Bersih"], form, file="a.csv")
     >>> m.index["air_bersih"], sorted({i.code for i in m.issues})

@@ -40,7 +40,7 @@ def _spellings(form: Form, code: str) -> list[str]:
 def closest_header(form: Form, code: str, headers: Sequence[str]) -> str | None:
     """The header most like one of ``code``'s spellings, if any is close.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> form = load_form("kemenkes-rt-10").form
     >>> closest_header(form, "jamban_sehat", ["id", "jamban_sehta", "air_bersih"])
     'jamban_sehta'

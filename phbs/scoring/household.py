@@ -156,7 +156,7 @@ def classes_by_index(
     8 of 10 is exactly 0.800 and falls in PIS-PK's *pra-sehat* (0.500–0.800), never in
     *sehat* (> 0.800) by a rounding error (docs/aturan.md §4.2).
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> scheme = load_form("pispk-12").form.classes
     >>> met, den = np.array([8, 9, 5, 4], np.int16), np.array([10, 11, 10, 9], np.int16)
     >>> [scheme.classes[i].code for i in classes_by_index(met, den, den > 0, scheme)]

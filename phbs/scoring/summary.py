@@ -157,6 +157,7 @@ def summarise(
 
     >>> from phbs.resources import data_path
     >>> from phbs.ingest import read_survey
+    >>> from phbs.scoring.results import score
     >>> result = score(read_survey(sorted(data_path("contoh").glob("survei-*.csv"))))
     >>> report = summarise(result, by="kecamatan")
     >>> sum(a.rumah_tangga_disurvei for a in report.wilayah) == result.survey.rows_scored

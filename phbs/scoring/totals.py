@@ -88,6 +88,7 @@ class TotalsBuilder:
 
     >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
+    >>> from phbs.scoring.batches import table_batches
     >>> survey = read_survey(sample_data().survey_files)
     >>> builder = TotalsBuilder(survey.form.form)
     >>> for batch in table_batches(survey.households, size=1000):

@@ -63,7 +63,8 @@ def write_workbook(
     >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> from phbs.reports.content import build_content
-    >>> from phbs.scoring.results import score, summarise
+    >>> from phbs.scoring.results import score
+    >>> from phbs.scoring.summary import summarise
     >>> result = score(read_survey(sample_data().survey_files))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     write_workbook(build_content(result, summarise(result)), f"{folder}/laporan.xlsx")

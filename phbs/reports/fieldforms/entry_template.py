@@ -8,7 +8,7 @@ Kemendagri code table (docs/aturan.md §9.2). ``Petunjuk`` explains the sheet in
 Strings are written as strings (docs/aturan.md §10.6, XlsxWriter).
 
 >>> import tempfile, pathlib
->>> from phbs.forms.model import load_form
+>>> from phbs.forms.loading import load_form
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     path = pathlib.Path(folder) / "entri.xlsx"
 ...     write_entry_template(load_form("kemenkes-rt-10").form, path, kabupaten="63.10").exists()
@@ -48,7 +48,7 @@ IDENTITY_COLUMNS = (
 def template_columns(form: Form) -> list[tuple[str, str]]:
     """Column code and its note, in sheet order.
 
-    >>> from phbs.forms.model import load_form
+    >>> from phbs.forms.loading import load_form
     >>> [c for c, _ in template_columns(load_form("kemenkes-rt-10").form)][8:10]
     ['umur_anak_termuda_bulan', 'persalinan_nakes']
     """

@@ -6,7 +6,7 @@ applies to and whether ``-`` (tidak berlaku) may be written. The cells take the 
 readers accept: ``Y``/``T``/``-`` (docs/aturan.md §2.1). Rendered from
 ``reports/formulir-kertas.html.j2`` with jinja2 (autoescape on, StrictUndefined).
 
->>> from phbs.forms.model import load_form
+>>> from phbs.forms.loading import load_form
 >>> html = render_paper_form(load_form("kemenkes-rt-10").form)
 >>> html.count('class="grid"'), "Definisi operasional" in html
 (1, True)

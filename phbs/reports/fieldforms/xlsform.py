@@ -4,7 +4,7 @@ Every cell is written with ``write_string`` (XlsxWriter would otherwise turn a l
 starts with ``=`` into a formula), and the workbook is written atomically.
 
 >>> import tempfile, pathlib
->>> from phbs.forms.model import load_form
+>>> from phbs.forms.loading import load_form
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     path = write_xlsform(load_form("kemenkes-rt-10").form, pathlib.Path(folder) / "f.xlsx")
 ...     path.stat().st_size > 0

@@ -100,9 +100,11 @@ def render_html(
     >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> from phbs.reports.content import build_content
-    >>> from phbs.scoring.results import score, summarise
+    >>> from phbs.scoring.results import score
+    >>> from phbs.scoring.summary import summarise
     >>> result = score(read_survey(sample_data().survey_files))
-    >>> page = render_html(build_content(result, summarise(result), lang="en"))
+    >>> from phbs.reports.content import ReportOptions
+    >>> page = render_html(build_content(result, summarise(result), ReportOptions(lang="en")))
     >>> page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     True
     """
