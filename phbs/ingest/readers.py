@@ -36,8 +36,9 @@ from pathlib import Path
 from phbs.errors import InputFileError
 from phbs.ingest import limits
 from phbs.ingest.book import Book, Item, Ranges
+from phbs.ingest.csv_source import Source
 from phbs.ingest.csv_stream import CELL_BREAK as _CELL_BREAK
-from phbs.ingest.csv_stream import CsvStream, Rows, Source, decode_line, too_many_cells
+from phbs.ingest.csv_stream import CsvStream, Rows, decode_line, too_many_cells
 from phbs.ingest.grid import Grid
 from phbs.ingest.held import HeldFile, hold_file, open_regular, snapshot
 from phbs.ingest.limits import too_many_blank_rows
