@@ -36,7 +36,7 @@ from phbs.issues import make_issue
 from phbs.states import MISSING
 
 if TYPE_CHECKING:
-    from phbs.ingest.readers import RawTable
+    from phbs.ingest.raw_table import RawTable
     from phbs.ingest.records import FileCounts
 
 

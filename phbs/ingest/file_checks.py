@@ -28,7 +28,7 @@ from phbs.ingest.exports import (
 from phbs.ingest.fast import grid_rows
 from phbs.ingest.grid import Codebook, Grid
 from phbs.ingest.prepared_grid import ReadGrid, prepare
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts, Suspect, Village
 from phbs.ingest.row_checks import AFTER_ROWS, BEFORE_ROWS, ROW_BATCH
 from phbs.ingest.sample import sample_rows

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from phbs.forms.model import Form
     from phbs.ingest.answers import AnswerTable
     from phbs.ingest.exports import ExportLayout
-    from phbs.ingest.readers import RawTable
+    from phbs.ingest.raw_table import RawTable
     from phbs.ingest.records import FileCounts, Village
     from phbs.ingest.resolve import CellResolver
     from phbs.ingest.seen import SeenHashes

@@ -23,7 +23,7 @@ from phbs.ingest.names import (
     looks_like_name,
 )
 from phbs.ingest.prepared_grid import VillageCodes
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts, RowBatch, Suspect, Village
 from phbs.ingest.resolve import CellResolver, ResolvedCells
 from phbs.ingest.seen import SeenHashes, combine_one
