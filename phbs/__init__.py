@@ -83,9 +83,10 @@ if TYPE_CHECKING:
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
-    from phbs.reports.content import DEFAULT_STRATA, ReportOptions, Stratum
+    from phbs.reports.content import ReportOptions
     from phbs.reports.households import HouseholdsCsv, households_csv
     from phbs.reports.report import write_report
+    from phbs.reports.strata import DEFAULT_STRATA, Stratum
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
     from phbs.scoring.household import AreaLevel, Status
     from phbs.scoring.plausibility import plausibility_issues
@@ -163,8 +164,8 @@ _EXPORTS = {
     "Ranking": "phbs.contest.models",
     "VillageResult": "phbs.contest.models",
     "VillageStatus": "phbs.contest.models",
-    "DEFAULT_STRATA": "phbs.reports.content",
-    "Stratum": "phbs.reports.content",
+    "DEFAULT_STRATA": "phbs.reports.strata",
+    "Stratum": "phbs.reports.strata",
     "ReportOptions": "phbs.reports.content",
     "write_report": "phbs.reports.report",
     "Uncertainty": "phbs.contest.assessment",

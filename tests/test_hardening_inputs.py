@@ -25,7 +25,7 @@ from conftest import HEADER, SEGUMBANG, household, write_csv
 
 from phbs.cli.root import cli
 from phbs.errors import InputFileError
-from phbs.ingest import csv_stream
+from phbs.ingest import csv_source
 from phbs.ingest.readers import open_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,14 +318,14 @@ def _changing(folder: Path) -> Path:
 
 def _cut_while_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     """Cut the file to its header after the reader has read its first bytes (deterministic)."""
-    original = csv_stream.read_block
+    original = csv_source.read_block
 
     def read_then_cut(handle: io.BufferedReader, size: int) -> bytes:
         head = handle.read(len(HEADER_LINE))
         os.truncate(path, len(HEADER_LINE))
         return head + original(handle, size)
 
-    monkeypatch.setattr(csv_stream, "read_block", read_then_cut)
+    monkeypatch.setattr(csv_source, "read_block", read_then_cut)
 
 
 @dataclass(frozen=True)
@@ -504,7 +504,7 @@ def test_file_growing_while_read_is_refused(
 ) -> None:
     """A file still being copied (it grows while read) is refused, not half read."""
     path = _changing(tmp_path)
-    original = csv_stream.read_block
+    original = csv_source.read_block
 
     appended: list[bool] = []
 
@@ -516,7 +516,7 @@ def test_file_growing_while_read_is_refused(
                 more.write(b"40,63.10.01.2005\n")
         return data
 
-    monkeypatch.setattr(csv_stream, "read_block", read_then_append)
+    monkeypatch.setattr(csv_source, "read_block", read_then_append)
     with pytest.raises(InputFileError, match="berubah saat dibaca"):
         list(open_table(path).rows)
 

@@ -15,8 +15,9 @@ from report_helpers import FORMULA_NAME, UNKNOWN_CODE, Scored, sample, small
 
 from phbs import write_report
 from phbs.errors import SettingsError
-from phbs.reports.content import DEFAULT_STRATA, ReportOptions, Stratum, build_content
+from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.excel.workbook import write_workbook
+from phbs.reports.strata import DEFAULT_STRATA, Stratum
 from phbs.scoring.summary import AreaSummary
 
 SHEETS = [

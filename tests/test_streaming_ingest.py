@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 import phbs
 from phbs.demo.data import sample_data
 from phbs.errors import SurveyError
-from phbs.ingest import csv_stream, fast, readers, row_checks, seen, validate
+from phbs.ingest import csv_stream, fast, prepared_grid, readers, row_checks, seen, validate
 from phbs.ingest.settings import BlankMeaning, ReadSettings
 from phbs.ingest.validate import IdScope, read_survey
 from phbs.scoring.household import Status
@@ -343,7 +343,7 @@ def test_duplicates_are_settled_reading_again_only_the_rows_that_may_match(
         row_by_row(patch)
         reference = snapshot([path])
     read_again: list[int] = []
-    original = fast.first_row_candidates
+    original = prepared_grid.first_row_candidates
 
     def counting(*args: Any) -> list[tuple[int, list[str]]]:
         found = original(*args)
@@ -367,7 +367,7 @@ def _colliding(monkeypatch: pytest.MonkeyPatch, groups: int) -> None:
         return (np.asarray(values, dtype=np.uint64) % np.uint64(groups)).astype(np.uint64)
 
     original = seen.combine
-    monkeypatch.setattr(fast, "combine", lambda a, b: few(original(a, b)))
+    monkeypatch.setattr(prepared_grid, "combine", lambda a, b: few(original(a, b)))
     original_one = seen.combine_one
     monkeypatch.setattr(row_checks, "combine_one", lambda a, b: original_one(a, b) % groups)
 

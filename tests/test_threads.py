@@ -17,7 +17,7 @@ import pytest
 from conftest import HEADER, household, write_csv
 
 from phbs.errors import InputFileError
-from phbs.ingest import csv_stream
+from phbs.ingest import csv_source, csv_stream
 from phbs.ingest.survey import HouseholdBatch
 from phbs.reports.households import HouseholdsCsv
 from phbs.scoring.streaming import score_files
@@ -181,7 +181,7 @@ def test_a_file_changed_while_read_ahead_is_refused(
     refused (issue 8's guarantee), with the reader's message, on the caller's thread."""
     monkeypatch.setattr(csv_stream, "BLOCK_SIZE", 4096)
     path = survey_file(tmp_path, 2_000)
-    real = csv_stream.read_block
+    real = csv_source.read_block
     calls = {"n": 0}
 
     def growing(handle: object, size: int) -> bytes:
@@ -192,7 +192,7 @@ def test_a_file_changed_while_read_ahead_is_refused(
                 extra.write(",".join(household("RT99999")).encode() + b"\n")
         return data
 
-    monkeypatch.setattr(csv_stream, "read_block", growing)
+    monkeypatch.setattr(csv_source, "read_block", growing)
     with pytest.raises(InputFileError, match="berubah saat dibaca"):
         score_files([path])
     assert worker_threads() == []

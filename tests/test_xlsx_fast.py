@@ -2,7 +2,7 @@
 rows the cell-by-cell reader gives (:mod:`phbs.ingest.xlsx_stream`, itself checked against
 python-calamine in ``tests/test_workbook_stream.py``).
 
-The sheet's XML is read in small blocks here (``_BLOCK``), so a few hundred rows make many
+The sheet's XML is read in small blocks here (``BLOCK``), so a few hundred rows make many
 blocks; each workbook is read twice, with and without the numpy path, and the rows and the
 scored survey are compared. Workbooks hold what makes a block leave the numpy path (an
 entity, a line break, a formula, a date, a blank row, a gap, a cell right of the header) among
@@ -22,7 +22,7 @@ import xlsxwriter
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import HEADER, household
 
-from phbs.ingest import xlsx_fast, xlsx_stream
+from phbs.ingest import xlsx_extras, xlsx_fast, xlsx_stream, xlsx_values
 from phbs.ingest.grid import Grid
 from phbs.ingest.readers import open_table
 from phbs.ingest.validate import read_survey
@@ -61,6 +61,12 @@ def _workbook(path: Path, constant_memory: bool, oddities: bool) -> Path:
     return path
 
 
+def _small_blocks(patch: pytest.MonkeyPatch) -> None:
+    """Inflate every part of the workbook 2 KB at a time (in each module that reads blocks)."""
+    for module in (xlsx_stream, xlsx_values, xlsx_extras):
+        patch.setattr(module, "BLOCK", 2048)
+
+
 def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], int]:
     """The table's rows, and how many blocks came as grids from the numpy path."""
     made: list[int] = []
@@ -71,7 +77,7 @@ def _read(path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[list
         made.extend(len(p) for p in pieces or [] if isinstance(p, Grid))
         return pieces
 
-    monkeypatch.setattr(xlsx_stream, "_BLOCK", 2048)
+    _small_blocks(monkeypatch)
     monkeypatch.setattr(xlsx_stream, "block_grid", counted)
     table = open_table(path)
     rows: list[object] = [table.header, *table.rows]
@@ -95,7 +101,7 @@ def test_numpy_blocks_give_the_same_rows(
     surveys = []
     for numpy_path in (False, True):
         with monkeypatch.context() as patch:
-            patch.setattr(xlsx_stream, "_BLOCK", 2048)
+            _small_blocks(patch)
             if not numpy_path:
                 patch.setattr(xlsx_stream, "block_grid", lambda *args, **kwargs: None)
             surveys.append(read_survey([path]))

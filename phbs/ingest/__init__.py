@@ -3,7 +3,8 @@
 ``read_survey`` is the entry point; see :mod:`phbs.ingest.validate`.
 """
 
-from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.raw_table import RawTable
+from phbs.ingest.readers import open_table
 from phbs.ingest.survey import SetAsideRow, SourceFile, Survey
 from phbs.ingest.validate import read_survey
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from phbs.errors import SurveyError
 from phbs.forms.model import Form, fold_answer
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.sample import Sample
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.states import NA, NO, YES

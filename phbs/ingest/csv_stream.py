@@ -1,8 +1,8 @@
 """Reading a CSV file as a stream of segments, in bounded memory.
 
-The file is read through one handle in blocks; its checksum is computed on the way and its
-size and modification time are compared at the end, so a file that changes while it is read
-is refused (:class:`~phbs.errors.InputFileError`) rather than half read. Blocks are cut into
+The file is read through one handle in blocks (:class:`~phbs.ingest.csv_source.Source`: its
+checksum is computed on the way and its size and modification time are compared at the end,
+so a file that changes while it is read is refused rather than half read). Blocks are cut into
 segments at line ends. A segment with no quote, no NUL and valid UTF-8 is split with numpy
 into a :class:`~phbs.ingest.grid.Grid` of its regular lines (as many cells as the header,
 not blank); its other lines, and every segment with quotes, are parsed by :mod:`csv` line by
@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -26,10 +24,9 @@ from numpy.typing import NDArray
 
 from phbs.errors import InputFileError
 from phbs.ingest import limits
+from phbs.ingest.csv_source import BLOCK_SIZE, Source
 from phbs.ingest.grid import Grid
 
-#: Bytes read from the file at a time (a file no larger is read at once and closed).
-BLOCK_SIZE = 1 << 21
 # Segments are small until the header is found: those lines are parsed by csv.
 _HEADER_SEGMENT = 1 << 16
 # ASCII bytes str.strip() removes; with the separator, a line of only these is blank.
@@ -67,59 +64,6 @@ def too_many_cells(name: str, row: int, count: int) -> InputFileError:
 
 #: What the stream yields: a grid of regular records, or records as text cells.
 Rows = list[tuple[int, list[str]]]
-
-
-def read_block(handle: io.BufferedReader, size: int) -> bytes:
-    """Read up to ``size`` bytes (a seam for tests that change a file mid-read)."""
-    return handle.read(size)
-
-
-@dataclass
-class Source:
-    """An open file read once, in blocks, with its checksum and a change check at the end."""
-
-    name: str
-    handle: io.BufferedReader
-    size: int
-    mtime_ns: int
-    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
-    read_bytes: int = 0
-    done: bool = False
-    sha256: str = ""
-
-    def read(self, size: int = BLOCK_SIZE) -> bytes:
-        """The next block; ``b""`` at the end, after checking the file did not change."""
-        if self.done:
-            return b""
-        try:
-            block = read_block(self.handle, size)
-        except OSError as exc:
-            raise InputFileError(
-                f"{self.name}: berkas tidak dapat dibaca ({exc.strerror})",
-                f"{self.name}: file cannot be read ({exc.strerror})",
-            ) from None
-        if block:
-            self.digest.update(block)
-            self.read_bytes += len(block)
-            return block
-        after = os.fstat(self.handle.fileno())
-        self.handle.close()
-        self.done = True
-        moved = (after.st_size, after.st_mtime_ns) != (self.size, self.mtime_ns)
-        if moved or self.read_bytes != after.st_size:
-            raise InputFileError(
-                f"{self.name}: berkas berubah saat dibaca (masih disalin atau disimpan?); "
-                "tunggu sampai selesai lalu ulangi",
-                f"{self.name}: file changed while being read (still being copied or saved?); "
-                "wait until it is complete and try again",
-            )
-        self.sha256 = self.digest.hexdigest()
-        return b""
-
-    def close(self) -> None:
-        """Close the handle without reading further."""
-        if not self.done:
-            self.handle.close()
 
 
 def decode_line(raw: bytes, first: bool) -> tuple[str, bool]:

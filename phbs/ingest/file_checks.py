@@ -25,9 +25,10 @@ from phbs.ingest.exports import (
     detect_export,
     skip_hxl_row,
 )
-from phbs.ingest.fast import ReadGrid, grid_rows, prepare
+from phbs.ingest.fast import grid_rows
 from phbs.ingest.grid import Codebook, Grid
-from phbs.ingest.readers import RawTable
+from phbs.ingest.prepared_grid import ReadGrid, prepare
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts, Suspect, Village
 from phbs.ingest.row_checks import AFTER_ROWS, BEFORE_ROWS, ROW_BATCH
 from phbs.ingest.sample import sample_rows

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from phbs.errors import SettingsError, SurveyError
 from phbs.ingest.columns import fold_header
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.regions import RegionTable, region_table
 
 # Headers of a kecamatan column: the XLSForm's helper question (its name and its labels)

@@ -11,7 +11,7 @@ import numpy as np
 from phbs.forms.model import Form
 from phbs.ingest.answers import AnswerTable, SchemeChoice
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.resolve import ResolvedCells
 from phbs.ingest.survey import Factor, HouseholdBatch
 

@@ -16,14 +16,14 @@ from phbs.ingest.answers import (
     answer_table,
 )
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap
-from phbs.ingest.fast import VillageCodes
 from phbs.ingest.grid import hash_bytes
 from phbs.ingest.names import (
     FileNames,
     VillageNames,
     looks_like_name,
 )
-from phbs.ingest.readers import RawTable
+from phbs.ingest.prepared_grid import VillageCodes
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts, RowBatch, Suspect, Village
 from phbs.ingest.resolve import CellResolver, ResolvedCells
 from phbs.ingest.seen import SeenHashes, combine_one

@@ -11,7 +11,8 @@ from itertools import chain, islice
 from phbs.forms.model import Form, fold_answer
 from phbs.ingest.columns import ColumnMap, fold_header
 from phbs.ingest.exports import is_hxl_row
-from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.raw_table import RawTable
+from phbs.ingest.readers import open_table
 
 #: Rows of a file looked at to decide what a bare ``N`` means (the whole of most files).
 SCHEME_SAMPLE_ROWS = 20_000

@@ -12,7 +12,9 @@ from phbs.errors import SurveyError
 from phbs.forms.model import Form
 from phbs.ingest.columns import HEADER_CELLS, match_columns
 from phbs.ingest.exports import detect_export
-from phbs.ingest.readers import RawTable, SheetHead, open_table, sheet_heads
+from phbs.ingest.raw_table import RawTable
+from phbs.ingest.readers import open_table
+from phbs.ingest.spreadsheet import SheetHead, sheet_heads
 from phbs.issues import Issue, make_issue
 
 

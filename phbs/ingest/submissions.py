@@ -20,7 +20,7 @@ from phbs.ingest.names import (
     looks_like_name,
     names_without_scope,
 )
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts
 from phbs.ingest.row_checks import (
     AFTER_ROWS,

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from phbs.errors import SurveyError, UnusableFileError
 from phbs.forms.model import Form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
-from phbs.ingest.readers import RawTable
+from phbs.ingest.raw_table import RawTable
 from phbs.ingest.sample import Sample
 from phbs.ingest.survey import IdScope, Survey
 from phbs.issues import Issue, make_issue

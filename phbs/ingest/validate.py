@@ -22,10 +22,11 @@ from phbs.ingest.columns import HEADER_CELLS
 from phbs.ingest.exports import (
     detect_export,
 )
-from phbs.ingest.fast import ReadGrid, first_row_candidates
 from phbs.ingest.file_checks import FileChecks
 from phbs.ingest.inputs import DistinctFiles, distinct_files
-from phbs.ingest.readers import RawTable, open_table
+from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
+from phbs.ingest.raw_table import RawTable
+from phbs.ingest.readers import open_table
 from phbs.ingest.records import Suspect
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.sheets import survey_header

@@ -7,7 +7,8 @@ cells are found with one regular expression and turned into text the way
 check cell by cell on workbooks from xlsxwriter, openpyxl, LibreOffice and hand-written XML.
 Two cases differ on purpose: a negative number in a date format stays a number (there is no
 such date), and a time just short of midnight stays 23:59:59.999 (not 00:00). Only the shared
-strings are held, as one UTF-8 buffer with offsets.
+strings are held, as one UTF-8 buffer with offsets (values: :mod:`phbs.ingest.xlsx_values`;
+merged ranges and formula cells: :mod:`phbs.ingest.xlsx_extras`).
 
 A cell's position comes from its reference (``r="C7"``), so a value placed far away costs
 nothing: rows that are not in the file are not made, and a column past
@@ -17,10 +18,8 @@ rectangle up to the farthest cell, which a 2 KB file can make 512 GB).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -29,26 +28,26 @@ import numpy as np
 from phbs.errors import InputFileError
 from phbs.ingest.book import Ranges, SheetInfo
 from phbs.ingest.grid import Grid
-from phbs.ingest.limits import (
-    Limits,
-    Place,
-    cell_too_long,
-    row_too_large,
-    too_many_merged,
-    too_wide,
-)
-from phbs.ingest.sheet_xml import (
-    FORMULA_CELLS_LISTED,
-    attributes,
-    check_sizes,
-    column_index,
-    unescape,
-)
+from phbs.ingest.limits import Limits, Place, cell_too_long, row_too_large, too_wide
+from phbs.ingest.sheet_xml import attributes, check_sizes, column_index, unescape
+from phbs.ingest.xlsx_extras import SheetExtras
 from phbs.ingest.xlsx_fast import StringTable, block_grid
+from phbs.ingest.xlsx_values import (
+    BLOCK,
+    PHONETIC,
+    ROW_END,
+    TEXT,
+    SharedStrings,
+    iso_text,
+    last_end,
+    number_text,
+    serial_text,
+    shared_strings,
+    styles,
+)
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_ROW_END = re.compile(rb"</(?:\w+:)?row>")
 # A row's start tag, or a cell: its attributes and its content.
 _TOKEN = re.compile(
     rb'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(\w+)")?>'
@@ -58,197 +57,15 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
-_TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>|<(?:\w+:)?t\s*/>", re.DOTALL)
-_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.DOTALL)
-_STRING_END = re.compile(rb"</(?:\w+:)?si>")
-_STRING_ITEM = re.compile(rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.DOTALL)
-_REFERENCE = re.compile(rb"([A-Za-z]{1,4})(\d{1,8})")
-_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
-_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.DOTALL)
-_XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*>")
 _DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
-
-#: Built-in number formats that show a date or time (ECMA-376 18.8.30): 14-22 and 45-47.
-_BUILTIN_DATES = {*range(14, 23), 45, 46, 47}
-#: Built-in formats of elapsed time (``[h]:mm:ss``).
-_BUILTIN_ELAPSED = {46}
-_BLOCK = 1 << 20
 #: Shared strings kept decoded (the answers, village codes and names that repeat).
 _CACHED_STRINGS = 65_536
-
-
-def date_kind(code: str) -> str | None:
-    """``"date"`` when a number format shows a date or time, ``"elapsed"`` for elapsed time
-    (``[h]:mm``), else ``None``. Only the first section counts; quoted text, escaped
-    characters and bracketed parts (colours, locales) are not format letters.
-
-    >>> date_kind("dd/mm/yyyy"), date_kind('"Rp"#,##0'), date_kind("[h]:mm"), date_kind("0.00")
-    ('date', None, 'elapsed', None)
-    """
-    quoted = escaped = False
-    i = 0
-    while i < len(code):
-        char = code[i]
-        if escaped:
-            escaped = False
-        elif quoted:
-            quoted = char != '"'
-        elif char in "\\_":
-            escaped = True
-        elif char == '"':
-            quoted = True
-        elif char == ";":
-            return None
-        elif char == "[":
-            end = code.find("]", i)
-            inside = code[i + 1 : end if end >= 0 else len(code)].lower()
-            if inside and set(inside) <= {"h"} | {"m"} | {"s"} and len(set(inside)) == 1:
-                return "elapsed"
-            i = end if end >= 0 else len(code)
-        elif (
-            char.lower() in "dmyhs"
-            or code[i : i + 5].lower() == "am/pm"
-            or code[i : i + 3].lower() == "a/p"
-        ):
-            return "date"
-        i += 1
-    return None
-
-
-def _serial_text(serial: float, kind: str, date1904: bool) -> str:
-    """A date-formatted number as the whole-sheet reader gives it: a time below one day, a
-    date when whole, else a date and time (to the millisecond); elapsed time as Python
-    writes a duration."""
-    if kind == "elapsed":
-        return str(dt.timedelta(milliseconds=round(serial * 86_400_000)))
-    if serial < 0:
-        return _number_text(serial)
-    if serial < 1:
-        total = round(serial * 86_400_000)
-        if total >= 86_400_000:
-            total = 86_400_000 - 1
-        moment = dt.datetime(2000, 1, 1) + dt.timedelta(milliseconds=total)
-        return moment.time().isoformat()
-    if date1904:
-        base = dt.datetime(1904, 1, 1)
-    elif serial < 60:
-        base = dt.datetime(1899, 12, 31)
-    elif serial < 61:
-        base = dt.datetime(1899, 12, 30)  # Excel's 1900-02-29 (serial 60) shown as 02-28
-    else:
-        base = dt.datetime(1899, 12, 30)
-    try:
-        moment = base + dt.timedelta(milliseconds=round(serial * 86_400_000))
-    except OverflowError:
-        return _number_text(serial)
-    if moment.time() == dt.time(0, 0):
-        return moment.date().isoformat()
-    return moment.isoformat(sep=" ")
-
-
-def _number_text(value: float) -> str:
-    if value.is_integer() and abs(value) <= 2**53:
-        return str(int(value))
-    return repr(value)
-
-
-def _last_end(text: bytes, pattern: re.Pattern[bytes], fresh: int) -> int:
-    """The offset just after the last match of ``pattern`` (an end tag) in ``text``, or -1;
-    only the last ``fresh`` bytes (and a few before) are new since the last search."""
-    window = 4096
-    while True:
-        start = max(0, len(text) - window)
-        last = -1
-        for found in pattern.finditer(text, start):
-            last = found.end()
-        if last >= 0 or start == 0 or window > fresh + 64:
-            return last
-        window *= 8
 
 
 def _no_values(text: bytes) -> bool:
     """Whether a block of rows holds no cell value at all: no ``<v>``, no inline string, no
     formula (in any namespace spelling)."""
     return not any(mark in text for mark in (b"<v", b":v", b"<is", b":is", b"<f", b":f"))
-
-
-@dataclass
-class SharedStrings:
-    """The workbook's shared strings, as one UTF-8 buffer and the offsets of each string."""
-
-    data: bytearray = field(default_factory=bytearray)
-    offsets: array[int] = field(default_factory=lambda: array("q", [0]))
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def __getitem__(self, index: int) -> str:
-        return self.data[self.offsets[index] : self.offsets[index + 1]].decode("utf-8")
-
-    def add(self, text: str) -> None:
-        self.data += text.encode("utf-8")
-        self.offsets.append(len(self.data))
-
-
-def _string_item(body: bytes) -> str:
-    if body.startswith(b"<t>") and body.endswith(b"</t>") and body.count(b"<") == 2:
-        return unescape(body[3:-4])
-    if b"<rPh" in body or b":rPh" in body:
-        body = _PHONETIC.sub(b"", body)
-    return "".join(unescape(found) for found in _TEXT.findall(body))
-
-
-def _shared_strings(archive: zipfile.ZipFile, part: str | None) -> SharedStrings:
-    strings = SharedStrings()
-    if part is None or part not in archive.NameToInfo:
-        return strings
-    with archive.open(part) as handle:
-        rest = b""
-        for block in iter(lambda: handle.read(_BLOCK), b""):
-            text = rest + block
-            end = _last_end(text, _STRING_END, len(block))
-            if end < 0:
-                rest = text
-                continue
-            text, rest = text[:end], text[end:]
-            for body in _STRING_ITEM.findall(text):
-                strings.add(_string_item(body))
-        for body in _STRING_ITEM.findall(rest):
-            strings.add(_string_item(body))
-    return strings
-
-
-def _styles(archive: zipfile.ZipFile, part: str | None) -> dict[bytes, str]:
-    """Style indexes (as written in ``s="…"``) whose number format is a date or elapsed time."""
-    if part is None or part not in archive.NameToInfo:
-        return {}
-    xml = archive.read(part)
-    custom: dict[int, str] = {}
-    for tag in _NUMFMT.findall(xml):
-        found = attributes(tag)
-        try:
-            custom[int(found.get("numFmtId", ""))] = found.get("formatCode", "")
-        except ValueError:
-            continue
-    kinds: dict[bytes, str] = {}
-    block = _CELL_XFS.search(xml)
-    if block is None:
-        return kinds
-    for index, tag in enumerate(_XF.findall(block.group(0))):
-        try:
-            number_format = int(attributes(tag).get("numFmtId", "0"))
-        except ValueError:
-            continue
-        if number_format in custom:
-            kind = date_kind(custom[number_format])
-        elif number_format in _BUILTIN_DATES:
-            kind = "elapsed" if number_format in _BUILTIN_ELAPSED else "date"
-        else:
-            kind = None
-        if kind is not None:
-            kinds[str(index).encode()] = kind
-    return kinds
 
 
 @dataclass
@@ -288,9 +105,9 @@ class XlsxSheet:
         with self.archive.open(self.part) as handle:
             rest = b""
             state = [0]  # the last row number seen
-            for block in iter(lambda: handle.read(_BLOCK), b""):
+            for block in iter(lambda: handle.read(BLOCK), b""):
                 text = rest + block
-                cut = _last_end(text, _ROW_END, len(block))
+                cut = last_end(text, ROW_END, len(block))
                 if cut < 0:
                     if len(text) > self.limits.row_bytes:
                         raise row_too_large(Place(self.file, self.name), self.limits.row_bytes)
@@ -434,7 +251,7 @@ class XlsxSheet:
             value = float(number)
         except ValueError:
             return unescape(number)
-        return _serial_text(value, date, self.date1904) if date else _number_text(value)
+        return serial_text(value, date, self.date1904) if date else number_text(value)
 
     def _text(self, kind: bytes, style: bytes, value: bytes) -> str:
         """A cell of another type (boolean, error, ISO date, a formula's text)."""
@@ -443,7 +260,7 @@ class XlsxSheet:
         if kind == b"e":
             return ""
         if kind == b"d":
-            return _iso_text(unescape(value))
+            return iso_text(unescape(value))
         if kind in (b"", b"n"):
             return self._number(value, style)
         if kind == b"s":
@@ -458,8 +275,8 @@ class XlsxSheet:
         style = found.get("s", "").encode()
         if kind == b"inlineStr":
             if b"<rPh" in body or b":rPh" in body:
-                body = _PHONETIC.sub(b"", body)
-            text = "".join(unescape(part) for part in _TEXT.findall(body))
+                body = PHONETIC.sub(b"", body)
+            text = "".join(unescape(part) for part in TEXT.findall(body))
             if len(text) > self.limits.cell_chars:
                 raise self._too_long(row)
             return text
@@ -469,17 +286,6 @@ class XlsxSheet:
         if len(value.group(1)) > self.limits.cell_chars:
             raise self._too_long(row)
         return self._text(kind, style, value.group(1))
-
-
-def _iso_text(text: str) -> str:
-    """An ISO date cell (``t="d"``) as the whole-sheet reader gives it."""
-    try:
-        moment = dt.datetime.fromisoformat(text.strip().rstrip("Z"))
-    except ValueError:
-        return text
-    if moment.time() == dt.time(0, 0):
-        return moment.date().isoformat()
-    return moment.isoformat(sep=" ")
 
 
 class XlsxBook:
@@ -525,9 +331,9 @@ class XlsxBook:
         part = self._part(name)
         if self._strings is None:
             strings = self._part_of("sharedStrings", "xl/sharedStrings.xml")
-            self._strings = _shared_strings(self.archive, strings)
+            self._strings = shared_strings(self.archive, strings)
         if self._styles is None:
-            self._styles = _styles(self.archive, self._part_of("styles", "xl/styles.xml"))
+            self._styles = styles(self.archive, self._part_of("styles", "xl/styles.xml"))
         return XlsxSheet(
             self.archive,
             part,
@@ -553,108 +359,13 @@ class XlsxBook:
     def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
         """A sheet's merged ranges (they come after the cells in the sheet's XML) and its
         cells holding an Excel error or a formula saved without its value (at most
-        :data:`FORMULA_CELLS_LISTED`).
-
-        One quick pass looks for any sign of either (two byte searches a block, the merged
-        ranges in the last two blocks); only a sheet that has formulas, error values or
-        many merged ranges is read the careful way, cell by cell."""
-        part = self._part(name)
-        with self.archive.open(part) as handle:
-            head = handle.read(4096)
-            if b":worksheet" in head or b":sheetData" in head or b"='" in head:
-                # Namespace prefixes or single-quoted attributes: the quick signs may not show.
-                return self._extras_carefully(part, name)
-            before, last, tail = b"", head, head[-8:]
-            for block in iter(lambda: handle.read(_BLOCK), b""):
-                window = tail + block
-                if b"<f" in window or b't="e"' in window:
-                    return self._extras_carefully(part, name)
-                before, last, tail = last, block, block[-8:]
-        if b"<f" in head or b't="e"' in head:
-            return self._extras_carefully(part, name)
-        end = before + last
-        start = end.find(b"<mergeCells")
-        if start < 0:
-            if b"mergeCell" in end:
-                return self._extras_carefully(part, name)  # more than two blocks of them
-            return [], []
-        ranges: Ranges = []
-        self._scan(end[start:], name, ranges, [])
-        return ranges, []
-
-    def _extras_carefully(self, part: str, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
-        ranges: Ranges = []
-        problems: list[tuple[str, str]] = []
-        with self.archive.open(part) as handle:
-            rest = b""
-            for block in iter(lambda: handle.read(_BLOCK), b""):
-                text = rest + block
-                cut = _last_end(text, _ROW_END, len(block))
-                if cut < 0:
-                    cut = text.rfind(b"/>") + 2
-                text, rest = text[:cut], text[cut:]
-                self._scan(text, name, ranges, problems)
-            self._scan(rest, name, ranges, problems)
-        return ranges, problems
-
-    def _scan(
-        self, text: bytes, name: str, ranges: Ranges, problems: list[tuple[str, str]]
-    ) -> None:
-        hint = b'"e"' in text or b"'e'" in text or b"<f" in text or b":f" in text
-        if hint and len(problems) < FORMULA_CELLS_LISTED and _PROBLEM_HINT.search(text):
-            problems += _problem_cells(text)[: FORMULA_CELLS_LISTED - len(problems)]
-        if b"mergeCell" not in text:
-            return
-        for tag in _MERGE.findall(text):
-            area = _merge_area(attributes(tag).get("ref", ""))
-            if area is None:
-                continue
-            ranges.append(area)
-            if len(ranges) > self.limits.merged_ranges:
-                raise too_many_merged(Place(self.file, name))
-
-
-# A cell whose value the reader gives as blank: an error value, or a formula with no value.
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
-_UNCACHED = re.compile(
-    rb"</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*$"
-    rb"|<(?:\w+:)?f\b[^>]*/>\s*$",
-    re.DOTALL,
-)
-_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
-_PROBLEM_HINT = re.compile(rb"""\bt\s*=\s*["']e["']|<(?:\w+:)?f\b""")
-
-
-def _problem_cells(text: bytes) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for cell in _CELL.finditer(text):
-        attrs, body = cell.group(1), cell.group(2) or b""
-        if _ERROR_TYPE.search(attrs):
-            kind = "error"
-        elif _FORMULA.search(body) and _UNCACHED.search(body):
-            kind = "uncached"
-        else:
-            continue
-        found.append((attributes(attrs).get("r", ""), kind))
-    return found
+        :data:`~phbs.ingest.sheet_xml.FORMULA_CELLS_LISTED`; see
+        :meth:`~phbs.ingest.xlsx_extras.SheetExtras.read`)."""
+        return SheetExtras(self.archive, self.file, self.limits).read(self._part(name), name)
 
 
 def _target(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-
-
-def _merge_area(ref: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    corners = []
-    for part in ref.split(":")[:2]:
-        found = _REFERENCE.fullmatch(part.strip().replace("$", "").encode())
-        if found is None:
-            return None
-        corners.append((int(found.group(2)) - 1, column_index(found.group(1))))
-    if len(corners) == 1:
-        corners.append(corners[0])
-    (top, left), (bottom, right) = corners
-    return (min(top, bottom), min(left, right)), (max(top, bottom), max(left, right))
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:

@@ -19,6 +19,7 @@ from phbs.i18n import Lang, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, contest_view
+from phbs.reports.strata import DEFAULT_STRATA, Stratum, describe_strata
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import reading_text
 from phbs.scoring.funnel import FunnelData, funnel_plot
@@ -28,73 +29,6 @@ from phbs.scoring.summary import AreaReport, AreaSummary, summarise
 
 if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore
-
-
-@dataclass(frozen=True)
-class Stratum:
-    """One village stratum by % households ber-PHBS: values up to ``upper`` belong to it.
-
-    ``upper`` is excluded unless ``inclusive``; the last stratum has no upper bound.
-
-    >>> Stratum("III", 75.0, "#fee08b", inclusive=True).contains(75.0)
-    True
-    """
-
-    label: str
-    upper: float | None
-    colour: str
-    inclusive: bool = False
-
-    def contains(self, value: float) -> bool:
-        """Whether ``value`` is at or below this stratum's upper bound."""
-        if self.upper is None:
-            return True
-        return value <= self.upper if self.inclusive else value < self.upper
-
-
-#: Puskesmas recap practice (docs/aturan.md §5.6, a setting, not a national rule):
-#: Strata I < 25 %, II 25–49 %, III 50–75 %, IV > 75 % households ber-PHBS.
-DEFAULT_STRATA: tuple[Stratum, ...] = (
-    Stratum("I", 25.0, "#f4a3a3"),
-    Stratum("II", 50.0, "#fdd49e"),
-    Stratum("III", 75.0, "#fff3a3", inclusive=True),
-    Stratum("IV", None, "#b8e0b0"),
-)
-
-
-def stratum_of(value: float | None, strata: Sequence[Stratum] = DEFAULT_STRATA) -> Stratum | None:
-    """The stratum of a percentage, or ``None`` when there is no percentage.
-
-    >>> stratum_of(49.9).label, stratum_of(50.0).label, stratum_of(75.0).label
-    ('II', 'III', 'III')
-    >>> stratum_of(None) is None
-    True
-    """
-    if value is None:
-        return None
-    for stratum in strata:
-        if stratum.contains(value):
-            return stratum
-    return strata[-1]
-
-
-def describe_strata(strata: Sequence[Stratum]) -> str:
-    """The strata as one line, e.g. ``I < 25; II < 50; III ≤ 75; IV``.
-
-    >>> describe_strata(DEFAULT_STRATA)
-    'I < 25; II < 50; III ≤ 75; IV > 75'
-    """
-    parts = []
-    previous: Stratum | None = None
-    for stratum in strata:
-        if stratum.upper is not None:
-            parts.append(f"{stratum.label} {'≤' if stratum.inclusive else '<'} {stratum.upper:g}")
-        elif previous is not None and previous.upper is not None:
-            parts.append(f"{stratum.label} {'>' if previous.inclusive else '≥'} {previous.upper:g}")
-        else:
-            parts.append(stratum.label)
-        previous = stratum
-    return "; ".join(parts)
 
 
 @dataclass(frozen=True)

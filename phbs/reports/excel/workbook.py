@@ -20,7 +20,7 @@ import xlsxwriter
 
 from phbs.i18n import t
 from phbs.outputs import atomic_path
-from phbs.reports.content import ReportContent, stratum_of
+from phbs.reports.content import ReportContent
 from phbs.reports.excel.ranking import write_ranking_sheet
 from phbs.reports.excel.recap import write_coverage_intervals, write_recap
 from phbs.reports.excel.sheet import (
@@ -40,6 +40,7 @@ from phbs.reports.excel.tables import (
     write_issues,
     write_metadata,
 )
+from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from phbs.i18n import Lang, t
 from phbs.outputs import atomic_text
-from phbs.reports.content import ReportContent, ci_description, describe_strata
+from phbs.reports.content import ReportContent, ci_description
 from phbs.reports.excel.sheet import ReportProgress, WriteStep
 from phbs.reports.html.contest import ranking_section
 from phbs.reports.html.funnel import funnel_chart
@@ -33,6 +33,7 @@ from phbs.reports.html.view import (
     fmt_pct,
     heatmap,
 )
+from phbs.reports.strata import describe_strata
 from phbs.resources import resource_dir
 
 #: The page template, looked up in the user folder first, then the bundled ``reports/``.

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from phbs.i18n import Lang, t
-from phbs.reports.content import CI_METHOD_NAMES, ReportContent, stratum_of
+from phbs.reports.content import CI_METHOD_NAMES, ReportContent
+from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary
 
