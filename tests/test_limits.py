@@ -114,6 +114,15 @@ def _blank_run(folder: Path) -> Path:
     return write_csv(folder / "kosong.csv", [HEADER, rows[0], blank, blank, blank, blank, rows[1]])
 
 
+def _blank_run_utf16(folder: Path) -> Path:
+    """The same blank run in a UTF-16 text file (read whole, not in segments)."""
+    rows = _rows(2)
+    lines = [HEADER, rows[0], *[[""] * len(HEADER)] * 4, rows[1]]
+    path = folder / "kosong.txt"
+    path.write_bytes("\r\n".join("\t".join(cells) for cells in lines).encode("utf-16"))
+    return path
+
+
 def _xls(folder: Path) -> Path:
     """An .xls saved by LibreOffice (read whole by python-calamine)."""
     if shutil.which("soffice") is None:
@@ -145,6 +154,7 @@ CASES: list[tuple[str, str, Callable[[Path], Path]]] = [
     ("ulangan", "10", _repeated_ods),
     ("utf16-mb", "1", _utf16),
     ("kosong", "3", _blank_run),
+    ("kosong", "3", _blank_run_utf16),
     ("xls-sel", "20", _xls),
 ]
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 from conftest import (
     AGE,
     BATULICIN,
@@ -413,3 +414,23 @@ def test_corrupt_workbook(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 ini bukan workbook")
     with pytest.raises(InputFileError):
         read(path)
+
+
+def test_a_fixed_header_row_holds_without_a_sheet_name(tmp_path: Path) -> None:
+    """docs/aturan.md §6.1: ``header_row`` fixes the header, to open a file again as it was
+    read; the same with or without the sheet named, also when the row given has fewer than
+    ``header_cells`` cells (a title above the column names)."""
+    path = tmp_path / "judul.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Data")
+    for r, row in enumerate([["REKAP"], ["a", "b"], ["1", "2"]]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    named = open_table(path, sheet="Data", header_row=1, header_cells=2)
+    unnamed = open_table(path, header_row=1, header_cells=2)
+    try:
+        assert (named.header_row, named.header) == (1, ["REKAP"])
+        assert (unnamed.header_row, unnamed.header) == (named.header_row, named.header)
+    finally:
+        named.close()
+        unnamed.close()

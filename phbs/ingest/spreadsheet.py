@@ -226,7 +226,7 @@ def open_spreadsheet(
         )
     if fallback is not None:
         # No sheet has a header row of its own: the first with data is read as it is.
-        return open_spreadsheet(path, name, sha, fallback, held, header_cells, prefer)
+        return open_spreadsheet(path, name, sha, fallback, held, header_cells, prefer, header_row)
     if sheet is None and len(names) > 1:
         raise InputFileError(f"{name}: semua lembar kosong", f"{name}: every sheet is empty")
     chosen = order[0]

@@ -25,6 +25,7 @@ from phbs.ingest.csv_stream import CsvStream, Rows, decode_line, too_many_cells
 from phbs.ingest.grid import Grid
 from phbs.ingest.header_row import SEP_HINT, TITLE_ROWS, check_header, header_index
 from phbs.ingest.held import snapshot
+from phbs.ingest.limits import too_many_blank_rows
 from phbs.ingest.raw_table import RawTable, is_blank_row, rows_of, trim_trailing_blanks
 
 _DELIMITERS = (",", ";", "\t")
@@ -219,7 +220,7 @@ def _open_utf16(
         format="csv",
         header=header,
         header_row=first + 1,
-        rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None)),
+        rows=_trim_trailing_blank_rows(islice(numbered, first + 1, None), name),
         encoding="utf-16",
         delimiter=delimiter,
         fixed_sha256=hashlib.sha256(data).hexdigest(),
@@ -261,14 +262,24 @@ def _utf16_rows(records: Iterator[list[str]], name: str) -> Iterator[list[str]]:
 
 
 def _trim_trailing_blank_rows(
-    rows: Iterator[tuple[int, list[str]]],
+    rows: Iterator[tuple[int, list[str]]], name: str
 ) -> Iterator[tuple[int, list[str]]]:
-    """Yield rows, holding back blank ones until a non-blank row follows."""
+    """Yield rows, holding back blank ones until a non-blank row follows: blank rows at the
+    end are dropped however many, more than :attr:`~phbs.ingest.limits.Limits.blank_rows`
+    in a row with data after them are refused, as in a UTF-8 file
+    (:func:`phbs.ingest.raw_table.trim_trailing_blanks`), and only that many are held."""
+    limit = limits.current().blank_rows
     pending: Rows = []
+    run, first = 0, 0
     for row_number, cells in rows:
         if is_blank_row(cells):
-            pending.append((row_number, cells))
-        else:
-            yield from pending
-            pending.clear()
-            yield row_number, cells
+            run, first = run + 1, first if run else row_number
+            if len(pending) < limit:
+                pending.append((row_number, cells))
+            continue
+        if run > limit:
+            raise too_many_blank_rows(name, first, run)
+        yield from pending
+        pending.clear()
+        run = 0
+        yield row_number, cells
