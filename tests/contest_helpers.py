@@ -11,6 +11,7 @@ import csv
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from phbs.contest.judges import JudgeScores, read_judges
@@ -154,3 +155,19 @@ def write_table(path: Path, rows: Sequence[Sequence[object]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     return path
+
+
+# Saaty, T. L. (2008). Decision making with the analytic hierarchy process. International
+# Journal of Services Sciences 1(1), 83-98: "Which drink is consumed more in the U.S.?"
+# Order: coffee, wine, tea, beer, sodas, milk, water.
+SAATY_2008_DRINKS = np.array(
+    [
+        [1, 9, 5, 2, 1, 1, 1 / 2],
+        [1 / 9, 1, 1 / 3, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
+        [1 / 5, 3, 1, 1 / 3, 1 / 4, 1 / 3, 1 / 9],
+        [1 / 2, 9, 3, 1, 1 / 2, 1, 1 / 3],
+        [1, 9, 4, 2, 1, 2, 1 / 2],
+        [1, 9, 3, 1, 1 / 2, 1, 1 / 3],
+        [2, 9, 9, 3, 2, 3, 1],
+    ]
+)

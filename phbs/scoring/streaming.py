@@ -5,7 +5,7 @@ batch of households as it comes and keeps only per-area counts (:mod:`phbs.scori
 What it returns works wherever a :class:`~phbs.scoring.results.ScoreResult` is summarised or
 reported: :func:`phbs.summarise`, :func:`phbs.scoring.plausibility.plausibility_issues`, the CSV and
 JSON writers and :func:`phbs.write_report` — the results are the same, to the byte (see
-``tests/test_streaming_score.py``). Households are not kept: ask for them to be written as
+``tests/scoring/test_streaming_score.py``). Households are not kept: ask for them to be written as
 they are scored (``households_csv``) or spooled to a temporary file for a report
 (``keep_households``).
 """

@@ -43,7 +43,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     made = run("score", *SURVEY, "--villages", "desa-tanah-bumbu.csv", "-o", "rekap-desa.csv")
     assert made.exit_code == 0, made.output
-    bundled = Path(__file__).parents[1] / "survey_forms" / "rubrics" / "lomba-desa-ber-phbs.yaml"
+    bundled = Path(__file__).parents[2] / "survey_forms" / "rubrics" / "lomba-desa-ber-phbs.yaml"
     shutil.copy(bundled, tmp_path / "rubrik-kabupaten.yaml")
     return tmp_path
 
@@ -208,7 +208,7 @@ def test_a_form_or_rubric_file_behind_an_output_link_is_refused(
 ) -> None:
     """A form or rubric file of one's own is an input too: an output that is a symlink to
     it (the only way past the suffix check) is refused."""
-    bundled = Path(__file__).parents[1] / "survey_forms" / "kemenkes-rt-10.yaml"
+    bundled = Path(__file__).parents[2] / "survey_forms" / "kemenkes-rt-10.yaml"
     shutil.copy(bundled, folder / "formulir.yaml")
     target = "rubrik-kabupaten.yaml" if "rank" in args else "formulir.yaml"
     (folder / output).symlink_to(folder / target)

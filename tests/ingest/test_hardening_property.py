@@ -146,7 +146,7 @@ def check(path: Path, rows: Sequence[Row], table: Sequence[Sequence[str]]) -> No
     refused: InputFileError | None = None
     try:
         # Blanks are "not yet answered" in the reference (without the age column such a file
-        # is otherwise refused as ambiguous: tests/test_unusual_files.py).
+        # is otherwise refused as ambiguous: tests/ingest/test_unusual_files.py).
         survey = read_survey([path], settings=ReadSettings(blank=BlankMeaning.MISSING))
     except InputFileError as error:
         refused = error

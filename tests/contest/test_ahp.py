@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from contest_helpers import SAATY_2008_DRINKS
 from numpy.typing import ArrayLike, NDArray
 
 from phbs.contest.ahp import ahp_weights, check_pairwise_matrix
-
-# Saaty, T. L. (2008). Decision making with the analytic hierarchy process. International
-# Journal of Services Sciences 1(1), 83-98: "Which drink is consumed more in the U.S.?"
-# Order: coffee, wine, tea, beer, sodas, milk, water.
-SAATY_2008_DRINKS = np.array(
-    [
-        [1, 9, 5, 2, 1, 1, 1 / 2],
-        [1 / 9, 1, 1 / 3, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
-        [1 / 5, 3, 1, 1 / 3, 1 / 4, 1 / 3, 1 / 9],
-        [1 / 2, 9, 3, 1, 1 / 2, 1, 1 / 3],
-        [1, 9, 4, 2, 1, 2, 1 / 2],
-        [1, 9, 3, 1, 1 / 2, 1, 1 / 3],
-        [2, 9, 9, 3, 2, 3, 1],
-    ]
-)
 
 
 def _three_by_three_lambda_max(a12: float, a13: float, a23: float) -> float:

@@ -22,7 +22,7 @@ from phbs.demo.contest import contest_sample
 from phbs.errors import UnusableFileError
 from phbs.issues import Issue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def where(issues: list[Issue], code: str) -> list[tuple[int | None, str, str]]:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from contest_helpers import write_table
-from test_ahp import SAATY_2008_DRINKS
+from contest_helpers import SAATY_2008_DRINKS, write_table
 
 from phbs.cli.root import cli
 from phbs.contest.rubric_loading import load_rubric
@@ -229,7 +228,7 @@ def write_matrix(path: Path, labels: list[str], rows: list[list[str]]) -> Path:
 
 def test_rubric_ahp_on_a_published_matrix(tmp_path: Path) -> None:
     """Saaty (2008), Int. J. Services Sciences 1(1) 83-98, drinks example: priorities
-    .177 .019 .042 .116 .190 .129 .327 and C.R. = .022 (as in tests/test_ahp.py)."""
+    .177 .019 .042 .116 .190 .129 .327 and C.R. = .022 (as in tests/contest/test_ahp.py)."""
     labels = ["coffee", "wine", "tea", "beer", "sodas", "milk", "water"]
     rows = [[repr(float(v)) for v in row] for row in SAATY_2008_DRINKS]
     result = run("rubric", "ahp", str(write_matrix(tmp_path / "drinks.csv", labels, rows)))

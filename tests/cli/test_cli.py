@@ -194,7 +194,7 @@ def test_bad_option_is_click_usage_error(clean_csv: Path) -> None:
 def test_broken_form_file_names_file_and_key(clean_csv: Path, tmp_path: Path) -> None:
     """A broken form gives exit 2 and a message naming the file and the key path."""
     form = tmp_path / "formulir.yaml"
-    text = (Path(__file__).parents[1] / "survey_forms" / "kemenkes-rt-10.yaml").read_text("utf-8")
+    text = (Path(__file__).parents[2] / "survey_forms" / "kemenkes-rt-10.yaml").read_text("utf-8")
     form.write_text(text.replace("na_mark_allowed: false", "na_mark_allowd: false", 1), "utf-8")
     result = CliRunner().invoke(cli, ["score", str(clean_csv), "--form", str(form)])
     assert result.exit_code == 2

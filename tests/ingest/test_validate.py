@@ -32,7 +32,7 @@ from phbs.issues import CATALOGUE, Severity
 
 YA = ["ya", "y", "1", "yes", "true", "✓"]
 TIDAK = ["tidak", "t", "0", "no", "false"]
-# A bare "n" is not among them: its meaning is decided per file (tests/test_unusual_files.py).
+# A bare "n" is not among them: its meaning is decided per file (ingest/test_unusual_files.py).
 TIDAK_BERLAKU = ["-", "–", "—", "na", "n/a", "tb", "tidak berlaku"]
 
 

@@ -1,6 +1,6 @@
 """Blocks of an .xlsx sheet read with numpy (:mod:`phbs.ingest.xlsx_fast`) give exactly the
 rows the cell-by-cell reader gives (:mod:`phbs.ingest.xlsx_stream`, itself checked against
-python-calamine in ``tests/test_workbook_stream.py``).
+python-calamine in ``tests/ingest/test_workbook_stream.py``).
 
 The sheet's XML is read in small blocks here (``BLOCK``), so a few hundred rows make many
 blocks; each workbook is read twice, with and without the numpy path, and the rows and the
@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 import xlsxwriter
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1]))
 from conftest import HEADER, household
 
 from phbs.ingest import xlsx_extras, xlsx_fast, xlsx_stream, xlsx_values

@@ -2,7 +2,7 @@
 names the ``--limit`` setting, and ``--limit NAME=VALUE`` moves it for one run.
 
 Each bound is lowered here so that the files stay tiny; the default bounds are tested with
-the hostile files of ``tests/test_hardening_inputs.py``.
+the hostile files of ``tests/ingest/test_hardening_inputs.py``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 import xlsxwriter
 from click.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1]))
 from conftest import HEADER, SEGUMBANG, household, write_csv
 from test_hardening_inputs import _ods
 
@@ -226,7 +226,7 @@ def test_security_md_lists_every_bound_with_its_default() -> None:
     with its default, and ``--help`` lists them all."""
     import re
 
-    text = (Path(__file__).parents[1] / "SECURITY.md").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "SECURITY.md").read_text(encoding="utf-8")
     table = text[text.index("### Limits") : text.index("### Decisions")]
     rows = re.findall(r"^\| `([a-z0-9-]+)` \| [^|]+ \| ([0-9,]+) \|", table, re.MULTILINE)
     assert [name for name, _ in rows] == list(limits.OPTION_NAMES)
