@@ -21,7 +21,7 @@ from phbs.ingest import csv_source, csv_stream
 from phbs.ingest.survey import HouseholdBatch
 from phbs.reports.households import HouseholdsCsv
 from phbs.scoring.streaming import score_files
-from phbs.threads import SinkThread, read_ahead
+from phbs.threads import read_ahead
 
 
 def worker_threads() -> list[threading.Thread]:
@@ -80,71 +80,6 @@ def test_stopping_early_stops_the_worker_and_closes_the_source() -> None:
     assert len(made) <= 5
 
 
-def test_sink_thread_hands_items_on_in_order() -> None:
-    done: list[int] = []
-    with SinkThread(done.append, depth=3) as worker:
-        for n in range(200):
-            worker.put(n)
-    assert done == list(range(200))
-    assert worker_threads() == []
-
-
-def test_sink_error_is_raised_on_the_callers_thread() -> None:
-    done: list[int] = []
-
-    def sink(n: int) -> None:
-        if n == 5:
-            raise OSError("disk penuh")
-        done.append(n)
-
-    def hand_on() -> None:
-        with SinkThread(sink) as worker:
-            for n in range(100):
-                worker.put(n)
-
-    with pytest.raises(OSError, match="disk penuh"):
-        hand_on()
-    assert done == [0, 1, 2, 3, 4]
-    assert worker_threads() == []
-
-
-def test_sink_error_in_the_last_item_is_raised_on_close() -> None:
-    def sink(n: int) -> None:
-        raise ValueError(f"item {n}")
-
-    worker: SinkThread[int] = SinkThread(sink)
-    worker.put(1)
-    with pytest.raises(ValueError, match="item 1"):
-        worker.close()
-    assert worker_threads() == []
-
-
-def test_an_error_on_the_callers_side_abandons_waiting_items() -> None:
-    started = threading.Event()
-    release = threading.Event()
-    done: list[int] = []
-
-    def slow(n: int) -> None:
-        started.set()
-        release.wait(5)
-        done.append(n)
-
-    def fail_while_handing_on() -> None:
-        with SinkThread(slow, depth=5) as worker:
-            for n in range(4):
-                worker.put(n)
-            started.wait(5)
-            release.set()
-            raise KeyError("berhenti")
-
-    with pytest.raises(KeyError):
-        fail_while_handing_on()
-    # The item in hand is finished; what still waited may be dropped, never reordered.
-    assert done == list(range(len(done)))
-    assert done[:1] == [0]
-    assert worker_threads() == []
-
-
 def survey_file(tmp_path: Path, rows: int) -> Path:
     body = [household(f"RT{n:05d}") for n in range(rows)]
     return write_csv(tmp_path / "survei.csv", [HEADER, *body])
@@ -153,8 +88,8 @@ def survey_file(tmp_path: Path, rows: int) -> Path:
 def test_a_failing_households_csv_stops_scoring_with_its_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The households file fails on the worker thread (a full disk): score_files raises
-    that error and leaves no thread behind."""
+    """The households file fails (a full disk): score_files raises that error and leaves
+    no thread behind."""
     monkeypatch.setattr(csv_stream, "BLOCK_SIZE", 4096)
     path = survey_file(tmp_path, 2_000)
     written: list[int] = []

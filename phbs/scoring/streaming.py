@@ -27,7 +27,6 @@ from phbs.scoring.household import HouseholdOutcomes
 from phbs.scoring.results import HouseholdResult, batch_households
 from phbs.scoring.spool import HouseholdSpool
 from phbs.scoring.totals import AreaTotals, TotalsBuilder
-from phbs.threads import SinkThread
 
 
 class HouseholdWriter(Protocol):
@@ -115,17 +114,17 @@ def score_files(
             spool.add(batch, outcomes)
 
     try:
-        # Batches are counted (and written) on a second thread while the next is validated.
-        with SinkThread(sink) as worker:
-            survey = read_survey(
-                files,
-                loaded,
-                sheet=sheet,
-                id_scope=id_scope,
-                settings=settings,
-                progress=progress,
-                sink=worker.put,
-            )
+        # Batches are counted (and written) as they come: a second thread for this showed
+        # no gain (benchmarks/bench_devices.py), unlike reading ahead.
+        survey = read_survey(
+            files,
+            loaded,
+            sheet=sheet,
+            id_scope=id_scope,
+            settings=settings,
+            progress=progress,
+            sink=sink,
+        )
     except BaseException:
         if spool is not None:
             spool.close()
