@@ -176,3 +176,31 @@ def test_workbook_holds_the_same_households(bench: ModuleType, tmp_path: Path) -
     assert ours.dusun == theirs.dusun
     assert ours.context == theirs.context
     assert (ours.states == theirs.states).all()
+
+
+def test_each_device_switched_off_is_one_the_command_uses() -> None:
+    """benchmarks/bench_devices.py switches a device off by replacing a name in the module
+    that uses it; the name must exist there, or the benchmark would measure nothing."""
+    import importlib
+    import re
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_devices", ROOT / "benchmarks" / "bench_devices.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    devices = importlib.util.module_from_spec(spec)
+    sys.modules["bench_devices"] = devices  # its dataclass looks its module up
+    try:
+        spec.loader.exec_module(devices)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+        del sys.modules["bench_devices"]
+    assert set(devices.SWITCH_OFF) == {"read-ahead", "malloc-arenas", "shared-fields"}
+    for code in devices.SWITCH_OFF.values():
+        module = re.search(r"import ([\w.]+) as m", code)
+        name = re.search(r"^m\.(\w+) = ", code, re.MULTILINE)
+        assert module is not None, code
+        assert name is not None, code
+        assert hasattr(importlib.import_module(module.group(1)), name.group(1)), code
