@@ -36,7 +36,7 @@ from phbs.contest.models import Ranking, VillageStatus
 from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric_loading import load_rubric
 from phbs.demo.contest import sample_ranking
-from phbs.errors import SettingsError
+from phbs.errors import InputFileError, SettingsError
 
 # Four villages, three judges (docs/aturan.md §7.3). k_opsi is an option item (a 90, b 70, c 50,
 # d 20), k_angka and p_latih are 0–100, o_phbs is the survey's % ber-PHBS.
@@ -429,6 +429,72 @@ def test_village_summary_file_gives_the_same_measures(tmp_path: Path) -> None:
                     code,
                     measure,
                 )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("kode,nama,persen_ber_phbs\nx,A,50\n", "no valid village code"),
+        ("kode,dusun,persen_ber_phbs\n6310012001,D,50\n", "not a by-village summary"),
+        ("nama,persen\nA,50\n", "not a by-village summary"),
+    ],
+)
+def test_a_file_that_is_not_a_village_summary_is_refused(
+    text: str, said: str, tmp_path: Path
+) -> None:
+    """docs/aturan.md §7.2: ``--summary`` takes a summary by village from ``phbs score -o``;
+    anything else is one clear error naming the file, never a ranking of nothing."""
+    path = tmp_path / "rekap.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        read_village_summary(path)
+    assert said in caught.value.message_en
+    assert str(path) in caught.value.message_en
+
+
+def test_a_summary_row_with_a_bad_code_or_number_is_an_issue(tmp_path: Path) -> None:
+    """docs/aturan.md §7.2, §8.1: in a village summary a row whose code is not a village code
+    is left out and a cell that is not a number is blank, each with a ``rekap-desa-salah``
+    issue naming its row; the other rows are read."""
+    path = tmp_path / "rekap.csv"
+    path.write_text(
+        "kode,nama,persen_ber_phbs,persen_dipantau\n"
+        "63.10.01.2001,Satu,40,\n"
+        "bukan-kode,Dua,50,\n"
+        "6310012003,Tiga,lima puluh,12\n",
+        encoding="utf-8",
+    )
+    read = read_village_summary(path)
+    assert set(read.values) == {"63.10.01.2001", "63.10.01.2003"}
+    assert read.values["63.10.01.2001"]["persen_ber_phbs"] == 40.0
+    assert read.values["63.10.01.2003"]["persen_ber_phbs"] is None
+    assert read.values["63.10.01.2003"]["persen_dipantau"] == 12.0
+    assert [(i.code, i.row) for i in read.issues] == [
+        ("rekap-desa-salah", 3),
+        ("rekap-desa-salah", 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ("{}", "not a JSON file written by 'phbs score -o'"),
+        ("[1, 2]", "not a JSON file written by 'phbs score -o'"),
+        ('{"pengaturan": {"tingkat": "kecamatan"}, "wilayah": []}', "summary by kecamatan"),
+    ],
+)
+def test_a_json_that_is_not_a_village_summary_is_refused(
+    document: str, said: str, tmp_path: Path
+) -> None:
+    """docs/aturan.md §7.2: a JSON summary must be ``phbs score -o``'s, by village."""
+    path = tmp_path / "rekap.json"
+    path.write_text(document, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        read_village_summary(path)
+    assert said in caught.value.message_en
+    with pytest.raises(InputFileError) as missing:
+        read_village_summary(tmp_path / "tidak-ada.json")
+    assert "file not found" in missing.value.message_en
 
 
 def test_bundled_sample_ranking() -> None:
