@@ -67,7 +67,7 @@ MOVED_MODULES: dict[str, str | tuple[str, ...]] = {
     "phbs.reports.i18n": "phbs.i18n",
     "phbs.reports.paper_form": "phbs.reports.fieldforms.paper_form",
     "phbs.reports.xlsform": "phbs.reports.fieldforms.xlsform",
-    "phbs.results": ("phbs.scoring.results", "phbs.scoring.summary"),
+    "phbs.results": ("phbs.scoring.results", "phbs.scoring.summary", "phbs.scoring.iks"),
     "phbs.rubric": ("phbs.contest.rubric", "phbs.contest.rubric_loading"),
     "phbs.rubric_mappings": "phbs.contest.mappings",
     "phbs.rubric_weights": "phbs.contest.weights",
@@ -84,6 +84,54 @@ MOVED_INTO_PACKAGES: dict[str, str | tuple[str, ...]] = {
     "phbs.reports.excel": "phbs.reports.excel.workbook",
     "phbs.reports.html": "phbs.reports.html.page",
     "phbs.scoring": "phbs.scoring.household",
+}
+
+# Names that left a module still in place → the module they are in now.
+NAMES_MOVED: dict[str, dict[str, str]] = {
+    "phbs.ingest.csv_stream": {
+        "read_block": "phbs.ingest.csv_source",
+    },
+    "phbs.ingest.fast": {
+        "VillageCodes": "phbs.ingest.prepared_grid",
+        "first_row_candidates": "phbs.ingest.prepared_grid",
+        "prepare": "phbs.ingest.prepared_grid",
+    },
+    "phbs.ingest.readers": {
+        "HELD_IN_MEMORY": "phbs.ingest.held",
+        "HeldFile": "phbs.ingest.held",
+        "SheetHead": "phbs.ingest.spreadsheet",
+        "TITLE_ROWS": "phbs.ingest.header_row",
+        "calamine_workbook": "phbs.ingest.calamine",
+        "cell_text": "phbs.ingest.calamine",
+        "file_sha256": "phbs.ingest.held",
+        "sheet_heads": "phbs.ingest.spreadsheet",
+    },
+    "phbs.ingest.validate": {
+        "PROGRESS_EVERY": "phbs.ingest.row_checks",
+        "ROW_BATCH": "phbs.ingest.row_checks",
+    },
+    "phbs.ingest.workbook": {
+        "SheetInfo": "phbs.ingest.book",
+    },
+    "phbs.ingest.xlsx_stream": {
+        "FORMULA_CELLS_LISTED": "phbs.ingest.sheet_xml",
+        "cell_name": "phbs.ingest.sheet_xml",
+        "check_unpacked": "phbs.ingest.sheet_xml",
+        "date_kind": "phbs.ingest.xlsx_values",
+    },
+    "phbs.reports.content": {
+        "stratum_of": "phbs.reports.strata",
+    },
+    "phbs.reports.tables": {
+        "HouseholdsCsv": "phbs.reports.households",
+        "household_columns": "phbs.reports.households",
+        "households_csv": "phbs.reports.households",
+        "write_households_csv": "phbs.reports.households",
+        "write_rejects_csv": "phbs.reports.households",
+    },
+    "phbs.reports.uncertainty": {
+        "BOOTSTRAP_COLUMNS": "phbs.contest.assessment",
+    },
 }
 
 
@@ -168,5 +216,19 @@ def forwarder(package: str) -> Callable[[str], Any]:
         target, value = _find(package, targets, name)
         _warn(f"{package}.{name}", f"{target}.{name}")
         return value
+
+    return __getattr__
+
+
+def handed_on(module: str) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for ``module`` that hands on the names that left it."""
+    moved = NAMES_MOVED[module]
+
+    def __getattr__(name: str) -> Any:
+        target = moved.get(name)
+        if target is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        _warn(f"{module}.{name}", f"{target}.{name}")
+        return getattr(importlib.import_module(target), name)
 
     return __getattr__

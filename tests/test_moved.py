@@ -125,3 +125,17 @@ def test_renamed_fields_still_read_with_a_warning() -> None:
     ranking = sample_ranking(report)
     with pytest.warns(DeprecationWarning, match="Ranking.masalah"):
         assert ranking.issues == ranking.masalah
+
+
+@pytest.mark.parametrize("module", sorted(_moved.NAMES_MOVED))
+def test_a_name_that_left_a_module_is_handed_on(module: str) -> None:
+    """``from phbs.reports.tables import households_csv`` (version 0.1) still finds the
+    function, now in phbs.reports.households, with a warning naming its place."""
+    import importlib
+
+    for name, target in _moved.NAMES_MOVED[module].items():
+        with pytest.warns(DeprecationWarning, match=f"{target}.{name}"):
+            value = getattr(importlib.import_module(module), name)
+        assert value is getattr(importlib.import_module(target), name)
+    with pytest.raises(AttributeError):
+        _ = importlib.import_module(module).no_such_name

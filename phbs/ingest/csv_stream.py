@@ -18,6 +18,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -363,3 +364,9 @@ class CsvStream:
                 f"{self.source.name} row {row}: malformed CSV ({exc})",
             ) from None
         return rows, last, cp1252, int(state["non_ascii"]), nul
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

@@ -307,3 +307,9 @@ class _View:
             states=states,
             **text,
         )
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from phbs.errors import InputFileError
 from phbs.ingest.csv_source import Source
@@ -106,3 +107,9 @@ def _open_source(path: Path, name: str) -> Source:
     """Open a regular file for reading in blocks (see :class:`Source`)."""
     handle, before = open_regular(path, name)
     return Source(name, handle, before.st_size, before.st_mtime_ns)
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

@@ -245,3 +245,9 @@ def _grid(rows: Rows, width: int) -> Grid | Rows:
         ends=ends,
         delimiter=_SEPARATOR,
     )
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

@@ -22,6 +22,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -379,3 +380,9 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
         found = attributes(tag)
         targets[found.get("Id", "")] = (found.get("Target", ""), found.get("Type", ""))
     return targets
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

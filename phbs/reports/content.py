@@ -339,3 +339,9 @@ def flatten_metadata(metadata: dict[str, Any]) -> list[tuple[str, str]]:
 
     walk("", metadata)
     return rows
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

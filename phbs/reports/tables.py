@@ -299,3 +299,9 @@ def _write_issues_xlsx(
 def input_paths(survey: Survey) -> list[str]:
     """The survey's input files, which an output may never overwrite."""
     return [f.path for f in survey.files]
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)

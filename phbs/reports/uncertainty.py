@@ -8,7 +8,7 @@ CSV columns added after ``catatan`` (only those whose analysis was run):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from phbs.contest.assessment import CI_COLUMNS, Uncertainty
 from phbs.contest.models import Ranking
@@ -110,3 +110,9 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
             )
         )
     return notes
+
+
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
+
+    __getattr__ = handed_on(__name__)
