@@ -1,6 +1,6 @@
 """Old module paths, kept for one release with a DeprecationWarning.
 
-The package was laid out by concern in version 0.2 (docs/architecture.md). A program that
+The package was laid out by concern after version 0.1 (docs/architecture.md). A program that
 imports a module by its old path still works, is warned once, and is told the new path::
 
     >>> import warnings
@@ -135,17 +135,26 @@ NAMES_MOVED: dict[str, dict[str, str]] = {
 }
 
 
-def _warn(old: str, new: str) -> None:
+def _warn(old: str, new: str, stacklevel: int = 3) -> None:
+    """Say where ``old`` is now, at the line of the program that used it (``stacklevel``
+    frames up from here), and the public name when it has one."""
+    name = new.rpartition(".")[2]
+    public = f"; phbs.{name}" if name in _public_names() else ""
     warnings.warn(
-        f"{old} dipindah ke {new} (moved to {new}); jalur lama dihapus pada rilis berikutnya",
+        f"{old} dipindah ke {new}{public} (moved to {new}{public}); jalur lama dihapus pada "
+        "rilis berikutnya (the old one is removed in the next release)",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=stacklevel,
     )
+
+
+def _public_names() -> frozenset[str]:
+    return frozenset(getattr(sys.modules.get("phbs"), "__all__", ()))
 
 
 def renamed(old: str, new: str) -> None:
     """Warn that a field of a public model has a new name (the old one works for a release)."""
-    _warn(old, new)
+    _warn(old, new, stacklevel=4)
 
 
 def _targets(new: str | tuple[str, ...]) -> tuple[str, ...]:
@@ -153,12 +162,18 @@ def _targets(new: str | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _find(old: str, targets: tuple[str, ...], name: str) -> tuple[str, Any]:
-    """The first of ``targets`` that has ``name``, and its value there."""
+    """The first of ``targets`` that has ``name``, and its value there; the module that
+    defines it, when a target only imports it."""
     for target in targets:
         module = importlib.import_module(target)
         if hasattr(module, name):
-            return target, getattr(module, name)
+            value = getattr(module, name)
+            home = getattr(value, "__module__", None)
+            return (home if home in targets else target), value
     raise AttributeError(f"module {old!r} has no attribute {name!r}")
+
+
+_SPEC_ATTRIBUTES = ("__spec__", "__loader__", "__package__", "__path__", "__file__", "__cached__")
 
 
 class _MovedLoader(importlib.abc.Loader):
@@ -171,7 +186,11 @@ class _MovedLoader(importlib.abc.Loader):
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
         _warn(spec.name, " + ".join(self.targets))
         if len(self.targets) == 1:
-            return importlib.import_module(self.targets[0])
+            module = importlib.import_module(self.targets[0])
+            # The import system writes the old path's spec on the module it is given; the
+            # new module keeps its own (exec_module puts them back).
+            self.kept = {k: module.__dict__[k] for k in _SPEC_ATTRIBUTES if k in module.__dict__}
+            return module
         shim = ModuleType(spec.name, f"Moved to {', '.join(self.targets)}.")
         old, targets = spec.name, self.targets
 
@@ -185,6 +204,7 @@ class _MovedLoader(importlib.abc.Loader):
 
     def exec_module(self, module: ModuleType) -> None:
         """The module is the new one, already executed, or a shim with nothing to run."""
+        module.__dict__.update(getattr(self, "kept", {}))
 
 
 class _MovedFinder(importlib.abc.MetaPathFinder):

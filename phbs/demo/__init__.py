@@ -1,4 +1,5 @@
-"""The bundled sample: survey files (``sample``) and the contest built on them (``contest``)."""
+"""The bundled sample: its survey files (``data``), its contest (``contest``) and the demo run
+(``sample``)."""
 
 from phbs._moved import forwarder
 

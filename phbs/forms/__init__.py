@@ -1,6 +1,6 @@
-"""Survey forms: the form model and its loader (``model``), the checks a form author runs
-(``check``) and the field layout shared by the readers and the field-form generators
-(``fields``). Rules: docs/aturan.md §1–§2, §4."""
+"""Survey forms: the form model (``model``) and its loading (``loading``), the checks a form
+author runs (``check``) and the field layout shared by the readers and the field-form
+generators (``fields``). Rules: docs/aturan.md §1–§2, §4."""
 
 from phbs._moved import forwarder
 
