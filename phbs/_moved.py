@@ -1,7 +1,8 @@
-"""Old module paths, kept for one release with a DeprecationWarning.
+"""What version 0.1 offered under other names, kept for one release with a DeprecationWarning:
+module paths, names that left a module, renamed fields (docs/architecture.md, "Public API").
 
-The package was laid out by concern after version 0.1 (docs/architecture.md). A program that
-imports a module by its old path still works, is warned once, and is told the new path::
+The package was laid out by concern after version 0.1. A program that imports a module by its
+old path still works, is warned once, and is told the new path::
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
