@@ -16,8 +16,8 @@ from phbs.cli.common import (
     scoring_options,
     survey_file_options,
 )
-from phbs.cli.uncertainty import uncertainty_choice, uncertainty_options
-from phbs.contest.assessment import Uncertainty
+from phbs.cli.uncertainty import uncertainty_options
+from phbs.contest.assessment import Uncertainty, UncertaintyOptions
 from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.contest.models import InputRecord, Ranking, VillageStatus
 from phbs.contest.rubric import Method
@@ -191,13 +191,7 @@ def rank_command(
     id_per_desa: bool,
     ci_method: str,
     confidence: float,
-    bootstrap: int,
-    seed: int,
-    resample_judges: bool,
-    weight_sensitivity: int,
-    weight_concentration: float,
-    weight_spread: float | None,
-    shrink: bool,
+    uncertainty: UncertaintyOptions,
 ) -> None:
     """Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.
 
@@ -247,15 +241,7 @@ def rank_command(
         records,
         method=method,
         rank_incomplete=rank_incomplete,
-        shrink=shrink,
-        uncertainty=uncertainty_choice(
-            bootstrap,
-            seed,
-            resample_judges,
-            weight_sensitivity,
-            weight_concentration,
-            weight_spread,
-        ),
+        uncertainty=uncertainty,
         households=result,
     )
     ranking = run.ranking

@@ -16,7 +16,8 @@ from phbs.cli.common import (
     survey_file_options,
 )
 from phbs.cli.progress import rows_progress, writing_progress
-from phbs.cli.uncertainty import uncertainty_choice, uncertainty_options
+from phbs.cli.uncertainty import uncertainty_options
+from phbs.contest.assessment import UncertaintyOptions
 from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
@@ -108,13 +109,7 @@ def report_command(
     rank_incomplete: bool,
     ci_method: str,
     confidence: float,
-    bootstrap: int,
-    seed: int,
-    resample_judges: bool,
-    weight_sensitivity: int,
-    weight_concentration: float,
-    weight_spread: float | None,
-    shrink: bool,
+    uncertainty: UncertaintyOptions,
 ) -> None:
     """Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa internet).
 
@@ -132,8 +127,7 @@ def report_command(
     if xlsx is None and html is None:
         raise click.UsageError(t("report.cli.no_output", language))
     contest = [p for p in (judges, attributes, overrides) if p is not None]
-    asked = bool(bootstrap or weight_sensitivity or shrink)
-    if (contest or asked) and rubric_name is None:
+    if (contest or uncertainty.asked) and rubric_name is None:
         raise click.UsageError(t("report.cli.needs_rubric", language))
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
@@ -148,7 +142,7 @@ def report_command(
     scope = IdScope.DESA if id_per_desa else IdScope.SURVEI
     result: ScoreResult | StreamedScore
     try:
-        if bootstrap:
+        if uncertainty.bootstrap:
             # The rank bootstrap resamples households, so they are kept in memory.
             survey = read_survey(
                 files,
@@ -201,15 +195,7 @@ def report_command(
             survey_records(result.survey.files, totals),
             method=method,
             rank_incomplete=rank_incomplete,
-            shrink=shrink,
-            uncertainty=uncertainty_choice(
-                bootstrap,
-                seed,
-                resample_judges,
-                weight_sensitivity,
-                weight_concentration,
-                weight_spread,
-            ),
+            uncertainty=uncertainty,
             households=result if isinstance(result, ScoreResult) else None,
         )
         ranking, found = run.ranking, run.uncertainty

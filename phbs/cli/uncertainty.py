@@ -3,8 +3,10 @@ for run in :func:`phbs.contest.assessment.assess_ranking`."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -15,7 +17,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def uncertainty_options(function: F) -> F:
     """``--bootstrap``, ``--seed``, ``--resample-judges``, ``--weight-sensitivity``,
-    ``--weight-concentration``, ``--weight-spread`` and ``--shrink``."""
+    ``--weight-concentration``, ``--weight-spread`` and ``--shrink``, handed to the command as
+    one ``uncertainty`` (:class:`~phbs.contest.assessment.UncertaintyOptions`)."""
     options = [
         click.option(
             "--bootstrap",
@@ -57,20 +60,16 @@ def uncertainty_options(function: F) -> F:
             help="% ber-PHBS disusutkan (empirical Bayes beta-binomial) sebelum dinilai.",
         ),
     ]
+
+    @functools.wraps(function)
+    def with_options(*args: Any, **kwargs: Any) -> Any:
+        kwargs["uncertainty"] = UncertaintyOptions(**{name: kwargs.pop(name) for name in _FIELDS})
+        return function(*args, **kwargs)
+
     for option in reversed(options):
-        function = option(function)
-    return function
+        with_options = option(with_options)
+    return cast(F, with_options)
 
 
-def uncertainty_choice(
-    bootstrap: int,
-    seed: int,
-    resample_judges: bool,
-    weight_sensitivity: int,
-    weight_concentration: float,
-    weight_spread: float | None,
-) -> UncertaintyOptions:
-    """The options of :func:`uncertainty_options` as the library takes them."""
-    return UncertaintyOptions(
-        bootstrap, seed, resample_judges, weight_sensitivity, weight_concentration, weight_spread
-    )
+#: The options above, named as :class:`UncertaintyOptions` names them.
+_FIELDS = tuple(f.name for f in dataclasses.fields(UncertaintyOptions))

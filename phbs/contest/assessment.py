@@ -93,7 +93,8 @@ class UncertaintyOptions:
     """Which analyses to run, as ``phbs rank`` and ``phbs report`` take them as options.
 
     ``bootstrap`` and ``weight_sensitivity`` are numbers of replicates (0: not run);
-    ``weight_spread`` replaces the Dirichlet draw by a uniform ±percent per group.
+    ``weight_spread`` replaces the Dirichlet draw by a uniform ±percent per group; ``shrink``
+    replaces % ber-PHBS by its empirical-Bayes posterior mean before the villages are scored.
     """
 
     bootstrap: int = 0
@@ -102,6 +103,12 @@ class UncertaintyOptions:
     weight_sensitivity: int = 0
     weight_concentration: float = 100.0
     weight_spread: float | None = None
+    shrink: bool = False
+
+    @property
+    def asked(self) -> bool:
+        """Whether any analysis is asked for (the outputs then show how sure the ranking is)."""
+        return bool(self.bootstrap or self.weight_sensitivity or self.shrink)
 
 
 def assess_ranking(

@@ -62,7 +62,6 @@ def run_contest(
     *,
     method: str | None = None,
     rank_incomplete: bool = False,
-    shrink: bool = False,
     uncertainty: UncertaintyOptions | None = None,
     households: ScoreResult | None = None,
 ) -> ContestRun:
@@ -70,9 +69,9 @@ def run_contest(
     the rubric and the contest ``files``.
 
     ``report`` is the village summary the survey measures came from, when the survey was
-    scored: ``shrink`` replaces % ber-PHBS by its empirical-Bayes posterior mean, and
-    ``uncertainty`` asks for the rank bootstrap and the weight sensitivity (both need it;
-    ``households`` lets the bootstrap resample the households themselves).
+    scored: ``uncertainty`` asks for shrinkage, the rank bootstrap and the weight sensitivity
+    (the first two need ``report``; ``households`` lets the bootstrap resample the households
+    themselves).
 
     >>> from phbs.contest.rubric_loading import load_rubric
     >>> from phbs.demo.contest import contest_sample
@@ -89,16 +88,14 @@ def run_contest(
     >>> len(run.ranking.ranked()), run.uncertainty is None
     (13, True)
     """
-    asked = uncertainty is not None and bool(
-        uncertainty.bootstrap or uncertainty.weight_sensitivity
-    )
-    if (shrink or (uncertainty is not None and uncertainty.bootstrap)) and report is None:
+    asked = uncertainty or UncertaintyOptions()
+    if (asked.shrink or asked.bootstrap) and report is None:
         raise SettingsError(
             "--bootstrap dan --shrink perlu --survey (jumlah rumah tangga per desa)",
             "--bootstrap and --shrink need --survey (household counts per village)",
         )
     prior = None
-    if shrink and survey is not None and report is not None:
+    if asked.shrink and survey is not None and report is not None:
         measures = measures_from_report(survey) if isinstance(survey, AreaReport) else survey
         survey, prior = shrink_measures(measures, report)
     ranking = rank_villages(
@@ -112,10 +109,8 @@ def run_contest(
         inputs=list(inputs),
     )
     found = None
-    if asked and uncertainty is not None:
-        found = assess_ranking(
-            ranking, rubric, report, uncertainty, prior=prior, households=households
-        )
-    elif shrink:
+    if asked.bootstrap or asked.weight_sensitivity:
+        found = assess_ranking(ranking, rubric, report, asked, prior=prior, households=households)
+    elif asked.shrink:
         found = Uncertainty(report=report, prior=prior)
     return ContestRun(ranking, rubric, found)
