@@ -121,7 +121,6 @@ class CsvStream:
 
     def segments(self) -> Iterator[Grid | Rows]:
         """Grids and lists of records, in file order."""
-        csv.field_size_limit(limits.current().cell_chars)
         self._pending = self._line_ends(self.head)
         while True:
             segment = self._next_segment()
@@ -343,18 +342,19 @@ class CsvStream:
         last = ""
         columns = limits.current().columns
         try:
-            for parsed in csv.reader(lines(), delimiter=self.delimiter):
-                if len(parsed) > columns:
-                    raise too_many_cells(self.source.name, int(state["record"]), len(parsed))
-                cells = (
-                    [c.replace(CELL_BREAK, "\n") for c in parsed]
-                    if any(CELL_BREAK in c for c in parsed)
-                    else parsed
-                )
-                rows.append((int(state["record"]), cells))
-                last = "".join(record_text)
-                record_text.clear()
-                state["record"] += 1
+            with limits.csv_cells():
+                for parsed in csv.reader(lines(), delimiter=self.delimiter):
+                    if len(parsed) > columns:
+                        raise too_many_cells(self.source.name, int(state["record"]), len(parsed))
+                    cells = (
+                        [c.replace(CELL_BREAK, "\n") for c in parsed]
+                        if any(CELL_BREAK in c for c in parsed)
+                        else parsed
+                    )
+                    rows.append((int(state["record"]), cells))
+                    last = "".join(record_text)
+                    record_text.clear()
+                    state["record"] += 1
         except csv.Error as exc:
             row = state["record"]
             if "field limit" in str(exc):

@@ -14,7 +14,9 @@ line, :func:`raised` in a program); a file past one is refused with one line nam
 
 from __future__ import annotations
 
+import csv
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
@@ -95,6 +97,33 @@ def raised(**changes: int) -> Iterator[Limits]:
         yield changed
     finally:
         _CURRENT.remove(changed)
+
+
+_CSV_LOCK = threading.RLock()
+
+
+@contextmanager
+def csv_cells() -> Iterator[None]:
+    """The standard :mod:`csv` module's ``field_size_limit`` at the cell bound while phbs
+    parses, and back as it was afterwards.
+
+    Python's ``csv`` has one limit for the whole process, not one per reader: phbs sets it
+    only around its own parsing (one thread at a time), so a longer cell is refused with a
+    message and the program around phbs keeps the limit it chose.
+
+    >>> before = csv.field_size_limit()
+    >>> with csv_cells():
+    ...     csv.field_size_limit() == current().cell_chars
+    True
+    >>> csv.field_size_limit() == before
+    True
+    """
+    with _CSV_LOCK:
+        before = csv.field_size_limit(current().cell_chars)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
 
 
 def parse_option(values: tuple[str, ...] | list[str]) -> dict[str, int]:

@@ -63,9 +63,10 @@ def _sniff_delimiter(lines: list[str]) -> str:
     best = (",", -1.0, 0)
     for delimiter in _DELIMITERS:
         try:
-            parsed = [
-                r for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)
-            ]
+            with limits.csv_cells():
+                parsed = [
+                    r for r in csv.reader(lines, delimiter=delimiter) if any(c.strip() for c in r)
+                ]
         except csv.Error:
             continue
         # The header: the first row this separator splits, past a title block.
@@ -202,7 +203,6 @@ def _open_utf16(
         lines = text.split("\r")  # an old Mac file: CR ends the lines
     delimiter = _sniff_delimiter(lines[: _SNIFF_LINES + 1])
     del lines
-    csv.field_size_limit(limits.current().cell_chars)
     rows = _utf16_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), name)
     top = list(islice(rows, TITLE_ROWS * 4))
     texts = [[] if _is_blank_line("".join(cells)) else cells for cells in top]
@@ -238,7 +238,11 @@ def _utf16_rows(records: Iterator[list[str]], name: str) -> Iterator[list[str]]:
     columns = limits.current().columns
     row = 0
     try:
-        for cells in records:
+        while True:
+            with limits.csv_cells():  # set per record: this generator is read lazily
+                cells = next(records, None)
+            if cells is None:
+                return
             row += 1
             if len(cells) > columns:
                 raise too_many_cells(name, row, len(cells))

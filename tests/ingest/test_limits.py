@@ -252,6 +252,37 @@ def test_limits_in_a_program(tmp_path: Path) -> None:
         pass
 
 
+def _quoted_long_cell(folder: Path, length: int, encoding: str = "utf-8") -> Path:
+    rows = _rows(2)
+    rows[1].append("catatan " + "x" * length)
+    text = "\n".join(",".join(f'"{c}"' for c in row) for row in [[*HEADER, "catatan"], *rows])
+    path = folder / f"panjang-{encoding}.csv"
+    path.write_bytes(text.encode(encoding) if encoding == "utf-8" else text.encode("utf-16"))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_the_csv_modules_own_limit_is_left_as_the_program_set_it(
+    encoding: str, tmp_path: Path
+) -> None:
+    """Reading sets :mod:`csv`'s process-wide ``field_size_limit`` to the cell bound only
+    while phbs parses (architecture.md, *Layers*): a 200,000-character quoted cell, past
+    csv's own default of 131,072, is read, a cell past the bound is refused, and the limit a
+    program chose is the same afterwards either way."""
+    import csv
+
+    chosen = csv.field_size_limit(1000)
+    try:
+        rows = list(open_table(_quoted_long_cell(tmp_path, 200_000, encoding)).rows)
+        assert len(rows[-1][1][-1]) == len("catatan ") + 200_000
+        assert csv.field_size_limit() == 1000
+        with limits.raised(cell_chars=100_000), pytest.raises(InputFileError, match="sel=N"):
+            list(open_table(_quoted_long_cell(tmp_path, 150_000, encoding)).rows)
+        assert csv.field_size_limit() == 1000
+    finally:
+        csv.field_size_limit(chosen)
+
+
 @pytest.mark.parametrize(
     "given",
     ["kolom", "kolom=", "kolom=0", "kolom=-3", "lebar=5", "kosong=1.5", "sel=99999999999999999999"],
