@@ -16,9 +16,10 @@ import ctypes.util
 import queue
 import sys
 import threading
-from collections.abc import Generator, Iterable
+import warnings
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 _T = TypeVar("_T")
 # glibc's mallopt parameter for the number of malloc arenas.
@@ -123,3 +124,41 @@ def limit_malloc_arenas(arenas: int = 1) -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     return bool(mallopt(_M_ARENA_MAX, arenas))
+
+
+class _InlineSink(Generic[_T]):
+    """Version 0.1's ``SinkThread``, without the thread: each item goes to ``sink`` when it
+    is handed on (bench_devices.py measured no gain from a second thread for the counting)."""
+
+    def __init__(self, sink: Callable[[_T], object], depth: int = 1) -> None:
+        del depth  # nothing waits
+        self._sink = sink
+
+    def put(self, item: _T) -> None:
+        """Hand ``item`` to the sink now."""
+        self._sink(item)
+
+    def close(self) -> None:
+        """Nothing waits: every item is done when :meth:`put` returns."""
+
+    def __enter__(self) -> _InlineSink[_T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+if not TYPE_CHECKING:  # version 0.1's SinkThread, kept for a release with a warning
+
+    def __getattr__(name: str) -> Any:
+        if name != "SinkThread":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        warnings.warn(
+            "phbs.threads.SinkThread dihapus: serahkan tiap item langsung ke fungsinya "
+            "(removed: hand each item to its function directly; bench_devices.py measured no "
+            "gain from the thread); yang lama dihapus pada rilis berikutnya (the old name is "
+            "removed in the next release)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _InlineSink

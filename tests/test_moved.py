@@ -145,3 +145,21 @@ def test_a_name_that_left_a_module_is_handed_on(module: str) -> None:
         assert value is getattr(importlib.import_module(target), name)
     with pytest.raises(AttributeError):
         _ = importlib.import_module(module).no_such_name
+
+
+def test_the_removed_sink_thread_still_works_inline_with_a_warning() -> None:
+    """``phbs.threads.SinkThread`` (version 0.1) was removed with the second counting thread;
+    the old name hands each item on at once, in order, with a warning saying so."""
+    import importlib
+
+    threads = importlib.import_module("phbs.threads")
+    with pytest.warns(DeprecationWarning, match="SinkThread"):
+        sink_thread = threads.SinkThread
+    done: list[int] = []
+    with sink_thread(done.append, depth=2) as worker:
+        for n in range(3):
+            worker.put(n)
+            assert done[-1] == n  # already handed on
+    assert done == [0, 1, 2]
+    with pytest.raises(AttributeError):
+        _ = threads.NoSuchThing
