@@ -742,6 +742,14 @@ class Issue:
             "pesan": self.message(lang),
         }
 
+    def record(self) -> dict[str, str | int | None]:
+        """The issue as a JSON object: :meth:`as_row` in Indonesian, with the English message.
+
+        >>> make_issue("id-kosong", file="a.csv", row=7).record()["message"]
+        'Household id is empty'
+        """
+        return {**self.as_row("id"), "message": self.message_en}
+
 
 def make_issue(
     code: str,

@@ -131,6 +131,13 @@ def test_renamed_fields_still_read_with_a_warning() -> None:
     ranking = sample_ranking(report)
     with pytest.warns(DeprecationWarning, match="Ranking.masalah"):
         assert ranking.issues == ranking.masalah
+    agreement = ranking.kesepakatan[0]
+    for old, new in (("chi_square", "khi_kuadrat"), ("p_value", "nilai_p")):
+        with pytest.warns(DeprecationWarning, match=f"Agreement.{new}"):
+            assert getattr(agreement, old) == getattr(agreement, new)
+    measures = phbs.measures_from_report(report)
+    with pytest.warns(DeprecationWarning, match="VillageMeasures.has_household_totals"):
+        assert measures.has_dipantau is measures.has_household_totals
 
 
 @pytest.mark.parametrize("module", sorted(_moved.NAMES_MOVED))

@@ -96,3 +96,28 @@ def test_every_command_is_listed_and_loads() -> None:
         assert command is not None
         assert command.name == name
     assert cli.get_command(context, "skor") is None
+
+
+def test_result_models_dump_their_issues_as_the_json_outputs_write_them(tmp_path: Path) -> None:
+    """docs/architecture.md, *Public API*: a result model dumps with the keys its JSON output
+    has, issues included (Indonesian keys, both messages), not the record's English fields."""
+    import json
+
+    from phbs.demo.contest import sample_ranking
+    from phbs.reports.ranking import write_ranking_json
+
+    survey = phbs.read_survey(phbs.sample_data().survey_files)
+    report = phbs.summarise(phbs.score(survey))
+    ranking = sample_ranking(report)
+    assert ranking.masalah, "the sample judges leave scores blank: issues to dump"
+    write_ranking_json(ranking, tmp_path / "peringkat.json")
+    written = json.loads((tmp_path / "peringkat.json").read_text(encoding="utf-8"))
+    dumped = json.loads(ranking.model_dump_json())
+    assert dumped["masalah"] == written["masalah"]
+    assert set(dumped["masalah"][0]) == {
+        "berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan", "message"
+    }  # fmt: skip
+    assert dumped["kesepakatan"][0].keys() >= {"w", "khi_kuadrat", "nilai_p", "derajat_bebas"}
+    issue = survey.issues[0]
+    with_issue = report.model_copy(update={"masalah": [issue]})
+    assert with_issue.model_dump()["masalah"] == [issue.record()]

@@ -37,9 +37,9 @@ def _agreement(
     return Agreement(
         kriteria=label,
         w=_finite(result.w),
-        chi_square=_finite(result.chi_square),
+        khi_kuadrat=_finite(result.chi_square),
         derajat_bebas=result.degrees_of_freedom,
-        p_value=_finite(result.p_value),
+        nilai_p=_finite(result.p_value),
         jumlah_juri=result.n_judges,
         jumlah_desa=result.n_objects,
         alasan=result.reason,

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from phbs._moved import renamed
 from phbs.contest.rubric import parse_number
 from phbs.errors import InputFileError, SettingsError
 from phbs.ingest.readers import open_table
@@ -27,16 +28,23 @@ class VillageMeasures:
     """``values[kode_desa][measure]`` (``None`` when the measure is unknown) and names.
 
     ``indicators`` lists the indicator codes whose ``cakupan.<code>`` is available;
-    ``has_dipantau`` says whether household totals were known at all.
+    ``has_household_totals`` says whether household totals (and so ``persen_dipantau``)
+    were known at all.
     """
 
     values: dict[str, Values]
     names: dict[str, str]
     indicators: tuple[str, ...]
-    has_dipantau: bool
+    has_household_totals: bool
     source: str
     sha256: str = ""
     issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def has_dipantau(self) -> bool:
+        """Old name of :attr:`has_household_totals` (version 0.1), warned for one release."""
+        renamed("VillageMeasures.has_dipantau", "VillageMeasures.has_household_totals")
+        return self.has_household_totals
 
     def available(self, measure: str) -> bool:
         """Whether ``measure`` exists for these villages (it may still be blank for one).
@@ -47,7 +55,7 @@ class VillageMeasures:
         if measure == "persen_ber_phbs":
             return True
         if measure == "persen_dipantau":
-            return self.has_dipantau
+            return self.has_household_totals
         return measure.removeprefix("cakupan.") in self.indicators
 
 
@@ -77,8 +85,8 @@ def measures_from_report(report: AreaReport, source: str = "survei") -> VillageM
             "persen_dipantau": area.persen_dipantau,
             **{f"cakupan.{code}": c.cakupan for code, c in area.indikator.items()},
         }
-    has_dipantau = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
-    return VillageMeasures(values, names, indicators, has_dipantau, source)
+    totals = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
+    return VillageMeasures(values, names, indicators, totals, source)
 
 
 def read_village_summary(path: str | Path) -> VillageMeasures:
@@ -154,10 +162,10 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
             f"{name}: tidak ada kode desa yang sah; ini bukan rekap per desa",
             f"{name}: no valid village code; this is not a summary by village",
         )
-    has_dipantau = "jumlah_rumah_tangga" in position and any(
+    totals = "jumlah_rumah_tangga" in position and any(
         v["persen_dipantau"] is not None for v in values.values()
     )
-    return VillageMeasures(values, names, indicators, has_dipantau, name, table.sha256, issues)
+    return VillageMeasures(values, names, indicators, totals, name, table.sha256, issues)
 
 
 def _read_json(path: Path, name: str) -> VillageMeasures:
@@ -191,7 +199,7 @@ def _read_json(path: Path, name: str) -> VillageMeasures:
         measures.values,
         measures.names,
         measures.indicators,
-        measures.has_dipantau,
+        measures.has_household_totals,
         name,
         file_sha256(path),
     )

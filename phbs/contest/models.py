@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from phbs._moved import renamed
 from phbs.contest.rubric import Aggregation, Method
@@ -69,10 +69,10 @@ class Agreement(_Frozen):
     """Kendall's W between judges on one criterion (or on their totals, ``kriteria='total'``)."""
 
     kriteria: str
-    w: float | None
-    chi_square: float | None
+    w: float | None = Field(description="Kendall's W, 0–1")
+    khi_kuadrat: float | None = Field(description="the chi-square statistic of W")
     derajat_bebas: int
-    p_value: float | None
+    nilai_p: float | None = Field(description="p-value of the chi-square test")
     jumlah_juri: int
     jumlah_desa: int = Field(description="villages every judge of the panel scored")
     alasan: str | None = Field(default=None, description="why W is undefined, if it is")
@@ -83,6 +83,18 @@ class Agreement(_Frozen):
     korelasi: dict[str, float | None] = Field(
         default_factory=dict, description="each judge's Spearman correlation with the others"
     )
+
+    @property
+    def chi_square(self) -> float | None:
+        """Old name of :attr:`khi_kuadrat` (version 0.1), warned for one release."""
+        renamed("Agreement.chi_square", "Agreement.khi_kuadrat")
+        return self.khi_kuadrat
+
+    @property
+    def p_value(self) -> float | None:
+        """Old name of :attr:`nilai_p` (version 0.1), warned for one release."""
+        renamed("Agreement.p_value", "Agreement.nilai_p")
+        return self.nilai_p
 
 
 class AppliedOverride(_Frozen):
@@ -128,6 +140,11 @@ class Ranking(BaseModel):
     koreksi: list[AppliedOverride]
     masukan: list[InputRecord]
     masalah: list[Issue]
+
+    @field_serializer("masalah")
+    def _issue_records(self, masalah: list[Issue]) -> list[dict[str, str | int | None]]:
+        """Issues dump as the JSON outputs write them (Indonesian keys, both messages)."""
+        return [issue.record() for issue in masalah]
 
     @property
     def issues(self) -> list[Issue]:

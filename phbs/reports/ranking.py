@@ -22,7 +22,6 @@ from phbs.contest.rubric import Method
 from phbs.i18n import Lang, t
 from phbs.issues import Issue
 from phbs.outputs import atomic_text
-from phbs.reports.tables import issue_record
 from phbs.reports.text import format_table
 
 NOTE_SEPARATOR = " | "
@@ -142,7 +141,7 @@ def ranking_document(
         "peringkat": rows,
         "kesepakatan_juri": [a.model_dump(mode="json") for a in ranking.kesepakatan],
         "koreksi": [o.model_dump(mode="json") for o in ranking.koreksi],
-        "masalah": [issue_record(i) for i in [*extra_issues, *ranking.masalah]],
+        "masalah": [i.record() for i in [*extra_issues, *ranking.masalah]],
         **({"ketidakpastian": uncertainty} if uncertainty is not None else {}),
     }
 
@@ -225,9 +224,9 @@ def agreement_line(agreement: Agreement, lang: Lang = "id") -> str:
         lang,
         criterion=agreement.kriteria,
         w=f"{agreement.w:.2f}",
-        chi=f"{agreement.chi_square or 0:.2f}",
+        chi=f"{agreement.khi_kuadrat or 0:.2f}",
         df=agreement.derajat_bebas,
-        p=f"{agreement.p_value or 0:.3f}",
+        p=f"{agreement.nilai_p or 0:.3f}",
         judges=agreement.jumlah_juri,
         villages=agreement.jumlah_desa,
         low=low,

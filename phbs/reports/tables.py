@@ -211,25 +211,11 @@ def write_areas_json(
             a.model_dump(mode="json", exclude=None if iks_columns(report) else set(IKS_COLUMNS))
             for a in report.wilayah
         ],
-        "masalah": [issue_record(i) for i in issues],
+        "masalah": [issue.record() for issue in issues],
     }
     with atomic_text(path, input_paths(survey)) as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)
         handle.write("\n")
-
-
-def issue_record(issue: Issue) -> dict[str, Any]:
-    """An issue as a JSON object with both languages."""
-    return {
-        "berkas": issue.file,
-        "baris": issue.row,
-        "kolom": issue.column,
-        "nilai": issue.value,
-        "kode": issue.code,
-        "tingkat": issue.severity.value,
-        "pesan": issue.message_id,
-        "message": issue.message_en,
-    }
 
 
 ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from phbs._moved import renamed
 from phbs.forms.model import Form, NaPolicy
@@ -117,6 +117,11 @@ class AreaReport(BaseModel):
     masalah: list[Issue]
     metode_ci: CiMethod = Field(default=CiMethod.WILSON, description="confidence interval method")
     tingkat_kepercayaan: float = Field(default=0.95, description="confidence level")
+
+    @field_serializer("masalah")
+    def _issue_records(self, masalah: list[Issue]) -> list[dict[str, str | int | None]]:
+        """Issues dump as the JSON outputs write them (Indonesian keys, both messages)."""
+        return [issue.record() for issue in masalah]
 
     @property
     def areas(self) -> list[AreaSummary]:

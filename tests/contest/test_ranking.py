@@ -275,7 +275,7 @@ def test_kendall_w_per_criterion_and_total(tmp_path: Path) -> None:
     assert list(agreement) == ["k_opsi", "k_angka", "p_latih", "total"]
     k_angka = agreement["k_angka"]
     assert k_angka.w == pytest.approx(510 / 522)
-    assert k_angka.chi_square == pytest.approx(9 * 510 / 522)
+    assert k_angka.khi_kuadrat == pytest.approx(9 * 510 / 522)
     assert (k_angka.derajat_bebas, k_angka.jumlah_juri, k_angka.jumlah_desa) == (3, 3, 4)
     assert not k_angka.rendah
     assert k_angka.juri_paling_berbeda is None
@@ -420,7 +420,7 @@ def test_village_summary_file_gives_the_same_measures(tmp_path: Path) -> None:
     for name in ("rekap.csv", "rekap.json"):
         read = read_village_summary(tmp_path / name)
         assert read.indicators == direct.indicators
-        assert read.has_dipantau
+        assert read.has_household_totals
         assert set(read.values) == set(direct.values)
         for code, values in direct.values.items():
             for measure, value in values.items():

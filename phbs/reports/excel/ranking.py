@@ -172,7 +172,7 @@ def _write_agreement(w: SheetWriter, ranking: Ranking) -> None:
             [
                 item.kriteria,
                 item.w,
-                item.p_value,
+                item.nilai_p,
                 item.jumlah_juri,
                 item.jumlah_desa,
                 item.rendah,
