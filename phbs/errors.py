@@ -47,6 +47,11 @@ class OutputError(PhbsError):
     """An output cannot be written where it was asked for."""
 
 
+class MapError(PhbsError):
+    """A mapping file (``phbs map``) is missing, invalid, still asks a question, or does not
+    fit the file it is used with."""
+
+
 class RubricError(PhbsError):
     """A contest rubric (or a pairwise comparison matrix for it) is missing or invalid."""
 

@@ -227,6 +227,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.contest.of_maximum": ("{pct} dari maksimum", "{pct} of maximum"),
     "report.input.rubrik": ("Rubrik", "Rubric"),
     "report.input.survei": ("Survei", "Survey"),
+    "report.input.peta": ("Peta berkas", "Mapping"),
     "report.input.rekap": ("Rekap desa", "Village summary"),
     "report.input.desa": ("Berkas desa", "Villages file"),
     "report.input.juri": ("Nilai juri", "Judges' scores"),
@@ -289,6 +290,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.berita_acara.judge": ("Juri", "Judge"),
     "report.berita_acara.chair": ("Ketua tim penilai", "Chair of the panel"),
     "report.form": ("Formulir", "Form"),
+    "report.mapping": ("Peta berkas", "Mapping"),
+    "map.written": (
+        "Ditulis {path}: {mapped} dari {columns} kolom dipetakan.",
+        "Written {path}: {mapped} of {columns} columns mapped.",
+    ),
+    "map.questions": (
+        '{count} pertanyaan belum terjawab: cari TANYA di {path} dan ganti setiap "?".',
+        '{count} question(s) open: look for TANYA in {path} and replace each "?".',
+    ),
+    "map.next": (
+        "Periksa petanya, lalu: {command}",
+        "Check the mapping, then: {command}",
+    ),
     "report.nav": ("Isi laporan", "Contents"),
     "report.filter.label": ("Saring:", "Filter:"),
     "report.filter.placeholder": ("nama atau kode…", "name or code…"),

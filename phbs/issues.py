@@ -181,6 +181,16 @@ CATALOGUE: dict[str, IssueType] = {
         ),
         # --- row identity: set aside
         _t(
+            "baris-dilewati",
+            N,
+            ("Baris dilewati menurut peta", "Row skipped by the mapping"),
+            (
+                "Baris dilewati: peta berkas menyebutnya di skip_rows (mis. baris nomor kolom)",
+                "Row skipped: the mapping lists it under skip_rows (e.g. a row of column numbers)",
+            ),
+            _ASIDE,
+        ),
+        _t(
             "baris-kosong",
             N,
             ("Baris kosong", "Empty row"),

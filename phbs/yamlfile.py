@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from phbs.errors import PhbsError
+
 
 class UniqueKeyLoader(yaml.SafeLoader):
     """A safe loader that refuses a mapping key given twice (PyYAML keeps the last silently)."""
@@ -45,3 +47,23 @@ def bundled_or_file(name_or_path: str | Path, bundled: dict[str, Path]) -> Path 
         return bundled[str(name_or_path)]
     path = Path(name_or_path)
     return path if path.is_file() else None
+
+
+def read_yaml(raw: bytes, path: Path, error: type[PhbsError], what: tuple[str, str]) -> object:
+    """The data of a strict YAML file (UTF-8, no key given twice), or ``error`` naming the
+    file, the line and ``what`` it is (``("peta", "mapping")``)."""
+    try:
+        return yaml.load(raw.decode("utf-8"), Loader=UniqueKeyLoader)
+    except UnicodeDecodeError:
+        raise error(
+            f"{path}: berkas {what[0]} harus UTF-8", f"{path}: {what[1]} file must be UTF-8"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or ""
+        where = f" baris {mark.line + 1}" if mark is not None else ""
+        where_en = f" line {mark.line + 1}" if mark is not None else ""
+        detail = f" ({problem})" if problem else ""
+        raise error(
+            f"{path}{where}: YAML tidak sah{detail}", f"{path}{where_en}: invalid YAML{detail}"
+        ) from None

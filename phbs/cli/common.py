@@ -14,7 +14,6 @@ from phbs.i18n import Lang, t
 from phbs.ingest.limits import OPTION_NAMES
 
 if TYPE_CHECKING:
-    from phbs.ingest.settings import ReadSettings
     from phbs.issues import Issue
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,48 +121,6 @@ def _remember_read(ctx: click.Context, param: click.Parameter, value: Any) -> An
     return value
 
 
-def read_settings(ctx: click.Context) -> ReadSettings:
-    """The reading choices given on the command line (``--answers``, ``--blank``, ...)."""
-    from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
-
-    given: dict[str, Any] = ctx.meta.get(READ_KEY, {})
-    kabupaten = given.get("kabupaten")
-    kecamatan = given.get("kecamatan")
-    return ReadSettings(
-        answers=AnswerScheme(given.get("answers") or AnswerScheme.AUTO),
-        blank=BlankMeaning(given.get("blank") or BlankMeaning.AUTO),
-        not_collected=frozenset(given.get("not_collected") or ()),
-        keep_rejected=bool(given.get("keep_rejected")),
-        region_scope=_region_scope(kabupaten, kecamatan),
-    )
-
-
-def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:
-    """The area village names are matched in: ``--kecamatan`` if given (inside
-    ``--kabupaten`` when both are), else ``--kabupaten``; each checked against the table."""
-    from phbs.errors import SettingsError
-    from phbs.ingest.names import parse_scope
-
-    for option, value, width in (("--kabupaten", kabupaten, 5), ("--kecamatan", kecamatan, 8)):
-        if value is not None and len(parse_scope(value)) != width:
-            shape = "PP.KK" if width == 5 else "PP.KK.CC"
-            raise SettingsError(
-                f"{option} {value}: kode harus berbentuk {shape}",
-                f"{option} {value}: the code must be of the form {shape}",
-            )
-    if (
-        kabupaten is not None
-        and kecamatan is not None
-        and not parse_scope(kecamatan).startswith(parse_scope(kabupaten) + ".")
-    ):
-        raise SettingsError(
-            f"--kecamatan {kecamatan} tidak berada di --kabupaten {kabupaten}",
-            f"--kecamatan {kecamatan} is not inside --kabupaten {kabupaten}",
-        )
-    scope = kecamatan if kecamatan is not None else kabupaten
-    return parse_scope(scope) if scope is not None else None
-
-
 def _raise_limits(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
     """``--limit NAME=VALUE``: the reading bounds raised for this command (SECURITY.md)."""
     from phbs.ingest import limits
@@ -233,13 +190,23 @@ def reading_options(function: F) -> F:
                 help="Naikkan batas pembacaan untuk berkas yang memang sebesar itu: "
                 f"{', '.join(OPTION_NAMES)} (lihat SECURITY.md). Boleh diulang.",
             ),
+            _read_option(
+                "--map",
+                "mapping",
+                default=None,
+                metavar="PETA.yaml",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Peta berkas (dibuat dengan phbs map): judul kolom, ejaan jawaban, lembar "
+                "dan baris judul berkas yang tidak seperti contoh.",
+            ),
             click.option(
                 "--form",
                 "form_name",
                 default="kemenkes-rt-10",
                 show_default=True,
                 metavar="NAMA|BERKAS",
-                help="Formulir bawaan (phbs forms list) atau berkas YAML.",
+                help="Formulir bawaan (phbs forms list) atau berkas YAML (dengan --map: formulir "
+                "petanya).",
             ),
             click.option(
                 "--sheet",

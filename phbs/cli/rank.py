@@ -12,10 +12,10 @@ from phbs.cli.common import (
     contest_options,
     current_lang,
     lang_option,
-    read_settings,
     scoring_options,
     survey_file_options,
 )
+from phbs.cli.reading import SurveyReading, survey_reading
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import Uncertainty, UncertaintyOptions
 from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
@@ -26,9 +26,8 @@ from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
-from phbs.ingest.settings import ReadSettings
 from phbs.ingest.understand import check_publishable
-from phbs.ingest.validate import IdScope, read_survey
+from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
 from phbs.outputs import check_run_files, input_file
@@ -48,14 +47,11 @@ from phbs.scoring.summary import AreaReport, summarise
 def _measures(
     files: list[Path],
     summary: Path | None,
-    form_name: str,
-    sheet: str | None,
+    reading: SurveyReading,
     villages: Path | None,
     na_policy: str | None,
-    id_per_desa: bool,
     ci_method: str = "wilson",
     ci: float = 0.95,
-    settings: ReadSettings | None = None,
 ) -> tuple[
     VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None, ScoreResult | None
 ]:
@@ -77,10 +73,11 @@ def _measures(
         return None, [], [], None, None
     survey = read_survey(
         files,
-        load_form(form_name),
-        sheet=sheet,
-        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-        settings=settings,
+        load_form(reading.form),
+        sheet=reading.sheet,
+        id_scope=reading.id_scope,
+        settings=reading.settings,
+        mapping=reading.mapping,
     )
     check_publishable(survey)
     totals = read_villages(villages) if villages else None
@@ -216,22 +213,12 @@ def rank_command(
             f"-o {output}: file name must end in .csv or .json",
         )
     given = [p for p in (summary, judges, attributes, overrides, villages) if p is not None]
-    check_run_files(
-        {"-o": output}, [*files, *given, input_file(rubric_name), input_file(form_name)]
-    )
+    reading = survey_reading(ctx, form_name, sheet, id_per_desa)
+    check_run_files({"-o": output}, [*files, *given, input_file(rubric_name), *reading.files])
     loaded = load_rubric(rubric_name)
     inputs = [*files, *given, loaded.path]
     measures, survey_issues, records, report, result = _measures(
-        files,
-        summary,
-        form_name,
-        sheet,
-        villages,
-        na_policy,
-        id_per_desa,
-        ci_method,
-        confidence,
-        read_settings(ctx),
+        files, summary, reading, villages, na_policy, ci_method, confidence
     )
     run = run_contest(
         loaded,

@@ -11,11 +11,11 @@ from phbs.cli.common import (
     contest_options,
     current_lang,
     lang_option,
-    read_settings,
     scoring_options,
     survey_file_options,
 )
 from phbs.cli.progress import rows_progress, writing_progress
+from phbs.cli.reading import survey_reading
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import UncertaintyOptions
 from phbs.contest.rubric_loading import load_rubric
@@ -24,7 +24,7 @@ from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.understand import check_publishable
-from phbs.ingest.validate import IdScope, read_survey
+from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.content import ReportOptions
@@ -131,15 +131,15 @@ def report_command(
         raise click.UsageError(t("report.cli.needs_rubric", language))
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
+    how = survey_reading(ctx, form_name, sheet, id_per_desa)
     check_run_files(
         {"--xlsx": xlsx, "--html": html},
-        [*files, *contest, villages, input_file(rubric_name), input_file(form_name)],
+        [*files, *contest, villages, input_file(rubric_name), *how.files],
     )
 
     totals = read_villages(villages) if villages else None
     reading = rows_progress(quiet, language)
-    loaded_form = load_form(form_name)
-    scope = IdScope.DESA if id_per_desa else IdScope.SURVEI
+    loaded_form = load_form(how.form)
     result: ScoreResult | StreamedScore
     try:
         if uncertainty.bootstrap:
@@ -147,22 +147,24 @@ def report_command(
             survey = read_survey(
                 files,
                 loaded_form,
-                sheet=sheet,
-                id_scope=scope,
-                settings=read_settings(ctx),
+                sheet=how.sheet,
+                id_scope=how.id_scope,
+                settings=how.settings,
                 progress=reading,
+                mapping=how.mapping,
             )
             result = score(survey, na_policy)
         else:
             result = score_files(
                 files,
                 loaded_form,
-                sheet=sheet,
-                id_scope=scope,
+                sheet=how.sheet,
+                id_scope=how.id_scope,
                 na_policy=na_policy,
-                settings=read_settings(ctx),
+                settings=how.settings,
                 progress=reading,
                 keep_households=True,
+                mapping=how.mapping,
             )
     finally:
         if reading is not None:

@@ -15,18 +15,18 @@ from phbs.cli.common import (
     current_lang,
     lang_option,
     print_issue_counts,
-    read_settings,
     require_suffix,
     scoring_options,
 )
 from phbs.cli.progress import rows_progress
+from phbs.cli.reading import survey_reading
 from phbs.errors import SurveyError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
 from phbs.ingest.understand import check_publishable
-from phbs.ingest.validate import IdScope, Survey
+from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.outputs import check_run_files, input_file
+from phbs.outputs import check_run_files
 from phbs.reports import tables, text
 from phbs.reports.households import households_csv, write_rejects_csv
 from phbs.scoring.household import AreaLevel
@@ -117,14 +117,14 @@ def score_command(
     require_suffix(output, {".csv", ".json"}, "-o")
     require_suffix(households, {".csv"}, "--households")
     require_suffix(rejects, {".csv"}, "--rejects")
+    how = survey_reading(ctx, form_name, sheet, id_per_desa)
     check_run_files(
         {"-o": output, "--households": households, "--rejects": rejects},
-        [*files, villages, input_file(form_name)],
+        [*files, villages, *how.files],
     )
     totals: VillageTotals | None = read_villages(villages) if villages else None
     progress = rows_progress(quiet, language)
-    settings = read_settings(ctx)
-    loaded = load_form(form_name).without(settings.not_collected)
+    loaded = load_form(how.form).without(how.settings.not_collected)
     with ExitStack() as stack:
         sink = None
         if households is not None:
@@ -135,12 +135,13 @@ def score_command(
             result = score_files(
                 files,
                 loaded,
-                sheet=sheet,
-                id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+                sheet=how.sheet,
+                id_scope=how.id_scope,
                 na_policy=na_policy,
-                settings=settings,
+                settings=how.settings,
                 progress=progress,
                 households_csv=sink,
+                mapping=how.mapping,
             )
         finally:
             if progress is not None:

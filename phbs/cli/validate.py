@@ -12,16 +12,15 @@ import click
 from phbs.cli.common import (
     current_lang,
     lang_option,
-    read_settings,
     reading_options,
     require_suffix,
 )
 from phbs.cli.progress import RowsProgress, rows_progress
+from phbs.cli.reading import SurveyReading, survey_reading
 from phbs.forms.loading import load_form
 from phbs.i18n import t
-from phbs.ingest.settings import ReadSettings
-from phbs.ingest.validate import IdScope, Survey, read_survey
-from phbs.outputs import check_run_files, input_file
+from phbs.ingest.validate import Survey, read_survey
+from phbs.outputs import check_run_files
 from phbs.reports import tables, text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,23 +33,19 @@ def survey_options(function: F) -> F:
 
 
 def _read(
-    files: Sequence[Path],
-    form_name: str,
-    sheet: str | None,
-    id_per_desa: bool,
-    settings: ReadSettings,
-    progress: RowsProgress | None = None,
+    files: Sequence[Path], how: SurveyReading, progress: RowsProgress | None = None
 ) -> Survey:
     """Validate the files; households are checked and counted, not kept (bounded memory)."""
     try:
         return read_survey(
             files,
-            load_form(form_name),
-            sheet=sheet,
-            id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
-            settings=settings,
+            load_form(how.form),
+            sheet=how.sheet,
+            id_scope=how.id_scope,
+            settings=how.settings,
             progress=progress,
             sink=lambda _batch: None,
+            mapping=how.mapping,
         )
     finally:
         if progress is not None:
@@ -84,15 +79,9 @@ def validate_command(
     """
     language = current_lang(ctx)
     require_suffix(output, {".csv", ".xlsx"}, "-o")
-    check_run_files({"-o": output}, [*files, input_file(form_name)])
-    survey = _read(
-        files,
-        form_name,
-        sheet,
-        id_per_desa,
-        read_settings(ctx),
-        rows_progress(quiet, language),
-    )
+    how = survey_reading(ctx, form_name, sheet, id_per_desa)
+    check_run_files({"-o": output}, [*files, *how.files])
+    survey = _read(files, how, rows_progress(quiet, language))
     click.echo(t("validate.title", language, files=", ".join(str(f) for f in files)))
     for line in text.reading_lines(survey, language):
         click.echo(line)

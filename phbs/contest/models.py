@@ -113,7 +113,7 @@ class AppliedOverride(_Frozen):
 class InputRecord(_Frozen):
     """An input file of the ranking, for the audit trail."""
 
-    peran: str = Field(description="rubrik, survei, rekap, juri, atribut or koreksi")
+    peran: str = Field(description="rubrik, survei, peta, rekap, juri, atribut or koreksi")
     berkas: str
     sha256: str
 

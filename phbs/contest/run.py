@@ -46,8 +46,10 @@ class ContestRun:
 def survey_records(
     files: Sequence[SourceFile], villages: VillageTotals | None = None
 ) -> list[InputRecord]:
-    """The audit-trail records of the survey files and the villages file."""
+    """The audit-trail records of the survey files, their mappings and the villages file."""
     records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in files]
+    mappings = dict.fromkeys((f.mapping, f.mapping_sha256) for f in files if f.mapping)
+    records += [InputRecord(peran="peta", berkas=name, sha256=sha) for name, sha in mappings]
     if villages is not None:
         records.append(InputRecord(peran="desa", berkas=villages.source, sha256=villages.sha256))
     return records

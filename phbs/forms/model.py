@@ -273,6 +273,12 @@ class Form(_Strict):
     indicators: list[Indicator] = Field(min_length=1)
     classes: ClassScheme | None = None
     notes: list[str] = Field(default_factory=list)
+    headers: dict[Code, str] = Field(
+        default_factory=dict,
+        description="A field's header as a file writes it; replaces the field's aliases, "
+        "built-in ones too (usually from a mapping file, docs/pemetaan.md).",
+    )
+    ignore_headers: list[str] = Field(default_factory=list, description="Columns not read.")
 
     @field_validator("indicators")
     @classmethod

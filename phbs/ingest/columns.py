@@ -22,6 +22,9 @@ from phbs.issues import Issue, make_issue
 #: indicators): rows with fewer above it are a title block.
 HEADER_CELLS = 3
 
+#: What :func:`alias_map` gives for a header of the form's ``ignore_headers``.
+IGNORED = ""
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 
@@ -137,7 +140,38 @@ def alias_map(form: Form) -> dict[str, str]:
     for ind in form.indicators:
         for spelling in (ind.code, ind.name, ind.name_en, *ind.aliases):
             add(spelling, ind.code)
-    return mapping
+    return _with_headers(form, mapping)
+
+
+def _with_headers(form: Form, aliases: dict[str, str]) -> dict[str, str]:
+    """``aliases`` with the form's own ``headers`` in place of the aliases of their fields
+    and its ``ignore_headers`` matching nothing (:data:`IGNORED`)."""
+    if not form.headers and not form.ignore_headers:
+        return aliases
+    known = {f.code for f in STANDARD_FIELDS} | {c.code for c in form.context} | set(form.codes)
+    unknown = sorted(set(form.headers) - known)
+    if unknown:
+        raise FormError(
+            f"Formulir {form.id}: headers menyebut isian yang tidak ada: {', '.join(unknown)}",
+            f"Form {form.id}: headers names fields that do not exist: {', '.join(unknown)}",
+        )
+    chosen = {code: fold_header(text) for code, text in form.headers.items()}
+    given: dict[str, str] = {}
+    for code, key in chosen.items():
+        if key in given:
+            raise FormError(
+                f"Formulir {form.id}: judul kolom '{form.headers[code]}' diberikan untuk "
+                f"'{given[key]}' dan '{code}'",
+                f"Form {form.id}: header '{form.headers[code]}' is given for both "
+                f"'{given[key]}' and '{code}'",
+            )
+        given[key] = code
+    # A field given its header is matched by that header only: its aliases go.
+    kept = {key: code for key, code in aliases.items() if code not in chosen}
+    kept.update(given)
+    for text in form.ignore_headers:
+        kept[fold_header(text)] = IGNORED
+    return kept
 
 
 @dataclass(frozen=True)
@@ -152,7 +186,7 @@ class ColumnMap:
         return code in self.index
 
 
-def _lookup(title: str, aliases: dict[str, str]) -> str | None:
+def lookup_header(title: str, aliases: dict[str, str]) -> str | None:
     """The field of a header: exact spelling first, then its last path segment."""
     code = aliases.get(fold_header(title))
     if code is not None:
@@ -192,7 +226,9 @@ def match_columns(
     for position, title in enumerate(header):
         if position in ignore or not fold_header(title):
             continue
-        code = _lookup(title, aliases)
+        code = lookup_header(title, aliases)
+        if code == IGNORED:
+            continue
         if code is None:
             issues.append(
                 make_issue(

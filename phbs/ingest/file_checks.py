@@ -109,7 +109,9 @@ class FileChecks(SubmissionChecks):
             self.add_issue(issue, BEFORE_ROWS)
         self._use_columns(columns, answers)
         # check_columns saw to the identity columns: every row can be read as a household.
-        fast = not layout.row_by_row
+        # Rows the mapping skips are found one by one (a typed file: small).
+        skip = frozenset(self.mapping.map.skip_rows) if self.mapping else frozenset()
+        fast = not layout.row_by_row and not skip
         with closing(self._items(table, layout, columns.index if fast else None)) as items:
             for item in items:
                 if isinstance(item, ReadGrid):
@@ -117,6 +119,11 @@ class FileChecks(SubmissionChecks):
                     continue
                 for row_number, raw_cells in item:
                     self.count_rows(counts)
+                    if row_number in skip:
+                        skipped = make_issue("baris-dilewati", file=table.name, row=row_number)
+                        self._set_aside(table, row_number, raw_cells, [skipped])
+                        counts.aside += 1
+                        continue
                     self.one_row(table, counts, layout, row_number, raw_cells)
         self.flush()
         self._review_summary(table, counts, layout)
@@ -264,6 +271,8 @@ class FileChecks(SubmissionChecks):
                 rows_scored=c.scored,
                 rows_set_aside=c.aside,
                 reading=self._reading(c),
+                mapping=str(self.mapping.path) if self.mapping else "",
+                mapping_sha256=self.mapping.sha256 if self.mapping else "",
             )
             for c in self.files
         ]

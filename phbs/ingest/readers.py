@@ -89,8 +89,8 @@ def open_table(
             raise
     if sheet is not None:
         raise InputFileError(
-            f"{name}: --sheet hanya untuk berkas Excel/ODS",
-            f"{name}: --sheet applies to Excel/ODS files only",
+            f"{name}: lembar (--sheet, atau sheet di peta berkas) hanya untuk berkas Excel/ODS",
+            f"{name}: a sheet (--sheet, or sheet in a mapping) applies to Excel/ODS files only",
         )
     source = _open_source(file_path, name)
     try:

@@ -17,6 +17,7 @@ from phbs.ingest.answers import (
 )
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap
 from phbs.ingest.grid import hash_bytes
+from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import (
     FileNames,
     VillageNames,
@@ -81,6 +82,8 @@ class RowChecks:
         self.answers = answer_table(form, None, settings.blank)
         #: --sheet was given: a sheet without the survey is not swapped for another.
         self.sheet_given = False
+        #: The mapping the files are read with (recorded for each file).
+        self.mapping: LoadedMap | None = None
         self.regions = region_table()
         # Village names where codes are expected: matched within the scope given (a bad
         # scope is refused here, before any file is read); the files whose column holds names.

@@ -65,6 +65,9 @@ class SourceFile:
     rows_scored: int
     rows_set_aside: int
     reading: FileReading | None = None
+    #: The mapping file it was read with (``--map``), and that file's SHA-256.
+    mapping: str = ""
+    mapping_sha256: str = ""
 
 
 @dataclass(frozen=True)

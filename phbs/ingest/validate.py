@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from phbs.errors import InputFileError
+from phbs.errors import InputFileError, SettingsError
 from phbs.forms.loading import LoadedForm, load_form
 from phbs.ingest.columns import HEADER_CELLS
 from phbs.ingest.exports import (
@@ -25,6 +26,7 @@ from phbs.ingest.exports import (
 )
 from phbs.ingest.file_checks import FileChecks
 from phbs.ingest.inputs import DistinctFiles, distinct_files
+from phbs.ingest.mapping import LoadedMap, load_map
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
@@ -59,6 +61,7 @@ def read_survey(
     settings: ReadSettings | None = None,
     progress: Callable[[int], None] | None = None,
     sink: Callable[[HouseholdBatch], None] | None = None,
+    mapping: LoadedMap | str | Path | None = None,
 ) -> Survey:
     """Read and validate survey files (one per Puskesmas is fine) into one :class:`Survey`.
 
@@ -80,11 +83,23 @@ def read_survey(
     >>> survey.rows_read == survey.rows_scored + survey.rows_set_aside
     True
 
-    Raises :class:`~phbs.errors.InputFileError` for a file that cannot be read at all and
-    :class:`~phbs.errors.FormError` for a bad form; problems *in* the data become issues.
+    ``mapping`` (a :class:`~phbs.ingest.mapping.LoadedMap` or its path) says how files that
+    name their columns and spell their answers their own way are read (docs/aturan.md §6.5):
+    its headers, answers, sheet, header row and region apply to every file.
+
+    Raises :class:`~phbs.errors.InputFileError` for a file that cannot be read at all,
+    :class:`~phbs.errors.FormError` for a bad form and :class:`~phbs.errors.MapError` for a
+    bad mapping; problems *in* the data become issues.
     """
     settings = settings or ReadSettings()
     loaded = form if isinstance(form, LoadedForm) else load_form(form)
+    header_row: int | None = None
+    if mapping is not None:
+        mapping = mapping if isinstance(mapping, LoadedMap) else load_map(mapping)
+        loaded, settings, sheet = _mapped(loaded, settings, sheet, mapping)
+        header_row = mapping.map.header_row
+        if mapping.map.id_scope is not None and IdScope(id_scope) is IdScope.SURVEI:
+            id_scope = IdScope(mapping.map.id_scope)
     loaded = loaded.without(settings.not_collected)
     scope = IdScope(id_scope)
     table = HouseholdTable(indicator_codes=loaded.form.codes)
@@ -94,6 +109,7 @@ def read_survey(
     validator.complete_form = loaded.complete or loaded.form
     validator.progress = progress
     validator.sheet_given = sheet is not None
+    validator.mapping = mapping if isinstance(mapping, LoadedMap) else None
     files = paths if isinstance(paths, DistinctFiles) else distinct_files(paths)
     for issue in files.issues:
         validator.issues.append(issue)
@@ -105,6 +121,7 @@ def read_survey(
                 sheet=sheet,
                 header_cells=HEADER_CELLS,
                 prefer=survey_header(loaded.form, str(path)),
+                header_row=header_row,
             ),
             index,
         )
@@ -120,6 +137,24 @@ def read_survey(
         id_scope=scope,
         streamed=sink is not None,
     )
+
+
+def _mapped(
+    loaded: LoadedForm, settings: ReadSettings, sheet: str | None, mapping: LoadedMap
+) -> tuple[LoadedForm, ReadSettings, str | None]:
+    """The form, settings and sheet with what ``mapping`` says."""
+    peta = mapping.map
+    if sheet is not None and peta.sheet is not None and sheet != peta.sheet:
+        raise SettingsError(
+            f"peta berkas memilih lembar '{peta.sheet}', perintah memberi --sheet '{sheet}': "
+            "pilih satu",
+            f"the mapping chooses sheet '{peta.sheet}', the command gives --sheet '{sheet}': "
+            "choose one",
+        )
+    form = peta.applied_to(loaded.form, mapping.path)
+    complete = peta.applied_to(loaded.complete, mapping.path) if loaded.complete else None
+    mapped = replace(loaded, form=form, complete=complete)
+    return mapped, peta.settings(settings), sheet or peta.sheet
 
 
 def _same_file(again: RawTable, first: RawTable) -> bool:

@@ -164,6 +164,7 @@ def run_metadata(
                 "baris_diskor": f.rows_scored,
                 "baris_disisihkan": f.rows_set_aside,
                 "cara_baca": reading_metadata(f.reading),
+                "peta": {"berkas": f.mapping, "sha256": f.mapping_sha256} if f.mapping else None,
             }
             for f in survey.files
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from phbs.i18n import Lang, t
 from phbs.ingest.survey import FileReading, SourceFile, Survey
@@ -204,6 +205,9 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
     if reading is None:
         return ""
     parts: list[str] = []
+    if source.mapping:
+        name = Path(source.mapping).name
+        parts.append(f"with mapping {name}" if en else f"dengan peta {name}")
     if source.sheet:
         parts.append(f"sheet '{source.sheet}'" if en else f"lembar '{source.sheet}'")
     parts.append(

@@ -20,6 +20,7 @@ from typing import Protocol
 from phbs.forms.loading import LoadedForm, load_form
 from phbs.forms.model import NaPolicy
 from phbs.ingest.inputs import distinct_files
+from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
@@ -82,12 +83,14 @@ def score_files(
     progress: Callable[[int], None] | None = None,
     households_csv: HouseholdWriter | None = None,
     keep_households: bool = False,
+    mapping: LoadedMap | str | Path | None = None,
 ) -> StreamedScore:
     """Read, validate and score survey files in one pass (memory follows the areas).
 
     ``households_csv`` (from :func:`phbs.reports.households.households_csv`) receives each
     household row as it is scored; ``keep_households`` spools them to a temporary file so
     :meth:`StreamedScore.households` can list them (close the result to remove it).
+    ``mapping`` is as for :func:`~phbs.ingest.validate.read_survey`.
 
     >>> import phbs
     >>> from phbs.demo.data import sample_data
@@ -124,6 +127,7 @@ def score_files(
             settings=settings,
             progress=progress,
             sink=sink,
+            mapping=mapping,
         )
     except BaseException:
         if spool is not None:

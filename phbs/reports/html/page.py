@@ -148,6 +148,9 @@ def render_html(
         "form": loaded.form,
         "form_file": loaded.path.name,
         "form_sha256": loaded.sha256,
+        "mappings": sorted(
+            {(Path(f.mapping).name, f.mapping_sha256) for f in survey.files if f.mapping}
+        ),
         "villages_file": content.metadata.get("berkas_desa"),
         "ranking": (
             ranking_section(content.ranking, content.uncertainty) if content.ranking else None

@@ -1,0 +1,110 @@
+"""How a command reads its survey files: the reading options given on the command line
+(:func:`~phbs.cli.common.reading_options`) turned into settings, a form and a mapping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from phbs.cli.common import READ_KEY
+
+if TYPE_CHECKING:
+    from phbs.ingest.mapping import LoadedMap
+    from phbs.ingest.settings import ReadSettings
+    from phbs.ingest.survey import IdScope
+
+
+def read_settings(ctx: click.Context) -> ReadSettings:
+    """The reading choices given on the command line (``--answers``, ``--blank``, ...)."""
+    from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+
+    given: dict[str, Any] = ctx.meta.get(READ_KEY, {})
+    kabupaten = given.get("kabupaten")
+    kecamatan = given.get("kecamatan")
+    return ReadSettings(
+        answers=AnswerScheme(given.get("answers") or AnswerScheme.AUTO),
+        blank=BlankMeaning(given.get("blank") or BlankMeaning.AUTO),
+        not_collected=frozenset(given.get("not_collected") or ()),
+        keep_rejected=bool(given.get("keep_rejected")),
+        region_scope=_region_scope(kabupaten, kecamatan),
+    )
+
+
+def read_mapping(ctx: click.Context) -> LoadedMap | None:
+    """The mapping file given with ``--map``, loaded and checked (or None)."""
+    from phbs.ingest.mapping import load_map
+
+    path = ctx.meta.get(READ_KEY, {}).get("mapping")
+    return load_map(path) if path is not None else None
+
+
+def form_choice(ctx: click.Context, form_name: str, mapping: LoadedMap | None) -> str:
+    """The form to read with: ``--form`` when given, else the mapping's form, else the
+    default (a mapping made for another form than ``--form`` is refused when it is applied)."""
+    given = ctx.get_parameter_source("form_name") is not click.core.ParameterSource.DEFAULT
+    if mapping is not None and mapping.map.form is not None and not given:
+        return mapping.map.form
+    return form_name
+
+
+@dataclass(frozen=True)
+class SurveyReading:
+    """How the survey files of a command are read: the options of :func:`reading_options`."""
+
+    form: str
+    sheet: str | None
+    id_scope: IdScope
+    settings: ReadSettings
+    mapping: LoadedMap | None
+
+    @property
+    def files(self) -> list[Path | None]:
+        """The files read besides the survey (for :func:`~phbs.outputs.check_run_files`)."""
+        from phbs.outputs import input_file
+
+        return [input_file(self.form), self.mapping.path if self.mapping else None]
+
+
+def survey_reading(
+    ctx: click.Context, form_name: str, sheet: str | None, id_per_desa: bool
+) -> SurveyReading:
+    """The reading options given on the command line, with the mapping loaded."""
+    from phbs.ingest.survey import IdScope
+
+    mapping = read_mapping(ctx)
+    return SurveyReading(
+        form=form_choice(ctx, form_name, mapping),
+        sheet=sheet,
+        id_scope=IdScope.DESA if id_per_desa else IdScope.SURVEI,
+        settings=read_settings(ctx),
+        mapping=mapping,
+    )
+
+
+def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:
+    """The area village names are matched in: ``--kecamatan`` if given (inside
+    ``--kabupaten`` when both are), else ``--kabupaten``; each checked against the table."""
+    from phbs.errors import SettingsError
+    from phbs.ingest.names import parse_scope
+
+    for option, value, width in (("--kabupaten", kabupaten, 5), ("--kecamatan", kecamatan, 8)):
+        if value is not None and len(parse_scope(value)) != width:
+            shape = "PP.KK" if width == 5 else "PP.KK.CC"
+            raise SettingsError(
+                f"{option} {value}: kode harus berbentuk {shape}",
+                f"{option} {value}: the code must be of the form {shape}",
+            )
+    if (
+        kabupaten is not None
+        and kecamatan is not None
+        and not parse_scope(kecamatan).startswith(parse_scope(kabupaten) + ".")
+    ):
+        raise SettingsError(
+            f"--kecamatan {kecamatan} tidak berada di --kabupaten {kabupaten}",
+            f"--kecamatan {kecamatan} is not inside --kabupaten {kabupaten}",
+        )
+    scope = kecamatan if kecamatan is not None else kabupaten
+    return parse_scope(scope) if scope is not None else None

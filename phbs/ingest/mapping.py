@@ -1,0 +1,241 @@
+"""A mapping file (*peta*): how one kind of survey file is read, docs/aturan.md §6.5.
+
+A file a Puskesmas made itself names its columns its own way (``No. KK``, ``1. Persalinan``),
+spells its answers its own way (``V``/``X``, ``Ada``/``Tidak ada``, ``1 = ya, 2 = tidak``) and
+may need a sheet, a header row or a region for its village names. A mapping says all of that
+once, in a YAML file a sanitarian can read and edit (``phbs map`` writes one), and every
+command that reads a survey takes it (``--map peta.yaml``). It is validated like a form:
+strict keys, and errors that name the key. A value ``"?"`` is a question ``phbs map`` could
+not answer from the file; a mapping with one is refused until it is answered.
+
+>>> from phbs.forms.loading import load_form
+>>> peta = FileMap.model_validate(
+...     {"phbs_map": 1, "columns": {"id_rumah_tangga": "No. KK"},
+...      "answers": {"ya": ["V"], "tidak": ["X"]}})
+>>> form = peta.applied_to(load_form("kemenkes-rt-10").form)
+>>> form.headers["id_rumah_tangga"], "v" in form.answers.ya, "x" in form.answers.tidak
+('No. KK', True, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from phbs.errors import MapError, SettingsError
+from phbs.forms.model import AnswerVocabulary, Form, fold_answer
+from phbs.ingest.columns import STANDARD_FIELDS
+from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.yamlfile import read_yaml
+
+#: The value of a key ``phbs map`` could not decide: the mapping is refused until it is
+#: replaced by an answer.
+QUESTION = "?"
+_STATES = ("ya", "tidak", "tidak_berlaku")
+_T = TypeVar("_T")
+
+
+def _texts(value: object) -> object:
+    """Refuse what YAML read as a number or true/false where a text is meant: ``1`` may have
+    been ``01`` and ``no`` becomes false, so nothing is turned back into text by guess."""
+    if isinstance(value, dict):
+        pairs = [(f"{key}: ", item) for key, item in value.items()]
+    else:
+        pairs = [("", item) for item in (value if isinstance(value, list) else [value])]
+    for where, item in pairs:
+        if item is not None and not isinstance(item, str):
+            raise ValueError(
+                f"{where}{item!r} is not text: write it in quotes (YAML reads 1 as a number "
+                "and no/yes as false/true)"
+            )
+    return value
+
+
+class MapAnswers(BaseModel):
+    """Answer spellings of the file, added to the form's (a spelling given here wins)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    ya: list[str] = Field(default_factory=list)
+    tidak: list[str] = Field(default_factory=list)
+    tidak_berlaku: list[str] = Field(default_factory=list)
+    _texts = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(_texts)
+    unknown: list[str] = Field(
+        default_factory=list,
+        alias=QUESTION,
+        description="spellings phbs map could not place: move each to ya, tidak or tidak_berlaku",
+    )
+
+
+class FileMap(BaseModel):
+    """The mapping file's keys (docs/pemetaan.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phbs_map: Literal[1] = Field(description="Marks the file as a phbs mapping, version 1.")
+    form: str | None = Field(default=None, description="The form the file follows.")
+    sheet: str | None = None
+    header_row: int | None = Field(default=None, ge=1)
+    skip_rows: list[int] = Field(
+        default_factory=list,
+        description="rows below the header that are not households (a row of column "
+        "numbers): set aside as baris-dilewati",
+    )
+    columns: dict[str, str] = Field(
+        default_factory=dict, description="field code: the column's header as in the file"
+    )
+    ignore: list[str] = Field(default_factory=list, description="headers of columns not read")
+    answers: MapAnswers = Field(default_factory=MapAnswers)
+    answer_scheme: AnswerScheme | Literal["?"] = AnswerScheme.AUTO
+    blank: BlankMeaning | Literal["?"] = BlankMeaning.AUTO
+    region: str | None = Field(
+        default=None,
+        description="kabupaten/kota (63.10) or kecamatan (63.10.01) code within which "
+        "village names are matched",
+    )
+    id_scope: Literal["survei", "desa"] | None = None
+
+    _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(_texts)
+
+    @field_validator("skip_rows")
+    @classmethod
+    def _rows_positive(cls, rows: list[int]) -> list[int]:
+        if any(row < 1 for row in rows):
+            raise ValueError("row numbers start at 1")
+        return rows
+
+    @field_validator("columns")
+    @classmethod
+    def _headers_given(cls, columns: dict[str, str]) -> dict[str, str]:
+        for code, text in columns.items():
+            if not text.strip():
+                raise ValueError(f"{code}: the header is empty")
+        return columns
+
+    def questions(self) -> list[str]:
+        """The keys still holding a question, as ``key.path`` strings."""
+        asked = [f"columns.{code}" for code, text in self.columns.items() if text == QUESTION]
+        asked += [f"answers.'?': {s}" for s in self.answers.unknown]
+        for key in ("sheet", "region", "form"):
+            if getattr(self, key) == QUESTION:
+                asked.append(key)
+        for key in ("answer_scheme", "blank"):
+            if getattr(self, key) == QUESTION:
+                asked.append(key)
+        return asked
+
+    def applied_to(self, form: Form, path: Path | str = "peta") -> Form:
+        """``form`` with this file's headers, ignored columns and answer spellings.
+
+        Raises :class:`~phbs.errors.MapError` when the mapping was made for another form or
+        names a field the form does not have.
+        """
+        if self.form is not None and self.form != form.id:
+            raise MapError(
+                f"{path}: peta ini untuk formulir '{self.form}', bukan '{form.id}' "
+                f"(jalankan dengan --form {self.form})",
+                f"{path}: this mapping is for form '{self.form}', not '{form.id}' "
+                f"(run with --form {self.form})",
+            )
+        known = {f.code for f in STANDARD_FIELDS} | {c.code for c in form.context}
+        unknown = sorted(set(self.columns) - known - set(form.codes))
+        if unknown:
+            raise MapError(
+                f"{path}: columns: isian tidak dikenal formulir {form.id}: {', '.join(unknown)}",
+                f"{path}: columns: fields form {form.id} does not have: {', '.join(unknown)}",
+            )
+        given = {state: [fold_answer(s) for s in getattr(self.answers, state)] for state in _STATES}
+        mine = {s for spellings in given.values() for s in spellings}
+        updated = {
+            state: [
+                *(s for s in getattr(form.answers, state) if fold_answer(s) not in mine),
+                *given[state],
+            ]
+            for state in _STATES
+        }
+        try:
+            vocabulary = AnswerVocabulary.model_validate(updated)
+        except ValidationError as exc:
+            problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            raise MapError(f"{path}: answers: {problem}") from None
+        return form.model_copy(
+            update={
+                "headers": {**form.headers, **self.columns},
+                "ignore_headers": [*form.ignore_headers, *self.ignore],
+                "answers": vocabulary,
+            }
+        )
+
+    def settings(self, given: ReadSettings) -> ReadSettings:
+        """``given`` with what this mapping decides; a choice made both ways is refused.
+
+        >>> FileMap(phbs_map=1, blank="na").settings(ReadSettings()).blank
+        <BlankMeaning.NA: 'na'>
+        """
+        answers = _one("--answers", given.answers, self.answer_scheme, AnswerScheme.AUTO)
+        blank = _one("--blank", given.blank, self.blank, BlankMeaning.AUTO)
+        region = _one("--kecamatan/--kabupaten", given.region_scope, self.region, None)
+        return replace(given, answers=answers, blank=blank, region_scope=region)
+
+
+def _one(option: str, theirs: _T, mine: _T | str, unset: _T) -> _T:
+    """The choice of an option and of the mapping: one of them, or both the same."""
+    if mine in (unset, QUESTION):
+        return theirs
+    if theirs not in (unset, mine):
+        raise SettingsError(
+            f"peta berkas memilih {option} {mine}, perintah memberi {option} {theirs}: pilih satu",
+            f"the mapping chooses {option} {mine}, the command gives {option} {theirs}: choose one",
+        )
+    return mine  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class LoadedMap:
+    """A mapping with its file and the file's SHA-256 (recorded in every output)."""
+
+    map: FileMap
+    path: Path
+    sha256: str
+
+
+def load_map(path: str | Path) -> LoadedMap:
+    """Read and check a mapping file.
+
+    Raises :class:`~phbs.errors.MapError` naming the file and the key of each problem, or
+    listing the questions still open.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MapError(
+            f"{path}: berkas peta tidak dapat dibaca ({exc.strerror})",
+            f"{path}: cannot read the mapping file ({exc.strerror})",
+        ) from None
+    data = read_yaml(raw, path, MapError, ("peta", "mapping"))
+    try:
+        peta = FileMap.model_validate(data)
+    except ValidationError as exc:
+        lines = [
+            f"  {'.'.join(str(p) for p in e['loc']) or '(akar)'}: {e['msg']}" for e in exc.errors()
+        ]
+        detail = "\n".join(lines)
+        raise MapError(
+            f"{path}: peta tidak sah ({len(lines)} masalah)\n{detail}",
+            f"{path}: invalid mapping ({len(lines)} problems)\n{detail}",
+        ) from None
+    asked = peta.questions()
+    if asked:
+        listed = ", ".join(asked)
+        raise MapError(
+            f"{path}: peta masih berisi {len(asked)} pertanyaan (nilai '?'): {listed}. "
+            "Jawab di berkas itu (lihat komentar # TANYA), lalu jalankan lagi.",
+            f"{path}: the mapping still asks {len(asked)} question(s) (value '?'): {listed}. "
+            "Answer them in that file (see the # TANYA comments), then run again.",
+        )
+    return LoadedMap(peta, path, hashlib.sha256(raw).hexdigest())
