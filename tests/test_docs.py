@@ -68,6 +68,7 @@ EXPECTED_COMMANDS = [
     ("forms", "show"),
     ("forms", "template"),
     ("forms", "xlsform"),
+    ("map",),
     ("rank",),
     ("report",),
     ("rubric",),
@@ -137,6 +138,7 @@ def sample_folder(tmp_path: Path) -> Iterator[Path]:
         *sample.survey_files,
         sample.villages_file,
         *sample.survey_files[0].parent.glob("*.csv"),
+        *sample.survey_files[0].parent.glob("*kuesioner-kader*"),
     ]:
         shutil.copy(path, tmp_path / path.name)
     previous = Path.cwd()

@@ -36,6 +36,7 @@ LAZY_COMMANDS = {
     "validate": "phbs.cli.validate:validate_command",
     "demo": "phbs.cli.demo:demo_command",
     "forms": "phbs.cli.forms:forms_group",
+    "map": "phbs.cli.map:map_command",
     "rank": "phbs.cli.rank:rank_command",
     "report": "phbs.cli.report:report_command",
     "rubric": "phbs.cli.rubric:rubric_group",

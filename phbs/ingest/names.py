@@ -277,3 +277,42 @@ class VillageNames:
         ]
         listed = tuple(self._describe(c) for c in others)
         return NameMatch(None, "nama-desa-tidak-dikenal", area, listed)
+
+
+_BY_NAME: dict[tuple[str, int], dict[str, list[str]]] = {}
+
+
+def _villages_by_name(table: RegionTable) -> dict[str, list[str]]:
+    """Every village of the table by its name as compared (made once per table)."""
+    key = (table.edition, len(table))
+    if key not in _BY_NAME:
+        found: dict[str, list[str]] = {}
+        for province in range(11, 100):
+            for code in table.villages_in(f"{province:02d}"):
+                found.setdefault(name_key(table.name(code) or ""), []).append(code)
+        _BY_NAME[key] = found
+    return _BY_NAME[key]
+
+
+def likely_scope(names: Iterable[str], table: RegionTable | None = None) -> str | None:
+    """The one kecamatan, else the one kabupaten/kota, that has a village of every name in
+    ``names``; None when no area or more than one does (then a person must say).
+
+    >>> likely_scope(["Desa Segumbang", "Batulicin", "Kersik Putih"])
+    '63.10.01'
+    >>> likely_scope(["Kampung Baru"]) is None
+    True
+    """
+    regions = table if table is not None else region_table()
+    index = _villages_by_name(regions)
+    keys = {name_key(n) for n in names if looks_like_name(n)} - {""}
+    if not keys:
+        return None
+    for width in (8, 5):  # a kecamatan PP.KK.CC, then a kabupaten/kota PP.KK
+        common: set[str] | None = None
+        for key in keys:
+            areas = {code[:width] for code in index.get(key, [])}
+            common = areas if common is None else common & areas
+        if common is not None and len(common) == 1:
+            return common.pop()
+    return None

@@ -1,0 +1,84 @@
+"""``phbs map``: look at a survey file made another way and write a mapping to read it with."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import click
+
+from phbs.cli.common import current_lang, lang_option
+from phbs.errors import OutputError
+from phbs.forms.loading import load_form
+from phbs.i18n import t
+from phbs.ingest.map_text import map_text
+from phbs.ingest.propose import propose
+from phbs.outputs import atomic_text, check_run_files, input_file
+
+
+@click.command("map")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Berkas peta yang ditulis (.yaml).",
+)
+@click.option(
+    "--form",
+    "form_name",
+    default="kemenkes-rt-10",
+    show_default=True,
+    metavar="NAMA|BERKAS",
+    help="Formulir yang diikuti berkas (phbs forms list) atau berkas YAML.",
+)
+@click.option("--sheet", default=None, help="Lembar Excel/ODS (bawaan: yang paling mirip survei).")
+@click.option("--force", is_flag=True, help="Timpa berkas peta yang sudah ada.")
+@lang_option
+@click.pass_context
+def map_command(
+    ctx: click.Context,
+    file: Path,
+    output: Path,
+    form_name: str,
+    sheet: str | None,
+    force: bool,
+) -> None:
+    """Buat peta untuk berkas survei yang tidak seperti contoh (judul kolom, ejaan jawaban,
+    lembar, baris judul, wilayah nama desa).
+
+    Yang dapat ditebak dari berkas diusulkan; yang tidak dapat ditebak menjadi pertanyaan
+    ("?") di berkas peta. Periksa dan jawab, lalu pakai: phbs score BERKAS --map PETA.yaml
+
+    Contoh: phbs map kuesioner.xlsx -o peta.yaml
+    """
+    language = current_lang(ctx)
+    if output.suffix.lower() not in {".yaml", ".yml"}:
+        raise OutputError(
+            f"-o {output}: akhiran berkas peta harus .yaml", f"-o {output}: must end in .yaml"
+        )
+    check_run_files({"-o": output}, [file, input_file(form_name)])
+    if output.exists() and not force:
+        raise OutputError(
+            f"-o {output}: berkas sudah ada (mungkin sudah disunting); pakai nama lain atau "
+            "--force",
+            f"-o {output}: the file exists (it may have been edited); use another name or --force",
+        )
+    loaded = load_form(form_name)
+    proposal = propose(file, loaded.form, sheet)
+    command = " ".join(["phbs score", shlex.quote(str(file)), "--map", shlex.quote(str(output))])
+    with atomic_text(output, [file]) as handle:
+        handle.write(map_text(proposal, command, language))
+    click.echo(
+        t(
+            "map.written",
+            language,
+            path=output,
+            mapped=len(proposal.mapped()),
+            columns=len(proposal.columns),
+        )
+    )
+    if proposal.questions:
+        click.echo(t("map.questions", language, count=proposal.questions, path=output))
+    click.echo(t("map.next", language, command=command))

@@ -1,0 +1,172 @@
+"""The text of a proposed mapping file: YAML with a comment on every line a person checks.
+
+Strings are written as double-quoted YAML scalars (JSON's spelling, which YAML reads the
+same), so any header (``No. KK``, ``#``, ``1``) stays text. Values of personal columns
+(the head's name, a KK number) are not copied into comments: a mapping is shared for help.
+"""
+
+from __future__ import annotations
+
+import json
+
+from phbs.forms.model import Form
+from phbs.i18n import Lang
+from phbs.ingest.columns import PERSONAL_FIELDS
+from phbs.ingest.mapping import QUESTION
+from phbs.ingest.propose import SHOWN_VALUES, Column, Proposal
+from phbs.regions import is_kota, region_table
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "head": (
+        "Peta berkas phbs untuk {file} (dibuat oleh phbs map; keterangan: docs/pemetaan.md).",
+        "phbs mapping for {file} (written by phbs map; reference: docs/pemetaan.md).",
+    ),
+    "check": (
+        'Periksa setiap baris. Nilai "?" adalah pertanyaan (cari TANYA): jawab semuanya, lalu',
+        'Check every line. A value "?" is a question (look for TANYA): answer them all, then',
+    ),
+    "sheet": ("lembar yang dibaca", "the sheet read"),
+    "sheet_q": (
+        "TANYA: lembar mana berisi survei? Lembar: {sheets}",
+        "TANYA: which sheet holds the survey? Sheets: {sheets}",
+    ),
+    "header_row": ("baris judul kolom", "the row of column headers"),
+    "skip_rows": (
+        "baris di bawah judul yang bukan rumah tangga (nomor kolom)",
+        "rows under the header that are not households (column numbers)",
+    ),
+    "columns": (
+        "isian formulir: judul kolomnya di berkas (keterangan · contoh isi)",
+        "form field: its column's header in the file (why · sample values)",
+    ),
+    "missing_q": (
+        "TANYA: kolom mana berisi {field}? Kolom yang belum dipakai: {free}",
+        "TANYA: which column holds {field}? Columns not used yet: {free}",
+    ),
+    "optional": (
+        "tidak ditemukan (boleh tidak ada): {fields}",
+        "not found (optional): {fields}",
+    ),
+    "ignore": (
+        "kolom yang tidak dibaca (pindahkan ke columns bila berisi isian formulir)",
+        "columns not read (move one to columns if it holds a form field)",
+    ),
+    "answers": (
+        "ejaan jawaban selain ejaan formulir {form}",
+        "answer spellings besides those of form {form}",
+    ),
+    "rare": (
+        "ejaan jarang, dibiarkan sebagai masalah data (jawaban-tidak-dikenal): {spellings}",
+        "rare spellings, left as data issues (jawaban-tidak-dikenal): {spellings}",
+    ),
+    "answers_q": (
+        "TANYA: pindahkan setiap ejaan ini ke ya, tidak atau tidak_berlaku",
+        "TANYA: move each of these spellings to ya, tidak or tidak_berlaku",
+    ),
+    "region": (
+        "nama desa dicocokkan dengan kode Kemendagri di wilayah ini (semua nama ada di sana)",
+        "village names are matched to Kemendagri codes within this area (all names are there)",
+    ),
+    "region_q": (
+        "TANYA: kolom desa berisi nama; kode kecamatan (PP.KK.CC) atau kabupaten/kota (PP.KK) "
+        "tempat nama-nama itu dicari?",
+        "TANYA: the village column holds names; the kecamatan (PP.KK.CC) or regency/city "
+        "(PP.KK) code to look them up in?",
+    ),
+    "blank_q": (
+        "TANYA: sel indikator kosong berarti belum diisi (missing) atau tidak berlaku (na)?",
+        "TANYA: does a blank indicator cell mean not yet answered (missing) or not "
+        "applicable (na)?",
+    ),
+    "personal": ("data pribadi, isi tidak ditampilkan", "personal data, values not shown"),
+    "empty": ("kosong", "empty"),
+}
+
+
+def _say(key: str, lang: Lang, **values: object) -> str:
+    text = _TEXT[key][lang == "en"]
+    return text.format(**values) if values else text
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _listed(items: list[str]) -> str:
+    return "[" + ", ".join(_quoted(i) for i in items) + "]"
+
+
+def _sample(column: Column, lang: Lang) -> str:
+    if column.field in PERSONAL_FIELDS or column.why == "nomor KK":
+        return _say("personal", lang)
+    shown = [v for v in column.values if v][:SHOWN_VALUES]
+    if not shown:
+        return _say("empty", lang)
+    more = " …" if len([v for v in column.values if v]) > SHOWN_VALUES else ""
+    return ", ".join(shown) + more
+
+
+def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
+    """The mapping file's text; ``command`` is the one to run once it is checked."""
+    form: Form = proposal.form
+    lines = [
+        f"# {_say('head', lang, file=proposal.file)}",
+        f"# {_say('check', lang)}",
+        f"#   {command}",
+        "phbs_map: 1",
+        f"form: {_quoted(form.id)}",
+    ]
+    if proposal.sheets:
+        if proposal.sheet is None:
+            lines.append(f"# {_say('sheet_q', lang, sheets=', '.join(proposal.sheets))}")
+            lines.append(f"sheet: {_quoted(QUESTION)}")
+        else:
+            lines.append(f"sheet: {_quoted(proposal.sheet)}  # {_say('sheet', lang)}")
+    lines.append(f"header_row: {proposal.header_row}  # {_say('header_row', lang)}")
+    if proposal.skip_rows:
+        rows = ", ".join(str(r) for r in proposal.skip_rows)
+        lines.append(f"skip_rows: [{rows}]  # {_say('skip_rows', lang)}")
+    lines += ["", f"# {_say('columns', lang)}", "columns:"]
+    mapped = proposal.mapped()
+    for column in mapped:
+        note = " · ".join(part for part in (column.why, _sample(column, lang)) if part)
+        lines.append(f"  {column.field}: {_quoted(column.header)}  # {note}")
+    free = [c for c in proposal.columns if c.field is None]
+    required = {"id_rumah_tangga", "kode_desa", *form.codes}
+    asked = [code for code in proposal.missing if code in required]
+    for code in asked:
+        choices = ", ".join(_quoted(c.header) for c in free) or "–"
+        lines.append(f"  # {_say('missing_q', lang, field=code, free=choices)}")
+        lines.append(f"  {code}: {_quoted(QUESTION)}")
+    optional = [code for code in proposal.missing if code not in required]
+    if optional:
+        lines.append(f"  # {_say('optional', lang, fields=', '.join(optional))}")
+    if free:
+        lines += ["", f"# {_say('ignore', lang)}", "ignore:"]
+        for column in free:
+            why = f" · {column.why}" if column.why else ""
+            lines.append(f"  - {_quoted(column.header)}  # {_sample(column, lang)}{why}")
+    if proposal.rare_answers:
+        rare = ", ".join(_quoted(s) for s in proposal.rare_answers)
+        lines += ["", f"# {_say('rare', lang, spellings=rare)}"]
+    if proposal.answers or proposal.unknown_answers:
+        lines += ["", f"# {_say('answers', lang, form=form.id)}", "answers:"]
+        for state in ("ya", "tidak", "tidak_berlaku"):
+            if proposal.answers.get(state):
+                lines.append(f"  {state}: {_listed(proposal.answers[state])}")
+        if proposal.unknown_answers:
+            lines.append(f"  # {_say('answers_q', lang)}")
+            lines.append(f"  {_quoted(QUESTION)}: {_listed(proposal.unknown_answers)}")
+    if proposal.names:
+        lines.append("")
+        if proposal.region is None:
+            lines += [f"# {_say('region_q', lang)}", f"region: {_quoted(QUESTION)}"]
+        else:
+            code = proposal.region
+            kind = "Kecamatan" if len(code) == 8 else "Kota" if is_kota(code) else "Kabupaten"
+            area = f"{kind} {region_table().full_name(code) or code}"
+            note = f"{area}: {_say('region', lang)}"
+            lines.append(f"region: {_quoted(proposal.region)}  # {note}")
+    if proposal.blank_question:
+        lines += ["", f"# {_say('blank_q', lang)}", f"blank: {_quoted(QUESTION)}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,261 @@
+"""Mapping files (``--map``) and ``phbs map``, docs/aturan.md §6.5: a file made another way
+reads to the same numbers as the same households in the standard shape; a mapping is checked
+like a form; what ``phbs map`` cannot tell it asks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import CliRunner
+from conftest import HEADER, SEGUMBANG, assert_reconciled, household, states, write_csv
+
+from phbs.cli.root import cli
+from phbs.errors import InputFileError, MapError, SettingsError
+from phbs.ingest.mapping import load_map
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.validate import read_survey
+from phbs.resources import data_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool() -> ModuleType:
+    tool = ROOT / "tools" / "make_shape_samples.py"
+    spec = importlib.util.spec_from_file_location("shapes", tool)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SHAPES = _tool()
+KADER = data_path("contoh", SHAPES.KADER_FILE)
+KADER_MAP = data_path("contoh", SHAPES.KADER_MAP)
+_CONTEST = (("judges", "juri-lomba.csv"), ("attributes", "atribut-desa.csv"))
+
+
+def _score(tmp_path: Path, name: str, *argv: str) -> tuple[bytes, str]:
+    out = tmp_path / name
+    done = CliRunner().invoke(cli, ["score", *argv, "-o", str(out)], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return out.read_bytes(), done.stdout
+
+
+def test_the_bundled_questionnaire_is_what_the_tool_makes(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_shape_samples.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    assert (tmp_path / SHAPES.KADER_FILE).read_bytes() == KADER.read_bytes()
+
+
+def test_typed_questionnaire_with_its_mapping_scores_as_the_standard_shape(
+    tmp_path: Path,
+) -> None:
+    """§6.5: title block, two-row merged header with numbered indicators, a row of column
+    numbers, villages by name, No. KK as the id, V/X/K answers — read with the bundled
+    mapping, the village CSV is byte for byte that of the same households in the standard
+    shape (codes, field names, Ya/Tidak spellings)."""
+    standard = SHAPES.standard_csv(tmp_path / "standar.csv", SHAPES.standard_households())
+    mapped, printed = _score(tmp_path, "a.csv", str(KADER), "--map", str(KADER_MAP))
+    plain, _ = _score(tmp_path, "b.csv", str(standard))
+    assert mapped == plain
+    assert "121 baris dibaca = 120 diskor + 1 disisihkan" in printed
+    assert f"dengan peta {KADER_MAP.name}" in printed
+
+
+def test_reading_with_a_mapping_reconciles_and_sets_the_skipped_row_aside() -> None:
+    survey = read_survey([KADER], mapping=KADER_MAP)
+    assert_reconciled(survey)
+    (skipped,) = survey.set_aside
+    assert (skipped.row, skipped.reasons) == (6, ("baris-dilewati",))
+    source = survey.files[0]
+    assert source.mapping == str(KADER_MAP)
+    assert source.mapping_sha256 == hashlib.sha256(KADER_MAP.read_bytes()).hexdigest()
+    assert source.reading is not None
+    assert dict(source.reading.columns)["id_rumah_tangga"] == "No. KK"
+
+
+def test_phbs_map_proposes_the_bundled_mapping_once_its_question_is_answered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README walk-through: ``phbs map`` on the questionnaire asks one question (what
+    ``K`` means); answered as the README shows, the mapping is the bundled one."""
+    shutil.copy(KADER, tmp_path / KADER.name)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    done = runner.invoke(cli, ["map", KADER.name, "-o", KADER_MAP.name], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "15 dari 17 kolom dipetakan" in done.stdout
+    assert "1 pertanyaan belum terjawab" in done.stdout
+    with pytest.raises(MapError, match=r"answers\.'\?': k"):
+        load_map(KADER_MAP.name)
+    written = Path(KADER_MAP.name).read_text(encoding="utf-8")
+    question = '  tidak: ["x"]\n  # TANYA: pindahkan setiap ejaan ini ke ya, tidak atau '
+    question += 'tidak_berlaku\n  "?": ["k"]\n'
+    answer = '  tidak: ["x", "k"]  # "K" = kadang-kadang: indikator tidak terpenuhi\n'
+    assert question in written
+    assert written.replace(question, answer) == KADER_MAP.read_text(encoding="utf-8")
+    again = runner.invoke(cli, ["map", KADER.name, "-o", KADER_MAP.name])
+    assert again.exit_code == 2
+    assert "--force" in again.stderr
+
+
+def test_phbs_map_on_a_standard_file_asks_nothing(tmp_path: Path) -> None:
+    sample = data_path("contoh", "survei-puskesmas-batulicin.csv")
+    out = tmp_path / "peta.yaml"
+    done = CliRunner().invoke(cli, ["map", str(sample), "-o", str(out)], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "pertanyaan" not in done.stdout
+    peta = load_map(out).map
+    assert peta.header_row == 1
+    assert peta.columns["jamban_sehat"] == "jamban_sehat"
+    direct, _ = _score(tmp_path, "a.csv", str(sample))
+    mapped, _ = _score(tmp_path, "b.csv", str(sample), "--map", str(out))
+    assert mapped == direct
+
+
+def test_phbs_map_asks_where_the_file_cannot_tell(tmp_path: Path) -> None:
+    """No id column, a spelling nobody uses, blanks on indicators 8–10 without a
+    not-applicable mark, village names found in several areas: four questions, each a
+    "?" that the mapping is refused for."""
+    header = ["Nomor", "Desa", *HEADER[3:]]
+    rows = [["1", "Kampung Baru", *(["Ya"] * 7), "", "Ya", "kadang"]]
+    rows += [[str(n), "Kampung Baru", *(["Tidak"] * 10)] for n in range(2, 6)]
+    path = write_csv(tmp_path / "survei.csv", [header, *rows])
+    out = tmp_path / "peta.yaml"
+    done = CliRunner().invoke(cli, ["map", str(path), "-o", str(out)], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "4 pertanyaan belum terjawab" in done.stdout
+    with pytest.raises(MapError) as refused:
+        load_map(out)
+    for key in ("columns.id_rumah_tangga", "answers.'?': kadang", "region", "blank"):
+        assert key in str(refused.value)
+
+
+def test_a_mapping_is_checked_like_a_form(tmp_path: Path) -> None:
+    """Each mistake is named with its key: an unknown key, a wrong type, a key given twice,
+    bad YAML, a field the form does not have, a mapping for another form."""
+    cases = {
+        "phbs_map: 1\ncolums: {}\n": "colums",
+        "phbs_map: 1\nheader_row: lima\n": "header_row",
+        "phbs_map: 1\nsheet: a\nsheet: b\n": "sheet",
+        "phbs_map: 1\ncolumns: [a\n": "YAML",
+        "columns: {}\n": "phbs_map",
+        "phbs_map: 1\nskip_rows: [0]\n": "skip_rows",
+        "phbs_map: 1\ncolumns:\n  persalinan_nakes: 1\n": "persalinan_nakes: 1 is not text",
+        "phbs_map: 1\nignore: [No]\n": "False is not text: write it in quotes",
+    }
+    for text, key in cases.items():
+        path = tmp_path / "peta.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(MapError, match=key):
+            load_map(path)
+    (tmp_path / "p.yaml").write_bytes(b"phbs_map: 1\nsheet: \xff\n")
+    with pytest.raises(MapError, match="UTF-8"):
+        load_map(tmp_path / "p.yaml")
+    csv_path = write_csv(tmp_path / "s.csv", [HEADER, household("A", SEGUMBANG)])
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("phbs_map: 1\ncolumns:\n  jamban: Jamban\n", encoding="utf-8")
+    with pytest.raises(MapError, match=r"columns: .*jamban"):
+        read_survey([csv_path], mapping=unknown)
+    other = tmp_path / "other.yaml"
+    other.write_text("phbs_map: 1\nform: pispk-12\n", encoding="utf-8")
+    with pytest.raises(MapError, match="--form pispk-12"):
+        read_survey([csv_path], "kemenkes-rt-10", mapping=other)
+
+
+def test_the_command_line_reports_a_bad_mapping_in_one_line(tmp_path: Path) -> None:
+    csv_path = write_csv(tmp_path / "s.csv", [HEADER, household("A", SEGUMBANG)])
+    bad = tmp_path / "peta.yaml"
+    bad.write_text('phbs_map: 1\nregion: "?"\n', encoding="utf-8")
+    for command in ("score", "validate"):
+        done = CliRunner().invoke(cli, [command, str(csv_path), "--map", str(bad)])
+        assert done.exit_code == 2, done.output
+        assert done.stderr.startswith("Galat: ")
+        assert "region" in done.stderr
+        assert "Traceback" not in done.output
+    missing = CliRunner().invoke(cli, ["score", str(csv_path), "--map", str(tmp_path / "x.yaml")])
+    assert missing.exit_code == 2
+    assert "peta" in missing.stderr
+
+
+def test_a_choice_made_twice_must_agree(tmp_path: Path) -> None:
+    csv_path = write_csv(tmp_path / "s.csv", [HEADER, household("A", SEGUMBANG)])
+    peta = tmp_path / "peta.yaml"
+    peta.write_text("phbs_map: 1\nblank: na\nsheet: Data\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="--blank"):
+        read_survey([csv_path], mapping=peta, settings=ReadSettings(blank="missing"))  # type: ignore[arg-type]
+    with pytest.raises(SettingsError, match="--sheet"):
+        read_survey([csv_path], mapping=peta, sheet="Lain")
+    with pytest.raises(InputFileError, match="sheet di peta"):
+        read_survey([csv_path], mapping=peta, sheet="Data")
+    peta.write_text("phbs_map: 1\nblank: na\n", encoding="utf-8")
+    same = read_survey([csv_path], mapping=peta, settings=ReadSettings(blank="na"))  # type: ignore[arg-type]
+    assert same.files[0].reading is not None
+    assert same.files[0].reading.blank == "na"
+
+
+def test_mapped_headers_replace_every_alias_of_their_field(tmp_path: Path) -> None:
+    """A file with an old ``ID`` column beside ``No. KK``: mapped to ``No. KK``, the id is
+    read from it alone (the built-in alias ``id`` no longer matches); ``ignore`` leaves a
+    column unread without an issue."""
+    header = ["ID", "No. KK", "Catatan", *HEADER[1:]]
+    rows = [["1", "6310000000000001", "x", *household("A", SEGUMBANG)[1:]]]
+    rows += [["1", "6310000000000002", "y", *household("B", SEGUMBANG)[1:]]]
+    path = write_csv(tmp_path / "s.csv", [header, *rows])
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(
+        'phbs_map: 1\ncolumns:\n  id_rumah_tangga: "No. KK"\nignore: [ID, Catatan]\n',
+        encoding="utf-8",
+    )
+    survey = read_survey([path], mapping=peta)
+    assert list(survey.households.ids) == ["6310000000000001", "6310000000000002"]
+    assert not [i for i in survey.issues if i.code in {"kolom-ambigu", "kolom-tidak-dikenal"}]
+
+
+def test_mapping_answers_win_over_the_forms(tmp_path: Path) -> None:
+    """An app that writes 0 for *tidak berlaku* (the form reads 0 as *Tidak*) and 2 for
+    *Tidak*: the mapping's spellings are the ones used."""
+    rows = [["A", SEGUMBANG, "", "0", "0", "0", "1", "2", "1", "1", "1", "1", "1"]]
+    path = write_csv(tmp_path / "s.csv", [HEADER, *rows])
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(
+        'phbs_map: 1\nanswers:\n  tidak: ["2"]\n  tidak_berlaku: ["0"]\n', encoding="utf-8"
+    )
+    assert states(read_survey([path], mapping=peta)) == ["---YTYYYYY"]
+
+
+def test_the_mapping_is_recorded_wherever_the_input_files_are(tmp_path: Path) -> None:
+    digest = hashlib.sha256(KADER_MAP.read_bytes()).hexdigest()
+    _score(tmp_path, "rekap.json", str(KADER), "--map", str(KADER_MAP))
+    document = json.loads((tmp_path / "rekap.json").read_text(encoding="utf-8"))
+    assert document["berkas_masukan"][0]["peta"] == {"berkas": str(KADER_MAP), "sha256": digest}
+    html = tmp_path / "laporan.html"
+    done = CliRunner().invoke(
+        cli,
+        ["report", str(KADER), "--map", str(KADER_MAP), "--html", str(html), "-q"],
+        catch_exceptions=False,
+    )
+    assert done.exit_code == 0, done.output
+    page = html.read_text(encoding="utf-8")
+    assert f"Peta berkas: {KADER_MAP.name}" in page
+    assert digest in page
+    out = tmp_path / "peringkat.json"
+    contest = [f"--{o}={data_path('contoh', f)}" for o, f in _CONTEST]
+    argv = ["rank", "--survey", str(KADER), "--map", str(KADER_MAP), *contest]
+    ranked = CliRunner().invoke(cli, [*argv, "-o", str(out)], catch_exceptions=False)
+    assert ranked.exit_code in {0, 1}, ranked.output
+    roles = {r["peran"]: r for r in json.loads(out.read_text(encoding="utf-8"))["berkas_masukan"]}
+    assert roles["peta"]["sha256"] == digest
