@@ -57,7 +57,8 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
 @click.option(
     "--include-names",
     is_flag=True,
-    help="Sertakan nama kepala rumah tangga di lembar Rumah Tangga (data pribadi).",
+    help="Sertakan data pribadi di lembar Rumah Tangga: nama kepala rumah tangga dan "
+    "nomor KK/NIK utuh.",
 )
 @scoring_options
 @click.option(

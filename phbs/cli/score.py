@@ -80,7 +80,8 @@ def _refuse_unpublishable(
 @click.option(
     "--include-names",
     is_flag=True,
-    help="Sertakan nama kepala rumah tangga di --households dan --rejects.",
+    help="Sertakan data pribadi di --households dan --rejects: nama kepala rumah tangga "
+    "dan nomor KK/NIK utuh (tanpa ini: empat angka terakhir).",
 )
 @click.option(
     "--rejects",

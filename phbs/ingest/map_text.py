@@ -14,6 +14,7 @@ from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS
 from phbs.ingest.mapping import QUESTION
 from phbs.ingest.propose import SHOWN_VALUES, Column, Proposal
+from phbs.ingest.values import is_card_number
 from phbs.regions import is_kota, region_table
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -97,7 +98,7 @@ def _listed(items: list[str]) -> str:
 
 
 def _sample(column: Column, lang: Lang) -> str:
-    if column.field in PERSONAL_FIELDS or column.why == "nomor KK":
+    if column.field in PERSONAL_FIELDS or any(is_card_number(v) for v in column.values[:50]):
         return _say("personal", lang)
     shown = [v for v in column.values if v][:SHOWN_VALUES]
     if not shown:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from phbs.forms.fields import KECAMATAN_FIELD
 from phbs.forms.model import Form, fold_answer
@@ -34,9 +35,28 @@ from phbs.ingest.survey import (
     IdScope,
     SetAsideRow,
 )
-from phbs.ingest.values import implausible_date, parse_date, visible_text
+from phbs.ingest.values import (
+    has_card_number,
+    implausible_date,
+    mask_card_numbers,
+    parse_date,
+    visible_text,
+)
 from phbs.issues import CATALOGUE, Issue, make_issue
 from phbs.regions import REGION_TABLE_EDITION, VillageCode, normalise_name, region_table
+
+
+def _masked(issue: Issue) -> Issue:
+    """A family-card or identity number is never repeated in an issue (aturan.md §1.2)."""
+    if not (has_card_number(issue.message_en) or has_card_number(issue.value)):
+        return issue
+    return replace(
+        issue,
+        value=mask_card_numbers(issue.value),
+        message_id=mask_card_numbers(issue.message_id),
+        message_en=mask_card_numbers(issue.message_en),
+    )
+
 
 # Issues of a file: before its rows (columns), at its rows, after them (encoding).
 BEFORE_ROWS, AT_ROWS, AFTER_ROWS = 0, 1, 2
@@ -103,7 +123,7 @@ class RowChecks:
         self._id_at: int | None = None
 
     def add_issue(self, issue: Issue, group: int = AT_ROWS) -> None:
-        self.issues.append(issue)
+        self.issues.append(_masked(issue))
         self._order.append((self.file_index, group, issue.row or 0))
 
     def ordered_issues(self) -> list[Issue]:
@@ -350,7 +370,7 @@ class RowChecks:
         problems: Iterable[Issue],
         codes: Sequence[str] = (),
     ) -> None:
-        problems = list(problems)
+        problems = [_masked(p) for p in problems]
         for problem in problems:
             self.add_issue(problem)
         self._aside_files.append(self.file_index)

@@ -119,3 +119,52 @@ def visible_text(text: str) -> str:
     """
     cleaned = text.translate(_INVISIBLE).replace("\u00a0", " ")
     return unicodedata.normalize("NFC", cleaned).strip()
+
+
+_CARD_NUMBER = re.compile(r"'?\s*(\d[\d .\-]{14,30}\d)\s*")
+
+
+def is_card_number(text: str) -> bool:
+    """Whether a household id is a family-card (KK) or identity (NIK) number: 16 digits,
+    maybe grouped by spaces, dots or dashes, maybe after Excel's text mark ``'``. Such an id is
+    personal data (docs/aturan.md §1.2): outputs show it masked unless names are asked for.
+
+    >>> is_card_number("6310012345670001"), is_card_number("'6310 0123 4567 0001")
+    (True, True)
+    >>> is_card_number("BTL-0001"), is_card_number("631001234567000")
+    (False, False)
+    """
+    found = _CARD_NUMBER.fullmatch(text)
+    return found is not None and sum(c.isdigit() for c in found.group(1)) == 16
+
+
+_CARD_IN_TEXT = re.compile(r"(?<!\d)\d{16}(?!\d)")
+
+
+def has_card_number(text: str) -> bool:
+    """Whether ``text`` holds a 16-digit number."""
+    return len(text) >= 16 and _CARD_IN_TEXT.search(text) is not None
+
+
+def mask_card_numbers(text: str) -> str:
+    """``text`` with every 16-digit number in it masked as :func:`masked_id` does.
+
+    >>> mask_card_numbers("ID '6310012345670001' sudah dipakai di a.csv baris 7")
+    "ID 'KK/NIK …0001' sudah dipakai di a.csv baris 7"
+    """
+    if len(text) < 16:
+        return text
+    return _CARD_IN_TEXT.sub(lambda m: masked_id(m.group(0)), text)
+
+
+def masked_id(text: str) -> str:
+    """A family-card or identity number as outputs show it: its last four digits only, which
+    tell households of one file apart without giving the number; any other id unchanged.
+
+    >>> masked_id("6310012345670001"), masked_id("BTL-0001")
+    ('KK/NIK …0001', 'BTL-0001')
+    """
+    if not is_card_number(text):
+        return text
+    digits = [c for c in text if c.isdigit()]
+    return "KK/NIK …" + "".join(digits[-4:])

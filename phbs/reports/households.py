@@ -17,6 +17,7 @@ from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
 from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
+from phbs.ingest.values import masked_id
 from phbs.outputs import atomic_text
 from phbs.reports.tables import csv_cell, input_paths
 from phbs.scoring.batches import scored_batches
@@ -82,8 +83,11 @@ class HouseholdsCsv:
         for start in range(0, len(batch), _ROWS_AT_ONCE):
             stop = min(len(batch), start + _ROWS_AT_ONCE)
             index = outcomes.index[start:stop]
+            ids = list(batch.ids[start:stop])
+            if not self._include_names:
+                ids = [masked_id(i) if len(i) >= 16 else i for i in ids]
             columns: list[list[Any]] = [
-                list(batch.ids[start:stop]),
+                ids,
                 *(v[f.codes[start:stop]].tolist() for v, f in zip(values, factors, strict=True)),
                 [berkas] * (stop - start),
                 batch.row_number[start:stop].tolist(),
@@ -117,7 +121,8 @@ def households_csv(
 def write_households_csv(
     result: ScoreResult, path: str | Path, *, include_names: bool = False
 ) -> None:
-    """Write one row per scored household; household heads' names only when asked."""
+    """Write one row per scored household; household heads' names, and family-card or
+    identity numbers used as ids, only when asked (else the last four digits)."""
     survey = result.survey
     files = [f.name for f in survey.files]
     with households_csv(
@@ -133,7 +138,8 @@ def write_rejects_csv(
     """Write the rows set aside, cells unchanged, with their reasons first.
 
     Personal columns (household heads' names: ``PERSONAL_FIELDS``, found by the same header
-    matching as the survey) are left blank unless ``include_names`` (SECURITY.md).
+    matching as the survey) are left blank, and family-card or identity numbers in any cell
+    masked, unless ``include_names`` (SECURITY.md).
     """
     header = _union_header(survey.set_aside)
     personal: dict[tuple[str, ...], list[int]] = {}
@@ -152,6 +158,7 @@ def write_rejects_csv(
                 for position in personal[row.header]:
                     if position < len(cells_in):
                         cells_in[position] = ""
+                cells_in = [masked_id(c) if len(c) >= 16 else c for c in cells_in]
             by_name = dict(zip(_dedupe(row.header), cells_in, strict=False))
             extra = cells_in[len(row.header) :]
             cells = [by_name.get(name, "") for name in header]

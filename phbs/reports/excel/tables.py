@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from phbs.i18n import t
+from phbs.ingest.values import masked_id
 from phbs.reports.content import ReportContent, flatten_metadata
 from phbs.reports.excel.sheet import (
     Cell,
@@ -42,8 +43,9 @@ def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
         "kosong": t("report.answer.kosong", lang),
     }
     for household in content.result.households():
+        household_id = household.id_rumah_tangga
         row: list[Cell] = [
-            household.id_rumah_tangga,
+            household_id if content.include_names else masked_id(household_id),
             household.kode_desa,
             household.nama_desa,
             household.dusun,
