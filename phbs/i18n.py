@@ -299,6 +299,10 @@ LABELS: dict[str, tuple[str, str]] = {
         '{count} pertanyaan belum terjawab: cari TANYA di {path} dan ganti setiap "?".',
         '{count} question(s) open: look for TANYA in {path} and replace each "?".',
     ),
+    "map.not_needed": (
+        "Berkas ini juga terbaca tanpa peta: {command}",
+        "This file is read without a mapping too: {command}",
+    ),
     "map.next": (
         "Periksa petanya, lalu: {command}",
         "Check the mapping, then: {command}",

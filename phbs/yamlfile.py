@@ -49,6 +49,20 @@ def bundled_or_file(name_or_path: str | Path, bundled: dict[str, Path]) -> Path 
     return path if path.is_file() else None
 
 
+# What PyYAML's most common complaints mean, in the user's words.
+_YAML_HINTS = {
+    "'\\t'": (
+        ": ada karakter tab; pakai spasi untuk indentasi",
+        ": a tab character; indent with spaces",
+    ),
+    "duplicate key": (": satu kunci ditulis dua kali", ": a key is given twice"),
+    "mapping values are not allowed": (
+        ": titik dua di dalam teks; beri tanda kutip pada teksnya",
+        ": a colon inside a text; put the text in quotes",
+    ),
+}
+
+
 def read_yaml(raw: bytes, path: Path, error: type[PhbsError], what: tuple[str, str]) -> object:
     """The data of a strict YAML file (UTF-8, no key given twice), or ``error`` naming the
     file, the line and ``what`` it is (``("peta", "mapping")``)."""
@@ -64,6 +78,8 @@ def read_yaml(raw: bytes, path: Path, error: type[PhbsError], what: tuple[str, s
         where = f" baris {mark.line + 1}" if mark is not None else ""
         where_en = f" line {mark.line + 1}" if mark is not None else ""
         detail = f" ({problem})" if problem else ""
+        said = next((h for key, h in _YAML_HINTS.items() if key in problem), ("", ""))
         raise error(
-            f"{path}{where}: YAML tidak sah{detail}", f"{path}{where_en}: invalid YAML{detail}"
+            f"{path}{where}: YAML tidak sah{detail}{said[0]}",
+            f"{path}{where_en}: invalid YAML{detail}{said[1]}",
         ) from None

@@ -149,12 +149,13 @@ def reading_options(function: F) -> F:
             ),
             _read_option(
                 "--blank",
-                type=click.Choice(["auto", "missing", "na"]),
+                type=click.Choice(["auto", "missing", "na", "tidak"]),
                 default="auto",
                 show_default=True,
                 help="Arti sel indikator kosong: missing (belum diisi), na (tidak berlaku, "
-                "untuk ekspor aplikasi yang menyimpan kosong), auto (belum diisi; berkas yang "
-                "bisa berarti keduanya ditolak dengan penjelasan).",
+                "untuk ekspor aplikasi yang menyimpan kosong), tidak (lembar centang: kosong = "
+                "tidak), auto (belum diisi; berkas yang bisa berarti lebih dari satu ditolak "
+                "dengan penjelasan).",
             ),
             _read_option(
                 "--not-collected",
@@ -316,7 +317,7 @@ def require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
         )
 
 
-def print_issue_counts(issues: Sequence[Issue], files: Sequence[Path], lang: Lang) -> None:
+def print_issue_counts(issues: Sequence[Issue], files: Sequence[Path | str], lang: Lang) -> None:
     """The line of issue counts, and how to list them when there are any."""
     from phbs.reports import text
 

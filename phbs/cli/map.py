@@ -81,4 +81,7 @@ def map_command(
     )
     if proposal.questions:
         click.echo(t("map.questions", language, count=proposal.questions, path=output))
+    elif not proposal.needed:
+        plain = " ".join(["phbs score", shlex.quote(str(file))])
+        click.echo(t("map.not_needed", language, command=plain))
     click.echo(t("map.next", language, command=command))

@@ -60,6 +60,35 @@ class SurveyReading:
     settings: ReadSettings
     mapping: LoadedMap | None
 
+    def options(self) -> list[str]:
+        """The reading options as typed again, for a command line to suggest (``phbs
+        validate`` with the same reading as this ``phbs score``)."""
+        from phbs.ingest.settings import AnswerScheme, BlankMeaning
+        from phbs.ingest.survey import IdScope
+
+        given = self.settings
+        typed: list[str] = []
+        if self.mapping is not None:
+            typed += ["--map", str(self.mapping.path)]
+        if self.form != "kemenkes-rt-10":
+            typed += ["--form", self.form]
+        if self.sheet is not None:
+            typed += ["--sheet", self.sheet]
+        if given.answers is not AnswerScheme.AUTO:
+            typed += ["--answers", given.answers.value]
+        if given.blank is not BlankMeaning.AUTO:
+            typed += ["--blank", given.blank.value]
+        if given.region_scope:
+            option = "--kecamatan" if len(given.region_scope) > 5 else "--kabupaten"
+            typed += [option, given.region_scope]
+        for code in sorted(given.not_collected):
+            typed += ["--not-collected", code]
+        if given.keep_rejected:
+            typed.append("--keep-rejected")
+        if self.id_scope is IdScope.DESA:
+            typed.append("--id-per-desa")
+        return typed
+
     @property
     def files(self) -> list[Path | None]:
         """The files read besides the survey (for :func:`~phbs.outputs.check_run_files`)."""

@@ -36,7 +36,11 @@ from phbs.scoring.summary import summarise
 
 
 def _refuse_unpublishable(
-    survey: Survey, files: Sequence[Path], rejects: Path | None, include_names: bool, lang: Lang
+    survey: Survey,
+    files: Sequence[Path | str],
+    rejects: Path | None,
+    include_names: bool,
+    lang: Lang,
 ) -> None:
     """Stop (exit 1) when the result cannot be published (nothing scored, ids that clash by
     the dozen), after printing the counts and writing the rows set aside if asked."""
@@ -149,7 +153,9 @@ def score_command(
                 progress.finish()
         # Nothing that looks like a result is written for an unpublishable one; the rows
         # set aside are.
-        _refuse_unpublishable(result.survey, files, rejects, include_names, language)
+        _refuse_unpublishable(
+            result.survey, [*files, *how.options()], rejects, include_names, language
+        )
     survey = result.survey
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
@@ -181,7 +187,7 @@ def score_command(
     fpc = totals is not None and report.tingkat is AreaLevel.DESA
     click.echo(ci_note(ci_method, confidence, fpc, language))
     click.echo(text.reconciliation_line(survey, language))
-    print_issue_counts(issues, files, language)
+    print_issue_counts(issues, [*files, *how.options()], language)
 
     if output is not None:
         if output.suffix.lower() == ".json":

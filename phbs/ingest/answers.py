@@ -41,6 +41,8 @@ class AnswerTable(dict[str, int]):
     ) -> None:
         super().__init__(mapping)
         self.blank_na = blank_na
+        #: A blank cell is *Tidak* (``--blank tidak``, a check-mark sheet).
+        self.blank_no = False
         self.scheme = scheme
         self.seen: set[str] = set()
         #: Spellings met on indicators that always apply (no *tidak berlaku* allowed).
@@ -159,7 +161,9 @@ def answer_table(form: Form, scheme: AnswerScheme | None, blank: BlankMeaning) -
         answers[BARE_N] = NA
     elif scheme is AnswerScheme.YN:
         answers[BARE_N] = NO
-    return AnswerTable(answers, blank_na=blank is BlankMeaning.NA, scheme=scheme)
+    table = AnswerTable(answers, blank_na=blank is BlankMeaning.NA, scheme=scheme)
+    table.blank_no = blank is BlankMeaning.NO
+    return table
 
 
 def _undecided(table: RawTable) -> SurveyError:

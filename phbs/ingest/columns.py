@@ -110,8 +110,21 @@ def fold_header(text: str) -> str:
 
     >>> fold_header(" 1. Persalinan_Ditolong  (Nakes) ")
     'persalinan ditolong nakes'
+    >>> fold_header("10.")  # a number alone is the header itself, not an item number
+    '10'
     """
-    text = _ITEM_NUMBER.sub("", text)
+    folded = _NON_ALNUM.sub(" ", _ITEM_NUMBER.sub("", text).casefold()).strip()
+    return folded or _NON_ALNUM.sub(" ", text.casefold()).strip()
+
+
+def fold_given_header(text: str) -> str:
+    """Fold a header given in full (a mapping's ``columns`` and ``ignore``, a form's
+    ``headers``): case, punctuation and spacing, but a leading number stays, so ``1. x`` and
+    ``2. x`` are two headers.
+
+    >>> fold_given_header("1. x"), fold_header("1. x")
+    ('1 x', 'x')
+    """
     return _NON_ALNUM.sub(" ", text.casefold()).strip()
 
 
@@ -160,7 +173,7 @@ def _with_headers(form: Form, aliases: dict[str, str]) -> dict[str, str]:
             f"Formulir {form.id}: headers menyebut isian yang tidak ada: {', '.join(unknown)}",
             f"Form {form.id}: headers names fields that do not exist: {', '.join(unknown)}",
         )
-    chosen = {code: fold_header(text) for code, text in form.headers.items()}
+    chosen = {code: fold_given_header(text) for code, text in form.headers.items()}
     given: dict[str, str] = {}
     for code, key in chosen.items():
         if key in given:
@@ -175,7 +188,7 @@ def _with_headers(form: Form, aliases: dict[str, str]) -> dict[str, str]:
     kept = {key: code for key, code in aliases.items() if code not in chosen}
     kept.update(given)
     for text in form.ignore_headers:
-        kept[fold_header(text)] = IGNORED
+        kept[fold_given_header(text)] = IGNORED
     return kept
 
 
@@ -192,8 +205,11 @@ class ColumnMap:
 
 
 def lookup_header(title: str, aliases: dict[str, str]) -> str | None:
-    """The field of a header: exact spelling first, then its last path segment."""
-    code = aliases.get(fold_header(title))
+    """The field of a header: its spelling in full (a header given by a mapping), then
+    without a leading item number, then its last path segment."""
+    code = aliases.get(fold_given_header(title))
+    if code is None:
+        code = aliases.get(fold_header(title))
     if code is not None:
         return code
     # Group paths: KoBoToolbox joins with "/" by default (or the separator chosen at export,

@@ -77,6 +77,8 @@ class FileChecks(SubmissionChecks):
             header_row=table.header_row,
             ignore=layout.ignored,
         )
+        if self.mapping is not None:
+            self.mapping.check_headers(table.name, table.header, table.header_row)
         if layout.dialect is not Dialect.PLAIN:
             columns = self._export_columns(table, layout, columns)
         village_at = [columns.index[c] for c in ("kode_desa", "nama_desa") if c in columns.index]
@@ -294,7 +296,9 @@ class FileChecks(SubmissionChecks):
             bare_n_source=counts.choice.source
             if scheme is not None and BARE_N in counts.answers.seen
             else "",
-            blank="na" if self.settings.blank is BlankMeaning.NA else "missing",
+            blank={BlankMeaning.NA: "na", BlankMeaning.NO: "tidak"}.get(
+                self.settings.blank, "missing"
+            ),
             not_collected=tuple(sorted(self.settings.not_collected)),
             without_context=tuple(c.code for c in self.form.context if c.code not in index),
             title_rows=tuple(counts.table.title_rows),

@@ -7,15 +7,16 @@ same), so any header (``No. KK``, ``#``, ``1``) stays text. Values of personal c
 
 from __future__ import annotations
 
+import difflib
 import json
 
 from phbs.forms.model import Form
 from phbs.i18n import Lang
-from phbs.ingest.columns import PERSONAL_FIELDS
+from phbs.ingest.columns import PERSONAL_FIELDS, fold_header
 from phbs.ingest.mapping import QUESTION
 from phbs.ingest.propose import SHOWN_VALUES, Column, Proposal
 from phbs.ingest.values import is_card_number
-from phbs.regions import is_kota, region_table
+from phbs.regions import region_table
 
 _TEXT: dict[str, tuple[str, str]] = {
     "head": (
@@ -57,8 +58,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "answer spellings besides those of form {form}",
     ),
     "rare": (
-        "ejaan jarang, dibiarkan sebagai masalah data (jawaban-tidak-dikenal): {spellings}",
-        "rare spellings, left as data issues (jawaban-tidak-dikenal): {spellings}",
+        "{count} ejaan jarang di sel indikator (salah ketik?) tidak disalin ke sini; phbs "
+        "validate melaporkannya sebagai jawaban-tidak-dikenal",
+        "{count} rare spelling(s) in indicator cells (typos?) are not copied here; phbs "
+        "validate reports them as jawaban-tidak-dikenal",
+    ),
+    "usual": ("ejaan lazim: periksa", "a usual spelling: check it"),
+    "hidden": (" (tersembunyi)", " (hidden)"),
+    "id_scope": (
+        "nomor rumah tangga diulang di tiap desa: unik per desa",
+        "household numbers restart in each village: unique per village",
+    ),
+    "region_found": (
+        "desa bernama seperti di berkas ada di (nama yang ada di dua desa wilayah itu "
+        "disisihkan, kecuali kolom kecamatan menentukannya): {areas}",
+        "villages of these names are in (a name found twice in the area is set aside unless a "
+        "kecamatan column settles it): {areas}",
+    ),
+    "blank_check": (
+        "TANYA: berkas hanya berisi tanda ya dan sel kosong (lembar centang?). Sel kosong "
+        "berarti tidak (tidak), belum diisi (missing) atau tidak berlaku (na)?",
+        "TANYA: the file holds only marks for yes and blank cells (a check-mark sheet?). Does "
+        "a blank mean no (tidak), not yet answered (missing) or not applicable (na)?",
     ),
     "answers_q": (
         "TANYA: pindahkan setiap ejaan ini ke ya, tidak atau tidak_berlaku",
@@ -75,9 +96,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(PP.KK) code to look them up in?",
     ),
     "blank_q": (
-        "TANYA: sel indikator kosong berarti belum diisi (missing) atau tidak berlaku (na)?",
-        "TANYA: does a blank indicator cell mean not yet answered (missing) or not "
-        "applicable (na)?",
+        "TANYA: sel indikator kosong berarti belum diisi (missing), tidak berlaku (na) atau "
+        "tidak (tidak, lembar centang)?",
+        "TANYA: does a blank indicator cell mean not yet answered (missing), not applicable "
+        "(na) or no (tidak, a check-mark sheet)?",
     ),
     "personal": ("data pribadi, isi tidak ditampilkan", "personal data, values not shown"),
     "empty": ("kosong", "empty"),
@@ -107,6 +129,25 @@ def _sample(column: Column, lang: Lang) -> str:
     return ", ".join(shown) + more
 
 
+def _area(code: str) -> str:
+    """``Kecamatan Batu Licin``, ``Kabupaten Tanah Bumbu`` (the table's name says its kind
+    for a kabupaten or kota)."""
+    name = region_table().full_name(code) or code
+    return f"Kecamatan {name}" if len(code) == 8 else name
+
+
+def _choices(code: str, free: list[Column]) -> str:
+    """The columns not used yet that could hold ``code``, likeliest first (at most 5)."""
+    plain = [c for c in free if c.why != "kolom sistem ekspor"]
+    plain.sort(
+        key=lambda c: (
+            -difflib.SequenceMatcher(None, fold_header(c.header), fold_header(code)).ratio()
+        )
+    )
+    shown = ", ".join(_quoted(c.header) for c in plain[:5])
+    return (shown + (" …" if len(plain) > 5 else "")) or "–"
+
+
 def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
     """The mapping file's text; ``command`` is the one to run once it is checked."""
     form: Form = proposal.form
@@ -119,7 +160,11 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
     ]
     if proposal.sheets:
         if proposal.sheet is None:
-            lines.append(f"# {_say('sheet_q', lang, sheets=', '.join(proposal.sheets))}")
+            hidden = set(proposal.hidden)
+            listed = ", ".join(
+                f"'{n}'" + (_say("hidden", lang) if n in hidden else "") for n in proposal.sheets
+            )
+            lines.append(f"# {_say('sheet_q', lang, sheets=listed)}")
             lines.append(f"sheet: {_quoted(QUESTION)}")
         else:
             lines.append(f"sheet: {_quoted(proposal.sheet)}  # {_say('sheet', lang)}")
@@ -127,17 +172,16 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
     if proposal.skip_rows:
         rows = ", ".join(str(r) for r in proposal.skip_rows)
         lines.append(f"skip_rows: [{rows}]  # {_say('skip_rows', lang)}")
+    if proposal.id_scope:
+        lines.append(f"id_scope: {_quoted(proposal.id_scope)}  # {_say('id_scope', lang)}")
     lines += ["", f"# {_say('columns', lang)}", "columns:"]
-    mapped = proposal.mapped()
-    for column in mapped:
+    for column in proposal.mapped():
         note = " · ".join(part for part in (column.why, _sample(column, lang)) if part)
         lines.append(f"  {column.field}: {_quoted(column.header)}  # {note}")
     free = [c for c in proposal.columns if c.field is None]
     required = {"id_rumah_tangga", "kode_desa", *form.codes}
-    asked = [code for code in proposal.missing if code in required]
-    for code in asked:
-        choices = ", ".join(_quoted(c.header) for c in free) or "–"
-        lines.append(f"  # {_say('missing_q', lang, field=code, free=choices)}")
+    for code in [code for code in proposal.missing if code in required]:
+        lines.append(f"  # {_say('missing_q', lang, field=code, free=_choices(code, free))}")
         lines.append(f"  {code}: {_quoted(QUESTION)}")
     optional = [code for code in proposal.missing if code not in required]
     if optional:
@@ -147,27 +191,38 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         for column in free:
             why = f" · {column.why}" if column.why else ""
             lines.append(f"  - {_quoted(column.header)}  # {_sample(column, lang)}{why}")
-    if proposal.rare_answers:
-        rare = ", ".join(_quoted(s) for s in proposal.rare_answers)
-        lines += ["", f"# {_say('rare', lang, spellings=rare)}"]
-    if proposal.answers or proposal.unknown_answers:
-        lines += ["", f"# {_say('answers', lang, form=form.id)}", "answers:"]
-        for state in ("ya", "tidak", "tidak_berlaku"):
-            if proposal.answers.get(state):
-                lines.append(f"  {state}: {_listed(proposal.answers[state])}")
-        if proposal.unknown_answers:
-            lines.append(f"  # {_say('answers_q', lang)}")
-            lines.append(f"  {_quoted(QUESTION)}: {_listed(proposal.unknown_answers)}")
+    lines += _answer_lines(proposal, lang)
     if proposal.names:
         lines.append("")
         if proposal.region is None:
-            lines += [f"# {_say('region_q', lang)}", f"region: {_quoted(QUESTION)}"]
+            found = "; ".join(
+                f"{code} {_area(code)} ({hits}/{total})"
+                for code, hits, total in proposal.region_candidates
+            )
+            lines += [f"# {_say('region_q', lang)}"]
+            if found:
+                lines.append(f"# {_say('region_found', lang, areas=found)}")
+            lines.append(f"region: {_quoted(QUESTION)}")
         else:
-            code = proposal.region
-            kind = "Kecamatan" if len(code) == 8 else "Kota" if is_kota(code) else "Kabupaten"
-            area = f"{kind} {region_table().full_name(code) or code}"
-            note = f"{area}: {_say('region', lang)}"
+            note = f"{_area(proposal.region)}: {_say('region', lang)}"
             lines.append(f"region: {_quoted(proposal.region)}  # {note}")
     if proposal.blank_question:
-        lines += ["", f"# {_say('blank_q', lang)}", f"blank: {_quoted(QUESTION)}"]
+        asked = "blank_check" if proposal.check_marks else "blank_q"
+        lines += ["", f"# {_say(asked, lang)}", f"blank: {_quoted(QUESTION)}"]
     return "\n".join(lines) + "\n"
+
+
+def _answer_lines(proposal: Proposal, lang: Lang) -> list[str]:
+    lines: list[str] = []
+    if proposal.rare_count:
+        lines += ["", f"# {_say('rare', lang, count=proposal.rare_count)}"]
+    if proposal.answers or proposal.unknown_answers:
+        lines += ["", f"# {_say('answers', lang, form=proposal.form.id)}", "answers:"]
+        for state in ("ya", "tidak", "tidak_berlaku"):
+            if proposal.answers.get(state):
+                usual = _say("usual", lang)
+                lines.append(f"  {state}: {_listed(proposal.answers[state])}  # {usual}")
+        if proposal.unknown_answers:
+            lines.append(f"  # {_say('answers_q', lang)}")
+            lines.append(f"  {_quoted(QUESTION)}: {_listed(proposal.unknown_answers)}")
+    return lines

@@ -24,11 +24,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from phbs.errors import MapError, SettingsError
 from phbs.forms.model import AnswerVocabulary, Form, fold_answer
-from phbs.ingest.columns import STANDARD_FIELDS
+from phbs.ingest.columns import STANDARD_FIELDS, fold_given_header
+from phbs.ingest.map_errors import explain, problems_text
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.yamlfile import read_yaml
 
@@ -48,11 +56,48 @@ def _texts(value: object) -> object:
         pairs = [("", item) for item in (value if isinstance(value, list) else [value])]
     for where, item in pairs:
         if item is not None and not isinstance(item, str):
-            raise ValueError(
-                f"{where}{item!r} is not text: write it in quotes (YAML reads 1 as a number "
-                "and no/yes as false/true)"
+            shown = (
+                ("true (yes)" if item else "false (no)") if isinstance(item, bool) else repr(item)
             )
+            raise ValueError(f"not-text|{where}{shown}")
     return value
+
+
+def _spellings(value: object) -> object:
+    """A list of spellings; one spelling alone is a list of one."""
+    return _texts([value] if isinstance(value, str) else value)
+
+
+def _one_of(value: object, allowed: tuple[str, ...]) -> object:
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"choice|{', '.join(allowed)}")
+    return value
+
+
+def _blank_choice(value: object) -> object:
+    return _one_of(value, BLANK_CHOICES)
+
+
+def _scheme_choice(value: object) -> object:
+    return _one_of(value, SCHEME_CHOICES)
+
+
+def _rows(value: object) -> list[int]:
+    """Row numbers and ``"first-last"`` ranges, as a sorted list of row numbers."""
+    items = value if isinstance(value, list) else [value]
+    rows: set[int] = set()
+    for item in items:
+        if isinstance(item, int) and not isinstance(item, bool) and item >= 1:
+            rows.add(item)
+            continue
+        first, dash, last = str(item).partition("-")
+        if dash and first.strip().isdigit() and last.strip().isdigit():
+            low, high = int(first), int(last)
+            if 1 <= low <= high and high - low < 1_000_000:
+                rows.update(range(low, high + 1))
+                continue
+        raise ValueError(f"rows|{item!r}")
+    return sorted(rows)
 
 
 class MapAnswers(BaseModel):
@@ -63,12 +108,17 @@ class MapAnswers(BaseModel):
     ya: list[str] = Field(default_factory=list)
     tidak: list[str] = Field(default_factory=list)
     tidak_berlaku: list[str] = Field(default_factory=list)
-    _texts = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(_texts)
     unknown: list[str] = Field(
         default_factory=list,
         alias=QUESTION,
         description="spellings phbs map could not place: move each to ya, tidak or tidak_berlaku",
     )
+    _lists = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(_spellings)
+
+
+#: What ``blank`` and ``answer_scheme`` accept (``"?"``: a question not answered yet).
+BLANK_CHOICES = (*(b.value for b in BlankMeaning), QUESTION)
+SCHEME_CHOICES = (*(a.value for a in AnswerScheme), QUESTION)
 
 
 class FileMap(BaseModel):
@@ -83,15 +133,15 @@ class FileMap(BaseModel):
     skip_rows: list[int] = Field(
         default_factory=list,
         description="rows below the header that are not households (a row of column "
-        "numbers): set aside as baris-dilewati",
+        "numbers, a footer): numbers or 'first-last' ranges; set aside as baris-dilewati",
     )
     columns: dict[str, str] = Field(
         default_factory=dict, description="field code: the column's header as in the file"
     )
     ignore: list[str] = Field(default_factory=list, description="headers of columns not read")
     answers: MapAnswers = Field(default_factory=MapAnswers)
-    answer_scheme: AnswerScheme | Literal["?"] = AnswerScheme.AUTO
-    blank: BlankMeaning | Literal["?"] = BlankMeaning.AUTO
+    answer_scheme: str = AnswerScheme.AUTO.value
+    blank: str = BlankMeaning.AUTO.value
     region: str | None = Field(
         default=None,
         description="kabupaten/kota (63.10) or kecamatan (63.10.01) code within which "
@@ -100,21 +150,33 @@ class FileMap(BaseModel):
     id_scope: Literal["survei", "desa"] | None = None
 
     _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(_texts)
-
-    @field_validator("skip_rows")
-    @classmethod
-    def _rows_positive(cls, rows: list[int]) -> list[int]:
-        if any(row < 1 for row in rows):
-            raise ValueError("row numbers start at 1")
-        return rows
+    _rows = field_validator("skip_rows", mode="before")(_rows)
+    _blank = field_validator("blank", mode="before")(_blank_choice)
+    _scheme = field_validator("answer_scheme", mode="before")(_scheme_choice)
 
     @field_validator("columns")
     @classmethod
     def _headers_given(cls, columns: dict[str, str]) -> dict[str, str]:
+        seen: dict[str, str] = {}
         for code, text in columns.items():
             if not text.strip():
-                raise ValueError(f"{code}: the header is empty")
+                raise ValueError(f"empty-header|{code}")
+            key = fold_given_header(text)
+            if text != QUESTION and key in seen:
+                raise ValueError(f"header-twice|{text}")
+            seen[key] = code
         return columns
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FileMap:
+        above = [r for r in self.skip_rows if self.header_row and r <= self.header_row]
+        if above:
+            raise ValueError(f"skip-above|{above[0]}")
+        mapped = {fold_given_header(t) for t in self.columns.values()}
+        both = [t for t in self.ignore if fold_given_header(t) in mapped]
+        if both:
+            raise ValueError(f"mapped-and-ignored|{both[0]}")
+        return self
 
     def questions(self) -> list[str]:
         """The keys still holding a question, as ``key.path`` strings."""
@@ -176,22 +238,27 @@ class FileMap(BaseModel):
         >>> FileMap(phbs_map=1, blank="na").settings(ReadSettings()).blank
         <BlankMeaning.NA: 'na'>
         """
-        answers = _one("--answers", given.answers, self.answer_scheme, AnswerScheme.AUTO)
-        blank = _one("--blank", given.blank, self.blank, BlankMeaning.AUTO)
+        scheme = AnswerScheme(self.answer_scheme) if self.answer_scheme != QUESTION else None
+        meaning = BlankMeaning(self.blank) if self.blank != QUESTION else None
+        answers = _one("--answers", given.answers, scheme, AnswerScheme.AUTO)
+        blank = _one("--blank", given.blank, meaning, BlankMeaning.AUTO)
         region = _one("--kecamatan/--kabupaten", given.region_scope, self.region, None)
         return replace(given, answers=answers, blank=blank, region_scope=region)
 
 
-def _one(option: str, theirs: _T, mine: _T | str, unset: _T) -> _T:
+def _one(option: str, theirs: _T, mine: _T | None, unset: _T) -> _T:
     """The choice of an option and of the mapping: one of them, or both the same."""
-    if mine in (unset, QUESTION):
+    if mine is None or mine == unset:
         return theirs
     if theirs not in (unset, mine):
         raise SettingsError(
             f"peta berkas memilih {option} {mine}, perintah memberi {option} {theirs}: pilih satu",
             f"the mapping chooses {option} {mine}, the command gives {option} {theirs}: choose one",
         )
-    return mine  # type: ignore[return-value]
+    return mine
+
+
+_KNOWN_KEYS = {"": list(FileMap.model_fields), "answers": [*_STATES, QUESTION]}
 
 
 @dataclass(frozen=True)
@@ -201,6 +268,28 @@ class LoadedMap:
     map: FileMap
     path: Path
     sha256: str
+
+    def check_headers(self, file: str, header: list[str], row: int) -> None:
+        """Refuse a file that lacks a header the mapping names: the mapping was made for
+        another file, or the file changed (the mapping, not the file, is named)."""
+        present = {fold_given_header(text) for text in header}
+        missing = [
+            (code, text)
+            for code, text in self.map.columns.items()
+            if text != QUESTION and fold_given_header(text) not in present
+        ]
+        if not missing:
+            return
+        listed = "; ".join(f"columns.{code}: '{text}'" for code, text in missing)
+        shown = ", ".join(f"'{t}'" for t in header if t.strip())
+        raise MapError(
+            f"{self.path}: judul kolom dari peta tidak ada di baris judul {row} berkas {file} "
+            f"({listed}). Judul di baris itu: {shown}. Peta ini untuk berkas lain, atau "
+            "header_row-nya salah.",
+            f"{self.path}: headers named by the mapping are not in header row {row} of {file} "
+            f"({listed}). Headers in that row: {shown}. The mapping is for another file, or "
+            "its header_row is wrong.",
+        )
 
 
 def load_map(path: str | Path) -> LoadedMap:
@@ -221,14 +310,8 @@ def load_map(path: str | Path) -> LoadedMap:
     try:
         peta = FileMap.model_validate(data)
     except ValidationError as exc:
-        lines = [
-            f"  {'.'.join(str(p) for p in e['loc']) or '(akar)'}: {e['msg']}" for e in exc.errors()
-        ]
-        detail = "\n".join(lines)
-        raise MapError(
-            f"{path}: peta tidak sah ({len(lines)} masalah)\n{detail}",
-            f"{path}: invalid mapping ({len(lines)} problems)\n{detail}",
-        ) from None
+        lines = explain(exc.errors(), _KNOWN_KEYS)
+        raise MapError(*problems_text(path, lines)) from None
     asked = peta.questions()
     if asked:
         listed = ", ".join(asked)

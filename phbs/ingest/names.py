@@ -295,8 +295,9 @@ def _villages_by_name(table: RegionTable) -> dict[str, list[str]]:
 
 
 def likely_scope(names: Iterable[str], table: RegionTable | None = None) -> str | None:
-    """The one kecamatan, else the one kabupaten/kota, that has a village of every name in
-    ``names``; None when no area or more than one does (then a person must say).
+    """The one kecamatan, else the one kabupaten/kota, that has exactly one village of every
+    name in ``names``; None when no area or more than one does, or a name is found twice in
+    it (then a person must say).
 
     >>> likely_scope(["Desa Segumbang", "Batulicin", "Kersik Putih"])
     '63.10.01'
@@ -314,5 +315,31 @@ def likely_scope(names: Iterable[str], table: RegionTable | None = None) -> str 
             areas = {code[:width] for code in index.get(key, [])}
             common = areas if common is None else common & areas
         if common is not None and len(common) == 1:
-            return common.pop()
+            (area,) = common
+            if all(sum(c.startswith(area) for c in index.get(k, [])) == 1 for k in keys):
+                return area
+            return None
     return None
+
+
+def scope_candidates(
+    names: Iterable[str], table: RegionTable | None = None, count: int = 3
+) -> list[tuple[str, int, int]]:
+    """The kabupaten/kota, then the kecamatan, with villages of the most of ``names``:
+    ``(code, names found there, distinct names)``, best first, at most ``count`` of each.
+
+    >>> scope_candidates(["Kampung Baru", "Kota Pagatan"], count=1)
+    [('63.10', 2, 2), ('63.10.02', 2, 2)]
+    """
+    regions = table if table is not None else region_table()
+    index = _villages_by_name(regions)
+    keys = {name_key(n) for n in names if looks_like_name(n)} - {""}
+    ranked: list[tuple[str, int, int]] = []
+    for width in (5, 8):
+        found: dict[str, int] = {}
+        for key in keys:
+            for area in {code[:width] for code in index.get(key, [])}:
+                found[area] = found.get(area, 0) + 1
+        best = sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))[:count]
+        ranked += [(area, hits, len(keys)) for area, hits in best]
+    return ranked

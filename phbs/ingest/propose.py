@@ -22,10 +22,17 @@ from pathlib import Path
 from phbs.errors import PhbsError
 from phbs.forms.model import Form, fold_answer
 from phbs.ingest.columns import STANDARD_FIELDS, alias_map, fold_header, lookup_header
-from phbs.ingest.header_row import TITLE_ROWS
-from phbs.ingest.names import holds_names, likely_scope
+from phbs.ingest.exports import detect_export
+from phbs.ingest.names import holds_names, likely_scope, scope_candidates
 from phbs.ingest.readers import open_table
+from phbs.ingest.spreadsheet import sheet_heads
+from phbs.ingest.values import is_card_number
 
+#: Rows looked at for the header row (a long instruction block above it included).
+HEADER_SEARCH = 60
+#: A sheet whose best header row scores this much (known headers, indicator numbers) looks
+#: like a survey.
+SURVEY_SCORE = 3
 #: Data rows looked at per column.
 SAMPLE_ROWS = 5_000
 #: A spelling found in fewer indicator cells than this share is a typo, left to validation
@@ -41,7 +48,6 @@ USUAL_ANSWERS: dict[str, str] = {
     **dict.fromkeys(["t/b", "tdk berlaku"], "tidak_berlaku"),
 }
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*\)?$")
-_KK_NUMBER = re.compile(r"^\d{16}$")
 
 
 @dataclass
@@ -70,10 +76,17 @@ class Proposal:
     missing: list[str] = field(default_factory=list)
     answers: dict[str, list[str]] = field(default_factory=dict)
     unknown_answers: list[str] = field(default_factory=list)
-    rare_answers: list[str] = field(default_factory=list)
     blank_question: bool = False
+    #: Only spellings of *ya* beside blank cells: a check-mark sheet (blank = tidak?).
+    check_marks: bool = False
     names: bool = False
     region: str | None = None
+    #: Areas the village names were found in, when no single one holds them all uniquely.
+    region_candidates: list[tuple[str, int, int]] = field(default_factory=list)
+    rare_count: int = 0
+    hidden: list[str] = field(default_factory=list)
+    #: ``desa`` when household numbers restart in each village.
+    id_scope: str | None = None
 
     @property
     def questions(self) -> int:
@@ -85,6 +98,20 @@ class Proposal:
             + (self.sheet is None and len(self.sheets) > 1)
             + (self.names and self.region is None)
             + self.blank_question
+        )
+
+    @property
+    def needed(self) -> bool:
+        """Whether the file needs a mapping at all: ``False`` when every column was found by
+        its header as ``phbs score`` finds it and nothing else is to be said."""
+        return bool(
+            self.questions
+            or self.answers
+            or self.skip_rows
+            or self.names
+            or self.id_scope
+            or self.blank_question
+            or any(c.why not in {"judul dikenal", "kolom sistem ekspor"} for c in self.mapped())
         )
 
     def mapped(self) -> list[Column]:
@@ -102,15 +129,15 @@ def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
     >>> found.header_row, found.questions, found.mapped()[0].field
     (1, 0, 'id_rumah_tangga')
     """
-    first = open_table(path, sheet=sheet)
-    sheets = list(first.sheets)
-    first.close()
+    heads = _sheets(path)
+    sheets = [name for name, _ in heads]
     if sheet is None and len(sheets) == 1:
         sheet = sheets[0]
     elif sheet is None and len(sheets) > 1:
-        scored = sorted(((_best_header(path, n, form)[0], n) for n in sheets), reverse=True)
-        if scored[0][0] > scored[1][0]:
-            sheet = scored[0][1]  # the one sheet that looks most like the survey
+        scored = [(_best_header(path, name, form), name) for name, _ in heads]
+        survey_like = [name for (score, _), name in scored if score >= SURVEY_SCORE]
+        if len(survey_like) == 1:
+            sheet = survey_like[0]  # else a question: which one (plain score refuses too)
     looked_at = sheet if sheet is not None else (sheets[0] if sheets else None)
     _, header_row = _best_header(path, looked_at, form)
     table = open_table(path, sheet=looked_at, header_row=header_row)
@@ -123,42 +150,75 @@ def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
     proposal = Proposal(
         file=str(path), form=form, sheet=sheet, sheets=sheets, header_row=header_row, columns=[]
     )
+    proposal.hidden = [name for name, visible in heads if not visible]
     skipped = _column_number_rows(rows[:3], len(header))
     proposal.skip_rows = [row_numbers[i] for i in skipped]
     data = [cells for i, cells in enumerate(rows) if i not in skipped]
+    exported = detect_export(header).ignored
     proposal.columns = [
-        Column(i, text, _distinct(data, i)) for i, text in enumerate(header) if text.strip()
+        Column(i, text, _distinct(data, i), why="kolom sistem ekspor" if i in exported else "")
+        for i, text in enumerate(header)
+        if text.strip()
     ]
     _assign(proposal, form)
     _answers(proposal, form, data)
+    proposal.id_scope = _id_scope(proposal, data)
     return proposal
 
 
+def _sheets(path: str | Path) -> list[tuple[str, bool]]:
+    """The sheets of a workbook with whether each is visible (none for a text file)."""
+    first = open_table(path)
+    names = list(first.sheets)
+    first.close()
+    if len(names) < 2:
+        return [(name, True) for name in names]
+    return [(head.name, head.visible) for head in sheet_heads(path)]
+
+
 def _best_header(path: str | Path, sheet: str | None, form: Form) -> tuple[int, int]:
-    """The best header row of a sheet among its first rows, and its score (known headers, and
-    a run of indicator numbers ``1`` … ``N``)."""
+    """The score and number of the likeliest header row of a sheet among its first
+    :data:`HEADER_SEARCH` rows: headers of known fields, plus a series of indicator numbers
+    (``1`` … ``N``, ``P1`` … ``PN``, ``Indikator 1`` …); read in one pass."""
     aliases = alias_map(form)
-    best = (0, 1)
-    for row in range(1, TITLE_ROWS + 3):
-        try:
-            table = open_table(path, sheet=sheet, header_row=row)
-        except PhbsError:
-            break
-        header = list(table.header)
+    try:
+        table = open_table(path, sheet=sheet, header_row=1)
+    except PhbsError:
+        return 0, 1
+    try:
+        candidates = [(1, list(table.header))]
+        candidates += [(row, cells) for row, cells in islice(table.rows, HEADER_SEARCH - 1)]
+    finally:
         table.close()
-        known = sum(1 for text in header if text.strip() and lookup_header(text, aliases))
-        score = known + _number_run(header, len(form.codes))[1]
+    best = (0, 1)
+    for row, cells in candidates:
+        known = sum(1 for text in cells if text.strip() and lookup_header(text, aliases))
+        score = known + _number_run(cells, len(form.codes))[1]
         if score > best[0]:
             best = (score, row)
     return best
 
 
+_SERIES = re.compile(r"^\(?\s*([a-z ]*?)\s*(\d{1,2})\s*[.)]?\s*\)?\s*(.*)$")
+
+
 def _number_run(header: list[str], count: int) -> tuple[int, int]:
-    """Where ``1`` … ``count`` stand side by side in ``header`` (indicator numbers), and how
+    """Where ``1`` … ``count`` stand side by side in ``header`` (indicator numbers, maybe
+    with one prefix or suffix for all: ``P1``, ``Indikator 1``, ``1.``, ``1. x``), and how
     many do: ``(start, count)``, or ``(-1, 0)``."""
-    texts = [text.strip().strip("()").strip() for text in header]
-    for start in range(len(texts) - count + 1):
-        if all(texts[start + k] == str(k + 1) for k in range(count)):
+    parsed = [_SERIES.match(text.strip().casefold()) for text in header]
+    for start in range(len(parsed) - count + 1):
+        first = parsed[start]
+        if first is None or first.group(2) != "1":
+            continue
+        window = parsed[start : start + count]
+        if all(
+            m is not None
+            and m.group(1) == first.group(1)
+            and m.group(3) == first.group(3)
+            and m.group(2) == str(k + 1)
+            for k, m in enumerate(window)
+        ):
             return start, count
     return -1, 0
 
@@ -186,7 +246,7 @@ def _distinct(rows: list[list[str]], position: int) -> list[str]:
 def _assign(proposal: Proposal, form: Form) -> None:
     """Give each column its most likely field; a field claimed twice is left to a person."""
     aliases = alias_map(form)
-    columns = proposal.columns
+    columns = [c for c in proposal.columns if not c.why]  # export system columns aside
     start, run = _number_run([c.header for c in columns], len(form.codes))
     for column in columns:
         code = lookup_header(column.header, aliases)
@@ -197,19 +257,19 @@ def _assign(proposal: Proposal, form: Form) -> None:
             column = columns[start + k]
             if column.field is None:
                 column.field, column.why = code, f"indikator nomor {k + 1}"
-    keys = list(aliases)
     for column in columns:
         if column.field is None:
-            close = difflib.get_close_matches(fold_header(column.header), keys, n=1, cutoff=0.85)
-            if close and aliases[close[0]]:
-                column.field, column.why = aliases[close[0]], f"mirip '{close[0]}'"
+            column.field, column.why = _close_field(column.header, form, aliases)
+    context = [c.code for c in form.context]
     for column in columns:
         folded = fold_header(column.header)
         filled = [v for v in column.values if v]
         kk_header = re.search(r"\b(no|nomor|nomer)\s*(kk|kartu keluarga)\b", folded)
-        kk_values = bool(filled) and all(_KK_NUMBER.match(v) for v in filled[:50])
+        kk_values = bool(filled) and all(is_card_number(v) for v in filled[:50])
         if column.field is None and (kk_header or kk_values):
             column.field, column.why = "id_rumah_tangga", "nomor KK"
+        if column.field is None and len(context) == 1 and _AGE.search(folded):
+            column.field, column.why = context[0], "judul umur anak: periksa satuannya (bulan)"
     claimed: dict[str, list[Column]] = {}
     for column in columns:
         if column.field:
@@ -227,9 +287,53 @@ def _assign(proposal: Proposal, form: Form) -> None:
         fields = (fields - {"nama_desa"}) | {"kode_desa"}
     if village is not None and holds_names(v for v in village.values if v):
         proposal.names = True
-        proposal.region = likely_scope(v for v in village.values if v)
-    wanted = [f.code for f in STANDARD_FIELDS] + [c.code for c in form.context] + form.codes
+        names = [v for v in village.values if v]
+        proposal.region = likely_scope(names)
+        if proposal.region is None:
+            proposal.region_candidates = scope_candidates(names)
+    wanted = [f.code for f in STANDARD_FIELDS] + context + form.codes
     proposal.missing = [code for code in wanted if code not in fields]
+
+
+_AGE = re.compile(r"\b(umur|usia)\b.*\b(anak|balita|bayi)\b")
+
+
+def _close_field(header: str, form: Form, aliases: dict[str, str]) -> tuple[str | None, str]:
+    """A field whose spelling is close to ``header`` (a typo), or whose question it repeats
+    (an export with question labels as headers)."""
+    folded = fold_header(header.rsplit("/", 1)[-1])
+    close = difflib.get_close_matches(folded, list(aliases), n=1, cutoff=0.85)
+    if close and aliases[close[0]]:
+        return aliases[close[0]], f"mirip '{close[0]}'"
+    questions = {fold_header(i.question): i.code for i in form.indicators if i.question}
+    close = difflib.get_close_matches(folded, list(questions), n=1, cutoff=0.75)
+    if close:
+        return questions[close[0]], "mirip pertanyaan indikator"
+    return None, ""
+
+
+def _id_scope(proposal: Proposal, rows: list[list[str]]) -> str | None:
+    """``desa`` when household numbers repeat across villages but not within one: numbering
+    that starts again in each village."""
+    at = {c.field: c.position for c in proposal.columns if c.field}
+    if "id_rumah_tangga" not in at or "kode_desa" not in at:
+        return None
+    by_id: dict[str, set[str]] = {}
+    pairs: set[tuple[str, str]] = set()
+    repeated_within = 0
+    for cells in rows:
+        if max(at["id_rumah_tangga"], at["kode_desa"]) >= len(cells):
+            continue
+        household, village = cells[at["id_rumah_tangga"]].strip(), cells[at["kode_desa"]].strip()
+        if not household or not village:
+            continue
+        repeated_within += (household, village) in pairs
+        pairs.add((household, village))
+        by_id.setdefault(household, set()).add(village)
+    across = sum(1 for villages in by_id.values() if len(villages) > 1)
+    if across >= max(5, len(by_id) // 10) and repeated_within <= len(pairs) // 100:
+        return "desa"
+    return None
 
 
 def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
@@ -260,17 +364,20 @@ def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
         if spelling == "2" and "1" in seen and "0" not in seen:
             state = "tidak"  # 1 = ya, 2 = tidak
         if state is None and count < RARE_SHARE * filled:
-            proposal.rare_answers.append(spelling)  # a typo: validation reports it
+            proposal.rare_count += 1  # a typo: validation reports it
         elif state is None:
             unknown.append(spelling)
         else:
             answers.setdefault(state, []).append(spelling)
     proposal.answers = answers
     proposal.unknown_answers = unknown
+    states = {known.get(s) or USUAL_ANSWERS.get(s) for s in seen} | set(answers)
+    # Ticks and nothing else: a blank is probably "not done", but that is for a person to say.
+    proposal.check_marks = blanks and "tidak" not in states and not unknown
     has_context = any(c.field in {x.code for x in form.context} for c in proposal.columns)
     na_marks = {s for s, state in known.items() if state == "tidak_berlaku"}
     na_marks |= set(answers.get("tidak_berlaku", []))
     may_not_apply = any(i.applies_to is not None for i in form.indicators)
-    proposal.blank_question = (
+    proposal.blank_question = proposal.check_marks or (
         blanks and may_not_apply and not has_context and not (set(seen) & na_marks)
     )

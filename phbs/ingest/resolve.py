@@ -245,12 +245,14 @@ def _blank_state(
 ) -> tuple[int, list[IssueSpec]]:
     """A blank indicator cell: not applicable where the context says so; else missing, or
     not applicable where the file's blanks mean that (``--blank na``) and the indicator
-    may be (docs/aturan.md, *Membaca berkas*)."""
+    may be; *Tidak* in a check-mark sheet (``--blank tidak``) (docs/aturan.md §6.3)."""
     if decided_by is not None and not isinstance(ctx_value, Unknown):
         if ctx_value is None or not indicator.applies_to.applies(ctx_value):
             return NA, []
     elif answers.blank_na and indicator.na_mark_allowed:
         return NA, []
+    if answers.blank_no:
+        return NO, []
     if decided_by is None and indicator.na_mark_allowed:
         # Not applicable was possible here and nothing in the row decided it.
         answers.blank_undecided.add(indicator.code)

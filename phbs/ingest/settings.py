@@ -36,6 +36,10 @@ class BlankMeaning(StrEnum):
     MISSING = "missing"
     #: Not applicable, for exports of apps that store *tidak berlaku* as an empty value.
     NA = "na"
+    #: *Tidak* (not met), for check-mark sheets: a tick where the practice is done, nothing
+    #: where it is not. Where the youngest child's age says an indicator does not apply, it
+    #: does not apply, as always.
+    NO = "tidak"
 
 
 @dataclass(frozen=True)

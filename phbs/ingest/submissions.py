@@ -7,7 +7,7 @@ Part of the validator of :mod:`phbs.ingest.validate` (docs/architecture.md).
 from __future__ import annotations
 
 from phbs.forms.fields import KECAMATAN_FIELD
-from phbs.ingest.columns import ColumnMap
+from phbs.ingest.columns import ColumnMap, fold_given_header
 from phbs.ingest.exports import (
     ExportLayout,
     Review,
@@ -169,7 +169,10 @@ class SubmissionChecks(RowChecks):
         at = index.get("kode_desa")
         if at is None:
             return columns
+        ignored = {fold_given_header(text) for text in self.form.ignore_headers}
         kecamatan = kecamatan_column(table.header)
+        if kecamatan is not None and fold_given_header(table.header[kecamatan]) in ignored:
+            kecamatan = None  # the mapping says not to read it
         if kecamatan is not None and kecamatan not in index.values():
             index[KECAMATAN_FIELD] = kecamatan
         sample = list(first.village_cells.get(at, ()))

@@ -31,7 +31,7 @@ class FileReading:
 
     ``bare_n`` is what a bare ``N`` was read as (``tidak``, ``tidak_berlaku``, or empty when
     the file has none) and ``bare_n_source`` what decided it (``formulir``, ``opsi``,
-    ``berkas``); ``blank`` what a blank indicator cell means (``missing`` or ``na``).
+    ``berkas``); ``blank`` what a blank indicator cell means (``missing``, ``na`` or ``tidak``).
     """
 
     header_row: int

@@ -186,7 +186,9 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         "kolom": dict(reading.columns),
         "n_tunggal": reading.bare_n or None,
         "n_tunggal_ditentukan_oleh": reading.bare_n_source or None,
-        "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku"}[reading.blank],
+        "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku", "tidak": "tidak"}[
+            reading.blank
+        ],
         "tanpa_kolom_konteks": list(reading.without_context),
         "wilayah_nama_desa": reading.names_scope or None,
         "nilai_kosong_basis_data": list(reading.null_marks),

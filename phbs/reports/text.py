@@ -179,6 +179,10 @@ _BLANK = {
         "sel indikator kosong = tidak berlaku (--blank na)",
         "blank indicator cell = not applicable (--blank na)",
     ),
+    "tidak": (
+        "sel indikator kosong = tidak (lembar centang, --blank tidak)",
+        "blank indicator cell = no (a check-mark sheet, --blank tidak)",
+    ),
 }
 
 

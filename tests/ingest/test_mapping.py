@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import xlsxwriter
 from click.testing import CliRunner
 from conftest import HEADER, SEGUMBANG, assert_reconciled, household, states, write_csv
 
@@ -102,8 +103,8 @@ def test_phbs_map_proposes_the_bundled_mapping_once_its_question_is_answered(
     with pytest.raises(MapError, match=r"answers\.'\?': k"):
         load_map(KADER_MAP.name)
     written = Path(KADER_MAP.name).read_text(encoding="utf-8")
-    question = '  tidak: ["x"]\n  # TANYA: pindahkan setiap ejaan ini ke ya, tidak atau '
-    question += 'tidak_berlaku\n  "?": ["k"]\n'
+    question = '  tidak: ["x"]  # ejaan lazim: periksa\n  # TANYA: pindahkan setiap ejaan ini '
+    question += 'ke ya, tidak atau tidak_berlaku\n  "?": ["k"]\n'
     answer = '  tidak: ["x", "k"]  # "K" = kadang-kadang: indikator tidak terpenuhi\n'
     assert question in written
     assert written.replace(question, answer) == KADER_MAP.read_text(encoding="utf-8")
@@ -148,14 +149,19 @@ def test_a_mapping_is_checked_like_a_form(tmp_path: Path) -> None:
     """Each mistake is named with its key: an unknown key, a wrong type, a key given twice,
     bad YAML, a field the form does not have, a mapping for another form."""
     cases = {
-        "phbs_map: 1\ncolums: {}\n": "colums",
         "phbs_map: 1\nheader_row: lima\n": "header_row",
         "phbs_map: 1\nsheet: a\nsheet: b\n": "sheet",
         "phbs_map: 1\ncolumns: [a\n": "YAML",
         "columns: {}\n": "phbs_map",
         "phbs_map: 1\nskip_rows: [0]\n": "skip_rows",
-        "phbs_map: 1\ncolumns:\n  persalinan_nakes: 1\n": "persalinan_nakes: 1 is not text",
-        "phbs_map: 1\nignore: [No]\n": "False is not text: write it in quotes",
+        "phbs_map: 1\ncolumns:\n  persalinan_nakes: 1\n": "persalinan_nakes: 1 bukan teks",
+        "phbs_map: 1\nignore: [No]\n": r"false \(no\) bukan teks: tulis dalam tanda kutip",
+        "phbs_map: 1\ncolums: {}\n": r"colums: kunci ini tidak dikenal \(mungkin 'columns'\?\)",
+        "phbs_map: 1\nblank: tidak berlaku\n": "blank: tulis salah satu dari: auto, missing, na",
+        "phbs_map: 1\nheader_row: 5\nskip_rows: [3]\n": "baris 3 tidak di bawah header_row",
+        "phbs_map: 1\ncolumns: {rt: RT}\nignore: [RT]\n": "ada di columns dan di ignore",
+        "phbs_map: 1\ncolumns: {rt: RT, rw: Rt}\n": "judul 'Rt' diberikan untuk dua isian",
+        "- a\n- b\n": r"\(berkas\): berkas peta berisi kunci: nilai",
     }
     for text, key in cases.items():
         path = tmp_path / "peta.yaml"
@@ -170,6 +176,10 @@ def test_a_mapping_is_checked_like_a_form(tmp_path: Path) -> None:
     unknown.write_text("phbs_map: 1\ncolumns:\n  jamban: Jamban\n", encoding="utf-8")
     with pytest.raises(MapError, match=r"columns: .*jamban"):
         read_survey([csv_path], mapping=unknown)
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text('phbs_map: 1\ncolumns:\n  dusun: "Dusun"\n', encoding="utf-8")
+    with pytest.raises(MapError, match=r"elsewhere.yaml: .*columns.dusun: 'Dusun'"):
+        read_survey([csv_path], mapping=elsewhere)
     other = tmp_path / "other.yaml"
     other.write_text("phbs_map: 1\nform: pispk-12\n", encoding="utf-8")
     with pytest.raises(MapError, match="--form pispk-12"):
@@ -259,3 +269,110 @@ def test_the_mapping_is_recorded_wherever_the_input_files_are(tmp_path: Path) ->
     assert ranked.exit_code in {0, 1}, ranked.output
     roles = {r["peran"]: r for r in json.loads(out.read_text(encoding="utf-8"))["berkas_masukan"]}
     assert roles["peta"]["sha256"] == digest
+
+
+def _propose(path: Path, tmp_path: Path) -> str:
+    out = tmp_path / f"{path.stem}.yaml"
+    done = CliRunner().invoke(cli, ["map", str(path), "-o", str(out)], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_check_mark_sheet_is_asked_about_and_read_with_blank_tidak(tmp_path: Path) -> None:
+    """§6.3, §6.5: ticks and empty cells only — the proposal asks what an empty cell means
+    (never 100 % by default); answered ``tidak``, an empty applicable cell is *Tidak*.
+    By hand: A ticks 4–10, no child (1–3 blank: not applicable by the age column) → ber-PHBS;
+    B the same but no tick on jamban → tidak; C a child of 12 months and every tick → ber-PHBS:
+    2 of 3 = 66.7 %."""
+    header = ["No KK", "Desa", "Umur Anak Termuda", *(str(n) for n in range(1, 11))]
+    tick = "√"
+    rows = [
+        ["A1", "Segumbang", "", "", "", "", *([tick] * 7)],
+        ["B2", "Segumbang", "", "", "", "", tick, tick, "", tick, tick, tick, tick],
+        ["C3", "Segumbang", "12", *([tick] * 10)],
+    ]
+    path = write_csv(tmp_path / "centang.csv", [header, *rows])
+    text = _propose(path, tmp_path)
+    assert 'blank: "?"' in text
+    assert "lembar centang" in text
+    assert 'ya: ["√"]' in text
+    peta = tmp_path / "centang.yaml"
+    peta.write_text(text.replace('blank: "?"', 'blank: "tidak"'), encoding="utf-8")
+    out, printed = _score(tmp_path, "rekap.csv", str(path), "--map", str(peta))
+    (line,) = [r for r in out.decode().splitlines() if r.startswith("63.10.01.2005")]
+    assert line.split(",")[2:6] == ["3", "2", "1", "0"]
+    assert float(line.split(",")[6]) == pytest.approx(200 / 3)
+    assert "sel indikator kosong = tidak" in printed
+
+
+def test_numbered_columns_coded_answers_ages_and_per_village_numbers_are_proposed(
+    tmp_path: Path,
+) -> None:
+    """An app export: P1…P10 coded 1 = ya, 2 = tidak, an ``umur_balita`` column, household
+    numbers that start again in each village."""
+    header = ["no", "desa", "umur_balita", *(f"P{n}" for n in range(1, 11))]
+    rows = [
+        [str(n), village, "", "-", "-", "-", *(["1"] * 6), "2"]
+        for village in ("Segumbang", "Batulicin", "Kersik Putih")
+        for n in range(1, 8)
+    ]
+    path = write_csv(tmp_path / "aplikasi.csv", [header, *rows])
+    text = _propose(path, tmp_path)
+    assert 'persalinan_nakes: "P1"  # indikator nomor 1' in text
+    assert 'tidak_merokok: "P10"' in text
+    assert 'umur_anak_termuda_bulan: "umur_balita"' in text
+    assert 'tidak: ["2"]' in text
+
+
+def test_numbered_headers_with_one_suffix_are_read_as_ten_columns(tmp_path: Path) -> None:
+    """``1. x`` … ``10. x``: a series of indicator numbers, and ten different headers (a
+    leading number is not dropped from a header the mapping names)."""
+    header = ["No KK", "Kode Desa", *(f"{n}. x" for n in range(1, 11))]
+    path = write_csv(tmp_path / "titik.csv", [header, ["A", SEGUMBANG, *["-"] * 3, *["ya"] * 7]])
+    text = _propose(path, tmp_path)
+    assert 'tidak_merokok: "10. x"  # indikator nomor 10' in text
+    peta = load_map(tmp_path / "titik.yaml")
+    assert peta.map.columns["persalinan_nakes"] == "1. x"
+    assert states(read_survey([path], mapping=peta)) == ["---YYYYYYY"]
+
+
+def test_two_sheets_that_look_like_surveys_are_a_question(tmp_path: Path) -> None:
+    """A hidden old copy beside this year's data: which one is for a person to say, as
+    ``phbs score`` refuses to choose too."""
+    path = tmp_path / "dua.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    for name in ("Data 2025", "Data 2024 (lama)"):
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate([HEADER, household("A", SEGUMBANG)]):
+            sheet.write_row(r, 0, row)
+        if name.endswith("(lama)"):
+            sheet.hide()
+    book.close()
+    text = _propose(path, tmp_path)
+    assert 'sheet: "?"' in text
+    assert "'Data 2024 (lama)' (tersembunyi)" in text
+
+
+def test_a_region_is_proposed_only_where_every_name_is_one_village(tmp_path: Path) -> None:
+    """Names found in several places, or twice in the one area that has them all: a question
+    that lists where they are, never a region that sets the rows aside."""
+    header = ["No KK", "Desa", *HEADER[2:]]
+    rows = [["A", "Kampung Baru", *household("A")[2:]], ["B", "Kampung Baru", *household("B")[2:]]]
+    path = write_csv(tmp_path / "ambigu.csv", [header, *rows])
+    text = _propose(path, tmp_path)
+    assert 'region: "?"' in text
+    assert "Kecamatan Pasie Raja (1/1)" in text  # one of the many areas with a Kampung Baru
+
+
+def test_export_system_columns_are_left_out_and_no_mapping_is_needed(tmp_path: Path) -> None:
+    header = [f"grup/{h}" for h in HEADER] + ["_id", "_uuid", "_submission_time", "_index"]
+    rows = [
+        [*household(f"R{n}", SEGUMBANG), str(n), f"u-{n}", "2025-08-01", str(n)] for n in range(3)
+    ]
+    path = write_csv(tmp_path / "kobo.csv", [header, *rows])
+    out = tmp_path / "kobo.yaml"
+    done = CliRunner().invoke(cli, ["map", str(path), "-o", str(out)], catch_exceptions=False)
+    assert "terbaca tanpa peta" in done.stdout
+    text = out.read_text(encoding="utf-8")
+    assert '- "_uuid"  # u-0, u-1, u-2 · kolom sistem ekspor' in text
+    assert ': "?"' not in text
