@@ -12,6 +12,7 @@ from phbs.errors import OutputError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.map_text import map_text
+from phbs.ingest.mapping import load_map
 from phbs.ingest.propose import propose
 from phbs.outputs import atomic_text, check_run_files, input_file
 
@@ -34,6 +35,15 @@ from phbs.outputs import atomic_text, check_run_files, input_file
     help="Formulir yang diikuti berkas (phbs forms list) atau berkas YAML.",
 )
 @click.option("--sheet", default=None, help="Lembar Excel/ODS (bawaan: yang paling mirip survei).")
+@click.option(
+    "--map",
+    "start",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="PETA.yaml",
+    help="Mulai dari peta yang sebagian sudah dijawab: jawabannya dipakai, sisanya diusulkan "
+    "lagi (mis. setelah kolom indikator dipetakan, ejaan jawabannya diperiksa).",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas peta yang sudah ada.")
 @lang_option
 @click.pass_context
@@ -43,6 +53,7 @@ def map_command(
     output: Path,
     form_name: str,
     sheet: str | None,
+    start: Path | None,
     force: bool,
 ) -> None:
     """Buat peta untuk berkas survei yang tidak seperti contoh (judul kolom, ejaan jawaban,
@@ -59,14 +70,18 @@ def map_command(
             f"-o {output}: akhiran berkas peta harus .yaml", f"-o {output}: must end in .yaml"
         )
     check_run_files({"-o": output}, [file, input_file(form_name)])
-    if output.exists() and not force:
+    if output.exists() and not force and (start is None or output.resolve() != start.resolve()):
         raise OutputError(
             f"-o {output}: berkas sudah ada (mungkin sudah disunting); pakai nama lain atau "
             "--force",
             f"-o {output}: the file exists (it may have been edited); use another name or --force",
         )
+    begun = load_map(start, questions=True).map if start is not None else None
+    form_given = ctx.get_parameter_source("form_name") is not click.core.ParameterSource.DEFAULT
+    if begun is not None and begun.form is not None and not form_given:
+        form_name = begun.form
     loaded = load_form(form_name)
-    proposal = propose(file, loaded.form, sheet)
+    proposal = propose(file, loaded.form, sheet, begun)
     command = " ".join(["phbs score", shlex.quote(str(file)), "--map", shlex.quote(str(output))])
     with atomic_text(output, [file]) as handle:
         handle.write(map_text(proposal, command, language))

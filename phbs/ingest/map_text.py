@@ -14,7 +14,8 @@ from phbs.forms.model import Form
 from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS, fold_header
 from phbs.ingest.mapping import QUESTION
-from phbs.ingest.propose import SHOWN_VALUES, Column, Proposal
+from phbs.ingest.proposal import Column, Proposal
+from phbs.ingest.propose import SHOWN_VALUES
 from phbs.ingest.values import is_card_number
 from phbs.regions import region_table
 
@@ -209,6 +210,8 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
     if proposal.blank_question:
         asked = "blank_check" if proposal.check_marks else "blank_q"
         lines += ["", f"# {_say(asked, lang)}", f"blank: {_quoted(QUESTION)}"]
+    elif proposal.blank is not None:
+        lines += ["", f"blank: {_quoted(proposal.blank)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -216,12 +219,14 @@ def _answer_lines(proposal: Proposal, lang: Lang) -> list[str]:
     lines: list[str] = []
     if proposal.rare_count:
         lines += ["", f"# {_say('rare', lang, count=proposal.rare_count)}"]
-    if proposal.answers or proposal.unknown_answers:
+    given = proposal.given_answers
+    if proposal.answers or proposal.unknown_answers or any(given.values()):
         lines += ["", f"# {_say('answers', lang, form=proposal.form.id)}", "answers:"]
         for state in ("ya", "tidak", "tidak_berlaku"):
-            if proposal.answers.get(state):
-                usual = _say("usual", lang)
-                lines.append(f"  {state}: {_listed(proposal.answers[state])}  # {usual}")
+            mine, usual = given.get(state, []), proposal.answers.get(state, [])
+            if mine or usual:
+                note = f"  # {_say('usual', lang)}" if usual else ""
+                lines.append(f"  {state}: {_listed([*mine, *usual])}{note}")
         if proposal.unknown_answers:
             lines.append(f"  # {_say('answers_q', lang)}")
             lines.append(f"  {_quoted(QUESTION)}: {_listed(proposal.unknown_answers)}")

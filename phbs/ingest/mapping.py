@@ -63,8 +63,19 @@ def _texts(value: object) -> object:
     return value
 
 
+def _no_items_if_nothing(value: object) -> object:
+    """A key left with nothing after it (``ignore:`` once its last item is moved) is empty."""
+    return [] if value is None else value
+
+
+def _no_pairs_if_nothing(value: object) -> object:
+    return {} if value is None else value
+
+
 def _spellings(value: object) -> object:
-    """A list of spellings; one spelling alone is a list of one."""
+    """A list of spellings; one spelling alone is a list of one; nothing is none."""
+    if value is None:
+        return []
     return _texts([value] if isinstance(value, str) else value)
 
 
@@ -150,6 +161,8 @@ class FileMap(BaseModel):
     id_scope: Literal["survei", "desa"] | None = None
 
     _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(_texts)
+    _no_pairs = field_validator("columns", "answers", mode="before")(_no_pairs_if_nothing)
+    _no_items = field_validator("ignore", "skip_rows", mode="before")(_no_items_if_nothing)
     _rows = field_validator("skip_rows", mode="before")(_rows)
     _blank = field_validator("blank", mode="before")(_blank_choice)
     _scheme = field_validator("answer_scheme", mode="before")(_scheme_choice)
@@ -292,8 +305,8 @@ class LoadedMap:
         )
 
 
-def load_map(path: str | Path) -> LoadedMap:
-    """Read and check a mapping file.
+def load_map(path: str | Path, *, questions: bool = False) -> LoadedMap:
+    """Read and check a mapping file (with ``questions``, one still asking is read too).
 
     Raises :class:`~phbs.errors.MapError` naming the file and the key of each problem, or
     listing the questions still open.
@@ -313,7 +326,7 @@ def load_map(path: str | Path) -> LoadedMap:
         lines = explain(exc.errors(), _KNOWN_KEYS)
         raise MapError(*problems_text(path, lines)) from None
     asked = peta.questions()
-    if asked:
+    if asked and not questions:
         listed = ", ".join(asked)
         raise MapError(
             f"{path}: peta masih berisi {len(asked)} pertanyaan (nilai '?'): {listed}. "

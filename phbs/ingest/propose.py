@@ -15,15 +15,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from phbs.errors import PhbsError
 from phbs.forms.model import Form, fold_answer
-from phbs.ingest.columns import STANDARD_FIELDS, alias_map, fold_header, lookup_header
+from phbs.ingest.columns import (
+    STANDARD_FIELDS,
+    alias_map,
+    fold_given_header,
+    fold_header,
+    lookup_header,
+)
 from phbs.ingest.exports import detect_export
+from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.names import holds_names, likely_scope, scope_candidates
+from phbs.ingest.proposal import Column, Proposal
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
@@ -50,77 +57,11 @@ USUAL_ANSWERS: dict[str, str] = {
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*\)?$")
 
 
-@dataclass
-class Column:
-    """One column of the file, as proposed."""
-
-    position: int
-    header: str
-    values: list[str]
-    field: str | None = None
-    why: str = ""
-
-
-@dataclass
-class Proposal:
-    """What ``phbs map`` writes (:meth:`yaml`)."""
-
-    file: str
-    form: Form
-    sheet: str | None
-    sheets: list[str]
-    header_row: int
-    columns: list[Column]
-    skip_rows: list[int] = field(default_factory=list)
-    #: Fields no column was found for (required ones become questions).
-    missing: list[str] = field(default_factory=list)
-    answers: dict[str, list[str]] = field(default_factory=dict)
-    unknown_answers: list[str] = field(default_factory=list)
-    blank_question: bool = False
-    #: Only spellings of *ya* beside blank cells: a check-mark sheet (blank = tidak?).
-    check_marks: bool = False
-    names: bool = False
-    region: str | None = None
-    #: Areas the village names were found in, when no single one holds them all uniquely.
-    region_candidates: list[tuple[str, int, int]] = field(default_factory=list)
-    rare_count: int = 0
-    hidden: list[str] = field(default_factory=list)
-    #: ``desa`` when household numbers restart in each village.
-    id_scope: str | None = None
-
-    @property
-    def questions(self) -> int:
-        """How many questions the mapping asks."""
-        required = [f.code for f in STANDARD_FIELDS if f.required] + self.form.codes
-        return (
-            sum(1 for code in self.missing if code in required)
-            + len(self.unknown_answers)
-            + (self.sheet is None and len(self.sheets) > 1)
-            + (self.names and self.region is None)
-            + self.blank_question
-        )
-
-    @property
-    def needed(self) -> bool:
-        """Whether the file needs a mapping at all: ``False`` when every column was found by
-        its header as ``phbs score`` finds it and nothing else is to be said."""
-        return bool(
-            self.questions
-            or self.answers
-            or self.skip_rows
-            or self.names
-            or self.id_scope
-            or self.blank_question
-            or any(c.why not in {"judul dikenal", "kolom sistem ekspor"} for c in self.mapped())
-        )
-
-    def mapped(self) -> list[Column]:
-        """The columns given a field, in file order."""
-        return [c for c in self.columns if c.field is not None]
-
-
-def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
-    """Look at ``path`` and propose how to read it with ``form``.
+def propose(
+    path: str | Path, form: Form, sheet: str | None = None, start: FileMap | None = None
+) -> Proposal:
+    """Look at ``path`` and propose how to read it with ``form``; ``start`` is a mapping
+    partly answered by a person, whose answers are kept and built on (``phbs map --map``).
 
     >>> from phbs.forms.loading import load_form
     >>> from phbs.resources import data_path
@@ -131,6 +72,8 @@ def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
     """
     heads = _sheets(path)
     sheets = [name for name, _ in heads]
+    if start is not None and sheet is None and start.sheet not in (None, QUESTION):
+        sheet = start.sheet
     if sheet is None and len(sheets) == 1:
         sheet = sheets[0]
     elif sheet is None and len(sheets) > 1:
@@ -140,6 +83,8 @@ def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
             sheet = survey_like[0]  # else a question: which one (plain score refuses too)
     looked_at = sheet if sheet is not None else (sheets[0] if sheets else None)
     _, header_row = _best_header(path, looked_at, form)
+    if start is not None and start.header_row is not None:
+        header_row = start.header_row
     table = open_table(path, sheet=looked_at, header_row=header_row)
     try:
         rows = [cells for _, cells in islice(table.rows, SAMPLE_ROWS)]
@@ -152,7 +97,9 @@ def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
     )
     proposal.hidden = [name for name, visible in heads if not visible]
     skipped = _column_number_rows(rows[:3], len(header))
-    proposal.skip_rows = [row_numbers[i] for i in skipped]
+    if start is not None and start.skip_rows:
+        skipped = {row_numbers.index(r) for r in start.skip_rows if r in row_numbers}
+    proposal.skip_rows = [row_numbers[i] for i in sorted(skipped)]
     data = [cells for i, cells in enumerate(rows) if i not in skipped]
     exported = detect_export(header).ignored
     proposal.columns = [
@@ -161,9 +108,44 @@ def propose(path: str | Path, form: Form, sheet: str | None = None) -> Proposal:
         if text.strip()
     ]
     _assign(proposal, form)
+    if start is not None:
+        _keep_answers(proposal, start)
+        form = start.applied_to(form)  # its answer spellings are known, not asked again
     _answers(proposal, form, data)
     proposal.id_scope = _id_scope(proposal, data)
+    if start is not None:
+        _keep_choices(proposal, start)
     return proposal
+
+
+def _keep_answers(proposal: Proposal, start: FileMap) -> None:
+    """The columns and ignored headers a person already gave (``"?"`` left to propose)."""
+    given = {fold_given_header(t): c for c, t in start.columns.items() if t != QUESTION}
+    ignored = {fold_given_header(t) for t in start.ignore}
+    for column in proposal.columns:
+        key = fold_given_header(column.header)
+        if key in given:
+            column.field, column.why = given[key], "dari peta"
+        elif key in ignored:
+            column.field, column.why = None, "dari peta"
+        elif column.field in given.values():
+            column.field, column.why = None, ""
+    fields = {c.field for c in proposal.columns if c.field}
+    proposal.missing = [code for code in proposal.missing if code not in fields]
+    proposal.given_answers = {
+        state: list(getattr(start.answers, state)) for state in ("ya", "tidak", "tidak_berlaku")
+    }
+
+
+def _keep_choices(proposal: Proposal, start: FileMap) -> None:
+    """The region, blank meaning and numbering a person already chose."""
+    if start.region not in (None, QUESTION):
+        proposal.region, proposal.region_candidates = start.region, []
+    if start.blank not in ("auto", QUESTION):
+        proposal.blank_question, proposal.check_marks = False, False
+        proposal.blank = start.blank
+    if start.id_scope is not None:
+        proposal.id_scope = start.id_scope
 
 
 def _sheets(path: str | Path) -> list[tuple[str, bool]]:

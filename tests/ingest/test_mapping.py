@@ -17,7 +17,15 @@ from types import ModuleType
 import pytest
 import xlsxwriter
 from click.testing import CliRunner
-from conftest import HEADER, SEGUMBANG, assert_reconciled, household, states, write_csv
+from conftest import (
+    HEADER,
+    INDICATORS,
+    SEGUMBANG,
+    assert_reconciled,
+    household,
+    states,
+    write_csv,
+)
 
 from phbs.cli.root import cli
 from phbs.errors import InputFileError, MapError, SettingsError
@@ -376,3 +384,29 @@ def test_export_system_columns_are_left_out_and_no_mapping_is_needed(tmp_path: P
     text = out.read_text(encoding="utf-8")
     assert '- "_uuid"  # u-0, u-1, u-2 · kolom sistem ekspor' in text
     assert ': "?"' not in text
+
+
+def test_phbs_map_builds_on_a_partly_answered_mapping(tmp_path: Path) -> None:
+    """Indicator columns only a person can name (``Q1``… under no series the form knows):
+    named in the mapping, ``phbs map --map`` keeps them and now proposes their answer
+    spellings (``2`` = tidak) and asks nothing more."""
+    header = ["No KK", "Kode Desa", "Umur Anak Termuda", *(f"Q{n:02d}" for n in range(1, 11))]
+    rows = [[f"R{n}", SEGUMBANG, "", "-", "-", "-", *(["1"] * 6), "2"] for n in range(12)]
+    path = write_csv(tmp_path / "q.csv", [header, *rows])
+    first = _propose(path, tmp_path)
+    assert 'persalinan_nakes: "?"' in first
+    named = first
+    for n, code in enumerate(INDICATORS, start=1):  # moved from ignore to columns
+        named = named.replace(f'  {code}: "?"', f'  {code}: "Q{n:02d}"')
+        named = "\n".join(x for x in named.splitlines() if not x.startswith(f'  - "Q{n:02d}"'))
+    peta = tmp_path / "q.yaml"
+    peta.write_text(named, encoding="utf-8")
+    done = CliRunner().invoke(
+        cli, ["map", str(path), "--map", str(peta), "-o", str(peta)], catch_exceptions=False
+    )
+    assert done.exit_code == 0, done.output
+    again = peta.read_text(encoding="utf-8")
+    assert 'persalinan_nakes: "Q01"  # dari peta' in again
+    assert 'tidak: ["2"]' in again
+    assert ': "?"' not in again
+    assert states(read_survey([path], mapping=peta))[0] == "---YYYYYYT"

@@ -1,0 +1,83 @@
+"""What ``phbs map`` found in a file: the columns with the field each most likely holds, and
+the questions it could not answer (:mod:`phbs.ingest.propose` finds them,
+:mod:`phbs.ingest.map_text` writes them as a mapping)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from phbs.forms.model import Form
+from phbs.ingest.columns import STANDARD_FIELDS
+
+
+@dataclass
+class Column:
+    """One column of the file, as proposed."""
+
+    position: int
+    header: str
+    values: list[str]
+    field: str | None = None
+    why: str = ""
+
+
+@dataclass
+class Proposal:
+    """What ``phbs map`` writes (:meth:`yaml`)."""
+
+    file: str
+    form: Form
+    sheet: str | None
+    sheets: list[str]
+    header_row: int
+    columns: list[Column]
+    skip_rows: list[int] = field(default_factory=list)
+    #: Fields no column was found for (required ones become questions).
+    missing: list[str] = field(default_factory=list)
+    answers: dict[str, list[str]] = field(default_factory=dict)
+    unknown_answers: list[str] = field(default_factory=list)
+    blank_question: bool = False
+    #: Only spellings of *ya* beside blank cells: a check-mark sheet (blank = tidak?).
+    check_marks: bool = False
+    names: bool = False
+    region: str | None = None
+    #: Areas the village names were found in, when no single one holds them all uniquely.
+    region_candidates: list[tuple[str, int, int]] = field(default_factory=list)
+    rare_count: int = 0
+    hidden: list[str] = field(default_factory=list)
+    #: ``desa`` when household numbers restart in each village.
+    id_scope: str | None = None
+    #: Answer spellings a person gave in the mapping this proposal starts from.
+    given_answers: dict[str, list[str]] = field(default_factory=dict)
+    #: What a blank cell means, as a person said in that mapping.
+    blank: str | None = None
+
+    @property
+    def questions(self) -> int:
+        """How many questions the mapping asks."""
+        required = [f.code for f in STANDARD_FIELDS if f.required] + self.form.codes
+        return (
+            sum(1 for code in self.missing if code in required)
+            + len(self.unknown_answers)
+            + (self.sheet is None and len(self.sheets) > 1)
+            + (self.names and self.region is None)
+            + self.blank_question
+        )
+
+    @property
+    def needed(self) -> bool:
+        """Whether the file needs a mapping at all: ``False`` when every column was found by
+        its header as ``phbs score`` finds it and nothing else is to be said."""
+        return bool(
+            self.questions
+            or self.answers
+            or self.skip_rows
+            or self.names
+            or self.id_scope
+            or self.blank_question
+            or any(c.why not in {"judul dikenal", "kolom sistem ekspor"} for c in self.mapped())
+        )
+
+    def mapped(self) -> list[Column]:
+        """The columns given a field, in file order."""
+        return [c for c in self.columns if c.field is not None]
