@@ -194,11 +194,11 @@ def reading_options(function: F) -> F:
             _read_option(
                 "--map",
                 "mapping",
-                default=None,
-                metavar="PETA.yaml",
-                type=click.Path(path_type=Path, dir_okay=False),
+                multiple=True,
+                metavar="[BERKAS=]PETA.yaml",
                 help="Peta berkas (dibuat dengan phbs map): judul kolom, ejaan jawaban, lembar "
-                "dan baris judul berkas yang tidak seperti contoh.",
+                "dan baris judul berkas yang tidak seperti contoh. BERKAS=PETA.yaml: peta "
+                "untuk satu berkas saja (berkas lain dibaca tanpa peta itu). Boleh diulang.",
             ),
             click.option(
                 "--form",

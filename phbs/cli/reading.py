@@ -12,6 +12,7 @@ import click
 from phbs.cli.common import READ_KEY
 
 if TYPE_CHECKING:
+    from phbs.ingest.file_maps import FileMaps
     from phbs.ingest.mapping import LoadedMap
     from phbs.ingest.settings import ReadSettings
     from phbs.ingest.survey import IdScope
@@ -33,20 +34,41 @@ def read_settings(ctx: click.Context) -> ReadSettings:
     )
 
 
-def read_mapping(ctx: click.Context) -> LoadedMap | None:
-    """The mapping file given with ``--map``, loaded and checked (or None)."""
+def read_mapping(ctx: click.Context) -> FileMaps | None:
+    """The mappings given with ``--map``, loaded and checked (or None): ``PETA.yaml`` for
+    every file, ``BERKAS=PETA.yaml`` for one file."""
+    from phbs.errors import SettingsError
+    from phbs.ingest.file_maps import FileMaps
     from phbs.ingest.mapping import load_map
 
-    path = ctx.meta.get(READ_KEY, {}).get("mapping")
-    return load_map(path) if path is not None else None
+    given: tuple[str, ...] = ctx.meta.get(READ_KEY, {}).get("mapping") or ()
+    default: str | None = None
+    per_file: dict[Path, LoadedMap] = {}
+    for text in given:
+        file, equals, peta = text.partition("=")
+        if equals and not Path(text).is_file():
+            per_file[Path(file).expanduser().resolve()] = load_map(peta)
+        elif default is not None:
+            raise SettingsError(
+                f"--map {default} dan --map {text}: satu peta untuk semua berkas; untuk satu "
+                "berkas tulis --map BERKAS=PETA.yaml",
+                f"--map {default} and --map {text}: one mapping for all files; for one file "
+                "write --map FILE=MAP.yaml",
+            )
+        else:
+            default = text
+    if default is None and not per_file:
+        return None
+    return FileMaps(load_map(default) if default else None, tuple(per_file.items()))
 
 
-def form_choice(ctx: click.Context, form_name: str, mapping: LoadedMap | None) -> str:
-    """The form to read with: ``--form`` when given, else the mapping's form, else the
+def form_choice(ctx: click.Context, form_name: str, mapping: FileMaps | None) -> str:
+    """The form to read with: ``--form`` when given, else the mappings' form, else the
     default (a mapping made for another form than ``--form`` is refused when it is applied)."""
     given = ctx.get_parameter_source("form_name") is not click.core.ParameterSource.DEFAULT
-    if mapping is not None and mapping.map.form is not None and not given:
-        return mapping.map.form
+    chosen = mapping.common("form") if mapping is not None else None
+    if chosen is not None and not given:
+        return chosen
     return form_name
 
 
@@ -58,7 +80,7 @@ class SurveyReading:
     sheet: str | None
     id_scope: IdScope
     settings: ReadSettings
-    mapping: LoadedMap | None
+    mapping: FileMaps | None
 
     def options(self) -> list[str]:
         """The reading options as typed again, for a command line to suggest (``phbs
@@ -69,7 +91,10 @@ class SurveyReading:
         given = self.settings
         typed: list[str] = []
         if self.mapping is not None:
-            typed += ["--map", str(self.mapping.path)]
+            if self.mapping.default is not None:
+                typed += ["--map", str(self.mapping.default.path)]
+            for file, peta in self.mapping.per_file:
+                typed += ["--map", f"{file}={peta.path}"]
         if self.form != "kemenkes-rt-10":
             typed += ["--form", self.form]
         if self.sheet is not None:
@@ -94,7 +119,8 @@ class SurveyReading:
         """The files read besides the survey (for :func:`~phbs.outputs.check_run_files`)."""
         from phbs.outputs import input_file
 
-        return [input_file(self.form), self.mapping.path if self.mapping else None]
+        maps = [m.path for m in self.mapping.all] if self.mapping else []
+        return [input_file(self.form), *maps]
 
 
 def survey_reading(

@@ -10,6 +10,7 @@ from collections.abc import Generator, Iterator
 from contextlib import closing
 from itertools import islice
 
+from phbs.forms.model import Form
 from phbs.ingest.answers import (
     BARE_N,
     answer_table,
@@ -27,12 +28,14 @@ from phbs.ingest.exports import (
 )
 from phbs.ingest.fast import grid_rows
 from phbs.ingest.grid import Codebook, Grid
+from phbs.ingest.mapping import LoadedMap
+from phbs.ingest.names import VillageNames
 from phbs.ingest.prepared_grid import ReadGrid, prepare
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts, Suspect, Village
 from phbs.ingest.row_checks import AFTER_ROWS, BEFORE_ROWS, ROW_BATCH
 from phbs.ingest.sample import sample_rows
-from phbs.ingest.settings import AnswerScheme, BlankMeaning
+from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.sheets import choose_sheet
 from phbs.ingest.submissions import SubmissionChecks
 from phbs.ingest.survey import (
@@ -54,6 +57,19 @@ from phbs.threads import read_ahead
 class FileChecks(SubmissionChecks):
     """One file: how it is read (columns, answers, sheets), its rows one by one or as grids, and
     what the survey says of it."""
+
+    def use(
+        self, form: Form, complete: Form, settings: ReadSettings, mapping: LoadedMap | None
+    ) -> None:
+        """Read the next files with ``form`` and ``settings`` (a file's own mapping)."""
+        if settings.region_scope != self.settings.region_scope:
+            self.names = VillageNames(settings.region_scope) if settings.region_scope else None
+        self.form, self.complete_form, self.settings, self.mapping = (
+            form,
+            complete,
+            settings,
+            mapping,
+        )
 
     def read(self, table: RawTable, file_index: int) -> None:
         try:
@@ -105,7 +121,7 @@ class FileChecks(SubmissionChecks):
             table, sample, self.form
         )
         answers = answer_table(self.form, choice.scheme, self.settings.blank)
-        counts = FileCounts(table, columns, answers, choice)
+        counts = FileCounts(table, columns, answers, choice, mapping=self.mapping)
         self.files.append(counts)
         for issue in columns.issues:
             self.add_issue(issue, BEFORE_ROWS)
@@ -273,8 +289,8 @@ class FileChecks(SubmissionChecks):
                 rows_scored=c.scored,
                 rows_set_aside=c.aside,
                 reading=self._reading(c),
-                mapping=str(self.mapping.path) if self.mapping else "",
-                mapping_sha256=self.mapping.sha256 if self.mapping else "",
+                mapping=str(c.mapping.path) if c.mapping else "",
+                mapping_sha256=c.mapping.sha256 if c.mapping else "",
             )
             for c in self.files
         ]

@@ -11,6 +11,7 @@ import numpy as np
 from phbs.forms.model import Form
 from phbs.ingest.answers import AnswerTable, SchemeChoice
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap
+from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.resolve import ResolvedCells
 from phbs.ingest.survey import Factor, HouseholdBatch
@@ -28,6 +29,8 @@ class FileCounts:
     # Submissions a reviewer left open (on hold, has issues), or rejected and kept on purpose.
     on_hold: int = 0
     kept_rejected: int = 0
+    #: The mapping the file was read with (``--map``), if any.
+    mapping: LoadedMap | None = None
 
 
 @dataclass

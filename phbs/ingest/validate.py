@@ -25,8 +25,9 @@ from phbs.ingest.exports import (
     detect_export,
 )
 from phbs.ingest.file_checks import FileChecks
+from phbs.ingest.file_maps import FileMaps, MapsGiven
 from phbs.ingest.inputs import DistinctFiles, distinct_files
-from phbs.ingest.mapping import LoadedMap, load_map
+from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
@@ -61,7 +62,7 @@ def read_survey(
     settings: ReadSettings | None = None,
     progress: Callable[[int], None] | None = None,
     sink: Callable[[HouseholdBatch], None] | None = None,
-    mapping: LoadedMap | str | Path | None = None,
+    mapping: MapsGiven | FileMaps | None = None,
 ) -> Survey:
     """Read and validate survey files (one per Puskesmas is fine) into one :class:`Survey`.
 
@@ -85,43 +86,53 @@ def read_survey(
 
     ``mapping`` (a :class:`~phbs.ingest.mapping.LoadedMap` or its path) says how files that
     name their columns and spell their answers their own way are read (docs/aturan.md §6.5):
-    its headers, answers, sheet, header row and region apply to every file.
+    its headers, answers, sheet, header row and region apply to every file. A dict of survey
+    file → mapping reads each of those files its own way (the others without a mapping);
+    the mappings must agree on the form and on ``id_scope``.
 
     Raises :class:`~phbs.errors.InputFileError` for a file that cannot be read at all,
     :class:`~phbs.errors.FormError` for a bad form and :class:`~phbs.errors.MapError` for a
     bad mapping; problems *in* the data become issues.
     """
     settings = settings or ReadSettings()
-    loaded = form if isinstance(form, LoadedForm) else load_form(form)
-    header_row: int | None = None
-    if mapping is not None:
-        mapping = mapping if isinstance(mapping, LoadedMap) else load_map(mapping)
-        loaded, settings, sheet = _mapped(loaded, settings, sheet, mapping)
-        header_row = mapping.map.header_row
-        if mapping.map.id_scope is not None and IdScope(id_scope) is IdScope.SURVEI:
-            id_scope = IdScope(mapping.map.id_scope)
-    loaded = loaded.without(settings.not_collected)
+    base = form if isinstance(form, LoadedForm) else load_form(form)
+    maps = FileMaps.of(mapping)
+    chosen_scope = maps.common("id_scope")
     scope = IdScope(id_scope)
+    if chosen_scope is not None and scope is IdScope.SURVEI:
+        scope = IdScope(chosen_scope)
+    plans: dict[Path | None, tuple[LoadedForm, ReadSettings, str | None]] = {}
+
+    def plan(peta: LoadedMap | None) -> tuple[LoadedForm, ReadSettings, str | None]:
+        key = peta.path if peta is not None else None
+        if key not in plans:
+            mapped = _mapped(base, settings, sheet, peta) if peta else (base, settings, sheet)
+            plans[key] = (mapped[0].without(settings.not_collected), mapped[1], mapped[2])
+        return plans[key]
+
+    loaded = plan(maps.default)[0] if not maps.per_file else base.without(settings.not_collected)
     table = HouseholdTable(indicator_codes=loaded.form.codes)
     for ctx in loaded.form.context:
         table.context[ctx.code] = []
     validator = Validator(loaded.form, scope, sink or table.extend, settings)
-    validator.complete_form = loaded.complete or loaded.form
     validator.progress = progress
-    validator.sheet_given = sheet is not None
-    validator.mapping = mapping if isinstance(mapping, LoadedMap) else None
     files = paths if isinstance(paths, DistinctFiles) else distinct_files(paths)
     for issue in files.issues:
         validator.issues.append(issue)
         validator._order.append((-1, BEFORE_ROWS, 0))
+    maps.check_files([Path(p) for p in files.paths])
     for index, path in enumerate(files.paths):
+        peta = maps.for_file(path)
+        form_i, settings_i, sheet_i = plan(peta)
+        validator.use(form_i.form, form_i.complete or form_i.form, settings_i, peta)
+        validator.sheet_given = sheet_i is not None
         validator.read(
             open_table(
                 path,
-                sheet=sheet,
+                sheet=sheet_i,
                 header_cells=HEADER_CELLS,
-                prefer=survey_header(loaded.form, str(path)),
-                header_row=header_row,
+                prefer=survey_header(form_i.form, str(path)),
+                header_row=peta.map.header_row if peta is not None else None,
             ),
             index,
         )

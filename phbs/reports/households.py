@@ -143,6 +143,12 @@ def write_rejects_csv(
     """
     header = _union_header(survey.set_aside)
     personal: dict[tuple[str, ...], list[int]] = {}
+    # The headers each file's personal columns were read under (its own mapping's, too).
+    read_as = {
+        f.name: {h for code, h in f.reading.columns if code in PERSONAL_FIELDS}
+        for f in survey.files
+        if f.reading is not None
+    }
     with atomic_text(path, input_paths(survey), newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["berkas", "baris", "kode_masalah", "alasan", *header])
@@ -152,9 +158,10 @@ def write_rejects_csv(
             if not include_names:
                 if row.header not in personal:
                     found = match_columns(list(row.header), survey.form.form, file=row.file)
+                    named = read_as.get(row.file, set())
                     personal[row.header] = [
                         found.index[code] for code in PERSONAL_FIELDS if found.has(code)
-                    ]
+                    ] + [i for i, h in enumerate(row.header) if h in named]
                 for position in personal[row.header]:
                     if position < len(cells_in):
                         cells_in[position] = ""

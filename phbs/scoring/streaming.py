@@ -19,8 +19,8 @@ from typing import Protocol
 
 from phbs.forms.loading import LoadedForm, load_form
 from phbs.forms.model import NaPolicy
+from phbs.ingest.file_maps import FileMaps, MapsGiven
 from phbs.ingest.inputs import distinct_files
-from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
@@ -83,7 +83,7 @@ def score_files(
     progress: Callable[[int], None] | None = None,
     households_csv: HouseholdWriter | None = None,
     keep_households: bool = False,
-    mapping: LoadedMap | str | Path | None = None,
+    mapping: MapsGiven | FileMaps | None = None,
 ) -> StreamedScore:
     """Read, validate and score survey files in one pass (memory follows the areas).
 

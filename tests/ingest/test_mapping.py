@@ -410,3 +410,46 @@ def test_phbs_map_builds_on_a_partly_answered_mapping(tmp_path: Path) -> None:
     assert 'tidak: ["2"]' in again
     assert ': "?"' not in again
     assert states(read_survey([path], mapping=peta))[0] == "---YYYYYYT"
+
+
+def test_files_of_different_shapes_are_read_together_each_with_its_own_mapping(
+    tmp_path: Path,
+) -> None:
+    """§6.5: one Puskesmas's standard CSV and another's typed questionnaire in one run
+    (``--map FILE=PETA``): the village table is the two tables side by side, and each file
+    is reconciled and recorded with its own mapping (none for the CSV)."""
+    csv_file = data_path("contoh", "survei-puskesmas-kusan-hilir.csv")
+    both, printed = _score(
+        tmp_path, "both.json", str(csv_file), str(KADER), "--map", f"{KADER}={KADER_MAP}"
+    )
+    alone, _ = _score(tmp_path, "a.csv", str(csv_file))
+    mapped, _ = _score(tmp_path, "b.csv", str(KADER), "--map", str(KADER_MAP))
+    together, _ = _score(
+        tmp_path, "both.csv", str(csv_file), str(KADER), "--map", f"{KADER}={KADER_MAP}"
+    )
+    rows = sorted(together.decode().splitlines()[1:])
+    assert rows == sorted([*alone.decode().splitlines()[1:], *mapped.decode().splitlines()[1:]])
+    files = json.loads(both)["berkas_masukan"]
+    assert [f["peta"] is not None for f in files] == [False, True]
+    assert [f["baris_dibaca"] for f in files] == [1672, 121]
+    assert f"--map {KADER}={KADER_MAP}" in printed  # the hint reads the files the same way
+    runner = CliRunner()
+    stray = runner.invoke(cli, ["score", str(csv_file), "--map", f"lain.xlsx={KADER_MAP}"])
+    assert stray.exit_code == 2
+    assert "tidak dibaca" in stray.stderr
+    twice = runner.invoke(cli, ["score", str(csv_file), "--map", str(KADER_MAP), "--map", "x.yaml"])
+    assert twice.exit_code == 2
+    assert "BERKAS=PETA.yaml" in twice.stderr
+
+
+def test_mappings_of_one_run_agree_on_the_form_and_the_id_rule(tmp_path: Path) -> None:
+    one, other = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    one.write_text("phbs_map: 1\nform: kemenkes-rt-10\nid_scope: desa\n", encoding="utf-8")
+    other.write_text("phbs_map: 1\nform: pispk-12\n", encoding="utf-8")
+    first = write_csv(tmp_path / "a.csv", [HEADER, household("A", SEGUMBANG)])
+    second = write_csv(tmp_path / "b.csv", [HEADER, household("B", SEGUMBANG)])
+    with pytest.raises(MapError, match="form"):
+        read_survey([first, second], mapping={first: one, second: other})
+    other.write_text("phbs_map: 1\nid_scope: survei\n", encoding="utf-8")
+    with pytest.raises(MapError, match="id_scope"):
+        read_survey([first, second], mapping={first: one, second: other})
