@@ -14,7 +14,7 @@ from phbs.forms.model import Form
 from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS, fold_header
 from phbs.ingest.mapping import QUESTION
-from phbs.ingest.proposal import Column, Proposal
+from phbs.ingest.proposal import EXPORT, GIVEN, KNOWN, Column, Proposal
 from phbs.ingest.propose import SHOWN_VALUES
 from phbs.ingest.values import is_card_number
 from phbs.regions import region_table
@@ -120,6 +120,28 @@ def _listed(items: list[str]) -> str:
     return "[" + ", ".join(_quoted(i) for i in items) + "]"
 
 
+_WHY: dict[str, tuple[str, str]] = {
+    KNOWN: ("judul dikenal", "known header"),
+    EXPORT: ("kolom sistem ekspor", "export system column"),
+    GIVEN: ("dari peta", "from the mapping"),
+    "number": ("indikator nomor {0}", "indicator number {0}"),
+    "close": ("mirip '{0}'", "close to '{0}'"),
+    "question": ("mirip pertanyaan indikator", "close to the indicator's question"),
+    "kk": ("nomor KK", "family-card number"),
+    "age": ("judul umur anak: periksa satuannya (bulan)", "child's age: check the unit (months)"),
+    "names": ("nama desa (dicocokkan ke kode)", "village names (matched to codes)"),
+    "claimed": ("'{0}'? satu dari {1} kolom", "'{0}'? one of {1} columns"),
+}
+
+
+def _why(column: Column, lang: Lang) -> str:
+    """Why a column was proposed, in words."""
+    key, *values = column.why.split(":")
+    if key not in _WHY:
+        return column.why
+    return _WHY[key][lang == "en"].format(*values)
+
+
 def _sample(column: Column, lang: Lang) -> str:
     if column.field in PERSONAL_FIELDS or any(is_card_number(v) for v in column.values[:50]):
         return _say("personal", lang)
@@ -139,7 +161,7 @@ def _area(code: str) -> str:
 
 def _choices(code: str, free: list[Column]) -> str:
     """The columns not used yet that could hold ``code``, likeliest first (at most 5)."""
-    plain = [c for c in free if c.why != "kolom sistem ekspor"]
+    plain = [c for c in free if c.why != EXPORT]
     plain.sort(
         key=lambda c: (
             -difflib.SequenceMatcher(None, fold_header(c.header), fold_header(code)).ratio()
@@ -177,7 +199,7 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         lines.append(f"id_scope: {_quoted(proposal.id_scope)}  # {_say('id_scope', lang)}")
     lines += ["", f"# {_say('columns', lang)}", "columns:"]
     for column in proposal.mapped():
-        note = " · ".join(part for part in (column.why, _sample(column, lang)) if part)
+        note = " · ".join(part for part in (_why(column, lang), _sample(column, lang)) if part)
         lines.append(f"  {column.field}: {_quoted(column.header)}  # {note}")
     free = [c for c in proposal.columns if c.field is None]
     required = {"id_rumah_tangga", "kode_desa", *form.codes}
@@ -190,7 +212,7 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
     if free:
         lines += ["", f"# {_say('ignore', lang)}", "ignore:"]
         for column in free:
-            why = f" · {column.why}" if column.why else ""
+            why = f" · {_why(column, lang)}" if column.why else ""
             lines.append(f"  - {_quoted(column.header)}  # {_sample(column, lang)}{why}")
     lines += _answer_lines(proposal, lang)
     if proposal.names:

@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 from phbs.forms.model import Form
 from phbs.ingest.columns import STANDARD_FIELDS
 
+#: Why a column was proposed (``Column.why``; :mod:`phbs.ingest.map_text` words them): its
+#: header is known, it is a system column of an export, a person gave it in a mapping. The
+#: others are ``number:N``, ``close:SPELLING``, ``question``, ``kk``, ``age``, ``names`` and
+#: ``claimed:FIELD:COUNT`` (a field two columns could be).
+KNOWN, EXPORT, GIVEN = "known", "export", "given"
+
 
 @dataclass
 class Column:
@@ -75,7 +81,7 @@ class Proposal:
             or self.names
             or self.id_scope
             or self.blank_question
-            or any(c.why not in {"judul dikenal", "kolom sistem ekspor"} for c in self.mapped())
+            or any(c.why not in {KNOWN, EXPORT} for c in self.mapped())
         )
 
     def mapped(self) -> list[Column]:

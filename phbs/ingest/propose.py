@@ -30,7 +30,7 @@ from phbs.ingest.columns import (
 from phbs.ingest.exports import detect_export
 from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.names import holds_names, likely_scope, scope_candidates
-from phbs.ingest.proposal import Column, Proposal
+from phbs.ingest.proposal import EXPORT, GIVEN, KNOWN, Column, Proposal
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
@@ -103,7 +103,7 @@ def propose(
     data = [cells for i, cells in enumerate(rows) if i not in skipped]
     exported = detect_export(header).ignored
     proposal.columns = [
-        Column(i, text, _distinct(data, i), why="kolom sistem ekspor" if i in exported else "")
+        Column(i, text, _distinct(data, i), why=EXPORT if i in exported else "")
         for i, text in enumerate(header)
         if text.strip()
     ]
@@ -125,9 +125,9 @@ def _keep_answers(proposal: Proposal, start: FileMap) -> None:
     for column in proposal.columns:
         key = fold_given_header(column.header)
         if key in given:
-            column.field, column.why = given[key], "dari peta"
+            column.field, column.why = given[key], GIVEN
         elif key in ignored:
-            column.field, column.why = None, "dari peta"
+            column.field, column.why = None, GIVEN
         elif column.field in given.values():
             column.field, column.why = None, ""
     fields = {c.field for c in proposal.columns if c.field}
@@ -233,12 +233,12 @@ def _assign(proposal: Proposal, form: Form) -> None:
     for column in columns:
         code = lookup_header(column.header, aliases)
         if code:
-            column.field, column.why = code, "judul dikenal"
+            column.field, column.why = code, KNOWN
     if run:
         for k, code in enumerate(form.codes):
             column = columns[start + k]
             if column.field is None:
-                column.field, column.why = code, f"indikator nomor {k + 1}"
+                column.field, column.why = code, f"number:{k + 1}"
     for column in columns:
         if column.field is None:
             column.field, column.why = _close_field(column.header, form, aliases)
@@ -249,9 +249,9 @@ def _assign(proposal: Proposal, form: Form) -> None:
         kk_header = re.search(r"\b(no|nomor|nomer)\s*(kk|kartu keluarga)\b", folded)
         kk_values = bool(filled) and all(is_card_number(v) for v in filled[:50])
         if column.field is None and (kk_header or kk_values):
-            column.field, column.why = "id_rumah_tangga", "nomor KK"
+            column.field, column.why = "id_rumah_tangga", "kk"
         if column.field is None and len(context) == 1 and _AGE.search(folded):
-            column.field, column.why = context[0], "judul umur anak: periksa satuannya (bulan)"
+            column.field, column.why = context[0], "age"
     claimed: dict[str, list[Column]] = {}
     for column in columns:
         if column.field:
@@ -259,13 +259,13 @@ def _assign(proposal: Proposal, form: Form) -> None:
     for code, holders in claimed.items():
         if len(holders) > 1:
             for column in holders:
-                column.field, column.why = None, f"'{code}'? satu dari {len(holders)} kolom"
+                column.field, column.why = None, f"claimed:{code}:{len(holders)}"
     fields = {c.field for c in columns if c.field}
     village = next((c for c in columns if c.field == "kode_desa"), None)
     named = next((c for c in columns if c.field == "nama_desa"), None)
     if village is None and named is not None:
         # Names only: they go where the code would, matched within a region.
-        named.field, named.why, village = "kode_desa", "nama desa (dicocokkan ke kode)", named
+        named.field, named.why, village = "kode_desa", "names", named
         fields = (fields - {"nama_desa"}) | {"kode_desa"}
     if village is not None and holds_names(v for v in village.values if v):
         proposal.names = True
@@ -286,11 +286,11 @@ def _close_field(header: str, form: Form, aliases: dict[str, str]) -> tuple[str 
     folded = fold_header(header.rsplit("/", 1)[-1])
     close = difflib.get_close_matches(folded, list(aliases), n=1, cutoff=0.85)
     if close and aliases[close[0]]:
-        return aliases[close[0]], f"mirip '{close[0]}'"
+        return aliases[close[0]], f"close:{close[0]}"
     questions = {fold_header(i.question): i.code for i in form.indicators if i.question}
     close = difflib.get_close_matches(folded, list(questions), n=1, cutoff=0.75)
     if close:
-        return questions[close[0]], "mirip pertanyaan indikator"
+        return questions[close[0]], "question"
     return None, ""
 
 
