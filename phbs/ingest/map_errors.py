@@ -38,6 +38,16 @@ OWN: dict[str, tuple[str, str]] = {
         "header '{detail}' is both in columns and in ignore: remove it from one",
     ),
     "empty-header": ("judul kolom kosong untuk {detail}", "empty header for {detail}"),
+    "spelling-twice": (
+        "satu ejaan untuk dua jawaban: '{detail}'",
+        "one spelling for two answers: '{detail}'",
+    ),
+    "empty-spelling": (
+        "ejaan kosong tidak berarti apa-apa: arti sel kosong ditulis di blank (missing, na "
+        "atau tidak)",
+        "an empty spelling means nothing: what a blank cell means goes under blank (missing, "
+        "na or tidak)",
+    ),
 }
 
 #: pydantic's error types, and what they mean here.

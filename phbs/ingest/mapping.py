@@ -76,7 +76,10 @@ def _spellings(value: object) -> object:
     """A list of spellings; one spelling alone is a list of one; nothing is none."""
     if value is None:
         return []
-    return _texts([value] if isinstance(value, str) else value)
+    spellings = _texts([value] if isinstance(value, str) else value)
+    if isinstance(spellings, list) and any(not fold_answer(s) for s in spellings):
+        raise ValueError("empty-spelling|")
+    return spellings
 
 
 def _one_of(value: object, allowed: tuple[str, ...]) -> object:
@@ -189,6 +192,11 @@ class FileMap(BaseModel):
         both = [t for t in self.ignore if fold_given_header(t) in mapped]
         if both:
             raise ValueError(f"mapped-and-ignored|{both[0]}")
+        meant: dict[str, str] = {}
+        for state in (*_STATES, "unknown"):
+            for spelling in getattr(self.answers, state):
+                if meant.setdefault(fold_answer(spelling), state) != state:
+                    raise ValueError(f"spelling-twice|{spelling}")
         return self
 
     def questions(self) -> list[str]:
@@ -236,7 +244,10 @@ class FileMap(BaseModel):
             vocabulary = AnswerVocabulary.model_validate(updated)
         except ValidationError as exc:
             problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            raise MapError(f"{path}: answers: {problem}") from None
+            raise MapError(
+                f"{path}: answers: satu ejaan untuk dua jawaban ({problem})",
+                f"{path}: answers: one spelling for two answers ({problem})",
+            ) from None
         return form.model_copy(
             update={
                 "headers": {**form.headers, **self.columns},

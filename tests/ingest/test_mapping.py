@@ -170,6 +170,8 @@ def test_a_mapping_is_checked_like_a_form(tmp_path: Path) -> None:
         "phbs_map: 1\ncolumns: {rt: RT}\nignore: [RT]\n": "ada di columns dan di ignore",
         "phbs_map: 1\ncolumns: {rt: RT, rw: Rt}\n": "judul 'Rt' diberikan untuk dua isian",
         "- a\n- b\n": r"\(berkas\): berkas peta berisi kunci: nilai",
+        'phbs_map: 1\nanswers:\n  tidak: [""]\n': "arti sel kosong ditulis di blank",
+        "phbs_map: 1\nanswers:\n  ya: v\n  tidak: V\n": "satu ejaan untuk dua jawaban",
     }
     for text, key in cases.items():
         path = tmp_path / "peta.yaml"
