@@ -89,6 +89,10 @@ MOVED_INTO_PACKAGES: dict[str, str | tuple[str, ...]] = {
 
 # Names that left a module still in place → the module they are in now.
 NAMES_MOVED: dict[str, dict[str, str]] = {
+    "phbs.ingest.understand": {
+        "check_publishable": "phbs.ingest.publishable",
+        "DUPLICATE_ID_SHARE": "phbs.ingest.publishable",
+    },
     "phbs.ingest.csv_stream": {
         "read_block": "phbs.ingest.csv_source",
     },

@@ -26,7 +26,7 @@ from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
-from phbs.ingest.understand import check_publishable
+from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity

@@ -47,7 +47,13 @@ def read_mapping(ctx: click.Context) -> FileMaps | None:
     for text in given:
         file, equals, peta = text.partition("=")
         if equals and not Path(text).is_file():
-            per_file[Path(file).expanduser().resolve()] = load_map(peta)
+            key = Path(file).expanduser().resolve()
+            if key in per_file:
+                raise SettingsError(
+                    f"--map {file}=…: dua peta untuk satu berkas; pilih satu",
+                    f"--map {file}=…: two mappings for one file; choose one",
+                )
+            per_file[key] = load_map(peta)
         elif default is not None:
             raise SettingsError(
                 f"--map {default} dan --map {text}: satu peta untuk semua berkas; untuk satu "

@@ -23,7 +23,7 @@ from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
-from phbs.ingest.understand import check_publishable
+from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.outputs import check_run_files, input_file

@@ -23,7 +23,7 @@ from phbs.cli.reading import survey_reading
 from phbs.errors import SurveyError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
-from phbs.ingest.understand import check_publishable
+from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.outputs import check_run_files

@@ -43,6 +43,8 @@ class AnswerTable(dict[str, int]):
         self.blank_na = blank_na
         #: A blank cell is *Tidak* (``--blank tidak``, a check-mark sheet).
         self.blank_no = False
+        #: A blank indicator cell was met that nothing in its row decided.
+        self.blank_seen = False
         self.scheme = scheme
         self.seen: set[str] = set()
         #: Spellings met on indicators that always apply (no *tidak berlaku* allowed).
@@ -234,19 +236,69 @@ def check_scheme_after(
     )
 
 
-def check_blanks(table: RawTable, answers: AnswerTable, form: Form, blank: BlankMeaning) -> None:
+def _check_marks(table: RawTable) -> SurveyError:
+    return SurveyError(
+        f"{table.name}: sel indikator berisi jawaban ya dan sel kosong saja, tidak pernah "
+        "jawaban tidak: lembar centang? Sel kosong bisa berarti tidak (--blank tidak) atau "
+        "belum diisi (--blank missing); pilih salah satu.",
+        f"{table.name}: indicator cells hold yes answers and blank cells only, never a no: a "
+        "check-mark sheet? A blank may mean no (--blank tidak) or not yet answered (--blank "
+        "missing); choose one.",
+    )
+
+
+def _ticks_without_applicability(table: RawTable, codes: list[str]) -> SurveyError:
+    listed = ", ".join(codes)
+    return SurveyError(
+        f"{table.name}: dengan --blank tidak, sel kosong di {listed} menjadi tidak, padahal "
+        "indikator itu boleh tidak berlaku dan berkas ini tidak punya kolom umur anak maupun "
+        "tanda tidak berlaku ('-'): rumah tangga tanpa balita akan dihitung tidak memenuhi. "
+        "Tambahkan kolom umur anak termuda atau tanda '-' untuk yang tidak berlaku.",
+        f"{table.name}: with --blank tidak, blanks in {listed} become no, though those "
+        "indicators may not apply and this file has neither the youngest child's age nor a "
+        "not-applicable mark ('-'): households without a child under five would fail them. "
+        "Add the youngest child's age or '-' where an indicator does not apply.",
+    )
+
+
+#: Blank indicator cells, as a share of all, above which a file with ticks and blanks only
+#: (never a no) is taken for a check-mark sheet whose blanks may mean no.
+CHECK_MARK_BLANKS = 0.05
+#: ... and in at least this many rows (one row cut short is not a check-mark sheet).
+CHECK_MARK_ROWS = 3
+
+
+def check_blanks(
+    table: RawTable, answers: AnswerTable, form: Form, blank: BlankMeaning, blank_share: float
+) -> None:
     """After the whole file: refuse it when its blank cells could mean *belum diisi* or
-    *tidak berlaku* and no option said which (``--blank auto``, the default).
+    *tidak berlaku* and no option said which (``--blank auto``, the default); likewise a
+    file of ticks and blanks only (``blank_share`` of its indicator cells blank, never a
+    *tidak*), whose blanks may mean *tidak*; and ``--blank tidak`` where nothing says which
+    indicators do not apply.
 
     That is a file with blanks, read as *belum diisi*, on indicators that may be not
     applicable and that nothing in the row decides (indicators 8–10 always; 1–3 without the
     youngest child's age), which never writes a not-applicable mark: apps that store
     *tidak berlaku* as an empty value make exactly such files.
     """
-    if blank is not BlankMeaning.AUTO or not answers.blank_undecided:
-        return
     marks = {spelling for spelling, state in answers.items() if state == NA}
-    if answers.seen & marks:
+    by_context = [
+        i.code
+        for i in form.indicators
+        if i.applies_to is not None
+        and i.applies_to.context is not None
+        and i.code in answers.blank_undecided
+    ]
+    if blank is BlankMeaning.NO and by_context and not answers.seen & marks:
+        raise _ticks_without_applicability(table, by_context)
+    said_no = {spelling for spelling, state in answers.items() if state == NO}
+    ticks = blank_share >= CHECK_MARK_BLANKS and bool(answers.seen) and not answers.seen & said_no
+    if blank is not BlankMeaning.AUTO or (answers.seen & marks and not ticks):
+        return
+    if not answers.blank_undecided or answers.seen & marks:
+        if ticks:
+            raise _check_marks(table)
         return
     undecided = [c for c in form.codes if c in answers.blank_undecided]
     listed = ", ".join(undecided)
@@ -258,10 +310,10 @@ def check_blanks(table: RawTable, answers: AnswerTable, form: Form, blank: Blank
         "tidak berlaku ('-'), jadi artinya tidak dapat ditentukan: belum diisi, atau tidak "
         "berlaku (ekspor aplikasi yang menyimpan 'tidak berlaku' sebagai kosong). Pilih dengan "
         "--blank missing (belum diisi: rumah tangganya belum lengkap) atau --blank na (tidak "
-        "berlaku).",
+        f"berlaku){' atau, pada lembar centang, --blank tidak' if ticks else ''}.",
         f"{table.name}: blank cells in {listed}, and this file never writes a not-applicable "
         "mark ('-'), so their meaning cannot be told: not yet answered, or not applicable "
         "(exports of apps that store 'not applicable' as an empty value). Choose with "
         "--blank missing (not yet answered: the household is incomplete) or --blank na "
-        "(not applicable).",
+        f"(not applicable){' or, on a check-mark sheet, --blank tidak' if ticks else ''}.",
     )

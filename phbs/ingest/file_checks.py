@@ -13,6 +13,8 @@ from itertools import islice
 from phbs.forms.model import Form
 from phbs.ingest.answers import (
     BARE_N,
+    CHECK_MARK_BLANKS,
+    CHECK_MARK_ROWS,
     answer_table,
     check_blanks,
     check_scheme_after,
@@ -121,7 +123,15 @@ class FileChecks(SubmissionChecks):
             table, sample, self.form
         )
         answers = answer_table(self.form, choice.scheme, self.settings.blank)
-        counts = FileCounts(table, columns, answers, choice, mapping=self.mapping)
+        counts = FileCounts(
+            table,
+            columns,
+            answers,
+            choice,
+            mapping=self.mapping,
+            settings=self.settings,
+            names_scope=self.names.scope if self.names is not None else "",
+        )
         self.files.append(counts)
         for issue in columns.issues:
             self.add_issue(issue, BEFORE_ROWS)
@@ -147,7 +157,16 @@ class FileChecks(SubmissionChecks):
         self._review_summary(table, counts, layout)
         self._names_note(table)
         check_scheme_after(table, choice, answers, self.form)
-        check_blanks(table, answers, self.form, self.settings.blank)
+        blanks, blank_rows = 0, set[int | None]()
+        for issue in self.issues:
+            if issue.file == table.name and issue.code == "jawaban-kosong":
+                blanks += 1
+                blank_rows.add(issue.row)
+        rows = counts.scored + counts.aside
+        cells = max(1, rows * len(self.form.codes))
+        # Ticks and blanks: blanks in many cells, and in many rows (not one row cut short).
+        spread = len(blank_rows) >= max(CHECK_MARK_ROWS, CHECK_MARK_BLANKS * rows)
+        check_blanks(table, answers, self.form, self.settings.blank, blanks / cells * spread)
         for row_number in table.mixed_encoding_rows:
             self.add_issue(
                 make_issue("encoding-campuran", file=table.name, row=row_number), AFTER_ROWS
@@ -313,15 +332,13 @@ class FileChecks(SubmissionChecks):
             if scheme is not None and BARE_N in counts.answers.seen
             else "",
             blank={BlankMeaning.NA: "na", BlankMeaning.NO: "tidak"}.get(
-                self.settings.blank, "missing"
+                (counts.settings or self.settings).blank, "missing"
             ),
             not_collected=tuple(sorted(self.settings.not_collected)),
             without_context=tuple(c.code for c in self.form.context if c.code not in index),
             title_rows=tuple(counts.table.title_rows),
             null_marks=tuple(sorted(counts.answers.null_seen)),
             names_scope=(
-                self.names.scope
-                if self.names is not None and self.files.index(counts) in self._name_files
-                else ""
+                counts.names_scope if self.files.index(counts) in self._name_files else ""
             ),
         )

@@ -33,10 +33,6 @@ OWN: dict[str, tuple[str, str]] = {
         "judul '{detail}' diberikan untuk dua isian",
         "header '{detail}' is given for two fields",
     ),
-    "mapped-and-ignored": (
-        "judul '{detail}' ada di columns dan di ignore: hapus dari salah satu",
-        "header '{detail}' is both in columns and in ignore: remove it from one",
-    ),
     "empty-header": ("judul kolom kosong untuk {detail}", "empty header for {detail}"),
     "spelling-twice": (
         "satu ejaan untuk dua jawaban: '{detail}'",
@@ -49,6 +45,9 @@ OWN: dict[str, tuple[str, str]] = {
         "na or tidak)",
     ),
 }
+
+#: The key a check of the whole mapping is about.
+_KEY_OF = {"skip-above": "skip_rows", "spelling-twice": "answers"}
 
 #: pydantic's error types, and what they mean here.
 PYDANTIC: dict[str, tuple[str, str]] = {
@@ -79,11 +78,11 @@ def explain(
     lines: list[tuple[str, str]] = []
     for error in errors:
         location = [str(part) for part in error["loc"]]
-        where = ".".join(location) or "(berkas)"
         kind = error["type"]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        own, _, detail = message.partition("|")
+        where = ".".join(location) or _KEY_OF.get(own, "(berkas)")
         if kind == "value_error":
-            message = str(error["msg"]).removeprefix("Value error, ")
-            own, _, detail = message.partition("|")
             text_id, text_en = OWN.get(own, (message, message))
             text_id, text_en = text_id.format(detail=detail), text_en.format(detail=detail)
         else:

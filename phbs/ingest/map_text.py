@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 
 from phbs.forms.model import Form
 from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS, fold_header
 from phbs.ingest.mapping import QUESTION
-from phbs.ingest.proposal import EXPORT, GIVEN, KNOWN, Column, Proposal
+from phbs.ingest.proposal import EXPORT, GIVEN, KECAMATAN, KNOWN, Column, Proposal
 from phbs.ingest.propose import SHOWN_VALUES
 from phbs.ingest.values import is_card_number
 from phbs.regions import region_table
@@ -34,6 +35,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "TANYA: which sheet holds the survey? Sheets: {sheets}",
     ),
     "header_row": ("baris judul kolom", "the row of column headers"),
+    "sheet_then": (
+        "sesudah lembar dipilih, baris judul dan kolomnya diusulkan oleh: {command}",
+        "once the sheet is chosen, its header row and columns are proposed by: {command}",
+    ),
     "skip_rows": (
         "baris di bawah judul yang bukan rumah tangga (nomor kolom)",
         "rows under the header that are not households (column numbers)",
@@ -65,6 +70,22 @@ _TEXT: dict[str, tuple[str, str]] = {
         "validate reports them as jawaban-tidak-dikenal",
     ),
     "usual": ("ejaan lazim: periksa", "a usual spelling: check it"),
+    "kecamatan": (
+        "kolom '{header}' (kecamatan) dibaca di samping nama desa untuk mempersempit "
+        "pencocokannya; jangan masukkan ke ignore",
+        "column '{header}' (kecamatan) is read beside village names to narrow their "
+        "matching; do not put it under ignore",
+    ),
+    "years_q": (
+        "TANYA: kolom '{header}' tampak berisi umur dalam tahun, sedangkan formulir memakai "
+        "bulan. Bila isinya memang bulan, tulis judulnya di sini; bila tahun, hapus baris ini "
+        "(kolom itu tetap di ignore: tanda '-' di indikator 1–3 yang menentukan) atau ubah "
+        "kolomnya ke bulan di berkas",
+        "TANYA: column '{header}' seems to hold ages in years, while the form counts months. "
+        "If it holds months, write its header here; if years, delete this line (the column "
+        "stays under ignore: the '-' marks on indicators 1–3 decide) or turn the column into "
+        "months in the file",
+    ),
     "hidden": (" (tersembunyi)", " (hidden)"),
     "id_scope": (
         "nomor rumah tangga diulang di tiap desa: unik per desa",
@@ -107,6 +128,11 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+#: Digits from which a value is taken for an identifier, not shown in a mapping.
+LONG_NUMBER = 10
+_VILLAGE_CODE = re.compile(r"\d{2}\.?\d{2}\.?\d{2}\.?\d{4}")
+
+
 def _say(key: str, lang: Lang, **values: object) -> str:
     text = _TEXT[key][lang == "en"]
     return text.format(**values) if values else text
@@ -131,6 +157,7 @@ _WHY: dict[str, tuple[str, str]] = {
     "age": ("judul umur anak: periksa satuannya (bulan)", "child's age: check the unit (months)"),
     "names": ("nama desa (dicocokkan ke kode)", "village names (matched to codes)"),
     "claimed": ("'{0}'? satu dari {1} kolom", "'{0}'? one of {1} columns"),
+    "years": ("umur dalam tahun?", "age in years?"),
 }
 
 
@@ -145,10 +172,17 @@ def _why(column: Column, lang: Lang) -> str:
 def _sample(column: Column, lang: Lang) -> str:
     if column.field in PERSONAL_FIELDS or any(is_card_number(v) for v in column.values[:50]):
         return _say("personal", lang)
-    shown = [v for v in column.values if v][:SHOWN_VALUES]
+    # A long number (an identity, an employee number, a telephone) is not copied; a village
+    # code is.
+    filled = [
+        v
+        for v in column.values
+        if v and (sum(c.isdigit() for c in v) < LONG_NUMBER or _VILLAGE_CODE.fullmatch(v))
+    ]
+    shown = filled[:SHOWN_VALUES]
     if not shown:
         return _say("empty", lang)
-    more = " …" if len([v for v in column.values if v]) > SHOWN_VALUES else ""
+    more = " …" if len(filled) > SHOWN_VALUES else ""
     return ", ".join(shown) + more
 
 
@@ -189,8 +223,15 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
             )
             lines.append(f"# {_say('sheet_q', lang, sheets=listed)}")
             lines.append(f"sheet: {_quoted(QUESTION)}")
-        else:
-            lines.append(f"sheet: {_quoted(proposal.sheet)}  # {_say('sheet', lang)}")
+            # The rest depends on the sheet: proposed once it is chosen.
+            again = (
+                command.replace("phbs score", "phbs map", 1)
+                + " -o "
+                + command.rsplit(maxsplit=1)[-1]
+            )
+            lines.append(f"# {_say('sheet_then', lang, command=again)}")
+            return "\n".join(lines) + "\n"
+        lines.append(f"sheet: {_quoted(proposal.sheet)}  # {_say('sheet', lang)}")
     lines.append(f"header_row: {proposal.header_row}  # {_say('header_row', lang)}")
     if proposal.skip_rows:
         rows = ", ".join(str(r) for r in proposal.skip_rows)
@@ -207,8 +248,19 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         lines.append(f"  # {_say('missing_q', lang, field=code, free=_choices(code, free))}")
         lines.append(f"  {code}: {_quoted(QUESTION)}")
     optional = [code for code in proposal.missing if code not in required]
+    if proposal.years is not None:
+        optional = [code for code in optional if code != form.context[0].code]
+    years = proposal.years
+    if years is not None:
+        context = form.context[0].code
+        lines.append(f"  # {_say('years_q', lang, header=years.header)}")
+        lines.append(f"  {context}: {_quoted(QUESTION)}")
     if optional:
         lines.append(f"  # {_say('optional', lang, fields=', '.join(optional))}")
+    kecamatan = [c for c in free if c.why == KECAMATAN]
+    for column in kecamatan:
+        lines.append(f"  # {_say('kecamatan', lang, header=column.header)}")
+    free = [c for c in free if c.why != KECAMATAN]
     if free:
         lines += ["", f"# {_say('ignore', lang)}", "ignore:"]
         for column in free:

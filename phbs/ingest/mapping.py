@@ -188,16 +188,17 @@ class FileMap(BaseModel):
         above = [r for r in self.skip_rows if self.header_row and r <= self.header_row]
         if above:
             raise ValueError(f"skip-above|{above[0]}")
-        mapped = {fold_given_header(t) for t in self.columns.values()}
-        both = [t for t in self.ignore if fold_given_header(t) in mapped]
-        if both:
-            raise ValueError(f"mapped-and-ignored|{both[0]}")
         meant: dict[str, str] = {}
         for state in (*_STATES, "unknown"):
             for spelling in getattr(self.answers, state):
                 if meant.setdefault(fold_answer(spelling), state) != state:
                     raise ValueError(f"spelling-twice|{spelling}")
         return self
+
+    def ignored(self) -> list[str]:
+        """The headers of ``ignore`` that ``columns`` does not name (``columns`` wins)."""
+        mapped = {fold_given_header(t) for t in self.columns.values()}
+        return [t for t in self.ignore if fold_given_header(t) not in mapped]
 
     def questions(self) -> list[str]:
         """The keys still holding a question, as ``key.path`` strings."""
@@ -251,7 +252,8 @@ class FileMap(BaseModel):
         return form.model_copy(
             update={
                 "headers": {**form.headers, **self.columns},
-                "ignore_headers": [*form.ignore_headers, *self.ignore],
+                # A header named under columns is read, even if ignore still lists it.
+                "ignore_headers": [*form.ignore_headers, *self.ignored()],
                 "answers": vocabulary,
             }
         )

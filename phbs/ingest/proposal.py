@@ -13,7 +13,7 @@ from phbs.ingest.columns import STANDARD_FIELDS
 #: header is known, it is a system column of an export, a person gave it in a mapping. The
 #: others are ``number:N``, ``close:SPELLING``, ``question``, ``kk``, ``age``, ``names`` and
 #: ``claimed:FIELD:COUNT`` (a field two columns could be).
-KNOWN, EXPORT, GIVEN = "known", "export", "given"
+KNOWN, EXPORT, GIVEN, KECAMATAN = "known", "export", "given", "kecamatan"
 
 
 @dataclass
@@ -59,11 +59,17 @@ class Proposal:
     blank: str | None = None
 
     @property
+    def years(self) -> Column | None:
+        """An age column that seems to count years where the form counts months."""
+        return next((c for c in self.columns if c.why == "years"), None)
+
+    @property
     def questions(self) -> int:
         """How many questions the mapping asks."""
         required = [f.code for f in STANDARD_FIELDS if f.required] + self.form.codes
         return (
             sum(1 for code in self.missing if code in required)
+            + (self.years is not None)
             + len(self.unknown_answers)
             + (self.sheet is None and len(self.sheets) > 1)
             + (self.names and self.region is None)

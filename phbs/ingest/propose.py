@@ -29,8 +29,8 @@ from phbs.ingest.columns import (
 )
 from phbs.ingest.exports import detect_export
 from phbs.ingest.mapping import QUESTION, FileMap
-from phbs.ingest.names import holds_names, likely_scope, scope_candidates
-from phbs.ingest.proposal import EXPORT, GIVEN, KNOWN, Column, Proposal
+from phbs.ingest.names import holds_names, kecamatan_column, likely_scope, scope_candidates
+from phbs.ingest.proposal import EXPORT, GIVEN, KECAMATAN, KNOWN, Column, Proposal
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
@@ -260,6 +260,15 @@ def _assign(proposal: Proposal, form: Form) -> None:
         if len(holders) > 1:
             for column in holders:
                 column.field, column.why = None, f"claimed:{code}:{len(holders)}"
+    at = kecamatan_column([c.header for c in columns])
+    if at is not None and columns[at].field is None:
+        columns[at].why = KECAMATAN  # read beside village names, not a field of the form
+    for column in columns:
+        if context and column.field == context[0]:
+            years = re.search(r"\b(th|thn|tahun|tahunan)\b", fold_header(column.header))
+            small = [v for v in column.values if v.strip().isdigit()]
+            if years or (len(small) >= 10 and max(int(v) for v in small) <= 5):
+                column.field, column.why = None, "years"
     fields = {c.field for c in columns if c.field}
     village = next((c for c in columns if c.field == "kode_desa"), None)
     named = next((c for c in columns if c.field == "nama_desa"), None)

@@ -14,6 +14,7 @@ from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.resolve import ResolvedCells
+from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import Factor, HouseholdBatch
 
 
@@ -29,8 +30,11 @@ class FileCounts:
     # Submissions a reviewer left open (on hold, has issues), or rejected and kept on purpose.
     on_hold: int = 0
     kept_rejected: int = 0
-    #: The mapping the file was read with (``--map``), if any.
+    #: The mapping the file was read with (``--map``), if any, its settings and the area its
+    #: village names were matched in (each file may have its own).
     mapping: LoadedMap | None = None
+    settings: ReadSettings | None = None
+    names_scope: str = ""
 
 
 @dataclass

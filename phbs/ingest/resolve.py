@@ -251,9 +251,10 @@ def _blank_state(
             return NA, []
     elif answers.blank_na and indicator.na_mark_allowed:
         return NA, []
-    if answers.blank_no:
-        return NO, []
     if decided_by is None and indicator.na_mark_allowed:
         # Not applicable was possible here and nothing in the row decided it.
         answers.blank_undecided.add(indicator.code)
+    answers.blank_seen = True
+    if answers.blank_no:
+        return NO, []
     return MISSING, [IssueSpec("jawaban-kosong", indicator.code)]

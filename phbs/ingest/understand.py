@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from phbs.errors import SurveyError, UnusableFileError
 from phbs.forms.model import Form
 from phbs.ingest.columns import STANDARD_FIELDS, ColumnMap, fold_header, match_columns
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.sample import Sample
-from phbs.ingest.survey import IdScope, Survey
 from phbs.issues import Issue, make_issue
 
 
@@ -196,6 +196,9 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
         more = len(missing) - 3
         missing = [*missing[:3], f"… dan {more} lagi"]
         missing_en = [*missing_en[:3], f"… and {more} more"]
+    if not form.headers:  # no mapping yet: a file made another way may need one
+        advice += f". Berkas dengan judul sendiri: phbs map {table.name} -o peta.yaml"
+        advice_en += f". A file with its own headers: phbs map {table.name} -o map.yaml"
     raise SurveyError(
         f"{where}: kolom wajib bermasalah di baris judul {table.header_row}: "
         + "; ".join(missing)
@@ -361,38 +364,7 @@ def check_scored(rows_read: int, rows_scored: int) -> None:
     )
 
 
-#: Rows set aside as duplicate ids (with different answers), as a share of the rows read,
-#: past which a result is not published: the ids are not what the run assumed.
-DUPLICATE_ID_SHARE = 0.10
+if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release
+    from phbs._moved import handed_on
 
-
-def check_publishable(survey: Survey) -> None:
-    """Refuse a result that cannot be published: nothing scored (:func:`check_scored`), or
-    so many household ids used twice with different answers (at least
-    :data:`DUPLICATE_ID_SHARE` of the rows, and five) that the ids must mean something else,
-    such as numbers that restart in each village."""
-    check_scored(survey.rows_read, survey.rows_scored)
-    clashes = sum(1 for row in survey.set_aside if "id-ganda" in row.reasons)
-    if clashes < 5 or clashes < DUPLICATE_ID_SHARE * survey.rows_read:
-        return
-    per_village = survey.id_scope is IdScope.SURVEI
-    advice = (
-        "bila nomor rumah tangga diulang di tiap desa (atau tiap berkas Puskesmas), jalankan "
-        "dengan --id-per-desa; bila tidak, perbaiki ID-nya"
-        if per_village
-        else "perbaiki ID-nya"
-    )
-    advice_en = (
-        "if household numbers restart in each village (or each Puskesmas file), run with "
-        "--id-per-desa; otherwise fix the ids"
-        if per_village
-        else "fix the ids"
-    )
-    raise SurveyError(
-        f"{clashes} dari {survey.rows_read} baris disisihkan karena ID rumah tangganya sudah "
-        f"dipakai rumah tangga lain (id-ganda): {advice}. Daftarnya: phbs validate atau "
-        "--rejects BERKAS.csv.",
-        f"{clashes} of {survey.rows_read} rows were set aside because their household id is "
-        f"already used by another household (id-ganda): {advice_en}. The list: phbs validate "
-        "or --rejects FILE.csv.",
-    )
+    __getattr__ = handed_on(__name__)

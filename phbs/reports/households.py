@@ -17,7 +17,7 @@ from phbs.i18n import Lang
 from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
 from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
-from phbs.ingest.values import masked_id
+from phbs.ingest.values import mask_card_numbers, masked_id
 from phbs.outputs import atomic_text
 from phbs.reports.tables import csv_cell, input_paths
 from phbs.scoring.batches import scored_batches
@@ -165,7 +165,7 @@ def write_rejects_csv(
                 for position in personal[row.header]:
                     if position < len(cells_in):
                         cells_in[position] = ""
-                cells_in = [masked_id(c) if len(c) >= 16 else c for c in cells_in]
+                cells_in = [mask_card_numbers(c) if len(c) >= 16 else c for c in cells_in]
             by_name = dict(zip(_dedupe(row.header), cells_in, strict=False))
             extra = cells_in[len(row.header) :]
             cells = [by_name.get(name, "") for name in header]

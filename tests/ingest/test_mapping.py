@@ -167,7 +167,6 @@ def test_a_mapping_is_checked_like_a_form(tmp_path: Path) -> None:
         "phbs_map: 1\ncolums: {}\n": r"colums: kunci ini tidak dikenal \(mungkin 'columns'\?\)",
         "phbs_map: 1\nblank: tidak berlaku\n": "blank: tulis salah satu dari: auto, missing, na",
         "phbs_map: 1\nheader_row: 5\nskip_rows: [3]\n": "baris 3 tidak di bawah header_row",
-        "phbs_map: 1\ncolumns: {rt: RT}\nignore: [RT]\n": "ada di columns dan di ignore",
         "phbs_map: 1\ncolumns: {rt: RT, rw: Rt}\n": "judul 'Rt' diberikan untuk dua isian",
         "- a\n- b\n": r"\(berkas\): berkas peta berisi kunci: nilai",
         'phbs_map: 1\nanswers:\n  tidak: [""]\n': "arti sel kosong ditulis di blank",
@@ -305,6 +304,7 @@ def test_a_check_mark_sheet_is_asked_about_and_read_with_blank_tidak(tmp_path: P
     text = _propose(path, tmp_path)
     assert 'blank: "?"' in text
     assert "lembar centang" in text
+    assert "header_row: 1" in text
     assert 'ya: ["√"]' in text
     peta = tmp_path / "centang.yaml"
     peta.write_text(text.replace('blank: "?"', 'blank: "tidak"'), encoding="utf-8")
@@ -361,6 +361,12 @@ def test_two_sheets_that_look_like_surveys_are_a_question(tmp_path: Path) -> Non
     text = _propose(path, tmp_path)
     assert 'sheet: "?"' in text
     assert "'Data 2024 (lama)' (tersembunyi)" in text
+    assert "header_row" not in text  # proposed once the sheet is chosen, for that sheet
+    peta = tmp_path / "dua.yaml"
+    peta.write_text(text.replace('sheet: "?"', 'sheet: "Data 2025"'), encoding="utf-8")
+    again = CliRunner().invoke(cli, ["map", str(path), "--map", str(peta), "-o", str(peta)])
+    assert again.exit_code == 0, again.output
+    assert load_map(peta).map.header_row == 1
 
 
 def test_a_region_is_proposed_only_where_every_name_is_one_village(tmp_path: Path) -> None:
@@ -422,7 +428,7 @@ def test_files_of_different_shapes_are_read_together_each_with_its_own_mapping(
     is reconciled and recorded with its own mapping (none for the CSV)."""
     csv_file = data_path("contoh", "survei-puskesmas-kusan-hilir.csv")
     both, printed = _score(
-        tmp_path, "both.json", str(csv_file), str(KADER), "--map", f"{KADER}={KADER_MAP}"
+        tmp_path, "both.json", str(KADER), str(csv_file), "--map", f"{KADER}={KADER_MAP}"
     )
     alone, _ = _score(tmp_path, "a.csv", str(csv_file))
     mapped, _ = _score(tmp_path, "b.csv", str(KADER), "--map", str(KADER_MAP))
@@ -432,8 +438,9 @@ def test_files_of_different_shapes_are_read_together_each_with_its_own_mapping(
     rows = sorted(together.decode().splitlines()[1:])
     assert rows == sorted([*alone.decode().splitlines()[1:], *mapped.decode().splitlines()[1:]])
     files = json.loads(both)["berkas_masukan"]
-    assert [f["peta"] is not None for f in files] == [False, True]
-    assert [f["baris_dibaca"] for f in files] == [1672, 121]
+    assert [f["peta"] is not None for f in files] == [True, False]
+    assert [f["cara_baca"]["wilayah_nama_desa"] for f in files] == ["63.10.01", None]
+    assert [f["baris_dibaca"] for f in files] == [121, 1672]
     assert f"--map {KADER}={KADER_MAP}" in printed  # the hint reads the files the same way
     runner = CliRunner()
     stray = runner.invoke(cli, ["score", str(csv_file), "--map", f"lain.xlsx={KADER_MAP}"])
@@ -455,3 +462,93 @@ def test_mappings_of_one_run_agree_on_the_form_and_the_id_rule(tmp_path: Path) -
     other.write_text("phbs_map: 1\nid_scope: survei\n", encoding="utf-8")
     with pytest.raises(MapError, match="id_scope"):
         read_survey([first, second], mapping={first: one, second: other})
+
+
+def _ticks(tmp_path: Path, with_age: bool = True) -> Path:
+    """A check-mark sheet: "ya" where a practice is done, nothing where it is not."""
+    header = [*HEADER] if with_age else [h for h in HEADER if h != "umur_anak_termuda_bulan"]
+    rows = []
+    for n in range(10):
+        cells = ["ya" if (n + k) % 3 else "" for k in range(10)]
+        age = [""] if with_age else []
+        rows.append(
+            [f"R{n}", SEGUMBANG, *age, *["-"] * 3, *cells[3:]]
+            if with_age
+            else [f"R{n}", SEGUMBANG, *cells]
+        )
+    return write_csv(tmp_path / "centang.csv", [header, *rows])
+
+
+def test_a_check_mark_file_is_refused_until_its_blanks_are_given_a_meaning(
+    tmp_path: Path,
+) -> None:
+    """§6.3: ticks and blanks only, never a *tidak*, blanks in many rows: read as not yet
+    answered the file would be 100 % among its complete households; it is refused (exit 1)
+    until --blank says what a blank is. By hand with --blank tidak: every household misses
+    at least one practice (each has a blank among 4–10), so 0 of 10 are ber-PHBS."""
+    path = _ticks(tmp_path)
+    refused = CliRunner().invoke(cli, ["score", str(path)])
+    assert refused.exit_code == 1
+    assert "--blank tidak" in refused.stderr
+    out, _ = _score(tmp_path, "rekap.csv", str(path), "--blank", "tidak")
+    (line,) = [r for r in out.decode().splitlines() if r.startswith(SEGUMBANG)]
+    assert line.split(",")[2:6] == ["10", "0", "10", "0"]
+
+
+def test_blank_tidak_needs_something_that_says_which_indicators_apply(tmp_path: Path) -> None:
+    """§6.3: with --blank tidak, a file with neither the child's age nor a '-' mark would
+    fail indicators 1–3 for every household without a child under five: refused."""
+    path = _ticks(tmp_path, with_age=False)
+    refused = CliRunner().invoke(cli, ["score", str(path), "--blank", "tidak"])
+    assert refused.exit_code == 1
+    assert "persalinan_nakes, asi_eksklusif, timbang_balita" in refused.stderr
+
+
+def test_an_answer_spelling_in_many_cells_must_be_given_a_meaning(tmp_path: Path) -> None:
+    """§2.1: 'Tdk' in a tenth of the indicator cells is the file's spelling of *tidak*, not
+    a typo: read as not yet answered it would leave only the all-yes households complete.
+    score refuses (exit 1) and names it; a mapping that says it is *tidak* reads it."""
+    rows = [household(f"R{n}", SEGUMBANG, "", "---YYYYYYY") for n in range(10)]
+    for row in rows[:5]:
+        row[-1] = "Tdk"
+    path = write_csv(tmp_path / "s.csv", [HEADER, *rows])
+    refused = CliRunner().invoke(cli, ["score", str(path)])
+    assert refused.exit_code == 1
+    assert "'tdk' (5 sel)" in refused.stderr
+    peta = tmp_path / "peta.yaml"
+    peta.write_text('phbs_map: 1\nanswers:\n  tidak: ["Tdk"]\n', encoding="utf-8")
+    out, _ = _score(tmp_path, "rekap.csv", str(path), "--map", str(peta))
+    (line,) = [r for r in out.decode().splitlines() if r.startswith(SEGUMBANG)]
+    assert line.split(",")[2:6] == ["10", "5", "5", "0"]
+
+
+def test_ages_in_years_and_kecamatan_columns_are_not_taken_for_what_they_are_not(
+    tmp_path: Path,
+) -> None:
+    """An age column in years (the form counts months) is a question, never mapped as
+    months; a kecamatan column beside village names is read, not put under ignore; a long
+    number (an employee's NIP in a signature line) is not copied into the mapping."""
+    header = ["No KK", "Kecamatan", "Desa", "Umur Balita (th)", *HEADER[3:]]
+    rows = [
+        [f"R{n}", "Kusan Hilir", "Kampung Baru", str(n % 5), *household("x")[3:]] for n in range(12)
+    ]
+    rows.append(["", "", "Mengetahui, NIP 196805121990031005", "", *[""] * 10])
+    path = write_csv(tmp_path / "umur.csv", [header, *rows])
+    text = _propose(path, tmp_path)
+    assert 'umur_anak_termuda_bulan: "?"' in text
+    assert "'Umur Balita (th)' tampak berisi umur dalam tahun" in text
+    assert '- "Kecamatan"' not in text
+    assert "kolom 'Kecamatan' (kecamatan) dibaca" in text
+    assert "196805121990031005" not in text
+
+
+def test_a_header_under_columns_is_read_though_ignore_still_lists_it(tmp_path: Path) -> None:
+    """A person who copies a header from ignore to columns, rather than moving it."""
+    header = ["Kode RT", *HEADER[1:]]
+    path = write_csv(tmp_path / "s.csv", [header, household("A1", SEGUMBANG)])
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(
+        'phbs_map: 1\ncolumns:\n  id_rumah_tangga: "Kode RT"\nignore: ["Kode RT"]\n',
+        encoding="utf-8",
+    )
+    assert list(read_survey([path], mapping=peta).households.ids) == ["A1"]
