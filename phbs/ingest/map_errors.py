@@ -101,5 +101,6 @@ def problems_text(path: Path, lines: list[tuple[str, str]]) -> tuple[str, str]:
     """The whole message: the file, how many problems, one line each."""
     return (
         f"{path}: peta tidak sah ({len(lines)} masalah)\n" + "\n".join(i for i, _ in lines),
-        f"{path}: invalid mapping ({len(lines)} problems)\n" + "\n".join(e for _, e in lines),
+        f"{path}: invalid mapping ({len(lines)} problem{'s' * (len(lines) > 1)})\n"
+        + "\n".join(e for _, e in lines),
     )

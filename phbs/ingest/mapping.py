@@ -19,6 +19,7 @@ not answer from the file; a mapping with one is refused until it is answered.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -226,11 +227,16 @@ class FileMap(BaseModel):
                 f"(run with --form {self.form})",
             )
         known = {f.code for f in STANDARD_FIELDS} | {c.code for c in form.context}
-        unknown = sorted(set(self.columns) - known - set(form.codes))
+        fields = sorted(known | set(form.codes))
+        unknown = sorted(set(self.columns) - set(fields))
         if unknown:
+            close = [difflib.get_close_matches(code, fields, n=1) for code in unknown]
+            hint = "; ".join(f"{u} → {c[0]}?" for u, c in zip(unknown, close, strict=True) if c)
             raise MapError(
-                f"{path}: columns: isian tidak dikenal formulir {form.id}: {', '.join(unknown)}",
-                f"{path}: columns: fields form {form.id} does not have: {', '.join(unknown)}",
+                f"{path}: columns: isian tidak dikenal formulir {form.id}: {', '.join(unknown)}"
+                + (f" (mungkin: {hint})" if hint else ""),
+                f"{path}: columns: fields form {form.id} does not have: {', '.join(unknown)}"
+                + (f" (did you mean: {hint})" if hint else ""),
             )
         given = {state: [fold_answer(s) for s in getattr(self.answers, state)] for state in _STATES}
         mine = {s for spellings in given.values() for s in spellings}

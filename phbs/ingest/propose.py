@@ -132,6 +132,7 @@ def _keep_answers(proposal: Proposal, start: FileMap) -> None:
             column.field, column.why = None, ""
     fields = {c.field for c in proposal.columns if c.field}
     proposal.missing = [code for code in proposal.missing if code not in fields]
+    _village_names(proposal)
     proposal.given_answers = {
         state: list(getattr(start.answers, state)) for state in ("ya", "tidak", "tidak_berlaku")
     }
@@ -276,14 +277,20 @@ def _assign(proposal: Proposal, form: Form) -> None:
         # Names only: they go where the code would, matched within a region.
         named.field, named.why, village = "kode_desa", "names", named
         fields = (fields - {"nama_desa"}) | {"kode_desa"}
-    if village is not None and holds_names(v for v in village.values if v):
-        proposal.names = True
-        names = [v for v in village.values if v]
-        proposal.region = likely_scope(names)
-        if proposal.region is None:
-            proposal.region_candidates = scope_candidates(names)
+    _village_names(proposal)
     wanted = [f.code for f in STANDARD_FIELDS] + context + form.codes
     proposal.missing = [code for code in wanted if code not in fields]
+
+
+def _village_names(proposal: Proposal) -> None:
+    """Whether the village column holds names, and the area to match them in."""
+    village = next((c for c in proposal.columns if c.field == "kode_desa"), None)
+    proposal.names = village is not None and holds_names(v for v in village.values if v)
+    if village is None or not proposal.names:
+        return
+    names = [v for v in village.values if v]
+    proposal.region = likely_scope(names)
+    proposal.region_candidates = scope_candidates(names) if proposal.region is None else []
 
 
 _AGE = re.compile(r"\b(umur|usia)\b.*\b(anak|balita|bayi)\b")

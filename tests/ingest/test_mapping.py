@@ -552,3 +552,26 @@ def test_a_header_under_columns_is_read_though_ignore_still_lists_it(tmp_path: P
         encoding="utf-8",
     )
     assert list(read_survey([path], mapping=peta).households.ids) == ["A1"]
+
+
+def test_a_village_column_named_by_a_person_gets_its_region_proposed(tmp_path: Path) -> None:
+    """``phbs map --map`` after a person named the village column (its header unknown):
+    its names are looked up as if the column had been found."""
+    header = ["No KK", "Wil", *HEADER[2:]]
+    rows = [[f"R{n}", name, *household("x")[2:]] for n, name in enumerate(["Segumbang"] * 3)]
+    path = write_csv(tmp_path / "wil.csv", [header, *rows])
+    text = _propose(path, tmp_path)
+    peta = tmp_path / "wil.yaml"
+    named = text.replace('  kode_desa: "?"', '  kode_desa: "Wil"')
+    peta.write_text("\n".join(x for x in named.splitlines() if x != '  - "Wil"  # Segumbang'))
+    done = CliRunner().invoke(cli, ["map", str(path), "--map", str(peta), "-o", str(peta)])
+    assert done.exit_code == 0, done.output
+    assert 'region: "63.10.01"' in peta.read_text(encoding="utf-8")
+
+
+def test_a_misspelt_field_in_a_mapping_is_answered_with_the_closest(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "s.csv", [HEADER, household("A", SEGUMBANG)])
+    peta = tmp_path / "peta.yaml"
+    peta.write_text("phbs_map: 1\ncolumns:\n  jamban_sehta: jamban_sehat\n", encoding="utf-8")
+    with pytest.raises(MapError, match="jamban_sehta → jamban_sehat"):
+        read_survey([path], mapping=peta)
