@@ -40,8 +40,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "once the sheet is chosen, its header row and columns are proposed by: {command}",
     ),
     "skip_rows": (
-        "baris di bawah judul yang bukan rumah tangga (nomor kolom)",
-        "rows under the header that are not households (column numbers)",
+        "baris yang bukan rumah tangga (nomor kolom; jumlah dan tanda tangan di bawah tabel)",
+        "rows that are not households (column numbers; totals and signatures under the table)",
     ),
     "columns": (
         "isian formulir: judul kolomnya di berkas (keterangan · contoh isi)",
@@ -186,6 +186,26 @@ def _sample(column: Column, lang: Lang) -> str:
     return ", ".join(shown) + more
 
 
+def _runs(rows: list[int]) -> list[str]:
+    """Row numbers, three or more in a row written as a range: ``[6, "120-127"]``.
+
+    >>> _runs([6, 120, 121, 122, 123])
+    ['6', '"120-123"']
+    """
+    found: list[str] = []
+    start = 0
+    ordered = sorted(rows)
+    for i in range(1, len(ordered) + 1):
+        if i == len(ordered) or ordered[i] != ordered[i - 1] + 1:
+            run = ordered[start:i]
+            if len(run) >= 3:
+                found.append(f'"{run[0]}-{run[-1]}"')
+            else:
+                found += [str(r) for r in run]
+            start = i
+    return found
+
+
 def _area(code: str) -> str:
     """``Kecamatan Batu Licin``, ``Kabupaten Tanah Bumbu`` (the table's name says its kind
     for a kabupaten or kota)."""
@@ -234,7 +254,7 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         lines.append(f"sheet: {_quoted(proposal.sheet)}  # {_say('sheet', lang)}")
     lines.append(f"header_row: {proposal.header_row}  # {_say('header_row', lang)}")
     if proposal.skip_rows:
-        rows = ", ".join(str(r) for r in proposal.skip_rows)
+        rows = ", ".join(_runs(proposal.skip_rows))
         lines.append(f"skip_rows: [{rows}]  # {_say('skip_rows', lang)}")
     if proposal.id_scope:
         lines.append(f"id_scope: {_quoted(proposal.id_scope)}  # {_say('id_scope', lang)}")

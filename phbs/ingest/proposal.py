@@ -1,9 +1,11 @@
-"""What ``phbs map`` found in a file: the columns with the field each most likely holds, and
-the questions it could not answer (:mod:`phbs.ingest.propose` finds them,
-:mod:`phbs.ingest.map_text` writes them as a mapping)."""
+"""What ``phbs map`` found in a file: the columns with the field each most likely holds, the
+rows that are not households, and the questions it could not answer
+(:mod:`phbs.ingest.propose` finds them, :mod:`phbs.ingest.map_text` writes them as a
+mapping)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from phbs.forms.model import Form
@@ -93,3 +95,60 @@ class Proposal:
     def mapped(self) -> list[Column]:
         """The columns given a field, in file order."""
         return [c for c in self.columns if c.field is not None]
+
+
+COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*\)?$")
+
+
+def footer_start(proposal: Proposal, rows: list[list[str]]) -> int:
+    """Where the rows under the last household begin (a total row, a signature block):
+    trailing rows with text but no village, or no household id. ``len(rows)`` when there
+    are none."""
+    found = {c.field: c.position for c in proposal.columns if c.field}
+    wanted = [found[f] for f in ("kode_desa", "id_rumah_tangga") if f in found]
+    if len(wanted) < 2:
+        return len(rows)
+    end = len(rows)
+    while end > 0:
+        cells = rows[end - 1]
+        if all(at < len(cells) and cells[at].strip() for at in wanted):
+            break
+        end -= 1
+    trailing = rows[end:]
+    return end if end > 0 and any(c.strip() for cells in trailing for c in cells) else len(rows)
+
+
+def column_number_rows(rows: list[list[str]], width: int) -> set[int]:
+    """The first rows that only number the columns (``(1) (2) (3)`` …)."""
+    found: set[int] = set()
+    for index, cells in enumerate(rows):
+        filled = [c.strip() for c in cells[:width] if c.strip()]
+        if len(filled) >= 3 and all(COLUMN_NUMBER.match(c) for c in filled):
+            found.add(index)
+        else:
+            break
+    return found
+
+
+def numbering_by_village(proposal: Proposal, rows: list[list[str]]) -> str | None:
+    """``desa`` when household numbers repeat across villages but not within one: numbering
+    that starts again in each village."""
+    at = {c.field: c.position for c in proposal.columns if c.field}
+    if "id_rumah_tangga" not in at or "kode_desa" not in at:
+        return None
+    by_id: dict[str, set[str]] = {}
+    pairs: set[tuple[str, str]] = set()
+    repeated_within = 0
+    for cells in rows:
+        if max(at["id_rumah_tangga"], at["kode_desa"]) >= len(cells):
+            continue
+        household, village = cells[at["id_rumah_tangga"]].strip(), cells[at["kode_desa"]].strip()
+        if not household or not village:
+            continue
+        repeated_within += (household, village) in pairs
+        pairs.add((household, village))
+        by_id.setdefault(household, set()).add(village)
+    across = sum(1 for villages in by_id.values() if len(villages) > 1)
+    if across >= max(5, len(by_id) // 10) and repeated_within <= len(pairs) // 100:
+        return "desa"
+    return None

@@ -30,7 +30,17 @@ from phbs.ingest.columns import (
 from phbs.ingest.exports import detect_export
 from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.names import holds_names, kecamatan_column, likely_scope, scope_candidates
-from phbs.ingest.proposal import EXPORT, GIVEN, KECAMATAN, KNOWN, Column, Proposal
+from phbs.ingest.proposal import (
+    EXPORT,
+    GIVEN,
+    KECAMATAN,
+    KNOWN,
+    Column,
+    Proposal,
+    column_number_rows,
+    footer_start,
+    numbering_by_village,
+)
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
@@ -54,7 +64,6 @@ USUAL_ANSWERS: dict[str, str] = {
     **dict.fromkeys(["tidak memenuhi"], "tidak"),
     **dict.fromkeys(["t/b", "tdk berlaku"], "tidak_berlaku"),
 }
-_COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*\)?$")
 
 
 def propose(
@@ -96,11 +105,12 @@ def propose(
         file=str(path), form=form, sheet=sheet, sheets=sheets, header_row=header_row, columns=[]
     )
     proposal.hidden = [name for name, visible in heads if not visible]
-    skipped = _column_number_rows(rows[:3], len(header))
+    skipped = column_number_rows(rows[:3], len(header))
     if start is not None and start.skip_rows:
         skipped = {row_numbers.index(r) for r in start.skip_rows if r in row_numbers}
     proposal.skip_rows = [row_numbers[i] for i in sorted(skipped)]
     data = [cells for i, cells in enumerate(rows) if i not in skipped]
+    numbers = [n for i, n in enumerate(row_numbers) if i not in skipped]
     exported = detect_export(header).ignored
     proposal.columns = [
         Column(i, text, _distinct(data, i), why=EXPORT if i in exported else "")
@@ -108,11 +118,19 @@ def propose(
         if text.strip()
     ]
     _assign(proposal, form)
+    if start is None and len(rows) < SAMPLE_ROWS:
+        footer = footer_start(proposal, data)
+        if footer < len(data):
+            # A total row, a signature block: below the last household, not households.
+            proposal.skip_rows += numbers[footer:]
+            data = data[:footer]
+            for column in proposal.columns:
+                column.values = _distinct(data, column.position)
     if start is not None:
         _keep_answers(proposal, start)
         form = start.applied_to(form)  # its answer spellings are known, not asked again
     _answers(proposal, form, data)
-    proposal.id_scope = _id_scope(proposal, data)
+    proposal.id_scope = numbering_by_village(proposal, data)
     if start is not None:
         _keep_choices(proposal, start)
     return proposal
@@ -206,18 +224,6 @@ def _number_run(header: list[str], count: int) -> tuple[int, int]:
     return -1, 0
 
 
-def _column_number_rows(rows: list[list[str]], width: int) -> set[int]:
-    """The first rows that only number the columns (``(1) (2) (3)`` …)."""
-    found: set[int] = set()
-    for index, cells in enumerate(rows):
-        filled = [c.strip() for c in cells[:width] if c.strip()]
-        if len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled):
-            found.add(index)
-        else:
-            break
-    return found
-
-
 def _distinct(rows: list[list[str]], position: int) -> list[str]:
     seen: dict[str, None] = {}
     for cells in rows:
@@ -308,30 +314,6 @@ def _close_field(header: str, form: Form, aliases: dict[str, str]) -> tuple[str 
     if close:
         return questions[close[0]], "question"
     return None, ""
-
-
-def _id_scope(proposal: Proposal, rows: list[list[str]]) -> str | None:
-    """``desa`` when household numbers repeat across villages but not within one: numbering
-    that starts again in each village."""
-    at = {c.field: c.position for c in proposal.columns if c.field}
-    if "id_rumah_tangga" not in at or "kode_desa" not in at:
-        return None
-    by_id: dict[str, set[str]] = {}
-    pairs: set[tuple[str, str]] = set()
-    repeated_within = 0
-    for cells in rows:
-        if max(at["id_rumah_tangga"], at["kode_desa"]) >= len(cells):
-            continue
-        household, village = cells[at["id_rumah_tangga"]].strip(), cells[at["kode_desa"]].strip()
-        if not household or not village:
-            continue
-        repeated_within += (household, village) in pairs
-        pairs.add((household, village))
-        by_id.setdefault(household, set()).add(village)
-    across = sum(1 for villages in by_id.values() if len(villages) > 1)
-    if across >= max(5, len(by_id) // 10) and repeated_within <= len(pairs) // 100:
-        return "desa"
-    return None
 
 
 def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:

@@ -575,3 +575,20 @@ def test_a_misspelt_field_in_a_mapping_is_answered_with_the_closest(tmp_path: Pa
     peta.write_text("phbs_map: 1\ncolumns:\n  jamban_sehta: jamban_sehat\n", encoding="utf-8")
     with pytest.raises(MapError, match="jamban_sehta → jamban_sehat"):
         read_survey([path], mapping=peta)
+
+
+def test_rows_under_the_last_household_are_proposed_for_skipping(tmp_path: Path) -> None:
+    """A total row and a signature block under the table (text, but no village): proposed
+    as a range of skip_rows, and the officer's NIP is not copied into the mapping."""
+    rows = [household(f"R{n}", SEGUMBANG, "", "---YYYYYYY") for n in range(6)]
+    rows += [["JUMLAH", "", "", *["6"] * 10], ["", "Mengetahui,"], ["", "NIP. 197203151996031002"]]
+    path = write_csv(tmp_path / "ttd.csv", [HEADER, *rows])
+    text = _propose(path, tmp_path)
+    assert 'skip_rows: ["8-10"]' in text
+    assert "197203151996031002" not in text
+    survey = read_survey([path], mapping=tmp_path / "ttd.yaml")
+    assert [(r.row, r.reasons) for r in survey.set_aside] == [
+        (8, ("baris-dilewati",)),
+        (9, ("baris-dilewati",)),
+        (10, ("baris-dilewati",)),
+    ]
