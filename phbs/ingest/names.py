@@ -160,13 +160,14 @@ def names_without_scope(table: RawTable, column: str, example: str) -> SurveyErr
     return SurveyError(
         f"{table.name}: kolom '{column}' berisi nama desa (mis. '{example}'), bukan kode desa "
         "Kemendagri. Ekspor ulang dengan 'XML values and headers' di KoBoToolbox, atau beri "
-        "--kabupaten KODE (atau --kecamatan KODE) agar phbs mencocokkan nama dengan kode di "
-        "wilayah itu; nama yang ambigu atau tidak dikenal disisihkan, tidak ditebak.",
+        "--kabupaten KODE (atau --kecamatan KODE, atau region di peta berkas) agar phbs "
+        "mencocokkan nama dengan kode di wilayah itu; nama yang ambigu atau tidak dikenal "
+        "disisihkan, tidak ditebak.",
         f"{table.name}: column '{column}' holds village names (e.g. '{example}'), not "
         "Kemendagri village codes. Export again with 'XML values and headers' in "
-        "KoBoToolbox, or give --kabupaten CODE (or --kecamatan CODE) so that phbs matches the "
-        "names to the codes of that area; ambiguous or unknown names are set aside, never "
-        "guessed.",
+        "KoBoToolbox, or give --kabupaten CODE (or --kecamatan CODE, or region in a mapping) "
+        "so that phbs matches the names to the codes of that area; ambiguous or unknown names "
+        "are set aside, never guessed.",
     )
 
 

@@ -72,13 +72,14 @@ def check_publishable(survey: Survey) -> None:
     per_village = survey.id_scope is IdScope.SURVEI
     advice = (
         "bila nomor rumah tangga diulang di tiap desa (atau tiap berkas Puskesmas), jalankan "
-        "dengan --id-per-desa; bila tidak, perbaiki ID-nya"
+        "dengan --id-per-desa (atau id_scope: desa di peta berkas); bila tidak, perbaiki "
+        "ID-nya"
         if per_village
         else "perbaiki ID-nya"
     )
     advice_en = (
         "if household numbers restart in each village (or each Puskesmas file), run with "
-        "--id-per-desa; otherwise fix the ids"
+        "--id-per-desa (or id_scope: desa in a mapping); otherwise fix the ids"
         if per_village
         else "fix the ids"
     )

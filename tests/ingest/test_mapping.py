@@ -592,3 +592,18 @@ def test_rows_under_the_last_household_are_proposed_for_skipping(tmp_path: Path)
         (9, ("baris-dilewati",)),
         (10, ("baris-dilewati",)),
     ]
+
+
+def test_refusals_a_mapping_can_settle_name_its_key(tmp_path: Path) -> None:
+    """Village names without an area, and household numbers that restart in each village:
+    the message names the mapping key beside the command option."""
+    header = ["No KK", "Desa", *HEADER[2:]]
+    path = write_csv(tmp_path / "nama.csv", [header, ["A", "Segumbang", *household("A")[2:]]])
+    named = CliRunner().invoke(cli, ["score", str(path)])
+    assert named.exit_code == 1
+    assert "region di peta berkas" in named.stderr
+    rows = [household(str(n % 3), SEGUMBANG, "", f"---YYYYYY{'YT'[n % 2]}") for n in range(12)]
+    again = write_csv(tmp_path / "ulang.csv", [HEADER, *rows])
+    repeated = CliRunner().invoke(cli, ["score", str(again)])
+    assert repeated.exit_code == 1
+    assert "id_scope: desa di peta berkas" in repeated.stderr
