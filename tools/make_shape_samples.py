@@ -28,21 +28,11 @@ from pathlib import Path
 
 import xlsxwriter
 
+from phbs.forms.loading import load_form
 from phbs.regions import region_table
 from phbs.resources import data_path
 
-INDICATORS = (
-    "persalinan_nakes",
-    "asi_eksklusif",
-    "timbang_balita",
-    "air_bersih",
-    "cuci_tangan",
-    "jamban_sehat",
-    "berantas_jentik",
-    "buah_sayur",
-    "aktivitas_fisik",
-    "tidak_merokok",
-)
+INDICATORS = tuple(load_form("kemenkes-rt-10").form.codes)
 KADER_FILE = "kuesioner-kader-batulicin.xlsx"
 KADER_MAP = "peta-kuesioner-kader-batulicin.yaml"
 #: Households taken from each village of the standard sample.

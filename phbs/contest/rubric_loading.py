@@ -18,7 +18,7 @@ from phbs.contest.mappings import (
 from phbs.contest.rubric import RESERVED_IDS, Rubric, SurveySource
 from phbs.errors import RubricError
 from phbs.resources import resource_dir
-from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
+from phbs.yamlfile import bundled_or_file, bundled_yaml, read_yaml
 
 
 @dataclass(frozen=True)
@@ -67,24 +67,8 @@ def load_rubric(name_or_path: str | Path) -> LoadedRubric:
 
 def parse_rubric(raw: bytes, path: Path) -> Rubric:
     """Validate rubric YAML bytes; ``path`` is only used in error messages."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RubricError(
-            f"{path}: berkas rubrik harus UTF-8", f"{path}: rubric file must be UTF-8"
-        ) from None
-    try:
-        data = yaml.load(text, Loader=UniqueKeyLoader)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or ""
-        line = f" baris {mark.line + 1}" if mark is not None else ""
-        line_en = f" line {mark.line + 1}" if mark is not None else ""
-        detail = f" ({problem})" if problem else ""
-        raise RubricError(
-            f"{path}{line}: YAML tidak sah{detail}", f"{path}{line_en}: invalid YAML{detail}"
-        ) from None
+    data = read_yaml(raw, path, RubricError, ("rubrik", "rubric"))
+    root = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)  # for line numbers
     try:
         rubric = Rubric.model_validate(data)
     except ValidationError as exc:

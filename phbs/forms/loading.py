@@ -8,7 +8,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import (
     ValidationError,
 )
@@ -16,7 +15,7 @@ from pydantic import (
 from phbs.errors import FormError
 from phbs.forms.model import Form
 from phbs.resources import resource_dir
-from phbs.yamlfile import UniqueKeyLoader, bundled_or_file, bundled_yaml
+from phbs.yamlfile import bundled_or_file, bundled_yaml, read_yaml
 
 
 @dataclass(frozen=True)
@@ -83,21 +82,8 @@ def load_form(name_or_path: str | Path) -> LoadedForm:
 
 
 def parse_yaml(raw: bytes, path: Path) -> object:
-    try:
-        return yaml.load(raw.decode("utf-8"), Loader=UniqueKeyLoader)
-    except UnicodeDecodeError:
-        raise FormError(
-            f"{path}: berkas formulir harus UTF-8", f"{path}: form file must be UTF-8"
-        ) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or ""
-        where = f" baris {mark.line + 1}" if mark is not None else ""
-        where_en = f" line {mark.line + 1}" if mark is not None else ""
-        detail = f" ({problem})" if problem else ""
-        raise FormError(
-            f"{path}{where}: YAML tidak sah{detail}", f"{path}{where_en}: invalid YAML{detail}"
-        ) from None
+    """The data of a form file, or a :class:`~phbs.errors.FormError` naming the line."""
+    return read_yaml(raw, path, FormError, ("formulir", "form"))
 
 
 def _describe_validation(path: Path, exc: ValidationError) -> tuple[str, str]:
