@@ -87,6 +87,7 @@ class FileChecks(SubmissionChecks):
 
     def _read(self, table: RawTable, file_index: int) -> None:
         self.file_index = file_index
+        first_issue = len(self.issues)  # this file's issues come after it
         layout = detect_export(table.header)
         columns = match_columns(
             table.header,
@@ -158,8 +159,8 @@ class FileChecks(SubmissionChecks):
         self._names_note(table)
         check_scheme_after(table, choice, answers, self.form)
         blanks, blank_rows = 0, set[int | None]()
-        for issue in self.issues:
-            if issue.file == table.name and issue.code == "jawaban-kosong":
+        for issue in islice(self.issues, first_issue, None):
+            if issue.code == "jawaban-kosong":
                 blanks += 1
                 blank_rows.add(issue.row)
         rows = counts.scored + counts.aside
