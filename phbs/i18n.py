@@ -33,6 +33,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{read} baris dibaca = {scored} diskor + {aside} disisihkan",
         "{read} rows read = {scored} scored + {aside} set aside",
     ),
+    "reconciliation.recap": (
+        "{read} baris rekap dibaca = {scored} desa dipakai + {aside} disisihkan",
+        "{read} recap rows read = {scored} villages used + {aside} set aside",
+    ),
+    "reconciliation.shapes": (
+        " (baris rumah tangga; {rows} baris anggota/jawaban di berkas menjadi {households} "
+        "rumah tangga + {aside} baris disisihkan)",
+        " (household rows; {rows} member/answer rows in the files became {households} "
+        "households + {aside} rows set aside)",
+    ),
     "issues.summary": (
         "Masalah data: {errors} galat, {warnings} peringatan, {infos} info",
         "Data issues: {errors} errors, {warnings} warnings, {infos} notes",

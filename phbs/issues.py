@@ -191,6 +191,80 @@ CATALOGUE: dict[str, IssueType] = {
             _ASIDE,
         ),
         _t(
+            "rekap-angka-salah",
+            E,
+            ("Angka rekap tidak sah", "Invalid recap number"),
+            (
+                "'{value}' pada '{column}' bukan jumlah (bilangan bulat 0 atau lebih) atau "
+                "persen 0–100",
+                "'{value}' in '{column}' is not a count (a whole number, 0 or more) or a "
+                "percentage 0–100",
+            ),
+            ("baris desa disisihkan", "village row set aside"),
+        ),
+        _t(
+            "rekap-tidak-cocok",
+            E,
+            ("Angka rekap tidak cocok", "Recap numbers do not add up"),
+            ("Angka desa tidak cocok: {detail}", "The village's numbers do not add up: {detail}"),
+            ("baris desa disisihkan", "village row set aside"),
+        ),
+        _t(
+            "rekap-persen-ambigu",
+            E,
+            ("Persen rekap tidak menentukan jumlah", "Recap percentage does not give one count"),
+            (
+                "'{value}' % dari {denominator} rumah tangga cocok dengan lebih dari satu "
+                "jumlah ({counts} …): tulis jumlahnya (KODE_ya) atau persen dengan lebih "
+                "banyak desimal",
+                "'{value}' % of {denominator} households fits more than one count ({counts} "
+                "…): give the count (CODE_ya) or the percentage with more decimals",
+            ),
+            ("baris desa disisihkan", "village row set aside"),
+        ),
+        _t(
+            "rekap-bukan-desa",
+            E,
+            ("Baris rekap bukan desa", "Recap row is not a village"),
+            (
+                "Baris '{value}' adalah jumlah beberapa desa (jumlah_desa lebih dari 1), "
+                "bukan satu desa",
+                "Row '{value}' sums several villages (jumlah_desa more than 1), not one village",
+            ),
+            (
+                "baris disisihkan: tingkat atas dihitung ulang dari desa",
+                "row set aside: upper levels are recomputed from villages",
+            ),
+        ),
+        _t(
+            "rekap-desa",
+            N,
+            ("Masukan rekap desa", "Village recap input"),
+            (
+                "Berkas ini rekap desa ({value} desa, {households} rumah tangga disurvei): "
+                "tidak berisi rumah tangga, dusun atau petugas. Keberlakuan, jawaban kosong "
+                "dan rumah tangga ganda diperiksa oleh pembuat rekap, tidak di sini; interval "
+                "dihitung dari jumlah desa",
+                "This file is a village recap ({value} villages, {households} households "
+                "surveyed): it holds no households, dusun or surveyors. Applicability, blank "
+                "answers and duplicate households were checked by the recap's maker, not "
+                "here; intervals are computed from the village counts",
+            ),
+            ("angka desa dari rekap", "village figures from the recap"),
+        ),
+        _t(
+            "pertanyaan-tidak-dikenal",
+            W,
+            ("Pertanyaan tidak dikenal", "Unknown question"),
+            (
+                "Pertanyaan '{value}' tidak ada di formulir (berkas satu baris per jawaban); "
+                "petakan di columns peta bila itu indikator",
+                "Question '{value}' is not on the form (a file of one row per answer); map it "
+                "under columns in the mapping if it is an indicator",
+            ),
+            _ASIDE,
+        ),
+        _t(
             "baris-kosong",
             N,
             ("Baris kosong", "Empty row"),
@@ -426,6 +500,54 @@ CATALOGUE: dict[str, IssueType] = {
                 "to {context}",
             ),
             ("jawaban diabaikan (tidak berlaku)", "answer ignored (not applicable)"),
+        ),
+        _t(
+            "anggota-jawaban-berbeda",
+            W,
+            ("Jawaban anggota keluarga berbeda", "Family members' answers differ"),
+            (
+                "Baris anggota satu keluarga (baris {rows}) memberi jawaban berbeda untuk "
+                "'{column}', yang dijawab sekali per rumah tangga",
+                "Rows of one family's members (rows {rows}) give different answers for "
+                "'{column}', which is answered once per household",
+            ),
+            _MISSING,
+        ),
+        _t(
+            "anggota-isian-berbeda",
+            W,
+            ("Isian anggota keluarga berbeda", "Family members' fields differ"),
+            (
+                "Baris satu rumah tangga (baris {rows}) berbeda pada '{column}': isian baris "
+                "pertama dipakai",
+                "Rows of one household (rows {rows}) differ in '{column}': the first row's "
+                "value is used",
+            ),
+            _KEPT,
+        ),
+        _t(
+            "jawaban-ganda",
+            W,
+            ("Jawaban ganda berbeda", "Conflicting answers"),
+            (
+                "Pertanyaan '{column}' dijawab lebih dari sekali dengan jawaban berbeda "
+                "untuk satu rumah tangga (baris {rows})",
+                "Question '{column}' is answered more than once, differently, for one "
+                "household (rows {rows})",
+            ),
+            _MISSING,
+        ),
+        _t(
+            "jawaban-berulang",
+            N,
+            ("Jawaban berulang", "Answer repeated"),
+            (
+                "Pertanyaan '{column}' dijawab lebih dari sekali dengan jawaban sama untuk "
+                "satu rumah tangga (baris {rows})",
+                "Question '{column}' is answered more than once, the same way, for one "
+                "household (rows {rows})",
+            ),
+            ("dihitung sekali", "counted once"),
         ),
         _t(
             "jawaban-kosong",

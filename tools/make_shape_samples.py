@@ -17,6 +17,16 @@ was not met: ``kuesioner-kader-batulicin.xlsx``, 120 households of six villages 
 Kecamatan Batu Licin (``tests/ingest/test_mapping.py`` checks the bundled file is this one).
 Its mapping, ``peta-kuesioner-kader-batulicin.yaml``, is what ``phbs map`` proposes for it with
 its one question answered (``K`` is *tidak*).
+
+``member_csv`` is a family roster: one row per family member (``anggota-keluarga-batulicin.csv``),
+the family card number on every row, each member's age in months, the village by name; the
+household's answers on the head's row (the child questions on the youngest child's row), and
+the three questions about members aged 10 and over on the row of each such member — the head
+is the one who does not, a child under ten has ``-``.
+
+``answers_csv`` is an app's answer table: one row per answer (``jawaban-aplikasi-batulicin.csv``):
+household, the question as the app labels it, the answer as ``Ya``/``Tidak``/``Tidak
+berlaku``; a question not answered has no row, and one answer was sent twice.
 """
 
 from __future__ import annotations
@@ -35,6 +45,8 @@ from phbs.resources import data_path
 INDICATORS = tuple(load_form("kemenkes-rt-10").form.codes)
 KADER_FILE = "kuesioner-kader-batulicin.xlsx"
 KADER_MAP = "peta-kuesioner-kader-batulicin.yaml"
+MEMBER_FILE = "anggota-keluarga-batulicin.csv"
+ANSWERS_FILE = "jawaban-aplikasi-batulicin.csv"
 #: Households taken from each village of the standard sample.
 PER_VILLAGE = 20
 _YES = {"1", "y", "ya"}
@@ -143,11 +155,104 @@ def kader_workbook(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
+_WIVES = ("Siti", "Rina", "Dewi", "Nur", "Wati", "Sri", "Yuni", "Lestari", "Ani", "Fitri")
+_CHILDREN = ("Budi", "Agus", "Putri", "Rahmat", "Aisyah", "Ahmad", "Nabila", "Rizki", "Dimas")
+#: The form's spellings an app stores, for the standard sample's answers.
+_APP_ANSWER = {"yes": "Ya", "no": "Tidak", "na": "Tidak berlaku"}
+
+
+def _kind(value: str) -> str:
+    folded = value.strip().casefold()
+    if folded in _YES:
+        return "yes"
+    if folded in _NO:
+        return "no"
+    return "na" if folded == "-" else "" if not folded else "other"
+
+
+def _members(row: dict[str, str], i: int) -> list[tuple[str, str, int]]:
+    """A household's members: (name, relation, age in months), the head first."""
+    members = [(row["nama_kepala_rt"], "Kepala Keluarga", 12 * (30 + i % 30))]
+    if i % 5:
+        members.append((_WIVES[i % 10], "Istri", 12 * (27 + i % 25)))
+    youngest = row["umur_anak_termuda_bulan"]
+    if i % 3 == 0 or not youngest:
+        members.append((_CHILDREN[(i + 3) % len(_CHILDREN)], "Anak", 12 * (7 + i % 9)))
+    if youngest:
+        members.append((_CHILDREN[(i + 6) % len(_CHILDREN)], "Anak", int(youngest)))
+    return members
+
+
+def member_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    """The households as a family roster: one row per member (see the module docstring)."""
+    form = load_form("kemenkes-rt-10").form
+    every = {i.code for i in form.indicators if i.from_members == "all_members"}
+    child = {"persalinan_nakes", "asi_eksklusif", "timbang_balita"}
+    names = [i.name for i in form.indicators]
+    header = ["No KK", "Nama Anggota Keluarga", "Hubungan dengan KK", "Umur (bulan)", "Desa"]
+    header += ["RT", "Tanggal Pendataan", "Kader", *names]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        for i, row in enumerate(rows):
+            members = _members(row, i)
+            youngest = len(members) - 1 if row["umur_anak_termuda_bulan"] else 0
+            for m, (name, relation, age) in enumerate(members):
+                answers = []
+                for code in INDICATORS:
+                    value = row[code]
+                    if code in every:
+                        if age < 120:
+                            value = "-"
+                        elif m and _kind(value) in ("no", ""):
+                            value = "Ya"  # the head is the one who does not (or was not asked)
+                    elif m != (youngest if code in child else 0):
+                        value = ""
+                    answers.append(value)
+                identity = [row["id_rumah_tangga"], name, relation, str(age), row["nama_desa"]]
+                place = [row["rt"], row["tanggal_survei"], row["petugas"]]
+                writer.writerow([*identity, *place, *answers])
+    return path
+
+
+def answers_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    """The households as an app's answer table: one row per answer, unanswered questions
+    not stored, one answer sent twice (see the module docstring)."""
+    form = load_form("kemenkes-rt-10").form
+    header = ["id_jawaban", "no_kk", "kode_wilayah", "rt", "umur_balita_termuda", "pertanyaan"]
+    header += ["jawaban", "dibuat_pada"]
+    number = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for i, row in enumerate(rows):
+            date = row["tanggal_survei"]
+            if "/" in date:
+                day, month, year = date.split("/")
+                date = f"{year}-{month}-{day}"
+            for k, indicator in enumerate(form.indicators):
+                kind = _kind(row[indicator.code])
+                if not kind:
+                    continue
+                answer = _APP_ANSWER.get(kind, row[indicator.code])
+                times = 2 if i == 7 and k == 4 else 1  # sent twice from the phone
+                for _ in range(times):
+                    number += 1
+                    code = row["kode_desa"].replace(".", "")
+                    identity = [str(number), row["id_rumah_tangga"], code, row["rt"]]
+                    asked = [row["umur_anak_termuda_bulan"], indicator.name, answer]
+                    writer.writerow([*identity, *asked, f"{date} 10:{k:02d}:00"])
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("phbs/data/contoh"))
     out = parser.parse_args().out
-    kader_workbook(out / KADER_FILE, standard_households())
+    households = standard_households()
+    kader_workbook(out / KADER_FILE, households)
+    member_csv(out / MEMBER_FILE, households)
+    answers_csv(out / ANSWERS_FILE, households)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ from phbs.reports.ranking import (
 )
 from phbs.reports.uncertainty import uncertainty_text
 from phbs.scoring.results import ScoreResult, score
+from phbs.scoring.streaming import StreamedScore, score_files
 from phbs.scoring.summary import AreaReport, summarise
 
 
@@ -81,11 +82,24 @@ def _measures(
     )
     check_publishable(survey)
     totals = read_villages(villages) if villages else None
-    result = score(survey, na_policy)
+    # Village recaps (docs/aturan.md §6.7) are counts: no households to score or resample.
+    result: ScoreResult | StreamedScore = (
+        score_files(
+            files,
+            load_form(reading.form),
+            sheet=reading.sheet,
+            na_policy=na_policy,
+            settings=reading.settings,
+            mapping=reading.mapping,
+        )
+        if survey.streamed
+        else score(survey, na_policy)
+    )
     report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)
     issues = [*survey.issues, *(totals.issues if totals else []), *report.masalah]
     records = survey_records(survey.files, totals)
-    return measures_from_report(report, "survei"), issues, records, report, result
+    households = result if isinstance(result, ScoreResult) else None
+    return measures_from_report(report, "survei"), issues, records, report, households
 
 
 def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:

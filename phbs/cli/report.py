@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -15,13 +16,13 @@ from phbs.cli.common import (
     survey_file_options,
 )
 from phbs.cli.progress import rows_progress, writing_progress
-from phbs.cli.reading import survey_reading
+from phbs.cli.reading import SurveyReading, survey_reading
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import UncertaintyOptions
 from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
-from phbs.forms.loading import load_form
+from phbs.forms.loading import LoadedForm, load_form
 from phbs.i18n import t
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import read_survey
@@ -29,7 +30,7 @@ from phbs.ingest.villages import read_villages
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.content import ReportOptions
 from phbs.reports.report import write_report
-from phbs.reports.text import issue_counts_line
+from phbs.reports.text import issue_counts_line, reconciliation_line
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.streaming import StreamedScore, score_files
@@ -154,7 +155,10 @@ def report_command(
                 progress=reading,
                 mapping=how.mapping,
             )
-            result = score(survey, na_policy)
+            # Village recaps (docs/aturan.md §6.7) have no households: their counts are
+            # resampled instead.
+            streamed = survey.streamed
+            result = score(survey, na_policy) if not streamed else _recap(files, loaded_form, how)
         else:
             result = score_files(
                 files,
@@ -224,17 +228,20 @@ def report_command(
     finally:
         if writing is not None:
             writing.finish()
-    h = content.headline
-    click.echo(
-        t(
-            "reconciliation",
-            language,
-            read=h.baris_dibaca,
-            scored=h.baris_diskor,
-            aside=h.baris_disisihkan,
-        )
-    )
+    click.echo(reconciliation_line(result.survey, language))
     click.echo(issue_counts_line(content.issues, language))
     for output in (xlsx, html):
         if output is not None:
             click.echo(t("written", language, path=output))
+
+
+def _recap(files: Sequence[Path], form: LoadedForm, how: SurveyReading) -> StreamedScore:
+    """Village recaps read again as counts (read_survey gave their rows and issues)."""
+    return score_files(
+        files,
+        form,
+        sheet=how.sheet,
+        settings=how.settings,
+        mapping=how.mapping,
+        keep_households=True,
+    )

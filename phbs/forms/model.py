@@ -129,6 +129,11 @@ class Indicator(_Strict):
         description="Whether the surveyor may write '-' (not applicable) on it."
     )
     aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
+    from_members: Literal["household", "all_members"] = Field(
+        default="household",
+        description="The household answer from one row per family member (docs/aturan.md "
+        "§6.6): one answer the rows agree on, or Ya only when every member it applies to is Ya.",
+    )
 
 
 class HouseholdClass(_Strict):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Generator, Iterator
 from contextlib import closing
+from dataclasses import replace
 from itertools import islice
+from typing import Any
 
 from phbs.forms.model import Form
 from phbs.ingest.answers import (
@@ -38,6 +40,7 @@ from phbs.ingest.records import FileCounts, Suspect, Village
 from phbs.ingest.row_checks import AFTER_ROWS, BEFORE_ROWS, ROW_BATCH
 from phbs.ingest.sample import sample_rows
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.ingest.shapes import Reshaped, reshape
 from phbs.ingest.sheets import choose_sheet
 from phbs.ingest.submissions import SubmissionChecks
 from phbs.ingest.survey import (
@@ -88,6 +91,11 @@ class FileChecks(SubmissionChecks):
     def _read(self, table: RawTable, file_index: int) -> None:
         self.file_index = file_index
         first_issue = len(self.issues)  # this file's issues come after it
+        if self.mapping is not None:
+            self.mapping.check_headers(table.name, table.header, table.header_row)
+        reshaped = self._reshaped(table)
+        if reshaped is not None:
+            table = reshaped.table
         layout = detect_export(table.header)
         columns = match_columns(
             table.header,
@@ -96,8 +104,6 @@ class FileChecks(SubmissionChecks):
             header_row=table.header_row,
             ignore=layout.ignored,
         )
-        if self.mapping is not None:
-            self.mapping.check_headers(table.name, table.header, table.header_row)
         if layout.dialect is not Dialect.PLAIN:
             columns = self._export_columns(table, layout, columns)
         village_at = [columns.index[c] for c in ("kode_desa", "nama_desa") if c in columns.index]
@@ -136,6 +142,8 @@ class FileChecks(SubmissionChecks):
         self.files.append(counts)
         for issue in columns.issues:
             self.add_issue(issue, BEFORE_ROWS)
+        if reshaped is not None:
+            self._shape_rows(reshaped, counts)
         self._use_columns(columns, answers)
         # check_columns saw to the identity columns: every row can be read as a household.
         # Rows the mapping skips are found one by one (a typed file: small).
@@ -174,6 +182,28 @@ class FileChecks(SubmissionChecks):
             )
         for row_number in table.nul_rows:
             self.add_issue(make_issue("karakter-nul", file=table.name, row=row_number), AFTER_ROWS)
+
+    def _reshaped(self, table: RawTable) -> Reshaped | None:
+        """A file of members or of answers as households (docs/aturan.md §6.6). Its cells are
+        written in the form's spellings with blanks as missing, so it is read that way."""
+        if self.mapping is None or self.mapping.map.shape == "rumah_tangga":
+            return None
+        form, settings, peta = self.form, self.settings, self.mapping.map
+        reshaped = reshape(table, form, settings, peta)
+        if reshaped is not None:
+            self.settings = replace(settings, blank=BlankMeaning.MISSING)
+        return reshaped
+
+    def _shape_rows(self, reshaped: Reshaped, counts: FileCounts) -> None:
+        """Count and set aside the rows the reshaping set aside; report what it found."""
+        counts.shape, counts.refold = reshaped.note, reshaped.again
+        original = replace(reshaped.table, header=reshaped.header)
+        for row_number, cells, reason in reshaped.aside:
+            self.count_rows(counts)
+            self._set_aside(original, row_number, cells, [reason])
+            counts.aside += 1
+        for issue in reshaped.issues:
+            self.add_issue(issue)
 
     def _items(
         self, table: RawTable, layout: ExportLayout, fast: dict[str, int] | None
@@ -321,7 +351,7 @@ class FileChecks(SubmissionChecks):
         order = [*self._standard_codes, *(c.code for c in self.form.context), *self.form.codes]
         index = counts.columns.index
         scheme = counts.choice.scheme
-        return FileReading(
+        reading = FileReading(
             header_row=counts.table.header_row,
             columns=tuple((code, header[index[code]]) for code in order if code in index),
             bare_n=(
@@ -343,3 +373,26 @@ class FileChecks(SubmissionChecks):
                 counts.names_scope if self.files.index(counts) in self._name_files else ""
             ),
         )
+        return replace(reading, **_shape_reading(counts))
+
+
+def _shape_reading(counts: FileCounts) -> dict[str, Any]:
+    """What a file of another shape adds to its reading: its shape and rows, and how its
+    answer cells were read before they became households'."""
+    note = counts.shape
+    if note is None:
+        return {}
+    return {
+        "shape": note.shape,
+        "shape_rows": note.source_rows,
+        "shape_set_aside": note.set_aside,
+        "bare_n": note.bare_n,
+        "bare_n_source": (
+            "opsi"
+            if counts.settings and counts.settings.answers is not AnswerScheme.AUTO
+            else "berkas"
+        )
+        if note.bare_n
+        else "",
+        "blank": note.blank,
+    }

@@ -44,10 +44,23 @@ OWN: dict[str, tuple[str, str]] = {
         "an empty spelling means nothing: what a blank cell means goes under blank (missing, "
         "na or tidak)",
     ),
+    "shape-field": (
+        "kolom {detail} hanya untuk berkas shape: {shape}",
+        "column {detail} is only for files of shape: {shape}",
+    ),
+    "shape-needs": (
+        "berkas shape: jawaban (satu baris per jawaban) perlu kolom {detail}",
+        "a file of shape: jawaban (one row per answer) needs the column(s) {detail}",
+    ),
 }
 
 #: The key a check of the whole mapping is about.
-_KEY_OF = {"skip-above": "skip_rows", "spelling-twice": "answers"}
+_KEY_OF = {
+    "skip-above": "skip_rows",
+    "spelling-twice": "answers",
+    "shape-field": "columns",
+    "shape-needs": "columns",
+}
 
 #: pydantic's error types, and what they mean here.
 PYDANTIC: dict[str, tuple[str, str]] = {
@@ -63,7 +76,7 @@ PYDANTIC: dict[str, tuple[str, str]] = {
         "berkas peta berisi kunci: nilai (lihat docs/pemetaan.md)",
         "a mapping file holds key: value pairs (see docs/pemetaan.md)",
     ),
-    "literal_error": ("nilai yang diterima: 1", "the accepted value is 1"),
+    "literal_error": ("nilai yang diterima: {expected}", "the accepted values: {expected}"),
 }
 
 
@@ -84,9 +97,14 @@ def explain(
         where = ".".join(location) or _KEY_OF.get(own, "(berkas)")
         if kind == "value_error":
             text_id, text_en = OWN.get(own, (message, message))
-            text_id, text_en = text_id.format(detail=detail), text_en.format(detail=detail)
+            detail, _, shape = detail.partition("|")
+            text_id = text_id.format(detail=detail, shape=shape)
+            text_en = text_en.format(detail=detail, shape=shape)
         else:
             text_id, text_en = PYDANTIC.get(kind, (str(error["msg"]), str(error["msg"])))
+            expected = str(error.get("ctx", {}).get("expected", "1"))
+            text_id = text_id.format(expected=expected.replace(" or ", " atau "))
+            text_en = text_en.format(expected=expected)
         if kind == "extra_forbidden" and location:
             parent = ".".join(location[:-1])
             close = difflib.get_close_matches(location[-1], keys.get(parent, []), n=1)

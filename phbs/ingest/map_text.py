@@ -124,7 +124,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(na) or no (tidak, a check-mark sheet)?",
     ),
     "personal": ("data pribadi, isi tidak ditampilkan", "personal data, values not shown"),
+    "shape_anggota": (
+        "satu baris per anggota keluarga (rata-rata {rows} baris per nomor KK): baris satu "
+        "KK digabung menjadi satu rumah tangga (aturan.md §6.6)",
+        "one row per family member ({rows} rows per family-card number on average): the rows "
+        "of one KK are folded into one household (aturan.md §6.6)",
+    ),
+    "shape_jawaban": (
+        "satu baris per jawaban (rumah tangga, pertanyaan, jawaban): disusun menjadi satu "
+        "baris per rumah tangga (aturan.md §6.6)",
+        "one row per answer (household, question, answer): turned into one row per household "
+        "(aturan.md §6.6)",
+    ),
     "empty": ("kosong", "empty"),
+    "long_numbers": ("angka panjang, isi tidak ditampilkan", "long numbers, values not shown"),
 }
 
 
@@ -158,6 +171,17 @@ _WHY: dict[str, tuple[str, str]] = {
     "names": ("nama desa (dicocokkan ke kode)", "village names (matched to codes)"),
     "claimed": ("'{0}'? satu dari {1} kolom", "'{0}'? one of {1} columns"),
     "years": ("umur dalam tahun?", "age in years?"),
+    "questions": (
+        "berisi pertanyaan formulir ({0} indikator)",
+        "holds the form's questions ({0} indicators)",
+    ),
+    "answers": ("berisi jawabannya", "holds their answers"),
+    "member-age": (
+        "umur setiap anggota dalam bulan: yang termuda di bawah 60 bulan menjadi umur anak "
+        "termuda rumah tangga",
+        "each member's age in months: the youngest under 60 months is the household's "
+        "youngest child's age",
+    ),
 }
 
 
@@ -181,7 +205,7 @@ def _sample(column: Column, lang: Lang) -> str:
     ]
     shown = filled[:SHOWN_VALUES]
     if not shown:
-        return _say("empty", lang)
+        return _say("long_numbers" if any(column.values) else "empty", lang)
     more = " …" if len(filled) > SHOWN_VALUES else ""
     return ", ".join(shown) + more
 
@@ -258,6 +282,10 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         lines.append(f"skip_rows: [{rows}]  # {_say('skip_rows', lang)}")
     if proposal.id_scope:
         lines.append(f"id_scope: {_quoted(proposal.id_scope)}  # {_say('id_scope', lang)}")
+    if proposal.shape != "rumah_tangga":
+        rows = proposal.shape_rows if lang == "en" else proposal.shape_rows.replace(".", ",")
+        note = _say(f"shape_{proposal.shape}", lang, rows=rows or "?")
+        lines.append(f"shape: {_quoted(proposal.shape)}  # {note}")
     lines += ["", f"# {_say('columns', lang)}", "columns:"]
     for column in proposal.mapped():
         note = " · ".join(part for part in (_why(column, lang), _sample(column, lang)) if part)

@@ -131,6 +131,17 @@ class MapAnswers(BaseModel):
     _lists = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(_spellings)
 
 
+#: Columns a mapping names only for one shape of file (docs/aturan.md §6.6), with the shapes
+#: that have them: a member's age in months (the youngest under five is the household's
+#: ``umur_anak_termuda_bulan``), and a long file's question and answer columns.
+SHAPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "umur_anggota_bulan": ("anggota",),
+    "pertanyaan": ("jawaban",),
+    "jawaban": ("jawaban",),
+}
+#: The context field a member's age gives the household.
+MEMBER_AGE_OF = "umur_anak_termuda_bulan"
+
 #: What ``blank`` and ``answer_scheme`` accept (``"?"``: a question not answered yet).
 BLANK_CHOICES = (*(b.value for b in BlankMeaning), QUESTION)
 SCHEME_CHOICES = (*(a.value for a in AnswerScheme), QUESTION)
@@ -163,6 +174,12 @@ class FileMap(BaseModel):
         "village names are matched",
     )
     id_scope: Literal["survei", "desa"] | None = None
+    shape: Literal["rumah_tangga", "anggota", "jawaban", "rekap"] = Field(
+        default="rumah_tangga",
+        description="one row per household (rumah_tangga), per family member (anggota), "
+        "per answer (jawaban: household, question, answer), docs/aturan.md §6.6, or per "
+        "village with its counts (rekap), §6.7",
+    )
 
     _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(_texts)
     _no_pairs = field_validator("columns", "answers", mode="before")(_no_pairs_if_nothing)
@@ -189,6 +206,13 @@ class FileMap(BaseModel):
         above = [r for r in self.skip_rows if self.header_row and r <= self.header_row]
         if above:
             raise ValueError(f"skip-above|{above[0]}")
+        for code in set(self.columns) & set(SHAPE_FIELDS):
+            if self.shape not in SHAPE_FIELDS[code]:
+                raise ValueError(f"shape-field|{code}|{SHAPE_FIELDS[code][0]}")
+        if self.shape == "jawaban":
+            lacking = [c for c in ("pertanyaan", "jawaban") if c not in self.columns]
+            if lacking:
+                raise ValueError(f"shape-needs|{', '.join(lacking)}")
         meant: dict[str, str] = {}
         for state in (*_STATES, "unknown"):
             for spelling in getattr(self.answers, state):
@@ -226,8 +250,10 @@ class FileMap(BaseModel):
                 f"{path}: this mapping is for form '{self.form}', not '{form.id}' "
                 f"(run with --form {self.form})",
             )
+        if self.shape == "rekap":
+            return form  # a recap's columns are counts, read by phbs.ingest.recap
         known = {f.code for f in STANDARD_FIELDS} | {c.code for c in form.context}
-        fields = sorted(known | set(form.codes))
+        fields = sorted(known | set(form.codes) | set(SHAPE_FIELDS))
         unknown = sorted(set(self.columns) - set(fields))
         if unknown:
             close = [difflib.get_close_matches(code, fields, n=1) for code in unknown]
@@ -255,9 +281,19 @@ class FileMap(BaseModel):
                 f"{path}: answers: satu ejaan untuk dua jawaban ({problem})",
                 f"{path}: answers: one spelling for two answers ({problem})",
             ) from None
+        headers = {c: t for c, t in self.columns.items() if c not in SHAPE_FIELDS}
+        if "umur_anggota_bulan" in self.columns:
+            if MEMBER_AGE_OF not in {c.code for c in form.context}:
+                raise MapError(
+                    f"{path}: columns: umur_anggota_bulan: formulir {form.id} tidak memakai "
+                    f"umur anak termuda ({MEMBER_AGE_OF})",
+                    f"{path}: columns: umur_anggota_bulan: form {form.id} has no youngest "
+                    f"child's age ({MEMBER_AGE_OF})",
+                )
+            headers[MEMBER_AGE_OF] = self.columns["umur_anggota_bulan"]
         return form.model_copy(
             update={
-                "headers": {**form.headers, **self.columns},
+                "headers": {**form.headers, **headers},
                 # A header named under columns is read, even if ignore still lists it.
                 "ignore_headers": [*form.ignore_headers, *self.ignored()],
                 "answers": vocabulary,

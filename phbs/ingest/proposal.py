@@ -59,6 +59,10 @@ class Proposal:
     given_answers: dict[str, list[str]] = field(default_factory=dict)
     #: What a blank cell means, as a person said in that mapping.
     blank: str | None = None
+    #: ``anggota`` or ``jawaban`` for a file of family members or of answers
+    #: (:mod:`phbs.ingest.propose_shape`), and for members the rows per household id.
+    shape: str = "rumah_tangga"
+    shape_rows: str = ""
 
     @property
     def years(self) -> Column | None:
@@ -89,6 +93,7 @@ class Proposal:
             or self.names
             or self.id_scope
             or self.blank_question
+            or self.shape != "rumah_tangga"
             or any(c.why not in {KNOWN, EXPORT} for c in self.mapped())
         )
 

@@ -41,6 +41,7 @@ from phbs.ingest.proposal import (
     footer_start,
     numbering_by_village,
 )
+from phbs.ingest.propose_shape import propose_shape
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
@@ -129,6 +130,11 @@ def propose(
     if start is not None:
         _keep_answers(proposal, start)
         form = start.applied_to(form)  # its answer spellings are known, not asked again
+    propose_shape(proposal, form, data, USUAL_ANSWERS)
+    if start is not None and start.shape != "rumah_tangga":
+        proposal.shape = start.shape
+        if start.shape == "jawaban":
+            proposal.missing = [code for code in proposal.missing if code not in form.codes]
     _answers(proposal, form, data)
     proposal.id_scope = numbering_by_village(proposal, data)
     if start is not None:
@@ -323,7 +329,7 @@ def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
         for state in ("ya", "tidak", "tidak_berlaku")
         for s in getattr(form.answers, state)
     }
-    indicator_columns = [c for c in proposal.columns if c.field in form.codes]
+    indicator_columns = [c for c in proposal.columns if c.field in (*form.codes, "jawaban")]
     seen: dict[str, int] = {}
     blanks = False
     for column in indicator_columns:

@@ -4,6 +4,7 @@ are handed on as one batch."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +16,7 @@ from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.resolve import ResolvedCells
 from phbs.ingest.settings import ReadSettings
+from phbs.ingest.shapes import ShapeNote
 from phbs.ingest.survey import Factor, HouseholdBatch
 
 
@@ -35,6 +37,10 @@ class FileCounts:
     mapping: LoadedMap | None = None
     settings: ReadSettings | None = None
     names_scope: str = ""
+    #: How a file of another shape became households (docs/aturan.md §6.6), and how to fold
+    #: it again when it is read a second time.
+    shape: ShapeNote | None = None
+    refold: Callable[[RawTable], RawTable] | None = None
 
 
 @dataclass

@@ -48,6 +48,12 @@ class FileReading:
     title_rows: tuple[tuple[int, str], ...] = ()
     #: Database empty values met in answer cells (``NULL``, ``\N``), read as blank cells.
     null_marks: tuple[str, ...] = ()
+    #: A file of another shape (docs/aturan.md §6.6): ``anggota`` (one row per family
+    #: member) or ``jawaban`` (one row per answer); its data rows, and those of them set aside
+    #: before households were formed. Its households are the rows read less those.
+    shape: str = ""
+    shape_rows: int = 0
+    shape_set_aside: int = 0
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
+from phbs.ingest.recap_survey import is_recap_file, not_together, read_recap
 from phbs.ingest.records import Suspect
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.sheets import survey_header
@@ -124,18 +125,28 @@ def read_survey(
     for index, path in enumerate(files.paths):
         peta = maps.for_file(path)
         form_i, settings_i, sheet_i = plan(peta)
-        validator.use(form_i.form, form_i.complete or form_i.form, settings_i, peta)
-        validator.sheet_given = sheet_i is not None
-        validator.read(
-            open_table(
+        opened = None
+        if peta is None or peta.map.shape != "rekap":
+            opened = open_table(
                 path,
                 sheet=sheet_i,
                 header_cells=HEADER_CELLS,
                 prefer=survey_header(form_i.form, str(path)),
                 header_row=peta.map.header_row if peta is not None else None,
-            ),
-            index,
-        )
+            )
+        if is_recap_file(opened, form_i.form, peta):
+            if opened is not None:
+                opened.close()
+            if index:
+                raise not_together(path)
+            # Village recaps (docs/aturan.md §6.7): their rows and issues, no households.
+            recap, _ = read_recap([Path(p) for p in files.paths], loaded, maps, sheet)
+            recap.issues[:0] = files.issues
+            return recap
+        assert opened is not None
+        validator.use(form_i.form, form_i.complete or form_i.form, settings_i, peta)
+        validator.sheet_given = sheet_i is not None
+        validator.read(opened, index)
     validator.settle_suspects([Path(p) for p in files.paths])
     if progress is not None:
         progress(validator.rows_done)
@@ -258,6 +269,9 @@ class Validator(FileChecks):
                         f"{table.name}: file changed while being read; wait until it is "
                         "completely copied or saved, and try again",
                     )
+                refold = self.files[index].refold
+                if refold is not None:
+                    table = refold(table)
                 self.file_index = index
                 columns = self.files[index].columns
                 self._use_columns(columns, self.files[index].answers)

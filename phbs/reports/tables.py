@@ -192,6 +192,9 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         "tanpa_kolom_konteks": list(reading.without_context),
         "wilayah_nama_desa": reading.names_scope or None,
         "nilai_kosong_basis_data": list(reading.null_marks),
+        "bentuk": reading.shape or "rumah_tangga",
+        "baris_berkas": reading.shape_rows if reading.shape else None,
+        "baris_disisihkan_sebelum_digabung": reading.shape_set_aside if reading.shape else None,
     }
 
 

@@ -142,14 +142,27 @@ def severity_counts(issues: Sequence[Issue]) -> dict[Severity, int]:
 
 
 def reconciliation_line(survey: Survey, lang: Lang = "id") -> str:
-    """``N baris dibaca = S diskor + R disisihkan`` for a survey."""
-    return t(
-        "reconciliation",
+    """``N baris dibaca = S diskor + R disisihkan`` for a survey; with files of members or
+    answers, also how their rows became households (docs/aturan.md §6.6)."""
+    recaps = [f for f in survey.files if f.reading is not None and f.reading.shape == "rekap"]
+    line = t(
+        "reconciliation.recap" if recaps and len(recaps) == len(survey.files) else "reconciliation",
         lang,
         read=survey.rows_read,
         scored=survey.rows_scored,
         aside=survey.rows_set_aside,
     )
+    shaped = [
+        (f, f.reading)
+        for f in survey.files
+        if f.reading is not None and f.reading.shape not in ("", "rekap")
+    ]
+    if shaped:
+        aside = sum(r.shape_set_aside for _, r in shaped)
+        rows = sum(r.shape_rows for _, r in shaped)
+        households = sum(f.rows_read for f, _ in shaped) - aside
+        line += t("reconciliation.shapes", lang, rows=rows, households=households, aside=aside)
+    return line
 
 
 def issue_counts_line(issues: Sequence[Issue], lang: Lang = "id") -> str:
@@ -172,6 +185,10 @@ _BARE_N_SOURCE = {
     "formulir": ("ditetapkan formulir", "fixed by the form"),
     "opsi": ("dipilih dengan --answers", "chosen with --answers"),
     "berkas": ("ditentukan dari huruf di berkas", "decided from the letters in the file"),
+}
+_SHAPE = {
+    "anggota": ("satu baris per anggota keluarga", "one row per family member"),
+    "jawaban": ("satu baris per jawaban", "one row per answer"),
 }
 _BLANK = {
     "missing": ("sel indikator kosong = belum diisi", "blank indicator cell = not yet answered"),
@@ -212,6 +229,21 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
     if source.mapping:
         name = Path(source.mapping).name
         parts.append(f"with mapping {name}" if en else f"dengan peta {name}")
+    if reading.shape == "rekap":
+        villages = source.rows_scored
+        parts.append(
+            f"a village recap: {villages} villages, no households"
+            if en
+            else f"rekap desa: {villages} desa, tanpa rumah tangga"
+        )
+    elif reading.shape:
+        households = source.rows_read - reading.shape_set_aside
+        what, read = _SHAPE[reading.shape][en], reading.shape_rows
+        parts.append(
+            f"{what}: {read} rows → {households} households"
+            if en
+            else f"{what}: {read} baris → {households} rumah tangga"
+        )
     if source.sheet:
         parts.append(f"sheet '{source.sheet}'" if en else f"lembar '{source.sheet}'")
     parts.append(
@@ -231,7 +263,8 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
         meaning = _BARE_N[reading.bare_n][en]
         decided = _BARE_N_SOURCE.get(reading.bare_n_source)
         parts.append(f"{meaning}, {decided[en]}" if decided else meaning)
-    parts.append(_BLANK[reading.blank][en])
+    if reading.shape != "rekap":
+        parts.append(_BLANK[reading.blank][en])
     if reading.null_marks:
         marks = ", ".join(f"'{m}'" for m in reading.null_marks)
         parts.append(

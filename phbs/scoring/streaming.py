@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from phbs.errors import SettingsError
 from phbs.forms.loading import LoadedForm, load_form
 from phbs.forms.model import NaPolicy
 from phbs.ingest.file_maps import FileMaps, MapsGiven
-from phbs.ingest.inputs import distinct_files
+from phbs.ingest.inputs import DistinctFiles, distinct_files
+from phbs.ingest.recap_survey import read_recap
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
 from phbs.scoring.household import HouseholdOutcomes
+from phbs.scoring.recap import recap_totals
 from phbs.scoring.results import HouseholdResult, batch_households
 from phbs.scoring.spool import HouseholdSpool
 from phbs.scoring.totals import AreaTotals, TotalsBuilder
@@ -108,6 +111,7 @@ def score_files(
     # A file named twice is read once: batches number the files kept (phbs.ingest.inputs).
     files = distinct_files(paths)
     names = [str(path) for path in files.paths]
+    maps = FileMaps.of(mapping)
 
     def sink(batch: HouseholdBatch) -> None:
         outcomes = builder.add(batch)
@@ -127,10 +131,38 @@ def score_files(
             settings=settings,
             progress=progress,
             sink=sink,
-            mapping=mapping,
+            mapping=maps,
         )
     except BaseException:
         if spool is not None:
             spool.close()
         raise
+    if survey.files and survey.files[0].reading and survey.files[0].reading.shape == "rekap":
+        return _recap_score(files, loaded, maps, sheet, (na_policy, households_csv, spool))
     return StreamedScore(survey=survey, totals=builder.totals(), spool=spool)
+
+
+def _recap_score(
+    files: DistinctFiles,
+    loaded: LoadedForm,
+    maps: FileMaps,
+    sheet: str | None,
+    asked: tuple[NaPolicy | str | None, HouseholdWriter | None, HouseholdSpool | None],
+) -> StreamedScore:
+    """Village recaps scored: their counts, no households (docs/aturan.md §6.7)."""
+    na_policy, households_csv, spool = asked
+    if households_csv is not None:
+        raise SettingsError(
+            "rekap desa tidak berisi rumah tangga: --households tidak dapat ditulis",
+            "a village recap holds no households: --households cannot be written",
+        )
+    if na_policy is not None and NaPolicy(na_policy) is not loaded.form.na_policy:
+        raise SettingsError(
+            "status rumah tangga rekap desa sudah dihitung pembuatnya: --na-policy tidak "
+            "dapat mengubahnya",
+            "a village recap's household outcomes were counted by its maker: --na-policy "
+            "cannot change them",
+        )
+    survey, villages = read_recap([Path(p) for p in files.paths], loaded, maps, sheet)
+    survey.issues[:0] = files.issues
+    return StreamedScore(survey=survey, totals=recap_totals(loaded.form, villages), spool=spool)

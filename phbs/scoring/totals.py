@@ -81,6 +81,8 @@ class AreaTotals:
     dusun: AreaCounts
     dusun_names: dict[str, str]
     surveyors: tuple[SurveyorAnswers, ...]
+    #: The counts come from village recaps, not households (docs/aturan.md §6.7).
+    recap: bool = False
 
 
 class TotalsBuilder:
