@@ -140,6 +140,7 @@ def sample_folder(tmp_path: Path) -> Iterator[Path]:
         *sample.survey_files[0].parent.glob("*.csv"),
         *sample.survey_files[0].parent.glob("*kuesioner-kader*"),
         *sample.survey_files[0].parent.glob("peta-*.yaml"),
+        *sample.survey_files[0].parent.glob("rekap-*.xlsx"),
     ]:
         shutil.copy(path, tmp_path / path.name)
     previous = Path.cwd()

@@ -27,6 +27,12 @@ is the one who does not, a child under ten has ``-``.
 ``answers_csv`` is an app's answer table: one row per answer (``jawaban-aplikasi-batulicin.csv``):
 household, the question as the app labels it, the answer as ``Ya``/``Tidak``/``Tidak
 berlaku``; a question not answered has no row, and one answer was sent twice.
+
+``recap_workbook`` is the recap sheet a Puskesmas sends to the district
+(``rekap-puskesmas-kusan-hilir.xlsx``): the Kusan Hilir sample scored by village, one row per
+village by name, a two-row header (each indicator's name merged over *Ada* and *Ya*), the
+households surveyed and not complete, ber-PHBS with its percentage, a *JUMLAH* row under the
+table.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ KADER_FILE = "kuesioner-kader-batulicin.xlsx"
 KADER_MAP = "peta-kuesioner-kader-batulicin.yaml"
 MEMBER_FILE = "anggota-keluarga-batulicin.csv"
 ANSWERS_FILE = "jawaban-aplikasi-batulicin.csv"
+RECAP_FILE = "rekap-puskesmas-kusan-hilir.xlsx"
+RECAP_SOURCE = "survei-puskesmas-kusan-hilir.csv"
 #: Households taken from each village of the standard sample.
 PER_VILLAGE = 20
 _YES = {"1", "y", "ya"}
@@ -245,6 +253,59 @@ def answers_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
+def recap_workbook(path: Path) -> Path:
+    """The Kusan Hilir sample as a Puskesmas recap sheet (see the module docstring)."""
+    import phbs
+
+    form = load_form("kemenkes-rt-10").form
+    survey = phbs.read_survey([data_path("contoh", RECAP_SOURCE)])
+    areas = phbs.summarise(phbs.score(survey)).wilayah
+    book = xlsxwriter.Workbook(str(path))
+    book.set_properties({"created": dt.datetime(2025, 9, 1, 8, 0, 0)})
+    sheet = book.add_worksheet("Rekap Desa")
+    title = book.add_format({"bold": True, "align": "center"})
+    head = book.add_format(
+        {"bold": True, "align": "center", "valign": "vcenter", "border": 1, "text_wrap": True}
+    )
+    percent = book.add_format({"num_format": "0.0", "border": 1})
+    cell = book.add_format({"border": 1})
+    last = 4 + 2 * len(form.indicators) + 1
+    sheet.merge_range(0, 0, 0, last, "REKAPITULASI PHBS TATANAN RUMAH TANGGA PER DESA", title)
+    sheet.merge_range(1, 0, 1, last, "PUSKESMAS KUSAN HILIR · TAHUN 2025", title)
+    for column, text in enumerate(["No", "Desa/Kelurahan", "Jumlah RT Didata", "RT Belum Lengkap"]):
+        sheet.merge_range(3, column, 4, column, text, head)
+    for k, indicator in enumerate(form.indicators):
+        left = 4 + 2 * k
+        sheet.merge_range(3, left, 3, left + 1, f"{indicator.number}. {indicator.name}", head)
+        sheet.write_string(4, left, "Ada", head)
+        sheet.write_string(4, left + 1, "Ya", head)
+    sheet.merge_range(3, last - 1, 3, last, "RT Ber-PHBS", head)
+    sheet.write_string(4, last - 1, "Jml", head)
+    sheet.write_string(4, last, "%", head)
+    totals = [0] * (last + 1)
+    for i, area in enumerate(areas):
+        r = 5 + i
+        values = [area.rumah_tangga_disurvei, area.belum_lengkap]
+        for indicator in form.indicators:
+            coverage = area.indikator[indicator.code]
+            values += [coverage.berlaku, coverage.ya]
+        values.append(area.ber_phbs)
+        sheet.write_number(r, 0, i + 1, cell)
+        sheet.write_string(r, 1, area.nama, cell)
+        for k, value in enumerate(values):
+            sheet.write_number(r, 2 + k, value, cell)
+            totals[2 + k] += value
+        sheet.write_number(r, last, round(area.persen_ber_phbs or 0.0, 1), percent)
+    r = 5 + len(areas)
+    sheet.merge_range(r, 0, r, 1, "JUMLAH", head)
+    for k in range(2, last):
+        sheet.write_number(r, k, totals[k], head)
+    sheet.set_column(1, 1, 18)
+    sheet.set_column(2, last, 7)
+    book.close()
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("phbs/data/contoh"))
@@ -253,6 +314,7 @@ def main() -> None:
     kader_workbook(out / KADER_FILE, households)
     member_csv(out / MEMBER_FILE, households)
     answers_csv(out / ANSWERS_FILE, households)
+    recap_workbook(out / RECAP_FILE)
 
 
 if __name__ == "__main__":

@@ -130,6 +130,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "one row per family member ({rows} rows per family-card number on average): the rows "
         "of one KK are folded into one household (aturan.md §6.6)",
     ),
+    "shape_rekap": (
+        "rekap desa: satu baris per desa dengan jumlahnya (aturan.md §6.7)",
+        "a village recap: one row per village with its counts (aturan.md §6.7)",
+    ),
     "shape_jawaban": (
         "satu baris per jawaban (rumah tangga, pertanyaan, jawaban): disusun menjadi satu "
         "baris per rumah tangga (aturan.md §6.6)",
@@ -176,6 +180,7 @@ _WHY: dict[str, tuple[str, str]] = {
         "holds the form's questions ({0} indicators)",
     ),
     "answers": ("berisi jawabannya", "holds their answers"),
+    "recap": ("judul rekap", "recap header"),
     "member-age": (
         "umur setiap anggota dalam bulan: yang termuda di bawah 60 bulan menjadi umur anak "
         "termuda rumah tangga",
@@ -291,7 +296,7 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         note = " · ".join(part for part in (_why(column, lang), _sample(column, lang)) if part)
         lines.append(f"  {column.field}: {_quoted(column.header)}  # {note}")
     free = [c for c in proposal.columns if c.field is None]
-    required = {"id_rumah_tangga", "kode_desa", *form.codes}
+    required = proposal.required_fields()
     for code in [code for code in proposal.missing if code in required]:
         lines.append(f"  # {_say('missing_q', lang, field=code, free=_choices(code, free))}")
         lines.append(f"  {code}: {_quoted(QUESTION)}")

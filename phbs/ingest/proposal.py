@@ -63,6 +63,9 @@ class Proposal:
     #: (:mod:`phbs.ingest.propose_shape`), and for members the rows per household id.
     shape: str = "rumah_tangga"
     shape_rows: str = ""
+    #: The fields a question is asked for when no column holds them (a recap's counts);
+    #: None: the form's indicators and the required standard fields.
+    required: set[str] | None = None
 
     @property
     def years(self) -> Column | None:
@@ -72,7 +75,7 @@ class Proposal:
     @property
     def questions(self) -> int:
         """How many questions the mapping asks."""
-        required = [f.code for f in STANDARD_FIELDS if f.required] + self.form.codes
+        required = self.required_fields()
         return (
             sum(1 for code in self.missing if code in required)
             + (self.years is not None)
@@ -96,6 +99,12 @@ class Proposal:
             or self.shape != "rumah_tangga"
             or any(c.why not in {KNOWN, EXPORT} for c in self.mapped())
         )
+
+    def required_fields(self) -> set[str]:
+        """The fields asked for when no column holds them."""
+        if self.required is not None:
+            return self.required
+        return {f.code for f in STANDARD_FIELDS if f.required} | set(self.form.codes)
 
     def mapped(self) -> list[Column]:
         """The columns given a field, in file order."""

@@ -41,6 +41,7 @@ from phbs.ingest.proposal import (
     footer_start,
     numbering_by_village,
 )
+from phbs.ingest.propose_recap import propose_recap, recap_header_row
 from phbs.ingest.propose_shape import propose_shape
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
@@ -95,6 +96,14 @@ def propose(
     _, header_row = _best_header(path, looked_at, form)
     if start is not None and start.header_row is not None:
         header_row = start.header_row
+    # A village recap sheet (docs/aturan.md §6.7): its header may be the row under the best.
+    recap_row = None
+    if start is None or start.shape == "rekap" or start.header_row is None:
+        recap_row = recap_header_row(path, looked_at, header_row, form)
+        if start is not None and start.header_row is not None and recap_row != header_row:
+            recap_row = header_row if start.shape == "rekap" else None
+    if recap_row is not None:
+        header_row = recap_row
     table = open_table(path, sheet=looked_at, header_row=header_row)
     try:
         rows = [cells for _, cells in islice(table.rows, SAMPLE_ROWS)]
@@ -118,6 +127,13 @@ def propose(
         for i, text in enumerate(header)
         if text.strip()
     ]
+    if recap_row is not None:
+        propose_recap(proposal, form, data, numbers)
+        if start is not None:
+            _keep_answers(proposal, start)
+            proposal.missing = [f for f in proposal.missing if f in (proposal.required or ())]
+        _village_names(proposal)
+        return proposal
     _assign(proposal, form)
     if start is None and len(rows) < SAMPLE_ROWS:
         footer = footer_start(proposal, data)

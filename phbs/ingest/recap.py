@@ -14,6 +14,7 @@ is said in an issue (``rekap-desa``), not made up.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from phbs.errors import InputFileError
 from phbs.forms.model import Form
 from phbs.ingest.columns import fold_given_header, fold_header
 from phbs.ingest.mapping import LoadedMap
+from phbs.ingest.names import VillageNames
 from phbs.ingest.raw_table import RawTable
 from phbs.issues import Issue, make_issue
 from phbs.regions import VillageCode, region_table
@@ -45,6 +47,8 @@ RECAP_FIELDS: dict[str, tuple[str, ...]] = {
 }
 #: Per indicator: the count *ya*, the count it applies to (answered), and its percentage.
 INDICATOR_PARTS = ("ya", "berlaku", "cakupan")
+#: Digits a count may have (a province has millions of households, not 10^15).
+_DIGITS = 15
 _NUMBER = re.compile(r"^\d+(\.0+)?$")
 _PERCENT = re.compile(r"^(\d{1,3})(?:[.,](\d+))?\s*%?$")
 
@@ -190,39 +194,40 @@ class _Row:
             if required:
                 raise self.fail("rekap-angka-salah", code, value)
             return None
-        if not _NUMBER.fullmatch(value):
-            raise self.fail("rekap-angka-salah", code, value)
+        if not _NUMBER.fullmatch(value) or len(value.split(".")[0]) > _DIGITS:
+            raise self.fail("rekap-angka-salah", code, value[:40])
         return int(value.split(".")[0])
 
-    def from_percent(self, code: str, denominator: int) -> int:
-        """The one count out of ``denominator`` that gives the percentage as written."""
+    def from_percent(self, code: str, denominator: int, given: int | None = None) -> int:
+        """The one count out of ``denominator`` that gives the percentage as written; with
+        ``given`` (the count the row also has), that count, checked against the percentage."""
         value = self.text(code)
         match = _PERCENT.fullmatch(value)
         if match is None or float(value.rstrip("% ").replace(",", ".")) > 100:
             raise self.fail("rekap-angka-salah", code, value)
         decimals = len(match.group(2) or "")
         percent = float(value.rstrip("% ").replace(",", "."))
-        if denominator == 0:
-            if percent != 0:
-                raise self.fail("rekap-tidak-cocok", code, value, detail="0 rumah tangga")
-            return 0
         half = 0.5 * 10.0**-decimals + 1e-9
-        fits = [k for k in range(denominator + 1) if abs(100 * k / denominator - percent) <= half]
+        # Every k with |100 k / n - p| <= half, found without counting up to n.
+        low = max(0, math.ceil((percent - half) * denominator / 100 - 1e-9))
+        high = min(denominator, math.floor((percent + half) * denominator / 100 + 1e-9))
+        fits = range(low, high + 1) if denominator else range(0, 1 if percent == 0 else 0)
+        detail = f"{value} % dari {denominator}"
+        detail += f", jumlah {given}" if given is not None else ""
+        if given is not None:
+            if given not in fits:
+                raise self.fail("rekap-tidak-cocok", code, value, detail=detail)
+            return given
         if len(fits) != 1:
-            kind = "rekap-persen-ambigu" if fits else "rekap-tidak-cocok"
+            kind = "rekap-persen-ambigu" if len(fits) else "rekap-tidak-cocok"
             shown = ", ".join(str(k) for k in fits[:4])
-            raise self.fail(
-                kind,
-                code,
-                value,
-                denominator=denominator,
-                counts=shown,
-                detail=f"{value} % dari {denominator}",
-            )
+            raise self.fail(kind, code, value, denominator=denominator, counts=shown, detail=detail)
         return fits[0]
 
 
-def _village(row: _Row, form: Form, seen: dict[str, str]) -> tuple[RecapVillage, list[Issue]]:
+def _village(
+    row: _Row, form: Form, seen: dict[str, str], names: VillageNames | None
+) -> tuple[RecapVillage, list[Issue]]:
     """Read one row as a village, or raise :class:`_RowError`."""
     notes: list[Issue] = []
     code_text = row.text("kode_desa")
@@ -232,6 +237,12 @@ def _village(row: _Row, form: Form, seen: dict[str, str]) -> tuple[RecapVillage,
     if not code_text:
         raise row.fail("kode-desa-kosong", "kode_desa", "")
     code = VillageCode.parse(code_text)
+    if code is None and names is not None:
+        # A village named, matched within the area the mapping or the command gives (§9.3).
+        match = names.match(code_text)
+        if match.code is None:
+            raise row.fail(match.problem, "kode_desa", code_text, **match.params())
+        code = VillageCode.parse(match.code)
     if code is None:
         raise row.fail("kode-desa-salah", "kode_desa", code_text)
     table = region_table()
@@ -255,8 +266,8 @@ def _village(row: _Row, form: Form, seen: dict[str, str]) -> tuple[RecapVillage,
     assert surveyed is not None
     incomplete = row.count("belum_lengkap", required=False) or 0
     met = row.count("ber_phbs", required=False)
-    if met is None:
-        met = row.from_percent("persen_ber_phbs", surveyed - incomplete)
+    if met is None or row.text("persen_ber_phbs"):
+        met = row.from_percent("persen_ber_phbs", surveyed - incomplete, met)
     not_met = row.count("tidak_ber_phbs", required=False)
     if not_met is None:
         not_met = surveyed - met - incomplete
@@ -273,8 +284,8 @@ def _village(row: _Row, form: Form, seen: dict[str, str]) -> tuple[RecapVillage,
             if f"{indicator}_ya" in row.columns
             else None
         )
-        if given is None:
-            given = row.from_percent(f"{indicator}_cakupan", applies)
+        if given is None or row.text(f"{indicator}_cakupan"):
+            given = row.from_percent(f"{indicator}_cakupan", applies, given)
         if given > applies or applies > surveyed:
             detail = f"{indicator}: ya {given}, berlaku {applies}, disurvei {surveyed}"
             raise row.fail("rekap-tidak-cocok", f"{indicator}_ya", str(given), detail=detail)
@@ -303,10 +314,15 @@ def _village(row: _Row, form: Form, seen: dict[str, str]) -> tuple[RecapVillage,
 
 
 def read_recap_file(
-    table: RawTable, form: Form, mapping: LoadedMap | None, seen: dict[str, str]
+    table: RawTable,
+    form: Form,
+    mapping: LoadedMap | None,
+    seen: dict[str, str],
+    names: VillageNames | None = None,
 ) -> RecapFile:
     """Every row of one recap file, kept as a village or set aside; ``seen`` holds the
-    villages of earlier files (``file:row``), so a village given twice is set aside."""
+    villages of earlier files (``file:row``), so a village given twice is set aside;
+    ``names`` matches village names where codes are expected (within an area)."""
     columns = _columns(table, form, mapping)
     _needed(table, form, columns)
     found = RecapFile(table, columns, mapping=mapping)
@@ -319,7 +335,7 @@ def read_recap_file(
             )
             continue
         try:
-            village, notes = _village(row, form, seen)
+            village, notes = _village(row, form, seen, names)
         except _RowError as stop:
             found.aside.append((number, cells, [stop.issue]))
             continue

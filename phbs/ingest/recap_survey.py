@@ -11,6 +11,7 @@ from phbs.forms.loading import LoadedForm
 from phbs.forms.model import Form
 from phbs.ingest.file_maps import FileMaps
 from phbs.ingest.mapping import LoadedMap
+from phbs.ingest.names import VillageNames
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
 from phbs.ingest.recap import RecapVillage, is_recap, read_recap_file
@@ -19,10 +20,15 @@ from phbs.issues import Issue
 
 
 def read_recap(
-    paths: Sequence[Path], loaded: LoadedForm, maps: FileMaps, sheet: str | None
+    paths: Sequence[Path],
+    loaded: LoadedForm,
+    maps: FileMaps,
+    sheet: str | None,
+    region: str | None = None,
 ) -> tuple[Survey, list[RecapVillage]]:
     """Read recap files as a survey without households (its files, rows set aside and
-    issues) and the villages they give, in file and row order."""
+    issues) and the villages they give, in file and row order; village names are matched
+    within ``region`` (``--kecamatan``/``--kabupaten``) or the mapping's ``region``."""
     seen: dict[str, str] = {}
     files: list[SourceFile] = []
     set_aside: list[SetAsideRow] = []
@@ -42,7 +48,9 @@ def read_recap(
                 table.header, loaded.form
             ):
                 raise not_together(path)
-            found = read_recap_file(table, loaded.form, peta, seen)
+            scope = region or (peta.map.region if peta else None)
+            names = VillageNames(scope) if scope else None
+            found = read_recap_file(table, loaded.form, peta, seen, names)
         finally:
             table.close()
         for row, cells, reasons in found.aside:

@@ -9,6 +9,7 @@ per run (:data:`_EXTRAS`), however often the file is opened.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -109,6 +110,37 @@ def _filled(rows: list[list[str]], ranges: Ranges) -> list[list[str]]:
     return [cells for _, cells in fill_merged(copies, ranges, widest)]
 
 
+#: Sub-labels of a count under a group label, joined to it even when they do not repeat.
+_PARTS = {"jml", "jumlah", "%", "persen", "n", "ya", "ada", "tidak", "abs"}
+
+
+def _joined(header: list[str], top: list[list[str]], first: int, ranges: Ranges) -> list[str]:
+    """A header of two rows with group labels merged across the row above (``1. Persalinan``
+    over ``Ada`` and ``Ya``): where the lower labels repeat along the row, or are the words of
+    a count (``Jml``, ``%``), each under such a label becomes ``label lower`` (``1. Persalinan
+    Ada``), so the columns can be told apart. Other lower labels (indicator numbers under
+    *Indikator*, ``No. KK`` under *Identitas*) stay as they are.
+
+    >>> _joined(["Desa", "Ada", "Ya", "Ada", "Ya"], [["Desa", "1. A", "", "2. B", ""], []], 1,
+    ...         [((0, 1), (0, 2)), ((0, 3), (0, 4))])
+    ['Desa', '1. A Ada', '1. A Ya', '2. B Ada', '2. B Ya']
+    """
+    if first == 0:
+        return header
+    folded = Counter(" ".join(c.split()).casefold() for c in header if c.strip())
+    above = top[first - 1]
+    joined = list(header)
+    for (row, left), (bottom, right) in ranges:
+        if not row <= first - 1 == bottom or right <= left or left >= len(above):
+            continue
+        label = " ".join(above[left].split())
+        for column in range(left, min(right, len(header) - 1) + 1):
+            lower = " ".join(header[column].split())
+            if label and lower and (folded[lower.casefold()] > 1 or lower.casefold() in _PARTS):
+                joined[column] = f"{label} {lower}"
+    return joined
+
+
 def _one(item: Item) -> tuple[int, list[str]]:
     """A row from a sheet's reader before :meth:`~phbs.ingest.workbook.Book.fast` was
     called (no grid can come yet)."""
@@ -189,7 +221,7 @@ def open_spreadsheet(
         if sheet is None and sum(1 for c in top[first] if c.strip()) < header_cells:
             fallback = fallback or chosen  # only a title or notes: look at the others first
             continue
-        header = list(top[first])
+        header = _joined(list(top[first]), top, first, ranges)
         check_header(name, header, first + 1)
         below = [r for r in ranges if r[0][0] > first and r[0][1] < len(header)]
         below.sort()

@@ -140,7 +140,9 @@ def read_survey(
             if index:
                 raise not_together(path)
             # Village recaps (docs/aturan.md §6.7): their rows and issues, no households.
-            recap, _ = read_recap([Path(p) for p in files.paths], loaded, maps, sheet)
+            recap, _ = read_recap(
+                [Path(p) for p in files.paths], loaded, maps, sheet, settings.region_scope
+            )
             recap.issues[:0] = files.issues
             return recap
         assert opened is not None

@@ -138,7 +138,9 @@ def score_files(
             spool.close()
         raise
     if survey.files and survey.files[0].reading and survey.files[0].reading.shape == "rekap":
-        return _recap_score(files, loaded, maps, sheet, (na_policy, households_csv, spool))
+        region = settings.region_scope if settings is not None else None
+        asked = (na_policy, households_csv, spool)
+        return _recap_score(files, loaded, maps, (sheet, region), asked)
     return StreamedScore(survey=survey, totals=builder.totals(), spool=spool)
 
 
@@ -146,7 +148,7 @@ def _recap_score(
     files: DistinctFiles,
     loaded: LoadedForm,
     maps: FileMaps,
-    sheet: str | None,
+    where: tuple[str | None, str | None],
     asked: tuple[NaPolicy | str | None, HouseholdWriter | None, HouseholdSpool | None],
 ) -> StreamedScore:
     """Village recaps scored: their counts, no households (docs/aturan.md §6.7)."""
@@ -163,6 +165,7 @@ def _recap_score(
             "a village recap's household outcomes were counted by its maker: --na-policy "
             "cannot change them",
         )
-    survey, villages = read_recap([Path(p) for p in files.paths], loaded, maps, sheet)
+    sheet, region = where  # the sheet, and the area village names are matched in
+    survey, villages = read_recap([Path(p) for p in files.paths], loaded, maps, sheet, region)
     survey.issues[:0] = files.issues
     return StreamedScore(survey=survey, totals=recap_totals(loaded.form, villages), spool=spool)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,69 @@ def read_form_codes(name: str) -> list[str]:
     from phbs.forms.loading import load_form
 
     return load_form(name).form.codes
+
+
+RECAP_SHEET = CONTOH / "rekap-puskesmas-kusan-hilir.xlsx"
+RECAP_MAP = CONTOH / "peta-rekap-puskesmas-kusan-hilir.yaml"
+
+
+def test_a_puskesmas_recap_sheet_scores_as_its_households(tmp_path: Path) -> None:
+    """§6.7: the recap sheet of the Kusan Hilir sample (title, two-row header with each
+    indicator over *Ada* / *Ya*, villages by name, a JUMLAH row), read with its bundled
+    mapping, gives the village CSV of the 1,672 survey rows it sums, byte for byte."""
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    kusan_hilir = CONTOH / "survei-puskesmas-kusan-hilir.csv"
+    assert _run("score", str(kusan_hilir), "-q", "-o", str(a))[0] == 0
+    code, printed, _ = _run("score", str(RECAP_SHEET), "--map", str(RECAP_MAP), "-o", str(b))
+    assert code == 0, printed
+    assert b.read_bytes() == a.read_bytes()
+    assert "8 baris rekap dibaca = 7 desa dipakai + 1 disisihkan" in printed
+
+
+def test_phbs_map_proposes_the_bundled_recap_mapping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``phbs map`` sees a recap sheet (a households-surveyed column beside indicator count
+    columns, the header's lower row joined to the indicator names above it) and proposes
+    every count column, the JUMLAH row to skip and the kecamatan of the village names: the
+    bundled mapping, with no question."""
+    shutil.copy(RECAP_SHEET, tmp_path / RECAP_SHEET.name)
+    monkeypatch.chdir(tmp_path)
+    code, printed, _ = _run("map", RECAP_SHEET.name, "-o", RECAP_MAP.name)
+    assert code == 0, printed
+    assert "pertanyaan belum terjawab" not in printed
+    assert Path(RECAP_MAP.name).read_text(encoding="utf-8") == RECAP_MAP.read_text(encoding="utf-8")
+    text = RECAP_MAP.read_text(encoding="utf-8")
+    assert 'persalinan_nakes_berlaku: "1. Persalinan ditolong oleh tenaga kesehatan Ada"' in text
+    assert "skip_rows: [13]" in text
+    assert 'region: "63.10.02"' in text
+
+
+def test_a_count_and_its_percentage_must_agree(tmp_path: Path) -> None:
+    """§6.7: a row with both the count and the percentage is checked: 9 ber-PHBS of 20 is
+    45 %, so 50 % beside it sets the row aside (``rekap-tidak-cocok``)."""
+    table = _recap_rows([_village(SEGUMBANG, 20, 9, 5, 10), _village(KERSIK_PUTIH, 20, 9, 5, 10)])
+    table[0].append("persen_ber_phbs")
+    table[1].append("45,0")
+    table[2].append("50")
+    survey = read_survey([write_csv(tmp_path / "rekap.csv", table)])
+    assert [(r.row, r.reasons) for r in survey.set_aside] == [(3, ("rekap-tidak-cocok",))]
+
+
+def test_a_huge_denominator_is_answered_at_once(tmp_path: Path) -> None:
+    """A percentage of a denominator of a trillion is not counted up to: the counts that fit
+    are found by arithmetic (bounded time on a hostile file): 50 % of 10^12 with no decimals
+    fits 10^10 counts, so the row is set aside as ambiguous."""
+    big = 10**12
+    header = ["kode", "rumah_tangga_disurvei", "ber_phbs"]
+    header += [f"{c}_{p}" for c in INDICATORS for p in ("cakupan", "berlaku")]
+    row = [SEGUMBANG, str(big), str(big // 2)] + [v for _ in INDICATORS for v in ("50", str(big))]
+    survey = read_survey([write_csv(tmp_path / "rekap.csv", [header, row])])
+    assert [r.reasons for r in survey.set_aside] == [("rekap-persen-ambigu",)]
+
+
+def test_a_count_of_five_thousand_digits_is_an_invalid_number(tmp_path: Path) -> None:
+    row = _village(SEGUMBANG, 20, 9, 5, 10)
+    row["rumah_tangga_disurvei"] = "9" * 5000
+    survey = read_survey([write_csv(tmp_path / "rekap.csv", _recap_rows([row]))])
+    assert [r.reasons for r in survey.set_aside] == [("rekap-angka-salah",)]

@@ -98,6 +98,8 @@ def test_the_bundled_shape_samples_are_what_the_tool_makes(tmp_path: Path) -> No
     )
     assert (tmp_path / MEMBERS.name).read_bytes() == MEMBERS.read_bytes()
     assert (tmp_path / ANSWERS.name).read_bytes() == ANSWERS.read_bytes()
+    recap = data_path("contoh", TOOL.RECAP_FILE)
+    assert (tmp_path / recap.name).read_bytes() == recap.read_bytes()
 
 
 @pytest.mark.parametrize(("sample", "peta"), [(MEMBERS, MEMBERS_MAP), (ANSWERS, ANSWERS_MAP)])
