@@ -28,6 +28,7 @@ from phbs.ingest.file_checks import FileChecks
 from phbs.ingest.file_maps import FileMaps, MapsGiven
 from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.mapping import LoadedMap
+from phbs.ingest.names import VillageNames
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
@@ -224,6 +225,7 @@ class Validator(FileChecks):
             table = counts.table
             if suspect.file_index != self.file_index:
                 self.flush()
+                self._names_of(suspect.file_index)
             self.file_index = suspect.file_index
             earlier = known.get(suspect.key)
             if earlier is not None:
@@ -244,6 +246,12 @@ class Validator(FileChecks):
         )
         self.set_aside = [self.set_aside[i] for i in order]
         self._aside_files = [self._aside_files[i] for i in order]
+
+    def _names_of(self, index: int) -> None:
+        """Match village names as file ``index`` was read (each file may name its area)."""
+        scope = self.files[index].names_scope
+        if scope != (self.names.scope if self.names is not None else ""):
+            self.names = VillageNames(scope) if scope else None
 
     def _first_rows(
         self, paths: Sequence[Path]
@@ -275,6 +283,7 @@ class Validator(FileChecks):
                 if refold is not None:
                     table = refold(table)
                 self.file_index = index
+                self._names_of(index)
                 columns = self.files[index].columns
                 self._use_columns(columns, self.files[index].answers)
                 layout = detect_export(table.header)

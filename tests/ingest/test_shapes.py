@@ -417,3 +417,21 @@ def test_the_json_records_the_shape(tmp_path: Path) -> None:
     assert source["cara_baca"]["baris_berkas"] == 353
     assert source["baris_dibaca"] == 120
     assert codes(read_survey([MEMBERS], mapping=MEMBERS_MAP)) == {"nama-desa-dicocokkan": 1}
+
+
+@pytest.mark.parametrize("members_first", [True, False])
+def test_the_same_households_in_two_shapes_are_caught_as_duplicates(
+    tmp_path: Path, members_first: bool
+) -> None:
+    """§8.2 across files of different shapes in one run: the 120 households of the member
+    roster (villages by name) and of the standard file (codes) are the same ids; the second
+    of each is set aside as ``id-ganda``, whichever file comes first — the file read again
+    to compare the rows matches its village names in its own area."""
+    standard = TOOL.standard_csv(tmp_path / "standar.csv", TOOL.standard_households())
+    files = [MEMBERS, standard] if members_first else [standard, MEMBERS]
+    survey = read_survey(files, mapping={MEMBERS: MEMBERS_MAP})
+    assert_reconciled(survey)
+    assert survey.rows_scored == 120
+    assert codes(survey)["id-ganda"] == 120
+    second = survey.files[1]
+    assert (second.rows_scored, second.rows_set_aside) == (0, 120)
