@@ -50,6 +50,9 @@ class Limits:
     blank_rows: int = 10_000
     #: Cells (rows × columns up to the last used cell) of an .xls sheet, which is read whole.
     whole_cells: int = 5_000_000
+    #: Rows of a file held whole to be regrouped (one row per member or per answer, a
+    #: village recap), docs/aturan.md §6.6–6.7.
+    held_rows: int = 2_000_000
 
     @property
     def row_bytes(self) -> int:
@@ -69,6 +72,7 @@ OPTION_NAMES = {
     "utf16-mb": ("utf16_bytes", MB),
     "kosong": ("blank_rows", 1),
     "xls-sel": ("whole_cells", 1),
+    "baris-tergabung": ("held_rows", 1),
 }
 
 #: The bounds in force for the whole process (the reader runs on a second thread, so they
@@ -251,4 +255,17 @@ def too_many_merged(place: Place) -> InputFileError:
         f"{where} memiliki lebih dari {thousands(limit)} sel gabungan (--limit gabungan=N "
         "menaikkan batasnya)",
         f"{where_en} has more than {limit:,} merged ranges (--limit gabungan=N raises the limit)",
+    )
+
+
+def too_many_held(file: str) -> InputFileError:
+    """A member, answer or recap file with more rows than :attr:`Limits.held_rows`."""
+    limit = current().held_rows
+    return InputFileError(
+        f"{file}: lebih dari {thousands(limit)} baris untuk digabung per rumah tangga atau "
+        "per desa (berkas anggota, jawaban atau rekap dibaca utuh ke memori; pecah berkasnya "
+        "per Puskesmas, atau --limit baris-tergabung=N menaikkan batasnya)",
+        f"{file}: more than {limit:,} rows to group by household or village (member, answer "
+        "and recap files are held whole in memory; split the file by Puskesmas, or --limit "
+        "baris-tergabung=N raises the limit)",
     )

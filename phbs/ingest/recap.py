@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from phbs.errors import InputFileError
 from phbs.forms.model import Form
+from phbs.ingest import limits
 from phbs.ingest.columns import fold_given_header, fold_header
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
@@ -327,7 +328,10 @@ def read_recap_file(
     _needed(table, form, columns)
     found = RecapFile(table, columns, mapping=mapping)
     skip = frozenset(mapping.map.skip_rows) if mapping else frozenset()
-    for number, cells in table.rows:
+    limit = limits.current().held_rows
+    for count, (number, cells) in enumerate(table.rows, 1):
+        if count > limit:
+            raise limits.too_many_held(table.name)
         row = _Row(table, number, cells, columns)
         if number in skip:
             found.aside.append(

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from phbs.forms.model import Form, fold_answer
+from phbs.ingest import limits
 from phbs.ingest.columns import STANDARD_FIELDS, alias_map, fold_given_header, lookup_header
 from phbs.ingest.mapping import MEMBER_AGE_OF, FileMap
 from phbs.ingest.raw_table import RawTable
@@ -162,7 +163,10 @@ class _Folder:
         self.aside: list[tuple[int, list[str], Issue]] = []
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        for number, cells in self.table.rows:
+        limit = limits.current().held_rows
+        for count, (number, cells) in enumerate(self.table.rows, 1):
+            if count > limit:
+                raise limits.too_many_held(self.table.name)
             yield number, (cells + [""] * (self.width - len(cells)))[: self.width]
 
     def key(self, cells: list[str], key_at: list[int]) -> tuple[str, ...]:

@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from conftest import SEGUMBANG, assert_reconciled, codes, found, states, write_csv
 
 from phbs.cli.root import cli
-from phbs.errors import MapError
+from phbs.errors import InputFileError, MapError
+from phbs.ingest import limits
 from phbs.ingest.mapping import load_map
 from phbs.ingest.settings import AnswerScheme, ReadSettings
 from phbs.ingest.survey import Survey
@@ -435,3 +436,13 @@ def test_the_same_households_in_two_shapes_are_caught_as_duplicates(
     assert codes(survey)["id-ganda"] == 120
     second = survey.files[1]
     assert (second.rows_scored, second.rows_set_aside) == (0, 120)
+
+
+def test_a_member_file_past_the_held_rows_bound_is_refused(tmp_path: Path) -> None:
+    """SECURITY.md, *Limits* (``baris-tergabung``): member rows are held until grouped, so a
+    file with more of them than the bound is refused with the option that raises it."""
+    rows = [["K1", "a", "400", "", "", "", *["Ya"] * 7] for _ in range(5)]
+    with limits.raised(held_rows=4), pytest.raises(InputFileError, match="baris-tergabung"):
+        _members(tmp_path, rows)
+    with limits.raised(held_rows=5):
+        assert _members(tmp_path, rows).rows_scored == 1
