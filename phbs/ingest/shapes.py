@@ -102,20 +102,20 @@ class _Reader:
 
 
 def _bare_n(cells: Iterator[str], form: Form, settings: ReadSettings) -> str:
-    """What a bare N means in this file (docs/aturan.md §6.2): the setting, else Y, T and N
-    together make N not applicable, and N without T makes it Tidak."""
-    if settings.answers is AnswerScheme.YN:
-        return NO
-    if settings.answers is AnswerScheme.YTN:
-        return NA
-    spelled = {fold_answer(s) for s in form.answers.tidak}
+    """What a bare N in this file's answer cells means (docs/aturan.md §6.2), or "" when it
+    has none or the form spells it: the setting, else Y, T and N together make N not
+    applicable, and N without T makes it Tidak."""
+    spelled = {fold_answer(s) for s in (*form.answers.ya, *form.answers.tidak)}
+    spelled |= {fold_answer(s) for s in form.answers.tidak_berlaku}
     seen_n = seen_t = False
     for text in cells:
         folded = fold_answer(text)
         seen_n = seen_n or folded == "n"
         seen_t = seen_t or (folded == "t" and "t" in spelled)
-    if not seen_n:
+    if not seen_n or "n" in spelled:
         return ""
+    if settings.answers is not AnswerScheme.AUTO:
+        return NO if settings.answers is AnswerScheme.YN else NA
     return NA if seen_t else NO
 
 
