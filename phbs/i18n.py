@@ -39,9 +39,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "reconciliation.shapes": (
         " (baris rumah tangga; {rows} baris anggota/jawaban di berkas menjadi {households} "
-        "rumah tangga + {aside} baris disisihkan)",
+        "rumah tangga + {aside} baris disisihkan{alone})",
         " (household rows; {rows} member/answer rows in the files became {households} "
-        "households + {aside} rows set aside)",
+        "households + {aside} rows set aside{alone})",
     ),
     "issues.summary": (
         "Masalah data: {errors} galat, {warnings} peringatan, {infos} info",
@@ -304,6 +304,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "map.written": (
         "Ditulis {path}: {mapped} dari {columns} kolom dipetakan.",
         "Written {path}: {mapped} of {columns} columns mapped.",
+    ),
+    "map.written_sheet": (
+        "Ditulis {path}: lembarnya dipilih dulu, lalu kolomnya diusulkan.",
+        "Written {path}: the sheet is chosen first, then its columns are proposed.",
     ),
     "map.questions": (
         '{count} pertanyaan belum terjawab: cari TANYA di {path} dan ganti setiap "?".',

@@ -195,10 +195,10 @@ CATALOGUE: dict[str, IssueType] = {
             E,
             ("Angka rekap tidak sah", "Invalid recap number"),
             (
-                "'{value}' pada '{column}' bukan jumlah (bilangan bulat 0 atau lebih) atau "
-                "persen 0–100",
-                "'{value}' in '{column}' is not a count (a whole number, 0 or more) or a "
-                "percentage 0–100",
+                "'{value}' pada '{column}' bukan jumlah (bilangan bulat 0 atau lebih; nihil "
+                "ditulis 0) atau persen 0–100",
+                "'{value}' in '{column}' is not a count (a whole number, 0 or more; none is "
+                "written 0) or a percentage 0–100",
             ),
             ("baris desa disisihkan", "village row set aside"),
         ),
@@ -206,7 +206,10 @@ CATALOGUE: dict[str, IssueType] = {
             "rekap-tidak-cocok",
             E,
             ("Angka rekap tidak cocok", "Recap numbers do not add up"),
-            ("Angka desa tidak cocok: {detail}", "The village's numbers do not add up: {detail}"),
+            (
+                "Angka desa tidak cocok pada '{column}': {detail}",
+                "The village's numbers do not add up in '{column}': {detail}",
+            ),
             ("baris desa disisihkan", "village row set aside"),
         ),
         _t(
@@ -253,14 +256,26 @@ CATALOGUE: dict[str, IssueType] = {
             ("angka desa dari rekap", "village figures from the recap"),
         ),
         _t(
+            "pertanyaan-diabaikan",
+            N,
+            ("Pertanyaan diabaikan menurut peta", "Question ignored by the mapping"),
+            (
+                "Pertanyaan '{value}' bukan isian formulir: peta menyebutnya di ignore_questions",
+                "Question '{value}' is not a form field: the mapping lists it under "
+                "ignore_questions",
+            ),
+            _ASIDE,
+        ),
+        _t(
             "pertanyaan-tidak-dikenal",
             W,
             ("Pertanyaan tidak dikenal", "Unknown question"),
             (
-                "Pertanyaan '{value}' tidak ada di formulir (berkas satu baris per jawaban); "
-                "petakan di columns peta bila itu indikator",
-                "Question '{value}' is not on the form (a file of one row per answer); map it "
-                "under columns in the mapping if it is an indicator",
+                "Pertanyaan '{value}' tidak ada di formulir (berkas satu baris per jawaban): "
+                "tulis di questions peta bila itu indikator, atau di ignore_questions",
+                "Question '{value}' is not on the form (a file of one row per answer): word "
+                "it under questions in the mapping if it is an indicator, or under "
+                "ignore_questions",
             ),
             _ASIDE,
         ),
@@ -276,6 +291,22 @@ CATALOGUE: dict[str, IssueType] = {
             E,
             ("ID rumah tangga kosong", "Household id missing"),
             ("ID rumah tangga kosong", "Household id is empty"),
+            _ASIDE,
+        ),
+        _t(
+            "id-notasi-ilmiah",
+            E,
+            ("ID dalam notasi ilmiah", "Id in scientific notation"),
+            (
+                "ID '{value}' ditulis Excel dalam notasi ilmiah: angka 16 digit (No. KK/NIK) "
+                "disimpan sebagai bilangan dan angka belakangnya hilang. Format kolomnya "
+                "sebagai Teks lalu isi ulang dari sumbernya (nomor aslinya tidak dapat "
+                "dipulihkan dari berkas ini)",
+                "Id '{value}' was written by Excel in scientific notation: the 16-digit number "
+                "(No. KK/NIK) was stored as a number and its last digits are lost. Format the "
+                "column as Text and fill it again from its source (the original numbers cannot "
+                "be recovered from this file)",
+            ),
             _ASIDE,
         ),
         _t(

@@ -85,15 +85,11 @@ def map_command(
     command = " ".join(["phbs score", shlex.quote(str(file)), "--map", shlex.quote(str(output))])
     with atomic_text(output, [file]) as handle:
         handle.write(map_text(proposal, command, language))
-    click.echo(
-        t(
-            "map.written",
-            language,
-            path=output,
-            mapped=len(proposal.mapped()),
-            columns=len(proposal.columns),
-        )
-    )
+    if proposal.sheet_asked:
+        click.echo(t("map.written_sheet", language, path=output))
+    else:
+        mapped, columns = len(proposal.mapped()), len(proposal.columns)
+        click.echo(t("map.written", language, path=output, mapped=mapped, columns=columns))
     if proposal.questions:
         click.echo(t("map.questions", language, count=proposal.questions, path=output))
     elif not proposal.needed:

@@ -71,6 +71,7 @@ STANDARD_FIELDS: tuple[StandardField, ...] = (
             "desa",
             "kelurahan",
             "desa kelurahan",
+            "desa kel",
             "nama desa kelurahan",
             "village",
             "village name",
@@ -124,8 +125,10 @@ def fold_given_header(text: str) -> str:
 
     >>> fold_given_header("1. x"), fold_header("1. x")
     ('1 x', 'x')
+    >>> fold_given_header("% RT Ber-PHBS") == fold_given_header("RT Ber-PHBS")  # two columns
+    False
     """
-    return _NON_ALNUM.sub(" ", text.casefold()).strip()
+    return _NON_ALNUM.sub(" ", text.casefold().replace("%", " persen ")).strip()
 
 
 def alias_map(form: Form) -> dict[str, str]:

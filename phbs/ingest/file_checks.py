@@ -386,6 +386,7 @@ def _shape_reading(counts: FileCounts) -> dict[str, Any]:
         "shape": note.shape,
         "shape_rows": note.source_rows,
         "shape_set_aside": note.set_aside,
+        "shape_alone": note.alone,
         "bare_n": note.bare_n,
         "bare_n_source": (
             "opsi"

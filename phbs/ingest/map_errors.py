@@ -56,6 +56,7 @@ OWN: dict[str, tuple[str, str]] = {
 
 #: The key a check of the whole mapping is about.
 _KEY_OF = {
+    "header-twice": "columns",
     "skip-above": "skip_rows",
     "spelling-twice": "answers",
     "shape-field": "columns",

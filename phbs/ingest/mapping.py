@@ -38,6 +38,14 @@ from phbs.errors import MapError, SettingsError
 from phbs.forms.model import AnswerVocabulary, Form, fold_answer
 from phbs.ingest.columns import STANDARD_FIELDS, fold_given_header
 from phbs.ingest.map_errors import explain, problems_text
+from phbs.ingest.map_values import (
+    no_items_if_nothing,
+    no_pairs_if_nothing,
+    one_of,
+    rows,
+    spellings,
+    texts,
+)
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.yamlfile import read_yaml
 
@@ -48,71 +56,12 @@ _STATES = ("ya", "tidak", "tidak_berlaku")
 _T = TypeVar("_T")
 
 
-def _texts(value: object) -> object:
-    """Refuse what YAML read as a number or true/false where a text is meant: ``1`` may have
-    been ``01`` and ``no`` becomes false, so nothing is turned back into text by guess."""
-    if isinstance(value, dict):
-        pairs = [(f"{key}: ", item) for key, item in value.items()]
-    else:
-        pairs = [("", item) for item in (value if isinstance(value, list) else [value])]
-    for where, item in pairs:
-        if item is not None and not isinstance(item, str):
-            shown = (
-                ("true (yes)" if item else "false (no)") if isinstance(item, bool) else repr(item)
-            )
-            raise ValueError(f"not-text|{where}{shown}")
-    return value
-
-
-def _no_items_if_nothing(value: object) -> object:
-    """A key left with nothing after it (``ignore:`` once its last item is moved) is empty."""
-    return [] if value is None else value
-
-
-def _no_pairs_if_nothing(value: object) -> object:
-    return {} if value is None else value
-
-
-def _spellings(value: object) -> object:
-    """A list of spellings; one spelling alone is a list of one; nothing is none."""
-    if value is None:
-        return []
-    spellings = _texts([value] if isinstance(value, str) else value)
-    if isinstance(spellings, list) and any(not fold_answer(s) for s in spellings):
-        raise ValueError("empty-spelling|")
-    return spellings
-
-
-def _one_of(value: object, allowed: tuple[str, ...]) -> object:
-    if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"choice|{', '.join(allowed)}")
-    return value
-
-
 def _blank_choice(value: object) -> object:
-    return _one_of(value, BLANK_CHOICES)
+    return one_of(value, BLANK_CHOICES)
 
 
 def _scheme_choice(value: object) -> object:
-    return _one_of(value, SCHEME_CHOICES)
-
-
-def _rows(value: object) -> list[int]:
-    """Row numbers and ``"first-last"`` ranges, as a sorted list of row numbers."""
-    items = value if isinstance(value, list) else [value]
-    rows: set[int] = set()
-    for item in items:
-        if isinstance(item, int) and not isinstance(item, bool) and item >= 1:
-            rows.add(item)
-            continue
-        first, dash, last = str(item).partition("-")
-        if dash and first.strip().isdigit() and last.strip().isdigit():
-            low, high = int(first), int(last)
-            if 1 <= low <= high and high - low < 1_000_000:
-                rows.update(range(low, high + 1))
-                continue
-        raise ValueError(f"rows|{item!r}")
-    return sorted(rows)
+    return one_of(value, SCHEME_CHOICES)
 
 
 class MapAnswers(BaseModel):
@@ -128,7 +77,7 @@ class MapAnswers(BaseModel):
         alias=QUESTION,
         description="spellings phbs map could not place: move each to ya, tidak or tidak_berlaku",
     )
-    _lists = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(_spellings)
+    _lists = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(spellings)
 
 
 #: Columns a mapping names only for one shape of file (docs/aturan.md §6.6), with the shapes
@@ -174,6 +123,16 @@ class FileMap(BaseModel):
         "village names are matched",
     )
     id_scope: Literal["survei", "desa"] | None = None
+    questions: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="shape: jawaban — field code: the question(s) as the file words them "
+        "(P01, 'Persalinan ditolong nakes'), besides the form's names and aliases",
+    )
+    ignore_questions: list[str] = Field(
+        default_factory=list,
+        description="shape: jawaban — questions of the file that are not the form's: their "
+        "rows are set aside as pertanyaan-diabaikan",
+    )
     shape: Literal["rumah_tangga", "anggota", "jawaban", "rekap"] = Field(
         default="rumah_tangga",
         description="one row per household (rumah_tangga), per family member (anggota), "
@@ -181,34 +140,51 @@ class FileMap(BaseModel):
         "village with its counts (rekap), §6.7",
     )
 
-    _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(_texts)
-    _no_pairs = field_validator("columns", "answers", mode="before")(_no_pairs_if_nothing)
-    _no_items = field_validator("ignore", "skip_rows", mode="before")(_no_items_if_nothing)
-    _rows = field_validator("skip_rows", mode="before")(_rows)
+    _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(texts)
+    _no_pairs = field_validator("columns", "answers", "questions", mode="before")(
+        no_pairs_if_nothing
+    )
+
+    @field_validator("questions", mode="before")
+    @classmethod
+    def _question_texts(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            return value
+        return {key: spellings(texts) for key, texts in value.items()}
+
+    _no_items = field_validator("ignore", "ignore_questions", "skip_rows", mode="before")(
+        no_items_if_nothing
+    )
+    _rows = field_validator("skip_rows", mode="before")(rows)
     _blank = field_validator("blank", mode="before")(_blank_choice)
     _scheme = field_validator("answer_scheme", mode="before")(_scheme_choice)
 
     @field_validator("columns")
     @classmethod
     def _headers_given(cls, columns: dict[str, str]) -> dict[str, str]:
-        seen: dict[str, str] = {}
         for code, text in columns.items():
             if not text.strip():
                 raise ValueError(f"empty-header|{code}")
-            key = fold_given_header(text)
-            if text != QUESTION and key in seen:
-                raise ValueError(f"header-twice|{text}")
-            seen[key] = code
         return columns
 
     @model_validator(mode="after")
     def _consistent(self) -> FileMap:
+        # One column is one field; a recap's column of households surveyed may also be the
+        # denominator of indicators that apply to every household (§6.7).
+        seen: set[str] = set()
+        for text in self.columns.values():
+            key = fold_given_header(text)
+            if text != QUESTION and key in seen and self.shape != "rekap":
+                raise ValueError(f"header-twice|{text}")
+            seen.add(key)
         above = [r for r in self.skip_rows if self.header_row and r <= self.header_row]
         if above:
             raise ValueError(f"skip-above|{above[0]}")
         for code in set(self.columns) & set(SHAPE_FIELDS):
             if self.shape not in SHAPE_FIELDS[code]:
                 raise ValueError(f"shape-field|{code}|{SHAPE_FIELDS[code][0]}")
+        if (self.questions or self.ignore_questions) and self.shape != "jawaban":
+            raise ValueError("shape-field|questions|jawaban")
         if self.shape == "jawaban":
             lacking = [c for c in ("pertanyaan", "jawaban") if c not in self.columns]
             if lacking:
@@ -225,10 +201,11 @@ class FileMap(BaseModel):
         mapped = {fold_given_header(t) for t in self.columns.values()}
         return [t for t in self.ignore if fold_given_header(t) not in mapped]
 
-    def questions(self) -> list[str]:
+    def unanswered(self) -> list[str]:
         """The keys still holding a question, as ``key.path`` strings."""
         asked = [f"columns.{code}" for code, text in self.columns.items() if text == QUESTION]
         asked += [f"answers.'?': {s}" for s in self.answers.unknown]
+        asked += [f"questions.'?': {t}" for t in self.questions.get(QUESTION, [])]
         for key in ("sheet", "region", "form"):
             if getattr(self, key) == QUESTION:
                 asked.append(key)
@@ -254,7 +231,7 @@ class FileMap(BaseModel):
             return form  # a recap's columns are counts, read by phbs.ingest.recap
         known = {f.code for f in STANDARD_FIELDS} | {c.code for c in form.context}
         fields = sorted(known | set(form.codes) | set(SHAPE_FIELDS))
-        unknown = sorted(set(self.columns) - set(fields))
+        unknown = sorted((set(self.columns) | set(self.questions) - {QUESTION}) - set(fields))
         if unknown:
             close = [difflib.get_close_matches(code, fields, n=1) for code in unknown]
             hint = "; ".join(f"{u} → {c[0]}?" for u, c in zip(unknown, close, strict=True) if c)
@@ -380,7 +357,7 @@ def load_map(path: str | Path, *, questions: bool = False) -> LoadedMap:
     except ValidationError as exc:
         lines = explain(exc.errors(), _KNOWN_KEYS)
         raise MapError(*problems_text(path, lines)) from None
-    asked = peta.questions()
+    asked = peta.unanswered()
     if asked and not questions:
         listed = ", ".join(asked)
         raise MapError(

@@ -157,6 +157,10 @@ def prepare(grid: Grid, form: Form, index: dict[str, int], books: dict[int, Code
     # An id with a byte past ASCII may hold invisible characters: the row-by-row path
     # cleans and reports them.
     plain &= ~_non_ascii(words, id_start, id_length)
+    # A KK/NIK number grouped or marked as text ('6310 0123 …), or one in scientific
+    # notation (6,31E+15): the row-by-row path compares and reports them (§1.2, §8.2).
+    plain &= ~((id_length > 16) | (edge_first == 0x27))
+    plain &= ~_holds(words, id_start, id_length, ord("+"))
     columns = {}
     for at in layout.read:
         book = books.setdefault(at, Codebook())
@@ -184,6 +188,27 @@ def _non_ascii(
         keep = np.clip(length - offset, 0, 8)
         chunk = words[np.minimum(start + offset, last)]
         found |= (chunk & _LOW_BYTES[keep] & _HIGH_BITS) != 0
+    return found
+
+
+_ONES = np.uint64(0x0101010101010101)
+
+
+def _holds(
+    words: NDArray[np.uint64],
+    start: NDArray[np.signedinteger[Any]],
+    length: NDArray[np.signedinteger[Any]],
+    byte: int,
+) -> NDArray[np.bool_]:
+    """Which cells (at most :data:`_LONGEST` bytes) hold ``byte``, eight bytes at a time (a
+    zero byte of ``chunk ^ byte…`` is found with the usual carry trick)."""
+    found = np.zeros(len(start), dtype=bool)
+    last = len(words) - 1
+    pattern = np.uint64(byte) * _ONES
+    for offset in range(0, _LONGEST, 8):
+        keep = _LOW_BYTES[np.clip(length - offset, 0, 8)]
+        chunk = (words[np.minimum(start + offset, last)] ^ pattern) | ~keep
+        found |= ((chunk - _ONES) & ~chunk & _HIGH_BITS) != 0
     return found
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from phbs.forms.model import Form
 from phbs.ingest.columns import STANDARD_FIELDS
+from phbs.ingest.names import holds_names, likely_scope, scope_candidates
 
 #: Why a column was proposed (``Column.why``; :mod:`phbs.ingest.map_text` words them): its
 #: header is known, it is a system column of an export, a person gave it in a mapping. The
@@ -63,6 +64,15 @@ class Proposal:
     #: (:mod:`phbs.ingest.propose_shape`), and for members the rows per household id.
     shape: str = "rumah_tangga"
     shape_rows: str = ""
+    #: A file of answers: the questions proposed for fields (field → [(question, why)]),
+    #: and those that are no field the tool could tell (asked).
+    worded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    unknown_questions: list[str] = field(default_factory=list)
+    #: Questions of the answer column that ask an indicator (whose answers are spelled as
+    #: answers; the child's age is a number).
+    indicator_questions: list[str] = field(default_factory=list)
+    #: A recap: the denominators read from the households-surveyed column (field → header).
+    denominators: dict[str, str] = field(default_factory=dict)
     #: The fields a question is asked for when no column holds them (a recap's counts);
     #: None: the form's indicators and the required standard fields.
     required: set[str] | None = None
@@ -73,16 +83,23 @@ class Proposal:
         return next((c for c in self.columns if c.why == "years"), None)
 
     @property
+    def sheet_asked(self) -> bool:
+        """Whether the mapping asks which sheet to read (and, until then, nothing else)."""
+        return self.sheet is None and len(self.sheets) > 1
+
+    @property
     def questions(self) -> int:
         """How many questions the mapping asks."""
+        if self.sheet_asked:
+            return 1
         required = self.required_fields()
         return (
             sum(1 for code in self.missing if code in required)
             + (self.years is not None)
             + len(self.unknown_answers)
-            + (self.sheet is None and len(self.sheets) > 1)
             + (self.names and self.region is None)
             + self.blank_question
+            + bool(self.unknown_questions)
         )
 
     @property
@@ -166,3 +183,14 @@ def numbering_by_village(proposal: Proposal, rows: list[list[str]]) -> str | Non
     if across >= max(5, len(by_id) // 10) and repeated_within <= len(pairs) // 100:
         return "desa"
     return None
+
+
+def village_names(proposal: Proposal) -> None:
+    """Whether the village column holds names, and the area to match them in."""
+    village = next((c for c in proposal.columns if c.field == "kode_desa"), None)
+    proposal.names = village is not None and holds_names(v for v in village.values if v)
+    if village is None or not proposal.names:
+        return
+    names = [v for v in village.values if v]
+    proposal.region = likely_scope(names)
+    proposal.region_candidates = scope_candidates(names) if proposal.region is None else []

@@ -29,7 +29,7 @@ from phbs.ingest.columns import (
 )
 from phbs.ingest.exports import detect_export
 from phbs.ingest.mapping import QUESTION, FileMap
-from phbs.ingest.names import holds_names, kecamatan_column, likely_scope, scope_candidates
+from phbs.ingest.names import kecamatan_column
 from phbs.ingest.proposal import (
     EXPORT,
     GIVEN,
@@ -40,12 +40,14 @@ from phbs.ingest.proposal import (
     column_number_rows,
     footer_start,
     numbering_by_village,
+    village_names,
 )
 from phbs.ingest.propose_recap import propose_recap, recap_header_row
 from phbs.ingest.propose_shape import propose_shape
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
+from phbs.regions import VillageCode
 
 #: Rows looked at for the header row (a long instruction block above it included).
 HEADER_SEARCH = 60
@@ -132,7 +134,7 @@ def propose(
         if start is not None:
             _keep_answers(proposal, start)
             proposal.missing = [f for f in proposal.missing if f in (proposal.required or ())]
-        _village_names(proposal)
+        village_names(proposal)
         return proposal
     _assign(proposal, form)
     if start is None and len(rows) < SAMPLE_ROWS:
@@ -147,11 +149,16 @@ def propose(
         _keep_answers(proposal, start)
         form = start.applied_to(form)  # its answer spellings are known, not asked again
     propose_shape(proposal, form, data, USUAL_ANSWERS)
+    answered = data
+    if proposal.shape == "jawaban":  # the answers to indicators (an age is a number)
+        at = next(c.position for c in proposal.columns if c.field == "pertanyaan")
+        asked = set(proposal.indicator_questions)
+        answered = [r for r in data if (r[at].strip() if at < len(r) else "") in asked]
     if start is not None and start.shape != "rumah_tangga":
         proposal.shape = start.shape
         if start.shape == "jawaban":
             proposal.missing = [code for code in proposal.missing if code not in form.codes]
-    _answers(proposal, form, data)
+    _answers(proposal, form, answered)
     proposal.id_scope = numbering_by_village(proposal, data)
     if start is not None:
         _keep_choices(proposal, start)
@@ -172,7 +179,7 @@ def _keep_answers(proposal: Proposal, start: FileMap) -> None:
             column.field, column.why = None, ""
     fields = {c.field for c in proposal.columns if c.field}
     proposal.missing = [code for code in proposal.missing if code not in fields]
-    _village_names(proposal)
+    village_names(proposal)
     proposal.given_answers = {
         state: list(getattr(start.answers, state)) for state in ("ya", "tidak", "tidak_berlaku")
     }
@@ -275,10 +282,13 @@ def _assign(proposal: Proposal, form: Form) -> None:
     for column in columns:
         folded = fold_header(column.header)
         filled = [v for v in column.values if v]
-        kk_header = re.search(r"\b(no|nomor|nomer)\s*(kk|kartu keluarga)\b", folded)
+        kk_header = _KK.search(folded)
         kk_values = bool(filled) and all(is_card_number(v) for v in filled[:50])
         if column.field is None and (kk_header or kk_values):
             column.field, column.why = "id_rumah_tangga", "kk"
+        codes = bool(filled) and all(VillageCode.parse(v) for v in filled[:50])
+        if column.field is None and codes:
+            column.field, column.why = "kode_desa", "codes"
         if column.field is None and len(context) == 1 and _AGE.search(folded):
             column.field, column.why = context[0], "age"
     claimed: dict[str, list[Column]] = {}
@@ -286,6 +296,13 @@ def _assign(proposal: Proposal, form: Form) -> None:
         if column.field:
             claimed.setdefault(column.field, []).append(column)
     for code, holders in claimed.items():
+        kk = [c for c in holders if _KK.search(fold_header(c.header))]
+        if code == "id_rumah_tangga" and len(holders) > 1 and len(kk) == 1:
+            # A family-card column beside a row number (id) or a member's NIK: the KK.
+            for column in holders:
+                if column is not kk[0]:
+                    column.field, column.why = None, ""
+            continue
         if len(holders) > 1:
             for column in holders:
                 column.field, column.why = None, f"claimed:{code}:{len(holders)}"
@@ -305,22 +322,12 @@ def _assign(proposal: Proposal, form: Form) -> None:
         # Names only: they go where the code would, matched within a region.
         named.field, named.why, village = "kode_desa", "names", named
         fields = (fields - {"nama_desa"}) | {"kode_desa"}
-    _village_names(proposal)
+    village_names(proposal)
     wanted = [f.code for f in STANDARD_FIELDS] + context + form.codes
     proposal.missing = [code for code in wanted if code not in fields]
 
 
-def _village_names(proposal: Proposal) -> None:
-    """Whether the village column holds names, and the area to match them in."""
-    village = next((c for c in proposal.columns if c.field == "kode_desa"), None)
-    proposal.names = village is not None and holds_names(v for v in village.values if v)
-    if village is None or not proposal.names:
-        return
-    names = [v for v in village.values if v]
-    proposal.region = likely_scope(names)
-    proposal.region_candidates = scope_candidates(names) if proposal.region is None else []
-
-
+_KK = re.compile(r"\b(no|nomor|nomer)\s*(kk|kartu keluarga)\b")
 _AGE = re.compile(r"\b(umur|usia)\b.*\b(anak|balita|bayi)\b")
 
 

@@ -121,9 +121,21 @@ def propose_recap(
         field = recap_field(column.header, spellings)
         if field is None and aliases.get(fold_header(column.header)) == "nama_desa":
             field = "nama_desa"
+        if field and field.endswith("_berlaku") and field in taken:
+            field = field.removesuffix("berlaku") + "ya"  # Ada, then Jml: the count of ya
         if field is not None and field not in taken:
             column.field, column.why = field, "recap"
             taken.add(field)
+    _counts_of_yes(proposal, form)
+    taken = {c.field for c in proposal.columns if c.field}
+    surveyed = next((c for c in proposal.columns if c.field == "disurvei"), None)
+    for indicator in form.indicators:
+        wanted = f"{indicator.code}_berlaku"
+        if wanted not in taken and surveyed is not None and indicator.applies_to.context is None:
+            # Applies to every household (no child's age decides): surveyed is its denominator,
+            # which the percentage beside it confirms row by row.
+            proposal.denominators[wanted] = surveyed.header
+            taken.add(wanted)
     village = _village_column(proposal)
     if village is not None:
         end = len(rows)
@@ -161,3 +173,25 @@ def _village_column(proposal: Proposal) -> Column | None:
 
 def _cell(cells: list[str], position: int) -> str:
     return cells[position].strip() if position < len(cells) else ""
+
+
+_COUNT_WORD = re.compile(r"\b(jml|jumlah)$")
+
+
+def _counts_of_yes(proposal: Proposal, form: Form) -> None:
+    """An indicator's *Jml* is its count of *ya* when it has no *Ya* column of its own: beside
+    *Ada* (the households it applies to) or beside its percentage."""
+    by_indicator: dict[str, list[Column]] = {}
+    for column in proposal.columns:
+        if column.field and column.field.rsplit("_", 1)[0] in form.codes:
+            by_indicator.setdefault(column.field.rsplit("_", 1)[0], []).append(column)
+    for code, columns in by_indicator.items():
+        fields = {c.field for c in columns}
+        counts = [c for c in columns if _COUNT_WORD.search(fold_header(c.header))]
+        if f"{code}_ya" in fields or not counts:
+            continue
+        others = [c for c in columns if c not in counts]
+        if any(c.field in (f"{code}_berlaku", f"{code}_cakupan") for c in others) or len(
+            counts
+        ) == len(columns):
+            counts[0].field = f"{code}_ya"

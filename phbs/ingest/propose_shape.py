@@ -16,13 +16,17 @@ from collections import Counter
 from collections.abc import Callable
 
 from phbs.forms.model import Form, fold_answer
-from phbs.ingest.columns import alias_map, fold_header, lookup_header
+from phbs.ingest.columns import fold_header
 from phbs.ingest.proposal import Column, Proposal
+from phbs.ingest.propose_questions import question_fields
 
 #: Rows per household id from which a file is one of family members.
 MEMBER_ROWS = 1.5
-#: Share of a column's distinct values that must be the form's questions, or answers.
-QUESTION_SHARE = 0.8
+#: Share of a column's distinct values that must be answer spellings.
+QUESTION_SHARE = 0.5
+#: Distinct values of a question column, and of an answer column, at most.
+QUESTION_VALUES = 200
+ANSWER_VALUES = 12
 _MONTHS = re.compile(r"\b(bulan|bln|bl|months?)\b")
 _AGE = re.compile(r"\b(umur|usia|age)\b")
 
@@ -32,20 +36,29 @@ def propose_shape(
 ) -> None:
     """Set ``proposal.shape`` (and the columns that show it) from the file's columns and
     sample rows; ``usual`` are answer spellings common in typed files."""
-    free = [c for c in proposal.columns if c.field is None and not c.why]
-    asked = _question_column(free, form)
+    free = [c for c in proposal.columns if c.field is None and c.why in ("", "close")]
+    asked, fields = _question_column(free, form)
     if asked is not None:
         answers = {fold_answer(s) for s in (*form.answers.ya, *form.answers.tidak)}
         answers |= {fold_answer(s) for s in form.answers.tidak_berlaku} | set(usual)
-        answer = _best(
-            [c for c in free if c is not asked],
+        # The answers to indicators only: the child's age is answered with numbers.
+        indicator_rows = [
+            cells
+            for cells in rows
+            if fields.get(_cell(cells, asked.position), (None, ""))[0] in form.codes
+        ]
+        candidates = [
+            Column(c.position, c.header, _distinct(indicator_rows, c.position))
+            for c in free
+            if c is not asked
+        ]
+        chosen = _best(
+            [c for c in candidates if len(c.values) <= ANSWER_VALUES],
             lambda v: fold_answer(v) in answers,
         )
+        answer = next((c for c in free if chosen and c.position == chosen.position), None)
         if answer is not None:
-            proposal.shape = "jawaban"
-            asked.field, asked.why = "pertanyaan", f"questions:{_questions(asked, form)}"
-            answer.field, answer.why = "jawaban", "answers"
-            proposal.missing = [c for c in proposal.missing if c not in form.codes]
+            _answers_shape(proposal, form, (asked, answer), fields)
             return
     kk = next((c for c in proposal.columns if c.field == "id_rumah_tangga"), None)
     if kk is None:
@@ -74,21 +87,46 @@ def propose_shape(
             proposal.missing = [c for c in proposal.missing if c not in context]
 
 
-def _question_column(columns: list[Column], form: Form) -> Column | None:
-    aliases = alias_map(form)
+def _question_column(
+    columns: list[Column], form: Form
+) -> tuple[Column | None, dict[str, tuple[str | None, str]]]:
+    """The column of the form's questions: at least three indicators among its distinct
+    values, and at least half of them the form's (:func:`question_fields`)."""
+    # The column that asks the most indicators with the fewest distinct values: a column of
+    # numbered submissions (SUB-001 …) also reads as numbers, but grows with the households.
+    best: tuple[int, int, Column | None, dict[str, tuple[str | None, str]]] = (2, 0, None, {})
     for column in columns:
         values = [v for v in column.values if v.strip()]
-        codes = [lookup_header(v, aliases) for v in values]
-        indicators = {c for c in codes if c in form.codes}
-        matched = sum(1 for c in codes if c in form.codes)
-        if len(indicators) >= 3 and matched >= QUESTION_SHARE * len(values):
-            return column
-    return None
+        if not 3 <= len(values) <= QUESTION_VALUES:
+            continue
+        fields = question_fields(values, form)
+        indicators = {code for code, _ in fields.values() if code in form.codes}
+        told = sum(1 for code, _ in fields.values() if code)
+        if told >= len(values) / 2 and (len(indicators), -len(values)) > best[:2]:
+            best = (len(indicators), -len(values), column, fields)
+    return best[2], best[3]
 
 
-def _questions(column: Column, form: Form) -> int:
-    aliases = alias_map(form)
-    return len({lookup_header(v, aliases) for v in column.values} & set(form.codes))
+def _answers_shape(
+    proposal: Proposal,
+    form: Form,
+    columns: tuple[Column, Column],
+    fields: dict[str, tuple[str | None, str]],
+) -> None:
+    """A file of answers: its question and answer columns, and the questions to word."""
+    asked, answer = columns
+    proposal.shape = "jawaban"
+    indicators = {code for code, _ in fields.values() if code in form.codes}
+    asked.field, asked.why = "pertanyaan", f"questions:{len(indicators)}"
+    answer.field, answer.why = "jawaban", "answers"
+    for question, (code, why) in fields.items():
+        if code is None:
+            proposal.unknown_questions.append(question)
+        elif why != "known":
+            proposal.worded.setdefault(code, []).append((question, why))
+    told = {code for code, _ in fields.values() if code}
+    proposal.missing = [c for c in proposal.missing if c not in form.codes and c not in told]
+    proposal.indicator_questions = [q for q, (c, _) in fields.items() if c in form.codes]
 
 
 def _best(columns: list[Column], fits: Callable[[str], bool]) -> Column | None:
@@ -101,3 +139,11 @@ def _best(columns: list[Column], fits: Callable[[str], bool]) -> Column | None:
             if found >= share:
                 best, share = column, found
     return best
+
+
+def _cell(cells: list[str], position: int) -> str:
+    return cells[position].strip() if position < len(cells) else ""
+
+
+def _distinct(rows: list[list[str]], position: int) -> list[str]:
+    return list(dict.fromkeys(_cell(cells, position) for cells in rows))

@@ -56,7 +56,20 @@ def check_publishable(survey: Survey) -> None:
     :data:`DUPLICATE_ID_SHARE` of the rows, and five) that the ids must mean something else,
     such as numbers that restart in each village; or an answer spelling the form does not
     know in many indicator cells of a file (:func:`check_unknown_spellings`)."""
+    lost = sum(1 for row in survey.set_aside if "id-notasi-ilmiah" in row.reasons)
+    if lost >= 5 or lost >= DUPLICATE_ID_SHARE * survey.rows_read > 0:
+        raise SurveyError(
+            f"{lost} dari {survey.rows_read} baris punya ID dalam notasi ilmiah Excel "
+            "(6,31001E+15): nomor KK/NIK-nya kehilangan angka belakang, jadi rumah tangga "
+            "tidak dapat dibedakan. Format kolom ID sebagai Teks di Excel dan isi ulang "
+            "nomornya, lalu simpan lagi.",
+            f"{lost} of {survey.rows_read} rows have an id in Excel's scientific notation "
+            "(6.31001E+15): their KK/NIK numbers lost their last digits, so households cannot "
+            "be told apart. Format the id column as Text in Excel, fill the numbers in again, "
+            "and save.",
+        )
     check_scored(survey.rows_read, survey.rows_scored)
+    check_unknown_questions(survey)
     unknown: dict[str, Counter[str]] = {}
     for issue in survey.issues:
         if issue.code == "jawaban-tidak-dikenal":
@@ -90,4 +103,34 @@ def check_publishable(survey: Survey) -> None:
         f"{clashes} of {survey.rows_read} rows were set aside because their household id is "
         f"already used by another household (id-ganda): {advice_en}. The list: phbs validate "
         "or --rejects FILE.csv.",
+    )
+
+
+def check_unknown_questions(survey: Survey) -> None:
+    """Refuse a file of answers whose rows ask, often, a question the form does not have
+    (docs/aturan.md §6.6): set aside, its answers would leave households incomplete and the
+    percentages wrong; the question is worded in the mapping (``questions``) instead."""
+    asked: Counter[tuple[str, str]] = Counter()
+    for issue in survey.issues:
+        if issue.code == "pertanyaan-tidak-dikenal":
+            asked[issue.file, issue.value] += 1
+    rows = {f.name: (f.reading.shape_rows if f.reading else f.rows_read) for f in survey.files}
+    frequent = [
+        (file, question, count)
+        for (file, question), count in asked.most_common()
+        if count >= 5 and count >= DUPLICATE_ID_SHARE / 2 * rows.get(file, 0)
+    ]
+    if not frequent:
+        return
+    listed = "; ".join(f"'{q}' ({n} baris di {f})" for f, q, n in frequent[:5])
+    listed_en = "; ".join(f"'{q}' ({n} rows of {f})" for f, q, n in frequent[:5])
+    raise SurveyError(
+        f"pertanyaan yang tidak ada di formulir muncul di banyak baris: {listed}. Bila itu "
+        "indikator atau umur anak, tulis di peta berkas di bawah questions (mis. "
+        f'questions: {{persalinan_nakes: "{frequent[0][1]}"}}); bila bukan, di bawah '
+        "ignore_questions. phbs map --map PETA mengusulkannya (aturan.md §6.6).",
+        f"questions the form does not have occur in many rows: {listed_en}. If one is an "
+        "indicator or the child's age, word it in the mapping under questions (e.g. "
+        f'questions: {{persalinan_nakes: "{frequent[0][1]}"}}); if not, under '
+        "ignore_questions. phbs map --map MAP proposes them (aturan.md §6.6).",
     )

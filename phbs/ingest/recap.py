@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from phbs.errors import InputFileError
 from phbs.forms.model import Form
 from phbs.ingest import limits
-from phbs.ingest.columns import fold_given_header, fold_header
+from phbs.ingest.columns import fold_given_header
+from phbs.ingest.columns import fold_header as _fold_plain
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
 from phbs.ingest.raw_table import RawTable
@@ -46,6 +47,18 @@ RECAP_FIELDS: dict[str, tuple[str, ...]] = {
     "persen_ber_phbs": ("persen ber phbs", "ber phbs persen", "ber phbs %", "% ber phbs"),
     "jumlah_desa": ("jumlah desa",),
 }
+
+
+def fold_header(text: str) -> str:
+    """A recap header folded as :func:`phbs.ingest.columns.fold_header` does, but with ``%``
+    kept as a word: ``RT ber-PHBS`` and ``% RT ber-PHBS`` are two columns.
+
+    >>> fold_header("% RT Ber-PHBS"), fold_header("RT Ber-PHBS")
+    ('persen rt ber phbs', 'rt ber phbs')
+    """
+    return _fold_plain(text.replace("%", " persen "))
+
+
 #: Per indicator: the count *ya*, the count it applies to (answered), and its percentage.
 INDICATOR_PARTS = ("ya", "berlaku", "cakupan")
 #: Digits a count may have (a province has millions of households, not 10^15).
@@ -113,13 +126,16 @@ class _RowError(Exception):
 def _columns(table: RawTable, form: Form, mapping: LoadedMap | None) -> dict[str, int]:
     """Recap field → column, by the mapping's headers first, then by the known spellings."""
     known = recap_headers(form)
-    given = {}
-    if mapping is not None:
-        given = {fold_given_header(t): f for f, t in mapping.map.columns.items()}
     columns: dict[str, int] = {}
+    at = {fold_given_header(title): p for p, title in reversed(list(enumerate(table.header)))}
+    if mapping is not None:  # one header may give several fields (surveyed = a denominator)
+        for field_code, title in mapping.map.columns.items():
+            if fold_given_header(title) in at:
+                columns[field_code] = at[fold_given_header(title)]
+    mapped = set(columns.values())
     for position, title in enumerate(table.header):
-        code = given.get(fold_given_header(title)) or known.get(fold_header(title))
-        if code is not None and code not in columns:
+        code = known.get(fold_header(title))
+        if code is not None and code not in columns and position not in mapped:
             columns[code] = position
     return columns
 
@@ -226,6 +242,19 @@ class _Row:
         return fits[0]
 
 
+def _ber_phbs(row: _Row, surveyed: int, incomplete: int, given: int | None) -> int:
+    """Households ber-PHBS from their percentage: of ber-PHBS + tidak (§5.1); a count beside
+    it may also fit the percentage of the households surveyed, as many recaps write it."""
+    if incomplete == 0:
+        return row.from_percent("persen_ber_phbs", surveyed, given)
+    try:
+        return row.from_percent("persen_ber_phbs", surveyed - incomplete, given)
+    except _RowError:
+        if given is None:
+            raise
+        return row.from_percent("persen_ber_phbs", surveyed, given)
+
+
 def _village(
     row: _Row, form: Form, seen: dict[str, str], names: VillageNames | None
 ) -> tuple[RecapVillage, list[Issue]]:
@@ -268,7 +297,7 @@ def _village(
     incomplete = row.count("belum_lengkap", required=False) or 0
     met = row.count("ber_phbs", required=False)
     if met is None or row.text("persen_ber_phbs"):
-        met = row.from_percent("persen_ber_phbs", surveyed - incomplete, met)
+        met = _ber_phbs(row, surveyed, incomplete, met)
     not_met = row.count("tidak_ber_phbs", required=False)
     if not_met is None:
         not_met = surveyed - met - incomplete

@@ -36,8 +36,10 @@ from phbs.ingest.survey import (
     SetAsideRow,
 )
 from phbs.ingest.values import (
+    card_digits,
     has_card_number,
     implausible_date,
+    is_scientific,
     mask_card_numbers,
     parse_date,
     visible_text,
@@ -140,7 +142,10 @@ class RowChecks:
         fields = {code: cells[p].strip() for code, p in self.standard}
         household_id = fields.get("id_rumah_tangga")
         if household_id and not household_id.isascii():
-            fields["id_rumah_tangga"] = visible_text(household_id)
+            household_id = fields["id_rumah_tangga"] = visible_text(household_id)
+        if household_id and len(household_id) > 16:
+            # A KK/NIK number grouped by spaces, dots or dashes is the same number (§1.2).
+            fields["id_rumah_tangga"] = card_digits(household_id)
         return fields
 
     def _use_columns(self, columns: ColumnMap, answers: AnswerTable) -> None:
@@ -173,6 +178,9 @@ class RowChecks:
             match = self.names.match(raw, fields.get(KECAMATAN_FIELD, ""))
             params = match.params()
             return make_issue(code, file=file, row=row, column="kode_desa", value=raw, **params)
+        if code == "id-notasi-ilmiah":
+            value = fields.get("id_rumah_tangga", "")
+            return make_issue(code, file=file, row=row, column="id_rumah_tangga", value=value)
         return make_issue(
             code,
             file=file,
@@ -199,6 +207,8 @@ class RowChecks:
         problems: list[str] = []
         if not household_id:
             problems.append("id-kosong")
+        elif ("+" in household_id or "E" in household_id.upper()) and is_scientific(household_id):
+            problems.append("id-notasi-ilmiah")
         village = None
         if not raw_code:
             problems.append("kode-desa-kosong")

@@ -21,21 +21,32 @@ here, and :class:`ShapeNote` counts both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from phbs.forms.model import Form, fold_answer
+from phbs.errors import MapError
+from phbs.forms.model import Form
 from phbs.ingest import limits
-from phbs.ingest.columns import STANDARD_FIELDS, alias_map, fold_given_header, lookup_header
+from phbs.ingest.columns import (
+    STANDARD_FIELDS,
+    alias_map,
+    fold_given_header,
+    fold_header,
+    lookup_header,
+)
 from phbs.ingest.mapping import MEMBER_AGE_OF, FileMap
 from phbs.ingest.raw_table import RawTable
-from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.shape_cells import NA, NO, CellReader, bare_n, fold_all, fold_one, youngest
+from phbs.ingest.values import card_digits, is_scientific
 from phbs.issues import Issue, make_issue
 
-YES, NO, NA, BLANK, OTHER = "ya", "tidak", "tidak_berlaku", "", "?"
 #: The household fields of a row that say which household it is.
 _KEY_FIELDS = ("id_rumah_tangga", "kode_desa", "nama_desa")
 _SHOWN_ROWS = 6
+#: A header that counts years (``Umur (Thn)``), not months.
+_YEARS = re.compile(r"\b(th|thn|tahun|tahunan|years?)\b")
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,8 @@ class ShapeNote:
     set_aside: int
     bare_n: str
     blank: str
+    #: Rows handed on alone (no id, or skipped by the mapping), to be set aside.
+    alone: int = 0
 
 
 @dataclass
@@ -73,72 +86,6 @@ class _Household:
     alone: bool = False
 
 
-class _Reader:
-    """Reads an answer cell as a state, with the file's spellings, bare N and blanks."""
-
-    def __init__(self, form: Form, settings: ReadSettings, bare_n: str) -> None:
-        self.states: dict[str, str] = {}
-        for state in (YES, NO, NA):
-            for spelling in getattr(form.answers, state):
-                self.states[fold_answer(spelling)] = state
-        self.bare_n = bare_n
-        if bare_n and "n" not in self.states:
-            self.states["n"] = bare_n
-        self.blank = {BlankMeaning.NA: NA, BlankMeaning.NO: NO}.get(settings.blank, BLANK)
-        self.written: dict[str, str] = {s: str(getattr(form.answers, s)[0]) for s in (YES, NO, NA)}
-
-    def state(self, text: str) -> str:
-        folded = fold_answer(text)
-        if not folded:
-            return self.blank
-        return self.states.get(folded, OTHER)
-
-    def written_as(self, state: str, texts: list[str]) -> str:
-        """The cell of the household: the form's spelling, or the first text not understood
-        (validation reports it), or blank."""
-        if state == OTHER:
-            return next(t for t in texts if self.state(t) == OTHER)
-        return self.written.get(state, "")
-
-
-def _bare_n(cells: Iterator[str], form: Form, settings: ReadSettings) -> str:
-    """What a bare N in this file's answer cells means (docs/aturan.md §6.2), or "" when it
-    has none or the form spells it: the setting, else Y, T and N together make N not
-    applicable, and N without T makes it Tidak."""
-    spelled = {fold_answer(s) for s in (*form.answers.ya, *form.answers.tidak)}
-    spelled |= {fold_answer(s) for s in form.answers.tidak_berlaku}
-    seen_n = seen_t = False
-    for text in cells:
-        folded = fold_answer(text)
-        seen_n = seen_n or folded == "n"
-        seen_t = seen_t or (folded == "t" and "t" in spelled)
-    if not seen_n or "n" in spelled:
-        return ""
-    if settings.answers is not AnswerScheme.AUTO:
-        return NO if settings.answers is AnswerScheme.YN else NA
-    return NA if seen_t else NO
-
-
-def _fold_all(states: list[str]) -> str:
-    """All members: any Tidak decides; else anything not understood or blank leaves it open;
-    else Ya when a member is Ya; else not applicable."""
-    for state in (NO, OTHER, BLANK, YES):
-        if state in states:
-            return state
-    return NA
-
-
-def _fold_one(states: list[str]) -> tuple[str, bool]:
-    """One answer for the household: the answers given must agree (``-`` and blanks are rows
-    it does not concern). Returns the state and whether the rows contradict each other."""
-    given = {s for s in states if s not in (BLANK, NA)}
-    if len(given) > 1:
-        return BLANK, True
-    if given:
-        return given.pop(), False
-    return (NA if NA in states else BLANK), False
-
-
 def _rows_text(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:_SHOWN_ROWS])
     return shown + (f" … ({len(rows)})" if len(rows) > _SHOWN_ROWS else "")
@@ -161,6 +108,7 @@ class _Folder:
         self.position = {code: p for p, code in self.fields.items()}
         self.issues: list[Issue] = []
         self.aside: list[tuple[int, list[str], Issue]] = []
+        self.alone = 0  # rows handed on alone
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         limit = limits.current().held_rows
@@ -170,7 +118,8 @@ class _Folder:
             yield number, (cells + [""] * (self.width - len(cells)))[: self.width]
 
     def key(self, cells: list[str], key_at: list[int]) -> tuple[str, ...]:
-        return tuple(" ".join(cells[p].split()).casefold() for p in key_at)
+        # A KK number grouped by spaces or marked as text is the same number (§1.2).
+        return tuple(card_digits(" ".join(cells[p].split()).casefold()) for p in key_at)
 
     def group(
         self, rows: Iterator[tuple[int, list[str]]], key_at: list[int], id_at: int | None
@@ -179,11 +128,15 @@ class _Folder:
         without an id or skipped by the mapping stands alone."""
         skip = frozenset(self.peta.skip_rows)
         groups: dict[tuple[str, ...], _Household] = {}
-        alone = 0
         for number, cells in rows:
-            if number in skip or id_at is None or not cells[id_at].strip():
-                alone += 1
-                groups[("", str(alone))] = _Household([number], [cells], alone=True)
+            if (
+                number in skip
+                or id_at is None
+                or not cells[id_at].strip()
+                or is_scientific(cells[id_at])
+            ):
+                self.alone += 1
+                groups[("", str(self.alone))] = _Household([number], [cells], alone=True)
                 continue
             found = groups.setdefault(self.key(cells, key_at), _Household([], []))
             found.rows.append(number)
@@ -195,7 +148,7 @@ class _Folder:
         values = [c[position] for c in household.cells if c[position].strip()]
         if not values:
             return ""
-        if len({" ".join(v.split()).casefold() for v in values}) > 1:
+        if column and len({" ".join(v.split()).casefold() for v in values}) > 1:
             self.issues.append(
                 make_issue(
                     "anggota-isian-berbeda",
@@ -215,32 +168,27 @@ class _Folder:
         )
 
 
-def _youngest(ages: list[str], low: int, high: int) -> str:
-    """The youngest child's age from the members' ages in months: the smallest from ``low``
-    to ``high``; blank when no member is that young; a text that is not a whole number is
-    handed on for validation to report."""
-    young: list[int] = []
-    for text in ages:
-        value = text.strip().removesuffix(".0")
-        if not value:
-            continue
-        if not value.lstrip("-").isdigit():
-            return text
-        if low <= int(value) <= high:
-            young.append(int(value))
-    return str(min(young)) if young else ""
-
-
 def fold_members(table: RawTable, form: Form, settings: ReadSettings, peta: FileMap) -> Reshaped:
     """A file with one row per family member as one row per household (module docstring)."""
     folder = _Folder(table, form, peta)
     rows = list(folder.rows())
     indicator_at = [(folder.position[c], c) for c in form.codes if c in folder.position]
     cells_of = (cells[p] for _, cells in rows for p, _ in indicator_at)
-    reader = _Reader(form, settings, _bare_n(cells_of, form, settings))
+    reader = CellReader(form, settings, bare_n(cells_of, form, settings))
     rules = {i.code: i.from_members for i in form.indicators}
     key_at = [folder.position[c] for c in _KEY_FIELDS if c in folder.position]
     age_at = folder.position.get(MEMBER_AGE_OF) if "umur_anggota_bulan" in peta.columns else None
+    if age_at is not None and _YEARS.search(fold_header(table.header[age_at])):
+        header = table.header[age_at]
+        raise MapError(
+            f"columns: umur_anggota_bulan: kolom '{header}' berisi umur dalam tahun; umur "
+            "anak termuda dihitung dalam bulan (ASI eksklusif: 0–6 bulan). Ubah kolomnya ke "
+            "bulan di berkas, atau hapus baris ini dari peta (tanda '-' lalu menentukan).",
+            f"columns: umur_anggota_bulan: column '{header}' holds ages in years; the youngest "
+            "child's age is counted in months (exclusive breastfeeding: 0–6 months). Turn the "
+            "column into months in the file, or delete this line from the mapping (the '-' "
+            "marks then decide).",
+        )
     context = {c.code: c for c in form.context}
     households = folder.group(iter(rows), key_at, folder.position.get("id_rumah_tangga"))
     out: list[tuple[int, list[str]]] = []
@@ -255,7 +203,7 @@ def fold_members(table: RawTable, form: Form, settings: ReadSettings, peta: File
                 cells[position] = reader.written_as(state, [cells[position]])
             if age_at is not None:
                 age = context[MEMBER_AGE_OF]
-                cells[age_at] = _youngest([cells[age_at]], age.minimum, age.maximum)
+                cells[age_at] = youngest([cells[age_at]], age.minimum, age.maximum)
             out.append((household.rows[0], cells))
             continue
         cells = list(household.cells[0])
@@ -265,16 +213,16 @@ def fold_members(table: RawTable, form: Form, settings: ReadSettings, peta: File
             if position == age_at:
                 age = context[MEMBER_AGE_OF]
                 members = [c[position] for c in household.cells]
-                cells[position] = _youngest(members, age.minimum, age.maximum)
+                cells[position] = youngest(members, age.minimum, age.maximum)
             else:
                 cells[position] = folder.first_given(household, position, table.header[position])
         for position, code in indicator_at:
             texts = [c[position] for c in household.cells]
             states = [reader.state(t) for t in texts]
             if rules[code] == "all_members":
-                state = _fold_all(states)
+                state = fold_all(states)
             else:
-                state, contradicted = _fold_one(states)
+                state, contradicted = fold_one(states)
                 if contradicted:
                     folder.conflict(
                         household.rows, table.header[position], "anggota-jawaban-berbeda"
@@ -302,11 +250,16 @@ def pivot_answers(table: RawTable, form: Form, settings: ReadSettings, peta: Fil
     kept_codes = {folder.fields[p] for p in kept}
     asked = [c for c in (*(c.code for c in form.context), *form.codes) if c not in kept_codes]
     aliases = alias_map(form)
+    # The questions as the mapping words them, then the form's names and aliases (§6.4).
+    worded = {
+        fold_given_header(t): c for c, texts in peta.questions.items() for t in texts if c != "?"
+    }
+    ignored = {fold_given_header(t) for t in peta.ignore_questions}
     codes: dict[str, str | None] = {}
 
     def code_of(question: str) -> str | None:
         if question not in codes:
-            found = lookup_header(question, aliases)
+            found = worded.get(fold_given_header(question)) or lookup_header(question, aliases)
             codes[question] = found if found in asked else None
         return codes[question]
 
@@ -315,8 +268,9 @@ def pivot_answers(table: RawTable, form: Form, settings: ReadSettings, peta: Fil
     for number, cells in folder.rows():
         read += 1
         if number not in peta.skip_rows and code_of(cells[question_at]) is None:
+            skipped = fold_given_header(cells[question_at]) in ignored
             reason = make_issue(
-                "pertanyaan-tidak-dikenal",
+                "pertanyaan-diabaikan" if skipped else "pertanyaan-tidak-dikenal",
                 file=table.name,
                 row=number,
                 column=table.header[question_at],
@@ -332,12 +286,18 @@ def pivot_answers(table: RawTable, form: Form, settings: ReadSettings, peta: Fil
     asked = [c for c in asked if c not in context or c in seen]
     header = [table.header[p] for p in kept] + asked
     cells_of = (cells[answer_at] for _, cells in rows)
-    reader = _Reader(form, settings, _bare_n(cells_of, form, settings))
+    reader = CellReader(form, settings, bare_n(cells_of, form, settings))
     key_at = [folder.position[c] for c in _KEY_FIELDS if c in folder.position]
     households = folder.group(iter(rows), key_at, folder.position.get("id_rumah_tangga"))
     out: list[tuple[int, list[str]]] = []
     for household in households:
-        cells = [folder.first_given(household, p, table.header[p]) for p in kept]
+        # Answers are saved one by one: their times differ within a household, unreported.
+        cells = [
+            folder.first_given(
+                household, p, "" if folder.fields[p] == "tanggal_survei" else table.header[p]
+            )
+            for p in kept
+        ]
         answers: dict[str, list[str]] = {}
         rows_of: dict[str, list[int]] = {}
         for number, row in zip(household.rows, household.cells, strict=True):
@@ -371,14 +331,15 @@ def _reshaped(
     header: list[str],
     out: list[tuple[int, list[str]]],
     folder: _Folder,
-    reader: _Reader | None,
+    reader: CellReader | None,
     read: int,
 ) -> Reshaped:
     note = ShapeNote(
         shape=shape,
         source_rows=read,
-        households=len(out),
+        households=len(out) - folder.alone,
         set_aside=len(folder.aside),
+        alone=folder.alone,
         bare_n=reader.bare_n if reader is not None else "",
         blank={NA: "na", NO: "tidak"}.get(reader.blank, "missing") if reader else "missing",
     )

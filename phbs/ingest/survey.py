@@ -54,6 +54,8 @@ class FileReading:
     shape: str = ""
     shape_rows: int = 0
     shape_set_aside: int = 0
+    #: Of its rows, those handed on alone to be set aside (no id, or skipped by the mapping).
+    shape_alone: int = 0
 
 
 @dataclass(frozen=True)

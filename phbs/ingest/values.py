@@ -138,7 +138,31 @@ def is_card_number(text: str) -> bool:
     return found is not None and sum(c.isdigit() for c in found.group(1)) == 16
 
 
-_CARD_IN_TEXT = re.compile(r"(?<!\d)\d{16}(?!\d)")
+#: 16 digits in a text, maybe grouped by single spaces, dots, dashes or narrow spaces.
+_CARD_IN_TEXT = re.compile(r"(?<!\d)\d(?:[ .\-\u00a0\u202f\u2009]?\d){15}(?![\d])")
+#: A number as Excel writes a long one it holds as a number: ``6,31001E+15``, ``6.31E15``.
+_SCIENTIFIC = re.compile(r"'?\s*\d(?:[.,]\d+)?\s*[eE]\s*\+?\s*\d{1,3}\s*")
+
+
+def card_digits(text: str) -> str:
+    """The 16 digits of a family-card or identity number however it is grouped (docs/aturan.md
+    §1.2: the same number), or ``text`` unchanged when it is not one.
+
+    >>> card_digits("'6310 0123-4567.0001"), card_digits("BTL-0001")
+    ('6310012345670001', 'BTL-0001')
+    """
+    if not is_card_number(text):
+        return text
+    return "".join(c for c in text if c.isdigit())
+
+
+def is_scientific(text: str) -> bool:
+    """Whether an id is a number in Excel's scientific notation, its last digits lost.
+
+    >>> is_scientific("6,31001E+15"), is_scientific("6.31E15"), is_scientific("E-15")
+    (True, True, False)
+    """
+    return _SCIENTIFIC.fullmatch(text) is not None
 
 
 def has_card_number(text: str) -> bool:
@@ -154,7 +178,9 @@ def mask_card_numbers(text: str) -> str:
     """
     if len(text) < 16:
         return text
-    return _CARD_IN_TEXT.sub(lambda m: masked_id(m.group(0)), text)
+    return _CARD_IN_TEXT.sub(
+        lambda m: "KK/NIK …" + "".join(filter(str.isdigit, m.group(0)))[-4:], text
+    )
 
 
 def masked_id(text: str) -> str:

@@ -195,6 +195,7 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         "bentuk": reading.shape or "rumah_tangga",
         "baris_berkas": reading.shape_rows if reading.shape else None,
         "baris_disisihkan_sebelum_digabung": reading.shape_set_aside if reading.shape else None,
+        "baris_sendiri": reading.shape_alone if reading.shape else None,
     }
 
 

@@ -160,8 +160,19 @@ def reconciliation_line(survey: Survey, lang: Lang = "id") -> str:
     if shaped:
         aside = sum(r.shape_set_aside for _, r in shaped)
         rows = sum(r.shape_rows for _, r in shaped)
-        households = sum(f.rows_read for f, _ in shaped) - aside
-        line += t("reconciliation.shapes", lang, rows=rows, households=households, aside=aside)
+        households = sum(f.rows_read - r.shape_alone for f, r in shaped) - aside
+        alone = sum(r.shape_alone for _, r in shaped)
+        said = (f" + {alone} rows alone" if lang == "en" else f" + {alone} baris sendiri") * (
+            alone > 0
+        )
+        line += t(
+            "reconciliation.shapes",
+            lang,
+            rows=rows,
+            households=households,
+            aside=aside,
+            alone=said,
+        )
     return line
 
 
@@ -237,12 +248,15 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
             else f"rekap desa: {villages} desa, tanpa rumah tangga"
         )
     elif reading.shape:
-        households = source.rows_read - reading.shape_set_aside
+        alone = reading.shape_alone
+        households = source.rows_read - reading.shape_set_aside - alone
         what, read = _SHAPE[reading.shape][en], reading.shape_rows
         parts.append(
             f"{what}: {read} rows → {households} households"
+            + (f" and {alone} rows alone (no id, or skipped)" if alone else "")
             if en
             else f"{what}: {read} baris → {households} rumah tangga"
+            + (f" dan {alone} baris sendiri (tanpa ID, atau dilewati)" if alone else "")
         )
     if source.sheet:
         parts.append(f"sheet '{source.sheet}'" if en else f"lembar '{source.sheet}'")
