@@ -685,3 +685,15 @@ def t(key: str, lang: Lang = "id", **params: object) -> str:
     indonesian, english = LABELS[key]
     text = english if lang == "en" else indonesian
     return text.format(**params) if params else text
+
+
+def fmt_int(value: int | None, lang: Lang = "id") -> str:
+    """A whole number with thousands separators.
+
+    >>> fmt_int(3011), fmt_int(3011, "en"), fmt_int(None)
+    ('3.011', '3,011', '–')
+    """
+    if value is None:
+        return "–"
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "id" else text

@@ -19,7 +19,7 @@ from phbs.ingest.mapping import QUESTION
 from phbs.ingest.proposal import EXPORT, KECAMATAN, Column, Proposal
 from phbs.ingest.propose import SHOWN_VALUES
 from phbs.ingest.values import is_card_number, is_scientific
-from phbs.regions import region_table
+from phbs.regions import VillageCode, region_table
 
 #: Digits from which a value is taken for an identifier, not shown in a mapping.
 LONG_NUMBER = 10
@@ -56,6 +56,10 @@ def _reason(why: str, lang: Lang) -> str:
 def _sample(column: Column, lang: Lang) -> str:
     if any(is_scientific(v) for v in column.values[:50] if v):
         return _say("scientific", lang)
+    filled = [v for v in column.values[:50] if v]
+    codes = column.field == "kode_desa" and column.why != "names"
+    if codes and filled and not any(VillageCode.parse(v) for v in filled):
+        return _say("not_codes", lang) + " · " + ", ".join(filled[:SHOWN_VALUES])
     if column.field in PERSONAL_FIELDS or any(is_card_number(v) for v in column.values[:50]):
         return _say("personal", lang)
     # A long number (an identity, an employee number, a telephone) is not copied; a village

@@ -56,6 +56,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "usual": ("ejaan lazim: periksa", "a usual spelling: check it"),
     "check_it": ("periksa", "check it"),
+    "not_codes": (
+        "BUKAN KODE DESA 10 ANGKA (PP.KK.CC.DDDD): baris dengan kode ini disisihkan; tulis kode "
+        "lengkapnya di berkas, atau petakan kolom nama desa dengan region",
+        "NOT 10-DIGIT VILLAGE CODES (PP.KK.CC.DDDD): rows with these codes are set aside; write "
+        "the full codes in the file, or map a village-name column with region",
+    ),
     "scientific": (
         "ANGKA RUSAK: notasi ilmiah Excel (6,31E+15), angka belakangnya hilang; format "
         "kolomnya sebagai Teks dan isi ulang nomornya",

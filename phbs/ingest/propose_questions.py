@@ -68,9 +68,20 @@ def _closest(question: str, wordings: list[tuple[str, str]]) -> tuple[str | None
     ranked = sorted(best.items(), key=lambda item: -item[1][0])
     if not ranked or ranked[0][1][0] < CLOSE:
         return None, ""
+    if _negated(folded) != _negated(ranked[0][1][1]):
+        # "Ada yang merokok?" is close to "tidak merokok" but asks the opposite: its Ya
+        # would be the indicator's Tidak. A person places it (or turns the answers round).
+        return None, ""
     if len(ranked) > 1 and ranked[0][1][0] - ranked[1][1][0] < MARGIN:
         return None, ""
     return ranked[0][0], ranked[0][1][1]
+
+
+_NEGATION = {"tidak", "bukan", "tanpa", "belum", "no", "not", "non"}
+
+
+def _negated(folded: str) -> bool:
+    return bool(_NEGATION & set(folded.split()))
 
 
 def question_fields(values: list[str], form: Form) -> dict[str, tuple[str | None, str]]:
@@ -84,6 +95,8 @@ def question_fields(values: list[str], form: Form) -> dict[str, tuple[str | None
     (('persalinan_nakes', 'number:1'), (None, ''), 'jamban_sehat', (None, ''))
     >>> found["Persalinan ditolong nakes"][0]
     'persalinan_nakes'
+    >>> question_fields(["Ada anggota yang merokok di dalam rumah?"], form)  # the opposite
+    {'Ada anggota yang merokok di dalam rumah?': (None, '')}
     """
     aliases = alias_map(form)
     fields = {*form.codes, *(c.code for c in form.context)}

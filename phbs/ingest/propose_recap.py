@@ -26,8 +26,8 @@ from phbs.ingest.recap import RECAP_FIELDS
 #: Indicator columns from which a header row is taken for a recap's.
 RECAP_INDICATORS = 3
 _SURVEYED = re.compile(r"\b(didata|disurvei|dinilai|dikunjungi|diperiksa|dipantau)\b")
-_YES = re.compile(r"\b(ya|jml ya|jumlah ya)$")
-_APPLIES = re.compile(r"\b(ada|berlaku|dinilai|jml|jumlah|n|rt)$")
+_YES = re.compile(r"\b(ya|jml ya|jumlah ya|capaian|tercapai|memenuhi)$")
+_APPLIES = re.compile(r"\b(ada|berlaku|dinilai|jml|jumlah|n|rt|sasaran|target)$")
 _PERCENT = re.compile(r"%|\b(persen|cakupan|pct)\b")
 _FOOTER = re.compile(r"^(jumlah|total|rata|kabupaten|kecamatan|puskesmas)\b")
 

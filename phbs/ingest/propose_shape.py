@@ -37,7 +37,7 @@ def propose_shape(
     """Set ``proposal.shape`` (and the columns that show it) from the file's columns and
     sample rows; ``usual`` are answer spellings common in typed files."""
     free = [c for c in proposal.columns if c.field is None and c.why in ("", "close")]
-    asked, fields = _question_column(free, form)
+    asked, fields = _question_column(free, form, rows)
     if asked is not None:
         answers = {fold_answer(s) for s in (*form.answers.ya, *form.answers.tidak)}
         answers |= {fold_answer(s) for s in form.answers.tidak_berlaku} | set(usual)
@@ -88,16 +88,18 @@ def propose_shape(
 
 
 def _question_column(
-    columns: list[Column], form: Form
+    columns: list[Column], form: Form, rows: list[list[str]]
 ) -> tuple[Column | None, dict[str, tuple[str | None, str]]]:
     """The column of the form's questions: at least three indicators among its distinct
-    values, and at least half of them the form's (:func:`question_fields`)."""
+    values, at least half of them the form's (:func:`question_fields`), each asked on two
+    rows or more on average (a row-number column ``No`` counts 1, 2, 3 once each)."""
     # The column that asks the most indicators with the fewest distinct values: a column of
     # numbered submissions (SUB-001 …) also reads as numbers, but grows with the households.
     best: tuple[int, int, Column | None, dict[str, tuple[str | None, str]]] = (2, 0, None, {})
     for column in columns:
         values = [v for v in column.values if v.strip()]
-        if not 3 <= len(values) <= QUESTION_VALUES:
+        asked = sum(1 for cells in rows if _cell(cells, column.position))
+        if not 3 <= len(values) <= QUESTION_VALUES or asked < 2 * len(values):
             continue
         fields = question_fields(values, form)
         indicators = {code for code, _ in fields.values() if code in form.codes}

@@ -180,10 +180,12 @@ def _needed(table: RawTable, form: Form, columns: dict[str, int]) -> None:
     raise InputFileError(
         f"{table.name}: rekap desa tanpa kolom {shown} (aturan.md §6.7).{why_id} Per desa "
         "perlu: kode_desa, rumah_tangga_disurvei, ber_phbs, dan per indikator KODE_ya dan "
-        "KODE_berlaku (atau KODE_cakupan dengan KODE_berlaku).",
+        "KODE_berlaku (atau KODE_cakupan dengan KODE_berlaku). Judul kolom sendiri: "
+        f"phbs map {table.name} -o peta.yaml mengusulkan petanya.",
         f"{table.name}: village recap without the column(s) {shown} (aturan.md §6.7).{why_en} "
         "Each village needs: kode_desa, rumah_tangga_disurvei, ber_phbs, and per indicator "
-        "CODE_ya and CODE_berlaku (or CODE_cakupan with CODE_berlaku).",
+        "CODE_ya and CODE_berlaku (or CODE_cakupan with CODE_berlaku). Headers of its own: "
+        f"phbs map {table.name} -o map.yaml proposes the mapping.",
     )
 
 

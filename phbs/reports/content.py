@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang, fmt_int, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, contest_view
 from phbs.reports.strata import DEFAULT_STRATA, Stratum, describe_strata
 from phbs.reports.tables import run_metadata
-from phbs.reports.text import reading_text
+from phbs.reports.text import reading_text, reconciliation_line
 from phbs.scoring.funnel import FunnelData, funnel_plot
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.results import ScoreResult
@@ -46,6 +46,9 @@ class Headline:
     baris_dibaca: int
     baris_diskor: int
     baris_disisihkan: int
+    #: The reconciliation as the console prints it (with how member, answer or recap rows
+    #: became households or villages).
+    rekonsiliasi: str
     galat: int
     peringatan: int
     info: int
@@ -204,6 +207,7 @@ def build_content(
         baris_dibaca=survey.rows_read,
         baris_diskor=survey.rows_scored,
         baris_disisihkan=survey.rows_set_aside,
+        rekonsiliasi=reconciliation_line(survey, lang, lambda value: fmt_int(value, lang)),
         galat=severities[Severity.ERROR],
         peringatan=severities[Severity.WARNING],
         info=severities[Severity.INFO],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from phbs.i18n import Lang, t
@@ -141,16 +141,18 @@ def severity_counts(issues: Sequence[Issue]) -> dict[Severity, int]:
     return counts
 
 
-def reconciliation_line(survey: Survey, lang: Lang = "id") -> str:
+def reconciliation_line(
+    survey: Survey, lang: Lang = "id", number: Callable[[int], str] = str
+) -> str:
     """``N baris dibaca = S diskor + R disisihkan`` for a survey; with files of members or
     answers, also how their rows became households (docs/aturan.md §6.6)."""
     recaps = [f for f in survey.files if f.reading is not None and f.reading.shape == "rekap"]
     line = t(
         "reconciliation.recap" if recaps and len(recaps) == len(survey.files) else "reconciliation",
         lang,
-        read=survey.rows_read,
-        scored=survey.rows_scored,
-        aside=survey.rows_set_aside,
+        read=number(survey.rows_read),
+        scored=number(survey.rows_scored),
+        aside=number(survey.rows_set_aside),
     )
     shaped = [
         (f, f.reading)
@@ -162,16 +164,14 @@ def reconciliation_line(survey: Survey, lang: Lang = "id") -> str:
         rows = sum(r.shape_rows for _, r in shaped)
         households = sum(f.rows_read - r.shape_alone for f, r in shaped) - aside
         alone = sum(r.shape_alone for _, r in shaped)
-        said = (f" + {alone} rows alone" if lang == "en" else f" + {alone} baris sendiri") * (
-            alone > 0
-        )
+        said = f" + {number(alone)} " + ("rows alone" if lang == "en" else "baris sendiri")
         line += t(
             "reconciliation.shapes",
             lang,
-            rows=rows,
-            households=households,
-            aside=aside,
-            alone=said,
+            rows=number(rows),
+            households=number(households),
+            aside=number(aside),
+            alone=said if alone else "",
         )
     return line
 

@@ -446,3 +446,42 @@ def test_a_member_file_past_the_held_rows_bound_is_refused(tmp_path: Path) -> No
         _members(tmp_path, rows)
     with limits.raised(held_rows=5):
         assert _members(tmp_path, rows).rows_scored == 1
+
+
+def test_files_of_three_shapes_in_one_run_score_as_their_standard_files(tmp_path: Path) -> None:
+    """Several files of different shapes in one run, each with its own mapping: the Kusan
+    Hilir household file (no mapping), and the 120 Batulicin households split in two — member
+    rows for three villages, answer rows for the other three — give the village CSV of the
+    same households in standard files, and each file reconciles on its own."""
+    households = TOOL.standard_households()
+    codes_of = sorted({h["kode_desa"] for h in households})
+    first = [h for h in households if h["kode_desa"] in codes_of[:3]]
+    second = [h for h in households if h["kode_desa"] in codes_of[3:]]
+    members = TOOL.member_csv(tmp_path / "anggota.csv", first)
+    answers = TOOL.answers_csv(tmp_path / "jawaban.csv", second)
+    kusan_hilir = data_path("contoh", "survei-puskesmas-kusan-hilir.csv")
+    standard_a = TOOL.standard_csv(tmp_path / "a.csv", first)
+    standard_b = TOOL.standard_csv(tmp_path / "b.csv", second)
+    plain, _ = _score(tmp_path, "plain.csv", str(kusan_hilir), str(standard_a), str(standard_b))
+    shaped, _ = _score(
+        tmp_path,
+        "shaped.csv",
+        str(kusan_hilir),
+        str(members),
+        str(answers),
+        "--map",
+        f"{members}={MEMBERS_MAP}",
+        "--map",
+        f"{answers}={ANSWERS_MAP}",
+    )
+    assert shaped == plain
+    survey = read_survey(
+        [kusan_hilir, members, answers], mapping={members: MEMBERS_MAP, answers: ANSWERS_MAP}
+    )
+    assert_reconciled(survey)
+    assert [f.reading.shape if f.reading else "" for f in survey.files] == [
+        "",
+        "anggota",
+        "jawaban",
+    ]
+    assert [f.rows_read for f in survey.files] == [1672, 60, 60]

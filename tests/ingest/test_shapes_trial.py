@@ -304,3 +304,47 @@ def test_ber_phbs_as_a_share_of_the_households_surveyed_is_accepted_beside_its_c
     ]
     survey = read_survey([write_csv(tmp_path / "rekap.csv", [header, *rows])])
     assert survey.rows_scored == 2
+
+
+def test_a_recap_of_sasaran_and_capaian_is_proposed_as_a_recap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recap naming each indicator's denominator *Sasaran* and its count *Capaian*, with a
+    row-number column ``No`` (1, 2 — once each, so no question column): proposed as a recap,
+    read to the counts worked out by hand."""
+    book = xlsxwriter.Workbook(str(tmp_path / "rekap.xlsx"))
+    sheet = book.add_worksheet("Rekap")
+    for column, text in enumerate(["No", "Desa/Kelurahan", "Jumlah KK Didata", "RT Ber-PHBS"]):
+        sheet.merge_range(0, column, 1, column, text)
+    names = [
+        "Persalinan Nakes",
+        "ASI Eksklusif",
+        "Menimbang Balita",
+        "Air Bersih",
+        "Cuci Tangan",
+        "Jamban Sehat",
+        "Berantas Jentik",
+        "Buah & Sayur",
+        "Aktivitas Fisik",
+        "Tidak Merokok",
+    ]
+    for k, name in enumerate(names):
+        sheet.merge_range(0, 4 + 2 * k, 0, 5 + 2 * k, name)
+        sheet.write_row(1, 4 + 2 * k, ["Sasaran", "Capaian"])
+    sheet.write_row(2, 0, [1, "Segumbang", 20, 9, *[8, 6] * 3, *[20, 18] * 7])
+    sheet.write_row(3, 0, [2, "Kersik Putih", 10, 3, *[5, 4] * 3, *[10, 7] * 7])
+    book.close()
+    monkeypatch.chdir(tmp_path)
+    code, printed, _ = _run("map", "rekap.xlsx", "-o", "peta.yaml")
+    assert code == 0, printed
+    text = Path("peta.yaml").read_text(encoding="utf-8")
+    assert 'shape: "rekap"' in text
+    assert 'air_bersih_berlaku: "Air Bersih Sasaran"' in text
+    assert 'air_bersih_ya: "Air Bersih Capaian"' in text
+    survey = read_survey(["rekap.xlsx"], mapping="peta.yaml")
+    assert survey.rows_scored == 2
+    code, _, _ = _run("score", "rekap.xlsx", "--map", "peta.yaml", "-o", "desa.csv")
+    assert code == 0
+    assert f"{SEGUMBANG},Segumbang,20,9,11,0,45.0,6,8,75.0" in Path("desa.csv").read_text(
+        encoding="utf-8"
+    )

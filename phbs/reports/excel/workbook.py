@@ -167,18 +167,7 @@ def _write_summary(
         [t("total", lang), h.baris_dibaca, h.baris_diskor, h.baris_disisihkan],
         [formats.total_text, *[formats.total_integer] * 3],
     )
-    w.row(
-        [
-            t(
-                "reconciliation",
-                lang,
-                read=h.baris_dibaca,
-                scored=h.baris_diskor,
-                aside=h.baris_disisihkan,
-            )
-        ],
-        measure=False,
-    )
+    w.row([h.rekonsiliasi], measure=False)
     w.skip()
     w.row([t("report.section.issues", lang)], formats.section, measure=False)
     w.row([t("report.issues.errors", lang), h.galat])

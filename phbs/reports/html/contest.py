@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from phbs.contest.assessment import Uncertainty
-from phbs.i18n import LABELS, Lang, t
+from phbs.i18n import LABELS, Lang, fmt_int, t
 from phbs.reports.contest import Band, ContestView
-from phbs.reports.html.view import Cell, Column, Table, fmt_int, fmt_number, fmt_pct
+from phbs.reports.html.view import Cell, Column, Table, fmt_number, fmt_pct
 from phbs.reports.uncertainty import uncertainty_notes
 
 

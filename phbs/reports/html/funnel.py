@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from phbs.i18n import Lang, t
-from phbs.reports.html.view import fmt_int, fmt_pct
+from phbs.i18n import Lang, fmt_int, t
+from phbs.reports.html.view import fmt_pct
 from phbs.scoring.funnel import FunnelData
 
 #: Point colours by position: inside, outside 95 % only, outside 99.8 %.

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang, fmt_int, t
 from phbs.outputs import atomic_text
 from phbs.reports.content import ReportContent, ci_description
 from phbs.reports.excel.sheet import ReportProgress, WriteStep
@@ -28,7 +28,6 @@ from phbs.reports.html.view import (
     area_table,
     bar_chart,
     ci_level,
-    fmt_int,
     fmt_number,
     fmt_pct,
     heatmap,

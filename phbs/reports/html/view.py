@@ -9,23 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang, fmt_int, t
 from phbs.reports.content import CI_METHOD_NAMES, ReportContent
 from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary
-
-
-def fmt_int(value: int | None, lang: Lang = "id") -> str:
-    """A whole number with thousands separators.
-
-    >>> fmt_int(3011), fmt_int(3011, "en"), fmt_int(None)
-    ('3.011', '3,011', '–')
-    """
-    if value is None:
-        return "–"
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "id" else text
 
 
 def fmt_pct(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
