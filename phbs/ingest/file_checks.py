@@ -10,7 +10,6 @@ from collections.abc import Generator, Iterator
 from contextlib import closing
 from dataclasses import replace
 from itertools import islice
-from typing import Any
 
 from phbs.forms.model import Form
 from phbs.ingest.answers import (
@@ -32,7 +31,7 @@ from phbs.ingest.exports import (
 )
 from phbs.ingest.fast import grid_rows
 from phbs.ingest.grid import Codebook, Grid
-from phbs.ingest.mapping import LoadedMap
+from phbs.ingest.mapping import MEMBER_AGE_OF, LoadedMap
 from phbs.ingest.names import VillageNames
 from phbs.ingest.prepared_grid import ReadGrid, prepare
 from phbs.ingest.raw_table import RawTable
@@ -373,27 +372,27 @@ class FileChecks(SubmissionChecks):
                 counts.names_scope if self.files.index(counts) in self._name_files else ""
             ),
         )
-        return replace(reading, **_shape_reading(counts))
+        return _shape_reading(counts, reading)
 
 
-def _shape_reading(counts: FileCounts) -> dict[str, Any]:
-    """What a file of another shape adds to its reading: its shape and rows, and how its
-    answer cells were read before they became households'."""
+def _shape_reading(counts: FileCounts, reading: FileReading) -> FileReading:
+    """What a file of another shape adds to its reading: its shape and rows, how its answer
+    cells were read before they became households', and each member's age column."""
     note = counts.shape
     if note is None:
-        return {}
-    return {
-        "shape": note.shape,
-        "shape_rows": note.source_rows,
-        "shape_set_aside": note.set_aside,
-        "shape_alone": note.alone,
-        "bare_n": note.bare_n,
-        "bare_n_source": (
-            "opsi"
-            if counts.settings and counts.settings.answers is not AnswerScheme.AUTO
-            else "berkas"
-        )
-        if note.bare_n
-        else "",
-        "blank": note.blank,
-    }
+        return reading
+    fixed = counts.settings is not None and counts.settings.answers is not AnswerScheme.AUTO
+    columns = reading.columns
+    if counts.mapping and "umur_anggota_bulan" in counts.mapping.map.columns:
+        columns = tuple(("umur_anggota_bulan" if c == MEMBER_AGE_OF else c, h) for c, h in columns)
+    return replace(
+        reading,
+        columns=columns,
+        shape=note.shape,
+        shape_rows=note.source_rows,
+        shape_set_aside=note.set_aside,
+        shape_alone=note.alone,
+        bare_n=note.bare_n,
+        bare_n_source=("opsi" if fixed else "berkas") if note.bare_n else "",
+        blank=note.blank,
+    )

@@ -202,6 +202,9 @@ def test_youngest_member_under_five_gives_the_household_its_child_age(tmp_path: 
     )
     assert survey.households.context["umur_anak_termuda_bulan"] == [5, None]
     assert states(survey) == ["YTYYYYYYYY", "---YYYYYYY"]
+    reading = survey.files[0].reading
+    assert reading is not None
+    assert ("umur_anggota_bulan", "Umur (bulan)") in reading.columns  # as the mapping says
 
 
 def test_bare_n_in_a_member_file_is_decided_from_its_letters(tmp_path: Path) -> None:
