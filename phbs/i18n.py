@@ -454,8 +454,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Ranking issues: {errors} errors, {warnings} warnings, {infos} notes",
     ),
     "rank.survey.issues": (
-        "Data survei: {errors} galat, {warnings} peringatan, {infos} info (rincian: phbs validate)",
-        "Survey data: {errors} errors, {warnings} warnings, {infos} notes (details: phbs validate)",
+        "Data survei: {errors} galat, {warnings} peringatan, {infos} info",
+        "Survey data: {errors} errors, {warnings} warnings, {infos} notes",
     ),
     "rank.issues.hint": (
         "Rincian masalah ada di keluaran JSON (-o peringkat.json).",

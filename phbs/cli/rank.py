@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -15,6 +17,7 @@ from phbs.cli.common import (
     scoring_options,
     survey_file_options,
 )
+from phbs.cli.progress import RowsProgress, rows_progress
 from phbs.cli.reading import SurveyReading, survey_reading
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import Uncertainty, UncertaintyOptions
@@ -53,6 +56,7 @@ def _measures(
     na_policy: str | None,
     ci_method: str = "wilson",
     ci: float = 0.95,
+    progress: RowsProgress | None = None,
 ) -> tuple[
     VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None, ScoreResult | None
 ]:
@@ -72,14 +76,19 @@ def _measures(
         return read_village_summary(summary), [], [], None, None
     if not files:
         return None, [], [], None, None
-    survey = read_survey(
-        files,
-        load_form(reading.form),
-        sheet=reading.sheet,
-        id_scope=reading.id_scope,
-        settings=reading.settings,
-        mapping=reading.mapping,
-    )
+    try:
+        survey = read_survey(
+            files,
+            load_form(reading.form),
+            sheet=reading.sheet,
+            id_scope=reading.id_scope,
+            settings=reading.settings,
+            mapping=reading.mapping,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.finish()
     check_publishable(survey)
     totals = read_villages(villages) if villages else None
     # Village recaps (docs/aturan.md §6.7) are counts: no households to score or resample.
@@ -102,7 +111,9 @@ def _measures(
     return measures_from_report(report, "survei"), issues, records, report, households
 
 
-def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
+def _print(
+    ranking: Ranking, survey_issues: list[Issue], lang: Lang, survey: Sequence[str | Path] = ()
+) -> None:
     click.echo(t("rank.title", lang, rubric=ranking.rubrik_id, version=ranking.rubrik_versi))
     click.echo(
         t(
@@ -157,6 +168,9 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
                     infos=found[Severity.INFO],
                 )
             )
+    if survey_issues and survey:
+        # The command that lists them, with the files and how they were read.
+        click.echo(t("issues.hint", lang, files=shlex.join(str(f) for f in survey)))
     if survey_issues or ranking.masalah:
         click.echo(t("rank.issues.hint", lang))
 
@@ -179,6 +193,7 @@ def _print(ranking: Ranking, survey_issues: list[Issue], lang: Lang) -> None:
     help="Tulis peringkat ke .csv atau .json.",
 )
 @scoring_options
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @ci_options
 @uncertainty_options
 @lang_option
@@ -200,6 +215,7 @@ def rank_command(
     villages: Path | None,
     na_policy: str | None,
     id_per_desa: bool,
+    quiet: bool,
     ci_method: str,
     confidence: float,
     uncertainty: UncertaintyOptions,
@@ -232,7 +248,14 @@ def rank_command(
     loaded = load_rubric(rubric_name)
     inputs = [*files, *given, loaded.path]
     measures, survey_issues, records, report, result = _measures(
-        files, summary, reading, villages, na_policy, ci_method, confidence
+        files,
+        summary,
+        reading,
+        villages,
+        na_policy,
+        ci_method,
+        confidence,
+        rows_progress(quiet, language),
     )
     run = run_contest(
         loaded,
@@ -252,7 +275,7 @@ def rank_command(
     found = run.uncertainty or Uncertainty()
     if ctx.get_parameter_source("rubric_name") is click.core.ParameterSource.DEFAULT:
         click.echo(t("rank.default_rubric", language, rubric=rubric_name))
-    _print(ranking, survey_issues, language)
+    _print(ranking, survey_issues, language, [*files, *reading.options()])
     if asked:
         click.echo()
         click.echo(t("unc.title", language))

@@ -121,15 +121,19 @@ def issue_summary(issues: Sequence[Issue], lang: Lang = "id", *, examples: int =
     for issue in issues:
         by_code.setdefault(issue.code, []).append(issue)
     lines = []
+    # The severity in the run's language, as the counts line says it (galat, peringatan).
+    width = max(len(t(f"report.severity.{s.value}", lang)) for s in Severity)
+    indent = " " * (6 + 2 + width + 2)
     for kind, count in count_by_code(issues):
         title = kind.title_en if lang == "en" else kind.title_id
-        lines.append(f"{count:>6}  {kind.severity.value:<7}  {kind.code}  {title}")
+        severity = t(f"report.severity.{kind.severity.value}", lang)
+        lines.append(f"{count:>6}  {severity:<{width}}  {kind.code}  {title}")
         group = by_code[kind.code]
         for issue in group[:examples]:
             where = issue.file if issue.row is None else f"{issue.file}:{issue.row}"
-            lines.append(f"{'':>17}{where}  {issue.message(lang)}")
+            lines.append(f"{indent}{where}  {issue.message(lang)}")
         if len(group) > examples:
-            lines.append(f"{'':>17}{t('more', lang, count=len(group) - examples)}")
+            lines.append(f"{indent}{t('more', lang, count=len(group) - examples)}")
     return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -355,3 +356,13 @@ def test_rejects_keep_names_only_when_asked(tmp_path: Path) -> None:
         with rejects.open(encoding="utf-8") as handle:
             (row,) = list(csv.DictReader(handle))
         assert row["nama_kepala_rt"] == expected
+
+
+def test_validate_names_severities_in_the_run_language(messy_csv: Path) -> None:
+    """The issue list says galat/peringatan in Indonesian and error/warning in English, as
+    its counts line does."""
+    indonesian = CliRunner().invoke(cli, ["validate", str(messy_csv)])
+    english = CliRunner().invoke(cli, ["validate", str(messy_csv), "--lang", "en"])
+    assert re.search(r"^\s+\d+  galat\s+\S+", indonesian.stdout, re.MULTILINE)
+    assert not re.search(r"^\s+\d+  (error|warning)\s", indonesian.stdout, re.MULTILINE)
+    assert re.search(r"^\s+\d+  error\s+\S+", english.stdout, re.MULTILINE)

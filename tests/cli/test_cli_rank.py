@@ -304,3 +304,28 @@ def test_rubric_ahp_criterion_weights(tmp_path: Path) -> None:
     assert new.criterion("persen_ber_phbs").weight == 1.5
     assert new.criterion("status_odf").weight == 0.5
     assert new.criterion("cakupan_jamban_sehat").weight == 1.0
+
+
+def test_rank_is_quiet_on_request_and_names_the_validate_command() -> None:
+    """``phbs rank -q`` as the other commands; the survey issues' hint is the full
+    ``phbs validate`` command, with the files and how they were read."""
+    from phbs.resources import data_path
+
+    batulicin = str(data_path("contoh", "survei-puskesmas-batulicin.csv"))
+    done = CliRunner().invoke(
+        cli,
+        [
+            "rank",
+            "--survey",
+            batulicin,
+            "--judges",
+            str(data_path("contoh", "juri-lomba.csv")),
+            "--attributes",
+            str(data_path("contoh", "atribut-desa.csv")),
+            "--answers",
+            "ytn",
+            "-q",
+        ],
+    )
+    assert done.exit_code in (0, 1), done.output
+    assert f"Rincian: phbs validate {batulicin} --answers ytn -o masalah.xlsx" in done.stdout
