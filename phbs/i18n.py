@@ -47,6 +47,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Masalah data: {errors} galat, {warnings} peringatan, {infos} info",
         "Data issues: {errors} errors, {warnings} warnings, {infos} notes",
     ),
+    "issues.summary.split": (
+        " ({rows} dari membaca berkas survei, seperti daftar phbs validate; {other} dari "
+        "angka desa dan berkas lain: besar sampel, dipantau, berkas desa, kewajaran, lomba)",
+        " ({rows} from reading the survey files, as phbs validate lists them; {other} from "
+        "the village figures and other files: sample size, monitoring, villages file, "
+        "plausibility, contest)",
+    ),
     "issues.none": ("Tidak ada masalah data.", "No data issues."),
     "issues.hint": (
         "Rincian: phbs validate {files} -o masalah.xlsx",

@@ -317,10 +317,16 @@ def require_suffix(path: Path | None, suffixes: set[str], option: str) -> None:
         )
 
 
-def print_issue_counts(issues: Sequence[Issue], files: Sequence[Path | str], lang: Lang) -> None:
-    """The line of issue counts, and how to list them when there are any."""
+def print_issue_counts(
+    issues: Sequence[Issue],
+    files: Sequence[Path | str],
+    lang: Lang,
+    from_rows: int | None = None,
+) -> None:
+    """The line of issue counts (``from_rows``: how many reading the files found), and how
+    to list them when there are any."""
     from phbs.reports import text
 
-    click.echo(text.issue_counts_line(issues, lang))
+    click.echo(text.issue_counts_line(issues, lang, from_rows))
     if issues:
         click.echo(t("issues.hint", lang, files=shlex.join(str(f) for f in files)))

@@ -41,7 +41,7 @@ def demo_command(ctx: click.Context, out_dir: Path) -> None:
         click.echo(t("rank.notes", language))
         click.echo(notes)
     click.echo()
-    click.echo(issue_counts_line(run.issues, language))
+    click.echo(issue_counts_line(run.issues, language, len(survey.issues)))
     click.echo(t("demo.outputs", language, folder=out_dir))
     for path in run.outputs:
         click.echo(f"  {path}")

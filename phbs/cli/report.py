@@ -229,7 +229,7 @@ def report_command(
         if writing is not None:
             writing.finish()
     click.echo(reconciliation_line(result.survey, language))
-    click.echo(issue_counts_line(content.issues, language))
+    click.echo(issue_counts_line(content.issues, language, len(result.survey.issues)))
     for output in (xlsx, html):
         if output is not None:
             click.echo(t("written", language, path=output))

@@ -187,7 +187,7 @@ def score_command(
     fpc = totals is not None and report.tingkat is AreaLevel.DESA
     click.echo(ci_note(ci_method, confidence, fpc, language))
     click.echo(text.reconciliation_line(survey, language))
-    print_issue_counts(issues, [*files, *how.options()], language)
+    print_issue_counts(issues, [*files, *how.options()], language, len(survey.issues))
 
     if output is not None:
         if output.suffix.lower() == ".json":

@@ -180,16 +180,23 @@ def reconciliation_line(
     return line
 
 
-def issue_counts_line(issues: Sequence[Issue], lang: Lang = "id") -> str:
-    """``Masalah data: E galat, W peringatan, I info``."""
+def issue_counts_line(
+    issues: Sequence[Issue], lang: Lang = "id", from_rows: int | None = None
+) -> str:
+    """``Masalah data: E galat, W peringatan, I info``; with ``from_rows`` (how many of them
+    reading the files found), where the others come from, so that the count agrees with
+    ``phbs validate``'s."""
     counts = severity_counts(issues)
-    return t(
+    line = t(
         "issues.summary",
         lang,
         errors=counts[Severity.ERROR],
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
     )
+    if from_rows is not None and from_rows < len(issues):
+        line += t("issues.summary.split", lang, rows=from_rows, other=len(issues) - from_rows)
+    return line
 
 
 _BARE_N = {

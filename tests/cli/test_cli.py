@@ -366,3 +366,18 @@ def test_validate_names_severities_in_the_run_language(messy_csv: Path) -> None:
     assert re.search(r"^\s+\d+  galat\s+\S+", indonesian.stdout, re.MULTILINE)
     assert not re.search(r"^\s+\d+  (error|warning)\s", indonesian.stdout, re.MULTILINE)
     assert re.search(r"^\s+\d+  error\s+\S+", english.stdout, re.MULTILINE)
+
+
+def test_the_issue_counts_of_score_say_how_they_meet_validate(tmp_path: Path) -> None:
+    """`phbs score` counts the issues of reading the files (what `phbs validate` lists) and
+    those of the village figures (sample size, monitoring): the line says how many of each,
+    so the two commands' counts can be put side by side."""
+    sample = sample_data()
+    files = [str(p) for p in sample.survey_files]
+    scored = CliRunner().invoke(cli, ["score", *files, "--villages", str(sample.villages_file)])
+    validated = CliRunner().invoke(cli, ["validate", *files])
+    found = re.search(r"\((\d+) dari membaca berkas survei.*; (\d+) dari angka desa", scored.stdout)
+    assert found is not None, scored.stdout
+    counts = re.search(r"Masalah data: (\d+) galat, (\d+) peringatan, (\d+) info", validated.stdout)
+    assert counts is not None
+    assert int(found.group(1)) == sum(int(n) for n in counts.groups())
