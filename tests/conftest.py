@@ -10,9 +10,12 @@ fixture. Tests import these helpers with ``from conftest import ...``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -37,6 +40,20 @@ INDICATORS: tuple[str, ...] = (
 AGE = "umur_anak_termuda_bulan"
 HEADER: list[str] = ["id_rumah_tangga", "kode_desa", AGE, *INDICATORS]
 HEADER_NO_AGE: list[str] = ["id_rumah_tangga", "kode_desa", *INDICATORS]
+
+
+@functools.cache
+def shape_samples_tool() -> ModuleType:
+    """``tools/make_shape_samples.py``, which makes the bundled files of other shapes (and the
+    same households in the standard shape, to compare the readings)."""
+    tool = Path(__file__).resolve().parents[1] / "tools" / "make_shape_samples.py"
+    spec = importlib.util.spec_from_file_location("make_shape_samples", tool)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 # Real codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2).
 BATULICIN = "63.10.01.1007"  # Kelurahan Batulicin, Kecamatan Batu Licin

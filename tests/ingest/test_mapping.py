@@ -6,13 +6,11 @@ like a form; what ``phbs map`` cannot tell it asks.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import xlsxwriter
@@ -23,6 +21,7 @@ from conftest import (
     SEGUMBANG,
     assert_reconciled,
     household,
+    shape_samples_tool,
     states,
     write_csv,
 )
@@ -37,17 +36,7 @@ from phbs.resources import data_path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _tool() -> ModuleType:
-    tool = ROOT / "tools" / "make_shape_samples.py"
-    spec = importlib.util.spec_from_file_location("shapes", tool)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHAPES = _tool()
+SHAPES = shape_samples_tool()
 KADER = data_path("contoh", SHAPES.KADER_FILE)
 KADER_MAP = data_path("contoh", SHAPES.KADER_MAP)
 _CONTEST = (("judges", "juri-lomba.csv"), ("attributes", "atribut-desa.csv"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import KERSIK_PUTIH, SEGUMBANG, codes, write_csv
+from conftest import INDICATORS, KERSIK_PUTIH, SEGUMBANG, codes, write_csv
 
 from phbs.cli.root import cli
 from phbs.errors import InputFileError, SettingsError
@@ -23,18 +23,6 @@ from phbs.scoring.summary import summarise
 
 CONTOH = data_path("contoh")
 SURVEYS = sorted(CONTOH.glob("survei-puskesmas-*.csv"))
-INDICATORS = (
-    "persalinan_nakes",
-    "asi_eksklusif",
-    "timbang_balita",
-    "air_bersih",
-    "cuci_tangan",
-    "jamban_sehat",
-    "berantas_jentik",
-    "buah_sayur",
-    "aktivitas_fisik",
-    "tidak_merokok",
-)
 
 
 def _run(*argv: str) -> tuple[int, str, str]:

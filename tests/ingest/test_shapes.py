@@ -6,20 +6,28 @@ lost (every row is in one household or set aside).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEGUMBANG, assert_reconciled, codes, found, states, write_csv
+from conftest import (
+    INDICATORS,
+    SEGUMBANG,
+    assert_reconciled,
+    codes,
+    found,
+    shape_samples_tool,
+    states,
+    write_csv,
+)
 
 from phbs.cli.root import cli
 from phbs.errors import InputFileError, MapError
+from phbs.forms.loading import load_form
 from phbs.ingest import limits
 from phbs.ingest.mapping import load_map
 from phbs.ingest.settings import AnswerScheme, ReadSettings
@@ -30,40 +38,15 @@ from phbs.resources import data_path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "shapes_tool", ROOT / "tools" / "make_shape_samples.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TOOL = _tool()
+TOOL = shape_samples_tool()
+PISPK = load_form("pispk-12").form
 MEMBERS = data_path("contoh", TOOL.MEMBER_FILE)
 ANSWERS = data_path("contoh", TOOL.ANSWERS_FILE)
 MEMBERS_MAP = data_path("contoh", "peta-" + TOOL.MEMBER_FILE.replace(".csv", ".yaml"))
 ANSWERS_MAP = data_path("contoh", "peta-" + TOOL.ANSWERS_FILE.replace(".csv", ".yaml"))
 
 #: A member file's header: the KK, the member's age in months, the village code, ten answers.
-MEMBER_HEADER = [
-    "No KK",
-    "Nama",
-    "Umur (bulan)",
-    "kode_desa",
-    "persalinan_nakes",
-    "asi_eksklusif",
-    "timbang_balita",
-    "air_bersih",
-    "cuci_tangan",
-    "jamban_sehat",
-    "berantas_jentik",
-    "buah_sayur",
-    "aktivitas_fisik",
-    "tidak_merokok",
-]
+MEMBER_HEADER = ["No KK", "Nama", "Umur (bulan)", "kode_desa", *INDICATORS]
 MEMBER_MAP = """phbs_map: 1
 shape: anggota
 columns:
@@ -306,23 +289,8 @@ def test_pispk_family_is_t_when_any_applicable_member_is_t(tmp_path: Path) -> No
         [path],
         "pispk-12",
         mapping=peta,
-        settings=ReadSettings(
-            not_collected=frozenset(
-                c
-                for c in (
-                    "ikut_kb",
-                    "persalinan_faskes",
-                    "imunisasi_dasar_lengkap",
-                    "asi_eksklusif",
-                    "pemantauan_pertumbuhan",
-                    "tb_berobat",
-                    "hipertensi_berobat",
-                    "gangguan_jiwa_diobati",
-                    "tidak_merokok",
-                    "jamban_sehat",
-                )
-            )
-        ),
+        # Only anggota_jkn (every member) and air_bersih (once per family) are asked.
+        settings=ReadSettings(not_collected=frozenset(set(PISPK.codes) - set(header[2:]))),
     )
     assert_reconciled(survey)
     assert states(survey) == ["TY", "YY"]
