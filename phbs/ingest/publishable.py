@@ -14,6 +14,8 @@ from phbs.ingest.understand import check_scored
 #: Rows set aside as duplicate ids (with different answers), as a share of the rows read,
 #: past which a result is not published: the ids are not what the run assumed.
 DUPLICATE_ID_SHARE = 0.10
+#: Share of a file's rows (and five) from which one unknown question refuses a file of answers.
+UNKNOWN_QUESTION_SHARE = 0.05
 
 
 #: An unknown answer spelling in at least this share of a file's indicator cells (and at
@@ -118,7 +120,7 @@ def check_unknown_questions(survey: Survey) -> None:
     frequent = [
         (file, question, count)
         for (file, question), count in asked.most_common()
-        if count >= 5 and count >= DUPLICATE_ID_SHARE / 2 * rows.get(file, 0)
+        if count >= 5 and count >= UNKNOWN_QUESTION_SHARE * rows.get(file, 0)
     ]
     if not frequent:
         return
