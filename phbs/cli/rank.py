@@ -44,7 +44,7 @@ from phbs.reports.ranking import (
 )
 from phbs.reports.uncertainty import uncertainty_text
 from phbs.scoring.results import ScoreResult, score
-from phbs.scoring.streaming import StreamedScore, score_files
+from phbs.scoring.streaming import StreamedScore, score_recap
 from phbs.scoring.summary import AreaReport, summarise
 
 
@@ -93,15 +93,8 @@ def _measures(
     totals = read_villages(villages) if villages else None
     # Village recaps (docs/aturan.md §6.7) are counts: no households to score or resample.
     result: ScoreResult | StreamedScore = (
-        score_files(
-            files,
-            load_form(reading.form),
-            sheet=reading.sheet,
-            na_policy=na_policy,
-            settings=reading.settings,
-            mapping=reading.mapping,
-        )
-        if survey.streamed
+        score_recap(survey, na_policy)
+        if survey.recap_villages is not None
         else score(survey, na_policy)
     )
     report = summarise(result, by="desa", villages=totals, ci_method=ci_method, confidence=ci)

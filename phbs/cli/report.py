@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -16,13 +15,13 @@ from phbs.cli.common import (
     survey_file_options,
 )
 from phbs.cli.progress import rows_progress, writing_progress
-from phbs.cli.reading import SurveyReading, survey_reading
+from phbs.cli.reading import survey_reading
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import UncertaintyOptions
 from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
-from phbs.forms.loading import LoadedForm, load_form
+from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import read_survey
@@ -33,7 +32,8 @@ from phbs.reports.report import write_report
 from phbs.reports.text import issue_counts_line, reconciliation_line
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult, score
-from phbs.scoring.streaming import StreamedScore, score_files
+from phbs.scoring.spool import HouseholdSpool
+from phbs.scoring.streaming import StreamedScore, score_files, score_recap
 from phbs.scoring.summary import summarise
 
 
@@ -157,8 +157,12 @@ def report_command(
             )
             # Village recaps (docs/aturan.md §6.7) have no households: their counts are
             # resampled instead.
-            streamed = survey.streamed
-            result = score(survey, na_policy) if not streamed else _recap(files, loaded_form, how)
+            recap = survey.recap_villages is not None
+            result = (
+                score_recap(survey, na_policy, spool=HouseholdSpool())
+                if recap
+                else score(survey, na_policy)
+            )
         else:
             result = score_files(
                 files,
@@ -233,15 +237,3 @@ def report_command(
     for output in (xlsx, html):
         if output is not None:
             click.echo(t("written", language, path=output))
-
-
-def _recap(files: Sequence[Path], form: LoadedForm, how: SurveyReading) -> StreamedScore:
-    """Village recaps read again as counts (read_survey gave their rows and issues)."""
-    return score_files(
-        files,
-        form,
-        sheet=how.sheet,
-        settings=how.settings,
-        mapping=how.mapping,
-        keep_households=True,
-    )

@@ -27,6 +27,7 @@ from phbs.ingest.columns import fold_header as _fold_plain
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
 from phbs.ingest.raw_table import RawTable
+from phbs.ingest.survey import RecapVillage
 from phbs.issues import Issue, make_issue
 from phbs.regions import VillageCode, region_table
 
@@ -88,22 +89,6 @@ def is_recap(header: Sequence[str], form: Form) -> bool:
     ids = {"id rumah tangga", "id", "no kk", "nomor kk", "id keluarga"}
     has_id = any(fold_header(h) in ids for h in header)
     return "disurvei" in found and bool({"ber_phbs", "persen_ber_phbs"} & found) and not has_id
-
-
-@dataclass(frozen=True)
-class RecapVillage:
-    """One village of a recap, as counts (the order of ``ya`` and ``answered``: the form's
-    indicators; of ``classes``: its classes)."""
-
-    dotted: str
-    name: str
-    surveyed: int
-    ber_phbs: int
-    tidak_ber_phbs: int
-    belum_lengkap: int
-    ya: tuple[int, ...]
-    answered: tuple[int, ...]
-    classes: tuple[int, ...]
 
 
 @dataclass

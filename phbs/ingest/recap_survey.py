@@ -14,8 +14,15 @@ from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
-from phbs.ingest.recap import RecapVillage, is_recap, read_recap_file
-from phbs.ingest.survey import FileReading, HouseholdTable, SetAsideRow, SourceFile, Survey
+from phbs.ingest.recap import is_recap, read_recap_file
+from phbs.ingest.survey import (
+    FileReading,
+    HouseholdTable,
+    RecapVillage,
+    SetAsideRow,
+    SourceFile,
+    Survey,
+)
 from phbs.issues import Issue
 
 
@@ -101,6 +108,7 @@ def read_recap(
         set_aside=set_aside,
         issues=issues,
         streamed=True,
+        recap_villages=villages,
     )
     return survey, villages
 

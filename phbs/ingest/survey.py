@@ -220,6 +220,9 @@ class Survey:
     id_scope: IdScope = IdScope.SURVEI
     #: Households were handed to a sink, not kept in :attr:`households`.
     streamed: bool = False
+    #: Village recaps (docs/aturan.md §6.7): the villages they give, in file and row order;
+    #: None for household files.
+    recap_villages: list[RecapVillage] | None = None
 
     @property
     def rows_read(self) -> int:
@@ -242,3 +245,19 @@ class Survey:
     def error_count(self) -> int:
         """Issues of severity error."""
         return sum(1 for i in self.issues if i.severity is Severity.ERROR)
+
+
+@dataclass(frozen=True)
+class RecapVillage:
+    """One village of a recap, as counts (the order of ``ya`` and ``answered``: the form's
+    indicators; of ``classes``: its classes)."""
+
+    dotted: str
+    name: str
+    surveyed: int
+    ber_phbs: int
+    tidak_ber_phbs: int
+    belum_lengkap: int
+    ya: tuple[int, ...]
+    answered: tuple[int, ...]
+    classes: tuple[int, ...]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from phbs.forms.model import Form
-from phbs.ingest.recap import RecapVillage
+from phbs.ingest.survey import RecapVillage
 from phbs.scoring.household import AreaCounts
 from phbs.scoring.totals import AreaTotals
 

@@ -21,8 +21,7 @@ from phbs.errors import SettingsError
 from phbs.forms.loading import LoadedForm, load_form
 from phbs.forms.model import NaPolicy
 from phbs.ingest.file_maps import FileMaps, MapsGiven
-from phbs.ingest.inputs import DistinctFiles, distinct_files
-from phbs.ingest.recap_survey import read_recap
+from phbs.ingest.inputs import distinct_files
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
@@ -111,7 +110,6 @@ def score_files(
     # A file named twice is read once: batches number the files kept (phbs.ingest.inputs).
     files = distinct_files(paths)
     names = [str(path) for path in files.paths]
-    maps = FileMaps.of(mapping)
 
     def sink(batch: HouseholdBatch) -> None:
         outcomes = builder.add(batch)
@@ -131,41 +129,38 @@ def score_files(
             settings=settings,
             progress=progress,
             sink=sink,
-            mapping=maps,
+            mapping=mapping,
         )
+        if survey.recap_villages is not None:  # village recaps: counts, no households
+            return score_recap(survey, na_policy, households_csv, spool)
     except BaseException:
         if spool is not None:
             spool.close()
         raise
-    if survey.files and survey.files[0].reading and survey.files[0].reading.shape == "rekap":
-        region = settings.region_scope if settings is not None else None
-        asked = (na_policy, households_csv, spool)
-        return _recap_score(files, loaded, maps, (sheet, region), asked)
     return StreamedScore(survey=survey, totals=builder.totals(), spool=spool)
 
 
-def _recap_score(
-    files: DistinctFiles,
-    loaded: LoadedForm,
-    maps: FileMaps,
-    where: tuple[str | None, str | None],
-    asked: tuple[NaPolicy | str | None, HouseholdWriter | None, HouseholdSpool | None],
+def score_recap(
+    survey: Survey,
+    na_policy: NaPolicy | str | None = None,
+    households_csv: HouseholdWriter | None = None,
+    spool: HouseholdSpool | None = None,
 ) -> StreamedScore:
-    """Village recaps scored: their counts, no households (docs/aturan.md §6.7)."""
-    na_policy, households_csv, spool = asked
+    """Village recaps as read (:func:`~phbs.ingest.validate.read_survey`) scored: their
+    counts, no households (docs/aturan.md §6.7). Households cannot be written, nor the
+    household outcomes counted under another ``na_policy``."""
+    form = survey.form.form
     if households_csv is not None:
         raise SettingsError(
             "rekap desa tidak berisi rumah tangga: --households tidak dapat ditulis",
             "a village recap holds no households: --households cannot be written",
         )
-    if na_policy is not None and NaPolicy(na_policy) is not loaded.form.na_policy:
+    if na_policy is not None and NaPolicy(na_policy) is not form.na_policy:
         raise SettingsError(
             "status rumah tangga rekap desa sudah dihitung pembuatnya: --na-policy tidak "
             "dapat mengubahnya",
             "a village recap's household outcomes were counted by its maker: --na-policy "
             "cannot change them",
         )
-    sheet, region = where  # the sheet, and the area village names are matched in
-    survey, villages = read_recap([Path(p) for p in files.paths], loaded, maps, sheet, region)
-    survey.issues[:0] = files.issues
-    return StreamedScore(survey=survey, totals=recap_totals(loaded.form, villages), spool=spool)
+    villages = survey.recap_villages or []
+    return StreamedScore(survey=survey, totals=recap_totals(form, villages), spool=spool)
