@@ -85,6 +85,8 @@ if TYPE_CHECKING:
     from phbs.issues import Issue, Severity
     from phbs.reports.content import ReportOptions
     from phbs.reports.households import HouseholdsCsv, households_csv
+    from phbs.reports.minutes import Minutes, build_minutes
+    from phbs.reports.panel import MinutesDetails
     from phbs.reports.report import write_report
     from phbs.reports.strata import DEFAULT_STRATA, Stratum
     from phbs.scoring.funnel import FunnelData, FunnelPoint, funnel_plot
@@ -167,6 +169,9 @@ _EXPORTS = {
     "DEFAULT_STRATA": "phbs.reports.strata",
     "Stratum": "phbs.reports.strata",
     "ReportOptions": "phbs.reports.content",
+    "MinutesDetails": "phbs.reports.panel",
+    "Minutes": "phbs.reports.minutes",
+    "build_minutes": "phbs.reports.minutes",
     "write_report": "phbs.reports.report",
     "Uncertainty": "phbs.contest.assessment",
     "AreaReport": "phbs.scoring.summary",
@@ -225,6 +230,8 @@ __all__ = [
     "LoadedForm",
     "LoadedRubric",
     "Method",
+    "Minutes",
+    "MinutesDetails",
     "NaPolicy",
     "OutputError",
     "Override",
@@ -263,6 +270,7 @@ __all__ = [
     "WeightSensitivity",
     "__version__",
     "bootstrap_ranking",
+    "build_minutes",
     "bundled_forms",
     "bundled_rubrics",
     "funnel_plot",

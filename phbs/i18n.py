@@ -89,6 +89,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Demo: synthetic survey of Tanah Bumbu",
     ),
     "demo.outputs": ("Hasil contoh ada di {folder}:", "Demo outputs are in {folder}:"),
+    "demo.inputs": (
+        "Berkas masukan contoh ({count}) disalin ke folder yang sama. Perintah di README "
+        "berjalan apa adanya dari sana: cd {folder}",
+        "The sample's input files ({count}) are copied into the same folder. The README's "
+        "commands run as written from there: cd {folder}",
+    ),
+    "demo.kept": (
+        "Tidak ditimpa (isinya berbeda dari contoh bawaan): {path}",
+        "Not overwritten (its contents differ from the bundled sample): {path}",
+    ),
     # --- reports (phbs report: workbook and HTML page) ---
     "report.title.default": (
         "Laporan PHBS rumah tangga per {level}",
@@ -108,6 +118,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.sheet.level.kecamatan": ("Kecamatan", "Districts"),
     "report.sheet.level.kabupaten": ("Kabupaten", "Regencies"),
     "report.sheet.level.provinsi": ("Provinsi", "Provinces"),
+    "report.sheet.minutes": ("Berita Acara", "Minutes"),
     "report.sheet.ranking": ("Peringkat", "Ranking"),
     "report.sheet.households": ("Rumah Tangga", "Households"),
     "report.sheet.issues": ("Masalah Data", "Data Issues"),
@@ -232,13 +243,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Name the survey files: --survey FILES...",
     ),
     "report.cli.no_output": (
-        "Sebutkan paling sedikit satu keluaran: --xlsx BERKAS.xlsx dan/atau --html BERKAS.html",
-        "Name at least one output: --xlsx FILE.xlsx and/or --html FILE.html",
+        "Sebutkan paling sedikit satu keluaran: --xlsx BERKAS.xlsx, --html BERKAS.html "
+        "dan/atau --minutes BERKAS.html",
+        "Name at least one output: --xlsx FILE.xlsx, --html FILE.html and/or --minutes FILE.html",
     ),
     "report.cli.needs_rubric": (
-        "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity dan --shrink "
-        "memerlukan --rubric",
-        "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity and --shrink "
+        "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity, --shrink dan "
+        "--minutes memerlukan --rubric",
+        "--judges, --attributes, --overrides, --bootstrap, --weight-sensitivity, --shrink and "
+        "--minutes "
         "need --rubric",
     ),
     "report.contest.of_maximum": ("{pct} dari maksimum", "{pct} of maximum"),
@@ -291,21 +304,97 @@ LABELS: dict[str, tuple[str, str]] = {
         "{maximum}.",
     ),
     "report.contest.bands": ("Predikat", "Bands"),
-    "report.berita_acara.title": ("Berita Acara Penilaian", "Minutes of the assessment"),
-    "report.berita_acara.text": (
-        "Pada hari ini ____________ tanggal ____________ tim penilai telah menilai {count} "
-        "desa/kelurahan menurut rubrik {rubric} (versi {version}, SHA-256 {sha256}). Hasil "
-        "penilaian adalah peringkat dalam laporan ini, termasuk koreksi yang tercatat di atas.",
-        "On ____________ (day, date) the judging panel assessed {count} villages with rubric "
-        "{rubric} (version {version}, SHA-256 {sha256}). The result is the ranking in this "
-        "report, including the overrides recorded above.",
+    "report.berita_acara.heading": ("BERITA ACARA PENILAIAN", "MINUTES OF THE ASSESSMENT"),
+    "report.berita_acara.subtitle": (
+        "{contest} · tingkat {level} · tahun {year}",
+        "{contest} · {level} level · year {year}",
     ),
-    "report.berita_acara.place_date": (
-        "____________________, ____________________",
-        "____________________, ____________________",
+    "report.berita_acara.opening": (
+        "Pada hari ini {day}, tanggal {date}, bertempat di {place}, tim penilai telah menilai "
+        "{count} desa/kelurahan peserta {contest} tingkat {level} tahun {year} menurut rubrik "
+        "penilaiannya (versi {version}). Hasil penilaian sebagai berikut.",
+        "On {day}, {date}, at {place}, the judging panel assessed the {count} villages taking "
+        "part in the {contest}, {level} level, year {year}, with its scoring rubric (version "
+        "{version}). The results are as follows.",
     ),
-    "report.berita_acara.judge": ("Juri", "Judge"),
+    "report.berita_acara.results": ("Hasil penilaian", "Results"),
+    "report.berita_acara.col.rank": ("Peringkat", "Rank"),
+    "report.berita_acara.col.code": ("Kode", "Code"),
+    "report.berita_acara.col.village": ("Desa/Kelurahan", "Village"),
+    "report.berita_acara.col.kecamatan": ("Kecamatan", "Subdistrict"),
+    "report.berita_acara.col.total": ("Jumlah nilai", "Total score"),
+    "report.berita_acara.col.percent": ("% nilai maks.", "% of max."),
+    "report.berita_acara.col.band": ("Predikat", "Band"),
+    "report.berita_acara.col.remark": ("Keterangan", "Remark"),
+    "report.berita_acara.winner": ("Juara {place}", "Winner, {place} place"),
+    "report.berita_acara.winner_places": (
+        "I,II,III,IV,V,VI,VII,VIII,IX,X",
+        "1st,2nd,3rd,4th,5th,6th,7th,8th,9th,10th",
+    ),
+    "report.berita_acara.overrides": ("Koreksi dan pengecualian", "Corrections and exclusions"),
+    "report.berita_acara.override.ubah": (
+        "{village} ({code}): nilai {criterion} diubah dari {old} menjadi {new}. Alasan: {reason}",
+        "{village} ({code}): {criterion} changed from {old} to {new}. Reason: {reason}",
+    ),
+    "report.berita_acara.override.keluarkan": (
+        "{village} ({code}): dikeluarkan dari peringkat. Alasan: {reason}",
+        "{village} ({code}): excluded from the ranking. Reason: {reason}",
+    ),
+    "report.berita_acara.not_ranked": (
+        "{village} ({code}): tidak diperingkat ({status}). {notes}",
+        "{village} ({code}): not ranked ({status}). {notes}",
+    ),
+    "report.berita_acara.no_overrides": (
+        "Tidak ada koreksi nilai dan tidak ada desa yang dikeluarkan.",
+        "No score was corrected and no village was excluded.",
+    ),
+    "report.berita_acara.quality": ("Kualitas data", "Data quality"),
+    "report.berita_acara.quality_text": (
+        "Nilai survei dihitung dari {files} berkas survei: {read} baris dibaca, {scored} "
+        "rumah tangga dinilai dan {set_aside} baris disisihkan dengan alasan tercatat. "
+        "Pemeriksaan data mencatat {errors} galat dan {warnings} peringatan; rinciannya ada "
+        "di laporan (bagian Kualitas data).",
+        "Survey scores were computed from {files} survey file(s): {read} rows read, {scored} "
+        "households scored and {set_aside} rows set aside with their reasons. The data checks "
+        "recorded {errors} errors and {warnings} warnings, listed in the report (Data "
+        "quality).",
+    ),
+    "report.berita_acara.quality_small": (
+        " {count} desa disurvei kurang dari {minimum} rumah tangga tanpa cakupan penuh.",
+        " {count} villages were surveyed below {minimum} households without full coverage.",
+    ),
+    "report.berita_acara.rubric": (
+        "Rubrik: {title} (id {id}, versi {version}), SHA-256 {sha256}.",
+        "Rubric: {title} (id {id}, version {version}), SHA-256 {sha256}.",
+    ),
+    "report.berita_acara.closing": (
+        "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
+        "mestinya.",
+        "These minutes were drawn up truthfully, to be used as required.",
+    ),
+    "report.berita_acara.place_date": ("{place}, {date}", "{place}, {date}"),
+    "report.berita_acara.panel": ("Tim penilai", "Judging panel"),
+    "report.berita_acara.judge": ("Juri {number}", "Judge {number}"),
     "report.berita_acara.chair": ("Ketua tim penilai", "Chair of the panel"),
+    "report.berita_acara.appendix": (
+        "Lampiran: sidik jari berkas masukan (SHA-256)",
+        "Appendix: fingerprints of the input files (SHA-256)",
+    ),
+    "report.berita_acara.made_by": (
+        "Dibuat dengan phbs {version} pada {created}.",
+        "Made with phbs {version} on {created}.",
+    ),
+    "report.berita_acara.level_kecamatan": ("Kecamatan {name}", "Kecamatan {name}"),
+    "report.berita_acara.level_provinsi": ("Provinsi {name}", "Province of {name}"),
+    "report.berita_acara.level_nasional": ("nasional", "national"),
+    "date.months": (
+        "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember",
+        "January,February,March,April,May,June,July,August,September,October,November,December",
+    ),
+    "date.weekdays": (
+        "Senin,Selasa,Rabu,Kamis,Jumat,Sabtu,Minggu",
+        "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    ),
     "report.form": ("Formulir", "Form"),
     "report.mapping": ("Peta berkas", "Mapping"),
     "map.written": (

@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from phbs.cli.root import cli
-from phbs.demo.data import sample_data
 from phbs.issues import catalogue_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,18 +130,20 @@ def console_commands() -> list[list[str]]:
     return [argv for argv, _ in console_examples()]
 
 
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder ``phbs demo`` writes: its outputs and the sample's input files."""
+    folder = tmp_path_factory.mktemp("demo") / "phbs-contoh"
+    result = CliRunner().invoke(cli, ["demo", "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
 @pytest.fixture
-def sample_folder(tmp_path: Path) -> Iterator[Path]:
-    sample = sample_data()
-    for path in [
-        *sample.survey_files,
-        sample.villages_file,
-        *sample.survey_files[0].parent.glob("*.csv"),
-        *sample.survey_files[0].parent.glob("*kuesioner-kader*"),
-        *sample.survey_files[0].parent.glob("peta-*.yaml"),
-        *sample.survey_files[0].parent.glob("rekap-*.xlsx"),
-    ]:
-        shutil.copy(path, tmp_path / path.name)
+def sample_folder(tmp_path: Path, demo_folder: Path) -> Iterator[Path]:
+    """A copy of the demo's folder as the working folder: the README's examples run in it
+    as written after ``phbs demo`` and ``cd phbs-contoh``."""
+    shutil.copytree(demo_folder, tmp_path, dirs_exist_ok=True)
     previous = Path.cwd()
     os.chdir(tmp_path)
     try:

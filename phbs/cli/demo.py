@@ -45,3 +45,6 @@ def demo_command(ctx: click.Context, out_dir: Path) -> None:
     click.echo(t("demo.outputs", language, folder=out_dir))
     for path in run.outputs:
         click.echo(f"  {path}")
+    click.echo(t("demo.inputs", language, count=len(run.inputs) + len(run.kept), folder=out_dir))
+    for path in run.kept:
+        click.echo(t("demo.kept", language, path=path), err=True)

@@ -14,6 +14,7 @@ from phbs.cli.common import (
     scoring_options,
     survey_file_options,
 )
+from phbs.cli.minutes import minutes_options
 from phbs.cli.progress import rows_progress, writing_progress
 from phbs.cli.reading import survey_reading
 from phbs.cli.uncertainty import uncertainty_options
@@ -28,6 +29,7 @@ from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.content import ReportOptions
+from phbs.reports.panel import MinutesDetails
 from phbs.reports.report import write_report
 from phbs.reports.text import issue_counts_line, reconciliation_line
 from phbs.scoring.household import AreaLevel
@@ -84,6 +86,7 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
 @contest_options()
 @ci_options
 @uncertainty_options
+@minutes_options
 @lang_option
 @click.pass_context
 def report_command(
@@ -112,11 +115,14 @@ def report_command(
     ci_method: str,
     confidence: float,
     uncertainty: UncertaintyOptions,
+    minutes: Path | None,
+    minutes_details: MinutesDetails,
 ) -> None:
     """Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa internet).
 
     Dengan --rubric (dan --judges, --attributes, --overrides) laporan memuat peringkat lomba
-    dan berita acara untuk ditandatangani juri; --bootstrap, --weight-sensitivity dan
+    dan berita acara untuk ditandatangani juri (--place, --date, --chair, --judge mengisinya;
+    --minutes menulisnya juga sebagai halaman sendiri); --bootstrap, --weight-sensitivity dan
     --shrink menambahkan seberapa pasti peringkat itu (seperti phbs rank).
 
     Contoh: phbs report --survey survei.csv --villages desa.csv --xlsx laporan.xlsx
@@ -126,16 +132,17 @@ def report_command(
     files = [*survey_files, *more_files]
     if not files:
         raise click.UsageError(t("report.cli.no_survey", language))
-    if xlsx is None and html is None:
+    if xlsx is None and html is None and minutes is None:
         raise click.UsageError(t("report.cli.no_output", language))
     contest = [p for p in (judges, attributes, overrides) if p is not None]
-    if (contest or uncertainty.asked) and rubric_name is None:
+    if (contest or uncertainty.asked or minutes is not None) and rubric_name is None:
         raise click.UsageError(t("report.cli.needs_rubric", language))
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
+    _suffix(minutes, (".html", ".htm"), "--minutes")
     how = survey_reading(ctx, form_name, sheet, id_per_desa)
     check_run_files(
-        {"--xlsx": xlsx, "--html": html},
+        {"--xlsx": xlsx, "--html": html, "--minutes": minutes},
         [*files, *contest, villages, input_file(rubric_name), *how.files],
     )
 
@@ -223,9 +230,11 @@ def report_command(
                 villages=totals,
                 target=target,
                 uncertainty=found,
+                minutes=minutes_details,
             ),
             xlsx=xlsx,
             html=html,
+            minutes=minutes,
             template_dir=template_dir,
             progress=writing,
         )
@@ -234,6 +243,6 @@ def report_command(
             writing.finish()
     click.echo(reconciliation_line(result.survey, language))
     click.echo(issue_counts_line(content.issues, language, len(result.survey.issues)))
-    for output in (xlsx, html):
+    for output in (xlsx, html, minutes):
         if output is not None:
             click.echo(t("written", language, path=output))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from phbs.contest.assessment import Uncertainty
@@ -16,30 +17,65 @@ from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
+from phbs.outputs import atomic_path
 from phbs.reports.content import ReportOptions
 from phbs.reports.households import write_households_csv, write_rejects_csv
+from phbs.reports.panel import MinutesDetails
 from phbs.reports.report import write_report
 from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
+from phbs.resources import data_path
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.summary import AreaReport, summarise
+
+#: What the sample panel writes into its *berita acara* (the chair's name is left blank, to
+#: show the line a panel fills in by hand).
+SAMPLE_MINUTES = MinutesDetails(
+    place="Aula Dinas Kesehatan Kabupaten Tanah Bumbu, Batulicin",
+    date=datetime.date(2025, 10, 20),
+)
 
 
 @dataclass(frozen=True)
 class DemoRun:
-    """What the demo produced."""
+    """What the demo produced. ``inputs`` are the sample's input files copied beside the
+    outputs (so the README's commands run in that folder as written); ``kept`` are files of
+    the same names already there with other contents, which are never overwritten."""
 
     result: ScoreResult
     report: AreaReport
     issues: list[Issue]
     ranking: Ranking
     outputs: list[Path]
+    inputs: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def copy_sample_inputs(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Copy the bundled sample files (surveys, villages, contest files, the kader workbook,
+    recaps and mappings) into ``folder``: ``(copied or already identical, kept)``. A file of
+    the same name with other contents is kept as it is (it may be the user's edit)."""
+    copied: list[Path] = []
+    kept: list[Path] = []
+    for source in sorted(data_path("contoh").iterdir()):
+        if not source.is_file() or source.name == "README.md":
+            continue
+        target = folder / source.name
+        data = source.read_bytes()
+        if target.exists():
+            (copied if target.is_file() and target.read_bytes() == data else kept).append(target)
+            continue
+        with atomic_path(target, []) as temporary:
+            Path(temporary).write_bytes(data)
+        copied.append(target)
+    return copied, kept
 
 
 def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     """Score and rank the sample villages and write every output into ``out_dir`` (created).
 
     Outputs: village summary (CSV, JSON), households, rows set aside, issues, the ranking
-    (CSV, JSON) and the Excel and HTML reports, in ``lang``.
+    (CSV, JSON), the Excel and HTML reports and the contest's *berita acara*, in ``lang``;
+    the sample's input files are copied beside them (:func:`copy_sample_inputs`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -65,11 +101,13 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     write_areas_json(report, result, outputs[1])
     write_households_csv(result, outputs[2])
     write_rejects_csv(survey, outputs[3])
-    issues = [*survey.issues, *villages.issues, *report.masalah]
-    write_issues(issues, outputs[4], [])
     ranking, ranking_paths = write_sample_ranking(report, folder)
+    # The same issues as the report counts: the survey's, the villages file's, the
+    # summary's and the contest's.
+    issues = [*survey.issues, *villages.issues, *report.masalah, *ranking.masalah]
+    write_issues(issues, outputs[4], [])
     outputs += ranking_paths
-    report_paths = [folder / "laporan.xlsx", folder / "laporan.html"]
+    report_paths = [folder / "laporan.xlsx", folder / "laporan.html", folder / "berita-acara.html"]
     rubric = load_rubric(SAMPLE_RUBRIC)
     uncertainty = Uncertainty(
         report=report,
@@ -81,9 +119,25 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
     write_report(
         result,
         report,
-        ReportOptions(lang=lang, ranking=ranking, villages=villages, uncertainty=uncertainty),
+        ReportOptions(
+            lang=lang,
+            ranking=ranking,
+            villages=villages,
+            uncertainty=uncertainty,
+            minutes=SAMPLE_MINUTES,
+        ),
         xlsx=report_paths[0],
         html=report_paths[1],
+        minutes=report_paths[2],
     )
     outputs += report_paths
-    return DemoRun(result=result, report=report, issues=issues, ranking=ranking, outputs=outputs)
+    inputs, kept = copy_sample_inputs(folder)
+    return DemoRun(
+        result=result,
+        report=report,
+        issues=issues,
+        ranking=ranking,
+        outputs=outputs,
+        inputs=inputs,
+        kept=kept,
+    )

@@ -19,6 +19,7 @@ from phbs.i18n import Lang, fmt_int, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, contest_view
+from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import DEFAULT_STRATA, Stratum, describe_strata
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import reading_text, reconciliation_line
@@ -94,6 +95,7 @@ class ReportContent:
     settings: list[tuple[str, str]] = field(default_factory=list)
     funnel: FunnelData | None = None
     uncertainty: Uncertainty | None = None
+    minutes: MinutesDetails = field(default_factory=MinutesDetails)
 
     def level_name(self) -> str:
         """The report's area level in the report's language, e.g. ``desa/kelurahan``."""
@@ -114,6 +116,8 @@ class ReportOptions:
     by ``rubric`` (found from the ranking's audit trail when omitted); ``uncertainty``
     (:class:`phbs.Uncertainty`) adds the median rank, the rank interval, P(first), P(top 3),
     how often a village keeps its rank, the swapping pairs and the shrinkage prior.
+    ``minutes`` (:class:`phbs.MinutesDetails`) gives the place, date, names, level and year
+    written into the *berita acara* of a ranking (blank lines where not given).
 
     >>> ReportOptions(lang="en", target=50.0).target
     50.0
@@ -129,6 +133,7 @@ class ReportOptions:
     ranking: Ranking | None = None
     rubric: LoadedRubric | None = None
     uncertainty: Uncertainty | None = None
+    minutes: MinutesDetails | None = None
 
 
 def build_content(
@@ -248,6 +253,7 @@ def build_content(
         ranking=None if ranking is None else contest_view(ranking, lang, rubric),
         funnel=funnel_plot(report.model_copy(update={"wilayah": recap_villages})),
         uncertainty=uncertainty,
+        minutes=options.minutes or MinutesDetails(),
     )
     content.settings.extend(_settings(content))
     return content

@@ -14,7 +14,7 @@ from phbs.errors import SettingsError
 from phbs.reports.content import ReportContent, ReportOptions, build_content
 from phbs.reports.excel.sheet import EXCEL_MAX_ROWS, ReportProgress
 from phbs.reports.excel.workbook import write_workbook
-from phbs.reports.html.page import write_html
+from phbs.reports.html.page import write_html, write_minutes_html
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport
 
@@ -29,6 +29,7 @@ def write_report(
     *,
     xlsx: str | Path | None = None,
     html: str | Path | None = None,
+    minutes: str | Path | None = None,
     template_dir: str | Path | None = None,
     max_rows: int = EXCEL_MAX_ROWS,
     progress: ReportProgress | None = None,
@@ -46,6 +47,8 @@ def write_report(
     a long table goes on to another sheet. ``progress``, if given, is called with a
     :class:`~phbs.reports.excel.sheet.WriteStep` as the workbook's long tables are written
     and when the page is started and written (the command line shows it on a terminal).
+    ``minutes`` writes the contest's *berita acara* as a page of its own (only with a
+    ranking; the report page and the workbook always carry it).
     Returns what the reports show. Both files are written atomically.
 
     The fields of :class:`ReportOptions` are still taken as keywords (``lang="en"``) for one
@@ -64,19 +67,27 @@ def write_report(
     >>> content.headline.rumah_tangga_disurvei
     3011
 
-    Raises :class:`~phbs.errors.SettingsError` when neither ``xlsx`` nor ``html`` is given.
+    Raises :class:`~phbs.errors.SettingsError` when no output is given, or ``minutes``
+    without a ranking.
     """
-    if xlsx is None and html is None:
+    if xlsx is None and html is None and minutes is None:
         raise SettingsError(
-            "Sebutkan paling sedikit satu keluaran laporan: xlsx atau html",
-            "Name at least one report output: xlsx or html",
+            "Sebutkan paling sedikit satu keluaran laporan: xlsx, html atau berita acara",
+            "Name at least one report output: xlsx, html or minutes",
         )
     options = _with_legacy(options or ReportOptions(), legacy)
+    if minutes is not None and options.ranking is None:
+        raise SettingsError(
+            "Berita acara perlu peringkat lomba: berikan --rubric",
+            "The minutes need a contest ranking: give --rubric",
+        )
     content = build_content(result, report, options)
     if xlsx is not None:
         write_workbook(content, xlsx, max_rows=max_rows, progress=progress)
     if html is not None:
         write_html(content, html, template_dir=template_dir, progress=progress)
+    if minutes is not None:
+        write_minutes_html(content, minutes, template_dir=template_dir)
     return content
 
 

@@ -127,7 +127,7 @@ def test_same_ranking_as_phbs_rank(tmp_path: Path) -> None:
         assert total == pytest.approx(float(village["total"]))
     page = html.read_text(encoding="utf-8")
     assert 'id="peringkat"' in page
-    assert "Berita Acara Penilaian" in page
+    assert "BERITA ACARA PENILAIAN" in page
 
 
 def test_english_and_title(tmp_path: Path) -> None:

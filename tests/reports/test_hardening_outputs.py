@@ -303,7 +303,11 @@ def test_demo_outputs_hold_no_names(tmp_path: Path) -> None:
     # The synthetic sample reuses names: a kader may share a head of household's name.
     names -= kader
     assert names, "the sample should carry names to test this"
-    for path in (tmp_path / "demo").rglob("*"):
+    # The sample's input files the demo copies beside its outputs hold names, as inputs do.
+    inputs = {path.name for path in data_path("contoh").iterdir()}
+    outputs = [p for p in (tmp_path / "demo").rglob("*") if p.name not in inputs]
+    assert {p.name for p in outputs} >= {"laporan.html", "berita-acara.html", "rumah-tangga.csv"}
+    for path in outputs:
         if path.suffix in {".csv", ".json", ".html", ".txt"}:
             text = path.read_text(encoding="utf-8")
             assert not [n for n in names if n in text], path.name

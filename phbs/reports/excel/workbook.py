@@ -4,7 +4,8 @@ Sheets, in order: *Ringkasan* (headline, reconciliation, settings, bar chart, vi
 outside the funnel limits), the area table (*Desa* or the chosen level, with the confidence
 interval of % ber-PHBS), *Rekap Indikator* (and *Rekap Dusun* when the data has dusun),
 *IK Cakupan* (coverage intervals, one row per village and indicator), *Peringkat* (with a
-ranking), *Rumah Tangga* (split past Excel's row limit), *Masalah Data* and *Metadata*.
+ranking), *Berita Acara* (the contest minutes, with a ranking), *Rumah Tangga* (split past
+Excel's row limit), *Masalah Data* and *Metadata*.
 Percentages are numbers with a percent format; every text from an input file is written
 with ``write_string`` in a workbook created with ``strings_to_formulas`` off, so a village
 called ``=1+1`` stays a name.
@@ -21,6 +22,7 @@ import xlsxwriter
 from phbs.i18n import t
 from phbs.outputs import atomic_path
 from phbs.reports.content import ReportContent
+from phbs.reports.excel.minutes import write_minutes_sheet
 from phbs.reports.excel.ranking import write_ranking_sheet
 from phbs.reports.excel.recap import write_coverage_intervals, write_recap
 from phbs.reports.excel.sheet import (
@@ -111,6 +113,7 @@ def write_workbook(
         write_coverage_intervals(workbook, formats, content, max_rows)
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)
+            write_minutes_sheet(workbook, formats, content)
         write_households(workbook, formats, content, max_rows, progress)
         write_issues(workbook, formats, content, max_rows, progress)
         write_metadata(workbook, formats, content)

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_int, t
 from phbs.outputs import atomic_text
 from phbs.reports.content import ReportContent, ci_description
@@ -32,11 +33,14 @@ from phbs.reports.html.view import (
     fmt_pct,
     heatmap,
 )
+from phbs.reports.minutes import build_minutes
 from phbs.reports.strata import describe_strata
 from phbs.resources import resource_dir
 
 #: The page template, looked up in the user folder first, then the bundled ``reports/``.
 TEMPLATE = "laporan.html.j2"
+#: The *berita acara* on a page of its own (the same section as in the report page).
+MINUTES_TEMPLATE = "berita-acara-halaman.html.j2"
 
 
 #: Dusun beyond which the page leaves the per-dusun coverage to the workbook (a province has
@@ -87,6 +91,37 @@ def template_environment(template_dir: str | Path | None = None) -> jinja2.Envir
     return environment
 
 
+def _environment(content: ReportContent, template_dir: str | Path | None) -> jinja2.Environment:
+    environment = template_environment(template_dir)
+    lang: Lang = content.lang
+
+    def translate(key: str, **params: object) -> str:
+        return t(key, lang, **params)
+
+    environment.globals["t"] = translate
+    environment.filters["n"] = lambda value: fmt_int(value, lang)
+    environment.filters["pct"] = lambda value, digits=1: fmt_pct(value, lang, digits)
+    environment.filters["num"] = lambda value, digits=1: fmt_number(value, lang, digits)
+    return environment
+
+
+def render_minutes_html(content: ReportContent, *, template_dir: str | Path | None = None) -> str:
+    """The *berita acara* of a report with a ranking as a page of its own, to print and sign.
+
+    Raises :class:`~phbs.errors.SettingsError` when the report has no ranking."""
+    if content.ranking is None:
+        raise SettingsError(
+            "Berita acara perlu peringkat lomba: berikan --rubric",
+            "The minutes need a contest ranking: give --rubric",
+        )
+    environment = _environment(content, template_dir)
+    return environment.get_template(MINUTES_TEMPLATE).render(
+        lang=content.lang,
+        version=content.metadata["alat"]["versi"],
+        minutes=build_minutes(content, content.minutes),
+    )
+
+
 def render_html(
     content: ReportContent,
     *,
@@ -108,16 +143,8 @@ def render_html(
     >>> page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     True
     """
-    environment = template_environment(template_dir)
+    environment = _environment(content, template_dir)
     lang: Lang = content.lang
-
-    def translate(key: str, **params: object) -> str:
-        return t(key, lang, **params)
-
-    environment.globals["t"] = translate
-    environment.filters["n"] = lambda value: fmt_int(value, lang)
-    environment.filters["pct"] = lambda value, digits=1: fmt_pct(value, lang, digits)
-    environment.filters["num"] = lambda value, digits=1: fmt_number(value, lang, digits)
     survey = content.result.survey
     loaded = survey.form
     variables: dict[str, Any] = {
@@ -157,6 +184,7 @@ def render_html(
         "funnel": funnel_chart(content.funnel, lang) if content.funnel else None,
         "ci_text": ci_description(content),
         "ci_level": ci_level(content),
+        "minutes": build_minutes(content, content.minutes) if content.ranking else None,
     }
     variables.update(extra or {})
     return environment.get_template(TEMPLATE).render(variables)
@@ -182,3 +210,13 @@ def write_html(
         handle.write(page)
     if progress is not None:
         progress(WriteStep("html", str(path), 1, 1))
+
+
+def write_minutes_html(
+    content: ReportContent, path: str | Path, *, template_dir: str | Path | None = None
+) -> None:
+    """Write the *berita acara* page to ``path`` (UTF-8, atomically)."""
+    page = render_minutes_html(content, template_dir=template_dir)
+    inputs = [f.path for f in content.result.survey.files]
+    with atomic_text(path, inputs, newline="\n") as handle:
+        handle.write(page)
