@@ -31,7 +31,7 @@ from phbs.outputs import check_run_files, input_file
 from phbs.reports.content import ReportOptions
 from phbs.reports.panel import MinutesDetails
 from phbs.reports.report import write_report
-from phbs.reports.text import issue_counts_line, reconciliation_line
+from phbs.reports.text import reconciliation_line
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.spool import HouseholdSpool
@@ -242,7 +242,7 @@ def report_command(
         if writing is not None:
             writing.finish()
     click.echo(reconciliation_line(result.survey, language))
-    click.echo(issue_counts_line(content.issues, language, len(result.survey.issues)))
+    click.echo(content.issue_line())
     for output in (xlsx, html, minutes):
         if output is not None:
             click.echo(t("written", language, path=output))

@@ -22,7 +22,7 @@ from phbs.reports.contest import ContestView, contest_view
 from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import DEFAULT_STRATA, Stratum, describe_strata
 from phbs.reports.tables import run_metadata
-from phbs.reports.text import reading_text, reconciliation_line
+from phbs.reports.text import issue_counts_line, reading_text, reconciliation_line
 from phbs.scoring.funnel import FunnelData, funnel_plot
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.results import ScoreResult
@@ -96,6 +96,11 @@ class ReportContent:
     funnel: FunnelData | None = None
     uncertainty: Uncertainty | None = None
     minutes: MinutesDetails = field(default_factory=MinutesDetails)
+
+    def issue_line(self) -> str:
+        """The issue counts, with how many reading the survey files found (what ``phbs
+        validate`` lists) and how many the village figures and other files added."""
+        return issue_counts_line(self.issues, self.lang, len(self.result.survey.issues))
 
     def level_name(self) -> str:
         """The report's area level in the report's language, e.g. ``desa/kelurahan``."""

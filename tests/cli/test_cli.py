@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
@@ -224,6 +225,24 @@ def test_demo_writes_outputs(tmp_path: Path) -> None:
     for name in ("ringkasan-desa.csv", "ringkasan-desa.json", "rumah-tangga.csv", "disisihkan.csv"):
         assert (out / name).is_file()
         assert str(out / name) in output
+
+
+def test_demo_counts_issues_the_same_everywhere(tmp_path: Path) -> None:
+    """The demo's console, its HTML page, its workbook and masalah-data.xlsx count the same
+    issues, and say how many reading the survey files found (what validate lists)."""
+    out = tmp_path / "contoh"
+    code, output = run("demo", "--out", out)
+    assert code == 0
+    (line,) = [text for text in output.splitlines() if text.startswith("Masalah data:")]
+    assert line.startswith("Masalah data: 16 galat, 30 peringatan, 1 info (41 dari membaca")
+    assert line in (out / "laporan.html").read_text(encoding="utf-8")
+    summary = openpyxl.load_workbook(out / "laporan.xlsx")["Ringkasan"]
+    assert line in [cell.value for row in summary.iter_rows() for cell in row]
+    issues = openpyxl.load_workbook(out / "masalah-data.xlsx").worksheets[0]
+    assert issues.max_row - 1 == 16 + 30 + 1
+    code, validated = run("validate", *sample_data().survey_files)
+    assert "16 galat, 25 peringatan, 0 info" in validated  # the 41 of reading the files
+    assert code == 1
 
 
 def test_sample_score_with_villages_flags_small_samples(tmp_path: Path) -> None:

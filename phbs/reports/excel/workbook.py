@@ -171,6 +171,7 @@ def _write_summary(
         [formats.total_text, *[formats.total_integer] * 3],
     )
     w.row([h.rekonsiliasi], measure=False)
+    w.row([content.issue_line()], measure=False)
     w.skip()
     w.row([t("report.section.issues", lang)], formats.section, measure=False)
     w.row([t("report.issues.errors", lang), h.galat])

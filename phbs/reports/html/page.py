@@ -165,6 +165,7 @@ def render_html(
         "dusun_in_workbook_only": len(content.recap_dusun) > HTML_MAX_DUSUN,
         "dusun_count": len(content.recap_dusun),
         "issue_counts": content.issue_counts,
+        "issue_line": content.issue_line(),
         "files": survey.files,
         "settings": content.settings,
         "strata": content.strata,
