@@ -323,6 +323,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.berita_acara.col.village": ("Desa/Kelurahan", "Village"),
     "report.berita_acara.col.kecamatan": ("Kecamatan", "Subdistrict"),
     "report.berita_acara.col.total": ("Jumlah nilai", "Total score"),
+    "report.berita_acara.col.total_topsis": ("Nilai TOPSIS (0–1)", "TOPSIS score (0–1)"),
     "report.berita_acara.col.percent": ("% nilai maks.", "% of max."),
     "report.berita_acara.col.band": ("Predikat", "Band"),
     "report.berita_acara.col.remark": ("Keterangan", "Remark"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phbs.contest.models import AppliedOverride, VillageResult, VillageStatus
+from phbs.contest.rubric import Method
 from phbs.i18n import Lang, fmt_int, t
 from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
@@ -55,6 +56,7 @@ class Minutes:
     decimals: int
     overrides_title: str
     overrides: tuple[str, ...]
+    no_overrides: str
     quality_title: str
     quality: str
     rubric: str
@@ -93,6 +95,11 @@ def contest_level(codes: list[str], lang: Lang = "id") -> str | None:
                 return t("report.berita_acara.level_provinsi", lang, name=name)
             return name
     return t("report.berita_acara.level_nasional", lang)
+
+
+def _column(key: str, method: Method) -> str:
+    # A TOPSIS total is a closeness coefficient (0–1), not a sum of points.
+    return "total_topsis" if key == "total" and method is Method.TOPSIS else key
 
 
 def _kecamatan(code: str) -> str:
@@ -288,11 +295,14 @@ def build_minutes(content: ReportContent, details: MinutesDetails | None = None)
             version=ranking.rubrik_versi,
         ),
         results=t("report.berita_acara.results", lang),
-        columns=tuple(t(f"report.berita_acara.col.{key}", lang) for key in keys),
+        columns=tuple(
+            t(f"report.berita_acara.col.{_column(key, ranking.metode)}", lang) for key in keys
+        ),
         rows=tuple(_row(village, view) for village in ranking.desa),
         decimals=ranking.desimal,
         overrides_title=t("report.berita_acara.overrides", lang),
-        overrides=_overrides(view) or (t("report.berita_acara.no_overrides", lang),),
+        overrides=_overrides(view),
+        no_overrides=t("report.berita_acara.no_overrides", lang),
         quality_title=t("report.berita_acara.quality", lang),
         quality=_quality(content),
         rubric=t(

@@ -162,6 +162,21 @@ def test_tied_ranks_share_a_winning_place(ranked: Scored) -> None:
     ]
 
 
+def test_no_overrides(ranked: Scored, tmp_path: Path) -> None:
+    assert ranked.ranking is not None
+    plain = ranked.ranking.model_copy(update={"koreksi": []})
+    minutes = build_minutes(_content(ranked, ranking=plain))
+    # Maju Makmur is still listed: its status says why it is not ranked.
+    assert minutes.overrides[0].startswith("Maju Makmur (63.10.01.2029): tidak diperingkat")
+    without = plain.model_copy(
+        update={"desa": [v for v in plain.desa if v.status is VillageStatus.RANKED]}
+    )
+    minutes = build_minutes(_content(ranked, ranking=without))
+    assert minutes.overrides == ()
+    page = render_minutes_html(_content(ranked, ranking=without))
+    assert "Tidak ada koreksi nilai dan tidak ada desa yang dikeluarkan." in page
+
+
 def test_english(ranked: Scored) -> None:
     minutes = build_minutes(_content(ranked, DETAILS, lang="en"))
     assert minutes.heading == "MINUTES OF THE ASSESSMENT"

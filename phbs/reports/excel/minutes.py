@@ -141,6 +141,8 @@ def write_minutes_sheet(workbook: Any, formats: Formats, content: ReportContent)
     page.section(minutes.overrides_title)
     for number, line in enumerate(minutes.overrides, start=1):
         page.paragraph(f"{number}. {line}")
+    if not minutes.overrides:
+        page.paragraph(minutes.no_overrides)
     page.section(minutes.quality_title)
     page.paragraph(minutes.quality)
     page.paragraph(minutes.rubric, "small")
