@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
     from phbs.ingest.villages import VillageTotals, read_villages
     from phbs.issues import Issue, Severity
+    from phbs.outputs import CsvFormat
     from phbs.reports.content import ReportOptions
     from phbs.reports.households import HouseholdsCsv, households_csv
     from phbs.reports.minutes import Minutes, build_minutes
@@ -144,6 +145,7 @@ _EXPORTS = {
     "read_villages": "phbs.ingest.villages",
     "Issue": "phbs.issues",
     "Severity": "phbs.issues",
+    "CsvFormat": "phbs.outputs",
     "JudgeScore": "phbs.contest.judges",
     "JudgeScores": "phbs.contest.judges",
     "read_judges": "phbs.contest.judges",
@@ -213,6 +215,7 @@ __all__ = [
     "BlankMeaning",
     "CiMethod",
     "CriterionResult",
+    "CsvFormat",
     "FileReading",
     "Form",
     "FormError",

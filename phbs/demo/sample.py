@@ -17,7 +17,7 @@ from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
-from phbs.outputs import atomic_path
+from phbs.outputs import CsvFormat, atomic_path
 from phbs.reports.content import ReportOptions
 from phbs.reports.households import write_households_csv, write_rejects_csv
 from phbs.reports.panel import MinutesDetails
@@ -70,12 +70,15 @@ def copy_sample_inputs(folder: Path) -> tuple[list[Path], list[Path]]:
     return copied, kept
 
 
-def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
+def run_demo(
+    out_dir: str | Path, lang: Lang = "id", *, csv_format: CsvFormat = CsvFormat.MACHINE
+) -> DemoRun:
     """Score and rank the sample villages and write every output into ``out_dir`` (created).
 
     Outputs: village summary (CSV, JSON), households, rows set aside, issues, the ranking
     (CSV, JSON), the Excel and HTML reports and the contest's *berita acara*, in ``lang``;
-    the sample's input files are copied beside them (:func:`copy_sample_inputs`).
+    the CSVs as machine or spreadsheet CSVs (``csv_format``). The sample's input files are
+    copied beside them (:func:`copy_sample_inputs`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -97,11 +100,11 @@ def run_demo(out_dir: str | Path, lang: Lang = "id") -> DemoRun:
         folder / "disisihkan.csv",
         folder / "masalah-data.xlsx",
     ]
-    write_areas_csv(report, survey, outputs[0])
+    write_areas_csv(report, survey, outputs[0], csv_format=csv_format)
     write_areas_json(report, result, outputs[1])
-    write_households_csv(result, outputs[2])
-    write_rejects_csv(survey, outputs[3])
-    ranking, ranking_paths = write_sample_ranking(report, folder)
+    write_households_csv(result, outputs[2], csv_format=csv_format)
+    write_rejects_csv(survey, outputs[3], csv_format=csv_format)
+    ranking, ranking_paths = write_sample_ranking(report, folder, csv_format=csv_format)
     # The same issues as the report counts: the survey's, the villages file's, the
     # summary's and the contest's.
     issues = [*survey.issues, *villages.issues, *report.masalah, *ranking.masalah]

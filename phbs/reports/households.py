@@ -1,10 +1,10 @@
 """Households as CSV rows, written as they are scored or from a survey held in memory, and the
-rows set aside with their reasons (docs/aturan.md §8.3, §10.6)."""
+rows set aside with their reasons (docs/aturan.md §8.3, §10.6); each as a machine or a
+spreadsheet CSV (:class:`~phbs.outputs.CsvFormat`)."""
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -18,8 +18,8 @@ from phbs.ingest.columns import PERSONAL_FIELDS, STANDARD_FIELDS, match_columns
 from phbs.ingest.survey import HouseholdBatch
 from phbs.ingest.validate import SetAsideRow, Survey
 from phbs.ingest.values import mask_card_numbers, masked_id
-from phbs.outputs import atomic_text
-from phbs.reports.tables import csv_cell, input_paths
+from phbs.outputs import CsvFormat, CsvRows, atomic_csv, atomic_text
+from phbs.reports.tables import INDEX_DECIMALS, input_paths
 from phbs.scoring.batches import scored_batches
 from phbs.scoring.household import HouseholdOutcomes, Status
 from phbs.scoring.results import ScoreResult
@@ -54,11 +54,21 @@ class HouseholdsCsv:
     order, household heads' names only when asked. Rows are not kept once written.
 
     Open it with :func:`households_csv`; :func:`write_households_csv` writes a survey held in
-    memory through it.
+    memory through it. ``handle`` is a text file opened with ``newline=""``; ``csv_format``
+    chooses the machine CSV or the spreadsheet CSV (index to :data:`INDEX_DECIMALS` places).
     """
 
-    def __init__(self, handle: IO[str], form: Form, *, include_names: bool = False) -> None:
-        self._writer = csv.writer(handle)
+    def __init__(
+        self,
+        handle: IO[str],
+        form: Form,
+        *,
+        include_names: bool = False,
+        csv_format: CsvFormat = CsvFormat.MACHINE,
+    ) -> None:
+        columns = household_columns(form.codes, include_names=include_names)
+        places = [INDEX_DECIMALS if c == "indeks" else None for c in columns]
+        self._rows = CsvRows(handle, csv_format, places)
         self._include_names = include_names
         self._classes = (
             np.array([*(c.code for c in form.classes.classes), ""], dtype=object)
@@ -66,7 +76,7 @@ class HouseholdsCsv:
             else np.array([""], dtype=object)
         )
         self._width = len(form.codes)
-        self._writer.writerow(household_columns(form.codes, include_names=include_names))
+        self._rows.write(columns)
 
     def write(
         self, batch: HouseholdBatch, outcomes: HouseholdOutcomes, file_names: Sequence[str]
@@ -96,12 +106,12 @@ class HouseholdsCsv:
                 outcomes.ya[start:stop].tolist(),
                 outcomes.tidak[start:stop].tolist(),
                 outcomes.kosong[start:stop].tolist(),
-                [csv_cell(None if math.isnan(x) else x) for x in index.tolist()],
+                [None if math.isnan(x) else x for x in index.tolist()],
                 self._classes[outcomes.class_index[start:stop]].tolist(),
             ]
             answers = _ANSWER_NAMES[batch.states[start:stop].astype(np.intp) - MISSING].tolist()
             for row, cells in zip(zip(*columns, strict=True), answers, strict=True):
-                self._writer.writerow([*row, *cells])
+                self._rows.write_cells([*row, *cells])
 
 
 @contextlib.contextmanager
@@ -111,35 +121,52 @@ def households_csv(
     inputs: Iterable[str | Path] = (),
     *,
     include_names: bool = False,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> Iterator[HouseholdsCsv]:
-    """Open the households CSV at ``path`` for writing batch by batch; the file appears only
-    once the block completes (never over one of ``inputs``)."""
+    """Open the households CSV at ``path`` for writing batch by batch, as a machine or
+    spreadsheet CSV; the file appears only once the block completes (never over one of
+    ``inputs``)."""
     with atomic_text(path, inputs, newline="") as handle:
-        yield HouseholdsCsv(handle, form, include_names=include_names)
+        yield HouseholdsCsv(handle, form, include_names=include_names, csv_format=csv_format)
 
 
 def write_households_csv(
-    result: ScoreResult, path: str | Path, *, include_names: bool = False
+    result: ScoreResult,
+    path: str | Path,
+    *,
+    include_names: bool = False,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> None:
     """Write one row per scored household; household heads' names, and family-card or
     identity numbers used as ids, only when asked (else the last four digits)."""
     survey = result.survey
     files = [f.name for f in survey.files]
     with households_csv(
-        path, survey.form.form, input_paths(survey), include_names=include_names
+        path,
+        survey.form.form,
+        input_paths(survey),
+        include_names=include_names,
+        csv_format=csv_format,
     ) as sink:
         for batch, outcomes in scored_batches(survey.households, result.outcomes):
             sink.write(batch, outcomes, files)
 
 
 def write_rejects_csv(
-    survey: Survey, path: str | Path, lang: Lang = "id", *, include_names: bool = False
+    survey: Survey,
+    path: str | Path,
+    lang: Lang = "id",
+    *,
+    include_names: bool = False,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> None:
     """Write the rows set aside, cells unchanged, with their reasons first.
 
     Personal columns (household heads' names: ``PERSONAL_FIELDS``, found by the same header
     matching as the survey) are left blank, and family-card or identity numbers in any cell
-    masked, unless ``include_names`` (SECURITY.md).
+    masked, unless ``include_names`` (SECURITY.md). In a spreadsheet CSV (``csv_format``)
+    a cell a spreadsheet would run or change gets a leading ``'``
+    (:func:`phbs.outputs.spreadsheet_text`).
     """
     header = _union_header(survey.set_aside)
     personal: dict[tuple[str, ...], list[int]] = {}
@@ -149,9 +176,8 @@ def write_rejects_csv(
         for f in survey.files
         if f.reading is not None
     }
-    with atomic_text(path, input_paths(survey), newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["berkas", "baris", "kode_masalah", "alasan", *header])
+    with atomic_csv(path, input_paths(survey), csv_format) as table:
+        table.write(["berkas", "baris", "kode_masalah", "alasan", *header])
         for row in survey.set_aside:
             messages = row.messages_en if lang == "en" else row.messages_id
             cells_in = list(row.cells)
@@ -169,7 +195,7 @@ def write_rejects_csv(
             by_name = dict(zip(_dedupe(row.header), cells_in, strict=False))
             extra = cells_in[len(row.header) :]
             cells = [by_name.get(name, "") for name in header]
-            writer.writerow(
+            table.write(
                 [row.file, row.row, ";".join(row.reasons), " | ".join(messages), *cells, *extra]
             )
 

@@ -3,13 +3,13 @@
 CSV columns, in order: ``peringkat, kode_desa, nama_desa, total, persen_maksimum, predikat``,
 ``subtotal_<group>`` for each group, ``<criterion>`` for each criterion (its 0–100 score),
 ``catatan``. The JSON has the same rows plus the rubric, the settings, judges' agreement,
-overrides and every issue. Numbers are written at full precision; rounding is for display.
-Files are written atomically (:mod:`phbs.outputs`).
+overrides and every issue. Numbers are written at full precision; rounding is for display,
+and for the spreadsheet CSV (:func:`ranking_decimals`). Files are written atomically
+(:mod:`phbs.outputs`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import math
@@ -21,7 +21,7 @@ from phbs.contest.models import Agreement, Ranking, VillageResult, VillageStatus
 from phbs.contest.rubric import Method
 from phbs.i18n import Lang, t
 from phbs.issues import Issue
-from phbs.outputs import atomic_text
+from phbs.outputs import CsvFormat, atomic_csv, atomic_text
 from phbs.reports.text import format_table
 
 NOTE_SEPARATOR = " | "
@@ -60,12 +60,30 @@ def ranking_row(village: VillageResult, lang: Lang = "id") -> dict[str, Any]:
     return row
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+def ranking_decimals(ranking: Ranking, column: str) -> int | None:
+    """Places of ``column`` of the ranking CSV in the spreadsheet CSV, as the reports show
+    it: scores, subtotals and % of maximum to the rubric's ``decimals`` (a TOPSIS total, a
+    closeness 0–1, to 4); the survey percentages and their bounds to 1; median ranks to 1;
+    probabilities to 2. None for whole numbers.
+
+    >>> from phbs.demo.contest import sample_ranking
+    >>> ranking = sample_ranking()
+    >>> [ranking_decimals(ranking, c) for c in ("total", "persen_maksimum", "peringkat")]
+    [2, 2, None]
+    >>> [ranking_decimals(ranking, c) for c in ("p_pertama", "persen_ber_phbs_bawah")]
+    [2, 1]
+    """
+    if column == "total":
+        return 4 if ranking.metode is Method.TOPSIS else ranking.desimal
+    if column in ("persen_maksimum", *ranking.bobot) or column.startswith("subtotal_"):
+        return ranking.desimal
+    if column.startswith("persen_ber_phbs_"):
+        return 1
+    if column == "peringkat_median":
+        return 1
+    if column.startswith("p_"):
+        return 2
+    return None
 
 
 def _paths(inputs: Iterable[str | Path], ranking: Ranking) -> list[str | Path]:
@@ -78,20 +96,23 @@ def write_ranking_csv(
     lang: Lang = "id",
     inputs: Iterable[str | Path] = (),
     extra: tuple[list[str], dict[str, dict[str, Any]]] | None = None,
+    *,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> None:
-    """Write the ranking table; ``inputs`` (and the ranking's own inputs) are never overwritten.
+    """Write the ranking table, as a machine or spreadsheet CSV (``csv_format``); ``inputs``
+    (and the ranking's own inputs) are never overwritten.
 
     ``extra`` = (columns, cells per village code) appends columns after ``catatan`` (the
     uncertainty columns of :mod:`phbs.reports.uncertainty`).
     """
     more, cells = extra if extra is not None else ([], {})
     columns = ranking_columns(ranking) + more
-    with atomic_text(path, _paths(inputs, ranking), newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
+    places = [ranking_decimals(ranking, c) for c in columns]
+    with atomic_csv(path, _paths(inputs, ranking), csv_format, places) as table:
+        table.write(columns)
         for village in ranking.desa:
             row = {**ranking_row(village, lang), **cells.get(village.kode_desa, {})}
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            table.write([row.get(c) for c in columns])
 
 
 def ranking_document(

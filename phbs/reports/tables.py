@@ -1,12 +1,13 @@
 """Plain table outputs: area summaries (CSV/JSON), households, rows set aside, issues.
 
-Percentages are written at full precision; rounding is for display only. Every file is
-written atomically (see :mod:`phbs.outputs`).
+Percentages are written at full precision; rounding is for display only, and for the
+spreadsheet CSV (:class:`~phbs.outputs.CsvFormat`), which rounds them as the reports show
+them (:data:`PERCENT_DECIMALS`, :data:`INDEX_DECIMALS`). Every file is written atomically
+(see :mod:`phbs.outputs`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
@@ -17,7 +18,7 @@ from phbs.i18n import Lang
 from phbs.ingest.survey import FileReading
 from phbs.ingest.validate import Survey
 from phbs.issues import Issue
-from phbs.outputs import atomic_path, atomic_text
+from phbs.outputs import CsvFormat, atomic_csv, atomic_path, atomic_text, machine_cell
 from phbs.regions import REGION_TABLE_EDITION
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore
 
 STATUS_COLUMNS = ["rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap"]
+
+#: Places of a percentage in the spreadsheet CSV: as the reports show it (``61,5 %``).
+PERCENT_DECIMALS = 1
+
+#: Places of a family health index (IKS, 0–1) in the spreadsheet CSV, as the terminal shows it.
+INDEX_DECIMALS = 3
 
 
 def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str]:
@@ -99,25 +106,43 @@ def area_row(area: AreaSummary) -> dict[str, Any]:
 
 
 def csv_cell(value: Any) -> str:
-    """A value as a CSV cell: blank for none, ``ya``/``tidak`` for a flag, floats exactly."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ya" if value else "tidak"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+    """A value as a machine CSV cell: blank for none, ``ya``/``tidak`` for a flag, floats
+    exactly (:func:`phbs.outputs.machine_cell`)."""
+    return machine_cell(value)
 
 
-def write_areas_csv(report: AreaReport, survey: Survey, path: str | Path) -> None:
-    """Write one row per area (see :func:`area_columns`)."""
+def area_decimals(column: str) -> int | None:
+    """Places of ``column`` of the area CSV in the spreadsheet CSV: percentages (``persen_*``,
+    ``*_cakupan*``) :data:`PERCENT_DECIMALS`, the area IKS :data:`INDEX_DECIMALS`; None for
+    counts.
+
+    >>> area_decimals("persen_ber_phbs"), area_decimals("jamban_sehat_cakupan_bawah")
+    (1, 1)
+    >>> area_decimals("iks_wilayah"), area_decimals("ber_phbs")
+    (3, None)
+    """
+    if column == "iks_wilayah":
+        return INDEX_DECIMALS
+    if column.startswith("persen_") or "_cakupan" in column:
+        return PERCENT_DECIMALS
+    return None
+
+
+def write_areas_csv(
+    report: AreaReport,
+    survey: Survey,
+    path: str | Path,
+    *,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
+) -> None:
+    """Write one row per area (see :func:`area_columns`), as a machine or spreadsheet CSV."""
     columns = area_columns(report, survey.form.form.codes)
-    with atomic_text(path, input_paths(survey), newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
+    places = [area_decimals(c) for c in columns]
+    with atomic_csv(path, input_paths(survey), csv_format, places) as rows:
+        rows.write(columns)
         for area in report.wilayah:
             row = area_row(area)
-            writer.writerow([csv_cell(row.get(c)) for c in columns])
+            rows.write([row.get(c) for c in columns])
 
 
 def run_metadata(
@@ -234,17 +259,20 @@ def write_issues(
     inputs: Iterable[str | Path],
     lang: Lang = "id",
     readings: Sequence[tuple[str, str]] = (),
+    *,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> None:
-    """Write issue records to ``.csv`` or ``.xlsx`` (by extension); a workbook also gets a
-    sheet of how each file was read (``readings``: file, text)."""
+    """Write issue records to ``.csv`` (machine or spreadsheet, ``csv_format``) or ``.xlsx``
+    (by extension); a workbook also gets a sheet of how each file was read (``readings``:
+    file, text)."""
     rows = [issue.as_row(lang) for issue in issues]
     if Path(path).suffix.lower() == ".xlsx":
         _write_issues_xlsx(rows, path, inputs, readings, lang)
         return
-    with atomic_text(path, inputs, newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=ISSUE_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+    with atomic_csv(path, inputs, csv_format) as table:
+        table.write(ISSUE_COLUMNS)
+        for row in rows:
+            table.write([row[c] for c in ISSUE_COLUMNS])
 
 
 def _write_issues_xlsx(
