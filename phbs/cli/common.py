@@ -12,6 +12,7 @@ import click
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
 from phbs.ingest.limits import OPTION_NAMES
+from phbs.outputs import CsvFormat
 
 if TYPE_CHECKING:
     from phbs.issues import Issue
@@ -42,6 +43,26 @@ def lang_option(function: F) -> F:
 def current_lang(ctx: click.Context) -> Lang:
     """The language chosen with ``--lang`` (Indonesian by default)."""
     return "en" if ctx.meta.get(LANG_KEY) == "en" else "id"
+
+
+def _csv_format(_ctx: click.Context, _param: click.Parameter, value: bool) -> CsvFormat:
+    return CsvFormat.SPREADSHEET if value else CsvFormat.MACHINE
+
+
+def csv_format_option(function: F) -> F:
+    """``--csv-excel``: every CSV the command writes is a spreadsheet CSV (``;``, decimal
+    comma, BOM; :class:`~phbs.outputs.CsvFormat`) instead of the machine CSV. The command
+    receives ``csv_format``. Not tied to ``--lang``: the machine CSV stays the default."""
+    return click.option(
+        "--csv-excel",
+        "csv_format",
+        is_flag=True,
+        callback=_csv_format,
+        help="Tulis CSV untuk dibuka di Excel/LibreOffice berbahasa Indonesia: pemisah ';', "
+        "koma desimal, angka dibulatkan seperti di laporan, UTF-8 dengan BOM; teks yang "
+        "akan dibaca sebagai rumus diberi ' di depannya. Tanpa ini: CSV mesin (pemisah ',', "
+        "titik desimal, presisi penuh).",
+    )(function)
 
 
 def ci_options(function: F) -> F:

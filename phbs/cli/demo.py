@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from phbs.cli.common import current_lang, lang_option
+from phbs.cli.common import csv_format_option, current_lang, lang_option
 from phbs.demo.sample import run_demo
 from phbs.i18n import t
+from phbs.outputs import CsvFormat
 from phbs.reports.ranking import notes_text, ranking_table
 from phbs.reports.text import area_table, issue_counts_line, reconciliation_line
 
@@ -22,12 +23,13 @@ from phbs.reports.text import area_table, issue_counts_line, reconciliation_line
     show_default=True,
     help="Folder untuk hasil contoh (dibuat bila belum ada).",
 )
+@csv_format_option
 @lang_option
 @click.pass_context
-def demo_command(ctx: click.Context, out_dir: Path) -> None:
+def demo_command(ctx: click.Context, out_dir: Path, csv_format: CsvFormat) -> None:
     """Coba phbs pada survei sintetis Kabupaten Tanah Bumbu: skor 14 desa dan peringkat lomba."""
     language = current_lang(ctx)
-    run = run_demo(out_dir, language)
+    run = run_demo(out_dir, language, csv_format=csv_format)
     survey = run.result.survey
     click.echo(t("demo.title", language))
     click.echo()

@@ -12,6 +12,7 @@ from phbs.cli.common import (
     ci_note,
     ci_options,
     contest_options,
+    csv_format_option,
     current_lang,
     lang_option,
     scoring_options,
@@ -33,7 +34,7 @@ from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
-from phbs.outputs import check_run_files, input_file
+from phbs.outputs import CsvFormat, check_run_files, input_file
 from phbs.reports import text
 from phbs.reports.ranking import (
     agreement_line,
@@ -185,6 +186,7 @@ def _print(
     default=None,
     help="Tulis peringkat ke .csv atau .json.",
 )
+@csv_format_option
 @scoring_options
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @ci_options
@@ -203,6 +205,7 @@ def rank_command(
     method: str | None,
     rank_incomplete: bool,
     output: Path | None,
+    csv_format: CsvFormat,
     form_name: str,
     sheet: str | None,
     villages: Path | None,
@@ -278,7 +281,14 @@ def rank_command(
         if output.suffix.lower() == ".json":
             write_ranking_json(ranking, output, language, inputs, survey_issues, found.document())
         else:
-            write_ranking_csv(ranking, output, language, inputs, (found.columns(), found.cells()))
+            write_ranking_csv(
+                ranking,
+                output,
+                language,
+                inputs,
+                (found.columns(), found.cells()),
+                csv_format=csv_format,
+            )
         click.echo(t("written", language, path=output))
     failed = any(i.severity is Severity.ERROR for i in ranking.masalah)
     ctx.exit(1 if failed else 0)

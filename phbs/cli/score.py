@@ -12,6 +12,7 @@ import click
 from phbs.cli.common import (
     ci_note,
     ci_options,
+    csv_format_option,
     current_lang,
     lang_option,
     print_issue_counts,
@@ -26,7 +27,7 @@ from phbs.i18n import Lang, t
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
-from phbs.outputs import check_run_files
+from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import tables, text
 from phbs.reports.households import households_csv, write_rejects_csv
 from phbs.scoring.household import AreaLevel
@@ -41,6 +42,7 @@ def _refuse_unpublishable(
     rejects: Path | None,
     include_names: bool,
     lang: Lang,
+    csv_format: CsvFormat,
 ) -> None:
     """Stop (exit 1) when the result cannot be published (nothing scored, ids that clash by
     the dozen), after printing the counts and writing the rows set aside if asked."""
@@ -52,7 +54,9 @@ def _refuse_unpublishable(
         click.echo(text.reconciliation_line(survey, lang))
         print_issue_counts(survey.issues, files, lang)
         if rejects is not None:
-            write_rejects_csv(survey, rejects, lang, include_names=include_names)
+            write_rejects_csv(
+                survey, rejects, lang, include_names=include_names, csv_format=csv_format
+            )
             click.echo(t("written", lang, path=rejects))
         raise
 
@@ -93,6 +97,7 @@ def _refuse_unpublishable(
     default=None,
     help="Tulis baris yang disisihkan dan alasannya (.csv).",
 )
+@csv_format_option
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @ci_options
 @lang_option
@@ -110,6 +115,7 @@ def score_command(
     households: Path | None,
     include_names: bool,
     rejects: Path | None,
+    csv_format: CsvFormat,
     quiet: bool,
     ci_method: str,
     confidence: float,
@@ -134,7 +140,13 @@ def score_command(
         sink = None
         if households is not None:
             sink = stack.enter_context(
-                households_csv(households, loaded.form, files, include_names=include_names)
+                households_csv(
+                    households,
+                    loaded.form,
+                    files,
+                    include_names=include_names,
+                    csv_format=csv_format,
+                )
             )
         try:
             result = score_files(
@@ -154,7 +166,7 @@ def score_command(
         # Nothing that looks like a result is written for an unpublishable one; the rows
         # set aside are.
         _refuse_unpublishable(
-            result.survey, [*files, *how.options()], rejects, include_names, language
+            result.survey, [*files, *how.options()], rejects, include_names, language, csv_format
         )
     survey = result.survey
     report = summarise(
@@ -193,10 +205,12 @@ def score_command(
         if output.suffix.lower() == ".json":
             tables.write_areas_json(report, result, output, extra_issues=issues)
         else:
-            tables.write_areas_csv(report, survey, output)
+            tables.write_areas_csv(report, survey, output, csv_format=csv_format)
         click.echo(t("written", language, path=output))
     if households is not None:
         click.echo(t("written", language, path=households))
     if rejects is not None:
-        write_rejects_csv(survey, rejects, language, include_names=include_names)
+        write_rejects_csv(
+            survey, rejects, language, include_names=include_names, csv_format=csv_format
+        )
         click.echo(t("written", language, path=rejects))

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from phbs.cli.common import (
+    csv_format_option,
     current_lang,
     lang_option,
     reading_options,
@@ -20,7 +21,7 @@ from phbs.cli.reading import SurveyReading, survey_reading
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.validate import Survey, read_survey
-from phbs.outputs import check_run_files
+from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import tables, text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -61,6 +62,7 @@ def _read(
     default=None,
     help="Tulis semua masalah ke .csv atau .xlsx.",
 )
+@csv_format_option
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
 @lang_option
 @click.pass_context
@@ -71,6 +73,7 @@ def validate_command(
     sheet: str | None,
     id_per_desa: bool,
     output: Path | None,
+    csv_format: CsvFormat,
     quiet: bool,
 ) -> None:
     """Periksa berkas survei dan cetak masalah data, yang paling sering dulu.
@@ -92,7 +95,7 @@ def validate_command(
     click.echo(text.issue_counts_line(survey.issues, language))
     if output is not None:
         readings = [(f.name, text.reading_text(f, language)) for f in survey.files if f.reading]
-        tables.write_issues(survey.issues, output, files, language, readings)
+        tables.write_issues(survey.issues, output, files, language, readings, csv_format=csv_format)
         click.echo(t("written", language, path=output))
     if not survey.rows_scored:
         click.echo(t("validate.nothing_scored", language))
