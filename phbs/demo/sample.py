@@ -83,8 +83,8 @@ def run_demo(
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     run = run_demo(folder)
-    ...     sorted(p.name for p in run.outputs)[0]
-    'disisihkan.csv'
+    ...     sorted(p.name for p in run.outputs)[:2]
+    ['berita-acara.html', 'disisihkan.csv']
     """
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
