@@ -45,6 +45,8 @@ class FunnelChart:
     top: int
     plot_width: int
     plot_height: int
+    legend_x: int
+    legend_y: int
     mean_y: float
     mean_text: str
     curves: list[tuple[str, str]]
@@ -96,8 +98,14 @@ def _side(posisi: str, lang: Lang) -> str:
     return t("report.funnel.above" if posisi.startswith("di_atas") else "report.funnel.below", lang)
 
 
-def funnel_chart(funnel: FunnelData, lang: Lang = "id") -> FunnelChart | None:
+def funnel_chart(
+    funnel: FunnelData, lang: Lang = "id", *, narrow: bool = False
+) -> FunnelChart | None:
     """Lay out the funnel plot (``None`` when no village has a complete household).
+
+    The wide layout (904 units) has its legend right of the plot; the narrow one (356
+    units, for phones) has a smaller plot and the legend under it, so its 11 px text
+    stays legible on a screen 340 px wide.
 
     >>> import phbs
     >>> from phbs.demo.data import sample_data
@@ -108,7 +116,12 @@ def funnel_chart(funnel: FunnelData, lang: Lang = "id") -> FunnelChart | None:
     """
     if not funnel.titik:
         return None
-    left, top, plot_width, plot_height, right, bottom = 64, 18, 640, 330, 200, 52
+    if narrow:
+        left, top, plot_width, plot_height, right, bottom = 58, 18, 286, 240, 12, 52
+        legend_x, legend_y, legend_height = 16, top + plot_height + bottom + 8, 118
+    else:
+        left, top, plot_width, plot_height, right, bottom = 64, 18, 640, 330, 200, 52
+        legend_x, legend_y, legend_height = left + plot_width + 16, top + 8, 0
     x_max = _nice_max(max(p.n for p in funnel.titik))
 
     def sx(n: float) -> float:
@@ -140,8 +153,12 @@ def funnel_chart(funnel: FunnelData, lang: Lang = "id") -> FunnelChart | None:
             f"{fmt_int(p.ber_phbs, lang)} / {fmt_int(p.n, lang)} · {where}"
         )
         x, y = sx(p.n), sy(p.persen)
-        # Labels go to the left of points near the right edge, so they stay on the chart.
-        anchor = "end" if x > left + plot_width * 0.8 else "start"
+        # Labels go to the left of points near the right edge, so they stay on the chart
+        # (and off the legend beside it).
+        room = left + plot_width + (right if narrow else 0) - x - 8
+        anchor = (
+            "end" if x > left + plot_width * 0.8 or room < 6.6 * len(p.nama or p.kode) else "start"
+        )
         label_x = x - 8 if anchor == "end" else x + 8
         points.append(
             FunnelPointView(
@@ -179,11 +196,13 @@ def funnel_chart(funnel: FunnelData, lang: Lang = "id") -> FunnelChart | None:
     y_ticks = [(sy(v), fmt_pct(v, lang, 0)) for v in (0, 25, 50, 75, 100)]
     return FunnelChart(
         width=left + plot_width + right,
-        height=top + plot_height + bottom,
+        height=top + plot_height + bottom + legend_height,
         left=left,
         top=top,
         plot_width=plot_width,
         plot_height=plot_height,
+        legend_x=legend_x,
+        legend_y=legend_y,
         mean_y=sy(funnel.rata_rata),
         mean_text=t("report.funnel.mean", lang, rate=rate),
         curves=curves,

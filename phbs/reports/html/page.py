@@ -156,6 +156,7 @@ def render_html(
         "headline": content.headline,
         "areas": area_table(content),
         "chart": bar_chart(content),
+        "chart_narrow": bar_chart(content, narrow=True),
         "heatmap": heatmap(content, content.recap_villages, dusun=False),
         "heatmap_dusun": (
             heatmap(content, content.recap_dusun, dusun=True)
@@ -183,6 +184,9 @@ def render_html(
             ranking_section(content.ranking, content.uncertainty) if content.ranking else None
         ),
         "funnel": funnel_chart(content.funnel, lang) if content.funnel else None,
+        "funnel_narrow": (
+            funnel_chart(content.funnel, lang, narrow=True) if content.funnel else None
+        ),
         "ci_text": ci_description(content),
         "ci_level": ci_level(content),
         "minutes": build_minutes(content, content.minutes) if content.ranking else None,

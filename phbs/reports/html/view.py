@@ -275,7 +275,11 @@ class Bar:
 
 @dataclass(frozen=True)
 class BarChart:
-    """A horizontal bar chart of % ber-PHBS by area, drawn as inline SVG."""
+    """A horizontal bar chart of % ber-PHBS by area, drawn as inline SVG.
+
+    The wide layout has the names left of the bars and the values right of them; the
+    narrow one (``narrow``, for phones) writes name and value on a line above each bar.
+    """
 
     width: int
     height: int
@@ -287,23 +291,33 @@ class BarChart:
     ticks: list[tuple[float, str]]
     target_x: float | None
     target_text: str
+    narrow: bool = False
 
 
-def bar_chart(content: ReportContent) -> BarChart:
-    """Bars coloured by village stratum; the stratum label is printed beside the value."""
+def bar_chart(content: ReportContent, *, narrow: bool = False) -> BarChart:
+    """Bars coloured by village stratum; the stratum label is printed beside the value.
+
+    The narrow layout is 360 units wide, so its 11-12 px text stays legible on a phone
+    screen 340 px wide; the wide one is 850 units wide.
+    """
     lang = content.lang
-    left, plot_width, top, step, bar_height = 190, 470, 24, 22, 15
+    if narrow:
+        left, plot_width, right, top, step, bar_height, first = 16, 320, 24, 14, 34, 12, 18
+        cut = 22
+    else:
+        left, plot_width, right, top, step, bar_height, first = 190, 470, 190, 24, 22, 15, 0
+        cut = 26
     bars = []
     for index, area in enumerate(content.report.wilayah):
         value = area.persen_ber_phbs
         stratum = stratum_of(value, content.strata)
         label = area.nama if area.dusun is None else f"{area.nama} · {area.dusun}"
         label = label or area.kode
-        short = label if len(label) <= 26 else label[:25] + "…"
+        short = label if len(label) <= cut else label[: cut - 1] + "…"
         denominator = area.ber_phbs + area.tidak_ber_phbs
         bars.append(
             Bar(
-                y=top + index * step,
+                y=top + first + index * step,
                 width=0.0 if value is None else plot_width * min(value, 100.0) / 100,
                 label=f"{area.kode} {label}",
                 short_label=short,
@@ -318,14 +332,15 @@ def bar_chart(content: ReportContent) -> BarChart:
     ticks = [(left + plot_width * p / 100, fmt_pct(p, lang, 0)) for p in (0, 25, 50, 75, 100)]
     target = content.target
     return BarChart(
-        width=left + plot_width + 190,
-        height=top + step * max(len(bars), 1) + 24,
+        width=left + plot_width + right,
+        height=top + first + step * max(len(bars), 1) + 24,
         left=left,
         plot_width=plot_width,
         bar_height=bar_height,
-        top=top,
+        top=top + first,
         bars=bars,
         ticks=ticks,
         target_x=None if target is None else left + plot_width * min(target, 100.0) / 100,
         target_text="" if target is None else f"{t('report.target', lang)} {fmt_pct(target, lang)}",
+        narrow=narrow,
     )
