@@ -88,9 +88,10 @@ class Opened:
             route.abort()
 
     def column(self, table: str, index: int) -> list[str]:
-        """The visible text of one column, top to bottom (without the small notes)."""
+        """The visible text of one column, top to bottom (without the small notes, and
+        without the rows that hold a row's long note, ``tr.row-note``)."""
         script = """([table, index]) => Array.from(
-            document.querySelectorAll('#' + table + ' tbody tr'))
+            document.querySelectorAll('#' + table + ' tbody tr:not(.row-note)'))
             .filter(r => !r.hidden)
             .map(r => r.cells[index].firstChild ? r.cells[index].firstChild.textContent : '')"""
         values: list[str] = self.page.evaluate(script, [table, index])
@@ -99,7 +100,7 @@ class Opened:
     def sort_keys(self, table: str, index: int) -> list[str]:
         """The ``data-sort`` key of each row's cell in one column."""
         script = """([table, index]) => Array.from(
-            document.querySelectorAll('#' + table + ' tbody tr'))
+            document.querySelectorAll('#' + table + ' tbody tr:not(.row-note)'))
             .map(r => r.cells[index].getAttribute('data-sort'))"""
         values: list[str] = self.page.evaluate(script, [table, index])
         return values

@@ -1,5 +1,6 @@
-// phbs report: sort any table column (click its header) and filter rows by text.
-// Works on the page's own data-sort attributes; loads nothing from anywhere.
+// phbs report: sort any table column (click its header) and filter rows by text; mark
+// table boxes that scroll sideways. Works on the page's own data-sort attributes; loads
+// nothing from anywhere.
 (function () {
   "use strict";
 
@@ -13,6 +14,23 @@
     return a.localeCompare(b, document.documentElement.lang || undefined, { numeric: true });
   }
 
+  // A row's note (tr.row-note right under it) moves, shows and hides with its row.
+  function dataRows(table) {
+    return Array.prototype.filter.call(table.tBodies[0].rows, function (row) {
+      return !row.classList.contains("row-note");
+    });
+  }
+
+  function notesOf(row) {
+    var notes = [];
+    var next = row.nextElementSibling;
+    while (next && next.classList.contains("row-note")) {
+      notes.push(next);
+      next = next.nextElementSibling;
+    }
+    return notes;
+  }
+
   function sortTable(table, button) {
     var column = parseInt(button.getAttribute("data-column"), 10);
     var type = button.getAttribute("data-type");
@@ -23,8 +41,11 @@
     });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.forEach(function (row, index) { row.__position = index; });
+    var rows = dataRows(table);
+    rows.forEach(function (row, index) {
+      row.__position = index;
+      row.__notes = notesOf(row);
+    });
     rows.sort(function (r1, r2) {
       var a = cellValue(r1, column);
       var b = cellValue(r2, column);
@@ -37,20 +58,26 @@
       if (!ascending) result = -result;
       return result || r1.__position - r2.__position;
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    rows.forEach(function (row) {
+      body.appendChild(row);
+      row.__notes.forEach(function (note) { body.appendChild(note); });
+    });
   }
 
   function filterTable(input) {
     var table = document.getElementById(input.getAttribute("data-filter-for"));
     if (!table) return;
     var query = input.value.trim().toLocaleLowerCase();
-    var rows = table.tBodies[0].rows;
+    var rows = dataRows(table);
     var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var match = query === "" || rows[i].textContent.toLocaleLowerCase().indexOf(query) !== -1;
-      rows[i].hidden = !match;
+    rows.forEach(function (row) {
+      var notes = notesOf(row);
+      var text = row.textContent + " " + notes.map(function (n) { return n.textContent; }).join(" ");
+      var match = query === "" || text.toLocaleLowerCase().indexOf(query) !== -1;
+      row.hidden = !match;
+      notes.forEach(function (note) { note.hidden = !match; });
       if (match) shown++;
-    }
+    });
     var counter = document.getElementById(table.id + "-count");
     if (counter) {
       counter.textContent = counter.getAttribute("data-template")
@@ -58,6 +85,21 @@
         .replace("{total}", String(rows.length));
     }
   }
+
+  // A box whose table is wider than the screen says so: its edges fade where there is
+  // more to scroll to (classes more-left / more-right, drawn by the stylesheet).
+  function markScroll(box) {
+    var hidden = box.scrollWidth - box.clientWidth;
+    box.classList.toggle("more-left", hidden > 1 && box.scrollLeft > 1);
+    box.classList.toggle("more-right", hidden > 1 && box.scrollLeft < hidden - 1);
+  }
+
+  var boxes = document.querySelectorAll(".table-wrap");
+  boxes.forEach(function (box) {
+    box.addEventListener("scroll", function () { markScroll(box); }, { passive: true });
+    markScroll(box);
+  });
+  window.addEventListener("resize", function () { boxes.forEach(markScroll); });
 
   document.querySelectorAll("table.sortable").forEach(function (table) {
     table.querySelectorAll("button.sort").forEach(function (button) {

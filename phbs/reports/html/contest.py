@@ -110,13 +110,13 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
     ]
     columns += _uncertainty_columns(found, lang)
     columns += [Column(t("report.col.subtotal", lang, group=name), True) for _, name in view.groups]
-    columns += [
-        Column(t("report.col.status_lomba", lang), False),
-        Column(t("report.col.catatan", lang), False),
-    ]
+    # The notes (ties broken, corrections, exclusions) are long: each goes in a row of its
+    # own under its village, so the columns stay narrow enough for a screen and A4 portrait.
+    columns.append(Column(t("report.col.status_lomba", lang), False))
     order = {band.label: i for i, band in enumerate(view.bands)}
     extra = found.cells() if found is not None else {}
     rows = []
+    notes = []
     criteria_rows = []
     for village in ranking.desa:
         band = view.band(village)
@@ -145,12 +145,9 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
         row += _uncertainty_cells(found, extra.get(village.kode_desa, {}), lang)
         row += [_score(village.subtotal.get(group), lang, digits) for group, _ in view.groups]
         status = t(f"report.contest.status.{village.status.value}", lang)
-        notes = " · ".join(view.notes(village))
-        row += [
-            Cell(text=status, sort=status, numeric=False),
-            Cell(text=notes, sort=notes.casefold(), numeric=False),
-        ]
+        row.append(Cell(text=status, sort=status, numeric=False))
         rows.append(row)
+        notes.append(" · ".join(view.notes(village)))
         scores = [rank, Cell(text=village.nama_desa, sort=village.nama_desa.casefold(),
                              note=village.kode_desa, numeric=False)]  # fmt: skip
         for criterion, _, _ in view.criteria:
@@ -169,7 +166,13 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
     ]
     return RankingSection(
         view=view,
-        table=Table(columns=columns, rows=rows, total=[]),
+        table=Table(
+            columns=columns,
+            rows=rows,
+            total=[],
+            notes=notes,
+            notes_label=t("report.col.catatan", lang),
+        ),
         criteria=Table(columns=criteria_columns, rows=criteria_rows, total=[]),
         bands=view.bands,
         judges=view.judges,

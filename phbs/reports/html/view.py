@@ -7,7 +7,7 @@ readers of each language expect (``1.234`` and ``61,5 %`` in Indonesian).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from phbs.i18n import Lang, fmt_int, t
 from phbs.reports.content import CI_METHOD_NAMES, ReportContent
@@ -85,11 +85,17 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """A sortable table: headers and rows of cells."""
+    """A sortable table: headers and rows of cells.
+
+    ``notes`` (one text per row, or none) are drawn in a full-width row under their row,
+    headed ``notes_label``: long texts that would make a column too wide to read or print.
+    """
 
     columns: list[Column]
     rows: list[list[Cell]]
     total: list[Cell]
+    notes: list[str] = field(default_factory=list)
+    notes_label: str = ""
 
 
 def _text(value: str | None) -> Cell:
