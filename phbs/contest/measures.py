@@ -93,7 +93,11 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
     """Read a village summary written by ``phbs score -o`` (``.csv`` or ``.json``).
 
     CSV columns used: ``kode``, ``nama``, ``persen_ber_phbs``, ``persen_dipantau`` and each
-    ``<indicator>_cakupan``. Raises :class:`~phbs.errors.InputFileError` when the file is not
+    ``<indicator>_cakupan`` — each computed from its counts instead when the file has them
+    (``ber_phbs``/``tidak_ber_phbs``, ``rumah_tangga_disurvei``/``jumlah_rumah_tangga``,
+    ``<indicator>_ya``/``_berlaku``), so a summary whose percentages were rounded (the
+    spreadsheet CSV of ``--csv-excel``) ranks exactly as the machine CSV does. Raises
+    :class:`~phbs.errors.InputFileError` when the file is not
     a summary by village.
     """
     name = str(path)
@@ -151,11 +155,27 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
                 )
             return value
 
+        def share(numerator: str, denominators: tuple[str, ...], shown: str) -> float | None:
+            # From the counts when the file has them (exact; a spreadsheet CSV rounds its
+            # percentages), else the percentage as written.
+            if numerator in position and all(d in position for d in denominators):
+                top = number(numerator)
+                parts = [number(d) for d in denominators]
+                if top is not None and None not in parts:
+                    bottom = sum(p for p in parts if p is not None)
+                    return top / bottom * 100 if bottom else None
+            return number(shown)
+
         names[code.dotted] = padded[position["nama"]].strip() if "nama" in position else ""
         values[code.dotted] = {
-            "persen_ber_phbs": number("persen_ber_phbs"),
-            "persen_dipantau": number("persen_dipantau"),
-            **{f"cakupan.{c}": number(f"{c}_cakupan") for c in indicators},
+            "persen_ber_phbs": share("ber_phbs", ("ber_phbs", "tidak_ber_phbs"), "persen_ber_phbs"),
+            "persen_dipantau": share(
+                "rumah_tangga_disurvei", ("jumlah_rumah_tangga",), "persen_dipantau"
+            ),
+            **{
+                f"cakupan.{c}": share(f"{c}_ya", (f"{c}_berlaku",), f"{c}_cakupan")
+                for c in indicators
+            },
         }
     if not values and issues:
         raise InputFileError(

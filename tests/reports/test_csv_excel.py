@@ -304,3 +304,28 @@ def test_calc_in_indonesian_reads_numbers_codes_and_text(tmp_path: Path, demo_fo
     assert plain[CODE_ONE]["persen_ber_phbs"].data_type == "s"
     assert plain[CODE_ONE]["persen_ber_phbs"].value == repr(2 / 3 * 100)
     assert plain[CODE_TWO]["nama"].data_type == "f"
+
+
+def test_rank_from_a_spreadsheet_summary_is_the_rank_from_the_machine_summary(
+    tmp_path: Path,
+) -> None:
+    """`phbs rank --summary` on the rounded spreadsheet CSV computes each percentage from the
+    counts beside it (docs/aturan.md §7.2): totals equal the machine CSV's to the last digit
+    (from the rounded percentages Batulicin's would be 4361.77, not 4361.84)."""
+    sample, contest = sample_data(), contest_sample()
+    totals = {}
+    for name, extra in (("mesin", []), ("lembar", ["--csv-excel"])):
+        summary = tmp_path / f"rekap-{name}.csv"
+        scored = invoke("score", *sample.survey_files, "--villages", sample.villages_file,
+                        "-o", summary, "-q", *extra)  # fmt: skip
+        assert scored.exit_code == 0, scored.output
+        ranking = tmp_path / f"peringkat-{name}.json"
+        ranked = invoke(
+            "rank", "--summary", summary, "--rubric", contest.rubric, "--judges",
+            contest.judges_file, "--attributes", contest.attributes_file, "-o", ranking, "-q",
+        )  # fmt: skip
+        assert ranked.exit_code == 0, ranked.output
+        document = json.loads(ranking.read_text(encoding="utf-8"))
+        totals[name] = {row["kode_desa"]: row["total"] for row in document["peringkat"]}
+    assert totals["lembar"] == totals["mesin"]
+    assert totals["mesin"]["63.10.01.1007"] == pytest.approx(4361.836415073132)
