@@ -16,6 +16,8 @@ import yaml
 
 from phbs.contest.judges import JudgeScores, read_judges
 from phbs.contest.measures import VillageMeasures
+from phbs.contest.models import Ranking
+from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 
 # Real village codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2); the scores are made up.
@@ -148,6 +150,52 @@ def measures(
         for kode, value in by_village.items():
             table[kode][measure.replace("__", ".")] = value
     return VillageMeasures(table, {}, ("jamban_sehat",), False, "survei-uji")
+
+
+# One judged criterion per group, weights 3, 4, 3: the maximum is 100 × (3 + 4 + 3) = 1000, and
+# a village whose three criteria all score s has total 3 s + 4 s + 3 s = 10 s, so its % of
+# maximum is s itself (docs/aturan.md §7.1).
+JUDGED_GROUPS: list[dict[str, object]] = [
+    {
+        "id": group,
+        "name": group.capitalize(),
+        "name_en": group,
+        "weight": weight,
+        "criteria": [
+            {"id": f"{group}_nilai", "name": group, "name_en": group, "source": {"type": "judge"}}
+        ],
+    }
+    for group, weight in (("masukan", 3), ("proses", 4), ("keluaran", 3))
+]
+JUDGED_IDS = [f"{group}_nilai" for group in ("masukan", "proses", "keluaran")]
+
+
+def judged_rubric(tmp_path: Path, **changes: object) -> LoadedRubric:
+    """:data:`JUDGED_GROUPS`; tie-breakers: output subtotal, then % ber-PHBS."""
+    tie_breakers = [{"subtotal": "keluaran"}, {"measure": "persen_ber_phbs"}]
+    return small_rubric(tmp_path, groups=JUDGED_GROUPS, tie_breakers=tie_breakers, **changes)
+
+
+def judged_ranking(
+    tmp_path: Path,
+    scores: Mapping[str, tuple[str, str, str]],
+    method: str | None = None,
+    **changes: object,
+) -> tuple[Ranking, LoadedRubric]:
+    """Rank villages whose three judges all give (masukan, proses, keluaran), % ber-PHBS 50
+    everywhere; ``changes`` replace top-level keys of the rubric."""
+    rubric = judged_rubric(tmp_path, **changes)
+    sheet = {
+        kode: {ident: [value] * 3 for ident, value in zip(JUDGED_IDS, values, strict=True)}
+        for kode, values in scores.items()
+    }
+    ranking = rank_villages(
+        rubric,
+        survey=measures(dict.fromkeys(scores, 50.0)),
+        judges=judges_from(tmp_path, rubric, sheet),
+        method=method,
+    )
+    return ranking, rubric
 
 
 def write_table(path: Path, rows: Sequence[Sequence[object]]) -> Path:

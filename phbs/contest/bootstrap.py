@@ -9,7 +9,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.contest.kernels import competition_rank
+from phbs.contest.kernels import competition_rank, round_half_up
 from phbs.contest.measures import measures_from_report
 from phbs.contest.models import Ranking
 from phbs.contest.resampling import (
@@ -204,7 +204,7 @@ def _replicate_ranks(
     if not spec.tie_breakers:
         return batch_ranks(totals, decimals)
     weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
-    keys: list[FloatArray] = [np.round(totals, decimals)]
+    keys: list[FloatArray] = [round_half_up(totals, decimals)]
     for breaker in spec.tie_breakers:
         if breaker.subtotal is not None:
             columns = [j for j, c in enumerate(criteria) if ranking.kelompok[c] == breaker.subtotal]
@@ -218,7 +218,7 @@ def _replicate_ranks(
             key = np.broadcast_to(base, totals.shape)
             if drawn is not None:
                 key = np.where(np.isnan(drawn), key, drawn)
-        keys.append(np.round(key, spec.decimals))
+        keys.append(round_half_up(key, spec.decimals))
     directions = [True] + [t.higher_is_better for t in spec.tie_breakers]
     return np.stack(
         [

@@ -13,6 +13,9 @@ Conventions:
   last on purpose.
 * Ranks are competition ranks ("1224"): villages equal on every key share the best rank
   of their group and the next rank skips.
+* Totals and tie-breaker values are compared as published: rounded half up to the rubric's
+  decimals by :func:`round_half_up` (docs/aturan.md §7.5); the percentage of the maximum is
+  shown cut down by :func:`truncate` (docs/aturan.md §7.1).
 """
 
 from __future__ import annotations
@@ -24,12 +27,15 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "NOISE_DECIMALS",
     "NO_PREVIOUS_VILLAGE",
     "TIED_ON_ALL_KEYS",
     "competition_rank",
     "ranking_order",
+    "round_half_up",
     "tie_break_level",
     "topsis",
+    "truncate",
     "weighted_sum",
 ]
 
@@ -40,6 +46,41 @@ IntArray = NDArray[np.int64]
 TIED_ON_ALL_KEYS: Final = -1
 #: :func:`tie_break_level` value for the village ranked first (nobody above it).
 NO_PREVIOUS_VILLAGE: Final = -2
+#: Differences below 10⁻⁹ (absolute) are floating-point noise, not part of a published value:
+#: 0.57 × 100 is 56.99999999999999 in binary arithmetic and is taken as 57.
+NOISE_DECIMALS: Final = 9
+
+
+def _scaled(values: ArrayLike, decimals: int) -> FloatArray:
+    """``values × 10^decimals`` with the noise below 10⁻⁹ (absolute) removed."""
+    array = np.asarray(values, dtype=np.float64)
+    scaled: FloatArray = np.round(array * 10.0**decimals, max(NOISE_DECIMALS - decimals, 0))
+    return scaled
+
+
+def round_half_up(values: ArrayLike, decimals: int) -> FloatArray:
+    """``values`` rounded to ``decimals`` places as they are written by hand: a 5 in the next
+    place rounds up (docs/aturan.md §7.5). Floating-point noise is removed first, so 2.675
+    (stored as 2.67499999…) gives 2.68 as on paper; ``NaN`` stays ``NaN``.
+
+    >>> round_half_up([216.125, 2.675, 79.994, 1.005, float("nan")], 2).tolist()
+    [216.13, 2.68, 79.99, 1.01, nan]
+    """
+    scale = 10.0**decimals
+    rounded: FloatArray = np.floor(_scaled(values, decimals) + 0.5) / scale
+    return rounded
+
+
+def truncate(values: ArrayLike, decimals: int) -> FloatArray:
+    """``values`` cut down to ``decimals`` places (docs/aturan.md §7.1): what a percentage of
+    the maximum shows, so that 79.996 shows 79.99 and never the 80.00 of the band above.
+    Floating-point noise is removed first (79.99, stored as 79.98999…, stays 79.99).
+
+    >>> truncate([79.996, 80.0, 79.99, 59.9999], 2).tolist()
+    [79.99, 80.0, 79.99, 59.99]
+    """
+    cut: FloatArray = np.floor(_scaled(values, decimals)) / 10.0**decimals
+    return cut
 
 
 def _score_matrix(scores: ArrayLike, weights: ArrayLike) -> tuple[FloatArray, FloatArray]:

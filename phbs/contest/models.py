@@ -51,7 +51,10 @@ class VillageResult(_Frozen):
     nama_desa: str
     status: VillageStatus
     total: float | None = Field(description="weighted sum, or TOPSIS closeness (0–1)")
-    persen_maksimum: float | None = Field(description="weighted sum / maximum × 100")
+    persen_maksimum: float | None = Field(
+        description="weighted sum × 100 / maximum as published: unrounded, or rounded half up "
+        "to the rubric's decimals when it says round_before_band (docs/aturan.md §7.1)"
+    )
     predikat: str | None = Field(description="label band of persen_maksimum (Indonesian)")
     predikat_en: str | None
     subtotal: dict[str, float | None] = Field(description="weighted subtotal per group")
@@ -130,6 +133,11 @@ class Ranking(BaseModel):
     metode: Method
     agregasi_juri: Aggregation
     desimal: int
+    persen_dibulatkan: bool = Field(
+        default=False,
+        description="persen_maksimum rounded to desimal before its band is read "
+        "(the rubric's round_before_band)",
+    )
     peringkat_tidak_lengkap: bool = Field(description="missing criteria counted as 0")
     nilai_maksimum: float = Field(description="100 × the sum of all weights")
     bobot: dict[str, float] = Field(description="effective weight of each criterion")

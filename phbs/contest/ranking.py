@@ -22,7 +22,7 @@ from phbs.contest.agreement import judge_agreement
 from phbs.contest.criteria import CriterionMatrix, criterion_matrix
 from phbs.contest.inputs import OverrideAction, Overrides, VillageAttributes
 from phbs.contest.judges import JudgeScores
-from phbs.contest.kernels import topsis
+from phbs.contest.kernels import round_half_up, topsis
 from phbs.contest.measures import VillageMeasures, measures_from_report
 from phbs.contest.models import (
     Agreement,
@@ -114,12 +114,19 @@ def rank_villages(
     names = _names(villages, measures, judges, attributes)
     breakers = tie_keys(spec, villages, subtotals, used, measures)
     decimals = TOPSIS_DECIMALS if chosen is Method.TOPSIS else spec.decimals
-    outcome = rank_with_ties(spec, villages, names, rows, np.round(primary, decimals), breakers)
+    # Totals compared as published: rounded half up to the decimals (aturan.md §7.5).
+    published = round_half_up(primary, decimals)
+    outcome = rank_with_ties(spec, villages, names, rows, published, breakers)
 
     results: dict[int, VillageResult] = {}
     for i, kode in enumerate(villages):
-        percent = None if math.isnan(totals[i]) else float(totals[i]) / maximum * 100.0
-        band = spec.label(round(percent, spec.decimals)) if percent is not None else None
+        # The band is read from the published percentage (aturan.md §7.1).
+        percent = (
+            None
+            if math.isnan(totals[i])
+            else spec.published_percent(float(totals[i]) * 100.0 / maximum)
+        )
+        band = spec.label(percent) if percent is not None else None
         status = VillageStatus.RANKED if eligible[i] else VillageStatus.INCOMPLETE
         if kode in excluded:
             status = VillageStatus.EXCLUDED
@@ -158,6 +165,7 @@ def rank_villages(
         metode=chosen,
         agregasi_juri=spec.judges.aggregation,
         desimal=spec.decimals,
+        persen_dibulatkan=spec.round_before_band,
         peringkat_tidak_lengkap=rank_incomplete,
         nilai_maksimum=maximum,
         bobot=weight_map,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from phbs.contest.kernels import round_half_up
 from phbs.contest.rubric import Aggregation, BandMapping, LinearMapping
 
 FloatArray = NDArray[np.float64]
@@ -194,14 +195,16 @@ def batch_topsis(scores: FloatArray, weights: FloatArray) -> FloatArray:
 
 
 def batch_ranks(totals: FloatArray, decimals: int) -> IntArray:
-    """Competition ranks (1 = best, ties share the best rank) of each replicate's row.
+    """Competition ranks (1 = best, ties share the best rank) of each replicate's row, by
+    the totals rounded half up to ``decimals`` as the ranking compares them.
 
     >>> batch_ranks(np.array([[3.0, 5.0, 5.0], [9.0, 1.0, 2.0]]), 1).tolist()
     [[3, 1, 1], [1, 3, 2]]
     """
     from scipy.stats import rankdata  # imported on use: scipy is slow to import
 
-    ranks: IntArray = rankdata(-np.round(totals, decimals), method="min", axis=1).astype(np.int64)
+    published = round_half_up(totals, decimals)
+    ranks: IntArray = rankdata(-published, method="min", axis=1).astype(np.int64)
     return ranks
 
 

@@ -10,7 +10,8 @@ each group and where each criterion's 0–100 score comes from:
   mapped by bands or a value table.
 
 It also names the ranking method, how judges' scores are combined, the label bands (Baik,
-Cukup, Kurang, Buruk) and the ordered tie-breakers. A typo fails at load with the file, the
+Cukup, Kurang, Buruk), whether the percentage is rounded before its band is read
+(``round_before_band``) and the ordered tie-breakers. A typo fails at load with the file, the
 line and the key path of the problem.
 """
 
@@ -21,6 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from phbs.contest.kernels import NOISE_DECIMALS, round_half_up
 from phbs.contest.mappings import (
     BandMapping,
     LinearMapping,
@@ -202,6 +204,12 @@ class Rubric(_Strict):
     decimals: int = Field(
         default=2, ge=0, le=6, description="Totals equal to these decimals are tied."
     )
+    round_before_band: bool = Field(
+        default=False,
+        description="The percentage of the maximum is rounded (half up) to `decimals` and "
+        "its band read from that published value; by default it is not rounded "
+        "(docs/aturan.md §7.1).",
+    )
     judges: JudgeSettings = Field(default_factory=JudgeSettings)
     bands: list[LabelBand] = Field(min_length=1, description="Highest minimum first.")
     groups: list[Group] = Field(min_length=1)
@@ -223,8 +231,24 @@ class Rubric(_Strict):
         """Criteria scored by judges."""
         return [c for _, c in self.criteria() if isinstance(c.source, JudgeSource)]
 
+    def published_percent(self, percent: float) -> float:
+        """The percentage of the maximum as published, the value its band is read from
+        (docs/aturan.md §7.1): unrounded (only floating-point noise below 10⁻⁹ removed), or
+        rounded half up to ``decimals`` when ``round_before_band``.
+
+        >>> from phbs.contest.rubric_loading import load_rubric
+        >>> rubric = load_rubric("lomba-desa-ber-phbs").rubric
+        >>> rubric.published_percent(79.996), rubric.label(79.996).label
+        (79.996, 'Cukup')
+        >>> rounded = rubric.model_copy(update={"round_before_band": True})
+        >>> rounded.published_percent(79.996), rounded.label(80.0).label
+        (80.0, 'Baik')
+        """
+        digits = self.decimals if self.round_before_band else NOISE_DECIMALS
+        return float(round_half_up(percent, digits))
+
     def label(self, percent: float) -> LabelBand:
-        """The label band of a percentage of the maximum (bands cover 0–100)."""
+        """The label band of a published percentage of the maximum (bands cover 0–100)."""
         for band in self.bands:
             if percent >= band.minimum:
                 return band

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from phbs.contest.kernels import round_half_up
 from phbs.contest.mappings import (
     BandMapping,
 )
@@ -119,6 +120,17 @@ def _check_references(rubric: Rubric) -> list[tuple[Location, str]]:
         problems.append((("bands",), "band minimums must be strictly decreasing"))
     elif minima[-1] != 0:
         problems.append((("bands", len(minima) - 1, "minimum"), "the lowest band must start at 0"))
+    for b, minimum in enumerate(minima):
+        # A percentage is shown cut down to `decimals` (aturan.md §7.1): a band starting at a
+        # finer value could hold a percentage shown below its minimum.
+        if float(round_half_up(minimum, rubric.decimals)) != minimum:
+            problems.append(
+                (
+                    ("bands", b, "minimum"),
+                    f"a band minimum may have at most {rubric.decimals} decimals (the rubric's "
+                    "decimals), so the percentage shown can be checked against it",
+                )
+            )
     for t, breaker in enumerate(rubric.tie_breakers):
         if breaker.subtotal is not None and breaker.subtotal not in group_ids:
             problems.append(

@@ -1,10 +1,16 @@
 """Breaking ties between contest villages (docs/aturan.md §7.5): the rubric's ordered tie-breakers.
 
 :func:`rank_with_ties` ranks the eligible villages by total, then by each tie-breaker in
-order (a group subtotal, a criterion score or a survey measure, all rounded to the rubric's
-decimals), then gives villages equal on every key a shared competition rank (1, 2, 2, 4). It
-records, for each village, what put it below the one above (``total``, a tie-breaker key or
-``seri``) and writes the notes for the minutes.
+order (a group subtotal, a criterion score or a survey measure), then gives villages equal
+on every key a shared competition rank (1, 2, 2, 4). It records, for each village, what put
+it below the one above (``total``, a tie-breaker key or ``seri``) and writes the notes for
+the minutes.
+
+Every tie-breaker value is compared as it is published: rounded half up to the rubric's
+decimals (:func:`~phbs.contest.kernels.round_half_up`), the number the notes print ("212.50
+lawan 198.00") and the tables show, so a judge can re-check the order from the published
+numbers (docs/aturan.md §7.5). Two subtotals 212.504 and 212.496 are both 212.50: equal, and
+the next tie-breaker decides.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from phbs.contest.kernels import (
     TIED_ON_ALL_KEYS,
     competition_rank,
     ranking_order,
+    round_half_up,
     tie_break_level,
 )
 from phbs.contest.measures import VillageMeasures
@@ -46,7 +53,8 @@ def tie_keys(
     scores: FloatArray,
     measures: VillageMeasures | None,
 ) -> list[TieKey]:
-    """Each tie-breaker of ``spec`` as values per village, rounded to the rubric's decimals."""
+    """Each tie-breaker of ``spec`` as values per village, rounded half up to the rubric's
+    decimals as published (docs/aturan.md §7.5)."""
     column = {c.id: j for j, (_, c) in enumerate(spec.criteria())}
     keys = []
     for breaker in spec.tie_breakers:
@@ -71,7 +79,7 @@ def tie_keys(
                 breaker.key,
                 label,
                 label_en,
-                np.round(values, spec.decimals),
+                round_half_up(values, spec.decimals),
                 breaker.higher_is_better,
             )
         )

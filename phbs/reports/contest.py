@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest.kernels import round_half_up, truncate
 from phbs.contest.models import Ranking, VillageResult, VillageStatus
 from phbs.contest.rubric import Rubric
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
@@ -19,6 +20,27 @@ from phbs.i18n import Lang
 
 #: Band colours from the best band down (Baik, Cukup, Kurang, Buruk); more bands reuse grey.
 BAND_COLOURS = ("#b8e0b0", "#fff3a3", "#fdd49e", "#f4a3a3")
+
+
+def shown_percent(value: float | None, decimals: int) -> float | None:
+    """A percentage of the maximum as every report shows it: cut down to the rubric's
+    ``decimals`` (docs/aturan.md §7.1), so 79.996 (Cukup) shows 79.99, never the 80.00 of
+    Baik; a percentage published rounded (``round_before_band``) shows as published.
+
+    >>> shown_percent(79.996, 2), shown_percent(80.0, 2), shown_percent(None, 2)
+    (79.99, 80.0, None)
+    """
+    return None if value is None else float(truncate(value, decimals))
+
+
+def published_number(value: float | None, decimals: int) -> float | None:
+    """A total or subtotal as it is compared and published: rounded half up to ``decimals``
+    (docs/aturan.md §7.5).
+
+    >>> published_number(212.125, 2), published_number(None, 2)
+    (212.13, None)
+    """
+    return None if value is None else float(round_half_up(value, decimals))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from phbs.contest.rubric import Method
 from phbs.i18n import Lang, t
 from phbs.issues import Issue
 from phbs.outputs import CsvFormat, atomic_csv, atomic_text
+from phbs.reports.contest import published_number, shown_percent
 from phbs.reports.text import format_table
 
 NOTE_SEPARATOR = " | "
@@ -150,6 +151,7 @@ def ranking_document(
             "metode": ranking.metode.value,
             "agregasi_juri": ranking.agregasi_juri.value,
             "desimal": ranking.desimal,
+            "persen_dibulatkan": ranking.persen_dibulatkan,
             "peringkat_tidak_lengkap": ranking.peringkat_tidak_lengkap,
             "nilai_maksimum": ranking.nilai_maksimum,
             "bobot": ranking.bobot,
@@ -212,10 +214,15 @@ def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
                 "" if village.peringkat is None else str(village.peringkat),
                 village.kode_desa,
                 village.nama_desa[:28],
-                _number(village.total, decimals),
-                _number(village.persen_maksimum, 1),
+                _number(published_number(village.total, decimals), decimals),
+                _number(shown_percent(village.persen_maksimum, ranking.desimal), ranking.desimal),
                 (village.predikat_en if lang == "en" else village.predikat) or "–",
-                *(_number(village.subtotal.get(g), ranking.desimal) for g in groups),
+                *(
+                    _number(
+                        published_number(village.subtotal.get(g), ranking.desimal), ranking.desimal
+                    )
+                    for g in groups
+                ),
                 status,
             ]
         )

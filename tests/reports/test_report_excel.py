@@ -318,7 +318,7 @@ def test_ranking_sheet_matches_ranking(tmp_path: Path) -> None:
         assert sheet.cell(row=r, column=columns["Total"] + 1).value == pytest.approx(village.total)
         assert sheet.cell(row=r, column=columns["Predikat"] + 1).value == village.predikat
         pct = sheet.cell(row=r, column=columns["% dari maksimum"] + 1)
-        assert pct.number_format == "0.0%"
+        assert pct.number_format == "0.00%"  # the rubric's 2 decimals, aturan.md §7.1
     assert sheet.conditional_formatting, "band colours"
     meta = {r[0]: r[1] for r in rows(book["Metadata"])[1:]}
     assert meta["rubrik.sha256"] == data.ranking.rubrik_sha256

@@ -10,7 +10,7 @@ from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking, VillageResult
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
-from phbs.reports.contest import ContestView
+from phbs.reports.contest import ContestView, shown_percent
 from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
 from phbs.reports.uncertainty import uncertainty_notes
 
@@ -46,7 +46,8 @@ def ranking_header(view: ContestView, found: Uncertainty | None = None) -> list[
 def ranking_values(
     view: ContestView, village: VillageResult, found: Uncertainty | None = None
 ) -> list[Cell]:
-    """One village's row of the ranking table (scores at full precision; probabilities as
+    """One village's row of the ranking table (scores at full precision; the % of maximum cut
+    down to the rubric's decimals as shown, docs/aturan.md §7.1; probabilities as
     percentages)."""
     band = view.band(village)
     row: list[Cell] = [
@@ -55,7 +56,7 @@ def ranking_values(
         village.nama_desa,
         t(f"report.contest.status.{village.status.value}", view.lang),
         village.total,
-        Pct(village.persen_maksimum),
+        Pct(shown_percent(village.persen_maksimum, view.ranking.desimal)),
         band.label if band else None,
     ]
     if found is not None:
@@ -90,7 +91,13 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     w.header(header)
     score = workbook.add_format({"num_format": "0.00"})
     median = workbook.add_format({"num_format": "0.0"})
-    formats_row = [None, None, None, None, score, None, None]
+    # % of maximum: the value cut down to the rubric's decimals, shown with all of them, so
+    # Excel never rounds 79.99 (Cukup) up to 80.0 (aturan.md §7.1).
+    digits = ranking.desimal
+    percent = workbook.add_format(
+        {"num_format": "0" + ("." + "0" * digits if digits else "") + "%"}
+    )
+    formats_row = [None, None, None, None, score, percent, None]
     formats_row += [median if k == "peringkat_median" else None for k in extra]
     formats_row += [score] * (len(view.groups) + len(view.criteria)) + [None, None]
     for village in ranking.desa:

@@ -8,7 +8,7 @@ from typing import Any
 
 from phbs.contest.assessment import Uncertainty
 from phbs.i18n import LABELS, Lang, fmt_int, t
-from phbs.reports.contest import Band, ContestView
+from phbs.reports.contest import Band, ContestView, published_number, shown_percent
 from phbs.reports.html.view import Cell, Column, Table, fmt_number, fmt_pct
 from phbs.reports.uncertainty import uncertainty_notes
 
@@ -43,8 +43,9 @@ def _role(role: str, lang: Lang) -> str:
 
 
 def _score(value: float | None, lang: Lang, digits: int) -> Cell:
+    """A score shown as published: rounded half up (docs/aturan.md §7.5)."""
     return Cell(
-        text=fmt_number(value, lang, digits),
+        text=fmt_number(published_number(value, digits), lang, digits),
         sort="" if value is None else repr(float(value)),
     )
 
@@ -128,7 +129,11 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
         total = Cell(
             text=total.text,
             sort=total.sort,
-            note=t("report.contest.of_maximum", lang, pct=fmt_pct(village.persen_maksimum, lang)),
+            note=t(
+                "report.contest.of_maximum",
+                lang,
+                pct=fmt_pct(shown_percent(village.persen_maksimum, digits), lang, digits),
+            ),
         )
         row = [
             rank,

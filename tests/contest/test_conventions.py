@@ -1,0 +1,148 @@
+"""The published conventions of the contest ranking, each with values worked out by hand:
+the band follows the published percentage (docs/aturan.md §7.1), totals and tie-breakers are
+compared rounded half up as published (§7.5), TOPSIS for one village or identical villages
+(§7.5)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from contest_helpers import (
+    JUDGED_IDS,
+    SMALL_RUBRIC,
+    A,
+    B,
+    C,
+    judged_ranking,
+    judged_rubric,
+    judges_from,
+    measures,
+)
+from contest_helpers import write_rubric as write_rubric_file
+
+import phbs
+from phbs.contest.kernels import round_half_up, truncate
+from phbs.contest.models import Ranking
+from phbs.contest.rubric_loading import LoadedRubric, load_rubric
+from phbs.errors import RubricError
+from phbs.reports.ranking import ranking_table
+
+
+def rank(
+    tmp_path: Path, scores: dict[str, tuple[str, str, str]], **changes: Any
+) -> tuple[Ranking, LoadedRubric]:
+    return judged_ranking(tmp_path, scores, **changes)
+
+
+def same(s: str) -> tuple[str, str, str]:
+    return (s, s, s)
+
+
+def test_rounding_kernels_by_hand() -> None:
+    """docs/aturan.md §7.5 half up as on paper; §7.1 a shown percentage is cut down."""
+    # 216.125 → 216.13 (a 5 rounds up); 2.675 is stored 2.67499999… and still → 2.68;
+    # 212.504 and 212.496 are both 212.50.
+    assert round_half_up([216.125, 2.675, 212.504, 212.496, 0.005], 2).tolist() == [
+        216.13,
+        2.68,
+        212.5,
+        212.5,
+        0.01,
+    ]
+    assert np.isnan(round_half_up([float("nan")], 2)).all()
+    # 79.996 → 79.99 (never 80.00); 79.99 (stored 79.98999…) stays 79.99; 0.57 × 100 is
+    # 56.99999999999999 in binary and is 57.
+    assert truncate([79.996, 79.99, 0.57 * 100, 80.0], 2).tolist() == [79.99, 79.99, 57.0, 80.0]
+    assert truncate([79.996], 1).tolist() == [79.9]
+
+
+def test_band_follows_the_unrounded_percentage(tmp_path: Path) -> None:
+    """docs/aturan.md §7.1. Every criterion s → % of maximum s (3 s + 4 s + 3 s of 1000):
+    A 79.996 is Cukup (below 80) and shows 79.99; B exactly 80 is Baik and shows 80.00;
+    C 79.994 is Cukup. The totals 799.96, 800.00 and 799.94 rank B, A, C."""
+    ranking, _ = rank(tmp_path, {A: same("79,996"), B: same("80"), C: same("79,994")})
+    assert [v.kode_desa for v in ranking.desa] == [B, A, C]
+    percent = {v.kode_desa: v.persen_maksimum for v in ranking.desa}
+    assert percent == {A: 79.996, B: 80.0, C: 79.994}
+    assert [v.predikat for v in ranking.desa] == ["Baik", "Cukup", "Cukup"]
+    assert ranking.persen_dibulatkan is False
+    lines = {line.split()[1]: line for line in ranking_table(ranking).splitlines()[2:]}
+    # Total, then % of maximum, then the label.
+    assert re.search(r" 800\.00 +80\.00 +Baik ", lines[B])
+    assert re.search(r" 799\.96 +79\.99 +Cukup ", lines[A])
+    assert "80.00" not in lines[A]
+
+
+def test_round_before_band_publishes_the_rounded_percentage(tmp_path: Path) -> None:
+    """docs/aturan.md §7.1 with ``round_before_band: true``: 79.996 → 80.00 (half up), Baik;
+    80 stays 80.00, Baik; 79.994 → 79.99, Cukup."""
+    ranking, _ = rank(
+        tmp_path,
+        {A: same("79,996"), B: same("80"), C: same("79,994")},
+        round_before_band=True,
+    )
+    assert {v.kode_desa: (v.persen_maksimum, v.predikat) for v in ranking.desa} == {
+        A: (80.0, "Baik"),
+        B: (80.0, "Baik"),
+        C: (79.99, "Cukup"),
+    }
+    assert ranking.persen_dibulatkan is True
+
+
+def test_band_minimum_finer_than_the_decimals_is_refused(tmp_path: Path) -> None:
+    """docs/aturan.md §7.1: a band starting at 79.995 with decimals 2 could hold a percentage
+    shown 79.99, below its minimum; the rubric is refused at load."""
+    bands = [dict(b) for b in SMALL_RUBRIC["bands"]]  # type: ignore[attr-defined]
+    bands[0]["minimum"] = 79.995
+    path = write_rubric_file(tmp_path, {**SMALL_RUBRIC, "bands": bands})
+    with pytest.raises(RubricError) as caught:
+        load_rubric(path)
+    assert " bands.0.minimum: a band minimum may have at most 2 decimals" in caught.value.message(
+        "en"
+    )
+    assert load_rubric(write_rubric_file(tmp_path, {**SMALL_RUBRIC, "decimals": 3}, "b.yaml"))
+
+
+def test_tie_breakers_compare_the_published_rounded_values(tmp_path: Path) -> None:
+    """docs/aturan.md §7.5, by hand: both villages score 70 on masukan and proses; A scores
+    70.8348 on keluaran (subtotal 212.5044), B 70.8318 (212.4954). Totals 702.5044 and
+    702.4954 are both 702.50; the output subtotals are both 212.50 as published, so they tie
+    there too and % ber-PHBS decides: B 60 above A 50 (unrounded, A's subtotal would win)."""
+    rubric = judged_rubric(tmp_path)
+    ids = JUDGED_IDS
+    keluaran = {A: "70,8348", B: "70,8318"}
+    sheet = {
+        kode: {ids[0]: ["70"] * 3, ids[1]: ["70"] * 3, ids[2]: [value] * 3}
+        for kode, value in keluaran.items()
+    }
+    ranking = phbs.rank_villages(
+        rubric, survey=measures({A: 50.0, B: 60.0}), judges=judges_from(tmp_path, rubric, sheet)
+    )
+    assert [(v.kode_desa, v.peringkat, v.diputus_oleh) for v in ranking.desa] == [
+        (B, 1, None),
+        (A, 2, "ukuran:persen_ber_phbs"),
+    ]
+    assert ranking.village(A).subtotal["keluaran"] == pytest.approx(212.5044)
+    assert "(50.00 vs 60.00)" in ranking.village(A).catatan_en[0]
+    lines = ranking_table(ranking).splitlines()[2:]
+    assert all("702.50" in line and "212.50" in line for line in lines)
+
+
+def test_topsis_single_village_and_identical_villages(tmp_path: Path) -> None:
+    """docs/aturan.md §7.5: one village, or villages equal on every criterion, have ideal =
+    anti-ideal and closeness 0/0; each gets 0.5. Identical villages tie on the total and on
+    every tie-breaker (equal subtotals, equal % ber-PHBS 50): shared rank 1."""
+    alone, _ = rank(tmp_path, {A: ("70", "80", "90")}, method="topsis")
+    assert [(v.peringkat, v.total) for v in alone.desa] == [(1, 0.5)]
+    field, _ = rank(tmp_path, dict.fromkeys((A, B, C), ("70", "80", "90")), method="topsis")
+    assert [(v.peringkat, v.total, v.diputus_oleh) for v in field.desa] == [
+        (1, 0.5, None),
+        (1, 0.5, "seri"),
+        (1, 0.5, "seri"),
+    ]
+    # % of maximum and label stay the weighted sum's: (210 + 320 + 270) / 1000 = 80 %, Baik.
+    assert {(v.persen_maksimum, v.predikat) for v in field.desa} == {(80.0, "Baik")}

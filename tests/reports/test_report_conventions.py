@@ -1,0 +1,110 @@
+"""What a judge sees of the contest conventions, rendered: the % of maximum next to its band
+is cut down to the rubric's decimals, never rounded across the band (docs/aturan.md §7.1),
+and totals show rounded half up as they are compared (§7.5). The page is read in headless
+Chromium, the workbook with openpyxl and as LibreOffice prints it (PDF, then pdftotext).
+
+The ranking (hand-worked in tests/contest/test_conventions.py): every criterion of Kersik
+Putih scores 80, of Segumbang 79.996, of Betung 79.994, so their % of maximum is that score:
+80 (Baik), 79.996 (Cukup, shown 79.99) and 79.994 (Cukup, shown 79.99); totals 800.00,
+799.96 and 799.94.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from browser import Opened, launch
+from contest_helpers import A, B, C, judged_ranking
+from report_helpers import small
+
+from phbs import write_report
+from phbs.contest.models import Ranking
+from phbs.reports.content import ReportOptions
+
+pytestmark = pytest.mark.slow
+
+SCORES = {A: ("79,996",) * 3, B: ("80",) * 3, C: ("79,994",) * 3}
+
+
+@pytest.fixture(scope="module")
+def browser_context() -> Iterator[Any]:
+    with launch() as context:
+        yield context
+
+
+def ranking(tmp_path: Path) -> Ranking:
+    found, _ = judged_ranking(tmp_path, SCORES)
+    assert [v.kode_desa for v in found.desa] == [B, A, C]
+    return found
+
+
+def test_page_shows_the_percentage_within_its_band(browser_context: Any, tmp_path: Path) -> None:
+    """The total cell of Segumbang says 79,99 % beside Cukup, not 80,00 %."""
+    scored = small(tmp_path)
+    path = tmp_path / "peringkat.html"
+    write_report(scored.result, scored.report, ReportOptions(ranking=ranking(tmp_path)), html=path)
+    opened = Opened(browser_context, path)
+    try:
+        assert opened.column("tabel-peringkat", 4) == ["Baik", "Cukup", "Cukup"]
+        assert opened.column("tabel-peringkat", 3) == ["800,00", "799,96", "799,94"]
+        notes = opened.page.evaluate(
+            "() => Array.from(document.querySelectorAll('#tabel-peringkat tbody tr'))"
+            ".map(r => r.cells[3].querySelector('small').textContent)"
+        )
+        assert notes == [
+            "80,00 % dari maksimum",
+            "79,99 % dari maksimum",
+            "79,99 % dari maksimum",
+        ]
+        assert opened.console == []
+    finally:
+        opened.close()
+
+
+def test_workbook_shows_the_percentage_within_its_band(tmp_path: Path) -> None:
+    """The Peringkat sheet stores the % cut down to 2 decimals with a 2-decimal format, so
+    LibreOffice prints 79.99 % for the two Cukup villages and 80.00 % only for Baik."""
+    scored = small(tmp_path)
+    path = tmp_path / "peringkat.xlsx"
+    write_report(scored.result, scored.report, ReportOptions(ranking=ranking(tmp_path)), xlsx=path)
+    sheet = openpyxl.load_workbook(path)["Peringkat"]
+    header = {cell.value: cell.column for cell in sheet[1]}
+    shown = [
+        (
+            sheet.cell(row=r, column=header["% dari maksimum"]).value,
+            sheet.cell(row=r, column=header["% dari maksimum"]).number_format,
+            sheet.cell(row=r, column=header["Predikat"]).value,
+        )
+        for r in (2, 3, 4)
+    ]
+    assert [(f, band) for _, f, band in shown] == [
+        ("0.00%", "Baik"),
+        ("0.00%", "Cukup"),
+        ("0.00%", "Cukup"),
+    ]
+    assert [v for v, _, _ in shown] == pytest.approx([0.8, 0.7999, 0.7999])
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is needed: .ci/run installs it"
+    profile = f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}"
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), path],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path.with_suffix(".pdf")), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    # Two-decimal percentages appear only in the ranking's % of maximum column.
+    printed = [p.replace(",", ".") for p in re.findall(r"(\d+[.,]\d\d) ?%", text)]
+    assert sorted(printed) == ["79.99", "79.99", "80.00"]
