@@ -622,10 +622,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "unc.judges.resampled": ("juga diambil ulang", "also resampled"),
     "unc.indistinct": (
-        "Peringkat {first}–{last} tidak dapat dibedakan secara statistik (interval peringkat "
-        "90% saling tumpang tindih).",
-        "Ranks {first}–{last} cannot be told apart statistically (their 90% rank intervals "
-        "overlap).",
+        "Peringkat {first}–{last} tidak dapat dibedakan secara statistik (setiap dua interval "
+        "peringkat 90% di antaranya tumpang tindih).",
+        "Ranks {first}–{last} cannot be told apart statistically (every two of their 90% rank "
+        "intervals overlap).",
     ),
     "unc.indistinct.more": (
         "… dan {count} kelompok peringkat lain yang tidak dapat dibedakan (lihat kolom "
@@ -634,8 +634,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "column).",
     ),
     "unc.distinct": (
-        "Peringkat 1 terpisah dari peringkat 2 secara statistik.",
-        "Rank 1 is statistically separated from rank 2.",
+        "Peringkat 1 terpisah dari peringkat berikutnya secara statistik (interval peringkat "
+        "90%-nya tidak tumpang tindih).",
+        "Rank 1 is statistically separated from the next rank (their 90% rank intervals do "
+        "not overlap).",
     ),
     "unc.weights": (
         "Kepekaan bobot: {replicates} ulangan (seed {seed}), {how}; kolom 'Tetap' = peluang desa "

@@ -19,7 +19,7 @@ from phbs.contest.resampling import (
     indistinct_blocks,
     indistinct_top,
     map_scores,
-    rank_interval,
+    rank_summary,
     resample_binomial,
     resample_households,
     resample_judges,
@@ -139,24 +139,26 @@ def bootstrap_ranking(
         all_ranks.append(ranked)
         done += batch
     ranks = np.concatenate(all_ranks) if all_ranks else np.zeros((0, 0), dtype=np.int64)
-    lower, upper = rank_interval(ranks)
+    # Villages still tied in a replicate share its positions (aturan.md §7.8).
+    summary = rank_summary(ranks)
     names = {v.kode_desa: v.nama_desa for v in ranking.desa}
     rows = [
         VillageRankStability(
             kode_desa=k,
             nama_desa=names[k],
             peringkat=ranking.village(k).peringkat or 0,
-            peringkat_median=float(np.median(ranks[:, i])),
-            peringkat_bawah=int(lower[i]),
-            peringkat_atas=int(upper[i]),
-            p_pertama=float(np.mean(ranks[:, i] == 1)),
-            p_tiga_besar=float(np.mean(ranks[:, i] <= 3)),
+            peringkat_median=float(summary.median[i]),
+            peringkat_bawah=int(summary.lower[i]),
+            peringkat_atas=int(summary.upper[i]),
+            p_pertama=float(summary.first[i]),
+            p_tiga_besar=float(summary.top3[i]),
         )
         for i, k in enumerate(villages)
     ]
     base_ranks = [r.peringkat for r in rows]
-    top = indistinct_top(base_ranks, lower.tolist(), upper.tolist())
-    blocks = indistinct_blocks(base_ranks, lower.tolist(), upper.tolist())
+    lower, upper = summary.lower.tolist(), summary.upper.tolist()
+    top = indistinct_top(base_ranks, lower, upper)
+    blocks = indistinct_blocks(base_ranks, lower, upper)
     return RankBootstrap(
         ulangan=replicates,
         seed=seed,

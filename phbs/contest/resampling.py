@@ -20,6 +20,8 @@ correlation between criteria within one household is not carried over.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -213,54 +215,128 @@ def chunk_size(villages: int, criteria: int, budget: int = 4_000_000) -> int:
     return max(1, budget // max(1, villages * max(criteria, 1)))
 
 
-def rank_interval(ranks: IntArray, coverage: float = 0.9) -> tuple[IntArray, IntArray]:
-    """Equal-tailed rank interval per village (columns), as observed ranks."""
+@dataclass(frozen=True)
+class RankSummary:
+    """Each village's rank under the bootstrap, read off its shared positions
+    (:func:`position_shares`): median, 90 % interval ends, P(first) and P(top 3)."""
+
+    median: FloatArray
+    lower: IntArray
+    upper: IntArray
+    first: FloatArray
+    top3: FloatArray
+
+
+def position_shares(ranks: IntArray) -> FloatArray:
+    """How many replicates put each village at each position, ties shared (docs/aturan.md
+    §7.8): ``ranks`` is replicates × villages of competition ranks; ``k`` villages tied at
+    rank ``p`` in a replicate each take ``1/k`` of positions ``p … p + k − 1``. Villages ×
+    positions (column 0 is position 1); every row and every column sums to the number of
+    replicates.
+
+    >>> position_shares(np.array([[1, 1, 3]])).tolist()
+    [[0.5, 0.5, 0.0], [0.5, 0.5, 0.0], [0.0, 0.0, 1.0]]
+    """
+    replicates, villages = ranks.shape
+    width = villages + 2
+    per_replicate = ranks + (villages + 1) * np.arange(replicates, dtype=np.int64)[:, None]
+    tied = np.bincount(per_replicate.ravel(), minlength=replicates * (villages + 1))
+    share = 1.0 / tied[per_replicate]
+    row = np.arange(villages, dtype=np.int64)[None, :] * width
+    # A share enters at position p and leaves after p + k − 1 (a difference array per row).
+    starts = np.bincount((row + ranks).ravel(), share.ravel(), villages * width)
+    ends = np.bincount((row + ranks + tied[per_replicate]).ravel(), share.ravel(), villages * width)
+    shares: FloatArray = np.cumsum((starts - ends).reshape(villages, width), axis=1)
+    return shares[:, 1 : villages + 1]
+
+
+def rank_summary(ranks: IntArray, coverage: float = 0.9) -> RankSummary:
+    """Median rank, equal-tailed ``coverage`` rank interval, P(first) and P(top 3) of each
+    village (columns of ``ranks``), all from its shared positions (:func:`position_shares`):
+    the interval ends are the smallest positions whose cumulative share reaches 5 % and
+    95 %; the median is the position reaching 50 %, or the midpoint of two positions when
+    the cumulative share is exactly 50 % at the first (as :func:`numpy.median`). Without
+    ties this is the ordinary median and inverted-CDF quantile of the ranks.
+
+    >>> summary = rank_summary(np.array([[1, 1], [1, 1]]))
+    >>> summary.median.tolist(), summary.lower.tolist(), summary.upper.tolist()
+    ([1.5, 1.5], [1, 1], [2, 2])
+    >>> summary.first.tolist(), summary.top3.tolist()
+    ([0.5, 0.5], [1.0, 1.0])
+    """
+    replicates = ranks.shape[0]
+    shares = position_shares(ranks)
+    cdf = np.cumsum(shares, axis=1)
+    slack = 1e-9 * replicates  # sums of 1/k shares carry floating-point noise
+
+    def reaching(target: float) -> IntArray:
+        found: IntArray = np.argmax(cdf >= target - slack, axis=1).astype(np.int64) + 1
+        return found
+
     tail = (1.0 - coverage) / 2.0
-    lower = np.quantile(ranks, tail, axis=0, method="inverted_cdf")
-    upper = np.quantile(ranks, 1.0 - tail, axis=0, method="inverted_cdf")
-    return lower.astype(np.int64), upper.astype(np.int64)
+    half = reaching(replicates / 2)
+    beyond = np.argmax(cdf > replicates / 2 + slack, axis=1) + 1
+    exact = np.abs(cdf[np.arange(len(half)), half - 1] - replicates / 2) <= slack
+    return RankSummary(
+        median=np.where(exact, (half + beyond) / 2, half).astype(np.float64),
+        lower=reaching(tail * replicates),
+        upper=reaching((1.0 - tail) * replicates),
+        first=shares[:, 0] / replicates,
+        top3=shares[:, :3].sum(axis=1) / replicates,
+    )
+
+
+def _mutual_runs(base_ranks: list[int], lower: list[int], upper: list[int]) -> list[list[int]]:
+    """The maximal runs of villages, in published rank order (indices), whose intervals all
+    overlap one another: on a line, every pair of intervals overlaps exactly when the
+    largest lower end is at most the smallest upper end. Runs of one village included."""
+    order = [int(i) for i in np.argsort(base_ranks, kind="stable")]
+    runs: list[list[int]] = []
+    end = -1
+    for start in range(len(order)):
+        stop = max(end, start)
+        while stop + 1 < len(order):
+            ahead = order[start : stop + 2]
+            if max(lower[i] for i in ahead) > min(upper[i] for i in ahead):
+                break
+            stop += 1
+        if stop > end:  # not inside the run before
+            runs.append(order[start : stop + 1])
+            end = stop
+    return runs
 
 
 def indistinct_top(base_ranks: list[int], lower: list[int], upper: list[int]) -> int:
-    """Largest ``k`` such that the villages ranked 1…k all have 90 % rank intervals reaching
-    the interval of the village ranked first; 1 when rank 1 stands apart.
+    """Largest published rank ``k`` such that the villages ranked 1…k have 90 % rank
+    intervals that all overlap one another (docs/aturan.md §7.8); 1 when the first village
+    stands apart from the next, 0 without villages.
 
-    >>> indistinct_top([1, 2, 3, 4], [1, 1, 2, 5], [2, 3, 4, 6])
-    3
+    >>> indistinct_top([1, 2, 3, 4], [1, 1, 3, 5], [2, 3, 4, 6])
+    2
     """
-    if not base_ranks:
-        return 0
-    order = np.argsort(base_ranks, kind="stable")
-    reach = upper[int(order[0])]
-    last = 1
-    for i in order[1:]:
-        if lower[int(i)] > reach:
-            break
-        last = base_ranks[int(i)]
-    return last
+    runs = _mutual_runs(base_ranks, lower, upper)
+    return base_ranks[runs[0][-1]] if runs else 0
 
 
 def indistinct_blocks(
     base_ranks: list[int], lower: list[int], upper: list[int]
 ) -> list[tuple[int, int]]:
-    """Every run of villages (in rank order) that cannot be told apart: a block starts at a
-    village and takes each following village whose 90 % rank interval reaches the starting
-    village's interval (as :func:`indistinct_top` does for rank 1); the next block starts at
-    the first village left out. Blocks of two or more villages, as ``(first rank, last
-    rank)``.
+    """Every block of ranks that cannot be told apart (docs/aturan.md §7.8): a maximal run of
+    villages consecutive in the published ranking whose 90 % rank intervals all overlap one
+    another (every pair shares a rank), spanning two published ranks or more, as
+    ``(first rank, last rank)`` in rank order. Maximal blocks may share villages: with
+    intervals 1 [1–2], 2 [1–3], 3 [3–4] ranks 1 and 3 can be told apart, so the blocks are
+    1–2 and 2–3. Ranks 7 [5–9] and 12 [11–12] never share a block, whatever interval the
+    village above them has.
 
-    >>> indistinct_blocks([1, 2, 3, 4, 5, 6], [1, 1, 3, 3, 5, 6], [2, 2, 4, 5, 5, 6])
-    [(1, 2), (3, 4)]
+    >>> indistinct_blocks([1, 2, 3], [1, 1, 3], [2, 3, 4])
+    [(1, 2), (2, 3)]
+    >>> indistinct_blocks([5, 7, 12], [3, 5, 11], [12, 9, 12])
+    [(5, 7)]
     """
-    order = [int(i) for i in np.argsort(base_ranks, kind="stable")]
     blocks = []
-    start = 0
-    while start < len(order):
-        reach = upper[order[start]]
-        end = start
-        while end + 1 < len(order) and lower[order[end + 1]] <= reach:
-            end += 1
-        if end > start:
-            blocks.append((base_ranks[order[start]], base_ranks[order[end]]))
-        start = end + 1
+    for run in _mutual_runs(base_ranks, lower, upper):
+        first, last = base_ranks[run[0]], base_ranks[run[-1]]
+        if last > first:
+            blocks.append((first, last))
     return blocks

@@ -11,7 +11,12 @@
   stay as recorded; % dipantau does not change (the sample size is fixed). Each replicate is
   ranked as the ranking itself: by the rounded total, then the rubric's ordered tie-breakers
   (subtotals, criterion scores and survey measures of that replicate), with a shared
-  competition rank only for villages equal on every key.
+  competition rank only for villages equal on every key. Villages still tied in a replicate
+  share the positions they cover (k villages tied at rank p each take 1/k of positions
+  p … p + k − 1), so P(first) sums to 1 over the villages and P(top 3) to 3; the median and
+  the interval are read off the same shared positions. A block of ranks that cannot be told
+  apart is a maximal run of consecutive published ranks whose 90 % rank intervals all
+  overlap one another (docs/aturan.md §7.8).
 * :func:`weight_sensitivity` keeps the scores and perturbs the group weights: a seeded
   Dirichlet around the rubric's group shares (``concentration`` κ: a share ``s`` varies with
   standard deviation ``sqrt(s(1 − s)/(κ + 1))``), or each group weight times a uniform factor
@@ -53,11 +58,15 @@ class VillageRankStability(_Frozen):
     kode_desa: str
     nama_desa: str
     peringkat: int = Field(description="rank in the ranking itself")
-    peringkat_median: float
+    peringkat_median: float = Field(description="median position (ties in a replicate shared)")
     peringkat_bawah: int = Field(description="best rank of the 90 % rank interval")
     peringkat_atas: int = Field(description="worst rank of the 90 % rank interval")
-    p_pertama: float = Field(description="share of replicates ranked first")
-    p_tiga_besar: float = Field(description="share of replicates ranked 1–3")
+    p_pertama: float = Field(
+        description="share of replicates ranked first; k villages tied first share it, 1/k each"
+    )
+    p_tiga_besar: float = Field(
+        description="share of positions 1–3 held over the replicates (ties shared)"
+    )
 
 
 class RankBootstrap(_Frozen):
@@ -75,12 +84,15 @@ class RankBootstrap(_Frozen):
     )
     desa: list[VillageRankStability]
     tidak_terbedakan_sampai: int = Field(
-        description="ranks 1…k cannot be told apart (overlapping 90 % rank intervals)"
+        description="ranks 1…k cannot be told apart (their 90 % rank intervals all overlap "
+        "one another); 1 when rank 1 stands apart"
     )
     blok_tidak_terbedakan: list[tuple[int, int]] = Field(
         default_factory=list,
-        description="every block of ranks (first, last) that cannot be told apart, in rank "
-        "order (the first is 1…tidak_terbedakan_sampai when that is 2 or more)",
+        description="every block of ranks (first, last) that cannot be told apart: maximal "
+        "runs of consecutive ranks whose 90 % rank intervals all overlap one another, in rank "
+        "order; blocks may share ranks (the first is 1…tidak_terbedakan_sampai when that is "
+        "2 or more)",
     )
 
 

@@ -1,7 +1,8 @@
 """The published conventions of the contest ranking, each with values worked out by hand:
 the band follows the published percentage (docs/aturan.md §7.1), totals and tie-breakers are
 compared rounded half up as published (§7.5), TOPSIS for one village or identical villages
-(§7.5)."""
+(§7.5), ties inside a bootstrap replicate share their positions and blocks of ranks that
+cannot be told apart are runs of mutually overlapping 90 % rank intervals (§7.8)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,18 @@ from contest_helpers import (
 from contest_helpers import write_rubric as write_rubric_file
 
 import phbs
+from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.kernels import round_half_up, truncate
 from phbs.contest.models import Ranking
+from phbs.contest.resampling import (
+    indistinct_blocks,
+    indistinct_top,
+    position_shares,
+    rank_summary,
+)
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
+from phbs.demo.contest import SAMPLE_RUBRIC, sample_ranking
+from phbs.demo.data import sample_data
 from phbs.errors import RubricError
 from phbs.reports.ranking import ranking_table
 
@@ -146,3 +156,99 @@ def test_topsis_single_village_and_identical_villages(tmp_path: Path) -> None:
     ]
     # % of maximum and label stay the weighted sum's: (210 + 320 + 270) / 1000 = 80 %, Baik.
     assert {(v.persen_maksimum, v.predikat) for v in field.desa} == {(80.0, "Baik")}
+
+
+def test_shared_positions_by_hand() -> None:
+    """docs/aturan.md §7.8. Replicate 1: A and B tied first, C third; replicate 2: B, A, C.
+    A holds ½ + 0 of position 1 and ½ + 1 of position 2: P(first) ¼, median 2 (cumulative
+    ¼ then 1 of 2 replicates: 50 % is passed at position 2), interval 1–2; B: P(first) ¾,
+    median 1 (¾ ≥ ½); C third in both. P(first) sums to 1, P(top 3) to 3."""
+    ranks = np.array([[1, 1, 3], [2, 1, 3]])
+    assert position_shares(ranks).tolist() == [[0.5, 1.5, 0.0], [1.5, 0.5, 0.0], [0, 0, 2.0]]
+    summary = rank_summary(ranks)
+    assert summary.first.tolist() == [0.25, 0.75, 0.0]
+    assert summary.top3.tolist() == [1.0, 1.0, 1.0]
+    assert summary.median.tolist() == [2.0, 1.0, 3.0]
+    assert summary.lower.tolist() == [1, 1, 3]
+    assert summary.upper.tolist() == [2, 2, 3]
+    # Three villages tied second of four: each holds ⅓ of positions 2, 3 and 4, so ⅔ of the
+    # top 3; 1 + 3 × ⅔ = 3.
+    four = rank_summary(np.array([[1, 2, 2, 2]]))
+    assert four.top3 == pytest.approx([1, 2 / 3, 2 / 3, 2 / 3])
+    assert four.median.tolist() == [1.0, 3.0, 3.0, 3.0]
+    assert (four.lower.tolist(), four.upper.tolist()) == ([1, 2, 2, 2], [1, 4, 4, 4])
+
+
+def test_shared_positions_without_ties_are_the_usual_median_and_quantiles() -> None:
+    """Without ties the summary is numpy's median and inverted-CDF 5 % / 95 % quantiles."""
+    rng = np.random.default_rng(4)
+    ranks = np.stack([rng.permutation(6) + 1 for _ in range(101)])
+    for count in (101, 100):
+        part = ranks[:count]
+        summary = rank_summary(part)
+        np.testing.assert_array_equal(summary.median, np.median(part, axis=0))
+        q = np.quantile(part, [0.05, 0.95], axis=0, method="inverted_cdf")
+        np.testing.assert_array_equal(summary.lower, q[0])
+        np.testing.assert_array_equal(summary.upper, q[1])
+        np.testing.assert_allclose(summary.first, np.mean(part == 1, axis=0))
+
+
+def test_two_identical_villages_share_first_place(tmp_path: Path) -> None:
+    """docs/aturan.md §7.8: two villages equal on every key in every replicate each get
+    P(first) 0.5, P(top 3) 1, median 1.5 and interval 1–2 (not 1 each, which summed to 200 %);
+    they share the published rank 1, so no block note is written for them."""
+    ranking, rubric = rank(tmp_path, dict.fromkeys((A, B), ("70", "80", "90")))
+    assert [v.peringkat for v in ranking.desa] == [1, 1]
+    boot = bootstrap_ranking(ranking, rubric, None, replicates=20, seed=1)
+    assert [(v.p_pertama, v.p_tiga_besar, v.peringkat_median) for v in boot.desa] == [
+        (0.5, 1.0, 1.5)
+    ] * 2
+    assert [(v.peringkat_bawah, v.peringkat_atas) for v in boot.desa] == [(1, 2)] * 2
+    assert boot.blok_tidak_terbedakan == []
+    assert boot.tidak_terbedakan_sampai == 1
+
+
+def test_bootstrap_probabilities_sum_to_one_and_three() -> None:
+    """P(first) sums to exactly 1 and P(top 3) to 3 over the villages of the sample contest,
+    whatever the ties inside the replicates (docs/aturan.md §7.8)."""
+    survey = phbs.read_survey(sample_data().survey_files)
+    report = phbs.summarise(phbs.score(survey))
+    ranking = sample_ranking(report)
+    boot = bootstrap_ranking(
+        ranking,
+        phbs.load_rubric(SAMPLE_RUBRIC),
+        report,
+        replicates=200,
+        seed=3,
+        resample_judges_too=True,
+    )
+    assert len(boot.desa) >= 3
+    assert sum(v.p_pertama for v in boot.desa) == pytest.approx(1.0, abs=1e-12)
+    assert sum(v.p_tiga_besar for v in boot.desa) == pytest.approx(3.0, abs=1e-12)
+
+
+# Published ranks 1–12 with hand-made 90 % intervals: 1–4 stand apart; rank 5 is wide
+# [5–12]. Chaining from rank 5's interval (the old rule) joined 5–12 into one block and
+# claimed 7 [5–9] and 12 [11–12] cannot be told apart, though their intervals do not meet.
+INTERVALS = [(1, 1), (2, 2), (3, 3), (4, 4), (5, 12), (5, 8), (5, 9), (6, 10), (7, 10)]
+INTERVALS += [(8, 11), (10, 12), (11, 12)]
+
+
+def test_blocks_are_runs_of_mutually_overlapping_intervals() -> None:
+    """docs/aturan.md §7.8, by hand: 5–10 all contain rank 8 and 11 [10–12] misses 6 [5–8];
+    8–11 all contain 10, and neither 7 [5–9] nor 12 [11–12] meets all of them; 10–12 all
+    contain 11, and 9 [7–10] misses 12. No block holds both 7 and 12."""
+    ranks = list(range(1, 13))
+    lower, upper = [lo for lo, _ in INTERVALS], [hi for _, hi in INTERVALS]
+    blocks = indistinct_blocks(ranks, lower, upper)
+    assert blocks == [(5, 10), (8, 11), (10, 12)]
+    assert not any(first <= 7 and last >= 12 for first, last in blocks)
+    for first, last in blocks:
+        inside = INTERVALS[first - 1 : last]
+        assert max(lo for lo, _ in inside) <= min(hi for _, hi in inside)
+    assert indistinct_top(ranks, lower, upper) == 1
+    # Overlapping maximal blocks are all reported: 1 [1–2], 2 [1–3], 3 [3–4].
+    assert indistinct_blocks([1, 2, 3], [1, 1, 3], [2, 3, 4]) == [(1, 2), (2, 3)]
+    assert indistinct_top([1, 2, 3], [1, 1, 3], [2, 3, 4]) == 2
+    # Villages sharing a published rank are not a block of their own.
+    assert indistinct_blocks([1, 1, 3], [1, 1, 3], [2, 2, 3]) == []
