@@ -255,6 +255,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "need --rubric",
     ),
     "report.contest.of_maximum": ("{pct} dari maksimum", "{pct} of maximum"),
+    "report.contest.percent_rule.cut": (
+        "% dari maksimum ditampilkan dipotong (tidak dibulatkan) ke {decimals} desimal; predikat "
+        "dibaca dari persen tanpa pembulatan.",
+        "% of maximum shown cut down (not rounded) to {decimals} decimals; the label is read "
+        "from the unrounded percentage.",
+    ),
+    "report.contest.percent_rule.rounded": (
+        "% dari maksimum dibulatkan ke {decimals} desimal (setengah ke atas); predikat dibaca "
+        "dari angka bulat itu.",
+        "% of maximum rounded half up to {decimals} decimals; the label is read from that "
+        "rounded value.",
+    ),
     "report.input.rubrik": ("Rubrik", "Rubric"),
     "report.input.survei": ("Survei", "Survey"),
     "report.input.peta": ("Peta berkas", "Mapping"),

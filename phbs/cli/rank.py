@@ -36,6 +36,7 @@ from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
 from phbs.outputs import CsvFormat, check_run_files, input_file
 from phbs.reports import text
+from phbs.reports.contest import percent_rule
 from phbs.reports.ranking import (
     agreement_line,
     notes_text,
@@ -121,6 +122,7 @@ def _print(
     )
     click.echo()
     click.echo(ranking_table(ranking, lang))
+    click.echo(percent_rule(ranking, lang))
     click.echo()
     counts = dict.fromkeys(VillageStatus, 0)
     for village in ranking.desa:

@@ -16,7 +16,7 @@ from phbs.contest.models import Ranking, VillageResult, VillageStatus
 from phbs.contest.rubric import Rubric
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.errors import PhbsError
-from phbs.i18n import Lang
+from phbs.i18n import Lang, t
 
 #: Band colours from the best band down (Baik, Cukup, Kurang, Buruk); more bands reuse grey.
 BAND_COLOURS = ("#b8e0b0", "#fff3a3", "#fdd49e", "#f4a3a3")
@@ -43,6 +43,17 @@ def published_number(value: float | None, decimals: int) -> float | None:
     return None if value is None else float(round_half_up(value, decimals))
 
 
+def percent_rule(ranking: Ranking, lang: Lang = "id") -> str:
+    """How the % of maximum is published and shown, in one sentence (docs/aturan.md §7.1).
+
+    >>> from phbs.demo.contest import sample_ranking
+    >>> percent_rule(sample_ranking(), "en")[:60]
+    '% of maximum shown cut down (not rounded) to 2 decimals; the'
+    """
+    rule = "rounded" if ranking.persen_dibulatkan else "cut"
+    return t(f"report.contest.percent_rule.{rule}", lang, decimals=ranking.desimal)
+
+
 @dataclass(frozen=True)
 class Band:
     """A label band with its colour."""
@@ -50,6 +61,13 @@ class Band:
     label: str
     colour: str
     minimum: float | None
+
+    @property
+    def minimum_digits(self) -> int:
+        """Decimals the minimum needs to be shown exactly (80 → 0, 79.5 → 1)."""
+        if self.minimum is None:
+            return 0
+        return len(f"{self.minimum:.6f}".rstrip("0").split(".")[1])
 
 
 @dataclass(frozen=True)

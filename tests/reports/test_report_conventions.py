@@ -63,7 +63,46 @@ def test_page_shows_the_percentage_within_its_band(browser_context: Any, tmp_pat
             "79,99 % dari maksimum",
             "79,99 % dari maksimum",
         ]
+        assert (
+            "% dari maksimum ditampilkan dipotong (tidak dibulatkan) ke 2 desimal; predikat "
+            "dibaca dari persen tanpa pembulatan." in opened.text()
+        )
         assert opened.console == []
+    finally:
+        opened.close()
+
+
+def test_page_with_a_rounding_rubric(browser_context: Any, tmp_path: Path) -> None:
+    """``round_before_band: true`` with ``decimals: 1`` and Baik from 79.5 (docs/aturan.md
+    §7.1), by hand: 79.45 rounds half up to 79.5, Baik; 79.44 rounds to 79.4, Cukup. The
+    legend shows the minimum as written (≥ 79,5 %) and the page says the % is rounded."""
+    bands = [
+        {"label": "Baik", "label_en": "Good", "minimum": 79.5},
+        {"label": "Cukup", "label_en": "Fair", "minimum": 60},
+        {"label": "Kurang", "label_en": "Poor", "minimum": 0},
+    ]
+    found, _ = judged_ranking(
+        tmp_path,
+        {A: ("79,45",) * 3, B: ("79,44",) * 3},
+        round_before_band=True,
+        decimals=1,
+        bands=bands,
+    )
+    assert [(v.persen_maksimum, v.predikat) for v in found.desa] == [
+        (79.5, "Baik"),
+        (79.4, "Cukup"),
+    ]
+    scored = small(tmp_path)
+    path = tmp_path / "peringkat.html"
+    write_report(scored.result, scored.report, ReportOptions(ranking=found), html=path)
+    opened = Opened(browser_context, path)
+    try:
+        legend = opened.page.locator("#peringkat .legend").inner_text()
+        assert "≥ 79,5 %" in legend
+        assert opened.column("tabel-peringkat", 4) == ["Baik", "Cukup"]
+        notes = opened.page.locator("#tabel-peringkat tbody td:nth-child(4) small")
+        assert notes.all_text_contents() == ["79,5 % dari maksimum", "79,4 % dari maksimum"]
+        assert "dibulatkan ke 1 desimal (setengah ke atas)" in opened.text()
     finally:
         opened.close()
 
@@ -90,6 +129,10 @@ def test_workbook_shows_the_percentage_within_its_band(tmp_path: Path) -> None:
         ("0.00%", "Cukup"),
     ]
     assert [v for v, _, _ in shown] == pytest.approx([0.8, 0.7999, 0.7999])
+    below = [row[0].value for row in sheet.iter_rows(min_row=5) if row and row[0].value]
+    assert "% dari maksimum ditampilkan dipotong (tidak dibulatkan) ke 2 desimal" in " ".join(
+        str(v) for v in below
+    )
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice (soffice) is needed: .ci/run installs it"
     profile = f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}"

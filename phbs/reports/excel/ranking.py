@@ -10,7 +10,7 @@ from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking, VillageResult
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
-from phbs.reports.contest import ContestView, shown_percent
+from phbs.reports.contest import ContestView, percent_rule, shown_percent
 from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
 from phbs.reports.uncertainty import uncertainty_notes
 
@@ -139,6 +139,7 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     for label, value in content.settings[-4:]:
         w.row([label, value], measure=False)
     w.row([t("report.col.nilai_maksimum", lang), ranking.nilai_maksimum], measure=False)
+    w.row([percent_rule(ranking, lang)], measure=False)
     w.fit_columns(fixed={len(header) - 1: 45})
 
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from phbs.contest.assessment import Uncertainty
 from phbs.i18n import LABELS, Lang, fmt_int, t
-from phbs.reports.contest import Band, ContestView, published_number, shown_percent
+from phbs.reports.contest import (
+    Band,
+    ContestView,
+    percent_rule,
+    published_number,
+    shown_percent,
+)
 from phbs.reports.html.view import Cell, Column, Table, fmt_number, fmt_pct
 from phbs.reports.uncertainty import uncertainty_notes
 
@@ -35,6 +41,7 @@ class RankingSection:
     decimals: int
     uncertainty_notes: list[str]
     uncertainty_explain: str
+    percent_rule: str = ""
 
 
 def _role(role: str, lang: Lang) -> str:
@@ -195,4 +202,5 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
         uncertainty_explain=(
             t("report.unc.explain", lang) if _uncertainty_columns(found, lang) else ""
         ),
+        percent_rule=percent_rule(ranking, lang),
     )
