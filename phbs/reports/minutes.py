@@ -18,7 +18,7 @@ from phbs.contest.rubric import Method
 from phbs.i18n import Lang, fmt_int, t
 from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
-from phbs.reports.contest import ContestView
+from phbs.reports.contest import ContestView, published_number, shown_percent
 from phbs.reports.html.view import fmt_number, fmt_pct
 from phbs.reports.panel import BLANK, MinutesDetails, long_date, or_blank, weekday
 from phbs.scoring.summary import MIN_SAMPLE
@@ -121,13 +121,16 @@ def _row(village: VillageResult, view: ContestView) -> MinutesRow:
     band = view.band(village)
     remark, winner = _remark(village, view)
     kecamatan = _kecamatan(village.kode_desa)
+    # As published (docs/aturan.md §7.1, §7.5): the total rounded half up, the % of maximum
+    # cut down to the rubric's decimals so it never crosses the band beside it.
+    percent = shown_percent(village.persen_maksimum, digits)
     texts = (
         "–" if village.peringkat is None else str(village.peringkat),
         village.kode_desa,
         village.nama_desa,
         kecamatan,
-        fmt_number(village.total, lang, digits),
-        fmt_pct(village.persen_maksimum, lang, 1),
+        fmt_number(published_number(village.total, digits), lang, digits),
+        fmt_pct(percent, lang, digits),
         band.label if band else "–",
         remark,
     )
@@ -137,7 +140,7 @@ def _row(village: VillageResult, view: ContestView) -> MinutesRow:
         village=village.nama_desa,
         kecamatan=kecamatan,
         total=village.total,
-        percent=village.persen_maksimum,
+        percent=percent,
         band=band.label if band else "–",
         remark=remark,
         winner=winner,

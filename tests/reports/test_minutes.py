@@ -90,7 +90,8 @@ def test_winners_table_and_overrides(ranked: Scored) -> None:
     assert [rows[v].remark for v in WINNERS] == ["Juara I", "Juara II", "Juara III"]
     assert rows["Batulicin"].kecamatan == "Batu Licin"
     assert rows["Kota Pagatan"].kecamatan == "Kusan Hilir"
-    assert rows["Batulicin"].texts[4:7] == ("4.361,84", "82,3 %", "Baik")
+    # 4.361,84 × 100 / 5.300 = 82,298…: cut down to the rubric's 2 decimals (aturan.md §7.1).
+    assert rows["Batulicin"].texts[4:7] == ("4.361,84", "82,29 %", "Baik")
     assert rows["Maju Makmur"].rank is None
     assert rows["Maju Makmur"].remark == "dikeluarkan"
     assert minutes.overrides == (
@@ -186,7 +187,7 @@ def test_english(ranked: Scored) -> None:
         "Winner, 2nd place",
         "Winner, 3rd place",
     ]
-    assert minutes.rows[0].texts[4:6] == ("4,361.84", "82.3%")
+    assert minutes.rows[0].texts[4:6] == ("4,361.84", "82.29%")
     assert minutes.overrides[0].startswith("Sungai Lembu (63.10.02.2003): ")
     assert " changed from 71.66 to 65.00. Reason: Verifikasi 10 rumah" in minutes.overrides[0]
 

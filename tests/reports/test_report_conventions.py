@@ -26,7 +26,8 @@ from report_helpers import small
 
 from phbs import write_report
 from phbs.contest.models import Ranking
-from phbs.reports.content import ReportOptions
+from phbs.reports.content import ReportOptions, build_content
+from phbs.reports.minutes import build_minutes
 
 pytestmark = pytest.mark.slow
 
@@ -148,6 +149,27 @@ def test_workbook_shows_the_percentage_within_its_band(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     ).stdout
-    # Two-decimal percentages appear only in the ranking's % of maximum column.
+    # Two-decimal percentages appear only in the % of maximum columns of the Peringkat and
+    # Berita Acara sheets.
     printed = [p.replace(",", ".") for p in re.findall(r"(\d+[.,]\d\d) ?%", text)]
-    assert sorted(printed) == ["79.99", "79.99", "80.00"]
+    assert sorted(printed) == ["79.99"] * 4 + ["80.00"] * 2
+    minutes = openpyxl.load_workbook(path)["Berita Acara"]
+    cells = [c for row in minutes.iter_rows() for c in row if c.number_format.endswith("%")]
+    assert [(c.value, c.number_format) for c in cells] == [
+        (pytest.approx(0.8), "0.00%"),
+        (pytest.approx(0.7999), "0.00%"),
+        (pytest.approx(0.7999), "0.00%"),
+    ]
+
+
+def test_minutes_show_the_percentage_within_its_band(tmp_path: Path) -> None:
+    """The berita acara's final table: totals rounded half up, the % cut down to 2 decimals
+    beside its band (79,99 % Cukup, never 80,0 %)."""
+    scored = small(tmp_path)
+    content = build_content(scored.result, scored.report, ReportOptions(ranking=ranking(tmp_path)))
+    rows = [row.texts[4:7] for row in build_minutes(content).rows]
+    assert rows == [
+        ("800,00", "80,00 %", "Baik"),
+        ("799,96", "79,99 %", "Cukup"),
+        ("799,94", "79,99 %", "Cukup"),
+    ]

@@ -76,7 +76,8 @@ def _table(page: _Page, formats: Formats, minutes: Minutes, workbook: Any) -> No
                 {**plain, "bold": bold, "num_format": "0", "align": "center"}
             ),
             "total": workbook.add_format({**plain, "bold": bold, "num_format": f"#,##{decimals}"}),
-            "percent": workbook.add_format({**plain, "bold": bold, "num_format": "0.0%"}),
+            # The % of maximum as shown elsewhere: cut down to the decimals (aturan.md §7.1).
+            "percent": workbook.add_format({**plain, "bold": bold, "num_format": f"{decimals}%"}),
         }
         for bold in (False, True)
     }
