@@ -113,7 +113,23 @@ def write_ranking_csv(
         table.write(columns)
         for village in ranking.desa:
             row = {**ranking_row(village, lang), **cells.get(village.kode_desa, {})}
+            if csv_format is CsvFormat.SPREADSHEET:
+                row = _as_shown(row, ranking)
             table.write([row.get(c) for c in columns])
+
+
+def _as_shown(row: dict[str, Any], ranking: Ranking) -> dict[str, Any]:
+    """A row's scores as the reports show them (docs/aturan.md §7.1, §7.5): total, subtotals
+    and criterion scores rounded half up, the % of maximum cut down, so 79.996 % (Cukup) is
+    79,99."""
+    shown = dict(row)
+    for column, value in row.items():
+        if column == "persen_maksimum":
+            shown[column] = shown_percent(value, ranking.desimal)
+        elif column == "total" or column.startswith("subtotal_") or column in ranking.bobot:
+            places = ranking_decimals(ranking, column)
+            shown[column] = value if places is None else published_number(value, places)
+    return shown
 
 
 def ranking_document(

@@ -11,6 +11,7 @@ Putih scores 80, of Segumbang 79.996, of Betung 79.994, so their % of maximum is
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -26,8 +27,10 @@ from report_helpers import small
 
 from phbs import write_report
 from phbs.contest.models import Ranking
+from phbs.outputs import CsvFormat
 from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.minutes import build_minutes
+from phbs.reports.ranking import write_ranking_csv
 
 pytestmark = pytest.mark.slow
 
@@ -173,3 +176,23 @@ def test_minutes_show_the_percentage_within_its_band(tmp_path: Path) -> None:
         ("799,96", "79,99 %", "Cukup"),
         ("799,94", "79,99 %", "Cukup"),
     ]
+
+
+def test_spreadsheet_csv_shows_the_percentage_within_its_band(tmp_path: Path) -> None:
+    """The spreadsheet CSV (--csv-excel) writes the numbers as the reports show them: 79,99
+    beside Cukup, never 80,00; the machine CSV keeps the published 79.996 in full."""
+    found = ranking(tmp_path)
+    shown = tmp_path / "lembar.csv"
+    write_ranking_csv(found, shown, csv_format=CsvFormat.SPREADSHEET)
+    with shown.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert [(r["total"], r["persen_maksimum"], r["predikat"]) for r in rows] == [
+        ("800,00", "80,00", "Baik"),
+        ("799,96", "79,99", "Cukup"),
+        ("799,94", "79,99", "Cukup"),
+    ]
+    machine = tmp_path / "mesin.csv"
+    write_ranking_csv(found, machine)
+    with machine.open(encoding="utf-8", newline="") as handle:
+        full = list(csv.DictReader(handle))
+    assert [float(r["persen_maksimum"]) for r in full] == [80.0, 79.996, 79.994]
