@@ -18,7 +18,7 @@ from phbs.contest.rubric import Method
 from phbs.i18n import Lang, fmt_int, t
 from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
-from phbs.reports.contest import ContestView, published_number, shown_percent
+from phbs.reports.contest import ContestView, percent_rule, published_number, shown_percent
 from phbs.reports.html.view import fmt_number, fmt_pct
 from phbs.reports.panel import BLANK, MinutesDetails, long_date, or_blank, weekday
 from phbs.scoring.summary import MIN_SAMPLE
@@ -54,6 +54,7 @@ class Minutes:
     columns: tuple[str, ...]
     rows: tuple[MinutesRow, ...]
     decimals: int
+    percent_rule: str
     overrides_title: str
     overrides: tuple[str, ...]
     no_overrides: str
@@ -303,6 +304,7 @@ def build_minutes(content: ReportContent, details: MinutesDetails | None = None)
         ),
         rows=tuple(_row(village, view) for village in ranking.desa),
         decimals=ranking.desimal,
+        percent_rule=percent_rule(ranking, lang),
         overrides_title=t("report.berita_acara.overrides", lang),
         overrides=_overrides(view),
         no_overrides=t("report.berita_acara.no_overrides", lang),

@@ -139,6 +139,7 @@ def write_minutes_sheet(workbook: Any, formats: Formats, content: ReportContent)
     page.paragraph(minutes.opening)
     page.row += 1
     _table(page, formats, minutes, workbook)
+    page.paragraph(minutes.percent_rule, "small")
     page.section(minutes.overrides_title)
     for number, line in enumerate(minutes.overrides, start=1):
         page.paragraph(f"{number}. {line}")
