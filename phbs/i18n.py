@@ -686,6 +686,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.cakupan_bawah": ("IK {level}% bawah", "{level}% CI lower"),
     "report.col.cakupan_atas": ("IK {level}% atas", "{level}% CI upper"),
     "report.sheet.recap_ci": ("IK Cakupan", "Coverage CI"),
+    # The footer of every printed page of a workbook (Excel's codes: &P page, &N pages).
+    "report.print.page": ("Halaman &P dari &N", "Page &P of &N"),
     "report.recap.ci_note": (
         "Interval kepercayaan cakupan tiap indikator ({ci}) ada di lembar '{sheet}', satu baris "
         "per desa dan indikator, agar rekap ini tetap mudah dibaca.",

@@ -251,6 +251,8 @@ def write_areas_json(
 
 
 ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
+#: The issue columns whose texts wrap in a workbook, with the characters of a line.
+ISSUE_WRAP = {"berkas": 30, "nilai": 24, "pesan": 48}
 
 
 def write_issues(
@@ -282,7 +284,7 @@ def _write_issues_xlsx(
     readings: Sequence[tuple[str, str]],
     lang: Lang,
 ) -> None:
-    from phbs.reports.excel.sheet import excel_text, xlsx_workbook
+    from phbs.reports.excel.files import excel_text, xlsx_workbook
 
     options = {"strings_to_formulas": False}
     with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:

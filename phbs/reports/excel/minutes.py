@@ -12,7 +12,8 @@ from typing import Any
 
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
-from phbs.reports.excel.sheet import Formats, wrapped_lines
+from phbs.reports.excel.printing import PrintPlan, apply_plan, wrapped_lines
+from phbs.reports.excel.sheet import Formats
 from phbs.reports.minutes import Minutes, build_minutes
 
 #: Column widths (characters) of the final table: rank, code, village, kecamatan, total,
@@ -156,12 +157,11 @@ def write_minutes_sheet(workbook: Any, formats: Formats, content: ReportContent)
     page.row += 1
     _signatures(page, minutes)
     _appendix(page, minutes)
-    sheet.set_portrait()
-    sheet.set_paper(9)
-    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    # Portrait A4, one page wide (and tall up to ONE_PAGE_VILLAGES), the report's title,
+    # the sheet's name and "page X of Y" in the margins, as every sheet of the workbook.
+    tall = len(minutes.rows) <= ONE_PAGE_VILLAGES
+    plan = PrintPlan(landscape=False, scale=None, fit_tall=tall, bands=((0, page.last_col),))
+    apply_plan(sheet, plan, title=formats.page_title, lang=content.lang)
     sheet.center_horizontally()
-    tall = 1 if len(minutes.rows) <= ONE_PAGE_VILLAGES else 0
-    sheet.fit_to_pages(1, tall)
-    sheet.set_footer("&L&A&R&P / &N")
     sheet.print_area(0, 0, page.row, page.last_col)
     sheet.hide_gridlines(2)

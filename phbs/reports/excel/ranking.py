@@ -11,10 +11,16 @@ from phbs.contest.models import Ranking, VillageResult
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
 from phbs.reports.contest import ContestView, percent_rule, shown_percent
+from phbs.reports.excel.printing import plan_print, wrapped_lines
 from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
+from phbs.reports.excel.spans import paragraph, spanned_row, spans
 from phbs.reports.uncertainty import uncertainty_notes
 
 _SEPARATOR = " | "
+#: Rank, village code and name: repeated on every printed page of the ranking.
+_LEAD = 3
+#: Characters of a line of the notes column (it wraps).
+_NOTES_WIDTH = 45
 
 
 def uncertainty_columns(found: Uncertainty | None) -> list[str]:
@@ -77,6 +83,16 @@ def ranking_values(
     return row
 
 
+def _groups(view: ContestView, extra: list[str]) -> list[int]:
+    """First columns of the groups printed on one page: the result, the rank uncertainty,
+    the subtotals, each criterion, and who decided with the notes."""
+    first = 7 + len(extra)
+    groups = [_LEAD, 7, first] if extra else [_LEAD, first]
+    criteria = first + len(view.groups)
+    groups += range(criteria, criteria + len(view.criteria))
+    return [*groups, criteria + len(view.criteria)]
+
+
 def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent) -> None:
     """Write the *Peringkat* sheet (only called with a ranking)."""
     view = content.ranking
@@ -88,26 +104,33 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     found = content.uncertainty
     extra = uncertainty_columns(found)
     header = ranking_header(view, found)
-    w.header(header)
-    score = workbook.add_format({"num_format": "0.00"})
-    median = workbook.add_format({"num_format": "0.0"})
+    # Narrow columns (the figures are short), their labels on more lines: fewer pages wide,
+    # the result and its uncertainty on the first.
+    caps = [8] * (7 + len(extra)) + [10] * (len(view.groups) + len(view.criteria))
+    w.header(header, width=[*caps, 14, 14])
+    score = workbook.add_format({"num_format": "0.00", "valign": "top"})
+    median = workbook.add_format({"num_format": "0.0", "valign": "top"})
     # % of maximum: the value cut down to the rubric's decimals, shown with all of them, so
     # Excel never rounds 79.99 (Cukup) up to 80.0 (aturan.md §7.1).
     digits = ranking.desimal
     percent = workbook.add_format(
-        {"num_format": "0" + ("." + "0" * digits if digits else "") + "%"}
+        {"num_format": "0" + ("." + "0" * digits if digits else "") + "%", "valign": "top"}
     )
     formats_row = [None, None, None, None, score, percent, None]
     formats_row += [median if k == "peringkat_median" else None for k in extra]
-    formats_row += [score] * (len(view.groups) + len(view.criteria)) + [None, None]
+    formats_row += [score] * (len(view.groups) + len(view.criteria)) + [None, formats.wrapped]
+    notes = len(header) - 1
     for village in ranking.desa:
-        w.row(ranking_values(view, village, found), formats_row)
+        values = ranking_values(view, village, found)
+        # The notes (why a village is out, what was corrected) wrap in their column.
+        lines = wrapped_lines(str(values[notes] or ""), _NOTES_WIDTH)
+        if lines > 1:
+            w.set_height(w.next_row, lines)
+        w.row(values[:notes], formats_row)
+        w.cell(w.next_row - 1, notes, values[notes], formats.wrapped, measure=False)
     last = w.next_row - 1
     table_setup(sheet, 1, last, len(header) - 1)
     sheet.freeze_panes(1, 3)
-    # Wide: two pages across, rank, code and name repeated on each.
-    sheet.fit_to_pages(2, 0)
-    sheet.repeat_columns(0, 2)
     if last >= 1:
         col = 6
         for band in view.bands:
@@ -123,27 +146,55 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
                     "format": workbook.add_format({"bg_color": band.colour}),
                 },
             )
+    fixed = {notes: _NOTES_WIDTH}
+    widths = w.column_widths(fixed=fixed)
+    # Wide (every criterion): printed in bands, rank, code and name repeated on each. The
+    # notes and small tables below stay inside the columns of the first band, on pages of
+    # their own (the next bands' pages would show them cut off in the repeated columns).
+    plan = plan_print(widths, lead=_LEAD, groups=_groups(view, extra))
+    if plan.scale is not None:
+        sheet.set_h_pagebreaks([w.next_row + 1])
+    below = _Below(w, widths, plan.bands[0][1])
     if found is not None:
-        notes = uncertainty_notes(found, lang)
-        if notes:
+        notes_text = uncertainty_notes(found, lang)
+        if notes_text:
             w.skip()
             w.row([t("report.section.rank_uncertainty", lang)], formats.section, measure=False)
             if extra:
-                w.row([t("report.unc.explain", lang)], measure=False)
-            for note in notes:
-                w.row([note.strip()], measure=False)
-    _write_overrides(w, ranking)
-    _write_agreement(w, ranking)
+                below.paragraph(t("report.unc.explain", lang))
+            for note in notes_text:
+                below.paragraph(note.strip())
+    _write_overrides(below, ranking)
+    _write_agreement(below, ranking)
     w.skip()
     w.row([t("report.section.settings", lang)], formats.section, measure=False)
+    columns = spans(widths, [24, 30], below.last)
     for label, value in content.settings[-4:]:
-        w.row([label, value], measure=False)
-    w.row([t("report.col.nilai_maksimum", lang), ranking.nilai_maksimum], measure=False)
-    w.row([percent_rule(ranking, lang)], measure=False)
-    w.fit_columns(fixed={len(header) - 1: 45})
+        spanned_row(w, widths, columns, [label, value])
+    spanned_row(w, widths, columns, [t("report.col.nilai_maksimum", lang), ranking.nilai_maksimum])
+    below.paragraph(percent_rule(ranking, lang))
+    w.fit_columns(fixed=fixed)
+    w.print_setup(plan, lead=_LEAD)
 
 
-def _write_overrides(w: SheetWriter, ranking: Ranking) -> None:
+class _Below:
+    """Writes the notes and small tables under the ranking, inside its first band."""
+
+    def __init__(self, w: SheetWriter, widths: list[float], last: int) -> None:
+        self.w, self.widths, self.last = w, widths, last
+
+    def paragraph(self, text: str) -> None:
+        paragraph(self.w, self.widths, self.last, text)
+
+    def table(self, wanted: list[int], header: list[str], rows: list[list[Cell]]) -> None:
+        columns = spans(self.widths, wanted, self.last)
+        spanned_row(self.w, self.widths, columns, header, self.w.formats.header)
+        for row in rows:
+            spanned_row(self.w, self.widths, columns, row)
+
+
+def _write_overrides(below: _Below, ranking: Ranking) -> None:
+    w = below.w
     lang = w.lang
     w.skip()
     w.row([t("report.section.overrides", lang)], w.formats.section, measure=False)
@@ -151,9 +202,10 @@ def _write_overrides(w: SheetWriter, ranking: Ranking) -> None:
         w.row([t("report.contest.no_overrides", lang)], measure=False)
         return
     keys = ["kode_desa", "tindakan", "kriteria", "nilai_lama", "nilai_baru", "alasan"]
-    w.header([t(f"report.col.{k}", lang) for k in keys] + [t("report.col.berkas", lang)])
-    for item in ranking.koreksi:
-        w.row(
+    below.table(
+        [15, 11, 22, 10, 10, 44, 30],
+        [t(f"report.col.{k}", lang) for k in keys] + [t("report.col.berkas", lang)],
+        [
             [
                 item.kode_desa,
                 item.tindakan,
@@ -162,21 +214,24 @@ def _write_overrides(w: SheetWriter, ranking: Ranking) -> None:
                 item.nilai_baru,
                 item.alasan,
                 f"{item.berkas}:{item.baris}",
-            ],
-            measure=False,
-        )
+            ]
+            for item in ranking.koreksi
+        ],
+    )
 
 
-def _write_agreement(w: SheetWriter, ranking: Ranking) -> None:
+def _write_agreement(below: _Below, ranking: Ranking) -> None:
     if not ranking.kesepakatan:
         return
+    w = below.w
     lang = w.lang
     w.skip()
     w.row([t("report.section.agreement", lang)], w.formats.section, measure=False)
     keys = ["kriteria", "kendall_w", "p_value", "jumlah_juri", "jumlah_desa_juri", "rendah"]
-    w.header([t(f"report.col.{k}", lang) for k in keys])
-    for item in ranking.kesepakatan:
-        w.row(
+    below.table(
+        [24, 10, 10, 10, 12, 12],
+        [t(f"report.col.{k}", lang) for k in keys],
+        [
             [
                 item.kriteria,
                 item.w,
@@ -184,6 +239,7 @@ def _write_agreement(w: SheetWriter, ranking: Ranking) -> None:
                 item.jumlah_juri,
                 item.jumlah_desa,
                 item.rendah,
-            ],
-            measure=False,
-        )
+            ]
+            for item in ranking.kesepakatan
+        ],
+    )

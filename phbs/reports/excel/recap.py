@@ -13,6 +13,7 @@ from xlsxwriter.utility import xl_range
 
 from phbs.i18n import t
 from phbs.reports.content import ReportContent, ci_description
+from phbs.reports.excel.printing import TableLayout, plan_print
 from phbs.reports.excel.sheet import (
     Cell,
     Formats,
@@ -21,6 +22,7 @@ from phbs.reports.excel.sheet import (
     table_setup,
     write_long_table,
 )
+from phbs.reports.excel.spans import paragraph
 from phbs.scoring.household import percent
 from phbs.scoring.summary import AreaSummary
 
@@ -100,6 +102,11 @@ def write_recap(
         total_formats += [formats.total_integer, formats.total_integer, formats.total_percent]
     w.skip()
     w.row(total_row, total_formats)
+    fixed = dict.fromkeys(range(first, first + 3 * len(codes)), 9)
+    widths = w.column_widths(fixed=fixed)
+    # The recap is wide: printed a few indicators a page, the area's columns repeated; an
+    # indicator's three columns stay together.
+    plan = plan_print(widths, lead=first, groups=range(first, first + 3 * len(codes), 3))
     # Two more columns per indicator would make a 50-column recap: the intervals get a
     # long sheet of their own and a note here says where.
     w.skip()
@@ -109,7 +116,8 @@ def write_recap(
         ci=ci_description(content),
         sheet=t("report.sheet.recap_ci", lang),
     )
-    w.row([note], measure=False)
+    # Printed in bands, it stays in the area's columns, repeated (whole) on every page.
+    paragraph(w, widths, plan.bands[0][1] if plan.scale is None else first - 1, note)
     table_setup(sheet, 2, last, first + 3 * len(codes) - 1)
     sheet.freeze_panes(2, first)
     if last >= 2 and codes:
@@ -118,10 +126,8 @@ def write_recap(
         sheet.conditional_format(
             2, first + 2, last, first + 2, {**HEATMAP, "multi_range": " ".join(ranges)}
         )
-    w.fit_columns(fixed=dict.fromkeys(range(first, first + 3 * len(codes)), 9))
-    # The recap is wide: print it a few indicators per page width, names repeated.
-    sheet.fit_to_pages(max(1, -(-len(codes) // 5)), 0)
-    sheet.repeat_columns(0, first - 1)
+    w.fit_columns(fixed=fixed)
+    w.print_setup(plan, header_rows=2, lead=first)
 
 
 def _interval_rows(content: ReportContent) -> Iterator[list[Cell]]:
@@ -166,4 +172,5 @@ def write_coverage_intervals(
         _interval_rows(content),
         len(content.recap_villages) * len(content.indicators),
         max_rows=max_rows,
+        layout=TableLayout(lead=2),
     )

@@ -13,16 +13,21 @@ Writing a long table can report how far it has got to a ``progress`` callback
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 from typing import Any, Literal
 
-from phbs.errors import OutputError
 from phbs.i18n import Lang
+from phbs.reports.excel.files import excel_text
+from phbs.reports.excel.printing import (
+    ROW_POINTS,
+    PrintPlan,
+    TableLayout,
+    apply_plan,
+    plan_print,
+    wrapped_lines,
+)
 
 #: Excel's row limit per worksheet (header included).
 EXCEL_MAX_ROWS = 1_048_576
@@ -73,9 +78,11 @@ Cell = str | int | float | bool | Pct | None
 
 
 class Formats:
-    """The workbook's cell formats, created once."""
+    """The workbook's cell formats, created once, and the ``title`` its printed pages carry
+    in their header."""
 
-    def __init__(self, workbook: Any) -> None:
+    def __init__(self, workbook: Any, title: str = "") -> None:
+        self.page_title = title
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.subtitle = workbook.add_format({"italic": True, "font_color": "#555555"})
         self.section = workbook.add_format({"bold": True, "font_size": 12, "bottom": 1})
@@ -100,10 +107,11 @@ class Formats:
         )
         self.label = workbook.add_format({"bold": True})
         self.wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
-        self.text = workbook.add_format({})
-        self.integer = workbook.add_format({"num_format": "#,##0"})
-        self.percent = workbook.add_format({"num_format": "0.0%"})
-        self.decimal = workbook.add_format({"num_format": "0.000"})
+        # Top-aligned: a row made taller for a wrapped cell reads from its top line.
+        self.text = workbook.add_format({"valign": "top"})
+        self.integer = workbook.add_format({"num_format": "#,##0", "valign": "top"})
+        self.percent = workbook.add_format({"num_format": "0.0%", "valign": "top"})
+        self.decimal = workbook.add_format({"num_format": "0.000", "valign": "top"})
         self.total_text = workbook.add_format({"bold": True, "top": 1})
         self.total_integer = workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"})
         self.total_percent = workbook.add_format({"bold": True, "top": 1, "num_format": "0.0%"})
@@ -132,6 +140,11 @@ class SheetWriter:
         self.lang = lang
         self.next_row = 0
         self.widths: dict[int, int] = {}
+        #: Points the rows made taller add to their ROW_POINTS, and the last one made so.
+        self.extra_height = 0.0
+        self._tall = (-1, ROW_POINTS)
+        #: Column widths (characters) set by :meth:`fit_columns`.
+        self.fitted: list[float] = []
 
     def cell(
         self, row: int, col: int, value: Cell, fmt: Any = None, *, measure: bool = True
@@ -172,32 +185,51 @@ class SheetWriter:
         *,
         start_col: int = 0,
         measure: bool = True,
+        wrap: Mapping[int, int] | None = None,
     ) -> int:
         """Write ``values`` on the next row; return that row's index.
 
         ``measure=False`` for a title or a note that may overflow into empty cells
-        without widening its column."""
+        without widening its column. ``wrap``: column → characters of a line of a long
+        text column; its text wraps and the row is made tall enough (the column's width is
+        the caller's to fix)."""
         index = self.next_row
-        for offset, value in enumerate(values):
-            fmt = formats[offset] if isinstance(formats, list | tuple) else formats
-            self.cell(index, start_col + offset, value, fmt, measure=measure)
+        wrap = wrap or {}
+        texts = [(v, wrap[c]) for c, v in enumerate(values, start_col) if c in wrap]
+        lines = max((wrapped_lines(v, n) for v, n in texts if isinstance(v, str)), default=1)
+        if lines > 1:
+            self.set_height(index, lines)
+        for col, value in enumerate(values, start_col):
+            fmt = formats[col - start_col] if isinstance(formats, list | tuple) else formats
+            if col in wrap and isinstance(value, str):
+                self.cell(index, col, value, self.formats.wrapped, measure=False)
+            else:
+                self.cell(index, col, value, fmt, measure=measure)
         self.next_row += 1
         return index
 
     def header(
-        self, names: Sequence[str], *, start_col: int = 0, fmt: Any = None, lines: int = 1
+        self,
+        names: Sequence[str],
+        *,
+        start_col: int = 0,
+        fmt: Any = None,
+        lines: int = 1,
+        width: int | Sequence[int] = _HEADER_WIDTH,
     ) -> int:
         """Write a header row. Long labels wrap: a label widens its column only up to
-        14 characters (or its longest word), and the row is made tall enough for the
-        lines (set before the row is written: constant-memory mode cannot go back)."""
+        ``width`` characters (one for all or one per label) or its longest word, and the row
+        is made tall enough for the lines (set before the row is written: constant-memory
+        mode cannot go back)."""
         index = self.next_row
-        for offset, name in enumerate(names):
+        caps = [width] * len(names) if isinstance(width, int) else width
+        for offset, (name, cap) in enumerate(zip(names, caps, strict=True)):
             col = start_col + offset
             longest = max((len(w) for w in name.split()), default=0)
-            width = max(min(len(name), _HEADER_WIDTH), longest, 4)
-            lines = max(lines, wrapped_lines(name, width))
-            self.widths[col] = max(self.widths.get(col, 0), width)
-        self.sheet.set_row(index, 15 * lines)
+            size = max(min(len(name), cap), longest, 4)
+            lines = max(lines, wrapped_lines(name, size))
+            self.widths[col] = max(self.widths.get(col, 0), size)
+        self.set_height(index, lines)
         for offset, name in enumerate(names):
             self.sheet.write_string(index, start_col + offset, name, fmt or self.formats.header)
         self.next_row += 1
@@ -207,45 +239,71 @@ class SheetWriter:
         """Leave ``rows`` empty rows."""
         self.next_row += rows
 
+    def set_height(self, row: int, lines: int) -> None:
+        """Make ``row`` tall enough for ``lines`` lines of text (before it is written)."""
+        points = ROW_POINTS * lines
+        if self._tall[0] == row:
+            self.extra_height -= self._tall[1] - ROW_POINTS
+        self.extra_height += points - ROW_POINTS
+        self._tall = (row, points)
+        self.sheet.set_row(row, points)
+
+    def height(self) -> float:
+        """Points from the top of the sheet to the end of the rows written."""
+        return self.next_row * ROW_POINTS + self.extra_height
+
+    def column_widths(self, minimum: int = 6, fixed: dict[int, int] | None = None) -> list[float]:
+        """Width (characters) :meth:`fit_columns` gives each column from the first to the
+        last used (a column never written keeps the default 8.43)."""
+        widths = {**self.widths, **(fixed or {})}
+        last = max(widths, default=-1)
+        return [max(widths[c], minimum) + 2 if c in widths else 8.43 for c in range(last + 1)]
+
     def fit_columns(self, minimum: int = 6, fixed: dict[int, int] | None = None) -> None:
         """Set every used column to the width its contents need (no ``autofit`` here)."""
         widths = {**self.widths, **(fixed or {})}
         for col, width in sorted(widths.items()):
             self.sheet.set_column(col, col, max(width, minimum) + 2)
+        self.fitted = self.column_widths(minimum, fixed)
 
-
-def wrapped_lines(text: str, width: int) -> int:
-    """How many lines ``text`` takes when wrapped at word boundaries to ``width``.
-
-    >>> wrapped_lines("Penyebut (ber-PHBS + tidak)", 14)
-    3
-    """
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) > width:
-            lines, used = lines + 1, len(word)
-        else:
-            used = used + 1 + len(word) if used else len(word)
-    return lines
+    def print_setup(
+        self,
+        plan: PrintPlan | None = None,
+        *,
+        header_rows: int = 1,
+        lead: int = 0,
+        groups: Sequence[int] = (),
+        one_page: bool = False,
+        gridlines: bool = True,
+    ) -> PrintPlan:
+        """Set how the sheet prints (:mod:`~phbs.reports.excel.printing`), after
+        :meth:`fit_columns`: ``plan``, or one worked out from the column widths and the rows
+        written; the first ``header_rows`` rows and ``lead`` columns repeated on every page,
+        ``groups`` (first columns) kept on one page, gridlines printed for a table."""
+        if plan is None:
+            height = self.height()
+            plan = plan_print(
+                self.fitted, lead=lead, groups=groups, height=height, one_page=one_page
+            )
+        rows = (0, header_rows - 1) if header_rows else None
+        title = self.formats.page_title
+        apply_plan(
+            self.sheet,
+            plan,
+            title=title,
+            lang=self.lang,
+            repeat_rows=rows,
+            lead=lead,
+            gridlines=gridlines,
+        )
+        return plan
 
 
 def table_setup(sheet: Any, header_rows: int, last_row: int, last_col: int) -> None:
-    """Frozen header, autofilter over the data, and landscape A4 printing with the
-    header repeated on every page."""
+    """Frozen header and autofilter over the data (how it prints:
+    :meth:`SheetWriter.print_setup`)."""
     sheet.freeze_panes(header_rows, 0)
     sheet.autofilter(header_rows - 1, 0, max(last_row, header_rows - 1), last_col)
-    page_setup(sheet, header_rows)
-
-
-def page_setup(sheet: Any, header_rows: int = 0) -> None:
-    """Landscape A4, fit to the page width, page numbers in the footer."""
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.fit_to_pages(1, 0)
-    sheet.set_footer("&L&A&R&P / &N")
-    if header_rows:
-        sheet.repeat_rows(0, header_rows - 1)
 
 
 def sheet_names(base: str, count: int) -> list[str]:
@@ -279,13 +337,16 @@ def write_long_table(
     count: int,
     *,
     max_rows: int = EXCEL_MAX_ROWS,
-    cell_formats: Sequence[Any] | None = None,
+    layout: TableLayout | None = None,
     progress: ReportProgress | None = None,
 ) -> list[str]:
     """Write ``count`` rows under ``header``, over as many sheets as the row limit needs.
 
     Each sheet repeats the header and gets its own frozen header, autofilter and page
-    setup. ``progress`` is told the rows written (over all the sheets) at the start, every
+    setup (``layout``: the columns repeated on every page, the long texts that wrap). A
+    row made taller for a wrapped text is remembered by xlsxwriter until the workbook is
+    closed, so wrapping is for tables already held in memory (the data issues), not the
+    households. ``progress`` is told the rows written (over all the sheets) at the start, every
     :data:`PROGRESS_EVERY` rows and at the end. Returns the sheet names.
 
     >>> import io, xlsxwriter
@@ -301,6 +362,7 @@ def write_long_table(
     >>> book.close()
     """
     names = sheet_names(base, split_count(count, max_rows))
+    layout = layout or TableLayout()
     writers = []
     for name in names:
         writer = SheetWriter(workbook.add_worksheet(name), formats, lang)
@@ -316,7 +378,8 @@ def write_long_table(
             before = writer.next_row
             for values in islice(remaining, min(room, PROGRESS_EVERY)):
                 # Column widths follow the first rows of a sheet; the rest only written.
-                writer.row(values, cell_formats, measure=writer.next_row <= _MEASURED_ROWS)
+                measure = writer.next_row <= _MEASURED_ROWS
+                writer.row(values, measure=measure, wrap=layout.wrap)
             wrote = writer.next_row - before
             if wrote == 0:
                 break
@@ -324,58 +387,9 @@ def write_long_table(
             done += wrote
             if progress is not None:
                 progress(WriteStep("sheet", base, done, count))
-        writer.fit_columns()
+        writer.fit_columns(fixed=dict(layout.wrap))
         table_setup(writer.sheet, 1, writer.next_row - 1, len(header) - 1)
+        writer.print_setup(lead=layout.lead, groups=layout.groups)
     if progress is not None and done != count:
         progress(WriteStep("sheet", base, done, done))
     return names
-
-
-#: Characters an Excel cell holds; a longer text is cut, with a mark saying so.
-EXCEL_CELL_CHARACTERS = 32_767
-
-
-def excel_text(text: str, lang: Lang = "id") -> str:
-    """``text`` as a cell can hold it: past Excel's limit it is cut and ends with a mark
-    that says so (xlsxwriter would cut it without a word).
-
-    >>> excel_text("x" * 40_000)[-40:]
-    'xxxx … [dipotong: batas sel Excel 32767]'
-    >>> len(excel_text("x" * 40_000))
-    32767
-    """
-    if len(text) <= EXCEL_CELL_CHARACTERS:
-        return text
-    mark = (
-        f" … [cut: Excel's cell limit {EXCEL_CELL_CHARACTERS}]"
-        if lang == "en"
-        else f" … [dipotong: batas sel Excel {EXCEL_CELL_CHARACTERS}]"
-    )
-    return text[: EXCEL_CELL_CHARACTERS - len(mark)] + mark
-
-
-@contextlib.contextmanager
-def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
-    """An xlsxwriter workbook writing ``path``, closed when the block ends; its working
-    files (the rows of constant-memory sheets, the parts of the zip) live in a private
-    temporary folder that is removed however the block ends (an error, Ctrl-C, SIGTERM).
-    A failed write (disk full, file too large) is an :class:`~phbs.errors.OutputError`.
-    """
-    import xlsxwriter
-    from xlsxwriter.exceptions import FileCreateError, FileSizeError
-
-    # Files still open after an error are removed all the same (on Windows, where an open
-    # file cannot be removed, the system's cleaning of its temporary folder does it).
-    with tempfile.TemporaryDirectory(prefix="phbs-xlsx-", ignore_cleanup_errors=True) as scratch:
-        workbook = xlsxwriter.Workbook(str(path), {**options, "tmpdir": scratch})
-        try:
-            yield workbook
-            if not workbook.fileclosed:
-                workbook.close()
-        except (FileCreateError, FileSizeError) as exc:
-            reason = getattr(exc.args[0], "strerror", None) if exc.args else None
-            detail = reason or str(exc)
-            raise OutputError(
-                f"{path}: buku kerja tidak dapat ditulis ({detail})",
-                f"{path}: the workbook cannot be written ({detail})",
-            ) from None

@@ -14,6 +14,7 @@ from typing import Any
 from phbs.i18n import t
 from phbs.ingest.values import masked_id
 from phbs.reports.content import ReportContent, flatten_metadata
+from phbs.reports.excel.printing import TableLayout
 from phbs.reports.excel.sheet import (
     Cell,
     Formats,
@@ -21,9 +22,9 @@ from phbs.reports.excel.sheet import (
     ReportProgress,
     SheetWriter,
     table_setup,
-    wrapped_lines,
     write_long_table,
 )
+from phbs.reports.tables import ISSUE_WRAP
 from phbs.scoring.household import Status
 
 _STATUS_KEYS = {
@@ -92,15 +93,22 @@ def write_households(
 ) -> None:
     """The *Rumah Tangga* sheets: one row per scored household, in input order
     (``progress`` is told how many are written)."""
+    header = household_header(content)
+    berkas = 9 if content.include_names else 8
+    indicators = len(header) - len(content.indicators)
+    # Printed with the household's id and village on every page; the place, the file, the
+    # result and each answer not cut apart.
+    groups = (3, berkas, berkas + 2, *range(indicators, len(header)))
     write_long_table(
         workbook,
         formats,
         content.lang,
         t("report.sheet.households", content.lang),
-        household_header(content),
+        header,
         _household_rows(content),
         content.result.survey.rows_scored,
         max_rows=max_rows,
+        layout=TableLayout(lead=3, groups=groups),
         progress=progress,
     )
 
@@ -138,6 +146,7 @@ def write_issues(
         _issue_rows(content),
         len(content.issues),
         max_rows=max_rows,
+        layout=TableLayout(wrap={keys.index(k): chars for k, chars in ISSUE_WRAP.items()}),
         progress=progress,
     )
 
@@ -151,23 +160,16 @@ def write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> N
     sheet = workbook.add_worksheet(t("report.sheet.metadata", lang))
     w = SheetWriter(sheet, formats, lang)
     w.header([t("report.col.kunci", lang), t("report.col.nilai_meta", lang)])
+    wrap = {1: _METADATA_WIDTH}
+    # A long value (how a file was read) wraps in its column so the sheet prints one page
+    # wide; the row is made tall enough first (constant-memory writing).
     for key, value in [*flatten_metadata(content.metadata), *content.settings]:
-        lines = wrapped_lines(value, _METADATA_WIDTH)
-        if lines > 1:
-            # A long value (how a file was read) wraps in its column so the sheet prints
-            # one page wide; the row is made tall enough first (constant-memory writing).
-            row = w.next_row
-            sheet.set_row(row, 15 * lines)
-            w.cell(row, 0, key, formats.wrapped)
-            w.cell(row, 1, value, formats.wrapped, measure=False)
-            w.next_row += 1
-        else:
-            w.row([key, value])
-    w.row([t("report.meta.title", lang), content.title])
-    w.row([t("report.meta.lang", lang), lang])
-    w.fit_columns(fixed={1: _METADATA_WIDTH})
+        w.row([key, value], wrap=wrap)
+    w.row([t("report.meta.title", lang), content.title], wrap=wrap)
+    w.row([t("report.meta.lang", lang), lang], wrap=wrap)
+    w.fit_columns(fixed=wrap)
     table_setup(sheet, 1, w.next_row - 1, 1)
-    sheet.set_portrait()
+    w.print_setup()
 
 
 def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:

@@ -22,7 +22,9 @@ import xlsxwriter
 from phbs.i18n import t
 from phbs.outputs import atomic_path
 from phbs.reports.content import ReportContent
+from phbs.reports.excel.files import xlsx_workbook
 from phbs.reports.excel.minutes import write_minutes_sheet
+from phbs.reports.excel.printing import plan_print
 from phbs.reports.excel.ranking import write_ranking_sheet
 from phbs.reports.excel.recap import write_coverage_intervals, write_recap
 from phbs.reports.excel.sheet import (
@@ -32,9 +34,7 @@ from phbs.reports.excel.sheet import (
     Pct,
     ReportProgress,
     SheetWriter,
-    page_setup,
     table_setup,
-    xlsx_workbook,
 )
 from phbs.reports.excel.tables import (
     write_funnel_table,
@@ -89,7 +89,7 @@ def write_workbook(
                 "comments": t("report.generated_by", content.lang, version=version),
             }
         )
-        formats = Formats(workbook)
+        formats = Formats(workbook, content.title)
         summary = workbook.add_worksheet(t("report.sheet.summary", content.lang))
         area_sheet = _write_areas(workbook, formats, content)
         _write_summary(workbook, summary, formats, content, area_sheet)
@@ -118,6 +118,10 @@ def write_workbook(
         write_issues(workbook, formats, content, max_rows, progress)
         write_metadata(workbook, formats, content)
         workbook.close()
+
+
+#: The labels (file names, how each was read) and the settings' values wrap on the summary.
+_SUMMARY_WRAP = {0: 38, 1: 40}
 
 
 def _summary_rows(content: ReportContent) -> Iterator[tuple[str, Cell, str]]:
@@ -153,7 +157,7 @@ def _write_summary(
     w.skip()
     w.row([t("report.section.headline", lang)], formats.section, measure=False)
     for label, value, note in _summary_rows(content):
-        w.row([label, value, note])
+        w.row([label, value, note], wrap=_SUMMARY_WRAP)
     w.skip()
     w.row([t("report.section.reconciliation", lang)], formats.section, measure=False)
     w.header(
@@ -165,7 +169,13 @@ def _write_summary(
         ]
     )
     for source in content.result.survey.files:
-        w.row([source.name, source.rows_read, source.rows_scored, source.rows_set_aside])
+        values: list[Cell] = [
+            source.name,
+            source.rows_read,
+            source.rows_scored,
+            source.rows_set_aside,
+        ]
+        w.row(values, wrap=_SUMMARY_WRAP)
     w.row(
         [t("total", lang), h.baris_dibaca, h.baris_diskor, h.baris_disisihkan],
         [formats.total_text, *[formats.total_integer] * 3],
@@ -180,14 +190,17 @@ def _write_summary(
     w.skip()
     w.row([t("report.section.settings", lang)], formats.section, measure=False)
     for label, value in content.settings:
-        w.row([label, value])
+        w.row([label, value], wrap=_SUMMARY_WRAP)
     w.skip()
     w.row([t("note.persen", lang)], measure=False)
     write_funnel_table(w, content)
-    w.fit_columns()
-    page_setup(sheet)
-    sheet.set_landscape()
+    w.fit_columns(fixed=_SUMMARY_WRAP)
     areas = content.report.wilayah
+    # The chart stands beside the tables from the sixth column: the page holds both.
+    chart_width = 640 if areas else 0
+    widths = w.fitted[:5] if areas else w.fitted
+    plan = plan_print(widths, extra=chart_width, height=w.height(), one_page=True)
+    w.print_setup(plan, header_rows=0, gridlines=False)
     if areas:
         chart = workbook.add_chart({"type": "bar"})
         first_pct_col = _area_columns(content).index("persen_ber_phbs")
@@ -211,7 +224,7 @@ def _write_summary(
         chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {}})
         chart.set_y_axis({"reverse": True})
         chart.set_legend({"none": True})
-        chart.set_size({"width": 640, "height": max(320, 22 * len(areas) + 90)})
+        chart.set_size({"width": chart_width, "height": max(320, 22 * len(areas) + 90)})
         sheet.insert_chart(3, 5, chart)
 
 
@@ -338,6 +351,7 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
                     },
                 )
     w.fit_columns()
+    w.print_setup(lead=2)
     return str(name)
 
 

@@ -26,7 +26,7 @@ from phbs.errors import SettingsError
 from phbs.forms.model import Form
 from phbs.outputs import atomic_path
 from phbs.regions import region_table
-from phbs.reports.excel.sheet import xlsx_workbook
+from phbs.reports.excel.files import xlsx_workbook
 
 DATA_SHEET = "Data"
 HELP_SHEET = "Petunjuk"

@@ -19,7 +19,7 @@ from pathlib import Path
 from phbs.forms.fields import xlsform_sheets
 from phbs.forms.model import Form
 from phbs.outputs import atomic_path
-from phbs.reports.excel.sheet import xlsx_workbook
+from phbs.reports.excel.files import xlsx_workbook
 
 
 def write_sheets(path: str | Path, sheets: Mapping[str, Sequence[Sequence[str]]]) -> Path:
