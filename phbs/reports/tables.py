@@ -285,38 +285,64 @@ def _write_issues_xlsx(
     lang: Lang,
 ) -> None:
     from phbs.reports.excel.files import excel_text, xlsx_workbook
+    from phbs.reports.excel.printing import ROW_POINTS, apply_plan, plan_print, wrapped_lines
 
     options = {"strings_to_formulas": False}
     with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
         sheet = workbook.add_worksheet("Masalah Data")
-        bold = workbook.add_format({"bold": True})
+        bold = workbook.add_format({"bold": True, "valign": "top"})
+        # The file, the value and the message wrap (the row made tall enough): the sheet
+        # prints one page wide, the header row on every page.
+        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        top = workbook.add_format({"valign": "top"})
+        wrapping = {ISSUE_COLUMNS.index(name): chars for name, chars in ISSUE_WRAP.items()}
         for col, name in enumerate(ISSUE_COLUMNS):
             sheet.write_string(0, col, name, bold)
         widths = [len(c) for c in ISSUE_COLUMNS]
         for r, row in enumerate(rows, start=1):
+            lines = 1
             for col, name in enumerate(ISSUE_COLUMNS):
                 value = row[name]
                 if isinstance(value, int):
-                    sheet.write_number(r, col, value)
+                    sheet.write_number(r, col, value, top)
                 elif value:
-                    sheet.write_string(r, col, excel_text(str(value), lang))
+                    text = excel_text(str(value), lang)
+                    sheet.write_string(r, col, text, wrap if col in wrapping else top)
+                    if col in wrapping:
+                        lines = max(lines, wrapped_lines(text, wrapping[col]))
                 widths[col] = min(80, max(widths[col], len(str(value or ""))))
+            if lines > 1:
+                sheet.set_row(r, ROW_POINTS * lines)
+        widths = [wrapping.get(col, width) + 2 for col, width in enumerate(widths)]
         for col, width in enumerate(widths):
-            sheet.set_column(col, col, width + 2)
+            sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), len(ISSUE_COLUMNS) - 1)
+        apply_plan(
+            sheet, plan_print(widths), title="", lang=lang, repeat_rows=(0, 0), gridlines=True
+        )
         if readings:
             how = workbook.add_worksheet("How read" if lang == "en" else "Cara Baca")
-            wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
             how.write_row(
                 0, 0, ["file", "read as"] if lang == "en" else ["berkas", "cara baca"], bold
             )
+            name_width = min(60, max(len(n) for n, _ in readings))
             for r, (name, text) in enumerate(readings, start=1):
+                lines = max(wrapped_lines(name, name_width), wrapped_lines(text, _HOW_WIDTH))
+                if lines > 1:
+                    how.set_row(r, ROW_POINTS * lines)
                 how.write_string(r, 0, name, wrap)
                 how.write_string(r, 1, text, wrap)
-            how.set_column(0, 0, min(60, max(len(n) for n, _ in readings) + 2))
-            how.set_column(1, 1, 90)
+            how_widths = [name_width + 2, _HOW_WIDTH + 2]
+            for col, width in enumerate(how_widths):
+                how.set_column(col, col, width)
+            plan = plan_print(how_widths)
+            apply_plan(how, plan, title="", lang=lang, repeat_rows=(0, 0), gridlines=True)
         workbook.close()
+
+
+#: Characters of a line of how a file was read (*Cara Baca*), which wraps.
+_HOW_WIDTH = 90
 
 
 def input_paths(survey: Survey) -> list[str]:
