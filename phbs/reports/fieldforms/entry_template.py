@@ -27,8 +27,12 @@ from phbs.forms.model import Form
 from phbs.outputs import atomic_path
 from phbs.regions import region_table
 from phbs.reports.excel.files import xlsx_workbook
+from phbs.reports.excel.printing import ROW_POINTS, apply_plan, plan_print, wrapped_lines
 
 DATA_SHEET = "Data"
+#: Characters of a line of the help sheet (the longer lines wrap): its one column fits a
+#: portrait page (LibreOffice does not shrink a single column wider than the page).
+_HELP_WIDTH = 70
 HELP_SHEET = "Petunjuk"
 # Survey dates before 2000 are typing errors (as in phbs.ingest.values).
 _FIRST_DATE = dt.datetime(2000, 1, 1)
@@ -91,7 +95,12 @@ def write_entry_template(
         _validations(sheet, form, columns, last, villages)
         sheet.freeze_panes(1, 2)
         sheet.autofilter(0, 0, 0, len(columns) - 1)
-        _help(help_sheet, form, kabupaten, villages)
+        # Printed (to check what was typed): one page wide, the codes on every page.
+        widths = [max(len(code) + 2, 10) for code, _ in columns]
+        apply_plan(sheet, plan_print(widths), title=form.title, lang="id", repeat_rows=(0, 0))
+        sheet.hide_gridlines(0)
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        _help(help_sheet, form, kabupaten, villages, wrap)
         if villages:
             _village_sheet(book, villages)
         book.close()
@@ -181,7 +190,11 @@ def _village_sheet(book: xlsxwriter.Workbook, villages: list[str]) -> None:
 
 
 def _help(
-    sheet: xlsxwriter.worksheet.Worksheet, form: Form, kabupaten: str | None, villages: list[str]
+    sheet: xlsxwriter.worksheet.Worksheet,
+    form: Form,
+    kabupaten: str | None,
+    villages: list[str],
+    wrap: xlsxwriter.format.Format,
 ) -> None:
     lines = [
         f"Lembar isian: {form.title} (formulir {form.id}, versi {form.version})",
@@ -212,5 +225,10 @@ def _help(
         "or '-' (not applicable); leave the age blank when there is no child under five.",
     ]
     for row, line in enumerate(lines):
-        sheet.write_string(row, 0, line)
-    sheet.set_column(0, 0, 120)
+        count = wrapped_lines(line, _HELP_WIDTH)
+        if count > 1:
+            sheet.set_row(row, ROW_POINTS * count)
+        sheet.write_string(row, 0, line, wrap)
+    sheet.set_column(0, 0, _HELP_WIDTH + 2)
+    # One page wide (portrait), the long lines wrapped in their column.
+    apply_plan(sheet, plan_print([_HELP_WIDTH + 2]), title=form.title, lang="id")
