@@ -36,6 +36,7 @@ from phbs.reports.excel.sheet import (
     SheetWriter,
     table_setup,
 )
+from phbs.reports.excel.spans import paragraph
 from phbs.reports.excel.tables import (
     write_funnel_table,
     write_households,
@@ -122,6 +123,8 @@ def write_workbook(
 
 #: The labels (file names, how each was read) and the settings' values wrap on the summary.
 _SUMMARY_WRAP = {0: 38, 1: 40}
+#: The summary's chart starts in this column (F), beside the tables.
+_CHART_COLUMN = 5
 
 
 def _summary_rows(content: ReportContent) -> Iterator[tuple[str, Cell, str]]:
@@ -180,8 +183,10 @@ def _write_summary(
         [t("total", lang), h.baris_dibaca, h.baris_diskor, h.baris_disisihkan],
         [formats.total_text, *[formats.total_integer] * 3],
     )
-    w.row([h.rekonsiliasi], measure=False)
-    w.row([content.issue_line()], measure=False)
+    # Beside the chart (from the sixth column): these lines wrap in the five columns before it.
+    widths = w.column_widths(fixed=_SUMMARY_WRAP)
+    paragraph(w, widths, _CHART_COLUMN - 1, h.rekonsiliasi)
+    paragraph(w, widths, _CHART_COLUMN - 1, content.issue_line())
     w.skip()
     w.row([t("report.section.issues", lang)], formats.section, measure=False)
     w.row([t("report.issues.errors", lang), h.galat])
@@ -196,9 +201,9 @@ def _write_summary(
     write_funnel_table(w, content)
     w.fit_columns(fixed=_SUMMARY_WRAP)
     areas = content.report.wilayah
-    # The chart stands beside the tables from the sixth column: the page holds both.
+    # The chart stands beside the tables: the page holds both.
     chart_width = 640 if areas else 0
-    widths = w.fitted[:5] if areas else w.fitted
+    widths = w.fitted[:_CHART_COLUMN] if areas else w.fitted
     plan = plan_print(widths, extra=chart_width, height=w.height(), one_page=True)
     w.print_setup(plan, header_rows=0, gridlines=False)
     if areas:
@@ -225,7 +230,7 @@ def _write_summary(
         chart.set_y_axis({"reverse": True})
         chart.set_legend({"none": True})
         chart.set_size({"width": chart_width, "height": max(320, 22 * len(areas) + 90)})
-        sheet.insert_chart(3, 5, chart)
+        sheet.insert_chart(3, _CHART_COLUMN, chart)
 
 
 def _area_columns(content: ReportContent) -> list[str]:
