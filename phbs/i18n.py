@@ -6,6 +6,7 @@ other label the CLI and the reports print.
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 Lang = Literal["id", "en"]
@@ -316,6 +317,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{maximum}.",
     ),
     "report.contest.bands": ("Predikat", "Bands"),
+    # --- settings, methods and contest codes in words (a report never shows an id)
+    "measure.persen_ber_phbs": (
+        "% rumah tangga ber-PHBS (survei)",
+        "% households practising PHBS (survey)",
+    ),
+    "measure.persen_dipantau": (
+        "% rumah tangga dipantau (survei)",
+        "% households monitored (survey)",
+    ),
+    "measure.cakupan": ("cakupan {name} (survei)", "coverage of {name} (survey)"),
     "report.berita_acara.heading": ("BERITA ACARA PENILAIAN", "MINUTES OF THE ASSESSMENT"),
     "report.berita_acara.subtitle": (
         "{contest} · tingkat {level} · tahun {year}",
@@ -810,3 +821,39 @@ def fmt_int(value: int | None, lang: Lang = "id") -> str:
         return "–"
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "id" else text
+
+
+def fmt_decimal(
+    value: float | None, lang: Lang = "id", digits: int = 1, *, trim: bool = False
+) -> str:
+    """A decimal number as people of ``lang`` write it: ``1.234,5`` in Indonesian (decimal
+    comma, thousands dot), ``1,234.5`` in English. ``trim`` drops trailing zeros; a missing
+    value (``None``, NaN) is ``–``.
+
+    >>> fmt_decimal(1234.5), fmt_decimal(1234.5, "en"), fmt_decimal(None)
+    ('1.234,5', '1,234.5', '–')
+    >>> fmt_decimal(71.6578, digits=2, trim=True), fmt_decimal(65.0, digits=2, trim=True)
+    ('71,66', '65')
+    """
+    if value is None or math.isnan(value):
+        return "–"
+    text = f"{value:,.{digits}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        text = text[1:]  # -0,00 is 0,00
+    if lang == "id":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def fmt_percent(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
+    """A percentage (0–100) for people: ``41,3 %`` in Indonesian, ``41.3%`` in English.
+
+    >>> fmt_percent(41.2688), fmt_percent(41.2688, "en"), fmt_percent(None)
+    ('41,3 %', '41.3%', '–')
+    """
+    if value is None or math.isnan(value):
+        return "–"
+    text = fmt_decimal(value, lang, digits)
+    return f"{text} %" if lang == "id" else f"{text}%"

@@ -1,15 +1,21 @@
 """The notes (*catatan*) shown beside each village in a ranking, in Indonesian and English.
 
 They carry what the minutes (*berita acara*) must say: why a village is not ranked, which
-override changed what and why, and how a tie was broken (docs/aturan.md §7.4, §7.5).
+override changed what and why, and how a tie was broken (docs/aturan.md §7.4, §7.5). Criteria
+and measures are named as the rubric and the form name them, numbers written as each language
+writes them (``71,66`` in Indonesian, ``71.66`` in English).
 """
 
 from __future__ import annotations
 
-import math
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from phbs.contest.models import AppliedOverride, VillageStatus
+from phbs.contest.rubric import Rubric, SurveySource
+from phbs.forms.loading import bundled_forms, load_form
+from phbs.i18n import Lang, fmt_decimal, t
 
 
 @dataclass
@@ -30,22 +36,47 @@ class Notes:
         self.en += other.en
 
 
-def measure_label(measure: str) -> tuple[str, str]:
-    """A survey measure's name for people (Indonesian, English).
+def measure_label(measure: str, rubric: Rubric | None = None) -> tuple[str, str]:
+    """A survey measure's name for people (Indonesian, English): a coverage is named by the
+    rubric criterion that scores it, else by its indicator in the bundled forms.
 
+    >>> measure_label("persen_ber_phbs")[1]
+    '% households practising PHBS (survey)'
     >>> measure_label("cakupan.jamban_sehat")
-    ('cakupan jamban_sehat (survei)', 'jamban_sehat coverage (survey)')
+    ('cakupan menggunakan jamban sehat (survei)', 'coverage of using a healthy latrine (survey)')
     """
-    if measure == "persen_ber_phbs":
-        return "% rumah tangga ber-PHBS (survei)", "% households practising PHBS (survey)"
-    if measure == "persen_dipantau":
-        return "% rumah tangga dipantau (survei)", "% households monitored (survey)"
+    if measure in ("persen_ber_phbs", "persen_dipantau"):
+        key = f"measure.{measure}"
+        return t(key, "id"), t(key, "en")
+    if rubric is not None:
+        for _, criterion in rubric.criteria():
+            source = criterion.source
+            if isinstance(source, SurveySource) and source.measure == measure:
+                return f"{criterion.name} (survei)", f"{criterion.name_en} (survey)"
     code = measure.removeprefix("cakupan.")
-    return f"cakupan {code} (survei)", f"{code} coverage (survey)"
+    name, name_en = _indicator_names().get(code, (code, code))
+    return (
+        t("measure.cakupan", "id", name=_lower_first(name)),
+        t("measure.cakupan", "en", name=_lower_first(name_en)),
+    )
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None or math.isnan(value) else f"{round(value, 2):g}"
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+@functools.cache
+def _indicator_names() -> dict[str, tuple[str, str]]:
+    """Indicator names (Indonesian, English) by code, from the bundled forms."""
+    names: dict[str, tuple[str, str]] = {}
+    for name in sorted(bundled_forms(), key=lambda n: n != "kemenkes-rt-10"):
+        for indicator in load_form(name).form.indicators:
+            names.setdefault(indicator.code, (indicator.name, indicator.name_en))
+    return names
+
+
+def _score(value: float | None, lang: Lang) -> str:
+    return fmt_decimal(value, lang, 2, trim=True)
 
 
 def status_notes(
@@ -55,29 +86,45 @@ def status_notes(
     rank_incomplete: bool,
     applied: dict[tuple[str, str | None], AppliedOverride],
     kode: str,
+    names: Mapping[str, tuple[str, str]] | None = None,
 ) -> Notes:
-    """Exclusion, missing criteria and overrides of one village."""
+    """Exclusion, missing criteria and overrides of one village; criteria are named by
+    ``names`` (id → Indonesian and English name, the rubric's), numbers written as each
+    language writes them.
+
+    >>> notes = status_notes(VillageStatus.RANKED, "", ["a_b"], False, {}, "1",
+    ...                      {"a_b": ("Sumber dana", "Source of funds")})
+    >>> notes.id + notes.en
+    ['Tidak diperingkat: tanpa nilai untuk Sumber dana', 'Not ranked: no score for Source of funds']
+    """
+    named = names or {}
+
+    def name(criterion: str, lang: Lang) -> str:
+        found = named.get(criterion)
+        return criterion if found is None else found[lang == "en"]
+
     notes = Notes()
     if status is VillageStatus.EXCLUDED:
         notes.add(f"Dikeluarkan: {reason}", f"Excluded: {reason}")
-    listed = ", ".join(gaps)
+    listed, listed_en = (", ".join(name(c, lang) for c in gaps) for lang in ("id", "en"))
     if gaps and rank_incomplete:
         notes.add(
             f"Tanpa nilai untuk {listed}: dihitung 0 (--rank-incomplete)",
-            f"No score for {listed}: counted as 0 (--rank-incomplete)",
+            f"No score for {listed_en}: counted as 0 (--rank-incomplete)",
         )
     elif gaps:
         notes.add(
             f"Tidak diperingkat: tanpa nilai untuk {listed}",
-            f"Not ranked: no score for {listed}",
+            f"Not ranked: no score for {listed_en}",
         )
     for (village, criterion), change in applied.items():
         if village != kode or criterion is None:
             continue
-        old, new = _score(change.nilai_lama), _score(change.nilai_baru)
+        old, new = _score(change.nilai_lama, "id"), _score(change.nilai_baru, "id")
+        old_en, new_en = _score(change.nilai_lama, "en"), _score(change.nilai_baru, "en")
         notes.add(
-            f"Koreksi {criterion}: {old} → {new}; alasan: {change.alasan}",
-            f"Override {criterion}: {old} → {new}; reason: {change.alasan}",
+            f"Koreksi {name(criterion, 'id')}: {old} → {new}; alasan: {change.alasan}",
+            f"Override of {name(criterion, 'en')}: {old_en} → {new_en}; reason: {change.alasan}",
         )
     return notes
 
@@ -104,16 +151,17 @@ def tie_notes(
             f"Tied with {other} on the total and every tie-breaker: shared rank {rank}",
         )
         return notes
-    mine, theirs = (f"{v:.{decimals}f}" if not math.isnan(v) else "–" for v in values)
+    mine, theirs = (fmt_decimal(v, "id", decimals) for v in values)
+    mine_en, theirs_en = (fmt_decimal(v, "en", decimals) for v in values)
     label, label_en = breaker
     if above:
         notes.add(
             f"Total sama dengan {other}; unggul pada {label} ({mine} lawan {theirs})",
-            f"Same total as {other}; ranked above it on {label_en} ({mine} vs {theirs})",
+            f"Same total as {other}; ranked above it on {label_en} ({mine_en} vs {theirs_en})",
         )
     else:
         notes.add(
             f"Total sama dengan {other}; di bawahnya karena {label} ({mine} lawan {theirs})",
-            f"Same total as {other}; ranked below it on {label_en} ({mine} vs {theirs})",
+            f"Same total as {other}; ranked below it on {label_en} ({mine_en} vs {theirs_en})",
         )
     return notes

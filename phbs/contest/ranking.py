@@ -119,6 +119,7 @@ def rank_villages(
     outcome = rank_with_ties(spec, villages, names, rows, published, breakers)
 
     results: dict[int, VillageResult] = {}
+    names_of = {c.id: (c.name, c.name_en) for _, c in criteria}
     for i, kode in enumerate(villages):
         # The band is read from the published percentage (aturan.md §7.1).
         percent = (
@@ -131,7 +132,9 @@ def rank_villages(
         if kode in excluded:
             status = VillageStatus.EXCLUDED
         gaps = [c.id for (_, c), gap in zip(criteria, missing[i], strict=True) if gap]
-        before = status_notes(status, excluded.get(kode, ""), gaps, rank_incomplete, applied, kode)
+        before = status_notes(
+            status, excluded.get(kode, ""), gaps, rank_incomplete, applied, kode, names_of
+        )
         after = outcome.notes.get(i, Notes())
         results[i] = VillageResult(
             peringkat=outcome.ranks.get(i),

@@ -73,7 +73,7 @@ def tie_keys(
                 [_value_or_nan(rows.get(kode, {}).get(measure)) for kode in villages],
                 dtype=np.float64,
             )
-            label, label_en = measure_label(measure)
+            label, label_en = measure_label(measure, spec)
         keys.append(
             TieKey(
                 breaker.key,

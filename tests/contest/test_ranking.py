@@ -168,7 +168,8 @@ def test_every_tie_break_path(tmp_path: Path) -> None:
         f"Same total as {V[1]} Gunungtinggi; ranked above it on Output subtotal (270.00 vs 240.00)"
     ]
     assert second.catatan[0].startswith(f"Total sama dengan {V[0]}")
-    assert "di bawahnya karena subtotal Keluaran (240.00 lawan 270.00)" in second.catatan[0]
+    # Each language writes the numbers its own way (docs/aturan.md §7.5 notes).
+    assert "di bawahnya karena subtotal Keluaran (240,00 lawan 270,00)" in second.catatan[0]
     assert "(45.00 vs 40.00)" in ranking.village(V[5]).catatan_en[0]
     shared = ranking.village(V[7]).catatan_en
     assert shared == [
@@ -228,14 +229,14 @@ def test_missing_judge_score(tmp_path: Path) -> None:
     village_c = ranking.village(C)
     assert village_c.status is VillageStatus.INCOMPLETE
     assert (village_c.peringkat, village_c.total, village_c.predikat) == (None, None, None)
-    assert village_c.catatan == ["Tidak diperingkat: tanpa nilai untuk p_latih"]
+    assert village_c.catatan == ["Tidak diperingkat: tanpa nilai untuk Pelatihan kader"]
     assert [v.kode_desa for v in ranking.desa] == [B, A, D, C]
     anyway = rank_villages(rubric, survey=measures(FOUR_PHBS), judges=judges, rank_incomplete=True)
     village_c = anyway.village(C)
     assert village_c.peringkat == 4
     assert village_c.total == pytest.approx(980 - 4 * 95)
     assert village_c.kriteria["p_latih"].nilai is None
-    assert village_c.catatan_en == ["No score for p_latih: counted as 0 (--rank-incomplete)"]
+    assert village_c.catatan_en == ["No score for Kader training: counted as 0 (--rank-incomplete)"]
 
 
 def test_topsis_through_the_wrapper_matches_pymcdm(tmp_path: Path) -> None:
@@ -331,8 +332,12 @@ def test_overrides_exclude_and_adjust(tmp_path: Path) -> None:
     ]
     assert ranking.village(C).total == pytest.approx(1085)
     assert ranking.village(C).kriteria["o_phbs"].nilai_sebelum_koreksi == 55
+    # The criterion by the rubric's name, never its id.
     assert ranking.village(C).catatan == [
-        "Koreksi o_phbs: 55 → 90; alasan: verifikasi rumah sampel"
+        "Koreksi % ber-PHBS: 55 → 90; alasan: verifikasi rumah sampel"
+    ]
+    assert ranking.village(C).catatan_en == [
+        "Override of % PHBS: 55 → 90; reason: verifikasi rumah sampel"
     ]
     assert ranking.village(B).total == pytest.approx(1010)
     assert ranking.village(B).catatan == ["Dikeluarkan: mengundurkan diri"]
