@@ -61,8 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Details: phbs validate {files} -o issues.xlsx",
     ),
     "settings": (
-        "Formulir {form} · na_policy {policy} · tingkat {level}",
-        "Form {form} · na_policy {policy} · level {level}",
+        "Formulir {form} · indikator tidak berlaku: {policy} · tingkat {level}",
+        "Form {form} · not-applicable indicators: {policy} · level {level}",
     ),
     "note.persen": (
         "% ber-PHBS = ber-PHBS / (ber-PHBS + tidak) × 100; rumah tangga belum lengkap tidak "
@@ -205,7 +205,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.jumlah": ("Jumlah", "Count"),
     "report.col.judul": ("Masalah", "Problem"),
     "report.col.contoh": ("Contoh pertama", "First example"),
-    "report.col.kunci": ("Kunci", "Key"),
+    "report.col.kunci": ("Kunci (seperti di JSON)", "Key (as in the JSON)"),
     "report.col.nilai_meta": ("Nilai", "Value"),
     "report.col.sha256": ("SHA-256", "SHA-256"),
     "report.setting.not_collected": (
@@ -225,8 +225,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.severity.info": ("info", "note"),
     "report.setting.form": ("Formulir", "Form"),
     "report.setting.na_policy": (
-        "Indikator tidak berlaku (na_policy)",
-        "Not applicable (na_policy)",
+        "Indikator tidak berlaku (--na-policy)",
+        "Not applicable indicators (--na-policy)",
     ),
     "report.setting.level": ("Tingkat rekap", "Level"),
     "report.setting.id_scope": ("ID rumah tangga unik per", "Household id unique per"),
@@ -318,6 +318,46 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.contest.bands": ("Predikat", "Bands"),
     # --- settings, methods and contest codes in words (a report never shows an id)
+    "na_policy.exclude": ("tidak masuk penyebut", "left out of the denominator"),
+    "na_policy.as_met": ("dihitung terpenuhi", "counted as met"),
+    "na_policy.as_unmet": ("dihitung tidak terpenuhi", "counted as not met"),
+    "id_scope.survei": ("survei", "survey"),
+    "id_scope.desa": ("desa", "village"),
+    "ci.method.wilson": ("skor Wilson", "Wilson score"),
+    "ci.method.clopper-pearson": ("Clopper–Pearson (eksak)", "Clopper–Pearson (exact)"),
+    "ci.method.jeffreys": ("Jeffreys", "Jeffreys"),
+    "funnel.method.exact": ("binomial eksak", "exact binomial"),
+    "funnel.method.normal": ("pendekatan normal", "normal approximation"),
+    "prior.method.moments": ("metode momen", "method of moments"),
+    "prior.method.marginal-ml": (
+        "kemungkinan marginal maksimum",
+        "marginal maximum likelihood",
+    ),
+    "prior.method.given": ("prior yang diberikan", "given prior"),
+    "method.weighted_sum": ("jumlah tertimbang", "weighted sum"),
+    "method.topsis": (
+        "TOPSIS (kedekatan dengan desa ideal)",
+        "TOPSIS (closeness to the ideal village)",
+    ),
+    "aggregation.mean": ("rata-rata", "mean"),
+    "aggregation.median": ("nilai tengah (median)", "median"),
+    "aggregation.trimmed_mean": ("rata-rata terpangkas", "trimmed mean"),
+    "breaker.subtotal": ("subtotal {group}", "{group} subtotal"),
+    "decided.total": ("nilai total", "the total"),
+    "decided.seri": ("seri: peringkat bersama", "tied: shared rank"),
+    "override.ubah": ("ubah nilai", "change score"),
+    "override.keluarkan": ("keluarkan desa", "exclude village"),
+    "agreement.total": ("Total nilai juri", "Judges' totals"),
+    "agreement.reason.too-few-objects": (
+        "kurang dari dua desa dinilai",
+        "fewer than two villages scored",
+    ),
+    "agreement.reason.too-few-judges": ("kurang dari dua juri", "fewer than two judges"),
+    "agreement.reason.all-tied": (
+        "semua juri memberi semua desa nilai yang sama",
+        "every judge gave every village the same score",
+    ),
+    "agreement.reason.missing-ratings": ("ada nilai yang kosong", "some scores are missing"),
     "measure.persen_ber_phbs": (
         "% rumah tangga ber-PHBS (survei)",
         "% households practising PHBS (survey)",
@@ -327,6 +367,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "% households monitored (survey)",
     ),
     "measure.cakupan": ("cakupan {name} (survei)", "coverage of {name} (survey)"),
+    "report.sheet.readings": ("Cara Baca", "How read"),
+    "report.no_dusun": ("(tanpa dusun)", "(no sub-village)"),
+    "report.col.cara_baca": ("Cara baca", "Read as"),
     "report.berita_acara.heading": ("BERITA ACARA PENILAIAN", "MINUTES OF THE ASSESSMENT"),
     "report.berita_acara.subtitle": (
         "{contest} · tingkat {level} · tahun {year}",
@@ -493,9 +536,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "PHBS when every applicable indicator is yes.",
     ),
     "report.def.na_policy.as_met": (
-        "Indikator yang tidak berlaku dihitung terpenuhi (status sama dengan 'exclude'; "
-        "indeks berbeda).",
-        "A not-applicable indicator counts as met (same status as 'exclude'; the index differs).",
+        "Indikator yang tidak berlaku dihitung terpenuhi (status sama seperti bila tidak masuk "
+        "penyebut; indeks berbeda).",
+        "A not-applicable indicator counts as met (the same status as when it is left out of "
+        "the denominator; the index differs).",
     ),
     "report.def.na_policy.as_unmet": (
         "Indikator yang tidak berlaku dihitung tidak terpenuhi: semua indikator harus ya "
@@ -669,24 +713,24 @@ LABELS: dict[str, tuple[str, str]] = {
         "often a village keeps its rank.",
     ),
     "unc.weights.dirichlet": (
-        "bobot kelompok ~ Dirichlet di sekitar bobot rubrik (konsentrasi {concentration:g})",
-        "group weights ~ Dirichlet around the rubric's weights (concentration {concentration:g})",
+        "bobot kelompok ~ Dirichlet di sekitar bobot rubrik (konsentrasi {concentration})",
+        "group weights ~ Dirichlet around the rubric's weights (concentration {concentration})",
     ),
     "unc.weights.uniform": (
-        "bobot kelompok ±{spread:g}% (seragam)",
-        "group weights ±{spread:g}% (uniform)",
+        "bobot kelompok ±{spread} (seragam)",
+        "group weights ±{spread} (uniform)",
     ),
     "unc.swap": (
-        "  {a} ⇄ {b}: bertukar urutan pada {share:.0%} ulangan",
-        "  {a} ⇄ {b}: swap order in {share:.0%} of replicates",
+        "  {a} ⇄ {b}: bertukar urutan pada {share} ulangan",
+        "  {a} ⇄ {b}: swap order in {share} of replicates",
     ),
     "unc.shrink": (
-        "Penyusutan (empirical Bayes beta-binomial, {method}): % ber-PHBS ditarik ke "
-        "{mean:.1f}% dengan bobot prior setara {strength:.1f} rumah tangga (Beta({alpha:.2f}, "
-        "{beta:.2f}), {villages} desa).",
-        "Shrinkage (empirical-Bayes beta-binomial, {method}): % ber-PHBS pulled toward "
-        "{mean:.1f}% with a prior worth {strength:.1f} households (Beta({alpha:.2f}, "
-        "{beta:.2f}), {villages} villages).",
+        "Penyusutan (Bayes empiris beta-binomial, {method}): % ber-PHBS ditarik ke {mean} "
+        "dengan bobot prior setara {strength} rumah tangga (Beta({alpha}; {beta}), {villages} "
+        "desa).",
+        "Shrinkage (empirical-Bayes beta-binomial, {method}): % PHBS pulled toward {mean} "
+        "with a prior worth {strength} households (Beta({alpha}, {beta}), {villages} "
+        "villages).",
     ),
     # --- uncertainty in the Excel and HTML reports (issue 5)
     "report.setting.ci": ("Interval kepercayaan", "Confidence interval"),
@@ -765,7 +809,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Di luar batas 95 % saja (perlu diperhatikan, belum tentu berbeda): {names}.",
         "Outside the 95% limits only (worth a look, not necessarily different): {names}.",
     ),
-    "report.funnel.table": ("Desa di luar batas funnel", "Villages outside the funnel limits"),
+    "report.funnel.table": (
+        "Desa di luar batas kendali diagram corong",
+        "Villages outside the funnel limits",
+    ),
     "report.funnel.col.posisi": ("Posisi", "Position"),
     "report.funnel.col.n": ("Rumah tangga dinilai", "Households assessed"),
     "report.funnel.col.low": ("Batas 99,8% bawah", "99.8% lower limit"),
@@ -776,10 +823,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.funnel.pos.di_bawah_95": ("di bawah batas 95 %", "below the 95% limit"),
     "report.funnel.pos.dalam": ("di dalam batas", "within the limits"),
     "report.funnel.sheet_note": (
-        "Rata-rata semua desa {rate}; batas kendali binomial ({method}). Gambar funnel ada di "
-        "laporan HTML.",
-        "Overall rate {rate}; binomial control limits ({method}). The funnel plot is in the "
-        "HTML report.",
+        "Rata-rata semua desa {rate}; batas kendali: {method}. Diagram corong (funnel plot) ada "
+        "di laporan HTML.",
+        "Overall rate {rate}; control limits: {method}. The funnel plot is in the HTML report.",
     ),
     "report.section.rank_uncertainty": ("Seberapa pasti peringkat ini", "How sure this ranking is"),
     "report.unc.explain": (

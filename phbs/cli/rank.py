@@ -36,11 +36,12 @@ from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, Severity
 from phbs.outputs import CsvFormat, check_run_files, input_file
 from phbs.reports import text
-from phbs.reports.contest import percent_rule
+from phbs.reports.contest import contest_view, percent_rule
 from phbs.reports.ranking import (
     agreement_line,
     notes_text,
     ranking_table,
+    settings_line,
     write_ranking_csv,
     write_ranking_json,
 )
@@ -110,16 +111,7 @@ def _print(
     ranking: Ranking, survey_issues: list[Issue], lang: Lang, survey: Sequence[str | Path] = ()
 ) -> None:
     click.echo(t("rank.title", lang, rubric=ranking.rubrik_id, version=ranking.rubrik_versi))
-    click.echo(
-        t(
-            "rank.settings",
-            lang,
-            method=ranking.metode.value,
-            aggregation=ranking.agregasi_juri.value,
-            decimals=ranking.desimal,
-            breakers=", ".join(ranking.penentu_seri) or t("rank.none", lang),
-        )
-    )
+    click.echo(settings_line(ranking, lang))
     click.echo()
     click.echo(ranking_table(ranking, lang))
     click.echo(percent_rule(ranking, lang))
@@ -147,8 +139,9 @@ def _print(
     if ranking.kesepakatan:
         click.echo()
         click.echo(t("rank.agreement.title", lang))
+        view = contest_view(ranking, lang)
         for agreement in ranking.kesepakatan:
-            click.echo(agreement_line(agreement, lang))
+            click.echo(agreement_line(agreement, lang, view))
     click.echo()
     click.echo(text.issue_summary(ranking.masalah, lang))
     pairs = (("rank.issues.summary", ranking.masalah), ("rank.survey.issues", survey_issues))

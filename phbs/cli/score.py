@@ -29,6 +29,7 @@ from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import tables, text
+from phbs.reports.content import na_policy_name
 from phbs.reports.households import households_csv, write_rejects_csv
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.plausibility import plausibility_issues
@@ -186,7 +187,7 @@ def score_command(
             "settings",
             language,
             form=survey.form.form.id,
-            policy=result.na_policy.value,
+            policy=na_policy_name(result.na_policy, language),
             level=level_name,
         )
     )

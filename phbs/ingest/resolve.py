@@ -215,8 +215,9 @@ def answer_state(
         shown = ctx_value if ctx_value is not None else "(kosong)"
         shown_en = ctx_value if ctx_value is not None else "(blank)"
         where = {
-            "context": f"{decided_by} = {shown}",
-            "context_en": f"{decided_by} = {shown_en}",
+            # The column quoted, as the messages quote the indicator's: a name from the file.
+            "context": f"'{decided_by}' = {shown}",
+            "context_en": f"'{decided_by}' = {shown_en}",
         }
         if not applies:
             if folded == BARE_N:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.i18n import Lang, fmt_int, t
+from phbs.forms.model import NaPolicy
+from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, contest_view
@@ -26,7 +27,7 @@ from phbs.reports.text import issue_counts_line, reading_text, reconciliation_li
 from phbs.scoring.funnel import FunnelData, funnel_plot
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.results import ScoreResult
-from phbs.scoring.summary import AreaReport, AreaSummary, summarise
+from phbs.scoring.summary import NO_DUSUN, AreaReport, AreaSummary, summarise
 
 if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore
@@ -271,14 +272,11 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
     settings = content.metadata["pengaturan"]
     rows = [
         (t("report.setting.form", lang), f"{loaded.form.id} {loaded.form.version}"),
-        (t("report.setting.na_policy", lang), content.result.na_policy.value),
+        (t("report.setting.na_policy", lang), na_policy_name(content.result.na_policy, lang)),
         (t("report.setting.level", lang), content.level_name()),
-        (t("report.setting.id_scope", lang), settings["id_unik_per"]),
+        (t("report.setting.id_scope", lang), t(f"id_scope.{settings['id_unik_per']}", lang)),
         (t("report.setting.strata", lang), describe_strata(content.strata)),
-        (
-            t("report.setting.target", lang),
-            "–" if content.target is None else f"{content.target:g} %",
-        ),
+        (t("report.setting.target", lang), fmt_target(content.target, lang)),
         (t("report.setting.region_table", lang), settings["tabel_kode_wilayah"]),
         *(
             [(t("report.setting.not_collected", lang), ", ".join(loaded.not_collected))]
@@ -297,20 +295,39 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
         ),
     ]
     if content.ranking is not None:
-        ranking = content.ranking.ranking
+        view = content.ranking
+        ranking = view.ranking
         rows += [
             (
                 t("report.setting.rubric", lang),
-                f"{ranking.rubrik_id} {ranking.rubrik_versi} ({ranking.rubrik_judul})",
+                f"{ranking.rubrik_id} {ranking.rubrik_versi} ({view.title()})",
             ),
-            (t("report.setting.method", lang), ranking.metode.value),
-            (t("report.setting.aggregation", lang), ranking.agregasi_juri.value),
-            (
-                t("report.setting.tie_breakers", lang),
-                ", ".join(ranking.penentu_seri) or "–",
-            ),
+            (t("report.setting.method", lang), view.method_name()),
+            (t("report.setting.aggregation", lang), view.aggregation_name()),
+            (t("report.setting.tie_breakers", lang), view.breaker_names()),
         ]
     return rows
+
+
+def na_policy_name(policy: NaPolicy | str, lang: Lang = "id") -> str:
+    """How not-applicable indicators count, in words (the ``--na-policy`` setting).
+
+    >>> na_policy_name("exclude"), na_policy_name("as_unmet", "en")
+    ('tidak masuk penyebut', 'counted as not met')
+    """
+    return t(f"na_policy.{NaPolicy(policy).value}", lang)
+
+
+def fmt_target(target: float | None, lang: Lang = "id") -> str:
+    """The % ber-PHBS target as a reader writes it (``–`` without one).
+
+    >>> fmt_target(72.5), fmt_target(70.0, "en"), fmt_target(None)
+    ('72,5 %', '70%', '–')
+    """
+    if target is None:
+        return "–"
+    digits = 0 if float(target).is_integer() else 1
+    return fmt_percent(target, lang, digits)
 
 
 def ci_description(content: ReportContent) -> str:
@@ -320,18 +337,37 @@ def ci_description(content: ReportContent) -> str:
     return t(
         "report.ci.setting",
         content.lang,
-        method=CI_METHOD_NAMES[report.metode_ci.value],
-        level=f"{report.tingkat_kepercayaan * 100:g}",
+        method=ci_method_name(report.metode_ci.value, content.lang),
+        level=confidence_level(report.tingkat_kepercayaan, content.lang),
         fpc=t("ci.fpc", content.lang) if with_totals else "",
     )
 
 
-#: How the interval methods are named in the reports.
-CI_METHOD_NAMES = {
-    "wilson": "Wilson score",
-    "clopper-pearson": "Clopper–Pearson",
-    "jeffreys": "Jeffreys",
-}
+def dusun_label(dusun: str | None, lang: Lang = "id") -> str | None:
+    """A dusun's name, the households without one in words.
+
+    >>> dusun_label("Dusun I"), dusun_label(NO_DUSUN, "en")
+    ('Dusun I', '(no sub-village)')
+    """
+    return t("report.no_dusun", lang) if dusun == NO_DUSUN else dusun
+
+
+def confidence_level(confidence: float, lang: Lang = "id") -> str:
+    """A confidence level as a percentage without trailing zeros: ``95``, ``99,9``.
+
+    >>> confidence_level(0.95), confidence_level(0.999), confidence_level(0.999, "en")
+    ('95', '99,9', '99.9')
+    """
+    return fmt_decimal(confidence * 100, lang, 1, trim=True)
+
+
+def ci_method_name(method: str, lang: Lang = "id") -> str:
+    """An interval method (``wilson``, ``clopper-pearson``, ``jeffreys``) by its name.
+
+    >>> ci_method_name("wilson"), ci_method_name("wilson", "en")
+    ('skor Wilson', 'Wilson score')
+    """
+    return t(f"ci.method.{method}", lang)
 
 
 def flatten_metadata(metadata: dict[str, Any]) -> list[tuple[str, str]]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest.agreement import TOTAL
 from phbs.contest.kernels import round_half_up, truncate
 from phbs.contest.models import Ranking, VillageResult, VillageStatus
+from phbs.contest.notes import measure_label
 from phbs.contest.rubric import Rubric
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.errors import PhbsError
-from phbs.i18n import Lang, t
+from phbs.i18n import LABELS, Lang, t
 
 #: Band colours from the best band down (Baik, Cukup, Kurang, Buruk); more bands reuse grey.
 BAND_COLOURS = ("#b8e0b0", "#fff3a3", "#fdd49e", "#f4a3a3")
@@ -52,6 +54,26 @@ def percent_rule(ranking: Ranking, lang: Lang = "id") -> str:
     """
     rule = "rounded" if ranking.persen_dibulatkan else "cut"
     return t(f"report.contest.percent_rule.{rule}", lang, decimals=ranking.desimal)
+
+
+def method_name(method: str, lang: Lang = "id") -> str:
+    """A ranking method (``weighted_sum``, ``topsis``) in words.
+
+    >>> method_name("weighted_sum"), method_name("weighted_sum", "en")
+    ('jumlah tertimbang', 'weighted sum')
+    """
+    key = f"method.{method}"
+    return t(key, lang) if key in LABELS else method
+
+
+def aggregation_name(aggregation: str, lang: Lang = "id") -> str:
+    """How judges' scores are combined (``mean``, ``median``, ``trimmed_mean``) in words.
+
+    >>> aggregation_name("mean"), aggregation_name("trimmed_mean", "en")
+    ('rata-rata', 'trimmed mean')
+    """
+    key = f"aggregation.{aggregation}"
+    return t(key, lang) if key in LABELS else aggregation
 
 
 @dataclass(frozen=True)
@@ -95,11 +117,69 @@ class ContestView:
         return village.catatan_en if self.lang == "en" else village.catatan
 
     def criterion_name(self, criterion: str | None) -> str:
-        """A criterion's name (``total`` and unknown ids are returned as they are)."""
+        """A criterion's name; ``total`` (judges' agreement on their totals) in words; an
+        unknown id as it is.
+
+        >>> from phbs.demo.contest import sample_ranking
+        >>> view = contest_view(sample_ranking(), "en")
+        >>> view.criterion_name("sumber_dana"), view.criterion_name("total")
+        ('Funding sources', "Judges' totals")
+        """
         for code, name, _ in self.criteria:
             if code == criterion:
                 return name
+        if criterion == TOTAL:
+            return t("agreement.total", self.lang)
         return criterion or "–"
+
+    def title(self) -> str:
+        """The rubric's title in the report's language (the recorded title without it)."""
+        if self.rubric is None:
+            return self.ranking.rubrik_judul
+        return self.rubric.title_en if self.lang == "en" else self.rubric.title
+
+    def breaker_name(self, key: str) -> str:
+        """A tie-breaker (``subtotal:<group>``, ``kriteria:<id>``, ``ukuran:<measure>``) in
+        words.
+
+        >>> from phbs.demo.contest import sample_ranking
+        >>> view = contest_view(sample_ranking())
+        >>> [view.breaker_name(k) for k in view.ranking.penentu_seri]
+        ['subtotal Keluaran', 'subtotal Proses', '% rumah tangga ber-PHBS (survei)']
+        """
+        kind, _, code = key.partition(":")
+        if kind == "subtotal":
+            group = dict(self.groups).get(code, code)
+            return t("breaker.subtotal", self.lang, group=group)
+        if kind == "kriteria":
+            return self.criterion_name(code)
+        names = measure_label(code, self.rubric)
+        return names[1] if self.lang == "en" else names[0]
+
+    def breaker_names(self) -> str:
+        """The ranking's tie-breakers in words, in order (``–`` without any)."""
+        return ", ".join(self.breaker_name(k) for k in self.ranking.penentu_seri) or "–"
+
+    def decided_name(self, decided: str | None) -> str | None:
+        """What put a village below the one above it, in words (``None`` for the first)."""
+        if decided is None:
+            return None
+        if decided in ("total", "seri"):
+            return t(f"decided.{decided}", self.lang)
+        return self.breaker_name(decided)
+
+    def action_name(self, action: str) -> str:
+        """An override's action (``ubah``, ``keluarkan``) in words."""
+        key = f"override.{action}"
+        return t(key, self.lang) if key in LABELS else action
+
+    def method_name(self) -> str:
+        """The ranking method in words."""
+        return method_name(self.ranking.metode.value, self.lang)
+
+    def aggregation_name(self) -> str:
+        """How judges' scores were combined, in words."""
+        return aggregation_name(self.ranking.agregasi_juri.value, self.lang)
 
     def ranked_count(self) -> int:
         """How many villages were ranked."""

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from phbs.contest.models import Agreement, Ranking, VillageResult, VillageStatus
 from phbs.contest.rubric import Method
-from phbs.i18n import Lang, t
+from phbs.i18n import LABELS, Lang, fmt_decimal, t
 from phbs.issues import Issue
 from phbs.outputs import CsvFormat, atomic_csv, atomic_text
-from phbs.reports.contest import published_number, shown_percent
+from phbs.reports.contest import (
+    ContestView,
+    contest_view,
+    published_number,
+    shown_percent,
+)
 from phbs.reports.text import format_table
 
 NOTE_SEPARATOR = " | "
@@ -200,13 +204,11 @@ def write_ranking_json(
         handle.write("\n")
 
 
-def _number(value: float | None, decimals: int) -> str:
-    return "–" if value is None or math.isnan(value) else f"{value:.{decimals}f}"
-
-
 def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
-    """The ranking for the terminal: rank, village, total, % of maximum, label, subtotals."""
-    groups = list(dict.fromkeys(ranking.kelompok.values()))
+    """The ranking for the terminal: rank, village, total, % of maximum, label, subtotals
+    (headed by the groups' names), numbers as ``lang`` writes them."""
+    view = contest_view(ranking, lang)
+    groups = [code for code, _ in view.groups]
     decimals = 4 if ranking.metode is Method.TOPSIS else ranking.desimal
     headers = [
         t("rank.col.rank", lang),
@@ -215,7 +217,7 @@ def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
         t("total", lang),
         t("rank.col.percent", lang),
         t("rank.col.label", lang),
-        *groups,
+        *(name for _, name in view.groups),
         t("rank.col.status", lang),
     ]
     rows = []
@@ -230,12 +232,16 @@ def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
                 "" if village.peringkat is None else str(village.peringkat),
                 village.kode_desa,
                 village.nama_desa[:28],
-                _number(published_number(village.total, decimals), decimals),
-                _number(shown_percent(village.persen_maksimum, ranking.desimal), ranking.desimal),
+                fmt_decimal(published_number(village.total, decimals), lang, decimals),
+                fmt_decimal(
+                    shown_percent(village.persen_maksimum, ranking.desimal), lang, ranking.desimal
+                ),
                 (village.predikat_en if lang == "en" else village.predikat) or "–",
                 *(
-                    _number(
-                        published_number(village.subtotal.get(g), ranking.desimal), ranking.desimal
+                    fmt_decimal(
+                        published_number(village.subtotal.get(g), ranking.desimal),
+                        lang,
+                        ranking.desimal,
                     )
                     for g in groups
                 ),
@@ -243,6 +249,20 @@ def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
             ]
         )
     return format_table(headers, rows, {0, 3, 4, *range(6, 6 + len(groups))})
+
+
+def settings_line(ranking: Ranking, lang: Lang = "id") -> str:
+    """Method, how judges' scores are combined, the tie decimals and the tie-breakers, in
+    words (the line under the terminal title)."""
+    view = contest_view(ranking, lang)
+    return t(
+        "rank.settings",
+        lang,
+        method=view.method_name(),
+        aggregation=view.aggregation_name(),
+        decimals=ranking.desimal,
+        breakers=view.breaker_names() if ranking.penentu_seri else t("rank.none", lang),
+    )
 
 
 def notes_text(ranking: Ranking, lang: Lang = "id") -> str:
@@ -254,23 +274,25 @@ def notes_text(ranking: Ranking, lang: Lang = "id") -> str:
     return "\n".join(lines)
 
 
-def agreement_line(agreement: Agreement, lang: Lang = "id") -> str:
-    """One line of judges' agreement (Kendall's W)."""
+def agreement_line(agreement: Agreement, lang: Lang = "id", view: ContestView | None = None) -> str:
+    """One line of judges' agreement (Kendall's W), the criterion named by ``view`` (the
+    ranking's :func:`~phbs.reports.contest.contest_view`)."""
+    criterion = view.criterion_name(agreement.kriteria) if view else agreement.kriteria
     if agreement.w is None:
-        return t(
-            "rank.agreement.undefined", lang, criterion=agreement.kriteria, reason=agreement.alasan
-        )
+        key = f"agreement.reason.{agreement.alasan}"
+        reason = t(key, lang) if key in LABELS else agreement.alasan
+        return t("rank.agreement.undefined", lang, criterion=criterion, reason=reason)
     low = ""
     if agreement.rendah:
         low = t("rank.agreement.low", lang, judge=agreement.juri_paling_berbeda or "–")
     return t(
         "rank.agreement.row",
         lang,
-        criterion=agreement.kriteria,
-        w=f"{agreement.w:.2f}",
-        chi=f"{agreement.khi_kuadrat or 0:.2f}",
+        criterion=criterion,
+        w=fmt_decimal(agreement.w, lang, 2),
+        chi=fmt_decimal(agreement.khi_kuadrat or 0, lang, 2),
         df=agreement.derajat_bebas,
-        p=f"{agreement.nilai_p or 0:.3f}",
+        p=fmt_decimal(agreement.nilai_p or 0, lang, 3),
         judges=agreement.jumlah_juri,
         villages=agreement.jumlah_desa,
         low=low,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from phbs.i18n import Lang
+from phbs.i18n import Lang, t
 from phbs.ingest.survey import FileReading
 from phbs.ingest.validate import Survey
 from phbs.issues import Issue
@@ -266,7 +266,13 @@ def write_issues(
 ) -> None:
     """Write issue records to ``.csv`` (machine or spreadsheet, ``csv_format``) or ``.xlsx``
     (by extension); a workbook also gets a sheet of how each file was read (``readings``:
-    file, text)."""
+    file, text).
+
+    A CSV keeps its column names (:data:`ISSUE_COLUMNS`) and the severity code in ``tingkat``
+    (``error``, ``warning``, ``info``) beside the issue ``kode``; ``pesan`` is the message in
+    ``lang``. The workbook is for people: its headers and severities are in ``lang``
+    (``galat``, ``peringatan``, ``info``), as in the report workbook.
+    """
     rows = [issue.as_row(lang) for issue in issues]
     if Path(path).suffix.lower() == ".xlsx":
         _write_issues_xlsx(rows, path, inputs, readings, lang)
@@ -289,18 +295,21 @@ def _write_issues_xlsx(
 
     options = {"strings_to_formulas": False}
     with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
-        sheet = workbook.add_worksheet("Masalah Data")
+        sheet = workbook.add_worksheet(t("report.sheet.issues", lang))
         bold = workbook.add_format({"bold": True, "valign": "top"})
         # The file, the value and the message wrap (the row made tall enough): the sheet
         # prints one page wide, the header row on every page.
         wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
         top = workbook.add_format({"valign": "top"})
         wrapping = {ISSUE_COLUMNS.index(name): chars for name, chars in ISSUE_WRAP.items()}
-        for col, name in enumerate(ISSUE_COLUMNS):
-            sheet.write_string(0, col, name, bold)
-        widths = [len(c) for c in ISSUE_COLUMNS]
+        labels = [t(f"report.col.{c}", lang) for c in ISSUE_COLUMNS]
+        for col, label in enumerate(labels):
+            sheet.write_string(0, col, label, bold)
+        widths = [len(c) for c in labels]
         for r, row in enumerate(rows, start=1):
             lines = 1
+            # A workbook is read by people: the severity in words, as laporan.xlsx has it.
+            row["tingkat"] = t(f"report.severity.{row['tingkat']}", lang)
             for col, name in enumerate(ISSUE_COLUMNS):
                 value = row[name]
                 if isinstance(value, int):
@@ -322,9 +331,9 @@ def _write_issues_xlsx(
             sheet, plan_print(widths), title="", lang=lang, repeat_rows=(0, 0), gridlines=True
         )
         if readings:
-            how = workbook.add_worksheet("How read" if lang == "en" else "Cara Baca")
+            how = workbook.add_worksheet(t("report.sheet.readings", lang))
             how.write_row(
-                0, 0, ["file", "read as"] if lang == "en" else ["berkas", "cara baca"], bold
+                0, 0, [t("report.col.berkas", lang), t("report.col.cara_baca", lang)], bold
             )
             name_width = min(60, max(len(n) for n, _ in readings))
             for r, (name, text) in enumerate(readings, start=1):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang, fmt_decimal, fmt_int, t
 from phbs.ingest.survey import FileReading, SourceFile, Survey
 from phbs.issues import Issue, Severity, count_by_code
 from phbs.scoring.household import AreaLevel, percent
-from phbs.scoring.summary import AreaReport
+from phbs.scoring.summary import NO_DUSUN, AreaReport
 from phbs.stats import percent_interval
 
 
@@ -38,23 +38,28 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: s
     return "\n".join(out)
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def _pct(value: float | None, lang: Lang) -> str:
+    return fmt_decimal(value, lang, 1)
 
 
-def _ci(lower: float | None, upper: float | None) -> str:
-    return "–" if lower is None or upper is None else f"{lower:.1f}–{upper:.1f}"
+def _ci(lower: float | None, upper: float | None, lang: Lang) -> str:
+    if lower is None or upper is None:
+        return "–"
+    return f"{fmt_decimal(lower, lang, 1)}–{fmt_decimal(upper, lang, 1)}"
 
 
-def _iks(share: float | None, sehat: int | None, berindeks: int | None) -> str:
-    """The area IKS as a share with its counts, e.g. ``0.450 (450/1000)``."""
-    return "–" if share is None else f"{share:.3f} ({sehat}/{berindeks})"
+def _iks(share: float | None, sehat: int | None, berindeks: int | None, lang: Lang) -> str:
+    """The area IKS as a share with its counts, e.g. ``0,450 (450/1.000)``."""
+    if share is None:
+        return "–"
+    return f"{fmt_decimal(share, lang, 3)} ({fmt_int(sehat, lang)}/{fmt_int(berindeks, lang)})"
 
 
 def area_table(report: AreaReport, lang: Lang = "id") -> str:
-    """The area table with a total row, numerators and denominators beside percentages.
+    """The area table with a total row, numerators and denominators beside percentages;
+    numbers as ``lang`` writes them (``3.011`` and ``41,3`` in Indonesian).
 
-    The column after % ber-PHBS holds its confidence interval (e.g. ``38.1–44.6``).
+    The column after % ber-PHBS holds its confidence interval (e.g. ``38,1–44,6``).
     """
     dusun = report.tingkat is AreaLevel.DUSUN
     with_total = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
@@ -65,7 +70,8 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         t(k, lang)
         for k in ("disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap", "persen_ber_phbs")
     ]
-    headers.append(t("ci.col", lang, level=f"{report.tingkat_kepercayaan * 100:g}"))
+    level = fmt_decimal(report.tingkat_kepercayaan * 100, lang, 1, trim=True)
+    headers.append(t("ci.col", lang, level=level))
     if with_total:
         headers.append(t("dipantau", lang))
     with_iks = any(a.iks_wilayah is not None for a in report.wilayah)
@@ -75,36 +81,37 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     for area in report.wilayah:
         row = [area.kode, area.nama[:28]]
         if dusun:
-            row.append((area.dusun or "")[:20])
+            named = t("report.no_dusun", lang) if area.dusun == NO_DUSUN else area.dusun
+            row.append((named or "")[:20])
         row += [
-            str(area.rumah_tangga_disurvei),
-            str(area.ber_phbs),
-            str(area.tidak_ber_phbs),
-            str(area.belum_lengkap),
-            _pct(area.persen_ber_phbs),
-            _ci(area.persen_ber_phbs_bawah, area.persen_ber_phbs_atas),
+            fmt_int(area.rumah_tangga_disurvei, lang),
+            fmt_int(area.ber_phbs, lang),
+            fmt_int(area.tidak_ber_phbs, lang),
+            fmt_int(area.belum_lengkap, lang),
+            _pct(area.persen_ber_phbs, lang),
+            _ci(area.persen_ber_phbs_bawah, area.persen_ber_phbs_atas, lang),
         ]
         if with_total:
             mark = " *" if area.sampel_kurang else ""
-            row.append(_pct(area.persen_dipantau) + mark)
+            row.append(_pct(area.persen_dipantau, lang) + mark)
         if with_iks:
-            row.append(_iks(area.iks_wilayah, area.keluarga_sehat, area.keluarga_berindeks))
+            row.append(_iks(area.iks_wilayah, area.keluarga_sehat, area.keluarga_berindeks, lang))
         rows.append(row)
     surveyed = sum(a.rumah_tangga_disurvei for a in report.wilayah)
     ber = sum(a.ber_phbs for a in report.wilayah)
     tidak = sum(a.tidak_ber_phbs for a in report.wilayah)
     belum = sum(a.belum_lengkap for a in report.wilayah)
     total = [t("total", lang), ""] + ([""] if dusun else [])
-    total += [str(surveyed), str(ber), str(tidak), str(belum), _pct(percent(ber, ber + tidak))]
-    total.append(
-        _ci(*percent_interval(ber, ber + tidak, report.metode_ci, report.tingkat_kepercayaan))
-    )
+    total += [fmt_int(n, lang) for n in (surveyed, ber, tidak, belum)]
+    total.append(_pct(percent(ber, ber + tidak), lang))
+    low, high = percent_interval(ber, ber + tidak, report.metode_ci, report.tingkat_kepercayaan)
+    total.append(_ci(low, high, lang))
     if with_total:
         total.append("")
     if with_iks:
         sehat = sum(a.keluarga_sehat or 0 for a in report.wilayah)
         berindeks = sum(a.keluarga_berindeks or 0 for a in report.wilayah)
-        total.append(_iks(sehat / berindeks if berindeks else None, sehat, berindeks))
+        total.append(_iks(sehat / berindeks if berindeks else None, sehat, berindeks, lang))
     first_number = 3 if dusun else 2
     right = set(range(first_number, len(headers)))
     text = format_table(headers, [*rows, total], right)

@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 from phbs.contest.assessment import CI_COLUMNS, Uncertainty
 from phbs.contest.models import Ranking
-from phbs.i18n import Lang, t
+from phbs.i18n import LABELS, Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.reports.text import format_table
 
 
-def _ci(values: dict[str, Any]) -> str:
+def _ci(values: dict[str, Any], lang: Lang) -> str:
     point, low, high = (values.get(c) for c in CI_COLUMNS)
     if point is None:
         return "–"
     if low is None or high is None:
-        return f"{point:.1f}"
-    return f"{point:.1f} ({low:.1f}–{high:.1f})"
+        return fmt_decimal(point, lang)
+    return f"{fmt_decimal(point, lang)} ({fmt_decimal(low, lang)}–{fmt_decimal(high, lang)})"
 
 
 def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") -> str:
@@ -40,16 +40,16 @@ def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") ->
         values = cells.get(village.kode_desa, {})
         row = [str(village.peringkat), village.kode_desa, village.nama_desa[:24]]
         if found.report is not None:
-            row.append(_ci(values))
+            row.append(_ci(values, lang))
         if found.bootstrap is not None and "p_pertama" in values:
             row += [
-                f"{values['peringkat_median']:g}",
+                fmt_decimal(values["peringkat_median"], lang, 1, trim=True),
                 f"{values['peringkat_bawah']}–{values['peringkat_atas']}",
-                f"{values['p_pertama']:.2f}",
-                f"{values['p_tiga_besar']:.2f}",
+                fmt_decimal(values["p_pertama"], lang, 2),
+                fmt_decimal(values["p_tiga_besar"], lang, 2),
             ]
         if found.weights is not None:
-            row.append(f"{values.get('p_tetap_bobot', 0):.2f}")
+            row.append(fmt_decimal(values.get("p_tetap_bobot", 0), lang, 2))
         rows.append(row)
     lines = [format_table(headers, rows, set(range(3, len(headers))) | {0})]
     lines += uncertainty_notes(found, lang)
@@ -70,7 +70,7 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
             t(
                 "unc.bootstrap",
                 lang,
-                replicates=boot.ulangan,
+                replicates=fmt_int(boot.ulangan, lang),
                 seed=boot.seed,
                 judges=t(f"unc.sample.{boot.metode_sampel}", lang),
                 held=judges,
@@ -86,30 +86,55 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
     weights = found.weights
     if weights is not None:
         how = (
-            t("unc.weights.dirichlet", lang, concentration=weights.konsentrasi or 0)
+            t(
+                "unc.weights.dirichlet",
+                lang,
+                concentration=fmt_decimal(weights.konsentrasi or 0, lang, 3, trim=True),
+            )
             if weights.cara == "dirichlet"
-            else t("unc.weights.uniform", lang, spread=weights.rentang_persen or 0)
+            else t(
+                "unc.weights.uniform",
+                lang,
+                spread=fmt_percent_trim(weights.rentang_persen or 0, lang),
+            )
         )
-        notes.append(t("unc.weights", lang, replicates=weights.ulangan, seed=weights.seed, how=how))
+        replicates = fmt_int(weights.ulangan, lang)
+        notes.append(t("unc.weights", lang, replicates=replicates, seed=weights.seed, how=how))
         for swap in weights.pertukaran[:5]:
             a = f"{swap.peringkat_a}. {swap.desa_a}"
             b = f"{swap.peringkat_b}. {swap.desa_b}"
-            notes.append(t("unc.swap", lang, a=a, b=b, share=swap.proporsi))
+            share = fmt_percent(swap.proporsi * 100, lang, 0)
+            notes.append(t("unc.swap", lang, a=a, b=b, share=share))
     prior = found.prior
     if prior is not None:
         notes.append(
             t(
                 "unc.shrink",
                 lang,
-                method=prior.method,
-                mean=prior.mean * 100,
-                strength=prior.strength,
-                alpha=prior.alpha,
-                beta=prior.beta,
+                method=_prior_method(prior.method, lang),
+                mean=fmt_percent(prior.mean * 100, lang),
+                strength=fmt_decimal(prior.strength, lang),
+                alpha=fmt_decimal(prior.alpha, lang, 2),
+                beta=fmt_decimal(prior.beta, lang, 2),
                 villages=prior.villages,
             )
         )
     return notes
+
+
+def _prior_method(method: str, lang: Lang) -> str:
+    key = f"prior.method.{method}"
+    return t(key, lang) if key in LABELS else method
+
+
+def fmt_percent_trim(value: float, lang: Lang = "id") -> str:
+    """A percentage without trailing zeros: ``20 %``, ``12,5 %`` (``20%`` in English).
+
+    >>> fmt_percent_trim(20.0), fmt_percent_trim(12.5, "en")
+    ('20 %', '12.5%')
+    """
+    text = fmt_decimal(value, lang, 3, trim=True)
+    return f"{text} %" if lang == "id" else f"{text}%"
 
 
 if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release

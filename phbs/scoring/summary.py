@@ -28,6 +28,8 @@ from phbs.stats import CiMethod
 
 #: Guideline sample size for a village survey ("C survey", docs/aturan.md §5.3).
 MIN_SAMPLE = 210
+#: The dusun of households whose file names none (a label the reports put in words).
+NO_DUSUN = "(tanpa dusun)"
 
 
 class IndicatorCoverage(BaseModel):
@@ -187,7 +189,7 @@ def summarise(
                 key.split("\x1f")[0],
                 _village_name(names, key.split("\x1f")[0]),
                 Coverage(villages=1),
-                dusun=totals.dusun_names[key] or "(tanpa dusun)",
+                dusun=totals.dusun_names[key] or NO_DUSUN,
             )
             for i, key in enumerate(counts.keys)
         ]

@@ -148,19 +148,24 @@ def test_validate_exit_codes(clean_csv: Path, messy_csv: Path, tmp_path: Path) -
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_validate_writes_every_issue(messy_csv: Path, tmp_path: Path, suffix: str) -> None:
-    """`phbs validate -o` writes all issue records, readable by an independent reader."""
+    """`phbs validate -o` writes all issue records, readable by an independent reader: the
+    CSV for programs (column names and severity codes), the workbook for people (headers
+    and severities in words, as in the report workbook)."""
     out = tmp_path / f"masalah{suffix}"
     code, _ = run("validate", messy_csv, "-o", out)
     assert code == 1
     if suffix == ".csv":
         with out.open(encoding="utf-8") as handle:
             rows = [dict(r) for r in csv.DictReader(handle)]
+        kode, tingkat, severities = "kode", "tingkat", {"error", "warning"}
     else:
         sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
         header = [str(h) for h in sheet[0]]
         rows = [dict(zip(header, (str(c) for c in r), strict=True)) for r in sheet[1:]]
-    codes = sorted(r["kode"] for r in rows)
+        kode, tingkat, severities = "Kode", "Tingkat", {"galat", "peringatan"}
+    codes = sorted(r[kode] for r in rows)
     assert codes == sorted(["id-kosong", "kode-desa-salah", "baris-ganda", "jawaban-tidak-dikenal"])
+    assert {r[tingkat] for r in rows} == severities
 
 
 @pytest.mark.parametrize(
@@ -250,8 +255,8 @@ def test_sample_score_with_villages_flags_small_samples(tmp_path: Path) -> None:
     sample = sample_data()
     code, output = run("score", *sample.survey_files, "--villages", sample.villages_file)
     assert code == 0
-    assert "39.8 *" in output  # Kersik Putih: 164 of 412
-    assert "100.0" in output  # fully covered villages
+    assert "39,8 *" in output  # Kersik Putih: 164 of 412, with a decimal comma
+    assert "100,0" in output  # fully covered villages
 
 
 def write_ods(path: Path, sheet: str, rows: list[list[str | float]]) -> None:
@@ -355,7 +360,7 @@ def test_score_pispk_prints_area_iks(tmp_path: Path) -> None:
     code, output = run("score", survey, "--form", "pispk-12")
     assert code == 0, output
     assert "IKS wilayah (sehat/berindeks)" in output
-    assert "0.333 (1/3)" in output
+    assert "0,333 (1/3)" in output
 
 
 def test_rejects_keep_names_only_when_asked(tmp_path: Path) -> None:

@@ -82,9 +82,10 @@ def test_band_follows_the_unrounded_percentage(tmp_path: Path) -> None:
     assert ranking.persen_dibulatkan is False
     lines = {line.split()[1]: line for line in ranking_table(ranking).splitlines()[2:]}
     # Total, then % of maximum, then the label.
-    assert re.search(r" 800\.00 +80\.00 +Baik ", lines[B])
-    assert re.search(r" 799\.96 +79\.99 +Cukup ", lines[A])
-    assert "80.00" not in lines[A]
+    # The terminal table in Indonesian: decimal comma.
+    assert re.search(r" 800,00 +80,00 +Baik ", lines[B])
+    assert re.search(r" 799,96 +79,99 +Cukup ", lines[A])
+    assert "80,00" not in lines[A]
 
 
 def test_round_before_band_publishes_the_rounded_percentage(tmp_path: Path) -> None:
@@ -139,7 +140,7 @@ def test_tie_breakers_compare_the_published_rounded_values(tmp_path: Path) -> No
     assert ranking.village(A).subtotal["keluaran"] == pytest.approx(212.5044)
     assert "(50.00 vs 60.00)" in ranking.village(A).catatan_en[0]
     lines = ranking_table(ranking).splitlines()[2:]
-    assert all("702.50" in line and "212.50" in line for line in lines)
+    assert all("702,50" in line and "212,50" in line for line in lines)  # Indonesian: comma
 
 
 def test_topsis_single_village_and_identical_villages(tmp_path: Path) -> None:

@@ -261,7 +261,8 @@ def test_summary_has_headline_reconciliation_and_chart(written: Path, scored: Sc
     assert by_label["% rumah tangga ber-PHBS"] == pytest.approx(4 / 7)
     assert f"{survey.rows_read} baris dibaca" in " ".join(str(r[0]) for r in table)
     assert by_label["Jumlah"] == survey.rows_read
-    assert by_label["Indikator tidak berlaku (na_policy)"] == "exclude"
+    # The setting in words, never its code (the code is in the Metadata sheet).
+    assert by_label["Indikator tidak berlaku (--na-policy)"] == "tidak masuk penyebut"
     assert len(sheet._charts) == 1
 
 

@@ -68,7 +68,7 @@ def test_village_interval_cells_are_percent_numbers(tmp_path: Path) -> None:
     meta = {row[0]: row[1] for row in book["Metadata"].iter_rows(min_row=2, values_only=True)}
     assert meta["pengaturan.metode_ci"] == "wilson"
     assert meta["pengaturan.tingkat_kepercayaan"] == "0.95"
-    assert meta["Interval kepercayaan"].startswith("Wilson score, 95 %")
+    assert meta["Interval kepercayaan"].startswith("skor Wilson, 95 %")
 
 
 def test_coverage_intervals_sheet(tmp_path: Path) -> None:

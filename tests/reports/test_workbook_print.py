@@ -23,6 +23,7 @@ from report_helpers import small
 from phbs.demo.sample import DemoRun, run_demo
 from phbs.forms.loading import load_form
 from phbs.reports.content import ReportOptions
+from phbs.reports.contest import contest_view
 from phbs.reports.excel.printing import MIN_SCALE
 from phbs.reports.fieldforms.entry_template import write_entry_template
 from phbs.reports.fieldforms.xlsform import write_xlsform
@@ -184,8 +185,10 @@ def test_ranking_notes_and_small_tables_print_in_full(printed: Printed) -> None:
     for override in ranking.koreksi:
         assert compact(override.alasan) in text
         assert compact(f"{override.berkas}:{override.baris}") in text
+    view = contest_view(ranking)
     for agreement in ranking.kesepakatan:
-        assert compact(agreement.kriteria) in text
+        # The criterion by the rubric's name (never its id), whole.
+        assert compact(view.criterion_name(agreement.kriteria)) in text
     # The band of the result: rank, village, total, band, uncertainty; on its own pages
     # after the table, the notes and small tables.
     first = pages[0]
@@ -206,7 +209,7 @@ def test_issue_messages_print_in_full(printed: Printed) -> None:
         row = issue.as_row("id")
         assert compact(str(row["pesan"])) in text
         assert compact(str(row["berkas"])) in text
-    assert all(p.has("berkas") and p.has("pesan") for p in pages)
+    assert all(p.has("Berkas") and p.has("Pesan") for p in pages)
     sheet = openpyxl.load_workbook(printed.books["masalah-data.xlsx"])["Masalah Data"]
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.oddFooter.center.text == "Halaman &P dari &N"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from phbs.contest.assessment import Uncertainty
-from phbs.contest.models import Ranking, VillageResult
+from phbs.contest.models import VillageResult
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
 from phbs.reports.contest import ContestView, percent_rule, shown_percent
@@ -79,7 +79,7 @@ def ranking_values(
     for criterion, _, _ in view.criteria:
         result = village.kriteria.get(criterion)
         row.append(result.nilai if result else None)
-    row += [village.diputus_oleh, _SEPARATOR.join(view.notes(village)) or None]
+    row += [view.decided_name(village.diputus_oleh), _SEPARATOR.join(view.notes(village)) or None]
     return row
 
 
@@ -164,8 +164,8 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
                 below.paragraph(t("report.unc.explain", lang))
             for note in notes_text:
                 below.paragraph(note.strip())
-    _write_overrides(below, ranking)
-    _write_agreement(below, ranking)
+    _write_overrides(below, view)
+    _write_agreement(below, view)
     w.skip()
     w.row([t("report.section.settings", lang)], formats.section, measure=False)
     columns = spans(widths, [24, 30], below.last)
@@ -193,9 +193,9 @@ class _Below:
             spanned_row(self.w, self.widths, columns, row)
 
 
-def _write_overrides(below: _Below, ranking: Ranking) -> None:
+def _write_overrides(below: _Below, view: ContestView) -> None:
     w = below.w
-    lang = w.lang
+    lang, ranking = w.lang, view.ranking
     w.skip()
     w.row([t("report.section.overrides", lang)], w.formats.section, measure=False)
     if not ranking.koreksi:
@@ -208,8 +208,8 @@ def _write_overrides(below: _Below, ranking: Ranking) -> None:
         [
             [
                 item.kode_desa,
-                item.tindakan,
-                item.kriteria,
+                view.action_name(item.tindakan),
+                None if item.kriteria is None else view.criterion_name(item.kriteria),
                 item.nilai_lama,
                 item.nilai_baru,
                 item.alasan,
@@ -220,7 +220,8 @@ def _write_overrides(below: _Below, ranking: Ranking) -> None:
     )
 
 
-def _write_agreement(below: _Below, ranking: Ranking) -> None:
+def _write_agreement(below: _Below, view: ContestView) -> None:
+    ranking = view.ranking
     if not ranking.kesepakatan:
         return
     w = below.w
@@ -233,7 +234,7 @@ def _write_agreement(below: _Below, ranking: Ranking) -> None:
         [t(f"report.col.{k}", lang) for k in keys],
         [
             [
-                item.kriteria,
+                view.criterion_name(item.kriteria),
                 item.w,
                 item.nilai_p,
                 item.jumlah_juri,

@@ -12,7 +12,7 @@ from typing import Any
 from xlsxwriter.utility import xl_range
 
 from phbs.i18n import t
-from phbs.reports.content import ReportContent, ci_description
+from phbs.reports.content import ReportContent, ci_description, confidence_level, dusun_label
 from phbs.reports.excel.printing import TableLayout, plan_print
 from phbs.reports.excel.sheet import (
     Cell,
@@ -83,7 +83,7 @@ def write_recap(
     for area in areas:
         row: list[Cell] = [area.kode, area.nama]
         if dusun:
-            row.append(area.dusun)
+            row.append(dusun_label(area.dusun, lang))
         row.append(area.rumah_tangga_disurvei)
         for code in codes:
             coverage = area.indikator[code]
@@ -152,7 +152,7 @@ def write_coverage_intervals(
     """The *IK Cakupan* sheet: every village's coverage of every indicator with its
     confidence interval (numbers with a percent format), one row each, filterable."""
     lang = content.lang
-    level = f"{content.report.tingkat_kepercayaan * 100:g}"
+    level = confidence_level(content.report.tingkat_kepercayaan, lang)
     header = [
         t("report.col.kode", lang),
         t("report.col.nama", lang),

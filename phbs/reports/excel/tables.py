@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from phbs.i18n import t
+from phbs.i18n import fmt_percent, t
 from phbs.ingest.values import masked_id
 from phbs.reports.content import ReportContent, flatten_metadata
 from phbs.reports.excel.printing import TableLayout
@@ -181,8 +181,9 @@ def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:
     lang = content.lang
     w.skip()
     w.row([t("report.funnel.table", lang)], w.formats.section, measure=False)
-    rate = f"{funnel.rata_rata:.1f} %" if lang == "id" else f"{funnel.rata_rata:.1f}%"
-    w.row([t("report.funnel.sheet_note", lang, rate=rate, method=funnel.metode)], measure=False)
+    rate = fmt_percent(funnel.rata_rata, lang)
+    method = t(f"funnel.method.{funnel.metode}", lang)
+    w.row([t("report.funnel.sheet_note", lang, rate=rate, method=method)], measure=False)
     outside = funnel.outside("95")
     if not outside:
         w.row([t("report.funnel.none", lang)], measure=False)

@@ -19,9 +19,9 @@ from typing import Any
 
 import xlsxwriter
 
-from phbs.i18n import t
+from phbs.i18n import fmt_int, t
 from phbs.outputs import atomic_path
-from phbs.reports.content import ReportContent
+from phbs.reports.content import ReportContent, confidence_level, dusun_label
 from phbs.reports.excel.files import xlsx_workbook
 from phbs.reports.excel.minutes import write_minutes_sheet
 from phbs.reports.excel.printing import plan_print
@@ -137,7 +137,7 @@ def _summary_rows(content: ReportContent) -> Iterator[tuple[str, Cell, str]]:
     yield (
         t("report.persen_ber_phbs", lang),
         Pct(h.persen_ber_phbs),
-        f"{h.ber_phbs} / {h.ber_phbs + h.tidak_ber_phbs}",
+        f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.ber_phbs + h.tidak_ber_phbs, lang)}",
     )
     yield t("report.jumlah_desa", lang), h.jumlah_desa, ""
     if any(a.jumlah_rumah_tangga is not None for a in content.recap_villages):
@@ -267,7 +267,7 @@ def _area_values(content: ReportContent, area: AreaSummary, columns: Sequence[st
     values: dict[str, Cell] = {
         "kode": area.kode,
         "nama": area.nama,
-        "dusun": area.dusun,
+        "dusun": dusun_label(area.dusun, content.lang),
         "rumah_tangga_disurvei": area.rumah_tangga_disurvei,
         "ber_phbs": area.ber_phbs,
         "tidak_ber_phbs": area.tidak_ber_phbs,
@@ -300,7 +300,7 @@ def _column_label(content: ReportContent, column: str) -> str:
         if klass is not None:
             return klass.name_en if content.lang == "en" else klass.name
     if column.startswith("persen_ber_phbs_"):
-        level = f"{content.report.tingkat_kepercayaan * 100:g}"
+        level = confidence_level(content.report.tingkat_kepercayaan, content.lang)
         return t(f"report.col.{column}", content.lang, level=level)
     return t(f"report.col.{column}", content.lang)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from phbs.contest.assessment import Uncertainty
-from phbs.i18n import LABELS, Lang, fmt_int, t
+from phbs.i18n import LABELS, Lang, fmt_decimal, fmt_int, t
 from phbs.reports.contest import (
     Band,
     ContestView,
@@ -81,7 +81,7 @@ def _uncertainty_cells(found: Uncertainty | None, values: dict[str, Any], lang: 
         low, high = values.get("peringkat_bawah"), values.get("peringkat_atas")
         cells += [
             Cell(
-                text="–" if median is None else f"{median:g}",
+                text=fmt_decimal(median, lang, 1, trim=True),
                 sort="" if median is None else repr(median),
             ),
             # Sorted by the best rank of the interval, then its worst.

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_int, t
 from phbs.outputs import atomic_text
-from phbs.reports.content import ReportContent, ci_description
+from phbs.reports.content import ReportContent, ci_description, na_policy_name
 from phbs.reports.excel.sheet import ReportProgress, WriteStep
 from phbs.reports.html.contest import ranking_section
 from phbs.reports.html.funnel import funnel_chart
@@ -173,6 +173,7 @@ def render_html(
         "strata_text": describe_strata(content.strata),
         "target": content.target,
         "na_policy": content.result.na_policy.value,
+        "na_policy_name": na_policy_name(content.result.na_policy, lang),
         "form": loaded.form,
         "form_file": loaded.path.name,
         "form_sha256": loaded.sha256,

@@ -9,8 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from phbs.i18n import Lang, fmt_int, t
-from phbs.reports.content import CI_METHOD_NAMES, ReportContent
+from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
+from phbs.reports.content import (
+    ReportContent,
+    ci_method_name,
+    confidence_level,
+    dusun_label,
+)
 from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary
@@ -22,10 +27,7 @@ def fmt_pct(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
     >>> fmt_pct(61.5176), fmt_pct(61.5176, "en"), fmt_pct(None)
     ('61,5 %', '61.5%', '–')
     """
-    if value is None:
-        return "–"
-    text = f"{value:.{digits}f}"
-    return f"{text.replace('.', ',')} %" if lang == "id" else f"{text}%"
+    return fmt_percent(value, lang, digits)
 
 
 def fmt_number(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
@@ -34,12 +36,7 @@ def fmt_number(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
     >>> fmt_number(812.456, "id", 2)
     '812,46'
     """
-    if value is None:
-        return "–"
-    text = f"{value:,.{digits}f}"
-    if lang == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return fmt_decimal(value, lang, digits)
 
 
 def fmt_interval(low: float | None, high: float | None, lang: Lang = "id") -> str:
@@ -55,7 +52,7 @@ def fmt_interval(low: float | None, high: float | None, lang: Lang = "id") -> st
 
 def ci_level(content: ReportContent) -> str:
     """The confidence level as a percentage without trailing zeros, e.g. ``95``."""
-    return f"{content.report.tingkat_kepercayaan * 100:g}"
+    return confidence_level(content.report.tingkat_kepercayaan, content.lang)
 
 
 def _sort_key(value: float | int | None) -> str:
@@ -165,7 +162,7 @@ def _area_row(
     denominator = area.ber_phbs + area.tidak_ber_phbs
     row = [_text(area.kode), _text(area.nama)]
     if dusun:
-        row.append(_text(area.dusun))
+        row.append(_text(dusun_label(area.dusun, lang)))
     row += [
         _count(area.rumah_tangga_disurvei, lang),
         _count(area.ber_phbs, lang),
@@ -236,12 +233,12 @@ def heatmap(content: ReportContent, areas: Sequence[AreaSummary], *, dusun: bool
     columns.append(Column(t("report.col.dinilai", lang), True))
     columns += [Column(f"{i.number}. {i.name}", True) for i in content.indicators]
     rows = []
-    method = CI_METHOD_NAMES[content.report.metode_ci.value]
+    method = ci_method_name(content.report.metode_ci.value, lang)
     for area in areas:
         # The code goes under the name: names repeat, codes do not (docs/aturan.md §9.1).
         row = [Cell(text=area.nama, sort=area.nama.casefold(), note=area.kode, numeric=False)]
         if dusun:
-            row.append(_text(area.dusun))
+            row.append(_text(dusun_label(area.dusun, lang)))
         row.append(_count(area.rumah_tangga_disurvei, lang))
         for indicator in content.indicators:
             coverage = area.indikator[indicator.code]
@@ -317,7 +314,8 @@ def bar_chart(content: ReportContent, *, narrow: bool = False) -> BarChart:
     for index, area in enumerate(content.report.wilayah):
         value = area.persen_ber_phbs
         stratum = stratum_of(value, content.strata)
-        label = area.nama if area.dusun is None else f"{area.nama} · {area.dusun}"
+        dusun = dusun_label(area.dusun, lang)
+        label = area.nama if dusun is None else f"{area.nama} · {dusun}"
         label = label or area.kode
         short = label if len(label) <= cut else label[: cut - 1] + "…"
         denominator = area.ber_phbs + area.tidak_ber_phbs
