@@ -14,6 +14,7 @@ from phbs.contest.judges import read_judges
 from phbs.contest.models import InputRecord, Ranking
 from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric_loading import load_rubric
+from phbs.i18n import Lang
 from phbs.outputs import CsvFormat
 from phbs.reports.ranking import write_ranking_csv, write_ranking_json
 from phbs.resources import data_path
@@ -77,10 +78,14 @@ def sample_ranking(report: AreaReport | None = None) -> Ranking:
 
 
 def write_sample_ranking(
-    report: AreaReport, out_dir: str | Path, *, csv_format: CsvFormat = CsvFormat.MACHINE
+    report: AreaReport,
+    out_dir: str | Path,
+    lang: Lang = "id",
+    *,
+    csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> tuple[Ranking, list[Path]]:
     """Rank the sample; write ``peringkat-desa.csv`` (machine or spreadsheet CSV,
-    ``csv_format``) and ``peringkat-desa.json`` in ``out_dir``.
+    ``csv_format``) and ``peringkat-desa.json`` in ``out_dir``, notes and labels in ``lang``.
 
     The call ``phbs demo`` makes after summarising the sample survey by village.
 
@@ -99,6 +104,6 @@ def write_sample_ranking(
     folder.mkdir(parents=True, exist_ok=True)
     ranking = sample_ranking(report)
     paths = [folder / "peringkat-desa.csv", folder / "peringkat-desa.json"]
-    write_ranking_csv(ranking, paths[0], csv_format=csv_format)
-    write_ranking_json(ranking, paths[1])
+    write_ranking_csv(ranking, paths[0], lang, csv_format=csv_format)
+    write_ranking_json(ranking, paths[1], lang)
     return ranking, paths

@@ -103,12 +103,12 @@ def run_demo(
     write_areas_csv(report, survey, outputs[0], csv_format=csv_format)
     write_areas_json(report, result, outputs[1])
     write_households_csv(result, outputs[2], csv_format=csv_format)
-    write_rejects_csv(survey, outputs[3], csv_format=csv_format)
-    ranking, ranking_paths = write_sample_ranking(report, folder, csv_format=csv_format)
+    write_rejects_csv(survey, outputs[3], lang, csv_format=csv_format)
+    ranking, ranking_paths = write_sample_ranking(report, folder, lang, csv_format=csv_format)
     # The same issues as the report counts: the survey's, the villages file's, the
     # summary's and the contest's.
     issues = [*survey.issues, *villages.issues, *report.masalah, *ranking.masalah]
-    write_issues(issues, outputs[4], [])
+    write_issues(issues, outputs[4], [], lang)
     outputs += ranking_paths
     report_paths = [folder / "laporan.xlsx", folder / "laporan.html", folder / "berita-acara.html"]
     rubric = load_rubric(SAMPLE_RUBRIC)
