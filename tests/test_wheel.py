@@ -78,7 +78,7 @@ def test_installed_wheel_runs_demo_from_elsewhere(wheel: Path, tmp_path: Path) -
         capture_output=True, text=True, cwd=elsewhere, check=False,
     )  # fmt: skip
     assert demo.returncode == 0, demo.stderr
-    assert "3019 baris dibaca = 3011 diskor + 8 disisihkan" in demo.stdout
+    assert "3.019 baris dibaca = 3.011 diskor + 8 disisihkan" in demo.stdout
     assert (elsewhere / "hasil" / "ringkasan-desa.csv").is_file()
     forms = subprocess.run(
         [str(env_dir / "bin" / "phbs"), "forms", "list"],

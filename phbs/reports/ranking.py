@@ -204,11 +204,16 @@ def write_ranking_json(
         handle.write("\n")
 
 
-def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
+def _number(value: float | None, decimals: int, lang: Lang) -> str:
+    return fmt_decimal(value, lang, decimals)
+
+
+def ranking_table(ranking: Ranking, lang: Lang = "id", view: ContestView | None = None) -> str:
     """The ranking for the terminal: rank, village, total, % of maximum, label, subtotals
-    (headed by the groups' names), numbers as ``lang`` writes them."""
-    view = contest_view(ranking, lang)
-    groups = [code for code, _ in view.groups]
+    (headed by the groups' names when the rubric is at hand, ``view``, else found from the
+    ranking); numbers as ``lang`` writes them (``4.361,84`` in Indonesian)."""
+    names = dict((view or contest_view(ranking, lang)).groups)
+    groups = list(dict.fromkeys(ranking.kelompok.values()))
     decimals = 4 if ranking.metode is Method.TOPSIS else ranking.desimal
     headers = [
         t("rank.col.rank", lang),
@@ -217,7 +222,7 @@ def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
         t("total", lang),
         t("rank.col.percent", lang),
         t("rank.col.label", lang),
-        *(name for _, name in view.groups),
+        *(names.get(g, g) for g in groups),
         t("rank.col.status", lang),
     ]
     rows = []
@@ -232,16 +237,16 @@ def ranking_table(ranking: Ranking, lang: Lang = "id") -> str:
                 "" if village.peringkat is None else str(village.peringkat),
                 village.kode_desa,
                 village.nama_desa[:28],
-                fmt_decimal(published_number(village.total, decimals), lang, decimals),
-                fmt_decimal(
-                    shown_percent(village.persen_maksimum, ranking.desimal), lang, ranking.desimal
+                _number(published_number(village.total, decimals), decimals, lang),
+                _number(
+                    shown_percent(village.persen_maksimum, ranking.desimal), ranking.desimal, lang
                 ),
                 (village.predikat_en if lang == "en" else village.predikat) or "–",
                 *(
-                    fmt_decimal(
+                    _number(
                         published_number(village.subtotal.get(g), ranking.desimal),
-                        lang,
                         ranking.desimal,
+                        lang,
                     )
                     for g in groups
                 ),
@@ -275,9 +280,13 @@ def notes_text(ranking: Ranking, lang: Lang = "id") -> str:
 
 
 def agreement_line(agreement: Agreement, lang: Lang = "id", view: ContestView | None = None) -> str:
-    """One line of judges' agreement (Kendall's W), the criterion named by ``view`` (the
-    ranking's :func:`~phbs.reports.contest.contest_view`)."""
-    criterion = view.criterion_name(agreement.kriteria) if view else agreement.kriteria
+    """One line of judges' agreement (Kendall's W), the criterion by its name when ``view``
+    (the ranking with its rubric) is given."""
+    criterion = agreement.kriteria
+    if view is not None:
+        criterion = view.criterion_name(criterion)
+    if criterion == "total":
+        criterion = t("agreement.total", lang)
     if agreement.w is None:
         key = f"agreement.reason.{agreement.alasan}"
         reason = t(key, lang) if key in LABELS else agreement.alasan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -134,13 +135,14 @@ def issue_summary(issues: Sequence[Issue], lang: Lang = "id", *, examples: int =
     for kind, count in count_by_code(issues):
         title = kind.title_en if lang == "en" else kind.title_id
         severity = t(f"report.severity.{kind.severity.value}", lang)
-        lines.append(f"{count:>6}  {severity:<{width}}  {kind.code}  {title}")
+        lines.append(f"{fmt_int(count, lang):>6}  {severity:<{width}}  {kind.code}  {title}")
         group = by_code[kind.code]
         for issue in group[:examples]:
             where = issue.file if issue.row is None else f"{issue.file}:{issue.row}"
             lines.append(f"{indent}{where}  {issue.message(lang)}")
         if len(group) > examples:
-            lines.append(f"{indent}{t('more', lang, count=len(group) - examples)}")
+            more = fmt_int(len(group) - examples, lang)
+            lines.append(f"{indent}{t('more', lang, count=more)}")
     return "\n".join(lines)
 
 
@@ -153,10 +155,13 @@ def severity_counts(issues: Sequence[Issue]) -> dict[Severity, int]:
 
 
 def reconciliation_line(
-    survey: Survey, lang: Lang = "id", number: Callable[[int], str] = str
+    survey: Survey, lang: Lang = "id", number: Callable[[int], str] | None = None
 ) -> str:
-    """``N baris dibaca = S diskor + R disisihkan`` for a survey; with files of members or
-    answers, also how their rows became households (docs/aturan.md §6.6)."""
+    """``N baris dibaca = S diskor + R disisihkan`` for a survey, the numbers as ``lang``
+    writes them (``3.019`` in Indonesian) unless ``number`` says otherwise; with files of
+    members or answers, also how their rows became households (docs/aturan.md §6.6)."""
+    if number is None:
+        number = functools.partial(fmt_int, lang=lang)
     recaps = [f for f in survey.files if f.reading is not None and f.reading.shape == "rekap"]
     line = t(
         "reconciliation.recap" if recaps and len(recaps) == len(survey.files) else "reconciliation",
@@ -197,12 +202,13 @@ def issue_counts_line(
     line = t(
         "issues.summary",
         lang,
-        errors=counts[Severity.ERROR],
-        warnings=counts[Severity.WARNING],
-        infos=counts[Severity.INFO],
+        errors=fmt_int(counts[Severity.ERROR], lang),
+        warnings=fmt_int(counts[Severity.WARNING], lang),
+        infos=fmt_int(counts[Severity.INFO], lang),
     )
     if from_rows is not None and from_rows < len(issues):
-        line += t("issues.summary.split", lang, rows=from_rows, other=len(issues) - from_rows)
+        rows, other = fmt_int(from_rows, lang), fmt_int(len(issues) - from_rows, lang)
+        line += t("issues.summary.split", lang, rows=rows, other=other)
     return line
 
 
@@ -259,7 +265,7 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
         name = Path(source.mapping).name
         parts.append(f"with mapping {name}" if en else f"dengan peta {name}")
     if reading.shape == "rekap":
-        villages = source.rows_scored
+        villages = fmt_int(source.rows_scored, lang)
         parts.append(
             f"a village recap: {villages} villages, no households"
             if en
@@ -268,13 +274,14 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
     elif reading.shape:
         alone = reading.shape_alone
         households = source.rows_read - reading.shape_set_aside - alone
-        what, read = _SHAPE[reading.shape][en], reading.shape_rows
+        what = _SHAPE[reading.shape][en]
+        read, made, left = (fmt_int(n, lang) for n in (reading.shape_rows, households, alone))
         parts.append(
-            f"{what}: {read} rows → {households} households"
-            + (f" and {alone} rows alone (no id, or skipped)" if alone else "")
+            f"{what}: {read} rows → {made} households"
+            + (f" and {left} rows alone (no id, or skipped)" if alone else "")
             if en
-            else f"{what}: {read} baris → {households} rumah tangga"
-            + (f" dan {alone} baris sendiri (tanpa ID, atau dilewati)" if alone else "")
+            else f"{what}: {read} baris → {made} rumah tangga"
+            + (f" dan {left} baris sendiri (tanpa ID, atau dilewati)" if alone else "")
         )
     if source.sheet:
         parts.append(f"sheet '{source.sheet}'" if en else f"lembar '{source.sheet}'")

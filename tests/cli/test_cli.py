@@ -226,7 +226,7 @@ def test_demo_writes_outputs(tmp_path: Path) -> None:
     out = tmp_path / "contoh"
     code, output = run("demo", "--out", out)
     assert code == 0
-    assert "3019 baris dibaca = 3011 diskor + 8 disisihkan" in output
+    assert "3.019 baris dibaca = 3.011 diskor + 8 disisihkan" in output
     for name in ("ringkasan-desa.csv", "ringkasan-desa.json", "rumah-tangga.csv", "disisihkan.csv"):
         assert (out / name).is_file()
         assert str(out / name) in output

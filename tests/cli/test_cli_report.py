@@ -45,7 +45,7 @@ def test_writes_both_reports(tmp_path: Path) -> None:
     xlsx, html = tmp_path / "laporan.xlsx", tmp_path / "laporan.html"
     code, output = run("report", *sample_args(), "--xlsx", xlsx, "--html", html)
     assert code == 0, output
-    assert "3019 baris dibaca = 3011 diskor + 8 disisihkan" in output
+    assert "3.019 baris dibaca = 3.011 diskor + 8 disisihkan" in output
     assert f"Ditulis: {xlsx}" in output
     assert f"Ditulis: {html}" in output
     assert openpyxl.load_workbook(xlsx).sheetnames[0] == "Ringkasan"

@@ -30,7 +30,7 @@ from phbs.demo.data import sample_data
 from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.validate import read_survey
 
-ONCE = "1347 baris dibaca = 1343 diskor + 4 disisihkan"
+ONCE = "1.347 baris dibaca = 1.343 diskor + 4 disisihkan"
 BATULICIN, KUSAN_HILIR = sample_data().survey_files
 
 
@@ -113,7 +113,7 @@ def test_households_name_the_right_file_after_a_file_left_out(folder: Path) -> N
     result = run("score", "survei.csv", "survei.csv", "kusan.csv", "--households", "rt.csv")
     assert result.exit_code == 0, result.output
     # Read apart: 1347 = 1343 + 4 and 1672 = 1668 + 4; no id is in both files.
-    assert "3019 baris dibaca = 3011 diskor + 8 disisihkan" in result.output
+    assert "3.019 baris dibaca = 3.011 diskor + 8 disisihkan" in result.output
     with (folder / "rt.csv").open(encoding="utf-8", newline="") as handle:
         files = Counter(row["berkas"] for row in csv.DictReader(handle))
     assert files == {"survei.csv": 1343, "kusan.csv": 1668}

@@ -98,7 +98,8 @@ def test_member_and_answer_files_score_as_the_standard_shape(
     shaped, printed = _score(tmp_path, "desa.csv", str(sample), "--map", str(peta))
     assert shaped == plain
     rows = {MEMBERS: 353, ANSWERS: 1113}[sample]
-    assert f"{rows} baris → 120 rumah tangga" in printed
+    # The console writes 1113 as Indonesian does: 1.113.
+    assert f"{rows:,} baris → 120 rumah tangga".replace(",", ".") in printed
     assert "120 baris dibaca = 120 diskor + 0 disisihkan" in printed
 
 

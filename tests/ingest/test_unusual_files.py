@@ -932,7 +932,7 @@ def test_a_long_file_with_bare_cr_line_ends_is_read_to_its_last_row(
         monkeypatch.chdir(folder)
         result = invoke("score", "survei.csv", "-q", "--rejects", "disisihkan.csv")
         assert result.exit_code == 0, result.output
-        assert "4001 baris dibaca = 4000 diskor + 1 disisihkan" in result.stdout
+        assert "4.001 baris dibaca = 4.000 diskor + 1 disisihkan" in result.stdout
         printed.append((result.stdout, (folder / "disisihkan.csv").read_text(encoding="utf-8")))
     assert printed[0] == printed[1]
     rejected = list(csv.DictReader(printed[0][1].splitlines()))
