@@ -570,9 +570,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "No --rubric: the bundled rubric {rubric} is used (another: --rubric NAME|FILE)",
     ),
     "rank.settings": (
-        "Metode {method} · nilai juri: {aggregation} · seri bila sama sampai {decimals} desimal "
-        "· penentu seri: {breakers}",
-        "Method {method} · judges' scores: {aggregation} · tied when equal to {decimals} "
+        "Metode: {method} · nilai juri: {aggregation} · seri bila sama sampai {decimals} "
+        "desimal · penentu seri: {breakers}",
+        "Method: {method} · judges' scores: {aggregation} · tied when equal to {decimals} "
         "decimals · tie-breakers: {breakers}",
     ),
     "rank.none": ("(tidak ada)", "(none)"),
@@ -843,6 +843,492 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.p_pertama": ("P(juara 1)", "P(1st)"),
     "report.col.p_tiga_besar": ("P(3 besar)", "P(top 3)"),
     "report.col.p_tetap_bobot": ("P(tetap, bobot)", "P(kept, weights)"),
+    # --- the command line: help of every command and option (phbs/cli/language.py reads
+    # "cmd.<command>" for a command and "opt.<key>" for an option), and what the console says
+    "cmd.phbs": (
+        "phbs — skor survei PHBS rumah tangga: validasi, rekap desa, wilayah dan laporan.\n\n"
+        "Mulai dengan 'phbs demo' untuk mencoba data contoh. Bahasa: --lang id|en sebelum atau "
+        "sesudah perintah, atau variabel lingkungan PHBS_LANG.",
+        "phbs — household PHBS survey scoring: validation, village and area summaries, "
+        "reports.\n\nStart with 'phbs demo' to try the sample data. Language: --lang id|en "
+        "before or after the command, or the PHBS_LANG environment variable.",
+    ),
+    "cmd.score": (
+        "Skor survei rumah tangga dan cetak rekap per desa (atau tingkat lain).\n\n"
+        "Contoh: phbs score survei.csv --villages desa.csv -o rekap.csv",
+        "Score household surveys and print the summary by village (or another level).\n\n"
+        "Example: phbs score survey.csv --villages villages.csv -o summary.csv",
+    ),
+    "cmd.validate": (
+        "Periksa berkas survei dan cetak masalah data, yang paling sering dulu.\n\n"
+        "Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah pemakaian (opsi, berkas, formulir).",
+        "Check survey files and print the data issues, the most frequent first.\n\n"
+        "Exit codes: 0 no errors, 1 errors found, 2 usage error (option, file, form).",
+    ),
+    "cmd.demo": (
+        "Coba phbs pada survei sintetis Kabupaten Tanah Bumbu: skor 14 desa dan peringkat lomba.",
+        "Try phbs on a synthetic survey of Tanah Bumbu regency: score 14 villages and rank a "
+        "contest.",
+    ),
+    "cmd.map": (
+        "Buat peta untuk berkas survei yang tidak seperti contoh (judul kolom, ejaan jawaban, "
+        "lembar, baris judul, wilayah nama desa).\n\nYang dapat ditebak dari berkas diusulkan; "
+        'yang tidak dapat ditebak menjadi pertanyaan ("?") di berkas peta. Periksa dan jawab, '
+        "lalu pakai: phbs score BERKAS --map PETA.yaml\n\n"
+        "Contoh: phbs map kuesioner.xlsx -o peta.yaml",
+        "Make a mapping for a survey file unlike the sample (column headers, answer spellings, "
+        "sheet, header row, area of the village names).\n\nWhat can be guessed from the file is "
+        'proposed; what cannot becomes a question ("?") in the mapping file. Check and answer '
+        "them, then use it: phbs score FILE --map MAP.yaml\n\n"
+        "Example: phbs map questionnaire.xlsx -o map.yaml",
+    ),
+    "cmd.rank": (
+        "Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.\n\n"
+        "Tanpa --rubric dipakai rubrik bawaan lomba-desa-ber-phbs.\n\n"
+        "Contoh: phbs rank --survey survei.csv --rubric lomba-desa-ber-phbs --judges juri.csv "
+        "--attributes atribut.csv --overrides koreksi.csv -o peringkat.csv\n\n"
+        "Kode keluar: 0 berhasil; 1 ada galat pada berkas juri/atribut/koreksi atau desa yang "
+        "tidak dapat diperingkat (hasil tetap ditulis); 2 salah pemakaian (opsi, berkas, rubrik).",
+        "Rank the villages of a PHBS contest by a rubric, the judges' scores and the survey.\n\n"
+        "Without --rubric the bundled rubric lomba-desa-ber-phbs is used.\n\n"
+        "Example: phbs rank --survey survey.csv --rubric lomba-desa-ber-phbs --judges "
+        "judges.csv --attributes attributes.csv --overrides overrides.csv -o ranking.csv\n\n"
+        "Exit codes: 0 success; 1 errors in the judges', attributes or overrides file, or "
+        "villages that cannot be ranked (the results are written all the same); 2 usage error "
+        "(option, file, rubric).",
+    ),
+    "cmd.report": (
+        "Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa "
+        "internet).\n\nDengan --rubric (dan --judges, --attributes, --overrides) laporan memuat "
+        "peringkat lomba dan berita acara untuk ditandatangani juri (--place, --date, --chair, "
+        "--judge mengisinya; --minutes menulisnya juga sebagai halaman sendiri); --bootstrap, "
+        "--weight-sensitivity dan --shrink menambahkan seberapa pasti peringkat itu (seperti "
+        "phbs rank).\n\nContoh: phbs report --survey survei.csv --villages desa.csv --xlsx "
+        "laporan.xlsx --html laporan.html",
+        "Write the survey report: an Excel workbook and/or a self-contained HTML page (no "
+        "internet needed).\n\nWith --rubric (and --judges, --attributes, --overrides) the "
+        "report holds the contest ranking and the minutes (berita acara) for the judges to "
+        "sign (--place, --date, --chair, --judge fill them in; --minutes writes them as a page "
+        "of their own too); --bootstrap, --weight-sensitivity and --shrink add how sure the "
+        "ranking is (as phbs rank does).\n\nExample: phbs report --survey survey.csv "
+        "--villages villages.csv --xlsx report.xlsx --html report.html",
+    ),
+    "cmd.forms": (
+        "Formulir survei: daftar, rincian, XLSForm, templat Excel dan formulir kertas.",
+        "Survey forms: list, details, XLSForm, Excel template and paper form.",
+    ),
+    "cmd.forms.list": ("Daftar formulir bawaan.", "List the bundled forms."),
+    "cmd.forms.show": (
+        "Rincian satu formulir: indikator, keberlakuan, jawaban dan kelas.",
+        "Details of one form: indicators, when they apply, answers and classes.",
+    ),
+    "cmd.forms.xlsform": (
+        "Tulis formulir sebagai XLSForm untuk ODK Collect / KoBoCollect.\n\n"
+        "Contoh: phbs forms xlsform kemenkes-rt-10 -o formulir.xlsx --kabupaten 63.10",
+        "Write a form as an XLSForm for ODK Collect / KoBoCollect.\n\n"
+        "Example: phbs forms xlsform kemenkes-rt-10 -o form.xlsx --kabupaten 63.10",
+    ),
+    "cmd.forms.template": (
+        "Tulis templat Excel untuk mengetik formulir kertas (pilihan Ya / Tidak / -).\n\n"
+        "Lembar pertama 'Data' dibaca langsung: phbs score entri.xlsx",
+        "Write an Excel template for typing in paper forms (choices Ya / Tidak / -).\n\n"
+        "Its first sheet, 'Data', is read as it is: phbs score entry.xlsx",
+    ),
+    "cmd.forms.print": (
+        "Tulis formulir kertas kader (A4, definisi operasional di halaman belakang).\n\n"
+        "Buka berkas HTML di peramban lalu cetak (Ctrl+P).",
+        "Write the cadres' paper form (A4, operational definitions on the back).\n\n"
+        "Open the HTML file in a browser and print it (Ctrl+P).",
+    ),
+    "cmd.forms.check": (
+        "Periksa berkas formulir sendiri dan jelaskan setiap kesalahan.\n\n"
+        "Kode keluar 0 bila sah, 1 bila ada masalah.",
+        "Check a form file of your own and explain every mistake.\n\n"
+        "Exit code 0 when it is valid, 1 when there are problems.",
+    ),
+    "cmd.rubric": (
+        "Rubrik lomba desa: daftar, rincian, dan bobot AHP.",
+        "Village contest rubrics: list, details and AHP weights.",
+    ),
+    "cmd.rubric.list": ("Daftar rubrik bawaan.", "List the bundled rubrics."),
+    "cmd.rubric.show": (
+        "Rincian satu rubrik: kelompok, bobot, kriteria, sumber nilai, penentu seri.",
+        "Details of one rubric: groups, weights, criteria, score sources, tie-breakers.",
+    ),
+    "cmd.rubric.ahp": (
+        "Bobot dari matriks perbandingan berpasangan juri (AHP, eigenvektor utama, CR Saaty)."
+        "\n\nBaris dan kolom pertama MATRIKS menamai kelompok (atau kriteria) rubrik, urutannya "
+        "sama. Menolak CR > 0,10 kecuali --force. Contoh: phbs rubric ahp matriks.csv "
+        "--write-into lomba-desa-ber-phbs -o rubrik-ahp.yaml\n\n"
+        "Kode keluar: 0 berhasil; 1 CR > 0,10 tanpa --force; 2 salah pemakaian.",
+        "Weights from the judges' pairwise comparison matrix (AHP, principal eigenvector, "
+        "Saaty's CR).\n\nThe first row and column of MATRIX name the rubric's groups (or "
+        "criteria), in the same order. Refuses CR > 0.10 unless --force. Example: phbs rubric "
+        "ahp matrix.csv --write-into lomba-desa-ber-phbs -o rubric-ahp.yaml\n\n"
+        "Exit codes: 0 success; 1 CR > 0.10 without --force; 2 usage error.",
+    ),
+    "opt.help": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
+    "opt.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
+    "opt.lang": (
+        "Bahasa keluaran: id (Indonesia) atau en (English); juga lewat variabel lingkungan "
+        "PHBS_LANG. Bawaan: id.",
+        "Output language: id (Indonesian) or en (English); also from the PHBS_LANG environment "
+        "variable. Default: id.",
+    ),
+    "opt.quiet": ("Tanpa tampilan kemajuan di stderr.", "No progress display on stderr."),
+    "opt.survey": (
+        "Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
+        "Household survey files (--survey a.csv b.csv, or --survey repeated).",
+    ),
+    "opt.answers": (
+        "Arti N tunggal: auto (dari huruf di berkas), ytn (Y/T/N: N = tidak berlaku), yn (Y/N: "
+        "N = tidak).",
+        "Meaning of a lone N: auto (from the letters in the file), ytn (Y/T/N: N = not "
+        "applicable), yn (Y/N: N = no).",
+    ),
+    "opt.blank": (
+        "Arti sel indikator kosong: missing (belum diisi), na (tidak berlaku, untuk ekspor "
+        "aplikasi yang menyimpan kosong), tidak (lembar centang: kosong = tidak), auto (belum "
+        "diisi; berkas yang bisa berarti lebih dari satu ditolak dengan penjelasan).",
+        "Meaning of a blank indicator cell: missing (not yet answered), na (not applicable, "
+        "for app exports that store blanks), tidak (a check-mark sheet: blank = no), auto (not "
+        "yet answered; a file that could mean more than one is refused with an explanation).",
+    ),
+    "opt.not_collected": (
+        "Indikator yang memang tidak dikumpulkan: skor tanpa indikator itu (dicatat di setiap "
+        "keluaran). Boleh diulang.",
+        "An indicator that was not collected on purpose: score without it (noted in every "
+        "output). May be repeated.",
+    ),
+    "opt.keep_rejected": (
+        "Tetap skor kiriman yang ditolak pemeriksa (KoBoToolbox/ODK Central).",
+        "Score the submissions the reviewer rejected too (KoBoToolbox/ODK Central).",
+    ),
+    "opt.kabupaten": (
+        "Kode kabupaten/kota (mis. 63.10) untuk mencocokkan nama desa bila berkas berisi nama, "
+        "bukan kode.",
+        "Regency/city code (e.g. 63.10) to match village names when the file holds names, not "
+        "codes.",
+    ),
+    "opt.kecamatan": (
+        "Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",
+        "District code (e.g. 63.10.01) to match village names.",
+    ),
+    "opt.limit": (
+        "Naikkan batas pembacaan untuk berkas yang memang sebesar itu: {names} (lihat "
+        "SECURITY.md). Boleh diulang.",
+        "Raise a reading limit for files that really are that large: {names} (see "
+        "SECURITY.md). May be repeated.",
+    ),
+    "opt.map": (
+        "Peta berkas (dibuat dengan phbs map): judul kolom, ejaan jawaban, lembar dan baris "
+        "judul berkas yang tidak seperti contoh. BERKAS=PETA.yaml: peta untuk satu berkas saja "
+        "(berkas lain dibaca tanpa peta itu). Boleh diulang.",
+        "File mapping (made with phbs map): column headers, answer spellings, sheet and header "
+        "row of files unlike the sample. FILE=MAP.yaml: a mapping for one file only (the other "
+        "files are read without it). May be repeated.",
+    ),
+    "opt.form": (
+        "Formulir bawaan (phbs forms list) atau berkas YAML (dengan --map: formulir petanya).",
+        "Bundled form (phbs forms list) or a YAML file (with --map: the mapping's form).",
+    ),
+    "opt.sheet": (
+        "Lembar Excel/ODS yang dibaca (bawaan: satu-satunya lembar berisi survei).",
+        "Excel/ODS sheet to read (default: the only sheet holding a survey).",
+    ),
+    "opt.id_per_desa": (
+        "ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
+        "Household ids are unique per village, not per survey (numbers restart in each village).",
+    ),
+    "opt.villages": (
+        "Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+        "Villages file: kode_desa, jumlah_rumah_tangga (for % monitored).",
+    ),
+    "opt.na_policy": (
+        "Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+        "How a not-applicable indicator counts (default: from the form).",
+    ),
+    "opt.ci_method": (
+        "Metode interval kepercayaan persentase desa.",
+        "Confidence interval method for the village percentages.",
+    ),
+    "opt.confidence": (
+        "Tingkat kepercayaan interval (0,5–0,999).",
+        "Confidence level of the intervals (0.5–0.999).",
+    ),
+    "opt.rubric.default": (
+        "Rubrik bawaan (phbs rubric list) atau berkas YAML.",
+        "Bundled rubric (phbs rubric list) or a YAML file.",
+    ),
+    "opt.rubric.optional": (
+        "Rubrik lomba: menambahkan peringkat desa.",
+        "Contest rubric: adds the village ranking.",
+    ),
+    "opt.judges": ("Berkas nilai juri.", "Judges' scores file."),
+    "opt.attributes": ("Berkas atribut desa.", "Village attributes file."),
+    "opt.overrides": (
+        "Berkas koreksi: keluarkan/ubah desa, dengan alasan tertulis.",
+        "Overrides file: exclude or change a village, with a written reason.",
+    ),
+    "opt.method": (
+        "Metode peringkat (bawaan: dari rubrik).",
+        "Ranking method (default: from the rubric).",
+    ),
+    "opt.rank_incomplete": (
+        "Tetap peringkat desa yang kurang nilai; kriteria kosong dihitung 0 dan dicatat.",
+        "Rank villages with missing scores too; an empty criterion counts as 0 and is noted.",
+    ),
+    "opt.bootstrap": (
+        "Bootstrap N ulangan: rumah tangga diambil ulang di tiap desa (perlu --survey).",
+        "Bootstrap with N replicates: households resampled within each village (needs --survey).",
+    ),
+    "opt.seed": ("Seed acak (hasil sama).", "Random seed (the same results)."),
+    "opt.resample_judges": (
+        "Bootstrap juga mengambil ulang juri.",
+        "The bootstrap resamples the judges too.",
+    ),
+    "opt.weight_sensitivity": (
+        "Kepekaan bobot: N ulangan bobot kelompok yang diacak.",
+        "Weight sensitivity: N replicates of randomly moved group weights.",
+    ),
+    "opt.weight_concentration": (
+        "Konsentrasi Dirichlet di sekitar bobot kelompok (besar = dekat).",
+        "Dirichlet concentration around the group weights (large = close).",
+    ),
+    "opt.weight_spread": (
+        "Ganti Dirichlet dengan ±PERSEN % seragam per kelompok.",
+        "Replace the Dirichlet with ±PERCENT % uniform per group.",
+    ),
+    "opt.shrink": (
+        "% ber-PHBS disusutkan (empirical Bayes beta-binomial) sebelum dinilai.",
+        "% PHBS shrunk (empirical-Bayes beta-binomial) before it is scored.",
+    ),
+    "opt.csv_excel": (
+        "Tulis CSV untuk dibuka di Excel/LibreOffice berbahasa Indonesia: pemisah ';', koma "
+        "desimal, angka dibulatkan seperti di laporan, UTF-8 dengan BOM; teks yang akan dibaca "
+        "sebagai rumus diberi ' di depannya. Tanpa ini: CSV mesin (pemisah ',', titik desimal, "
+        "presisi penuh).",
+        "Write CSV to open in Excel/LibreOffice set to Indonesian: ';' separator, decimal comma, "
+        "numbers rounded as the reports show them, UTF-8 with a BOM; text that would be read as "
+        "a formula gets a ' in front. Without it: the machine CSV (',' separator, decimal point, "
+        "full precision).",
+    ),
+    "opt.score.by": (
+        "Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
+        "Summary level: dusun (sub-village), desa (village), kecamatan (district), kabupaten "
+        "(regency) or provinsi (province).",
+    ),
+    "opt.score.output": ("Tulis rekap ke .csv atau .json.", "Write the summary to .csv or .json."),
+    "opt.score.households": (
+        "Tulis hasil per rumah tangga (.csv).",
+        "Write the result of each household (.csv).",
+    ),
+    "opt.score.include_names": (
+        "Sertakan data pribadi di --households dan --rejects: nama kepala rumah tangga dan "
+        "nomor KK/NIK utuh (tanpa ini: empat angka terakhir).",
+        "Include personal data in --households and --rejects: the household heads' names and "
+        "full KK/NIK numbers (without it: the last four digits).",
+    ),
+    "opt.score.rejects": (
+        "Tulis baris yang disisihkan dan alasannya (.csv).",
+        "Write the rows set aside and why (.csv).",
+    ),
+    "opt.validate.output": (
+        "Tulis semua masalah ke .csv atau .xlsx.",
+        "Write every issue to .csv or .xlsx.",
+    ),
+    "opt.demo.out": (
+        "Folder untuk hasil contoh (dibuat bila belum ada).",
+        "Folder for the demo outputs (made if missing).",
+    ),
+    "opt.rank.summary": (
+        "Rekap per desa dari 'phbs score -o' (.csv/.json), sebagai ganti --survey.",
+        "Village summary from 'phbs score -o' (.csv/.json), instead of --survey.",
+    ),
+    "opt.rank.output": (
+        "Tulis peringkat ke .csv atau .json.",
+        "Write the ranking to .csv or .json.",
+    ),
+    "opt.report.xlsx": ("Tulis buku kerja Excel.", "Write the Excel workbook."),
+    "opt.report.html": ("Tulis halaman HTML mandiri.", "Write the self-contained HTML page."),
+    "opt.report.title": (
+        "Judul laporan (bawaan: menurut tingkat rekap).",
+        "Report title (default: by the summary level).",
+    ),
+    "opt.report.include_names": (
+        "Sertakan data pribadi di lembar Rumah Tangga: nama kepala rumah tangga dan nomor "
+        "KK/NIK utuh.",
+        "Include personal data in the Households sheet: the household heads' names and full "
+        "KK/NIK numbers.",
+    ),
+    "opt.report.by": (
+        "Tingkat tabel utama: dusun, desa, kecamatan, kabupaten atau provinsi.",
+        "Level of the main table: dusun (sub-village), desa (village), kecamatan (district), "
+        "kabupaten (regency) or provinsi (province).",
+    ),
+    "opt.report.target": ("Target % ber-PHBS (mis. 70).", "Target % PHBS (e.g. 70)."),
+    "opt.report.templates": (
+        "Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
+        "Folder of your own templates (looked in before the bundled ones).",
+    ),
+    "opt.minutes": (
+        "Tulis juga berita acara lomba sebagai halaman sendiri untuk dicetak (perlu --rubric; "
+        "laporan HTML dan Excel selalu memuatnya).",
+        "Also write the contest's minutes (berita acara) as a page of their own to print (needs "
+        "--rubric; the HTML and Excel reports always hold them).",
+    ),
+    "opt.place": ("Tempat penilaian (berita acara).", "Where the judging took place (minutes)."),
+    "opt.date": (
+        "Tanggal penilaian, 2025-10-20 atau 20-10-2025 (berita acara).",
+        "Date of the judging, 2025-10-20 or 20-10-2025 (minutes).",
+    ),
+    "opt.chair": (
+        "Nama ketua tim penilai (berita acara).",
+        "Name of the chair of the judging panel (minutes).",
+    ),
+    "opt.judge": (
+        "Nama juri untuk tanda tangan, boleh berulang (bawaan: juri di berkas --judges).",
+        "A judge's name for the signatures, may be repeated (default: the judges of the "
+        "--judges file).",
+    ),
+    "opt.contest_level": (
+        "Tingkat lomba di judul, mis. 'Kabupaten Tanah Bumbu' (bawaan: wilayah terkecil yang "
+        "memuat semua desa).",
+        "The contest's level in the heading, e.g. 'Kabupaten Tanah Bumbu' (default: the "
+        "smallest area holding every village).",
+    ),
+    "opt.year": (
+        "Tahun lomba (bawaan: tahun --date).",
+        "Year of the contest (default: the year of --date).",
+    ),
+    "opt.map.output": ("Berkas peta yang ditulis (.yaml).", "Mapping file to write (.yaml)."),
+    "opt.map.form": (
+        "Formulir yang diikuti berkas (phbs forms list) atau berkas YAML.",
+        "The form the file follows (phbs forms list) or a YAML file.",
+    ),
+    "opt.map.sheet": (
+        "Lembar Excel/ODS (bawaan: yang paling mirip survei).",
+        "Excel/ODS sheet (default: the one most like a survey).",
+    ),
+    "opt.map.start": (
+        "Mulai dari peta yang sebagian sudah dijawab: jawabannya dipakai, sisanya diusulkan "
+        "lagi (mis. setelah kolom indikator dipetakan, ejaan jawabannya diperiksa).",
+        "Start from a mapping partly answered: its answers are kept, the rest is proposed "
+        "again (e.g. once the indicator columns are mapped, their answer spellings are "
+        "checked).",
+    ),
+    "opt.map.force": ("Timpa berkas peta yang sudah ada.", "Overwrite an existing mapping file."),
+    "opt.forms.kabupaten": (
+        "Kode kabupaten/kota (mis. 63.10): pilihan desa dari tabel kode wilayah.",
+        "Regency/city code (e.g. 63.10): village choices from the region code table.",
+    ),
+    "opt.forms.xlsform.output": (
+        "Berkas XLSForm (.xlsx) untuk ODK Central / KoBoToolbox.",
+        "XLSForm file (.xlsx) for ODK Central / KoBoToolbox.",
+    ),
+    "opt.forms.template.output": (
+        "Berkas Excel (.xlsx) untuk mengetik formulir kertas.",
+        "Excel file (.xlsx) for typing in paper forms.",
+    ),
+    "opt.forms.template.rows": (
+        "Jumlah baris yang disiapkan dengan pilihan jawaban.",
+        "Rows prepared with the answer choices.",
+    ),
+    "opt.forms.print.output": (
+        "Berkas HTML (.html) untuk dicetak A4 mendatar.",
+        "HTML file (.html) to print on A4 landscape.",
+    ),
+    "opt.forms.print.households": ("Rumah tangga per lembar.", "Households per sheet."),
+    "opt.forms.print.sheets": ("Jumlah lembar.", "Number of sheets."),
+    "opt.rubric.ahp.sheet": (
+        "Lembar Excel/ODS matriks (bawaan: pertama).",
+        "Excel/ODS sheet of the matrix (default: the first).",
+    ),
+    "opt.rubric.ahp.force": ("Pakai bobot walau CR > 0,10.", "Use the weights even if CR > 0.10."),
+    "opt.rubric.ahp.write_into": (
+        "Rubrik (nama bawaan atau berkas) yang bobotnya diganti; perlu -o.",
+        "Rubric (bundled name or file) whose weights are replaced; needs -o.",
+    ),
+    "opt.rubric.ahp.output": (
+        "Berkas rubrik baru (.yaml) hasil --write-into.",
+        "New rubric file (.yaml) made by --write-into.",
+    ),
+    "cli.error": ("Galat", "Error"),
+    "cli.version": ("phbs, versi {version}", "phbs, version {version}"),
+    "cli.lang_env": (
+        "PHBS_LANG={value}: bahasa harus id atau en",
+        "PHBS_LANG={value}: the language must be id or en",
+    ),
+    "cli.no_room": (
+        "tidak ada ruang untuk menulis ({reason}); kosongkan ruang disk lalu ulangi (keluaran "
+        "sebelumnya tidak berubah)",
+        "no room to write ({reason}); free some disk space and try again (earlier outputs are "
+        "unchanged)",
+    ),
+    "cli.internal": (
+        "Galat internal phbs {version} ({error} di {where}). Mohon laporkan; jalankan dengan "
+        "'phbs --debug ...' untuk rincian.",
+        "Internal error in phbs {version} ({error} at {where}). Please report it; run "
+        "'phbs --debug ...' for the details.",
+    ),
+    "forms.col.name": ("nama", "name"),
+    "forms.col.indicators": ("indikator", "indicators"),
+    "forms.col.na_policy": ("indikator tidak berlaku", "not applicable indicators"),
+    "forms.col.title": ("judul", "title"),
+    "forms.show.title": ("{id} — {title} (versi {version})", "{id} — {title} (version {version})"),
+    "forms.show.file": ("Berkas: {path}", "File: {path}"),
+    "forms.show.na_policy": (
+        "Indikator tidak berlaku: {policy} (--na-policy {id})",
+        "Not applicable indicators: {policy} (--na-policy {id})",
+    ),
+    "forms.show.sources": ("Sumber:", "Sources:"),
+    "forms.show.context": (
+        "Penentu: {code} — {label}, {minimum}–{maximum}; kosong = {blank}",
+        "Context: {code} — {label}, {minimum}–{maximum}; blank = {blank}",
+    ),
+    "forms.show.applies": ("Berlaku untuk: {applies}; {mark}", "Applies to: {applies}; {mark}"),
+    "forms.show.na_mark.yes": ("'-' boleh", "'-' allowed"),
+    "forms.show.na_mark.no": ("'-' tidak boleh", "'-' not allowed"),
+    "forms.show.yes": ("Ya: {answers}", "Yes: {answers}"),
+    "forms.show.no": ("Tidak: {answers}", "No: {answers}"),
+    "forms.show.na": ("Tidak berlaku: {answers}", "Not applicable: {answers}"),
+    "forms.show.classes": ("Kelas ({source}{local}):", "Classes ({source}{local}):"),
+    "forms.show.local": (" — klasifikasi lokal", " — local"),
+    "forms.show.healthy": (" — sehat", " — healthy"),
+    "forms.show.index": ("indeks", "index"),
+    "forms.check.ok": (
+        "OK: {path} — {form}, {count} indikator",
+        "OK: {path} — {form}, {count} indicators",
+    ),
+    "forms.check.problems": ("{path}: {count} masalah", "{path}: {count} problems"),
+    "rubric.col.name": ("nama", "name"),
+    "rubric.col.method": ("metode", "method"),
+    "rubric.col.weights": ("bobot kelompok", "group weights"),
+    "rubric.col.title": ("judul", "title"),
+    "rubric.show.method": ("Metode: {method}", "Method: {method}"),
+    "rubric.show.judges": (
+        "Nilai juri digabung dengan {how}; W < {low} = kesepakatan rendah",
+        "Judges' scores combined by {how}; W < {low} = low agreement",
+    ),
+    "rubric.show.bands": ("Predikat: {bands}", "Labels: {bands}"),
+    "rubric.show.group": ("[{id}] {name} — bobot {weight}", "[{id}] {name} — weight {weight}"),
+    "rubric.show.judge": ("nilai juri: 0–100 per juri", "judges' scores: 0–100 per judge"),
+    "rubric.show.judge_options": ("nilai juri: pilihan", "judges' scores: options"),
+    "rubric.show.as_is": ("apa adanya", "as is"),
+    "rubric.show.linear": ("linear {low} → 0, {high} → 100", "linear {low} → 0, {high} → 100"),
+    "rubric.show.survey": ("survei: {measure} ({how})", "survey: {measure} ({how})"),
+    "rubric.show.attribute": (
+        "atribut desa: {attribute} ({how})",
+        "village attribute: {attribute} ({how})",
+    ),
+    "rubric.show.evidence": ("bukti: {evidence}", "evidence: {evidence}"),
+    "rubric.show.tie_breakers": ("Penentu seri: {breakers}", "Tie-breakers: {breakers}"),
+    "rubric.ahp.col.item": ("kelompok/kriteria", "group/criterion"),
+    "rubric.ahp.col.weight": ("bobot AHP", "AHP weight"),
+    "rubric.ahp.col.rubric": ("bobot rubrik", "rubric weight"),
+    "rubric.ahp.kind.groups": ("kelompok", "groups"),
+    "rubric.ahp.kind.criteria": ("kriteria", "criteria"),
+    # Settings, methods and contest codes in words, worded as the reports word them.
 }
 
 
@@ -903,3 +1389,127 @@ def fmt_percent(value: float | None, lang: Lang = "id", digits: int = 1) -> str:
         return "–"
     text = fmt_decimal(value, lang, digits)
     return f"{text} %" if lang == "id" else f"{text}%"
+
+
+#: Click's own words (its gettext messages, exactly as click writes them) in Indonesian;
+#: English is click's text itself. Read by :mod:`phbs.cli.language` while the command line
+#: runs. Older click versions' wordings are kept too. ``{name}`` of a path check (``File``,
+#: ``Directory``) is left out: click fills it in English when the program loads.
+CLICK_TEXTS: dict[str, str] = {
+    "Usage:": "Pemakaian:",
+    "Options": "Opsi",
+    "Commands": "Perintah",
+    "Positional arguments": "Argumen",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
+    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
+    "Error: {message}": "Galat: {message}",
+    "Aborted!": "Dibatalkan!",
+    "No such option {name!r}.": "Opsi {name!r} tidak ada.",
+    "No such option: {name}": "Opsi {name} tidak ada.",
+    "No such command {name!r}.": "Perintah {name!r} tidak ada.",
+    "No such command '{name}'.": "Perintah '{name}' tidak ada.",
+    "Did you mean {possibility}?": "Mungkin maksudnya {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Mungkin maksudnya salah satu dari: "
+    "{possibilities}?)",
+    "Missing command.": "Perintah belum disebut.",
+    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Missing argument": "Kurang argumen",
+    "Missing option": "Kurang opsi",
+    "Missing parameter": "Kurang parameter",
+    "Missing {param_type}": "Kurang {param_type}",
+    "Missing parameter: {param_name}": "Kurang parameter: {param_name}",
+    "Invalid value for {param_hint}: {message}": "Nilai tidak sah untuk {param_hint}: {message}",
+    "Invalid value: {message}": "Nilai tidak sah: {message}",
+    "Option {name!r} does not take a value.": "Opsi {name!r} tidak menerima nilai.",
+    "Option {name!r} requires an argument.": "Opsi {name!r} memerlukan nilai.",
+    "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
+    "Argument {name!r} takes {nargs} values.": "Argumen {name!r} memerlukan {nargs} nilai.",
+    "Takes {nargs} values but 1 was given.": "Memerlukan {nargs} nilai, diberikan 1.",
+    "Takes {nargs} values but {len} were given.": "Memerlukan {nargs} nilai, diberikan {len}.",
+    "{len_type} values are required, but {len_value} was given.": "Perlu {len_type} nilai, "
+    "diberikan {len_value}.",
+    "{len_type} values are required, but {len_value} were given.": "Perlu {len_type} nilai, "
+    "diberikan {len_value}.",
+    "Value must be an iterable.": "Nilai harus berupa daftar.",
+    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "Choose from:\n\t{choices}": "Pilih dari:\n\t{choices}",
+    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} bukan nilai "
+    "ya/tidak yang sah. Nilai yang dikenal: {states}",
+    "{value!r} is not a valid UUID.": "{value!r} bukan UUID yang sah.",
+    "{value!r} does not match the format {format}.": "{value!r} tidak sesuai format {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} tidak sesuai format mana pun: "
+    "{formats}.",
+    "{name} {filename!r} does not exist.": "{filename!r} tidak ada.",
+    "{name} {filename!r} is a file.": "{filename!r} adalah berkas, bukan folder.",
+    "{name} {filename!r} is a directory.": "{filename!r} adalah folder, bukan berkas.",
+    "{name} {filename!r} is not readable.": "{filename!r} tidak dapat dibaca.",
+    "{name} {filename!r} is not writable.": "{filename!r} tidak dapat ditulisi.",
+    "{name} {filename!r} is not executable.": "{filename!r} tidak dapat dijalankan.",
+    "Could not open file {filename!r}: {message}": "Berkas {filename!r} tidak dapat dibuka: "
+    "{message}",
+    "unknown error": "galat tidak dikenal",
+    "Windows error: {error}": "Galat Windows: {error}",
+    "env var: {var}": "variabel lingkungan: {var}",
+    "default: {default}": "bawaan: {default}",
+    "required": "wajib",
+    "(dynamic)": "(dinamis)",
+    "deprecated": "usang",
+    "(DEPRECATED)": "(USANG)",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}": "Peringatan: "
+    "perintah {name!r} sudah usang.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}": "Peringatan: "
+    "{param_type} {name!r} sudah usang.{extra_message}",
+    "Repeat for confirmation": "Ulangi untuk konfirmasi",
+    "Error: The two entered values do not match.": "Galat: kedua nilai yang dimasukkan tidak sama.",
+    "Error: invalid input": "Galat: masukan tidak sah",
+    "Press any key to continue...": "Tekan tombol apa saja untuk melanjutkan...",
+    "Do you want to continue?": "Lanjutkan?",
+    "Confirm the action without prompting.": "Setujui tanpa ditanya.",
+}
+
+#: Words click fills into its messages: a parameter's kind and a number's type.
+CLICK_WORDS: dict[str, tuple[str, str]] = {
+    "option": ("opsi", "option"),
+    "argument": ("argumen", "argument"),
+    "parameter": ("parameter", "parameter"),
+    "integer": ("bilangan bulat", "integer"),
+    "integer range": ("bilangan bulat", "integer"),
+    "float": ("angka", "number"),
+    "float range": ("angka", "number"),
+}
+
+#: The placeholders of option values in help and usage lines (``--survey BERKAS``), in
+#: Indonesian as the code writes them, with their English.
+METAVARS: dict[str, str] = {
+    "[OPSI]": "[OPTIONS]",
+    "PERINTAH [ARG]...": "COMMAND [ARGS]...",
+    "BERKAS": "FILE",
+    "BERKAS...": "FILES...",
+    "[SURVEI]...": "[SURVEY]...",
+    "FOLDER": "FOLDER",
+    "NAMA|BERKAS": "NAME|FILE",
+    "[BERKAS=]PETA.yaml": "[FILE=]MAP.yaml",
+    "PETA.yaml": "MAP.yaml",
+    "NAMA=NILAI": "NAME=VALUE",
+    "KODE": "CODE",
+    "PP.KK": "PP.KK",
+    "JUDUL": "TITLE",
+    "LEMBAR": "SHEET",
+    "PERSEN": "PERCENT",
+    "ANGKA": "NUMBER",
+    "N": "N",
+    "MATRIKS": "MATRIX",
+    "BERKAS.html": "FILE.html",
+    "TEMPAT": "PLACE",
+    "TANGGAL": "DATE",
+    "NAMA": "NAME",
+    "WILAYAH": "AREA",
+    "TAHUN": "YEAR",
+    "RUBRIK": "RUBRIC",
+}

@@ -26,10 +26,13 @@ def test_no_module_is_over_400_lines() -> None:
 
 
 def is_click_command(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Made with ``click.command``, ``group.command`` or phbs.cli.translated's ``command``."""
     return any(
         isinstance(d, ast.Call)
-        and isinstance(d.func, ast.Attribute)
-        and d.func.attr in {"command", "group"}
+        and (
+            (isinstance(d.func, ast.Attribute) and d.func.attr in {"command", "group"})
+            or (isinstance(d.func, ast.Name) and d.func.id in {"command", "group"})
+        )
         for d in function.decorator_list
     )
 

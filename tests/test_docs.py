@@ -111,7 +111,10 @@ def test_every_command_has_help_and_is_in_readme(path: tuple[str, ...]) -> None:
     assert f"phbs {' '.join(path)}" in README
     result = CliRunner().invoke(cli, [*path, "--help"], prog_name="phbs")
     assert result.exit_code == 0, result.output
-    assert f"Usage: phbs {' '.join(path)}" in result.output
+    assert f"Pemakaian: phbs {' '.join(path)}" in result.output
+    english = CliRunner().invoke(cli, [*path, "--help", "--lang", "en"], prog_name="phbs")
+    assert english.exit_code == 0, english.output
+    assert f"Usage: phbs {' '.join(path)}" in english.output
 
 
 def console_examples() -> list[tuple[list[str], list[str]]]:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from phbs.cli.language import current_lang
+from phbs.cli.translated import DecimalRange, argument, lang_option, option
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
 from phbs.ingest.limits import OPTION_NAMES
@@ -17,32 +19,9 @@ from phbs.outputs import CsvFormat
 if TYPE_CHECKING:
     from phbs.issues import Issue
 
+__all__ = ["DecimalRange", "current_lang", "lang_option"]
+
 F = TypeVar("F", bound=Callable[..., Any])
-LANG_KEY = "phbs.lang"
-
-
-def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    ctx.meta[LANG_KEY] = value
-    return value
-
-
-def lang_option(function: F) -> F:
-    """``--lang id|en`` on a command; the choice is kept for error messages too."""
-    return click.option(
-        "--lang",
-        type=click.Choice(["id", "en"]),
-        default="id",
-        show_default=True,
-        callback=_remember_lang,
-        is_eager=True,
-        expose_value=False,
-        help="Bahasa keluaran: id (Indonesia) atau en (English).",
-    )(function)
-
-
-def current_lang(ctx: click.Context) -> Lang:
-    """The language chosen with ``--lang`` (Indonesian by default)."""
-    return "en" if ctx.meta.get(LANG_KEY) == "en" else "id"
 
 
 def _csv_format(_ctx: click.Context, _param: click.Parameter, value: bool) -> CsvFormat:
@@ -53,15 +32,8 @@ def csv_format_option(function: F) -> F:
     """``--csv-excel``: every CSV the command writes is a spreadsheet CSV (``;``, decimal
     comma, BOM; :class:`~phbs.outputs.CsvFormat`) instead of the machine CSV. The command
     receives ``csv_format``. Not tied to ``--lang``: the machine CSV stays the default."""
-    return click.option(
-        "--csv-excel",
-        "csv_format",
-        is_flag=True,
-        callback=_csv_format,
-        help="Tulis CSV untuk dibuka di Excel/LibreOffice berbahasa Indonesia: pemisah ';', "
-        "koma desimal, angka dibulatkan seperti di laporan, UTF-8 dengan BOM; teks yang "
-        "akan dibaca sebagai rumus diberi ' di depannya. Tanpa ini: CSV mesin (pemisah ',', "
-        "titik desimal, presisi penuh).",
+    return option(
+        "--csv-excel", "csv_format", is_flag=True, callback=_csv_format, help="csv_excel"
     )(function)
 
 
@@ -69,44 +41,50 @@ def ci_options(function: F) -> F:
     """``--ci-method`` and ``--confidence``: how the intervals of village percentages are made."""
     from phbs.stats import CiMethod
 
-    options = [
-        click.option(
-            "--ci-method",
-            type=click.Choice([m.value for m in CiMethod]),
-            default=CiMethod.WILSON.value,
-            show_default=True,
-            help="Metode interval kepercayaan persentase desa.",
-        ),
-        click.option(
-            "--confidence",
-            type=click.FloatRange(0.5, 0.999),
-            default=0.95,
-            show_default=True,
-            help="Tingkat kepercayaan interval (0,5–0,999).",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+    return _apply(
+        function,
+        [
+            option(
+                "--ci-method",
+                type=click.Choice([m.value for m in CiMethod]),
+                default=CiMethod.WILSON.value,
+                show_default=True,
+                help="ci_method",
+            ),
+            option(
+                "--confidence",
+                type=DecimalRange(0.5, 0.999),
+                default=0.95,
+                show_default=True,
+                metavar="ANGKA",
+                help="confidence",
+            ),
+        ],
+    )
 
 
 def ci_note(method: str, confidence: float, with_totals: bool, lang: Lang) -> str:
     """The line under a table explaining its intervals."""
-    from phbs.i18n import t
+    from phbs.i18n import fmt_decimal
 
     return t(
         "ci.note",
         lang,
-        level=f"{confidence * 100:g}",
-        method=method,
+        level=fmt_decimal(confidence * 100, lang, 1, trim=True),
+        method=t(f"ci.method.{method}", lang),
         fpc=t("ci.fpc", lang) if with_totals else "",
     )
 
 
 def _apply(function: F, options: list[Callable[[F], F]]) -> F:
-    for option in reversed(options):
-        function = option(function)
+    for decorate in reversed(options):
+        function = decorate(function)
     return function
+
+
+def quiet_option(function: F) -> F:
+    """``-q``, ``--quiet``: no progress display on stderr."""
+    return option("--quiet", "-q", is_flag=True, help="quiet")(function)
 
 
 def survey_file_options(function: F) -> F:
@@ -118,16 +96,16 @@ def survey_file_options(function: F) -> F:
     return _apply(
         function,
         [
-            click.argument(
+            argument(
                 "more_files", nargs=-1, type=click.Path(path_type=Path), metavar="[SURVEI]..."
             ),
-            click.option(
+            option(
                 "--survey",
                 "survey_files",
                 multiple=True,
                 type=click.Path(path_type=Path),
                 metavar="BERKAS",
-                help="Berkas survei rumah tangga (--survey a.csv b.csv, atau --survey diulang).",
+                help="survey",
             ),
         ],
     )
@@ -151,7 +129,7 @@ def _raise_limits(ctx: click.Context, _param: click.Parameter, value: tuple[str,
 
 
 def _read_option(*names: str, **kwargs: Any) -> Callable[[F], F]:
-    return click.option(*names, callback=_remember_read, expose_value=False, **kwargs)
+    return option(*names, callback=_remember_read, expose_value=False, **kwargs)
 
 
 def reading_options(function: F) -> F:
@@ -165,81 +143,41 @@ def reading_options(function: F) -> F:
                 type=click.Choice(["auto", "ytn", "yn"]),
                 default="auto",
                 show_default=True,
-                help="Arti N tunggal: auto (dari huruf di berkas), ytn (Y/T/N: N = tidak "
-                "berlaku), yn (Y/N: N = tidak).",
+                help="answers",
             ),
             _read_option(
                 "--blank",
                 type=click.Choice(["auto", "missing", "na", "tidak"]),
                 default="auto",
                 show_default=True,
-                help="Arti sel indikator kosong: missing (belum diisi), na (tidak berlaku, "
-                "untuk ekspor aplikasi yang menyimpan kosong), tidak (lembar centang: kosong = "
-                "tidak), auto (belum diisi; berkas yang bisa berarti lebih dari satu ditolak "
-                "dengan penjelasan).",
+                help="blank",
             ),
-            _read_option(
-                "--not-collected",
-                multiple=True,
-                metavar="KODE",
-                help="Indikator yang memang tidak dikumpulkan: skor tanpa indikator itu "
-                "(dicatat di setiap keluaran). Boleh diulang.",
-            ),
-            _read_option(
-                "--keep-rejected",
-                is_flag=True,
-                help="Tetap skor kiriman yang ditolak pemeriksa (KoBoToolbox/ODK Central).",
-            ),
-            _read_option(
-                "--kabupaten",
-                default=None,
-                metavar="KODE",
-                help="Kode kabupaten/kota (mis. 63.10) untuk mencocokkan nama desa bila "
-                "berkas berisi nama, bukan kode.",
-            ),
-            _read_option(
-                "--kecamatan",
-                default=None,
-                metavar="KODE",
-                help="Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",
-            ),
-            click.option(
+            _read_option("--not-collected", multiple=True, metavar="KODE", help="not_collected"),
+            _read_option("--keep-rejected", is_flag=True, help="keep_rejected"),
+            _read_option("--kabupaten", default=None, metavar="KODE", help="kabupaten"),
+            _read_option("--kecamatan", default=None, metavar="KODE", help="kecamatan"),
+            option(
                 "--limit",
                 multiple=True,
                 metavar="NAMA=NILAI",
                 callback=_raise_limits,
                 expose_value=False,
-                help="Naikkan batas pembacaan untuk berkas yang memang sebesar itu: "
-                f"{', '.join(OPTION_NAMES)} (lihat SECURITY.md). Boleh diulang.",
+                help="limit",
+                help_values={"names": ", ".join(OPTION_NAMES)},
             ),
             _read_option(
-                "--map",
-                "mapping",
-                multiple=True,
-                metavar="[BERKAS=]PETA.yaml",
-                help="Peta berkas (dibuat dengan phbs map): judul kolom, ejaan jawaban, lembar "
-                "dan baris judul berkas yang tidak seperti contoh. BERKAS=PETA.yaml: peta "
-                "untuk satu berkas saja (berkas lain dibaca tanpa peta itu). Boleh diulang.",
+                "--map", "mapping", multiple=True, metavar="[BERKAS=]PETA.yaml", help="map"
             ),
-            click.option(
+            option(
                 "--form",
                 "form_name",
                 default="kemenkes-rt-10",
                 show_default=True,
                 metavar="NAMA|BERKAS",
-                help="Formulir bawaan (phbs forms list) atau berkas YAML (dengan --map: formulir "
-                "petanya).",
+                help="form",
             ),
-            click.option(
-                "--sheet",
-                default=None,
-                help="Lembar Excel/ODS yang dibaca (bawaan: satu-satunya lembar berisi survei).",
-            ),
-            click.option(
-                "--id-per-desa",
-                is_flag=True,
-                help="ID rumah tangga unik per desa, bukan per survei (nomor diulang tiap desa).",
-            ),
+            option("--sheet", default=None, metavar="LEMBAR", help="sheet"),
+            option("--id-per-desa", is_flag=True, help="id_per_desa"),
         ],
     )
 
@@ -252,17 +190,18 @@ def scoring_options(function: F) -> F:
         _apply(
             function,
             [
-                click.option(
+                option(
                     "--villages",
                     type=click.Path(path_type=Path),
                     default=None,
-                    help="Berkas desa: kode_desa, jumlah_rumah_tangga (untuk % dipantau).",
+                    metavar="BERKAS",
+                    help="villages",
                 ),
-                click.option(
+                option(
                     "--na-policy",
                     type=click.Choice([p.value for p in NaPolicy]),
                     default=None,
-                    help="Cara menghitung indikator tidak berlaku (bawaan: dari formulir).",
+                    help="na_policy",
                 ),
             ],
         )
@@ -274,54 +213,46 @@ def contest_options(*, default_rubric: str | None = None) -> Callable[[F], F]:
     attributes, overrides, method."""
     from phbs.contest.rubric import Method
 
-    rubric_help = (
-        "Rubrik bawaan (phbs rubric list) atau berkas YAML."
-        if default_rubric is not None
-        else "Rubrik lomba: menambahkan peringkat desa."
-    )
-
     def decorate(function: F) -> F:
         return _apply(
             function,
             [
-                click.option(
+                option(
                     "--rubric",
                     "rubric_name",
                     default=default_rubric,
                     show_default=default_rubric is not None,
                     metavar="NAMA|BERKAS",
-                    help=rubric_help,
+                    help="rubric.default" if default_rubric is not None else "rubric.optional",
                 ),
-                click.option(
+                option(
                     "--judges",
                     type=click.Path(path_type=Path),
                     default=None,
-                    help="Berkas nilai juri.",
+                    metavar="BERKAS",
+                    help="judges",
                 ),
-                click.option(
+                option(
                     "--attributes",
                     type=click.Path(path_type=Path),
                     default=None,
-                    help="Berkas atribut desa.",
+                    metavar="BERKAS",
+                    help="attributes",
                 ),
-                click.option(
+                option(
                     "--overrides",
                     type=click.Path(path_type=Path),
                     default=None,
-                    help="Berkas koreksi: keluarkan/ubah desa, dengan alasan tertulis.",
+                    metavar="BERKAS",
+                    help="overrides",
                 ),
-                click.option(
+                option(
                     "--method",
                     type=click.Choice([m.value for m in Method]),
                     default=None,
-                    help="Metode peringkat (bawaan: dari rubrik).",
+                    help="method",
                 ),
-                click.option(
-                    "--rank-incomplete",
-                    is_flag=True,
-                    help="Tetap peringkat desa yang kurang nilai; kriteria kosong dihitung 0 "
-                    "dan dicatat.",
-                ),
+                option("--rank-incomplete", is_flag=True, help="rank_incomplete"),
             ],
         )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from phbs.cli.common import csv_format_option, current_lang, lang_option
+from phbs.cli.translated import command, option
 from phbs.demo.sample import run_demo
 from phbs.i18n import t
 from phbs.outputs import CsvFormat
@@ -14,20 +15,21 @@ from phbs.reports.ranking import notes_text, ranking_table
 from phbs.reports.text import area_table, issue_counts_line, reconciliation_line
 
 
-@click.command("demo")
-@click.option(
+@command("demo", help="demo")
+@option(
     "--out",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("phbs-contoh"),
     show_default=True,
-    help="Folder untuk hasil contoh (dibuat bila belum ada).",
+    metavar="FOLDER",
+    help="demo.out",
 )
 @csv_format_option
 @lang_option
 @click.pass_context
 def demo_command(ctx: click.Context, out_dir: Path, csv_format: CsvFormat) -> None:
-    """Coba phbs pada survei sintetis Kabupaten Tanah Bumbu: skor 14 desa dan peringkat lomba."""
+    """Score and rank the bundled sample, write every output (help: ``cmd.demo``)."""
     language = current_lang(ctx)
     run = run_demo(out_dir, language, csv_format=csv_format)
     survey = run.result.survey

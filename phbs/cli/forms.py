@@ -10,64 +10,71 @@ from pathlib import Path
 import click
 
 from phbs.cli.common import current_lang, lang_option
+from phbs.cli.translated import argument, group, group_lang_option, option
 from phbs.errors import SettingsError
 from phbs.forms.loading import bundled_forms, load_form
 from phbs.forms.model import HouseholdClass
-from phbs.i18n import t
+from phbs.i18n import Lang, fmt_decimal, t
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.text import format_table
 
 
-@click.group("forms")
+@group("forms", help="forms")
+@group_lang_option
 def forms_group() -> None:
-    """Formulir survei: daftar, rincian, XLSForm, templat Excel dan formulir kertas."""
+    """Survey forms: list, show, XLSForm, Excel template, paper form (help: ``cmd.forms``)."""
 
 
-@forms_group.command("list")
+@forms_group.command("list", help="forms.list")
 @lang_option
 @click.pass_context
 def list_forms(ctx: click.Context) -> None:
-    """Daftar formulir bawaan."""
+    """The bundled forms, one line each."""
     language = current_lang(ctx)
     rows = []
     for name in bundled_forms():
         form = load_form(name).form
         title = form.title_en if language == "en" else form.title
-        rows.append([name, str(len(form.indicators)), form.na_policy.value, title])
-    headers = [
-        "nama" if language == "id" else "name",
-        "indikator" if language == "id" else "indicators",
-        "na_policy",
-        "judul" if language == "id" else "title",
-    ]
+        policy = t(f"na_policy.{form.na_policy.value}", language)
+        rows.append([name, str(len(form.indicators)), policy, title])
+    headers = [t(f"forms.col.{k}", language) for k in ("name", "indicators", "na_policy", "title")]
     click.echo(t("forms.title", language))
     click.echo(format_table(headers, rows, {1}))
 
 
-@forms_group.command("show")
-@click.argument("name", metavar="NAMA|BERKAS")
+@forms_group.command("show", help="forms.show")
+@argument("name", metavar="NAMA|BERKAS")
 @lang_option
 @click.pass_context
 def show_form(ctx: click.Context, name: str) -> None:
-    """Rincian satu formulir: indikator, keberlakuan, jawaban dan kelas."""
+    """One form: indicators, when they apply, answers and classes."""
     language = current_lang(ctx)
     loaded = load_form(name)
     form = loaded.form
     en = language == "en"
-    click.echo(f"{form.id} — {form.title_en if en else form.title} (versi {form.version})")
-    click.echo(f"{'File' if en else 'Berkas'}: {loaded.path}")
+    title = form.title_en if en else form.title
+    click.echo(t("forms.show.title", language, id=form.id, title=title, version=form.version))
+    click.echo(t("forms.show.file", language, path=loaded.path))
     click.echo(f"SHA-256: {loaded.sha256}")
-    click.echo(f"na_policy: {form.na_policy.value}")
-    click.echo(("Sources" if en else "Sumber") + ":")
+    policy = form.na_policy.value
+    click.echo(
+        t("forms.show.na_policy", language, policy=t(f"na_policy.{policy}", language), id=policy)
+    )
+    click.echo(t("forms.show.sources", language))
     for source in form.sources:
         click.echo(f"  - {source}")
     click.echo()
     for ctx_field in form.context:
-        label = ctx_field.name_en if en else ctx_field.name
-        blank = ctx_field.blank_meaning_en if en else ctx_field.blank_meaning
         click.echo(
-            f"{'Context' if en else 'Penentu'}: {ctx_field.code} — {label}, "
-            f"{ctx_field.minimum}–{ctx_field.maximum}; {'blank' if en else 'kosong'} = {blank}"
+            t(
+                "forms.show.context",
+                language,
+                code=ctx_field.code,
+                label=ctx_field.name_en if en else ctx_field.name,
+                minimum=ctx_field.minimum,
+                maximum=ctx_field.maximum,
+                blank=ctx_field.blank_meaning_en if en else ctx_field.blank_meaning,
+            )
         )
     click.echo()
     for indicator in form.indicators:
@@ -75,71 +82,66 @@ def show_form(ctx: click.Context, name: str) -> None:
         question = indicator.question_en if en else indicator.question
         rule = indicator.applies_to
         applies = rule.description_en if en else rule.description
-        mark = (
-            ("'-' allowed" if en else "'-' boleh")
-            if indicator.na_mark_allowed
-            else ("'-' not allowed" if en else "'-' tidak boleh")
-        )
+        mark = t(f"forms.show.na_mark.{'yes' if indicator.na_mark_allowed else 'no'}", language)
         click.echo(f"{indicator.number:>2}. {indicator.code} — {name_text}")
         click.echo(f"    {question}")
-        click.echo(f"    {'Applies to' if en else 'Berlaku untuk'}: {applies}; {mark}")
+        click.echo("    " + t("forms.show.applies", language, applies=applies, mark=mark))
     click.echo()
     answers = form.answers
-    click.echo(f"Ya: {', '.join(answers.ya)}")
-    click.echo(f"Tidak: {', '.join(answers.tidak)}")
-    click.echo(f"{'Not applicable' if en else 'Tidak berlaku'}: {', '.join(answers.tidak_berlaku)}")
+    for key, spellings in (
+        ("yes", answers.ya),
+        ("no", answers.tidak),
+        ("na", answers.tidak_berlaku),
+    ):
+        click.echo(t(f"forms.show.{key}", language, answers=", ".join(spellings)))
     if form.classes is not None:
         click.echo()
-        local = "" if form.classes.official else (" — local" if en else " — klasifikasi lokal")
-        click.echo(("Classes" if en else "Kelas") + f" ({form.classes.source}{local}):")
+        local = "" if form.classes.official else t("forms.show.local", language)
+        click.echo(t("forms.show.classes", language, source=form.classes.source, local=local))
         for klass in form.classes.classes:
-            healthy = (" — healthy" if en else " — sehat") if klass.healthy else ""
+            healthy = t("forms.show.healthy", language) if klass.healthy else ""
             label = klass.name_en if en else klass.name
-            span = _class_span(klass, form.classes.basis)
+            span = _class_span(klass, form.classes.basis, language)
             click.echo(f"  {klass.code}: {label} ({klass.colour}) {span}{healthy}")
     for note in form.notes:
         click.echo(f"\n{note}")
 
 
-def _class_span(klass: HouseholdClass, basis: str) -> str:
-    """``6–10`` for a met-count class; ``0.5 ≤ indeks ≤ 0.8`` for an index class."""
+def _class_span(klass: HouseholdClass, basis: str, lang: Lang) -> str:
+    """``6–10`` for a met-count class; ``0,500 ≤ indeks ≤ 0,800`` for an index class."""
     if basis != "index":
         return f"{klass.min_met}–{klass.max_met}"
     low, high = klass.min_index, klass.max_index
     low_sign = "≤" if klass.min_inclusive else "<"
     high_sign = "≤" if klass.max_inclusive else "<"
-    return f"{low:.3f} {low_sign} indeks {high_sign} {high:.3f}"
+    index = t("forms.show.index", lang)
+    return (
+        f"{fmt_decimal(low, lang, 3)} {low_sign} {index} {high_sign} {fmt_decimal(high, lang, 3)}"
+    )
 
 
-def _written(language: str, path: Path) -> None:
-    click.echo(f"{'Written' if language == 'en' else 'Ditulis'}: {path}")
+def _written(language: Lang, path: Path) -> None:
+    click.echo(t("written", language, path=path))
 
 
-kabupaten_option = click.option(
-    "--kabupaten",
-    default=None,
-    metavar="PP.KK",
-    help="Kode kabupaten/kota (mis. 63.10): pilihan desa dari tabel kode wilayah.",
-)
+kabupaten_option = option("--kabupaten", default=None, metavar="PP.KK", help="forms.kabupaten")
 
 
-@forms_group.command("xlsform")
-@click.argument("name", metavar="NAMA|BERKAS")
-@click.option(
+@forms_group.command("xlsform", help="forms.xlsform")
+@argument("name", metavar="NAMA|BERKAS")
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Berkas XLSForm (.xlsx) untuk ODK Central / KoBoToolbox.",
+    metavar="BERKAS",
+    help="forms.xlsform.output",
 )
 @kabupaten_option
 @lang_option
 @click.pass_context
 def xlsform_command(ctx: click.Context, name: str, output: Path, kabupaten: str | None) -> None:
-    """Tulis formulir sebagai XLSForm untuk ODK Collect / KoBoCollect.
-
-    Contoh: phbs forms xlsform kemenkes-rt-10 -o formulir.xlsx --kabupaten 63.10
-    """
+    """Write a form as an XLSForm."""
     from phbs.reports.fieldforms.xlsform import write_xlsform
 
     _require_xlsx(output)
@@ -155,32 +157,31 @@ def _require_xlsx(path: Path) -> None:
         )
 
 
-@forms_group.command("template")
-@click.argument("name", metavar="NAMA|BERKAS")
-@click.option(
+@forms_group.command("template", help="forms.template")
+@argument("name", metavar="NAMA|BERKAS")
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Berkas Excel (.xlsx) untuk mengetik formulir kertas.",
+    metavar="BERKAS",
+    help="forms.template.output",
 )
 @kabupaten_option
-@click.option(
+@option(
     "--rows",
     type=click.IntRange(1, 100_000),
     default=1000,
     show_default=True,
-    help="Jumlah baris yang disiapkan dengan pilihan jawaban.",
+    metavar="N",
+    help="forms.template.rows",
 )
 @lang_option
 @click.pass_context
 def template_command(
     ctx: click.Context, name: str, output: Path, kabupaten: str | None, rows: int
 ) -> None:
-    """Tulis templat Excel untuk mengetik formulir kertas (pilihan Ya / Tidak / -).
-
-    Lembar pertama 'Data' dibaca langsung: phbs score entri.xlsx
-    """
+    """Write an Excel template for typing in paper forms."""
     from phbs.reports.fieldforms.entry_template import write_entry_template
 
     _require_xlsx(output)
@@ -189,24 +190,31 @@ def template_command(
     _written(current_lang(ctx), output)
 
 
-@forms_group.command("print")
-@click.argument("name", metavar="NAMA|BERKAS")
-@click.option(
+@forms_group.command("print", help="forms.print")
+@argument("name", metavar="NAMA|BERKAS")
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Berkas HTML (.html) untuk dicetak A4 mendatar.",
+    metavar="BERKAS",
+    help="forms.print.output",
 )
-@click.option(
+@option(
     "--households",
     type=click.IntRange(1, 30),
     default=10,
     show_default=True,
-    help="Rumah tangga per lembar.",
+    metavar="N",
+    help="forms.print.households",
 )
-@click.option(
-    "--sheets", type=click.IntRange(1, 100), default=1, show_default=True, help="Jumlah lembar."
+@option(
+    "--sheets",
+    type=click.IntRange(1, 100),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="forms.print.sheets",
 )
 @kabupaten_option
 @lang_option
@@ -219,10 +227,7 @@ def print_command(
     sheets: int,
     kabupaten: str | None,
 ) -> None:
-    """Tulis formulir kertas kader (A4, definisi operasional di halaman belakang).
-
-    Buka berkas HTML di peramban lalu cetak (Ctrl+P).
-    """
+    """Write the cadres' paper form as HTML to print."""
     from phbs.reports.fieldforms.paper_form import write_paper_form
 
     if output.suffix.lower() not in (".html", ".htm"):
@@ -236,27 +241,23 @@ def print_command(
     _written(current_lang(ctx), output)
 
 
-@forms_group.command("check")
-@click.argument("path", metavar="BERKAS", type=click.Path(path_type=Path))
+@forms_group.command("check", help="forms.check")
+@argument("path", metavar="BERKAS", type=click.Path(path_type=Path))
 @lang_option
 @click.pass_context
 def check_command(ctx: click.Context, path: Path) -> None:
-    """Periksa berkas formulir sendiri dan jelaskan setiap kesalahan.
-
-    Kode keluar 0 bila sah, 1 bila ada masalah.
-    """
+    """Check a form file of one's own and explain every mistake (exit 1 when any)."""
     from phbs.forms.check import check_form
 
-    en = current_lang(ctx) == "en"
+    language = current_lang(ctx)
+    en = language == "en"
     problems = check_form(path)
     if not problems:
         form = load_form(path).form
-        click.echo(
-            f"OK: {path} — {form.id}, {len(form.indicators)} "
-            + ("indicators" if en else "indikator")
-        )
+        count = len(form.indicators)
+        click.echo(t("forms.check.ok", language, path=path, form=form.id, count=count))
         return
-    click.echo(f"{path}: {len(problems)} " + ("problems" if en else "masalah"))
+    click.echo(t("forms.check.problems", language, path=path, count=len(problems)))
     for problem in problems:
         click.echo(f"  {problem.location}: {problem.message}")
         click.echo(f"      → {problem.explanation_en if en else problem.explanation_id}")

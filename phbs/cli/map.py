@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from phbs.cli.common import current_lang, lang_option
+from phbs.cli.translated import argument, command, option
 from phbs.errors import OutputError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
@@ -17,34 +18,34 @@ from phbs.ingest.propose import propose
 from phbs.outputs import atomic_text, check_run_files, input_file
 
 
-@click.command("map")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option(
+@command("map", help="map")
+@argument("file", type=click.Path(path_type=Path), metavar="BERKAS")
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     required=True,
-    help="Berkas peta yang ditulis (.yaml).",
+    metavar="BERKAS",
+    help="map.output",
 )
-@click.option(
+@option(
     "--form",
     "form_name",
     default="kemenkes-rt-10",
     show_default=True,
     metavar="NAMA|BERKAS",
-    help="Formulir yang diikuti berkas (phbs forms list) atau berkas YAML.",
+    help="map.form",
 )
-@click.option("--sheet", default=None, help="Lembar Excel/ODS (bawaan: yang paling mirip survei).")
-@click.option(
+@option("--sheet", default=None, metavar="LEMBAR", help="map.sheet")
+@option(
     "--map",
     "start",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     metavar="PETA.yaml",
-    help="Mulai dari peta yang sebagian sudah dijawab: jawabannya dipakai, sisanya diusulkan "
-    "lagi (mis. setelah kolom indikator dipetakan, ejaan jawabannya diperiksa).",
+    help="map.start",
 )
-@click.option("--force", is_flag=True, help="Timpa berkas peta yang sudah ada.")
+@option("--force", is_flag=True, help="map.force")
 @lang_option
 @click.pass_context
 def map_command(
@@ -56,14 +57,7 @@ def map_command(
     start: Path | None,
     force: bool,
 ) -> None:
-    """Buat peta untuk berkas survei yang tidak seperti contoh (judul kolom, ejaan jawaban,
-    lembar, baris judul, wilayah nama desa).
-
-    Yang dapat ditebak dari berkas diusulkan; yang tidak dapat ditebak menjadi pertanyaan
-    ("?") di berkas peta. Periksa dan jawab, lalu pakai: phbs score BERKAS --map PETA.yaml
-
-    Contoh: phbs map kuesioner.xlsx -o peta.yaml
-    """
+    """Propose a mapping for a survey file and write it (help: ``cmd.map``)."""
     language = current_lang(ctx)
     if output.suffix.lower() not in {".yaml", ".yml"}:
         raise OutputError(

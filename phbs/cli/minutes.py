@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
+from phbs.cli.translated import option
 from phbs.reports.panel import MinutesDetails, parse_date
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,42 +26,20 @@ def minutes_options(function: F) -> F:
     ``--year``, handed to the command as ``minutes`` (a path or ``None``) and
     ``minutes_details`` (:class:`~phbs.reports.panel.MinutesDetails`)."""
     options = [
-        click.option(
+        option(
             "--minutes",
             type=click.Path(path_type=Path, dir_okay=False),
             default=None,
             metavar="BERKAS.html",
-            help="Tulis juga berita acara lomba sebagai halaman sendiri untuk dicetak "
-            "(perlu --rubric; laporan HTML dan Excel selalu memuatnya).",
+            help="minutes",
         ),
-        click.option("--place", default=None, help="Tempat penilaian (berita acara)."),
-        click.option(
-            "--date",
-            "minutes_date",
-            default=None,
-            metavar="TANGGAL",
-            help="Tanggal penilaian, 2025-10-20 atau 20-10-2025 (berita acara).",
-        ),
-        click.option("--chair", default=None, help="Nama ketua tim penilai (berita acara)."),
-        click.option(
-            "--judge",
-            "judge_names",
-            multiple=True,
-            metavar="NAMA",
-            help="Nama juri untuk tanda tangan, boleh berulang (bawaan: juri di berkas --judges).",
-        ),
-        click.option(
-            "--contest-level",
-            default=None,
-            metavar="TEKS",
-            help="Tingkat lomba di judul, mis. 'Kabupaten Tanah Bumbu' (bawaan: wilayah "
-            "terkecil yang memuat semua desa).",
-        ),
-        click.option(
-            "--year",
-            type=click.IntRange(1900, 2999),
-            default=None,
-            help="Tahun lomba (bawaan: tahun --date).",
+        option("--place", default=None, metavar="TEMPAT", help="place"),
+        option("--date", "minutes_date", default=None, metavar="TANGGAL", help="date"),
+        option("--chair", default=None, metavar="NAMA", help="chair"),
+        option("--judge", "judge_names", multiple=True, metavar="NAMA", help="judge"),
+        option("--contest-level", default=None, metavar="WILAYAH", help="contest_level"),
+        option(
+            "--year", type=click.IntRange(1900, 2999), default=None, metavar="TAHUN", help="year"
         ),
     ]
 
@@ -76,6 +55,6 @@ def minutes_options(function: F) -> F:
         )
         return function(*args, **kwargs)
 
-    for option in reversed(options):
-        with_options = option(with_options)
+    for decorate in reversed(options):
+        with_options = decorate(with_options)
     return cast(F, with_options)

@@ -15,21 +15,23 @@ from phbs.cli.common import (
     csv_format_option,
     current_lang,
     lang_option,
+    quiet_option,
     scoring_options,
     survey_file_options,
 )
 from phbs.cli.progress import RowsProgress, rows_progress
 from phbs.cli.reading import SurveyReading, survey_reading
+from phbs.cli.translated import command, option
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import Uncertainty, UncertaintyOptions
 from phbs.contest.measures import VillageMeasures, measures_from_report, read_village_summary
 from phbs.contest.models import InputRecord, Ranking, VillageStatus
 from phbs.contest.rubric import Method
-from phbs.contest.rubric_loading import DEFAULT_RUBRIC, load_rubric
+from phbs.contest.rubric_loading import DEFAULT_RUBRIC, LoadedRubric, load_rubric
 from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang, fmt_decimal, fmt_int, t
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
@@ -108,12 +110,17 @@ def _measures(
 
 
 def _print(
-    ranking: Ranking, survey_issues: list[Issue], lang: Lang, survey: Sequence[str | Path] = ()
+    ranking: Ranking,
+    rubric: LoadedRubric,
+    survey_issues: list[Issue],
+    lang: Lang,
+    survey: Sequence[str | Path] = (),
 ) -> None:
+    view = contest_view(ranking, lang, rubric)
     click.echo(t("rank.title", lang, rubric=ranking.rubrik_id, version=ranking.rubrik_versi))
     click.echo(settings_line(ranking, lang))
     click.echo()
-    click.echo(ranking_table(ranking, lang))
+    click.echo(ranking_table(ranking, lang, view))
     click.echo(percent_rule(ranking, lang))
     click.echo()
     counts = dict.fromkeys(VillageStatus, 0)
@@ -126,7 +133,7 @@ def _print(
             ranked=counts[VillageStatus.RANKED],
             incomplete=counts[VillageStatus.INCOMPLETE],
             excluded=counts[VillageStatus.EXCLUDED],
-            maximum=f"{ranking.nilai_maksimum:g}",
+            maximum=fmt_decimal(ranking.nilai_maksimum, lang, 4, trim=True),
         )
     )
     if ranking.metode is Method.TOPSIS:
@@ -152,9 +159,9 @@ def _print(
                 t(
                     key,
                     lang,
-                    errors=found[Severity.ERROR],
-                    warnings=found[Severity.WARNING],
-                    infos=found[Severity.INFO],
+                    errors=fmt_int(found[Severity.ERROR], lang),
+                    warnings=fmt_int(found[Severity.WARNING], lang),
+                    infos=fmt_int(found[Severity.INFO], lang),
                 )
             )
     if survey_issues and survey:
@@ -164,26 +171,27 @@ def _print(
         click.echo(t("rank.issues.hint", lang))
 
 
-@click.command("rank")
+@command("rank", help="rank")
 @survey_file_options
-@click.option(
+@option(
     "--summary",
     type=click.Path(path_type=Path),
     default=None,
     metavar="BERKAS",
-    help="Rekap per desa dari 'phbs score -o' (.csv/.json), sebagai ganti --survey.",
+    help="rank.summary",
 )
 @contest_options(default_rubric=DEFAULT_RUBRIC)
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Tulis peringkat ke .csv atau .json.",
+    metavar="BERKAS",
+    help="rank.output",
 )
 @csv_format_option
 @scoring_options
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
+@quiet_option
 @ci_options
 @uncertainty_options
 @lang_option
@@ -211,16 +219,7 @@ def rank_command(
     confidence: float,
     uncertainty: UncertaintyOptions,
 ) -> None:
-    """Peringkat desa lomba ber-PHBS menurut rubrik, nilai juri dan hasil survei.
-
-    Tanpa --rubric dipakai rubrik bawaan lomba-desa-ber-phbs.
-
-    Contoh: phbs rank --survey survei.csv --rubric lomba-desa-ber-phbs --judges juri.csv
-    --attributes atribut.csv --overrides koreksi.csv -o peringkat.csv
-
-    Kode keluar: 0 berhasil; 1 ada galat pada berkas juri/atribut/koreksi atau desa yang
-    tidak dapat diperingkat (hasil tetap ditulis); 2 salah pemakaian (opsi, berkas, rubrik).
-    """
+    """Rank contest villages and print the ranking (help: ``cmd.rank``)."""
     language = current_lang(ctx)
     if more_files and not survey_files:
         raise SettingsError(
@@ -266,7 +265,7 @@ def rank_command(
     found = run.uncertainty or Uncertainty()
     if ctx.get_parameter_source("rubric_name") is click.core.ParameterSource.DEFAULT:
         click.echo(t("rank.default_rubric", language, rubric=rubric_name))
-    _print(ranking, survey_issues, language, [*files, *reading.options()])
+    _print(ranking, loaded, survey_issues, language, [*files, *reading.options()])
     if asked:
         click.echo()
         click.echo(t("unc.title", language))

@@ -7,16 +7,19 @@ from pathlib import Path
 import click
 
 from phbs.cli.common import (
+    DecimalRange,
     ci_options,
     contest_options,
     current_lang,
     lang_option,
+    quiet_option,
     scoring_options,
     survey_file_options,
 )
 from phbs.cli.minutes import minutes_options
 from phbs.cli.progress import rows_progress, writing_progress
 from phbs.cli.reading import survey_reading
+from phbs.cli.translated import command, option
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import UncertaintyOptions
 from phbs.contest.rubric_loading import load_rubric
@@ -48,41 +51,49 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
         )
 
 
-@click.command("report")
+@command("report", help="report")
 @survey_file_options
-@click.option(
-    "--xlsx", type=click.Path(path_type=Path), default=None, help="Tulis buku kerja Excel."
+@option(
+    "--xlsx",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="report.xlsx",
 )
-@click.option(
-    "--html", type=click.Path(path_type=Path), default=None, help="Tulis halaman HTML mandiri."
+@option(
+    "--html",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="report.html",
 )
-@click.option("--title", default=None, help="Judul laporan (bawaan: menurut tingkat rekap).")
-@click.option(
-    "--include-names",
-    is_flag=True,
-    help="Sertakan data pribadi di lembar Rumah Tangga: nama kepala rumah tangga dan "
-    "nomor KK/NIK utuh.",
-)
+@option("--title", default=None, metavar="JUDUL", help="report.title")
+@option("--include-names", is_flag=True, help="report.include_names")
 @scoring_options
-@click.option(
+@option(
     "--by",
     "level",
     type=click.Choice([lvl.value for lvl in AreaLevel]),
     default="desa",
     show_default=True,
-    help="Tingkat tabel utama: dusun, desa, kecamatan, kabupaten atau provinsi.",
+    help="report.by",
 )
-@click.option(
-    "--target", type=float, default=None, metavar="PERSEN", help="Target % ber-PHBS (mis. 70)."
+@option(
+    "--target",
+    type=DecimalRange(),
+    default=None,
+    metavar="PERSEN",
+    help="report.target",
 )
-@click.option(
+@option(
     "--templates",
     "template_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
-    help="Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
+    metavar="FOLDER",
+    help="report.templates",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
+@quiet_option
 @contest_options()
 @ci_options
 @uncertainty_options
@@ -118,16 +129,7 @@ def report_command(
     minutes: Path | None,
     minutes_details: MinutesDetails,
 ) -> None:
-    """Tulis laporan survei: buku kerja Excel dan/atau halaman HTML mandiri (tanpa internet).
-
-    Dengan --rubric (dan --judges, --attributes, --overrides) laporan memuat peringkat lomba
-    dan berita acara untuk ditandatangani juri (--place, --date, --chair, --judge mengisinya;
-    --minutes menulisnya juga sebagai halaman sendiri); --bootstrap, --weight-sensitivity dan
-    --shrink menambahkan seberapa pasti peringkat itu (seperti phbs rank).
-
-    Contoh: phbs report --survey survei.csv --villages desa.csv --xlsx laporan.xlsx
-    --html laporan.html
-    """
+    """Write the workbook and/or HTML report (help: ``cmd.report``)."""
     language = current_lang(ctx)
     files = [*survey_files, *more_files]
     if not files:

@@ -1,6 +1,7 @@
 """The ``phbs`` command line: a thin layer over the library.
 
-Every command speaks Indonesian by default and English with ``--lang en``. A
+Every command speaks Indonesian by default and English with ``--lang en`` (before or after
+the command) or ``PHBS_LANG=en``, click's own words included (:mod:`phbs.cli.language`). A
 :class:`~phbs.errors.PhbsError` becomes a one-line message on stderr and its exit code: 2
 for a usage error, 1 for a file that cannot be used as it is
 (:class:`~phbs.errors.UnusableFileError`); ``phbs validate`` exits 1 when the data has
@@ -22,10 +23,10 @@ from typing import Any, NoReturn
 
 import click
 
-from phbs.cli.common import (
-    LANG_KEY,
-)
+from phbs.cli.language import command_line_lang, current_lang, speaking
+from phbs.cli.translated import Group, group_lang_option, option
 from phbs.errors import PhbsError
+from phbs.i18n import t
 from phbs.threads import limit_malloc_arenas
 from phbs.version import __version__
 
@@ -47,11 +48,31 @@ LAZY_COMMANDS = {
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 
 
-class PhbsGroup(click.Group):
+class PhbsGroup(Group):
     """Turns library errors into one-line messages; never shows a traceback for them.
 
-    The commands of :data:`LAZY_COMMANDS` are loaded when first asked for.
+    The commands of :data:`LAZY_COMMANDS` are loaded when first asked for. A run speaks the
+    language of its command line (:func:`~phbs.cli.language.command_line_lang`), click's own
+    words included, from the first word parsed to the last message.
     """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            lang = command_line_lang(sys.argv[1:] if args is None else args)
+        except PhbsError as error:
+            # PHBS_LANG is unknown and no --lang settles it: say so in both languages.
+            for said in ("id", "en"):
+                click.echo(f"{t('cli.error', said)}: {error.message(said)}", err=True)
+            raise SystemExit(error.exit_code) from None
+        with speaking(lang):
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
@@ -69,9 +90,8 @@ class PhbsGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PhbsError as error:
-            lang = ctx.meta.get(LANG_KEY, "id")
-            prefix = "Error" if lang == "en" else "Galat"
-            click.echo(f"{prefix}: {error.message(lang)}", err=True)
+            lang = current_lang(ctx)
+            click.echo(f"{t('cli.error', lang)}: {error.message(lang)}", err=True)
             ctx.exit(error.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -89,15 +109,9 @@ class PhbsGroup(click.Group):
                 self._internal(ctx, error)
             # Out of room while writing an output, a temporary file or a spool: every
             # output is written aside and moved in place only when whole, so the old ones stand.
-            lang = ctx.meta.get(LANG_KEY, "id")
-            message = (
-                f"Error: no room to write ({error.strerror}); free some disk space and try "
-                "again (earlier outputs are unchanged)"
-                if lang == "en"
-                else f"Galat: tidak ada ruang untuk menulis ({error.strerror}); kosongkan ruang "
-                "disk lalu ulangi (keluaran sebelumnya tidak berubah)"
-            )
-            click.echo(message, err=True)
+            lang = current_lang(ctx)
+            reason = t("cli.no_room", lang, reason=error.strerror)
+            click.echo(f"{t('cli.error', lang)}: {reason}", err=True)
             ctx.exit(2)
         except Exception as error:
             self._internal(ctx, error)
@@ -108,26 +122,37 @@ class PhbsGroup(click.Group):
         if ctx.meta.get("phbs.debug"):
             raise error
         where = traceback.extract_tb(error.__traceback__)[-1]
-        click.echo(
-            f"Galat internal phbs {__version__} ({type(error).__name__}: {error} di "
-            f"{Path(where.filename).name}:{where.lineno}). Mohon laporkan; jalankan dengan "
-            "'phbs --debug ...' untuk rincian.",
-            err=True,
+        message = t(
+            "cli.internal",
+            current_lang(ctx),
+            version=__version__,
+            error=f"{type(error).__name__}: {error}",
+            where=f"{Path(where.filename).name}:{where.lineno}",
         )
+        click.echo(message, err=True)
         ctx.exit(70)
 
 
-@click.group(cls=PhbsGroup)
-@click.version_option(__version__, prog_name="phbs")
-@click.option(
-    "--debug", is_flag=True, hidden=True, help="Tampilkan traceback untuk galat internal."
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(t("cli.version", current_lang(ctx), version=__version__))
+        ctx.exit()
+
+
+@click.group(cls=PhbsGroup, help="phbs")
+@option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_show_version,
+    help="version",
 )
+@group_lang_option
+@option("--debug", is_flag=True, hidden=True)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """phbs — skor survei PHBS rumah tangga: validasi, rekap desa, wilayah dan laporan.
-
-    Mulai dengan 'phbs demo' untuk mencoba data contoh.
-    """
+    """The ``phbs`` group: ``--debug`` shows the traceback of an internal error."""
     ctx.meta["phbs.debug"] = debug
 
 

@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from phbs.cli.common import current_lang, lang_option
+from phbs.cli.translated import argument, group, group_lang_option, option
+from phbs.cli.words import aggregation_name, breaker_names, method_name, rubric_names
+from phbs.contest.notes import measure_label
 from phbs.contest.rubric import (
     AttributeSource,
     BandMapping,
@@ -20,133 +23,148 @@ from phbs.contest.rubric import (
 from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
 from phbs.contest.weights import read_pairwise, rubric_weights, write_weights_into
 from phbs.errors import SettingsError
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang, fmt_decimal, t
 from phbs.outputs import atomic_text, check_run_files, input_file
 from phbs.reports.text import format_table
 
 
-@click.group("rubric")
+def _number(value: float, lang: Lang) -> str:
+    """A weight, score or bound as written in the rubric: ``0,5``, ``35`` (no trailing zeros)."""
+    return fmt_decimal(value, lang, 4, trim=True)
+
+
+@group("rubric", help="rubric")
+@group_lang_option
 def rubric_group() -> None:
-    """Rubrik lomba desa: daftar, rincian, dan bobot AHP."""
+    """Contest rubrics: list, show, AHP weights (help: ``cmd.rubric``)."""
 
 
-@rubric_group.command("list")
+@rubric_group.command("list", help="rubric.list")
 @lang_option
 @click.pass_context
 def list_rubrics(ctx: click.Context) -> None:
-    """Daftar rubrik bawaan."""
+    """The bundled rubrics, one line each."""
     language = current_lang(ctx)
+    en = language == "en"
     rows = []
     for name in bundled_rubrics():
         rubric = load_rubric(name).rubric
-        groups = " / ".join(f"{g.id} {g.weight:g}" for g in rubric.groups)
-        title = rubric.title_en if language == "en" else rubric.title
-        rows.append([name, rubric.method.value, groups, title])
-    en = language == "en"
-    headers = [
-        "name" if en else "nama",
-        "method" if en else "metode",
-        "bobot",
-        "title" if en else "judul",
-    ]
+        groups = " / ".join(
+            f"{g.name_en if en else g.name} {_number(g.weight, language)}" for g in rubric.groups
+        )
+        title = rubric.title_en if en else rubric.title
+        rows.append([name, method_name(rubric.method.value, language), groups, title])
+    headers = [t(f"rubric.col.{k}", language) for k in ("name", "method", "weights", "title")]
     click.echo(t("rubric.list.title", language))
     click.echo(format_table(headers, rows, set()))
 
 
-def _source_text(item: Criterion, en: bool) -> list[str]:
+def _bands(mapping: BandMapping, lang: Lang) -> str:
+    return ", ".join(
+        f"≥ {_number(b.minimum, lang)} → {_number(b.score, lang)}" for b in mapping.bands
+    )
+
+
+def _source_text(item: Criterion, lang: Lang) -> list[str]:
     source = item.source
+    en = lang == "en"
     lines = []
     if isinstance(source, JudgeSource):
         if source.options is None:
-            lines.append("judge: 0–100" + (" per judge" if en else " per juri"))
+            lines.append(t("rubric.show.judge", lang))
         else:
-            lines.append("judge: " + ("options" if en else "pilihan"))
-            for letter, option in source.options.items():
-                lines.append(
-                    f"  {letter} = {option.score:g}: {option.text_en if en else option.text}"
-                )
+            lines.append(t("rubric.show.judge_options", lang))
+            for letter, choice in source.options.items():
+                text = choice.text_en if en else choice.text
+                lines.append(f"  {letter} = {_number(choice.score, lang)}: {text}")
     elif isinstance(source, SurveySource):
-        how = "as is" if en else "apa adanya"
+        how = t("rubric.show.as_is", lang)
         if isinstance(source.mapping, LinearMapping):
-            how = f"linear {source.mapping.low:g} → 0, {source.mapping.high:g} → 100"
+            low, high = source.mapping.low, source.mapping.high
+            how = t("rubric.show.linear", lang, low=_number(low, lang), high=_number(high, lang))
         elif isinstance(source.mapping, BandMapping):
-            how = ", ".join(f"≥ {b.minimum:g} → {b.score:g}" for b in source.mapping.bands)
-        lines.append(f"survey: {source.measure} ({how})")
+            how = _bands(source.mapping, lang)
+        measure = measure_label(source.measure)[en]
+        lines.append(t("rubric.show.survey", lang, measure=measure, how=how))
     elif isinstance(source, AttributeSource):
         mapping = source.mapping
         if isinstance(mapping, ValueTable):
-            how = ", ".join(f"{k} → {v:g}" for k, v in mapping.values.items())
+            how = ", ".join(f"{k} → {_number(v, lang)}" for k, v in mapping.values.items())
         else:
-            how = ", ".join(f"≥ {b.minimum:g} → {b.score:g}" for b in mapping.bands)
-        lines.append(f"attribute: {source.attribute} ({how})")
+            how = _bands(mapping, lang)
+        lines.append(t("rubric.show.attribute", lang, attribute=source.attribute, how=how))
     evidence = item.evidence_en if en else item.evidence
     if evidence:
-        lines.append(("evidence: " if en else "bukti: ") + evidence)
+        lines.append(t("rubric.show.evidence", lang, evidence=evidence))
     return lines
 
 
 def _show(rubric: Rubric, lang: Lang) -> None:
     en = lang == "en"
-    click.echo(f"{'Method' if en else 'Metode'}: {rubric.method.value}")
+    click.echo(t("rubric.show.method", lang, method=method_name(rubric.method.value, lang)))
     judges = rubric.judges
-    click.echo(
-        f"{'Judges' if en else 'Juri'}: {judges.aggregation.value}"
-        + (f" ({judges.trim_proportion:g})" if judges.aggregation.value == "trimmed_mean" else "")
-        + f"; W < {judges.low_agreement:g} = {'low' if en else 'rendah'}"
+    how = aggregation_name(judges.aggregation.value, lang)
+    if judges.aggregation.value == "trimmed_mean":
+        how += f" ({_number(judges.trim_proportion, lang)})"
+    low = _number(judges.low_agreement, lang)
+    click.echo(t("rubric.show.judges", lang, how=how, low=low))
+    bands = ", ".join(
+        f"{(b.label_en if en else b.label)} ≥ {_number(b.minimum, lang)}" for b in rubric.bands
     )
-    bands = ", ".join(f"{(b.label_en if en else b.label)} ≥ {b.minimum:g}" for b in rubric.bands)
-    click.echo(f"{'Labels' if en else 'Predikat'}: {bands}")
-    for group in rubric.groups:
+    click.echo(t("rubric.show.bands", lang, bands=bands))
+    for part in rubric.groups:
         click.echo()
-        name = group.name_en if en else group.name
-        click.echo(f"[{group.id}] {name} — {'weight' if en else 'bobot'} {group.weight:g}")
-        for item in group.criteria:
-            weight = f" (× {item.weight:g})" if item.weight != 1 else ""
+        name = part.name_en if en else part.name
+        weight = _number(part.weight, lang)
+        click.echo(t("rubric.show.group", lang, id=part.id, name=name, weight=weight))
+        for item in part.criteria:
+            weight = f" (× {_number(item.weight, lang)})" if item.weight != 1 else ""
             click.echo(f"  {item.id}{weight} — {item.name_en if en else item.name}")
-            for line in _source_text(item, en):
+            for line in _source_text(item, lang):
                 click.echo(f"      {line}")
     click.echo()
-    breakers = ", ".join(b.key for b in rubric.tie_breakers) or t("rank.none", lang)
-    click.echo(f"{'Tie-breakers' if en else 'Penentu seri'}: {breakers}")
+    groups, criteria = rubric_names(rubric, lang)
+    breakers = breaker_names([b.key for b in rubric.tie_breakers], groups, criteria, lang)
+    click.echo(t("rubric.show.tie_breakers", lang, breakers=breakers))
 
 
-@rubric_group.command("show")
-@click.argument("name", metavar="NAMA|BERKAS")
+@rubric_group.command("show", help="rubric.show")
+@argument("name", metavar="NAMA|BERKAS")
 @lang_option
 @click.pass_context
 def show_rubric(ctx: click.Context, name: str) -> None:
-    """Rincian satu rubrik: kelompok, bobot, kriteria, sumber nilai, penentu seri."""
+    """One rubric: groups, weights, criteria, score sources, tie-breakers."""
     language = current_lang(ctx)
     loaded = load_rubric(name)
     rubric = loaded.rubric
-    en = language == "en"
-    title = rubric.title_en if en else rubric.title
-    click.echo(f"{rubric.id} — {title} ({'version' if en else 'versi'} {rubric.version})")
-    click.echo(f"{'File' if en else 'Berkas'}: {loaded.path}")
+    title = rubric.title_en if language == "en" else rubric.title
+    click.echo(t("forms.show.title", language, id=rubric.id, title=title, version=rubric.version))
+    click.echo(t("forms.show.file", language, path=loaded.path))
     click.echo(f"SHA-256: {loaded.sha256}")
-    click.echo(("Sources" if en else "Sumber") + ":")
+    click.echo(t("forms.show.sources", language))
     for source in rubric.sources:
         click.echo(f"  - {source}")
     _show(rubric, language)
 
 
-@rubric_group.command("ahp")
-@click.argument("matrix", type=click.Path(path_type=Path), metavar="MATRIKS")
-@click.option("--sheet", default=None, help="Lembar Excel/ODS matriks (bawaan: pertama).")
-@click.option("--force", is_flag=True, help="Pakai bobot walau CR > 0,10.")
-@click.option(
+@rubric_group.command("ahp", help="rubric.ahp")
+@argument("matrix", type=click.Path(path_type=Path), metavar="MATRIKS")
+@option("--sheet", default=None, metavar="LEMBAR", help="rubric.ahp.sheet")
+@option("--force", is_flag=True, help="rubric.ahp.force")
+@option(
     "--write-into",
     type=click.Path(path_type=Path),
     default=None,
     metavar="RUBRIK",
-    help="Rubrik (nama bawaan atau berkas) yang bobotnya diganti; perlu -o.",
+    help="rubric.ahp.write_into",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Berkas rubrik baru (.yaml) hasil --write-into.",
+    metavar="BERKAS",
+    help="rubric.ahp.output",
 )
 @lang_option
 @click.pass_context
@@ -158,14 +176,7 @@ def ahp_command(
     write_into: Path | None,
     output: Path | None,
 ) -> None:
-    """Bobot dari matriks perbandingan berpasangan juri (AHP, eigenvektor utama, CR Saaty).
-
-    Baris dan kolom pertama MATRIKS menamai kelompok (atau kriteria) rubrik, urutannya sama.
-    Menolak CR > 0,10 kecuali --force. Contoh:
-    phbs rubric ahp matriks.csv --write-into lomba-desa-ber-phbs -o rubrik-ahp.yaml
-
-    Kode keluar: 0 berhasil; 1 CR > 0,10 tanpa --force; 2 salah pemakaian.
-    """
+    """Weights from a pairwise comparison matrix (AHP); refuses CR > 0.10 unless forced."""
     language = current_lang(ctx)
     if (write_into is None) != (output is None):
         raise SettingsError(
@@ -182,38 +193,40 @@ def ahp_command(
     result = pairwise.result
     click.echo(t("rubric.ahp.title", language, file=pairwise.source))
     click.echo()
-    rows = [[label, f"{w:.4f}"] for label, w in zip(pairwise.labels, result.weights, strict=True)]
+    rows = [
+        [label, fmt_decimal(w, language, 4)]
+        for label, w in zip(pairwise.labels, result.weights, strict=True)
+    ]
     new: dict[str, float] = {}
-    headers = ["kriteria" if language == "id" else "item", "w (AHP)"]
+    headers = [t("rubric.ahp.col.item", language), t("rubric.ahp.col.weight", language)]
     if loaded is not None:
         kind, new, total = rubric_weights(loaded.rubric, pairwise.labels, result.weights)
-        headers.append("bobot rubrik" if language == "id" else "rubric weight")
-        rows = [[*row, f"{new[row[0]]:g}"] for row in rows]
+        headers.append(t("rubric.ahp.col.rubric", language))
+        rows = [[*row, _number(new[row[0]], language)] for row in rows]
     click.echo(format_table(headers, rows, {1, 2}))
     click.echo()
     click.echo(
         t(
             "rubric.ahp.consistency",
             language,
-            lambda_max=f"{result.lambda_max:.4f}",
-            ci=f"{result.consistency_index:.4f}",
+            lambda_max=fmt_decimal(result.lambda_max, language, 4),
+            ci=fmt_decimal(result.consistency_index, language, 4),
             n=len(pairwise.labels),
-            ri=f"{result.random_index:.2f}",
-            cr=f"{result.consistency_ratio:.4f}",
+            ri=fmt_decimal(result.random_index, language, 2),
+            cr=fmt_decimal(result.consistency_ratio, language, 4),
         )
     )
     if not result.is_consistent and not force:
-        click.echo(
-            t("rubric.ahp.inconsistent", language, cr=f"{result.consistency_ratio:.3f}"), err=True
-        )
+        cr = fmt_decimal(result.consistency_ratio, language, 3)
+        click.echo(t("rubric.ahp.inconsistent", language, cr=cr), err=True)
         ctx.exit(1)
     click.echo(
         t("rubric.ahp.forced" if not result.is_consistent else "rubric.ahp.consistent", language)
     )
     if loaded is None or output is None:
         return
-    label = {"groups": ("kelompok", "groups"), "criteria": ("kriteria", "criteria")}[kind]
-    click.echo(t("rubric.ahp.scaled", language, total=f"{total:g}", kind=label[language == "en"]))
+    label = t(f"rubric.ahp.kind.{kind}", language)
+    click.echo(t("rubric.ahp.scaled", language, total=_number(total, language), kind=label))
     text = loaded.path.read_text(encoding="utf-8")
     updated = write_weights_into(text, kind, new, output)
     with atomic_text(output, [matrix, loaded.path]) as handle:

@@ -16,11 +16,13 @@ from phbs.cli.common import (
     current_lang,
     lang_option,
     print_issue_counts,
+    quiet_option,
     require_suffix,
     scoring_options,
 )
 from phbs.cli.progress import rows_progress
 from phbs.cli.reading import survey_reading
+from phbs.cli.translated import argument, command, option
 from phbs.errors import SurveyError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
@@ -62,44 +64,42 @@ def _refuse_unpublishable(
         raise
 
 
-@click.command("score")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@command("score", help="score")
+@argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BERKAS...")
 @scoring_options
-@click.option(
+@option(
     "--by",
     "level",
     type=click.Choice([lvl.value for lvl in AreaLevel]),
     default="desa",
     show_default=True,
-    help="Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
+    help="score.by",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Tulis rekap ke .csv atau .json.",
+    metavar="BERKAS",
+    help="score.output",
 )
-@click.option(
+@option(
     "--households",
     type=click.Path(path_type=Path),
     default=None,
-    help="Tulis hasil per rumah tangga (.csv).",
+    metavar="BERKAS",
+    help="score.households",
 )
-@click.option(
-    "--include-names",
-    is_flag=True,
-    help="Sertakan data pribadi di --households dan --rejects: nama kepala rumah tangga "
-    "dan nomor KK/NIK utuh (tanpa ini: empat angka terakhir).",
-)
-@click.option(
+@option("--include-names", is_flag=True, help="score.include_names")
+@option(
     "--rejects",
     type=click.Path(path_type=Path),
     default=None,
-    help="Tulis baris yang disisihkan dan alasannya (.csv).",
+    metavar="BERKAS",
+    help="score.rejects",
 )
 @csv_format_option
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
+@quiet_option
 @ci_options
 @lang_option
 @click.pass_context
@@ -121,10 +121,7 @@ def score_command(
     ci_method: str,
     confidence: float,
 ) -> None:
-    """Skor survei rumah tangga dan cetak rekap per desa (atau tingkat lain).
-
-    Contoh: phbs score survei.csv --villages desa.csv -o rekap.csv
-    """
+    """Score survey files and print the summary (help: ``cmd.score`` in phbs/i18n.py)."""
     language = current_lang(ctx)
     require_suffix(output, {".csv", ".json"}, "-o")
     require_suffix(households, {".csv"}, "--households")

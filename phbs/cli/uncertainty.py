@@ -10,6 +10,8 @@ from typing import Any, TypeVar, cast
 
 import click
 
+from phbs.cli.common import DecimalRange
+from phbs.cli.translated import option
 from phbs.contest.assessment import UncertaintyOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -20,45 +22,38 @@ def uncertainty_options(function: F) -> F:
     ``--weight-concentration``, ``--weight-spread`` and ``--shrink``, handed to the command as
     one ``uncertainty`` (:class:`~phbs.contest.assessment.UncertaintyOptions`)."""
     options = [
-        click.option(
+        option(
             "--bootstrap",
             type=click.IntRange(0, 100_000),
             default=0,
             metavar="N",
-            help="Bootstrap N ulangan: rumah tangga diambil ulang di tiap desa (perlu --survey).",
+            help="bootstrap",
         ),
-        click.option(
-            "--seed", type=int, default=42, show_default=True, help="Seed acak (hasil sama)."
-        ),
-        click.option(
-            "--resample-judges", is_flag=True, help="Bootstrap juga mengambil ulang juri."
-        ),
-        click.option(
+        option("--seed", type=int, default=42, show_default=True, metavar="N", help="seed"),
+        option("--resample-judges", is_flag=True, help="resample_judges"),
+        option(
             "--weight-sensitivity",
             type=click.IntRange(0, 100_000),
             default=0,
             metavar="N",
-            help="Kepekaan bobot: N ulangan bobot kelompok yang diacak.",
+            help="weight_sensitivity",
         ),
-        click.option(
+        option(
             "--weight-concentration",
-            type=click.FloatRange(min=0, min_open=True),
+            type=DecimalRange(min=0, min_open=True),
             default=100.0,
             show_default=True,
-            help="Konsentrasi Dirichlet di sekitar bobot kelompok (besar = dekat).",
+            metavar="ANGKA",
+            help="weight_concentration",
         ),
-        click.option(
+        option(
             "--weight-spread",
-            type=click.FloatRange(0, 100, min_open=True, max_open=True),
+            type=DecimalRange(0, 100, min_open=True, max_open=True),
             default=None,
             metavar="PERSEN",
-            help="Ganti Dirichlet dengan ±PERSEN % seragam per kelompok.",
+            help="weight_spread",
         ),
-        click.option(
-            "--shrink",
-            is_flag=True,
-            help="% ber-PHBS disusutkan (empirical Bayes beta-binomial) sebelum dinilai.",
-        ),
+        option("--shrink", is_flag=True, help="shrink"),
     ]
 
     @functools.wraps(function)
@@ -66,8 +61,8 @@ def uncertainty_options(function: F) -> F:
         kwargs["uncertainty"] = UncertaintyOptions(**{name: kwargs.pop(name) for name in _FIELDS})
         return function(*args, **kwargs)
 
-    for option in reversed(options):
-        with_options = option(with_options)
+    for decorate in reversed(options):
+        with_options = decorate(with_options)
     return cast(F, with_options)
 
 

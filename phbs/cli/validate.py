@@ -13,11 +13,13 @@ from phbs.cli.common import (
     csv_format_option,
     current_lang,
     lang_option,
+    quiet_option,
     reading_options,
     require_suffix,
 )
 from phbs.cli.progress import RowsProgress, rows_progress
 from phbs.cli.reading import SurveyReading, survey_reading
+from phbs.cli.translated import argument, command, option
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.validate import Survey, read_survey
@@ -29,7 +31,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def survey_options(function: F) -> F:
     """The survey files and how they are read (``phbs validate``)."""
-    files = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+    files = argument(
+        "files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BERKAS..."
+    )
     return files(reading_options(function))
 
 
@@ -53,17 +57,18 @@ def _read(
             progress.finish()
 
 
-@click.command("validate")
+@command("validate", help="validate")
 @survey_options
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Tulis semua masalah ke .csv atau .xlsx.",
+    metavar="BERKAS",
+    help="validate.output",
 )
 @csv_format_option
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa tampilan kemajuan di stderr.")
+@quiet_option
 @lang_option
 @click.pass_context
 def validate_command(
@@ -76,10 +81,7 @@ def validate_command(
     csv_format: CsvFormat,
     quiet: bool,
 ) -> None:
-    """Periksa berkas survei dan cetak masalah data, yang paling sering dulu.
-
-    Kode keluar: 0 tanpa galat, 1 ada galat, 2 salah pemakaian (opsi, berkas, formulir).
-    """
+    """Check survey files and print their issues (help: ``cmd.validate``)."""
     language = current_lang(ctx)
     require_suffix(output, {".csv", ".xlsx"}, "-o")
     how = survey_reading(ctx, form_name, sheet, id_per_desa)

@@ -216,7 +216,8 @@ def test_rubric_list_and_show() -> None:
     assert "[proses] Process — weight 4" in shown.output
     assert "a = 90: 7–10 indicators" in shown.output
     assert (
-        "Tie-breakers: subtotal:keluaran, subtotal:proses, ukuran:persen_ber_phbs" in shown.output
+        "Tie-breakers: Output subtotal, Process subtotal, % households practising PHBS (survey)"
+        in shown.output
     )
 
 
@@ -233,13 +234,14 @@ def test_rubric_ahp_on_a_published_matrix(tmp_path: Path) -> None:
     rows = [[repr(float(v)) for v in row] for row in SAATY_2008_DRINKS]
     result = run("rubric", "ahp", str(write_matrix(tmp_path / "drinks.csv", labels, rows)))
     assert result.exit_code == 0, result.output
-    printed = dict(re.findall(r"^(\w+)\s+(0\.\d{4})$", result.output, flags=re.MULTILINE))
+    # Printed as Indonesian writes decimals (0,1770).
+    printed = dict(re.findall(r"^(\w+)\s+0,(\d{4})$", result.output, flags=re.MULTILINE))
     published = [0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327]
     for label, weight in zip(labels, published, strict=True):
         # published to 3 decimals (±0.0005), printed to 4 (±0.00005)
-        assert float(printed[label]) == pytest.approx(weight, abs=5.5e-4)
-    assert "RI (Saaty, n = 7) = 1.32" in result.output
-    assert re.search(r"CR = 0\.022\d", result.output)
+        assert float(f"0.{printed[label]}") == pytest.approx(weight, abs=5.5e-4)
+    assert "RI (Saaty, n = 7) = 1,32" in result.output
+    assert re.search(r"CR = 0,022\d", result.output)
 
 
 def test_rubric_ahp_refuses_inconsistent_matrix_without_force(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_score_prints_ci_column_and_writes_ci_columns_last(tmp_path: Path) -> No
     result = run("score", *survey_args(), "--ci-method", "jeffreys", "-o", str(out))
     assert result.exit_code == 0
     assert "IK 95%" in result.output
-    assert "jeffreys" in result.output
+    assert "(Jeffreys)" in result.output
     header = read_rows(out)[0]
     assert header[-22:-20] == ["persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
     assert header[-2:] == ["tidak_merokok_cakupan_bawah", "tidak_merokok_cakupan_atas"]

@@ -286,7 +286,7 @@ def test_rank_without_rubric_uses_the_bundled_rubric(folder: Path) -> None:
 def test_rank_help_names_the_default_rubric() -> None:
     result = run("rank", "--help")
     assert result.exit_code == 0
-    assert "[default: lomba-desa-ber-phbs]" in result.output
+    assert "[bawaan: lomba-desa-ber-phbs]" in result.output
 
 
 def test_rank_without_rubric_or_judges_says_which_rubric_needs_them(folder: Path) -> None:

@@ -202,9 +202,10 @@ def test_forms_show() -> None:
     result = CliRunner().invoke(cli, ["forms", "show", "pispk-12"])
     assert result.exit_code == 0, result.output
     assert "ikut_kb" in result.output
-    assert "sehat: Keluarga Sehat (hijau) 0.800 < indeks ≤ 1.000" in result.output
-    assert "pra_sehat: Keluarga Pra-Sehat (kuning) 0.500 ≤ indeks ≤ 0.800" in result.output
-    assert "tidak_sehat: Keluarga Tidak Sehat (merah) 0.000 ≤ indeks < 0.500" in result.output
+    # Bounds written as Indonesian writes decimals.
+    assert "sehat: Keluarga Sehat (hijau) 0,800 < indeks ≤ 1,000" in result.output
+    assert "pra_sehat: Keluarga Pra-Sehat (kuning) 0,500 ≤ indeks ≤ 0,800" in result.output
+    assert "tidak_sehat: Keluarga Tidak Sehat (merah) 0,000 ≤ indeks < 0,500" in result.output
     listed = CliRunner().invoke(cli, ["forms", "list"])
     assert "pispk-12" in listed.output
 
