@@ -188,27 +188,23 @@ def _remember(key: str) -> Callable[[click.Context, click.Parameter, str | None]
     return remember
 
 
-def lang_option(function: F) -> F:
-    """``--lang id|en`` after a command (:func:`phbs.cli.language.current_lang`)."""
+def _lang_option(key: str) -> Callable[[F], F]:
     return option(
         "--lang",
         type=click.Choice(["id", "en"]),
         default=None,
-        callback=_remember(COMMAND_LANG_KEY),
+        callback=_remember(key),
         is_eager=True,
         expose_value=False,
         help="lang",
-    )(function)
+    )
+
+
+def lang_option(function: F) -> F:
+    """``--lang id|en`` after a command (:func:`phbs.cli.language.current_lang`)."""
+    return _lang_option(COMMAND_LANG_KEY)(function)
 
 
 def group_lang_option(function: F) -> F:
     """``--lang id|en`` before the command: ``phbs --lang en score ...``."""
-    return option(
-        "--lang",
-        type=click.Choice(["id", "en"]),
-        default=None,
-        callback=_remember(GROUP_LANG_KEY),
-        is_eager=True,
-        expose_value=False,
-        help="lang",
-    )(function)
+    return _lang_option(GROUP_LANG_KEY)(function)
