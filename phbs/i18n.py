@@ -1226,6 +1226,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "Berkas XLSForm (.xlsx) untuk ODK Central / KoBoToolbox.",
         "XLSForm file (.xlsx) for ODK Central / KoBoToolbox.",
     ),
+    "opt.forms.xlsform.form_id": (
+        "form_id di ODK Central / KoBoToolbox (bawaan: id formulir, ditambah kode kabupaten "
+        "dengan --kabupaten).",
+        "form_id in ODK Central / KoBoToolbox (default: the form's id, plus the regency code "
+        "with --kabupaten).",
+    ),
+    "opt.forms.xlsform.version": (
+        "version formulir (bawaan: versi formulir dan sidik isi XLSForm, berubah bila isinya "
+        "berubah).",
+        "Form version (default: the form's version and a fingerprint of the XLSForm's "
+        "content, new whenever the content changes).",
+    ),
     "opt.forms.template.output": (
         "Berkas Excel (.xlsx) untuk mengetik formulir kertas.",
         "Excel file (.xlsx) for typing in paper forms.",
@@ -1512,4 +1524,6 @@ METAVARS: dict[str, str] = {
     "WILAYAH": "AREA",
     "TAHUN": "YEAR",
     "RUBRIK": "RUBRIC",
+    "ID": "ID",
+    "VERSI": "VERSION",
 }

@@ -138,15 +138,30 @@ kabupaten_option = option("--kabupaten", default=None, metavar="PP.KK", help="fo
     help="forms.xlsform.output",
 )
 @kabupaten_option
+@option("--form-id", default=None, metavar="ID", help="forms.xlsform.form_id")
+@option("--form-version", default=None, metavar="VERSI", help="forms.xlsform.version")
 @lang_option
 @click.pass_context
-def xlsform_command(ctx: click.Context, name: str, output: Path, kabupaten: str | None) -> None:
+def xlsform_command(
+    ctx: click.Context,
+    name: str,
+    output: Path,
+    kabupaten: str | None,
+    form_id: str | None,
+    form_version: str | None,
+) -> None:
     """Write a form as an XLSForm."""
     from phbs.reports.fieldforms.xlsform import write_xlsform
 
     _require_xlsx(output)
     check_run_files({"-o": output}, [input_file(name)])
-    write_xlsform(load_form(name).form, output, kabupaten=kabupaten)
+    write_xlsform(
+        load_form(name).form,
+        output,
+        kabupaten=kabupaten,
+        form_id=form_id,
+        version=form_version,
+    )
     _written(current_lang(ctx), output)
 
 

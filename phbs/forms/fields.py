@@ -28,6 +28,7 @@ label headers then matches the form by name, since a leading item number is igno
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -143,12 +144,20 @@ ${umur_anak_termuda_bulan} <= 6"
     return " and ".join(parts)
 
 
-def xlsform_sheets(form: Form, *, kabupaten: str | None = None) -> dict[str, list[Row]]:
+def xlsform_sheets(
+    form: Form,
+    *,
+    kabupaten: str | None = None,
+    form_id: str | None = None,
+    version: str | None = None,
+) -> dict[str, list[Row]]:
     """The XLSForm of ``form`` as sheets of text rows (first row = column names).
 
     ``kabupaten`` (dotted, e.g. ``"63.10"``) replaces the typed village code with a cascading
-    select kecamatan → desa of that regency. Raises :class:`~phbs.errors.SettingsError` for
-    an unknown regency code.
+    select kecamatan → desa of that regency. ``form_id`` and ``version`` replace the ones
+    derived (:func:`xlsform_id`, :func:`xlsform_version`; docs/aturan.md §10.2). Raises
+    :class:`~phbs.errors.SettingsError` for an unknown regency code or a ``form_id`` that is
+    not an XML name.
     """
     ya, tidak, tb = choice_names(form)
     survey: list[Row] = [list(SURVEY_COLUMNS)]
@@ -204,14 +213,58 @@ def xlsform_sheets(form: Form, *, kabupaten: str | None = None) -> dict[str, lis
     settings: list[Row] = [
         ["form_title", "form_id", "version", "default_language", "instance_name"],
         [
-            form.title,
-            form.id.replace("-", "_"),
-            form.version,
+            form.title if kabupaten is None else f"{form.title} — {kabupaten}",
+            _checked_id(form_id) if form_id else xlsform_id(form, kabupaten),
+            version or xlsform_version(form, survey, choices),
             LANG_ID,
             "concat(${kode_desa}, ' / ', ${id_rumah_tangga})",
         ],
     ]
     return {"survey": survey, "choices": choices, "settings": settings}
+
+
+def xlsform_id(form: Form, kabupaten: str | None = None) -> str:
+    """The ``form_id`` of a form's XLSForm: the form's id, and the regency of a cascading
+    village select, so that ODK Central tells the variants apart.
+
+    >>> from phbs.forms.loading import load_form
+    >>> form = load_form("kemenkes-rt-10").form
+    >>> xlsform_id(form), xlsform_id(form, "63.10")
+    ('kemenkes_rt_10', 'kemenkes_rt_10_6310')
+    """
+    base = _SLUG.sub("_", form.id.casefold()).strip("_") or "formulir"
+    if not base[0].isalpha():
+        base = f"f_{base}"
+    return base if kabupaten is None else f"{base}_{kabupaten.replace('.', '')}"
+
+
+def xlsform_version(form: Form, survey: Sequence[Row], choices: Sequence[Row]) -> str:
+    """The ``version`` of an XLSForm: the form's version and the first 10 hex digits of the
+    SHA-256 of its questions and choices, so a changed form (or region table, or scope) gets
+    a new version that ODK Central accepts, and the same form the same one.
+
+    >>> from phbs.forms.loading import load_form
+    >>> xlsform_version(load_form("kemenkes-rt-10").form, [["a"]], [["b"]])
+    '2011-f88c8f9c8e'
+    """
+    digest = hashlib.sha256()
+    for row in [*survey, ["\x1e"], *choices]:
+        digest.update("\x1f".join(row).encode("utf-8"))
+        digest.update(b"\x1e")
+    return f"{form.version}-{digest.hexdigest()[:10]}"
+
+
+_FORM_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+
+def _checked_id(form_id: str) -> str:
+    if not _FORM_ID.match(form_id):
+        raise SettingsError(
+            f"--form-id {form_id!r}: harus diawali huruf atau _, lalu huruf, angka, _, . atau -",
+            f"--form-id {form_id!r}: must start with a letter or _, then letters, digits, _, . "
+            "or -",
+        )
+    return form_id
 
 
 def _identity_rows(kabupaten: str | None, choices: list[Row]) -> list[Row]:

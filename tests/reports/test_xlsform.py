@@ -1,12 +1,14 @@
 """The XLSForm for ODK Collect / KoBoCollect (issue 6; aturan.md §2.2 applicability, §10.2 XLSForm).
 
-pyxform converts each generated workbook in memory with ``validate=False``: ODK Validate
-needs Java, which the test machine does not have (docs/aturan.md §10.2: ODK Validate needs
-Java and is optional).
+pyxform converts each generated workbook; for every bundled form, plain and for one regency,
+with validation on: ODK Validate (JavaRosa, bundled with pyxform) runs on Java, which
+``.ci/run`` installs (``default-jre-headless``). The other tests convert without it.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -27,10 +29,12 @@ from phbs.regions import region_table
 from phbs.reports.fieldforms.xlsform import write_xlsform
 
 
-def convert(path: Path) -> tuple[str, list[str]]:
-    """The XForm XML of a workbook and pyxform's warnings."""
+def convert(path: Path, *, validate: bool = False) -> tuple[str, list[str]]:
+    """The XForm XML of a workbook and pyxform's warnings; ``validate`` runs ODK Validate."""
+    if validate and shutil.which("java") is None:
+        pytest.fail("java not found: apt-get install default-jre-headless (.ci/run does)")
     warnings: list[str] = []
-    result = xls2xform.convert(xlsform=str(path), warnings=warnings, validate=False)
+    result = xls2xform.convert(xlsform=str(path), warnings=warnings, validate=validate)
     return str(result.xform), warnings
 
 
@@ -50,9 +54,10 @@ def survey_rows(path: Path) -> list[dict[str, str]]:
 def test_pyxform_accepts_every_bundled_form(
     tmp_path: Path, name: str, kabupaten: str | None
 ) -> None:
-    """Issue 6: pyxform converts the XLSForm without errors or warnings."""
+    """Issue 6: pyxform converts the XLSForm and ODK Validate (JavaRosa) accepts it, without
+    errors or warnings."""
     path = write_xlsform(load_form(name).form, tmp_path / "form.xlsx", kabupaten=kabupaten)
-    xform, warnings = convert(path)
+    xform, warnings = convert(path, validate=True)
     assert warnings == []
     assert "<instanceID/>" in xform  # pyxform adds meta/instanceID itself (docs/aturan.md §10.2)
     assert f'lang="{LANG_ID}"' in xform
@@ -167,3 +172,51 @@ def test_cli_xlsform(tmp_path: Path) -> None:
         cli, ["forms", "xlsform", "kemenkes-rt-10", "-o", str(tmp_path / "f.csv")]
     )
     assert suffix.exit_code == 2
+
+
+def _instance_id(xform: str) -> tuple[str, str]:
+    """The ``id`` and ``version`` attributes of the XForm's main instance."""
+    match = re.search(r'<data id="([^"]+)" version="([^"]+)"', xform) or re.search(
+        r'<[A-Za-z_]+ id="([^"]+)" version="([^"]+)"', xform
+    )
+    assert match, xform[:500]
+    return match[1], match[2]
+
+
+def test_variants_have_their_own_id_and_version(tmp_path: Path) -> None:
+    """docs/aturan.md §10.2: the plain form and each regency's form are different forms to ODK
+    Central (ids differ), a form whose content changes gets a new version, and the same form
+    written twice keeps its id and version."""
+    form = load_form("kemenkes-rt-10").form
+    found = {}
+    for label, kabupaten in (("plain", None), ("tanah-bumbu", "63.10"), ("kotabaru", "63.02")):
+        path = write_xlsform(form, tmp_path / f"{label}.xlsx", kabupaten=kabupaten)
+        found[label] = _instance_id(convert(path)[0])
+    again = write_xlsform(form, tmp_path / "again.xlsx")
+    assert _instance_id(convert(again)[0]) == found["plain"]
+    assert found["plain"][0] == "kemenkes_rt_10"
+    assert found["tanah-bumbu"][0] == "kemenkes_rt_10_6310"
+    assert found["kotabaru"][0] == "kemenkes_rt_10_6302"
+    versions = {version for _, version in found.values()}
+    assert len(versions) == 3
+    assert all(version.startswith("2011-") for version in versions)
+    other = load_form("jateng-rt-16").form
+    assert _instance_id(convert(write_xlsform(other, tmp_path / "j.xlsx"))[0])[1] not in versions
+
+
+def test_form_id_and_version_options(tmp_path: Path) -> None:
+    out = tmp_path / "f.xlsx"
+    result = CliRunner().invoke(
+        cli,
+        ["forms", "xlsform", "kemenkes-rt-10", "-o", str(out), "--form-id", "phbs_tanbu_2026",
+         "--form-version", "2026.1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert _instance_id(convert(out)[0]) == ("phbs_tanbu_2026", "2026.1")
+    refused = CliRunner().invoke(
+        cli, ["forms", "xlsform", "kemenkes-rt-10", "-o", str(tmp_path / "g.xlsx"),
+              "--form-id", "1 salah"],
+    )  # fmt: skip
+    assert refused.exit_code == 2
+    assert "--form-id '1 salah'" in refused.output
+    assert not (tmp_path / "g.xlsx").exists()

@@ -58,6 +58,15 @@ def write_sheets(path: str | Path, sheets: Mapping[str, Sequence[Sequence[str]]]
     return target
 
 
-def write_xlsform(form: Form, path: str | Path, *, kabupaten: str | None = None) -> Path:
-    """Write the XLSForm of ``form`` (see :func:`phbs.forms.fields.xlsform_sheets`)."""
-    return write_sheets(path, xlsform_sheets(form, kabupaten=kabupaten))
+def write_xlsform(
+    form: Form,
+    path: str | Path,
+    *,
+    kabupaten: str | None = None,
+    form_id: str | None = None,
+    version: str | None = None,
+) -> Path:
+    """Write the XLSForm of ``form`` (see :func:`phbs.forms.fields.xlsform_sheets`; ``form_id``
+    and ``version`` replace the derived ones)."""
+    sheets = xlsform_sheets(form, kabupaten=kabupaten, form_id=form_id, version=version)
+    return write_sheets(path, sheets)
