@@ -186,7 +186,8 @@ def xlsform_sheets(
             if current is not None:
                 survey.append(_row(type="end group", name=current))
             label = indicator.group or "Indikator"
-            survey.append(_row(type="begin group", name=group, label_id=label, label_en=label))
+            label_en = indicator.group_en or indicator.group or "Indicators"
+            survey.append(_row(type="begin group", name=group, label_id=label, label_en=label_en))
             current = group
         three = indicator.na_mark_allowed and indicator.applies_to.context is None
         survey.append(

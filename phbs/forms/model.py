@@ -124,10 +124,9 @@ class Indicator(_Strict):
     question: str = Field(description="Question text in Indonesian.")
     question_en: str = Field(description="Question text in English.")
     group: str | None = Field(default=None, description="Group on the form, if any.")
+    group_en: str | None = Field(default=None, description="The group's English name.")
     applies_to: Applicability = Field(description="When the indicator applies.")
-    na_mark_allowed: bool = Field(
-        description="Whether the surveyor may write '-' (not applicable) on it."
-    )
+    na_mark_allowed: bool = Field(description="Whether '-' (not applicable) may be written.")
     aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
     from_members: Literal["household", "all_members"] = Field(
         default="household",

@@ -21,6 +21,7 @@ from phbs.forms.fields import (
     KECAMATAN_FIELD,
     LANG_EN,
     LANG_ID,
+    SURVEY_COLUMNS,
     question_paths,
     xlsform_sheets,
 )
@@ -220,3 +221,26 @@ def test_form_id_and_version_options(tmp_path: Path) -> None:
     assert refused.exit_code == 2
     assert "--form-id '1 salah'" in refused.output
     assert not (tmp_path / "g.xlsx").exists()
+
+
+def test_group_labels_in_both_languages() -> None:
+    """The English labels of the indicator groups are English (docs/aturan.md §10.2): the
+    four groups of kemenkes-rt-10, and "Indicators" for a form without groups."""
+    column_en = SURVEY_COLUMNS.index(f"label::{LANG_EN}")
+    column_id = SURVEY_COLUMNS.index(f"label::{LANG_ID}")
+
+    def groups(name: str) -> list[tuple[str, str]]:
+        survey = xlsform_sheets(load_form(name).form)["survey"]
+        return [
+            (row[column_id], row[column_en])
+            for row in survey[1:]
+            if row[0] == "begin group" and row[1] != "identitas"
+        ]
+
+    assert groups("kemenkes-rt-10") == [
+        ("KIA dan gizi", "Maternal and child health and nutrition"),
+        ("Kesehatan lingkungan", "Environmental health"),
+        ("Gaya hidup", "Lifestyle"),
+    ]
+    assert ("Upaya kesehatan masyarakat", "Community health efforts") in groups("jateng-rt-16")
+    assert groups("sekolah-8") == [("Indikator", "Indicators")]
