@@ -164,7 +164,7 @@ def xlsform_sheets(
     choices: list[Row] = [list(CHOICE_COLUMNS)]
     survey += [_row(type="start", name="start"), _row(type="end", name="end")]
     survey += _identity_rows(kabupaten, choices)
-    for ctx in form.context:
+    for ctx in (c for c in form.context if c.on_phone):
         survey.append(
             _row(
                 type="integer",
@@ -179,6 +179,10 @@ def xlsform_sheets(
             )
         )
     survey.append(_row(type="end group", name=IDENTITY_GROUP))
+    # A context field the form does not ask on the phone (``on_phone: false``) decides
+    # nothing there: its indicators are asked of everyone, with 'Tidak berlaku' when '-' is
+    # allowed, as a paper survey without that column is read (docs/aturan.md §10.2).
+    asked = {c.code for c in form.context if c.on_phone}
     current: str | None = None
     for indicator in form.indicators:
         group = group_name(indicator.group)
@@ -189,7 +193,8 @@ def xlsform_sheets(
             label_en = indicator.group_en or indicator.group or "Indicators"
             survey.append(_row(type="begin group", name=group, label_id=label, label_en=label_en))
             current = group
-        three = indicator.na_mark_allowed and indicator.applies_to.context is None
+        decided = indicator.applies_to.context in asked
+        three = indicator.na_mark_allowed and not decided
         survey.append(
             _row(
                 type="select_one ya_tidak_tb" if three else "select_one ya_tidak",
@@ -199,7 +204,7 @@ def xlsform_sheets(
                 hint_id=indicator.question,
                 hint_en=indicator.question_en,
                 required="yes",
-                relevant=relevant_expression(indicator),
+                relevant=relevant_expression(indicator) if decided else "",
             )
         )
     survey.append(_row(type="end group", name=current or "indikator"))

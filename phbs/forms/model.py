@@ -80,11 +80,10 @@ class ContextField(_Strict):
     name_en: str = Field(description="English label.")
     minimum: int = Field(description="Smallest valid whole number.")
     maximum: int = Field(description="Largest value that still counts (e.g. 59 months).")
-    blank_meaning: str = Field(
-        description="What a blank cell means, in Indonesian (e.g. 'tidak ada balita')."
-    )
+    blank_meaning: str = Field(description="What a blank cell means (e.g. 'tidak ada balita').")
     blank_meaning_en: str = Field(description="The same in English.")
     aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
+    on_phone: bool = Field(default=True, description="Asked by the XLSForm (aturan.md §10.2).")
 
 
 class Applicability(_Strict):

@@ -244,3 +244,25 @@ def test_group_labels_in_both_languages() -> None:
     ]
     assert ("Upaya kesehatan masyarakat", "Community health efforts") in groups("jateng-rt-16")
     assert groups("sekolah-8") == [("Indikator", "Indicators")]
+
+
+def test_a_context_not_asked_on_the_phone(tmp_path: Path) -> None:
+    """docs/aturan.md §10.2: pispk-12 does not ask the youngest child's age on the phone
+    (``on_phone: false``): indicators 2–5 (PIS-PK numbering) are asked of every family, with
+    Tidak berlaku and no relevance, as the surveyor's '-' decides on paper; kemenkes-rt-10
+    still asks the age and hides its indicators 1–3 by it."""
+    pispk = xlsform_sheets(load_form("pispk-12").form)["survey"]
+    rows = {row[1]: row for row in pispk[1:]}
+    assert "umur_anak_termuda_bulan" not in rows
+    relevant = SURVEY_COLUMNS.index("relevant")
+    for code in ("persalinan_faskes", "imunisasi_dasar_lengkap", "asi_eksklusif",
+                 "pemantauan_pertumbuhan"):  # fmt: skip
+        assert rows[code][0] == "select_one ya_tidak_tb", code
+        assert rows[code][relevant] == "", code
+    assert rows["jamban_sehat"][0] == "select_one ya_tidak"  # '-' not allowed
+    kemenkes = {row[1]: row for row in xlsform_sheets(load_form("kemenkes-rt-10").form)["survey"]}
+    assert "umur_anak_termuda_bulan" in kemenkes
+    assert kemenkes["asi_eksklusif"][0] == "select_one ya_tidak"
+    assert kemenkes["asi_eksklusif"][relevant].startswith("${umur_anak_termuda_bulan} != ''")
+    path = write_xlsform(load_form("pispk-12").form, tmp_path / "pispk.xlsx")
+    assert convert(path, validate=True)[1] == []
