@@ -4,9 +4,11 @@
 rows of text; :func:`phbs.reports.fieldforms.xlsform.write_xlsform` writes them to a workbook. The
 survey holds:
 
-- the household identity (group ``identitas``): the village code as a constrained text, or,
-  for one kabupaten, a cascading select kecamatan → desa from the Kemendagri code table
-  (``choice_filter``); the household id and the optional place and survey fields;
+- the identity (group ``identitas``): the village code as a constrained text, or, for one
+  kabupaten, a cascading select kecamatan → desa from the Kemendagri code table
+  (``choice_filter``); then the form's identity questions (:mod:`phbs.forms.identity`: a
+  household's id, place and survey fields by default, a school's NPSN and name for
+  ``sekolah-8``);
 - the context fields (the age of the youngest child, a whole number within its range, blank
   when there is none);
 - one ``select_one`` per indicator, in one group per indicator group of the form, with a
@@ -33,6 +35,7 @@ import re
 from collections.abc import Sequence
 
 from phbs.errors import SettingsError
+from phbs.forms.identity import HOUSEHOLD_IDENTITY, Identity
 from phbs.forms.model import Form, Indicator
 from phbs.regions import region_table
 
@@ -163,7 +166,7 @@ def xlsform_sheets(
     survey: list[Row] = [list(SURVEY_COLUMNS)]
     choices: list[Row] = [list(CHOICE_COLUMNS)]
     survey += [_row(type="start", name="start"), _row(type="end", name="end")]
-    survey += _identity_rows(kabupaten, choices)
+    survey += _identity_rows(form.identity or HOUSEHOLD_IDENTITY, kabupaten, choices)
     for ctx in (c for c in form.context if c.on_phone):
         survey.append(
             _row(
@@ -273,13 +276,13 @@ def _checked_id(form_id: str) -> str:
     return form_id
 
 
-def _identity_rows(kabupaten: str | None, choices: list[Row]) -> list[Row]:
+def _identity_rows(identity: Identity, kabupaten: str | None, choices: list[Row]) -> list[Row]:
     rows = [
         _row(
             type="begin group",
             name=IDENTITY_GROUP,
-            label_id="Identitas rumah tangga",
-            label_en="Household identity",
+            label_id=identity.title,
+            label_en=identity.title_en,
         )
     ]
     if kabupaten is None:
@@ -301,23 +304,13 @@ def _identity_rows(kabupaten: str | None, choices: list[Row]) -> list[Row]:
         rows += _village_select(kabupaten, choices)
     rows += [
         _row(
-            type="text",
-            name="id_rumah_tangga",
-            label_id="ID rumah tangga",
-            label_en="Household ID",
-            required="yes",
-        ),
-        _row(type="text", name="dusun", label_id="Dusun", label_en="Sub village"),
-        _row(type="text", name="rw", label_id="RW", label_en="RW"),
-        _row(type="text", name="rt", label_id="RT", label_en="RT"),
-        _row(type="date", name="tanggal_survei", label_id="Tanggal survei", label_en="Survey date"),
-        _row(type="text", name="petugas", label_id="Petugas", label_en="Surveyor"),
-        _row(
-            type="text",
-            name="nama_kepala_rt",
-            label_id="Nama kepala rumah tangga",
-            label_en="Head of household",
-        ),
+            type=field.type,
+            name=field.code,
+            label_id=field.name,
+            label_en=field.name_en,
+            required="yes" if field.required else "",
+        )
+        for field in identity.fields
     ]
     return rows
 

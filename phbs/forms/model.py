@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from phbs.errors import SettingsError
+from phbs.forms.identity import Identity
 
 
 class NaPolicy(StrEnum):
@@ -282,6 +283,7 @@ class Form(_Strict):
         "built-in ones too (usually from a mapping file, docs/pemetaan.md).",
     )
     ignore_headers: list[str] = Field(default_factory=list, description="Columns not read.")
+    identity: Identity | None = Field(default=None, description="XLSForm identity questions.")
 
     @field_validator("indicators")
     @classmethod

@@ -161,6 +161,15 @@ def alias_map(form: Form) -> dict[str, str]:
     for ind in form.indicators:
         for spelling in (ind.code, ind.name, ind.name_en, *ind.aliases):
             add(spelling, ind.code)
+    # The form's own identity questions (its XLSForm's, docs/aturan.md §10.2): a standard
+    # field under its label (a school's "NPSN / ID sekolah" is id_rumah_tangga), the others
+    # known and not read.
+    standard = {std.code for std in STANDARD_FIELDS}
+    for field in form.identity.fields if form.identity else []:
+        code = field.code if field.code in standard else IGNORED
+        for spelling in (field.code, field.name, field.name_en):
+            if fold_header(spelling) not in mapping:
+                add(spelling, code)
     return _with_headers(form, mapping)
 
 

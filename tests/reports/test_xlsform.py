@@ -266,3 +266,37 @@ def test_a_context_not_asked_on_the_phone(tmp_path: Path) -> None:
     assert kemenkes["asi_eksklusif"][relevant].startswith("${umur_anak_termuda_bulan} != ''")
     path = write_xlsform(load_form("pispk-12").form, tmp_path / "pispk.xlsx")
     assert convert(path, validate=True)[1] == []
+
+
+def test_school_form_asks_for_the_school_and_reads_back(tmp_path: Path) -> None:
+    """docs/aturan.md §10.2: sekolah-8 asks a school's identity (NPSN, name), not a
+    household's; an export with the XLSForm's names or its labels as headers is read back,
+    the NPSN as the unit's id and the school's name known but not read. Hand-worked: school A
+    answers ya to all 8 indicators (ber-PHBS), school B tidak on one (not ber-PHBS)."""
+    from phbs.ingest.validate import read_survey
+    from phbs.scoring.results import score
+    from phbs.scoring.summary import summarise
+
+    form = load_form("sekolah-8")
+    survey = xlsform_sheets(form.form)["survey"]
+    names = [row[1] for row in survey[1:] if row[0] not in {"begin group", "end group"}]
+    labels = {row[1]: row[2] for row in survey[1:] if row[0] != "end group"}
+    assert "nama_kepala_rt" not in names
+    assert "dusun" not in names
+    assert labels["id_rumah_tangga"] == "NPSN / ID sekolah"
+    assert labels["identitas"] == "Identitas sekolah"
+    codes = form.form.codes
+    answers = {"A": ["ya"] * 8, "B": ["ya"] * 7 + ["tidak"]}
+    for style in ("names", "labels"):
+        header = ["Kode desa", "NPSN / ID sekolah", "Nama sekolah"] if style == "labels" else [
+            "kode_desa", "id_rumah_tangga", "nama_sekolah"]  # fmt: skip
+        header += [labels[c] if style == "labels" else c for c in codes]
+        rows = [header]
+        for school, values in answers.items():
+            rows.append(["63.10.01.2005", f"3030{school}", f"SD Negeri {school}", *values])
+        path = tmp_path / f"ekspor-{style}.csv"
+        path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+        read = read_survey([path], form)
+        assert {i.code for i in read.issues} == set(), (style, read.issues)
+        area = summarise(score(read)).wilayah[0]
+        assert (area.ber_phbs, area.tidak_ber_phbs) == (1, 1), style
