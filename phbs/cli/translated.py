@@ -27,7 +27,21 @@ from phbs.i18n import fmt_decimal, t
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Option(click.Option):
+class _Placeholder:
+    """A parameter whose placeholder (``BERKAS``) is said in the run's language."""
+
+    metavar_id: str | None
+
+    @property
+    def metavar(self) -> str | None:
+        return placeholder(self.metavar_id, run_lang())
+
+    @metavar.setter
+    def metavar(self, value: str | None) -> None:
+        self.metavar_id = value
+
+
+class Option(_Placeholder, click.Option):
     """An option whose help is the catalogue's ``opt.<help>`` (filled with ``help_values``)."""
 
     def __init__(
@@ -45,14 +59,6 @@ class Option(click.Option):
     @help.setter
     def help(self, key: str | None) -> None:
         self.help_key = key
-
-    @property
-    def metavar(self) -> str | None:
-        return placeholder(self.metavar_id, run_lang())
-
-    @metavar.setter
-    def metavar(self, value: str | None) -> None:
-        self.metavar_id = value
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         record = super().get_help_record(ctx)
@@ -86,16 +92,8 @@ class DecimalRange(click.FloatRange):
         return text
 
 
-class Argument(click.Argument):
+class Argument(_Placeholder, click.Argument):
     """An argument whose placeholder is said in the run's language."""
-
-    @property
-    def metavar(self) -> str | None:
-        return placeholder(self.metavar_id, run_lang())
-
-    @metavar.setter
-    def metavar(self, value: str | None) -> None:
-        self.metavar_id = value
 
 
 def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
