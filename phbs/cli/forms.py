@@ -12,8 +12,8 @@ import click
 from phbs.cli.common import current_lang, lang_option
 from phbs.cli.translated import argument, group, group_lang_option, option
 from phbs.errors import SettingsError
+from phbs.forms.classes import HouseholdClass
 from phbs.forms.loading import bundled_forms, load_form
-from phbs.forms.model import HouseholdClass
 from phbs.i18n import Lang, fmt_decimal, t
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.text import format_table

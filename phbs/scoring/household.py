@@ -14,7 +14,8 @@ from enum import IntEnum, StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.forms.model import ClassScheme, NaPolicy
+from phbs.forms.classes import ClassScheme
+from phbs.forms.model import NaPolicy
 from phbs.states import MISSING, NA, NO, YES
 
 

@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from pyxform import xls2xform  # type: ignore[import-untyped]
 
 from phbs.cli.root import cli
+from phbs.forms.classes import ClassScheme
 from phbs.forms.loading import LoadedForm, load_form
-from phbs.forms.model import ClassScheme
 from phbs.reports.fieldforms.xlsform import write_xlsform
 from phbs.reports.tables import IKS_COLUMNS
 from phbs.scoring.household import household_outcomes
