@@ -1293,7 +1293,24 @@ LABELS: dict[str, tuple[str, str]] = {
         "Indikator tidak berlaku: {policy} (--na-policy {id})",
         "Not applicable indicators: {policy} (--na-policy {id})",
     ),
-    "forms.show.sources": ("Sumber:", "Sources:"),
+    "forms.show.sources": ("Sumber formulir:", "Sources of the form:"),
+    "forms.show.source": ("Sumber: {source}", "Source: {source}"),
+    "forms.show.no_source": (
+        "(tidak disebut; lihat phbs forms check)",
+        "(not given; see phbs forms check)",
+    ),
+    "forms.show.setting": ("Tatanan: {setting}", "Setting: {setting}"),
+    "forms.setting.rumah_tangga": ("rumah tangga", "household"),
+    "forms.setting.keluarga": ("keluarga", "family"),
+    "forms.setting.institusi_pendidikan": (
+        "institusi pendidikan (sekolah)",
+        "educational institution (school)",
+    ),
+    "forms.show.outcome": (
+        "Ber-PHBS: setiap indikator yang berlaku terpenuhi (tanpa Tidak, tanpa yang kosong)",
+        "Ber-PHBS: every applicable indicator met (no No, none left blank)",
+    ),
+    "forms.show.identity": ("{title}: {fields}", "{title}: {fields}"),
     "forms.show.context": (
         "Penentu: {code} — {label}, {minimum}–{maximum}; kosong = {blank}",
         "Context: {code} — {label}, {minimum}–{maximum}; blank = {blank}",
@@ -1304,7 +1321,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "forms.show.yes": ("Ya: {answers}", "Yes: {answers}"),
     "forms.show.no": ("Tidak: {answers}", "No: {answers}"),
     "forms.show.na": ("Tidak berlaku: {answers}", "Not applicable: {answers}"),
-    "forms.show.classes": ("Kelas ({source}{local}):", "Classes ({source}{local}):"),
+    "forms.show.classes": ("Kelas{local}:", "Classes{local}:"),
     "forms.show.local": (" — klasifikasi lokal", " — local"),
     "forms.show.healthy": (" — sehat", " — healthy"),
     "forms.show.index": ("indeks", "index"),
@@ -1313,6 +1330,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "OK: {path} — {form}, {count} indicators",
     ),
     "forms.check.problems": ("{path}: {count} masalah", "{path}: {count} problems"),
+    "forms.check.unsourced": (
+        "{count} aturan tanpa sumber: tulis di kunci berikut peraturan atau pedoman yang diikuti, "
+        "atau 'ASUMSI: alasannya' bila sumber publik tidak mengaturnya (docs/formulir.md)",
+        "{count} rules without a source: write at each key below the regulation or guide it "
+        "follows, or 'ASUMSI: <reason>' where public sources are silent (docs/formulir.md)",
+    ),
     "rubric.col.name": ("nama", "name"),
     "rubric.col.method": ("metode", "method"),
     "rubric.col.weights": ("bobot kelompok", "group weights"),

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from pathlib import Path
 
 import click
@@ -47,7 +49,7 @@ def list_forms(ctx: click.Context) -> None:
 @lang_option
 @click.pass_context
 def show_form(ctx: click.Context, name: str) -> None:
-    """One form: indicators, when they apply, answers and classes."""
+    """One form: indicators, when they apply, answers and classes, each rule with its source."""
     language = current_lang(ctx)
     loaded = load_form(name)
     form = loaded.form
@@ -56,13 +58,25 @@ def show_form(ctx: click.Context, name: str) -> None:
     click.echo(t("forms.show.title", language, id=form.id, title=title, version=form.version))
     click.echo(t("forms.show.file", language, path=loaded.path))
     click.echo(f"SHA-256: {loaded.sha256}")
+    setting = t(f"forms.setting.{form.setting}", language)
+    click.echo(t("forms.show.setting", language, setting=setting))
+    _source(form.setting_source, language, "  ")
+    click.echo(t("forms.show.outcome", language))
+    _source(form.outcome_source, language, "  ")
     policy = form.na_policy.value
     click.echo(
         t("forms.show.na_policy", language, policy=t(f"na_policy.{policy}", language), id=policy)
     )
+    _source(form.na_policy_source, language, "  ")
     click.echo(t("forms.show.sources", language))
     for source in form.sources:
         click.echo(f"  - {source}")
+    if form.identity is not None:
+        identity = form.identity
+        fields = ", ".join(f.name_en if en else f.name for f in identity.fields)
+        label = identity.title_en if en else identity.title
+        click.echo(t("forms.show.identity", language, title=label, fields=fields))
+        _source(identity.source, language, "  ")
     click.echo()
     for ctx_field in form.context:
         click.echo(
@@ -76,6 +90,7 @@ def show_form(ctx: click.Context, name: str) -> None:
                 blank=ctx_field.blank_meaning_en if en else ctx_field.blank_meaning,
             )
         )
+        _source(ctx_field.source, language, "  ")
     click.echo()
     for indicator in form.indicators:
         name_text = indicator.name_en if en else indicator.name
@@ -85,7 +100,9 @@ def show_form(ctx: click.Context, name: str) -> None:
         mark = t(f"forms.show.na_mark.{'yes' if indicator.na_mark_allowed else 'no'}", language)
         click.echo(f"{indicator.number:>2}. {indicator.code} — {name_text}")
         click.echo(f"    {question}")
+        _source(indicator.source, language, "    ")
         click.echo("    " + t("forms.show.applies", language, applies=applies, mark=mark))
+        _source(rule.source, language, "    ")
     click.echo()
     answers = form.answers
     for key, spellings in (
@@ -94,10 +111,12 @@ def show_form(ctx: click.Context, name: str) -> None:
         ("na", answers.tidak_berlaku),
     ):
         click.echo(t(f"forms.show.{key}", language, answers=", ".join(spellings)))
+    _source(answers.source, language, "  ")
     if form.classes is not None:
         click.echo()
         local = "" if form.classes.official else t("forms.show.local", language)
-        click.echo(t("forms.show.classes", language, source=form.classes.source, local=local))
+        click.echo(t("forms.show.classes", language, local=local))
+        _source(form.classes.source, language, "  ")
         for klass in form.classes.classes:
             healthy = t("forms.show.healthy", language) if klass.healthy else ""
             label = klass.name_en if en else klass.name
@@ -105,6 +124,22 @@ def show_form(ctx: click.Context, name: str) -> None:
             click.echo(f"  {klass.code}: {label} ({klass.colour}) {span}{healthy}")
     for note in form.notes:
         click.echo(f"\n{note}")
+
+
+def _source(source: str | None, lang: Lang, indent: str) -> None:
+    """A rule's source under it, wrapped to the terminal (at most 100 columns)."""
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    text = t("forms.show.source", lang, source=source or t("forms.show.no_source", lang))
+    click.echo(
+        textwrap.fill(
+            text,
+            width=max(width, 40),
+            initial_indent=indent,
+            subsequent_indent=indent + "  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    )
 
 
 def _class_span(klass: HouseholdClass, basis: str, lang: Lang) -> str:
@@ -263,6 +298,7 @@ def print_command(
 def check_command(ctx: click.Context, path: Path) -> None:
     """Check a form file of one's own and explain every mistake (exit 1 when any)."""
     from phbs.forms.check import check_form
+    from phbs.forms.sources import unsourced_rules
 
     language = current_lang(ctx)
     en = language == "en"
@@ -271,6 +307,11 @@ def check_command(ctx: click.Context, path: Path) -> None:
         form = load_form(path).form
         count = len(form.indicators)
         click.echo(t("forms.check.ok", language, path=path, form=form.id, count=count))
+        unsourced = unsourced_rules(form)
+        if unsourced:
+            click.echo(t("forms.check.unsourced", language, count=len(unsourced)))
+            for location in unsourced:
+                click.echo(f"  {location}")
         return
     click.echo(t("forms.check.problems", language, path=path, count=len(problems)))
     for problem in problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 
 class IdentityField(BaseModel):
@@ -25,6 +25,9 @@ class IdentityField(BaseModel):
     required: bool = False
 
 
+_Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None
+
+
 class Identity(BaseModel):
     """The identity group: its title and questions (after the village code)."""
 
@@ -33,6 +36,11 @@ class Identity(BaseModel):
     title: str = Field(description="Indonesian title of the group.")
     title_en: str = Field(description="English title of the group.")
     fields: list[IdentityField] = Field(min_length=1)
+    source: _Source = Field(
+        default=None,
+        description="Where the unit and its id come from (e.g. a school's NPSN), or "
+        "'ASUMSI: <reason>'.",
+    )
 
     @model_validator(mode="after")
     def _has_the_unit_id(self) -> Identity:

@@ -5,18 +5,24 @@ context fields that decide applicability (the age of the youngest child), whethe
 surveyor's ``-`` mark is allowed on each indicator, the answer vocabulary, the default
 ``na_policy`` and, optionally, household classes. A typo in a form fails at load with the
 file and the YAML path of the problem.
+
+Every rule a form states carries a one-line ``source`` (or, at form level, ``*_source``): the
+regulation or guide wording it follows, or ``ASUMSI: <reason>`` where public sources are silent.
+Sources are optional so that a form of one's own still loads; ``phbs forms check`` names each
+rule without one (:func:`phbs.forms.sources.unsourced_rules`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -42,6 +48,19 @@ class _Strict(BaseModel):
 Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 
+def source_field(rule: str) -> Any:
+    """The optional ``source`` of a rule (what ``rule`` says is described by the field)."""
+    return Field(
+        default=None,
+        description=f"Where {rule} comes from: the regulation or guide wording it follows, "
+        "or 'ASUMSI: <reason>' where public sources are silent.",
+    )
+
+
+#: A rule's source line: stripped, and never blank (a rule without a source has ``None``).
+Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None
+
+
 class AnswerVocabulary(_Strict):
     """Spellings of each answer, compared case- and whitespace-insensitively."""
 
@@ -55,6 +74,7 @@ class AnswerVocabulary(_Strict):
         ),
         min_length=1,
     )
+    source: Source = source_field("the answer vocabulary (a phbs convention)")
 
     @model_validator(mode="after")
     def _no_overlap(self) -> AnswerVocabulary:
@@ -84,6 +104,7 @@ class ContextField(_Strict):
     blank_meaning_en: str = Field(description="The same in English.")
     aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
     on_phone: bool = Field(default=True, description="Asked by the XLSForm (aturan.md §10.2).")
+    source: Source = source_field("the field's range and what a blank means")
 
 
 class Applicability(_Strict):
@@ -96,6 +117,7 @@ class Applicability(_Strict):
     maximum: int | None = Field(default=None, description="Applies when value <= maximum.")
     description: str = Field(description="Who it applies to, in Indonesian.")
     description_en: str = Field(description="Who it applies to, in English.")
+    source: Source = source_field("who the indicator applies to (and its context range)")
 
     @model_validator(mode="after")
     def _range_needs_context(self) -> Applicability:
@@ -132,6 +154,7 @@ class Indicator(_Strict):
         description="The household answer from one row per family member (docs/aturan.md "
         "§6.6): one answer the rows agree on, or Ya only when every member it applies to is Ya.",
     )
+    source: Source = source_field("the indicator's definition and question")
 
 
 class Form(_Strict):
@@ -144,8 +167,13 @@ class Form(_Strict):
     setting: Literal["rumah_tangga", "keluarga", "institusi_pendidikan"] = Field(
         description="Tatanan (unit of the survey)."
     )
+    setting_source: Source = source_field("the unit of the survey (setting)")
     sources: list[str] = Field(min_length=1, description="Public sources of the form.")
     na_policy: NaPolicy = Field(description="Default for how not-applicable counts.")
+    na_policy_source: Source = source_field("the default na_policy")
+    outcome_source: Source = source_field(
+        "the outcome rule (ber-PHBS = every applicable indicator met, docs/aturan.md §3.1)"
+    )
     answers: AnswerVocabulary
     context: list[ContextField] = Field(default_factory=list)
     indicators: list[Indicator] = Field(min_length=1)
