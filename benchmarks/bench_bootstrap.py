@@ -1,4 +1,4 @@
-"""Bootstrap ranking of 2,000 villages × 1,000 replicates (issue 5); prints seconds.
+"""Bootstrap ranking of 2,000 villages × 1,000 replicates (docs/aturan.md §7.8); prints seconds.
 
 Run: ``python benchmarks/bench_bootstrap.py``. Synthetic villages (30–400 households each,
 Ya rates 50–100 % per indicator) are scored on every criterion of the bundled contest rubric;

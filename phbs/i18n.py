@@ -652,7 +652,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bobot rubrik = bobot AHP × {total} (jumlah bobot lama {kind} ini).",
         "Rubric weight = AHP weight × {total} (the sum of the old weights of these {kind}).",
     ),
-    # --- uncertainty: intervals, sample adequacy, rank stability (issue 5)
+    # --- uncertainty: intervals, sample adequacy, rank stability (docs/aturan.md §5.3, §5.4, §7.8)
     "ci.col": ("IK {level}%", "{level}% CI"),
     "ci.note": (
         "IK = interval kepercayaan {level}% ({method}{fpc}); desa dengan sampel kecil punya "
@@ -732,7 +732,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "with a prior worth {strength} households (Beta({alpha}, {beta}), {villages} "
         "villages).",
     ),
-    # --- uncertainty in the Excel and HTML reports (issue 5)
+    # --- uncertainty in the Excel and HTML reports (docs/aturan.md §5.4, §5.7)
     "report.setting.ci": ("Interval kepercayaan", "Confidence interval"),
     "report.ci.setting": ("{method}, {level} %{fpc}", "{method}, {level}%{fpc}"),
     "report.col.persen_ber_phbs_bawah": ("IK {level}% bawah", "{level}% CI lower"),

@@ -981,8 +981,9 @@ def catalogue_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-# --- uncertainty: sample adequacy and implausible results (issue 5; phbs.scoring.plausibility,
-# phbs.scoring.funnel). A separate block so the catalogue above keeps its order.
+# --- uncertainty: sample adequacy and implausible results (docs/aturan.md §5.3, §8.4;
+# phbs.scoring.plausibility, phbs.scoring.funnel). A separate block so the catalogue above
+# keeps its order.
 CATALOGUE.update(
     {
         t.code: t

@@ -113,7 +113,7 @@ def test_a_file_changed_while_read_ahead_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The reader runs on the worker thread: a file that grows while it is read is still
-    refused (issue 8's guarantee), with the reader's message, on the caller's thread."""
+    refused (SECURITY.md, *Limits*), with the reader's message, on the caller's thread."""
     monkeypatch.setattr(csv_stream, "BLOCK_SIZE", 4096)
     path = survey_file(tmp_path, 2_000)
     real = csv_source.read_block

@@ -1,7 +1,7 @@
 """Make the synthetic PHBS household survey bundled in ``phbs/data/contoh/`` for ``phbs demo``.
 
-Run from the repository root (``--regions`` defaults to ``../shared/data/kode-wilayah-kemendagri-
-2025.csv``, else the table bundled in ``phbs/data``; ``--out`` defaults to ``phbs/data/contoh``)::
+Run from the repository root (``--regions`` defaults to the Kemendagri 2025 table bundled in
+``phbs/data``, docs/aturan.md §9.2; ``--out`` defaults to ``phbs/data/contoh``)::
 
     python tools/make_sample_data.py [--regions PATH] [--out DIR]
 
@@ -52,7 +52,6 @@ from statistics import NormalDist
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_REGIONS = ROOT.parent / "shared" / "data" / "kode-wilayah-kemendagri-2025.csv"
 BUNDLED_REGIONS = ROOT / "phbs" / "data" / "kode-wilayah-kemendagri-2025.csv.gz"
 DEFAULT_OUT = ROOT / "phbs" / "data" / "contoh"
 
@@ -342,9 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regions", type=Path, default=None, help="Kemendagri code table")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     args = parser.parse_args(argv)
-    regions = read_regions(
-        args.regions or (SHARED_REGIONS if SHARED_REGIONS.exists() else BUNDLED_REGIONS)
-    )
+    regions = read_regions(args.regions or BUNDLED_REGIONS)
     rng = np.random.default_rng(2025)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

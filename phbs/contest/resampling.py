@@ -1,4 +1,5 @@
-"""Vectorised kernels for rank uncertainty (issue 5): resampling, mapping, batch ranking.
+"""Vectorised kernels for rank uncertainty (docs/aturan.md §7.8): resampling, mapping,
+batch ranking.
 
 Arrays are replicates × villages (× criteria). Nothing here knows about files; the wrapper
 is :mod:`phbs.contest.uncertainty`.

@@ -135,7 +135,7 @@ def test_score_json_has_settings_files_and_issues(clean_csv: Path, tmp_path: Pat
 
 
 def test_validate_exit_codes(clean_csv: Path, messy_csv: Path, tmp_path: Path) -> None:
-    """`phbs validate` exits 0 without errors and 1 with errors (issue 2)."""
+    """`phbs validate` exits 0 without errors and 1 with errors."""
     code, output = run("validate", clean_csv)
     assert code == 0
     assert "Tidak ada masalah data." in output

@@ -1,5 +1,5 @@
-"""``phbs score`` and ``phbs rank`` uncertainty options through click's CliRunner (issue 5;
-docs/aturan.md §5.4 intervals, §7.8 ranking)."""
+"""``phbs score`` and ``phbs rank`` uncertainty options through click's CliRunner
+(docs/aturan.md §5.4 intervals, §7.8 ranking)."""
 
 from __future__ import annotations
 

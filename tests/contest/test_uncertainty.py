@@ -127,7 +127,7 @@ def contest() -> tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport]:
 def test_bootstrap_reproduces_with_the_same_seed(
     contest: tuple[phbs.Ranking, phbs.LoadedRubric, AreaReport],
 ) -> None:
-    """Issue 5: the seeded bootstrap gives the same ranks twice, and different ones with
+    """docs/aturan.md §7.8: the seeded bootstrap gives the same ranks twice, and different ones with
     another seed (resampling judges too, so the draw visibly matters)."""
     ranking, rubric, report = contest
     one = bootstrap_ranking(ranking, rubric, report, replicates=300, seed=7)

@@ -92,7 +92,8 @@ def test_every_rule_of_a_bundled_form_has_a_source(name: str) -> None:
     assert empty == []
     for path, value in walked.items():
         assert isinstance(value, str)
-        assert value == value.strip() and "\n" not in value, path
+        assert value == value.strip(), path
+        assert "\n" not in value, path
         assert not re.search(r"ASUMSI(?!: \S)", value), f"{path}: ASUMSI without a reason"
 
 
@@ -132,7 +133,8 @@ def test_a_form_without_sources_loads_and_check_names_each_rule(tmp_path: Path) 
     path = tmp_path / "kabupaten.yaml"
     path.write_text(yaml.safe_dump(strip_sources(data), allow_unicode=True), encoding="utf-8")
     form = load_form(path).form
-    assert form.indicators[0].source is None and form.na_policy_source is None
+    assert form.indicators[0].source is None
+    assert form.na_policy_source is None
     result = CliRunner().invoke(cli, ["forms", "check", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("OK")

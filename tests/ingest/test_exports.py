@@ -1,4 +1,5 @@
-"""KoBoToolbox and ODK Central exports of the XLSForm, read without a mapping (issue 6).
+"""KoBoToolbox and ODK Central exports of the XLSForm, read without a mapping
+(docs/aturan.md §10.3–§10.5).
 
 Fixtures are written here to match the export formats in docs/aturan.md §10.3, §10.4:
 
@@ -243,7 +244,8 @@ def separated(rows: list[list[str]], separator: str) -> list[list[str]]:
 
 
 def test_round_trip_kobo_and_central_score_like_the_plain_csv(tmp_path: Path) -> None:
-    """Issue 6 "Done when": definition → XLSForm → KoBo / ODK exports → same village results."""
+    """docs/aturan.md §10.2–§10.5: definition → XLSForm → KoBo / ODK exports → same village
+    results."""
     subs = submissions()
     plain = write_csv(tmp_path / "biasa.csv", plain_rows(subs))
     expected = score_csv(tmp_path, plain, "biasa")

@@ -1,4 +1,4 @@
-"""Broken and hostile input files through the CLI (issue 8; docs/aturan.md §8, §10.1).
+"""Broken and hostile input files through the CLI (docs/aturan.md §8, §10.1; SECURITY.md).
 
 Each class of bad input in :data:`BAD_INPUTS` goes through ``phbs score`` and ``phbs
 validate``: the user sees one line naming the file and what is wrong, exit code 2 — or, for a
@@ -429,7 +429,8 @@ CASE_IDS = [re.sub(r"\W+", "-", c.what).strip("-") for c in BAD_INPUTS]
 def test_bad_input_gives_one_line_or_a_result(
     case: BadInput, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 8: one line naming the file and what is wrong, exit 2; or a normal result."""
+    """SECURITY.md, *Limits*: one line naming the file and what is wrong, exit 2; or a normal
+    result."""
     seen = run(case, command, tmp_path, monkeypatch)
     expected = case.score_exit if command == "score" else case.validate_exit
     assert seen.exit_code == expected, seen

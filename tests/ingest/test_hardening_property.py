@@ -1,4 +1,4 @@
-"""Property tests over the readers and scoring with hostile tables (issue 8, docs/aturan.md §8.3).
+"""Property tests over the readers and scoring with hostile tables (docs/aturan.md §8.3).
 
 Arbitrary tables of strings — separators, quotes, line breaks, unicode, BOM characters, blank
 cells, duplicate ids, random answer spellings, random column order and extra columns —

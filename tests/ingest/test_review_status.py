@@ -1,4 +1,4 @@
-"""Submissions a supervisor rejected are set aside, not scored (issue 13).
+"""Submissions a supervisor rejected are set aside, not scored (docs/aturan.md §8.2).
 
 The exports are written as the tools write them (see ``test_exports`` for the layouts):
 

@@ -268,7 +268,7 @@ def test_one_kk_in_two_villages_is_two_households_and_the_second_is_set_aside(
 
 
 def test_pispk_family_is_t_when_any_applicable_member_is_t(tmp_path: Path) -> None:
-    """§6.6 for pispk-12 (the issue's rule, form data): a family is T on *anggota JKN* when
+    """§6.6 for pispk-12 (the family rule of PIS-PK, form data): a family is T on *anggota JKN* when
     any member is T, and Y on *air bersih* answered once on the head's row."""
     header = ["No KK", "kode_desa", "anggota_jkn", "air_bersih"]
     path = write_csv(

@@ -1,5 +1,5 @@
 """Files that could be misread are refused, asked about, or read one way and said so
-(docs/aturan.md, *Membaca berkas*; issue 13 cases 1–4 and 7).
+(docs/aturan.md, *Membaca berkas*).
 
 Each file is built the way a person or a tool makes it; the expected numbers are worked out
 by hand in the docstrings.
@@ -86,9 +86,9 @@ def test_misspelt_indicator_header_stops_scoring(tmp_path: Path, wrong: str) -> 
 
 
 def test_contest_refuses_a_survey_or_judges_file_it_cannot_read(tmp_path: Path) -> None:
-    """Issue 13: phbs rank and phbs report refuse (exit 1, nothing written) a survey with a
-    misspelt indicator header, and a judges' file whose score column is misspelt, instead of
-    ranking villages on zeros."""
+    """docs/aturan.md §6.1: phbs rank and phbs report refuse (exit 1, nothing written) a
+    survey with a misspelt indicator header, and a judges' file whose score column is
+    misspelt, instead of ranking villages on zeros."""
     from phbs.demo.contest import contest_sample
 
     contest = contest_sample()
@@ -836,7 +836,7 @@ def damaged_header(draw: st.DrawFn) -> tuple[int, str]:
 def test_one_damaged_header_never_gives_another_result(
     tmp_path_factory: pytest.TempPathFactory, damage: tuple[int, str]
 ) -> None:
-    """Issue 13's property (docs/aturan.md, Membaca berkas): with any single header emptied
+    """A property of docs/aturan.md, *Membaca berkas*: with any single header emptied
     or misspelt by one letter, ``phbs score`` either refuses (exit 1, nothing written) or
     gives exactly the numbers of the undamaged file."""
     folder = tmp_path_factory.mktemp("kepala")

@@ -1,4 +1,4 @@
-"""Village names where codes are expected (issue 13): a KoBoToolbox *labels* export.
+"""Village names where codes are expected (docs/aturan.md §9.3): a KoBoToolbox *labels* export.
 
 The XLSForm that ``phbs forms xlsform kemenkes-rt-10 --kabupaten 63.10`` writes asks the
 village as a ``select_one`` of the Kemendagri table: choice name = village code, label =

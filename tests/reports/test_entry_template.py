@@ -1,4 +1,5 @@
-"""The Excel entry template for typing paper forms (issue 6): what is typed reads back cleanly.
+"""The Excel entry template for typing paper forms (docs/formulir.md, *Formulir di
+lapangan*): what is typed reads back cleanly.
 
 The template is written, filled cell by cell with openpyxl as a person typing would (numbers
 as numbers, dates as dates, answers picked from the dropdown), saved, and read with
@@ -90,7 +91,7 @@ def test_template_layout(tmp_path: Path) -> None:
 
 
 def test_typed_template_scores_like_the_csv(tmp_path: Path) -> None:
-    """Issue 6 "Done when" for the entry template: same village results as the plain CSV."""
+    """The entry template: same village results as the plain CSV."""
     path = fill(write_entry_template(FORM, tmp_path / "entri.xlsx", kabupaten="63.10"), ROWS)
     survey = read(path)
     plain = read(write_csv(tmp_path / "biasa.csv", [HEADER, *ROWS]))

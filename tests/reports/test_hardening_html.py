@@ -1,4 +1,4 @@
-"""Hostile text in every HTML page, opened in a real browser (issue 8, SECURITY.md).
+"""Hostile text in every HTML page, opened in a real browser (docs/aturan.md §10.6, SECURITY.md).
 
 A village name and a form label carrying markup must be shown literally: no dialog opens,
 no request leaves the page, and the text is on the page as typed."""

@@ -1,5 +1,5 @@
-"""Outputs under hostile text and failure (issue 8): formulas stay text, YAML stays data,
-writes are atomic, inputs are never overwritten, names stay private. See SECURITY.md."""
+"""Outputs under hostile text and failure (docs/aturan.md §10.6): formulas stay text, YAML
+stays data, writes are atomic, inputs are never overwritten, names stay private. See SECURITY.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The printable paper form, printed to PDF by a real browser (issue 6).
+"""The printable paper form, printed to PDF by a real browser (docs/formulir.md,
+*Formulir di lapangan*).
 
 Headless Chromium (Debian's ``/usr/bin/chromium``) through Playwright (``tests/browser.py``):
 the test fails, never skips, when the browser is missing. One grid of ten households must fit

@@ -1,4 +1,4 @@
-"""Progress on stderr (issue 7): shown on a terminal, silent otherwise or with --quiet;
+"""Progress on stderr : shown on a terminal, silent otherwise or with --quiet;
 reading surveys (`phbs score`, `phbs report`) and writing reports (workbook sheets, HTML)."""
 
 from __future__ import annotations

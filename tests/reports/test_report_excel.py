@@ -62,8 +62,8 @@ def written(scored: Scored, tmp_path: Path) -> Path:
 
 
 def test_sheets_in_order(written: Path) -> None:
-    """Issue 4: Ringkasan, Desa, Rekap Indikator (+ Rekap Dusun), IK Cakupan (issue 5),
-    Rumah Tangga, Masalah Data, Metadata; no Peringkat without a ranking."""
+    """The report workbook: Ringkasan, Desa, Rekap Indikator (+ Rekap Dusun), IK Cakupan
+    (docs/aturan.md §5.4), Rumah Tangga, Masalah Data, Metadata; no Peringkat without a ranking."""
     assert workbook(written).sheetnames == SHEETS
 
 

@@ -1,5 +1,6 @@
-"""Issue 5 in both reports: intervals beside % ber-PHBS and coverage, the funnel plot, and
-rank uncertainty (bootstrap, weight sensitivity, shrinkage) beside the ranking."""
+"""docs/aturan.md §5.4, §5.7 and §7.8 in both reports: intervals beside % ber-PHBS and
+coverage, the funnel plot, and rank uncertainty (bootstrap, weight sensitivity, shrinkage)
+beside the ranking."""
 
 from __future__ import annotations
 

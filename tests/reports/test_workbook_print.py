@@ -173,7 +173,7 @@ def test_wide_report_sheets_print_in_readable_bands(printed: Printed) -> None:
 def test_ranking_notes_and_small_tables_print_in_full(printed: Printed) -> None:
     """Under the ranking, the overrides' reasons and files, the judges' agreement per
     criterion and the settings print in full, on the pages of the first band (the reasons
-    are the issue's "Verifikasi 10 rumah sampel …" cut to a column before)."""
+    are the contest's "Verifikasi 10 rumah sampel …" cut to a column before)."""
     book = openpyxl.load_workbook(printed.books["laporan.xlsx"])
     names = book.sheetnames
     pages = sheet_pages(printed.pages["laporan.xlsx"], names, "Peringkat")

@@ -1,4 +1,4 @@
-"""The XLSForm for ODK Collect / KoBoCollect (issue 6; aturan.md §2.2 applicability, §10.2 XLSForm).
+"""The XLSForm for ODK Collect / KoBoCollect (docs/aturan.md §2.2 applicability, §10.2 XLSForm).
 
 pyxform converts each generated workbook; for every bundled form, plain and for one regency,
 with validation on: ODK Validate (JavaRosa, bundled with pyxform) runs on Java, which
@@ -55,8 +55,8 @@ def survey_rows(path: Path) -> list[dict[str, str]]:
 def test_pyxform_accepts_every_bundled_form(
     tmp_path: Path, name: str, kabupaten: str | None
 ) -> None:
-    """Issue 6: pyxform converts the XLSForm and ODK Validate (JavaRosa) accepts it, without
-    errors or warnings."""
+    """docs/aturan.md §10.2: pyxform converts the XLSForm and ODK Validate (JavaRosa) accepts
+    it, without errors or warnings."""
     path = write_xlsform(load_form(name).form, tmp_path / "form.xlsx", kabupaten=kabupaten)
     xform, warnings = convert(path, validate=True)
     assert warnings == []

@@ -211,7 +211,7 @@ def test_forms_show() -> None:
 
 
 def test_xlsform_converts_with_pyxform(tmp_path: Path) -> None:
-    """Issue 6: `phbs forms xlsform pispk-12` gives a workbook pyxform accepts."""
+    """docs/aturan.md §10.2: `phbs forms xlsform pispk-12` gives a workbook pyxform accepts."""
     out = tmp_path / "pispk.xlsx"
     result = CliRunner().invoke(cli, ["forms", "xlsform", "pispk-12", "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""The funnel plot of the HTML page, as SVG geometry computed in Python (issue 5).
+"""The funnel plot of the HTML page, as SVG geometry computed in Python (docs/aturan.md §5.7).
 
 Villages are points at (households assessed, % ber-PHBS); the 95 % and 99.8 % control
 limits of :func:`phbs.funnel_plot` are polylines around the overall rate. Villages outside
