@@ -97,6 +97,21 @@ def test_nothing_cites_the_team_notes() -> None:
     assert named == []
 
 
+def test_every_section_ends_with_its_source() -> None:
+    """Each section with text of its own (a section's intro before its first subsection too)
+    ends with a paragraph that starts ``Sumber:``: the public source of its rules, or
+    *ketentuan phbs*."""
+    body = text(ATURAN) or ""
+    parts = re.split(r"^(#{2,3} .+)$", body, flags=re.MULTILINE)
+    missing = []
+    for heading, section in zip(parts[1::2], parts[2::2], strict=True):
+        paragraphs = [p for p in re.split(r"\n\s*\n", section) if p.strip()]
+        if paragraphs and not paragraphs[-1].lstrip().startswith("Sumber:"):
+            missing.append(heading)
+    assert len(parts) > 2 * len(sections())
+    assert missing == []
+
+
 def test_every_citation_names_a_section() -> None:
     """Each ``aturan.md §N`` (or ``§N.M``, or a range) names a heading of docs/aturan.md."""
     known = sections()
