@@ -99,7 +99,7 @@ def show_form(ctx: click.Context, name: str) -> None:
         applies = rule.description_en if en else rule.description
         mark = t(f"forms.show.na_mark.{'yes' if indicator.na_mark_allowed else 'no'}", language)
         click.echo(f"{indicator.number:>2}. {indicator.code} — {name_text}")
-        click.echo(f"    {question}")
+        click.echo(_wrapped(question, "    "))
         _source(indicator.source, language, "    ")
         click.echo("    " + t("forms.show.applies", language, applies=applies, mark=mark))
         _source(rule.source, language, "    ")
@@ -127,18 +127,22 @@ def show_form(ctx: click.Context, name: str) -> None:
 
 
 def _source(source: str | None, lang: Lang, indent: str) -> None:
-    """A rule's source under it, wrapped to the terminal (at most 100 columns)."""
-    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    """A rule's source under it (``Sumber: …``), wrapped to the terminal."""
     text = t("forms.show.source", lang, source=source or t("forms.show.no_source", lang))
-    click.echo(
-        textwrap.fill(
-            text,
-            width=max(width, 40),
-            initial_indent=indent,
-            subsequent_indent=indent + "  ",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+    click.echo(_wrapped(text, indent))
+
+
+def _wrapped(text: str, indent: str) -> str:
+    """``text`` indented and wrapped to the terminal (at most 100 columns), later lines
+    indented two more."""
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    return textwrap.fill(
+        text,
+        width=max(width, 40),
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
