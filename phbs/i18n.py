@@ -707,10 +707,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "not overlap).",
     ),
     "unc.weights": (
-        "Kepekaan bobot: {replicates} ulangan (seed {seed}), {how}; kolom 'Tetap' = peluang desa "
-        "tetap di peringkatnya.",
-        "Weight sensitivity: {replicates} replicates (seed {seed}), {how}; column 'Kept' = how "
-        "often a village keeps its rank.",
+        "Kepekaan bobot: {replicates} ulangan (seed {seed}), {how}, tiap ulangan diperingkat "
+        "seperti peringkat aslinya (total dibulatkan, lalu penentu seri); kolom 'Tetap' = "
+        "peluang desa tetap di peringkatnya (desa yang seri berbagi posisi).",
+        "Weight sensitivity: {replicates} replicates (seed {seed}), {how}, each ranked as the "
+        "ranking itself (rounded total, then the tie-breakers); column 'Kept' = how often a "
+        "village keeps its rank (tied villages share positions).",
+    ),
+    "unc.swaps": (
+        "Pasangan di peringkat 1–{top} yang bertukar urutan pada sedikitnya {threshold} ulangan:",
+        "Pairs ranked 1–{top} whose order swaps in at least {threshold} of the replicates:",
+    ),
+    "unc.swaps.none": (
+        "Tidak ada pasangan di peringkat 1–{top} yang bertukar urutan pada {threshold} ulangan "
+        "atau lebih.",
+        "No pair ranked 1–{top} swaps order in {threshold} of the replicates or more.",
     ),
     "unc.weights.dirichlet": (
         "bobot kelompok ~ Dirichlet di sekitar bobot rubrik (konsentrasi {concentration})",

@@ -9,11 +9,9 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from phbs.contest.kernels import competition_rank, round_half_up
-from phbs.contest.measures import measures_from_report
 from phbs.contest.models import Ranking
+from phbs.contest.replicates import FloatArray, ranking_base, replicate_ranks, rubric_spec
 from phbs.contest.resampling import (
-    batch_ranks,
     chunk_size,
     household_patterns,
     indistinct_blocks,
@@ -27,18 +25,10 @@ from phbs.contest.resampling import (
 )
 from phbs.contest.rubric import JudgeSource, Rubric, SurveySource
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.contest.uncertainty import (
-    FloatArray,
-    RankBootstrap,
-    VillageRankStability,
-    ranking_base,
-    rubric_spec,
-    total_decimals,
-    weighted_totals,
-)
+from phbs.contest.uncertainty import RankBootstrap, VillageRankStability
 from phbs.scoring.household import Status
 from phbs.scoring.results import ScoreResult
-from phbs.scoring.summary import AreaReport, summarise
+from phbs.scoring.summary import AreaReport
 from phbs.states import NO, YES
 from phbs.stats import BetaBinomialPrior, shrunk_proportion
 
@@ -80,7 +70,8 @@ def bootstrap_ranking(
     if replicates < 1:
         raise ValueError("replicates must be at least 1")
     spec = rubric_spec(rubric)
-    villages, criteria, base, _ = ranking_base(ranking)
+    start = ranking_base(ranking, spec)
+    villages, criteria, base = start.villages, start.criteria, start.scores
     method = (
         SAMPLE_HOUSEHOLDS
         if households is not None
@@ -98,7 +89,6 @@ def bootstrap_ranking(
             desa=[],
             tidak_terbedakan_sampai=0,
         )
-    weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
     fixed = {(o.kode_desa, o.kriteria) for o in ranking.koreksi if o.kriteria}
     surveyed = {
         c: source
@@ -109,7 +99,6 @@ def bootstrap_ranking(
     breakers = [t.measure for t in spec.tie_breakers if t.measure is not None]
     wanted = sorted({s.measure for s in surveyed.values()} | {m for m in breakers if _resampled(m)})
     draw = _sampler(villages, wanted, report, households, prior)
-    observed = _observed_measures(villages, breakers, report, households, prior)
     rng = np.random.default_rng(seed)
     size = chunk_size(len(villages), len(criteria))
     all_ranks = []
@@ -134,9 +123,12 @@ def bootstrap_ranking(
                     rng, table, batch, spec.judges.aggregation, spec.judges.trim_proportion
                 )
                 scores[:, :, j] = np.where(keep & ~np.isnan(drawn), drawn, scores[:, :, j])
-        totals = weighted_totals(ranking, scores, weights)
-        ranked = _replicate_ranks(ranking, spec, criteria, scores, totals, values, observed)
-        all_ranks.append(ranked)
+        # A measure's drawn value where the replicate has one, else the ranking's.
+        measures = {
+            m: np.where(np.isnan(values[m]), observed, values[m]) if m in values else observed
+            for m, observed in start.measures.items()
+        }
+        all_ranks.append(replicate_ranks(ranking, spec, scores, start.weights, measures))
         done += batch
     ranks = np.concatenate(all_ranks) if all_ranks else np.zeros((0, 0), dtype=np.int64)
     # Villages still tied in a replicate share its positions (aturan.md §7.8).
@@ -188,77 +180,6 @@ def resample_measures(
     wanted = sorted({m for m in measures if _resampled(m)})
     draw = _sampler(villages, wanted, report, households, prior)
     return draw(np.random.default_rng(seed), replicates) if draw is not None else {}
-
-
-def _replicate_ranks(
-    ranking: Ranking,
-    spec: Rubric,
-    criteria: list[str],
-    scores: FloatArray,
-    totals: FloatArray,
-    values: dict[str, FloatArray],
-    observed: dict[str, FloatArray],
-) -> NDArray[np.int64]:
-    """Each replicate's competition ranks: the rounded total, then the rubric's ordered
-    tie-breakers on the replicate's own subtotals, criterion scores and survey measures
-    (:func:`phbs.contest.ties.tie_keys`), as :func:`phbs.contest.ranking.rank_villages` ranks."""
-    decimals = total_decimals(ranking)
-    if not spec.tie_breakers:
-        return batch_ranks(totals, decimals)
-    weights = np.array([ranking.bobot[c] for c in criteria], dtype=np.float64)
-    keys: list[FloatArray] = [round_half_up(totals, decimals)]
-    for breaker in spec.tie_breakers:
-        if breaker.subtotal is not None:
-            columns = [j for j, c in enumerate(criteria) if ranking.kelompok[c] == breaker.subtotal]
-            key = np.sum(scores[:, :, columns] * weights[columns], axis=2)
-        elif breaker.criterion is not None:
-            key = scores[:, :, criteria.index(breaker.criterion)]
-        else:
-            measure = breaker.measure or ""
-            base = observed.get(measure, np.full(totals.shape[1], np.nan))
-            drawn = values.get(measure)
-            key = np.broadcast_to(base, totals.shape)
-            if drawn is not None:
-                key = np.where(np.isnan(drawn), key, drawn)
-        keys.append(round_half_up(key, spec.decimals))
-    directions = [True] + [t.higher_is_better for t in spec.tie_breakers]
-    return np.stack(
-        [
-            competition_rank([k[r] for k in keys], descending=directions)
-            for r in range(totals.shape[0])
-        ]
-    )
-
-
-def _observed_measures(
-    villages: list[str],
-    measures: list[str],
-    report: AreaReport | None,
-    households: ScoreResult | None,
-    prior: BetaBinomialPrior | None,
-) -> dict[str, FloatArray]:
-    """The measures used as tie-breakers, as the ranking saw them (% ber-PHBS shrunk when
-    ``prior``): from ``report``, else summarised from ``households``; NaN when unknown."""
-    if not measures:
-        return {}
-    source = report if report is not None else summarise(households) if households else None
-    if source is None:
-        return {}
-    areas = {a.kode: a for a in source.wilayah}
-    rows = [areas.get(k) for k in villages]
-    found = measures_from_report(source).values
-    result = {
-        m: np.array(
-            [np.nan if (v := found.get(k, {}).get(m)) is None else v for k in villages],
-            dtype=np.float64,
-        )
-        for m in measures
-    }
-    if prior is not None and "persen_ber_phbs" in result:
-        ber = np.array([r.ber_phbs if r else 0 for r in rows], dtype=np.int64)
-        tidak = np.array([r.tidak_ber_phbs if r else 0 for r in rows], dtype=np.int64)
-        result["persen_ber_phbs"] = _ber_percent(ber, tidak, prior)
-    return result
 
 
 #: ``RankBootstrap.metode_sampel``: households resampled jointly (from a ScoreResult).

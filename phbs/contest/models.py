@@ -64,6 +64,11 @@ class VillageResult(_Frozen):
         description="what put the village below the one above: total, a tie-breaker key, "
         "or seri (shared rank)",
     )
+    ukuran_penentu_seri: dict[str, float | None] = Field(
+        default_factory=dict,
+        description="each survey measure the rubric breaks ties with, as the ranking compared "
+        "it (before rounding); the uncertainty analyses replay the ranking from it",
+    )
     catatan: list[str] = Field(default_factory=list, description="notes in Indonesian")
     catatan_en: list[str] = Field(default_factory=list, description="notes in English")
 

@@ -119,6 +119,7 @@ def rank_villages(
     outcome = rank_with_ties(spec, villages, names, rows, published, breakers)
 
     results: dict[int, VillageResult] = {}
+    tie_measures = [t.measure for t in spec.tie_breakers if t.measure is not None]
     names_of = {c.id: (c.name, c.name_en) for _, c in criteria}
     for i, kode in enumerate(villages):
         # The band is read from the published percentage (aturan.md §7.1).
@@ -148,6 +149,7 @@ def rank_villages(
             subtotal={g: _number(values[i]) for g, values in subtotals.items()},
             kriteria=_criterion_results(spec, matrix, i, kode, weights, applied),
             diputus_oleh=outcome.decided.get(i),
+            ukuran_penentu_seri={m: _measure(measures, kode, m) for m in tie_measures},
             catatan=before.id + after.id,
             catatan_en=before.en + after.en,
         )
@@ -184,6 +186,11 @@ def rank_villages(
 
 def _number(value: float | np.floating) -> float | None:
     return None if math.isnan(value) else float(value)
+
+
+def _measure(measures: VillageMeasures | None, kode: str, measure: str) -> float | None:
+    """A village's survey measure as the tie-breakers compare it (None when unknown)."""
+    return measures.values.get(kode, {}).get(measure) if measures is not None else None
 
 
 def _require(

@@ -20,8 +20,12 @@
 * :func:`weight_sensitivity` keeps the scores and perturbs the group weights: a seeded
   Dirichlet around the rubric's group shares (``concentration`` κ: a share ``s`` varies with
   standard deviation ``sqrt(s(1 − s)/(κ + 1))``), or each group weight times a uniform factor
-  in ``[1 − x %, 1 + x %]``; it reports how often each village keeps its rank and which
-  villages among the first ten swap.
+  in ``[1 − x %, 1 + x %]``; each replicate is ranked by the published rule, tie-breakers
+  included (:func:`~phbs.contest.replicates.replicate_ranks`, the rank bootstrap's rule), a
+  subtotal tie-breaker comparing the subtotals of the replicate's weights. It reports each
+  village's P(tetap), the share of its published positions it holds (ties shared as in the
+  bootstrap), and the pairs among the villages ranked 1…10 whose order swaps in at least 5 %
+  of the replicates.
 * :func:`shrink_measures` replaces % ber-PHBS by its empirical-Bayes beta-binomial posterior
   mean (:func:`phbs.stats.fit_beta_binomial`), pulling small villages toward the overall rate.
 """
@@ -36,11 +40,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from phbs.contest.measures import VillageMeasures
 from phbs.contest.models import Ranking
-from phbs.contest.resampling import (
-    batch_ranks,
-    batch_topsis,
+from phbs.contest.replicates import (
+    ahead_share,
+    kept_share,
+    ranking_base,
+    replicate_ranks,
+    rubric_spec,
 )
-from phbs.contest.rubric import Method, Rubric
+from phbs.contest.resampling import chunk_size
+from phbs.contest.rubric import Rubric
 from phbs.contest.rubric_loading import LoadedRubric
 from phbs.scoring.summary import AreaReport
 from phbs.stats import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
@@ -101,11 +109,15 @@ class VillageWeightStability(_Frozen):
 
     kode_desa: str
     peringkat: int
-    p_tetap: float
+    p_tetap: float = Field(
+        description="mean share of its published positions the village holds over the "
+        "replicates, positions shared among tied villages (docs/aturan.md §7.8)"
+    )
 
 
 class RankSwap(_Frozen):
-    """Two villages (``a`` ranked above ``b``) and how often ``b`` comes out ahead."""
+    """Two villages (``a`` ranked above ``b``) and how often ``b`` comes out ahead (a tie in
+    a replicate counts ½)."""
 
     desa_a: str
     desa_b: str
@@ -123,39 +135,19 @@ class WeightSensitivity(_Frozen):
     konsentrasi: float | None
     rentang_persen: float | None
     desa: list[VillageWeightStability]
-    pertukaran: list[RankSwap]
+    peringkat_teratas: int = Field(default=10, description="swaps are sought in ranks 1…this")
+    ambang_pertukaran: float = Field(
+        default=0.05, description="a pair is listed when it swaps in at least this share"
+    )
+    pertukaran: list[RankSwap] = Field(
+        description="every pair among the villages ranked 1…peringkat_teratas whose order "
+        "swaps in at least ambang_pertukaran of the replicates, most frequent first"
+    )
 
 
-def rubric_spec(rubric: LoadedRubric | Rubric) -> Rubric:
-    return rubric.rubric if isinstance(rubric, LoadedRubric) else rubric
-
-
-def ranking_base(ranking: Ranking) -> tuple[list[str], list[str], FloatArray, NDArray[np.int64]]:
-    """Ranked villages, criterion ids, the scores used (villages × criteria) and ranks."""
-    ranked = ranking.ranked()
-    criteria = list(ranking.bobot)
-    scores = np.array(
-        [[np.nan if (n := v.kriteria[c].nilai) is None else n for c in criteria] for v in ranked],
-        dtype=np.float64,
-    ).reshape(len(ranked), len(criteria))
-    if ranking.peringkat_tidak_lengkap:
-        scores = np.nan_to_num(scores, nan=0.0)
-    ranks = np.array([v.peringkat or 0 for v in ranked], dtype=np.int64)
-    return [v.kode_desa for v in ranked], criteria, scores, ranks
-
-
-def weighted_totals(ranking: Ranking, scores: FloatArray, weights: FloatArray) -> FloatArray:
-    """Totals per replicate: scores R × V × C (NaN = 0), weights C or R × C."""
-    filled = np.nan_to_num(scores, nan=0.0)
-    if ranking.metode is Method.TOPSIS:
-        return batch_topsis(filled, weights)
-    if weights.ndim == 1:
-        return np.asarray(filled @ weights)
-    return np.asarray(np.einsum("rvc,rc->rv", filled, weights))
-
-
-def total_decimals(ranking: Ranking) -> int:
-    return 4 if ranking.metode is Method.TOPSIS else ranking.desimal
+#: A pair of villages is listed as swapping when the lower one comes out ahead in at least
+#: this share of the replicates (docs/aturan.md §7.8).
+SWAP_THRESHOLD = 0.05
 
 
 def weight_sensitivity(
@@ -168,7 +160,11 @@ def weight_sensitivity(
     spread: float | None = None,
     top: int = 10,
 ) -> WeightSensitivity:
-    """Perturb group weights (Dirichlet, or ±``spread`` % uniform) and re-rank.
+    """Perturb group weights (Dirichlet, or ±``spread`` % uniform) and re-rank each replicate
+    by the published rule (:func:`~phbs.contest.replicates.replicate_ranks`, docs/aturan.md
+    §7.8): P(tetap) per village (:func:`~phbs.contest.replicates.kept_share`) and the pairs
+    among the villages ranked 1…``top`` whose order swaps in at least
+    :data:`SWAP_THRESHOLD` of the replicates, most frequent first.
 
     >>> import phbs
     >>> from phbs.demo.contest import SAMPLE_RUBRIC, sample_ranking
@@ -179,7 +175,20 @@ def weight_sensitivity(
     if replicates < 1 or concentration <= 0 or (spread is not None and not 0 < spread < 100):
         raise ValueError("need replicates ≥ 1, concentration > 0 and 0 < spread < 100")
     spec = rubric_spec(rubric)
-    villages, criteria, base, base_ranks = ranking_base(ranking)
+    base = ranking_base(ranking, spec)
+    if not base.villages:
+        cara = "dirichlet" if spread is None else "uniform"
+        return WeightSensitivity(
+            ulangan=replicates,
+            seed=seed,
+            cara=cara,
+            konsentrasi=concentration if spread is None else None,
+            rentang_persen=spread,
+            desa=[],
+            peringkat_teratas=top,
+            ambang_pertukaran=SWAP_THRESHOLD,
+            pertukaran=[],
+        )
     group_weight = {g.id: g.weight for g in spec.groups}
     groups = list(group_weight)
     given = np.array([group_weight[g] for g in groups], dtype=np.float64)
@@ -188,33 +197,39 @@ def weight_sensitivity(
         drawn = rng.dirichlet(concentration * given / given.sum(), size=replicates) * given.sum()
     else:
         drawn = given * rng.uniform(1 - spread / 100, 1 + spread / 100, (replicates, len(given)))
+    criteria = base.criteria
     column = [groups.index(ranking.kelompok[c]) for c in criteria]
     within = np.array([ranking.bobot[c] / group_weight[ranking.kelompok[c]] for c in criteria])
     weights = drawn[:, column] * within[None, :]
-    totals = np.concatenate(
+    size = chunk_size(len(base.villages), len(criteria))
+    ranks = np.concatenate(
         [
-            weighted_totals(ranking, np.broadcast_to(base, (len(chunk), *base.shape)), chunk)
-            for chunk in np.array_split(weights, max(1, replicates // 200))
+            replicate_ranks(
+                ranking,
+                spec,
+                np.broadcast_to(base.scores, (len(chunk), *base.scores.shape)),
+                chunk,
+                base.measures,
+            )
+            for chunk in np.array_split(weights, max(1, -(-replicates // size)))
         ]
-    )
-    ranks = batch_ranks(totals, total_decimals(ranking))
-    keep = np.mean(ranks == base_ranks[None, :], axis=0)
-    order = np.argsort(base_ranks, kind="stable")[:top]
-    rounded = np.round(totals, total_decimals(ranking))
-    swaps = []
-    for x, a in enumerate(order):
-        for b in order[x + 1 :]:
-            share = float(np.mean(rounded[:, b] > rounded[:, a]))
-            if share > 0:
-                swaps.append(
-                    RankSwap(
-                        desa_a=villages[a],
-                        desa_b=villages[b],
-                        peringkat_a=int(base_ranks[a]),
-                        peringkat_b=int(base_ranks[b]),
-                        proporsi=share,
-                    )
-                )
+    ).reshape(replicates, len(base.villages))
+    keep = kept_share(ranks, base.ranks)
+    leading = [i for i in np.argsort(base.ranks, kind="stable") if base.ranks[i] <= top]
+    swaps = [
+        RankSwap(
+            desa_a=base.villages[a],
+            desa_b=base.villages[b],
+            peringkat_a=int(base.ranks[a]),
+            peringkat_b=int(base.ranks[b]),
+            proporsi=share,
+        )
+        for a in leading
+        for b in leading
+        if base.ranks[a] < base.ranks[b]
+        # 1e-12: a share of exactly 5 % may come out a hair below it in floating point.
+        and (share := ahead_share(ranks, int(a), int(b))) + 1e-12 >= SWAP_THRESHOLD
+    ]
     swaps.sort(key=lambda s: (-s.proporsi, s.peringkat_a, s.peringkat_b))
     return WeightSensitivity(
         ulangan=replicates,
@@ -224,11 +239,13 @@ def weight_sensitivity(
         rentang_persen=spread,
         desa=[
             VillageWeightStability(
-                kode_desa=k, peringkat=int(base_ranks[i]), p_tetap=float(keep[i])
+                kode_desa=k, peringkat=int(base.ranks[i]), p_tetap=float(keep[i])
             )
-            for i, k in enumerate(villages)
+            for i, k in enumerate(base.villages)
         ],
-        pertukaran=swaps[:top],
+        peringkat_teratas=top,
+        ambang_pertukaran=SWAP_THRESHOLD,
+        pertukaran=swaps,
     )
 
 

@@ -100,7 +100,12 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
         )
         replicates = fmt_int(weights.ulangan, lang)
         notes.append(t("unc.weights", lang, replicates=replicates, seed=weights.seed, how=how))
-        for swap in weights.pertukaran[:5]:
+        listed = {
+            "top": weights.peringkat_teratas,
+            "threshold": fmt_percent(weights.ambang_pertukaran * 100, lang, 0),
+        }
+        notes.append(t("unc.swaps" if weights.pertukaran else "unc.swaps.none", lang, **listed))
+        for swap in weights.pertukaran:
             a = f"{swap.peringkat_a}. {swap.desa_a}"
             b = f"{swap.peringkat_b}. {swap.desa_b}"
             share = fmt_percent(swap.proporsi * 100, lang, 0)
