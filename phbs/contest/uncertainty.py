@@ -9,8 +9,9 @@
   criterion of a replicate comes from the same households; given only a village summary, the
   counts are redrawn per criterion (see :mod:`phbs.contest.resampling`). Overridden scores
   stay as recorded; % dipantau does not change (the sample size is fixed). Each replicate is
-  ranked as the ranking itself: by the rounded total, then the rubric's ordered tie-breakers
-  (subtotals, criterion scores and survey measures of that replicate), with a shared
+  ranked as the ranking itself (:func:`~phbs.contest.replicates.replicate_ranks`): by the
+  rounded total, then the rubric's ordered tie-breakers (subtotals, criterion scores and
+  survey measures of that replicate), with a shared
   competition rank only for villages equal on every key. Villages still tied in a replicate
   share the positions they cover (k villages tied at rank p each take 1/k of positions
   p … p + k − 1), so P(first) sums to 1 over the villages and P(top 3) to 3; the median and
