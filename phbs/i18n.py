@@ -277,6 +277,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.input.atribut": ("Atribut desa", "Village attributes"),
     "report.input.koreksi": ("Koreksi", "Overrides"),
     "report.setting.rubric": ("Rubrik", "Rubric"),
+    "report.setting.edition": ("Rubrik mengikuti", "Rubric follows"),
     "report.setting.method": ("Metode peringkat", "Ranking method"),
     "report.setting.aggregation": ("Gabungan nilai juri", "Judges' scores combined by"),
     "report.setting.tie_breakers": ("Penentu bila seri", "Tie-breakers"),
@@ -310,6 +311,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.contest.status.tidak_lengkap": ("tidak lengkap", "incomplete"),
     "report.contest.status.dikeluarkan": ("dikeluarkan", "excluded"),
     "report.contest.no_overrides": ("Tidak ada koreksi.", "No overrides."),
+    "report.contest.edition": ("Rubrik mengikuti {edition}.", "The rubric follows {edition}."),
     "report.contest.summary": (
         "{ranked} desa diperingkat menurut rubrik {rubric} (versi {version}); nilai maksimum "
         "{maximum}.",
@@ -433,6 +435,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.berita_acara.rubric": (
         "Rubrik: {title} (id {id}, versi {version}), SHA-256 {sha256}.",
         "Rubric: {title} (id {id}, version {version}), SHA-256 {sha256}.",
+    ),
+    "report.berita_acara.rubric_edition": (
+        "Rubrik: {title} (id {id}, versi {version}), mengikuti {edition}; SHA-256 {sha256}.",
+        "Rubric: {title} (id {id}, version {version}), following {edition}; SHA-256 {sha256}.",
     ),
     "report.berita_acara.closing": (
         "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
@@ -1352,6 +1358,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "rubric.col.weights": ("bobot kelompok", "group weights"),
     "rubric.col.title": ("judul", "title"),
     "rubric.show.method": ("Metode: {method}", "Method: {method}"),
+    "rubric.show.edition": ("Mengikuti: {edition}", "Follows: {edition}"),
+    "rubric.show.reference": ("acuan: {reference}", "reference: {reference}"),
+    "rubric.show.decimals": (
+        "Seri: total yang sama sampai {decimals} desimal",
+        "Tie: totals equal to {decimals} decimals",
+    ),
+    "rubric.show.not_rounded": (
+        "Predikat dibaca dari persen nilai maksimum yang tidak dibulatkan",
+        "The label is read from the percentage of the maximum, not rounded",
+    ),
+    "rubric.show.rounded": (
+        "Predikat dibaca dari persen nilai maksimum yang dibulatkan ke desimal itu",
+        "The label is read from the percentage of the maximum rounded to those decimals",
+    ),
+    "rubric.show.option_scores": (
+        "Nilai pilihan a–d: seperti tertulis di tiap kriteria",
+        "Scores of options a–d: as written under each criterion",
+    ),
+    "rubric.show.notes": ("Catatan:", "Notes:"),
     "rubric.show.judges": (
         "Nilai juri digabung dengan {how}; W < {low} = kesepakatan rendah",
         "Judges' scores combined by {how}; W < {low} = low agreement",

@@ -96,27 +96,47 @@ def _source_text(item: Criterion, lang: Lang) -> list[str]:
     evidence = item.evidence_en if en else item.evidence
     if evidence:
         lines.append(t("rubric.show.evidence", lang, evidence=evidence))
-    return lines
+    return [*lines, *_reference(item.reference, lang)]
+
+
+def _reference(reference: str | None, lang: Lang) -> list[str]:
+    """The line saying where a rule comes from (docs/aturan.md §7.1), when the rubric says."""
+    return [t("rubric.show.reference", lang, reference=reference)] if reference else []
+
+
+def _echo(line: str, reference: str | None, lang: Lang, indent: str = "    ") -> None:
+    """A rule and, under it, its reference."""
+    click.echo(line)
+    for extra in _reference(reference, lang):
+        click.echo(f"{indent}{extra}")
 
 
 def _show(rubric: Rubric, lang: Lang) -> None:
     en = lang == "en"
-    click.echo(t("rubric.show.method", lang, method=method_name(rubric.method.value, lang)))
+    refs = rubric.references
+    method = method_name(rubric.method.value, lang)
+    _echo(t("rubric.show.method", lang, method=method), refs.method, lang)
+    _echo(t("rubric.show.decimals", lang, decimals=rubric.decimals), refs.decimals, lang)
+    rounding = "rubric.show.rounded" if rubric.round_before_band else "rubric.show.not_rounded"
+    _echo(t(rounding, lang), refs.round_before_band, lang)
     judges = rubric.judges
     how = aggregation_name(judges.aggregation.value, lang)
     if judges.aggregation.value == "trimmed_mean":
         how += f" ({_number(judges.trim_proportion, lang)})"
     low = _number(judges.low_agreement, lang)
-    click.echo(t("rubric.show.judges", lang, how=how, low=low))
+    _echo(t("rubric.show.judges", lang, how=how, low=low), judges.reference, lang)
     bands = ", ".join(
         f"{(b.label_en if en else b.label)} ≥ {_number(b.minimum, lang)}" for b in rubric.bands
     )
-    click.echo(t("rubric.show.bands", lang, bands=bands))
+    _echo(t("rubric.show.bands", lang, bands=bands), refs.bands, lang)
+    if refs.option_scores:
+        _echo(t("rubric.show.option_scores", lang), refs.option_scores, lang)
     for part in rubric.groups:
         click.echo()
         name = part.name_en if en else part.name
         weight = _number(part.weight, lang)
-        click.echo(t("rubric.show.group", lang, id=part.id, name=name, weight=weight))
+        line = t("rubric.show.group", lang, id=part.id, name=name, weight=weight)
+        _echo(line, part.reference, lang)
         for item in part.criteria:
             weight = f" (× {_number(item.weight, lang)})" if item.weight != 1 else ""
             click.echo(f"  {item.id}{weight} — {item.name_en if en else item.name}")
@@ -126,6 +146,14 @@ def _show(rubric: Rubric, lang: Lang) -> None:
     groups, criteria = rubric_names(rubric, lang)
     breakers = breaker_names([b.key for b in rubric.tie_breakers], groups, criteria, lang)
     click.echo(t("rubric.show.tie_breakers", lang, breakers=breakers))
+    for number, breaker in enumerate(rubric.tie_breakers, 1):
+        name = breaker_names([breaker.key], groups, criteria, lang)
+        _echo(f"  {number}. {name}", breaker.reference, lang, indent="      ")
+    if rubric.notes:
+        click.echo()
+        click.echo(t("rubric.show.notes", lang))
+        for note in rubric.notes:
+            click.echo(f"  - {note}")
 
 
 @rubric_group.command("show", help="rubric.show")
@@ -139,6 +167,8 @@ def show_rubric(ctx: click.Context, name: str) -> None:
     rubric = loaded.rubric
     title = rubric.title_en if language == "en" else rubric.title
     click.echo(t("forms.show.title", language, id=rubric.id, title=title, version=rubric.version))
+    if rubric.edition:
+        click.echo(t("rubric.show.edition", language, edition=rubric.edition))
     click.echo(t("forms.show.file", language, path=loaded.path))
     click.echo(f"SHA-256: {loaded.sha256}")
     click.echo(t("forms.show.sources", language))

@@ -134,6 +134,9 @@ class Ranking(BaseModel):
     rubrik_id: str
     rubrik_versi: str
     rubrik_judul: str
+    rubrik_edisi: str | None = Field(
+        default=None, description="The edition of the public format the rubric follows"
+    )
     rubrik_sha256: str
     metode: Method
     agregasi_juri: Aggregation

@@ -166,6 +166,7 @@ def rank_villages(
         rubrik_id=spec.id,
         rubrik_versi=spec.version,
         rubrik_judul=spec.title,
+        rubrik_edisi=spec.edition,
         rubrik_sha256=loaded.sha256,
         metode=chosen,
         agregasi_juri=spec.judges.aggregation,

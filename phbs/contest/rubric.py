@@ -11,8 +11,10 @@ each group and where each criterion's 0–100 score comes from:
 
 It also names the ranking method, how judges' scores are combined, the label bands (Baik,
 Cukup, Kurang, Buruk), whether the percentage is rounded before its band is read
-(``round_before_band``) and the ordered tie-breakers. A typo fails at load with the file, the
-line and the key path of the problem.
+(``round_before_band``) and the ordered tie-breakers. Every rule carries a ``reference``: the
+wording of the public source it follows, or ``ASUMSI: <reason>`` where the sources are silent;
+``edition`` names the edition of the source the rubric follows. A typo fails at load with the
+file, the line and the key path of the problem.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ __all__ = [
     "LabelBand",
     "LinearMapping",
     "Method",
+    "Reference",
     "Rubric",
+    "RubricReferences",
     "ScoreBand",
     "SurveySource",
     "TieBreaker",
@@ -64,6 +68,8 @@ RESERVED_IDS = frozenset(
 )
 
 Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+#: One line saying where a rule comes from: the source's wording, or ``ASUMSI: <reason>``.
+Reference = Annotated[str, Field(min_length=1)]
 
 
 class Method(StrEnum):
@@ -135,6 +141,11 @@ class Criterion(_Strict):
     source: Source = Field(description="Where the 0–100 score comes from.")
     evidence: str | None = Field(default=None, description="What judges check (bukti).")
     evidence_en: str | None = Field(default=None, description="The same in English.")
+    reference: Reference | None = Field(
+        default=None,
+        description="The source wording the item, its options and its scoring follow, or "
+        "'ASUMSI: <reason>'.",
+    )
 
 
 class Group(_Strict):
@@ -145,6 +156,9 @@ class Group(_Strict):
     name_en: str
     weight: float = Field(gt=0, description="Each criterion's score is multiplied by it.")
     criteria: list[Criterion] = Field(min_length=1)
+    reference: Reference | None = Field(
+        default=None, description="Where the group and its weight come from."
+    )
 
 
 class LabelBand(_Strict):
@@ -165,6 +179,9 @@ class JudgeSettings(_Strict):
     low_agreement: float = Field(
         default=0.5, ge=0, le=1, description="Kendall's W below this is reported as low."
     )
+    reference: Reference | None = Field(
+        default=None, description="Why judges' scores are combined this way."
+    )
 
 
 class TieBreaker(_Strict):
@@ -174,6 +191,9 @@ class TieBreaker(_Strict):
     criterion: Code | None = Field(default=None, description="A criterion id.")
     measure: str | None = Field(default=None, pattern=MEASURE_PATTERN)
     higher_is_better: bool = True
+    reference: Reference | None = Field(
+        default=None, description="Why this tie-breaker, in this place."
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> TieBreaker:
@@ -192,6 +212,18 @@ class TieBreaker(_Strict):
         return f"ukuran:{self.measure}"
 
 
+class RubricReferences(_Strict):
+    """Where the rubric-wide rules come from (each: source wording or 'ASUMSI: <reason>')."""
+
+    method: Reference | None = Field(default=None, description="The ranking method.")
+    decimals: Reference | None = Field(default=None, description="Decimals of a tie.")
+    round_before_band: Reference | None = Field(default=None, description="Percent rounding.")
+    bands: Reference | None = Field(default=None, description="The label bands.")
+    option_scores: Reference | None = Field(
+        default=None, description="The score each option letter a–d gets."
+    )
+
+
 class Rubric(_Strict):
     """A contest rubric."""
 
@@ -199,6 +231,9 @@ class Rubric(_Strict):
     version: str
     title: str
     title_en: str
+    edition: str | None = Field(
+        default=None, description="The edition of the public format the rubric follows."
+    )
     sources: list[str] = Field(min_length=1, description="Public sources of the format.")
     method: Method = Field(default=Method.WEIGHTED_SUM)
     decimals: int = Field(
@@ -214,7 +249,12 @@ class Rubric(_Strict):
     bands: list[LabelBand] = Field(min_length=1, description="Highest minimum first.")
     groups: list[Group] = Field(min_length=1)
     tie_breakers: list[TieBreaker] = Field(default_factory=list, description="In order.")
-    notes: list[str] = Field(default_factory=list)
+    references: RubricReferences = Field(default_factory=RubricReferences)
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Closing note: each item with the source wording it follows or why it "
+        "stays an assumption.",
+    )
 
     def criteria(self) -> list[tuple[Group, Criterion]]:
         """Every criterion with its group, in rubric order."""
@@ -226,6 +266,31 @@ class Rubric(_Strict):
             if item.id == criterion_id:
                 return item
         raise KeyError(criterion_id)
+
+    def rules(self) -> list[tuple[str, str | None]]:
+        """Every rule the rubric states, with its reference (None when the file gives none):
+        the rubric-wide rules, then each group, criterion and tie-breaker.
+
+        >>> from phbs.contest.rubric_loading import load_rubric
+        >>> rules = dict(load_rubric("lomba-desa-ber-phbs").rubric.rules())
+        >>> rules["group:proses"].startswith("Format Penilaian")
+        True
+        """
+        refs = self.references
+        rules: list[tuple[str, str | None]] = [
+            ("method", refs.method),
+            ("decimals", refs.decimals),
+            ("round_before_band", refs.round_before_band),
+            ("bands", refs.bands),
+            ("judges", self.judges.reference),
+        ]
+        if any(isinstance(c.source, JudgeSource) and c.source.options for c in self.judged()):
+            rules.append(("option_scores", refs.option_scores))
+        for group in self.groups:
+            rules.append((f"group:{group.id}", group.reference))
+            rules += [(f"criterion:{c.id}", c.reference) for c in group.criteria]
+        rules += [(f"tie_breaker:{b.key}", b.reference) for b in self.tie_breakers]
+        return rules
 
     def judged(self) -> list[Criterion]:
         """Criteria scored by judges."""

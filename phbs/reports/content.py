@@ -230,6 +230,7 @@ def build_content(
         metadata["rubrik"] = {
             "id": ranking.rubrik_id,
             "versi": ranking.rubrik_versi,
+            "edisi": ranking.rubrik_edisi,
             "sha256": ranking.rubrik_sha256,
             "metode": ranking.metode.value,
             "agregasi_juri": ranking.agregasi_juri.value,
@@ -301,6 +302,11 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
             (
                 t("report.setting.rubric", lang),
                 f"{ranking.rubrik_id} {ranking.rubrik_versi} ({view.title()})",
+            ),
+            *(
+                [(t("report.setting.edition", lang), ranking.rubrik_edisi)]
+                if ranking.rubrik_edisi
+                else []
             ),
             (t("report.setting.method", lang), view.method_name()),
             (t("report.setting.aggregation", lang), view.aggregation_name()),

@@ -122,8 +122,8 @@ class ContestView:
 
         >>> from phbs.demo.contest import sample_ranking
         >>> view = contest_view(sample_ranking(), "en")
-        >>> view.criterion_name("sumber_dana"), view.criterion_name("total")
-        ('Funding sources', "Judges' totals")
+        >>> view.criterion_name("sumber_pembiayaan"), view.criterion_name("total")
+        ('Sources of funding for PHBS activities', "Judges' totals")
         """
         for code, name, _ in self.criteria:
             if code == criterion:

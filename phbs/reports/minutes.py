@@ -311,11 +311,14 @@ def build_minutes(content: ReportContent, details: MinutesDetails | None = None)
         quality_title=t("report.berita_acara.quality", lang),
         quality=_quality(content),
         rubric=t(
-            "report.berita_acara.rubric",
+            "report.berita_acara.rubric_edition"
+            if ranking.rubrik_edisi
+            else "report.berita_acara.rubric",
             lang,
             title=contest,
             id=ranking.rubrik_id,
             version=ranking.rubrik_versi,
+            edition=ranking.rubrik_edisi or "",
             sha256=ranking.rubrik_sha256,
         ),
         closing=t("report.berita_acara.closing", lang),

@@ -164,6 +164,7 @@ def ranking_document(
             "id": ranking.rubrik_id,
             "versi": ranking.rubrik_versi,
             "judul": ranking.rubrik_judul,
+            "edisi": ranking.rubrik_edisi,
             "berkas": rubric_file,
             "sha256": ranking.rubrik_sha256,
         },

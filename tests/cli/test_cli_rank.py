@@ -214,7 +214,11 @@ def test_rubric_list_and_show() -> None:
     shown = run("rubric", "show", "lomba-desa-ber-phbs", "--lang", "en")
     assert shown.exit_code == 0
     assert "[proses] Process — weight 4" in shown.output
-    assert "a = 90: 7–10 indicators" in shown.output
+    assert "a = 90: 7–10 PHBS indicators" in shown.output
+    assert "Follows: Format Penilaian PHBS di Tatanan Rumah Tangga" in shown.output
+    assert 'reference: Format Penilaian, masukan 1: "Dukungan Kebijakan' in shown.output
+    assert "reference: ASUMSI: sumber tidak mengatur seri." in shown.output
+    assert "Notes:\n  - pelatihan_kader (proses 1): mengikuti Format Penilaian" in shown.output
     assert (
         "Tie-breakers: Output subtotal, Process subtotal, % households practising PHBS (survey)"
         in shown.output

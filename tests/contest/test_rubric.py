@@ -10,9 +10,6 @@ import pytest
 from contest_helpers import SMALL_RUBRIC, write_rubric
 
 from phbs.contest.rubric import (
-    AttributeSource,
-    BandMapping,
-    JudgeSource,
     LinearMapping,
     SurveySource,
     ValueTable,
@@ -42,50 +39,6 @@ def test_bundled_rubric_has_the_official_group_weights() -> None:
     ]
 
 
-def test_bundled_input_items_follow_the_judging_format() -> None:
-    """docs/aturan.md §7.1 input items: policy support, scope, financing, funding sources, active
-    kader (> 15 / 11–15 / 6–10 / 1–5), trained kader (≥ 5 / 3–4 / 1–2 / 0), media; judged
-    items have options a–d and the evidence to check."""
-    rubric = load_rubric("lomba-desa-ber-phbs").rubric
-    masukan = rubric.groups[0].criteria
-    assert [c.id for c in masukan] == [
-        "dukungan_kebijakan",
-        "lingkup_kebijakan",
-        "pembiayaan",
-        "sumber_dana",
-        "kader_aktif",
-        "kader_terlatih",
-        "media_penyuluhan",
-    ]
-    for item in masukan:
-        assert item.evidence
-        assert item.evidence_en
-        if isinstance(item.source, JudgeSource):
-            assert item.source.options is not None
-            assert list(item.source.options) == ["a", "b", "c", "d"]
-    lingkup = rubric.criterion("lingkup_kebijakan").source
-    assert isinstance(lingkup, JudgeSource)
-    assert lingkup.options is not None
-    assert [o.text for o in lingkup.options.values()][:3] == [
-        "7–10 indikator",
-        "4–6 indikator",
-        "1–3 indikator",
-    ]
-    kader = rubric.criterion("kader_aktif").source
-    assert isinstance(kader, AttributeSource)
-    assert isinstance(kader.mapping, BandMapping)
-    assert [kader.mapping.score(n) for n in (16, 15, 11, 10, 6, 5, 1, 0)] == [
-        90,
-        70,
-        70,
-        50,
-        50,
-        20,
-        20,
-        0,
-    ]
-
-
 def test_bundled_process_and_output_items() -> None:
     """docs/aturan.md §7.1: process items start with PHBS training of kader; output items are the
     survey results, % households ber-PHBS and indicator coverage (docs/aturan.md §5)."""
@@ -104,11 +57,13 @@ def test_bundled_process_and_output_items() -> None:
 
 
 def test_bundled_rubric_writes_down_its_assumptions() -> None:
-    """Every choice the public sources leave open is a YAML comment marked ASUMSI."""
-    text = BUNDLED.read_text(encoding="utf-8")
-    assumptions = [line for line in text.splitlines() if "ASUMSI" in line]
+    """Every choice the public sources leave open is written down in a rule's reference as
+    'ASUMSI: reason' (docs/aturan.md §7.1)."""
+    rubric = load_rubric("lomba-desa-ber-phbs").rubric
+    assumptions = [rule for rule, ref in rubric.rules() if ref and "ASUMSI:" in ref]
     assert len(assumptions) >= 8
-    assert any("a = 90, b = 70, c = 50, d = 20" in line for line in assumptions)
+    assert "a = 90, b = 70, c = 50, d = 20" in (rubric.references.option_scores or "")
+    assert "urutan mengikuti contoh" not in BUNDLED.read_text(encoding="utf-8")
     assert "lomba-desa-ber-phbs" in bundled_rubrics()
 
 

@@ -90,8 +90,16 @@ def test_winners_table_and_overrides(ranked: Scored) -> None:
     assert [rows[v].remark for v in WINNERS] == ["Juara I", "Juara II", "Juara III"]
     assert rows["Batulicin"].kecamatan == "Batu Licin"
     assert rows["Kota Pagatan"].kecamatan == "Kusan Hilir"
-    # 4.361,84 × 100 / 5.300 = 82,298…: cut down to the rubric's 2 decimals (aturan.md §7.1).
-    assert rows["Batulicin"].texts[4:7] == ("4.361,84", "82,29 %", "Baik")
+    # Batulicin's total worked out by hand from juri-lomba.csv, atribut-desa.csv and the
+    # survey counts (aturan.md §7.1–§7.3; options a = 90, b = 70, c = 50, d = 20):
+    #   masukan 3 × [(70+70+50)/3 + 90 + 90 + (90+70+70)/3 + 90 (22 kader) + 90
+    #                + (90+90+70)/3] = 190 + 270 + 270 + 230 + 270 + 270 + 250 = 1.750
+    #   proses 4 × [(90+70+70) + (95+90+90) + (85+80+70) + (80+75+70) + (90+85+100)]/3
+    #          = 4 × 1.240/3 = 1.653,333…
+    #   keluaran 3 × (100×227/369 + 100×358/371 + 100×237/372 + 100 ODF) = 965,169…
+    #   total 4.368,503… → 4.368,50; × 100 / 5.300 (100 × (7×3 + 5×4 + 4×3)) = 82,424…,
+    #   cut down to the rubric's 2 decimals (aturan.md §7.1): 82,42 %.
+    assert rows["Batulicin"].texts[4:7] == ("4.368,50", "82,42 %", "Baik")
     assert rows["Maju Makmur"].rank is None
     assert rows["Maju Makmur"].remark == "dikeluarkan"
     assert minutes.overrides == (
@@ -187,7 +195,7 @@ def test_english(ranked: Scored) -> None:
         "Winner, 2nd place",
         "Winner, 3rd place",
     ]
-    assert minutes.rows[0].texts[4:6] == ("4,361.84", "82.29%")
+    assert minutes.rows[0].texts[4:6] == ("4,368.50", "82.42%")  # worked out above
     assert minutes.overrides[0].startswith("Sungai Lembu (63.10.02.2003): ")
     assert " changed from 71.66 to 65.00. Reason: Verifikasi 10 rumah" in minutes.overrides[0]
 

@@ -196,6 +196,11 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
             rubric=ranking.rubrik_id,
             version=ranking.rubrik_versi,
             maximum=fmt_number(ranking.nilai_maksimum, lang, 0),
+        )
+        + (
+            " " + t("report.contest.edition", lang, edition=ranking.rubrik_edisi)
+            if ranking.rubrik_edisi
+            else ""
         ),
         decimals=digits,
         uncertainty_notes=[n.strip() for n in uncertainty_notes(found, lang)] if found else [],
