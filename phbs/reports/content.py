@@ -303,11 +303,7 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
                 t("report.setting.rubric", lang),
                 f"{ranking.rubrik_id} {ranking.rubrik_versi} ({view.title()})",
             ),
-            *(
-                [(t("report.setting.edition", lang), ranking.rubrik_edisi)]
-                if ranking.rubrik_edisi
-                else []
-            ),
+            (t("report.setting.edition", lang), ranking.rubrik_edisi or "–"),
             (t("report.setting.method", lang), view.method_name()),
             (t("report.setting.aggregation", lang), view.aggregation_name()),
             (t("report.setting.tie_breakers", lang), view.breaker_names()),

@@ -23,8 +23,9 @@ Machine columns, documented as such, are not scanned: the CSV headers and the co
 found, issue code: the columns before *Tingkat* on the issue sheets; the data columns of
 *Rumah Tangga*) and the *Metadata* rows whose key is the JSON path (the sheet's header says
 the keys are the JSON's). Texts quoted from an input ('…'), file paths and names, option names,
-the documented issue codes, the rubric and form ids, the English terms glossed on purpose
-("Diagram corong (funnel plot)") and what the inputs themselves say (village and judges'
+the documented issue codes, the rubric and form ids, the edition the rubric follows (the
+Indonesian title of its public source, a name in either language), the English terms glossed
+on purpose ("Diagram corong (funnel plot)") and what the inputs themselves say (village and judges'
 names, override reasons, where an issue is) are taken out before scanning.
 
 What counts as a leak: in Indonesian, a word of an English stop-list, a number with a decimal
@@ -144,6 +145,7 @@ def data_texts() -> list[str]:
     texts = {v.nama_desa for v in ranking.desa} | {o.alasan for o in ranking.koreksi}
     texts |= {name for v in ranking.desa for r in v.kriteria.values() for name in r.juri}
     texts |= {REGION_TABLE_EDITION, RUBRIC.id, RUBRIC.version, __version__, FORM.id}
+    texts |= {RUBRIC.edition or ""}  # the title of the rubric's Indonesian source, a name
     texts |= set(CATALOGUE)  # the documented issue codes
     texts |= {i.file for i in ranking.masalah}  # where an issue is ("survei": the survey data)
     texts |= set(GLOSSES)
