@@ -1342,6 +1342,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "forms.show.local": (" — klasifikasi lokal", " — local"),
     "forms.show.healthy": (" — sehat", " — healthy"),
     "forms.show.index": ("indeks", "index"),
+    "forms.show.of_applicable": (
+        "{low}–{high} dari {applicable}",
+        "{low}–{high} of {applicable}",
+    ),
     "forms.check.ok": (
         "OK: {path} — {form}, {count} indikator",
         "OK: {path} — {form}, {count} indicators",

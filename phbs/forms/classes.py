@@ -1,4 +1,5 @@
-"""Household classes (strata) of a form, by indicators met or by the index: docs/aturan.md §3.3.
+"""Household classes (strata) of a form, by indicators met, by indicators met of those that
+apply, or by the index: docs/aturan.md §3.3.
 
 A form's ``classes`` gives a scheme: its basis, whether it is official, its source and the
 classes with their bounds. The model checks the classes cover every possible count or index
@@ -24,10 +25,13 @@ Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 class HouseholdClass(_Strict):
     """A class (stratum) of households, by the number of indicators met or by the index.
 
-    A ``met_count`` scheme gives ``min_met``/``max_met`` (both inclusive); an ``index``
-    scheme gives ``min_index``/``max_index`` with ``min_inclusive``/``max_inclusive`` saying
-    whether the bound itself belongs to the class (PIS-PK: *sehat* is ``> 0.800``, so
-    ``min_index: 0.8, min_inclusive: false``).
+    A ``met_count`` scheme gives ``min_met``/``max_met`` (both inclusive); a
+    ``met_of_applicable`` scheme gives, for every class but the lowest,
+    ``min_met_by_applicable``: per number of applicable indicators, the fewest met (Riskesdas
+    2013: *PHBS baik* is 6 or more of 10 with a child under five, 5 or more of 7 without,
+    ``{10: 6, 7: 5}``); an ``index`` scheme gives ``min_index``/``max_index`` with
+    ``min_inclusive``/``max_inclusive`` saying whether the bound itself belongs to the
+    class (PIS-PK: *sehat* is ``> 0.800``, so ``min_index: 0.8, min_inclusive: false``).
     """
 
     code: Code
@@ -39,6 +43,13 @@ class HouseholdClass(_Strict):
     )
     max_met: int | None = Field(
         default=None, ge=0, description="met_count: most indicators met (inclusive)."
+    )
+    min_met_by_applicable: dict[int, int] | None = Field(
+        default=None,
+        description=(
+            "met_of_applicable: per number of applicable indicators, the fewest met "
+            "(inclusive); the lowest class has none (it starts at 0)."
+        ),
     )
     min_index: float | None = Field(
         default=None, ge=0, le=1, description="index: lower bound of the household index."
@@ -84,12 +95,30 @@ def exact_fraction(value: float) -> Fraction:
     return Fraction(repr(float(value)))
 
 
+#: The bound keys of each basis, and how a message names them.
+_BOUND_KEYS: dict[str, tuple[set[str], str, str]] = {
+    "met_count": ({"min_met", "max_met"}, "min_met/max_met", "*_met"),
+    "met_of_applicable": (
+        {"min_met_by_applicable"},
+        "min_met_by_applicable",
+        "min_met_by_applicable",
+    ),
+    "index": (
+        {"min_index", "max_index", "min_inclusive", "max_inclusive"},
+        "min_index/max_index",
+        "*_index",
+    ),
+}
+
+
 class ClassScheme(_Strict):
     """Household classes and where they come from."""
 
-    basis: Literal["met_count", "index"] = Field(
+    basis: Literal["met_count", "met_of_applicable", "index"] = Field(
         description=(
             "met_count: indicators counted as met under the na_policy (min_met/max_met); "
+            "met_of_applicable: Ya answers, with a threshold per number of applicable "
+            "indicators (min_met_by_applicable); "
             "index: the household index met / denominator (min_index/max_index)."
         )
     )
@@ -101,22 +130,89 @@ class ClassScheme(_Strict):
     def _bounds_match_basis(self) -> ClassScheme:
         for position, klass in enumerate(self.classes):
             where = f"classes.{position} ({klass.code})"
-            has_met = klass.min_met is not None or klass.max_met is not None
-            index_keys = {"min_index", "max_index", "min_inclusive", "max_inclusive"}
-            has_index = bool(index_keys & klass.model_fields_set)
-            if self.basis == "met_count":
-                if has_index:
-                    raise ValueError(f"{where}: basis met_count uses min_met/max_met, not *_index")
-                if klass.min_met is None or klass.max_met is None:
-                    raise ValueError(f"{where}: basis met_count needs min_met and max_met")
-            else:
-                if has_met:
-                    raise ValueError(f"{where}: basis index uses min_index/max_index, not *_met")
-                if klass.min_index is None or klass.max_index is None:
-                    raise ValueError(f"{where}: basis index needs min_index and max_index")
+            for basis, (keys, _, named) in _BOUND_KEYS.items():
+                if basis != self.basis and keys & klass.model_fields_set:
+                    uses = _BOUND_KEYS[self.basis][1]
+                    raise ValueError(f"{where}: basis {self.basis} uses {uses}, not {named}")
+            no_met = klass.min_met is None or klass.max_met is None
+            if self.basis == "met_count" and no_met:
+                raise ValueError(f"{where}: basis met_count needs min_met and max_met")
+            no_index = klass.min_index is None or klass.max_index is None
+            if self.basis == "index" and no_index:
+                raise ValueError(f"{where}: basis index needs min_index and max_index")
         if self.basis == "index":
             _check_index_coverage(self.classes)
+        if self.basis == "met_of_applicable":
+            _check_applicable_thresholds(self.classes)
         return self
+
+    def applicable_counts(self) -> list[int]:
+        """The numbers of applicable indicators a ``met_of_applicable`` scheme has thresholds
+        for, ascending (empty for the other bases).
+
+        >>> from phbs.forms.loading import load_form
+        >>> load_form("riskesdas-2013").form.classes.applicable_counts()
+        [7, 8, 9, 10]
+        """
+        if self.basis != "met_of_applicable" or len(self.classes) < 2:
+            return []
+        return sorted(self.classes[1].min_met_by_applicable or {})
+
+    def met_spans(self, position: int) -> list[tuple[int, int, int]]:
+        """``(applicable, fewest, most)`` met for class ``position`` of a
+        ``met_of_applicable`` scheme, one per number of applicable indicators, most first.
+
+        >>> from phbs.forms.loading import load_form
+        >>> load_form("riskesdas-2013").form.classes.met_spans(0)
+        [(10, 0, 5), (9, 0, 5), (8, 0, 5), (7, 0, 4)]
+        """
+        spans = []
+        for applicable in reversed(self.applicable_counts()):
+            klass = self.classes[position]
+            above = self.classes[position + 1] if position + 1 < len(self.classes) else None
+            low = (klass.min_met_by_applicable or {}).get(applicable, 0)
+            high = (above.min_met_by_applicable or {})[applicable] - 1 if above else applicable
+            spans.append((applicable, low, high))
+        return spans
+
+
+def _check_applicable_thresholds(classes: list[HouseholdClass]) -> None:
+    """Classes from the lowest up: the lowest has no thresholds (it starts at 0 met); every
+    other class gives one per number of applicable indicators, the same numbers in each, and
+    more than the class below and at most that number, so every class holds at least one
+    count and the classes cover 0..applicable exactly once."""
+    first = classes[0]
+    if first.min_met_by_applicable is not None:
+        raise ValueError(
+            f"classes.0 ({first.code}): the lowest class starts at 0 met and has no "
+            "min_met_by_applicable"
+        )
+    if len(classes) < 2:
+        raise ValueError("basis met_of_applicable needs at least two classes")
+    counts: list[int] | None = None
+    below: dict[int, int] = {}
+    for position, klass in enumerate(classes[1:], start=1):
+        where = f"classes.{position} ({klass.code})"
+        thresholds = klass.min_met_by_applicable
+        if not thresholds:
+            raise ValueError(f"{where}: basis met_of_applicable needs min_met_by_applicable")
+        if counts is None:
+            counts = sorted(thresholds)
+        elif sorted(thresholds) != counts:
+            raise ValueError(
+                f"{where}: min_met_by_applicable gives {sorted(thresholds)} applicable "
+                f"indicators, classes.1 gives {counts}: every class gives the same numbers"
+            )
+        for applicable, fewest in sorted(thresholds.items()):
+            if applicable < 1:
+                raise ValueError(f"{where}: {applicable} applicable indicators: at least 1")
+            if not below.get(applicable, 0) < fewest <= applicable:
+                raise ValueError(
+                    f"{where}: with {applicable} applicable indicators the fewest met must be "
+                    f"more than {below.get(applicable, 0)} (the class below) and at most "
+                    f"{applicable}, not {fewest}"
+                )
+        below = dict(thresholds)
 
 
 def _check_index_coverage(classes: list[HouseholdClass]) -> None:

@@ -230,7 +230,10 @@ class Form(_Strict):
         cls, classes: ClassScheme | None, info: ValidationInfo
     ) -> ClassScheme | None:
         indicators = info.data.get("indicators")
-        if classes is None or not isinstance(indicators, list) or classes.basis != "met_count":
+        if classes is None or not isinstance(indicators, list) or classes.basis == "index":
+            return classes
+        if classes.basis == "met_of_applicable":
+            _check_applicable_counts(classes, indicators)
             return classes
         spans = sorted((c.min_met or 0, c.max_met or 0) for c in classes.classes)
         expected = 0
@@ -283,7 +286,7 @@ class Form(_Strict):
                 "--not-collected: tidak ada indikator yang tersisa untuk diskor",
                 "--not-collected: no indicator is left to score",
             )
-        if self.classes is not None and self.classes.basis == "met_count":
+        if self.classes is not None and self.classes.basis != "index":
             raise SettingsError(
                 f"--not-collected: kelas formulir {self.id} dihitung dari jumlah indikator "
                 "yang terpenuhi, jadi tidak dapat dihitung tanpa sebagian indikator",
@@ -291,6 +294,29 @@ class Form(_Strict):
                 "they cannot be computed without some of them",
             )
         return self.model_copy(update={"indicators": kept})
+
+
+def _check_applicable_counts(classes: ClassScheme, indicators: list[Indicator]) -> None:
+    """A ``met_of_applicable`` scheme gives thresholds for exactly the numbers of applicable
+    indicators a household can have: N, down to N minus the indicators that can be not
+    applicable (those with a context field or a '-' allowed), never below 1 (a household
+    with none applicable has no class), docs/aturan.md §3.3."""
+    total = len(indicators)
+    optional = sum(1 for i in indicators if i.na_mark_allowed or i.applies_to.context)
+    possible = list(range(max(1, total - optional), total + 1))
+    given = classes.applicable_counts()
+    missing = sorted(set(possible) - set(given))
+    extra = sorted(set(given) - set(possible))
+    if missing or extra:
+        problems = []
+        if missing:
+            problems.append(f"missing {', '.join(map(str, missing))}")
+        if extra:
+            problems.append(f"{', '.join(map(str, extra))} cannot occur")
+        raise ValueError(
+            f"min_met_by_applicable must give every number of applicable indicators a "
+            f"household can have, {possible[0]}..{total} ({'; '.join(problems)})"
+        )
 
 
 def fold_answer(text: str) -> str:

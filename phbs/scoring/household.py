@@ -116,6 +116,8 @@ def household_outcomes(
         class_index = np.full(len(states), -1, dtype=np.int8)
     elif classes.basis == "index":
         class_index = classes_by_index(met, denominator, usable, classes)
+    elif classes.basis == "met_of_applicable":
+        class_index = classes_by_met_of_applicable(ya, berlaku, complete, classes)
     else:
         class_index = classes_by_met_count(met_complete, complete, classes)
     return HouseholdOutcomes(
@@ -142,6 +144,32 @@ def classes_by_met_count(
         if low is None or high is None:  # excluded by ClassScheme's validation
             continue
         class_index[complete & (met >= low) & (met <= high)] = position
+    return class_index
+
+
+def classes_by_met_of_applicable(
+    ya: NDArray[np.int16],
+    applicable: NDArray[np.int16],
+    complete: NDArray[np.bool_],
+    scheme: ClassScheme,
+) -> NDArray[np.int8]:
+    """Class position per household by its Ya answers, with the thresholds for its number
+    of applicable indicators (``-1``: incomplete, or nothing applicable). The class does not
+    depend on ``na_policy``: the rule itself says what counts (docs/aturan.md §3.3).
+
+    >>> from phbs.forms.loading import load_form
+    >>> scheme = load_form("riskesdas-2013").form.classes
+    >>> ya, applicable = np.array([6, 5, 5, 4], np.int16), np.array([10, 10, 7, 7], np.int16)
+    >>> [scheme.classes[i].code for i in
+    ...  classes_by_met_of_applicable(ya, applicable, ya >= 0, scheme)]
+    ['phbs_baik', 'phbs_kurang', 'phbs_baik', 'phbs_kurang']
+    """
+    class_index = np.full(len(ya), -1, dtype=np.int8)
+    scored = complete & (applicable > 0)
+    class_index[scored] = 0
+    for position, household_class in enumerate(scheme.classes[1:], start=1):
+        for count, fewest in (household_class.min_met_by_applicable or {}).items():
+            class_index[scored & (applicable == count) & (ya >= fewest)] = position
     return class_index
 
 
@@ -188,6 +216,28 @@ class AreaCounts:
     answered: NDArray[np.int64]  # areas × indicators: applicable and answered (Ya or Tidak)
     missing: NDArray[np.int64]  # areas × indicators: applicable but missing
     classes: NDArray[np.int64]  # areas × classes
+
+    def with_keys(self, extra: list[str]) -> AreaCounts:
+        """These areas and the ``extra`` keys with zero counts, in sorted key order (villages
+        listed in a villages file but not surveyed, docs/aturan.md §5.3)."""
+        if not extra:
+            return self
+        keys = self.keys + extra
+        order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+
+        def grow(values: NDArray[np.int64]) -> NDArray[np.int64]:
+            pad = np.zeros((len(extra), *values.shape[1:]), dtype=values.dtype)
+            return np.concatenate([values, pad])[order]
+
+        return AreaCounts(
+            keys=[keys[i] for i in order],
+            surveyed=grow(self.surveyed),
+            status=grow(self.status),
+            ya=grow(self.ya),
+            answered=grow(self.answered),
+            missing=grow(self.missing),
+            classes=grow(self.classes),
+        )
 
     def rollup(self, parent_of: dict[str, str]) -> tuple[AreaCounts, NDArray[np.intp]]:
         """Sum these areas into their parents; also return each area's parent position."""
