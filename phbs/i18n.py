@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "persen_ber_phbs": ("% ber-PHBS", "% PHBS"),
     "dipantau": ("% dipantau", "% monitored"),
     "iks": ("IKS wilayah (sehat/berindeks)", "Area IKS (healthy/with index)"),
+    "sehat": ("% RT sehat (sehat/berkelas)", "% healthy households (healthy/with class)"),
     "sampel_kurang": ("sampel < 210", "sample < 210"),
     "total": ("Jumlah", "Total"),
     "level.dusun": ("dusun", "sub-village"),
@@ -752,6 +753,18 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- uncertainty in the Excel and HTML reports (docs/aturan.md §5.4, §5.7)
     "report.setting.ci": ("Interval kepercayaan", "Confidence interval"),
     "report.ci.setting": ("{method}, {level} %{fpc}", "{method}, {level}%{fpc}"),
+    "report.col.persen_rumah_tangga_sehat": (
+        "% rumah tangga sehat ({classes})",
+        "% healthy households ({classes})",
+    ),
+    "report.col.rumah_tangga_sehat": ("Rumah tangga sehat", "Healthy households"),
+    "report.col.rumah_tangga_berkelas": ("Rumah tangga berkelas", "Households with a class"),
+    "report.col.persen_rumah_tangga_sehat_bawah": ("IK {level}% bawah", "{level}% CI lower"),
+    "report.col.persen_rumah_tangga_sehat_atas": ("IK {level}% atas", "{level}% CI upper"),
+    "report.healthy.title": (
+        "{sehat} dari {berkelas} rumah tangga berkelas; IK {level}%: {low}–{high}",
+        "{sehat} of {berkelas} households with a class; {level}% CI: {low}–{high}",
+    ),
     "report.col.persen_ber_phbs_bawah": ("IK {level}% bawah", "{level}% CI lower"),
     "report.col.persen_ber_phbs_atas": ("IK {level}% atas", "{level}% CI upper"),
     "report.col.indikator": ("Indikator", "Indicator"),

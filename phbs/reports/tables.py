@@ -58,6 +58,7 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
     for code in indicator_codes:
         columns += [f"{code}_cakupan_bawah", f"{code}_cakupan_atas"]
     columns += iks_columns(report)
+    columns += healthy_columns(report)
     return columns
 
 
@@ -71,6 +72,26 @@ def iks_columns(report: AreaReport) -> list[str]:
     columns."""
     if report.wilayah and report.wilayah[0].keluarga_berindeks is not None:
         return list(IKS_COLUMNS)
+    return []
+
+
+#: % rumah tangga sehat columns, written only for forms whose classes count indicators and
+#: have a healthy class (jateng-rt-16, riskesdas-2013).
+HEALTHY_COLUMNS = [
+    "rumah_tangga_sehat",
+    "rumah_tangga_berkelas",
+    "rumah_tangga_tanpa_kelas",
+    "persen_rumah_tangga_sehat",
+    "persen_rumah_tangga_sehat_bawah",
+    "persen_rumah_tangga_sehat_atas",
+]
+
+
+def healthy_columns(report: AreaReport) -> list[str]:
+    """:data:`HEALTHY_COLUMNS` for a form with healthy classes counted from indicators
+    (docs/aturan.md §5.1), else nothing; always after the older columns."""
+    if report.wilayah and report.wilayah[0].rumah_tangga_berkelas is not None:
+        return list(HEALTHY_COLUMNS)
     return []
 
 
@@ -100,7 +121,7 @@ def area_row(area: AreaSummary) -> dict[str, Any]:
         row[f"{code}_cakupan_atas"] = coverage.cakupan_atas
     for code, count in area.kelas.items():
         row[f"kelas_{code}"] = count
-    for column in IKS_COLUMNS:
+    for column in (*IKS_COLUMNS, *HEALTHY_COLUMNS):
         row[column] = getattr(area, column)
     return row
 
@@ -237,12 +258,11 @@ def write_areas_json(
     """
     survey = result.survey
     issues = extra_issues if extra_issues is not None else [*survey.issues, *report.masalah]
+    absent = set(IKS_COLUMNS) - set(iks_columns(report))
+    absent |= set(HEALTHY_COLUMNS) - set(healthy_columns(report))
     document = {
         **run_metadata(result, report),
-        "wilayah": [
-            a.model_dump(mode="json", exclude=None if iks_columns(report) else set(IKS_COLUMNS))
-            for a in report.wilayah
-        ],
+        "wilayah": [a.model_dump(mode="json", exclude=absent) for a in report.wilayah],
         "masalah": [issue.record() for issue in issues],
     }
     with atomic_text(path, input_paths(survey)) as handle:

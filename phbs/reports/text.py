@@ -56,6 +56,13 @@ def _iks(share: float | None, sehat: int | None, berindeks: int | None, lang: La
     return f"{fmt_decimal(share, lang, 3)} ({fmt_int(sehat, lang)}/{fmt_int(berindeks, lang)})"
 
 
+def _share(part: int, whole: int, lang: Lang) -> str:
+    """A percentage with its counts, e.g. ``62,5 (5/8)`` (``–`` without a denominator)."""
+    if not whole:
+        return "–"
+    return f"{_pct(percent(part, whole), lang)} ({fmt_int(part, lang)}/{fmt_int(whole, lang)})"
+
+
 def area_table(report: AreaReport, lang: Lang = "id") -> str:
     """The area table with a total row, numerators and denominators beside percentages;
     numbers as ``lang`` writes them (``3.011`` and ``41,3`` in Indonesian).
@@ -78,6 +85,9 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     with_iks = any(a.iks_wilayah is not None for a in report.wilayah)
     if with_iks:
         headers.append(t("iks", lang))
+    with_healthy = any(a.rumah_tangga_berkelas is not None for a in report.wilayah)
+    if with_healthy:
+        headers.append(t("sehat", lang))
     rows = []
     for area in report.wilayah:
         row = [area.kode, area.nama[:28]]
@@ -97,6 +107,8 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
             row.append(_pct(area.persen_dipantau, lang) + mark)
         if with_iks:
             row.append(_iks(area.iks_wilayah, area.keluarga_sehat, area.keluarga_berindeks, lang))
+        if with_healthy:
+            row.append(_share(area.rumah_tangga_sehat or 0, area.rumah_tangga_berkelas or 0, lang))
         rows.append(row)
     surveyed = sum(a.rumah_tangga_disurvei for a in report.wilayah)
     ber = sum(a.ber_phbs for a in report.wilayah)
@@ -113,6 +125,9 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         sehat = sum(a.keluarga_sehat or 0 for a in report.wilayah)
         berindeks = sum(a.keluarga_berindeks or 0 for a in report.wilayah)
         total.append(_iks(sehat / berindeks if berindeks else None, sehat, berindeks, lang))
+    if with_healthy:
+        sehat = sum(a.rumah_tangga_sehat or 0 for a in report.wilayah)
+        total.append(_share(sehat, sum(a.rumah_tangga_berkelas or 0 for a in report.wilayah), lang))
     first_number = 3 if dusun else 2
     right = set(range(first_number, len(headers)))
     text = format_table(headers, [*rows, total], right)

@@ -23,12 +23,15 @@ FloatArray = NDArray[np.float64]
 
 @dataclass(frozen=True)
 class AreaIntervals:
-    """Bounds in percent (NaN = undefined): ``ber_*`` per area, ``cakupan_*`` areas × indicators."""
+    """Bounds in percent (NaN = undefined): ``ber_*`` per area, ``cakupan_*`` areas × indicators,
+    ``sehat_*`` per area for a form with healthy classes (% rumah tangga sehat)."""
 
     ber_lower: FloatArray
     ber_upper: FloatArray
     cakupan_lower: FloatArray
     cakupan_upper: FloatArray
+    sehat_lower: FloatArray | None = None
+    sehat_upper: FloatArray | None = None
 
 
 def area_intervals(
@@ -36,8 +39,11 @@ def area_intervals(
     method: CiMethod | str = CiMethod.WILSON,
     confidence: float = 0.95,
     totals: FloatArray | None = None,
+    healthy: list[bool] | None = None,
 ) -> AreaIntervals:
-    """Intervals for every area of ``counts``; ``totals`` (NaN = unknown) enables the FPC.
+    """Intervals for every area of ``counts``; ``totals`` (NaN = unknown) enables the FPC;
+    ``healthy`` (which classes are healthy) adds the % rumah tangga sehat's, households in a
+    healthy class of households with a class.
 
     >>> import numpy as np
     >>> from phbs.scoring.household import AreaCounts
@@ -70,4 +76,22 @@ def area_intervals(
         confidence=confidence,
         population=np.maximum(answered * scale[:, None], answered),
     )
-    return AreaIntervals(ber_lo * 100.0, ber_hi * 100.0, cov_lo * 100.0, cov_hi * 100.0)
+    sehat = None
+    if healthy is not None:
+        with_class = counts.classes.sum(axis=1).astype(np.float64)
+        in_healthy = counts.classes[:, np.asarray(healthy, dtype=bool)].sum(axis=1)
+        lo, hi = proportion_interval(
+            in_healthy.astype(np.float64),
+            with_class,
+            method=method,
+            confidence=confidence,
+            population=np.maximum(with_class * scale, with_class),
+        )
+        sehat = (lo * 100.0, hi * 100.0)
+    return AreaIntervals(
+        ber_lo * 100.0,
+        ber_hi * 100.0,
+        cov_lo * 100.0,
+        cov_hi * 100.0,
+        *(sehat or (None, None)),
+    )

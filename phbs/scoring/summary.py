@@ -20,7 +20,7 @@ from phbs.scoring.household import (
     AreaLevel,
     percent,
 )
-from phbs.scoring.iks import area_iks, index_class_health
+from phbs.scoring.iks import ClassHealth, class_health, class_measures
 from phbs.scoring.intervals import AreaIntervals, area_intervals
 from phbs.scoring.results import Scored
 from phbs.scoring.totals import AreaTotals
@@ -92,19 +92,28 @@ class AreaSummary(BaseModel):
         default=None, description="index-class forms (pispk-12): families in a healthy class"
     )
     keluarga_berindeks: int | None = Field(
-        default=None,
-        description="index-class forms: families with a computable index (nothing missing)",
+        default=None, description="index-class forms: families with an index (nothing missing)"
     )
     keluarga_tanpa_indeks: int | None = Field(
         default=None, description="index-class forms: families surveyed but without an index"
     )
     iks_wilayah: float | None = Field(
-        default=None,
-        description=(
-            "area IKS = keluarga_sehat / keluarga_berindeks (a share 0–1, docs/aturan.md §4.2 "
-            "pispk-12), not the mean family index"
-        ),
+        default=None, description="area IKS = keluarga_sehat / keluarga_berindeks (§4.2)"
     )
+    rumah_tangga_sehat: int | None = Field(
+        default=None, description="count-class forms with healthy classes: households in one"
+    )
+    rumah_tangga_berkelas: int | None = Field(
+        default=None, description="count-class forms: households with a class"
+    )
+    rumah_tangga_tanpa_kelas: int | None = Field(
+        default=None, description="count-class forms: households surveyed without a class"
+    )
+    persen_rumah_tangga_sehat: float | None = Field(
+        default=None, description="rumah_tangga_sehat / rumah_tangga_berkelas × 100 (§5.1)"
+    )
+    persen_rumah_tangga_sehat_bawah: float | None = Field(default=None, description="lower")
+    persen_rumah_tangga_sehat_atas: float | None = Field(default=None, description="upper")
 
 
 class AreaReport(BaseModel):
@@ -174,15 +183,15 @@ def summarise(
     level = AreaLevel(by)
     totals = result if isinstance(result, AreaTotals) else result.totals
     form = totals.form
-    healthy = index_class_health(form)
+    health = class_health(form)
+    healthy = health.healthy if health is not None and not health.index else None
     names = totals.village_names
     issues: list[Issue] = []
 
     if level is AreaLevel.DUSUN:
         counts = totals.dusun
-        rows = _AreaRows(
-            counts, area_intervals(counts, ci_method, confidence), level, form, healthy
-        )
+        ci = area_intervals(counts, ci_method, confidence, healthy=healthy)
+        rows = _AreaRows(counts, ci, level, form, health)
         areas = [
             rows.area(
                 i,
@@ -246,7 +255,7 @@ def summarise(
     if level is AreaLevel.DESA:
         fpc = np.array([float(usable_total.get(k, np.nan)) for k in counts.keys])
     rows = _AreaRows(
-        counts, area_intervals(counts, ci_method, confidence, fpc), level, form, healthy
+        counts, area_intervals(counts, ci_method, confidence, fpc, healthy), level, form, health
     )
     # The villages of each area, found by sorting once (not by scanning them per area).
     order = np.argsort(parent_index, kind="stable")
@@ -289,25 +298,7 @@ def _with_listed_villages(counts: AreaCounts, villages: VillageTotals | None) ->
     """Add villages listed in the villages file but not surveyed, with zero counts."""
     if villages is None:
         return counts
-    extra = sorted(set(villages.totals) - set(counts.keys))
-    if not extra:
-        return counts
-    keys = counts.keys + extra
-    order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
-
-    def grow(values: NDArray[np.int64]) -> NDArray[np.int64]:
-        pad = np.zeros((len(extra), *values.shape[1:]), dtype=values.dtype)
-        return np.concatenate([values, pad])[order]
-
-    return AreaCounts(
-        keys=[keys[i] for i in order],
-        surveyed=grow(counts.surveyed),
-        status=grow(counts.status),
-        ya=grow(counts.ya),
-        answered=grow(counts.answered),
-        missing=grow(counts.missing),
-        classes=grow(counts.classes),
-    )
+    return counts.with_keys(sorted(set(villages.totals) - set(counts.keys)))
 
 
 @dataclass(frozen=True)
@@ -331,13 +322,13 @@ class _AreaRows:
         ci: AreaIntervals | None,
         level: AreaLevel,
         form: Form,
-        healthy: list[bool] | None,
+        health: ClassHealth | None,
     ) -> None:
-        self.counts = counts
+        self.counts, self.ci = counts, ci
         self.level = level
         self.indicator_codes = form.codes
         self.class_codes = [c.code for c in form.classes.classes] if form.classes else []
-        self.healthy = healthy
+        self.health = health
         self.surveyed: list[int] = counts.surveyed.tolist()
         self.status: list[list[int]] = counts.status.tolist()
         self.ya: list[list[int]] = counts.ya.tolist()
@@ -388,7 +379,7 @@ class _AreaRows:
                 "sampel_kurang": coverage.flag,
                 "persen_ber_phbs_bawah": self.ber_lower[i],
                 "persen_ber_phbs_atas": self.ber_upper[i],
-                **(area_iks(self.counts, i, self.healthy) if self.healthy is not None else {}),
+                **class_measures(self.counts, self.ci, i, self.health),
             }
         )
         for indicator in area.indikator.values():

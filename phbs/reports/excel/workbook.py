@@ -23,6 +23,7 @@ from phbs.i18n import fmt_int, t
 from phbs.outputs import atomic_path
 from phbs.reports.content import ReportContent, confidence_level, dusun_label
 from phbs.reports.excel.files import xlsx_workbook
+from phbs.reports.excel.healthy import healthy_columns, healthy_totals, healthy_values
 from phbs.reports.excel.minutes import write_minutes_sheet
 from phbs.reports.excel.printing import plan_print
 from phbs.reports.excel.ranking import write_ranking_sheet
@@ -43,6 +44,7 @@ from phbs.reports.excel.tables import (
     write_issues,
     write_metadata,
 )
+from phbs.reports.healthy import healthy_label
 from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary
@@ -259,6 +261,7 @@ def _area_columns(content: ReportContent) -> list[str]:
             columns.append("sampel_kurang")
     if content.report.wilayah:
         columns += [f"kelas_{c}" for c in content.report.wilayah[0].kelas]
+    columns += healthy_columns(content.report.wilayah)
     return columns
 
 
@@ -289,6 +292,7 @@ def _area_values(content: ReportContent, area: AreaSummary, columns: Sequence[st
     }
     for code, count in area.kelas.items():
         values[f"kelas_{code}"] = count
+    values |= healthy_values(area)
     return [values[c] for c in columns]
 
 
@@ -299,7 +303,9 @@ def _column_label(content: ReportContent, column: str) -> str:
         klass = classes.get(column[len("kelas_") :])
         if klass is not None:
             return klass.name_en if content.lang == "en" else klass.name
-    if column.startswith("persen_ber_phbs_"):
+    if column == "persen_rumah_tangga_sehat":
+        return healthy_label(content.result.survey.form.form, content.lang)
+    if column.startswith(("persen_ber_phbs_", "persen_rumah_tangga_sehat_")):
         level = confidence_level(content.report.tingkat_kepercayaan, content.lang)
         return t(f"report.col.{column}", content.lang, level=level)
     return t(f"report.col.{column}", content.lang)
@@ -328,11 +334,12 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
         "penyebut": h.ber_phbs + h.tidak_ber_phbs,
         "persen_ber_phbs": Pct(h.persen_ber_phbs),
     }
+    sums |= healthy_totals(content.report.wilayah)
     total_formats = []
     for index, column in enumerate(columns):
         if column in sums:
             total[index] = sums[column]
-        is_pct = column.startswith("persen_ber_phbs")
+        is_pct = column.startswith(("persen_ber_phbs", "persen_rumah_tangga_sehat"))
         total_formats.append(formats.total_percent if is_pct else formats.total_integer)
     total_formats[0] = formats.total_text
     w.skip()

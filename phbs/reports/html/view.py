@@ -16,6 +16,7 @@ from phbs.reports.content import (
     confidence_level,
     dusun_label,
 )
+from phbs.reports.healthy import healthy_label, total_healthy, with_healthy
 from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary
@@ -134,6 +135,9 @@ def area_table(content: ReportContent) -> Table:
     if with_total:
         labels += [("report.col.jumlah_rumah_tangga", True), ("report.col.persen_dipantau", True)]
     columns += [Column(t(key, lang), numeric) for key, numeric in labels]
+    healthy = with_healthy(report.wilayah)
+    if healthy:
+        columns.append(Column(healthy_label(content.result.survey.form.form, lang), True))
     rows = [_area_row(content, area, dusun, roll_up, with_total) for area in report.wilayah]
     h = content.headline
     total = [_text(t("total", lang)), _text("")]
@@ -150,7 +154,11 @@ def area_table(content: ReportContent) -> Table:
             f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.ber_phbs + h.tidak_ber_phbs, lang)}",
         ),
     ]
-    total += [_text("")] * (len(columns) - len(total))
+    total += [_text("")] * (len(columns) - len(total) - healthy)
+    if healthy:
+        sehat, berkelas, share = total_healthy(report.wilayah)
+        note = f"{fmt_int(sehat, lang)} / {fmt_int(berkelas, lang)}"
+        total.append(_percent(share, lang, note))
     return Table(columns=columns, rows=rows, total=total)
 
 
@@ -205,7 +213,31 @@ def _area_row(
             _count(area.jumlah_rumah_tangga, lang),
             _percent(area.persen_dipantau, lang, note, "#fde0c5" if area.sampel_kurang else ""),
         ]
+    if area.rumah_tangga_berkelas is not None:
+        row.append(_healthy_cell(content, area))
     return row
+
+
+def _healthy_cell(content: ReportContent, area: AreaSummary) -> Cell:
+    """The % rumah tangga sehat with ``sehat / berkelas`` under it and its interval in the
+    tooltip (docs/aturan.md §5.1)."""
+    lang = content.lang
+    sehat, berkelas = area.rumah_tangga_sehat or 0, area.rumah_tangga_berkelas or 0
+    cell = _percent(
+        area.persen_rumah_tangga_sehat,
+        lang,
+        f"{fmt_int(sehat, lang)} / {fmt_int(berkelas, lang)}",
+    )
+    title = t(
+        "report.healthy.title",
+        lang,
+        sehat=fmt_int(sehat, lang),
+        berkelas=fmt_int(berkelas, lang),
+        level=ci_level(content),
+        low=fmt_pct(area.persen_rumah_tangga_sehat_bawah, lang),
+        high=fmt_pct(area.persen_rumah_tangga_sehat_atas, lang),
+    )
+    return replace(cell, title=title)
 
 
 def heat_colour(value: float | None) -> str:
