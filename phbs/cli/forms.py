@@ -14,9 +14,9 @@ import click
 from phbs.cli.common import current_lang, lang_option
 from phbs.cli.translated import argument, group, group_lang_option, option
 from phbs.errors import SettingsError
-from phbs.forms.classes import ClassScheme
+from phbs.forms.classes import class_span
 from phbs.forms.loading import bundled_forms, load_form
-from phbs.i18n import Lang, fmt_decimal, t
+from phbs.i18n import Lang, t
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.text import format_table
 
@@ -120,7 +120,7 @@ def show_form(ctx: click.Context, name: str) -> None:
         for position, klass in enumerate(form.classes.classes):
             healthy = t("forms.show.healthy", language) if klass.healthy else ""
             label = klass.name_en if en else klass.name
-            span = _class_span(form.classes, position, language)
+            span = class_span(form.classes, position, language)
             click.echo(f"  {klass.code}: {label} ({klass.colour}) {span}{healthy}")
     for note in form.notes:
         click.echo(f"\n{note}")
@@ -143,26 +143,6 @@ def _wrapped(text: str, indent: str) -> str:
         subsequent_indent=indent + "  ",
         break_long_words=False,
         break_on_hyphens=False,
-    )
-
-
-def _class_span(scheme: ClassScheme, position: int, lang: Lang) -> str:
-    """``6–10`` for a met-count class; ``6–10 dari 10; 5–7 dari 7`` for a class by indicators
-    met of those that apply; ``0,500 ≤ indeks ≤ 0,800`` for an index class."""
-    klass = scheme.classes[position]
-    if scheme.basis == "met_count":
-        return f"{klass.min_met}–{klass.max_met}"
-    if scheme.basis == "met_of_applicable":
-        return "; ".join(
-            t("forms.show.of_applicable", lang, low=low, high=high, applicable=applicable)
-            for applicable, low, high in scheme.met_spans(position)
-        )
-    low, high = klass.min_index, klass.max_index
-    low_sign = "≤" if klass.min_inclusive else "<"
-    high_sign = "≤" if klass.max_inclusive else "<"
-    index = t("forms.show.index", lang)
-    return (
-        f"{fmt_decimal(low, lang, 3)} {low_sign} {index} {high_sign} {fmt_decimal(high, lang, 3)}"
     )
 
 

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from phbs.i18n import Lang, fmt_decimal, t
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -240,3 +242,29 @@ def _check_index_coverage(classes: list[HouseholdClass]) -> None:
 
 def _span_text(low: Fraction, low_in: bool, high: Fraction, high_in: bool) -> str:
     return f"{'[' if low_in else '('}{float(low)}, {float(high)}{']' if high_in else ')'}"
+
+
+def class_span(scheme: ClassScheme, position: int, lang: Lang) -> str:
+    """What class ``position`` of ``scheme`` holds, in words: ``6–10`` for a met-count class;
+    ``6–10 dari 10; 5–7 dari 7`` for a class by indicators met of those that apply;
+    ``0,500 ≤ indeks ≤ 0,800`` for an index class.
+
+    >>> from phbs.forms.loading import load_form
+    >>> class_span(load_form("riskesdas-2013").form.classes, 1, "en")
+    '6–10 of 10; 6–9 of 9; 6–8 of 8; 5–7 of 7'
+    """
+    klass = scheme.classes[position]
+    if scheme.basis == "met_count":
+        return f"{klass.min_met}–{klass.max_met}"
+    if scheme.basis == "met_of_applicable":
+        return "; ".join(
+            t("forms.show.of_applicable", lang, low=low, high=high, applicable=applicable)
+            for applicable, low, high in scheme.met_spans(position)
+        )
+    low, high = klass.min_index, klass.max_index
+    low_sign = "≤" if klass.min_inclusive else "<"
+    high_sign = "≤" if klass.max_inclusive else "<"
+    index = t("forms.show.index", lang)
+    return (
+        f"{fmt_decimal(low, lang, 3)} {low_sign} {index} {high_sign} {fmt_decimal(high, lang, 3)}"
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from phbs.forms.classes import class_span
 from phbs.forms.fields import group_name
 from phbs.forms.model import Form
 from phbs.outputs import atomic_text
@@ -34,6 +35,14 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+def _class_lines(form: Form) -> list[str]:
+    """The form's classes as the legend states them: ``PHBS baik: 6–10 dari 10; …``."""
+    if form.classes is None:
+        return []
+    scheme = form.classes
+    return [f"{k.name}: {class_span(scheme, i, 'id')}" for i, k in enumerate(scheme.classes)]
 
 
 def render_paper_form(
@@ -58,6 +67,7 @@ def render_paper_form(
             kabupaten=kabupaten,
             region=region,
             has_groups=any(i.group for i in form.indicators),
+            classes=_class_lines(form),
         )
     )
 
