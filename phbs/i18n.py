@@ -743,13 +743,26 @@ LABELS: dict[str, tuple[str, str]] = {
         "  {a} ⇄ {b}: swap order in {share} of replicates",
     ),
     "unc.shrink": (
-        "Penyusutan (Bayes empiris beta-binomial, {method}): % ber-PHBS ditarik ke {mean} "
-        "dengan bobot prior setara {strength} rumah tangga (Beta({alpha}; {beta}), {villages} "
-        "desa).",
-        "Shrinkage (empirical-Bayes beta-binomial, {method}): % PHBS pulled toward {mean} "
-        "with a prior worth {strength} households (Beta({alpha}, {beta}), {villages} "
-        "villages).",
+        "Penyusutan (Bayes empiris beta-binomial, {method}; docs/aturan.md §7.8): % ber-PHBS "
+        "yang dinilai = (x + α) / (n + κ), ditarik ke μ = {mean} dengan κ = α + β = {strength} "
+        "(prior Beta({alpha}; {beta}), bernilai {strength} rumah tangga, dari {villages} desa); "
+        "interval posterior {level} % = kuantil Beta(x + α; n − x + β).",
+        "Shrinkage (empirical-Bayes beta-binomial, {method}; docs/aturan.md §7.8): the "
+        "% ber-PHBS scored = (x + α) / (n + κ), pulled toward μ = {mean} with κ = α + β = "
+        "{strength} (prior Beta({alpha}, {beta}), worth {strength} households, from {villages} "
+        "villages); {level}% posterior interval = quantiles of Beta(x + α, n − x + β).",
     ),
+    "unc.shrink.infinite": (
+        "Penyusutan (Bayes empiris beta-binomial, {method}; docs/aturan.md §7.8): kemungkinan "
+        "tertinggi di κ = ∞, yaitu {villages} desa tidak berbeda lebih dari yang dijelaskan "
+        "kebetulan; penyusutan penuh: % ber-PHBS setiap desa yang dinilai = μ = {mean} (angka "
+        "gabungan Σx / Σn), intervalnya titik itu.",
+        "Shrinkage (empirical-Bayes beta-binomial, {method}; docs/aturan.md §7.8): the "
+        "likelihood is highest at κ = ∞, i.e. the {villages} villages differ no more than "
+        "chance explains; complete pooling: every village's % ber-PHBS scored = μ = {mean} "
+        "(the pooled Σx / Σn), its interval that point.",
+    ),
+    "unc.col.shrunk": ("% disusutkan (IP)", "% shrunk (PI)"),
     # --- uncertainty in the Excel and HTML reports (docs/aturan.md §5.4, §5.7)
     "report.setting.ci": ("Interval kepercayaan", "Confidence interval"),
     "report.ci.setting": ("{method}, {level} %{fpc}", "{method}, {level}%{fpc}"),
@@ -873,6 +886,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.p_pertama": ("P(juara 1)", "P(1st)"),
     "report.col.p_tiga_besar": ("P(3 besar)", "P(top 3)"),
     "report.col.p_tetap_bobot": ("P(tetap, bobot)", "P(kept, weights)"),
+    "report.col.persen_ber_phbs_susut": ("% disusutkan", "% shrunk"),
+    "report.col.persen_ber_phbs_susut_bawah": ("IP {level}% bawah", "{level}% PI lower"),
+    "report.col.persen_ber_phbs_susut_atas": ("IP {level}% atas", "{level}% PI upper"),
+    "report.unc.shrink_explain": (
+        "% disusutkan = % ber-PHBS setelah penyusutan Bayes empiris (nilai yang dinilai); "
+        "IP = interval posterior.",
+        "% shrunk = % ber-PHBS after empirical-Bayes shrinkage (the value scored); "
+        "PI = posterior interval.",
+    ),
     # --- the command line: help of every command and option (phbs/cli/language.py reads
     # "cmd.<command>" for a command and "opt.<key>" for an option), and what the console says
     "cmd.phbs": (

@@ -1,8 +1,8 @@
-"""Statistics for village percentages (docs/aturan.md §5): intervals, control limits, shrinkage.
+"""Statistics for village percentages (docs/aturan.md §5): intervals and control limits.
 
 Every kernel is a pure, vectorised function over numpy arrays; the thin wrappers
 (:func:`proportion_interval`, :func:`percent_interval`, :func:`funnel_limits`,
-:func:`fit_beta_binomial`) check their arguments and raise :class:`ValueError` on misuse.
+:func:`funnel_tail`) check their arguments and raise :class:`ValueError` on misuse.
 
 **Intervals** for a proportion ``x / n``: Wilson score (default; Wilson 1927), Clopper–Pearson
 "exact" (1934) and Jeffreys (Brown, Cai & DasGupta 2001), none with a continuity correction.
@@ -29,12 +29,18 @@ interval is then clipped to the values the whole village can still take,
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
 from statistics import NormalDist
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+from phbs.shrinkage import (
+    BetaBinomialPrior,
+    fit_beta_binomial,
+    posterior_interval,
+    shrunk_proportion,
+)
 
 FloatArray = NDArray[np.float64]
 
@@ -44,6 +50,7 @@ __all__ = [
     "fit_beta_binomial",
     "funnel_limits",
     "percent_interval",
+    "posterior_interval",
     "proportion_interval",
     "shrunk_proportion",
 ]
@@ -226,104 +233,3 @@ def _exact_limit(rate: float, n: FloatArray, q: float) -> FloatArray:
     with np.errstate(divide="ignore", invalid="ignore"):
         a = np.where(step > 0, (at - q) / step, 0.0)
     return np.asarray(np.clip((r - a) / n, 0.0, 1.0), dtype=np.float64)
-
-
-@dataclass(frozen=True)
-class BetaBinomialPrior:
-    """A fitted Beta(alpha, beta) prior for village proportions, and how it was fitted."""
-
-    alpha: float
-    beta: float
-    method: str
-    villages: int
-
-    @property
-    def mean(self) -> float:
-        """Prior mean ``alpha / (alpha + beta)``: the rate villages are pulled toward."""
-        return self.alpha / (self.alpha + self.beta)
-
-    @property
-    def strength(self) -> float:
-        """``alpha + beta``: the prior is worth this many households."""
-        return self.alpha + self.beta
-
-
-#: Largest prior strength fitted; reached when villages differ no more than chance allows.
-MAX_STRENGTH = 1.0e6
-
-
-def moments_prior(x: FloatArray, n: FloatArray) -> tuple[float, float]:
-    """Method-of-moments Beta prior (mean, strength) from village counts with ``n > 0``.
-
-    Uses the pooled mean ``m = Σx / Σn`` and the spread of ``x/n``: with ``s²`` the
-    n-weighted variance of ``x/n`` and ``ñ`` the mean of ``n``, ``ρ = (s²/(m(1−m)) − 1/ñ) /
-    (1 − 1/ñ)`` estimates the intra-village correlation and the strength is ``1/ρ − 1``.
-    """
-    m = float(x.sum() / n.sum())
-    if m <= 0.0 or m >= 1.0:
-        return m, MAX_STRENGTH
-    p = x / n
-    s2 = float(np.sum(n * (p - m) ** 2) / n.sum())
-    n_bar = float(n.mean())
-    if n_bar <= 1.0:
-        return m, MAX_STRENGTH
-    rho = (s2 / (m * (1.0 - m)) - 1.0 / n_bar) / (1.0 - 1.0 / n_bar)
-    if rho <= 1.0 / (MAX_STRENGTH + 1.0):
-        return m, MAX_STRENGTH
-    return m, min(MAX_STRENGTH, 1.0 / rho - 1.0)
-
-
-def fit_beta_binomial(successes: ArrayLike, trials: ArrayLike) -> BetaBinomialPrior:
-    """Empirical-Bayes Beta prior for proportions, by marginal maximum likelihood.
-
-    Maximises ``Σ log BetaBinomial(x_i | n_i, α, β)`` over (logit mean, log strength) with
-    L-BFGS-B, starting from :func:`moments_prior`; villages with ``n = 0`` are left out.
-    When the villages vary no more than binomial chance, the strength runs to
-    :data:`MAX_STRENGTH` (complete pooling).
-
-    >>> prior = fit_beta_binomial([3, 30, 12, 50, 5], [10, 60, 40, 70, 30])
-    >>> round(prior.mean, 2), prior.method
-    (0.41, 'marginal-ml')
-    """
-    from scipy import optimize, special
-    from scipy.stats import betabinom
-
-    x = np.asarray(successes, dtype=np.float64)
-    n = np.asarray(trials, dtype=np.float64)
-    if x.shape != n.shape or np.any(x < 0) or np.any(x > n):
-        raise ValueError("need matching arrays with 0 ≤ successes ≤ trials")
-    keep = n > 0
-    x, n = x[keep], n[keep]
-    if x.size < 2:
-        raise ValueError("need at least two villages with households to fit a prior")
-    mean, strength = moments_prior(x, n)
-    if mean <= 0.0 or mean >= 1.0:
-        clipped = min(max(mean, 1e-9), 1 - 1e-9)
-        return BetaBinomialPrior(clipped * strength, (1 - clipped) * strength, "moments", x.size)
-
-    def negative_log_likelihood(theta: FloatArray) -> float:
-        mu = float(special.expit(theta[0]))
-        kappa = float(np.exp(theta[1]))
-        return -float(np.sum(betabinom.logpmf(x, n, mu * kappa, (1.0 - mu) * kappa)))
-
-    start = np.array([special.logit(mean), math.log(min(strength, 1e4))])
-    bounds = [(-20.0, 20.0), (math.log(1e-3), math.log(MAX_STRENGTH))]
-    found = optimize.minimize(negative_log_likelihood, start, method="L-BFGS-B", bounds=bounds)
-    mu = float(special.expit(found.x[0]))
-    kappa = float(np.exp(found.x[1]))
-    return BetaBinomialPrior(mu * kappa, (1.0 - mu) * kappa, "marginal-ml", int(x.size))
-
-
-def shrunk_proportion(
-    successes: ArrayLike, trials: ArrayLike, prior: BetaBinomialPrior
-) -> FloatArray:
-    """Posterior mean ``(x + α) / (n + α + β)`` of each village's proportion.
-
-    >>> prior = BetaBinomialPrior(4.0, 6.0, "given", 2)
-    >>> shrunk_proportion([9, 0], [10, 0], prior).tolist()
-    [0.65, 0.4]
-    """
-    x = np.asarray(successes, dtype=np.float64)
-    n = np.asarray(trials, dtype=np.float64)
-    result: FloatArray = (x + prior.alpha) / (n + prior.alpha + prior.beta)
-    return result

@@ -12,11 +12,9 @@ from scipy.stats import beta as beta_dist
 from scipy.stats import binomtest, norm
 
 from phbs.stats import (
-    MAX_STRENGTH,
     BetaBinomialPrior,
     fit_beta_binomial,
     funnel_limits,
-    moments_prior,
     percent_interval,
     proportion_interval,
     shrunk_proportion,
@@ -203,14 +201,6 @@ def test_posterior_mean_by_hand() -> None:
     assert got.tolist() == pytest.approx([0.65, 94 / 110])
 
 
-def test_moments_prior_by_hand() -> None:
-    """Method of moments on two villages, 2/10 and 8/10: m = 0.5, s² = 0.09, ñ = 10,
-    ρ = (0.09/0.25 − 0.1)/0.9 = 0.2889, strength = 1/ρ − 1 = 2.4615."""
-    mean, strength = moments_prior(np.array([2.0, 8.0]), np.array([10.0, 10.0]))
-    assert mean == 0.5
-    assert strength == pytest.approx(1 / ((0.36 - 0.1) / 0.9) - 1)
-
-
 def test_fit_recovers_a_known_prior() -> None:
     """Villages drawn from Beta(8, 12) with 60 households each: the fitted prior has mean
     0.4 and strength 20 within sampling error."""
@@ -223,9 +213,9 @@ def test_fit_recovers_a_known_prior() -> None:
 
 
 def test_no_overdispersion_pools_completely() -> None:
-    """Villages with identical rates: the prior strength runs to its cap, so every village
-    is pulled to the overall rate."""
+    """Villages with identical rates: κ = ∞ and every village is at the overall rate
+    (docs/aturan.md §7.8)."""
     prior = fit_beta_binomial([10, 20, 40], [50, 100, 200])
-    assert prior.strength > 1e3
-    assert shrunk_proportion([10], [50], prior)[0] == pytest.approx(0.2, abs=0.005)
-    assert prior.strength <= MAX_STRENGTH
+    assert prior.infinite
+    assert math.isinf(prior.strength)
+    assert shrunk_proportion([10], [50], prior)[0] == 0.2

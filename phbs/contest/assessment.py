@@ -13,9 +13,20 @@ from phbs.contest.rubric_loading import LoadedRubric
 from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity, weight_sensitivity
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport
-from phbs.stats import BetaBinomialPrior
+from phbs.shrinkage import BetaBinomialPrior, posterior_interval, shrunk_proportion
 
 CI_COLUMNS = ["persen_ber_phbs_survei", "persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
+
+#: With --shrink: the posterior mean (the value ranked) and its equal-tailed interval at the
+#: run's confidence level, then the prior's μ (percent) and κ (empty when κ = ∞), repeated on
+#: every row so that the CSV names the prior it was shrunk with (docs/aturan.md §7.8).
+SHRINK_COLUMNS = [
+    "persen_ber_phbs_susut",
+    "persen_ber_phbs_susut_bawah",
+    "persen_ber_phbs_susut_atas",
+    "prior_mu_persen",
+    "prior_kappa",
+]
 
 
 BOOTSTRAP_COLUMNS = [
@@ -44,6 +55,8 @@ class Uncertainty:
             columns += BOOTSTRAP_COLUMNS
         if self.weights is not None:
             columns.append("p_tetap_bobot")
+        if self.prior is not None and self.report is not None:
+            columns += SHRINK_COLUMNS
         return columns
 
     def cells(self) -> dict[str, dict[str, Any]]:
@@ -64,7 +77,37 @@ class Uncertainty:
         if self.weights is not None:
             for w in self.weights.desa:
                 rows.setdefault(w.kode_desa, {})["p_tetap_bobot"] = w.p_tetap
+        for code, shrunk in self.shrunk().items():
+            rows.setdefault(code, {}).update(shrunk)
         return rows
+
+    def shrunk(self) -> dict[str, dict[str, Any]]:
+        """Per village with households: the shrunk % ber-PHBS, its posterior interval at the
+        run's confidence level and the prior (the :data:`SHRINK_COLUMNS`)."""
+        if self.prior is None or self.report is None:
+            return {}
+        areas = [a for a in self.report.wilayah if a.ber_phbs + a.tidak_ber_phbs > 0]
+        x = [a.ber_phbs for a in areas]
+        n = [a.ber_phbs + a.tidak_ber_phbs for a in areas]
+        mean = shrunk_proportion(x, n, self.prior) * 100
+        lower, upper = posterior_interval(x, n, self.prior, self.report.tingkat_kepercayaan)
+        kappa = None if self.prior.infinite else self.prior.strength
+        return {
+            a.kode: dict(
+                zip(
+                    SHRINK_COLUMNS,
+                    [
+                        float(mean[i]),
+                        float(lower[i]) * 100,
+                        float(upper[i]) * 100,
+                        self.prior.mean * 100,
+                        kappa,
+                    ],
+                    strict=True,
+                )
+            )
+            for i, a in enumerate(areas)
+        }
 
     def document(self) -> dict[str, Any]:
         """The JSON section ``ketidakpastian``."""
@@ -73,18 +116,34 @@ class Uncertainty:
             "tingkat_kepercayaan": self.report.tingkat_kepercayaan if self.report else None,
             "bootstrap": self.bootstrap.model_dump(mode="json") if self.bootstrap else None,
             "kepekaan_bobot": self.weights.model_dump(mode="json") if self.weights else None,
-            "penyusutan": (
+            "penyusutan": self._shrinkage_document(),
+        }
+
+    def _shrinkage_document(self) -> dict[str, Any] | None:
+        prior = self.prior
+        if prior is None:
+            return None
+        infinite = prior.infinite
+        return {
+            "metode": f"empirical Bayes beta-binomial ({prior.method})",
+            "rujukan": "docs/aturan.md §7.8",
+            "alpha": None if infinite else prior.alpha,
+            "beta": None if infinite else prior.beta,
+            "rata_rata_prior": prior.mean,
+            "kekuatan_prior": None if infinite else prior.strength,
+            "kappa_tak_hingga": infinite,
+            "log_likelihood": prior.log_likelihood,
+            "jumlah_desa": prior.villages,
+            "tingkat_kepercayaan": self.report.tingkat_kepercayaan if self.report else None,
+            "desa": [
                 {
-                    "metode": f"empirical Bayes beta-binomial ({self.prior.method})",
-                    "alpha": self.prior.alpha,
-                    "beta": self.prior.beta,
-                    "rata_rata_prior": self.prior.mean,
-                    "kekuatan_prior": self.prior.strength,
-                    "jumlah_desa": self.prior.villages,
+                    "kode_desa": code,
+                    "persen_ber_phbs_susut": values["persen_ber_phbs_susut"],
+                    "persen_ber_phbs_susut_bawah": values["persen_ber_phbs_susut_bawah"],
+                    "persen_ber_phbs_susut_atas": values["persen_ber_phbs_susut_atas"],
                 }
-                if self.prior
-                else None
-            ),
+                for code, values in self.shrunk().items()
+            ],
         }
 
 

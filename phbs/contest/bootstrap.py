@@ -29,8 +29,8 @@ from phbs.contest.uncertainty import RankBootstrap, VillageRankStability
 from phbs.scoring.household import Status
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport
+from phbs.shrinkage import BetaBinomialPrior, shrunk_proportion
 from phbs.states import NO, YES
-from phbs.stats import BetaBinomialPrior, shrunk_proportion
 
 #: Draws each wanted measure's values for a batch of replicates (replicates × villages).
 Sampler = Callable[[np.random.Generator, int], dict[str, FloatArray]]

@@ -28,7 +28,9 @@
   bootstrap), and the pairs among the villages ranked 1…10 whose order swaps in at least 5 %
   of the replicates.
 * :func:`shrink_measures` replaces % ber-PHBS by its empirical-Bayes beta-binomial posterior
-  mean (:func:`phbs.stats.fit_beta_binomial`), pulling small villages toward the overall rate.
+  mean (:func:`phbs.shrinkage.fit_beta_binomial`, the prior at the maximum of the marginal
+  likelihood), pulling small villages toward the overall rate; κ = ∞ puts every village at
+  the pooled rate (docs/aturan.md §7.8).
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from phbs.contest.resampling import chunk_size
 from phbs.contest.rubric import Rubric
 from phbs.contest.rubric_loading import LoadedRubric
 from phbs.scoring.summary import AreaReport
-from phbs.stats import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
+from phbs.shrinkage import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
 
 FloatArray = NDArray[np.float64]
 

@@ -3,7 +3,10 @@
 CSV columns added after ``catatan`` (only those whose analysis was run):
 ``persen_ber_phbs_survei, persen_ber_phbs_bawah, persen_ber_phbs_atas`` (with --survey);
 ``peringkat_median, peringkat_bawah, peringkat_atas, p_pertama, p_tiga_besar`` (--bootstrap);
-``p_tetap_bobot`` (--weight-sensitivity).
+``p_tetap_bobot`` (--weight-sensitivity);
+``persen_ber_phbs_susut, persen_ber_phbs_susut_bawah, persen_ber_phbs_susut_atas,
+prior_mu_persen, prior_kappa`` (--shrink: the posterior mean and interval, and the prior; κ
+empty when it is ∞, docs/aturan.md §7.8).
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ from phbs.contest.models import Ranking
 from phbs.i18n import LABELS, Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.reports.text import format_table
 
+#: The shrunk value and its posterior interval, in the order of :data:`CI_COLUMNS`.
+SHRUNK = ["persen_ber_phbs_susut", "persen_ber_phbs_susut_bawah", "persen_ber_phbs_susut_atas"]
 
-def _ci(values: dict[str, Any], lang: Lang) -> str:
-    point, low, high = (values.get(c) for c in CI_COLUMNS)
+
+def _ci(values: dict[str, Any], lang: Lang, columns: list[str] = CI_COLUMNS) -> str:
+    point, low, high = (values.get(c) for c in columns)
     if point is None:
         return "–"
     if low is None or high is None:
@@ -35,6 +41,9 @@ def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") ->
         headers += [t(f"unc.col.{k}", lang) for k in ("median", "interval", "first", "top3")]
     if found.weights is not None:
         headers.append(t("unc.col.keep", lang))
+    shrunk = found.prior is not None and found.report is not None
+    if shrunk:
+        headers.append(t("unc.col.shrunk", lang))
     rows = []
     for village in ranking.ranked():
         values = cells.get(village.kode_desa, {})
@@ -50,6 +59,8 @@ def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") ->
             ]
         if found.weights is not None:
             row.append(fmt_decimal(values.get("p_tetap_bobot", 0), lang, 2))
+        if shrunk:
+            row.append(_ci(values, lang, SHRUNK))
         rows.append(row)
     lines = [format_table(headers, rows, set(range(3, len(headers))) | {0})]
     lines += uncertainty_notes(found, lang)
@@ -112,16 +123,18 @@ def uncertainty_notes(found: Uncertainty, lang: Lang = "id") -> list[str]:
             notes.append(t("unc.swap", lang, a=a, b=b, share=share))
     prior = found.prior
     if prior is not None:
+        level = found.report.tingkat_kepercayaan if found.report else 0.95
         notes.append(
             t(
-                "unc.shrink",
+                "unc.shrink.infinite" if prior.infinite else "unc.shrink",
                 lang,
                 method=_prior_method(prior.method, lang),
-                mean=fmt_percent(prior.mean * 100, lang),
-                strength=fmt_decimal(prior.strength, lang),
-                alpha=fmt_decimal(prior.alpha, lang, 2),
-                beta=fmt_decimal(prior.beta, lang, 2),
+                mean=fmt_percent(prior.mean * 100, lang, 2),
+                strength="∞" if prior.infinite else fmt_decimal(prior.strength, lang),
+                alpha="∞" if prior.infinite else fmt_decimal(prior.alpha, lang, 2),
+                beta="∞" if prior.infinite else fmt_decimal(prior.beta, lang, 2),
                 villages=prior.villages,
+                level=fmt_decimal(level * 100, lang, 1, trim=True),
             )
         )
     return notes

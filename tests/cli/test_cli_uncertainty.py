@@ -84,6 +84,11 @@ def test_rank_bootstrap_weights_and_shrinkage(tmp_path: Path) -> None:
         "p_pertama",
         "p_tiga_besar",
         "p_tetap_bobot",
+        "persen_ber_phbs_susut",
+        "persen_ber_phbs_susut_bawah",
+        "persen_ber_phbs_susut_atas",
+        "prior_mu_persen",
+        "prior_kappa",
     ]
     assert rows == read_rows(second)
     js = tmp_path / "p.json"

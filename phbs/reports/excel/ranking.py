@@ -9,7 +9,7 @@ from typing import Any
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import VillageResult
 from phbs.i18n import t
-from phbs.reports.content import ReportContent
+from phbs.reports.content import ReportContent, confidence_level
 from phbs.reports.contest import ContestView, percent_rule, shown_percent
 from phbs.reports.excel.printing import plan_print, wrapped_lines
 from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
@@ -33,6 +33,9 @@ def uncertainty_columns(found: Uncertainty | None) -> list[str]:
         keys += ["p_pertama", "p_tiga_besar"]
     if found.weights is not None:
         keys.append("p_tetap_bobot")
+    if found.prior is not None and found.report is not None:
+        keys += ["persen_ber_phbs_susut", "persen_ber_phbs_susut_bawah"]
+        keys.append("persen_ber_phbs_susut_atas")
     return keys
 
 
@@ -42,7 +45,10 @@ def ranking_header(view: ContestView, found: Uncertainty | None = None) -> list[
     keys = ["peringkat", "kode_desa", "nama_desa", "status_lomba", "total", "persen_maksimum"]
     labels = [t(f"report.col.{k}", lang) for k in keys]
     labels.append(t("report.col.predikat", lang))
-    labels += [t(f"report.col.{k}", lang) for k in uncertainty_columns(found)]
+    level = (
+        confidence_level(found.report.tingkat_kepercayaan, lang) if found and found.report else ""
+    )
+    labels += [t(f"report.col.{k}", lang, level=level) for k in uncertainty_columns(found)]
     labels += [t("report.col.subtotal", lang, group=name) for _, name in view.groups]
     labels += [name for _, name, _ in view.criteria]
     labels += [t("report.col.diputus_oleh", lang), t("report.col.catatan", lang)]
@@ -71,6 +77,8 @@ def ranking_values(
             value = extra.get(key)
             if key.startswith("p_"):
                 row.append(None if value is None else Pct(value * 100))
+            elif key.startswith("persen_"):
+                row.append(None if value is None else Pct(value))
             elif key == "peringkat_median":
                 row.append(None if value is None else float(value))
             else:
@@ -160,8 +168,10 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
         if notes_text:
             w.skip()
             w.row([t("report.section.rank_uncertainty", lang)], formats.section, measure=False)
-            if extra:
+            if found.bootstrap is not None or found.weights is not None:
                 below.paragraph(t("report.unc.explain", lang))
+            if found.prior is not None and found.report is not None:
+                below.paragraph(t("report.unc.shrink_explain", lang))
             for note in notes_text:
                 below.paragraph(note.strip())
     _write_overrides(below, view)

@@ -69,6 +69,7 @@ def _uncertainty_columns(found: Uncertainty | None, lang: Lang) -> list[Column]:
         return []
     keys = ["median", "interval", "first", "top3"] if found.bootstrap is not None else []
     keys += ["keep"] if found.weights is not None else []
+    keys += ["shrunk"] if found.prior is not None and found.report is not None else []
     return [Column(t(f"unc.col.{k}", lang), True) for k in keys]
 
 
@@ -94,7 +95,19 @@ def _uncertainty_cells(found: Uncertainty | None, values: dict[str, Any], lang: 
         ]
     if found.weights is not None:
         cells.append(_probability(values.get("p_tetap_bobot"), lang))
+    if found.prior is not None and found.report is not None:
+        cells.append(_shrunk(values, lang))
     return cells
+
+
+def _shrunk(values: dict[str, Any], lang: Lang) -> Cell:
+    """The shrunk % ber-PHBS with its posterior interval: ``60,6 (56,3–64,8)``."""
+    mean = values.get("persen_ber_phbs_susut")
+    if mean is None:
+        return Cell(text="–", sort="")
+    low, high = values["persen_ber_phbs_susut_bawah"], values["persen_ber_phbs_susut_atas"]
+    text = f"{fmt_decimal(mean, lang)} ({fmt_decimal(low, lang)}–{fmt_decimal(high, lang)})"
+    return Cell(text=text, sort=repr(mean))
 
 
 def ranking_section(view: ContestView, found: Uncertainty | None = None) -> RankingSection:
@@ -205,7 +218,14 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
         decimals=digits,
         uncertainty_notes=[n.strip() for n in uncertainty_notes(found, lang)] if found else [],
         uncertainty_explain=(
-            t("report.unc.explain", lang) if _uncertainty_columns(found, lang) else ""
+            " ".join(
+                t(key, lang)
+                for key, shown in (
+                    ("report.unc.explain", bool(found and (found.bootstrap or found.weights))),
+                    ("report.unc.shrink_explain", bool(found and found.prior and found.report)),
+                )
+                if shown
+            )
         ),
         percent_rule=percent_rule(ranking, lang),
     )
