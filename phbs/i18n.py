@@ -331,6 +331,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ci.method.jeffreys": ("Jeffreys", "Jeffreys"),
     "funnel.method.exact": ("binomial eksak", "exact binomial"),
     "funnel.method.normal": ("pendekatan normal", "normal approximation"),
+    "funnel.method.adjusted": (
+        "efek acak aditif (disesuaikan untuk sebaran antardesa)",
+        "additive random effects (widened for the spread between villages)",
+    ),
     "prior.method.moments": ("metode momen", "method of moments"),
     "prior.method.marginal-ml": (
         "kemungkinan marginal maksimum",
@@ -823,16 +827,76 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.funnel.out95": ("di luar batas 95 %", "outside the 95% limits"),
     "report.funnel.out998": ("di luar batas 99,8 %", "outside the 99.8% limits"),
     "report.funnel.caption": (
-        "Batas kendali binomial eksak (Spiegelhalter 2005); sumbu mendatar: rumah tangga dengan "
-        "hasil lengkap.",
-        "Exact binomial control limits (Spiegelhalter 2005); horizontal axis: households with "
-        "a complete result.",
+        "Batas kendali binomial eksak (Spiegelhalter 2005): desa di luar batas 99,8 % bila "
+        "peluang mendapat angka sejauh itu atau lebih jauh dari rata-rata, dengan jumlah rumah "
+        "tangganya, di bawah 0,1 % (95 %: 2,5 %); garis ditarik di tengah antara hitungan "
+        "terakhir di dalam dan pertama di luar. Sumbu mendatar: rumah tangga dengan hasil "
+        "lengkap.",
+        "Exact binomial control limits (Spiegelhalter 2005): a village is outside the 99.8% "
+        "limits when the chance of a count that far or further from the overall rate, with "
+        "its households, is below 0.1% (95%: 2.5%); each line lies halfway between the last "
+        "count inside and the first outside. Horizontal axis: households with a complete "
+        "result.",
+    ),
+    "report.funnel.caption.adjusted": (
+        "Batas kendali disesuaikan untuk sebaran antardesa (efek acak aditif, Spiegelhalter "
+        "2005): rata-rata ± z·√(p(1 − p)/n + τ²), τ = {tau} poin persen (DerSimonian–Laird). "
+        "Sumbu mendatar: rumah tangga dengan hasil lengkap.",
+        "Control limits widened for the spread between villages (additive random effects, "
+        "Spiegelhalter 2005): overall ± z·√(p(1 − p)/n + τ²), τ = {tau} percentage points "
+        "(DerSimonian–Laird). Horizontal axis: households with a complete result.",
+    ),
+    "report.funnel.caption.normal": (
+        "Batas kendali pendekatan normal: rata-rata ± z·√(p(1 − p)/n). Sumbu mendatar: rumah "
+        "tangga dengan hasil lengkap.",
+        "Normal-approximation control limits: overall ± z·√(p(1 − p)/n). Horizontal axis: "
+        "households with a complete result.",
+    ),
+    "report.funnel.dispersion.over": (
+        "Uji dispersi (Spiegelhalter 2005): φ̂ = {phi} dari {count} desa (z-skor, 10 % "
+        "terjauh di tiap ujung dipangkas); I·φ̂ = {stat} > {critical}, titik 95 % χ² dengan "
+        "{df} derajat bebas: desa-desa berbeda lebih dari yang bisa dijelaskan kebetulan "
+        "sampel, jadi batas kendali diperlebar dengan sebaran antardesa τ = {tau} poin persen. "
+        "Desa di luar batas ini menonjol bahkan di antara desa yang memang berbeda-beda.",
+        "Dispersion test (Spiegelhalter 2005): φ̂ = {phi} over {count} villages (z-scores, "
+        "the 10% furthest at each end pulled in); I·φ̂ = {stat} > {critical}, the 95% point "
+        "of χ² with {df} degrees of freedom: the villages differ more than sampling chance "
+        "explains, so the control limits are widened by the spread between villages τ = {tau} "
+        "percentage points. A village outside these limits stands out even among villages "
+        "that do differ.",
+    ),
+    "report.funnel.dispersion.ok": (
+        "Uji dispersi (Spiegelhalter 2005): φ̂ = {phi} dari {count} desa; I·φ̂ = {stat} ≤ "
+        "{critical}, titik 95 % χ² dengan {df} derajat bebas: sebaran antardesa masih dapat "
+        "dijelaskan kebetulan sampel; batas binomial eksak dipakai apa adanya.",
+        "Dispersion test (Spiegelhalter 2005): φ̂ = {phi} over {count} villages; I·φ̂ = "
+        "{stat} ≤ {critical}, the 95% point of χ² with {df} degrees of freedom: the spread "
+        "between villages is within sampling chance; the exact binomial limits stand as "
+        "they are.",
+    ),
+    "report.funnel.dispersion.none": (
+        "Rata-rata {rate}: setiap desa sama dengan rata-rata, tidak ada desa yang di luar batas.",
+        "Overall {rate}: every village equals the overall rate, none is outside the limits.",
+    ),
+    "report.funnel.limit95.adjusted": ("batas 95 % (disesuaikan)", "95% limits (widened)"),
+    "report.funnel.limit998.adjusted": ("batas 99,8 % (disesuaikan)", "99.8% limits (widened)"),
+    "report.funnel.none.adjusted": (
+        "Semua desa berada di dalam batas 99,8 % yang disesuaikan: tidak ada desa yang menonjol "
+        "dari sebaran antardesa.",
+        "Every village lies within the widened 99.8% limits: none stands out from the spread "
+        "between villages.",
     ),
     "report.funnel.outside": (
         "Desa di luar batas 99,8 % (berbeda dari rata-rata lebih dari yang bisa dijelaskan oleh "
         "kebetulan):",
         "Villages outside the 99.8% limits (different from the overall rate by more than chance "
         "explains):",
+    ),
+    "report.funnel.outside.adjusted": (
+        "Desa di luar batas 99,8 % yang disesuaikan (menonjol bahkan setelah sebaran antardesa "
+        "diperhitungkan):",
+        "Villages outside the widened 99.8% limits (standing out even after the spread between "
+        "villages is allowed for):",
     ),
     "report.funnel.item": (
         "{name} ({code}): {percent} ber-PHBS dari {count} rumah tangga, {side} batas 99,8 % "
@@ -866,9 +930,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.funnel.pos.di_bawah_95": ("di bawah batas 95 %", "below the 95% limit"),
     "report.funnel.pos.dalam": ("di dalam batas", "within the limits"),
     "report.funnel.sheet_note": (
-        "Rata-rata semua desa {rate}; batas kendali: {method}. Diagram corong (funnel plot) ada "
-        "di laporan HTML.",
-        "Overall rate {rate}; control limits: {method}. The funnel plot is in the HTML report.",
+        "Rata-rata semua desa {rate}; batas kendali: {method}. {dispersion} Diagram corong "
+        "(funnel plot) ada di laporan HTML.",
+        "Overall rate {rate}; control limits: {method}. {dispersion} The funnel plot is in the "
+        "HTML report.",
     ),
     "report.section.rank_uncertainty": ("Seberapa pasti peringkat ini", "How sure this ranking is"),
     "report.unc.explain": (

@@ -1023,8 +1023,10 @@ CATALOGUE.update(
                     "limit around the overall {overall}",
                 ),
                 (
-                    "perbedaan ini lebih besar dari yang bisa dijelaskan oleh kebetulan",
-                    "the difference is larger than chance explains",
+                    "perbedaan ini lebih besar dari yang bisa dijelaskan oleh kebetulan (dan, bila "
+                    "batas disesuaikan, oleh sebaran antardesa); periksa, jangan dibuang",
+                    "the difference is larger than chance (and, with widened limits, the spread "
+                    "between villages) explains; to check, not to drop",
                 ),
             ),
         ]

@@ -33,6 +33,7 @@ from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import tables, text
 from phbs.reports.content import na_policy_name
 from phbs.reports.households import households_csv, write_rejects_csv
+from phbs.scoring.funnel import village_funnel
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.plausibility import plausibility_issues
 from phbs.scoring.streaming import score_files
@@ -175,6 +176,7 @@ def score_command(
         *(totals.issues if totals else []),
         *report.masalah,
         *plausibility_issues(result),
+        *village_funnel(result, report).issues(),
     ]
 
     level_name = t(f"level.{report.tingkat.value}", language)

@@ -17,6 +17,7 @@ from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
+from phbs.scoring.funnel import funnel_plot
 from phbs.outputs import CsvFormat, atomic_path
 from phbs.reports.content import ReportOptions
 from phbs.reports.households import write_households_csv, write_rejects_csv
@@ -106,8 +107,9 @@ def run_demo(
     write_rejects_csv(survey, outputs[3], lang, csv_format=csv_format)
     ranking, ranking_paths = write_sample_ranking(report, folder, lang, csv_format=csv_format)
     # The same issues as the report counts: the survey's, the villages file's, the
-    # summary's and the contest's.
-    issues = [*survey.issues, *villages.issues, *report.masalah, *ranking.masalah]
+    # summary's, the funnel's and the contest's.
+    issues = [*survey.issues, *villages.issues, *report.masalah, *funnel_plot(report).issues()]
+    issues += ranking.masalah
     write_issues(issues, outputs[4], [], lang)
     outputs += ranking_paths
     report_paths = [folder / "laporan.xlsx", folder / "laporan.html", folder / "berita-acara.html"]

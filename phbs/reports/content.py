@@ -24,7 +24,7 @@ from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import DEFAULT_STRATA, Stratum, describe_strata
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import issue_counts_line, reading_text, reconciliation_line
-from phbs.scoring.funnel import FunnelData, funnel_plot
+from phbs.scoring.funnel import FunnelData, funnel_plot, village_recap
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import NO_DUSUN, AreaReport, AreaSummary, summarise
@@ -170,8 +170,11 @@ def build_content(
     survey = result.survey
     form = survey.form.form
     chosen_strata = tuple(strata) if strata else DEFAULT_STRATA
+    recap_villages = village_recap(result, report, villages)
+    funnel = funnel_plot(report.model_copy(update={"wilayah": recap_villages}))
     if issues is None:
         issues = [*survey.issues, *(villages.issues if villages else []), *report.masalah]
+        issues = [*issues, *funnel.issues()]
         if ranking is not None:
             issues = [*issues, *ranking.masalah]
     issue_list = list(issues)
@@ -184,16 +187,6 @@ def build_content(
     areas = report.wilayah
     ber = sum(a.ber_phbs for a in areas)
     tidak = sum(a.tidak_ber_phbs for a in areas)
-    if report.tingkat is AreaLevel.DESA:
-        recap_villages = list(areas)
-    else:
-        recap_villages = summarise(
-            result,
-            by=AreaLevel.DESA,
-            villages=villages,
-            ci_method=report.metode_ci,
-            confidence=report.tingkat_kepercayaan,
-        ).wilayah
     has_dusun = any(key.split("\x1f", 1)[1] for key in result.totals.dusun.keys)
     if report.tingkat is AreaLevel.DUSUN:
         recap_dusun = list(areas)
@@ -258,7 +251,7 @@ def build_content(
         metadata=metadata,
         include_names=include_names,
         ranking=None if ranking is None else contest_view(ranking, lang, rubric),
-        funnel=funnel_plot(report.model_copy(update={"wilayah": recap_villages})),
+        funnel=funnel,
         uncertainty=uncertainty,
         minutes=options.minutes or MinutesDetails(),
     )

@@ -4,14 +4,15 @@ implausible results (docs/aturan.md §5.4 confidence intervals where the village
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import BATULICIN, HEADER, KERSIK_PUTIH, SEGUMBANG, household, read, write_csv
 from contest_helpers import small_rubric
-from reference_stats import funnel_by_hand, funnel_limit, wilson
-from scipy.stats import binomtest
+from reference_stats import dispersion_by_hand, funnel_by_hand, wilson
+from scipy.stats import binomtest, chi2
 
 import phbs
 from phbs.contest.bootstrap import bootstrap_ranking, resample_measures
@@ -187,30 +188,46 @@ def test_shrinkage_pulls_small_villages_toward_the_prior_mean(
 
 
 def test_funnel_points_limits_and_outliers() -> None:
-    """The funnel's centre is Σ ber / Σ n; a point is outside when beyond its own n's limits
-    (Spiegelhalter 2005, exact binomial, worked out in reference_stats); outside 99.8 %
-    villages become info issues."""
+    """The funnel's centre is Σ ber / Σ n; the sample's villages differ more than chance
+    (Spiegelhalter's dispersion test, worked out in reference_stats with scipy's χ² point), so
+    a point is outside when beyond the random-effects limits at its own n; outside 99.8 %
+    villages become info issues (docs/aturan.md §5.7)."""
     report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
     data = funnel_plot(report)
-    rate, villages = funnel_by_hand((a.kode, a.ber_phbs, a.tidak_ber_phbs) for a in report.wilayah)
+    counts = [(a.kode, a.ber_phbs, a.tidak_ber_phbs) for a in report.wilayah]
+    shown = [c for c in counts if c[1] + c[2] > 0]
+    critical = float(chi2.ppf(0.95, len(shown) - 1))
+    rate, villages = funnel_by_hand(counts, critical)
+    test = dispersion_by_hand([(b, b + t) for _, b, t in shown], rate / 100)
     assert data.rata_rata == pytest.approx(rate)
+    assert data.dispersi is not None
+    assert data.dispersi.phi == pytest.approx(test.phi)
+    assert data.dispersi.overdispersed
+    assert data.tau2 == pytest.approx(test.tau2)
     assert [(p.kode, p.n) for p in data.titik] == [(v.kode, v.n) for v in villages]
     for point, village in zip(data.titik, villages, strict=True):
         assert point.persen == pytest.approx(village.persen)
         assert data.limits_at(point.n) == pytest.approx(village.limits_998)
         assert (point in data.outside("99.8")) is village.outside_998
         assert (point in data.outside("95")) is village.outside_95
-    outside = [v.kode for v in villages if v.outside_998]
-    assert outside
-    assert [i.value for i in data.issues()] == outside
+    assert any(v.outside_95 for v in villages)
+    assert [i.value for i in data.issues()] == [v.kode for v in villages if v.outside_998]
     curve = data.kurva_n
     assert len(curve) == len(data.batas["95"][0]) == len(data.batas["99.8"][1])
+    p0 = rate / 100
     for k in (0, len(curve) // 2, len(curve) - 1):
-        low = data.batas["95"][0][k]
-        high = data.batas["95"][1][k]
-        assert low == pytest.approx(funnel_limit(rate / 100, curve[k], 0.025) * 100)
-        assert high == pytest.approx(funnel_limit(rate / 100, curve[k], 0.975) * 100)
-    assert set(data.as_dict()) == {"rata_rata", "metode", "titik", "kurva_n", "batas"}
+        half = 1.959964 * math.sqrt(p0 * (1 - p0) / curve[k] + test.tau2)
+        assert data.batas["95"][0][k] == pytest.approx(max(p0 - half, 0) * 100, abs=1e-4)
+        assert data.batas["95"][1][k] == pytest.approx(min(p0 + half, 1) * 100, abs=1e-4)
+    assert set(data.as_dict()) == {
+        "rata_rata",
+        "metode",
+        "titik",
+        "kurva_n",
+        "batas",
+        "dispersi",
+        "tau2",
+    }
 
 
 def _joint_survey(tmp_path: Path, villages: dict[str, list[str]]) -> phbs.ScoreResult:

@@ -24,6 +24,7 @@ from phbs.reports.excel.sheet import (
     table_setup,
     write_long_table,
 )
+from phbs.reports.funnel_text import dispersion_text, funnel_method
 from phbs.reports.tables import ISSUE_WRAP
 from phbs.scoring.household import Status
 
@@ -182,11 +183,18 @@ def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:
     w.skip()
     w.row([t("report.funnel.table", lang)], w.formats.section, measure=False)
     rate = fmt_percent(funnel.rata_rata, lang)
-    method = t(f"funnel.method.{funnel.metode}", lang)
-    w.row([t("report.funnel.sheet_note", lang, rate=rate, method=method)], measure=False)
+    note = t(
+        "report.funnel.sheet_note",
+        lang,
+        rate=rate,
+        method=funnel_method(funnel, lang),
+        dispersion=dispersion_text(funnel, lang),
+    )
+    w.row([note.replace("  ", " ")], measure=False)
     outside = funnel.outside("95")
     if not outside:
-        w.row([t("report.funnel.none", lang)], measure=False)
+        none = "report.funnel.none.adjusted" if funnel.adjusted else "report.funnel.none"
+        w.row([t(none, lang)], measure=False)
         return
     keys = [
         "report.col.kode",

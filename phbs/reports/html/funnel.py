@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, replace
 
 from phbs.i18n import Lang, fmt_int, t
+from phbs.reports.funnel_text import dispersion_text, funnel_caption
 from phbs.reports.html.view import fmt_pct
 from phbs.scoring.funnel import FunnelData
 
@@ -56,6 +57,12 @@ class FunnelChart:
     outside: list[str]
     outside_95: str
     intro: str
+    caption: str = ""
+    dispersion: str = ""
+    none: str = ""
+    outside_title: str = ""
+    limit95: str = ""
+    limit998: str = ""
 
 
 def _nice_max(value: float) -> float:
@@ -212,4 +219,12 @@ def funnel_chart(
         outside=outside,
         outside_95=t("report.funnel.also95", lang, names=", ".join(also_95)) if also_95 else "",
         intro=t("report.funnel.intro", lang, rate=rate),
+        caption=funnel_caption(funnel, lang),
+        dispersion=dispersion_text(funnel, lang),
+        outside_title=t(
+            "report.funnel.outside.adjusted" if funnel.adjusted else "report.funnel.outside", lang
+        ),
+        none=t("report.funnel.none.adjusted" if funnel.adjusted else "report.funnel.none", lang),
+        limit95=t("report.funnel.limit95" + (".adjusted" if funnel.adjusted else ""), lang),
+        limit998=t("report.funnel.limit998" + (".adjusted" if funnel.adjusted else ""), lang),
     )
