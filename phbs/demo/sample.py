@@ -17,7 +17,6 @@ from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue
-from phbs.scoring.funnel import funnel_plot
 from phbs.outputs import CsvFormat, atomic_path
 from phbs.reports.content import ReportOptions
 from phbs.reports.households import write_households_csv, write_rejects_csv
@@ -25,6 +24,7 @@ from phbs.reports.panel import MinutesDetails
 from phbs.reports.report import write_report
 from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
 from phbs.resources import data_path
+from phbs.scoring.funnel import funnel_plot
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.summary import AreaReport, summarise
 

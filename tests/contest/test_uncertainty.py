@@ -12,16 +12,20 @@ import pytest
 from conftest import BATULICIN, HEADER, KERSIK_PUTIH, SEGUMBANG, household, read, write_csv
 from contest_helpers import small_rubric
 from reference_stats import dispersion_by_hand, funnel_by_hand, wilson
+from scipy.stats import beta as beta_dist
 from scipy.stats import binomtest, chi2
 
 import phbs
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.bootstrap import bootstrap_ranking, resample_measures
 from phbs.contest.uncertainty import shrink_measures, weight_sensitivity
 from phbs.demo.data import sample_data
 from phbs.ingest.villages import read_villages
+from phbs.reports.uncertainty import uncertainty_notes
 from phbs.scoring.funnel import funnel_plot
 from phbs.scoring.plausibility import ALL_MET_MIN, SURVEYOR_MIN
 from phbs.scoring.summary import AreaReport
+from phbs.shrinkage import fit_beta_binomial
 
 ALL_YES = ["", *["Ya"] * 7, "-", "-", "-"]
 
@@ -396,3 +400,72 @@ def test_notes_name_every_block_of_indistinguishable_ranks() -> None:
     assert any("rumah tangga yang sama" in n for n in notes)
     english = uncertainty_notes(Uncertainty(report=None, bootstrap=boot), "en")
     assert any("Ranks 3–5 cannot be told apart" in n for n in english)
+
+
+def _report_of(counts: list[tuple[int, int]]) -> AreaReport:
+    """A village summary with villages V01, V02, … of ``(ber_phbs, n)``."""
+    report = phbs.summarise(phbs.score(phbs.read_survey(sample_data().survey_files)))
+    first = report.wilayah[0]
+    villages = [
+        first.model_copy(
+            update={
+                "kode": f"V{i:02d}",
+                "nama": f"Desa {i}",
+                "ber_phbs": x,
+                "tidak_ber_phbs": n - x,
+                "persen_ber_phbs": x / n * 100,
+            }
+        )
+        for i, (x, n) in enumerate(counts, 1)
+    ]
+    return report.model_copy(update={"wilayah": villages})
+
+
+def test_shrinkage_outputs_name_the_prior_and_the_posterior_interval() -> None:
+    """With --shrink the CSV cells, the JSON section and the notes name the prior and give
+    each village's posterior interval: Beta(x + α, n − x + β) quantiles from scipy at the
+    run's confidence level (docs/aturan.md §7.8)."""
+    report = _report_of([(3, 10), (30, 60), (12, 40), (50, 70), (5, 30)])
+    prior = fit_beta_binomial([3, 30, 12, 50, 5], [10, 60, 40, 70, 30])
+    found = Uncertainty(report=report, prior=prior)
+    assert found.columns()[-5:] == [
+        "persen_ber_phbs_susut",
+        "persen_ber_phbs_susut_bawah",
+        "persen_ber_phbs_susut_atas",
+        "prior_mu_persen",
+        "prior_kappa",
+    ]
+    cells = found.cells()["V01"]
+    assert cells["persen_ber_phbs_susut"] == pytest.approx(
+        (3 + prior.alpha) / (10 + prior.strength) * 100
+    )
+    a, b = 3 + prior.alpha, 7 + prior.beta
+    assert cells["persen_ber_phbs_susut_bawah"] == pytest.approx(beta_dist.ppf(0.025, a, b) * 100)
+    assert cells["persen_ber_phbs_susut_atas"] == pytest.approx(beta_dist.ppf(0.975, a, b) * 100)
+    assert cells["prior_kappa"] == pytest.approx(prior.strength)
+    section = found.document()["penyusutan"]
+    assert section["kappa_tak_hingga"] is False
+    assert section["kekuatan_prior"] == pytest.approx(prior.strength)
+    assert len(section["desa"]) == 5
+    note = " ".join(uncertainty_notes(found, "en"))
+    assert "marginal maximum likelihood" in note
+    assert "μ = " in note
+    assert "κ = α + β = " in note
+    assert "95% posterior interval" in note
+
+
+def test_shrinkage_at_infinite_kappa_says_so() -> None:
+    """Villages at one rate: κ = ∞, every village at the pooled rate, κ empty in the CSV,
+    null in the JSON, and the note says the villages differ no more than chance."""
+    report = _report_of([(15, 50), (30, 100), (60, 200)])
+    prior = fit_beta_binomial([15, 30, 60], [50, 100, 200])
+    found = Uncertainty(report=report, prior=prior)
+    cells = found.cells()
+    assert [c["persen_ber_phbs_susut"] for c in cells.values()] == pytest.approx([30.0] * 3)
+    assert all(c["prior_kappa"] is None for c in cells.values())
+    section = found.document()["penyusutan"]
+    assert section["kappa_tak_hingga"] is True
+    assert section["kekuatan_prior"] is None
+    note = " ".join(uncertainty_notes(found, "id"))
+    assert "κ = ∞" in note
+    assert "penyusutan penuh" in note
