@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from phbs.i18n import fmt_percent
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, make_issue
 from phbs.scoring.household import AreaLevel
@@ -122,13 +123,15 @@ class FunnelData:
                 column="kode_desa",
                 value=p.kode,
                 area=f"{p.kode} {p.nama}".strip(),
-                percent=f"{p.persen:.1f} %",
+                percent=fmt_percent(p.persen, "id"),
+                percent_en=fmt_percent(p.persen, "en"),
                 count=p.n,
                 side="di atas" if p.posisi.startswith("di_atas") else "di bawah",
                 side_en="above" if p.posisi.startswith("di_atas") else "below",
                 level=level,
                 level_en=level_en,
-                overall=f"{self.rata_rata:.1f} %",
+                overall=fmt_percent(self.rata_rata, "id"),
+                overall_en=fmt_percent(self.rata_rata, "en"),
             )
             for p in self.outside("99.8")
         ]
