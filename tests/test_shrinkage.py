@@ -65,6 +65,22 @@ def test_homogeneous_set_fit_is_the_grid_maximum(seed: int) -> None:
     assert KAPPA[peak - 1] <= prior.strength <= KAPPA[peak + 1]
 
 
+def test_flat_likelihood_is_climbed_to_its_maximum() -> None:
+    """Thirty villages of 100–200 households drawn from one binomial (p = 0.68, seed 20):
+    the likelihood is flat for large κ and peaks near κ ≈ 2 000, where the fit must land
+    (a local optimiser started at κ = 10⁴ stops short of it)."""
+    rng = np.random.default_rng(20)
+    n = rng.integers(100, 201, 30)
+    x = rng.binomial(n, 0.68)
+    profile = grid_profile(x, n)
+    peak = int(np.argmax(profile))
+    assert 0 < peak < KAPPA.size - 1
+    prior = fit_beta_binomial(x, n)
+    assert scipy_log_likelihood(x, n, prior) >= profile.max() - 1e-6
+    assert KAPPA[peak - 1] <= prior.strength <= KAPPA[peak + 1]
+    assert 1000 < prior.strength < 4000
+
+
 def test_homogeneous_set_at_the_boundary_is_infinite() -> None:
     """Seed 2 of the same draw: the grid's best is its top end and still rising, so κ̂ = ∞
     and every village is at the pooled rate Σx/Σn."""
