@@ -747,21 +747,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "  {a} ⇄ {b}: swap order in {share} of replicates",
     ),
     "unc.shrink": (
-        "Penyusutan (Bayes empiris beta-binomial, {method}; docs/aturan.md §7.8): % ber-PHBS "
+        "Penyusutan (Bayes empiris beta-binomial, {method}): % ber-PHBS "
         "yang dinilai = (x + α) / (n + κ), ditarik ke μ = {mean} dengan κ = α + β = {strength} "
         "(prior Beta({alpha}; {beta}), bernilai {strength} rumah tangga, dari {villages} desa); "
         "interval posterior {level} % = kuantil Beta(x + α; n − x + β).",
-        "Shrinkage (empirical-Bayes beta-binomial, {method}; docs/aturan.md §7.8): the "
+        "Shrinkage (empirical-Bayes beta-binomial, {method}): the "
         "% ber-PHBS scored = (x + α) / (n + κ), pulled toward μ = {mean} with κ = α + β = "
         "{strength} (prior Beta({alpha}, {beta}), worth {strength} households, from {villages} "
         "villages); {level}% posterior interval = quantiles of Beta(x + α, n − x + β).",
     ),
     "unc.shrink.infinite": (
-        "Penyusutan (Bayes empiris beta-binomial, {method}; docs/aturan.md §7.8): kemungkinan "
+        "Penyusutan (Bayes empiris beta-binomial, {method}): kemungkinan "
         "tertinggi di κ = ∞, yaitu {villages} desa tidak berbeda lebih dari yang dijelaskan "
         "kebetulan; penyusutan penuh: % ber-PHBS setiap desa yang dinilai = μ = {mean} (angka "
         "gabungan Σx / Σn), intervalnya titik itu.",
-        "Shrinkage (empirical-Bayes beta-binomial, {method}; docs/aturan.md §7.8): the "
+        "Shrinkage (empirical-Bayes beta-binomial, {method}): the "
         "likelihood is highest at κ = ∞, i.e. the {villages} villages differ no more than "
         "chance explains; complete pooling: every village's % ber-PHBS scored = μ = {mean} "
         "(the pooled Σx / Σn), its interval that point.",

@@ -352,13 +352,21 @@ def test_rank_console_speaks_indonesian_in_words_and_numbers(contest_folder: Pat
     assert "penentu seri: subtotal Keluaran, subtotal Proses" in out
     assert re.search(r"W = 0,\d\d \(χ² = \d+,\d\d, db = \d+, p = 0,\d{3}; 3 juri", out)
     assert "Total nilai juri: W = " in out
-    assert re.search(r"ditarik ke \d\d,\d % dengan bobot prior setara \d+,\d rumah", out)
+    assert re.search(
+        r"ditarik ke μ = \d\d,\d\d % dengan κ = α \+ β = \d+,\d "
+        r"\(prior Beta\(\d+,\d\d; \d+,\d\d\), bernilai \d+,\d rumah",
+        out,
+    )
     assert "IK = interval kepercayaan 95% (skor Wilson" in out
     told = run([*RANK, "--lang", "en"])
     text = told.stdout
     assert "Method: weighted sum · judges' scores: mean" in text
     assert re.search(r"W = 0\.\d\d \(χ² = \d+\.\d\d, df = \d+, p = 0\.\d{3}; 3 judges", text)
-    assert re.search(r"pulled toward \d\d\.\d% with a prior worth \d+\.\d households", text)
+    assert re.search(
+        r"pulled toward μ = \d\d\.\d\d% with κ = α \+ β = \d+\.\d "
+        r"\(prior Beta\(\d+\.\d\d, \d+\.\d\d\), worth \d+\.\d households",
+        text,
+    )
 
 
 def test_validate_and_score_name_severities_in_indonesian() -> None:
