@@ -24,6 +24,7 @@ from phbs.reports.excel.sheet import (
     table_setup,
     write_long_table,
 )
+from phbs.reports.excel.spans import paragraph
 from phbs.reports.funnel_text import dispersion_text, funnel_method
 from phbs.reports.tables import ISSUE_WRAP
 from phbs.scoring.household import Status
@@ -173,9 +174,12 @@ def write_metadata(workbook: Any, formats: Formats, content: ReportContent) -> N
     w.print_setup()
 
 
-def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:
+def write_funnel_table(
+    w: SheetWriter, content: ReportContent, fixed: dict[int, int] | None = None
+) -> None:
     """Villages outside the 95 % or 99.8 % funnel limits, with the 99.8 % limits at their
-    sample size (written below the current rows of ``w``)."""
+    sample size (written below the current rows of ``w``), after the method and what the
+    dispersion test found, wrapped over the first five columns (``fixed`` widths)."""
     funnel = content.funnel
     if funnel is None or not funnel.titik:
         return
@@ -190,7 +194,7 @@ def write_funnel_table(w: SheetWriter, content: ReportContent) -> None:
         method=funnel_method(funnel, lang),
         dispersion=dispersion_text(funnel, lang),
     )
-    w.row([note.replace("  ", " ")], measure=False)
+    paragraph(w, w.column_widths(fixed=fixed), 4, note.replace("  ", " "))
     outside = funnel.outside("95")
     if not outside:
         none = "report.funnel.none.adjusted" if funnel.adjusted else "report.funnel.none"

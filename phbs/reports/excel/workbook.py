@@ -200,7 +200,7 @@ def _write_summary(
         w.row([label, value], wrap=_SUMMARY_WRAP)
     w.skip()
     w.row([t("note.persen", lang)], measure=False)
-    write_funnel_table(w, content)
+    write_funnel_table(w, content, _SUMMARY_WRAP)
     w.fit_columns(fixed=_SUMMARY_WRAP)
     areas = content.report.wilayah
     # The chart stands beside the tables: the page holds both.
