@@ -1,8 +1,10 @@
-"""Statistics for village percentages (docs/aturan.md §5): intervals and control limits.
+"""Statistics for village percentages (docs/aturan.md §5): intervals and control limits; the
+funnel's tails and dispersion test (:mod:`phbs.funnel_stats`) and the shrinkage prior
+(:mod:`phbs.shrinkage`) are handed on from here.
 
 Every kernel is a pure, vectorised function over numpy arrays; the thin wrappers
 (:func:`proportion_interval`, :func:`percent_interval`, :func:`funnel_limits`,
-:func:`overdispersion`) check their arguments and raise :class:`ValueError` on misuse.
+:func:`fit_beta_binomial`) check their arguments and raise :class:`ValueError` on misuse.
 
 **Intervals** for a proportion ``x / n``: Wilson score (default; Wilson 1927), Clopper–Pearson
 "exact" (1934) and Jeffreys (Brown, Cai & DasGupta 2001), none with a continuity correction.
@@ -29,13 +31,20 @@ interval is then clipped to the values the whole village can still take,
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
 from statistics import NormalDist
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from phbs.funnel_stats import (
+    Overdispersion,
+    binomial_tails,
+    funnel_bounds,
+    funnel_counts,
+    overdispersion,
+    random_effects_limits,
+)
 from phbs.shrinkage import (
     BetaBinomialPrior,
     fit_beta_binomial,
@@ -240,136 +249,3 @@ def _exact_limit(rate: float, n: FloatArray, q: float) -> FloatArray:
     with np.errstate(divide="ignore", invalid="ignore"):
         a = np.where(step > 0, (at - q) / step, 0.0)
     return np.asarray(np.clip((r - a) / n, 0.0, 1.0), dtype=np.float64)
-
-
-def binomial_tails(
-    successes: ArrayLike, trials: ArrayLike, rate: float
-) -> tuple[FloatArray, FloatArray]:
-    """``P(X ≥ x)`` and ``P(X ≤ x)`` for ``X ~ Binomial(n, rate)``: how surprising each
-    village's count is at the overall rate (docs/aturan.md §5.7).
-
-    >>> above, below = binomial_tails([1], [1], 0.41)
-    >>> round(float(above[0]), 2), round(float(below[0]), 2)
-    (0.41, 1.0)
-    """
-    from scipy.stats import binom
-
-    x = np.asarray(successes, dtype=np.float64)
-    n = np.asarray(trials, dtype=np.float64)
-    above = np.asarray(binom.sf(x - 1.0, n, rate), dtype=np.float64)
-    below = np.asarray(binom.cdf(x, n, rate), dtype=np.float64)
-    return above, below
-
-
-def funnel_counts(rate: float, trials: ArrayLike, coverage: float) -> tuple[FloatArray, FloatArray]:
-    """Per sample size ``n``: the largest count ``l`` with ``P(X ≤ l) < q`` and the smallest
-    ``u`` with ``P(X ≥ u) < q`` (``q = (1 − coverage) / 2``, ``X ~ Binomial(n, rate)``); ``l =
-    −1`` or ``u = n + 1`` when no count is that far out. A village of ``x`` out of ``n`` is
-    below the limit when ``x ≤ l`` and above it when ``x ≥ u`` (docs/aturan.md §5.7).
-
-    >>> funnel_counts(0.41, [1, 100], 0.998)
-    (array([-1., 25.]), array([ 2., 57.]))
-    """
-    from scipy.stats import binom
-
-    n = np.asarray(trials, dtype=np.float64)
-    q = (1.0 - coverage) / 2.0
-    # ppf: the smallest k with F(k) ≥ q, so F(k − 1) < q. isf: about the smallest k with
-    # P(X > k) ≤ q; stepped so that it is the smallest k with P(X > k) < q.
-    lower = binom.ppf(q, n, rate) - 1.0
-    k = binom.isf(q, n, rate)
-    k = np.where(binom.sf(k - 1.0, n, rate) < q, k - 1.0, k)
-    k = np.where(binom.sf(k, n, rate) < q, k, k + 1.0)
-    upper = np.minimum(k + 1.0, n + 1.0)
-    return np.asarray(lower, dtype=np.float64), np.asarray(upper, dtype=np.float64)
-
-
-def funnel_bounds(rate: float, trials: ArrayLike, coverage: float) -> tuple[FloatArray, FloatArray]:
-    """The lines drawn for :func:`funnel_counts`: halfway between the last count inside and
-    the first outside, ``(l + ½) / n`` and ``(u − ½) / n``, within [0, 1].
-
-    >>> [round(float(v[0]), 3) for v in funnel_bounds(0.41, [100], 0.998)]
-    [0.255, 0.565]
-    """
-    n = np.asarray(trials, dtype=np.float64)
-    lower, upper = funnel_counts(rate, n, coverage)
-    return np.clip((lower + 0.5) / n, 0.0, 1.0), np.clip((upper - 0.5) / n, 0.0, 1.0)
-
-
-@dataclass(frozen=True)
-class Overdispersion:
-    """The dispersion test of a funnel plot (Spiegelhalter 2005, docs/aturan.md §5.7).
-
-    ``phi`` = (1/I) Σ z² over winsorised z-scores; ``statistic`` = I·φ̂, compared with the
-    upper ``level`` point of χ² with I − 1 degrees of freedom (``critical``; ``p_value`` its
-    upper tail); ``tau2`` the between-village variance (proportion²) by DerSimonian–Laird,
-    0 when I·φ̂ ≤ I − 1.
-    """
-
-    villages: int
-    phi: float
-    statistic: float
-    critical: float
-    p_value: float
-    tau2: float
-    overdispersed: bool
-
-
-#: Share of z-scores winsorised at each end before φ̂ (Spiegelhalter 2005: 10 %).
-WINSOR = 0.1
-
-
-def overdispersion(
-    successes: ArrayLike, trials: ArrayLike, rate: float, level: float = 0.95
-) -> Overdispersion | None:
-    """Whether villages differ more than binomial chance, and by how much (``None`` with
-    fewer than two villages or ``rate`` at 0 or 1, where every z-score is undefined).
-
-    ``z_i = (x_i/n_i − rate) / s_i`` with ``s_i² = rate(1 − rate)/n_i``; the z below the
-    10th percentile (linear interpolation, as R's default ``quantile``) are set to it and
-    those above the 90th to it; ``φ̂ = Σ z_w² / I``; overdispersed when ``I·φ̂`` exceeds the
-    ``level`` point of χ²(I − 1); ``τ̂² = (I·φ̂ − (I − 1)) / (Σ w − Σ w² / Σ w)`` with
-    ``w_i = 1 / s_i²``.
-
-    >>> round(overdispersion([10, 50], [100, 100], 0.3).phi, 2)
-    12.19
-    """
-    from scipy.stats import chi2
-
-    x = np.asarray(successes, dtype=np.float64)
-    n = np.asarray(trials, dtype=np.float64)
-    count = int(x.size)
-    if count < 2 or not 0.0 < rate < 1.0:
-        return None
-    s2 = rate * (1.0 - rate) / n
-    z = (x / n - rate) / np.sqrt(s2)
-    low, high = np.percentile(z, [100 * WINSOR, 100 * (1 - WINSOR)])
-    phi = float(np.mean(np.clip(z, low, high) ** 2))
-    statistic = count * phi
-    critical = float(chi2.ppf(level, count - 1))
-    w = 1.0 / s2
-    tau2 = max(0.0, (statistic - (count - 1)) / float(w.sum() - (w**2).sum() / w.sum()))
-    return Overdispersion(
-        villages=count,
-        phi=phi,
-        statistic=statistic,
-        critical=critical,
-        p_value=float(chi2.sf(statistic, count - 1)),
-        tau2=tau2,
-        overdispersed=statistic > critical,
-    )
-
-
-def random_effects_limits(
-    rate: float, trials: ArrayLike, coverage: float, tau2: float
-) -> tuple[FloatArray, FloatArray]:
-    """Funnel limits widened for overdispersion (additive random effects, Spiegelhalter
-    2005): ``rate ± z·sqrt(rate(1 − rate)/n + τ²)``, within [0, 1].
-
-    >>> [round(float(v[0]), 4) for v in random_effects_limits(0.5, [100], 0.95, 0.01)]
-    [0.2809, 0.7191]
-    """
-    n = np.asarray(trials, dtype=np.float64)
-    z = NormalDist().inv_cdf(1.0 - (1.0 - coverage) / 2.0)
-    half = z * np.sqrt(rate * (1.0 - rate) / n + tau2)
-    return np.clip(rate - half, 0.0, 1.0), np.clip(rate + half, 0.0, 1.0)

@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
         "phbs.resources",
         "phbs.states",
         "phbs.stats",
+        "phbs.funnel_stats",
         "phbs.shrinkage",
         "phbs.yamlfile",
         "phbs.outputs",
