@@ -1411,6 +1411,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Not applicable indicators: {policy} (--na-policy {id})",
     ),
     "forms.show.sources": ("Sumber formulir:", "Sources of the form:"),
+    "rubric.show.sources": ("Sumber rubrik:", "Sources of the rubric:"),
     "forms.show.source": ("Sumber: {source}", "Source: {source}"),
     "forms.show.no_source": (
         "(tidak disebut; lihat phbs forms check)",

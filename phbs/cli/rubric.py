@@ -171,7 +171,7 @@ def show_rubric(ctx: click.Context, name: str) -> None:
         click.echo(t("rubric.show.edition", language, edition=rubric.edition))
     click.echo(t("forms.show.file", language, path=loaded.path))
     click.echo(f"SHA-256: {loaded.sha256}")
-    click.echo(t("forms.show.sources", language))
+    click.echo(t("rubric.show.sources", language))
     for source in rubric.sources:
         click.echo(f"  - {source}")
     _show(rubric, language)
