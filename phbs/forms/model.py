@@ -30,7 +30,9 @@ from pydantic import (
 
 from phbs.errors import SettingsError
 from phbs.forms.classes import ClassScheme
+from phbs.forms.denominators import DEFAULT_DENOMINATORS, Denominators, IksBase
 from phbs.forms.identity import Identity
+from phbs.forms.village_strata import VillageStrata
 
 
 class NaPolicy(StrEnum):
@@ -186,6 +188,13 @@ class Form(_Strict):
     )
     ignore_headers: list[str] = Field(default_factory=list, description="Columns not read.")
     identity: Identity | None = Field(default=None, description="XLSForm identity questions.")
+    denominators: Denominators = Field(
+        default=DEFAULT_DENOMINATORS,
+        description="Denominators of % ber-PHBS and the area IKS (docs/aturan.md §5.1, §4.2).",
+    )
+    village_strata: VillageStrata | None = Field(
+        default=None, description="Village strata by % ber-PHBS (docs/aturan.md §5.6)."
+    )
 
     @field_validator("indicators")
     @classmethod
@@ -244,6 +253,15 @@ class Form(_Strict):
         if expected != len(indicators) + 1:
             raise ValueError(f"classes must end at {len(indicators)} met indicators")
         return classes
+
+    @model_validator(mode="after")
+    def _iks_base_needs_index(self) -> Form:
+        index = self.classes is not None and self.classes.basis == "index"
+        if self.denominators.iks_wilayah is not IksBase.BERINDEKS and not index:
+            raise ValueError(
+                "denominators.iks_wilayah: the area IKS needs classes with basis index"
+            )
+        return self
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``."""
