@@ -22,6 +22,8 @@ from phbs.contest.resampling import (
     resample_households,
     resample_judges,
     resample_status,
+    status_columns,
+    status_counts,
 )
 from phbs.contest.rubric import JudgeSource, Rubric, SurveySource
 from phbs.contest.rubric_loading import LoadedRubric
@@ -252,8 +254,7 @@ def _household_sampler(
     codes = result.survey.form.form.codes
     index = {k: i for i, k in enumerate(villages)}
     village = np.array([index.get(k, -1) for k in table.kode_desa], dtype=np.int64)
-    status = result.outcomes.status
-    columns = [status == s for s in Status]
+    columns = status_columns(result.outcomes.status, result.survey.form.form.denominators)
     where: dict[str, tuple[int, int]] = {}
     for measure in wanted:
         code = measure.removeprefix("cakupan.")
@@ -287,7 +288,7 @@ def _count_sampler(
     rows = [areas.get(k) for k in villages]
     present = np.array([r is not None for r in rows], dtype=bool)
     status = np.array(
-        [(r.ber_phbs, r.tidak_ber_phbs, r.belum_lengkap) if r else (0, 0, 0) for r in rows],
+        [status_counts(r, report.penyebut) for r in rows],
         dtype=np.int64,
     ).reshape(len(rows), 3)
     pairs = {

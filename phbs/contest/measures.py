@@ -14,6 +14,7 @@ from pathlib import Path
 from phbs._moved import renamed
 from phbs.contest.rubric import parse_number
 from phbs.errors import InputFileError, SettingsError
+from phbs.forms.denominators import BerPhbsBase
 from phbs.ingest.readers import open_table
 from phbs.issues import Issue, make_issue
 from phbs.regions import VillageCode
@@ -94,7 +95,8 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
 
     CSV columns used: ``kode``, ``nama``, ``persen_ber_phbs``, ``persen_dipantau`` and each
     ``<indicator>_cakupan`` — each computed from its counts instead when the file has them
-    (``ber_phbs``/``tidak_ber_phbs``, ``rumah_tangga_disurvei``/``jumlah_rumah_tangga``,
+    (``ber_phbs``/``tidak_ber_phbs``, or ``ber_phbs``/``rumah_tangga_disurvei`` when the row's
+    ``penyebut_persen_ber_phbs`` is ``disurvei``; ``rumah_tangga_disurvei``/``jumlah_rumah_tangga``,
     ``<indicator>_ya``/``_berlaku``), so a summary whose percentages were rounded (the
     spreadsheet CSV of ``--csv-excel``) ranks exactly as the machine CSV does. Raises
     :class:`~phbs.errors.InputFileError` when the file is not
@@ -168,7 +170,9 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
 
         names[code.dotted] = padded[position["nama"]].strip() if "nama" in position else ""
         values[code.dotted] = {
-            "persen_ber_phbs": share("ber_phbs", ("ber_phbs", "tidak_ber_phbs"), "persen_ber_phbs"),
+            "persen_ber_phbs": share(
+                "ber_phbs", ber_phbs_denominator(padded, position), "persen_ber_phbs"
+            ),
             "persen_dipantau": share(
                 "rumah_tangga_disurvei", ("jumlah_rumah_tangga",), "persen_dipantau"
             ),
@@ -186,6 +190,15 @@ def read_village_summary(path: str | Path) -> VillageMeasures:
         v["persen_dipantau"] is not None for v in values.values()
     )
     return VillageMeasures(values, names, indicators, totals, name, table.sha256, issues)
+
+
+def ber_phbs_denominator(cells: list[str], position: dict[str, int]) -> tuple[str, ...]:
+    """The columns % ber-PHBS is a share of, as the row's ``penyebut_persen_ber_phbs`` says
+    (docs/aturan.md §5.1): households surveyed for ``disurvei``, else ber + tidak."""
+    column = position.get("penyebut_persen_ber_phbs")
+    if column is not None and cells[column].strip() == BerPhbsBase.DISURVEI.value:
+        return ("rumah_tangga_disurvei",)
+    return ("ber_phbs", "tidak_ber_phbs")
 
 
 def _read_json(path: Path, name: str) -> VillageMeasures:

@@ -28,6 +28,9 @@ from numpy.typing import NDArray
 
 from phbs.contest.kernels import round_half_up
 from phbs.contest.rubric import Aggregation, BandMapping, LinearMapping
+from phbs.forms.denominators import BerPhbsBase, Denominators
+from phbs.scoring.household import Status
+from phbs.scoring.summary import AreaSummary
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -49,6 +52,37 @@ def resample_status(
     probabilities[surveyed == 0] = [0.0, 0.0, 1.0]
     draws = rng.multinomial(surveyed, probabilities, size=(replicates, len(ber)))
     return draws[..., 0], draws[..., 1]
+
+
+def status_counts(area: AreaSummary | None, bases: Denominators) -> tuple[int, int, int]:
+    """``(ber, not ber, left out)`` of a village for :func:`resample_status`: over households
+    surveyed (docs/aturan.md §5.1) the incomplete ones count with the households not ber-PHBS.
+
+    >>> from phbs.forms.denominators import DEFAULT_DENOMINATORS
+    >>> status_counts(None, DEFAULT_DENOMINATORS)
+    (0, 0, 0)
+    """
+    if area is None:
+        return (0, 0, 0)
+    if bases.persen_ber_phbs is BerPhbsBase.DISURVEI:
+        return (area.ber_phbs, area.tidak_ber_phbs + area.belum_lengkap, 0)
+    return (area.ber_phbs, area.tidak_ber_phbs, area.belum_lengkap)
+
+
+def status_columns(status: NDArray[np.int8], bases: Denominators) -> list[NDArray[np.bool_]]:
+    """One column per household status (ber, tidak, belum lengkap) for
+    :func:`household_patterns`; over households surveyed (docs/aturan.md §5.1) the incomplete
+    ones are in the column of households not ber-PHBS.
+
+    >>> from phbs.forms.denominators import Denominators
+    >>> surveyed = Denominators(persen_ber_phbs="disurvei", source="x")
+    >>> [c.tolist() for c in status_columns(np.array([0, 1, 2], np.int8), surveyed)]
+    [[True, False, False], [False, True, True], [False, False, False]]
+    """
+    if bases.persen_ber_phbs is BerPhbsBase.DISURVEI:
+        ber = status == Status.BER_PHBS
+        return [ber, ~ber, np.zeros(len(status), dtype=bool)]
+    return [status == s for s in Status]
 
 
 def household_patterns(

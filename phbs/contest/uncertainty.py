@@ -261,7 +261,7 @@ def shrink_measures(
     """
     areas = [a for a in report.wilayah if a.kode in measures.values]
     ber = np.array([a.ber_phbs for a in areas], dtype=np.float64)
-    n = np.array([a.ber_phbs + a.tidak_ber_phbs for a in areas], dtype=np.float64)
+    n = np.array([report.penyebut.ber_phbs_base_of(a) for a in areas], dtype=np.float64)
     prior = fit_beta_binomial(ber, n)
     shrunk = shrunk_proportion(ber, n, prior) * 100.0
     values = {k: dict(v) for k, v in measures.values.items()}

@@ -1,7 +1,8 @@
 """Funnel plot of % ber-PHBS against households (docs/aturan.md §5.7), ready to draw as SVG.
 
-Each village is a point ``(n, persen)`` with ``n = ber_phbs + tidak_ber_phbs`` (the
-denominator of % ber-PHBS). The centre line is the overall rate ``p0 = Σ ber / Σ n`` over the
+Each village is a point ``(n, persen)`` with ``n`` the denominator of % ber-PHBS
+(``ber_phbs + tidak_ber_phbs``, or households surveyed when the form says so, §5.1). The
+centre line is the overall rate ``p0 = Σ ber / Σ n`` over the
 villages shown. Which villages are outside the 95 % and 99.8 % limits:
 
 1. **Dispersion test** first (:func:`phbs.stats.overdispersion`, Spiegelhalter 2005): when
@@ -176,10 +177,12 @@ def funnel_plot(report: AreaReport, *, exact: bool = True, grid: int = 120) -> F
     (41.3, ['95', '99.8'], True)
     """
     method = "exact" if exact else "normal"
-    areas = [a for a in report.wilayah if a.ber_phbs + a.tidak_ber_phbs > 0]
+    # The denominator is the form's (docs/aturan.md §5.1), as the points' percentages are.
+    base = report.penyebut.ber_phbs_base_of
+    areas = [a for a in report.wilayah if base(a) > 0]
     if not areas:
         return FunnelData(0.0, method, [], [], {})
-    n = np.array([a.ber_phbs + a.tidak_ber_phbs for a in areas], dtype=np.float64)
+    n = np.array([base(a) for a in areas], dtype=np.float64)
     x = np.array([a.ber_phbs for a in areas], dtype=np.float64)
     rate = float(x.sum() / n.sum())
     dispersion = overdispersion(x, n, rate, DISPERSION_LEVEL)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from phbs.forms.denominators import DEFAULT_DENOMINATORS, Denominators
 from phbs.forms.model import Form
 from phbs.scoring.household import AreaCounts, percent
 from phbs.scoring.intervals import AreaIntervals
@@ -54,22 +55,31 @@ def class_health(form: Form) -> ClassHealth | None:
     return None if by_count is None else ClassHealth(by_count, index=False)
 
 
-def area_iks(counts: AreaCounts, i: int, healthy: list[bool]) -> dict[str, int | float | None]:
-    """The area IKS of area ``i``: healthy families over families with an index.
+def area_iks(
+    counts: AreaCounts,
+    i: int,
+    healthy: list[bool],
+    bases: Denominators = DEFAULT_DENOMINATORS,
+) -> dict[str, int | float | None]:
+    """The area IKS of area ``i``: healthy families over the form's denominator.
 
     docs/aturan.md §4.2: the area IKS is the share of *sehat* families (450 of
-    1,000 → 0.45), never the mean family index. The denominator is the families whose
-    index can be computed (every class count sums to it); families with a missing answer
-    have no index and are counted in ``keluarga_tanpa_indeks`` beside it.
+    1,000 → 0.45), never the mean family index. By default the denominator is the families
+    whose index can be computed (every class count sums to it); families with a missing
+    answer have no index and are counted in ``keluarga_tanpa_indeks`` beside it. A form
+    whose ``denominators.iks_wilayah`` is ``semua_keluarga`` divides by every family
+    surveyed instead (450 healthy of 1,000 families, 200 without an index → 0.45, not
+    450 / 800).
     """
     row = counts.classes[i]
     sehat = int(sum(int(n) for n, good in zip(row, healthy, strict=True) if good))
     berindeks = int(row.sum())
+    base = bases.iks_base(berindeks, int(counts.surveyed[i]))
     return {
         "keluarga_sehat": sehat,
         "keluarga_berindeks": berindeks,
         "keluarga_tanpa_indeks": int(counts.surveyed[i]) - berindeks,
-        "iks_wilayah": sehat / berindeks if berindeks else None,
+        "iks_wilayah": sehat / base if base else None,
     }
 
 
@@ -99,11 +109,16 @@ def area_healthy(
 
 
 def class_measures(
-    counts: AreaCounts, ci: AreaIntervals | None, i: int, health: ClassHealth | None
+    counts: AreaCounts,
+    ci: AreaIntervals | None,
+    i: int,
+    health: ClassHealth | None,
+    bases: Denominators = DEFAULT_DENOMINATORS,
 ) -> dict[str, int | float | None]:
-    """The measures of area ``i`` that a form's healthy classes give (none without)."""
+    """The measures of area ``i`` that a form's healthy classes give (none without); the
+    area IKS over the form's denominator (``bases``)."""
     if health is None:
         return {}
     if health.index:
-        return area_iks(counts, i, health.healthy)
+        return area_iks(counts, i, health.healthy, bases)
     return area_healthy(counts, ci, i, health.healthy)

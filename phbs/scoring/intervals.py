@@ -1,11 +1,13 @@
 """Confidence intervals for the area measures of aturan.md §5.4, computed for all areas at once.
 
-% ber-PHBS (ber_phbs of ber_phbs + tidak_ber_phbs) and each indicator's coverage (ya of
-berlaku) get an interval by :func:`phbs.stats.proportion_interval`. With a village's total
-households ``N`` known, the finite population correction uses the village's sampling fraction
-``surveyed / N`` for every sub-population: the population of the % ber-PHBS denominator is
-taken as ``(ber + tidak) × N / surveyed`` and that of an indicator as ``berlaku × N /
-surveyed``, so a village surveyed in full gets the point itself.
+% ber-PHBS (ber_phbs of its denominator: ber_phbs + tidak_ber_phbs, or every household
+surveyed when the form says so, docs/aturan.md §5.1) and each indicator's coverage (ya of
+berlaku) get an interval by :func:`phbs.stats.proportion_interval`, always over the same
+denominator as the point. With a village's total households ``N`` known, the finite population
+correction uses the village's sampling fraction ``surveyed / N`` for every sub-population: the
+population of the % ber-PHBS denominator is taken as ``denominator × N / surveyed`` (``N``
+itself over households surveyed) and that of an indicator as ``berlaku × N / surveyed``, so a
+village surveyed in full gets the point itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from phbs.forms.denominators import BerPhbsBase
 from phbs.scoring.household import AreaCounts
 from phbs.stats import CiMethod, proportion_interval
 
@@ -40,10 +43,12 @@ def area_intervals(
     confidence: float = 0.95,
     totals: FloatArray | None = None,
     healthy: list[bool] | None = None,
+    *,
+    base: BerPhbsBase = BerPhbsBase.LENGKAP,
 ) -> AreaIntervals:
     """Intervals for every area of ``counts``; ``totals`` (NaN = unknown) enables the FPC;
     ``healthy`` (which classes are healthy) adds the % rumah tangga sehat's, households in a
-    healthy class of households with a class.
+    healthy class of households with a class; ``base`` is the denominator of % ber-PHBS.
 
     >>> import numpy as np
     >>> from phbs.scoring.household import AreaCounts
@@ -54,8 +59,8 @@ def area_intervals(
     [27.6, 40.0]
     """
     ber = counts.status[:, 0].astype(np.float64)
-    trials = ber + counts.status[:, 1]
     surveyed = counts.surveyed.astype(np.float64)
+    trials = surveyed if base is BerPhbsBase.DISURVEI else ber + counts.status[:, 1]
     scale = np.full(len(counts.keys), np.nan)
     if totals is not None:
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from phbs._moved import renamed
+from phbs.forms.denominators import DEFAULT_DENOMINATORS, Denominators
 from phbs.forms.model import Form, NaPolicy
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, make_issue
@@ -69,7 +70,8 @@ class AreaSummary(BaseModel):
     tidak_ber_phbs: int
     belum_lengkap: int
     persen_ber_phbs: float | None = Field(
-        description="ber_phbs / (ber_phbs + tidak_ber_phbs) × 100; belum_lengkap shown beside"
+        description="ber_phbs / (ber_phbs + tidak_ber_phbs) × 100, or ber_phbs / "
+        "rumah_tangga_disurvei × 100 as the form's denominators say (docs/aturan.md §5.1)"
     )
     indikator: dict[str, IndicatorCoverage]
     kelas: dict[str, int] = Field(default_factory=dict)
@@ -128,6 +130,9 @@ class AreaReport(BaseModel):
     masalah: list[Issue]
     metode_ci: CiMethod = Field(default=CiMethod.WILSON, description="confidence interval method")
     tingkat_kepercayaan: float = Field(default=0.95, description="confidence level")
+    penyebut: Denominators = Field(
+        default=DEFAULT_DENOMINATORS, description="denominators of the form (§5.1, §4.2)"
+    )
 
     @field_serializer("masalah")
     def _issue_records(self, masalah: list[Issue]) -> list[dict[str, str | int | None]]:
@@ -185,12 +190,13 @@ def summarise(
     form = totals.form
     health = class_health(form)
     healthy = health.healthy if health is not None and not health.index else None
+    base = form.denominators.persen_ber_phbs  # the denominator of % ber-PHBS, §5.1
     names = totals.village_names
     issues: list[Issue] = []
 
     if level is AreaLevel.DUSUN:
         counts = totals.dusun
-        ci = area_intervals(counts, ci_method, confidence, healthy=healthy)
+        ci = area_intervals(counts, ci_method, confidence, healthy=healthy, base=base)
         rows = _AreaRows(counts, ci, level, form, health)
         areas = [
             rows.area(
@@ -210,9 +216,13 @@ def summarise(
             masalah=issues,
             metode_ci=CiMethod(ci_method),
             tingkat_kepercayaan=confidence,
+            penyebut=form.denominators,
         )
 
-    village = _with_listed_villages(totals.villages, villages)
+    # Villages listed in the villages file but not surveyed join with zero counts.
+    village = totals.villages
+    if villages is not None:
+        village = village.with_keys(sorted(set(villages.totals) - set(village.keys)))
     known_totals = villages.totals if villages else {}
     surveyed = dict(zip(village.keys, village.surveyed.tolist(), strict=True))
     usable_total: dict[str, int] = {}
@@ -254,9 +264,8 @@ def summarise(
     fpc = None
     if level is AreaLevel.DESA:
         fpc = np.array([float(usable_total.get(k, np.nan)) for k in counts.keys])
-    rows = _AreaRows(
-        counts, area_intervals(counts, ci_method, confidence, fpc, healthy), level, form, health
-    )
+    ci = area_intervals(counts, ci_method, confidence, fpc, healthy, base=base)
+    rows = _AreaRows(counts, ci, level, form, health)
     # The villages of each area, found by sorting once (not by scanning them per area).
     order = np.argsort(parent_index, kind="stable")
     bounds = np.searchsorted(parent_index[order], np.arange(len(counts.keys) + 1)).tolist()
@@ -287,18 +296,12 @@ def summarise(
         masalah=issues,
         metode_ci=CiMethod(ci_method),
         tingkat_kepercayaan=confidence,
+        penyebut=form.denominators,
     )
 
 
 def _village_name(names: dict[str, str], code: str) -> str:
     return names.get(code) or region_table().name(code) or ""
-
-
-def _with_listed_villages(counts: AreaCounts, villages: VillageTotals | None) -> AreaCounts:
-    """Add villages listed in the villages file but not surveyed, with zero counts."""
-    if villages is None:
-        return counts
-    return counts.with_keys(sorted(set(villages.totals) - set(counts.keys)))
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,7 @@ class _AreaRows:
         self.indicator_codes = form.codes
         self.class_codes = [c.code for c in form.classes.classes] if form.classes else []
         self.health = health
+        self.bases = form.denominators
         self.surveyed: list[int] = counts.surveyed.tolist()
         self.status: list[list[int]] = counts.status.tolist()
         self.ya: list[list[int]] = counts.ya.tolist()
@@ -360,7 +364,9 @@ class _AreaRows:
                 "ber_phbs": ber,
                 "tidak_ber_phbs": tidak,
                 "belum_lengkap": belum,
-                "persen_ber_phbs": percent(ber, ber + tidak),
+                "persen_ber_phbs": percent(
+                    ber, self.bases.ber_phbs_base(ber, tidak, self.surveyed[i])
+                ),
                 "indikator": {
                     c: {
                         "ya": ya[j],
@@ -379,7 +385,7 @@ class _AreaRows:
                 "sampel_kurang": coverage.flag,
                 "persen_ber_phbs_bawah": self.ber_lower[i],
                 "persen_ber_phbs_atas": self.ber_upper[i],
-                **class_measures(self.counts, self.ci, i, self.health),
+                **class_measures(self.counts, self.ci, i, self.health, self.bases),
             }
         )
         for indicator in area.indikator.values():
