@@ -84,5 +84,5 @@ class Denominators(BaseModel):
 
 #: What a form without ``denominators`` uses (docs/aturan.md §5.1, §4.2).
 DEFAULT_DENOMINATORS = Denominators(
-    source="Bawaan phbs (docs/aturan.md §5.1, §4.2): penyebut hanya yang hasilnya lengkap"
+    source="bawaan phbs: penyebut hanya rumah tangga atau keluarga yang hasilnya lengkap"
 )
