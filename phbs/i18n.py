@@ -19,9 +19,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ber_phbs": ("Ber-PHBS", "PHBS"),
     "tidak_ber_phbs": ("Tidak", "Not PHBS"),
     "belum_lengkap": ("Blm lengkap", "Incomplete"),
-    "persen_ber_phbs": ("% ber-PHBS", "% PHBS"),
+    "persen_ber_phbs.lengkap": ("% ber-PHBS", "% PHBS"),
+    "persen_ber_phbs.disurvei": ("% ber-PHBS/disurvei", "% PHBS/surveyed"),
     "dipantau": ("% dipantau", "% monitored"),
-    "iks": ("IKS wilayah (sehat/berindeks)", "Area IKS (healthy/with index)"),
+    "iks.berindeks": ("IKS wilayah (sehat/berindeks)", "Area IKS (healthy/with index)"),
     "sehat": ("% RT sehat (sehat/berkelas)", "% healthy households (healthy/with class)"),
     "sampel_kurang": ("sampel < 210", "sample < 210"),
     "total": ("Jumlah", "Total"),
@@ -65,12 +66,48 @@ LABELS: dict[str, tuple[str, str]] = {
         "Formulir {form} · indikator tidak berlaku: {policy} · tingkat {level}",
         "Form {form} · not-applicable indicators: {policy} · level {level}",
     ),
-    "note.persen": (
+    "note.persen.lengkap": (
         "% ber-PHBS = ber-PHBS / (ber-PHBS + tidak) × 100; rumah tangga belum lengkap tidak "
         "masuk penyebut dan ditampilkan di sampingnya.",
         "% PHBS = PHBS / (PHBS + not PHBS) × 100; incomplete households are left out of the "
         "denominator and shown beside it.",
     ),
+    "note.persen.disurvei": (
+        "% ber-PHBS = ber-PHBS / rumah tangga disurvei × 100 (penyebut menurut formulir); "
+        "rumah tangga belum lengkap masuk penyebut sebagai tidak ber-PHBS.",
+        "% PHBS = PHBS / households surveyed × 100 (the form's denominator); incomplete "
+        "households are in the denominator, counted as not practising PHBS.",
+    ),
+    "note.iks.berindeks": (
+        "IKS wilayah = keluarga sehat / keluarga yang IKS-nya dapat dihitung; keluarga tanpa "
+        "IKS tidak masuk penyebut.",
+        "Area IKS = healthy families / families whose index can be computed; families without "
+        "an index are left out of the denominator.",
+    ),
+    "note.iks.semua_keluarga": (
+        "IKS wilayah = keluarga sehat / semua keluarga disurvei (penyebut menurut formulir); "
+        "keluarga tanpa IKS masuk penyebut sebagai tidak sehat.",
+        "Area IKS = healthy families / all families surveyed (the form's denominator); "
+        "families without an index are in the denominator, counted as not healthy.",
+    ),
+    "denominator.persen_ber_phbs.lengkap": (
+        "ber-PHBS / (ber-PHBS + tidak ber-PHBS): rumah tangga belum lengkap di luar penyebut",
+        "PHBS / (PHBS + not PHBS): incomplete households left out of the denominator",
+    ),
+    "denominator.persen_ber_phbs.disurvei": (
+        "ber-PHBS / rumah tangga disurvei: rumah tangga belum lengkap masuk penyebut",
+        "PHBS / households surveyed: incomplete households in the denominator",
+    ),
+    "denominator.iks_wilayah.berindeks": (
+        "keluarga sehat / keluarga yang IKS-nya dapat dihitung",
+        "healthy families / families whose index can be computed",
+    ),
+    "denominator.iks_wilayah.semua_keluarga": (
+        "keluarga sehat / semua keluarga disurvei",
+        "healthy families / all families surveyed",
+    ),
+    "denominator.source": ("sumber: {source}", "source: {source}"),
+    "iks.semua_keluarga": ("IKS wilayah (sehat/semua keluarga)", "Area IKS (healthy/all families)"),
     "written": ("Ditulis: {path}", "Written: {path}"),
     "more": ("… dan {count} lagi", "… and {count} more"),
     "validate.title": ("Pemeriksaan data: {files}", "Data check: {files}"),
@@ -150,6 +187,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.tidak_ber_phbs": ("Rumah tangga tidak ber-PHBS", "Households not practising PHBS"),
     "report.belum_lengkap": ("Rumah tangga belum lengkap", "Households with missing answers"),
     "report.belum_lengkap.note": ("tidak masuk penyebut", "left out of the denominator"),
+    "report.belum_lengkap.note.disurvei": (
+        "masuk penyebut sebagai tidak ber-PHBS",
+        "in the denominator, as not practising PHBS",
+    ),
     "report.persen_ber_phbs": ("% rumah tangga ber-PHBS", "% households practising PHBS"),
     "report.jumlah_desa": ("Jumlah desa/kelurahan", "Villages"),
     "report.desa_sampel_kurang": (
@@ -168,6 +209,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.tidak_ber_phbs": ("Tidak ber-PHBS", "Not PHBS"),
     "report.col.belum_lengkap": ("Belum lengkap", "Incomplete"),
     "report.col.penyebut": ("Penyebut (ber-PHBS + tidak)", "Denominator (PHBS + not)"),
+    "report.col.penyebut.disurvei": ("Penyebut (disurvei)", "Denominator (surveyed)"),
+    "report.col.persen_ber_phbs.disurvei": ("% ber-PHBS dari disurvei", "% PHBS of surveyed"),
     "report.col.persen_ber_phbs": ("% ber-PHBS", "% PHBS"),
     "report.col.strata": ("Strata", "Stratum"),
     "report.col.capai_target": ("Capai target", "Target met"),
@@ -232,6 +275,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.setting.level": ("Tingkat rekap", "Level"),
     "report.setting.id_scope": ("ID rumah tangga unik per", "Household id unique per"),
     "report.setting.strata": ("Strata desa (% ber-PHBS)", "Village strata (% PHBS)"),
+    "report.setting.denominator.persen": ("Penyebut % ber-PHBS", "Denominator of % PHBS"),
+    "report.setting.denominator.iks": ("Penyebut IKS wilayah", "Denominator of the area IKS"),
+    "strata.source.default": (
+        "sumber: praktik rekap Puskesmas, bawaan phbs",
+        "source: Puskesmas recap practice, the phbs default",
+    ),
+    "strata.source.options": (
+        "sumber: diberikan lewat ReportOptions(strata=...)",
+        "source: given through ReportOptions(strata=...)",
+    ),
     "report.setting.target": ("Target % ber-PHBS", "Target % PHBS"),
     "report.setting.region_table": ("Tabel kode wilayah", "Region code table"),
     "report.setting.names": (
@@ -423,6 +476,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "No score was corrected and no village was excluded.",
     ),
     "report.berita_acara.quality": ("Kualitas data", "Data quality"),
+    "report.berita_acara.quality_denominator": (
+        " % ber-PHBS = {how} (penyebut menurut formulir).",
+        " % PHBS = {how} (the form's denominator).",
+    ),
     "report.berita_acara.quality_text": (
         "Nilai survei dihitung dari {files} berkas survei: {read} baris dibaca, {scored} "
         "rumah tangga dinilai dan {set_aside} baris disisihkan dengan alasan tercatat. "
@@ -511,6 +568,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{belum} belum lengkap, tidak masuk penyebut",
         "{belum} incomplete, left out of the denominator",
     ),
+    "report.headline.incomplete.disurvei": (
+        "{belum} belum lengkap, masuk penyebut sebagai tidak ber-PHBS",
+        "{belum} incomplete, in the denominator as not practising PHBS",
+    ),
     "report.headline.sample_short": (
         "{count} desa sampel < 210 dan tidak dipantau penuh",
         "{count} villages sampled below 210 and not fully covered",
@@ -559,10 +620,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "strict provincial variant).",
     ),
     "report.def.strata": (
-        "Strata desa adalah pengaturan (praktik rekap Puskesmas), bukan aturan nasional: "
-        "{strata} (% rumah tangga ber-PHBS).",
-        "Village strata are a setting (Puskesmas recap practice), not a national rule: "
-        "{strata} (% households practising PHBS).",
+        "Strata desa adalah pengaturan, bukan aturan nasional: {strata} (% rumah tangga "
+        "ber-PHBS); {source}.",
+        "Village strata are a setting, not a national rule: {strata} (% households "
+        "practising PHBS); {source}.",
     ),
     "report.def.rollup.title": ("Rekap wilayah", "Roll-up"),
     "report.def.rollup": (
@@ -820,6 +881,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.funnel.x": (
         "Rumah tangga dinilai (ber-PHBS + tidak)",
         "Households assessed (PHBS + not)",
+    ),
+    "report.funnel.x.disurvei": (
+        "Rumah tangga disurvei (penyebut % ber-PHBS)",
+        "Households surveyed (denominator of % PHBS)",
     ),
     "report.funnel.mean": ("rata-rata {rate}", "overall {rate}"),
     "report.funnel.limit95": ("batas 95 %", "95% limits"),

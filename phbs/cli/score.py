@@ -32,6 +32,7 @@ from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import tables, text
 from phbs.reports.content import na_policy_name
+from phbs.reports.denominators import denominator_notes
 from phbs.reports.households import households_csv, write_rejects_csv
 from phbs.scoring.funnel import village_funnel
 from phbs.scoring.household import AreaLevel
@@ -195,7 +196,8 @@ def score_command(
     click.echo()
     click.echo(text.area_table(report, language))
     click.echo()
-    click.echo(t("note.persen", language))
+    for note in denominator_notes(report, language):
+        click.echo(note)
     fpc = totals is not None and report.tingkat is AreaLevel.DESA
     click.echo(ci_note(ci_method, confidence, fpc, language))
     click.echo(text.reconciliation_line(survey, language))

@@ -20,8 +20,9 @@ from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, contest_view
+from phbs.reports.denominators import denominator_settings
 from phbs.reports.panel import MinutesDetails
-from phbs.reports.strata import DEFAULT_STRATA, Stratum, describe_strata
+from phbs.reports.strata import Stratum, describe_strata, form_strata, strata_source
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import issue_counts_line, reading_text, reconciliation_line
 from phbs.scoring.funnel import FunnelData, funnel_plot, village_recap
@@ -42,6 +43,8 @@ class Headline:
     tidak_ber_phbs: int
     belum_lengkap: int
     persen_ber_phbs: float | None
+    #: The denominator of persen_ber_phbs, as the form's denominators say (§5.1).
+    penyebut_ber_phbs: int
     jumlah_wilayah: int
     jumlah_desa: int
     desa_sampel_kurang: int
@@ -97,6 +100,8 @@ class ReportContent:
     funnel: FunnelData | None = None
     uncertainty: Uncertainty | None = None
     minutes: MinutesDetails = field(default_factory=MinutesDetails)
+    #: Where the strata come from, in words (docs/aturan.md §5.6).
+    strata_source: str = ""
 
     def issue_line(self) -> str:
         """The issue counts, with how many reading the survey files found (what ``phbs
@@ -169,7 +174,7 @@ def build_content(
     ranking, rubric, uncertainty = options.ranking, options.rubric, options.uncertainty
     survey = result.survey
     form = survey.form.form
-    chosen_strata = tuple(strata) if strata else DEFAULT_STRATA
+    chosen_strata = tuple(strata) if strata else form_strata(form, lang)
     recap_villages = village_recap(result, report, villages)
     funnel = funnel_plot(report.model_copy(update={"wilayah": recap_villages}))
     if issues is None:
@@ -187,6 +192,8 @@ def build_content(
     areas = report.wilayah
     ber = sum(a.ber_phbs for a in areas)
     tidak = sum(a.tidak_ber_phbs for a in areas)
+    surveyed = sum(a.rumah_tangga_disurvei for a in areas)
+    base = report.penyebut.ber_phbs_base(ber, tidak, surveyed)
     has_dusun = any(key.split("\x1f", 1)[1] for key in result.totals.dusun.keys)
     if report.tingkat is AreaLevel.DUSUN:
         recap_dusun = list(areas)
@@ -200,11 +207,12 @@ def build_content(
     else:
         recap_dusun = []
     headline = Headline(
-        rumah_tangga_disurvei=sum(a.rumah_tangga_disurvei for a in areas),
+        rumah_tangga_disurvei=surveyed,
         ber_phbs=ber,
         tidak_ber_phbs=tidak,
         belum_lengkap=sum(a.belum_lengkap for a in areas),
-        persen_ber_phbs=percent(ber, ber + tidak),
+        persen_ber_phbs=percent(ber, base),
+        penyebut_ber_phbs=base,
         jumlah_wilayah=len(areas),
         jumlah_desa=len(recap_villages),
         desa_sampel_kurang=sum(1 for a in recap_villages if a.sampel_kurang),
@@ -254,6 +262,7 @@ def build_content(
         funnel=funnel,
         uncertainty=uncertainty,
         minutes=options.minutes or MinutesDetails(),
+        strata_source=strata_source(form, bool(strata), lang),
     )
     content.settings.extend(_settings(content))
     return content
@@ -269,7 +278,11 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
         (t("report.setting.na_policy", lang), na_policy_name(content.result.na_policy, lang)),
         (t("report.setting.level", lang), content.level_name()),
         (t("report.setting.id_scope", lang), t(f"id_scope.{settings['id_unik_per']}", lang)),
-        (t("report.setting.strata", lang), describe_strata(content.strata)),
+        *denominator_settings(content.report, lang),
+        (
+            t("report.setting.strata", lang),
+            f"{describe_strata(content.strata)} ({content.strata_source})",
+        ),
         (t("report.setting.target", lang), fmt_target(content.target, lang)),
         (t("report.setting.region_table", lang), settings["tabel_kode_wilayah"]),
         *(
@@ -363,28 +376,6 @@ def ci_method_name(method: str, lang: Lang = "id") -> str:
     ('skor Wilson', 'Wilson score')
     """
     return t(f"ci.method.{method}", lang)
-
-
-def flatten_metadata(metadata: dict[str, Any]) -> list[tuple[str, str]]:
-    """Metadata as ``(dotted key, text)`` rows; lists are numbered from 1.
-
-    >>> flatten_metadata({"a": {"b": 1}, "c": [{"d": "x"}]})
-    [('a.b', '1'), ('c.1.d', 'x')]
-    """
-    rows: list[tuple[str, str]] = []
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(f"{prefix}.{key}" if prefix else str(key), item)
-        elif isinstance(value, list):
-            for index, item in enumerate(value, start=1):
-                walk(f"{prefix}.{index}", item)
-        else:
-            rows.append((prefix, "" if value is None else str(value)))
-
-    walk("", metadata)
-    return rows
 
 
 if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release

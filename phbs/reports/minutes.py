@@ -15,6 +15,7 @@ from pathlib import Path
 
 from phbs.contest.models import AppliedOverride, VillageResult, VillageStatus
 from phbs.contest.rubric import Method
+from phbs.forms.denominators import BerPhbsBase
 from phbs.i18n import Lang, fmt_int, t
 from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
@@ -205,6 +206,11 @@ def _quality(content: ReportContent) -> str:
         errors=fmt_int(head.galat, lang),
         warnings=fmt_int(head.peringatan, lang),
     )
+    if content.report.penyebut.persen_ber_phbs is BerPhbsBase.DISURVEI:
+        # Only a denominator other than the default is named in the signed minutes, which
+        # must stay on one page (the default is in the report's method section).
+        how = t("denominator.persen_ber_phbs.disurvei", lang)
+        text += t("report.berita_acara.quality_denominator", lang, how=how)
     if head.desa_sampel_kurang:
         text += t(
             "report.berita_acara.quality_small",

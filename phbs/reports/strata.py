@@ -1,10 +1,13 @@
-"""Village strata by % ber-PHBS: the default four (I < 25, II 25–49, III 50–75, IV > 75) and
-how a value finds its stratum (docs/aturan.md §5.6)."""
+"""Village strata by % ber-PHBS: the default four (I < 25, II 25–49, III 50–75, IV > 75), a
+form's own table, and how a value finds its stratum (docs/aturan.md §5.6)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from phbs.forms.model import Form
+from phbs.i18n import Lang, t
 
 
 @dataclass(frozen=True)
@@ -72,3 +75,35 @@ def describe_strata(strata: Sequence[Stratum]) -> str:
             parts.append(stratum.label)
         previous = stratum
     return "; ".join(parts)
+
+
+def form_strata(form: Form, lang: Lang = "id") -> tuple[Stratum, ...]:
+    """The village strata of ``form``: its ``village_strata`` table, labelled in ``lang``,
+    else :data:`DEFAULT_STRATA` (docs/aturan.md §5.6).
+
+    >>> from phbs.forms.loading import load_form
+    >>> form_strata(load_form("kemenkes-rt-10").form) == DEFAULT_STRATA
+    True
+    """
+    if form.village_strata is None:
+        return DEFAULT_STRATA
+    bands = form.village_strata.bands
+    return tuple(
+        Stratum(
+            band.label_en if lang == "en" else band.label,
+            None if position == len(bands) - 1 else band.maximum,
+            band.colour,
+            inclusive=band.max_inclusive,
+        )
+        for position, band in enumerate(bands)
+    )
+
+
+def strata_source(form: Form, given: bool, lang: Lang = "id") -> str:
+    """Where the strata of a report come from, in words: strata ``given`` from Python,
+    else the form's table (its source) or the default."""
+    if given:
+        return t("strata.source.options", lang)
+    if form.village_strata is not None:
+        return t("denominator.source", lang, source=form.village_strata.source)
+    return t("strata.source.default", lang)

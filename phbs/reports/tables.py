@@ -20,6 +20,7 @@ from phbs.ingest.validate import Survey
 from phbs.issues import Issue
 from phbs.outputs import CsvFormat, atomic_csv, atomic_path, atomic_text, machine_cell
 from phbs.regions import REGION_TABLE_EDITION
+from phbs.reports.denominators import denominator_columns
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport, AreaSummary
@@ -43,7 +44,9 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
     persen_ber_phbs``, then ``<code>_ya, <code>_berlaku, <code>_cakupan`` per indicator,
     then the coverage and class columns, then the confidence bounds
     ``persen_ber_phbs_bawah, persen_ber_phbs_atas`` and ``<code>_cakupan_bawah,
-    <code>_cakupan_atas`` per indicator (added after the older columns, never between them).
+    <code>_cakupan_atas`` per indicator (added after the older columns, never between them),
+    the area IKS columns of an index-class form, and last the denominators the percentages
+    were computed with (:func:`denominator_columns`).
     """
     columns = ["kode", "nama"]
     if report.tingkat is AreaLevel.DUSUN:
@@ -59,6 +62,7 @@ def area_columns(report: AreaReport, indicator_codes: Sequence[str]) -> list[str
         columns += [f"{code}_cakupan_bawah", f"{code}_cakupan_atas"]
     columns += iks_columns(report)
     columns += healthy_columns(report)
+    columns += denominator_columns(report)
     return columns
 
 
@@ -161,8 +165,12 @@ def write_areas_csv(
     places = [area_decimals(c) for c in columns]
     with atomic_csv(path, input_paths(survey), csv_format, places) as rows:
         rows.write(columns)
+        bases = {
+            "penyebut_persen_ber_phbs": report.penyebut.persen_ber_phbs.value,
+            "penyebut_iks_wilayah": report.penyebut.iks_wilayah.value,
+        }
         for area in report.wilayah:
-            row = area_row(area)
+            row = area_row(area) | bases
             rows.write([row.get(c) for c in columns])
 
 
@@ -193,6 +201,11 @@ def run_metadata(
                 {
                     "metode_ci": report.metode_ci.value,
                     "tingkat_kepercayaan": report.tingkat_kepercayaan,
+                    "penyebut": {
+                        "persen_ber_phbs": report.penyebut.persen_ber_phbs.value,
+                        "iks_wilayah": report.penyebut.iks_wilayah.value,
+                        "sumber": report.penyebut.source,
+                    },
                 }
                 if report
                 else {}

@@ -74,17 +74,16 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     headers = [t("kode", lang), t("nama", lang)]
     if dusun:
         headers.append(t("dusun", lang))
-    headers += [
-        t(k, lang)
-        for k in ("disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap", "persen_ber_phbs")
-    ]
+    bases = report.penyebut
+    headers += [t(k, lang) for k in ("disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap")]
+    headers.append(t(f"persen_ber_phbs.{bases.persen_ber_phbs.value}", lang))
     level = fmt_decimal(report.tingkat_kepercayaan * 100, lang, 1, trim=True)
     headers.append(t("ci.col", lang, level=level))
     if with_total:
         headers.append(t("dipantau", lang))
     with_iks = any(a.iks_wilayah is not None for a in report.wilayah)
     if with_iks:
-        headers.append(t("iks", lang))
+        headers.append(t(f"iks.{bases.iks_wilayah.value}", lang))
     with_healthy = any(a.rumah_tangga_berkelas is not None for a in report.wilayah)
     if with_healthy:
         headers.append(t("sehat", lang))
@@ -106,7 +105,8 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
             mark = " *" if area.sampel_kurang else ""
             row.append(_pct(area.persen_dipantau, lang) + mark)
         if with_iks:
-            row.append(_iks(area.iks_wilayah, area.keluarga_sehat, area.keluarga_berindeks, lang))
+            families = bases.iks_base(area.keluarga_berindeks or 0, area.rumah_tangga_disurvei)
+            row.append(_iks(area.iks_wilayah, area.keluarga_sehat, families, lang))
         if with_healthy:
             row.append(_share(area.rumah_tangga_sehat or 0, area.rumah_tangga_berkelas or 0, lang))
         rows.append(row)
@@ -116,15 +116,16 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     belum = sum(a.belum_lengkap for a in report.wilayah)
     total = [t("total", lang), ""] + ([""] if dusun else [])
     total += [fmt_int(n, lang) for n in (surveyed, ber, tidak, belum)]
-    total.append(_pct(percent(ber, ber + tidak), lang))
-    low, high = percent_interval(ber, ber + tidak, report.metode_ci, report.tingkat_kepercayaan)
+    base = bases.ber_phbs_base(ber, tidak, surveyed)
+    total.append(_pct(percent(ber, base), lang))
+    low, high = percent_interval(ber, base, report.metode_ci, report.tingkat_kepercayaan)
     total.append(_ci(low, high, lang))
     if with_total:
         total.append("")
     if with_iks:
         sehat = sum(a.keluarga_sehat or 0 for a in report.wilayah)
-        berindeks = sum(a.keluarga_berindeks or 0 for a in report.wilayah)
-        total.append(_iks(sehat / berindeks if berindeks else None, sehat, berindeks, lang))
+        families = bases.iks_base(sum(a.keluarga_berindeks or 0 for a in report.wilayah), surveyed)
+        total.append(_iks(sehat / families if families else None, sehat, families, lang))
     if with_healthy:
         sehat = sum(a.rumah_tangga_sehat or 0 for a in report.wilayah)
         total.append(_share(sehat, sum(a.rumah_tangga_berkelas or 0 for a in report.wilayah), lang))

@@ -241,7 +241,9 @@ def test_score_cli_writes_area_iks(tmp_path: Path) -> None:
         reader = csv.DictReader(handle)
         table = list(reader)
         columns = reader.fieldnames or []
-    assert columns[-4:] == IKS_COLUMNS
+    assert columns[-6:-2] == IKS_COLUMNS
+    # Then the denominators the file was computed with (docs/aturan.md §5.1, §4.2).
+    assert columns[-2:] == ["penyebut_persen_ber_phbs", "penyebut_iks_wilayah"]
     assert {"kelas_sehat", "kelas_pra_sehat", "kelas_tidak_sehat"} <= set(columns)
     row = table[0]
     assert (row["kelas_sehat"], row["kelas_pra_sehat"], row["kelas_tidak_sehat"]) == ("2", "1", "0")

@@ -13,7 +13,8 @@ from typing import Any
 
 from phbs.i18n import fmt_percent, t
 from phbs.ingest.values import masked_id
-from phbs.reports.content import ReportContent, flatten_metadata
+from phbs.reports.content import ReportContent
+from phbs.reports.denominators import persen_column_key
 from phbs.reports.excel.printing import TableLayout
 from phbs.reports.excel.sheet import (
     Cell,
@@ -204,7 +205,7 @@ def write_funnel_table(
         "report.col.kode",
         "report.col.nama",
         "report.funnel.col.n",
-        "report.col.persen_ber_phbs",
+        persen_column_key(content.report),
     ]
     keys += ["report.funnel.col.low", "report.funnel.col.high", "report.funnel.col.posisi"]
     w.header([t(k, lang) for k in keys])
@@ -221,3 +222,25 @@ def write_funnel_table(
                 t(f"report.funnel.pos.{point.posisi}", lang),
             ]
         )
+
+
+def flatten_metadata(metadata: dict[str, Any]) -> list[tuple[str, str]]:
+    """Metadata as ``(dotted key, text)`` rows; lists are numbered from 1.
+
+    >>> flatten_metadata({"a": {"b": 1}, "c": [{"d": "x"}]})
+    [('a.b', '1'), ('c.1.d', 'x')]
+    """
+    rows: list[tuple[str, str]] = []
+
+    def walk(prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), item)
+        elif isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                walk(f"{prefix}.{index}", item)
+        else:
+            rows.append((prefix, "" if value is None else str(value)))
+
+    walk("", metadata)
+    return rows

@@ -19,9 +19,11 @@ from typing import Any
 
 import xlsxwriter
 
+from phbs.forms.denominators import BerPhbsBase
 from phbs.i18n import fmt_int, t
 from phbs.outputs import atomic_path
 from phbs.reports.content import ReportContent, confidence_level, dusun_label
+from phbs.reports.denominators import denominator_notes, persen_column_key
 from phbs.reports.excel.files import xlsx_workbook
 from phbs.reports.excel.healthy import healthy_columns, healthy_totals, healthy_values
 from phbs.reports.excel.minutes import write_minutes_sheet
@@ -135,11 +137,13 @@ def _summary_rows(content: ReportContent) -> Iterator[tuple[str, Cell, str]]:
     yield t("report.disurvei", lang), h.rumah_tangga_disurvei, ""
     yield t("report.ber_phbs", lang), h.ber_phbs, ""
     yield t("report.tidak_ber_phbs", lang), h.tidak_ber_phbs, ""
-    yield t("report.belum_lengkap", lang), h.belum_lengkap, t("report.belum_lengkap.note", lang)
+    surveyed = content.report.penyebut.persen_ber_phbs is BerPhbsBase.DISURVEI
+    note = "report.belum_lengkap.note" + (".disurvei" if surveyed else "")
+    yield t("report.belum_lengkap", lang), h.belum_lengkap, t(note, lang)
     yield (
         t("report.persen_ber_phbs", lang),
         Pct(h.persen_ber_phbs),
-        f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.ber_phbs + h.tidak_ber_phbs, lang)}",
+        f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.penyebut_ber_phbs, lang)}",
     )
     yield t("report.jumlah_desa", lang), h.jumlah_desa, ""
     if any(a.jumlah_rumah_tangga is not None for a in content.recap_villages):
@@ -199,7 +203,8 @@ def _write_summary(
     for label, value in content.settings:
         w.row([label, value], wrap=_SUMMARY_WRAP)
     w.skip()
-    w.row([t("note.persen", lang)], measure=False)
+    for note in denominator_notes(content.report, lang):
+        w.row([note], measure=False)
     write_funnel_table(w, content, _SUMMARY_WRAP)
     w.fit_columns(fixed=_SUMMARY_WRAP)
     areas = content.report.wilayah
@@ -275,7 +280,7 @@ def _area_values(content: ReportContent, area: AreaSummary, columns: Sequence[st
         "ber_phbs": area.ber_phbs,
         "tidak_ber_phbs": area.tidak_ber_phbs,
         "belum_lengkap": area.belum_lengkap,
-        "penyebut": area.ber_phbs + area.tidak_ber_phbs,
+        "penyebut": content.report.penyebut.ber_phbs_base_of(area),
         "persen_ber_phbs": Pct(area.persen_ber_phbs),
         "persen_ber_phbs_bawah": Pct(area.persen_ber_phbs_bawah),
         "persen_ber_phbs_atas": Pct(area.persen_ber_phbs_atas),
@@ -308,6 +313,10 @@ def _column_label(content: ReportContent, column: str) -> str:
     if column.startswith(("persen_ber_phbs_", "persen_rumah_tangga_sehat_")):
         level = confidence_level(content.report.tingkat_kepercayaan, content.lang)
         return t(f"report.col.{column}", content.lang, level=level)
+    if column == "persen_ber_phbs":
+        return t(persen_column_key(content.report), content.lang)
+    if column == "penyebut" and content.report.penyebut.persen_ber_phbs is BerPhbsBase.DISURVEI:
+        return t("report.col.penyebut.disurvei", content.lang)
     return t(f"report.col.{column}", content.lang)
 
 
@@ -331,7 +340,7 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
         "ber_phbs": h.ber_phbs,
         "tidak_ber_phbs": h.tidak_ber_phbs,
         "belum_lengkap": h.belum_lengkap,
-        "penyebut": h.ber_phbs + h.tidak_ber_phbs,
+        "penyebut": h.penyebut_ber_phbs,
         "persen_ber_phbs": Pct(h.persen_ber_phbs),
     }
     sums |= healthy_totals(content.report.wilayah)

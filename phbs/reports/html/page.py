@@ -22,6 +22,7 @@ from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_int, t
 from phbs.outputs import atomic_text
 from phbs.reports.content import ReportContent, ci_description, na_policy_name
+from phbs.reports.denominators import denominator_notes
 from phbs.reports.excel.sheet import ReportProgress, WriteStep
 from phbs.reports.html.contest import ranking_section
 from phbs.reports.html.funnel import funnel_chart
@@ -171,6 +172,10 @@ def render_html(
         "settings": content.settings,
         "strata": content.strata,
         "strata_text": describe_strata(content.strata),
+        "strata_source": content.strata_source,
+        "denominator": content.report.penyebut.persen_ber_phbs.value,
+        "denominator_notes": denominator_notes(content.report, lang),
+        "denominator_source": content.report.penyebut.source,
         "target": content.target,
         "na_policy": content.result.na_policy.value,
         "na_policy_name": na_policy_name(content.result.na_policy, lang),

@@ -16,6 +16,7 @@ from phbs.reports.content import (
     confidence_level,
     dusun_label,
 )
+from phbs.reports.denominators import persen_column_key
 from phbs.reports.healthy import healthy_label, total_healthy, with_healthy
 from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
@@ -123,7 +124,7 @@ def area_table(content: ReportContent) -> Table:
         ("report.col.ber_phbs", True),
         ("report.col.tidak_ber_phbs", True),
         ("report.col.belum_lengkap", True),
-        ("report.col.persen_ber_phbs", True),
+        (persen_column_key(report), True),
     ]
     columns = [Column(t(key, lang), numeric) for key, numeric in labels]
     columns.append(Column(t("ci.col", lang, level=ci_level(content)), True))
@@ -151,7 +152,7 @@ def area_table(content: ReportContent) -> Table:
         _percent(
             h.persen_ber_phbs,
             lang,
-            f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.ber_phbs + h.tidak_ber_phbs, lang)}",
+            f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.penyebut_ber_phbs, lang)}",
         ),
     ]
     total += [_text("")] * (len(columns) - len(total) - healthy)
@@ -167,7 +168,7 @@ def _area_row(
 ) -> list[Cell]:
     lang = content.lang
     stratum = stratum_of(area.persen_ber_phbs, content.strata)
-    denominator = area.ber_phbs + area.tidak_ber_phbs
+    denominator = content.report.penyebut.ber_phbs_base_of(area)
     row = [_text(area.kode), _text(area.nama)]
     if dusun:
         row.append(_text(dusun_label(area.dusun, lang)))
@@ -350,7 +351,7 @@ def bar_chart(content: ReportContent, *, narrow: bool = False) -> BarChart:
         label = area.nama if dusun is None else f"{area.nama} · {dusun}"
         label = label or area.kode
         short = label if len(label) <= cut else label[: cut - 1] + "…"
-        denominator = area.ber_phbs + area.tidak_ber_phbs
+        denominator = content.report.penyebut.ber_phbs_base_of(area)
         bars.append(
             Bar(
                 y=top + first + index * step,
