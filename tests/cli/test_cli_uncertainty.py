@@ -45,8 +45,10 @@ def test_score_prints_ci_column_and_writes_ci_columns_last(tmp_path: Path) -> No
     assert "IK 95%" in result.output
     assert "(Jeffreys)" in result.output
     header = read_rows(out)[0]
-    assert header[-22:-20] == ["persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
-    assert header[-2:] == ["tidak_merokok_cakupan_bawah", "tidak_merokok_cakupan_atas"]
+    assert header[-23:-21] == ["persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
+    assert header[-3:-1] == ["tidak_merokok_cakupan_bawah", "tidak_merokok_cakupan_atas"]
+    # The denominator the percentages used comes after them (docs/aturan.md §5.1).
+    assert header[-1] == "penyebut_persen_ber_phbs"
     assert header.index("sampel_kurang") < header.index("persen_ber_phbs_bawah")
     js = tmp_path / "rekap.json"
     assert run("score", *survey_args(), "--confidence", "0.9", "-o", str(js)).exit_code == 0
