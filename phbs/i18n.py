@@ -1475,6 +1475,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Indikator tidak berlaku: {policy} (--na-policy {id})",
         "Not applicable indicators: {policy} (--na-policy {id})",
     ),
+    "forms.show.denominator": ("Penyebut % ber-PHBS: {how}", "Denominator of % PHBS: {how}"),
+    "forms.show.denominator.iks": (
+        "Penyebut IKS wilayah: {how}",
+        "Denominator of the area IKS: {how}",
+    ),
+    "forms.show.strata": (
+        "Strata desa (% ber-PHBS): {strata}",
+        "Village strata (% PHBS): {strata}",
+    ),
     "forms.show.sources": ("Sumber formulir:", "Sources of the form:"),
     "rubric.show.sources": ("Sumber rubrik:", "Sources of the rubric:"),
     "forms.show.source": ("Sumber: {source}", "Source: {source}"),

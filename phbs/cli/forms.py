@@ -16,8 +16,10 @@ from phbs.cli.translated import argument, group, group_lang_option, option
 from phbs.errors import SettingsError
 from phbs.forms.classes import class_span
 from phbs.forms.loading import bundled_forms, load_form
+from phbs.forms.model import Form
 from phbs.i18n import Lang, t
 from phbs.outputs import check_run_files, input_file
+from phbs.reports.strata import describe_strata, form_strata
 from phbs.reports.text import format_table
 
 
@@ -68,6 +70,7 @@ def show_form(ctx: click.Context, name: str) -> None:
         t("forms.show.na_policy", language, policy=t(f"na_policy.{policy}", language), id=policy)
     )
     _source(form.na_policy_source, language, "  ")
+    _show_denominators(form, language)
     click.echo(t("forms.show.sources", language))
     for source in form.sources:
         click.echo(f"  - {source}")
@@ -124,6 +127,22 @@ def show_form(ctx: click.Context, name: str) -> None:
             click.echo(f"  {klass.code}: {label} ({klass.colour}) {span}{healthy}")
     for note in form.notes:
         click.echo(f"\n{note}")
+
+
+def _show_denominators(form: Form, lang: Lang) -> None:
+    """The denominators of the area measures and the village strata, each with its source
+    (docs/aturan.md §5.1, §4.2, §5.6)."""
+    bases = form.denominators
+    words = t(f"denominator.persen_ber_phbs.{bases.persen_ber_phbs.value}", lang)
+    click.echo(_wrapped(t("forms.show.denominator", lang, how=words), ""))
+    if form.classes is not None and form.classes.basis == "index":
+        words = t(f"denominator.iks_wilayah.{bases.iks_wilayah.value}", lang)
+        click.echo(_wrapped(t("forms.show.denominator.iks", lang, how=words), ""))
+    _source(bases.source, lang, "  ")
+    if form.village_strata is not None:
+        strata = describe_strata(form_strata(form, lang))
+        click.echo(t("forms.show.strata", lang, strata=strata))
+        _source(form.village_strata.source, lang, "  ")
 
 
 def _source(source: str | None, lang: Lang, indent: str) -> None:

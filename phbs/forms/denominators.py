@@ -9,9 +9,13 @@ intervals, roll-ups, reports and the contest criterion ``persen_ber_phbs`` all f
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Protocol
+from typing import Annotated, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+#: A rule's source line: stripped, never blank; ``None`` when the form gives none (listed by
+#: ``phbs forms check``), as for every rule of a form (phbs.forms.model).
+Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None
 
 
 class BerPhbsBase(StrEnum):
@@ -63,10 +67,10 @@ class Denominators(BaseModel):
         description="berindeks: keluarga_sehat / keluarga_berindeks; semua_keluarga: "
         "keluarga_sehat / families surveyed (docs/aturan.md §4.2, index-class forms only).",
     )
-    source: str = Field(
-        min_length=1,
+    source: Source = Field(
+        default=None,
         description="The regulation, guide or office format the choice follows, or "
-        "'ASUMSI: <reason>'.",
+        "'ASUMSI: <reason>' (phbs forms check lists it when missing).",
     )
 
     def ber_phbs_base(self, ber: int, tidak: int, surveyed: int) -> int:

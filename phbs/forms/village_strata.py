@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import pairwise
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from phbs.forms.classes import exact_fraction
+
+#: A rule's source line: stripped, never blank; ``None`` when the form gives none (listed by
+#: ``phbs forms check``), as for every rule of a form (phbs.forms.model).
+Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None
 
 
 class _Strict(BaseModel):
@@ -57,7 +62,10 @@ class StratumBand(_Strict):
 class VillageStrata(_Strict):
     """A table of village strata and where it comes from."""
 
-    source: str = Field(min_length=1, description="Regulation or guide of the bands.")
+    source: Source = Field(
+        default=None,
+        description="Regulation or guide of the bands (phbs forms check lists it when missing).",
+    )
     bands: list[StratumBand] = Field(min_length=1, description="Lowest band first.")
 
     @model_validator(mode="after")

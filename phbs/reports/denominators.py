@@ -39,7 +39,7 @@ def denominator_notes(report: AreaReport, lang: Lang = "id") -> list[str]:
 def denominator_settings(report: AreaReport, lang: Lang = "id") -> list[tuple[str, str]]:
     """The denominators as (label, value) settings rows, the source on the first."""
     bases = report.penyebut
-    source = t("denominator.source", lang, source=bases.source)
+    source = t("denominator.source", lang, source=bases.source or t("forms.show.no_source", lang))
     rows = [
         (
             t("report.setting.denominator.persen", lang),

@@ -105,5 +105,6 @@ def strata_source(form: Form, given: bool, lang: Lang = "id") -> str:
     if given:
         return t("strata.source.options", lang)
     if form.village_strata is not None:
-        return t("denominator.source", lang, source=form.village_strata.source)
+        source = form.village_strata.source or t("forms.show.no_source", lang)
+        return t("denominator.source", lang, source=source)
     return t("strata.source.default", lang)

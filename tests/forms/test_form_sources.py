@@ -77,6 +77,9 @@ def explicit_rules(form: Form) -> dict[str, str | None]:
         rules["classes.source"] = form.classes.source
     if form.identity is not None:
         rules["identity.source"] = form.identity.source
+    rules["denominators.source"] = form.denominators.source  # docs/aturan.md §5.1, §4.2
+    if form.village_strata is not None:
+        rules["village_strata.source"] = form.village_strata.source
     return rules
 
 
@@ -128,7 +131,7 @@ def strip_sources(data: object) -> object:
 def test_a_form_without_sources_loads_and_check_names_each_rule(tmp_path: Path) -> None:
     """A form of one's own written before sources existed still loads and scores; `phbs forms
     check` says it is valid and lists every rule without a source (10 indicators and their
-    applicability, the context field, answers, na_policy, outcome, setting: 25)."""
+    applicability, the context field, answers, na_policy, outcome, setting, denominators: 26)."""
     data = yaml.safe_load(load_form("kemenkes-rt-10").path.read_text(encoding="utf-8"))
     path = tmp_path / "kabupaten.yaml"
     path.write_text(yaml.safe_dump(strip_sources(data), allow_unicode=True), encoding="utf-8")
@@ -138,9 +141,9 @@ def test_a_form_without_sources_loads_and_check_names_each_rule(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["forms", "check", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("OK")
-    assert "25 aturan tanpa sumber" in result.output
+    assert "26 aturan tanpa sumber" in result.output
     listed = [line.strip() for line in result.output.splitlines() if line.startswith("  ")]
-    assert len(listed) == 25
+    assert len(listed) == 26
     for location in (
         "setting_source",
         "na_policy_source",
@@ -149,13 +152,14 @@ def test_a_form_without_sources_loads_and_check_names_each_rule(tmp_path: Path) 
         "context.0.source",
         "indicators.0.source",
         "indicators.9.applies_to.source",
+        "denominators.source",
     ):
         assert location in listed
     english = CliRunner().invoke(cli, ["forms", "check", str(path), "--lang", "en"])
-    assert "25 rules without a source" in english.output
+    assert "26 rules without a source" in english.output
     shown = CliRunner().invoke(cli, ["forms", "show", str(path)])
     assert shown.exit_code == 0
-    assert shown.output.count("Sumber: (tidak disebut; lihat phbs forms check)") == 25
+    assert shown.output.count("Sumber: (tidak disebut; lihat phbs forms check)") == 26
 
 
 def test_check_is_quiet_about_a_fully_sourced_form() -> None:

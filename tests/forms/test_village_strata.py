@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from phbs.forms.loading import load_form
 from phbs.forms.model import Form
+from phbs.forms.sources import unsourced_rules
 from phbs.forms.village_strata import VillageStrata
 from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.html.page import render_html
@@ -99,9 +100,12 @@ def test_bands_must_be_in_order() -> None:
         table([BANDS[1], BANDS[0], BANDS[2], BANDS[3]])
 
 
-def test_a_table_needs_a_source() -> None:
-    with pytest.raises(ValidationError):
-        VillageStrata.model_validate({"bands": BANDS})
+def test_a_table_without_a_source_is_listed_by_forms_check() -> None:
+    """Like every rule of a form (docs/aturan.md §4.4): it loads, and the check names it."""
+    form = with_strata().model_copy(
+        update={"village_strata": VillageStrata.model_validate({"bands": BANDS})}
+    )
+    assert unsourced_rules(form) == ["village_strata.source"]
 
 
 @pytest.mark.parametrize(

@@ -146,7 +146,7 @@ def data_texts() -> list[str]:
     texts |= {name for v in ranking.desa for r in v.kriteria.values() for name in r.juri}
     texts |= {REGION_TABLE_EDITION, RUBRIC.id, RUBRIC.version, __version__, FORM.id}
     texts |= {RUBRIC.edition or ""}  # the title of the rubric's Indonesian source, a name
-    texts.add(FORM.denominators.source)  # quoted from the form file, in its language
+    texts.add(FORM.denominators.source or "")  # quoted from the form file, in its language
     texts |= set(CATALOGUE)  # the documented issue codes
     texts |= {i.file for i in ranking.masalah}  # where an issue is ("survei": the survey data)
     texts |= set(GLOSSES)

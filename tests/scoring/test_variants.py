@@ -166,7 +166,7 @@ def test_riskesdas_cli_outputs_the_measure(tmp_path: Path) -> None:
     with out_csv.open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         columns, (line,) = reader.fieldnames or [], list(reader)
-    assert columns[-6:] == [
+    assert columns[-7:-1] == [
         "rumah_tangga_sehat",
         "rumah_tangga_berkelas",
         "rumah_tangga_tanpa_kelas",
@@ -174,6 +174,7 @@ def test_riskesdas_cli_outputs_the_measure(tmp_path: Path) -> None:
         "persen_rumah_tangga_sehat_bawah",
         "persen_rumah_tangga_sehat_atas",
     ]
+    assert columns[-1] == "penyebut_persen_ber_phbs"  # then the denominator used, §5.1
     assert (line["rumah_tangga_sehat"], line["rumah_tangga_berkelas"]) == ("4", "6")
     assert float(line["persen_rumah_tangga_sehat"]) == pytest.approx(400 / 6)
     area = json.loads(out_json.read_text(encoding="utf-8"))["wilayah"][0]

@@ -175,7 +175,7 @@ def render_html(
         "strata_source": content.strata_source,
         "denominator": content.report.penyebut.persen_ber_phbs.value,
         "denominator_notes": denominator_notes(content.report, lang),
-        "denominator_source": content.report.penyebut.source,
+        "denominator_source": content.report.penyebut.source or t("forms.show.no_source", lang),
         "target": content.target,
         "na_policy": content.result.na_policy.value,
         "na_policy_name": na_policy_name(content.result.na_policy, lang),
