@@ -895,27 +895,30 @@ LABELS: dict[str, tuple[str, str]] = {
         "Batas kendali binomial eksak (Spiegelhalter 2005): desa di luar batas 99,8 % bila "
         "peluang mendapat angka sejauh itu atau lebih jauh dari rata-rata, dengan jumlah rumah "
         "tangganya, di bawah 0,1 % (95 %: 2,5 %); garis ditarik di tengah antara hitungan "
-        "terakhir di dalam dan pertama di luar. Sumbu mendatar: rumah tangga dengan hasil "
-        "lengkap.",
+        "terakhir di dalam dan pertama di luar.",
         "Exact binomial control limits (Spiegelhalter 2005): a village is outside the 99.8% "
         "limits when the chance of a count that far or further from the overall rate, with "
         "its households, is below 0.1% (95%: 2.5%); each line lies halfway between the last "
-        "count inside and the first outside. Horizontal axis: households with a complete "
-        "result.",
+        "count inside and the first outside.",
+    ),
+    "report.funnel.axis": (
+        "Sumbu mendatar: rumah tangga dengan hasil lengkap.",
+        "Horizontal axis: households with a complete result.",
+    ),
+    "report.funnel.axis.disurvei": (
+        "Sumbu mendatar: rumah tangga disurvei (penyebut % ber-PHBS menurut formulir).",
+        "Horizontal axis: households surveyed (the form's denominator of % PHBS).",
     ),
     "report.funnel.caption.adjusted": (
         "Batas kendali disesuaikan untuk sebaran antardesa (efek acak aditif, Spiegelhalter "
-        "2005): rata-rata ± z·√(p(1 − p)/n + τ²), τ = {tau} poin persen (DerSimonian–Laird). "
-        "Sumbu mendatar: rumah tangga dengan hasil lengkap.",
+        "2005): rata-rata ± z·√(p(1 − p)/n + τ²), τ = {tau} poin persen (DerSimonian–Laird).",
         "Control limits widened for the spread between villages (additive random effects, "
         "Spiegelhalter 2005): overall ± z·√(p(1 − p)/n + τ²), τ = {tau} percentage points "
-        "(DerSimonian–Laird). Horizontal axis: households with a complete result.",
+        "(DerSimonian–Laird).",
     ),
     "report.funnel.caption.normal": (
-        "Batas kendali pendekatan normal: rata-rata ± z·√(p(1 − p)/n). Sumbu mendatar: rumah "
-        "tangga dengan hasil lengkap.",
-        "Normal-approximation control limits: overall ± z·√(p(1 − p)/n). Horizontal axis: "
-        "households with a complete result.",
+        "Batas kendali pendekatan normal: rata-rata ± z·√(p(1 − p)/n).",
+        "Normal-approximation control limits: overall ± z·√(p(1 − p)/n).",
     ),
     "report.funnel.dispersion.over": (
         "Uji dispersi (Spiegelhalter 2005): φ̂ = {phi} dari {count} desa (z-skor, 10 % "
