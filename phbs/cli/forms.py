@@ -307,7 +307,7 @@ def print_command(
 @click.pass_context
 def check_command(ctx: click.Context, path: Path) -> None:
     """Check a form file of one's own and explain every mistake (exit 1 when any)."""
-    from phbs.forms.check import check_form
+    from phbs.forms.check import check_form, readable_location
     from phbs.forms.sources import unsourced_rules
 
     language = current_lang(ctx)
@@ -320,11 +320,12 @@ def check_command(ctx: click.Context, path: Path) -> None:
         unsourced = unsourced_rules(form)
         if unsourced:
             click.echo(t("forms.check.unsourced", language, count=len(unsourced)))
+            keys = [(i.number, i.code) for i in form.indicators]
             for location in unsourced:
-                click.echo(f"  {location}")
+                click.echo(f"  {readable_location(location, keys)}")
         return
     click.echo(t("forms.check.problems", language, path=path, count=len(problems)))
     for problem in problems:
-        click.echo(f"  {problem.location}: {problem.message}")
+        click.echo(f"  {problem.place}: {problem.message}")
         click.echo(f"      → {problem.explanation_en if en else problem.explanation_id}")
     ctx.exit(1)

@@ -14,6 +14,7 @@ change, in Indonesian and English.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,43 @@ class FormProblem:
     message: str
     explanation_id: str
     explanation_en: str
+    indicators: tuple[tuple[object, object], ...] = ()
+
+    @property
+    def place(self) -> str:
+        """The location with the indicator it points at (``indicators.3 (4. air_bersih)``)."""
+        return readable_location(self.location, self.indicators)
+
+
+def readable_location(location: str, indicators: Sequence[tuple[object, object]]) -> str:
+    """``location`` with the indicator a 0-based ``indicators.N`` points at, as the paper form
+    numbers it: ``indicators.3.source`` is indicator 4.
+
+    ``indicators`` holds ``(number, code)`` per position of the file's indicator list.
+
+    >>> readable_location("indicators.3.source", [(1, "a"), (2, "b"), (3, "c"), (4, "air")])
+    'indicators.3.source (4. air)'
+    >>> readable_location("na_policy", [])
+    'na_policy'
+    """
+    parts = location.split(".")
+    if len(parts) < 2 or parts[0] != "indicators" or not parts[1].isdigit():
+        return location
+    position = int(parts[1])
+    if position >= len(indicators):
+        return location
+    number, code = indicators[position]
+    return f"{location} ({number}. {code})"
+
+
+def _indicator_keys(data: object) -> list[tuple[object, object]]:
+    indicators = data.get("indicators") if isinstance(data, dict) else None
+    if not isinstance(indicators, list):
+        return []
+    return [
+        (item.get("number", "?"), item.get("code", "?")) if isinstance(item, dict) else ("?", "?")
+        for item in indicators
+    ]
 
 
 def check_form(path: str | Path) -> list[FormProblem]:
@@ -74,6 +112,7 @@ def check_form(path: str | Path) -> list[FormProblem]:
         Form.model_validate(data)
     except ValidationError as exc:
         problems = []
+        keys = _indicator_keys(data)
         for error in exc.errors():
             kind = error["type"]
             explained = _EXPLAIN.get(kind, ("lihat pesan", "see the message"))
@@ -84,6 +123,7 @@ def check_form(path: str | Path) -> list[FormProblem]:
                     message=error["msg"],
                     explanation_id=explained[0],
                     explanation_en=explained[1],
+                    indicators=tuple(keys),
                 )
             )
         return problems

@@ -150,8 +150,8 @@ def test_a_form_without_sources_loads_and_check_names_each_rule(tmp_path: Path) 
         "outcome_source",
         "answers.source",
         "context.0.source",
-        "indicators.0.source",
-        "indicators.9.applies_to.source",
+        "indicators.0.source (1. persalinan_nakes)",
+        "indicators.9.applies_to.source (10. tidak_merokok)",
         "denominators.source",
     ):
         assert location in listed

@@ -72,6 +72,9 @@ def test_check_explains_each_problem(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["forms", "check", str(path)])
     assert result.exit_code == 1
     assert "indicators.3.code" in result.output
+    # the paper form numbers indicators from 1: position 3 of the list is indicator 4
+    # (docs/aturan.md §4.4)
+    assert "indicators.3.code (4. " in result.output
     assert "salah ketik" in result.output
     ok = CliRunner().invoke(cli, ["forms", "check", str(load_form("sekolah-8").path)])
     assert ok.exit_code == 0
