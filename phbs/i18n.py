@@ -407,10 +407,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "decided.seri": ("seri: peringkat bersama", "tied: shared rank"),
     "override.ubah": ("ubah nilai", "change score"),
     "override.keluarkan": ("keluarkan desa", "exclude village"),
+    "note.refused": (
+        "{criterion}: dipakai nilai {used} dari {total} juri ({values} ditolak)",
+        "{criterion}: scores of {used} of {total} judges used ({values} refused)",
+    ),
+    "note.refused.value": ("nilai {judge} '{value}'", "{judge}'s value '{value}'"),
     "agreement.total": ("Total nilai juri", "Judges' totals"),
     "agreement.reason.too-few-objects": (
-        "kurang dari dua desa dinilai",
-        "fewer than two villages scored",
+        "kurang dari dua desa dinilai semua juri",
+        "fewer than two villages scored by every judge",
     ),
     "agreement.reason.too-few-judges": ("kurang dari dua juri", "fewer than two judges"),
     "agreement.reason.all-tied": (

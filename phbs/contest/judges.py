@@ -16,11 +16,19 @@ other judges. Cross-file checks (villages that are not in the contest) are made 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from phbs.contest.rubric import Criterion, JudgeSource, Rubric, fold_value, parse_number
+from phbs.contest.rubric import (
+    Criterion,
+    JudgeOption,
+    JudgeSource,
+    Rubric,
+    fold_value,
+    parse_number,
+)
 from phbs.errors import UnusableFileError
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
@@ -82,6 +90,9 @@ class JudgeScores:
     issues: list[Issue] = field(default_factory=list)
     source: str = ""
     sha256: str = ""
+    #: ``refused[kode_desa][criterion][judge]``: a value given but refused (not an option,
+    #: not a number 0–100); the criterion is then aggregated over the other judges.
+    refused: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -99,6 +110,7 @@ class _Reader:
     reported: set[tuple[str, str, str]] = field(default_factory=set)
     # judges who scored (or tried to score) each criterion
     panel: dict[str, set[str]] = field(default_factory=dict)
+    refused: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def issue(
         self, code: str, row: int | None, *, column: str = "", value: str = "", **params: object
@@ -147,6 +159,8 @@ class _Reader:
         value = self._value(item, text, row, kode, judge)
         if value is None:
             self.reported.add(key)
+            if text.strip():
+                self.refused.setdefault(kode, {}).setdefault(item.id, {})[judge] = text.strip()
             return
         self.scores[kode].setdefault(item.id, {})[judge] = JudgeScore(
             value, text.strip(), row, note
@@ -160,17 +174,16 @@ class _Reader:
         assert isinstance(item.source, JudgeSource)
         options = item.source.options
         if options is not None:
-            letter = fold_value(raw).strip("().")
-            if letter in options:
-                return options[letter].score
-            letters = ", ".join(options)
+            score, expected, expected_en = _option(options, raw)
+            if score is not None:
+                return score
             self.issue(
                 "nilai-juri-salah",
                 row,
                 column=item.id,
                 value=raw,
-                expected=f"salah satu pilihan {letters}",
-                expected_en=f"one of the options {letters}",
+                expected=expected,
+                expected_en=expected_en,
             )
             return None
         number = parse_number(raw)
@@ -204,6 +217,60 @@ class _Reader:
                 )
         rubric_id = self.rubric.id
         return None, f"tidak ada di rubrik {rubric_id}", f"is not in rubric {rubric_id}"
+
+
+_LETTER_AND_TEXT = re.compile(r"^\(?([a-z])\s*[.)]\s*(.+)$", re.IGNORECASE)
+
+
+def _option(options: dict[str, JudgeOption], raw: str) -> tuple[float | None, str, str]:
+    """The score of an option written as its letter (``b``, ``b.``, ``(b)``) or as the
+    rubric prints it (``b. Desa dan kecamatan``, the text matching that option's, case and
+    spaces aside), else why not (Indonesian, English) for a ``nilai-juri-salah`` issue.
+
+    >>> from phbs.contest.rubric import JudgeOption
+    >>> options = {"a": JudgeOption(score=90, text="Desa dan kecamatan", text_en="Village"),
+    ...            "b": JudgeOption(score=70, text="Desa", text_en="Village only")}
+    >>> _option(options, "A. desa  DAN kecamatan")[0], _option(options, "(b)")[0]
+    (90.0, 70.0)
+    >>> _option(options, "a. Desa")[2]
+    "option a, whose text is 'Village' (the text 'Desa' is option b's)"
+    """
+    folded = fold_value(raw)
+    letter = folded.strip("().")
+    if letter in options:
+        return options[letter].score, "", ""
+    listed = ", ".join(f"{k} ({o.text})" for k, o in options.items())
+    listed_en = ", ".join(f"{k} ({o.text_en})" for k, o in options.items())
+    match = _LETTER_AND_TEXT.match(" ".join(raw.split()))
+    if match and match.group(1).lower() in options:
+        letter, written = match.group(1).lower(), match.group(2).strip(" .")
+        text = fold_value(written)
+        option = options[letter]
+        if text in (fold_value(option.text), fold_value(option.text_en)):
+            return option.score, "", ""
+        owners = [
+            k for k, o in options.items() if text in (fold_value(o.text), fold_value(o.text_en))
+        ]
+        if owners:
+            return (
+                None,
+                f"pilihan {letter}, yang teksnya '{option.text}' (teks '{written}' milik "
+                f"pilihan {owners[0]})",
+                f"option {letter}, whose text is '{option.text_en}' (the text '{written}' is "
+                f"option {owners[0]}'s)",
+            )
+        return (
+            None,
+            f"pilihan {letter}, yang teksnya '{option.text}'; pilihannya: {listed}",
+            f"option {letter}, whose text is '{option.text_en}'; the options: {listed_en}",
+        )
+    if parse_number(raw) is not None:
+        return (
+            None,
+            f"huruf pilihan: tulis hurufnya, bukan angka — {listed}",
+            f"an option letter: write the letter, not a number — {listed_en}",
+        )
+    return None, f"salah satu pilihan {listed}", f"one of the options {listed_en}"
 
 
 def read_judges(path: str | Path, rubric: Rubric, *, sheet: str | None = None) -> JudgeScores:
@@ -309,4 +376,5 @@ def _result(reader: _Reader, layout: Literal["long", "wide"], sha256: str) -> Ju
         issues=reader.issues,
         source=reader.name,
         sha256=sha256,
+        refused=reader.refused,
     )

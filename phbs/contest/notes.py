@@ -129,6 +129,38 @@ def status_notes(
     return notes
 
 
+def refused_notes(
+    refused: Mapping[str, Mapping[str, str]],
+    used: Mapping[str, int],
+    names: Mapping[str, tuple[str, str]] | None = None,
+) -> Notes:
+    """Criteria of one village whose score leaves out a judge's refused value:
+    ``refused[criterion][judge]`` is the value written, ``used[criterion]`` how many judges'
+    scores were used (docs/aturan.md §7.3, a problem is never silent).
+
+    >>> refused_notes({"a_b": {"Rusmini": "4"}}, {"a_b": 1}, {"a_b": ("Dana", "Funds")}).en
+    ["Funds: scores of 1 of 2 judges used (Rusmini's value '4' refused)"]
+    """
+    named = names or {}
+    notes = Notes()
+    for criterion, values in refused.items():
+        count = used.get(criterion, 0)
+        total = count + len(values)
+        texts = []
+        for lang in ("id", "en"):
+            found = named.get(criterion)
+            name = criterion if found is None else found[lang == "en"]
+            given = ", ".join(
+                t("note.refused.value", lang, judge=judge, value=value)
+                for judge, value in values.items()
+            )
+            texts.append(
+                t("note.refused", lang, criterion=name, used=count, total=total, values=given)
+            )
+        notes.add(*texts)
+    return notes
+
+
 def tie_notes(
     other: str,
     breaker: tuple[str, str] | None,

@@ -33,7 +33,7 @@ from phbs.contest.models import (
     VillageResult,
     VillageStatus,
 )
-from phbs.contest.notes import Notes, status_notes
+from phbs.contest.notes import Notes, refused_notes, status_notes
 from phbs.contest.rubric import AttributeSource, JudgeSource, Method, Rubric, SurveySource
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.contest.ties import rank_with_ties, tie_keys
@@ -136,6 +136,10 @@ def rank_villages(
         before = status_notes(
             status, excluded.get(kode, ""), gaps, rank_incomplete, applied, kode, names_of
         )
+        if judges is not None and kode in judges.refused:
+            given = judges.scores.get(kode, {})
+            counted = {c: len(given.get(c, {})) for c in judges.refused[kode]}
+            before.extend(refused_notes(judges.refused[kode], counted, names_of))
         after = outcome.notes.get(i, Notes())
         results[i] = VillageResult(
             peringkat=outcome.ranks.get(i),
