@@ -7,6 +7,7 @@ other label the CLI and the reports print.
 from __future__ import annotations
 
 import math
+import re
 from typing import Literal
 
 Lang = Literal["id", "en"]
@@ -34,21 +35,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "title.score": ("Hasil PHBS rumah tangga per {level}", "Household PHBS results by {level}"),
     "reconciliation": (
         "{read} baris dibaca = {scored} diskor + {aside} disisihkan",
-        "{read} rows read = {scored} scored + {aside} set aside",
+        "{read} {read|row|rows} read = {scored} scored + {aside} set aside",
     ),
     "reconciliation.recap": (
         "{read} baris rekap dibaca = {scored} desa dipakai + {aside} disisihkan",
-        "{read} recap rows read = {scored} villages used + {aside} set aside",
+        "{read} recap rows read = {scored} {scored|village|villages} used + {aside} set aside",
     ),
     "reconciliation.shapes": (
         " (baris rumah tangga; {rows} baris anggota/jawaban di berkas menjadi {households} "
         "rumah tangga + {aside} baris disisihkan{alone})",
         " (household rows; {rows} member/answer rows in the files became {households} "
-        "households + {aside} rows set aside{alone})",
+        "households + {aside} {aside|row|rows} set aside{alone})",
     ),
     "issues.summary": (
         "Masalah data: {errors} galat, {warnings} peringatan, {infos} info",
-        "Data issues: {errors} errors, {warnings} warnings, {infos} notes",
+        "Data issues: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, "
+        "{infos} {infos|note|notes}",
     ),
     "issues.summary.split": (
         " ({rows} dari membaca berkas survei, seperti daftar phbs validate; {other} dari "
@@ -118,7 +120,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "validate.ok": ("Tidak ada galat.", "No errors."),
     "validate.errors": (
         "{errors} galat ditemukan: baris yang disisihkan tidak diskor.",
-        "{errors} errors found: rows set aside are not scored.",
+        "{errors} {errors|error|errors} found: rows set aside are not scored.",
     ),
     "yes": ("ya", "yes"),
     "no": ("tidak", "no"),
@@ -176,7 +178,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.note.dusun_in_workbook": (
         "Cakupan per indikator untuk {count} dusun ada di lembar Rekap Indikator buku kerja; "
         "halaman ini memuat desa saja agar tetap ringan.",
-        "Coverage by indicator for the {count} sub-villages is in the workbook's indicator "
+        "Coverage by indicator for the {count} {count|sub-village|sub-villages} is in the "
+        "workbook's indicator "
         "recap sheet; this page lists villages only, to stay light.",
     ),
     "report.section.quality": ("Kualitas data", "Data quality"),
@@ -369,7 +372,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.contest.summary": (
         "{ranked} desa diperingkat menurut rubrik {rubric} (versi {version}); nilai maksimum "
         "{maximum}.",
-        "{ranked} villages ranked with rubric {rubric} (version {version}); maximum score "
+        "{ranked} {ranked|village|villages} ranked with rubric {rubric} (version {version}); "
+        "maximum score "
         "{maximum}.",
     ),
     "report.contest.bands": ("Predikat", "Bands"),
@@ -409,7 +413,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "override.keluarkan": ("keluarkan desa", "exclude village"),
     "note.refused": (
         "{criterion}: dipakai nilai {used} dari {total} juri ({values} ditolak)",
-        "{criterion}: scores of {used} of {total} judges used ({values} refused)",
+        "{criterion}: scores of {used} of {total} {total|judge|judges} used ({values} refused)",
     ),
     "note.refused.value": ("nilai {judge} '{value}'", "{judge}'s value '{value}'"),
     "agreement.total": ("Total nilai juri", "Judges' totals"),
@@ -444,7 +448,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Pada hari ini {day}, tanggal {date}, bertempat di {place}, tim penilai telah menilai "
         "{count} desa/kelurahan peserta {contest} tingkat {level} tahun {year} menurut rubrik "
         "penilaiannya (versi {version}). Hasil penilaian sebagai berikut.",
-        "On {day}, {date}, at {place}, the judging panel assessed the {count} villages taking "
+        "On {day}, {date}, at {place}, the judging panel assessed the {count} "
+        "{count|village|villages} taking "
         "part in the {contest}, {level} level, year {year}, with its scoring rubric (version "
         "{version}). The results are as follows.",
     ),
@@ -490,14 +495,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "rumah tangga dinilai dan {set_aside} baris disisihkan dengan alasan tercatat. "
         "Pemeriksaan data mencatat {errors} galat dan {warnings} peringatan; rinciannya ada "
         "di laporan (bagian Kualitas data).",
-        "Survey scores were computed from {files} survey file(s): {read} rows read, {scored} "
-        "households scored and {set_aside} rows set aside with their reasons. The data checks "
-        "recorded {errors} errors and {warnings} warnings, listed in the report (Data "
+        "Survey scores were computed from {files} survey file(s): {read} {read|row|rows} read, "
+        "{scored} "
+        "households scored and {set_aside} {set_aside|row|rows} set aside with their reasons. The "
+        "data checks "
+        "recorded {errors} {errors|error|errors} and {warnings} {warnings|warning|warnings}, "
+        "listed in the report (Data "
         "quality).",
     ),
     "report.berita_acara.quality_small": (
         " {count} desa disurvei kurang dari {minimum} rumah tangga tanpa cakupan penuh.",
-        " {count} villages were surveyed below {minimum} households without full coverage.",
+        " {count} {count|village|villages} were surveyed below {minimum} "
+        "{minimum|household|households} without full coverage.",
     ),
     "report.berita_acara.rubric": (
         "Rubrik: {title} (id {id}, versi {version}), SHA-256 {sha256}.",
@@ -539,7 +548,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.mapping": ("Peta berkas", "Mapping"),
     "map.written": (
         "Ditulis {path}: {mapped} dari {columns} kolom dipetakan.",
-        "Written {path}: {mapped} of {columns} columns mapped.",
+        "Written {path}: {mapped} of {columns} {columns|column|columns} mapped.",
     ),
     "map.written_sheet": (
         "Ditulis {path}: lembarnya dipilih dulu, lalu kolomnya diusulkan.",
@@ -567,7 +576,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.headline.fraction": (
         "{ber} dari {den} rumah tangga",
-        "{ber} of {den} households",
+        "{ber} of {den} {den|household|households}",
     ),
     "report.headline.incomplete": (
         "{belum} belum lengkap, tidak masuk penyebut",
@@ -579,7 +588,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.headline.sample_short": (
         "{count} desa sampel < 210 dan tidak dipantau penuh",
-        "{count} villages sampled below 210 and not fully covered",
+        "{count} {count|village|villages} sampled below 210 and not fully covered",
     ),
     "report.stratum": ("Strata {label}", "Stratum {label}"),
     "report.target": ("Target", "Target"),
@@ -668,7 +677,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank.counts": (
         "{ranked} desa diperingkat, {incomplete} tidak lengkap, {excluded} dikeluarkan "
         "(nilai maksimum {maximum})",
-        "{ranked} villages ranked, {incomplete} incomplete, {excluded} excluded "
+        "{ranked} {ranked|village|villages} ranked, {incomplete} incomplete, {excluded} excluded "
         "(maximum {maximum})",
     ),
     "rank.notes": ("Catatan (masuk berita acara):", "Notes (for the minutes):"),
@@ -679,8 +688,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank.agreement.row": (
         "  {criterion}: W = {w} (χ² = {chi}, db = {df}, p = {p}; {judges} juri, {villages} desa)"
         "{low}",
-        "  {criterion}: W = {w} (χ² = {chi}, df = {df}, p = {p}; {judges} judges, "
-        "{villages} villages){low}",
+        "  {criterion}: W = {w} (χ² = {chi}, df = {df}, p = {p}; {judges} {judges|judge|judges}, "
+        "{villages} {villages|village|villages}){low}",
     ),
     "rank.agreement.low": (
         " — RENDAH; juri paling berbeda: {judge}",
@@ -692,11 +701,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "rank.issues.summary": (
         "Masalah peringkat: {errors} galat, {warnings} peringatan, {infos} info",
-        "Ranking issues: {errors} errors, {warnings} warnings, {infos} notes",
+        "Ranking issues: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, "
+        "{infos} {infos|note|notes}",
     ),
     "rank.survey.issues": (
         "Data survei: {errors} galat, {warnings} peringatan, {infos} info",
-        "Survey data: {errors} errors, {warnings} warnings, {infos} notes",
+        "Survey data: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, "
+        "{infos} {infos|note|notes}",
     ),
     "rank.issues.hint": (
         "Rincian masalah ada di keluaran JSON (-o peringkat.json).",
@@ -744,11 +755,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "unc.col.first": ("P(1)", "P(1st)"),
     "unc.col.top3": ("P(≤3)", "P(top 3)"),
     "unc.col.keep": ("Tetap", "Kept"),
-    "unc.col.ci": ("% ber-PHBS (IK)", "% ber-PHBS (CI)"),
+    "unc.col.ci": ("% ber-PHBS (IK)", "% PHBS (CI)"),
     "unc.bootstrap": (
         "Ketidakpastian peringkat: bootstrap {replicates} ulangan (seed {seed}), rumah tangga "
         "diambil ulang di tiap desa{judges}; nilai juri {held}.",
-        "Rank uncertainty: bootstrap of {replicates} replicates (seed {seed}), households "
+        "Rank uncertainty: bootstrap of {replicates} {replicates|replicate|replicates} (seed "
+        "{seed}), households "
         "resampled within each village{judges}; judges' scores {held}.",
     ),
     "unc.judges.held": ("tetap", "held fixed"),
@@ -787,7 +799,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kepekaan bobot: {replicates} ulangan (seed {seed}), {how}, tiap ulangan diperingkat "
         "seperti peringkat aslinya (total dibulatkan, lalu penentu seri); kolom 'Tetap' = "
         "peluang desa tetap di peringkatnya (desa yang seri berbagi posisi).",
-        "Weight sensitivity: {replicates} replicates (seed {seed}), {how}, each ranked as the "
+        "Weight sensitivity: {replicates} {replicates|replicate|replicates} (seed {seed}), {how}, "
+        "each ranked as the "
         "ranking itself (rounded total, then the tie-breakers); column 'Kept' = how often a "
         "village keeps its rank (tied villages share positions).",
     ),
@@ -819,7 +832,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "interval posterior {level} % = kuantil Beta(x + α; n − x + β).",
         "Shrinkage (empirical-Bayes beta-binomial, {method}): the "
         "% ber-PHBS scored = (x + α) / (n + κ), pulled toward μ = {mean} with κ = α + β = "
-        "{strength} (prior Beta({alpha}, {beta}), worth {strength} households, from {villages} "
+        "{strength} (prior Beta({alpha}, {beta}), worth {strength} "
+        "{strength|household|households}, from {villages} "
         "villages); {level}% posterior interval = quantiles of Beta(x + α, n − x + β).",
     ),
     "unc.shrink.infinite": (
@@ -828,7 +842,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "kebetulan; penyusutan penuh: % ber-PHBS setiap desa yang dinilai = μ = {mean} (angka "
         "gabungan Σx / Σn), intervalnya titik itu.",
         "Shrinkage (empirical-Bayes beta-binomial, {method}): the "
-        "likelihood is highest at κ = ∞, i.e. the {villages} villages differ no more than "
+        "likelihood is highest at κ = ∞, i.e. the {villages} {villages|village|villages} differ "
+        "no more than "
         "chance explains; complete pooling: every village's % ber-PHBS scored = μ = {mean} "
         "(the pooled Σx / Σn), its interval that point.",
     ),
@@ -846,7 +861,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.col.persen_rumah_tangga_sehat_atas": ("IK {level}% atas", "{level}% CI upper"),
     "report.healthy.title": (
         "{sehat} dari {berkelas} rumah tangga berkelas; IK {level}%: {low}–{high}",
-        "{sehat} of {berkelas} households with a class; {level}% CI: {low}–{high}",
+        "{sehat} of {berkelas} {berkelas|household|households} with a class; {level}% CI: "
+        "{low}–{high}",
     ),
     "report.col.persen_ber_phbs_bawah": ("IK {level}% bawah", "{level}% CI lower"),
     "report.col.persen_ber_phbs_atas": ("IK {level}% atas", "{level}% CI upper"),
@@ -931,9 +947,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "{df} derajat bebas: desa-desa berbeda lebih dari yang bisa dijelaskan kebetulan "
         "sampel, jadi batas kendali diperlebar dengan sebaran antardesa τ = {tau} poin persen. "
         "Desa di luar batas ini menonjol bahkan di antara desa yang memang berbeda-beda.",
-        "Dispersion test (Spiegelhalter 2005): φ̂ = {phi} over {count} villages (z-scores, "
+        "Dispersion test (Spiegelhalter 2005): φ̂ = {phi} over {count} {count|village|villages} "
+        "(z-scores, "
         "the 10% furthest at each end pulled in); I·φ̂ = {stat} > {critical}, the 95% point "
-        "of χ² with {df} degrees of freedom: the villages differ more than sampling chance "
+        "of χ² with {df} {df|degree|degrees} of freedom: the villages differ more than sampling "
+        "chance "
         "explains, so the control limits are widened by the spread between villages τ = {tau} "
         "percentage points. A village outside these limits stands out even among villages "
         "that do differ.",
@@ -942,8 +960,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Uji dispersi (Spiegelhalter 2005): φ̂ = {phi} dari {count} desa; I·φ̂ = {stat} ≤ "
         "{critical}, titik 95 % χ² dengan {df} derajat bebas: sebaran antardesa masih dapat "
         "dijelaskan kebetulan sampel; batas binomial eksak dipakai apa adanya.",
-        "Dispersion test (Spiegelhalter 2005): φ̂ = {phi} over {count} villages; I·φ̂ = "
-        "{stat} ≤ {critical}, the 95% point of χ² with {df} degrees of freedom: the spread "
+        "Dispersion test (Spiegelhalter 2005): φ̂ = {phi} over {count} {count|village|villages}; "
+        "I·φ̂ = "
+        "{stat} ≤ {critical}, the 95% point of χ² with {df} {df|degree|degrees} of freedom: the "
+        "spread "
         "between villages is within sampling chance; the exact binomial limits stand as "
         "they are.",
     ),
@@ -974,7 +994,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.funnel.item": (
         "{name} ({code}): {percent} ber-PHBS dari {count} rumah tangga, {side} batas 99,8 % "
         "({low}–{high}).",
-        "{name} ({code}): {percent} PHBS of {count} households, {side} the 99.8% limits "
+        "{name} ({code}): {percent} PHBS of {count} {count|household|households}, {side} the "
+        "99.8% limits "
         "({low}–{high}).",
     ),
     "report.funnel.above": ("di atas", "above"),
@@ -1531,13 +1552,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "forms.check.ok": (
         "OK: {path} — {form}, {count} indikator",
-        "OK: {path} — {form}, {count} indicators",
+        "OK: {path} — {form}, {count} {count|indicator|indicators}",
     ),
-    "forms.check.problems": ("{path}: {count} masalah", "{path}: {count} problems"),
+    "forms.check.problems": ("{path}: {count} masalah", "{path}: {count} {count|problem|problems}"),
     "forms.check.unsourced": (
         "{count} aturan tanpa sumber: tulis di kunci berikut peraturan atau pedoman yang diikuti, "
         "atau 'ASUMSI: alasannya' bila sumber publik tidak mengaturnya (docs/formulir.md)",
-        "{count} rules without a source: write at each key below the regulation or guide it "
+        "{count} {count|rule|rules} without a source: write at each key below the regulation or "
+        "guide it "
         "follows, or 'ASUMSI: <reason>' where public sources are silent (docs/formulir.md)",
     ),
     "rubric.col.name": ("nama", "name"),
@@ -1563,6 +1585,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Nilai pilihan a–d: seperti tertulis di tiap kriteria",
         "Scores of options a–d: as written under each criterion",
     ),
+    # Class colours as the cards name them (forms' classes[].colour).
+    "colour.merah": ("merah", "red"),
+    "colour.kuning": ("kuning", "yellow"),
+    "colour.hijau": ("hijau", "green"),
+    "colour.biru": ("biru", "blue"),
     "rubric.show.notes": ("Catatan:", "Notes:"),
     "rubric.show.judges": (
         "Nilai juri digabung dengan {how}; W < {low} = kesepakatan rendah",
@@ -1598,7 +1625,28 @@ def t(key: str, lang: Lang = "id", **params: object) -> str:
     """
     indonesian, english = LABELS[key]
     text = english if lang == "en" else indonesian
-    return text.format(**params) if params else text
+    return _plurals(text, params).format(**params) if params else text
+
+
+#: ``{count|village|villages}`` in a label: the singular when ``count`` is 1, else the plural.
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def _plurals(text: str, params: dict[str, object]) -> str:
+    """Choose each ``{name|singular|plural}`` of ``text`` by the number ``params[name]``
+    (English needs it; Indonesian nouns do not change with the number).
+
+    >>> t("rank.issues.summary", "en", errors=0, warnings=1, infos=2)
+    'Ranking issues: 0 errors, 1 warning, 2 notes'
+    >>> t("forms.check.problems", "en", path="a.yaml", count=1)
+    'a.yaml: 1 problem'
+    """
+
+    def pick(match: re.Match[str]) -> str:
+        number = str(params.get(match.group(1), "")).strip()
+        return match.group(2) if number == "1" else match.group(3)
+
+    return _PLURAL.sub(pick, text)
 
 
 def fmt_int(value: int | None, lang: Lang = "id") -> str:

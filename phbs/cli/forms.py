@@ -17,7 +17,7 @@ from phbs.errors import SettingsError
 from phbs.forms.classes import class_span
 from phbs.forms.loading import bundled_forms, load_form
 from phbs.forms.model import Form
-from phbs.i18n import Lang, t
+from phbs.i18n import LABELS, Lang, t
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.strata import describe_strata, form_strata
 from phbs.reports.text import format_table
@@ -124,9 +124,19 @@ def show_form(ctx: click.Context, name: str) -> None:
             healthy = t("forms.show.healthy", language) if klass.healthy else ""
             label = klass.name_en if en else klass.name
             span = class_span(form.classes, position, language)
-            click.echo(f"  {klass.code}: {label} ({klass.colour}) {span}{healthy}")
+            colour = _colour(klass.colour, language)
+            click.echo(f"  {klass.code}: {label}{colour} {span}{healthy}")
     for note in form.notes:
         click.echo(f"\n{note}")
+
+
+def _colour(colour: str, lang: Lang) -> str:
+    """`` (merah)`` / `` (red)``: a card colour in the language, left out in English when
+    the catalogue does not know its English name."""
+    key = f"colour.{colour.strip().casefold()}"
+    if key in LABELS:
+        return f" ({t(key, lang)})"
+    return f" ({colour})" if lang == "id" and colour.strip() else ""
 
 
 def _show_denominators(form: Form, lang: Lang) -> None:

@@ -84,7 +84,8 @@ def _source_text(item: Criterion, lang: Lang) -> list[str]:
             how = t("rubric.show.linear", lang, low=_number(low, lang), high=_number(high, lang))
         elif isinstance(source.mapping, BandMapping):
             how = _bands(source.mapping, lang)
-        measure = measure_label(source.measure)[en]
+        # The line already says "survei:"; the label's own "(survei)" would double it.
+        measure = measure_label(source.measure)[en].removesuffix(" (survey)" if en else " (survei)")
         lines.append(t("rubric.show.survey", lang, measure=measure, how=how))
     elif isinstance(source, AttributeSource):
         mapping = source.mapping
