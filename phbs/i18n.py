@@ -25,6 +25,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dipantau": ("% dipantau", "% monitored"),
     "iks.berindeks": ("IKS wilayah (sehat/berindeks)", "Area IKS (healthy/with index)"),
     "sehat": ("% RT sehat (sehat/berkelas)", "% healthy households (healthy/with class)"),
+    "tanpa_kelas": ("Tanpa kelas", "Without a class"),
     "sampel_kurang": ("sampel < 210", "sample < 210"),
     "total": ("Jumlah", "Total"),
     "level.dusun": ("dusun", "sub-village"),
@@ -857,6 +858,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.col.rumah_tangga_sehat": ("Rumah tangga sehat", "Healthy households"),
     "report.col.rumah_tangga_berkelas": ("Rumah tangga berkelas", "Households with a class"),
+    "report.col.rumah_tangga_tanpa_kelas": ("Tanpa kelas", "Without a class"),
     "report.col.persen_rumah_tangga_sehat_bawah": ("IK {level}% bawah", "{level}% CI lower"),
     "report.col.persen_rumah_tangga_sehat_atas": ("IK {level}% atas", "{level}% CI upper"),
     "report.healthy.title": (

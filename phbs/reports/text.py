@@ -86,7 +86,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         headers.append(t(f"iks.{bases.iks_wilayah.value}", lang))
     with_healthy = any(a.rumah_tangga_berkelas is not None for a in report.wilayah)
     if with_healthy:
-        headers.append(t("sehat", lang))
+        headers += [t("sehat", lang), t("tanpa_kelas", lang)]
     rows = []
     for area in report.wilayah:
         row = [area.kode, area.nama[:28]]
@@ -109,6 +109,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
             row.append(_iks(area.iks_wilayah, area.keluarga_sehat, families, lang))
         if with_healthy:
             row.append(_share(area.rumah_tangga_sehat or 0, area.rumah_tangga_berkelas or 0, lang))
+            row.append(fmt_int(area.rumah_tangga_tanpa_kelas, lang))
         rows.append(row)
     surveyed = sum(a.rumah_tangga_disurvei for a in report.wilayah)
     ber = sum(a.ber_phbs for a in report.wilayah)
@@ -129,6 +130,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
     if with_healthy:
         sehat = sum(a.rumah_tangga_sehat or 0 for a in report.wilayah)
         total.append(_share(sehat, sum(a.rumah_tangga_berkelas or 0 for a in report.wilayah), lang))
+        total.append(fmt_int(sum(a.rumah_tangga_tanpa_kelas or 0 for a in report.wilayah), lang))
     first_number = 3 if dusun else 2
     right = set(range(first_number, len(headers)))
     text = format_table(headers, [*rows, total], right)

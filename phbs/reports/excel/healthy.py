@@ -1,5 +1,6 @@
 """The % rumah tangga sehat columns of the workbook's area sheet (docs/aturan.md §5.1): the
-households in a healthy class, those with a class, the % and its interval."""
+households in a healthy class, those with a class and those without one, the % and its
+interval."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from phbs.scoring.summary import AreaSummary
 HEALTHY_SHEET_COLUMNS = [
     "rumah_tangga_sehat",
     "rumah_tangga_berkelas",
+    "rumah_tangga_tanpa_kelas",
     "persen_rumah_tangga_sehat",
     "persen_rumah_tangga_sehat_bawah",
     "persen_rumah_tangga_sehat_atas",
@@ -29,6 +31,7 @@ def healthy_values(area: AreaSummary) -> dict[str, Cell]:
     return {
         "rumah_tangga_sehat": area.rumah_tangga_sehat,
         "rumah_tangga_berkelas": area.rumah_tangga_berkelas,
+        "rumah_tangga_tanpa_kelas": area.rumah_tangga_tanpa_kelas,
         "persen_rumah_tangga_sehat": Pct(area.persen_rumah_tangga_sehat),
         "persen_rumah_tangga_sehat_bawah": Pct(area.persen_rumah_tangga_sehat_bawah),
         "persen_rumah_tangga_sehat_atas": Pct(area.persen_rumah_tangga_sehat_atas),
@@ -41,5 +44,6 @@ def healthy_totals(areas: Sequence[AreaSummary]) -> dict[str, Cell]:
     return {
         "rumah_tangga_sehat": sehat,
         "rumah_tangga_berkelas": berkelas,
+        "rumah_tangga_tanpa_kelas": sum(a.rumah_tangga_tanpa_kelas or 0 for a in areas),
         "persen_rumah_tangga_sehat": Pct(share),
     }

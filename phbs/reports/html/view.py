@@ -139,6 +139,7 @@ def area_table(content: ReportContent) -> Table:
     healthy = with_healthy(report.wilayah)
     if healthy:
         columns.append(Column(healthy_label(content.result.survey.form.form, lang), True))
+        columns.append(Column(t("report.col.rumah_tangga_tanpa_kelas", lang), True))
     rows = [_area_row(content, area, dusun, roll_up, with_total) for area in report.wilayah]
     h = content.headline
     total = [_text(t("total", lang)), _text("")]
@@ -155,11 +156,12 @@ def area_table(content: ReportContent) -> Table:
             f"{fmt_int(h.ber_phbs, lang)} / {fmt_int(h.penyebut_ber_phbs, lang)}",
         ),
     ]
-    total += [_text("")] * (len(columns) - len(total) - healthy)
+    total += [_text("")] * (len(columns) - len(total) - 2 * healthy)
     if healthy:
         sehat, berkelas, share = total_healthy(report.wilayah)
         note = f"{fmt_int(sehat, lang)} / {fmt_int(berkelas, lang)}"
         total.append(_percent(share, lang, note))
+        total.append(_count(sum(a.rumah_tangga_tanpa_kelas or 0 for a in report.wilayah), lang))
     return Table(columns=columns, rows=rows, total=total)
 
 
@@ -215,7 +217,7 @@ def _area_row(
             _percent(area.persen_dipantau, lang, note, "#fde0c5" if area.sampel_kurang else ""),
         ]
     if area.rumah_tangga_berkelas is not None:
-        row.append(_healthy_cell(content, area))
+        row += [_healthy_cell(content, area), _count(area.rumah_tangga_tanpa_kelas, lang)]
     return row
 
 
