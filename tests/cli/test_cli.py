@@ -217,7 +217,7 @@ def test_forms_list_and_show() -> None:
     assert "jateng-rt-16" in output
     code, output = run("forms", "show", "jateng-rt-16", "--lang", "en")
     assert code == 0
-    assert "sehat_paripurna: Complete (biru) 16–16" in output
+    assert "sehat_paripurna: Complete (blue) 16–16" in output
     assert "16. berantas_jentik" in output
 
 

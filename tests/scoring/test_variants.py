@@ -325,9 +325,7 @@ def test_forms_show_and_paper_form_state_the_class_rule() -> None:
 
     result = CliRunner().invoke(cli, ["forms", "show", "riskesdas-2013", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert "phbs_kurang: Poor PHBS (red) 0–5 of 10; 0–5 of 9; 0–5 of 8; 0–4 of 7" in (
-        result.output
-    )
+    assert "phbs_kurang: Poor PHBS (red) 0–5 of 10; 0–5 of 9; 0–5 of 8; 0–4 of 7" in (result.output)
     assert "phbs_baik: Good PHBS (green) 6–10 of 10; 6–9 of 9; 6–8 of 8; 5–7 of 7 — healthy" in (
         result.output
     )
