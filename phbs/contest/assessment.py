@@ -7,15 +7,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from phbs.contest.bootstrap import bootstrap_ranking
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.contest.uncertainty import RankBootstrap, WeightSensitivity, weight_sensitivity
+from phbs.contest.uncertainty import (
+    RankBootstrap,
+    WeightSensitivity,
+    surveyed_in_full,
+    weight_sensitivity,
+)
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport
 from phbs.shrinkage import BetaBinomialPrior, posterior_interval, shrunk_proportion
 
-CI_COLUMNS = ["persen_ber_phbs_survei", "persen_ber_phbs_bawah", "persen_ber_phbs_atas"]
+#: The survey's own % ber-PHBS and its confidence interval, each bound named after the value
+#: it brackets: ``persen_ber_phbs`` is the value scored, shrunk with --shrink, and
+#: ``persen_ber_phbs_susut_*`` bracket that one (docs/aturan.md §7.8).
+CI_COLUMNS = [
+    "persen_ber_phbs_survei",
+    "persen_ber_phbs_survei_bawah",
+    "persen_ber_phbs_survei_atas",
+]
 
 #: With --shrink: the posterior mean (the value ranked) and its equal-tailed interval at the
 #: run's confidence level, then the prior's μ (percent) and κ (empty when κ = ∞), repeated on
@@ -51,12 +65,12 @@ class Uncertainty:
     def columns(self) -> list[str]:
         """The extra CSV columns, in order."""
         columns = list(CI_COLUMNS) if self.report is not None else []
+        if self.prior is not None and self.report is not None:
+            columns += SHRINK_COLUMNS  # beside the survey's own value and interval
         if self.bootstrap is not None:
             columns += BOOTSTRAP_COLUMNS
         if self.weights is not None:
             columns.append("p_tetap_bobot")
-        if self.prior is not None and self.report is not None:
-            columns += SHRINK_COLUMNS
         return columns
 
     def cells(self) -> dict[str, dict[str, Any]]:
@@ -66,8 +80,8 @@ class Uncertainty:
             for area in self.report.wilayah:
                 rows[area.kode] = {
                     "persen_ber_phbs_survei": area.persen_ber_phbs,
-                    "persen_ber_phbs_bawah": area.persen_ber_phbs_bawah,
-                    "persen_ber_phbs_atas": area.persen_ber_phbs_atas,
+                    "persen_ber_phbs_survei_bawah": area.persen_ber_phbs_bawah,
+                    "persen_ber_phbs_survei_atas": area.persen_ber_phbs_atas,
                 }
         if self.bootstrap is not None:
             for v in self.bootstrap.desa:
@@ -83,14 +97,19 @@ class Uncertainty:
 
     def shrunk(self) -> dict[str, dict[str, Any]]:
         """Per village with households: the shrunk % ber-PHBS, its posterior interval at the
-        run's confidence level and the prior (the :data:`SHRINK_COLUMNS`)."""
+        run's confidence level and the prior (the :data:`SHRINK_COLUMNS`). A village surveyed
+        in full keeps its own value, its interval that point (docs/aturan.md §7.8)."""
         if self.prior is None or self.report is None:
             return {}
-        areas = [a for a in self.report.wilayah if a.ber_phbs + a.tidak_ber_phbs > 0]
-        x = [a.ber_phbs for a in areas]
-        n = [a.ber_phbs + a.tidak_ber_phbs for a in areas]
-        mean = shrunk_proportion(x, n, self.prior) * 100
+        base = self.report.penyebut
+        areas = [a for a in self.report.wilayah if base.ber_phbs_base_of(a) > 0]
+        x = np.array([a.ber_phbs for a in areas], dtype=np.float64)
+        n = np.array([base.ber_phbs_base_of(a) for a in areas], dtype=np.float64)
+        census = np.array([surveyed_in_full(a) for a in areas], dtype=bool)
+        own = x / np.maximum(n, 1)
+        mean = np.where(census, own, shrunk_proportion(x, n, self.prior)) * 100
         lower, upper = posterior_interval(x, n, self.prior, self.report.tingkat_kepercayaan)
+        lower, upper = np.where(census, own, lower), np.where(census, own, upper)
         kappa = None if self.prior.infinite else self.prior.strength
         return {
             a.kode: dict(
@@ -134,6 +153,9 @@ class Uncertainty:
             "kappa_tak_hingga": infinite,
             "log_likelihood": prior.log_likelihood,
             "jumlah_desa": prior.villages,
+            "desa_sensus": [a.kode for a in self.report.wilayah if surveyed_in_full(a)]
+            if self.report
+            else [],
             "tingkat_kepercayaan": self.report.tingkat_kepercayaan if self.report else None,
             "desa": [
                 {

@@ -27,7 +27,7 @@ from phbs.contest.resampling import (
 )
 from phbs.contest.rubric import JudgeSource, Rubric, SurveySource
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.contest.uncertainty import RankBootstrap, VillageRankStability
+from phbs.contest.uncertainty import RankBootstrap, VillageRankStability, surveyed_in_full
 from phbs.scoring.household import Status
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport
@@ -212,13 +212,29 @@ def _percent(numerator: NDArray[np.int64], denominator: NDArray[np.int64]) -> Fl
 
 
 def _ber_percent(
-    ber: NDArray[np.int64], tidak: NDArray[np.int64], prior: BetaBinomialPrior | None
+    ber: NDArray[np.int64],
+    tidak: NDArray[np.int64],
+    prior: BetaBinomialPrior | None,
+    census: NDArray[np.bool_],
 ) -> FloatArray:
-    """% ber-PHBS over households with a complete result, shrunk when ``prior`` is given."""
+    """% ber-PHBS over households with a complete result, shrunk when ``prior`` is given
+    except in villages surveyed in full (``census``, docs/aturan.md §7.8)."""
+    raw = _percent(ber, ber + tidak)
     if prior is None:
-        return _percent(ber, ber + tidak)
+        return raw
     shrunk = shrunk_proportion(ber, ber + tidak, prior) * 100.0
-    return np.where(ber + tidak > 0, shrunk, np.nan)
+    return np.where(census[None, :], raw, np.where(ber + tidak > 0, shrunk, np.nan))
+
+
+def census_mask(villages: list[str], report: AreaReport | None) -> NDArray[np.bool_]:
+    """Which of ``villages`` were surveyed in full (docs/aturan.md §7.8): the bootstrap holds
+    them at their observed counts and shrinkage leaves them as they are.
+
+    >>> census_mask(["a"], None).tolist()
+    [False]
+    """
+    full = {a.kode for a in report.wilayah if surveyed_in_full(a)} if report else set()
+    return np.array([k in full for k in villages], dtype=bool)
 
 
 def _scored(values: FloatArray, source: SurveySource) -> FloatArray:
@@ -240,15 +256,20 @@ def _sampler(
     count-based fallback from ``report``, else ``None``."""
     if not wanted:
         return None
+    census = census_mask(villages, report)
     if households is not None:
-        return _household_sampler(villages, wanted, households, prior)
+        return _household_sampler(villages, wanted, households, prior, census)
     if report is not None:
-        return _count_sampler(villages, wanted, report, prior)
+        return _count_sampler(villages, wanted, report, prior, census)
     return None
 
 
 def _household_sampler(
-    villages: list[str], wanted: list[str], result: ScoreResult, prior: BetaBinomialPrior | None
+    villages: list[str],
+    wanted: list[str],
+    result: ScoreResult,
+    prior: BetaBinomialPrior | None,
+    census: NDArray[np.bool_],
 ) -> Sampler:
     table = result.survey.households
     codes = result.survey.form.form.codes
@@ -267,12 +288,12 @@ def _household_sampler(
     present = np.array([c.size > 0 for c in counts], dtype=bool)
 
     def draw(rng: np.random.Generator, batch: int) -> dict[str, FloatArray]:
-        sums = resample_households(rng, rows, counts, batch, features.shape[1])
+        sums = resample_households(rng, rows, counts, batch, features.shape[1], census)
         values = {}
         for measure in wanted:
             if measure == "persen_ber_phbs":
                 ber, tidak = sums[..., Status.BER_PHBS], sums[..., Status.TIDAK_BER_PHBS]
-                values[measure] = _ber_percent(ber, tidak, prior)
+                values[measure] = _ber_percent(ber, tidak, prior, census)
             elif measure in where:
                 ya, answered = where[measure]
                 values[measure] = _percent(sums[..., ya], sums[..., answered])
@@ -282,7 +303,11 @@ def _household_sampler(
 
 
 def _count_sampler(
-    villages: list[str], wanted: list[str], report: AreaReport, prior: BetaBinomialPrior | None
+    villages: list[str],
+    wanted: list[str],
+    report: AreaReport,
+    prior: BetaBinomialPrior | None,
+    census: NDArray[np.bool_],
 ) -> Sampler:
     areas = {a.kode: a for a in report.wilayah}
     rows = [areas.get(k) for k in villages]
@@ -310,9 +335,13 @@ def _count_sampler(
         for measure in wanted:
             if measure == "persen_ber_phbs":
                 ber, tidak = resample_status(rng, status[:, 0], status[:, 1], status[:, 2], batch)
-                values[measure] = _ber_percent(ber, tidak, prior)
+                # A village surveyed in full is held at its counts (docs/aturan.md §7.8).
+                ber = np.where(census[None, :], status[None, :, 0], ber)
+                tidak = np.where(census[None, :], status[None, :, 1], tidak)
+                values[measure] = _ber_percent(ber, tidak, prior, census)
             elif measure in pairs:
                 ya = resample_binomial(rng, pairs[measure][:, 0], pairs[measure][:, 1], batch)
+                ya = np.where(census[None, :], pairs[measure][None, :, 0], ya)
                 values[measure] = _percent(ya, np.broadcast_to(pairs[measure][:, 1], ya.shape))
         return {m: np.where(present[None, :], v, np.nan) for m, v in values.items()}
 

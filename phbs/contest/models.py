@@ -118,6 +118,17 @@ class AppliedOverride(_Frozen):
     baris: int
 
 
+class ShrinkRecord(_Frozen):
+    """How % ber-PHBS was shrunk before the villages were scored (docs/aturan.md §7.8)."""
+
+    mu_persen: float = Field(description="prior mean μ, percent: the rate villages move toward")
+    kappa: float | None = Field(description="prior strength κ = α + β; None when κ = ∞")
+    desa_sensus: list[str] = Field(
+        default_factory=list,
+        description="villages surveyed in full: their % is known, so neither shrunk nor resampled",
+    )
+
+
 class InputRecord(_Frozen):
     """An input file of the ranking, for the audit trail."""
 
@@ -156,6 +167,10 @@ class Ranking(BaseModel):
     koreksi: list[AppliedOverride]
     masukan: list[InputRecord]
     masalah: list[Issue]
+    penyusutan: ShrinkRecord | None = Field(
+        default=None,
+        description="set when % ber-PHBS was shrunk before scoring (--shrink, §7.8)",
+    )
 
     @field_serializer("masalah")
     def _issue_records(self, masalah: list[Issue]) -> list[dict[str, str | int | None]]:

@@ -126,9 +126,12 @@ def resample_households(
     counts: list[IntArray],
     replicates: int,
     width: int,
+    fixed: NDArray[np.bool_] | None = None,
 ) -> IntArray:
     """Village feature sums after resampling each village's households with replacement:
-    replicates × villages × ``width`` (one ``Multinomial(n, counts/n)`` per village).
+    replicates × villages × ``width`` (one ``Multinomial(n, counts/n)`` per village). A
+    village marked in ``fixed`` (surveyed in full, docs/aturan.md §7.8) keeps its observed
+    sums in every replicate.
 
     >>> rng = np.random.default_rng(0)
     >>> sums = resample_households(rng, [np.array([[1, 0]])], [np.array([5])], 3, 2)
@@ -140,8 +143,9 @@ def resample_households(
         n = int(sizes.sum())
         if n == 0:
             continue
+        # Drawn even when fixed, so the other villages' draws do not depend on the rule.
         draws = rng.multinomial(n, sizes / n, size=replicates)
-        sums[:, v, :] = draws @ patterns
+        sums[:, v, :] = sizes @ patterns if fixed is not None and fixed[v] else draws @ patterns
     return sums
 
 

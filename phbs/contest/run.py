@@ -13,10 +13,10 @@ from phbs.contest.assessment import Uncertainty, UncertaintyOptions, assess_rank
 from phbs.contest.inputs import read_attributes, read_overrides
 from phbs.contest.judges import read_judges
 from phbs.contest.measures import VillageMeasures, measures_from_report
-from phbs.contest.models import InputRecord, Ranking
+from phbs.contest.models import InputRecord, Ranking, ShrinkRecord
 from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.contest.uncertainty import shrink_measures
+from phbs.contest.uncertainty import shrink_measures, surveyed_in_full
 from phbs.errors import SettingsError
 from phbs.ingest.survey import SourceFile
 from phbs.ingest.villages import VillageTotals
@@ -110,6 +110,12 @@ def run_contest(
         rank_incomplete=rank_incomplete,
         inputs=list(inputs),
     )
+    if prior is not None and report is not None:
+        # The ranking says it was scored on shrunk values, so every output can (§7.8).
+        census = [a.kode for a in report.wilayah if surveyed_in_full(a)]
+        kappa = None if prior.infinite else prior.strength
+        record = ShrinkRecord(mu_persen=prior.mean * 100, kappa=kappa, desa_sensus=census)
+        ranking = ranking.model_copy(update={"penyusutan": record})
     found = None
     if asked.bootstrap or asked.weight_sensitivity:
         found = assess_ranking(ranking, rubric, report, asked, prior=prior, households=households)

@@ -30,7 +30,7 @@
 * :func:`shrink_measures` replaces % ber-PHBS by its empirical-Bayes beta-binomial posterior
   mean (:func:`phbs.shrinkage.fit_beta_binomial`, the prior at the maximum of the marginal
   likelihood), pulling small villages toward the overall rate; κ = ∞ puts every village at
-  the pooled rate (docs/aturan.md §7.8).
+  the pooled rate; a village surveyed in full keeps its own value (docs/aturan.md §7.8).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ from phbs.contest.replicates import (
 from phbs.contest.resampling import chunk_size
 from phbs.contest.rubric import Rubric
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.scoring.summary import AreaReport
+from phbs.scoring.summary import AreaReport, AreaSummary
 from phbs.shrinkage import BetaBinomialPrior, fit_beta_binomial, shrunk_proportion
 
 FloatArray = NDArray[np.float64]
@@ -252,12 +252,23 @@ def weight_sensitivity(
     )
 
 
+def surveyed_in_full(area: AreaSummary) -> bool:
+    """Every household of the village surveyed: its total known from the villages file and
+    equal to the households surveyed, as the finite population correction finds it (§5.4).
+    Its percentages are then known, not estimated (docs/aturan.md §7.8)."""
+    total = area.jumlah_rumah_tangga
+    return total is not None and total > 0 and area.rumah_tangga_disurvei == total
+
+
 def shrink_measures(
     measures: VillageMeasures, report: AreaReport
 ) -> tuple[VillageMeasures, BetaBinomialPrior]:
     """% ber-PHBS replaced by the empirical-Bayes posterior mean; the fitted prior with it.
 
-    Villages without a complete household keep no value.
+    Villages without a complete household keep no value. A village surveyed in full
+    (:func:`surveyed_in_full`) keeps its own value: a
+    census has no sampling error to shrink away (docs/aturan.md §7.8); it still counts in the
+    fit of the prior, so the other villages shrink as they would without the rule.
     """
     areas = [a for a in report.wilayah if a.kode in measures.values]
     ber = np.array([a.ber_phbs for a in areas], dtype=np.float64)
@@ -266,6 +277,6 @@ def shrink_measures(
     shrunk = shrunk_proportion(ber, n, prior) * 100.0
     values = {k: dict(v) for k, v in measures.values.items()}
     for area, value, size in zip(areas, shrunk.tolist(), n.tolist(), strict=True):
-        if size > 0:
+        if size > 0 and not surveyed_in_full(area):
             values[area.kode]["persen_ber_phbs"] = value
     return dataclasses.replace(measures, values=values), prior

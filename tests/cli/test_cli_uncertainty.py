@@ -78,19 +78,19 @@ def test_rank_bootstrap_weights_and_shrinkage(tmp_path: Path) -> None:
     header = rows[0]
     assert header[header.index("catatan") + 1 :] == [
         "persen_ber_phbs_survei",
-        "persen_ber_phbs_bawah",
-        "persen_ber_phbs_atas",
+        "persen_ber_phbs_survei_bawah",
+        "persen_ber_phbs_survei_atas",
+        "persen_ber_phbs_susut",
+        "persen_ber_phbs_susut_bawah",
+        "persen_ber_phbs_susut_atas",
+        "prior_mu_persen",
+        "prior_kappa",
         "peringkat_median",
         "peringkat_bawah",
         "peringkat_atas",
         "p_pertama",
         "p_tiga_besar",
         "p_tetap_bobot",
-        "persen_ber_phbs_susut",
-        "persen_ber_phbs_susut_bawah",
-        "persen_ber_phbs_susut_atas",
-        "prior_mu_persen",
-        "prior_kappa",
     ]
     assert rows == read_rows(second)
     js = tmp_path / "p.json"
