@@ -19,7 +19,7 @@ from phbs.forms.model import NaPolicy
 from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
-from phbs.reports.contest import ContestView, contest_view
+from phbs.reports.contest import ContestView, contest_view, shrink_text
 from phbs.reports.denominators import denominator_settings
 from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import Stratum, describe_strata, form_strata, strata_source
@@ -314,6 +314,9 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
             (t("report.setting.aggregation", lang), view.aggregation_name()),
             (t("report.setting.tie_breakers", lang), view.breaker_names()),
         ]
+        shrunk = shrink_text(ranking, lang)
+        if shrunk:
+            rows.append((t("report.setting.shrink", lang), shrunk))
     return rows
 
 

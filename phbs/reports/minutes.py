@@ -19,7 +19,13 @@ from phbs.forms.denominators import BerPhbsBase
 from phbs.i18n import Lang, fmt_int, t
 from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
-from phbs.reports.contest import ContestView, percent_rule, published_number, shown_percent
+from phbs.reports.contest import (
+    ContestView,
+    percent_rule,
+    published_number,
+    shown_percent,
+    shrink_text,
+)
 from phbs.reports.html.view import fmt_number, fmt_pct
 from phbs.reports.panel import BLANK, MinutesDetails, long_date, or_blank, weekday
 from phbs.scoring.summary import MIN_SAMPLE
@@ -218,6 +224,10 @@ def _quality(content: ReportContent) -> str:
             count=fmt_int(head.desa_sampel_kurang, lang),
             minimum=fmt_int(MIN_SAMPLE, lang),
         )
+    shrunk = shrink_text(content.ranking.ranking, lang) if content.ranking else None
+    if shrunk:
+        # The signed totals come from shrunk values: the minutes must say so (§7.8).
+        text += " " + shrunk
     return text
 
 

@@ -26,6 +26,7 @@ from phbs.reports.contest import (
     contest_view,
     published_number,
     shown_percent,
+    shrink_text,
 )
 from phbs.reports.text import format_table
 
@@ -259,9 +260,10 @@ def ranking_table(ranking: Ranking, lang: Lang = "id", view: ContestView | None 
 
 def settings_line(ranking: Ranking, lang: Lang = "id") -> str:
     """Method, how judges' scores are combined, the tie decimals and the tie-breakers, in
-    words (the line under the terminal title)."""
+    words (the line under the terminal title), and a second line when % ber-PHBS was
+    shrunk before scoring."""
     view = contest_view(ranking, lang)
-    return t(
+    line = t(
         "rank.settings",
         lang,
         method=view.method_name(),
@@ -269,6 +271,9 @@ def settings_line(ranking: Ranking, lang: Lang = "id") -> str:
         decimals=ranking.desimal,
         breakers=view.breaker_names() if ranking.penentu_seri else t("rank.none", lang),
     )
+    shrunk = shrink_text(ranking, lang)
+    # Scores computed from shrunk values say so where the method is named (§7.8).
+    return f"{line}\n{shrunk}" if shrunk else line
 
 
 def notes_text(ranking: Ranking, lang: Lang = "id") -> str:

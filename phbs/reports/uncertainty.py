@@ -1,12 +1,14 @@
 """Rank uncertainty outputs for ``phbs rank``: extra CSV columns, JSON section, terminal table.
 
 CSV columns added after ``catatan`` (only those whose analysis was run):
-``persen_ber_phbs_survei, persen_ber_phbs_bawah, persen_ber_phbs_atas`` (with --survey);
-``peringkat_median, peringkat_bawah, peringkat_atas, p_pertama, p_tiga_besar`` (--bootstrap);
-``p_tetap_bobot`` (--weight-sensitivity);
+``persen_ber_phbs_survei, persen_ber_phbs_survei_bawah, persen_ber_phbs_survei_atas`` (with
+--survey: the survey's own value and its confidence interval);
 ``persen_ber_phbs_susut, persen_ber_phbs_susut_bawah, persen_ber_phbs_susut_atas,
-prior_mu_persen, prior_kappa`` (--shrink: the posterior mean and interval, and the prior; κ
-empty when it is ∞, docs/aturan.md §7.8).
+prior_mu_persen, prior_kappa`` (--shrink: the posterior mean, the value scored, and its
+interval, and the prior; κ empty when it is ∞; a village surveyed in full keeps its own
+value, its interval that point, docs/aturan.md §7.8);
+``peringkat_median, peringkat_bawah, peringkat_atas, p_pertama, p_tiga_besar`` (--bootstrap);
+``p_tetap_bobot`` (--weight-sensitivity).
 """
 
 from __future__ import annotations

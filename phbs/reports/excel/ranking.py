@@ -179,7 +179,8 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     w.skip()
     w.row([t("report.section.settings", lang)], formats.section, measure=False)
     columns = spans(widths, [24, 30], below.last)
-    for label, value in content.settings[-4:]:
+    # The ranking's own settings close the list: edition … tie-breakers (and shrinkage).
+    for label, value in content.settings[-(5 if ranking.penyusutan else 4) :]:
         spanned_row(w, widths, columns, [label, value])
     spanned_row(w, widths, columns, [t("report.col.nilai_maksimum", lang), ranking.nilai_maksimum])
     below.paragraph(percent_rule(ranking, lang))

@@ -14,6 +14,7 @@ from phbs.reports.contest import (
     percent_rule,
     published_number,
     shown_percent,
+    shrink_text,
 )
 from phbs.reports.html.view import Cell, Column, Table, fmt_number, fmt_pct
 from phbs.reports.uncertainty import uncertainty_notes
@@ -214,7 +215,8 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
             " " + t("report.contest.edition", lang, edition=ranking.rubrik_edisi)
             if ranking.rubrik_edisi
             else ""
-        ),
+        )
+        + (" " + (shrink_text(ranking, lang) or "") if ranking.penyusutan else ""),
         decimals=digits,
         uncertainty_notes=[n.strip() for n in uncertainty_notes(found, lang)] if found else [],
         uncertainty_explain=(
