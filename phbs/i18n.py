@@ -380,18 +380,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.shrink": (
         "% ber-PHBS survei disusutkan (Bayes empiris beta-binomial) sebelum dinilai: "
         "(x + μκ) / (n + κ) dengan μ = {mu} dan κ = {kappa}; desa yang disurvei seluruhnya "
-        "tidak disusutkan/diambil ulang (docs/aturan.md §7.8).",
+        "tidak disusutkan/diambil ulang.",
         "Survey % ber-PHBS shrunk (empirical Bayes beta-binomial) before scoring: "
         "(x + μκ) / (n + κ) with μ = {mu} and κ = {kappa}; villages surveyed in full are "
-        "neither shrunk nor resampled (docs/aturan.md §7.8).",
+        "neither shrunk nor resampled.",
     ),
     "report.shrink.infinite": (
         "% ber-PHBS survei disusutkan (Bayes empiris beta-binomial) sebelum dinilai: κ = ∞, "
         "setiap desa dinilai pada μ = {mu}; desa yang disurvei seluruhnya tidak "
-        "disusutkan/diambil ulang (docs/aturan.md §7.8).",
+        "disusutkan/diambil ulang.",
         "Survey % ber-PHBS shrunk (empirical Bayes beta-binomial) before scoring: κ = ∞, "
         "every village scored at μ = {mu}; villages surveyed in full are neither shrunk nor "
-        "resampled (docs/aturan.md §7.8).",
+        "resampled.",
     ),
     "report.setting.shrink": ("Penyusutan % ber-PHBS", "Shrinkage of % ber-PHBS"),
     "report.contest.bands": ("Predikat", "Bands"),

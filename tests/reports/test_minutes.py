@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from report_helpers import Scored, sample
 
 from phbs.cli.root import cli
-from phbs.contest.models import Ranking, VillageStatus
+from phbs.contest.models import Ranking, ShrinkRecord, VillageStatus
 from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
 from phbs.errors import SettingsError
@@ -400,3 +400,19 @@ def test_cli_refuses(tmp_path: Path, extra: list[str], message: str) -> None:
     assert message in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not (tmp_path / "ba.html").exists()
+
+
+def test_shrunk_scores_are_stated_and_still_one_page(ranked: Scored, tmp_path: Path) -> None:
+    """With --shrink the data-quality paragraph says the totals come from shrunk values, with
+    μ and κ (docs/aturan.md §7.8), and the minutes still print on one A4 page."""
+    assert ranked.ranking is not None
+    record = ShrinkRecord(mu_persen=37.6376, kappa=15.1911, desa_sensus=["63.10.01.2033"])
+    shrunk = ranked.ranking.model_copy(update={"penyusutan": record})
+    minutes = build_minutes(_content(ranked, DETAILS, ranking=shrunk))
+    assert "disusutkan (Bayes empiris beta-binomial) sebelum dinilai" in minutes.quality
+    assert "μ = 37,64 % dan κ = 15,19" in minutes.quality
+    assert "desa yang disurvei seluruhnya tidak disusutkan/diambil ulang" in minutes.quality
+    assert "disusutkan" not in build_minutes(_content(ranked, DETAILS)).quality
+    pages = _print(render_minutes_html(_content(ranked, DETAILS, ranking=shrunk)), tmp_path)
+    assert len(pages) == 1
+    assert "κ = 15,19" in " ".join(pages[0].split())
