@@ -19,6 +19,8 @@ from phbs.contest.measures import VillageMeasures
 from phbs.contest.models import Ranking
 from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
+from phbs.demo.contest import contest_sample
+from phbs.demo.data import sample_data
 
 # Real village codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2); the scores are made up.
 A, B, C, D = "63.10.01.2005", "63.10.01.2006", "63.10.02.2002", "63.10.02.2003"
@@ -219,3 +221,24 @@ SAATY_2008_DRINKS = np.array(
         [2, 9, 9, 3, 2, 3, 1],
     ]
 )
+
+
+def sample_args() -> list[str | Path]:
+    """The bundled sample survey and village list as command-line arguments."""
+    data = sample_data()
+    return ["--survey", *data.survey_files, "--villages", data.villages_file]
+
+
+def contest_args() -> list[str | Path]:
+    """The bundled sample contest (rubric, judges, attributes, overrides) as arguments."""
+    contest = contest_sample()
+    return [
+        "--rubric",
+        contest.rubric,
+        "--judges",
+        contest.judges_file,
+        "--attributes",
+        contest.attributes_file,
+        "--overrides",
+        contest.overrides_file,
+    ]

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from contest_helpers import contest_args, sample_args
 from report_helpers import write_survey
 
 from phbs.cli.root import cli
@@ -19,25 +20,6 @@ from phbs.demo.data import sample_data
 def run(*args: str | Path) -> tuple[int, str]:
     result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
     return result.exit_code, result.output
-
-
-def sample_args() -> list[str | Path]:
-    data = sample_data()
-    return ["--survey", *data.survey_files, "--villages", data.villages_file]
-
-
-def contest_args() -> list[str | Path]:
-    contest = contest_sample()
-    return [
-        "--rubric",
-        contest.rubric,
-        "--judges",
-        contest.judges_file,
-        "--attributes",
-        contest.attributes_file,
-        "--overrides",
-        contest.overrides_file,
-    ]
 
 
 def test_writes_both_reports(tmp_path: Path) -> None:

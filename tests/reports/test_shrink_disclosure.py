@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from contest_helpers import contest_args, sample_args
 from openpyxl import load_workbook
 
 from phbs.cli.root import cli
-from phbs.demo.contest import contest_sample
-from phbs.demo.data import sample_data
 
 SAID = "disusutkan (Bayes empiris beta-binomial) sebelum dinilai"
+CONTEST = [*sample_args(), *contest_args()]
 CENSUS = "desa yang disurvei seluruhnya tidak disusutkan/diambil ulang"
 
 
@@ -25,24 +25,6 @@ def _run(*args: str | Path) -> Result:
     result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output  # 1: the sample has data errors
     return result
-
-
-def _contest_args() -> list[str | Path]:
-    data, contest = sample_data(), contest_sample()
-    return [
-        "--survey",
-        *data.survey_files,
-        "--villages",
-        data.villages_file,
-        "--rubric",
-        contest.rubric,
-        "--judges",
-        contest.judges_file,
-        "--attributes",
-        contest.attributes_file,
-        "--overrides",
-        contest.overrides_file,
-    ]
 
 
 def _workbook_text(path: Path) -> str:
@@ -59,9 +41,20 @@ def _workbook_text(path: Path) -> str:
 @pytest.mark.parametrize("shrink", [True, False])
 def test_every_output_says_whether_the_scores_were_shrunk(tmp_path: Path, shrink: bool) -> None:
     asked = ["--shrink"] if shrink else []
-    console = _run("rank", *_contest_args(), *asked).output
+    console = _run("rank", *CONTEST, *asked).output
     html, minutes, book = tmp_path / "lap.html", tmp_path / "ba.html", tmp_path / "lap.xlsx"
-    _run("report", *_contest_args(), *asked, "--html", html, "--minutes", minutes, "--xlsx", book)
+    _run(
+        "report",
+        *sample_args(),
+        *contest_args(),
+        *asked,
+        "--html",
+        html,
+        "--minutes",
+        minutes,
+        "--xlsx",
+        book,
+    )
     lines = console.splitlines()
     method = next(i for i, line in enumerate(lines) if line.startswith("Metode:"))
     # The line under `Metode:`, above the ranking table.
@@ -85,7 +78,18 @@ def test_every_output_says_whether_the_scores_were_shrunk(tmp_path: Path, shrink
 def test_ranking_csv_bounds_bracket_their_values(tmp_path: Path, shrink: bool) -> None:
     out = tmp_path / "rank.csv"
     asked = ["--shrink"] if shrink else []
-    _run("rank", *_contest_args(), *asked, "--bootstrap", "50", "--seed", "7", "-o", out)
+    _run(
+        "rank",
+        *sample_args(),
+        *contest_args(),
+        *asked,
+        "--bootstrap",
+        "50",
+        "--seed",
+        "7",
+        "-o",
+        out,
+    )
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     header = list(rows[0])
