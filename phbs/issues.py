@@ -862,6 +862,54 @@ CATALOGUE: dict[str, IssueType] = {
             ("desa itu tidak ikut diperingkat", "those villages are not ranked"),
         ),
         _t(
+            "desa-tidak-ada-di-putaran",
+            W,
+            ("Desa tidak ada di satu putaran", "Villages missing from a round"),
+            (
+                "{count} desa tidak ada di putaran {round}: {value}",
+                "{count} villages are not in round {round}: {value}",
+            ),
+            (
+                "perubahannya tidak dihitung; beri berkas perubahan kode bila kodenya berganti",
+                "their change is not computed; give a code-change file if their code changed",
+            ),
+        ),
+        _t(
+            "kode-desa-digabung",
+            N,
+            ("Kode desa digabung antarputaran", "Village codes joined across rounds"),
+            (
+                "Dibandingkan sebagai satu wilayah: {value} ({name})",
+                "Compared as one area: {value} ({name})",
+            ),
+            (
+                "hitungan kode-kode itu dijumlahkan di setiap putaran",
+                "the counts of those codes are summed in every round",
+            ),
+        ),
+        _t(
+            "perubahan-kode-tidak-dipakai",
+            W,
+            ("Baris perubahan kode tidak dipakai", "Code-change row not used"),
+            (
+                "Perubahan kode {value} tidak menggabungkan apa pun: {reason}",
+                "Code change {value} joins nothing: {reason}",
+            ),
+            ("periksa kodenya", "check the codes"),
+        ),
+        _t(
+            "formulir-berbeda",
+            W,
+            ("Formulir berbeda antarputaran", "Different forms between rounds"),
+            ("{value}", "{value}"),
+            (
+                "hanya indikator yang sama dibandingkan; perubahan % ber-PHBS tidak diberi "
+                "putusan bila definisinya berbeda",
+                "only the indicators both have are compared; the change of % ber-PHBS gets no "
+                "verdict when its definition differs",
+            ),
+        ),
+        _t(
             "rekap-desa-salah",
             E,
             ("Baris rekap desa tidak sah", "Invalid village-summary row"),

@@ -1,0 +1,71 @@
+"""Read one round from its files (docs/aturan.md §5.8): a ``phbs score -o rekap.json`` summary,
+or survey files (household rows, a village recap, a mapped export) scored as ``phbs score``
+scores them, keeping each household's outcome for the transitions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from phbs.errors import SettingsError
+from phbs.forms.loading import LoadedForm
+from phbs.ingest.file_maps import FileMaps
+from phbs.ingest.publishable import check_publishable
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.survey import IdScope
+from phbs.ingest.villages import VillageTotals
+from phbs.issues import Issue
+from phbs.scoring.household import AreaLevel
+from phbs.scoring.streaming import score_files
+from phbs.scoring.summary import summarise
+from phbs.trends.rounds import Round, household_outcomes, read_round_json, round_from_score
+
+
+def read_round(
+    label: str,
+    files: Sequence[str | Path],
+    form: str | Path | LoadedForm = "kemenkes-rt-10",
+    *,
+    villages: VillageTotals | None = None,
+    sheet: str | None = None,
+    id_scope: IdScope | str = IdScope.SURVEI,
+    settings: ReadSettings | None = None,
+    mapping: FileMaps | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Round, list[Issue]]:
+    """One round and the issues found reading it (those of ``phbs score``'s list).
+
+    A single ``.json`` file is the village summary of an earlier ``phbs score -o``; its form,
+    ``na_policy`` and denominator are those it was scored with. Other files are read and
+    scored with ``form`` and the reading settings, and their households kept for pairing.
+    """
+    paths = [Path(f) for f in files]
+    jsons = [p for p in paths if p.suffix.lower() == ".json"]
+    if jsons:
+        if len(paths) > 1:
+            raise SettingsError(
+                f"putaran {label}: rekap JSON dibaca sendiri, tanpa berkas lain "
+                f"({', '.join(p.name for p in paths)})",
+                f"round {label}: a JSON summary is read on its own, without other files "
+                f"({', '.join(p.name for p in paths)})",
+            )
+        return read_round_json(label, jsons[0]), []
+    result = score_files(
+        paths,
+        form,
+        sheet=sheet,
+        id_scope=id_scope,
+        settings=settings,
+        progress=progress,
+        keep_households=True,
+        mapping=mapping,
+    )
+    try:
+        check_publishable(result.survey)
+        report = summarise(result, by=AreaLevel.DESA, villages=villages)
+        recap = result.survey.recap_villages is not None
+        outcomes = None if recap else household_outcomes(result.households())
+    finally:
+        result.close()
+    issues = [*result.survey.issues, *report.masalah]
+    return round_from_score(label, report, [str(p) for p in paths], outcomes), issues
