@@ -112,6 +112,102 @@ LABELS: dict[str, tuple[str, str]] = {
     "denominator.source": ("sumber: {source}", "source: {source}"),
     "iks.semua_keluarga": ("IKS wilayah (sehat/semua keluarga)", "Area IKS (healthy/all families)"),
     "written": ("Ditulis: {path}", "Written: {path}"),
+    "compare.cli.two_rounds": (
+        "perbandingan memerlukan sedikitnya dua putaran berlabel berbeda: --round 2024=… "
+        "--round 2025=…",
+        "a comparison needs at least two rounds with different labels: --round 2024=… "
+        "--round 2025=…",
+    ),
+    "title.compare": (
+        "Perubahan {first} → {last} per {level}",
+        "Change {first} → {last} by {level}",
+    ),
+    "trends.round": (
+        "Putaran {label}: {files}; formulir {form}; {villages} desa, {households} rumah tangga "
+        "disurvei",
+        "Round {label}: {files}; form {form}; {villages} villages, {households} households "
+        "surveyed",
+    ),
+    "trends.col.first": ("% {label} (n)", "% {label} (n)"),
+    "trends.col.change": ("perubahan (poin)", "change (points)"),
+    "trends.col.ci": ("IK {level} %", "{level}% CI"),
+    "trends.col.verdict": ("putusan", "verdict"),
+    "trends.col.paired": ("sama: naik/turun", "same: up/down"),
+    "trends.verdict.naik": ("naik", "up"),
+    "trends.verdict.turun": ("turun", "down"),
+    "trends.verdict.tidak_berubah_bermakna": (
+        "tidak berubah bermakna",
+        "no significant change",
+    ),
+    "trends.reason.tidak_ada_di_putaran": ("hanya di {rounds}", "only in {rounds}"),
+    "trends.reason.penyebut_nol": ("penyebut 0", "denominator 0"),
+    "trends.reason.formulir_berbeda": ("definisi berbeda", "definition differs"),
+    "trends.counts": (
+        "{first} → {last}: {up} naik, {down} turun, {same} tidak berubah bermakna, {none} tanpa "
+        "putusan (dari {total} {level})",
+        "{first} → {last}: {up} up, {down} down, {same} no significant change, {none} without a "
+        "verdict (of {total} {level})",
+    ),
+    "trends.method": (
+        "Perubahan = % {last} − % {first}, dalam poin persen. Interval {level} %: Newcombe "
+        "(skor Wilson hibrida), dengan koreksi populasi terbatas bila jumlah rumah tangga desa "
+        "diketahui. Putusan dari interval, bukan dari angka perubahan: naik bila seluruh "
+        "interval di atas 0, turun bila seluruhnya di bawah 0.",
+        "Change = % {last} − % {first}, in percentage points. {level}% interval: Newcombe "
+        "(hybrid Wilson score), with the finite population correction where the village's "
+        "total households are known. The verdict comes from the interval, not from the change "
+        "itself: up when the whole interval is above 0, down when all of it is below 0.",
+    ),
+    "trends.caution": (
+        "{count} {level} dibandingkan: pada tingkat {conf} % sekitar {expected} putusan naik "
+        "atau turun dapat muncul karena kebetulan walau tidak ada yang berubah. Periksa "
+        "wilayahnya sebelum menyimpulkan.",
+        "{count} {level} compared: at the {conf}% level about {expected} up or down verdicts "
+        "can arise by chance even if nothing changed. Check the area before concluding.",
+    ),
+    "trends.not_comparable": (
+        "% ber-PHBS tanpa putusan: definisinya berbeda antarputaran ({details}). Indikator "
+        "yang ada di semua putaran tetap dibandingkan.",
+        "% PHBS without a verdict: its definition differs between rounds ({details}). The "
+        "indicators every round has are still compared.",
+    ),
+    "trends.indicators_left": (
+        "Indikator tidak dibandingkan (tidak ada di setiap putaran): {list}",
+        "Indicators not compared (not in every round): {list}",
+    ),
+    "trends.joined": (
+        "Kode desa digabung lewat {file}: {list}",
+        "Village codes joined through {file}: {list}",
+    ),
+    "trends.one_round": (
+        "{count} {level} hanya ada di sebagian putaran: perubahannya tidak dihitung ({list}).",
+        "{count} {level} are in some rounds only: their change is not computed ({list}).",
+    ),
+    "trends.left_out": (
+        "Di atas tingkat desa hanya desa yang ada di setiap putaran dijumlahkan; {count} desa "
+        "disisihkan.",
+        "Above the village level only villages in every round are summed; {count} villages "
+        "left out.",
+    ),
+    "trends.paired": (
+        "Rumah tangga yang sama (id dan desa sama, lengkap di kedua putaran) {first} → {last}: "
+        "{n}; menjadi ber-PHBS {up}, tidak lagi ber-PHBS {down}; perubahan berpasangan {change} "
+        "poin ({ci}, Newcombe berpasangan).",
+        "The same households (same id and village, complete in both rounds) {first} → {last}: "
+        "{n}; became PHBS {up}, no longer PHBS {down}; paired change {change} points ({ci}, "
+        "Newcombe paired).",
+    ),
+    "trends.paired.none": (
+        "Transisi rumah tangga tidak tersedia: putaran {labels} dibaca dari rekap, tanpa baris "
+        "rumah tangga.",
+        "Household transitions are not available: round {labels} was read from a summary, "
+        "without household rows.",
+    ),
+    "trends.other_pairs": (
+        "Perbandingan lain ({pairs}) ada di berkas -o.",
+        "Other comparisons ({pairs}) are in the -o file.",
+    ),
+    "trends.total": ("Semua", "All"),
     "more": ("… dan {count} lagi", "… and {count} more"),
     "validate.title": ("Pemeriksaan data: {files}", "Data check: {files}"),
     "validate.nothing_scored": (
@@ -1343,6 +1439,41 @@ LABELS: dict[str, tuple[str, str]] = {
         "a formula gets a ' in front. Without it: the machine CSV (',' separator, decimal point, "
         "full precision).",
     ),
+    "cmd.compare": (
+        "Bandingkan putaran survei: perubahan % ber-PHBS dan cakupan indikator per desa (atau "
+        "tingkat lain), dengan interval dan putusan naik/turun/tidak berubah bermakna.\n\n"
+        "Contoh: phbs compare --round 2024=survei-2024.csv --round 2025=survei-2025.csv "
+        "--villages desa.csv -o perubahan.csv",
+        "Compare survey rounds: the change of % PHBS and indicator coverage per village (or "
+        "another level), with intervals and a verdict up / down / no significant change.\n\n"
+        "Example: phbs compare --round 2024=survey-2024.csv --round 2025=survey-2025.csv "
+        "--villages villages.csv -o change.csv",
+    ),
+    "opt.compare.round": (
+        "Satu putaran: LABEL=BERKAS (berkas survei, rekap desa, atau .json dari phbs score -o). "
+        "Ulangi dengan label yang sama untuk beberapa berkas; putaran diurutkan seperti ditulis, "
+        "yang terlama dulu.",
+        "One round: LABEL=FILE (survey file, village recap, or the .json of phbs score -o). "
+        "Repeat with the same label for several files; rounds are taken in the order written, "
+        "oldest first.",
+    ),
+    "opt.compare.round_form": (
+        "Formulir untuk berkas survei satu putaran: LABEL=FORMULIR (bawaan: --form).",
+        "Form for one round's survey files: LABEL=FORM (default: --form).",
+    ),
+    "opt.compare.code_changes": (
+        "Berkas perubahan kode desa (kolom kode_lama, kode_baru): pemekaran, penggabungan, "
+        "kode baru.",
+        "Village code-change file (columns kode_lama, kode_baru): splits, merges, new codes.",
+    ),
+    "opt.compare.output": (
+        "Tulis perbandingan ke .csv atau .json (boleh keduanya: ulangi -o).",
+        "Write the comparison to .csv or .json (both: repeat -o).",
+    ),
+    "opt.compare.by": (
+        "Tingkat: desa, kecamatan, kabupaten atau provinsi.",
+        "Level: desa (village), kecamatan, kabupaten or provinsi.",
+    ),
     "opt.score.by": (
         "Tingkat rekap: dusun, desa, kecamatan, kabupaten atau provinsi.",
         "Summary level: dusun (sub-village), desa (village), kecamatan (district), kabupaten "
@@ -1822,6 +1953,8 @@ METAVARS: dict[str, str] = {
     "[BERKAS=]PETA.yaml": "[FILE=]MAP.yaml",
     "PETA.yaml": "MAP.yaml",
     "NAMA=NILAI": "NAME=VALUE",
+    "LABEL=BERKAS": "LABEL=FILE",
+    "LABEL=FORMULIR": "LABEL=FORM",
     "KODE": "CODE",
     "PP.KK": "PP.KK",
     "JUDUL": "TITLE",

@@ -59,6 +59,7 @@ def test_the_readme_test_command_runs_the_docstring_examples() -> None:
 # lost (as when the lazily loaded commands vanished from ``cli.commands``) or added without
 # being listed here (and so without its help and README checked).
 EXPECTED_COMMANDS = [
+    ("compare",),
     ("demo",),
     ("forms",),
     ("forms", "check"),

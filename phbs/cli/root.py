@@ -34,6 +34,7 @@ from phbs.version import __version__
 # contest and report code is not loaded for `phbs score` and `phbs validate`.
 LAZY_COMMANDS = {
     "score": "phbs.cli.score:score_command",
+    "compare": "phbs.cli.compare:compare_command",
     "validate": "phbs.cli.validate:validate_command",
     "demo": "phbs.cli.demo:demo_command",
     "forms": "phbs.cli.forms:forms_group",

@@ -1,0 +1,162 @@
+"""``phbs compare``: survey rounds compared per area (docs/aturan.md §5.8); the table of the
+first round against the last on the console, every pair in ``-o`` CSV/JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from phbs.cli.common import (
+    DecimalRange,
+    csv_format_option,
+    current_lang,
+    lang_option,
+    print_issue_counts,
+    quiet_option,
+    reading_options,
+    require_suffix,
+)
+from phbs.cli.reading import survey_reading
+from phbs.cli.rounds import labelled, read_rounds
+from phbs.cli.translated import command, option
+from phbs.errors import SettingsError
+from phbs.i18n import t
+from phbs.ingest.code_changes import read_code_changes
+from phbs.ingest.villages import read_villages
+from phbs.outputs import CsvFormat, check_run_files
+from phbs.reports.trends_tables import write_trends_csv, write_trends_json
+from phbs.reports.trends_text import counts_line, statements, trends_table
+from phbs.scoring.household import AreaLevel
+from phbs.trends.compare import compare_rounds
+
+_LEVELS = [lvl.value for lvl in AreaLevel if lvl is not AreaLevel.DUSUN]
+
+
+@command("compare", help="compare")
+@option(
+    "--round",
+    "round_values",
+    multiple=True,
+    required=True,
+    metavar="LABEL=BERKAS",
+    help="compare.round",
+)
+@option("--round-form", multiple=True, metavar="LABEL=FORMULIR", help="compare.round_form")
+@reading_options
+@option(
+    "--villages",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="villages",
+)
+@option(
+    "--code-changes",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="BERKAS",
+    help="compare.code_changes",
+)
+@option(
+    "--by",
+    "level",
+    type=click.Choice(_LEVELS),
+    default="desa",
+    show_default=True,
+    help="compare.by",
+)
+@option(
+    "--confidence",
+    type=DecimalRange(0.5, 0.999),
+    default=0.95,
+    show_default=True,
+    metavar="ANGKA",
+    help="confidence",
+)
+@option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="BERKAS",
+    help="compare.output",
+)
+@csv_format_option
+@quiet_option
+@lang_option
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    round_values: tuple[str, ...],
+    round_form: tuple[str, ...],
+    form_name: str,
+    sheet: str | None,
+    id_per_desa: bool,
+    villages: Path | None,
+    code_changes: Path | None,
+    level: str,
+    confidence: float,
+    outputs: tuple[Path, ...],
+    csv_format: CsvFormat,
+    quiet: bool,
+) -> None:
+    """Compare survey rounds (help: ``cmd.compare`` in phbs/i18n.py)."""
+    language = current_lang(ctx)
+    given = labelled(round_values, "--round")
+    forms = {label: values[-1] for label, values in labelled(round_form, "--round-form").items()}
+    if len(given) < 2:
+        raise click.UsageError(t("compare.cli.two_rounds", language))
+    for output in outputs:
+        require_suffix(output, {".csv", ".json"}, "-o")
+    if len({o.suffix.lower() for o in outputs}) < len(outputs):
+        raise SettingsError(
+            "-o: satu berkas .csv dan satu .json paling banyak",
+            "-o: at most one .csv and one .json file",
+        )
+    how = survey_reading(ctx, form_name, sheet, id_per_desa)
+    files = [Path(f) for values in given.values() for f in values]
+    check_run_files(
+        {f"-o {o.name}": o for o in outputs}, [*files, villages, code_changes, *how.files]
+    )
+    totals = read_villages(villages) if villages else None
+    changes = read_code_changes(code_changes) if code_changes else None
+    rounds, issues = read_rounds(given, how, totals, forms, quiet=quiet, lang=language)
+    trends = compare_rounds(rounds, by=level, code_changes=changes, confidence=confidence)
+    last = len(trends.perbandingan) - 1 if len(rounds) > 2 else 0
+    first_label, last_label = trends.perbandingan[last]
+    level_name = t(f"level.{trends.tingkat}", language)
+    click.echo(t("title.compare", language, first=first_label, last=last_label, level=level_name))
+    for info in trends.putaran:
+        click.echo(
+            t(
+                "trends.round",
+                language,
+                label=info.label,
+                files=", ".join(Path(s).name for s in info.sumber),
+                form=info.formulir,
+                villages=info.desa,
+                households=info.rumah_tangga_disurvei,
+            )
+        )
+    click.echo()
+    click.echo(trends_table(trends, last, language))
+    click.echo()
+    click.echo(counts_line(trends, last, language))
+    for line in statements(trends, last, language):
+        click.echo(line)
+    others = [f"{a} → {b}" for i, (a, b) in enumerate(trends.perbandingan) if i != last]
+    if others:
+        click.echo(t("trends.other_pairs", language, pairs=", ".join(others)))
+    all_issues = [*issues, *(totals.issues if totals else []), *trends.masalah]
+    print_issue_counts(all_issues, files, language)
+    for issue in trends.masalah:
+        click.echo(f"  {issue.message(language)}")
+    inputs = [*files, *(p for p in (villages, code_changes) if p is not None)]
+    for output in outputs:
+        if output.suffix.lower() == ".json":
+            write_trends_json(trends, output, inputs)
+        else:
+            write_trends_csv(trends, output, inputs, csv_format=csv_format)
+        click.echo(t("written", language, path=output))

@@ -1,0 +1,80 @@
+"""Survey rounds on the command line (docs/aturan.md §5.8): ``LABEL=FILE`` values, read with
+the command's reading options into :class:`~phbs.trends.rounds.Round`s."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from phbs.errors import SettingsError
+from phbs.i18n import Lang
+
+if TYPE_CHECKING:
+    from phbs.cli.reading import SurveyReading
+    from phbs.ingest.villages import VillageTotals
+    from phbs.issues import Issue
+    from phbs.trends.rounds import Round
+
+
+def labelled(values: Sequence[str], option: str) -> dict[str, list[str]]:
+    """``LABEL=VALUE`` options grouped by label, in the order the labels first appear.
+
+    >>> labelled(["2024=a.csv", "2025=b.csv", "2024=c.csv"], "--round")
+    {'2024': ['a.csv', 'c.csv'], '2025': ['b.csv']}
+    """
+    found: dict[str, list[str]] = {}
+    for text in values:
+        label, equals, value = text.partition("=")
+        if not equals or not label.strip() or not value.strip():
+            raise SettingsError(
+                f"{option} {text}: tulis LABEL=BERKAS, mis. {option} 2024=survei-2024.csv",
+                f"{option} {text}: write LABEL=FILE, e.g. {option} 2024=survey-2024.csv",
+            )
+        found.setdefault(label.strip(), []).append(value.strip())
+    return found
+
+
+def read_rounds(
+    given: dict[str, list[str]],
+    how: SurveyReading,
+    villages: VillageTotals | None,
+    forms: dict[str, str] | None = None,
+    *,
+    quiet: bool = True,
+    lang: Lang = "id",
+) -> tuple[list[Round], list[Issue]]:
+    """Each labelled round read (``forms[label]`` instead of the reading's form), with the
+    issues found reading their files."""
+    from phbs.cli.progress import rows_progress
+    from phbs.trends.reading import read_round
+
+    forms = forms or {}
+    unknown = sorted(set(forms) - set(given))
+    if unknown:
+        raise SettingsError(
+            f"--round-form {unknown[0]}=…: tidak ada putaran berlabel {unknown[0]}",
+            f"--round-form {unknown[0]}=…: there is no round labelled {unknown[0]}",
+        )
+    rounds: list[Round] = []
+    issues: list[Issue] = []
+    for label, files in given.items():
+        progress = rows_progress(quiet, lang)
+        try:
+            rnd, found = read_round(
+                label,
+                [Path(f) for f in files],
+                forms.get(label, how.form),
+                villages=villages,
+                sheet=how.sheet,
+                id_scope=how.id_scope,
+                settings=how.settings,
+                mapping=how.mapping,
+                progress=progress,
+            )
+        finally:
+            if progress is not None:
+                progress.finish()
+        rounds.append(rnd)
+        issues += found
+    return rounds, issues
