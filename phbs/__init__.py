@@ -10,6 +10,15 @@ Read survey files, validate them, score households and summarise villages and ar
     for area in report.wilayah:
         print(area.kode, area.nama, area.persen_ber_phbs)
 
+Compare two survey rounds village by village (docs/aturan.md §5.8)::
+
+    before, _ = phbs.read_round("2024", ["survei-2024.csv"])
+    after, _ = phbs.read_round("2025", ["survei-2025.csv"])
+    trends = phbs.compare_rounds([before, after])
+    for area in trends.wilayah:
+        change = area.persen_ber_phbs.perubahan[0]
+        print(area.nama, change.perubahan, change.bawah, change.atas, change.putusan)
+
 Rank contest villages with a rubric and the judges' scores (docs/aturan.md §7)::
 
     rubric = phbs.load_rubric("lomba-desa-ber-phbs")
@@ -78,6 +87,7 @@ if TYPE_CHECKING:
     )
     from phbs.forms.loading import LoadedForm, bundled_forms, load_form
     from phbs.forms.model import Form, NaPolicy
+    from phbs.ingest.code_changes import CodeChanges, read_code_changes
     from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
     from phbs.ingest.survey import FileReading, HouseholdBatch
     from phbs.ingest.validate import IdScope, SetAsideRow, SourceFile, Survey, read_survey
@@ -98,6 +108,10 @@ if TYPE_CHECKING:
     from phbs.scoring.summary import AreaReport, AreaSummary, IndicatorCoverage, summarise
     from phbs.scoring.totals import AreaTotals, TotalsBuilder
     from phbs.stats import BetaBinomialPrior, CiMethod, proportion_interval
+    from phbs.trends.compare import compare_rounds
+    from phbs.trends.models import AreaTrend, Trends, Verdict
+    from phbs.trends.reading import read_round
+    from phbs.trends.rounds import Round
 
 # Where each public name lives. A name is imported when it is first used, so that
 # `phbs score` does not load the contest and report code (tests/test_code_quality.py
@@ -183,6 +197,14 @@ _EXPORTS = {
     "ScoreResult": "phbs.scoring.results",
     "score": "phbs.scoring.results",
     "summarise": "phbs.scoring.summary",
+    "compare_rounds": "phbs.trends.compare",
+    "CodeChanges": "phbs.ingest.code_changes",
+    "read_code_changes": "phbs.ingest.code_changes",
+    "AreaTrend": "phbs.trends.models",
+    "Trends": "phbs.trends.models",
+    "Verdict": "phbs.trends.models",
+    "read_round": "phbs.trends.reading",
+    "Round": "phbs.trends.rounds",
     "Aggregation": "phbs.contest.rubric",
     "LoadedRubric": "phbs.contest.rubric_loading",
     "Method": "phbs.contest.rubric",
@@ -211,9 +233,11 @@ __all__ = [
     "AreaReport",
     "AreaSummary",
     "AreaTotals",
+    "AreaTrend",
     "BetaBinomialPrior",
     "BlankMeaning",
     "CiMethod",
+    "CodeChanges",
     "CriterionResult",
     "CsvFormat",
     "FileReading",
@@ -247,6 +271,7 @@ __all__ = [
     "Ranking",
     "ReadSettings",
     "ReportOptions",
+    "Round",
     "Rubric",
     "RubricError",
     "SampleData",
@@ -261,8 +286,10 @@ __all__ = [
     "Survey",
     "SurveyError",
     "TotalsBuilder",
+    "Trends",
     "Uncertainty",
     "UnusableFileError",
+    "Verdict",
     "VillageAttributes",
     "VillageMeasures",
     "VillageRankStability",
@@ -276,6 +303,7 @@ __all__ = [
     "build_minutes",
     "bundled_forms",
     "bundled_rubrics",
+    "compare_rounds",
     "funnel_plot",
     "households_csv",
     "load_form",
@@ -285,9 +313,11 @@ __all__ = [
     "proportion_interval",
     "rank_villages",
     "read_attributes",
+    "read_code_changes",
     "read_judges",
     "read_overrides",
     "read_pairwise",
+    "read_round",
     "read_survey",
     "read_village_summary",
     "read_villages",

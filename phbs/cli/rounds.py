@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from phbs.errors import SettingsError
 from phbs.i18n import Lang
+from phbs.trends.rounds import check_label
 
 if TYPE_CHECKING:
     from phbs.cli.reading import SurveyReading
@@ -31,7 +32,7 @@ def labelled(values: Sequence[str], option: str) -> dict[str, list[str]]:
                 f"{option} {text}: tulis LABEL=BERKAS, mis. {option} 2024=survei-2024.csv",
                 f"{option} {text}: write LABEL=FILE, e.g. {option} 2024=survey-2024.csv",
             )
-        found.setdefault(label.strip(), []).append(value.strip())
+        found.setdefault(check_label(label.strip()), []).append(value.strip())
     return found
 
 

@@ -53,6 +53,8 @@ class Limits:
     #: Rows of a file held whole to be regrouped (one row per member or per answer, a
     #: village recap), docs/aturan.md §6.6–6.7.
     held_rows: int = 2_000_000
+    #: Bytes of a village summary JSON read as a survey round (read whole), docs/aturan.md §5.8.
+    json_bytes: int = 256 * MB
 
     @property
     def row_bytes(self) -> int:
@@ -73,6 +75,7 @@ OPTION_NAMES = {
     "kosong": ("blank_rows", 1),
     "xls-sel": ("whole_cells", 1),
     "baris-tergabung": ("held_rows", 1),
+    "json-mb": ("json_bytes", MB),
 }
 
 #: The bounds in force for the whole process (the reader runs on a second thread, so they
@@ -268,4 +271,15 @@ def too_many_held(file: str) -> InputFileError:
         f"{file}: more than {limit:,} rows to group by household or village (member, answer "
         "and recap files are held whole in memory; split the file by Puskesmas, or --limit "
         "baris-tergabung=N raises the limit)",
+    )
+
+
+def too_large_json(file: str) -> InputFileError:
+    """A summary JSON larger than :attr:`Limits.json_bytes`."""
+    size = current().json_bytes // MB
+    return InputFileError(
+        f"{file}: rekap JSON lebih dari {thousands(size)} MB (dibaca utuh ke memori; tulis "
+        "rekapnya per kabupaten, atau --limit json-mb=N menaikkan batasnya)",
+        f"{file}: summary JSON larger than {size:,} MB (it is read whole; write the summary "
+        "by kabupaten, or --limit json-mb=N raises the limit)",
     )

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from phbs.errors import InputFileError, UnusableFileError
 from phbs.forms.denominators import BerPhbsBase
+from phbs.ingest import limits
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import HouseholdResult
 from phbs.scoring.summary import AreaReport, AreaSummary
@@ -91,19 +92,21 @@ def round_from_score(
 
 
 def read_round_json(label: str, path: str | Path) -> Round:
-    """A round from the JSON of ``phbs score -o rekap.json`` (by village).
-
-    >>> import tempfile, os, phbs
-    >>> from phbs.reports.tables import write_areas_json
-    """
+    """A round from the JSON of ``phbs score -o rekap.json`` (by village)."""
     path = Path(path)
     try:
+        if path.stat().st_size > limits.current().json_bytes:
+            raise limits.too_large_json(path.name)
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except FileNotFoundError as error:
+        raise InputFileError(f"{path}: berkas tidak ada", f"{path}: no such file") from error
+    except (OSError, UnicodeDecodeError, RecursionError, json.JSONDecodeError) as error:
         raise UnusableFileError(
             f"{path.name}: bukan JSON rekap phbs score yang terbaca ({error})",
             f"{path.name}: not a readable phbs score JSON summary ({error})",
         ) from error
+    if not isinstance(data, dict):
+        data = {}
     try:
         settings = data["pengaturan"]
         level = settings["tingkat"]
