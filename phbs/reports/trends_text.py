@@ -14,13 +14,16 @@ _NAME_WIDTH = 28
 def points(value: float | None, lang: Lang, *, sign: bool = True) -> str:
     """A change in percentage points with its sign (``+12,3``, ``−4,0``), or ``–``.
 
-    >>> points(12.34, "id"), points(-4.0, "en"), points(0.01, "id"), points(None, "id")
-    ('+12,3', '−4.0', '0,0', '–')
+    A value that rounds to zero keeps its sign (``+0,0``: just above zero, as an interval's
+    bound of a change called *naik* can be); only zero itself is ``0,0``.
+
+    >>> points(12.34, "id"), points(-4.0, "en"), points(0.01, "id"), points(0.0, "id")
+    ('+12,3', '−4.0', '+0,0', '0,0')
     """
     if value is None:
         return "–"
     text = fmt_decimal(abs(value), lang, 1)
-    if not sign or text == fmt_decimal(0.0, lang, 1):
+    if not sign or value == 0:
         return text
     return ("+" if value > 0 else "−") + text
 

@@ -324,7 +324,8 @@ def compare_rounds(
         for j, code in enumerate(shared)
     }
     paired = [
-        transitions((index[a], index[b]), rounds, units, areas, level, confidence) for a, b in pairs
+        transitions((index[a], index[b]), rounds, units, areas, level, confidence, everywhere)
+        for a, b in pairs
     ]
     members: dict[str, set[str]] = {}
     left_out: dict[str, set[str]] = {}

@@ -18,7 +18,7 @@ from phbs.issues import Issue
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import summarise
-from phbs.trends.rounds import Round, household_outcomes, read_round_json, round_from_score
+from phbs.trends.rounds import Round, batch_outcomes, read_round_json, round_from_score
 
 
 def read_round(
@@ -63,8 +63,9 @@ def read_round(
     try:
         check_publishable(result.survey)
         report = summarise(result, by=AreaLevel.DESA, villages=villages)
-        recap = result.survey.recap_villages is not None
-        outcomes = None if recap else household_outcomes(result.households())
+        outcomes = None
+        if result.survey.recap_villages is None and result.spool is not None:
+            outcomes = batch_outcomes(result.spool.batches())
     finally:
         result.close()
     issues = [*result.survey.issues, *report.masalah]

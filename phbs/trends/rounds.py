@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from pydantic import ValidationError
 
 from phbs.errors import InputFileError, UnusableFileError
 from phbs.forms.denominators import BerPhbsBase
 from phbs.ingest import limits
-from phbs.scoring.household import AreaLevel
+from phbs.ingest.survey import HouseholdBatch
+from phbs.scoring.household import AreaLevel, HouseholdOutcomes
 from phbs.scoring.results import HouseholdResult
 from phbs.scoring.summary import AreaReport, AreaSummary
 
@@ -66,6 +68,23 @@ def check_label(label: str) -> str:
 def household_outcomes(households: Iterable[HouseholdResult]) -> dict[tuple[str, str], int]:
     """Each household's outcome by (village code, id), for pairing rounds."""
     return {(h.kode_desa, h.id_rumah_tangga): OUTCOME.get(h.status, -1) for h in households}
+
+
+#: Status codes (:class:`phbs.scoring.household.Status` order) → outcome for pairing.
+_BY_STATUS = np.array([1, 0, -1], dtype=np.int8)
+
+
+def batch_outcomes(
+    batches: Iterable[tuple[HouseholdBatch, HouseholdOutcomes]],
+) -> dict[tuple[str, str], int]:
+    """Each household's outcome by (village code, id) from scored batches (a spool's), column
+    by column: what pairing rounds needs, without a record per household."""
+    found: dict[tuple[str, str], int] = {}
+    for batch, outcomes in batches:
+        codes = batch.kode_desa.tolist()
+        paired = _BY_STATUS[outcomes.status].tolist()
+        found.update(zip(zip(codes, batch.ids, strict=True), paired, strict=True))
+    return found
 
 
 def round_from_score(

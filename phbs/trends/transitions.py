@@ -22,15 +22,23 @@ def transitions(
     areas: dict[str, int],
     level: AreaLevel,
     confidence: float,
+    everywhere: set[str],
 ) -> list[Transitions] | None:
+    """The paired table per area of the households of ``pair`` (round indexes); above the
+    village level only of the units surveyed in every round (``everywhere``), as the sums."""
     first, second = rounds[pair[0]].households, rounds[pair[1]].households
     if first is None or second is None:
         return None
-    later = {(units.of_code[k].code, hid): v for (k, hid), v in second.items()}
     table = np.zeros((len(areas), 5), dtype=np.int64)  # a, b, c, d, incomplete
     for (code, hid), before in first.items():
         unit = units.of_code[code]
-        after = later.get((unit.code, hid))
+        if level is not AreaLevel.DESA and unit.code not in everywhere:
+            continue
+        # A household keeps its id; after a code change it may be under any code of its unit.
+        after = next(
+            (v for c in unit.members or (code,) if (v := second.get((c, hid))) is not None),
+            None,
+        )
         if after is None:
             continue
         i = areas[area_of(unit, level)]
