@@ -59,10 +59,9 @@ def _positions(header: list[str]) -> dict[str, list[int]]:
 def read_code_changes(path: str | Path, *, sheet: str | None = None) -> CodeChanges:
     """Read a code-change file; a bad row or a missing column is refused with its place.
 
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> file = os.path.join(folder, "kode.csv")
-    >>> _ = open(file, "w").write("kode_lama,kode_baru\\n6310012005,63.10.01.2013\\n")
+    >>> import tempfile
+    >>> file = Path(tempfile.mkdtemp()) / "kode.csv"
+    >>> _ = file.write_text("kode_lama,kode_baru\\n6310012005,63.10.01.2013\\n")
     >>> [(c.old, c.new) for c in read_code_changes(file).changes]
     [('63.10.01.2005', '63.10.01.2013')]
     """
