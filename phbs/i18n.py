@@ -1461,6 +1461,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Formulir untuk berkas survei satu putaran: LABEL=FORMULIR (bawaan: --form).",
         "Form for one round's survey files: LABEL=FORM (default: --form).",
     ),
+    "opt.compare.round_villages": (
+        "Berkas desa (jumlah rumah tangga) untuk satu putaran: LABEL=BERKAS (bawaan: --villages).",
+        "Villages file (total households) for one round: LABEL=FILE (default: --villages).",
+    ),
     "opt.compare.code_changes": (
         "Berkas perubahan kode desa (kolom kode_lama, kode_baru): pemekaran, penggabungan, "
         "kode baru.",

@@ -18,7 +18,7 @@ from phbs.cli.common import (
     require_suffix,
 )
 from phbs.cli.reading import survey_reading
-from phbs.cli.rounds import labelled, read_rounds
+from phbs.cli.rounds import labelled, per_round, read_rounds
 from phbs.cli.translated import command, option
 from phbs.errors import SettingsError
 from phbs.i18n import t
@@ -43,6 +43,7 @@ _LEVELS = [lvl.value for lvl in AreaLevel if lvl is not AreaLevel.DUSUN]
     help="compare.round",
 )
 @option("--round-form", multiple=True, metavar="LABEL=FORMULIR", help="compare.round_form")
+@option("--round-villages", multiple=True, metavar="LABEL=BERKAS", help="compare.round_villages")
 @reading_options
 @option(
     "--villages",
@@ -91,6 +92,7 @@ def compare_command(
     ctx: click.Context,
     round_values: tuple[str, ...],
     round_form: tuple[str, ...],
+    round_villages: tuple[str, ...],
     form_name: str,
     sheet: str | None,
     id_per_desa: bool,
@@ -105,7 +107,6 @@ def compare_command(
     """Compare survey rounds (help: ``cmd.compare`` in phbs/i18n.py)."""
     language = current_lang(ctx)
     given = labelled(round_values, "--round")
-    forms = {label: values[-1] for label, values in labelled(round_form, "--round-form").items()}
     if len(given) < 2:
         raise click.UsageError(t("compare.cli.two_rounds", language))
     for output in outputs:
@@ -115,12 +116,21 @@ def compare_command(
             "-o: satu berkas .csv dan satu .json paling banyak",
             "-o: at most one .csv and one .json file",
         )
+    forms = per_round(round_form, "--round-form", given)
+    village_files = per_round(round_villages, "--round-villages", given)
     how = survey_reading(ctx, form_name, sheet, id_per_desa)
     files = [Path(f) for values in given.values() for f in values]
-    check_run_files(
-        {f"-o {o.name}": o for o in outputs}, [*files, villages, code_changes, *how.files]
-    )
-    totals = read_villages(villages) if villages else None
+    inputs = [
+        *files,
+        *(Path(f) for f in village_files.values()),
+        *(p for p in (villages, code_changes) if p is not None),
+    ]
+    check_run_files({f"-o {o.name}": o for o in outputs}, [*inputs, *how.files])
+    common = read_villages(villages) if villages else None
+    totals = {
+        label: read_villages(village_files[label]) if label in village_files else common
+        for label in given
+    }
     changes = read_code_changes(code_changes) if code_changes else None
     rounds, issues = read_rounds(given, how, totals, forms, quiet=quiet, lang=language)
     trends = compare_rounds(rounds, by=level, code_changes=changes, confidence=confidence)
@@ -149,11 +159,11 @@ def compare_command(
     others = [f"{a} → {b}" for i, (a, b) in enumerate(trends.perbandingan) if i != last]
     if others:
         click.echo(t("trends.other_pairs", language, pairs=", ".join(others)))
-    all_issues = [*issues, *(totals.issues if totals else []), *trends.masalah]
+    read = {id(t): t for t in totals.values() if t is not None}.values()
+    all_issues = [*issues, *(i for t in read for i in t.issues), *trends.masalah]
     print_issue_counts(all_issues, files, language)
     for issue in trends.masalah:
         click.echo(f"  {issue.message(language)}")
-    inputs = [*files, *(p for p in (villages, code_changes) if p is not None)]
     for output in outputs:
         if output.suffix.lower() == ".json":
             write_trends_json(trends, output, inputs)

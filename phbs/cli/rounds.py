@@ -36,27 +36,40 @@ def labelled(values: Sequence[str], option: str) -> dict[str, list[str]]:
     return found
 
 
+def per_round(values: Sequence[str], option: str, given: dict[str, list[str]]) -> dict[str, str]:
+    """``--round-form``/``--round-villages`` values by round label: one per round, for a round
+    that exists."""
+    found: dict[str, str] = {}
+    for label, values_of in labelled(values, option).items():
+        if label not in given:
+            raise SettingsError(
+                f"{option} {label}=…: tidak ada putaran berlabel {label}",
+                f"{option} {label}=…: there is no round labelled {label}",
+            )
+        if len(values_of) > 1:
+            raise SettingsError(
+                f"{option} {label}=…: diberikan dua kali; pilih satu",
+                f"{option} {label}=…: given twice; choose one",
+            )
+        found[label] = values_of[0]
+    return found
+
+
 def read_rounds(
     given: dict[str, list[str]],
     how: SurveyReading,
-    villages: VillageTotals | None,
+    villages: dict[str, VillageTotals | None],
     forms: dict[str, str] | None = None,
     *,
     quiet: bool = True,
     lang: Lang = "id",
 ) -> tuple[list[Round], list[Issue]]:
-    """Each labelled round read (``forms[label]`` instead of the reading's form), with the
-    issues found reading their files."""
+    """Each labelled round read (``forms[label]`` instead of the reading's form, the
+    villages file ``villages[label]``), with the issues found reading their files."""
     from phbs.cli.progress import rows_progress
     from phbs.trends.reading import read_round
 
     forms = forms or {}
-    unknown = sorted(set(forms) - set(given))
-    if unknown:
-        raise SettingsError(
-            f"--round-form {unknown[0]}=…: tidak ada putaran berlabel {unknown[0]}",
-            f"--round-form {unknown[0]}=…: there is no round labelled {unknown[0]}",
-        )
     rounds: list[Round] = []
     issues: list[Issue] = []
     for label, files in given.items():
@@ -66,7 +79,7 @@ def read_rounds(
                 label,
                 [Path(f) for f in files],
                 forms.get(label, how.form),
-                villages=villages,
+                villages=villages.get(label),
                 sheet=how.sheet,
                 id_scope=how.id_scope,
                 settings=how.settings,

@@ -180,3 +180,55 @@ def test_compare_never_overwrites_an_input(rounds: tuple[Path, Path]) -> None:
     assert code != 0
     assert "Traceback" not in output
     assert first.read_bytes() == before
+
+
+def test_round_form_compares_shared_indicators_and_withholds_ber_phbs(
+    tmp_path: Path, rounds: tuple[Path, Path]
+) -> None:
+    """docs/aturan.md §5.8: 2024 scored with riskesdas-2013 (PHBS baik by count), 2025 with
+    kemenkes-rt-10: % ber-PHBS is defined differently, so it gets no verdict; the indicators
+    both forms have are still compared."""
+    first, second = rounds
+    out = tmp_path / "p.csv"
+    code, output = run(
+        "compare", "--round", f"2024={first}", "--round", f"2025={second}",
+        "--round-form", "2024=riskesdas-2013", "-o", out,
+    )  # fmt: skip
+    assert code == 0, output
+    assert "definisinya berbeda" in output
+    with out.open(encoding="utf-8") as handle:
+        rows = {row["kode"]: row for row in csv.DictReader(handle)}
+    assert rows[A]["putusan"] == ""
+    assert rows[A]["alasan"] == "formulir_berbeda"
+    assert rows[A]["air_bersih_putusan"] == "tidak_berubah_bermakna"
+
+
+def test_round_villages_gives_each_round_its_own_totals(
+    tmp_path: Path, rounds: tuple[Path, Path]
+) -> None:
+    """docs/aturan.md §5.8 with §5.4: 2024 surveyed every household (totals 200 and 100), so
+    its percentages are exact (the interval is the point); 2025 has no totals."""
+    first, second = rounds
+    totals = tmp_path / "desa-2024.csv"
+    totals.write_text(f"kode_desa,jumlah_rumah_tangga\n{A},200\n{B},100\n", encoding="utf-8")
+    out = tmp_path / "p.csv"
+    code, output = run(
+        "compare", "--round", f"2024={first}", "--round", f"2025={second}",
+        "--round-villages", f"2024={totals}", "-o", out,
+    )  # fmt: skip
+    assert code == 0, output
+    with out.open(encoding="utf-8") as handle:
+        rows = {row["kode"]: row for row in csv.DictReader(handle)}
+    assert float(rows[A]["persen_ber_phbs_awal_bawah"]) == pytest.approx(30.0)
+    assert float(rows[A]["persen_ber_phbs_awal_atas"]) == pytest.approx(30.0)
+    assert float(rows[A]["persen_ber_phbs_akhir_bawah"]) < 55.0
+
+
+def test_per_round_option_for_an_unknown_round_is_refused(rounds: tuple[Path, Path]) -> None:
+    first, second = rounds
+    code, output = run(
+        "compare", "--round", f"2024={first}", "--round", f"2025={second}",
+        "--round-form", "2023=jateng-rt-16",
+    )  # fmt: skip
+    assert code == 2
+    assert "tidak ada putaran berlabel 2023" in output
