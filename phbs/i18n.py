@@ -112,6 +112,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "denominator.source": ("sumber: {source}", "source: {source}"),
     "iks.semua_keluarga": ("IKS wilayah (sehat/semua keluarga)", "Area IKS (healthy/all families)"),
     "written": ("Ditulis: {path}", "Written: {path}"),
+    "compare.issues.hint": (
+        "Rincian putaran {label}: {command} -o masalah.xlsx",
+        "Details of round {label}: {command} -o issues.xlsx",
+    ),
     "compare.cli.two_rounds": (
         "perbandingan memerlukan sedikitnya dua putaran berlabel berbeda: --round 2024=… "
         "--round 2025=…",
@@ -124,15 +128,23 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "trends.round": (
         "Putaran {label}: {files}; formulir {form}; {villages} desa, {households} rumah tangga "
-        "disurvei",
+        "disurvei; {totals}",
         "Round {label}: {files}; form {form}; {villages} villages, {households} households "
-        "surveyed",
+        "surveyed; {totals}",
+    ),
+    "trends.round.totals": (
+        "jumlah rumah tangga {known} desa dari {source}",
+        "total households of {known} villages from {source}",
+    ),
+    "trends.round.no_totals": (
+        "jumlah rumah tangga desa tidak diketahui (tanpa koreksi populasi terbatas)",
+        "villages' total households unknown (no finite population correction)",
     ),
     "trends.col.first": ("% {label} (n)", "% {label} (n)"),
     "trends.col.change": ("perubahan (poin)", "change (points)"),
     "trends.col.ci": ("IK {level} %", "{level}% CI"),
     "trends.col.verdict": ("putusan", "verdict"),
-    "trends.col.paired": ("sama: naik/turun", "same: up/down"),
+    "trends.col.paired": ("RT sama: jadi/lepas", "same households: in/out"),
     "trends.verdict.naik": ("naik", "up"),
     "trends.verdict.turun": ("turun", "down"),
     "trends.verdict.tidak_berubah_bermakna": (
@@ -176,12 +188,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Indicators not compared (not in every round): {list}",
     ),
     "trends.joined": (
-        "Kode desa digabung lewat {file}: {list}",
-        "Village codes joined through {file}: {list}",
+        "Kode desa digabung lewat {file} (hitungannya dijumlahkan di setiap putaran): {list}",
+        "Village codes joined through {file} (their counts summed in every round): {list}",
     ),
     "trends.one_round": (
-        "{count} {level} hanya ada di sebagian putaran: perubahannya tidak dihitung ({list}).",
-        "{count} {level} are in some rounds only: their change is not computed ({list}).",
+        "{count} {level} tidak ada di setiap putaran: perubahannya hanya dihitung antara putaran "
+        "yang memuatnya ({list}).",
+        "{count} {level} are not in every round: their change is computed only between the "
+        "rounds that have them ({list}).",
     ),
     "trends.left_out": (
         "Di atas tingkat desa hanya desa yang ada di setiap putaran dijumlahkan; {count} desa "
@@ -208,6 +222,52 @@ LABELS: dict[str, tuple[str, str]] = {
         "Other comparisons ({pairs}) are in the -o file.",
     ),
     "trends.total": ("Semua", "All"),
+    "levels.desa": ("desa/kelurahan", "villages"),
+    "levels.kecamatan": ("kecamatan", "districts"),
+    "levels.kabupaten": ("kabupaten/kota", "regencies/cities"),
+    "levels.provinsi": ("provinsi", "provinces"),
+    "trends.indicators_other_households": (
+        "Indikator tidak dibandingkan karena ditanyakan kepada rumah tangga lain di formulir "
+        "putaran lain (keberlakuannya berbeda): {list}",
+        "Indicators not compared because another round's form asks them of other households "
+        "(their applicability differs): {list}",
+    ),
+    "trends.indicators_worded": (
+        "Indikator dibandingkan menurut kodenya walau pertanyaannya berbeda kata antarformulir "
+        "(periksa bahwa maksudnya sama): {list}",
+        "Indicators compared by their code although the forms word the question differently "
+        "(check that they mean the same): {list}",
+    ),
+    "trends.indicators_unchecked": (
+        "Pertanyaan indikator ini tidak dapat diperiksa (formulir putaran tidak dikenal), "
+        "dibandingkan menurut kodenya: {list}",
+        "These indicators' questions could not be checked (a round's form is unknown); "
+        "compared by their code: {list}",
+    ),
+    "trends.shared_totals": (
+        "Satu berkas desa dipakai untuk putaran {labels}: jumlah rumah tangga desa dianggap sama "
+        "di setiap putaran itu, dan wilayah yang kodenya digabung tidak diberi koreksi populasi "
+        "terbatas. Beri --round-villages LABEL=BERKAS bila jumlahnya berubah.",
+        "One villages file is used for rounds {labels}: each village's total households is "
+        "taken as the same in those rounds, and areas whose codes are joined get no finite "
+        "population correction. Give --round-villages LABEL=FILE if the totals changed.",
+    ),
+    "trends.paired.not_comparable": (
+        "Transisi rumah tangga tidak dihitung: ber-PHBS didefinisikan berbeda antarputaran.",
+        "Household transitions are not counted: PHBS is defined differently between rounds.",
+    ),
+    "trends.paired.no_ids": (
+        "Tidak ada rumah tangga dengan id yang sama di desa yang sama di {first} dan {last}: "
+        "transisi tidak dihitung (bila id ditulis berbeda, mis. 0001 dan 1, samakan "
+        "penulisannya).",
+        "No household has the same id in the same village in {first} and {last}: no "
+        "transitions (if ids are written differently, e.g. 0001 and 1, write them alike).",
+    ),
+    "trends.paired.names": (
+        " {count} rumah tangga ber-id sama tetapi nama kepala rumah tangganya berbeda tidak "
+        "dipasangkan.",
+        " {count} households with the same id but another head of household's name are not paired.",
+    ),
     "more": ("… dan {count} lagi", "… and {count} more"),
     "validate.title": ("Pemeriksaan data: {files}", "Data check: {files}"),
     "validate.nothing_scored": (

@@ -898,6 +898,33 @@ CATALOGUE: dict[str, IssueType] = {
             ("periksa kodenya", "check the codes"),
         ),
         _t(
+            "putaran-tidak-urut",
+            W,
+            ("Putaran tidak urut", "Rounds out of order"),
+            (
+                "Putaran ditulis {value}: yang terlama harus lebih dulu, jadi perubahannya "
+                "terbalik",
+                "Rounds are given as {value}: the oldest must come first, so the changes run "
+                "backwards",
+            ),
+            ("tulis --round yang terlama lebih dulu", "give the oldest --round first"),
+        ),
+        _t(
+            "id-sama-nama-berbeda",
+            W,
+            ("Id sama, kepala rumah tangga lain", "Same id, another head of household"),
+            (
+                "{count} dari {total} rumah tangga ber-id sama di {value} punya nama kepala "
+                "rumah tangga lain: id tampaknya diberi ulang setiap putaran",
+                "{count} of {total} households with the same id in {value} have another head "
+                "of household's name: ids seem to be given afresh each round",
+            ),
+            (
+                "rumah tangga itu tidak dipasangkan; transisi hanya dari yang namanya sama",
+                "those households are not paired; transitions only from those whose names match",
+            ),
+        ),
+        _t(
             "formulir-berbeda",
             W,
             ("Formulir berbeda antarputaran", "Different forms between rounds"),

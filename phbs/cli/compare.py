@@ -3,6 +3,7 @@ first round against the last on the console, every pair in ``-o`` CSV/JSON."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -12,7 +13,6 @@ from phbs.cli.common import (
     csv_format_option,
     current_lang,
     lang_option,
-    print_issue_counts,
     quiet_option,
     reading_options,
     require_suffix,
@@ -21,10 +21,11 @@ from phbs.cli.reading import survey_reading
 from phbs.cli.rounds import labelled, per_round, read_rounds
 from phbs.cli.translated import command, option
 from phbs.errors import SettingsError
-from phbs.i18n import t
+from phbs.i18n import fmt_int, t
 from phbs.ingest.code_changes import read_code_changes
 from phbs.ingest.villages import read_villages
 from phbs.outputs import CsvFormat, check_run_files
+from phbs.reports import text
 from phbs.reports.trends_tables import write_trends_csv, write_trends_json
 from phbs.reports.trends_text import counts_line, statements, trends_table
 from phbs.scoring.household import AreaLevel
@@ -146,8 +147,16 @@ def compare_command(
                 label=info.label,
                 files=", ".join(Path(s).name for s in info.sumber),
                 form=info.formulir,
-                villages=info.desa,
-                households=info.rumah_tangga_disurvei,
+                villages=fmt_int(info.desa, language),
+                households=fmt_int(info.rumah_tangga_disurvei, language),
+                totals=t(
+                    "trends.round.totals",
+                    language,
+                    known=fmt_int(info.desa_berjumlah, language),
+                    source=Path(info.jumlah_rumah_tangga_dari.split(" (")[0]).name,
+                )
+                if info.desa_berjumlah
+                else t("trends.round.no_totals", language),
             )
         )
     click.echo()
@@ -160,13 +169,18 @@ def compare_command(
     if others:
         click.echo(t("trends.other_pairs", language, pairs=", ".join(others)))
     read = {id(t): t for t in totals.values() if t is not None}.values()
-    all_issues = [*issues, *(i for t in read for i in t.issues), *trends.masalah]
-    print_issue_counts(all_issues, files, language)
+    found = [*(i for label in given for i in issues[label]), *(i for v in read for i in v.issues)]
+    click.echo(text.issue_counts_line([*found, *trends.masalah], language))
+    typed = how.options()
+    for label, round_files in given.items():
+        if issues[label] and not round_files[0].lower().endswith(".json"):
+            command = shlex.join(["phbs", "validate", *round_files, *typed])
+            click.echo(t("compare.issues.hint", language, label=label, command=command))
     for issue in trends.masalah:
         click.echo(f"  {issue.message(language)}")
     for output in outputs:
         if output.suffix.lower() == ".json":
-            write_trends_json(trends, output, inputs)
+            write_trends_json(trends, output, inputs, issues=found, reading=typed)
         else:
             write_trends_csv(trends, output, inputs, csv_format=csv_format)
         click.echo(t("written", language, path=output))

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from phbs.errors import SettingsError
+from phbs.errors import PhbsError, SettingsError
 from phbs.i18n import Lang
 from phbs.trends.rounds import check_label
 
 if TYPE_CHECKING:
     from phbs.cli.reading import SurveyReading
+    from phbs.ingest.file_maps import FileMaps
     from phbs.ingest.villages import VillageTotals
     from phbs.issues import Issue
     from phbs.trends.rounds import Round
@@ -34,6 +35,17 @@ def labelled(values: Sequence[str], option: str) -> dict[str, list[str]]:
             )
         found.setdefault(check_label(label.strip()), []).append(value.strip())
     return found
+
+
+def _round_maps(maps: FileMaps | None, files: list[str]) -> FileMaps | None:
+    """The mappings that concern one round's files: the common one and those by file."""
+    if maps is None:
+        return None
+    from phbs.ingest.file_maps import FileMaps
+
+    mine = {Path(f).expanduser().resolve() for f in files}
+    kept = tuple((file, peta) for file, peta in maps.per_file if file in mine)
+    return FileMaps(maps.default, kept)
 
 
 def per_round(values: Sequence[str], option: str, given: dict[str, list[str]]) -> dict[str, str]:
@@ -63,15 +75,17 @@ def read_rounds(
     *,
     quiet: bool = True,
     lang: Lang = "id",
-) -> tuple[list[Round], list[Issue]]:
+) -> tuple[list[Round], dict[str, list[Issue]]]:
     """Each labelled round read (``forms[label]`` instead of the reading's form, the
-    villages file ``villages[label]``), with the issues found reading their files."""
+    villages file ``villages[label]``), with the issues found reading each round's files."""
     from phbs.cli.progress import rows_progress
     from phbs.trends.reading import read_round
 
     forms = forms or {}
     rounds: list[Round] = []
-    issues: list[Issue] = []
+    issues: dict[str, list[Issue]] = {}
+    if how.mapping is not None:  # every FILE=PETA must name a file of some round
+        how.mapping.check_files([Path(f) for files in given.values() for f in files])
     for label, files in given.items():
         progress = rows_progress(quiet, lang)
         try:
@@ -83,12 +97,17 @@ def read_rounds(
                 sheet=how.sheet,
                 id_scope=how.id_scope,
                 settings=how.settings,
-                mapping=how.mapping,
+                mapping=_round_maps(how.mapping, files),
                 progress=progress,
             )
+        except PhbsError as error:
+            # Say which round could not be read: the same file name may be in several.
+            error.message_id = f"putaran {label}: {error.message_id}"
+            error.message_en = f"round {label}: {error.message_en}"
+            raise
         finally:
             if progress is not None:
                 progress.finish()
         rounds.append(rnd)
-        issues += found
+        issues[label] = found
     return rounds, issues

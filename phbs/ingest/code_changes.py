@@ -65,7 +65,9 @@ def read_code_changes(path: str | Path, *, sheet: str | None = None) -> CodeChan
     >>> [(c.old, c.new) for c in read_code_changes(file).changes]
     [('63.10.01.2005', '63.10.01.2013')]
     """
-    table = open_table(path, sheet=sheet)
+    # A title row above the header (as typed in a spreadsheet) is skipped: the header is the
+    # row that names kode_lama.
+    table = open_table(path, sheet=sheet, prefer=lambda cells: "kode_lama" in _positions(cells))
     found = _positions(table.header)
     missing = [name for name in ("kode_lama", "kode_baru") if name not in found]
     if missing:
@@ -106,11 +108,6 @@ def read_code_changes(path: str | Path, *, sheet: str | None = None) -> CodeChan
                 )
         assert old is not None
         assert new is not None
-        if old.dotted == new.dotted:
-            raise UnusableFileError(
-                f"{where}: kode lama dan kode baru sama ({old.dotted}); hapus baris itu",
-                f"{where_en}: old and new code are the same ({old.dotted}); delete that row",
-            )
         pair = (old.dotted, new.dotted)
         if pair in seen:
             raise UnusableFileError(

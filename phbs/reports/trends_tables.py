@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from phbs.issues import Issue
 from phbs.outputs import CsvFormat, atomic_csv, atomic_text
 from phbs.trends.models import AreaTrend, Change, Measure, Transitions, Trends
 
@@ -27,6 +28,7 @@ _PAIRED = (
     "tidak_lagi_ber_phbs",
     "tetap_tidak",
     "berpasangan_belum_lengkap",
+    "id_sama_nama_berbeda",
     "perubahan_berpasangan",
     "perubahan_berpasangan_bawah",
     "perubahan_berpasangan_atas",
@@ -49,7 +51,8 @@ def trends_columns(trends: Trends) -> list[str]:
     ]
     columns += ["putusan", "alasan", *_PAIRED]
     for code in trends.indikator_dibandingkan:
-        columns += [f"{code}_cakupan_awal", f"{code}_cakupan_akhir"]
+        columns += [f"{code}_berlaku_awal", f"{code}_cakupan_awal"]
+        columns += [f"{code}_berlaku_akhir", f"{code}_cakupan_akhir"]
         columns += [f"{code}_perubahan", f"{code}_perubahan_bawah", f"{code}_perubahan_atas"]
         columns += [f"{code}_putusan"]
     return columns
@@ -80,6 +83,7 @@ def _paired_cells(paired: Transitions | None) -> dict[str, Any]:
         "tidak_lagi_ber_phbs": paired.tidak_lagi_ber_phbs,
         "tetap_tidak": paired.tetap_tidak,
         "berpasangan_belum_lengkap": paired.belum_lengkap,
+        "id_sama_nama_berbeda": paired.nama_berbeda,
         "perubahan_berpasangan": paired.perubahan,
         "perubahan_berpasangan_bawah": paired.bawah,
         "perubahan_berpasangan_atas": paired.atas,
@@ -92,7 +96,9 @@ def _indicator_cells(
 ) -> dict[str, Any]:
     change = measure.perubahan[pair]
     return {
+        f"{code}_berlaku_awal": measure.nilai[first].n,
         f"{code}_cakupan_awal": measure.nilai[first].persen,
+        f"{code}_berlaku_akhir": measure.nilai[last].n,
         f"{code}_cakupan_akhir": measure.nilai[last].persen,
         **_change_cells(change, f"{code}_perubahan"),
         f"{code}_putusan": change.putusan.value if change.putusan else None,
@@ -160,14 +166,34 @@ def write_trends_csv(
             rows.write([row.get(c) for c in columns])
 
 
-def write_trends_json(trends: Trends, path: str | Path, inputs: Iterable[str | Path] = ()) -> None:
-    """Write the whole comparison as JSON, with the tool's name and version."""
+def write_trends_json(
+    trends: Trends,
+    path: str | Path,
+    inputs: Iterable[str | Path] = (),
+    *,
+    issues: Sequence[Issue] = (),
+    reading: Sequence[str] = (),
+) -> None:
+    """Write the whole comparison as JSON, with the tool's name and version, the reading
+    options the rounds were read with (``reading``, as typed), the statements a reader needs
+    for each pair (``catatan``, Indonesian and English) and every issue: ``issues`` (those
+    found reading the rounds' files) before the comparison's own."""
+    from phbs.reports.trends_text import statements
     from phbs.version import __version__
 
     document = {
         "alat": {"nama": "phbs", "versi": __version__},
         "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        **trends.model_dump(mode="json"),
+        "pengaturan_baca": list(reading),
+        **trends.model_dump(mode="json", exclude={"masalah"}),
+        "catatan": {
+            f"{a} → {b}": {
+                "id": statements(trends, i, "id"),
+                "en": statements(trends, i, "en"),
+            }
+            for i, (a, b) in enumerate(trends.perbandingan)
+        },
+        "masalah": [issue.record() for issue in [*issues, *trends.masalah]],
     }
     with atomic_text(path, inputs) as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)

@@ -49,6 +49,11 @@ def _level(trends: Trends, lang: Lang) -> str:
     return t(f"level.{trends.tingkat}", lang)
 
 
+def _levels(trends: Trends, lang: Lang) -> str:
+    """The level's name after a count (English plural: ``14 villages``)."""
+    return t(f"levels.{trends.tingkat}", lang)
+
+
 def trends_table(trends: Trends, pair: int, lang: Lang = "id") -> str:
     """One row per area: both rounds' % ber-PHBS with n, the change, its interval, the
     verdict and, when households were paired, how many became and stopped being ber-PHBS."""
@@ -116,14 +121,15 @@ def counts_line(trends: Trends, pair: int, lang: Lang = "id") -> str:
         same=fmt_int(counts["same"], lang),
         none=fmt_int(counts["none"], lang),
         total=fmt_int(len(trends.wilayah), lang),
-        level=_level(trends, lang),
+        level=_levels(trends, lang),
     )
 
 
 def statements(trends: Trends, pair: int, lang: Lang = "id") -> list[str]:
     """What a reader must be told to read the changes of ``pair`` rightly: the method, the
-    chance of false verdicts, differing forms, indicators left out, joined codes, areas in one
-    round only, villages left out of higher levels, and the paired households."""
+    chance of false verdicts, differing forms and indicators, where the villages' totals come
+    from, joined codes, areas not in every round, villages left out of higher levels, and the
+    paired households."""
     first, last = trends.perbandingan[pair]
     conf = fmt_decimal(trends.tingkat_kepercayaan * 100, lang, 1, trim=True)
     lines = [t("trends.method", lang, first=first, last=last, level=conf)]
@@ -135,11 +141,20 @@ def statements(trends: Trends, pair: int, lang: Lang = "id") -> list[str]:
                 "trends.caution",
                 lang,
                 count=fmt_int(len(judged), lang),
-                level=_level(trends, lang),
+                level=_levels(trends, lang),
                 conf=conf,
                 expected=fmt_decimal(expected, lang, 1, trim=True),
             )
         )
+    lines += _form_lines(trends, lang)
+    lines += _totals_lines(trends, lang)
+    lines += _area_lines(trends, lang)
+    lines.append(_paired_line(trends, pair, lang))
+    return lines
+
+
+def _form_lines(trends: Trends, lang: Lang) -> list[str]:
+    lines = []
     if not trends.persen_ber_phbs_sebanding:
         details = "; ".join(
             f"{r.label}: {r.formulir}, {len(r.indikator)} indikator, na_policy {r.na_policy}, "
@@ -153,11 +168,31 @@ def statements(trends: Trends, pair: int, lang: Lang = "id") -> list[str]:
             for label, codes in trends.indikator_tidak_dibandingkan.items()
         )
         lines.append(t("trends.indicators_left", lang, list=listed))
-    joined = [
-        f"{a.kode} ← {' + '.join(c for c in a.kode_asal if c not in a.kode.split(' + '))}"
-        for a in trends.wilayah
-        if a.kode_asal
-    ]
+    if trends.indikator_keberlakuan_berbeda:
+        listed = ", ".join(trends.indikator_keberlakuan_berbeda)
+        lines.append(t("trends.indicators_other_households", lang, list=listed))
+    if trends.indikator_pertanyaan_berbeda:
+        listed = "; ".join(
+            f"{code} ({' / '.join(repr(q) for q in asked)})"
+            for code, asked in trends.indikator_pertanyaan_berbeda.items()
+        )
+        lines.append(t("trends.indicators_worded", lang, list=listed))
+    if trends.indikator_pertanyaan_tidak_diperiksa:
+        listed = ", ".join(trends.indikator_pertanyaan_tidak_diperiksa)
+        lines.append(t("trends.indicators_unchecked", lang, list=listed))
+    return lines
+
+
+def _totals_lines(trends: Trends, lang: Lang) -> list[str]:
+    shared = [r.label for r in trends.putaran if r.berkas_desa_bersama]
+    if not shared:
+        return []
+    return [t("trends.shared_totals", lang, labels=", ".join(shared))]
+
+
+def _area_lines(trends: Trends, lang: Lang) -> list[str]:
+    lines = []
+    joined = [f"{a.nama} ({', '.join(a.kode_asal)})" for a in trends.wilayah if a.kode_asal]
     if joined:
         lines.append(
             t("trends.joined", lang, file=trends.berkas_perubahan_kode, list="; ".join(joined))
@@ -170,23 +205,22 @@ def statements(trends: Trends, pair: int, lang: Lang = "id") -> list[str]:
                 "trends.one_round",
                 lang,
                 count=fmt_int(len(partial), lang),
-                level=_level(trends, lang),
+                level=_levels(trends, lang),
                 list=listed + (", …" if len(partial) > 12 else ""),
             )
         )
     left_out = sum(len(a.desa_disisihkan) for a in trends.wilayah)
     if left_out:
         lines.append(t("trends.left_out", lang, count=fmt_int(left_out, lang)))
-    lines.append(_paired_line(trends, pair, lang))
     return lines
 
 
-def _paired_line(trends: Trends, pair: int, lang: Lang) -> str:
+def paired_table(trends: Trends, pair: int) -> tuple[list[int], int]:
+    """The paired 2 × 2 table of ``pair`` summed over the areas (both, first only, second
+    only, neither) and the households with the same id but another head of household."""
     first, last = trends.perbandingan[pair]
-    without = [r.label for r in trends.putaran if r.label in (first, last) and not r.rumah_tangga]
-    if without:
-        return t("trends.paired.none", lang, labels=", ".join(without))
     table = [0, 0, 0, 0]
+    other = 0
     for area in trends.wilayah:
         for moved in area.transisi:
             if (moved.dari, moved.ke) == (first, last):
@@ -194,25 +228,37 @@ def _paired_line(trends: Trends, pair: int, lang: Lang) -> str:
                 table[1] += moved.tidak_lagi_ber_phbs
                 table[2] += moved.menjadi_ber_phbs
                 table[3] += moved.tetap_tidak
+                other += moved.nama_berbeda
+    return table, other
+
+
+def _paired_line(trends: Trends, pair: int, lang: Lang) -> str:
+    first, last = trends.perbandingan[pair]
+    without = [r.label for r in trends.putaran if r.label in (first, last) and not r.rumah_tangga]
+    if without:
+        return t("trends.paired.none", lang, labels=", ".join(without))
+    if not trends.persen_ber_phbs_sebanding:
+        return t("trends.paired.not_comparable", lang)
+    table, other = paired_table(trends, pair)
     n = sum(table)
+    names = t("trends.paired.names", lang, count=fmt_int(other, lang)) if other else ""
+    if n == 0:
+        return t("trends.paired.no_ids", lang, first=first, last=last) + names
     lo, hi = paired_difference_interval(
         *([v] for v in table), confidence=trends.tingkat_kepercayaan
     )
-    change = (table[2] - table[1]) / n * 100 if n else None
-    interval = Change(
-        dari=first,
-        ke=last,
-        bawah=float(lo[0] * 100) if n else None,
-        atas=float(hi[0] * 100) if n else None,
-    )
-    return t(
-        "trends.paired",
-        lang,
-        first=first,
-        last=last,
-        n=fmt_int(n, lang),
-        up=fmt_int(table[2], lang),
-        down=fmt_int(table[1], lang),
-        change=points(change, lang),
-        ci=change_interval(interval, lang),
+    interval = Change(dari=first, ke=last, bawah=float(lo[0] * 100), atas=float(hi[0] * 100))
+    return (
+        t(
+            "trends.paired",
+            lang,
+            first=first,
+            last=last,
+            n=fmt_int(n, lang),
+            up=fmt_int(table[2], lang),
+            down=fmt_int(table[1], lang),
+            change=points((table[2] - table[1]) / n * 100, lang),
+            ci=change_interval(interval, lang),
+        )
+        + names
     )

@@ -25,12 +25,12 @@ from phbs.difference_stats import (
     difference_interval,
     verdict_codes,
 )
-from phbs.errors import SettingsError
 from phbs.forms.denominators import BerPhbsBase
 from phbs.ingest.code_changes import CodeChanges
 from phbs.regions import region_table
 from phbs.scoring.household import AreaLevel
 from phbs.stats import proportion_interval
+from phbs.trends.checks import check_rounds, match_indicators, shared_totals
 from phbs.trends.models import (
     AreaTrend,
     Change,
@@ -41,7 +41,7 @@ from phbs.trends.models import (
     RoundValue,
     Trends,
 )
-from phbs.trends.notes import comparison_issues
+from phbs.trends.notes import comparison_issues, pairing_issues
 from phbs.trends.rounds import Round
 from phbs.trends.transitions import VERDICT, transitions
 from phbs.trends.units import Units, area_of, line_up
@@ -83,9 +83,13 @@ def _round_counts(
     level: AreaLevel,
     shared: list[str],
     everywhere: set[str],
+    totals_shared: bool,
 ) -> _Counts:
     """The counts of ``rnd`` per area; above the village level only of the units surveyed
-    in every round (``everywhere``), so each round sums the same villages."""
+    in every round (``everywhere``), so each round sums the same villages. A unit joined by
+    code changes gets no finite population correction when its totals come from a villages
+    file that other rounds share (``totals_shared``): the file gives the villages as they
+    are now, not as they were in this round."""
     size, k = len(areas), len(shared)
     sums = np.zeros((size, 5))
     ya = np.zeros((size, k))
@@ -107,7 +111,7 @@ def _round_counts(
             village.belum_lengkap,
             village.jumlah_rumah_tangga or 0,
         )
-        known[i] &= village.jumlah_rumah_tangga is not None
+        known[i] &= village.jumlah_rumah_tangga is not None and not (totals_shared and unit.members)
         for j, indicator in enumerate(shared):
             coverage = village.indikator[indicator]
             ya[i, j] += coverage.ya
@@ -206,8 +210,11 @@ def _changes(
     return out
 
 
-def _round_info(rnd: Round) -> RoundInfo:
+def _round_info(rnd: Round, totals_shared: bool) -> RoundInfo:
     return RoundInfo(
+        jumlah_rumah_tangga_dari=rnd.totals_source,
+        desa_berjumlah=sum(v.jumlah_rumah_tangga is not None for v in rnd.villages.values()),
+        berkas_desa_bersama=totals_shared,
         label=rnd.label,
         sumber=list(rnd.sources),
         formulir=rnd.form,
@@ -275,27 +282,13 @@ def compare_rounds(
     """
     rounds = list(rounds)
     level = AreaLevel(by)
-    if level is AreaLevel.DUSUN:
-        raise SettingsError(
-            "perbandingan putaran per dusun tidak tersedia: nama dusun tidak tetap antarputaran; "
-            "pakai --by desa atau di atasnya",
-            "comparing rounds by dusun is not available: dusun names are not stable between "
-            "rounds; use --by desa or above",
-        )
+    check_rounds(rounds, level)
     labels = [r.label for r in rounds]
-    if len(rounds) < 2:
-        raise SettingsError(
-            "perbandingan memerlukan sedikitnya dua putaran (--round LABEL=BERKAS)",
-            "a comparison needs at least two rounds (--round LABEL=FILE)",
-        )
-    if len(set(labels)) < len(labels):
-        raise SettingsError(
-            f"label putaran dipakai dua kali: {', '.join(labels)}",
-            f"a round label is used twice: {', '.join(labels)}",
-        )
     units = line_up(rounds, code_changes)
     comparable = len({r.definition for r in rounds}) == 1
-    shared = [c for c in rounds[-1].indicators if all(c in r.indicators for r in rounds)]
+    matched = match_indicators(rounds)
+    shared = matched.compared
+    same_file = shared_totals(rounds)
     names: dict[str, str] = {}
     for unit in units.of_code.values():
         code = area_of(unit, level)
@@ -306,7 +299,10 @@ def compare_rounds(
     order = sorted(names)
     areas = {code: i for i, code in enumerate(order)}
     everywhere = set.intersection(*({units.of_code[c].code for c in r.villages} for r in rounds))
-    counts = [_round_counts(r, areas, units, level, shared, everywhere) for r in rounds]
+    counts = [
+        _round_counts(r, areas, units, level, shared, everywhere, r.label in same_file)
+        for r in rounds
+    ]
     index = {label: i for i, label in enumerate(labels)}
     pairs = comparisons(labels)
     ber = _measures(
@@ -325,6 +321,8 @@ def compare_rounds(
     }
     paired = [
         transitions((index[a], index[b]), rounds, units, areas, level, confidence, everywhere)
+        if comparable
+        else None
         for a, b in pairs
     ]
     members: dict[str, set[str]] = {}
@@ -360,11 +358,14 @@ def compare_rounds(
     rows = code_changes.changes if code_changes else ()
     return Trends(
         tingkat=level.value,
-        putaran=[_round_info(r) for r in rounds],
+        putaran=[_round_info(r, r.label in same_file) for r in rounds],
         perbandingan=pairs,
         tingkat_kepercayaan=confidence,
         persen_ber_phbs_sebanding=comparable,
         indikator_dibandingkan=shared,
+        indikator_keberlakuan_berbeda=matched.differ,
+        indikator_pertanyaan_berbeda=matched.worded,
+        indikator_pertanyaan_tidak_diperiksa=matched.unchecked,
         indikator_tidak_dibandingkan={
             r.label: [c for c in r.indicators if c not in shared]
             for r in rounds
@@ -376,5 +377,8 @@ def compare_rounds(
         ],
         berkas_perubahan_kode=code_changes.source if code_changes else "",
         wilayah=wilayah,
-        masalah=comparison_issues(rounds, units, code_changes),
+        masalah=[
+            *comparison_issues(rounds, units, code_changes),
+            *pairing_issues(wilayah, pairs),
+        ],
     )

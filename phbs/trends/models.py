@@ -78,6 +78,11 @@ class Transitions(BaseModel):
     tidak_lagi_ber_phbs: int = Field(description="ber-PHBS → tidak ber-PHBS")
     tetap_tidak: int
     belum_lengkap: int = Field(description="found in both rounds, incomplete in one of them")
+    nama_berbeda: int = Field(
+        default=0,
+        description="same id in the same area, but the head of household's name differs: "
+        "not the same household, not paired",
+    )
     perubahan: float | None = None
     bawah: float | None = None
     atas: float | None = None
@@ -123,6 +128,13 @@ class RoundInfo(BaseModel):
     desa: int
     rumah_tangga_disurvei: int
     rumah_tangga: bool = Field(description="household rows known (transitions possible)")
+    jumlah_rumah_tangga_dari: str = Field(
+        default="", description="where the villages' total households came from"
+    )
+    desa_berjumlah: int = Field(default=0, description="villages with a known total")
+    berkas_desa_bersama: bool = Field(
+        default=False, description="the totals file is shared with another round"
+    )
 
 
 class CodeChangeUsed(BaseModel):
@@ -152,6 +164,20 @@ class Trends(BaseModel):
     indikator_dibandingkan: list[str]
     indikator_tidak_dibandingkan: dict[str, list[str]] = Field(
         description="per round, its indicators that another round lacks"
+    )
+    indikator_keberlakuan_berbeda: list[str] = Field(
+        default_factory=list,
+        description="indicators every round has under one code but asks of other households "
+        "(applicability: context column and range) in some round's form: not compared",
+    )
+    indikator_pertanyaan_berbeda: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="indicators compared by their code although the rounds' forms word the "
+        "question differently: code → each round's question",
+    )
+    indikator_pertanyaan_tidak_diperiksa: list[str] = Field(
+        default_factory=list,
+        description="indicators compared whose question is unknown for a round's form",
     )
     perubahan_kode: list[CodeChangeUsed] = Field(default_factory=list)
     berkas_perubahan_kode: str = ""

@@ -3,8 +3,11 @@ codes joined, code-change rows that join nothing, forms that differ."""
 
 from __future__ import annotations
 
+import re
+
 from phbs.ingest.code_changes import CodeChanges
 from phbs.issues import Issue, make_issue
+from phbs.trends.models import AreaTrend
 from phbs.trends.rounds import Round
 from phbs.trends.units import Units
 
@@ -57,4 +60,32 @@ def comparison_issues(
             for r in rounds
         )
         issues.append(make_issue("formulir-berbeda", value=described))
+    years = [r.label for r in rounds]
+    if all(re.fullmatch(r"(19|20)\d\d", y) for y in years) and years != sorted(years):
+        issues.append(make_issue("putaran-tidak-urut", value=" → ".join(years)))
+    return issues
+
+
+#: Share of the households found by id whose head's name differs, from which the ids are
+#: said to be numbered afresh.
+RENUMBERED_SHARE = 0.2
+
+
+def pairing_issues(wilayah: list[AreaTrend], pairs: list[tuple[str, str]]) -> list[Issue]:
+    """A warning for a pair of rounds where many households found by id have another head
+    of household's name (ids numbered afresh each round)."""
+    issues = []
+    for first, last in pairs:
+        moved = [m for a in wilayah for m in a.transisi if (m.dari, m.ke) == (first, last)]
+        other = sum(m.nama_berbeda for m in moved)
+        found = other + sum(m.berpasangan + m.belum_lengkap for m in moved)
+        if other and other >= RENUMBERED_SHARE * found:
+            issues.append(
+                make_issue(
+                    "id-sama-nama-berbeda",
+                    value=f"{first} → {last}",
+                    count=other,
+                    total=found,
+                )
+            )
     return issues

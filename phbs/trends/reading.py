@@ -18,7 +18,9 @@ from phbs.issues import Issue
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import summarise
-from phbs.trends.rounds import Round, batch_outcomes, read_round_json, round_from_score
+from phbs.trends.households import batch_outcomes
+from phbs.trends.rounds import Round, round_from_score
+from phbs.trends.summary_json import read_round_json
 
 
 def read_round(
@@ -69,4 +71,12 @@ def read_round(
     finally:
         result.close()
     issues = [*result.survey.issues, *report.masalah]
-    return round_from_score(label, report, [str(p) for p in paths], outcomes), issues
+    rnd = round_from_score(
+        label,
+        report,
+        [str(p) for p in paths],
+        outcomes,
+        form=result.survey.form.form,
+        totals_source=f"{villages.source} (sha256 {villages.sha256[:12]})" if villages else "",
+    )
+    return rnd, issues

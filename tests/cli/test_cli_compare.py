@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from phbs.cli.root import cli
+from phbs.resources import data_path
 
 HEADER = (
     "id_rumah_tangga,kode_desa,umur_anak_termuda_bulan,persalinan_nakes,asi_eksklusif,"
@@ -232,3 +233,52 @@ def test_per_round_option_for_an_unknown_round_is_refused(rounds: tuple[Path, Pa
     )  # fmt: skip
     assert code == 2
     assert "tidak ada putaran berlabel 2023" in output
+
+
+def test_a_mapped_recap_round_is_compared_with_a_survey_round(tmp_path: Path) -> None:
+    """docs/aturan.md §5.8 with §6.7: the Kusan Hilir recap (read with its mapping, given as
+    FILE=PETA) against the Kusan Hilir survey; a recap has no households."""
+    folder = data_path("contoh")
+    recap = folder / "rekap-puskesmas-kusan-hilir.xlsx"
+    mapping = folder / "peta-rekap-puskesmas-kusan-hilir.yaml"
+    survey = folder / "survei-puskesmas-kusan-hilir.csv"
+    out = tmp_path / "p.json"
+    code, output = run(
+        "compare", "--round", f"2024={recap}", "--round", f"2025={survey}",
+        "--map", f"{recap}={mapping}", "-o", out,
+    )  # fmt: skip
+    assert code == 0, output
+    assert "Transisi rumah tangga tidak tersedia" in output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["putaran"][0]["rumah_tangga"] is False
+    notes = document["catatan"]["2024 → 2025"]
+    assert any("Newcombe" in line for line in notes["id"])
+    assert any("Newcombe" in line for line in notes["en"])
+    assert any(i["kode"] == "rekap-desa" for i in document["masalah"])
+
+
+def test_a_round_that_cannot_be_read_is_named(tmp_path: Path, rounds: tuple[Path, Path]) -> None:
+    first, _ = rounds
+    empty = tmp_path / "kosong.csv"
+    empty.write_text(HEADER, encoding="utf-8")
+    code, output = run("compare", "--round", f"2024={first}", "--round", f"2025={empty}")
+    assert code != 0
+    assert "putaran 2025:" in output
+    assert "Traceback" not in output
+
+
+def test_ids_numbered_afresh_are_not_paired(tmp_path: Path) -> None:
+    """docs/aturan.md §5.8: both rounds number households 1, 2, 3 in the village, but the
+    heads of household differ: no pairs, and a warning says the ids seem renumbered."""
+    header = "id_rumah_tangga,kode_desa,nama_kepala_rt," + HEADER.split(",", 2)[2]
+    rows = "".join(
+        f"{i},{A},{name},,,,,ya,ya,ya,ya,ya,ya,ya\n"
+        for i, name in enumerate(["Ani", "Budi", "Citra", "Dedi"], 1)
+    )
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(header + rows, encoding="utf-8")
+    second.write_text(header + rows.replace("Ani", "Eko").replace("Budi", "Fajar"), "utf-8")
+    code, output = run("compare", "--round", f"2024={first}", "--round", f"2025={second}")
+    assert code == 0, output
+    assert "2 rumah tangga ber-id sama tetapi nama kepala rumah tangganya berbeda" in output
+    assert "2 dari 4 rumah tangga ber-id sama" in output

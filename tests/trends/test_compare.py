@@ -3,6 +3,7 @@ not line up, code changes, form changes, roll-ups and household transitions."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from phbs.ingest.code_changes import read_code_changes
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaSummary, IndicatorCoverage
 from phbs.trends.compare import compare_rounds
+from phbs.trends.households import household_key
 from phbs.trends.models import AreaTrend, Reason, Trends, Verdict
 from phbs.trends.rounds import Round
 
@@ -190,7 +192,6 @@ def test_code_change_row_joining_nothing_is_reported(tmp_path: Path) -> None:
     ("rows", "words"),
     [
         ("kode_lama,kode_baru\n6310012005,abc\n", "baris 2"),
-        ("kode_lama,kode_baru\n6310012005,6310012005\n", "sama"),
         ("kode_lama,kode_baru\n6310012005,6310012006\n6310012005,6310012006\n", "baris 3"),
         ("lama,baru\n6310012005,6310012006\n", "kode_lama"),
         ("kode_lama,kode_baru\n", "tidak ada baris"),
@@ -288,3 +289,117 @@ def test_rounds_are_checked() -> None:
         compare_rounds([one, one])
     with pytest.raises(SettingsError):
         compare_rounds([one, a_round("2025", [village(A, 1, 1)])], by="dusun")
+
+
+def test_same_id_with_another_head_is_not_the_same_household() -> None:
+    """docs/aturan.md §5.8: ids numbered afresh each round pair other families; a pair needs
+    the same head of household's name (folded) where both rounds name one."""
+    first = {
+        (A, "1"): household_key(1, "Arif Pratama"),
+        (A, "2"): household_key(0, "Siti Aminah"),
+        (A, "3"): household_key(0, "Budi"),
+    }
+    second = {
+        (A, "1"): household_key(1, "ARIF  pratama"),
+        (A, "2"): household_key(1, "Joko Susilo"),
+        (A, "3"): household_key(1, ""),
+    }
+    trends = compare_rounds(
+        [
+            a_round("2024", [village(A, 1, 2)], households=first),
+            a_round("2025", [village(A, 3, 0)], households=second),
+        ]
+    )
+    moved = trends.wilayah[0].transisi[0]
+    assert (moved.tetap_ber_phbs, moved.menjadi_ber_phbs, moved.nama_berbeda) == (1, 1, 1)
+    assert moved.berpasangan == 2
+    issue = next(i for i in trends.masalah if i.code == "id-sama-nama-berbeda")
+    assert "1 dari 3" in issue.message_id
+
+
+def test_transitions_are_withheld_when_ber_phbs_is_defined_differently() -> None:
+    first = {(A, "h1"): 0}
+    second = {(A, "h1"): 1}
+    trends = compare_rounds(
+        [
+            a_round("2024", [village(A, 0, 1)], households=first, form="jateng-rt-16"),
+            a_round("2025", [village(A, 1, 0)], households=second),
+        ]
+    )
+    assert trends.wilayah[0].transisi == []
+
+
+def test_an_indicator_asked_of_other_households_is_not_compared() -> None:
+    """docs/aturan.md §5.8: asi_eksklusif asked of households with a child of 0–6 months in
+    one form and 0–59 in the other measures another thing; air_bersih worded differently is
+    compared and its two questions are named."""
+    asked_1 = {"air_bersih": ("Air bersih untuk minum?", "semua"), "jamban_sehat": ("J?", "semua")}
+    asked_2 = {"air_bersih": ("Sumber air bersih?", "semua"), "jamban_sehat": ("J?", "umur 0–6")}
+    one = a_round("2024", [village(A, 1, 1, ya=(1, 1))], form="kemenkes-rt-10")
+    two = a_round("2025", [village(A, 1, 1, ya=(2, 1))], form="riskesdas-2013")
+    trends = compare_rounds(
+        [
+            dataclasses.replace(one, questions=asked_1),
+            dataclasses.replace(two, questions=asked_2),
+        ]
+    )
+    assert trends.indikator_dibandingkan == ["air_bersih"]
+    assert trends.indikator_keberlakuan_berbeda == ["jamban_sehat"]
+    assert trends.indikator_pertanyaan_berbeda == {
+        "air_bersih": ["Air bersih untuk minum?", "Sumber air bersih?"]
+    }
+
+
+def test_a_joined_area_gets_no_fpc_from_a_villages_file_shared_by_the_rounds(
+    tmp_path: Path,
+) -> None:
+    """docs/aturan.md §5.8: one villages file gives the villages as they are now; a village
+    split since 2024 would get the new part's total as the old village's: no correction."""
+    changes = read_code_changes(_changes_file(tmp_path, f"{A},{C},\n"))
+    shared = "desa.csv (sha256 0)"
+    rounds = [
+        dataclasses.replace(
+            a_round("2024", [village(A, 60, 140, total=200)]), totals_source=shared
+        ),
+        dataclasses.replace(
+            a_round("2025", [village(A, 40, 60, total=100), village(C, 30, 70, total=100)]),
+            totals_source=shared,
+        ),
+    ]
+    trends = compare_rounds(rounds, code_changes=changes)
+    first = trends.wilayah[0].persen_ber_phbs.nilai[0]
+    assert first.bawah is not None
+    assert first.bawah < 30.0  # a sample interval, not the census point
+    assert all(r.berkas_desa_bersama for r in trends.putaran)
+
+
+def test_a_file_read_for_two_rounds_is_refused() -> None:
+    one = dataclasses.replace(a_round("2024", [village(A, 1, 1)]), sources=("/x/survei.csv",))
+    two = dataclasses.replace(a_round("2025", [village(A, 1, 1)]), sources=("/x/survei.csv",))
+    with pytest.raises(SettingsError, match="setiap putaran memerlukan berkasnya sendiri"):
+        compare_rounds([one, two])
+
+
+def test_years_out_of_order_are_warned() -> None:
+    trends = compare_rounds(
+        [a_round("2025", [village(A, 1, 1)]), a_round("2024", [village(A, 1, 1)])]
+    )
+    assert any(i.code == "putaran-tidak-urut" for i in trends.masalah)
+
+
+def test_a_split_may_be_written_with_the_old_code_going_on(tmp_path: Path) -> None:
+    """A split written as A → A and A → C, under a title row typed above the header."""
+    path = tmp_path / "kode.csv"
+    path.write_text(
+        f"Perubahan kode desa Kabupaten Tanah Bumbu 2025\nkode_lama,kode_baru\n{A},{A}\n{A},{C}\n",
+        encoding="utf-8",
+    )
+    changes = read_code_changes(path)
+    trends = compare_rounds(
+        [
+            a_round("2024", [village(A, 60, 140)]),
+            a_round("2025", [village(A, 40, 60), village(C, 30, 70)]),
+        ],
+        code_changes=changes,
+    )
+    assert [a.kode for a in trends.wilayah] == [f"{A} + {C}"]

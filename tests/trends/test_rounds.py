@@ -14,7 +14,7 @@ from phbs.errors import InputFileError, PhbsError, SettingsError
 from phbs.ingest import limits
 from phbs.reports.tables import write_areas_json
 from phbs.trends.reading import read_round
-from phbs.trends.rounds import read_round_json
+from phbs.trends.summary_json import read_round_json
 
 
 @pytest.fixture(scope="module")
