@@ -610,6 +610,32 @@ LABELS: dict[str, tuple[str, str]] = {
         "% households monitored (survey)",
     ),
     "measure.cakupan": ("cakupan {name} (survei)", "coverage of {name} (survey)"),
+    "measure.perubahan_persen_ber_phbs": (
+        "Perubahan % ber-PHBS antarputaran (poin persen)",
+        "Change in % ber-PHBS between rounds (percentage points)",
+    ),
+    "note.change.absent": (
+        "desa tidak disurvei di putaran {rounds}",
+        "the village was not surveyed in round {rounds}",
+    ),
+    "note.change.empty": (
+        "tidak ada rumah tangga yang hasilnya lengkap di putaran {rounds}",
+        "no household with a complete result in round {rounds}",
+    ),
+    "note.change.joined": (
+        "perubahan gabungan {unit} (kode {codes} digabung oleh berkas perubahan kode), "
+        "bukan desa ini sendiri",
+        "the change of the joined unit {unit} (codes {codes} joined by the code-change file), "
+        "not of this village alone",
+    ),
+    "report.change": (
+        "Kriteria {criteria} memakai perubahan % ber-PHBS dari putaran {dari} ke putaran {ke} "
+        "(poin persen).",
+        "Criteria {criteria} use the change in % ber-PHBS from round {dari} to round {ke} "
+        "(percentage points).",
+    ),
+    "report.setting.change": ("Perubahan antarputaran", "Change between rounds"),
+    "round.current": ("terkini", "current"),
     "report.sheet.readings": ("Cara Baca", "How read"),
     "report.no_dusun": ("(tanpa dusun)", "(no sub-village)"),
     "report.col.cara_baca": ("Cara baca", "Read as"),
@@ -1469,6 +1495,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bootstrap with N replicates: households resampled within each village (needs --survey).",
     ),
     "opt.seed": ("Seed acak (hasil sama).", "Random seed (the same results)."),
+    "opt.baseline": (
+        "Putaran dasar LABEL=BERKAS untuk perubahan % ber-PHBS (ulangi untuk beberapa berkas; "
+        "satu .json dari phbs score -o adalah satu putaran).",
+        "Baseline round LABEL=FILE for the change in % ber-PHBS (repeat for several files; "
+        "one .json from phbs score -o is a round on its own).",
+    ),
+    "opt.label": (
+        "Label putaran terkini (survei yang diperingkat).",
+        "Label of the current round (the survey ranked).",
+    ),
+    "opt.code_changes": (
+        "Berkas perubahan kode desa (kode_lama, kode_baru) untuk menyejajarkan putaran.",
+        "Village code-change file (kode_lama, kode_baru) to line the rounds up.",
+    ),
     "opt.resample_judges": (
         "Bootstrap juga mengambil ulang juri.",
         "The bootstrap resamples the judges too.",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from phbs.cli.baseline import Baseline, add_change, baseline_options
 from phbs.cli.common import (
     ci_note,
     ci_options,
@@ -194,6 +195,7 @@ def _print(
 @quiet_option
 @ci_options
 @uncertainty_options
+@baseline_options
 @lang_option
 @click.pass_context
 def rank_command(
@@ -218,6 +220,7 @@ def rank_command(
     ci_method: str,
     confidence: float,
     uncertainty: UncertaintyOptions,
+    baseline: Baseline,
 ) -> None:
     """Rank contest villages and print the ranking (help: ``cmd.rank``)."""
     language = current_lang(ctx)
@@ -234,6 +237,7 @@ def rank_command(
         )
     given = [p for p in (summary, judges, attributes, overrides, villages) if p is not None]
     reading = survey_reading(ctx, form_name, sheet, id_per_desa)
+    given += baseline.files()
     check_run_files({"-o": output}, [*files, *given, input_file(rubric_name), *reading.files])
     loaded = load_rubric(rubric_name)
     inputs = [*files, *given, loaded.path]
@@ -247,6 +251,10 @@ def rank_command(
         confidence,
         rows_progress(quiet, language),
     )
+    measures, more_issues, more_records = add_change(
+        measures, baseline, (report, summary, files), reading, na_policy, language
+    )
+    survey_issues, records = [*survey_issues, *more_issues], [*records, *more_records]
     run = run_contest(
         loaded,
         measures,

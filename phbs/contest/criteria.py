@@ -78,6 +78,10 @@ _MEASURE_BLANK = {
         "jumlah rumah tangga desa tidak diketahui (--villages)",
         "the village's household total is unknown (--villages)",
     ),
+    "perubahan_persen_ber_phbs": (
+        "desa tidak punya % ber-PHBS di kedua putaran",
+        "the village has no % ber-PHBS in both rounds",
+    ),
 }
 
 
@@ -151,9 +155,12 @@ def _surveyed(
         value = None
     else:
         value = row.get(source.measure)
-        reason = _MEASURE_BLANK.get(
+        # A reason known for this village (e.g. the round it is missing from) comes first.
+        reason = (measures.notes.get(kode, {}) if measures else {}).get(
             source.measure,
-            ("tidak ada jawaban yang berlaku", "no applicable answer"),
+            _MEASURE_BLANK.get(
+                source.measure, ("tidak ada jawaban yang berlaku", "no applicable answer")
+            ),
         )
     if value is None:
         return make_issue(

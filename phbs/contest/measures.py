@@ -2,7 +2,8 @@
 
 ``persen_ber_phbs``, ``persen_dipantau`` and ``cakupan.<indicator>`` for each village, taken
 either from a village-level :class:`~phbs.scoring.summary.AreaReport` (the survey scored in the same
-run) or from the summary written by ``phbs score -o rekap.csv`` / ``rekap.json``.
+run) or from the summary written by ``phbs score -o rekap.csv`` / ``rekap.json``; the change
+``perubahan_persen_ber_phbs`` (§5.8) is added by :func:`phbs.contest.change.with_change`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ class VillageMeasures:
 
     ``indicators`` lists the indicator codes whose ``cakupan.<code>`` is available;
     ``has_household_totals`` says whether household totals (and so ``persen_dipantau``)
-    were known at all.
+    were known at all. ``change`` names the rounds ``(from, to)`` of
+    ``perubahan_persen_ber_phbs`` once :func:`phbs.contest.change.with_change` added it
+    (``change_codes_file`` the code-change file it lined villages up with);
+    ``notes[kode_desa][measure]`` says why a village's measure is blank or how it was had
+    (Indonesian, English).
     """
 
     values: dict[str, Values]
@@ -40,6 +45,9 @@ class VillageMeasures:
     source: str
     sha256: str = ""
     issues: list[Issue] = field(default_factory=list)
+    notes: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    change: tuple[str, str] | None = None
+    change_codes_file: str = ""
 
     @property
     def has_dipantau(self) -> bool:
@@ -57,6 +65,8 @@ class VillageMeasures:
             return True
         if measure == "persen_dipantau":
             return self.has_household_totals
+        if measure == "perubahan_persen_ber_phbs":
+            return self.change is not None
         return measure.removeprefix("cakupan.") in self.indicators
 
 

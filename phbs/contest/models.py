@@ -129,6 +129,23 @@ class ShrinkRecord(_Frozen):
     )
 
 
+class ChangeRecord(_Frozen):
+    """The change in % ber-PHBS a ranking scored (docs/aturan.md §5.8, §7.2)."""
+
+    dari: str = Field(description="label of the baseline round")
+    ke: str = Field(description="label of the current round")
+    kriteria: list[str] = Field(
+        description="criteria (and ukuran: tie-breakers) using perubahan_persen_ber_phbs"
+    )
+    berkas_perubahan_kode: str = Field(
+        default="", description="the code-change file villages were lined up with"
+    )
+    nilai: dict[str, float | None] = Field(
+        default_factory=dict,
+        description="each village's change, percentage points (None: not in both rounds)",
+    )
+
+
 class InputRecord(_Frozen):
     """An input file of the ranking, for the audit trail."""
 
@@ -170,6 +187,10 @@ class Ranking(BaseModel):
     penyusutan: ShrinkRecord | None = Field(
         default=None,
         description="set when % ber-PHBS was shrunk before scoring (--shrink, §7.8)",
+    )
+    perubahan: ChangeRecord | None = Field(
+        default=None,
+        description="set when a criterion scores the change between rounds (--baseline, §7.2)",
     )
 
     @field_serializer("masalah")

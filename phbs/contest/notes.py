@@ -45,7 +45,7 @@ def measure_label(measure: str, rubric: Rubric | None = None) -> tuple[str, str]
     >>> measure_label("cakupan.jamban_sehat")
     ('cakupan menggunakan jamban sehat (survei)', 'coverage of using a healthy latrine (survey)')
     """
-    if measure in ("persen_ber_phbs", "persen_dipantau"):
+    if measure in ("persen_ber_phbs", "persen_dipantau", "perubahan_persen_ber_phbs"):
         key = f"measure.{measure}"
         return t(key, "id"), t(key, "en")
     if rubric is not None:

@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from phbs.contest.agreement import judge_agreement
+from phbs.contest.change import change_record, measure_notes
 from phbs.contest.criteria import CriterionMatrix, criterion_matrix
 from phbs.contest.inputs import OverrideAction, Overrides, VillageAttributes
 from phbs.contest.judges import JudgeScores
@@ -136,6 +137,7 @@ def rank_villages(
         before = status_notes(
             status, excluded.get(kode, ""), gaps, rank_incomplete, applied, kode, names_of
         )
+        before.extend(measure_notes(spec, measures, kode))
         if judges is not None and kode in judges.refused:
             given = judges.scores.get(kode, {})
             counted = {c: len(given.get(c, {})) for c in judges.refused[kode]}
@@ -186,6 +188,7 @@ def rank_villages(
         koreksi=list(applied.values()),
         masukan=_inputs(loaded, measures, judges, attributes, overrides, inputs),
         masalah=issues,
+        perubahan=change_record(spec, measures),
     )
 
 
@@ -196,6 +199,17 @@ def _number(value: float | np.floating) -> float | None:
 def _measure(measures: VillageMeasures | None, kode: str, measure: str) -> float | None:
     """A village's survey measure as the tie-breakers compare it (None when unknown)."""
     return measures.values.get(kode, {}).get(measure) if measures is not None else None
+
+
+_NO_INDICATOR = ("formulir survei tidak punya indikator itu", "the form has no such indicator")
+#: Why a survey measure the rubric names is not available.
+_HINTS = {
+    "persen_dipantau": ("perlu berkas desa (--villages)", "needs the villages file (--villages)"),
+    "perubahan_persen_ber_phbs": (
+        "perlu putaran dasar: --baseline LABEL=BERKAS",
+        "needs the baseline round: --baseline LABEL=FILE",
+    ),
+}
 
 
 def _require(
@@ -226,10 +240,9 @@ def _require(
         )
     for measure in wanted:
         if measures is not None and not measures.available(measure):
-            hint = (
-                ("perlu berkas desa (--villages)", "needs the villages file (--villages)")
-                if measure == "persen_dipantau"
-                else ("formulir survei tidak punya indikator itu", "the form has no such indicator")
+            hint = _HINTS.get(
+                measure,
+                ("formulir survei tidak punya indikator itu", "the form has no such indicator"),
             )
             raise SettingsError(
                 f"Rubrik {spec.id}: ukuran '{measure}' tidak tersedia ({hint[0]})",

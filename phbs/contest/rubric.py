@@ -5,7 +5,9 @@ each group and where each criterion's 0–100 score comes from:
 
 * ``judge`` — scored by each judge on 0–100, or as an option letter a–d the rubric maps;
 * ``survey`` — a village measure from scoring (``persen_ber_phbs``, ``cakupan.<indicator>``,
-  ``persen_dipantau``), used as is or mapped by bands or a linear range;
+  ``persen_dipantau``), used as is or mapped by bands or a linear range; or the change in
+  % ber-PHBS from a baseline round (``perubahan_persen_ber_phbs``, percentage points, may be
+  negative: always mapped);
 * ``attribute`` — a per-village fact from an attributes file (ODF status, active kader…),
   mapped by bands or a value table.
 
@@ -61,7 +63,9 @@ __all__ = [
 ]
 
 #: Village measures a ``survey`` criterion or a tie-breaker may name (docs/aturan.md §7.2).
-MEASURE_PATTERN = r"^(persen_ber_phbs|persen_dipantau|cakupan\.[a-z][a-z0-9_]*)$"
+MEASURE_PATTERN = (
+    r"^(persen_ber_phbs|persen_dipantau|perubahan_persen_ber_phbs|cakupan\.[a-z][a-z0-9_]*)$"
+)
 #: Output columns a criterion id must not take.
 RESERVED_IDS = frozenset(
     {"peringkat", "kode_desa", "nama_desa", "total", "persen_maksimum", "predikat", "catatan"}

@@ -103,18 +103,8 @@ def _check_references(rubric: Rubric) -> list[tuple[Location, str]]:
             if item.id in RESERVED_IDS or item.id.startswith("subtotal_"):
                 problems.append(((*where, "id"), f"'{item.id}' is an output column name"))
             criterion_ids.setdefault(item.id, where)
-            source = item.source
-            if (
-                isinstance(source, SurveySource)
-                and isinstance(source.mapping, BandMapping)
-                and source.mapping.bands[-1].minimum > 0
-            ):
-                problems.append(
-                    (
-                        (*where, "source", "mapping", "bands"),
-                        "the lowest band must start at 0 or below so every percentage has a score",
-                    )
-                )
+            if isinstance(item.source, SurveySource):
+                problems += _survey_mapping_problems(item.source, where)
     minima = [band.minimum for band in rubric.bands]
     if any(a <= b for a, b in itertools.pairwise(minima)):
         problems.append((("bands",), "band minimums must be strictly decreasing"))
@@ -145,6 +135,35 @@ def _check_references(rubric: Rubric) -> list[tuple[Location, str]]:
         if key in keys[:t]:
             problems.append((("tie_breakers", t), f"tie-breaker '{key}' is listed twice"))
     return problems
+
+
+#: A change in percentage points lies in −100 … 100 (docs/aturan.md §7.2).
+_CHANGE_FLOOR = -100.0
+
+
+def _survey_mapping_problems(source: SurveySource, where: Location) -> list[tuple[Location, str]]:
+    """A survey measure's mapping must give every possible value a 0–100 score: bands down to
+    0 for a percentage, down to −100 for the change between rounds, which must be mapped."""
+    change = source.measure == "perubahan_persen_ber_phbs"
+    if change and source.mapping is None:
+        return [
+            (
+                (*where, "source", "measure"),
+                "perubahan_persen_ber_phbs is a change in percentage points and may be "
+                "negative, and a negative score is not a score: give a mapping (linear, e.g. "
+                "low: -10, high: 20, or bands down to -100)",
+            )
+        ]
+    floor = _CHANGE_FLOOR if change else 0.0
+    if isinstance(source.mapping, BandMapping) and source.mapping.bands[-1].minimum > floor:
+        what = "change (−100 … 100)" if change else "percentage"
+        return [
+            (
+                (*where, "source", "mapping", "bands"),
+                f"the lowest band must start at {floor:g} or below so every {what} has a score",
+            )
+        ]
+    return []
 
 
 def _line_of(node: yaml.Node | None, loc: Location) -> int | None:

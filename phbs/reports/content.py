@@ -19,7 +19,7 @@ from phbs.forms.model import NaPolicy
 from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
-from phbs.reports.contest import ContestView, contest_view, shrink_text
+from phbs.reports.contest import ContestView, change_text, contest_view, shrink_text
 from phbs.reports.denominators import denominator_settings
 from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import Stratum, describe_strata, form_strata, strata_source
@@ -317,6 +317,9 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
         shrunk = shrink_text(ranking, lang)
         if shrunk:
             rows.append((t("report.setting.shrink", lang), shrunk))
+        changed = change_text(ranking, lang)
+        if changed:
+            rows.append((t("report.setting.change", lang), changed))
     return rows
 
 

@@ -78,6 +78,24 @@ def shrink_text(ranking: Ranking, lang: Lang = "id") -> str | None:
     return t("report.shrink", lang, mu=mu, kappa=fmt_decimal(record.kappa, lang, 2))
 
 
+def change_text(ranking: Ranking, lang: Lang = "id") -> str | None:
+    """Which criteria score the change in % ber-PHBS and between which rounds
+    (docs/aturan.md §7.2); ``None`` when no criterion does. Every output naming the ranking's
+    settings says it.
+
+    >>> from phbs.contest.models import ChangeRecord
+    >>> from phbs.demo.contest import sample_ranking
+    >>> record = ChangeRecord(dari="2024", ke="2025", kriteria=["peningkatan"])
+    >>> change_text(sample_ranking().model_copy(update={"perubahan": record}), "en")[:66]
+    'Criteria peningkatan use the change in % ber-PHBS from round 2024 '
+    """
+    record = ranking.perubahan
+    if record is None:
+        return None
+    criteria = ", ".join(record.kriteria)
+    return t("report.change", lang, criteria=criteria, dari=record.dari, ke=record.ke)
+
+
 def method_name(method: str, lang: Lang = "id") -> str:
     """A ranking method (``weighted_sum``, ``topsis``) in words.
 

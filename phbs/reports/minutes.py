@@ -21,6 +21,7 @@ from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
 from phbs.reports.contest import (
     ContestView,
+    change_text,
     percent_rule,
     published_number,
     shown_percent,
@@ -228,6 +229,10 @@ def _quality(content: ReportContent) -> str:
     if shrunk:
         # The signed totals come from shrunk values: the minutes must say so (§7.8).
         text += " " + shrunk
+    changed = change_text(content.ranking.ranking, lang) if content.ranking else None
+    if changed:
+        # A criterion scores the change between rounds: the minutes name the rounds (§7.2).
+        text += " " + changed
     return text
 
 

@@ -23,6 +23,7 @@ from phbs.issues import Issue
 from phbs.outputs import CsvFormat, atomic_csv, atomic_text
 from phbs.reports.contest import (
     ContestView,
+    change_text,
     contest_view,
     published_number,
     shown_percent,
@@ -45,12 +46,21 @@ def ranking_columns(ranking: Ranking) -> list[str]:
         "predikat",
         *(f"subtotal_{g}" for g in groups),
         *ranking.bobot,
+        *(CHANGE_COLUMNS if ranking.perubahan else ()),
         "catatan",
     ]
 
 
-def ranking_row(village: VillageResult, lang: Lang = "id") -> dict[str, Any]:
-    """One village as a flat dictionary keyed like :func:`ranking_columns`."""
+#: Columns of a ranking that scores the change between rounds (docs/aturan.md §7.2): the
+#: village's change in percentage points and the rounds it is between (``2024 → terkini``).
+CHANGE_COLUMNS = ("perubahan_persen_ber_phbs", "perubahan_putaran")
+
+
+def ranking_row(
+    village: VillageResult, lang: Lang = "id", ranking: Ranking | None = None
+) -> dict[str, Any]:
+    """One village as a flat dictionary keyed like :func:`ranking_columns` (the change
+    columns need ``ranking``)."""
     row: dict[str, Any] = {
         "peringkat": village.peringkat,
         "kode_desa": village.kode_desa,
@@ -61,6 +71,10 @@ def ranking_row(village: VillageResult, lang: Lang = "id") -> dict[str, Any]:
     }
     row.update({f"subtotal_{g}": value for g, value in village.subtotal.items()})
     row.update({c: result.nilai for c, result in village.kriteria.items()})
+    record = ranking.perubahan if ranking is not None else None
+    if record is not None:
+        row["perubahan_persen_ber_phbs"] = record.nilai.get(village.kode_desa)
+        row["perubahan_putaran"] = f"{record.dari} → {record.ke}"
     notes = village.catatan_en if lang == "en" else village.catatan
     row["catatan"] = NOTE_SEPARATOR.join(notes)
     return row
@@ -69,7 +83,8 @@ def ranking_row(village: VillageResult, lang: Lang = "id") -> dict[str, Any]:
 def ranking_decimals(ranking: Ranking, column: str) -> int | None:
     """Places of ``column`` of the ranking CSV in the spreadsheet CSV, as the reports show
     it: scores, subtotals and % of maximum to the rubric's ``decimals`` (a TOPSIS total, a
-    closeness 0–1, to 4); the survey percentages and their bounds to 1; median ranks to 1;
+    closeness 0–1, to 4); the survey percentages and their bounds, and the change between
+    rounds, to 1; median ranks to 1;
     probabilities to 2. None for whole numbers.
 
     >>> from phbs.demo.contest import sample_ranking
@@ -83,7 +98,7 @@ def ranking_decimals(ranking: Ranking, column: str) -> int | None:
         return 4 if ranking.metode is Method.TOPSIS else ranking.desimal
     if column in ("persen_maksimum", *ranking.bobot) or column.startswith("subtotal_"):
         return ranking.desimal
-    if column.startswith("persen_ber_phbs_"):
+    if column.startswith("persen_ber_phbs_") or column == "perubahan_persen_ber_phbs":
         return 1
     if column == "peringkat_median":
         return 1
@@ -117,7 +132,7 @@ def write_ranking_csv(
     with atomic_csv(path, _paths(inputs, ranking), csv_format, places) as table:
         table.write(columns)
         for village in ranking.desa:
-            row = {**ranking_row(village, lang), **cells.get(village.kode_desa, {})}
+            row = {**ranking_row(village, lang, ranking), **cells.get(village.kode_desa, {})}
             if csv_format is CsvFormat.SPREADSHEET:
                 row = _as_shown(row, ranking)
             table.write([row.get(c) for c in columns])
@@ -148,7 +163,7 @@ def ranking_document(
 
     rows = []
     for village in ranking.desa:
-        row = ranking_row(village, lang)
+        row = ranking_row(village, lang, ranking)
         row.update(
             status=village.status.value,
             diputus_oleh=village.diputus_oleh,
@@ -179,6 +194,11 @@ def ranking_document(
             "bobot": ranking.bobot,
             "kelompok": ranking.kelompok,
             "penentu_seri": ranking.penentu_seri,
+            "perubahan": (
+                ranking.perubahan.model_dump(mode="json", exclude={"nilai"})
+                if ranking.perubahan
+                else None
+            ),
             "bahasa": lang,
         },
         "berkas_masukan": [r.model_dump(mode="json") for r in ranking.masukan],
@@ -271,9 +291,10 @@ def settings_line(ranking: Ranking, lang: Lang = "id") -> str:
         decimals=ranking.desimal,
         breakers=view.breaker_names() if ranking.penentu_seri else t("rank.none", lang),
     )
-    shrunk = shrink_text(ranking, lang)
-    # Scores computed from shrunk values say so where the method is named (§7.8).
-    return f"{line}\n{shrunk}" if shrunk else line
+    # Scores computed from shrunk values, or from the change between rounds, say so where
+    # the method is named (§7.8, §7.2).
+    more = [x for x in (shrink_text(ranking, lang), change_text(ranking, lang)) if x]
+    return "\n".join([line, *more])
 
 
 def notes_text(ranking: Ranking, lang: Lang = "id") -> str:

@@ -350,6 +350,9 @@ def compare_rounds(
                 belum_lengkap=[
                     None if np.isnan(c.incomplete[i]) else int(c.incomplete[i]) for c in counts
                 ],
+                jumlah_rumah_tangga=[
+                    None if np.isnan(c.population[i]) else int(c.population[i]) for c in counts
+                ],
                 persen_ber_phbs=ber[i],
                 indikator={ind: series[i] for ind, series in indicators.items()},
                 transisi=[t[i] for t in paired if t is not None],

@@ -109,6 +109,11 @@ class AreaTrend(BaseModel):
     ada_di: list[str] = Field(description="the rounds that surveyed this area")
     disurvei: list[int | None] = Field(description="households surveyed, per round")
     belum_lengkap: list[int | None] = Field(description="households not complete, per round")
+    jumlah_rumah_tangga: list[int | None] = Field(
+        default_factory=list,
+        description="at the village level, the village's household total from the villages "
+        "file per round (None when unknown); a round with as many surveyed is a census",
+    )
     persen_ber_phbs: Measure
     indikator: dict[str, Measure]
     transisi: list[Transitions] = Field(default_factory=list)

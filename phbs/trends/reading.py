@@ -34,12 +34,14 @@ def read_round(
     settings: ReadSettings | None = None,
     mapping: FileMaps | None = None,
     progress: Callable[[int], None] | None = None,
+    na_policy: str | None = None,
 ) -> tuple[Round, list[Issue]]:
     """One round and the issues found reading it (those of ``phbs score``'s list).
 
     A single ``.json`` file is the village summary of an earlier ``phbs score -o``; its form,
     ``na_policy`` and denominator are those it was scored with. Other files are read and
-    scored with ``form`` and the reading settings, and their households kept for pairing.
+    scored with ``form``, the reading settings and ``na_policy`` (default: the form's), and
+    their households kept for pairing.
     """
     paths = [Path(f) for f in files]
     jsons = [p for p in paths if p.suffix.lower() == ".json"]
@@ -57,6 +59,7 @@ def read_round(
         form,
         sheet=sheet,
         id_scope=id_scope,
+        na_policy=na_policy,
         settings=settings,
         progress=progress,
         keep_households=True,

@@ -179,8 +179,10 @@ def write_ranking_sheet(workbook: Any, formats: Formats, content: ReportContent)
     w.skip()
     w.row([t("report.section.settings", lang)], formats.section, measure=False)
     columns = spans(widths, [24, 30], below.last)
-    # The ranking's own settings close the list: edition … tie-breakers (and shrinkage).
-    for label, value in content.settings[-(5 if ranking.penyusutan else 4) :]:
+    # The ranking's own settings close the list: edition … tie-breakers (then shrinkage and
+    # the change between rounds, when used).
+    own = 4 + (ranking.penyusutan is not None) + (ranking.perubahan is not None)
+    for label, value in content.settings[-own:]:
         spanned_row(w, widths, columns, [label, value])
     spanned_row(w, widths, columns, [t("report.col.nilai_maksimum", lang), ranking.nilai_maksimum])
     below.paragraph(percent_rule(ranking, lang))

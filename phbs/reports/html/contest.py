@@ -11,6 +11,7 @@ from phbs.i18n import LABELS, Lang, fmt_decimal, fmt_int, t
 from phbs.reports.contest import (
     Band,
     ContestView,
+    change_text,
     percent_rule,
     published_number,
     shown_percent,
@@ -216,7 +217,8 @@ def ranking_section(view: ContestView, found: Uncertainty | None = None) -> Rank
             if ranking.rubrik_edisi
             else ""
         )
-        + (" " + (shrink_text(ranking, lang) or "") if ranking.penyusutan else ""),
+        + (" " + (shrink_text(ranking, lang) or "") if ranking.penyusutan else "")
+        + (" " + (change_text(ranking, lang) or "") if ranking.perubahan else ""),
         decimals=digits,
         uncertainty_notes=[n.strip() for n in uncertainty_notes(found, lang)] if found else [],
         uncertainty_explain=(
