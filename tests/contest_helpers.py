@@ -21,6 +21,10 @@ from phbs.contest.ranking import rank_villages
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
+from phbs.forms.denominators import BerPhbsBase
+from phbs.scoring.household import AreaLevel
+from phbs.scoring.summary import AreaSummary
+from phbs.trends.rounds import Round
 
 # Real village codes of Kabupaten Tanah Bumbu (docs/aturan.md §9.2); the scores are made up.
 A, B, C, D = "63.10.01.2005", "63.10.01.2006", "63.10.02.2002", "63.10.02.2003"
@@ -242,3 +246,38 @@ def contest_args() -> list[str | Path]:
         "--overrides",
         contest.overrides_file,
     ]
+
+
+#: (ber-PHBS, households with a complete result, household total or None) per village.
+Counts = Mapping[str, tuple[int, int, int | None]]
+
+
+def round_village(code: str, ber: int, complete: int, total: int | None) -> AreaSummary:
+    """A village of a round: ``ber`` of ``complete`` households ber-PHBS, every household
+    surveyed complete, ``total`` households in the village (``None`` = unknown)."""
+    return AreaSummary(
+        tingkat=AreaLevel.DESA,
+        kode=code,
+        nama=f"Desa {code[-4:]}",
+        rumah_tangga_disurvei=complete,
+        ber_phbs=ber,
+        tidak_ber_phbs=complete - ber,
+        belum_lengkap=0,
+        persen_ber_phbs=ber / complete * 100 if complete else None,
+        indikator={},
+        jumlah_desa=1,
+        jumlah_rumah_tangga=total,
+    )
+
+
+def make_round(label: str, counts: Counts, na_policy: str = "exclude") -> Round:
+    """A survey round of village counts (docs/aturan.md §5.8), form kemenkes-rt-10."""
+    return Round(
+        label=label,
+        villages={code: round_village(code, *c) for code, c in counts.items()},
+        form="kemenkes-rt-10",
+        na_policy=na_policy,
+        base=BerPhbsBase.LENGKAP,
+        indicators=(),
+        sources=(),
+    )

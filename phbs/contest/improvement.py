@@ -90,6 +90,11 @@ class Improvement(_Frozen):
         description="ranks 1…k cannot be told apart (their rank intervals all overlap one "
         "another); 1 when the most improved stands apart, 0 without villages"
     )
+    desa_teratas: list[str] = Field(
+        default_factory=list,
+        description="the villages that cannot be told apart from the top: those whose "
+        "published rank is at most tidak_terbedakan_sampai (villages tied first included)",
+    )
     desa_tanpa_perubahan: dict[str, str] = Field(
         default_factory=dict,
         description="villages left out, by code: why they have no change (trends Reason)",
@@ -214,5 +219,6 @@ def rank_improvement(
         tingkat_kepercayaan=confidence,
         desa=rows,
         tidak_terbedakan_sampai=top,
+        desa_teratas=[v.kode_desa for v in rows if v.peringkat <= top],
         desa_tanpa_perubahan=left_out,
     )

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from report_helpers import Scored, sample
 
 from phbs.cli.root import cli
-from phbs.contest.models import Ranking, ShrinkRecord, VillageStatus
+from phbs.contest.models import ChangeRecord, Ranking, ShrinkRecord, VillageStatus
 from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
 from phbs.errors import SettingsError
@@ -416,3 +416,23 @@ def test_shrunk_scores_are_stated_and_still_one_page(ranked: Scored, tmp_path: P
     pages = _print(render_minutes_html(_content(ranked, DETAILS, ranking=shrunk)), tmp_path)
     assert len(pages) == 1
     assert "κ = 15,19" in " ".join(pages[0].split())
+
+
+def test_minutes_name_the_rounds_of_a_change_criterion(ranked: Scored, tmp_path: Path) -> None:
+    """A criterion scoring the change in % ber-PHBS (docs/aturan.md §7.2) is stated in the
+    data-quality paragraph with the rounds it is between, and the settings of the report name
+    it; the minutes still print on one A4 page."""
+    assert ranked.ranking is not None
+    record = ChangeRecord(dari="2024", ke="terkini", kriteria=["peningkatan_ber_phbs"])
+    changed = ranked.ranking.model_copy(update={"perubahan": record})
+    content = _content(ranked, DETAILS, ranking=changed)
+    expected = (
+        "Kriteria peningkatan_ber_phbs memakai perubahan % ber-PHBS dari putaran 2024 ke "
+        "putaran terkini (poin persen)."
+    )
+    assert expected in build_minutes(content).quality
+    assert ("Perubahan antarputaran", expected) in content.settings
+    assert "perubahan % ber-PHBS" not in build_minutes(_content(ranked, DETAILS)).quality
+    pages = _print(render_minutes_html(content), tmp_path)
+    assert len(pages) == 1
+    assert "dari putaran 2024 ke putaran terkini" in " ".join(pages[0].split())
