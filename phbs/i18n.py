@@ -635,6 +635,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "(percentage points).",
     ),
     "report.setting.change": ("Perubahan antarputaran", "Change between rounds"),
+    "report.change.tie_breaker": ("penentu seri", "tie-breaker"),
     "round.current": ("terkini", "current"),
     "report.sheet.readings": ("Cara Baca", "How read"),
     "report.no_dusun": ("(tanpa dusun)", "(no sub-village)"),

@@ -176,10 +176,15 @@ def change_record(rubric: Rubric, measures: VillageMeasures | None) -> ChangeRec
     used = uses_change(rubric)
     if not used or measures is None or measures.change is None:
         return None
+    named = {c.id: (c.name, c.name_en) for _, c in rubric.criteria()}
+    tie = (t("report.change.tie_breaker", "id"), t("report.change.tie_breaker", "en"))
+    names = [named.get(key, tie) for key in used]
     return ChangeRecord(
         dari=measures.change[0],
         ke=measures.change[1],
         kriteria=used,
+        nama=[name for name, _ in names],
+        nama_en=[name for _, name in names],
         berkas_perubahan_kode=measures.change_codes_file,
         nilai={code: row.get(CHANGE_MEASURE) for code, row in measures.values.items()},
     )

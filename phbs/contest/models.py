@@ -137,6 +137,10 @@ class ChangeRecord(_Frozen):
     kriteria: list[str] = Field(
         description="criteria (and ukuran: tie-breakers) using perubahan_persen_ber_phbs"
     )
+    nama: list[str] = Field(
+        default_factory=list, description="their names as the rubric gives them (Indonesian)"
+    )
+    nama_en: list[str] = Field(default_factory=list, description="the same in English")
     berkas_perubahan_kode: str = Field(
         default="", description="the code-change file villages were lined up with"
     )

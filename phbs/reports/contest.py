@@ -86,13 +86,14 @@ def change_text(ranking: Ranking, lang: Lang = "id") -> str | None:
     >>> from phbs.contest.models import ChangeRecord
     >>> from phbs.demo.contest import sample_ranking
     >>> record = ChangeRecord(dari="2024", ke="2025", kriteria=["peningkatan"])
-    >>> change_text(sample_ranking().model_copy(update={"perubahan": record}), "en")[:66]
-    'Criteria peningkatan use the change in % ber-PHBS from round 2024 '
+    >>> change_text(sample_ranking().model_copy(update={"perubahan": record}), "en")[:68]
+    'Criteria “peningkatan” use the change in % ber-PHBS from round 2024 '
     """
     record = ranking.perubahan
     if record is None:
         return None
-    criteria = ", ".join(record.kriteria)
+    names = (record.nama_en if lang == "en" else record.nama) or record.kriteria
+    criteria = ", ".join(f"“{name}”" for name in names)
     return t("report.change", lang, criteria=criteria, dari=record.dari, ke=record.ke)
 
 

@@ -86,7 +86,7 @@ def test_rank_scores_the_change_from_the_baseline(folder: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     said = (
-        "Kriteria peningkatan_ber_phbs memakai perubahan % ber-PHBS dari putaran 2024 ke "
+        "Kriteria “Peningkatan % ber-PHBS” memakai perubahan % ber-PHBS dari putaran 2024 ke "
         "putaran terkini (poin persen)."
     )
     assert said in result.output

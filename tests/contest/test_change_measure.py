@@ -114,6 +114,7 @@ def test_the_change_is_scored_through_its_mapping_and_a_missing_village_is_not_r
     assert ranking.perubahan is not None
     assert (ranking.perubahan.dari, ranking.perubahan.ke) == ("2024", "2025")
     assert ranking.perubahan.kriteria == ["peningkatan"]
+    assert ranking.perubahan.nama == ["Peningkatan % ber-PHBS"]
     # With --rank-incomplete C is ranked, its missing change counted 0: total 25 × 3 = 75.
     incomplete = rank_villages(loaded, survey=survey, rank_incomplete=True)
     assert incomplete.village(C).total == pytest.approx(75.0)

@@ -423,11 +423,17 @@ def test_minutes_name_the_rounds_of_a_change_criterion(ranked: Scored, tmp_path:
     data-quality paragraph with the rounds it is between, and the settings of the report name
     it; the minutes still print on one A4 page."""
     assert ranked.ranking is not None
-    record = ChangeRecord(dari="2024", ke="terkini", kriteria=["peningkatan_ber_phbs"])
+    record = ChangeRecord(
+        dari="2024",
+        ke="terkini",
+        kriteria=["peningkatan_ber_phbs"],
+        nama=["Peningkatan % ber-PHBS"],
+        nama_en=["Improvement in % PHBS"],
+    )
     changed = ranked.ranking.model_copy(update={"perubahan": record})
     content = _content(ranked, DETAILS, ranking=changed)
     expected = (
-        "Kriteria peningkatan_ber_phbs memakai perubahan % ber-PHBS dari putaran 2024 ke "
+        "Kriteria “Peningkatan % ber-PHBS” memakai perubahan % ber-PHBS dari putaran 2024 ke "
         "putaran terkini (poin persen)."
     )
     assert expected in build_minutes(content).quality
