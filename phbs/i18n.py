@@ -1503,12 +1503,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "one .json from phbs score -o is a round on its own).",
     ),
     "opt.label": (
-        "Label putaran terkini (survei yang diperingkat).",
-        "Label of the current round (the survey ranked).",
-    ),
-    "opt.code_changes": (
-        "Berkas perubahan kode desa (kode_lama, kode_baru) untuk menyejajarkan putaran.",
-        "Village code-change file (kode_lama, kode_baru) to line the rounds up.",
+        "Label putaran terkini, survei yang diperingkat (bawaan: terkini).",
+        "Label of the current round, the survey ranked (default: current).",
     ),
     "opt.resample_judges": (
         "Bootstrap juga mengambil ulang juri.",

@@ -20,6 +20,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from phbs.cli.reading import SurveyReading
+from phbs.cli.rounds import labelled
 from phbs.cli.translated import option
 from phbs.contest.change import with_change
 from phbs.contest.measures import VillageMeasures
@@ -65,7 +66,7 @@ def baseline_options(function: F) -> F:
             type=click.Path(path_type=Path),
             default=None,
             metavar="BERKAS",
-            help="code_changes",
+            help="compare.code_changes",
         ),
     ]
 
@@ -89,22 +90,14 @@ def baseline_files(rounds: Sequence[str]) -> tuple[str, list[Path]]:
     >>> baseline_files(["2024=a.csv", "2024=b.csv"])
     ('2024', [PosixPath('a.csv'), PosixPath('b.csv')])
     """
-    labels: dict[str, list[Path]] = {}
-    for text in rounds:
-        label, equals, file = text.partition("=")
-        if not equals or not file or not label:
-            raise SettingsError(
-                f"--baseline {text}: tulis LABEL=BERKAS (mis. 2024=survei-2024.csv)",
-                f"--baseline {text}: write LABEL=FILE (e.g. 2024=survey-2024.csv)",
-            )
-        labels.setdefault(check_label(label.strip()), []).append(Path(file))
+    labels = labelled(rounds, "--baseline")
     if len(labels) > 1:
         raise SettingsError(
             f"--baseline: satu putaran dasar saja, bukan {', '.join(labels)}",
             f"--baseline: one baseline round only, not {', '.join(labels)}",
         )
     label, files = next(iter(labels.items()))
-    return label, files
+    return label, [Path(f) for f in files]
 
 
 def _current(
