@@ -2056,6 +2056,7 @@ METAVARS: dict[str, str] = {
     "NAMA=NILAI": "NAME=VALUE",
     "LABEL=BERKAS": "LABEL=FILE",
     "LABEL=FORMULIR": "LABEL=FORM",
+    "LABEL": "LABEL",
     "KODE": "CODE",
     "PP.KK": "PP.KK",
     "JUDUL": "TITLE",
