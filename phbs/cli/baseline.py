@@ -33,7 +33,8 @@ from phbs.issues import Issue
 from phbs.scoring.summary import AreaReport
 from phbs.trends.compare import compare_rounds
 from phbs.trends.reading import read_round
-from phbs.trends.rounds import Round, check_label, read_round_json, round_from_score
+from phbs.trends.rounds import Round, check_label, round_from_score
+from phbs.trends.summary_json import read_round_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
