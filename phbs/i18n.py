@@ -222,6 +222,30 @@ LABELS: dict[str, tuple[str, str]] = {
         "Other comparisons ({pairs}) are in the -o file.",
     ),
     "trends.total": ("Semua", "All"),
+    "trends.improvement.title": (
+        "Paling meningkat {first} → {last} (bootstrap {replicates} ulangan, seed {seed}):",
+        "Most improved {first} → {last} (bootstrap {replicates} replicates, seed {seed}):",
+    ),
+    "trends.improvement.rank": ("Peringkat", "Rank"),
+    "trends.improvement.interval": ("rentang peringkat {level} %", "{level}% rank range"),
+    "trends.improvement.first": ("P(paling meningkat)", "P(most improved)"),
+    "trends.improvement.apart": (
+        "Paling meningkat dapat dibedakan dari desa lain: {names}.",
+        "The most improved stands apart from the others: {names}.",
+    ),
+    "trends.improvement.together": (
+        "Peringkat 1–{count} tidak dapat dibedakan (rentang peringkatnya saling tumpang tindih): "
+        "{names}.",
+        "Ranks 1–{count} cannot be told apart (their rank ranges overlap): {names}.",
+    ),
+    "trends.improvement.none": (
+        "Paling meningkat tidak diperingkat: {reason}",
+        "Most improved not ranked: {reason}",
+    ),
+    "opt.compare.replicates": (
+        "Ulangan bootstrap untuk peringkat paling meningkat (per desa; 0 = tanpa).",
+        "Bootstrap replicates for the most-improved ranking (by village; 0 = none).",
+    ),
     "levels.desa": ("desa/kelurahan", "villages"),
     "levels.kecamatan": ("kecamatan", "districts"),
     "levels.kabupaten": ("kabupaten/kota", "regencies/cities"),

@@ -20,16 +20,18 @@ from phbs.cli.common import (
 from phbs.cli.reading import survey_reading
 from phbs.cli.rounds import labelled, per_round, read_rounds
 from phbs.cli.translated import command, option
+from phbs.contest.improvement import Improvement, rank_improvement
 from phbs.errors import SettingsError
-from phbs.i18n import fmt_int, t
+from phbs.i18n import Lang, fmt_int, t
 from phbs.ingest.code_changes import read_code_changes
 from phbs.ingest.villages import read_villages
 from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import text
 from phbs.reports.trends_tables import write_trends_csv, write_trends_json
-from phbs.reports.trends_text import counts_line, statements, trends_table
+from phbs.reports.trends_text import counts_line, improvement_lines, statements, trends_table
 from phbs.scoring.household import AreaLevel
 from phbs.trends.compare import compare_rounds
+from phbs.trends.models import Trends
 
 _LEVELS = [lvl.value for lvl in AreaLevel if lvl is not AreaLevel.DUSUN]
 
@@ -85,6 +87,16 @@ _LEVELS = [lvl.value for lvl in AreaLevel if lvl is not AreaLevel.DUSUN]
     metavar="BERKAS",
     help="compare.output",
 )
+@option(
+    "--bootstrap",
+    "replicates",
+    type=click.IntRange(0, 100_000),
+    default=1000,
+    show_default=True,
+    metavar="N",
+    help="compare.replicates",
+)
+@option("--seed", type=int, default=42, show_default=True, metavar="N", help="seed")
 @csv_format_option
 @quiet_option
 @lang_option
@@ -102,6 +114,8 @@ def compare_command(
     level: str,
     confidence: float,
     outputs: tuple[Path, ...],
+    replicates: int,
+    seed: int,
     csv_format: CsvFormat,
     quiet: bool,
 ) -> None:
@@ -165,6 +179,7 @@ def compare_command(
     click.echo(counts_line(trends, last, language))
     for line in statements(trends, last, language):
         click.echo(line)
+    improvement = _most_improved(trends, replicates, seed, language)
     others = [f"{a} → {b}" for i, (a, b) in enumerate(trends.perbandingan) if i != last]
     if others:
         click.echo(t("trends.other_pairs", language, pairs=", ".join(others)))
@@ -180,7 +195,25 @@ def compare_command(
         click.echo(f"  {issue.message(language)}")
     for output in outputs:
         if output.suffix.lower() == ".json":
-            write_trends_json(trends, output, inputs, issues=found, reading=typed)
+            write_trends_json(
+                trends, output, inputs, issues=found, reading=typed, improvement=improvement
+            )
         else:
             write_trends_csv(trends, output, inputs, csv_format=csv_format)
         click.echo(t("written", language, path=output))
+
+
+def _most_improved(trends: Trends, replicates: int, seed: int, lang: Lang) -> Improvement | None:
+    """Who improved most from the first round to the last, printed; None when not asked, not
+    by village, or not comparable (said why)."""
+    if replicates == 0 or trends.tingkat != AreaLevel.DESA.value:
+        return None
+    try:
+        improvement = rank_improvement(trends, replicates=replicates, seed=seed)
+    except SettingsError as error:
+        click.echo(t("trends.improvement.none", lang, reason=error.message(lang)))
+        return None
+    click.echo()
+    for line in improvement_lines(improvement, lang):
+        click.echo(line)
+    return improvement

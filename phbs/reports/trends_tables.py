@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from phbs.contest.improvement import Improvement
 from phbs.issues import Issue
 from phbs.outputs import CsvFormat, atomic_csv, atomic_text
 from phbs.trends.models import AreaTrend, Change, Measure, Transitions, Trends
@@ -173,11 +174,13 @@ def write_trends_json(
     *,
     issues: Sequence[Issue] = (),
     reading: Sequence[str] = (),
+    improvement: Improvement | None = None,
 ) -> None:
     """Write the whole comparison as JSON, with the tool's name and version, the reading
     options the rounds were read with (``reading``, as typed), the statements a reader needs
     for each pair (``catatan``, Indonesian and English) and every issue: ``issues`` (those
-    found reading the rounds' files) before the comparison's own."""
+    found reading the rounds' files) before the comparison's own; ``improvement`` (who
+    improved most, :func:`phbs.contest.improvement.rank_improvement`) when ranked."""
     from phbs.reports.trends_text import statements
     from phbs.version import __version__
 
@@ -193,6 +196,7 @@ def write_trends_json(
             }
             for i, (a, b) in enumerate(trends.perbandingan)
         },
+        "paling_meningkat": improvement.model_dump(mode="json") if improvement else None,
         "masalah": [issue.record() for issue in [*issues, *trends.masalah]],
     }
     with atomic_text(path, inputs) as handle:

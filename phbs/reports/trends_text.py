@@ -3,8 +3,9 @@ state it (docs/aturan.md §5.8): each statement a reader needs to judge the chan
 
 from __future__ import annotations
 
+from phbs.contest.improvement import Improvement
 from phbs.difference_stats import paired_difference_interval
-from phbs.i18n import Lang, fmt_decimal, fmt_int, t
+from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.reports.text import format_table
 from phbs.trends.models import AreaTrend, Change, Trends, Verdict
 
@@ -262,3 +263,50 @@ def _paired_line(trends: Trends, pair: int, lang: Lang) -> str:
         )
         + names
     )
+
+
+def improvement_lines(improvement: Improvement, lang: Lang = "id", top: int = 5) -> list[str]:
+    """Who improved most (docs/aturan.md §5.8): the first ``top`` villages with their change,
+    rank interval and share of replicates in which each improved most, then the villages that
+    cannot be told apart from the first."""
+    if not improvement.desa:
+        return []
+    conf = fmt_decimal(improvement.tingkat_kepercayaan * 100, lang, 1, trim=True)
+    lines = [
+        t(
+            "trends.improvement.title",
+            lang,
+            first=improvement.dari,
+            last=improvement.ke,
+            replicates=fmt_int(improvement.ulangan, lang),
+            seed=improvement.seed,
+        )
+    ]
+    headers = [
+        t("trends.improvement.rank", lang),
+        t("nama", lang),
+        t("trends.col.change", lang),
+        t("trends.improvement.interval", lang, level=conf),
+        t("trends.improvement.first", lang),
+    ]
+    rows = [
+        [
+            str(v.peringkat),
+            v.nama_desa[:_NAME_WIDTH],
+            points(v.perubahan_dibulatkan, lang),
+            f"{v.peringkat_bawah}–{v.peringkat_atas}",
+            fmt_percent(v.p_paling_meningkat * 100, lang, 0),
+        ]
+        for v in improvement.desa[:top]
+    ]
+    lines.append(format_table(headers, rows, {0, 2, 3, 4}))
+    names = ", ".join(
+        v.nama_desa for v in improvement.desa if v.kode_desa in improvement.desa_teratas
+    )
+    key = (
+        "trends.improvement.apart"
+        if len(improvement.desa_teratas) == 1
+        else "trends.improvement.together"
+    )
+    lines.append(t(key, lang, count=improvement.tidak_terbedakan_sampai, names=names))
+    return lines

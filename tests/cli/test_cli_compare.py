@@ -282,3 +282,25 @@ def test_ids_numbered_afresh_are_not_paired(tmp_path: Path) -> None:
     assert code == 0, output
     assert "2 rumah tangga ber-id sama tetapi nama kepala rumah tangganya berbeda" in output
     assert "2 dari 4 rumah tangga ber-id sama" in output
+
+
+def test_most_improved_is_ranked_with_its_uncertainty(
+    tmp_path: Path, rounds: tuple[Path, Path]
+) -> None:
+    """docs/aturan.md §5.8, §7.8: A (+25 points, about 200 households a round) is first; B
+    (+5) second; the bootstrap is seeded and written to the JSON."""
+    first, second = rounds
+    out = tmp_path / "p.json"
+    args = ["compare", "--round", f"2024={first}", "--round", f"2025={second}"]
+    code, output = run(*args, "--bootstrap", "300", "--seed", "7", "-o", out)
+    assert code == 0, output
+    assert "Paling meningkat 2024 → 2025 (bootstrap 300 ulangan, seed 7)" in output
+    ranked = json.loads(out.read_text(encoding="utf-8"))["paling_meningkat"]
+    assert [v["kode_desa"] for v in ranked["desa"]] == [A, B]
+    assert ranked["desa"][0]["p_paling_meningkat"] > 0.9
+    assert (ranked["ulangan"], ranked["seed"]) == (300, 7)
+    code, output = run(*args, "--bootstrap", "0")
+    assert code == 0
+    assert "Paling meningkat" not in output
+    code, output = run(*args, "--round-form", "2024=riskesdas-2013")
+    assert "Paling meningkat tidak diperingkat" in output
