@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "phbs" / "data" / "contoh"
 FILE_1 = "survei-puskesmas-batulicin.csv"
 FILE_2 = "survei-puskesmas-kusan-hilir.csv"
+EARLIER_1 = "putaran-2024-puskesmas-batulicin.csv"
+EARLIER_2 = "putaran-2024-puskesmas-kusan-hilir.csv"
 VILLAGES = "desa-tanah-bumbu.csv"
 INDICATORS = (
     "persalinan_nakes",
@@ -55,7 +57,7 @@ DIGITS = re.compile(r"\d{10}")
 def read(name: str) -> list[dict[str, str]]:
     raw = (SAMPLE / name).read_bytes()
     text = raw.decode("utf-8-sig")
-    sep = ";" if name == FILE_1 else ","
+    sep = ";" if name in (FILE_1, EARLIER_1) else ","
     return list(csv.DictReader(text.splitlines(), delimiter=sep))
 
 
@@ -88,7 +90,7 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    for name in (FILE_1, FILE_2, VILLAGES):
+    for name in (FILE_1, FILE_2, VILLAGES, EARLIER_1, EARLIER_2):
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), name
 
 
@@ -201,3 +203,45 @@ def test_villages_file(villages: dict[str, tuple[str, int]]) -> None:
     assert thin == ["Kampung Baru", "Kersik Putih", "Maju Makmur", "Sungai Lembu"]
     assert min(surveyed.values()) < 40
     assert max(surveyed.values()) > 300
+
+
+def test_earlier_round_files() -> None:
+    """The 2024 round (tools/sample_round_2024.py): each Puskesmas's dialect, dated 2024,
+    13 villages (not Pulau Salak), about half of each sampled village's households with an
+    id of the 2025 file in the same village, the rest with ids from 3001; in Sukamaju and
+    Danauindah, whose every household the 2025 files hold, only 2025 households."""
+    first = (SAMPLE / EARLIER_1).read_bytes()
+    second = (SAMPLE / EARLIER_2).read_bytes()
+    assert first.startswith(b"\xef\xbb\xbfid_rumah_tangga;kode_desa;")
+    assert first.count(b"\r\n") == first.count(b"\n") == 1161
+    assert not second.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in second
+    assert second.count(b"\n") == 1501
+    for earlier, later in ((EARLIER_1, FILE_1), (EARLIER_2, FILE_2)):
+        rows = read(earlier)
+        assert list(rows[0]) == HEADER
+        ids = Counter(r["id_rumah_tangga"] for r in rows)
+        assert all(n == 1 for n in ids.values()) and "" not in ids
+        assert all(re.fullmatch(r"(BTL|KSH)-\d{4}", i) for i in ids)
+        assert all(is_2024(r["tanggal_survei"]) for r in rows)
+        in_2025 = {(dotted(r["kode_desa"]), r["id_rumah_tangga"]) for r in read(later)}
+        by_village: dict[str, Counter[bool]] = {}
+        for row in rows:
+            key = (dotted(row["kode_desa"]), row["id_rumah_tangga"])
+            by_village.setdefault(key[0], Counter())[key in in_2025] += 1
+            assert (key in in_2025) != (int(key[1][4:]) >= 3001)
+        for code, counts in by_village.items():
+            if code in ("63.10.01.2031", "63.10.01.2033"):  # Sukamaju, Danauindah
+                assert counts[False] == 0
+            else:
+                assert counts[True] == counts.total() // 2, code
+    codes = {dotted(r["kode_desa"]) for name in (EARLIER_1, EARLIER_2) for r in read(name)}
+    assert len(codes) == 13
+    assert "63.10.02.2012" not in codes  # Pulau Salak
+
+
+def is_2024(day: str) -> bool:
+    """``dd/mm/yyyy``, ISO or an Excel serial date in 2024."""
+    if day.isdigit():  # days since 1899-12-30: 45292 = 2024-01-01, 45657 = 2024-12-31
+        return 45292 <= int(day) <= 45657
+    return "2024" in day

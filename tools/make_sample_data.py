@@ -12,6 +12,9 @@ It writes, byte for byte the same on every run (``numpy.random.default_rng(2025)
 * ``survei-puskesmas-kusan-hilir.csv`` -- 7 villages of kecamatan Kusan Hilir (63.10.02), 1,668
   households plus 4 broken rows = 1,672 data rows; plain UTF-8, ``,``, ``\\n``.
 * ``desa-tanah-bumbu.csv`` -- ``kode_desa,nama_desa,jumlah_rumah_tangga`` for the 14 villages.
+* ``putaran-2024-puskesmas-batulicin.csv``, ``putaran-2024-puskesmas-kusan-hilir.csv`` -- the
+  same Puskesmas a year earlier (1,160 + 1,500 households, 13 villages), made from the 2025
+  rows with a generator of its own; what is true in them is in ``tools/sample_round_2024.py``.
 
 Every household, name and answer is fictional. The deliberate mess (counts: file 1 + file 2):
 
@@ -138,6 +141,11 @@ class Row:
     kader: Kader
     kind: str = "ok"
     mistakes: list[str] = field(default_factory=list)
+    # The village, its rates and the household's propensity per indicator (the Gaussian
+    # draw compared with the rate's cut), for the earlier round to follow on
+    code: str = ""
+    rates: dict[str, float] = field(default_factory=dict)
+    draws: dict[str, float] = field(default_factory=dict)
 
 
 def read_regions(path: Path) -> dict[str, str]:
@@ -220,11 +228,12 @@ def village_rows(
         head = person(rng, rng.random() < 0.15)
         values = ["", kode, name, dusun[g], str(rw), str(rt), day, kader.name, head]
         cells = dict(zip(HEADER, [*values, "" if age is None else str(age)], strict=False))
+        draws = {}
         for ind in INDICATORS:
-            x = math.sqrt(RHO) * latent + math.sqrt(1 - RHO) * rng.normal()
+            x = draws[ind] = math.sqrt(RHO) * latent + math.sqrt(1 - RHO) * rng.normal()
             applies = applicable(age, ind)
             cells[ind] = answer(rng, kader, bool(x < cut[ind])) if applies else kader.na
-        rows.append(Row(cells, age, kader))
+        rows.append(Row(cells, age, kader, code=code, rates=rates, draws=draws))
     return rows
 
 
@@ -324,7 +333,7 @@ def summarise(rows: list[Row]) -> tuple[Counter[str], list[str]]:
         kinds.update(f"jawaban {row.cells[i]!r}" for i in INDICATORS)
         first_seen.setdefault(row.cells["id_rumah_tangga"], number)
         column = "kode_desa" if row.kind.startswith("kode") else "id_rumah_tangga"
-        notes = [] if row.kind in ("ok", "asli_duplikat") else [f"{row.kind}:{column}"]
+        notes = [] if row.kind in ("ok", "asli_duplikat", "baru") else [f"{row.kind}:{column}"]
         for note in notes + row.mistakes:
             kind, column = note.split(":")
             kinds[kind] += 1
@@ -346,8 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     villages: list[tuple[str, str, int]] = []
+    rounds_2025 = []
     for file_no, (filename, _, _, sep, eol, encoding, plan) in enumerate(FILES):
         rows = build_file(rng, file_no, regions)
+        rounds_2025.append(rows)
         with (out / filename).open("w", encoding=encoding, newline="") as handle:
             handle.write(render(rows, sep, eol))
         villages += [(code, regions[code], total) for code, _, total, _, _ in plan]
@@ -361,7 +372,25 @@ def main(argv: list[str] | None = None) -> int:
         writer.writerow(("kode_desa", "nama_desa", "jumlah_rumah_tangga"))
         writer.writerows(villages)
     print(f"desa-tanah-bumbu.csv: {len(villages)} villages")
+    write_round_2024(out, rounds_2025)
     return 0
+
+
+def write_round_2024(out: Path, rounds_2025: list[list[Row]]) -> None:
+    """The earlier round from the 2025 rows, with its own generator (sample_round_2024.py)."""
+    from sample_round_2024 import FILES_2024, SEED, build_file_2024
+
+    rng = np.random.default_rng(SEED)
+    for file_no, (filename, _, _) in enumerate(FILES_2024):
+        _, _, _, sep, eol, encoding, _ = FILES[file_no]
+        rows = build_file_2024(rng, file_no, rounds_2025[file_no])
+        with (out / filename).open("w", encoding=encoding, newline="") as handle:
+            handle.write(render(rows, sep, eol))
+        kinds, listing = summarise(rows)
+        again = sum(r.kind == "ok" for r in rows)
+        print(f"{filename}: {len(rows)} data rows, {again} households of the 2025 file")
+        print("\n".join(f"  {k}: {v}" for k, v in sorted(kinds.items())))
+        print("\n".join(listing))
 
 
 if __name__ == "__main__":
