@@ -317,6 +317,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "The sample's input files ({count}) are copied into the same folder. The README's "
         "commands run as written from there: cd {folder}",
     ),
+    "demo.trends.title": (
+        "Perubahan sejak putaran {first} (contoh sintetis: % ber-PHBS per desa, rincian di "
+        "perubahan.csv)",
+        "Change since round {first} (synthetic sample: % PHBS by village, details in "
+        "perubahan.csv)",
+    ),
+    "demo.trends.best": (
+        "Paling membaik (naik bermakna): {name} ({code}), {before} % → {after} %: {change} "
+        "poin (IK {level} % {ci})",
+        "Most improved (up, significant): {name} ({code}), {before}% → {after}%: {change} "
+        "points ({level}% CI {ci})",
+    ),
+    "demo.trends.none": (
+        "Tidak ada desa yang naik bermakna.",
+        "No village went up significantly.",
+    ),
     "demo.kept": (
         "Tidak ditimpa (isinya berbeda dari contoh bawaan): {path}",
         "Not overwritten (its contents differ from the bundled sample): {path}",

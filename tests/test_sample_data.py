@@ -221,7 +221,8 @@ def test_earlier_round_files() -> None:
         rows = read(earlier)
         assert list(rows[0]) == HEADER
         ids = Counter(r["id_rumah_tangga"] for r in rows)
-        assert all(n == 1 for n in ids.values()) and "" not in ids
+        assert all(n == 1 for n in ids.values())
+        assert "" not in ids
         assert all(re.fullmatch(r"(BTL|KSH)-\d{4}", i) for i in ids)
         assert all(is_2024(r["tanggal_survei"]) for r in rows)
         in_2025 = {(dotted(r["kode_desa"]), r["id_rumah_tangga"]) for r in read(later)}

@@ -13,6 +13,7 @@ from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.uncertainty import weight_sensitivity
 from phbs.demo.contest import SAMPLE_RUBRIC, write_sample_ranking
 from phbs.demo.data import sample_data
+from phbs.demo.rounds import sample_trends, write_sample_trends
 from phbs.i18n import Lang
 from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
@@ -27,6 +28,7 @@ from phbs.resources import data_path
 from phbs.scoring.funnel import funnel_plot
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.summary import AreaReport, summarise
+from phbs.trends.models import Trends
 
 #: What the sample panel writes into its *berita acara* (the chair's name is left blank, to
 #: show the line a panel fills in by hand).
@@ -38,23 +40,26 @@ SAMPLE_MINUTES = MinutesDetails(
 
 @dataclass(frozen=True)
 class DemoRun:
-    """What the demo produced. ``inputs`` are the sample's input files copied beside the
-    outputs (so the README's commands run in that folder as written); ``kept`` are files of
-    the same names already there with other contents, which are never overwritten."""
+    """What the demo produced. ``trends`` compares the sample's earlier round with the
+    current one. ``inputs`` are the sample's input files copied beside the outputs (so the
+    README's commands run in that folder as written); ``kept`` are files of the same names
+    already there with other contents, which are never overwritten."""
 
     result: ScoreResult
     report: AreaReport
     issues: list[Issue]
     ranking: Ranking
+    trends: Trends
     outputs: list[Path]
     inputs: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
 
 
 def copy_sample_inputs(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Copy the bundled sample files (surveys, villages, contest files, the kader workbook,
-    recaps and mappings) into ``folder``: ``(copied or already identical, kept)``. A file of
-    the same name with other contents is kept as it is (it may be the user's edit)."""
+    """Copy the bundled sample files (surveys of both rounds, villages, contest files, the
+    kader workbook, recaps and mappings) into ``folder``: ``(copied or already identical,
+    kept)``. A file of the same name with other contents is kept as it is (it may be the
+    user's edit)."""
     copied: list[Path] = []
     kept: list[Path] = []
     for source in sorted(data_path("contoh").iterdir()):
@@ -77,9 +82,10 @@ def run_demo(
     """Score and rank the sample villages and write every output into ``out_dir`` (created).
 
     Outputs: village summary (CSV, JSON), households, rows set aside, issues, the ranking
-    (CSV, JSON), the Excel and HTML reports and the contest's *berita acara*, in ``lang``;
-    the CSVs as machine or spreadsheet CSVs (``csv_format``). The sample's input files are
-    copied beside them (:func:`copy_sample_inputs`).
+    (CSV, JSON), the change since the earlier round (CSV, JSON), the Excel and HTML reports
+    and the contest's *berita acara*, in ``lang``; the CSVs as machine or spreadsheet CSVs
+    (``csv_format``). The sample's input files are copied beside them
+    (:func:`copy_sample_inputs`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -112,6 +118,8 @@ def run_demo(
     issues += ranking.masalah
     write_issues(issues, outputs[4], [], lang)
     outputs += ranking_paths
+    trends = sample_trends(result, report, villages, sample)
+    outputs += write_sample_trends(trends, folder, csv_format=csv_format, sample=sample)
     report_paths = [folder / "laporan.xlsx", folder / "laporan.html", folder / "berita-acara.html"]
     rubric = load_rubric(SAMPLE_RUBRIC)
     uncertainty = Uncertainty(
@@ -142,6 +150,7 @@ def run_demo(
         report=report,
         issues=issues,
         ranking=ranking,
+        trends=trends,
         outputs=outputs,
         inputs=inputs,
         kept=kept,
