@@ -209,7 +209,8 @@ def test_earlier_round_files() -> None:
     """The 2024 round (tools/sample_round_2024.py): each Puskesmas's dialect, dated 2024,
     13 villages (not Pulau Salak), about half of each sampled village's households with an
     id of the 2025 file in the same village, the rest with ids from 3001; in Sukamaju and
-    Danauindah, whose every household the 2025 files hold, only 2025 households."""
+    Danauindah, whose every household the 2025 files hold, only 2025 households; four blank
+    answers and no other bad cell (phbs/data/contoh/README.md)."""
     first = (SAMPLE / EARLIER_1).read_bytes()
     second = (SAMPLE / EARLIER_2).read_bytes()
     assert first.startswith(b"\xef\xbb\xbfid_rumah_tangga;kode_desa;")
@@ -236,6 +237,19 @@ def test_earlier_round_files() -> None:
                 assert counts[False] == 0
             else:
                 assert counts[True] == counts.total() // 2, code
+    bad_cells = {
+        (name, number, indicator)
+        for name in (EARLIER_1, EARLIER_2)
+        for number, row in enumerate(read(name), start=2)  # header = row 1
+        for indicator in INDICATORS
+        if applies(row, indicator) and row[indicator].strip().lower() not in YA | TIDAK
+    }
+    assert bad_cells == {  # all four blank
+        (EARLIER_1, 589, "tidak_merokok"),
+        (EARLIER_1, 648, "cuci_tangan"),
+        (EARLIER_2, 670, "berantas_jentik"),
+        (EARLIER_2, 1275, "cuci_tangan"),
+    }
     codes = {dotted(r["kode_desa"]) for name in (EARLIER_1, EARLIER_2) for r in read(name)}
     assert len(codes) == 13
     assert "63.10.02.2012" not in codes  # Pulau Salak

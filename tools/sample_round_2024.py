@@ -17,16 +17,17 @@ written). What is true in it, by design (docs/aturan.md §5.8 compares the round
   re-surveyed household keeps its propensity, a new one meets the village's 2025 shares of
   Ya. Its change is noise;
 * Pulau Salak was not surveyed in 2024;
-* the only deliberate mistakes are two blank answers per file (three households not
-  complete: the fourth has a Tidak, so it is tidak ber-PHBS); there are no broken rows, and
+* the only deliberate mistakes are two blank answers per file, each in a household whose
+  other answers are all Ya (four households not complete); there are no broken rows, and
   the codes, dates and spellings are written as each kader writes them in 2025.
 
 It uses its own random generator (``numpy.random.default_rng(SEED)``), so the 2025 files do
 not change. At 95 % confidence an unchanged village still shows *naik* or *turun* now and
-then: in 100 rounds simulated with other seeds, the three changes showed every time, each
-unchanged village showed *tidak berubah bermakna* in 89 to 100 of them, all ten together in
-70. :data:`SEED` is one whose round shows every verdict as designed, for the independent
-samples and for the re-surveyed households alike.
+then: in 100 rounds simulated with seeds 1 to 100, the three changes showed every time (mean
+change +18.0, +17.6 and -16.6 points), each unchanged village showed *tidak berubah
+bermakna* in 92 to 100 of them, all ten together in 73. :data:`SEED` is the first seed from
+2024 up whose round shows every verdict as designed, for the independent samples and for
+the re-surveyed households alike.
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ from make_sample_data import (
     write_date,
 )
 
-SEED = 2030
+SEED = 2025
 #: Correlation of a household's propensity for each indicator between the two rounds.
-PERSISTENCE = 0.97
+PERSISTENCE = 0.9
 #: Per file: name, id prefix, first day of the round.
 FILES_2024 = (
     ("putaran-2024-puskesmas-batulicin.csv", "BTL", dt.date(2024, 8, 5)),
@@ -78,8 +79,8 @@ BLANKS_PER_FILE = 2
 FIRST_NEW_ID = 3001
 
 
-def dotted(code: str) -> str:
-    return code if "." in code else f"{code[:2]}.{code[2:4]}.{code[4:6]}.{code[6:]}"
+def yes(cell: str) -> bool:
+    return cell.strip().lower() in ("ya", "y", "1")
 
 
 def age_a_year_before(rng: np.random.Generator, age: int | None) -> int | None:
@@ -172,8 +173,10 @@ def build_file_2024(rng: np.random.Generator, file_no: int, rows_2025: list[Row]
         if row.kind == "baru":
             row.cells["id_rumah_tangga"] = f"{prefix}-{number:04d}"
             number += 1
-    for i in sorted(int(i) for i in rng.choice(len(rows), BLANKS_PER_FILE, replace=False)):
-        row = rows[i]
+    # A blank answer in a household otherwise ber-PHBS: it is not complete.
+    whole = [r for r in rows if all(yes(r.cells[i]) for i in INDICATORS if applicable(r.age, i))]
+    for i in sorted(int(i) for i in rng.choice(len(whole), BLANKS_PER_FILE, replace=False)):
+        row = whole[i]
         ind = INDICATORS[3 + int(rng.integers(7))]  # indicators 4-10 always apply
         row.cells[ind] = ""
         row.mistakes.append(f"kosong:{ind}")

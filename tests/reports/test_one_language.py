@@ -19,7 +19,8 @@ person reads is then scanned:
 
 Machine columns, documented as such, are not scanned: the CSV headers and the code columns
 (``kode_masalah``, ``status`` and the answers of ``rumah-tangga.csv``, ``sampel_kurang``,
-``diputus_oleh``); in the workbooks the references to the input (file, row, column, value as
+``diputus_oleh``, the verdict and reason codes ``putusan`` and ``alasan`` of the comparison of
+rounds ``perubahan.csv``); in the workbooks the references to the input (file, row, column, value as
 found, issue code: the columns before *Tingkat* on the issue sheets; the data columns of
 *Rumah Tangga*) and the *Metadata* rows whose key is the JSON path (the sheet's header says
 the keys are the JSON's). Texts quoted from an input ('…'), file paths and names, option names,
@@ -213,15 +214,21 @@ def _reference_columns(sheet: str, header: list[str], lang: Lang) -> set[int]:
     return set()
 
 
+#: Columns of the names above that hold codes in one file: the comparison of rounds gives
+#: the reason for a missing verdict as a code (phbs/reports/trends_tables.py).
+CODE_COLUMNS = {"perubahan.csv": {"alasan"}}
+
+
 def csv_texts(path: Path, lang: Lang) -> Iterator[Text]:
     """The person-facing columns of a CSV file, machine (``,``) or spreadsheet (``;``); the
     others are machine columns."""
+    codes = CODE_COLUMNS.get(path.name, set())
     with path.open(encoding="utf-8-sig", newline="") as handle:
         delimiter = ";" if ";" in handle.readline() else ","
         handle.seek(0)
         for row in csv.DictReader(handle, delimiter=delimiter):
             for column in ("alasan", "predikat", "catatan"):
-                if row.get(column):
+                if row.get(column) and column not in codes:
                     yield Text(f"{path.name}: {column}", row[column], lang)
 
 
