@@ -47,6 +47,7 @@ def test_wheel_contains_resources(wheel: Path) -> None:
     assert "phbs/data/kode-wilayah-kemendagri-2025.csv.gz" in names
     assert "phbs/data/README.md" in names
     assert "phbs/data/contoh/survei-puskesmas-batulicin.csv" in names
+    assert "phbs/data/contoh/putaran-2024-puskesmas-kusan-hilir.csv" in names  # earlier round
     assert any(n.startswith("phbs/_resources/reports/") for n in names)
 
 
@@ -80,6 +81,8 @@ def test_installed_wheel_runs_demo_from_elsewhere(wheel: Path, tmp_path: Path) -
     assert demo.returncode == 0, demo.stderr
     assert "3.019 baris dibaca = 3.011 diskor + 8 disisihkan" in demo.stdout
     assert (elsewhere / "hasil" / "ringkasan-desa.csv").is_file()
+    assert "2024 → 2025: 2 naik, 1 turun, 10 tidak berubah bermakna" in demo.stdout
+    assert (elsewhere / "hasil" / "perubahan.csv").is_file()
     forms = subprocess.run(
         [str(env_dir / "bin" / "phbs"), "forms", "list"],
         capture_output=True, text=True, cwd=elsewhere, check=True,
