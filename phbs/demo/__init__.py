@@ -1,5 +1,5 @@
-"""The bundled sample: its survey files (``data``), its contest (``contest``) and the demo run
-(``sample``)."""
+"""The bundled sample: its survey files (``data``), its contest (``contest``), its earlier
+round compared with it (``rounds``) and the demo run (``sample``)."""
 
 from phbs._moved import forwarder
 
