@@ -18,9 +18,10 @@ from phbs.reports.trends_tables import write_trends_csv, write_trends_json
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import AreaReport
 from phbs.trends.compare import compare_rounds
+from phbs.trends.households import household_outcomes
 from phbs.trends.models import AreaTrend, Change, Trends, Verdict
 from phbs.trends.reading import read_round
-from phbs.trends.rounds import household_outcomes, round_from_score
+from phbs.trends.rounds import round_from_score, totals_source
 
 
 def sample_trends(
@@ -51,6 +52,8 @@ def sample_trends(
         report,
         [str(p) for p in sample.survey_files],
         household_outcomes(result.households()),
+        form=result.survey.form.form,
+        totals_source=totals_source(villages),
     )
     return compare_rounds([earlier, current])
 

@@ -19,7 +19,7 @@ from phbs.scoring.household import AreaLevel
 from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import summarise
 from phbs.trends.households import batch_outcomes
-from phbs.trends.rounds import Round, round_from_score
+from phbs.trends.rounds import Round, round_from_score, totals_source
 from phbs.trends.summary_json import read_round_json
 
 
@@ -80,6 +80,6 @@ def read_round(
         [str(p) for p in paths],
         outcomes,
         form=result.survey.form.form,
-        totals_source=f"{villages.source} (sha256 {villages.sha256[:12]})" if villages else "",
+        totals_source=totals_source(villages),
     )
     return rnd, issues

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from phbs.errors import InputFileError
 from phbs.forms.denominators import BerPhbsBase
 from phbs.forms.model import Form
+from phbs.ingest.villages import VillageTotals
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.summary import AreaReport, AreaSummary
 
@@ -81,6 +82,12 @@ def questions(form: Form) -> dict[str, tuple[str, str]]:
         )
         for i in form.indicators
     }
+
+
+def totals_source(villages: VillageTotals | None) -> str:
+    """How a round names the villages file its totals came from ("" for none): the file's
+    name with the start of its SHA-256, so one file given for two rounds is recognised."""
+    return f"{villages.source} (sha256 {villages.sha256[:12]})" if villages else ""
 
 
 def round_from_score(
