@@ -55,10 +55,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "issues.summary.split": (
         " ({rows} dari membaca berkas survei, seperti daftar phbs validate; {other} dari "
-        "angka desa dan berkas lain: besar sampel, dipantau, berkas desa, kewajaran, lomba)",
+        "angka desa dan berkas lain: besar sampel, dipantau, berkas desa, kewajaran, lomba, "
+        "putaran pembanding)",
         " ({rows} from reading the survey files, as phbs validate lists them; {other} from "
         "the village figures and other files: sample size, monitoring, villages file, "
-        "plausibility, contest)",
+        "plausibility, contest, earlier round)",
     ),
     "issues.none": ("Tidak ada masalah data.", "No data issues."),
     "issues.hint": (
@@ -806,6 +807,175 @@ LABELS: dict[str, tuple[str, str]] = {
     "map.next": (
         "Periksa petanya, lalu: {command}",
         "Check the mapping, then: {command}",
+    ),
+    # The comparison with an earlier round in the report (phbs report --baseline, §5.8).
+    "report.section.trends": ("Perubahan antarputaran", "Change between rounds"),
+    "report.trends.title": (
+        "Perubahan dari {before} ke {after}",
+        "Change from {before} to {after}",
+    ),
+    "report.trends.verdict.naik": ("naik", "up"),
+    "report.trends.verdict.turun": ("turun", "down"),
+    "report.trends.verdict.tidak_berubah_bermakna": (
+        "tidak berubah bermakna",
+        "no meaningful change",
+    ),
+    "report.trends.verdict.none": ("tanpa putusan", "no verdict"),
+    "report.trends.reason.tidak_ada_di_putaran": (
+        "tidak ada di kedua putaran",
+        "not in both rounds",
+    ),
+    "report.trends.reason.penyebut_nol": ("penyebut nol", "no households to count"),
+    "report.trends.reason.formulir_berbeda": (
+        "definisi berbeda, tanpa putusan",
+        "defined differently, no verdict",
+    ),
+    "report.trends.interval": ("{low} s.d. {high}", "{low} to {high}"),
+    "report.trends.round": (
+        "Putaran {label}: {files} ({villages} desa, {households} rumah tangga disurvei; "
+        "formulir {form}).",
+        "Round {label}: {files} ({villages} {villages|village|villages}, {households} "
+        "{households|household|households} surveyed; form {form}).",
+    ),
+    "report.trends.only_in": (
+        "Hanya di putaran {label}, tidak dibandingkan ({count} {level}): {areas}.",
+        "Only in round {label}, not compared ({count} {level}): {areas}.",
+    ),
+    "report.trends.joined": (
+        "Kode desa digabung menurut berkas perubahan kode {file}:",
+        "Village codes joined by the code-change file {file}:",
+    ),
+    "report.trends.not_compared": (
+        "Indikator putaran {label} yang tidak ada di putaran lain tidak dibandingkan: "
+        "{indicators}. Hanya indikator yang ada di kedua putaran dibandingkan.",
+        "Indicators of round {label} that the other round lacks are not compared: "
+        "{indicators}. Only the indicators both rounds have are compared.",
+    ),
+    "report.trends.not_comparable": (
+        "% ber-PHBS dihitung berbeda di kedua putaran (formulir, indikator, kebijakan "
+        "tidak berlaku atau penyebut): nilainya ditampilkan, tetapi perubahannya tanpa "
+        "putusan.",
+        "% PHBS is defined differently in the two rounds (form, indicators, not-applicable "
+        "policy or denominator): its values are shown, but its change has no verdict.",
+    ),
+    "report.trends.ci": (
+        "Perubahan dalam poin persen (putaran akhir − putaran awal) dengan interval "
+        "kepercayaan {level} % (Newcombe; dengan koreksi populasi terbatas bila jumlah rumah "
+        "tangga desa diketahui). Naik: seluruh interval di atas 0; turun: seluruh interval "
+        "di bawah 0; tidak berubah bermakna: interval memuat 0.",
+        "Change in percentage points (later round − earlier round) with its {level}% "
+        "confidence interval (Newcombe; with the finite population correction where the "
+        "village's total households are known). Up: the whole interval above 0; down: the "
+        "whole interval below 0; no meaningful change: the interval holds 0.",
+    ),
+    "report.trends.caution": (
+        "Hati-hati membaca banyak perbandingan sekaligus: dengan {count} wilayah "
+        "dibandingkan, sekitar {chance} putusan naik atau turun dapat muncul karena "
+        "kebetulan saja walau tidak ada yang berubah ({alpha} per wilayah). Satu putusan "
+        "naik atau turun di antara banyak wilayah belum tentu perubahan nyata.",
+        "Read many comparisons with care: with {count} {count|area|areas} compared, about "
+        "{chance} 'up' or 'down' verdicts may appear by chance alone even if nothing changed "
+        "({alpha} per area). A single 'up' or 'down' among many areas is not necessarily a "
+        "real change.",
+    ),
+    "report.trends.paired": (
+        "Transisi: rumah tangga dengan id yang sama di desa yang sama pada kedua putaran dan "
+        "lengkap di keduanya; menjadi ber-PHBS = dari tidak ber-PHBS ke ber-PHBS, tidak lagi "
+        "= dari ber-PHBS ke tidak ber-PHBS.",
+        "Transitions: households with the same id in the same village in both rounds, "
+        "complete in both; became PHBS = from not PHBS to PHBS, no longer = from PHBS to "
+        "not PHBS.",
+    ),
+    "report.trends.paired.unknown": (
+        "Transisi rumah tangga tidak tersedia: satu putaran dibaca dari rekap tanpa baris "
+        "rumah tangga.",
+        "Household transitions are not available: one round was read from a summary "
+        "without household rows.",
+    ),
+    "report.trends.col.area": ("Wilayah", "Area"),
+    "report.trends.col.value": ("% ber-PHBS {label}", "% PHBS {label}"),
+    "report.trends.col.change": ("Perubahan (poin)", "Change (points)"),
+    "report.trends.col.interval": ("IK {level} % perubahan", "{level}% CI of the change"),
+    "report.trends.col.verdict": ("Putusan", "Verdict"),
+    "report.trends.col.transitions": ("Transisi berpasangan", "Paired transitions"),
+    "report.trends.col.indicator": ("Indikator", "Indicator"),
+    "report.trends.col.coverage": ("Cakupan {label}", "Coverage {label}"),
+    "report.trends.col.areas_up": ("{level} naik", "{level} up"),
+    "report.trends.col.areas_down": ("{level} turun", "{level} down"),
+    "report.trends.col.areas_same": ("tidak berubah bermakna", "no meaningful change"),
+    "report.trends.col.surveyed": ("Disurvei {label}", "Surveyed {label}"),
+    "report.trends.col.ber": ("Ber-PHBS {label}", "PHBS {label}"),
+    "report.trends.col.base": ("Penyebut {label}", "Denominator {label}"),
+    "report.trends.col.low": ("Perubahan: batas bawah", "Change: lower bound"),
+    "report.trends.col.high": ("Perubahan: batas atas", "Change: upper bound"),
+    "report.trends.col.paired": ("Berpasangan", "Paired"),
+    "report.trends.col.became": ("Menjadi ber-PHBS", "Became PHBS"),
+    "report.trends.col.no_longer": ("Tidak lagi ber-PHBS", "No longer PHBS"),
+    "report.trends.transitions": (
+        "menjadi {up} · tidak lagi {down}",
+        "{up} became · {down} no longer",
+    ),
+    "report.trends.paired_count": ("{count} berpasangan", "{count} paired"),
+    "report.trends.chart.title": (
+        "% ber-PHBS {before} → {after} per {level}",
+        "% PHBS {before} → {after} by {level}",
+    ),
+    "report.trends.chart.desc": (
+        "Satu baris per {level}, diurutkan dari kenaikan terbesar. Titik = % ber-PHBS "
+        "{before}; panah ke % ber-PHBS {after}; pita = interval kepercayaan {level_ci} % "
+        "perubahan, diletakkan dari titik {before}. Pita yang tidak menyentuh titik "
+        "{before} berarti perubahan bermakna. Warna = putusan.",
+        "One row per {level}, largest increase first. Dot = % PHBS {before}; arrow to % "
+        "PHBS {after}; band = the {level_ci}% confidence interval of the change, laid from "
+        "the {before} dot. A band that does not touch the {before} dot means a meaningful "
+        "change. Colour = verdict.",
+    ),
+    "report.trends.legend.band": ("pita: interval perubahan", "band: interval of the change"),
+    "report.trends.indicators.title": (
+        "Perubahan per indikator (seluruh wilayah laporan)",
+        "Change by indicator (the whole report area)",
+    ),
+    "report.trends.indicators.note": (
+        "Cakupan tiap indikator di seluruh wilayah laporan ({level} yang ada di kedua "
+        "putaran dijumlahkan, tanpa koreksi populasi terbatas), perubahannya dengan interval, "
+        "dan berapa {level} yang naik atau turun. Angka seluruh wilayah menunjukkan arah "
+        "program; jumlah {level} menunjukkan apakah perubahan merata atau hanya di beberapa "
+        "tempat.",
+        "Each indicator's coverage over the whole report area (the {level} in both rounds "
+        "summed, without the finite population correction), its change with the interval, "
+        "and how many {level} went up or down. The whole-area figure shows the programme's "
+        "direction; the counts show whether the change is broad or in a few places.",
+    ),
+    "report.trends.chart.too_many": (
+        "Grafik tidak dibuat untuk lebih dari {count} wilayah; baca tabel di atas.",
+        "No chart for more than {count} areas; read the table above.",
+    ),
+    "report.trends.screen_note": (
+        "{count} wilayah: grafik bergulir di dalam kotaknya.",
+        "{count} areas: the chart scrolls inside its box.",
+    ),
+    "report.sheet.trends": ("Perubahan", "Change"),
+    "report.trends.default_label": ("terkini", "current"),
+    "report.trends.bad_baseline": (
+        "--baseline {value}: tulis LABEL=BERKAS (mis. --baseline 2024=survei-2024.csv)",
+        "--baseline {value}: write LABEL=FILE (e.g. --baseline 2024=survey-2024.csv)",
+    ),
+    "report.trends.one_baseline": (
+        "--baseline: satu putaran pembanding saja (label {labels}); untuk beberapa putaran "
+        "pakai phbs compare",
+        "--baseline: one earlier round only (labels {labels}); for several rounds use phbs compare",
+    ),
+    "report.trends.same_label": (
+        "--label {label}: sama dengan label --baseline; beri label lain",
+        "--label {label}: the same as the --baseline label; give another",
+    ),
+    "report.trends.needs_baseline": (
+        "--label dan --code-changes hanya berlaku dengan --baseline",
+        "--label and --code-changes only apply with --baseline",
+    ),
+    "report.trends.no_file": (
+        "--baseline {label}={path}: berkas tidak ada",
+        "--baseline {label}={path}: no such file",
     ),
     "report.nav": ("Isi laporan", "Contents"),
     "report.filter.label": ("Saring:", "Filter:"),
@@ -1669,6 +1839,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "kabupaten (regency) or provinsi (province).",
     ),
     "opt.report.target": ("Target % ber-PHBS (mis. 70).", "Target % PHBS (e.g. 70)."),
+    "opt.report.baseline": (
+        "Putaran pembanding LABEL=BERKAS (boleh berulang dengan label yang sama untuk "
+        "beberapa berkas; .json dari 'phbs score -o' dibaca sendiri): laporan mendapat bagian "
+        "perubahan dan lembar Perubahan.",
+        "Earlier round LABEL=FILE (repeat with the same label for several files; a .json "
+        "from 'phbs score -o' is read on its own): the report gets a change section and a "
+        "Change sheet.",
+    ),
+    "opt.report.label": (
+        "Label putaran survei ini (bawaan: terkini).",
+        "Label of this survey's round (default: current).",
+    ),
+    "opt.report.code_changes": (
+        "Berkas perubahan kode desa (kode_lama, kode_baru) untuk --baseline.",
+        "Village code-change file (kode_lama, kode_baru) for --baseline.",
+    ),
     "opt.report.templates": (
         "Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
         "Folder of your own templates (looked in before the bundled ones).",

@@ -6,6 +6,12 @@ from pathlib import Path
 
 import click
 
+from phbs.cli.report_baseline import (
+    baseline_options,
+    compare_with_baseline,
+    parse_baseline,
+    read_baseline,
+)
 from phbs.cli.common import (
     DecimalRange,
     ci_options,
@@ -98,6 +104,7 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
 @ci_options
 @uncertainty_options
 @minutes_options
+@baseline_options
 @lang_option
 @click.pass_context
 def report_command(
@@ -128,6 +135,9 @@ def report_command(
     uncertainty: UncertaintyOptions,
     minutes: Path | None,
     minutes_details: MinutesDetails,
+    baseline: tuple[str, ...],
+    round_label: str | None,
+    code_changes: Path | None,
 ) -> None:
     """Write the workbook and/or HTML report (help: ``cmd.report``)."""
     language = current_lang(ctx)
@@ -139,16 +149,26 @@ def report_command(
     contest = [p for p in (judges, attributes, overrides) if p is not None]
     if (contest or uncertainty.asked or minutes is not None) and rubric_name is None:
         raise click.UsageError(t("report.cli.needs_rubric", language))
+    earlier_round = parse_baseline(baseline, round_label, code_changes, language)
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
     _suffix(minutes, (".html", ".htm"), "--minutes")
     how = survey_reading(ctx, form_name, sheet, id_per_desa)
     check_run_files(
         {"--xlsx": xlsx, "--html": html, "--minutes": minutes},
-        [*files, *contest, villages, input_file(rubric_name), *how.files],
+        [
+            *files,
+            *contest,
+            villages,
+            input_file(rubric_name),
+            *how.files,
+            *(earlier_round.inputs if earlier_round else []),
+        ],
     )
 
     totals = read_villages(villages) if villages else None
+    # The earlier round is read first: when it cannot be read, nothing is written.
+    earlier = read_baseline(earlier_round, how, totals) if earlier_round else None
     reading = rows_progress(quiet, language)
     loaded_form = load_form(how.form)
     result: ScoreResult | StreamedScore
@@ -193,20 +213,21 @@ def report_command(
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )
+    by_village = report
+    if report.tingkat is not AreaLevel.DESA and (rubric_name or earlier_round):
+        by_village = summarise(
+            result,
+            by=AreaLevel.DESA,
+            villages=totals,
+            ci_method=report.metode_ci,
+            confidence=report.tingkat_kepercayaan,
+        )
+    trends = None
+    if earlier_round is not None and earlier is not None:
+        trends = compare_with_baseline(earlier_round, earlier, result, by_village, level)
     ranking = None
     found = None
     if rubric_name is not None:
-        by_village = (
-            report
-            if report.tingkat is AreaLevel.DESA
-            else summarise(
-                result,
-                by=AreaLevel.DESA,
-                villages=totals,
-                ci_method=report.metode_ci,
-                confidence=report.tingkat_kepercayaan,
-            )
-        )
         run = run_contest(
             load_rubric(rubric_name),
             by_village,
@@ -233,6 +254,7 @@ def report_command(
                 target=target,
                 uncertainty=found,
                 minutes=minutes_details,
+                trends=trends,
             ),
             xlsx=xlsx,
             html=html,

@@ -25,10 +25,12 @@ from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import Stratum, describe_strata, form_strata, strata_source
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import issue_counts_line, reading_text, reconciliation_line
+from phbs.reports.trends import TrendsView, trends_view
 from phbs.scoring.funnel import FunnelData, funnel_plot, village_recap
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.summary import NO_DUSUN, AreaReport, AreaSummary, summarise
+from phbs.trends.models import Trends
 
 if TYPE_CHECKING:
     from phbs.scoring.streaming import StreamedScore
@@ -102,6 +104,8 @@ class ReportContent:
     minutes: MinutesDetails = field(default_factory=MinutesDetails)
     #: Where the strata come from, in words (docs/aturan.md §5.6).
     strata_source: str = ""
+    #: The comparison with an earlier round (docs/aturan.md §5.8), when given.
+    trends: TrendsView | None = None
 
     def issue_line(self) -> str:
         """The issue counts, with how many reading the survey files found (what ``phbs
@@ -128,7 +132,9 @@ class ReportOptions:
     (:class:`phbs.Uncertainty`) adds the median rank, the rank interval, P(first), P(top 3),
     how often a village keeps its rank, the swapping pairs and the shrinkage prior.
     ``minutes`` (:class:`phbs.MinutesDetails`) gives the place, date, names, level and year
-    written into the *berita acara* of a ranking (blank lines where not given).
+    written into the *berita acara* of a ranking (blank lines where not given). ``trends``
+    (:func:`phbs.trends.compare.compare_rounds` of an earlier round and this one) adds the
+    change section and sheet, and its issues to the data issues.
 
     >>> ReportOptions(lang="en", target=50.0).target
     50.0
@@ -145,6 +151,7 @@ class ReportOptions:
     rubric: LoadedRubric | None = None
     uncertainty: Uncertainty | None = None
     minutes: MinutesDetails | None = None
+    trends: Trends | None = None
 
 
 def build_content(
@@ -182,6 +189,7 @@ def build_content(
         issues = [*issues, *funnel.issues()]
         if ranking is not None:
             issues = [*issues, *ranking.masalah]
+        issues = [*issues, *(options.trends.masalah if options.trends else [])]
     issue_list = list(issues)
     by_code: dict[str, Issue] = {}
     for issue in issue_list:
@@ -263,6 +271,7 @@ def build_content(
         uncertainty=uncertainty,
         minutes=options.minutes or MinutesDetails(),
         strata_source=strata_source(form, bool(strata), lang),
+        trends=None if options.trends is None else trends_view(options.trends, form, lang),
     )
     content.settings.extend(_settings(content))
     return content

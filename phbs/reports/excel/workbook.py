@@ -2,7 +2,8 @@
 
 Sheets, in order: *Ringkasan* (headline, reconciliation, settings, bar chart, villages
 outside the funnel limits), the area table (*Desa* or the chosen level, with the confidence
-interval of % ber-PHBS), *Rekap Indikator* (and *Rekap Dusun* when the data has dusun),
+interval of % ber-PHBS), *Perubahan* (the change from an earlier round, when given),
+*Rekap Indikator* (and *Rekap Dusun* when the data has dusun),
 *IK Cakupan* (coverage intervals, one row per village and indicator), *Peringkat* (with a
 ranking), *Berita Acara* (the contest minutes, with a ranking), *Rumah Tangga* (split past
 Excel's row limit), *Masalah Data* and *Metadata*.
@@ -46,6 +47,7 @@ from phbs.reports.excel.tables import (
     write_issues,
     write_metadata,
 )
+from phbs.reports.excel.trends import write_trends_sheet
 from phbs.reports.healthy import healthy_label
 from phbs.reports.strata import stratum_of
 from phbs.scoring.household import AreaLevel
@@ -98,23 +100,13 @@ def write_workbook(
         summary = workbook.add_worksheet(t("report.sheet.summary", content.lang))
         area_sheet = _write_areas(workbook, formats, content)
         _write_summary(workbook, summary, formats, content, area_sheet)
-        write_recap(
-            workbook,
-            formats,
-            content,
-            t("report.sheet.recap", content.lang),
-            content.recap_villages,
-            dusun=False,
-        )
+        if content.trends is not None:
+            write_trends_sheet(workbook, formats, content.trends)
+        recaps = [("report.sheet.recap", content.recap_villages, False)]
         if content.recap_dusun:
-            write_recap(
-                workbook,
-                formats,
-                content,
-                t("report.sheet.recap_dusun", content.lang),
-                content.recap_dusun,
-                dusun=True,
-            )
+            recaps.append(("report.sheet.recap_dusun", content.recap_dusun, True))
+        for key, areas, dusun in recaps:
+            write_recap(workbook, formats, content, t(key, content.lang), areas, dusun=dusun)
         write_coverage_intervals(workbook, formats, content, max_rows)
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)

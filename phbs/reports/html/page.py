@@ -26,6 +26,7 @@ from phbs.reports.denominators import denominator_notes
 from phbs.reports.excel.sheet import ReportProgress, WriteStep
 from phbs.reports.html.contest import ranking_section
 from phbs.reports.html.funnel import funnel_chart
+from phbs.reports.html.trends import trends_section
 from phbs.reports.html.view import (
     area_table,
     bar_chart,
@@ -196,6 +197,7 @@ def render_html(
         "ci_text": ci_description(content),
         "ci_level": ci_level(content),
         "minutes": build_minutes(content, content.minutes) if content.ranking else None,
+        "trends": (trends_section(content.trends, ci_level(content)) if content.trends else None),
     }
     variables.update(extra or {})
     return environment.get_template(TEMPLATE).render(variables)

@@ -1,0 +1,314 @@
+"""What a report shows of a comparison with an earlier round (docs/aturan.md §5.8), the same
+on the page and in the workbook: per area the two values, the change with its interval and
+verdict, the paired households; per indicator the whole report area's change and how many
+areas went up or down; and the statements a reader needs to read them (the rounds and their
+files, areas in one round only, codes joined, form differences, the confidence level and
+the caution about many comparisons).
+
+A report compares two rounds: the baseline (``--baseline``) and the survey of the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from phbs.difference_stats import difference_interval, verdict_codes
+from phbs.forms.model import Form
+from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
+from phbs.trends.models import AreaTrend, Change, Measure, RoundValue, Transitions, Trends, Verdict
+from phbs.trends.transitions import VERDICT
+
+#: Areas named in a statement before "…".
+_LISTED = 12
+#: Order of verdicts when a table is sorted by them (up first when sorted descending).
+VERDICT_ORDER = {Verdict.TURUN: 0, Verdict.TIDAK_BERUBAH: 1, Verdict.NAIK: 2}
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One area: its value in the baseline and in the current round, the change between
+    them (with its interval and verdict, or the reason it has none) and the households
+    surveyed in both, when known."""
+
+    kode: str
+    nama: str
+    kode_asal: tuple[str, ...]
+    before: RoundValue
+    after: RoundValue
+    change: Change
+    paired: Transitions | None
+
+
+@dataclass(frozen=True)
+class IndicatorTrend:
+    """One indicator over the whole report area (the areas surveyed in both rounds summed):
+    its two coverages, the change with its interval and verdict, and how many areas went up,
+    went down or did not change meaningfully."""
+
+    code: str
+    label: str
+    before: RoundValue
+    after: RoundValue
+    change: Change
+    naik: int
+    turun: int
+    tidak_berubah: int
+
+
+@dataclass(frozen=True)
+class TrendsView:
+    """The comparison as a report lays it out."""
+
+    lang: Lang
+    trends: Trends
+    baseline: str
+    current: str
+    title: str
+    rows: list[TrendRow]
+    total: TrendRow
+    indicators: list[IndicatorTrend]
+    statements: list[str]
+    paired_known: bool
+
+    def verdict_text(self, change: Change) -> str:
+        """The verdict in words, or why there is none."""
+        if change.putusan is not None:
+            return t(f"report.trends.verdict.{change.putusan.value}", self.lang)
+        if change.alasan is not None:
+            return t(f"report.trends.reason.{change.alasan.value}", self.lang)
+        return "–"
+
+    def counts(self) -> dict[str, int]:
+        """How many areas got each verdict (``none``: no verdict)."""
+        found = {v.value: 0 for v in Verdict} | {"none": 0}
+        for row in self.rows:
+            found[row.change.putusan.value if row.change.putusan else "none"] += 1
+        return found
+
+
+def fmt_points(value: float | None, lang: Lang = "id") -> str:
+    """A change in percentage points with its sign: ``+12,3``, ``−4,0``, ``0,0``.
+
+    >>> fmt_points(12.34), fmt_points(-4.0, "en"), fmt_points(0.04), fmt_points(None)
+    ('+12,3', '−4.0', '0,0', '–')
+    """
+    if value is None:
+        return "–"
+    text = fmt_decimal(abs(value), lang, 1)
+    if text.strip("0,.") == "":
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def fmt_change_interval(change: Change, lang: Lang = "id") -> str:
+    """The interval of a change, ``+5,2 s.d. +21,0`` (``+5.2 to +21.0``)."""
+    if change.bawah is None or change.atas is None:
+        return "–"
+    return t(
+        "report.trends.interval",
+        lang,
+        low=fmt_points(change.bawah, lang),
+        high=fmt_points(change.atas, lang),
+    )
+
+
+def _value(x: int, n: int, label: str) -> RoundValue:
+    return RoundValue(putaran=label, x=x, n=n, persen=x / n * 100 if n else None)
+
+
+def _summed(
+    measures: list[Measure], labels: tuple[str, str], confidence: float, comparable: bool
+) -> tuple[RoundValue, RoundValue, Change]:
+    """The whole report area: the areas present in both rounds summed (docs/aturan.md §5.5),
+    the change with Newcombe's interval, without the finite population correction (§5.4)."""
+    x1 = n1 = x2 = n2 = 0
+    for m in measures:
+        before, after = m.nilai[0], m.nilai[-1]
+        if before.n is None or after.n is None:
+            continue
+        x1, n1 = x1 + (before.x or 0), n1 + before.n
+        x2, n2 = x2 + (after.x or 0), n2 + after.n
+    before, after = _value(x1, n1, labels[0]), _value(x2, n2, labels[1])
+    if not (n1 and n2 and comparable):
+        return before, after, Change(dari=labels[0], ke=labels[1])
+    lo, hi = difference_interval([x1], [n1], [x2], [n2], confidence=confidence)
+    code = int(verdict_codes(lo, hi)[0])
+    change = Change(
+        dari=labels[0],
+        ke=labels[1],
+        perubahan=(x2 / n2 - x1 / n1) * 100,
+        bawah=float(lo[0]) * 100,
+        atas=float(hi[0]) * 100,
+        putusan=VERDICT.get(code),
+    )
+    return before, after, change
+
+
+def _paired(area: AreaTrend, labels: tuple[str, str]) -> Transitions | None:
+    return next((p for p in area.transisi if (p.dari, p.ke) == labels), None)
+
+
+def _row(area: AreaTrend, pair: int) -> TrendRow:
+    measure = area.persen_ber_phbs
+    change = measure.perubahan[pair]
+    return TrendRow(
+        kode=area.kode,
+        nama=area.nama,
+        kode_asal=tuple(area.kode_asal),
+        before=measure.nilai[0],
+        after=measure.nilai[-1],
+        change=change,
+        paired=_paired(area, (change.dari, change.ke)),
+    )
+
+
+def trends_view(trends: Trends, form: Form, lang: Lang = "id") -> TrendsView:
+    """The comparison of ``trends`` (its first round against its last) as a report shows it,
+    its indicators named as ``form`` names them."""
+    names = {
+        i.code: f"{i.number}. {i.name_en if lang == 'en' else i.name}" for i in form.indicators
+    }
+    labels = (trends.putaran[0].label, trends.putaran[-1].label)
+    pair = trends.perbandingan.index(labels)
+    rows = [_row(area, pair) for area in trends.wilayah]
+    confidence = trends.tingkat_kepercayaan
+    before, after, change = _summed(
+        [a.persen_ber_phbs for a in trends.wilayah],
+        labels,
+        confidence,
+        trends.persen_ber_phbs_sebanding,
+    )
+    paired = [r.paired for r in rows if r.paired is not None]
+    total_paired = None
+    if paired:
+        total_paired = Transitions(
+            dari=labels[0],
+            ke=labels[1],
+            berpasangan=sum(p.berpasangan for p in paired),
+            tetap_ber_phbs=sum(p.tetap_ber_phbs for p in paired),
+            menjadi_ber_phbs=sum(p.menjadi_ber_phbs for p in paired),
+            tidak_lagi_ber_phbs=sum(p.tidak_lagi_ber_phbs for p in paired),
+            tetap_tidak=sum(p.tetap_tidak for p in paired),
+            belum_lengkap=sum(p.belum_lengkap for p in paired),
+        )
+    total = TrendRow("", t("total", lang), (), before, after, change, total_paired)
+    indicators = []
+    for code in trends.indikator_dibandingkan:
+        measures = [a.indikator[code] for a in trends.wilayah]
+        ind_before, ind_after, ind_change = _summed(measures, labels, confidence, True)
+        verdicts = [m.perubahan[pair].putusan for m in measures]
+        indicators.append(
+            IndicatorTrend(
+                code=code,
+                label=names.get(code, code),
+                before=ind_before,
+                after=ind_after,
+                change=ind_change,
+                naik=verdicts.count(Verdict.NAIK),
+                turun=verdicts.count(Verdict.TURUN),
+                tidak_berubah=verdicts.count(Verdict.TIDAK_BERUBAH),
+            )
+        )
+    view = TrendsView(
+        lang=lang,
+        trends=trends,
+        baseline=labels[0],
+        current=labels[1],
+        title=t("report.trends.title", lang, before=labels[0], after=labels[1]),
+        rows=rows,
+        total=total,
+        indicators=indicators,
+        statements=[],
+        paired_known=all(info.rumah_tangga for info in trends.putaran),
+    )
+    view.statements.extend(statements(view))
+    return view
+
+
+def _listed(areas: list[AreaTrend]) -> str:
+    shown = [f"{a.kode} {a.nama}" for a in areas[:_LISTED]]
+    return ", ".join(shown) + (", …" if len(areas) > _LISTED else "")
+
+
+def statements(view: TrendsView) -> list[str]:
+    """What a reader must know to read the comparison, one sentence each."""
+    trends, lang = view.trends, view.lang
+    level = t(f"level.{trends.tingkat}", lang)
+    found = []
+    for info in trends.putaran:
+        found.append(
+            t(
+                "report.trends.round",
+                lang,
+                label=info.label,
+                files=", ".join(_file_name(s) for s in info.sumber),
+                villages=fmt_int(info.desa, lang),
+                households=fmt_int(info.rumah_tangga_disurvei, lang),
+                form=info.formulir,
+            )
+        )
+    for info in trends.putaran:
+        alone = [a for a in trends.wilayah if a.ada_di == [info.label]]
+        if alone:
+            found.append(
+                t(
+                    "report.trends.only_in",
+                    lang,
+                    label=info.label,
+                    count=fmt_int(len(alone), lang),
+                    level=level,
+                    areas=_listed(alone),
+                )
+            )
+    used = [c for c in trends.perubahan_kode if c.dipakai]
+    if used:
+        joined = "; ".join(f"{c.kode_lama} → {c.kode_baru}" for c in used)
+        found.append(
+            t("report.trends.joined", lang, file=_file_name(trends.berkas_perubahan_kode))
+            + " "
+            + joined
+        )
+    for label, codes in trends.indikator_tidak_dibandingkan.items():
+        found.append(
+            t("report.trends.not_compared", lang, label=label, indicators=", ".join(codes))
+        )
+    if not trends.persen_ber_phbs_sebanding:
+        found.append(t("report.trends.not_comparable", lang))
+    level_text = fmt_decimal(trends.tingkat_kepercayaan * 100, lang, 1, trim=True)
+    found.append(t("report.trends.ci", lang, level=level_text))
+    areas = len(view.rows)
+    chance = areas * (1 - trends.tingkat_kepercayaan)
+    found.append(
+        t(
+            "report.trends.caution",
+            lang,
+            count=fmt_int(areas, lang),
+            level=level,
+            chance=fmt_decimal(chance, lang, 1),
+            alpha=fmt_percent((1 - trends.tingkat_kepercayaan) * 100, lang, 0),
+        )
+    )
+    found.append(
+        t("report.trends.paired", lang)
+        if view.paired_known
+        else t("report.trends.paired.unknown", lang)
+    )
+    return found
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def verdict_sort(change: Change) -> str:
+    """The key a table sorts the verdict column by (no verdict: empty, always last)."""
+    return "" if change.putusan is None else str(VERDICT_ORDER[change.putusan])
+
+
+def change_values(view: TrendsView) -> np.ndarray:
+    """The change of each row in points (NaN without one), for charts."""
+    return np.array(
+        [np.nan if r.change.perubahan is None else r.change.perubahan for r in view.rows]
+    )
