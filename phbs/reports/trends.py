@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from phbs.difference_stats import difference_interval, verdict_codes
 from phbs.forms.model import Form
 from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
@@ -305,10 +303,3 @@ def _file_name(path: str) -> str:
 def verdict_sort(change: Change) -> str:
     """The key a table sorts the verdict column by (no verdict: empty, always last)."""
     return "" if change.putusan is None else str(VERDICT_ORDER[change.putusan])
-
-
-def change_values(view: TrendsView) -> np.ndarray:
-    """The change of each row in points (NaN without one), for charts."""
-    return np.array(
-        [np.nan if r.change.perubahan is None else r.change.perubahan for r in view.rows]
-    )
