@@ -956,10 +956,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.sheet.trends": ("Perubahan", "Change"),
     "report.trends.default_label": ("terkini", "current"),
-    "report.trends.bad_baseline": (
-        "--baseline {value}: tulis LABEL=BERKAS (mis. --baseline 2024=survei-2024.csv)",
-        "--baseline {value}: write LABEL=FILE (e.g. --baseline 2024=survey-2024.csv)",
-    ),
     "report.trends.one_baseline": (
         "--baseline: satu putaran pembanding saja (label {labels}); untuk beberapa putaran "
         "pakai phbs compare",

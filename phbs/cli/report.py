@@ -168,7 +168,9 @@ def report_command(
 
     totals = read_villages(villages) if villages else None
     # The earlier round is read first: when it cannot be read, nothing is written.
-    earlier = read_baseline(earlier_round, how, totals) if earlier_round else None
+    earlier = None
+    if earlier_round is not None:
+        earlier = read_baseline(earlier_round, how, totals, quiet=quiet, lang=language)
     reading = rows_progress(quiet, language)
     loaded_form = load_form(how.form)
     result: ScoreResult | StreamedScore

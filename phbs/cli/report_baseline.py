@@ -78,21 +78,14 @@ def parse_baseline(
 ) -> Baseline | None:
     """The ``--baseline`` values as one round (None without any); refused when a value is not
     ``LABEL=FILE``, when they name more than one label, or when ``--label`` is the same."""
+    from phbs.cli.rounds import labelled
     from phbs.trends.rounds import check_label
 
     if not given:
         if current is not None or code_changes is not None:
             raise click.UsageError(t("report.trends.needs_baseline", lang))
         return None
-    labels: dict[str, list[Path]] = {}
-    for text in given:
-        label, equals, file = text.partition("=")
-        if not equals or not label.strip() or not file.strip():
-            raise SettingsError(
-                t("report.trends.bad_baseline", "id", value=text),
-                t("report.trends.bad_baseline", "en", value=text),
-            )
-        labels.setdefault(check_label(label.strip()), []).append(Path(file.strip()))
+    labels = {k: [Path(f) for f in v] for k, v in labelled(given, "--baseline").items()}
     if len(labels) > 1:
         names = ", ".join(labels)
         raise SettingsError(
@@ -116,21 +109,21 @@ def parse_baseline(
 
 
 def read_baseline(
-    baseline: Baseline, how: SurveyReading, villages: VillageTotals | None
+    baseline: Baseline,
+    how: SurveyReading,
+    villages: VillageTotals | None,
+    *,
+    quiet: bool = True,
+    lang: Lang = "id",
 ) -> tuple[Round, list[Issue]]:
     """The earlier round, read as the report's survey is read, with its reading issues."""
-    from phbs.trends.reading import read_round
+    from phbs.cli.rounds import read_rounds
 
-    return read_round(
-        baseline.label,
-        baseline.files,
-        how.form,
-        villages=villages,
-        sheet=how.sheet,
-        id_scope=how.id_scope,
-        settings=how.settings,
-        mapping=how.mapping,
+    files = [str(f) for f in baseline.files]
+    (earlier,), issues = read_rounds(
+        {baseline.label: files}, how, {baseline.label: villages}, quiet=quiet, lang=lang
     )
+    return earlier, issues
 
 
 def compare_with_baseline(
@@ -145,11 +138,16 @@ def compare_with_baseline(
     issues of reading the earlier round come first among its issues."""
     from phbs.ingest.code_changes import read_code_changes
     from phbs.scoring.household import AreaLevel
+    from phbs.scoring.streaming import StreamedScore
     from phbs.trends.compare import compare_rounds
-    from phbs.trends.rounds import household_outcomes, round_from_score
+    from phbs.trends.rounds import batch_outcomes, household_outcomes, round_from_score
 
-    recap = result.survey.recap_villages is not None
-    households = None if recap else household_outcomes(result.households())
+    households = None
+    if result.survey.recap_villages is None:
+        if isinstance(result, StreamedScore):
+            households = batch_outcomes(result.spool.batches()) if result.spool else None
+        else:
+            households = household_outcomes(result.households())
     current = round_from_score(
         baseline.current,
         by_village,
