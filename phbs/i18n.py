@@ -892,18 +892,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Household transitions are not available: one round was read from a summary "
         "without household rows.",
     ),
-    "report.trends.col.area": ("Wilayah", "Area"),
     "report.trends.col.value": ("% ber-PHBS {label}", "% PHBS {label}"),
     "report.trends.col.change": ("Perubahan (poin)", "Change (points)"),
-    "report.trends.col.interval": ("IK {level} % perubahan", "{level}% CI of the change"),
     "report.trends.col.verdict": ("Putusan", "Verdict"),
     "report.trends.col.transitions": ("Transisi berpasangan", "Paired transitions"),
     "report.trends.col.indicator": ("Indikator", "Indicator"),
     "report.trends.col.coverage": ("Cakupan {label}", "Coverage {label}"),
-    "report.trends.col.areas_up": ("{level} naik", "{level} up"),
-    "report.trends.col.areas_down": ("{level} turun", "{level} down"),
+    "report.trends.col.areas_up": ("{level} naik", "areas up"),
+    "report.trends.col.areas_down": ("{level} turun", "areas down"),
     "report.trends.col.areas_same": ("tidak berubah bermakna", "no meaningful change"),
-    "report.trends.col.surveyed": ("Disurvei {label}", "Surveyed {label}"),
     "report.trends.col.ber": ("Ber-PHBS {label}", "PHBS {label}"),
     "report.trends.col.base": ("Penyebut {label}", "Denominator {label}"),
     "report.trends.col.low": ("Perubahan: batas bawah", "Change: lower bound"),
@@ -941,10 +938,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "dan berapa {level} yang naik atau turun. Angka seluruh wilayah menunjukkan arah "
         "program; jumlah {level} menunjukkan apakah perubahan merata atau hanya di beberapa "
         "tempat.",
-        "Each indicator's coverage over the whole report area (the {level} in both rounds "
+        "Each indicator's coverage over the whole report area (the areas in both rounds "
         "summed, without the finite population correction), its change with the interval, "
-        "and how many {level} went up or down. The whole-area figure shows the programme's "
-        "direction; the counts show whether the change is broad or in a few places.",
+        "and how many areas ({level}) went up or down. The whole-area figure shows the "
+        "programme's direction; the counts show whether the change is broad or in a few "
+        "places.",
     ),
     "report.trends.chart.too_many": (
         "Grafik tidak dibuat untuk lebih dari {count} wilayah; baca tabel di atas.",

@@ -26,7 +26,7 @@ from trend_helpers import IMPROVED, TwoRounds, two_rounds
 
 from phbs import write_report
 from phbs.reports.content import ReportOptions, build_content
-from phbs.reports.html.trends import ROWS_PER_BLOCK, trend_charts
+from phbs.reports.html.trends import ROWS_PER_BLOCK, trend_charts, trends_section
 from phbs.trends.compare import compare_rounds
 from phbs.trends.models import Verdict
 from phbs.trends.reading import read_round
@@ -245,6 +245,7 @@ def test_many_villages_are_drawn_in_blocks(rounds: TwoRounds) -> None:
         rounds.result, rounds.report, ReportOptions(villages=rounds.villages, trends=trends)
     )
     assert content.trends is not None
+    assert trends_section(content.trends, "95").scroll
     charts = trend_charts(content.trends)
     assert len(charts) == -(-300 // ROWS_PER_BLOCK)
     assert all(len(c.marks) <= ROWS_PER_BLOCK for c in charts)
