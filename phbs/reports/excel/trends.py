@@ -163,18 +163,19 @@ def _write_indicators(w: SheetWriter, view: TrendsView, row_formats: list[Any]) 
     w.set_height(index, 3)
     first, last = NAME_SPAN
     header_fmt = w.formats.header
-    w.sheet.write_string(index, 0, "", header_fmt)
+    w.sheet.write_blank(index, 0, None, header_fmt)
     w.sheet.merge_range(index, first, index, last, "", header_fmt)
     w.sheet.write_string(index, first, t("report.trends.col.indicator", lang), header_fmt)
     for col in range(last + 1, INDICATOR_COLS[-1] + 1):
         text = header[INDICATOR_COLS.index(col)] if col in INDICATOR_COLS else ""
         w.sheet.write_string(index, col, text, header_fmt)
+        # Past the area table (no paired columns) the header still needs room to wrap in.
+        w.widths[col] = max(w.widths.get(col, 0), min(len(text), HEADER_WIDTH))
     w.next_row += 1
     chars = int(sum(w.column_widths()[first : last + 1]))
-    for number, item in enumerate(view.indicators, start=1):
+    for item in view.indicators:
         index = w.next_row
         w.set_height(index, wrapped_lines(item.label, chars - 2))
-        w.cell(index, 0, number, w.formats.integer)
         w.sheet.merge_range(index, first, index, last, "", w.formats.wrapped)
         w.cell(index, first, item.label, w.formats.wrapped, measure=False)
         values: list[Cell] = [Pct(item.before.persen), Pct(item.after.persen)]
