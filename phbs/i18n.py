@@ -953,12 +953,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} areas: the chart scrolls inside its box.",
     ),
     "report.sheet.trends": ("Perubahan", "Change"),
-    "report.trends.default_label": ("terkini", "current"),
-    "report.trends.one_baseline": (
-        "--baseline: satu putaran pembanding saja (label {labels}); untuk beberapa putaran "
-        "pakai phbs compare",
-        "--baseline: one earlier round only (labels {labels}); for several rounds use phbs compare",
-    ),
     "report.trends.same_label": (
         "--label {label}: sama dengan label --baseline; beri label lain",
         "--label {label}: the same as the --baseline label; give another",
@@ -1707,8 +1701,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "one .json from phbs score -o is a round on its own).",
     ),
     "opt.label": (
-        "Label putaran terkini, survei yang diperingkat (bawaan: terkini).",
-        "Label of the current round, the survey ranked (default: current).",
+        "Label putaran terkini, survei yang dibaca perintah ini (bawaan: terkini).",
+        "Label of the current round, the survey this command reads (default: current).",
     ),
     "opt.resample_judges": (
         "Bootstrap juga mengambil ulang juri.",
@@ -1833,22 +1827,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "kabupaten (regency) or provinsi (province).",
     ),
     "opt.report.target": ("Target % ber-PHBS (mis. 70).", "Target % PHBS (e.g. 70)."),
-    "opt.report.baseline": (
-        "Putaran pembanding LABEL=BERKAS (boleh berulang dengan label yang sama untuk "
-        "beberapa berkas; .json dari 'phbs score -o' dibaca sendiri): laporan mendapat bagian "
-        "perubahan dan lembar Perubahan.",
-        "Earlier round LABEL=FILE (repeat with the same label for several files; a .json "
-        "from 'phbs score -o' is read on its own): the report gets a change section and a "
-        "Change sheet.",
-    ),
-    "opt.report.label": (
-        "Label putaran survei ini (bawaan: terkini).",
-        "Label of this survey's round (default: current).",
-    ),
-    "opt.report.code_changes": (
-        "Berkas perubahan kode desa (kode_lama, kode_baru) untuk --baseline.",
-        "Village code-change file (kode_lama, kode_baru) for --baseline.",
-    ),
     "opt.report.templates": (
         "Folder templat sendiri (dicari lebih dulu daripada templat bawaan).",
         "Folder of your own templates (looked in before the bundled ones).",

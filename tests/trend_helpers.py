@@ -20,9 +20,10 @@ from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult, score
 from phbs.scoring.summary import AreaReport, summarise
 from phbs.trends.compare import compare_rounds
+from phbs.trends.households import household_outcomes
 from phbs.trends.models import Trends
 from phbs.trends.reading import read_round
-from phbs.trends.rounds import household_outcomes, round_from_score
+from phbs.trends.rounds import round_from_score
 
 IMPROVED = "63.10.01.1007"
 FLIPPED = 40

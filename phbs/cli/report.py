@@ -6,12 +6,7 @@ from pathlib import Path
 
 import click
 
-from phbs.cli.report_baseline import (
-    baseline_options,
-    compare_with_baseline,
-    parse_baseline,
-    read_baseline,
-)
+from phbs.cli.baseline import Baseline, baseline_options
 from phbs.cli.common import (
     DecimalRange,
     ci_options,
@@ -25,6 +20,7 @@ from phbs.cli.common import (
 from phbs.cli.minutes import minutes_options
 from phbs.cli.progress import rows_progress, writing_progress
 from phbs.cli.reading import survey_reading
+from phbs.cli.report_baseline import compare_with_baseline, earlier_round, read_baseline
 from phbs.cli.translated import command, option
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import UncertaintyOptions
@@ -135,9 +131,7 @@ def report_command(
     uncertainty: UncertaintyOptions,
     minutes: Path | None,
     minutes_details: MinutesDetails,
-    baseline: tuple[str, ...],
-    round_label: str | None,
-    code_changes: Path | None,
+    baseline: Baseline,
 ) -> None:
     """Write the workbook and/or HTML report (help: ``cmd.report``)."""
     language = current_lang(ctx)
@@ -149,7 +143,7 @@ def report_command(
     contest = [p for p in (judges, attributes, overrides) if p is not None]
     if (contest or uncertainty.asked or minutes is not None) and rubric_name is None:
         raise click.UsageError(t("report.cli.needs_rubric", language))
-    earlier_round = parse_baseline(baseline, round_label, code_changes, language)
+    earlier = earlier_round(baseline, language)
     _suffix(xlsx, (".xlsx",), "--xlsx")
     _suffix(html, (".html", ".htm"), "--html")
     _suffix(minutes, (".html", ".htm"), "--minutes")
@@ -162,15 +156,15 @@ def report_command(
             villages,
             input_file(rubric_name),
             *how.files,
-            *(earlier_round.inputs if earlier_round else []),
+            *baseline.files(),
         ],
     )
 
     totals = read_villages(villages) if villages else None
     # The earlier round is read first: when it cannot be read, nothing is written.
-    earlier = None
-    if earlier_round is not None:
-        earlier = read_baseline(earlier_round, how, totals, quiet=quiet, lang=language)
+    read = None
+    if earlier is not None:
+        read = read_baseline(earlier, how, totals, na_policy, quiet=quiet, lang=language)
     reading = rows_progress(quiet, language)
     loaded_form = load_form(how.form)
     result: ScoreResult | StreamedScore
@@ -216,7 +210,7 @@ def report_command(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )
     by_village = report
-    if report.tingkat is not AreaLevel.DESA and (rubric_name or earlier_round):
+    if report.tingkat is not AreaLevel.DESA and (rubric_name or earlier):
         by_village = summarise(
             result,
             by=AreaLevel.DESA,
@@ -225,8 +219,8 @@ def report_command(
             confidence=report.tingkat_kepercayaan,
         )
     trends = None
-    if earlier_round is not None and earlier is not None:
-        trends = compare_with_baseline(earlier_round, earlier, result, by_village, level)
+    if earlier is not None and read is not None:
+        trends = compare_with_baseline(earlier, read, result, by_village, level)
     ranking = None
     found = None
     if rubric_name is not None:

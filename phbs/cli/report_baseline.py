@@ -1,23 +1,22 @@
 """``phbs report --baseline LABEL=FILE``: an earlier survey round to compare the report's
-survey with (docs/aturan.md §5.8).
+survey with (docs/aturan.md §5.8). The options are those of ``phbs rank``
+(:func:`phbs.cli.baseline.baseline_options`).
 
-The earlier round is read as the report's survey is read (the same form, reading options and
-villages file), or from the ``.json`` of an earlier ``phbs score -o``; the report's own round
-is the village summary the command has already made, with its households when it kept them.
-Both are compared at the report's level (by village when the report is by dusun).
+The earlier round is read as the report's survey is read (the same form, reading options,
+``--na-policy`` and villages file), or from the ``.json`` of an earlier ``phbs score -o``;
+the report's own round is the village summary the command has already made, with its
+households when it kept them. Both are compared at the report's level (by village when the
+report is by dusun).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-import click
-
-from phbs.cli.translated import option
-from phbs.errors import SettingsError
+from phbs.cli.baseline import Baseline, baseline_files
+from phbs.errors import PhbsError, SettingsError
 from phbs.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -30,35 +29,9 @@ if TYPE_CHECKING:
     from phbs.trends.models import Trends
     from phbs.trends.rounds import Round
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def baseline_options(function: F) -> F:
-    """``--baseline LABEL=FILE`` (repeatable), ``--label LABEL`` and ``--code-changes FILE``."""
-    decorators = [
-        option(
-            "--baseline",
-            "baseline",
-            multiple=True,
-            metavar="LABEL=BERKAS",
-            help="report.baseline",
-        ),
-        option("--label", "round_label", default=None, metavar="LABEL", help="report.label"),
-        option(
-            "--code-changes",
-            type=click.Path(path_type=Path),
-            default=None,
-            metavar="BERKAS",
-            help="report.code_changes",
-        ),
-    ]
-    for decorate in reversed(decorators):
-        function = decorate(function)
-    return function
-
 
 @dataclass(frozen=True)
-class Baseline:
+class EarlierRound:
     """The earlier round as given: its label and files, the label of the report's round and
     the code-change file."""
 
@@ -67,80 +40,89 @@ class Baseline:
     current: str
     code_changes: Path | None
 
-    @property
-    def inputs(self) -> list[Path]:
-        """Every file the comparison reads."""
-        return [*self.files, *([self.code_changes] if self.code_changes else [])]
 
-
-def parse_baseline(
-    given: Sequence[str], current: str | None, code_changes: Path | None, lang: Lang
-) -> Baseline | None:
-    """The ``--baseline`` values as one round (None without any); refused when a value is not
-    ``LABEL=FILE``, when they name more than one label, or when ``--label`` is the same."""
-    from phbs.cli.rounds import labelled
+def earlier_round(baseline: Baseline, lang: Lang) -> EarlierRound | None:
+    """The ``--baseline`` values as one round (None without any); refused when they name
+    more than one label or a file that is not there, when ``--label`` is the same label, or
+    ``--label`` / ``--code-changes`` without ``--baseline``."""
     from phbs.trends.rounds import check_label
 
-    if not given:
-        if current is not None or code_changes is not None:
-            raise click.UsageError(t("report.trends.needs_baseline", lang))
+    if not baseline.rounds:
+        if baseline.label is not None or baseline.code_changes is not None:
+            raise SettingsError(
+                t("report.trends.needs_baseline", "id"), t("report.trends.needs_baseline", "en")
+            )
         return None
-    labels = {k: [Path(f) for f in v] for k, v in labelled(given, "--baseline").items()}
-    if len(labels) > 1:
-        names = ", ".join(labels)
-        raise SettingsError(
-            t("report.trends.one_baseline", "id", labels=names),
-            t("report.trends.one_baseline", "en", labels=names),
-        )
-    ((label, files),) = labels.items()
+    label, files = baseline_files(baseline.rounds)
     for path in files:
         if not path.is_file():
             raise SettingsError(
                 t("report.trends.no_file", "id", label=label, path=path),
                 t("report.trends.no_file", "en", label=label, path=path),
             )
-    now = check_label(current) if current else t("report.trends.default_label", lang)
+    now = check_label(baseline.label) if baseline.label else t("round.current", lang)
     if now == label:
         raise SettingsError(
             t("report.trends.same_label", "id", label=now),
             t("report.trends.same_label", "en", label=now),
         )
-    return Baseline(label, tuple(files), now, code_changes)
+    return EarlierRound(label, tuple(files), now, baseline.code_changes)
 
 
 def read_baseline(
-    baseline: Baseline,
+    earlier: EarlierRound,
     how: SurveyReading,
     villages: VillageTotals | None,
+    na_policy: str | None,
     *,
     quiet: bool = True,
     lang: Lang = "id",
 ) -> tuple[Round, list[Issue]]:
     """The earlier round, read as the report's survey is read, with its reading issues."""
-    from phbs.cli.rounds import read_rounds
+    from phbs.cli.progress import rows_progress
+    from phbs.trends.reading import read_round
 
-    files = [str(f) for f in baseline.files]
-    (earlier,), issues = read_rounds(
-        {baseline.label: files}, how, {baseline.label: villages}, quiet=quiet, lang=lang
-    )
-    return earlier, issues
+    progress = rows_progress(quiet, lang)
+    try:
+        return read_round(
+            earlier.label,
+            earlier.files,
+            how.form,
+            villages=villages,
+            sheet=how.sheet,
+            id_scope=how.id_scope,
+            settings=how.settings,
+            mapping=how.mapping,
+            progress=progress,
+            na_policy=na_policy,
+        )
+    except PhbsError as error:
+        # Say which round could not be read: the report's survey may share a file name.
+        error.message_id = f"--baseline {earlier.label}: {error.message_id}"
+        error.message_en = f"--baseline {earlier.label}: {error.message_en}"
+        raise
+    finally:
+        if progress is not None:
+            progress.finish()
 
 
 def compare_with_baseline(
-    baseline: Baseline,
-    earlier: tuple[Round, list[Issue]],
+    earlier: EarlierRound,
+    read: tuple[Round, list[Issue]],
     result: ScoreResult | StreamedScore,
     by_village: AreaReport,
     level: str,
 ) -> Trends:
-    """The comparison of the earlier round with the report's survey (``by_village``: its
-    summary by village), at the report's level (by village for a report by dusun); the
-    issues of reading the earlier round come first among its issues."""
+    """The comparison of the earlier round (``read``: as read, with its issues) with the
+    report's survey (``by_village``: its summary by village), at the report's level (by
+    village for a report by dusun); the issues of reading the earlier round come first among
+    its issues."""
     from phbs.ingest.code_changes import read_code_changes
     from phbs.scoring.household import AreaLevel
     from phbs.scoring.streaming import StreamedScore
     from phbs.trends.compare import compare_rounds
-    from phbs.trends.rounds import batch_outcomes, household_outcomes, round_from_score
+    from phbs.trends.households import batch_outcomes, household_outcomes
+    from phbs.trends.rounds import round_from_score
 
     households = None
     if result.survey.recap_villages is None:
@@ -149,17 +131,17 @@ def compare_with_baseline(
         else:
             households = household_outcomes(result.households())
     current = round_from_score(
-        baseline.current,
+        earlier.current,
         by_village,
         [str(f.path) for f in result.survey.files],
         households,
     )
-    changes = read_code_changes(baseline.code_changes) if baseline.code_changes else None
+    changes = read_code_changes(earlier.code_changes) if earlier.code_changes else None
     by = AreaLevel.DESA if level == AreaLevel.DUSUN.value else AreaLevel(level)
     trends = compare_rounds(
-        [earlier[0], current],
+        [read[0], current],
         by=by,
         code_changes=changes,
         confidence=by_village.tingkat_kepercayaan,
     )
-    return trends.model_copy(update={"masalah": [*earlier[1], *trends.masalah]})
+    return trends.model_copy(update={"masalah": [*read[1], *trends.masalah]})
