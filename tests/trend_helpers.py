@@ -30,8 +30,8 @@ FLIPPED = 40
 
 
 def write_baseline(folder: Path) -> list[Path]:
-    """The baseline round's files: a changed copy of the Batulicin file and the Kusan Hilir
-    file as it is."""
+    """The baseline round's files: a changed copy of the Batulicin file and a copy of the
+    Kusan Hilir file as it is."""
     data = sample_data()
     source = next(p for p in data.survey_files if "batulicin" in p.name)
     with source.open(encoding="utf-8-sig", newline="") as handle:
@@ -47,7 +47,12 @@ def write_baseline(folder: Path) -> list[Path]:
     target = folder / "survei-batulicin-2024.csv"
     with target.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)
-    others = [p for p in data.survey_files if p != source]
+    # A copy: a round reads files of its own (the same file in two rounds is refused).
+    others = []
+    for other in (p for p in data.survey_files if p != source):
+        copy = folder / other.name
+        copy.write_bytes(other.read_bytes())
+        others.append(copy)
     return [target, *others]
 
 
