@@ -224,3 +224,5 @@ def _insert_chart(workbook: Any, sheet: Any, view: TrendsView, name: str, at: in
     chart.set_legend({"position": "top"})
     chart.set_size({"width": 720, "height": max(320, 30 * count + 110)})
     sheet.insert_chart(at, 0, chart)
+    # The chart starts a printed page of its own rather than being cut by a page break.
+    sheet.set_h_pagebreaks([at])
