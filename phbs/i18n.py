@@ -231,13 +231,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "trends.improvement.interval": ("rentang peringkat {level} %", "{level}% rank range"),
     "trends.improvement.first": ("P(paling meningkat)", "P(most improved)"),
     "trends.improvement.apart": (
-        "Paling meningkat dapat dibedakan dari desa lain: {names}.",
-        "The most improved stands apart from the others: {names}.",
+        "Paling meningkat, dapat dibedakan dari desa lain (bootstrap): {names}.",
+        "Most improved, standing apart from the others (bootstrap): {names}.",
     ),
     "trends.improvement.together": (
-        "Peringkat 1–{count} tidak dapat dibedakan (rentang peringkatnya saling tumpang tindih): "
-        "{names}.",
-        "Ranks 1–{count} cannot be told apart (their rank ranges overlap): {names}.",
+        "Paling meningkat: peringkat 1–{count} tidak dapat dibedakan (rentang peringkat bootstrap "
+        "saling tumpang tindih): {names}.",
+        "Most improved: ranks 1–{count} cannot be told apart (their bootstrap rank ranges "
+        "overlap): {names}.",
     ),
     "trends.improvement.none": (
         "Paling meningkat tidak diperingkat: {reason}",
@@ -837,47 +838,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Round {label}: {files} ({villages} {villages|village|villages}, {households} "
         "{households|household|households} surveyed; form {form}).",
     ),
-    "report.trends.only_in": (
-        "Hanya di putaran {label}, tidak dibandingkan ({count} {level}): {areas}.",
-        "Only in round {label}, not compared ({count} {level}): {areas}.",
-    ),
-    "report.trends.joined": (
-        "Kode desa digabung menurut berkas perubahan kode {file}:",
-        "Village codes joined by the code-change file {file}:",
-    ),
-    "report.trends.not_compared": (
-        "Indikator putaran {label} yang tidak ada di putaran lain tidak dibandingkan: "
-        "{indicators}. Hanya indikator yang ada di kedua putaran dibandingkan.",
-        "Indicators of round {label} that the other round lacks are not compared: "
-        "{indicators}. Only the indicators both rounds have are compared.",
-    ),
-    "report.trends.not_comparable": (
-        "% ber-PHBS dihitung berbeda di kedua putaran (formulir, indikator, kebijakan "
-        "tidak berlaku atau penyebut): nilainya ditampilkan, tetapi perubahannya tanpa "
-        "putusan.",
-        "% PHBS is defined differently in the two rounds (form, indicators, not-applicable "
-        "policy or denominator): its values are shown, but its change has no verdict.",
-    ),
-    "report.trends.ci": (
-        "Perubahan dalam poin persen (putaran akhir − putaran awal) dengan interval "
-        "kepercayaan {level} % (Newcombe; dengan koreksi populasi terbatas bila jumlah rumah "
-        "tangga desa diketahui). Naik: seluruh interval di atas 0; turun: seluruh interval "
-        "di bawah 0; tidak berubah bermakna: interval memuat 0.",
-        "Change in percentage points (later round − earlier round) with its {level}% "
-        "confidence interval (Newcombe; with the finite population correction where the "
-        "village's total households are known). Up: the whole interval above 0; down: the "
-        "whole interval below 0; no meaningful change: the interval holds 0.",
-    ),
-    "report.trends.caution": (
-        "Hati-hati membaca banyak perbandingan sekaligus: dengan {count} wilayah "
-        "dibandingkan, sekitar {chance} putusan naik atau turun dapat muncul karena "
-        "kebetulan saja walau tidak ada yang berubah ({alpha} per wilayah). Satu putusan "
-        "naik atau turun di antara banyak wilayah belum tentu perubahan nyata.",
-        "Read many comparisons with care: with {count} {count|area|areas} compared, about "
-        "{chance} 'up' or 'down' verdicts may appear by chance alone even if nothing changed "
-        "({alpha} per area). A single 'up' or 'down' among many areas is not necessarily a "
-        "real change.",
-    ),
     "report.trends.paired": (
         "Transisi: rumah tangga dengan id yang sama di desa yang sama pada kedua putaran dan "
         "lengkap di keduanya; menjadi ber-PHBS = dari tidak ber-PHBS ke ber-PHBS, tidak lagi "
@@ -885,12 +845,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Transitions: households with the same id in the same village in both rounds, "
         "complete in both; became PHBS = from not PHBS to PHBS, no longer = from PHBS to "
         "not PHBS.",
-    ),
-    "report.trends.paired.unknown": (
-        "Transisi rumah tangga tidak tersedia: satu putaran dibaca dari rekap tanpa baris "
-        "rumah tangga.",
-        "Household transitions are not available: one round was read from a summary "
-        "without household rows.",
     ),
     "report.trends.col.value": ("% ber-PHBS {label}", "% PHBS {label}"),
     "report.trends.col.change": ("Perubahan (poin)", "Change (points)"),

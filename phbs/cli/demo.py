@@ -8,13 +8,14 @@ import click
 
 from phbs.cli.common import csv_format_option, current_lang, lang_option
 from phbs.cli.translated import command, option
+from phbs.contest.improvement import Improvement
 from phbs.demo.rounds import most_improved
 from phbs.demo.sample import run_demo
 from phbs.i18n import Lang, fmt_decimal, t
 from phbs.outputs import CsvFormat
 from phbs.reports.ranking import notes_text, ranking_table
 from phbs.reports.text import area_table, issue_counts_line, reconciliation_line
-from phbs.reports.trends_text import change_interval, counts_line, points
+from phbs.reports.trends_text import change_interval, counts_line, improvement_lines, points
 from phbs.trends.models import Trends
 
 
@@ -48,7 +49,7 @@ def demo_command(ctx: click.Context, out_dir: Path, csv_format: CsvFormat) -> No
         click.echo(t("rank.notes", language))
         click.echo(notes)
     click.echo()
-    for line in trends_lines(run.trends, language):
+    for line in trends_lines(run.trends, run.improvement, language):
         click.echo(line)
     click.echo()
     click.echo(issue_counts_line(run.issues, language, len(survey.issues)))
@@ -60,10 +61,11 @@ def demo_command(ctx: click.Context, out_dir: Path, csv_format: CsvFormat) -> No
         click.echo(t("demo.kept", language, path=path), err=True)
 
 
-def trends_lines(trends: Trends, lang: Lang) -> list[str]:
+def trends_lines(trends: Trends, improvement: Improvement, lang: Lang) -> list[str]:
     """The demo's short block on the change since the earlier round (docs/aturan.md §5.8):
-    how many villages went up, down or did not change significantly, and the village that
-    improved the most among those whose interval says up."""
+    how many villages went up, down or did not change significantly, the village that
+    improved the most among those whose interval says up, and whether the bootstrap can tell
+    it apart from the next ones."""
     first, _ = trends.perbandingan[0]
     lines = [t("demo.trends.title", lang, first=first), counts_line(trends, 0, lang)]
     best = most_improved(trends)
@@ -82,4 +84,5 @@ def trends_lines(trends: Trends, lang: Lang) -> list[str]:
         level=fmt_decimal(trends.tingkat_kepercayaan * 100, lang, 1, trim=True),
         ci=change_interval(change, lang),
     )
-    return [*lines, best_line]
+    apart = improvement_lines(improvement, lang)[-1:] if improvement.desa else []
+    return [*lines, best_line, *apart]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from phbs.contest.improvement import Improvement
 from phbs.demo.data import SampleData, sample_data
 from phbs.ingest.villages import VillageTotals
 from phbs.outputs import CsvFormat
@@ -75,6 +76,7 @@ def write_sample_trends(
     *,
     csv_format: CsvFormat = CsvFormat.MACHINE,
     sample: SampleData | None = None,
+    improvement: Improvement | None = None,
 ) -> list[Path]:
     """Write ``perubahan.csv`` (machine or spreadsheet CSV) and ``perubahan.json`` into
     ``out_dir``, as ``phbs compare -o`` writes them."""
@@ -83,5 +85,5 @@ def write_sample_trends(
     inputs = [*sample.baseline_files, *sample.survey_files, sample.villages_file]
     paths = [folder / "perubahan.csv", folder / "perubahan.json"]
     write_trends_csv(trends, paths[0], inputs, csv_format=csv_format)
-    write_trends_json(trends, paths[1], inputs)
+    write_trends_json(trends, paths[1], inputs, improvement=improvement)
     return paths

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.bootstrap import bootstrap_ranking
+from phbs.contest.improvement import Improvement, rank_improvement
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.uncertainty import weight_sensitivity
@@ -50,6 +51,7 @@ class DemoRun:
     issues: list[Issue]
     ranking: Ranking
     trends: Trends
+    improvement: Improvement
     outputs: list[Path]
     inputs: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
@@ -116,10 +118,14 @@ def run_demo(
     # summary's, the funnel's and the contest's.
     issues = [*survey.issues, *villages.issues, *report.masalah, *funnel_plot(report).issues()]
     issues += ranking.masalah
+    trends = sample_trends(result, report, villages, sample)
+    improvement = rank_improvement(trends, replicates=1000, seed=42)
+    issues += trends.masalah
     write_issues(issues, outputs[4], [], lang)
     outputs += ranking_paths
-    trends = sample_trends(result, report, villages, sample)
-    outputs += write_sample_trends(trends, folder, csv_format=csv_format, sample=sample)
+    outputs += write_sample_trends(
+        trends, folder, csv_format=csv_format, sample=sample, improvement=improvement
+    )
     report_paths = [folder / "laporan.xlsx", folder / "laporan.html", folder / "berita-acara.html"]
     rubric = load_rubric(SAMPLE_RUBRIC)
     uncertainty = Uncertainty(
@@ -138,6 +144,7 @@ def run_demo(
             villages=villages,
             uncertainty=uncertainty,
             minutes=SAMPLE_MINUTES,
+            trends=trends,
         ),
         xlsx=report_paths[0],
         html=report_paths[1],
@@ -151,6 +158,7 @@ def run_demo(
         issues=issues,
         ranking=ranking,
         trends=trends,
+        improvement=improvement,
         outputs=outputs,
         inputs=inputs,
         kept=kept,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from phbs.difference_stats import difference_interval, verdict_codes
 from phbs.forms.model import Form
-from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
+from phbs.i18n import Lang, fmt_int, t
+from phbs.reports.trends_text import statements as shared_statements
 from phbs.trends.models import AreaTrend, Change, Measure, RoundValue, Transitions, Trends, Verdict
 from phbs.trends.transitions import VERDICT
 
@@ -84,32 +85,6 @@ class TrendsView:
         for row in self.rows:
             found[row.change.putusan.value if row.change.putusan else "none"] += 1
         return found
-
-
-def fmt_points(value: float | None, lang: Lang = "id") -> str:
-    """A change in percentage points with its sign: ``+12,3``, ``−4,0``, ``0,0``.
-
-    >>> fmt_points(12.34), fmt_points(-4.0, "en"), fmt_points(0.04), fmt_points(None)
-    ('+12,3', '−4.0', '0,0', '–')
-    """
-    if value is None:
-        return "–"
-    text = fmt_decimal(abs(value), lang, 1)
-    if text.strip("0,.") == "":
-        return text
-    return ("+" if value > 0 else "−") + text
-
-
-def fmt_change_interval(change: Change, lang: Lang = "id") -> str:
-    """The interval of a change, ``+5,2 s.d. +21,0`` (``+5.2 to +21.0``)."""
-    if change.bawah is None or change.atas is None:
-        return "–"
-    return t(
-        "report.trends.interval",
-        lang,
-        low=fmt_points(change.bawah, lang),
-        high=fmt_points(change.atas, lang),
-    )
 
 
 def _value(x: int, n: int, label: str) -> RoundValue:
@@ -231,68 +206,26 @@ def _listed(areas: list[AreaTrend]) -> str:
 
 
 def statements(view: TrendsView) -> list[str]:
-    """What a reader must know to read the comparison, one sentence each."""
+    """What a reader must know to read the comparison, one sentence each: the rounds with
+    their files, then what every output of a comparison states
+    (:func:`phbs.reports.trends_text.statements`), then what the transitions columns mean."""
     trends, lang = view.trends, view.lang
-    level = t(f"level.{trends.tingkat}", lang)
-    found = []
-    for info in trends.putaran:
-        found.append(
-            t(
-                "report.trends.round",
-                lang,
-                label=info.label,
-                files=", ".join(_file_name(s) for s in info.sumber),
-                villages=fmt_int(info.desa, lang),
-                households=fmt_int(info.rumah_tangga_disurvei, lang),
-                form=info.formulir,
-            )
-        )
-    for info in trends.putaran:
-        alone = [a for a in trends.wilayah if a.ada_di == [info.label]]
-        if alone:
-            found.append(
-                t(
-                    "report.trends.only_in",
-                    lang,
-                    label=info.label,
-                    count=fmt_int(len(alone), lang),
-                    level=level,
-                    areas=_listed(alone),
-                )
-            )
-    used = [c for c in trends.perubahan_kode if c.dipakai]
-    if used:
-        joined = "; ".join(f"{c.kode_lama} → {c.kode_baru}" for c in used)
-        found.append(
-            t("report.trends.joined", lang, file=_file_name(trends.berkas_perubahan_kode))
-            + " "
-            + joined
-        )
-    for label, codes in trends.indikator_tidak_dibandingkan.items():
-        found.append(
-            t("report.trends.not_compared", lang, label=label, indicators=", ".join(codes))
-        )
-    if not trends.persen_ber_phbs_sebanding:
-        found.append(t("report.trends.not_comparable", lang))
-    level_text = fmt_decimal(trends.tingkat_kepercayaan * 100, lang, 1, trim=True)
-    found.append(t("report.trends.ci", lang, level=level_text))
-    areas = len(view.rows)
-    chance = areas * (1 - trends.tingkat_kepercayaan)
-    found.append(
+    found = [
         t(
-            "report.trends.caution",
+            "report.trends.round",
             lang,
-            count=fmt_int(areas, lang),
-            level=level,
-            chance=fmt_decimal(chance, lang, 1),
-            alpha=fmt_percent((1 - trends.tingkat_kepercayaan) * 100, lang, 0),
+            label=info.label,
+            files=", ".join(_file_name(s) for s in info.sumber),
+            villages=fmt_int(info.desa, lang),
+            households=fmt_int(info.rumah_tangga_disurvei, lang),
+            form=info.formulir,
         )
-    )
-    found.append(
-        t("report.trends.paired", lang)
-        if view.paired_known
-        else t("report.trends.paired.unknown", lang)
-    )
+        for info in trends.putaran
+    ]
+    pair = trends.perbandingan.index((view.baseline, view.current))
+    found += shared_statements(trends, pair, lang)
+    if view.paired_known:
+        found.append(t("report.trends.paired", lang))
     return found
 
 

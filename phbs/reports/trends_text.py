@@ -33,8 +33,12 @@ def change_interval(change: Change | None, lang: Lang) -> str:
     """``−2,1 s.d. +8,4`` (``to`` in English), or ``–``."""
     if change is None or change.bawah is None or change.atas is None:
         return "–"
-    word = " s.d. " if lang == "id" else " to "
-    return points(change.bawah, lang) + word + points(change.atas, lang)
+    return t(
+        "report.trends.interval",
+        lang,
+        low=points(change.bawah, lang),
+        high=points(change.atas, lang),
+    )
 
 
 def verdict_text(change: Change, area: AreaTrend, lang: Lang) -> str:

@@ -18,10 +18,9 @@ from phbs.reports.html.view import Cell, Column, Table, fmt_pct
 from phbs.reports.trends import (
     TrendRow,
     TrendsView,
-    fmt_change_interval,
-    fmt_points,
     verdict_sort,
 )
+from phbs.reports.trends_text import change_interval, points
 from phbs.trends.models import Change, RoundValue
 
 #: Colours of the verdicts (line, dot, arrow) and of their table cells.
@@ -99,7 +98,7 @@ def _value_text(view: TrendsView, row: TrendRow) -> str:
     lang = view.lang
     return (
         f"{fmt_pct(row.before.persen, lang)} → {fmt_pct(row.after.persen, lang)} · "
-        f"{fmt_points(row.change.perubahan, lang)} · {view.verdict_text(row.change)}"
+        f"{points(row.change.perubahan, lang)} · {view.verdict_text(row.change)}"
     )
 
 
@@ -116,7 +115,7 @@ def _mark(
         high = _x(left, width, row.before.persen + change.atas)
         band = (low or 0.0, high or 0.0)
     label = row.nama or row.kode
-    interval = fmt_change_interval(change, lang)
+    interval = change_interval(change, lang)
     tooltip = f"{row.kode} {label}: {_value_text(view, row)}"
     if interval != "–":
         tooltip += f" ({interval})"
@@ -133,7 +132,7 @@ def _mark(
         short_label=label if len(label) <= cut else label[: cut - 1] + "…",
         # A phone's line holds the name and the change; the two values are in the tooltip.
         value_text=(
-            f"{fmt_points(change.perubahan, lang)} · {view.verdict_text(change)}"
+            f"{points(change.perubahan, lang)} · {view.verdict_text(change)}"
             if narrow
             else _value_text(view, row)
         ),
@@ -200,9 +199,9 @@ def _change_cells(view: TrendsView, change: Change) -> list[Cell]:
     key = _verdict_key(change)
     return [
         Cell(
-            text=fmt_points(change.perubahan, lang),
+            text=points(change.perubahan, lang),
             sort="" if change.perubahan is None else repr(float(change.perubahan)),
-            note=fmt_change_interval(change, lang) if change.bawah is not None else "",
+            note=change_interval(change, lang) if change.bawah is not None else "",
         ),
         Cell(
             text=view.verdict_text(change),
