@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from phbs.cli.reading import SurveyReading
-from phbs.cli.rounds import labelled
+from phbs.cli.rounds import labelled, read_one_round
 from phbs.cli.translated import option
 from phbs.contest.change import with_change
 from phbs.contest.measures import VillageMeasures
@@ -32,7 +32,6 @@ from phbs.ingest.held import file_sha256
 from phbs.issues import Issue
 from phbs.scoring.summary import AreaReport
 from phbs.trends.compare import compare_rounds
-from phbs.trends.reading import read_round
 from phbs.trends.rounds import Round, check_label, round_from_score
 from phbs.trends.summary_json import read_round_json
 
@@ -142,15 +141,9 @@ def add_change(
     label, files = baseline_files(baseline.rounds)
     report, summary, survey = current
     now = _current(check_label(baseline.label or t("round.current", lang)), report, summary, survey)
-    earlier, issues = read_round(
-        label,
-        files,
-        reading.form,
-        sheet=reading.sheet,
-        id_scope=reading.id_scope,
-        settings=reading.settings,
-        mapping=reading.mapping,
-        na_policy=na_policy,
+    named = f"--baseline {label}"
+    earlier, issues = read_one_round(
+        label, files, reading, na_policy=na_policy, named=(named, named), lang=lang
     )
     changes = read_code_changes(baseline.code_changes) if baseline.code_changes else None
     trends = compare_rounds([earlier, now], by="desa", code_changes=changes)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from phbs.cli.baseline import Baseline, baseline_files
-from phbs.errors import PhbsError, SettingsError
+from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -79,31 +79,19 @@ def read_baseline(
     lang: Lang = "id",
 ) -> tuple[Round, list[Issue]]:
     """The earlier round, read as the report's survey is read, with its reading issues."""
-    from phbs.cli.progress import rows_progress
-    from phbs.trends.reading import read_round
+    from phbs.cli.rounds import read_one_round
 
-    progress = rows_progress(quiet, lang)
-    try:
-        return read_round(
-            earlier.label,
-            earlier.files,
-            how.form,
-            villages=villages,
-            sheet=how.sheet,
-            id_scope=how.id_scope,
-            settings=how.settings,
-            mapping=how.mapping,
-            progress=progress,
-            na_policy=na_policy,
-        )
-    except PhbsError as error:
-        # Say which round could not be read: the report's survey may share a file name.
-        error.message_id = f"--baseline {earlier.label}: {error.message_id}"
-        error.message_en = f"--baseline {earlier.label}: {error.message_en}"
-        raise
-    finally:
-        if progress is not None:
-            progress.finish()
+    named = f"--baseline {earlier.label}"
+    return read_one_round(
+        earlier.label,
+        earlier.files,
+        how,
+        villages=villages,
+        na_policy=na_policy,
+        named=(named, named),
+        quiet=quiet,
+        lang=lang,
+    )
 
 
 def compare_with_baseline(

@@ -67,6 +67,49 @@ def per_round(values: Sequence[str], option: str, given: dict[str, list[str]]) -
     return found
 
 
+def read_one_round(
+    label: str,
+    files: Sequence[str | Path],
+    how: SurveyReading,
+    *,
+    form: str | None = None,
+    villages: VillageTotals | None = None,
+    na_policy: str | None = None,
+    named: tuple[str, str] | None = None,
+    quiet: bool = True,
+    lang: Lang = "id",
+) -> tuple[Round, list[Issue]]:
+    """One round read with the command's reading options (``form`` instead of the reading's;
+    only the ``--map FILE=PETA`` of its own files), with progress; an error that stops it
+    names the round (``named``: how, in Indonesian and English; default ``putaran LABEL``)."""
+    from phbs.cli.progress import rows_progress
+    from phbs.trends.reading import read_round
+
+    progress = rows_progress(quiet, lang)
+    try:
+        return read_round(
+            label,
+            [Path(f) for f in files],
+            form or how.form,
+            villages=villages,
+            sheet=how.sheet,
+            id_scope=how.id_scope,
+            settings=how.settings,
+            mapping=_round_maps(how.mapping, [str(f) for f in files]),
+            progress=progress,
+            na_policy=na_policy,
+        )
+    except PhbsError as error:
+        # Say which round could not be read: the same file name may be in several.
+        where_id, where_en = named or (f"putaran {label}", f"round {label}")
+        error.message_id = f"{where_id}: {error.message_id}"
+        error.message_en = f"{where_en}: {error.message_en}"
+        raise
+    finally:
+        if progress is not None:
+            progress.finish()
+
+
 def read_rounds(
     given: dict[str, list[str]],
     how: SurveyReading,
@@ -78,36 +121,21 @@ def read_rounds(
 ) -> tuple[list[Round], dict[str, list[Issue]]]:
     """Each labelled round read (``forms[label]`` instead of the reading's form, the
     villages file ``villages[label]``), with the issues found reading each round's files."""
-    from phbs.cli.progress import rows_progress
-    from phbs.trends.reading import read_round
-
     forms = forms or {}
     rounds: list[Round] = []
     issues: dict[str, list[Issue]] = {}
     if how.mapping is not None:  # every FILE=PETA must name a file of some round
         how.mapping.check_files([Path(f) for files in given.values() for f in files])
     for label, files in given.items():
-        progress = rows_progress(quiet, lang)
-        try:
-            rnd, found = read_round(
-                label,
-                [Path(f) for f in files],
-                forms.get(label, how.form),
-                villages=villages.get(label),
-                sheet=how.sheet,
-                id_scope=how.id_scope,
-                settings=how.settings,
-                mapping=_round_maps(how.mapping, files),
-                progress=progress,
-            )
-        except PhbsError as error:
-            # Say which round could not be read: the same file name may be in several.
-            error.message_id = f"putaran {label}: {error.message_id}"
-            error.message_en = f"round {label}: {error.message_en}"
-            raise
-        finally:
-            if progress is not None:
-                progress.finish()
+        rnd, found = read_one_round(
+            label,
+            files,
+            how,
+            form=forms.get(label),
+            villages=villages.get(label),
+            quiet=quiet,
+            lang=lang,
+        )
         rounds.append(rnd)
         issues[label] = found
     return rounds, issues

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import INDICATORS
 
 from phbs.cli.root import cli
 from phbs.demo.data import SampleData, sample_data
@@ -27,18 +28,6 @@ from phbs.trends.compare import compare_rounds
 from phbs.trends.models import Reason, Trends, Verdict
 from phbs.trends.reading import read_round
 
-INDICATORS = (
-    "persalinan_nakes",
-    "asi_eksklusif",
-    "timbang_balita",
-    "air_bersih",
-    "cuci_tangan",
-    "jamban_sehat",
-    "berantas_jentik",
-    "buah_sayur",
-    "aktivitas_fisik",
-    "tidak_merokok",
-)
 BATULICIN, PEJALA, KAMPUNG_BARU = "63.10.01.1007", "63.10.02.2005", "63.10.02.2008"
 #: What the synthetic truth says; every other village surveyed in both rounds did not change.
 DESIGNED = {BATULICIN: Verdict.NAIK, PEJALA: Verdict.NAIK, KAMPUNG_BARU: Verdict.TURUN}
