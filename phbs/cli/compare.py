@@ -14,8 +14,8 @@ from phbs.cli.common import (
     current_lang,
     lang_option,
     quiet_option,
-    reading_options,
     require_suffix,
+    scoring_options,
 )
 from phbs.cli.reading import survey_reading
 from phbs.cli.rounds import labelled, per_round, read_rounds
@@ -47,14 +47,7 @@ _LEVELS = [lvl.value for lvl in AreaLevel if lvl is not AreaLevel.DUSUN]
 )
 @option("--round-form", multiple=True, metavar="LABEL=FORMULIR", help="compare.round_form")
 @option("--round-villages", multiple=True, metavar="LABEL=BERKAS", help="compare.round_villages")
-@reading_options
-@option(
-    "--villages",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar="BERKAS",
-    help="villages",
-)
+@scoring_options
 @option(
     "--code-changes",
     type=click.Path(path_type=Path),
@@ -110,6 +103,7 @@ def compare_command(
     sheet: str | None,
     id_per_desa: bool,
     villages: Path | None,
+    na_policy: str | None,
     code_changes: Path | None,
     level: str,
     confidence: float,
@@ -147,7 +141,9 @@ def compare_command(
         for label in given
     }
     changes = read_code_changes(code_changes) if code_changes else None
-    rounds, issues = read_rounds(given, how, totals, forms, quiet=quiet, lang=language)
+    rounds, issues = read_rounds(
+        given, how, totals, forms, na_policy=na_policy, quiet=quiet, lang=language
+    )
     trends = compare_rounds(rounds, by=level, code_changes=changes, confidence=confidence)
     last = len(trends.perbandingan) - 1 if len(rounds) > 2 else 0
     first_label, last_label = trends.perbandingan[last]

@@ -116,11 +116,13 @@ def read_rounds(
     villages: dict[str, VillageTotals | None],
     forms: dict[str, str] | None = None,
     *,
+    na_policy: str | None = None,
     quiet: bool = True,
     lang: Lang = "id",
 ) -> tuple[list[Round], dict[str, list[Issue]]]:
     """Each labelled round read (``forms[label]`` instead of the reading's form, the
-    villages file ``villages[label]``), with the issues found reading each round's files."""
+    villages file ``villages[label]``, households counted under ``na_policy`` when given),
+    with the issues found reading each round's files."""
     forms = forms or {}
     rounds: list[Round] = []
     issues: dict[str, list[Issue]] = {}
@@ -133,6 +135,7 @@ def read_rounds(
             how,
             form=forms.get(label),
             villages=villages.get(label),
+            na_policy=na_policy,
             quiet=quiet,
             lang=lang,
         )
