@@ -1037,6 +1037,20 @@ def count_by_code(issues: Iterable[Issue]) -> list[tuple[IssueType, int]]:
     return [(CATALOGUE[code], n) for code, n in ordered]
 
 
+def group_by_code(issues: Iterable[Issue]) -> list[tuple[IssueType, list[Issue]]]:
+    """The issues of each code in their order, the codes as :func:`count_by_code` orders
+    them (most frequent first, then errors before warnings).
+
+    >>> [(kind.code, len(group)) for kind, group in group_by_code([make_issue("id-kosong")])]
+    [('id-kosong', 1)]
+    """
+    by_code: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_code.setdefault(issue.code, []).append(issue)
+    counted = [i for group in by_code.values() for i in group]
+    return [(kind, by_code[kind.code]) for kind, _ in count_by_code(counted)]
+
+
 def catalogue_markdown() -> str:
     """The documentation table of every issue code."""
     lines = [

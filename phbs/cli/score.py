@@ -34,11 +34,10 @@ from phbs.reports import tables, text
 from phbs.reports.content import na_policy_name
 from phbs.reports.denominators import denominator_notes
 from phbs.reports.households import households_csv, write_rejects_csv
-from phbs.scoring.funnel import village_funnel
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.plausibility import plausibility_issues
 from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import summarise
+from phbs.scoring.summary_issues import summary_issues
 
 
 def _refuse_unpublishable(
@@ -172,13 +171,7 @@ def score_command(
     report = summarise(
         result, by=level, villages=totals, ci_method=ci_method, confidence=confidence
     )
-    issues = [
-        *survey.issues,
-        *(totals.issues if totals else []),
-        *report.masalah,
-        *plausibility_issues(result),
-        *village_funnel(result, report).issues(),
-    ]
+    issues = summary_issues(result, report, totals)
 
     level_name = t(f"level.{report.tingkat.value}", language)
     click.echo(t("title.score", language, level=level_name))

@@ -96,7 +96,7 @@ def validate_command(
     click.echo()
     click.echo(text.issue_counts_line(survey.issues, language))
     if output is not None:
-        readings = [(f.name, text.reading_text(f, language)) for f in survey.files if f.reading]
+        readings = text.file_readings(survey, language)
         tables.write_issues(survey.issues, output, files, language, readings, csv_format=csv_format)
         click.echo(t("written", language, path=output))
     if not survey.rows_scored:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from phbs.i18n import Lang, fmt_decimal, fmt_int, t
 from phbs.ingest.survey import FileReading, SourceFile, Survey
-from phbs.issues import Issue, Severity, count_by_code
+from phbs.issues import Issue, Severity, group_by_code
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.summary import NO_DUSUN, AreaReport
 from phbs.stats import percent_interval
@@ -143,18 +143,14 @@ def issue_summary(issues: Sequence[Issue], lang: Lang = "id", *, examples: int =
     """Issues grouped by code, most frequent first, with the first few locations."""
     if not issues:
         return t("issues.none", lang)
-    by_code: dict[str, list[Issue]] = {}
-    for issue in issues:
-        by_code.setdefault(issue.code, []).append(issue)
     lines = []
     # The severity in the run's language, as the counts line says it (galat, peringatan).
     width = max(len(t(f"report.severity.{s.value}", lang)) for s in Severity)
     indent = " " * (6 + 2 + width + 2)
-    for kind, count in count_by_code(issues):
+    for kind, group in group_by_code(issues):
         title = kind.title_en if lang == "en" else kind.title_id
         severity = t(f"report.severity.{kind.severity.value}", lang)
-        lines.append(f"{fmt_int(count, lang):>6}  {severity:<{width}}  {kind.code}  {title}")
-        group = by_code[kind.code]
+        lines.append(f"{fmt_int(len(group), lang):>6}  {severity:<{width}}  {kind.code}  {title}")
         for issue in group[:examples]:
             where = issue.file if issue.row is None else f"{issue.file}:{issue.row}"
             lines.append(f"{indent}{where}  {issue.message(lang)}")
@@ -370,3 +366,9 @@ def reading_lines(survey: Survey, lang: Lang = "id") -> list[str]:
         for f in survey.files
         if f.reading
     ]
+
+
+def file_readings(survey: Survey, lang: Lang = "id") -> list[tuple[str, str]]:
+    """``(file, how it was read)`` for each input file read with a reading to tell, in full:
+    the list an issues file (``phbs validate -o``) carries beside the issues."""
+    return [(f.name, reading_text(f, lang)) for f in survey.files if f.reading]
