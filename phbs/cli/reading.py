@@ -72,10 +72,9 @@ def form_choice(ctx: click.Context, form_name: str, mapping: FileMaps | None) ->
     """The form to read with: ``--form`` when given, else the mappings' form, else the
     default (a mapping made for another form than ``--form`` is refused when it is applied)."""
     given = ctx.get_parameter_source("form_name") is not click.core.ParameterSource.DEFAULT
-    chosen = mapping.common("form") if mapping is not None else None
-    if chosen is not None and not given:
-        return chosen
-    return form_name
+    if mapping is None:
+        return form_name
+    return mapping.form_for(form_name if given else None, form_name)
 
 
 @dataclass(frozen=True)

@@ -88,3 +88,16 @@ class FileMaps:
                 f"The mappings differ in {key} ({listed}); one survey is read with one {key}",
             )
         return next(iter(values), None)
+
+    def form_for(self, given: str | None, default: str) -> str:
+        """The form the survey is read with: ``given`` (a form chosen by the user) when
+        there is one, else the form the mappings agree on, else ``default`` (a mapping made
+        for another form than ``given`` is refused when it is applied).
+
+        >>> FileMaps().form_for(None, "kemenkes-rt-10")
+        'kemenkes-rt-10'
+        """
+        chosen = self.common("form")
+        if given is not None:
+            return given
+        return chosen if chosen is not None else default

@@ -26,7 +26,7 @@ from phbs.scoring.results import ScoreResult
 from phbs.states import MISSING, STATE_NAMES
 
 if TYPE_CHECKING:
-    pass
+    from phbs.scoring.streaming import StreamedScore
 
 
 def household_columns(indicator_codes: Sequence[str], *, include_names: bool = False) -> list[str]:
@@ -131,16 +131,24 @@ def households_csv(
 
 
 def write_households_csv(
-    result: ScoreResult,
+    result: ScoreResult | StreamedScore,
     path: str | Path,
     *,
     include_names: bool = False,
     csv_format: CsvFormat = CsvFormat.MACHINE,
 ) -> None:
     """Write one row per scored household; household heads' names, and family-card or
-    identity numbers used as ids, only when asked (else the last four digits)."""
+    identity numbers used as ids, only when asked (else the last four digits). A survey
+    scored batch by batch writes the households it kept (``score_files(...,
+    keep_households=True)``): the same rows as ``score_files(..., households_csv=...)``."""
     survey = result.survey
     files = [f.name for f in survey.files]
+    if isinstance(result, ScoreResult):
+        batches = scored_batches(survey.households, result.outcomes)
+    elif result.spool is not None:
+        batches = result.spool.batches()
+    else:
+        raise ValueError("households were not kept: score with keep_households=True")
     with households_csv(
         path,
         survey.form.form,
@@ -148,7 +156,7 @@ def write_households_csv(
         include_names=include_names,
         csv_format=csv_format,
     ) as sink:
-        for batch, outcomes in scored_batches(survey.households, result.outcomes):
+        for batch, outcomes in batches:
             sink.write(batch, outcomes, files)
 
 
