@@ -295,6 +295,25 @@ LABELS: dict[str, tuple[str, str]] = {
         " {count} households with the same id but another head of household's name are not paired.",
     ),
     "more": ("… dan {count} lagi", "… and {count} more"),
+    # The files a job of the local page (phbs web) writes, as its download links name them.
+    "job.download.laporan.xlsx": ("Laporan (buku kerja Excel)", "Report (Excel workbook)"),
+    "job.download.laporan.html": ("Laporan (halaman HTML)", "Report (HTML page)"),
+    "job.download.berita-acara.html": ("Berita acara lomba (HTML)", "Contest minutes (HTML)"),
+    "job.download.ringkasan.csv": ("Ringkasan per wilayah (CSV)", "Summary by area (CSV)"),
+    "job.download.ringkasan.json": (
+        "Ringkasan per wilayah dengan pengaturan dan masalah data (JSON)",
+        "Summary by area with its settings and data issues (JSON)",
+    ),
+    "job.download.rumah-tangga.csv": ("Rumah tangga yang diskor (CSV)", "Scored households (CSV)"),
+    "job.download.disisihkan.csv": (
+        "Baris yang disisihkan dengan alasannya (CSV)",
+        "Rows set aside with their reasons (CSV)",
+    ),
+    "job.download.masalah.xlsx": (
+        "Masalah data dari membaca berkas (buku kerja Excel)",
+        "Data issues from reading the files (Excel workbook)",
+    ),
+    "job.download.peringkat.csv": ("Peringkat lomba (CSV)", "Contest ranking (CSV)"),
     "validate.title": ("Pemeriksaan data: {files}", "Data check: {files}"),
     "validate.nothing_scored": (
         "Tidak ada satu rumah tangga pun yang dapat diskor.",

@@ -42,6 +42,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("phbs.contest",),
     ("phbs.reports",),
     ("phbs.demo",),
+    ("phbs.web",),
     ("phbs.cli",),
     ("phbs", "phbs.console", "phbs.__main__"),
 ]

@@ -1,0 +1,366 @@
+"""One job of the local page: the survey files read and scored once, and everything the page
+offers written into the job's folder under fixed names.
+
+:func:`run_job` makes the library calls of ``phbs score`` (``-o ringkasan.csv``,
+``-o ringkasan.json``, ``--households``, ``--rejects``), ``phbs report`` (``--xlsx``,
+``--html`` and, with a rubric, ``--minutes``), ``phbs validate -o masalah.xlsx`` and, with a
+rubric, ``phbs rank -o peringkat.csv``: the same numbers as the command line, no rule of its
+own. Pure Python: nothing of the web stack is imported here.
+
+A :class:`~phbs.errors.PhbsError` propagates (its one-line message is the command line's
+``Galat: …``); so does :class:`Cancelled`. Either way no output of the job is left in its
+folder: each file is written atomically, and those written before the failure are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from phbs.contest.models import Ranking
+from phbs.contest.rubric_loading import load_rubric
+from phbs.contest.run import ContestFiles, run_contest, survey_records
+from phbs.errors import SettingsError
+from phbs.forms.loading import load_form
+from phbs.i18n import Lang, t
+from phbs.ingest.file_maps import FileMaps
+from phbs.ingest.mapping import load_map
+from phbs.ingest.publishable import check_publishable
+from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.ingest.survey import IdScope
+from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.issues import Issue, group_by_code
+from phbs.outputs import CsvFormat, check_run_files
+from phbs.reports.content import ReportContent, ReportOptions
+from phbs.reports.households import write_households_csv, write_rejects_csv
+from phbs.reports.ranking import write_ranking_csv
+from phbs.reports.report import write_report
+from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
+from phbs.reports.text import file_readings, reading_lines, reconciliation_line
+from phbs.scoring.household import AreaLevel
+from phbs.scoring.streaming import StreamedScore, score_files
+from phbs.scoring.summary import AreaReport, summarise
+from phbs.scoring.summary_issues import summary_issues
+
+#: The form read when none is chosen (``phbs score``'s default ``--form``).
+DEFAULT_FORM = "kemenkes-rt-10"
+#: Issues shown under each code of :attr:`JobResult.issues` (``phbs validate`` shows 3).
+EXAMPLES = 3
+
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Every file a job may write, with its media type, in the order the page lists them.
+MEDIA_TYPES: dict[str, str] = {
+    "laporan.xlsx": _XLSX,
+    "laporan.html": "text/html; charset=utf-8",
+    "berita-acara.html": "text/html; charset=utf-8",
+    "ringkasan.csv": "text/csv; charset=utf-8",
+    "ringkasan.json": "application/json",
+    "rumah-tangga.csv": "text/csv; charset=utf-8",
+    "disisihkan.csv": "text/csv; charset=utf-8",
+    "masalah.xlsx": _XLSX,
+    "peringkat.csv": "text/csv; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """What one job reads and how: the uploaded files (inside ``folder``) and the choices of
+    the page, each as the command line's option of the same meaning. ``form``: a bundled
+    form's name; left at the default, an uploaded mapping's form is used (as ``--form``
+    left out). ``id_per_desa`` is ``--id-per-desa``, ``csv_format`` ``--csv-excel``."""
+
+    folder: Path
+    survey: tuple[Path, ...]
+    form: str = DEFAULT_FORM
+    level: str = AreaLevel.DESA.value
+    mapping: Path | None = None
+    villages: Path | None = None
+    answers: str = AnswerScheme.AUTO.value
+    blank: str = BlankMeaning.AUTO.value
+    sheet: str | None = None
+    rubric: str | None = None
+    judges: Path | None = None
+    attributes: Path | None = None
+    overrides: Path | None = None
+    include_names: bool = False
+    lang: Lang = "id"
+    id_per_desa: bool = False
+    csv_format: CsvFormat = CsvFormat.MACHINE
+
+
+class Cancelled(Exception):
+    """The job was cancelled (its ``cancel`` event set): raised from the reading's progress
+    callback, or between two outputs."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the job wrote into its folder: ``name`` is the fixed file name (the only names
+    the page serves), ``path`` where it is, the label in both languages."""
+
+    name: str
+    path: Path
+    label_id: str
+    label_en: str
+    media_type: str
+
+    def label(self, lang: Lang) -> str:
+        """The label in ``lang``."""
+        return self.label_en if lang == "en" else self.label_id
+
+
+@dataclass(frozen=True)
+class IssueExample:
+    """One issue as the page lists it: the file's name (without the job's folder), the row
+    a spreadsheet shows (None for the whole file), the column and the message."""
+
+    file: str
+    row: int | None
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class IssueGroup:
+    """The issues of one code (docs/aturan.md §8.1), as ``phbs validate`` groups them:
+    ``title`` in the job's language, ``count`` of them, the first few in ``examples``."""
+
+    code: str
+    severity: str
+    title: str
+    count: int
+    examples: tuple[IssueExample, ...]
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What the job page shows: how the files were read, the reconciliation, the issue
+    counts (the line ``phbs report`` prints) and the issues by code, the table of areas
+    (``phbs score``'s), the ranking (with a rubric) and the files written."""
+
+    reading: list[str]
+    reconciliation: str
+    issue_line: str
+    issues: list[IssueGroup]
+    areas: AreaReport
+    ranking: Ranking | None
+    downloads: list[Download]
+
+
+def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
+    """The issues by code, most frequent first (:func:`phbs.issues.group_by_code`), with the
+    first ``examples`` of each."""
+    return [
+        IssueGroup(
+            code=kind.code,
+            severity=kind.severity.value,
+            title=kind.title_en if lang == "en" else kind.title_id,
+            count=len(group),
+            examples=tuple(
+                IssueExample(Path(i.file).name, i.row, i.column, i.message(lang))
+                for i in group[:examples]
+            ),
+        )
+        for kind, group in group_by_code(issues)
+    ]
+
+
+class _Watch:
+    """The reading's progress callback: reports the rows read, stops a cancelled job."""
+
+    def __init__(
+        self, progress: Callable[[int], None] | None, cancel: threading.Event | None
+    ) -> None:
+        self.progress = progress
+        self.cancel = cancel
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled
+
+    def __call__(self, rows: int) -> None:
+        self.check()
+        if self.progress is not None:
+            self.progress(rows)
+
+
+def _choice(kind: type[AreaLevel | AnswerScheme | BlankMeaning], value: str, name: str) -> str:
+    known = [k.value for k in kind]
+    if value not in known:
+        listed = ", ".join(known)
+        raise SettingsError(
+            f"{name} '{value}' tidak dikenal; pilih salah satu dari {listed}",
+            f"{name} '{value}' is unknown; choose one of {listed}",
+        )
+    return value
+
+
+def _reading(spec: JobSpec) -> tuple[str, ReadSettings, FileMaps | None]:
+    """The form, reading choices and mapping of the job (``phbs score``'s reading options)."""
+    settings = ReadSettings(
+        answers=AnswerScheme(_choice(AnswerScheme, spec.answers, "answers")),
+        blank=BlankMeaning(_choice(BlankMeaning, spec.blank, "blank")),
+    )
+    if spec.mapping is None:
+        return spec.form, settings, None
+    maps = FileMaps(load_map(spec.mapping))
+    given = None if spec.form == DEFAULT_FORM else spec.form
+    return maps.form_for(given, DEFAULT_FORM), settings, maps
+
+
+def _inputs(spec: JobSpec) -> list[Path]:
+    given = [spec.villages, spec.mapping, spec.judges, spec.attributes, spec.overrides]
+    return [*spec.survey, *(p for p in given if p is not None)]
+
+
+def run_job(
+    spec: JobSpec,
+    progress: Callable[[int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> JobResult:
+    """Read, score and report the survey of ``spec`` into ``spec.folder``.
+
+    ``progress`` is called with the rows read so far while the survey is read;
+    ``cancel``, once set, stops the job with :class:`Cancelled` at the next call or before
+    the next output. Household heads' names and family-card numbers are written only with
+    ``spec.include_names`` (as the command line's ``--include-names``).
+    """
+    watch = _Watch(progress, cancel)
+    watch.check()
+    if not spec.survey:
+        raise SettingsError("Pilih berkas survei", "Choose the survey files")
+    level = AreaLevel(_choice(AreaLevel, spec.level, "level"))
+    form, settings, maps = _reading(spec)
+    paths = {name: spec.folder / name for name in MEDIA_TYPES}
+    check_run_files(paths, _inputs(spec))
+    rubric = load_rubric(spec.rubric) if spec.rubric is not None else None
+    contest = [spec.judges, spec.attributes, spec.overrides]
+    if rubric is None and any(p is not None for p in contest):
+        raise SettingsError(t("report.cli.needs_rubric", "id"), t("report.cli.needs_rubric", "en"))
+    totals = read_villages(spec.villages) if spec.villages else None
+    result = score_files(
+        spec.survey,
+        load_form(form),
+        sheet=spec.sheet,
+        id_scope=IdScope.DESA if spec.id_per_desa else IdScope.SURVEI,
+        settings=settings,
+        progress=watch,
+        keep_households=True,
+        mapping=maps,
+    )
+    written: list[Path] = []
+    try:
+        watch.check()
+        survey = result.survey
+        check_publishable(survey)
+        report = summarise(result, by=level, villages=totals)
+        ranking = None
+        if rubric is not None:
+            by_village = report
+            if level is not AreaLevel.DESA:
+                by_village = summarise(result, by=AreaLevel.DESA, villages=totals)
+            ranking = run_contest(
+                rubric,
+                by_village,
+                by_village,
+                ContestFiles(spec.judges, spec.attributes, spec.overrides),
+                survey_records(survey.files, totals),
+            ).ranking
+        content = _write(spec, result, report, ranking, totals, paths, written, watch)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        raise
+    finally:
+        result.close()
+    return JobResult(
+        reading=reading_lines(survey, spec.lang),
+        reconciliation=reconciliation_line(survey, spec.lang),
+        issue_line=content.issue_line(),
+        issues=issue_groups(content.issues, spec.lang),
+        areas=report,
+        ranking=ranking,
+        downloads=[_download(path) for path in written],
+    )
+
+
+def _download(path: Path) -> Download:
+    key = f"job.download.{path.name}"
+    return Download(path.name, path, t(key, "id"), t(key, "en"), MEDIA_TYPES[path.name])
+
+
+def _write(
+    spec: JobSpec,
+    result: StreamedScore,
+    report: AreaReport,
+    ranking: Ranking | None,
+    totals: VillageTotals | None,
+    paths: dict[str, Path],
+    written: list[Path],
+    watch: _Watch,
+) -> ReportContent:
+    """Write the job's files in the order of :data:`MEDIA_TYPES`, each one appended to
+    ``written`` once it is in place; the cancel event is looked at before each."""
+    lang, names, csv_format = spec.lang, spec.include_names, spec.csv_format
+    survey = result.survey
+    minutes = paths["berita-acara.html"] if ranking is not None else None
+    options = ReportOptions(lang=lang, ranking=ranking, include_names=names, villages=totals)
+    watch.check()
+    content = write_report(
+        result,
+        report,
+        options,
+        xlsx=paths["laporan.xlsx"],
+        html=paths["laporan.html"],
+        minutes=minutes,
+    )
+    written += [paths["laporan.xlsx"], paths["laporan.html"], *([minutes] if minutes else [])]
+    steps: list[tuple[str, Callable[[Path], None]]] = [
+        ("ringkasan.csv", lambda p: write_areas_csv(report, survey, p, csv_format=csv_format)),
+        (
+            "ringkasan.json",
+            lambda p: write_areas_json(
+                report, result, p, extra_issues=summary_issues(result, report, totals)
+            ),
+        ),
+    ]
+    if survey.recap_villages is None:  # a village recap has no households (§6.7)
+        steps.append(
+            (
+                "rumah-tangga.csv",
+                lambda p: write_households_csv(
+                    result, p, include_names=names, csv_format=csv_format
+                ),
+            )
+        )
+    steps += [
+        (
+            "disisihkan.csv",
+            lambda p: write_rejects_csv(
+                survey, p, lang, include_names=names, csv_format=csv_format
+            ),
+        ),
+        (
+            "masalah.xlsx",
+            lambda p: write_issues(
+                survey.issues, p, spec.survey, lang, file_readings(survey, lang)
+            ),
+        ),
+    ]
+    if ranking is not None:
+        inputs = _inputs(spec)
+        steps.append(
+            (
+                "peringkat.csv",
+                lambda p: write_ranking_csv(ranking, p, lang, inputs, csv_format=csv_format),
+            )
+        )
+    for name, write in steps:
+        watch.check()
+        write(paths[name])
+        written.append(paths[name])
+    return content
