@@ -333,3 +333,20 @@ def test_cancel_before_or_after_reading_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         run_job(spec, lambda _rows: late.set(), late)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_family_card_numbers_are_masked_in_every_output(tmp_path: Path) -> None:
+    # The sample kader workbook uses family-card numbers (No. KK) as household ids,
+    # 6310000000000001 and on; its mapping says how it is read.
+    contoh = sample_data().villages_file.parent
+    survey, mapping = _copy(
+        [contoh / "kuesioner-kader-batulicin.xlsx", contoh / "peta-kuesioner-kader-batulicin.yaml"],
+        tmp_path,
+    )
+    result = run_job(JobSpec(folder=tmp_path, survey=(survey,), mapping=mapping))
+    assert result.reconciliation == "121 baris dibaca = 120 diskor + 1 disisihkan"
+    texts = _texts(tmp_path)
+    assert set(texts) == OUTPUTS - {"berita-acara.html", "peringkat.csv"}
+    assert {name for name, text in texts.items() if "631000000000" in text} == set()
+    households = _csv(tmp_path / "rumah-tangga.csv")
+    assert households[0]["id_rumah_tangga"] == "KK/NIK …0001"
