@@ -358,6 +358,97 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tidak ditimpa (isinya berbeda dari contoh bawaan): {path}",
         "Not overwritten (its contents differ from the bundled sample): {path}",
     ),
+    # --- phbs web: the toolkit in a local browser page ---
+    "web.missing": (
+        "phbs web perlu paket tambahan: pip install 'phbs[web]'",
+        "phbs web needs extra packages: pip install 'phbs[web]'",
+    ),
+    "web.started": (
+        "phbs web berjalan di {url} (Ctrl-C untuk berhenti)",
+        "phbs web is running at {url} (Ctrl-C to stop)",
+    ),
+    "web.token": (
+        "Alamat ini memuat kode akses: berikan hanya kepada orang yang boleh memakainya.",
+        "This address holds the access code: give it only to people who may use it.",
+    ),
+    "web.title": ("PHBS rumah tangga: skor di browser", "Household PHBS: scores in the browser"),
+    "web.lead": (
+        "Berkas diolah di komputer ini saja, sama seperti perintah phbs score, phbs report dan "
+        "phbs rank; tidak ada yang dikirim ke internet.",
+        "Files are processed on this computer only, as phbs score, phbs report and phbs rank "
+        "do; nothing is sent to the internet.",
+    ),
+    "web.lang": ("English", "Bahasa Indonesia"),
+    "web.survey": (
+        "Berkas survei (.csv, .xlsx, .ods; boleh lebih dari satu)",
+        "Survey files (.csv, .xlsx, .ods; more than one is fine)",
+    ),
+    "web.form": ("Formulir", "Form"),
+    "web.level": ("Tingkat rekap", "Summary level"),
+    "web.villages": (
+        "Berkas desa (jumlah rumah tangga, untuk % dipantau)",
+        "Villages file (total households, for % monitored)",
+    ),
+    "web.mapping": ("Peta berkas (.yaml dari phbs map)", "File mapping (.yaml from phbs map)"),
+    "web.reading": ("Cara membaca", "How to read"),
+    "web.answers": ("Arti N tunggal", "Meaning of a lone N"),
+    "web.blank": ("Arti sel kosong", "Meaning of a blank cell"),
+    "web.sheet": (
+        "Lembar Excel/ODS (kosong: satu-satunya lembar survei)",
+        "Excel/ODS sheet (blank: the only survey sheet)",
+    ),
+    "web.contest": ("Peringkat lomba (pilihan)", "Contest ranking (optional)"),
+    "web.rubric": ("Rubrik", "Rubric"),
+    "web.rubric.none": ("tanpa peringkat", "no ranking"),
+    "web.judges": ("Berkas nilai juri", "Judges' scores file"),
+    "web.attributes": ("Berkas atribut desa", "Village attributes file"),
+    "web.overrides": ("Berkas koreksi", "Overrides file"),
+    "web.include_names": (
+        "Tampilkan nama kepala keluarga dan nomor KK di berkas unduhan",
+        "Show heads' names and KK numbers in the downloads",
+    ),
+    "web.submit": ("Olah", "Process"),
+    "web.optional": ("pilihan", "optional"),
+    "web.state.running": ("Sedang membaca berkas…", "Reading the files…"),
+    "web.rows": ("{rows} baris dibaca", "{rows} {rows|row|rows} read"),
+    "web.cancel": ("Batalkan", "Cancel"),
+    "web.state.cancelled": (
+        "Dibatalkan. Tidak ada hasil yang ditulis.",
+        "Cancelled. No result was written.",
+    ),
+    "web.state.failed": ("Berkas tidak dapat diolah.", "The files could not be processed."),
+    "web.internal": (
+        "Galat internal ({error}); mohon laporkan bersama versi phbs {version}.",
+        "Internal error ({error}); please report it with phbs version {version}.",
+    ),
+    "web.noscript": (
+        "Muat ulang halaman ini untuk melihat apakah sudah selesai.",
+        "Reload this page to see whether it has finished.",
+    ),
+    "web.decisions": ("Keputusan membaca", "Reading decisions"),
+    "web.issues": ("Masalah data", "Data issues"),
+    "web.issues.col.count": ("Jumlah", "Count"),
+    "web.issues.col.severity": ("Tingkat", "Severity"),
+    "web.issues.col.code": ("Kode", "Code"),
+    "web.issues.col.title": ("Masalah", "Issue"),
+    "web.issues.col.examples": ("Contoh pertama", "First examples"),
+    "web.areas": ("Hasil per {level}", "Results by {level}"),
+    "web.ranking": ("Peringkat lomba", "Contest ranking"),
+    "web.downloads": ("Unduh", "Downloads"),
+    "web.again": ("Olah berkas lain", "Process other files"),
+    "web.too_large": (
+        "Unggahan lebih besar dari {mb} MB (phbs web --max-upload-mb untuk menaikkan batas).",
+        "The upload is larger than {mb} MB (phbs web --max-upload-mb raises the limit).",
+    ),
+    "web.forbidden": (
+        "Ditolak: permintaan tanpa kode akses atau dari halaman lain.",
+        "Refused: a request without the access code or from another page.",
+    ),
+    "web.not_found": ("Tidak ditemukan.", "Not found."),
+    "web.no_survey": (
+        "Pilih paling sedikit satu berkas survei.",
+        "Choose at least one survey file.",
+    ),
     # --- reports (phbs report: workbook and HTML page) ---
     "report.title.default": (
         "Laporan PHBS rumah tangga per {level}",
@@ -1454,6 +1545,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Try phbs on a synthetic survey of Tanah Bumbu regency: score 14 villages and rank a "
         "contest.",
     ),
+    "cmd.web": (
+        "Buka phbs di browser komputer ini: unggah berkas survei, lihat tabel desa, masalah "
+        "data dan peringkat, unduh laporan. Server hanya untuk komputer ini (127.0.0.1) kecuali "
+        "--host diberikan.",
+        "Open phbs in this computer's browser: upload survey files, see the village table, data "
+        "issues and the ranking, download the reports. The server is for this computer only "
+        "(127.0.0.1) unless --host is given.",
+    ),
     "cmd.map": (
         "Buat peta untuk berkas survei yang tidak seperti contoh (judul kolom, ejaan jawaban, "
         "lembar, baris judul, wilayah nama desa).\n\nYang dapat ditebak dari berkas diusulkan; "
@@ -1769,6 +1868,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "opt.validate.output": (
         "Tulis semua masalah ke .csv atau .xlsx.",
         "Write every issue to .csv or .xlsx.",
+    ),
+    "opt.web.port": ("Porta (bawaan: porta bebas mana saja).", "Port (default: any free port)."),
+    "opt.web.host": (
+        "Alamat untuk mendengar selain 127.0.0.1 (mis. 0.0.0.0 untuk jaringan kantor); "
+        "alamat yang dicetak lalu memuat kode akses.",
+        "Address to listen on other than 127.0.0.1 (e.g. 0.0.0.0 for the office network); "
+        "the printed address then holds an access code.",
+    ),
+    "opt.web.no_browser": ("Jangan buka browser.", "Do not open the browser."),
+    "opt.web.max_upload_mb": (
+        "Batas besar satu unggahan, dalam MB.",
+        "Largest upload accepted, in MB.",
     ),
     "opt.demo.out": (
         "Folder untuk hasil contoh (dibuat bila belum ada).",

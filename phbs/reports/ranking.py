@@ -234,6 +234,20 @@ def ranking_table(ranking: Ranking, lang: Lang = "id", view: ContestView | None 
     """The ranking for the terminal: rank, village, total, % of maximum, label, subtotals
     (headed by the groups' names when the rubric is at hand, ``view``, else found from the
     ranking); numbers as ``lang`` writes them (``4.361,84`` in Indonesian)."""
+    headers, rows, right = ranking_cells(ranking, lang, view, width=28)
+    return format_table(headers, rows, right)
+
+
+def ranking_cells(
+    ranking: Ranking,
+    lang: Lang = "id",
+    view: ContestView | None = None,
+    *,
+    width: int | None = None,
+) -> tuple[list[str], list[list[str]], set[int]]:
+    """The cells of :func:`ranking_table`: headers, rows and the columns aligned right
+    (names cut to ``width`` characters when given)."""
+    cut = slice(None) if width is None else slice(width)
     names = dict((view or contest_view(ranking, lang)).groups)
     groups = list(dict.fromkeys(ranking.kelompok.values()))
     decimals = 4 if ranking.metode is Method.TOPSIS else ranking.desimal
@@ -258,7 +272,7 @@ def ranking_table(ranking: Ranking, lang: Lang = "id", view: ContestView | None 
             [
                 "" if village.peringkat is None else str(village.peringkat),
                 village.kode_desa,
-                village.nama_desa[:28],
+                village.nama_desa[cut],
                 _number(published_number(village.total, decimals), decimals, lang),
                 _number(
                     shown_percent(village.persen_maksimum, ranking.desimal), ranking.desimal, lang
@@ -275,7 +289,7 @@ def ranking_table(ranking: Ranking, lang: Lang = "id", view: ContestView | None 
                 status,
             ]
         )
-    return format_table(headers, rows, {0, 3, 4, *range(6, 6 + len(groups))})
+    return headers, rows, {0, 3, 4, *range(6, 6 + len(groups))}
 
 
 def settings_line(ranking: Ranking, lang: Lang = "id") -> str:

@@ -69,6 +69,21 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
 
     The column after % ber-PHBS holds its confidence interval (e.g. ``38,1–44,6``).
     """
+    headers, rows, right = area_cells(report, lang, width=28)
+    text = format_table(headers, rows, right)
+    with_total = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
+    if with_total and any(a.sampel_kurang for a in report.wilayah):
+        text += "\n* " + t("sampel_kurang", lang)
+    return text
+
+
+def area_cells(
+    report: AreaReport, lang: Lang = "id", *, width: int | None = None
+) -> tuple[list[str], list[list[str]], set[int]]:
+    """The cells of :func:`area_table`: headers, the rows with the total row last, and the
+    columns aligned right (names cut to ``width`` characters when given)."""
+    cut = slice(None) if width is None else slice(width)
+    dusun_cut = slice(None) if width is None else slice(20)
     dusun = report.tingkat is AreaLevel.DUSUN
     with_total = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
     headers = [t("kode", lang), t("nama", lang)]
@@ -89,10 +104,10 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         headers += [t("sehat", lang), t("tanpa_kelas", lang)]
     rows = []
     for area in report.wilayah:
-        row = [area.kode, area.nama[:28]]
+        row = [area.kode, area.nama[cut]]
         if dusun:
             named = t("report.no_dusun", lang) if area.dusun == NO_DUSUN else area.dusun
-            row.append((named or "")[:20])
+            row.append((named or "")[dusun_cut])
         row += [
             fmt_int(area.rumah_tangga_disurvei, lang),
             fmt_int(area.ber_phbs, lang),
@@ -133,10 +148,7 @@ def area_table(report: AreaReport, lang: Lang = "id") -> str:
         total.append(fmt_int(sum(a.rumah_tangga_tanpa_kelas or 0 for a in report.wilayah), lang))
     first_number = 3 if dusun else 2
     right = set(range(first_number, len(headers)))
-    text = format_table(headers, [*rows, total], right)
-    if with_total and any(a.sampel_kurang for a in report.wilayah):
-        text += "\n* " + t("sampel_kurang", lang)
-    return text
+    return headers, [*rows, total], right
 
 
 def issue_summary(issues: Sequence[Issue], lang: Lang = "id", *, examples: int = 3) -> str:
