@@ -2351,6 +2351,7 @@ METAVARS: dict[str, str] = {
     "TEMPAT": "PLACE",
     "TANGGAL": "DATE",
     "NAMA": "NAME",
+    "ALAMAT": "ADDRESS",
     "WILAYAH": "AREA",
     "TAHUN": "YEAR",
     "RUBRIK": "RUBRIC",

@@ -77,6 +77,7 @@ EXPECTED_COMMANDS = [
     ("rubric", "show"),
     ("score",),
     ("validate",),
+    ("web",),
 ]
 
 

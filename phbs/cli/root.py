@@ -42,6 +42,7 @@ LAZY_COMMANDS = {
     "rank": "phbs.cli.rank:rank_command",
     "report": "phbs.cli.report:report_command",
     "rubric": "phbs.cli.rubric:rubric_group",
+    "web": "phbs.cli.web:web_command",
 }
 
 

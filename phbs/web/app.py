@@ -1,0 +1,220 @@
+"""The Starlette application of ``phbs web``: the routes of the page and its jobs.
+
+Every route under ``/jobs/{id}`` finds the job by its random id in the server's registry
+(:class:`~phbs.web.worker.Jobs`); a download is served only when its name is one of the
+job's downloads. No path is ever taken from a request: uploads are saved under a cleaned
+file name inside the job's own folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
+
+from phbs.i18n import Lang, t
+from phbs.web.guard import Guard, Rules, TooLarge
+from phbs.web.page import environment, form_choices, result_view, texts, web_dir
+from phbs.web.worker import UPLOADS, Job, Jobs, State
+
+LANG_COOKIE = "phbs_lang"
+MAX_FILES = 64
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One server's settings: its jobs, the guard's rules, the default language."""
+
+    jobs: Jobs
+    rules: Rules
+    lang: Lang = "id"
+
+
+def page_lang(request: Request, default: Lang) -> Lang:
+    """``?lang=`` first, then the cookie it left, then the server's language."""
+    for given in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
+        if given == "id":
+            return "id"
+        if given == "en":
+            return "en"
+    return default
+
+
+def clean_name(filename: str | None, fallback: str) -> str:
+    """A file name to save an upload under: the last part of what the browser sent, only
+    letters, digits and ``._-()`` and spaces, never hidden, at most 100 characters.
+
+    >>> clean_name("../../etc/passwd", "x.csv"), clean_name("C:\\\\data\\\\survei 1.xlsx", "x")
+    ('passwd', 'survei 1.xlsx')
+    >>> clean_name("..", "survei-1.csv"), clean_name("<b>.csv", "x")
+    ('survei-1.csv', 'b.csv')
+    """
+    name = PurePosixPath((filename or "").replace("\\", "/")).name
+    name = re.sub(r"[^\w.() -]", "", name).strip(" .")
+    if not name:
+        return fallback
+    suffix = PurePosixPath(name).suffix[:10]
+    return name[: 100 - len(suffix)].rstrip(" .") + suffix if len(name) > 100 else name
+
+
+def _copy(source: BinaryIO, path: Path) -> None:
+    with path.open("xb") as out:
+        shutil.copyfileobj(source, out, 1 << 20)
+
+
+async def _save(upload: Any, job: Job, fallback: str) -> Path | None:
+    """Save one upload into the job's folder (None when the field was left empty)."""
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return None
+    name = clean_name(upload.filename, fallback)
+    folder = job.folder / UPLOADS
+    number = 1
+    while (folder / name).exists():
+        number += 1
+        folder = job.folder / UPLOADS / str(number)
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    await run_in_threadpool(_copy, upload.file, path)
+    return path
+
+
+def _choice(form: FormData, key: str, allowed: list[str], default: str) -> str:
+    value = form.get(key)
+    return value if isinstance(value, str) and value in allowed else default
+
+
+class WebApp:
+    """The routes, bound to one server's settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.templates = environment()
+
+    def render(self, request: Request, name: str, status: int = 200, **values: Any) -> Response:
+        lang = page_lang(request, self.settings.lang)
+        template = self.templates.get_template(name)
+        html = template.render(
+            lang=lang, other="en" if lang == "id" else "id", T=texts(lang), **values
+        )
+        response = HTMLResponse(html, status_code=status)
+        if request.query_params.get("lang") == lang:
+            response.set_cookie(LANG_COOKIE, lang, samesite="strict")
+        return response
+
+    def refuse(self, status: int, request: Request) -> Response:
+        """The page for a refused request: one line saying why."""
+        lang = page_lang(request, self.settings.lang)
+        if status == 413:
+            mb = self.settings.rules.max_upload // (1 << 20)
+            message = t("web.too_large", lang, mb=mb)
+        elif status == 403:
+            message = t("web.forbidden", lang)
+        else:
+            message = t("web.not_found", lang)
+        return self.render(request, "galat.html.j2", status, message=message)
+
+    async def index(self, request: Request) -> Response:
+        lang = page_lang(request, self.settings.lang)
+        return self.render(request, "index.html.j2", choices=form_choices(lang))
+
+    async def create(self, request: Request) -> Response:
+        lang = page_lang(request, self.settings.lang)
+        try:
+            async with request.form(max_files=MAX_FILES, max_fields=MAX_FILES) as form:
+                job = self.settings.jobs.new(lang)
+                await self._submit(form, job, lang)
+        except TooLarge:
+            return self.refuse(413, request)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    async def _submit(self, form: FormData, job: Job, lang: Lang) -> None:
+        from phbs.web.jobs import JobSpec
+
+        survey = []
+        for number, upload in enumerate(form.getlist("survey"), start=1):
+            path = await _save(upload, job, f"survei-{number}.csv")
+            if path is not None:
+                survey.append(path)
+        if not survey:
+            self.settings.jobs.fail(job, f"{t('cli.error', lang)}: {t('web.no_survey', lang)}")
+            return
+        files = {}
+        for key in ("mapping", "villages", "judges", "attributes", "overrides"):
+            files[key] = await _save(form.get(key), job, f"{key}.csv")
+        choices = form_choices(lang)
+        sheet = form.get("sheet")
+        spec = JobSpec(
+            folder=job.folder,
+            survey=tuple(survey),
+            form=_choice(form, "form", [c.value for c in choices["forms"]], "kemenkes-rt-10"),
+            level=_choice(form, "level", [c.value for c in choices["levels"]], "desa"),
+            answers=_choice(form, "answers", [c.value for c in choices["answers"]], "auto"),
+            blank=_choice(form, "blank", [c.value for c in choices["blanks"]], "auto"),
+            sheet=sheet.strip() or None if isinstance(sheet, str) else None,
+            rubric=_choice(form, "rubric", [c.value for c in choices["rubrics"]], "") or None,
+            include_names=form.get("include_names") == "on",
+            lang=lang,
+            **files,
+        )
+        self.settings.jobs.start(job, spec)
+
+    def _job(self, request: Request) -> Job:
+        job = self.settings.jobs.get(str(request.path_params["job_id"]))
+        if job is None:
+            raise HTTPException(404)
+        return job
+
+    async def job_page(self, request: Request) -> Response:
+        job = self._job(request)
+        view = None
+        if job.state is State.DONE and job.result is not None:
+            view = result_view(job.result, job.lang)
+        return self.render(request, "job.html.j2", job=job, view=view)
+
+    async def status(self, request: Request) -> Response:
+        job = self._job(request)
+        return JSONResponse({"state": job.state.value, "rows": job.rows, "message": job.message})
+
+    async def cancel(self, request: Request) -> Response:
+        job = self._job(request)
+        job.cancel.set()
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    async def download(self, request: Request) -> Response:
+        job = self._job(request)
+        name = request.path_params["name"]
+        for found in job.result.downloads if job.result is not None else []:
+            if found.name == name and found.path.is_file():
+                return FileResponse(found.path, media_type=found.media_type, filename=found.name)
+        raise HTTPException(404)
+
+    async def not_found(self, request: Request, _error: Exception) -> Response:
+        return self.refuse(404, request)
+
+
+def create_app(settings: Settings) -> ASGIApp:
+    """The application with its guard (:mod:`phbs.web.guard`) around it."""
+    web = WebApp(settings)
+    routes = [
+        Route("/", web.index),
+        Route("/jobs", web.create, methods=["POST"]),
+        Route("/jobs/{job_id}", web.job_page),
+        Route("/jobs/{job_id}/status", web.status),
+        Route("/jobs/{job_id}/cancel", web.cancel, methods=["POST"]),
+        Route("/jobs/{job_id}/files/{name}", web.download),
+        Mount("/static", StaticFiles(directory=web_dir() / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={404: web.not_found})
+    return Guard(app, settings.rules, web.refuse)

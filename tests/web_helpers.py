@@ -1,0 +1,100 @@
+"""A live ``phbs web`` server for the tests of tests/web/: uvicorn on a free port, on a
+background thread, stopped and cleaned up after the test; plain ``urllib`` requests to it."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from phbs.i18n import Lang
+from phbs.resources import data_path
+from phbs.web.server import ServeOptions, WebServer, start
+
+SAMPLE = data_path("contoh")
+SURVEYS = sorted(SAMPLE.glob("survei-puskesmas-*.csv"))
+VILLAGES = SAMPLE / "desa-tanah-bumbu.csv"
+JUDGES = SAMPLE / "juri-lomba.csv"
+ATTRIBUTES = SAMPLE / "atribut-desa.csv"
+
+
+@contextlib.contextmanager
+def live_server(
+    host: str | None = None, max_upload_mb: int = 200, lang: Lang = "id"
+) -> Iterator[WebServer]:
+    """A running server (never opening a browser), stopped and cleaned up on the way out."""
+    web = start(ServeOptions(host, 0, False, max_upload_mb, lang))
+    thread = threading.Thread(target=web.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not web.server.started:
+        assert thread.is_alive(), "the server stopped while starting"
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield web
+    finally:
+        web.server.should_exit = True
+        thread.join(20)
+        web.close()
+
+
+def port(web: WebServer) -> int:
+    found: int = web.socket.getsockname()[1]
+    return found
+
+
+def base(web: WebServer) -> str:
+    """The server's address on loopback (also when it listens on every address)."""
+    return f"http://127.0.0.1:{port(web)}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def request(
+    web: WebServer,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    headers: Mapping[str, str] | None = None,
+) -> Answer:
+    """One raw HTTP request to the server on 127.0.0.1 (the path is sent exactly as given)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port(web), timeout=30)
+    try:
+        given = dict(headers or {})
+        connection.putrequest(method, path, skip_host="Host" in given, skip_accept_encoding=True)
+        if method == "POST" and "Transfer-Encoding" not in given:
+            given["Content-Length"] = str(len(body))
+        for name, value in given.items():
+            connection.putheader(name, value)
+        connection.endheaders(body or None)
+        answer = connection.getresponse()
+        return Answer(answer.status, dict(answer.getheaders()), answer.read())
+    finally:
+        connection.close()
+
+
+def multipart(fields: Mapping[str, str], files: Mapping[str, Path]) -> tuple[bytes, str]:
+    """A ``multipart/form-data`` body and its content type."""
+    boundary = "phbs-test-boundary-7f3a"
+    parts = []
+    for name, value in fields.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
+    for name, path in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{path.name}"\r\nContent-Type: text/csv\r\n\r\n'
+        )
+        parts.append(head.encode() + path.read_bytes() + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
