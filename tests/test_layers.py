@@ -194,3 +194,38 @@ def test_the_check_reads_imports_under_type_checking_and_in_functions(tmp_path: 
     assert ("phbs.reports.tables", "HouseholdsCsv") in found
     assert ("phbs.cli.root", "") in found
     assert ("phbs.ingest.readers", "_private") in found
+
+
+#: Third-party packages only one part of phbs may import: the web stack of the optional
+#: ``web`` extra (``pip install 'phbs[web]'``) only in ``phbs.web``, so ``import phbs`` and
+#: every other command work without it.
+ONLY_IN = {
+    "starlette": "phbs.web",
+    "uvicorn": "phbs.web",
+    "multipart": "phbs.web",
+    "python_multipart": "phbs.web",
+}
+
+
+def third_party(path: Path) -> set[str]:
+    """The top-level names of the absolute imports in ``path``."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+    return found
+
+
+def test_the_web_stack_is_imported_only_by_phbs_web() -> None:
+    misplaced = [
+        f"{module} imports {name}"
+        for module, path in modules().items()
+        for name in sorted(third_party(path) & set(ONLY_IN))
+        if not (module == ONLY_IN[name] or module.startswith(ONLY_IN[name] + "."))
+    ]
+    assert misplaced == []
+    assert {"starlette", "uvicorn"} <= third_party(PACKAGE / "web" / "server.py") | third_party(
+        PACKAGE / "web" / "app.py"
+    )

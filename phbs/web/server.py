@@ -70,7 +70,7 @@ def _bind(host: str, port: int) -> socket.socket:
     except OSError:
         sock.close()
         raise
-    sock.set_inheritable(True)
+    sock.listen(128)  # a request sent once the address is printed waits for the server
     return sock
 
 
