@@ -180,7 +180,7 @@ class WebApp:
         job = self._job(request)
         view = None
         if job.state is State.DONE and job.result is not None:
-            view = result_view(job.result, job.lang)
+            view = result_view(job.result, job.lang, job.folder)
         return self.render(request, "job.html.j2", job=job, view=view)
 
     async def status(self, request: Request) -> Response:

@@ -19,6 +19,7 @@ from phbs.reports.ranking import ranking_cells
 from phbs.reports.text import area_cells
 from phbs.resources import resource_dir
 from phbs.scoring.household import AreaLevel
+from phbs.web.worker import shown
 
 if TYPE_CHECKING:
     from phbs.web.jobs import IssueGroup, JobResult
@@ -105,19 +106,23 @@ class Link:
     label: str
 
 
-def result_view(result: JobResult, lang: Lang) -> dict[str, Any]:
-    """What the job page shows of a finished job, in the language the job ran in."""
+def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
+    """What the job page shows of a finished job, in the language the job ran in; file
+    names without the job's ``folder``."""
     headers, rows, right = area_cells(result.areas, lang)
+    report = result.areas
+    small = any(a.sampel_kurang and a.jumlah_rumah_tangga is not None for a in report.wilayah)
     areas = Grid("tabel-wilayah", headers, rows, frozenset(right), True)
     ranking = None
     if result.ranking is not None:
         headers, rows, right = ranking_cells(result.ranking, lang)
         ranking = Grid("tabel-peringkat", headers, rows, frozenset(right), False)
     return {
-        "reading": result.reading,
+        "reading": [shown(line, folder) for line in result.reading],
         "reconciliation": result.reconciliation,
         "issue_line": result.issue_line,
-        "issues": [issue_row(group, lang) for group in result.issues],
+        "issues": [issue_row(group, lang, folder) for group in result.issues],
+        "footnote": f"* {t('sampel_kurang', lang)}" if small else "",
         "level": t(f"level.{result.areas.tingkat.value}", lang),
         "areas": areas,
         "ranking": ranking,
@@ -125,7 +130,7 @@ def result_view(result: JobResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def issue_row(group: IssueGroup, lang: Lang) -> dict[str, Any]:
+def issue_row(group: IssueGroup, lang: Lang, folder: Path) -> dict[str, Any]:
     """One issue code's row: count, severity, code, title and the first examples, each as
     ``phbs validate`` lists it (``file:row  message``)."""
     return {
@@ -135,6 +140,7 @@ def issue_row(group: IssueGroup, lang: Lang) -> dict[str, Any]:
         "code": group.code,
         "title": group.title,
         "examples": [
-            (e.file if e.row is None else f"{e.file}:{e.row}", e.message) for e in group.examples
+            (e.file if e.row is None else f"{e.file}:{e.row}", shown(e.message, folder))
+            for e in group.examples
         ],
     }

@@ -61,11 +61,15 @@ def run(spec: JobSpec, job: Job) -> JobResult:
     return run_job(spec, progress, job.cancel)
 
 
+def shown(text: str, folder: Path) -> str:
+    """``text`` with the job's folder taken out of file names, so a file is named as it
+    was uploaded (``survei.csv``, not ``/tmp/phbs-web-…/…/masukan/survei.csv``)."""
+    return text.replace(f"{folder / UPLOADS}/", "").replace(f"{folder}/", "")
+
+
 def error_line(error: PhbsError, job: Job) -> str:
-    """The CLI's one line (``Galat: …``), the job's folder taken out of file names so a
-    file is named as it was uploaded."""
-    message = error.message(job.lang).replace(f"{job.folder / UPLOADS}/", "")
-    return f"{t('cli.error', job.lang)}: {message}".replace(f"{job.folder}/", "")
+    """The CLI's one line (``Galat: …``) for a file the job could not use."""
+    return f"{t('cli.error', job.lang)}: {shown(error.message(job.lang), job.folder)}"
 
 
 class Jobs:

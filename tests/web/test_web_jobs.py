@@ -1,0 +1,92 @@
+"""Jobs through the server's routes (raw HTTP on 127.0.0.1): a job runs on its worker
+thread and tells its rows read, a cancelled job ends ``cancelled`` with no output, a finished
+job serves only the names of its downloads, and heads' names appear only when asked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_helpers import SURVEYS, base, live_server, multipart, request
+
+from phbs.web.server import WebServer
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[WebServer]:
+    with live_server() as running:
+        yield running
+
+
+def submit(web: WebServer, fields: dict[str, str], files: dict[str, Path]) -> str:
+    """POST /jobs from the server's own page; the job's address."""
+    body, kind = multipart(fields, files)
+    answer = request(web, "POST", "/jobs", body, {"Content-Type": kind, "Origin": base(web)})
+    assert answer.status == 303
+    location = answer.headers["location"]
+    assert location.startswith("/jobs/")
+    return location
+
+
+def status(web: WebServer, job: str) -> dict[str, Any]:
+    answer = request(web, "GET", f"{job}/status")
+    assert answer.status == 200
+    found: dict[str, Any] = json.loads(answer.body)
+    return found
+
+
+def finished(web: WebServer, job: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 180
+    while (now := status(web, job))["state"] == "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    return now
+
+
+def test_cancel_stops_a_running_job_and_leaves_no_output(web: WebServer, tmp_path: Path) -> None:
+    lines = SURVEYS[0].read_text(encoding="utf-8-sig").splitlines()
+    big = tmp_path / "besar.csv"
+    big.write_text("\n".join([lines[0], *lines[1:] * 60]) + "\n", encoding="utf-8")
+    job = submit(web, {}, {"survey": big})
+    first = status(web, job)
+    assert first["state"] == "running"
+    page = request(web, "GET", job).body.decode()
+    assert 'id="batal"' in page
+    cancel = request(web, "POST", f"{job}/cancel", b"", {"Origin": base(web)})
+    assert cancel.status == 303
+    assert finished(web, job)["state"] == "cancelled"
+    folder = web.root / job.rsplit("/", 1)[1]
+    assert sorted(p.name for p in folder.iterdir()) == ["masukan"]
+    assert "Dibatalkan" in request(web, "GET", job).body.decode()
+
+
+def test_finished_job_serves_only_its_downloads(web: WebServer) -> None:
+    job = submit(web, {}, {"survey": SURVEYS[0]})
+    done = finished(web, job)
+    assert done["state"] == "done"
+    assert done["rows"] > 0
+    assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 200
+    for name in ("masukan", "survei-puskesmas-batulicin.csv", "peringkat.csv", "..", "%2e%2e"):
+        assert request(web, "GET", f"{job}/files/{name}").status == 404, name
+    assert request(web, "GET", f"{job}/files/masukan/survei-puskesmas-batulicin.csv").status == 404
+
+
+def heads(web: WebServer, job: str) -> list[str]:
+    answer = request(web, "GET", f"{job}/files/rumah-tangga.csv")
+    assert answer.status == 200
+    return next(csv.reader(io.StringIO(answer.body.decode("utf-8-sig"))))
+
+
+def test_names_only_when_asked(web: WebServer) -> None:
+    """Heads' names and KK numbers are left out of the downloads unless ticked."""
+    without = submit(web, {}, {"survey": SURVEYS[0]})
+    asked = submit(web, {"include_names": "on"}, {"survey": SURVEYS[0]})
+    assert finished(web, without)["state"] == finished(web, asked)["state"] == "done"
+    assert "nama_kepala_rt" not in heads(web, without)
+    assert "nama_kepala_rt" in heads(web, asked)
