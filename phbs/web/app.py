@@ -166,7 +166,11 @@ class WebApp:
             rubric=_choice(form, "rubric", [c.value for c in choices["rubrics"]], "") or None,
             include_names=form.get("include_names") == "on",
             lang=lang,
-            **files,
+            mapping=files["mapping"],
+            villages=files["villages"],
+            judges=files["judges"],
+            attributes=files["attributes"],
+            overrides=files["overrides"],
         )
         self.settings.jobs.start(job, spec)
 
