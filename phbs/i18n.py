@@ -367,6 +367,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "phbs web berjalan di {url} (Ctrl-C untuk berhenti)",
         "phbs web is running at {url} (Ctrl-C to stop)",
     ),
+    "web.bind": (
+        "tidak dapat mendengar di {host}:{port}: {reason} (pilih porta lain dengan --port)",
+        "cannot listen on {host}:{port}: {reason} (choose another port with --port)",
+    ),
     "web.token": (
         "Alamat ini memuat kode akses: berikan hanya kepada orang yang boleh memakainya.",
         "This address holds the access code: give it only to people who may use it.",

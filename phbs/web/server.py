@@ -21,6 +21,7 @@ from pathlib import Path
 
 import uvicorn
 
+from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
 from phbs.web.app import Settings, create_app
 from phbs.web.guard import Rules
@@ -62,14 +63,18 @@ class WebServer:
 
 
 def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (0: a free port), or a one-line error."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-    except OSError:
+    except OSError as error:
         sock.close()
-        raise
+        raise SettingsError(
+            t("web.bind", "id", host=host, port=port, reason=error.strerror),
+            t("web.bind", "en", host=host, port=port, reason=error.strerror),
+        ) from error
     sock.listen(128)  # a request sent once the address is printed waits for the server
     return sock
 

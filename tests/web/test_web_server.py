@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -102,6 +103,19 @@ def test_host_prints_the_token_and_no_browser(tmp_path: Path) -> None:
         process.communicate(timeout=30)
     assert not (tmp_path / "opened.txt").exists()
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_port_in_use_is_one_line_and_exit_2() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        number = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["web", "--no-browser", "--port", str(number)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Galat: tidak dapat mendengar di 127.0.0.1:{number}: Address already in use "
+        "(pilih porta lain dengan --port)"
+    ]
 
 
 def test_without_the_web_extra_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
