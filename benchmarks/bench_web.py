@@ -1,0 +1,144 @@
+"""``phbs web`` on a large survey: the time from upload to the village table, and the server's
+memory, next to ``phbs score`` and ``phbs report --xlsx --html`` on the same file.
+
+Run: ``python benchmarks/bench_web.py [ROWS]`` (default 1,000,000 households; needs the ``web``
+extra). The survey is the score benchmark's synthetic province (``bench_score.write_survey``).
+The page's job does what ``phbs score -o``, ``phbs report --xlsx --html`` and ``phbs validate
+-o`` do together (its table appears once every download is written), so ``phbs report`` is its
+nearest command-line equal. Peak memory: ``VmHWM`` of the server process (every job runs in it)
+and ``ru_maxrss`` of each command. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).resolve().parent
+
+
+def _bench_score() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_score", HERE / "bench_score.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _command(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak MB of one ``phbs`` command run alone."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "phbs", *args], check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if peak <= before:
+        print("note: ru_maxrss of the children did not grow; the peak shown is an earlier one")
+    return seconds, peak / 1024
+
+
+def _multipart(path: Path) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="survey"; '
+        f'filename="{path.name}"\r\nContent-Type: text/csv\r\n\r\n'
+    ).encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+    return head + path.read_bytes() + tail, f"multipart/form-data; boundary={boundary}"
+
+
+def _peak_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return int(found.group(1)) / 1024 if found else float("nan")
+
+
+def web_run(survey: Path) -> tuple[float, float, float]:
+    """(seconds to upload, seconds from upload to the village table, server's peak MB)."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "phbs", "web", "--no-browser", "--port", str(port),
+             "--max-upload-mb", "2000"],
+            env={**os.environ, "TMPDIR": tmp},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )  # fmt: skip
+        try:
+            assert server.stdout is not None
+            server.stdout.readline()  # the address: the socket is bound and listening
+            body, kind = _multipart(survey)
+            start = time.perf_counter()
+            request = urllib.request.Request(
+                f"{origin}/jobs",
+                data=body,
+                headers={"Content-Type": kind, "Origin": origin},
+                method="POST",
+            )
+            with urllib.request.urlopen(request) as answer:
+                job_page = answer.geturl()
+            uploaded = time.perf_counter() - start
+            while True:
+                with urllib.request.urlopen(f"{job_page}/status") as answer:
+                    state = json.load(answer)["state"]
+                if state != "running":
+                    break
+                time.sleep(0.2)
+            with urllib.request.urlopen(job_page) as answer:
+                page = answer.read().decode("utf-8")
+            done = time.perf_counter() - start
+            if state != "done" or "<table" not in page:
+                raise SystemExit(f"the job ended {state}")
+            return uploaded, done, _peak_mb(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def main(argv: list[str]) -> None:
+    rows = int(argv[0]) if argv else 1_000_000
+    bench = _bench_score()
+    with tempfile.TemporaryDirectory() as tmp:
+        survey = Path(tmp) / "survei.csv"
+        bench.write_survey(survey, rows)
+        size = survey.stat().st_size / 2**20
+        score = _command(["score", str(survey), "-q", "-o", str(Path(tmp) / "rekap.csv")])
+        report = _command(
+            ["report", "--survey", str(survey), "-q", "--xlsx", str(Path(tmp) / "l.xlsx"),
+             "--html", str(Path(tmp) / "l.html")]
+        )  # fmt: skip
+        uploaded, done, peak = web_run(survey)
+    print(f"{rows:,} households, {size:.0f} MB CSV")
+    print("| run | seconds | peak MB |")
+    print("| --- | ---: | ---: |")
+    print(f"| `phbs score -o rekap.csv` | {score[0]:.1f} | {score[1]:.0f} |")
+    print(f"| `phbs report --xlsx --html` | {report[0]:.1f} | {report[1]:.0f} |")
+    print(f"| `phbs web`: upload | {uploaded:.1f} | |")
+    print(f"| `phbs web`: upload → village table | {done:.1f} | {peak:.0f} (server) |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
