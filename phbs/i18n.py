@@ -453,6 +453,54 @@ LABELS: dict[str, tuple[str, str]] = {
         "Pilih paling sedikit satu berkas survei.",
         "Choose at least one survey file.",
     ),
+    # phbs web: phbs map in the page (a file unlike the template)
+    "web.map.title": ("Berkas tidak seperti templat?", "A file unlike the template?"),
+    "web.map.lead": (
+        "phbs map mengusulkan peta berkas: kolom mana berisi isian formulir yang mana, dan "
+        "arti setiap ejaan jawaban.",
+        "phbs map proposes a file mapping: which column holds which field of the form, and "
+        "what each answer spelling means.",
+    ),
+    "web.map.file": ("Satu berkas survei", "One survey file"),
+    "web.map.submit": ("Usulkan peta", "Propose a mapping"),
+    "web.map.heading": ("Usulan peta untuk {file}", "Proposed mapping for {file}"),
+    "web.map.failed": (
+        "Peta tidak dapat diusulkan.",
+        "No mapping could be proposed.",
+    ),
+    "web.map.matched": ("Kolom yang dicocokkan", "Columns matched"),
+    "web.map.col.field": ("Isian formulir", "Form field"),
+    "web.map.col.header": ("Kolom di berkas", "Column in the file"),
+    "web.map.col.why": ("Alasan", "Why"),
+    "web.map.answers": ("Ejaan jawaban", "Answer spellings"),
+    "web.map.col.read_as": ("Dibaca sebagai", "Read as"),
+    "web.map.col.spellings": ("Ejaan di berkas", "Spellings in the file"),
+    "web.map.state.ya": ("ya", "ya (yes)"),
+    "web.map.state.tidak": ("tidak", "tidak (no)"),
+    "web.map.state.tidak_berlaku": ("tidak berlaku", "tidak berlaku (not applicable)"),
+    "web.map.state.?": ("perlu keputusan", "needs a decision"),
+    "web.map.asked": ("Perlu keputusan", "Needs a decision"),
+    "web.map.none_asked": (
+        "Tidak ada pertanyaan: periksa usulannya, lalu pakai.",
+        "No questions: check the proposal, then use it.",
+    ),
+    "web.map.unread": ("Kolom yang tidak dibaca", "Columns not read"),
+    "web.map.not_found": ("Isian yang tidak ditemukan", "Fields not found"),
+    "web.map.download": ("Unduh peta usulan", "Download the proposed mapping"),
+    "web.map.use": ("Pakai peta ini", "Use this mapping"),
+    "web.map.use_asked": (
+        "Selama masih ada pertanyaan, pengolahan berhenti dengan pertanyaan itu: unduh "
+        'peta.yaml, jawab setiap TANYA, lalu unggah di "Peta berkas" (berkas survei tetap '
+        "disimpan di sini).",
+        "While a question is open, processing stops at it: download peta.yaml, answer each "
+        'TANYA, then upload it under "File mapping" (the survey file stays kept here).',
+    ),
+    "web.map.kept": (
+        "Berkas {file} diolah dengan peta usulan {mapping}, kecuali dipilih berkas survei "
+        'lain. Peta yang diunggah di "Peta berkas" dipakai sebagai gantinya.',
+        "The file {file} is processed with the proposed mapping {mapping}, unless other "
+        'survey files are chosen. A mapping uploaded under "File mapping" is used instead.',
+    ),
     # --- reports (phbs report: workbook and HTML page) ---
     "report.title.default": (
         "Laporan PHBS rumah tangga per {level}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 import click
@@ -11,8 +10,7 @@ from phbs.cli.common import current_lang, lang_option
 from phbs.cli.translated import argument, command, option
 from phbs.errors import OutputError
 from phbs.forms.loading import load_form
-from phbs.i18n import t
-from phbs.ingest.map_text import map_text
+from phbs.ingest.map_text import map_said, map_text, score_command
 from phbs.ingest.mapping import load_map
 from phbs.ingest.propose import propose
 from phbs.outputs import atomic_text, check_run_files, input_file
@@ -76,17 +74,8 @@ def map_command(
         form_name = begun.form
     loaded = load_form(form_name)
     proposal = propose(file, loaded.form, sheet, begun)
-    command = " ".join(["phbs score", shlex.quote(str(file)), "--map", shlex.quote(str(output))])
+    command = score_command(str(file), str(output))
     with atomic_text(output, [file]) as handle:
         handle.write(map_text(proposal, command, language))
-    if proposal.sheet_asked:
-        click.echo(t("map.written_sheet", language, path=output))
-    else:
-        mapped, columns = len(proposal.mapped()), len(proposal.columns)
-        click.echo(t("map.written", language, path=output, mapped=mapped, columns=columns))
-    if proposal.questions:
-        click.echo(t("map.questions", language, count=proposal.questions, path=output))
-    elif not proposal.needed:
-        plain = " ".join(["phbs score", shlex.quote(str(file))])
-        click.echo(t("map.not_needed", language, command=plain))
-    click.echo(t("map.next", language, command=command))
+    for line in map_said(proposal, str(file), str(output), language):
+        click.echo(line)

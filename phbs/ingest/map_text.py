@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import shlex
 
 from phbs.forms.model import Form
-from phbs.i18n import Lang
+from phbs.i18n import Lang, t
 from phbs.ingest.columns import PERSONAL_FIELDS, fold_header
 from phbs.ingest.map_words import TEXT, WHY
 from phbs.ingest.mapping import QUESTION
@@ -43,10 +44,11 @@ def _listed(items: list[str]) -> str:
 
 def _why(column: Column, lang: Lang) -> str:
     """Why a column was proposed, in words."""
-    return _reason(column.why, lang)
+    return reason(column.why, lang)
 
 
-def _reason(why: str, lang: Lang) -> str:
+def reason(why: str, lang: Lang) -> str:
+    """A proposal's reason (``Column.why``) in words."""
     key, *values = why.split(":")
     if key not in WHY:
         return why
@@ -235,7 +237,7 @@ def _question_lines(proposal: Proposal, lang: Lang) -> list[str]:
         return []
     lines = ["", f"# {_say('questions', lang)}", "questions:"]
     for code, worded in proposal.worded.items():
-        notes = "; ".join(dict.fromkeys(_reason(why, lang) for _, why in worded))
+        notes = "; ".join(dict.fromkeys(reason(why, lang) for _, why in worded))
         listed = _listed([q for q, _ in worded])
         lines.append(f"  {code}: {listed}  # {notes} · {_say('check_it', lang)}")
     if proposal.unknown_questions:
@@ -243,3 +245,25 @@ def _question_lines(proposal: Proposal, lang: Lang) -> list[str]:
         lines.append(f"  {_quoted(QUESTION)}: {_listed(proposal.unknown_questions)}")
         lines.append(f"ignore_questions: []  # {_say('ignore_questions', lang)}")
     return lines
+
+
+def score_command(file: str, output: str) -> str:
+    """The command that reads ``file`` with the mapping ``output`` once it is checked."""
+    return " ".join(["phbs score", shlex.quote(file), "--map", shlex.quote(output)])
+
+
+def map_said(proposal: Proposal, file: str, output: str, lang: Lang) -> list[str]:
+    """What ``phbs map`` says once it has written ``output`` for ``file``: how much it
+    mapped, the questions left, and what to run next."""
+    if proposal.sheet_asked:
+        said = [t("map.written_sheet", lang, path=output)]
+    else:
+        mapped, columns = len(proposal.mapped()), len(proposal.columns)
+        said = [t("map.written", lang, path=output, mapped=mapped, columns=columns)]
+    if proposal.questions:
+        said.append(t("map.questions", lang, count=proposal.questions, path=output))
+    elif not proposal.needed:
+        plain = " ".join(["phbs score", shlex.quote(file)])
+        said.append(t("map.not_needed", lang, command=plain))
+    said.append(t("map.next", lang, command=score_command(file, output)))
+    return said

@@ -26,6 +26,7 @@ from starlette.types import ASGIApp
 
 from phbs.i18n import Lang, t
 from phbs.web.guard import Guard, Rules, TooLarge
+from phbs.web.maps import MAP_NAME, Maps, Proposed, make_proposal
 from phbs.web.page import environment, form_choices, result_view, texts, web_dir
 from phbs.web.worker import UPLOADS, Job, Jobs, State
 
@@ -74,25 +75,42 @@ def _copy(source: BinaryIO, path: Path) -> None:
         shutil.copyfileobj(source, out, 1 << 20)
 
 
-async def _save(upload: Any, job: Job, fallback: str) -> Path | None:
-    """Save one upload into the job's folder (None when the field was left empty)."""
+async def _save(upload: Any, into: Path, fallback: str) -> Path | None:
+    """Save one upload into the uploads of the folder ``into`` (a job's, a proposal's);
+    None when the field was left empty."""
     if not isinstance(upload, UploadFile) or not upload.filename:
         return None
-    name = clean_name(upload.filename, fallback)
-    folder = job.folder / UPLOADS
+    path = _free(into, clean_name(upload.filename, fallback))
+    await run_in_threadpool(_copy, upload.file, path)
+    return path
+
+
+def _free(into: Path, name: str) -> Path:
+    """Where to save a file called ``name`` among the uploads of ``into``: a numbered
+    folder when the name is taken already."""
+    folder = into / UPLOADS
     number = 1
     while (folder / name).exists():
         number += 1
-        folder = job.folder / UPLOADS / str(number)
+        folder = into / UPLOADS / str(number)
     folder.mkdir(exist_ok=True)
-    path = folder / name
-    await run_in_threadpool(_copy, upload.file, path)
-    return path
+    return folder / name
 
 
 def _choice(form: FormData, key: str, allowed: list[str], default: str) -> str:
     value = form.get(key)
     return value if isinstance(value, str) and value in allowed else default
+
+
+def _copy_kept(kept: Proposed, folder: Path, mapping: Path | None) -> tuple[Path, Path]:
+    """The kept file copied into a job's uploads, with its proposed mapping unless one was
+    uploaded (``mapping``): the file and the mapping to read it with."""
+    survey = _free(folder, kept.file.name)
+    shutil.copyfile(kept.file, survey)
+    if mapping is None:
+        mapping = _free(folder, MAP_NAME)
+        shutil.copyfile(kept.mapping, mapping)
+    return survey, mapping
 
 
 class WebApp:
@@ -101,6 +119,13 @@ class WebApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.templates = environment()
+        self.maps = Maps(settings.jobs.root / "peta")
+
+    def kept(self, map_id: object) -> Proposed | None:
+        """The proposal ``map_id`` names when it made a mapping (a file and its mapping
+        kept for the next job)."""
+        found = self.maps.get(map_id) if isinstance(map_id, str) else None
+        return found if found is not None and found.view is not None else None
 
     def render(self, request: Request, name: str, status: int = 200, **values: Any) -> Response:
         lang = page_lang(request, self.settings.lang)
@@ -127,7 +152,8 @@ class WebApp:
 
     async def index(self, request: Request) -> Response:
         lang = page_lang(request, self.settings.lang)
-        return self.render(request, "index.html.j2", choices=form_choices(lang))
+        kept = self.kept(request.query_params.get("map"))
+        return self.render(request, "index.html.j2", choices=form_choices(lang), kept=kept)
 
     async def create(self, request: Request) -> Response:
         lang = page_lang(request, self.settings.lang)
@@ -142,17 +168,23 @@ class WebApp:
     async def _submit(self, form: FormData, job: Job, lang: Lang) -> None:
         from phbs.web.jobs import JobSpec
 
-        survey = []
+        survey, kept = [], self.kept(form.get("map"))
         for number, upload in enumerate(form.getlist("survey"), start=1):
-            path = await _save(upload, job, f"survei-{number}.csv")
+            path = await _save(upload, job.folder, f"survei-{number}.csv")
             if path is not None:
                 survey.append(path)
+        files = {}
+        for key in ("mapping", "villages", "judges", "attributes", "overrides"):
+            files[key] = await _save(form.get(key), job.folder, f"{key}.csv")
+        if not survey and kept is not None:
+            copied, mapping = await run_in_threadpool(
+                _copy_kept, kept, job.folder, files["mapping"]
+            )
+            survey.append(copied)
+            files["mapping"] = mapping
         if not survey:
             self.settings.jobs.fail(job, f"{t('cli.error', lang)}: {t('web.no_survey', lang)}")
             return
-        files = {}
-        for key in ("mapping", "villages", "judges", "attributes", "overrides"):
-            files[key] = await _save(form.get(key), job, f"{key}.csv")
         choices = form_choices(lang)
         sheet = form.get("sheet")
         spec = JobSpec(
@@ -204,6 +236,40 @@ class WebApp:
                 return FileResponse(found.path, media_type=found.media_type, filename=found.name)
         raise HTTPException(404)
 
+    async def propose(self, request: Request) -> Response:
+        """``phbs map`` for one uploaded file: the proposal is made, then shown."""
+        lang = page_lang(request, self.settings.lang)
+        try:
+            async with request.form(max_files=1, max_fields=4) as form:
+                map_id, folder = self.maps.folder()
+                path = await _save(form.get("file"), folder, "survei.csv")
+                forms = [c.value for c in form_choices(lang)["forms"]]
+                form_name = _choice(form, "form", forms, "kemenkes-rt-10")
+        except TooLarge:
+            return self.refuse(413, request)
+        proposed = Proposed(map_id, folder, path or folder / UPLOADS / "survei.csv", lang)
+        if path is None:
+            proposed.error = f"{t('cli.error', lang)}: {t('web.no_survey', lang)}"
+        else:
+            await run_in_threadpool(make_proposal, proposed, form_name)
+        self.maps.add(proposed)
+        return RedirectResponse(f"/maps/{map_id}", status_code=303)
+
+    def _proposed(self, request: Request) -> Proposed:
+        found = self.maps.get(str(request.path_params["map_id"]))
+        if found is None:
+            raise HTTPException(404)
+        return found
+
+    async def map_page(self, request: Request) -> Response:
+        return self.render(request, "peta.html.j2", proposed=self._proposed(request))
+
+    async def map_file(self, request: Request) -> Response:
+        proposed = self._proposed(request)
+        if proposed.view is None or not proposed.mapping.is_file():
+            raise HTTPException(404)
+        return FileResponse(proposed.mapping, media_type="application/yaml", filename=MAP_NAME)
+
     async def not_found(self, request: Request, _error: Exception) -> Response:
         return self.refuse(404, request)
 
@@ -218,6 +284,9 @@ def create_app(settings: Settings) -> ASGIApp:
         Route("/jobs/{job_id}/status", web.status),
         Route("/jobs/{job_id}/cancel", web.cancel, methods=["POST"]),
         Route("/jobs/{job_id}/files/{name}", web.download),
+        Route("/maps", web.propose, methods=["POST"]),
+        Route("/maps/{map_id}", web.map_page),
+        Route(f"/maps/{{map_id}}/{MAP_NAME}", web.map_file),
         Mount("/static", StaticFiles(directory=web_dir() / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={404: web.not_found})

@@ -1,0 +1,171 @@
+"""``phbs map`` in the page of ``phbs web`` (phbs/web/maps.py), in a real browser (Debian's
+Chromium through Playwright, as test_web_page.py drives it): the sample kader questionnaire
+gets the mapping ``phbs map`` writes for it, its open question stops a job with the command
+line's line, and the file kept with an answered mapping gives ``phbs score --map``'s numbers.
+
+Expected texts and numbers come from the command line on the same files (CliRunner), never
+from the page's own code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import launch
+from click.testing import CliRunner
+from web_helpers import SAMPLE, base, live_server, multipart, request
+
+from phbs.cli.root import cli
+from phbs.web.server import WebServer
+
+pytestmark = pytest.mark.slow
+
+KADER = SAMPLE / "kuesioner-kader-batulicin.xlsx"
+#: The bundled mapping of the sample: the proposal with its one question answered.
+ANSWERED = SAMPLE / "peta-kuesioner-kader-batulicin.yaml"
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[WebServer]:
+    with live_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def context() -> Iterator[Any]:
+    with launch() as opened:
+        yield opened
+
+
+@pytest.fixture
+def page(context: Any, web: WebServer) -> Iterator[Any]:
+    """A page of the server that says nothing on the console and asks only the server."""
+    opened = context.new_page()
+    console: list[str] = []
+    requests: list[str] = []
+    opened.on("console", lambda m: console.append(m.text))
+    opened.on("pageerror", lambda e: console.append(str(e)))
+    opened.on("request", lambda r: requests.append(r.url))
+    yield opened
+    opened.close()
+    assert console == []
+    assert all(url.startswith(base(web) + "/") for url in requests), requests
+
+
+def propose_in_page(page: Any, web: WebServer, file: Path) -> None:
+    page.goto(base(web) + "/")
+    page.set_input_files("#berkas-peta", str(file))
+    page.click("#usulkan")
+    page.wait_for_selector("#kata-peta, #galat", timeout=120_000)
+
+
+def process(page: Any, files: dict[str, Path]) -> None:
+    for name, path in files.items():
+        page.set_input_files(f"#berkas-{name}", str(path))
+    page.click("#olah")
+    page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
+
+
+def column(page: Any, header: str) -> list[str]:
+    script = """(header) => {
+        const t = document.getElementById("tabel-wilayah");
+        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
+        return Array.from(t.tBodies[0].rows).map(r => r.cells[i].textContent);
+    }"""
+    values: list[str] = page.evaluate(script, header)
+    return values
+
+
+def test_the_sample_gets_the_mapping_phbs_map_writes_and_its_numbers(
+    page: Any, web: WebServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(KADER, KADER.name)
+    mapped = CliRunner().invoke(cli, ["map", KADER.name, "-o", "peta.yaml"])
+    assert mapped.exit_code == 0, mapped.output
+    written = Path("peta.yaml").read_text(encoding="utf-8")
+
+    propose_in_page(page, web, KADER)
+    assert page.inner_text("h1") == f"Usulan peta untuk {KADER.name}"
+    said = page.locator("#kata-peta li").all_inner_texts()
+    assert said == mapped.stdout.splitlines()
+    asked = [line.lstrip("# ").strip() for line in written.splitlines() if "TANYA:" in line]
+    assert page.locator("#tanya li").all_inner_texts() == asked
+    answers = page.locator("#tabel-jawaban tbody tr").all_inner_texts()
+    assert answers == ["ya\tv", "tidak\tx", "perlu keputusan\tk"]
+    assert "Desa/Kelurahan" in page.inner_text("#tabel-kolom")
+    assert str(web.root) not in page.inner_text("body")
+    with page.expect_download() as started:
+        page.click("#unduh-peta")
+    assert started.value.suggested_filename == "peta.yaml"
+    started.value.save_as(tmp_path / "unduhan.yaml")
+    assert (tmp_path / "unduhan.yaml").read_text(encoding="utf-8") == written
+
+    # Used as proposed, the job stops at the open question with the command line's line.
+    stopped = CliRunner().invoke(cli, ["score", KADER.name, "--map", "peta.yaml"])
+    assert stopped.exit_code != 0
+    (line,) = stopped.stderr.splitlines()
+    page.click("#pakai-peta")
+    assert KADER.name in page.inner_text("#peta-disimpan")
+    use_again = page.url
+    process(page, {})
+    assert page.inner_text("#galat") == line
+
+    # The kept file with the answered mapping uploaded: phbs score --map's numbers.
+    out = tmp_path / "cli.json"
+    scored = CliRunner().invoke(cli, ["score", KADER.name, "--map", str(ANSWERED), "-o", str(out)])
+    assert scored.exit_code == 0, scored.output
+    areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
+    page.goto(use_again)
+    process(page, {"mapping": ANSWERED})
+    assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    for header, key in (
+        ("Disurvei", "rumah_tangga_disurvei"),
+        ("Ber-PHBS", "ber_phbs"),
+        ("Blm lengkap", "belum_lengkap"),
+        ("Tidak", "tidak_ber_phbs"),
+    ):
+        assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
+    assert f"Cara baca {KADER.name}: dengan peta {ANSWERED.name}" in page.inner_text("body")
+
+
+def test_an_unreadable_file_shows_the_command_lines_one_line(
+    page: Any, web: WebServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"not a workbook")
+    said = CliRunner().invoke(cli, ["map", broken.name, "-o", "peta.yaml"])
+    assert said.exit_code != 0
+    (line,) = said.stderr.splitlines()
+    assert line.startswith("Galat: rusak.xlsx: ")
+    propose_in_page(page, web, broken)
+    assert page.inner_text("#galat") == line
+    assert page.locator("#pakai-peta, #unduh-peta").count() == 0
+
+
+def test_cross_origin_proposal_is_refused_and_unknown_ids_are_not_found(web: WebServer) -> None:
+    def kept() -> set[Path]:
+        return set(web.root.glob("peta/*"))
+
+    before = kept()
+    body, kind = multipart({"form": "kemenkes-rt-10"}, {"file": KADER})
+    for headers in ({"Origin": "http://evil.example"}, {"Referer": "http://evil.example/"}, {}):
+        answer = request(web, "POST", "/maps", body, {"Content-Type": kind, **headers})
+        assert answer.status == 403, headers
+        assert "Ditolak" in answer.body.decode()
+    assert kept() == before  # nothing was saved
+    own = request(web, "POST", "/maps", body, {"Content-Type": kind, "Origin": base(web)})
+    assert own.status == 303
+    assert own.headers["location"].startswith("/maps/")
+    assert len(kept() - before) == 1
+    for path in ("/maps/unknown", "/maps/unknown/peta.yaml", "/maps/..%2F..%2Fetc/peta.yaml"):
+        assert request(web, "GET", path).status == 404, path
+    # An unknown id on the start page keeps nothing: the page asks for a survey file again.
+    start = request(web, "GET", "/?map=unknown").body.decode()
+    assert 'name="map"' not in start
+    assert 'id="berkas-survey" multiple required' in start
