@@ -489,11 +489,47 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.map.download": ("Unduh peta usulan", "Download the proposed mapping"),
     "web.map.use": ("Pakai peta ini", "Use this mapping"),
     "web.map.use_asked": (
-        "Selama masih ada pertanyaan, pengolahan berhenti dengan pertanyaan itu: unduh "
-        'peta.yaml, jawab setiap TANYA, lalu unggah di "Peta berkas" (berkas survei tetap '
-        "disimpan di sini).",
-        "While a question is open, processing stops at it: download peta.yaml, answer each "
-        'TANYA, then upload it under "File mapping" (the survey file stays kept here).',
+        "Selama masih ada pertanyaan, pengolahan berhenti dengan pertanyaan itu: jawab di "
+        'bawah ini, atau unduh peta.yaml, jawab setiap TANYA, lalu unggah di "Peta berkas" '
+        "(berkas survei tetap disimpan di sini).",
+        "While a question is open, processing stops at it: answer it below, or download "
+        'peta.yaml, answer each TANYA, then upload it under "File mapping" (the survey '
+        "file stays kept here).",
+    ),
+    "web.map.answer_here": ("Jawab di sini", "Answer here"),
+    "web.map.answer_lead": (
+        "Jawaban ditulis ke peta.yaml seperti phbs map --map menulisnya, lalu sisanya "
+        "diusulkan lagi. Pilihan yang dibiarkan kosong tetap menjadi pertanyaan.",
+        "The answers are written into peta.yaml as phbs map --map writes them, then the rest "
+        "is proposed again. A choice left empty stays a question.",
+    ),
+    "web.map.answer_save": ("Simpan jawaban", "Save the answers"),
+    "web.map.open": ("(belum dijawab)", "(not answered yet)"),
+    "web.map.not_answered": (
+        "Pertanyaan ini tidak dapat dijawab di halaman: jawab di peta.yaml yang diunduh.",
+        "This question cannot be answered in the page: answer it in the downloaded peta.yaml.",
+    ),
+    "web.map.q.sheet": ("Lembar yang berisi survei", "The sheet that holds the survey"),
+    "web.map.q.column": ("Kolom yang berisi {field}", "The column that holds {field}"),
+    "web.map.q.years": ("Kolom '{header}' berisi umur dalam", "Column '{header}' holds ages in"),
+    "web.map.years.months": ("bulan: kolom ini dibaca", "months: this column is read"),
+    "web.map.years.years": (
+        "tahun: kolom ini tidak dibaca (tanda '-' yang menentukan)",
+        "years: this column is not read (the '-' marks decide)",
+    ),
+    "web.map.q.answer": ("Ejaan '{spelling}' berarti", "The spelling '{spelling}' means"),
+    "web.map.q.region": (
+        "Wilayah tempat nama desa dicari",
+        "The area the village names are looked up in",
+    ),
+    "web.map.q.blank": ("Sel indikator kosong berarti", "A blank indicator cell means"),
+    "web.map.blank.missing": ("belum diisi (missing)", "not yet answered (missing)"),
+    "web.map.blank.na": ("tidak berlaku (na)", "not applicable (na)"),
+    "web.map.blank.tidak": ("tidak (lembar centang)", "no (a check-mark sheet)"),
+    "web.map.not_a_choice": (
+        "Ditolak: '{value}' bukan salah satu pilihan untuk \"{question}\"; peta tidak diubah.",
+        "Refused: '{value}' is not one of the choices for \"{question}\"; the mapping is "
+        "unchanged.",
     ),
     "web.map.kept": (
         "Berkas {file} diolah dengan peta usulan {mapping}, kecuali dipilih berkas survei "

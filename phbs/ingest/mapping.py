@@ -337,6 +337,18 @@ class LoadedMap:
         )
 
 
+def checked_map(data: object, path: Path) -> FileMap:
+    """``data`` (a mapping read from YAML, or built) checked as the mapping file ``path``.
+
+    Raises :class:`~phbs.errors.MapError` naming the file and the key of each problem.
+    """
+    try:
+        return FileMap.model_validate(data)
+    except ValidationError as exc:
+        lines = explain(exc.errors(), _KNOWN_KEYS)
+        raise MapError(*problems_text(path, lines)) from None
+
+
 def load_map(path: str | Path, *, questions: bool = False) -> LoadedMap:
     """Read and check a mapping file (with ``questions``, one still asking is read too).
 
@@ -352,11 +364,7 @@ def load_map(path: str | Path, *, questions: bool = False) -> LoadedMap:
             f"{path}: cannot read the mapping file ({exc.strerror})",
         ) from None
     data = read_yaml(raw, path, MapError, ("peta", "mapping"))
-    try:
-        peta = FileMap.model_validate(data)
-    except ValidationError as exc:
-        lines = explain(exc.errors(), _KNOWN_KEYS)
-        raise MapError(*problems_text(path, lines)) from None
+    peta = checked_map(data, path)
     asked = peta.unanswered()
     if asked and not questions:
         listed = ", ".join(asked)

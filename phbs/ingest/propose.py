@@ -172,7 +172,9 @@ def _keep_answers(proposal: Proposal, start: FileMap) -> None:
     for column in proposal.columns:
         key = fold_given_header(column.header)
         if key in given:
-            column.field, column.why = given[key], GIVEN
+            # Named as proposed: the proposal's reason stays (a village column of names).
+            if column.field != given[key] or not column.why:
+                column.field, column.why = given[key], GIVEN
         elif key in ignored:
             column.field, column.why = None, GIVEN
         elif column.field in given.values():

@@ -26,12 +26,14 @@ from starlette.types import ASGIApp
 
 from phbs.i18n import Lang, t
 from phbs.web.guard import Guard, Rules, TooLarge
-from phbs.web.maps import MAP_NAME, Maps, Proposed, make_proposal
+from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
 from phbs.web.page import environment, form_choices, result_view, texts, web_dir
 from phbs.web.worker import UPLOADS, Job, Jobs, State
 
 LANG_COOKIE = "phbs_lang"
 MAX_FILES = 64
+#: The answers of one proposal's page at most (one field per question).
+MAX_FIELDS = 500
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,24 @@ class WebApp:
         return found
 
     async def map_page(self, request: Request) -> Response:
-        return self.render(request, "peta.html.j2", proposed=self._proposed(request))
+        proposed = self._proposed(request)
+        return self.render(request, "peta.html.j2", proposed=proposed, refused="")
+
+    async def map_answers(self, request: Request) -> Response:
+        """The answers chosen on the proposal's page written into its mapping; the page
+        again, with the questions left (or the line that refused the answers)."""
+        proposed = self._proposed(request)
+        async with request.form(max_files=0, max_fields=MAX_FIELDS) as form:
+            given = {k: v for k, v in form.items() if isinstance(v, str)}
+
+        def written() -> str:
+            with proposed.lock:
+                return answer(proposed, given)
+
+        refused = await run_in_threadpool(written)
+        if refused:
+            return self.render(request, "peta.html.j2", 400, proposed=proposed, refused=refused)
+        return RedirectResponse(f"/maps/{proposed.id}", status_code=303)
 
     async def map_file(self, request: Request) -> Response:
         proposed = self._proposed(request)
@@ -286,6 +305,7 @@ def create_app(settings: Settings) -> ASGIApp:
         Route("/jobs/{job_id}/files/{name}", web.download),
         Route("/maps", web.propose, methods=["POST"]),
         Route("/maps/{map_id}", web.map_page),
+        Route("/maps/{map_id}/answers", web.map_answers, methods=["POST"]),
         Route(f"/maps/{{map_id}}/{MAP_NAME}", web.map_file),
         Mount("/static", StaticFiles(directory=web_dir() / "static"), name="static"),
     ]

@@ -3,15 +3,19 @@
 A proposal is made by the same library calls as ``phbs map FILE -o peta.yaml``
 (:func:`~phbs.ingest.propose.propose`, :func:`~phbs.ingest.map_text.map_text`) for one
 uploaded file, in a private folder under the server's temp root, found again by its random
-id only. Its file and its ``peta.yaml`` stay there for the next job that uses them.
+id only. Its file and its ``peta.yaml`` stay there for the next job that uses them. The questions
+answered on the page (:mod:`phbs.web.answers`) are written into that mapping as
+``phbs map FILE --map peta.yaml -o peta.yaml`` writes a partly answered one.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 import threading
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +23,11 @@ from phbs.errors import PhbsError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
 from phbs.ingest.map_text import map_said, map_text, reason, score_command
-from phbs.ingest.mapping import QUESTION
+from phbs.ingest.mapping import QUESTION, checked_map, load_map
 from phbs.ingest.proposal import Proposal
 from phbs.ingest.propose import propose
 from phbs.version import __version__
+from phbs.web.answers import NotAChoice, Question, answered, questions
 from phbs.web.worker import UPLOADS, shown
 
 #: The one name a proposed mapping is written and downloaded under.
@@ -52,6 +57,9 @@ class MapView:
     unread: list[str]
     not_found: list[str]
     asked: list[str]
+    questions: list[Question] = field(default_factory=list)
+    #: Whether some question can only be answered in the downloaded file.
+    elsewhere: bool = False
 
 
 @dataclass
@@ -64,6 +72,8 @@ class Proposed:
     lang: Lang
     view: MapView | None = None
     error: str = ""
+    proposal: Proposal | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def mapping(self) -> Path:
@@ -85,6 +95,7 @@ def map_view(proposal: Proposal, text: str, file: str, lang: Lang) -> MapView:
         answers.append((QUESTION, list(proposal.unknown_answers)))
     unread = [c.header for c in proposal.columns if c.field is None]
     asked = [line.strip().removeprefix("#").strip() for line in text.splitlines()]
+    offered = questions(proposal, lang)
     return MapView(
         said=map_said(proposal, file, MAP_NAME, lang),
         matched=matched,
@@ -92,6 +103,8 @@ def map_view(proposal: Proposal, text: str, file: str, lang: Lang) -> MapView:
         unread=[] if proposal.sheet_asked else unread,
         not_found=[] if proposal.sheet_asked else list(proposal.missing),
         asked=[line for line in asked if line.startswith(ASKED)],
+        questions=offered,
+        elsewhere=proposal.questions > len(offered),
     )
 
 
@@ -105,12 +118,49 @@ def make_proposal(proposed: Proposed, form_name: str) -> None:
         text = map_text(found, score_command(name, MAP_NAME), lang)
         proposed.mapping.write_text(text, encoding="utf-8")
         proposed.view = map_view(found, text, name, lang)
+        proposed.proposal = found
     except PhbsError as error:
         message = shown(error.message(lang), proposed.folder)
         proposed.error = f"{t('cli.error', lang)}: {message}"
     except Exception as error:
         traceback.print_exc(file=sys.stderr)
         proposed.error = t("web.internal", lang, error=type(error).__name__, version=__version__)
+
+
+def answer(proposed: Proposed, given: Mapping[str, str]) -> str:
+    """Write the answers ``given`` on the page (question name → choice) into the proposal's
+    mapping and propose the rest again, as ``phbs map FILE --map peta.yaml`` does; the
+    mapping is checked as ``phbs score --map`` loads it. The one line that refuses the
+    answers, if any ("" when written): then the mapping is left as it was."""
+    found, lang = proposed.proposal, proposed.lang
+    if found is None or proposed.view is None:
+        return ""
+    again = proposed.folder / "baru"
+    again.mkdir(exist_ok=True)
+    candidate = again / MAP_NAME
+    try:
+        current = load_map(proposed.mapping, questions=True).map
+        data = answered(current, proposed.view.questions, given)
+        start = checked_map(data, candidate)
+        form = found.form
+        found = propose(proposed.file, form, start=start)
+        found.file = proposed.file.name
+        text = map_text(found, score_command(found.file, MAP_NAME), lang)
+        candidate.write_text(text, encoding="utf-8")
+        load_map(candidate, questions=True).map.applied_to(form, candidate)
+    except NotAChoice as refused:
+        question = refused.question
+        return t("web.map.not_a_choice", lang, value=refused.value, question=question.asked)
+    except PhbsError as error:
+        candidate.unlink(missing_ok=True)
+        return f"{t('cli.error', lang)}: {shown(error.message(lang), again)}"
+    except Exception as error:
+        traceback.print_exc(file=sys.stderr)
+        candidate.unlink(missing_ok=True)
+        return t("web.internal", lang, error=type(error).__name__, version=__version__)
+    os.replace(candidate, proposed.mapping)
+    proposed.proposal, proposed.view = found, map_view(found, text, found.file, lang)
+    return ""
 
 
 @dataclass

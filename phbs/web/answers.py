@@ -1,0 +1,139 @@
+"""The open questions of a proposed mapping as choices on the page, and the answers given
+there applied to the mapping as data (:class:`~phbs.ingest.mapping.FileMap`'s keys).
+
+Each ``TANYA`` that ``phbs map`` writes (:mod:`phbs.ingest.map_text`) is offered with the
+choices the mapping model allows: the sheet among the workbook's sheets; the column of a
+required field among the columns not used yet; whether an age column counts months (its
+header) or years (not read); an answer spelling as ya, tidak or tidak berlaku
+(docs/aturan.md §6.5); the area of village names among the areas they were found in; what a
+blank indicator cell means (§6.3). A value left empty leaves the question open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from phbs.i18n import Lang, t
+from phbs.ingest.columns import fold_given_header
+from phbs.ingest.mapping import QUESTION, FileMap
+from phbs.ingest.proposal import EXPORT, Proposal
+from phbs.ingest.settings import BlankMeaning
+from phbs.regions import region_table
+
+#: The value of the "ages in years" choice: the age column is not read.
+YEARS = "-"
+_STATES = ("ya", "tidak", "tidak_berlaku")
+_BLANKS = (BlankMeaning.MISSING.value, BlankMeaning.NA.value, BlankMeaning.NO.value)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a question: the value written into the mapping, and its words."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One open question: its form field ``name``, what it asks, its kind and subject (the
+    field, the spelling, the header), and its choices."""
+
+    name: str
+    asked: str
+    kind: str
+    subject: str
+    options: tuple[Option, ...]
+
+
+class NotAChoice(ValueError):
+    """An answer that is not one of its question's choices."""
+
+    def __init__(self, question: Question, value: str) -> None:
+        super().__init__(question.name)
+        self.question, self.value = question, value
+
+
+def _area(code: str) -> str:
+    return f"{code} {region_table().full_name(code) or ''}".strip()
+
+
+def questions(proposal: Proposal, lang: Lang) -> list[Question]:
+    """The questions the proposal's mapping asks, each with its choices."""
+    found: list[tuple[str, str, str, list[Option]]] = []
+    if proposal.sheet_asked:
+        sheets = [Option(name, name) for name in proposal.sheets]
+        found.append(("sheet", "", t("web.map.q.sheet", lang), sheets))
+        return _numbered(found)
+    free = [c for c in proposal.columns if c.field is None and c.why != EXPORT]
+    required = proposal.required_fields()
+    for code in [code for code in proposal.missing if code in required]:
+        options = [Option(c.header, c.header) for c in free]
+        found.append(("column", code, t("web.map.q.column", lang, field=code), options))
+    if proposal.years is not None:
+        header = proposal.years.header
+        options = [
+            Option(header, t("web.map.years.months", lang)),
+            Option(YEARS, t("web.map.years.years", lang)),
+        ]
+        context = proposal.form.context[0].code
+        found.append(("years", context, t("web.map.q.years", lang, header=header), options))
+    states = [Option(s, t(f"web.map.state.{s}", lang)) for s in _STATES]
+    for spelling in proposal.unknown_answers:
+        found.append(("answer", spelling, t("web.map.q.answer", lang, spelling=spelling), states))
+    if proposal.names and proposal.region is None and proposal.region_candidates:
+        areas = [Option(code, _area(code)) for code, _, _ in proposal.region_candidates]
+        found.append(("region", "", t("web.map.q.region", lang), areas))
+    if proposal.blank_question:
+        blanks = [Option(b, t(f"web.map.blank.{b}", lang)) for b in _BLANKS]
+        found.append(("blank", "", t("web.map.q.blank", lang), blanks))
+    return _numbered(found)
+
+
+def _numbered(found: list[tuple[str, str, str, list[Option]]]) -> list[Question]:
+    return [
+        Question(f"q{number}", asked, kind, subject, tuple(options))
+        for number, (kind, subject, asked, options) in enumerate(found, start=1)
+    ]
+
+
+def _without(headers: list[str], header: str) -> list[str]:
+    key = fold_given_header(header)
+    return [h for h in headers if fold_given_header(h) != key]
+
+
+def answered(current: FileMap, asked: list[Question], given: Mapping[str, str]) -> dict[str, Any]:
+    """The keys of ``current`` with the answers ``given`` (question name → chosen value;
+    empty: still open) written in, as data to check as a mapping.
+
+    Raises :class:`NotAChoice` for a value that is not one of its question's choices.
+    """
+    data = current.model_dump(by_alias=True)
+    columns: dict[str, str] = data["columns"]
+    answers: dict[str, list[str]] = data["answers"]
+    for question in asked:
+        value = given.get(question.name, "")
+        if not value:
+            continue
+        if value not in {o.value for o in question.options}:
+            raise NotAChoice(question, value)
+        if question.kind in ("sheet", "region", "blank"):
+            data[question.kind] = value
+        elif question.kind == "column":
+            columns[question.subject] = value
+            data["ignore"] = _without(data["ignore"], value)
+        elif question.kind == "years":
+            # The age column stays among those not read when it counts years (§6.5).
+            header = question.options[0].value
+            data["ignore"] = _without(data["ignore"], header)
+            if value == YEARS:
+                columns.pop(question.subject, None)
+                data["ignore"].append(header)
+            else:
+                columns[question.subject] = header
+        else:
+            answers[value] = [*answers[value], question.subject]
+            answers[QUESTION] = [s for s in answers[QUESTION] if s != question.subject]
+    return data

@@ -1,0 +1,160 @@
+"""The questions of a proposed mapping answered in the page of ``phbs web``
+(phbs/web/answers.py, phbs/web/maps.py), in a real browser (Debian's Chromium through
+Playwright, as test_web_map.py drives it).
+
+The sample kader questionnaire's one question (the spelling ``K``) answered in the page as
+the bundled ``peta-kuesioner-kader-batulicin.yaml`` answers it gives that mapping (compared
+as loaded by ``phbs.ingest.mapping.load_map``, not as text) and ``phbs score --map``'s
+numbers for it. Expected numbers come from the command line on the same files (CliRunner),
+never from the page's own code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from browser import launch
+from click.testing import CliRunner
+from web_helpers import SAMPLE, base, live_server, multipart, request
+
+from phbs.cli.root import cli
+from phbs.ingest.mapping import load_map
+from phbs.web.server import WebServer
+
+pytestmark = pytest.mark.slow
+
+KADER = SAMPLE / "kuesioner-kader-batulicin.xlsx"
+ANSWERED = SAMPLE / "peta-kuesioner-kader-batulicin.yaml"
+#: The question the sample's proposal asks, as the page words it.
+ASKED_K = "Ejaan 'k' berarti"
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[WebServer]:
+    with live_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def context() -> Iterator[Any]:
+    with launch() as opened:
+        yield opened
+
+
+@pytest.fixture
+def page(context: Any, web: WebServer) -> Iterator[Any]:
+    """A page of the server that says nothing on the console and asks only the server."""
+    opened = context.new_page()
+    console: list[str] = []
+    requests: list[str] = []
+    opened.on("console", lambda m: console.append(m.text))
+    opened.on("pageerror", lambda e: console.append(str(e)))
+    opened.on("request", lambda r: requests.append(r.url))
+    yield opened
+    opened.close()
+    assert console == []
+    assert all(url.startswith(base(web) + "/") for url in requests), requests
+
+
+def column(page: Any, header: str) -> list[str]:
+    script = """(header) => {
+        const t = document.getElementById("tabel-wilayah");
+        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
+        return Array.from(t.tBodies[0].rows).map(r => r.cells[i].textContent);
+    }"""
+    values: list[str] = page.evaluate(script, header)
+    return values
+
+
+def test_the_samples_question_answered_in_the_page_gives_the_bundled_mapping(
+    page: Any, web: WebServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(KADER, KADER.name)
+    page.goto(base(web) + "/")
+    page.set_input_files("#berkas-peta", str(KADER))
+    page.click("#usulkan")
+    page.wait_for_selector("#kata-peta", timeout=120_000)
+    choice = page.get_by_label(ASKED_K)
+    offered = choice.locator("option").all_inner_texts()
+    assert offered == ["(belum dijawab)", "ya", "tidak", "tidak berlaku"]
+    # The bundled mapping reads K (kadang-kadang, sometimes) as tidak.
+    choice.select_option(label="tidak")
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#tanpa-tanya")
+    assert page.locator("#jawab, #tanya, #jawaban-ditolak").count() == 0
+    answers = page.locator("#tabel-jawaban tbody tr").all_inner_texts()
+    assert answers == ["ya\tv", "tidak\tx, k"]
+    # The village column keeps its reason: names matched to codes.
+    assert "nama desa (dicocokkan ke kode)" in page.inner_text("#tabel-kolom")
+
+    with page.expect_download() as started:
+        page.click("#unduh-peta")
+    saved = tmp_path / "unduhan" / "peta.yaml"
+    saved.parent.mkdir()
+    started.value.save_as(saved)
+    assert load_map(saved).map == load_map(ANSWERED).map
+
+    out = tmp_path / "cli.json"
+    scored = CliRunner().invoke(cli, ["score", KADER.name, "--map", str(ANSWERED), "-o", str(out)])
+    assert scored.exit_code == 0, scored.output
+    areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
+    page.click("#pakai-peta")
+    page.click("#olah")
+    page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
+    assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    for header, key in (
+        ("Disurvei", "rumah_tangga_disurvei"),
+        ("Ber-PHBS", "ber_phbs"),
+        ("Blm lengkap", "belum_lengkap"),
+        ("Tidak", "tidak_ber_phbs"),
+    ):
+        assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
+
+
+def _proposed(web: WebServer) -> tuple[str, Path]:
+    """A proposal for the sample made through the server: its page and its mapping."""
+    body, kind = multipart({"form": "kemenkes-rt-10"}, {"file": KADER})
+    made = request(web, "POST", "/maps", body, {"Content-Type": kind, "Origin": base(web)})
+    assert made.status == 303
+    where = made.headers["location"]
+    return where, web.root / "peta" / where.rsplit("/", 1)[-1] / "peta.yaml"
+
+
+def _answer(web: WebServer, where: str, fields: dict[str, str], origin: str) -> Any:
+    body = urlencode(fields).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Origin": origin}
+    return request(web, "POST", f"{where}/answers", body, headers)
+
+
+def test_answers_from_elsewhere_or_not_among_the_choices_change_nothing(web: WebServer) -> None:
+    where, mapping = _proposed(web)
+    before = mapping.read_bytes()
+    page = request(web, "GET", where).body.decode()
+    assert "<span>Ejaan &#39;k&#39; berarti</span>" in page
+    assert 'name="q1"' in page
+
+    for origin in ("http://evil.example", "null"):
+        refused = _answer(web, where, {"q1": "tidak"}, origin)
+        assert refused.status == 403, origin
+    assert mapping.read_bytes() == before
+
+    refused = _answer(web, where, {"q1": "kadang"}, base(web))
+    assert refused.status == 400
+    said = refused.body.decode()
+    assert (
+        "Ditolak: &#39;kadang&#39; bukan salah satu pilihan untuk &#34;Ejaan &#39;k&#39; "
+        "berarti&#34;; peta tidak diubah." in said
+    )
+    assert 'id="jawab"' in said  # the question is still asked
+    assert mapping.read_bytes() == before
+
+    # Left open, nothing is answered and the question stays.
+    assert _answer(web, where, {"q1": ""}, base(web)).status == 303
+    assert load_map(mapping, questions=True).map.unanswered() == ["answers.'?': k"]
+    assert _answer(web, "/maps/unknown", {"q1": "tidak"}, base(web)).status == 404
