@@ -56,8 +56,11 @@ class NotAChoice(ValueError):
         self.question, self.value = question, value
 
 
-def _area(code: str) -> str:
-    return f"{code} {region_table().full_name(code) or ''}".strip()
+def _area(code: str, hits: int, total: int) -> str:
+    """``63.10.01 Kecamatan Batu Licin (6/6)``: the area, and how many names it has."""
+    name = region_table().full_name(code) or ""
+    kind = "Kecamatan " if len(code) == 8 else ""
+    return f"{code} {kind}{name} ({hits}/{total})"
 
 
 def questions(proposal: Proposal, lang: Lang) -> list[Question]:
@@ -84,7 +87,8 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
     for spelling in proposal.unknown_answers:
         found.append(("answer", spelling, t("web.map.q.answer", lang, spelling=spelling), states))
     if proposal.names and proposal.region is None and proposal.region_candidates:
-        areas = [Option(code, _area(code)) for code, _, _ in proposal.region_candidates]
+        candidates = proposal.region_candidates
+        areas = [Option(code, _area(code, hits, total)) for code, hits, total in candidates]
         found.append(("region", "", t("web.map.q.region", lang), areas))
     if proposal.blank_question:
         blanks = [Option(b, t(f"web.map.blank.{b}", lang)) for b in _BLANKS]
