@@ -265,7 +265,7 @@ class WebApp:
 
     async def map_page(self, request: Request) -> Response:
         proposed = self._proposed(request)
-        return self.render(request, "peta.html.j2", proposed=proposed, refused="")
+        return self.render(request, "peta.html.j2", proposed=proposed, refused="", given={})
 
     async def map_answers(self, request: Request) -> Response:
         """The answers chosen on the proposal's page written into its mapping; the page
@@ -280,7 +280,8 @@ class WebApp:
 
         refused = await run_in_threadpool(written)
         if refused:
-            return self.render(request, "peta.html.j2", 400, proposed=proposed, refused=refused)
+            shown = {"proposed": proposed, "refused": refused, "given": given}
+            return self.render(request, "peta.html.j2", **shown)
         return RedirectResponse(f"/maps/{proposed.id}", status_code=303)
 
     async def map_file(self, request: Request) -> Response:
