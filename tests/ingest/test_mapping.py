@@ -596,3 +596,20 @@ def test_refusals_a_mapping_can_settle_name_its_key(tmp_path: Path) -> None:
     repeated = CliRunner().invoke(cli, ["score", str(again)])
     assert repeated.exit_code == 1
     assert "id_scope: desa di peta berkas" in repeated.stderr
+
+
+def test_phbs_map_again_keeps_the_reason_of_a_column_named_as_proposed(tmp_path: Path) -> None:
+    """``phbs map --map`` with the bundled questionnaire's mapping: a column the mapping
+    names as the proposal would keeps the proposal's reason (the village column holds
+    names, matched to codes), not a warning that its values are no village codes."""
+    shutil.copyfile(KADER, tmp_path / KADER.name)
+    peta = tmp_path / "peta.yaml"
+    shutil.copyfile(KADER_MAP, peta)
+    done = CliRunner().invoke(
+        cli, ["map", str(tmp_path / KADER.name), "--map", str(peta), "-o", str(peta)]
+    )
+    assert done.exit_code == 0, done.output
+    again = peta.read_text(encoding="utf-8")
+    assert 'kode_desa: "Desa/Kelurahan"  # nama desa (dicocokkan ke kode) · Desa' in again
+    assert 'id_rumah_tangga: "No. KK"  # judul dikenal' in again
+    assert load_map(peta).map == load_map(KADER_MAP).map
