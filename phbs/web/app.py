@@ -280,8 +280,8 @@ class WebApp:
 
         refused = await run_in_threadpool(written)
         if refused:
-            shown = {"proposed": proposed, "refused": refused, "given": given}
-            return self.render(request, "peta.html.j2", **shown)
+            page = "peta.html.j2"
+            return self.render(request, page, proposed=proposed, refused=refused, given=given)
         return RedirectResponse(f"/maps/{proposed.id}", status_code=303)
 
     async def map_file(self, request: Request) -> Response:
