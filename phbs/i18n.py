@@ -439,6 +439,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.areas": ("Hasil per {level}", "Results by {level}"),
     "web.ranking": ("Peringkat lomba", "Contest ranking"),
     "web.downloads": ("Unduh", "Downloads"),
+    "web.writing": (
+        "Berkas unduhan sedang ditulis: {done} dari {total}",
+        "Writing the downloads: {done} of {total}",
+    ),
     "web.again": ("Olah berkas lain", "Process other files"),
     "web.too_large": (
         "Unggahan lebih besar dari {mb} MB (phbs web --max-upload-mb untuk menaikkan batas).",

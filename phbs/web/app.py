@@ -216,14 +216,24 @@ class WebApp:
 
     async def job_page(self, request: Request) -> Response:
         job = self._job(request)
-        view = None
-        if job.state is State.DONE and job.result is not None:
-            view = result_view(job.result, job.lang, job.folder)
+        view, result = None, job.result
+        if job.state in (State.WRITING, State.DONE) and result is not None:
+            view = result_view(result, job.lang, job.folder)
         return self.render(request, "job.html.j2", job=job, view=view)
 
     async def status(self, request: Request) -> Response:
+        """The job's state and rows read; while it writes and once done, the downloads
+        ready (name and label) and how many there will be."""
         job = self._job(request)
-        return JSONResponse({"state": job.state.value, "rows": job.rows, "message": job.message})
+        answer: dict[str, Any] = {"state": job.state.value, "rows": job.rows}
+        answer["message"] = job.message
+        result = job.result
+        if job.state in (State.WRITING, State.DONE) and result is not None:
+            answer["downloads"] = [
+                {"name": d.name, "label": d.label(job.lang)} for d in result.downloads
+            ]
+            answer["total"] = len(result.downloads) + len(result.pending)
+        return JSONResponse(answer)
 
     async def cancel(self, request: Request) -> Response:
         job = self._job(request)

@@ -15,8 +15,9 @@ folder: each file is written atomically, and those written before the failure ar
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,19 +32,15 @@ from phbs.ingest.mapping import load_map
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.survey import IdScope
-from phbs.ingest.villages import VillageTotals, read_villages
+from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, group_by_code
 from phbs.outputs import CsvFormat, check_run_files
-from phbs.reports.content import ReportContent, ReportOptions
-from phbs.reports.households import write_households_csv, write_rejects_csv
-from phbs.reports.ranking import write_ranking_csv
-from phbs.reports.report import write_report
-from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
-from phbs.reports.text import file_readings, reading_lines, reconciliation_line
+from phbs.reports.content import ReportOptions, build_content
+from phbs.reports.text import reading_lines, reconciliation_line
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.streaming import StreamedScore, score_files
+from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import AreaReport, summarise
-from phbs.scoring.summary_issues import summary_issues
+from phbs.web.writing import Outputs, output_steps
 
 #: The form read when none is chosen (``phbs score``'s default ``--form``).
 DEFAULT_FORM = "kemenkes-rt-10"
@@ -93,7 +90,7 @@ class JobSpec:
 
 class Cancelled(Exception):
     """The job was cancelled (its ``cancel`` event set): raised from the reading's progress
-    callback, or between two outputs."""
+    callback, between two outputs or while the report's long tables are written."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +145,8 @@ class JobResult:
     areas: AreaReport
     ranking: Ranking | None
     downloads: list[Download]
+    #: The files still being written (the page shows the table before they are all there).
+    pending: tuple[str, ...] = ()
 
 
 def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
@@ -220,12 +219,18 @@ def run_job(
     spec: JobSpec,
     progress: Callable[[int], None] | None = None,
     cancel: threading.Event | None = None,
+    on_ready: Callable[[JobResult], None] | None = None,
 ) -> JobResult:
     """Read, score and report the survey of ``spec`` into ``spec.folder``.
 
     ``progress`` is called with the rows read so far while the survey is read;
-    ``cancel``, once set, stops the job with :class:`Cancelled` at the next call or before
-    the next output. Household heads' names and family-card numbers are written only with
+    ``cancel``, once set, stops the job with :class:`Cancelled` at the next call, before
+    the next output or while the report's long tables are written. ``on_ready``, if given,
+    is called once the survey is scored and summarised (and ranked), with a result whose
+    ``downloads`` is still empty and whose ``pending`` names every file to come, then again
+    each time one more file is written (the small files first, the households CSV and the
+    workbook last); the last call has every download and nothing pending, as the result
+    returned. Household heads' names and family-card numbers are written only with
     ``spec.include_names`` (as the command line's ``--include-names``).
     """
     watch = _Watch(progress, cancel)
@@ -269,7 +274,42 @@ def run_job(
                 ContestFiles(spec.judges, spec.attributes, spec.overrides),
                 survey_records(survey.files, totals),
             ).ranking
-        content = _write(spec, result, report, ranking, totals, paths, written, watch)
+        options = ReportOptions(
+            lang=spec.lang, ranking=ranking, include_names=spec.include_names, villages=totals
+        )
+        content = build_content(result, report, options)
+        outputs = Outputs(
+            result,
+            report,
+            content,
+            ranking,
+            totals,
+            spec.lang,
+            spec.survey,
+            _inputs(spec),
+            spec.include_names,
+            spec.csv_format,
+        )
+        steps = output_steps(outputs, lambda _step: watch.check())
+        ready = JobResult(
+            reading=reading_lines(survey, spec.lang),
+            reconciliation=reconciliation_line(survey, spec.lang),
+            issue_line=content.issue_line(),
+            issues=issue_groups(content.issues, spec.lang),
+            areas=report,
+            ranking=ranking,
+            downloads=[],
+            pending=_listed(name for name, _write in steps),
+        )
+        if on_ready is not None:
+            on_ready(ready)
+        for name, write in steps:
+            watch.check()
+            write(paths[name])
+            written.append(paths[name])
+            ready = _with(ready, written, paths[name])
+            if on_ready is not None:
+                on_ready(ready)
     except BaseException:
         for path in written:
             with contextlib.suppress(FileNotFoundError):
@@ -277,90 +317,26 @@ def run_job(
         raise
     finally:
         result.close()
-    return JobResult(
-        reading=reading_lines(survey, spec.lang),
-        reconciliation=reconciliation_line(survey, spec.lang),
-        issue_line=content.issue_line(),
-        issues=issue_groups(content.issues, spec.lang),
-        areas=report,
-        ranking=ranking,
-        downloads=[_download(path) for path in written],
+    return ready
+
+
+def _listed(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` in the order the page lists the files (that of :data:`MEDIA_TYPES`)."""
+    order = list(MEDIA_TYPES)
+    return tuple(sorted(names, key=order.index))
+
+
+def _with(ready: JobResult, written: list[Path], path: Path) -> JobResult:
+    """``ready`` with the files ``written`` so far as its downloads, ``path`` no longer
+    pending."""
+    listed = _listed(p.name for p in written)
+    return dataclasses.replace(
+        ready,
+        downloads=[_download(p) for p in sorted(written, key=lambda p: listed.index(p.name))],
+        pending=tuple(name for name in ready.pending if name != path.name),
     )
 
 
 def _download(path: Path) -> Download:
     key = f"job.download.{path.name}"
     return Download(path.name, path, t(key, "id"), t(key, "en"), MEDIA_TYPES[path.name])
-
-
-def _write(
-    spec: JobSpec,
-    result: StreamedScore,
-    report: AreaReport,
-    ranking: Ranking | None,
-    totals: VillageTotals | None,
-    paths: dict[str, Path],
-    written: list[Path],
-    watch: _Watch,
-) -> ReportContent:
-    """Write the job's files in the order of :data:`MEDIA_TYPES`, each one appended to
-    ``written`` once it is in place; the cancel event is looked at before each."""
-    lang, names, csv_format = spec.lang, spec.include_names, spec.csv_format
-    survey = result.survey
-    minutes = paths["berita-acara.html"] if ranking is not None else None
-    options = ReportOptions(lang=lang, ranking=ranking, include_names=names, villages=totals)
-    watch.check()
-    content = write_report(
-        result,
-        report,
-        options,
-        xlsx=paths["laporan.xlsx"],
-        html=paths["laporan.html"],
-        minutes=minutes,
-    )
-    written += [paths["laporan.xlsx"], paths["laporan.html"], *([minutes] if minutes else [])]
-    steps: list[tuple[str, Callable[[Path], None]]] = [
-        ("ringkasan.csv", lambda p: write_areas_csv(report, survey, p, csv_format=csv_format)),
-        (
-            "ringkasan.json",
-            lambda p: write_areas_json(
-                report, result, p, extra_issues=summary_issues(result, report, totals)
-            ),
-        ),
-    ]
-    if survey.recap_villages is None:  # a village recap has no households (§6.7)
-        steps.append(
-            (
-                "rumah-tangga.csv",
-                lambda p: write_households_csv(
-                    result, p, include_names=names, csv_format=csv_format
-                ),
-            )
-        )
-    steps += [
-        (
-            "disisihkan.csv",
-            lambda p: write_rejects_csv(
-                survey, p, lang, include_names=names, csv_format=csv_format
-            ),
-        ),
-        (
-            "masalah.xlsx",
-            lambda p: write_issues(
-                survey.issues, p, spec.survey, lang, file_readings(survey, lang)
-            ),
-        ),
-    ]
-    if ranking is not None:
-        inputs = _inputs(spec)
-        steps.append(
-            (
-                "peringkat.csv",
-                lambda p: write_ranking_csv(ranking, p, lang, inputs, csv_format=csv_format),
-            )
-        )
-    for name, write in steps:
-        watch.check()
-        write(paths[name])
-        written.append(paths[name])
-    return content

@@ -127,6 +127,7 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "areas": areas,
         "ranking": ranking,
         "downloads": [Link(d.name, d.label(lang)) for d in result.downloads],
+        "total": len(result.downloads) + len(result.pending),
     }
 
 

@@ -11,6 +11,7 @@ import shutil
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -31,6 +32,8 @@ class State(StrEnum):
     """Where a job is: the ``state`` of ``GET /jobs/{id}/status``."""
 
     RUNNING = "running"
+    #: The survey is scored: the tables are shown while the downloads are written.
+    WRITING = "writing"
     DONE = "done"
     FAILED = "failed"
     CANCELLED = "cancelled"
@@ -51,14 +54,27 @@ class Job:
     thread: threading.Thread | None = None
 
 
-def run(spec: JobSpec, job: Job) -> JobResult:
-    """The one call into the job runner, with the job's progress and cancel."""
+#: Called on a job's thread each time its result grows (the tables, then each download);
+#: tests hold a job's writing here.
+Listener = Callable[["Job"], None]
+
+
+def run(spec: JobSpec, job: Job, listener: Listener | None = None) -> JobResult:
+    """The one call into the job runner, with the job's progress and cancel; the job's
+    result is kept as soon as the survey is scored, its state then ``writing``."""
     from phbs.web.jobs import run_job
 
     def progress(rows: int) -> None:
         job.rows = rows
 
-    return run_job(spec, progress, job.cancel)
+    def ready(result: JobResult) -> None:
+        job.result = result
+        if job.state is State.RUNNING:
+            job.state = State.WRITING
+        if listener is not None:
+            listener(job)
+
+    return run_job(spec, progress, job.cancel, ready)
 
 
 def shown(text: str, folder: Path) -> str:
@@ -75,8 +91,9 @@ def error_line(error: PhbsError, job: Job) -> str:
 class Jobs:
     """The server's jobs, each in a folder under ``root`` (the server's own temp folder)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, listener: Listener | None = None) -> None:
         self.root = root
+        self.listener = listener
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
@@ -110,14 +127,17 @@ class Jobs:
         from phbs.web.jobs import Cancelled
 
         try:
-            job.result = run(spec, job)
+            job.result = run(spec, job, self.listener)
         except Cancelled:
+            job.result = None
             job.state = State.CANCELLED
         except PhbsError as error:
+            job.result = None
             job.message = error_line(error, job)
             job.state = State.FAILED
         except Exception as error:
             traceback.print_exc(file=sys.stderr)
+            job.result = None
             job.message = t(
                 "web.internal", job.lang, error=type(error).__name__, version=__version__
             )

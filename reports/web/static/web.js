@@ -1,28 +1,76 @@
-// phbs web: while a job runs, ask for its state and show the rows read; reload when done.
+// phbs web: while a job runs, ask for its state and show the rows read; reload once the
+// tables can be shown. While its downloads are written, add each one to the list as it is
+// ready; drop the note and the cancel button once all are there.
 (function () {
   "use strict";
-  var section = document.getElementById("proses");
-  if (!section) {
-    return;
-  }
-  var rows = document.getElementById("baris");
   var numbers = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en" : "id-ID");
-  function said(count) {
-    var text = count === 1 ? section.dataset.rowsOne : section.dataset.rowsMany;
-    return text.replace(count === 1 ? "1" : "2", numbers.format(count));
+
+  function poll(address, answered) {
+    function ask() {
+      fetch(address, { credentials: "same-origin", cache: "no-store" })
+        .then(function (answer) { return answer.json(); })
+        .then(function (status) {
+          if (answered(status)) {
+            window.setTimeout(ask, 500);
+          }
+        })
+        .catch(function () { window.setTimeout(ask, 2000); });
+    }
+    window.setTimeout(ask, 300);
   }
-  function ask() {
-    fetch(section.dataset.status, { credentials: "same-origin", cache: "no-store" })
-      .then(function (answer) { return answer.json(); })
-      .then(function (status) {
-        if (status.state !== "running") {
-          window.location.reload();
-          return;
-        }
-        rows.textContent = said(status.rows);
-        window.setTimeout(ask, 500);
-      })
-      .catch(function () { window.setTimeout(ask, 2000); });
+
+  var reading = document.getElementById("proses");
+  if (reading) {
+    var rows = document.getElementById("baris");
+    var said = function (count) {
+      var text = count === 1 ? reading.dataset.rowsOne : reading.dataset.rowsMany;
+      return text.replace(count === 1 ? "1" : "2", numbers.format(count));
+    };
+    poll(reading.dataset.status, function (status) {
+      if (status.state !== "running") {
+        window.location.reload();
+        return false;
+      }
+      rows.textContent = said(status.rows);
+      return true;
+    });
   }
-  window.setTimeout(ask, 300);
+
+  var writing = document.getElementById("menulis");
+  if (writing) {
+    var list = document.getElementById("unduh");
+    var bar = document.getElementById("kemajuan-unduh");
+    var note = document.getElementById("catatan-unduh");
+    var listed = function (downloads) {
+      var items = downloads.map(function (download) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = writing.dataset.files + encodeURIComponent(download.name);
+        link.setAttribute("download", "");
+        link.textContent = download.label;
+        var name = document.createElement("code");
+        name.textContent = download.name;
+        item.append(link, " ", name);
+        return item;
+      });
+      list.replaceChildren.apply(list, items);
+    };
+    poll(writing.dataset.status, function (status) {
+      if (status.state !== "writing" && status.state !== "done") {
+        window.location.reload();
+        return false;
+      }
+      listed(status.downloads);
+      if (status.state === "done") {
+        writing.remove();
+        return false;
+      }
+      bar.max = status.total;
+      bar.value = status.downloads.length;
+      note.textContent = writing.dataset.note
+        .replace("{done}", numbers.format(status.downloads.length))
+        .replace("{total}", numbers.format(status.total));
+      return true;
+    });
+  }
 })();

@@ -1,0 +1,103 @@
+"""The files of one job, in the order they are written: the small ones first, the households
+CSV and the report workbook (its households sheets take most of the time) last.
+
+Each writer is the command line's library call (``phbs score -o``, ``--households``,
+``--rejects``; ``phbs validate -o``; ``phbs rank -o``; ``phbs report --minutes``, ``--html``,
+``--xlsx``) and writes its file atomically. Pure Python: nothing of the web stack here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from phbs.contest.models import Ranking
+from phbs.i18n import Lang
+from phbs.ingest.villages import VillageTotals
+from phbs.outputs import CsvFormat
+from phbs.reports.content import ReportContent
+from phbs.reports.excel.sheet import ReportProgress
+from phbs.reports.excel.workbook import write_workbook
+from phbs.reports.households import write_households_csv, write_rejects_csv
+from phbs.reports.html.page import write_html, write_minutes_html
+from phbs.reports.ranking import write_ranking_csv
+from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
+from phbs.reports.text import file_readings
+from phbs.scoring.streaming import StreamedScore
+from phbs.scoring.summary import AreaReport
+from phbs.scoring.summary_issues import summary_issues
+
+#: One output: its fixed file name and the call that writes it to a path.
+Step = tuple[str, Callable[[Path], None]]
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What the job's files are written from: the scored survey, its summary, what the
+    report shows (``content``), the ranking and villages file (when given), the uploaded
+    files the ranking CSV names, and the choices of the job."""
+
+    result: StreamedScore
+    report: AreaReport
+    content: ReportContent
+    ranking: Ranking | None
+    villages: VillageTotals | None
+    lang: Lang
+    survey_files: tuple[Path, ...]
+    inputs: list[Path]
+    include_names: bool
+    csv_format: CsvFormat
+
+
+def output_steps(outputs: Outputs, check: ReportProgress) -> list[Step]:
+    """The job's files in the order they are written: the summaries, the issues workbook,
+    the rejects, the ranking CSV and the minutes (with a ranking), the report page, then
+    the households CSV (not for a village recap, docs/aturan.md §6.7) and the workbook.
+    ``check`` is passed to the report's writers, which call it as they go (the job's
+    cancel is looked at there)."""
+    result, content = outputs.result, outputs.content
+    survey, report, ranking = result.survey, outputs.report, outputs.ranking
+    lang, names, csv_format = outputs.lang, outputs.include_names, outputs.csv_format
+    steps: list[Step] = [
+        ("ringkasan.csv", lambda p: write_areas_csv(report, survey, p, csv_format=csv_format)),
+        (
+            "ringkasan.json",
+            lambda p: write_areas_json(
+                report, result, p, extra_issues=summary_issues(result, report, outputs.villages)
+            ),
+        ),
+        (
+            "masalah.xlsx",
+            lambda p: write_issues(
+                survey.issues, p, outputs.survey_files, lang, file_readings(survey, lang)
+            ),
+        ),
+        (
+            "disisihkan.csv",
+            lambda p: write_rejects_csv(
+                survey, p, lang, include_names=names, csv_format=csv_format
+            ),
+        ),
+    ]
+    if ranking is not None:
+        inputs = outputs.inputs
+        steps += [
+            (
+                "peringkat.csv",
+                lambda p: write_ranking_csv(ranking, p, lang, inputs, csv_format=csv_format),
+            ),
+            ("berita-acara.html", lambda p: write_minutes_html(content, p)),
+        ]
+    steps.append(("laporan.html", lambda p: write_html(content, p, progress=check)))
+    if survey.recap_villages is None:
+        steps.append(
+            (
+                "rumah-tangga.csv",
+                lambda p: write_households_csv(
+                    result, p, include_names=names, csv_format=csv_format
+                ),
+            )
+        )
+    steps.append(("laporan.xlsx", lambda p: write_workbook(content, p, progress=check)))
+    return steps
