@@ -207,9 +207,9 @@ def test_each_device_switched_off_is_one_the_command_uses() -> None:
 
 
 def test_web_benchmark_runs_on_a_small_survey() -> None:
-    """``benchmarks/bench_web.py``: the server started, the survey uploaded, the table reached,
-    the table of times printed (here on 300 households; the benchmark itself is run on
-    purpose)."""
+    """``benchmarks/bench_web.py``: the server started, the survey uploaded, the table reached
+    and then every download, the table of times printed (here on 300 households; the
+    benchmark itself is run on purpose)."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "bench_web.py"), "300"],
         capture_output=True,
@@ -219,4 +219,5 @@ def test_web_benchmark_runs_on_a_small_survey() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "| `phbs web`: upload → village table |" in done.stdout
+    assert "| `phbs web`: upload → every download |" in done.stdout
     assert "300 households" in done.stdout
