@@ -60,3 +60,16 @@ def xlsx_workbook(path: str | Path, options: dict[str, Any]) -> Iterator[Any]:
                 f"{path}: buku kerja tidak dapat ditulis ({detail})",
                 f"{path}: the workbook cannot be written ({detail})",
             ) from None
+        except BaseException:
+            close_row_files(workbook)
+            raise
+
+
+def close_row_files(workbook: Any) -> None:
+    """Close the row files of the workbook's constant-memory sheets: xlsxwriter closes them
+    only when the workbook is closed, so a write stopped half-way (a cancelled job) would
+    leave them open."""
+    for sheet in workbook.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
