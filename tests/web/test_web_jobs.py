@@ -1,12 +1,16 @@
 """Jobs through the server's routes (raw HTTP on 127.0.0.1): a job runs on its worker
 thread and tells its rows read, a cancelled job ends ``cancelled`` with no output, a finished
-job serves only the names of its downloads, and heads' names appear only when asked."""
+job serves only the names of its downloads, and heads' names appear only when asked. Once
+the survey is scored the job is ``writing``: its page shows the tables while the downloads
+appear one by one (held between two files by a listener of the server's jobs)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import queue
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +20,7 @@ import pytest
 from web_helpers import SURVEYS, base, live_server, multipart, request
 
 from phbs.web.server import WebServer
+from phbs.web.worker import Job
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +48,7 @@ def status(web: WebServer, job: str) -> dict[str, Any]:
 
 def finished(web: WebServer, job: str) -> dict[str, Any]:
     deadline = time.monotonic() + 180
-    while (now := status(web, job))["state"] == "running":
+    while (now := status(web, job))["state"] in ("running", "writing"):
         assert time.monotonic() < deadline
         time.sleep(0.1)
     return now
@@ -90,3 +95,107 @@ def test_names_only_when_asked(web: WebServer) -> None:
     assert finished(web, without)["state"] == finished(web, asked)["state"] == "done"
     assert "nama_kepala_rt" not in heads(web, without)
     assert "nama_kepala_rt" in heads(web, asked)
+
+
+class Gate:
+    """A listener of the server's jobs (``Jobs.listener``) that holds a job's writing: the
+    real job waits on its own thread each time its result grows, until let go."""
+
+    def __init__(self) -> None:
+        self.grown: queue.Queue[int] = queue.Queue()
+        self.go = threading.Semaphore(0)
+
+    def __call__(self, job: Job) -> None:
+        assert job.result is not None
+        self.grown.put(len(job.result.downloads))
+        assert self.go.acquire(timeout=120)
+
+    def step(self) -> int:
+        """Let the job write its next file; how many files it has then."""
+        self.go.release()
+        return self.grown.get(timeout=120)
+
+
+@pytest.fixture
+def gate(web: WebServer) -> Iterator[Gate]:
+    held = Gate()
+    web.jobs.listener = held
+    try:
+        yield held
+    finally:
+        web.jobs.listener = None
+        for _ in range(20):
+            held.go.release()
+
+
+#: The files of a job without a ranking, in the order they are written (by hand, from the
+#: runner's brief: the small ones first, the households CSV and the workbook last).
+WRITTEN = [
+    "ringkasan.csv",
+    "ringkasan.json",
+    "masalah.xlsx",
+    "disisihkan.csv",
+    "laporan.html",
+    "rumah-tangga.csv",
+    "laporan.xlsx",
+]
+
+
+def _big(folder: Path) -> Path:
+    lines = SURVEYS[0].read_text(encoding="utf-8-sig").splitlines()
+    big = folder / "besar.csv"
+    big.write_text("\n".join([lines[0], *lines[1:] * 60]) + "\n", encoding="utf-8")
+    return big
+
+
+def test_the_table_is_shown_while_the_downloads_are_written(
+    web: WebServer, gate: Gate, tmp_path: Path
+) -> None:
+    job = submit(web, {}, {"survey": _big(tmp_path)})
+    assert status(web, job)["state"] == "running"
+    assert gate.grown.get(timeout=120) == 0  # scored: the tables, no file yet
+    now = status(web, job)
+    assert (now["state"], now["downloads"], now["total"]) == ("writing", [], len(WRITTEN))
+    page = request(web, "GET", job).body.decode()
+    assert 'id="tabel-wilayah"' in page
+    assert "Berkas unduhan sedang ditulis: 0 dari 7" in page
+    assert 'id="batal"' in page
+    written: list[str] = []
+    for count in range(1, len(WRITTEN) + 1):
+        assert gate.step() == count
+        now = status(web, job)
+        assert now["state"] == "writing"
+        names = [d["name"] for d in now["downloads"]]
+        assert len(names) == count
+        written += [n for n in names if n not in written]
+        assert request(web, "GET", f"{job}/files/{written[-1]}").status == 200
+        for pending in (n for n in WRITTEN if n not in names):
+            assert request(web, "GET", f"{job}/files/{pending}").status == 404
+        page = request(web, "GET", job).body.decode()
+        assert f"Berkas unduhan sedang ditulis: {count} dari 7" in page
+        assert page.count(f'href="{job}/files/') == count  # the list has the files written
+    gate.go.release()  # every file is written: the job is done
+    done = finished(web, job)
+    assert done["state"] == "done"
+    written += [d["name"] for d in done["downloads"] if d["name"] not in written]
+    assert written == WRITTEN
+    page = request(web, "GET", job).body.decode()
+    assert "sedang ditulis" not in page
+    assert 'id="batal"' not in page
+
+
+def test_cancel_while_writing_leaves_no_file(web: WebServer, gate: Gate, tmp_path: Path) -> None:
+    job = submit(web, {}, {"survey": _big(tmp_path)})
+    assert gate.grown.get(timeout=120) == 0
+    assert gate.step() == 1
+    assert gate.step() == 2
+    assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 200
+    cancel = request(web, "POST", f"{job}/cancel", b"", {"Origin": base(web)})
+    assert cancel.status == 303
+    gate.go.release()
+    assert finished(web, job)["state"] == "cancelled"
+    folder = web.root / job.rsplit("/", 1)[1]
+    assert sorted(p.name for p in folder.iterdir()) == ["masukan"]
+    assert not list(folder.rglob("*.tmp"))
+    assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 404
+    assert "Dibatalkan" in request(web, "GET", job).body.decode()
