@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import queue
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -14,6 +15,7 @@ from pathlib import Path
 from phbs.i18n import Lang
 from phbs.resources import data_path
 from phbs.web.server import ServeOptions, WebServer, start
+from phbs.web.worker import Job
 
 SAMPLE = data_path("contoh")
 SURVEYS = sorted(SAMPLE.glob("survei-puskesmas-*.csv"))
@@ -98,3 +100,35 @@ def multipart(fields: Mapping[str, str], files: Mapping[str, Path]) -> tuple[byt
         parts.append(head.encode() + path.read_bytes() + b"\r\n")
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class Gate:
+    """A listener of the server's jobs (``Jobs.listener``) that holds a job's writing: the
+    real job waits on its own thread each time its result grows, until let go."""
+
+    def __init__(self) -> None:
+        self.grown: queue.Queue[int] = queue.Queue()
+        self.go = threading.Semaphore(0)
+
+    def __call__(self, job: Job) -> None:
+        assert job.result is not None
+        self.grown.put(len(job.result.downloads))
+        assert self.go.acquire(timeout=120)
+
+    def step(self) -> int:
+        """Let the job write its next file; how many files it has then."""
+        self.go.release()
+        return self.grown.get(timeout=120)
+
+
+@contextlib.contextmanager
+def holding(web: WebServer) -> Iterator[Gate]:
+    """The server's jobs held by a :class:`Gate` while the block runs, let go after it."""
+    held = Gate()
+    web.jobs.listener = held
+    try:
+        yield held
+    finally:
+        web.jobs.listener = None
+        for _ in range(20):
+            held.go.release()

@@ -9,18 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import queue
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import SURVEYS, base, live_server, multipart, request
+from web_helpers import SURVEYS, Gate, base, holding, live_server, multipart, request
 
 from phbs.web.server import WebServer
-from phbs.web.worker import Job
 
 
 @pytest.fixture(scope="module")
@@ -97,35 +94,10 @@ def test_names_only_when_asked(web: WebServer) -> None:
     assert "nama_kepala_rt" in heads(web, asked)
 
 
-class Gate:
-    """A listener of the server's jobs (``Jobs.listener``) that holds a job's writing: the
-    real job waits on its own thread each time its result grows, until let go."""
-
-    def __init__(self) -> None:
-        self.grown: queue.Queue[int] = queue.Queue()
-        self.go = threading.Semaphore(0)
-
-    def __call__(self, job: Job) -> None:
-        assert job.result is not None
-        self.grown.put(len(job.result.downloads))
-        assert self.go.acquire(timeout=120)
-
-    def step(self) -> int:
-        """Let the job write its next file; how many files it has then."""
-        self.go.release()
-        return self.grown.get(timeout=120)
-
-
 @pytest.fixture
 def gate(web: WebServer) -> Iterator[Gate]:
-    held = Gate()
-    web.jobs.listener = held
-    try:
+    with holding(web) as held:
         yield held
-    finally:
-        web.jobs.listener = None
-        for _ in range(20):
-            held.go.release()
 
 
 #: The files of a job without a ranking, in the order they are written (by hand, from the

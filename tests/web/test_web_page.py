@@ -19,7 +19,16 @@ import openpyxl
 import pytest
 from browser import launch
 from click.testing import CliRunner
-from web_helpers import ATTRIBUTES, JUDGES, SAMPLE, SURVEYS, VILLAGES, base, live_server
+from web_helpers import (
+    ATTRIBUTES,
+    JUDGES,
+    SAMPLE,
+    SURVEYS,
+    VILLAGES,
+    base,
+    holding,
+    live_server,
+)
 
 from phbs.cli.root import cli
 from phbs.web.server import WebServer
@@ -176,6 +185,48 @@ def test_ranking_gives_the_numbers_of_phbs_rank(
         visit.clean()
     finally:
         visit.page.close()
+
+
+def test_the_table_is_shown_while_the_downloads_are_written(
+    context: Any, web: WebServer, tmp_path: Path
+) -> None:
+    """The job held between two files (``holding``): the page shows the village table, the
+    note counts the files written and the list grows in place (no reload: a mark left on
+    the page's window stays); once all are written the note and the cancel button go."""
+    with holding(web) as gate:
+        visit = Visit(context, web)
+        try:
+            visit.submit({"survey": SURVEYS})
+            assert gate.grown.get(timeout=120) == 0
+            page = visit.page
+            assert page.locator("#tabel-wilayah tbody tr").count() > 1
+            assert page.inner_text("#catatan-unduh") == "Berkas unduhan sedang ditulis: 0 dari 7"
+            assert page.locator("#unduh li").count() == 0
+            assert page.locator("#batal").is_visible()
+            page.evaluate("() => { window.phbsMark = 1; }")
+            for count in range(1, 8):
+                assert gate.step() == count
+                page.wait_for_function(
+                    "n => document.querySelectorAll('#unduh li').length === n", arg=count
+                )
+                page.wait_for_function(
+                    "t => document.getElementById('catatan-unduh').textContent === t",
+                    arg=f"Berkas unduhan sedang ditulis: {count} dari 7",
+                )
+                if count == 3:
+                    page.set_viewport_size({"width": 1280, "height": 900})
+                    page.screenshot(path=str(tmp_path / "menulis.png"), full_page=True)
+            job = page.url.rsplit("/", 1)[1]
+            got = visit.download("ringkasan.csv", tmp_path)
+            assert got.read_bytes() == (web.root / job / "ringkasan.csv").read_bytes()
+            gate.go.release()
+            page.wait_for_selector("#menulis", state="detached", timeout=60_000)
+            assert page.locator("#unduh li").count() == 7
+            assert page.locator("#batal").count() == 0
+            assert page.evaluate("() => window.phbsMark") == 1
+            visit.clean()
+        finally:
+            visit.page.close()
 
 
 def test_a_broken_file_shows_the_command_lines_one_line(
