@@ -329,10 +329,10 @@ def _listed(names: Iterable[str]) -> tuple[str, ...]:
 def _with(ready: JobResult, written: list[Path], path: Path) -> JobResult:
     """``ready`` with the files ``written`` so far as its downloads, ``path`` no longer
     pending."""
-    listed = _listed(p.name for p in written)
+    by_name = {p.name: p for p in written}
     return dataclasses.replace(
         ready,
-        downloads=[_download(p) for p in sorted(written, key=lambda p: listed.index(p.name))],
+        downloads=[_download(by_name[name]) for name in _listed(by_name)],
         pending=tuple(name for name in ready.pending if name != path.name),
     )
 
