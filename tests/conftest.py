@@ -13,9 +13,10 @@ import datetime as dt
 import functools
 import importlib.util
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -230,3 +231,42 @@ def form10() -> LoadedForm:
 def form16() -> LoadedForm:
     """The bundled ``jateng-rt-16`` form."""
     return load_form("jateng-rt-16")
+
+
+# The `phbs web` tests' shared fixtures (tests/web/): a live server for the test module, one
+# headless Chromium for it, and a page that records console messages and requests. Imported
+# inside, so the rest of the suite does not load the web stack. A module may define its own
+# `web` (tests/web/test_web_security.py starts its server with a small upload limit).
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[Any]:
+    from web_helpers import live_server
+
+    with live_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def context() -> Iterator[Any]:
+    from browser import launch
+
+    with launch() as opened:
+        yield opened
+
+
+@pytest.fixture
+def page(context: Any, web: Any) -> Iterator[Any]:
+    """A page of the server that says nothing on the console and asks only the server."""
+    from web_helpers import base
+
+    opened = context.new_page()
+    console: list[str] = []
+    requests: list[str] = []
+    opened.on("console", lambda m: console.append(m.text))
+    opened.on("pageerror", lambda e: console.append(str(e)))
+    opened.on("request", lambda r: requests.append(r.url))
+    yield opened
+    opened.close()
+    assert console == []
+    assert all(url.startswith(base(web) + "/") for url in requests), requests

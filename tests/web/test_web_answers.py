@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from browser import launch
 from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
-from web_helpers import SAMPLE, base, live_server, multipart, request
+from web_helpers import SAMPLE, base, multipart, request
 
 from phbs.cli.root import cli
 from phbs.ingest.mapping import load_map
@@ -33,33 +31,6 @@ KADER = SAMPLE / "kuesioner-kader-batulicin.xlsx"
 ANSWERED = SAMPLE / "peta-kuesioner-kader-batulicin.yaml"
 #: The question the sample's proposal asks, as the page words it.
 ASKED_K = "Ejaan 'k' berarti"
-
-
-@pytest.fixture(scope="module")
-def web() -> Iterator[WebServer]:
-    with live_server() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def context() -> Iterator[Any]:
-    with launch() as opened:
-        yield opened
-
-
-@pytest.fixture
-def page(context: Any, web: WebServer) -> Iterator[Any]:
-    """A page of the server that says nothing on the console and asks only the server."""
-    opened = context.new_page()
-    console: list[str] = []
-    requests: list[str] = []
-    opened.on("console", lambda m: console.append(m.text))
-    opened.on("pageerror", lambda e: console.append(str(e)))
-    opened.on("request", lambda r: requests.append(r.url))
-    yield opened
-    opened.close()
-    assert console == []
-    assert all(url.startswith(base(web) + "/") for url in requests), requests
 
 
 def column(page: Any, header: str) -> list[str]:

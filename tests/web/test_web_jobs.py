@@ -15,15 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import SURVEYS, Gate, base, holding, live_server, multipart, request
+from web_helpers import SURVEYS, Gate, base, holding, multipart, request
 
 from phbs.web.server import WebServer
-
-
-@pytest.fixture(scope="module")
-def web() -> Iterator[WebServer]:
-    with live_server() as running:
-        yield running
 
 
 def submit(web: WebServer, fields: dict[str, str], files: dict[str, Path]) -> str:

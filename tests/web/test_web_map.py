@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import launch
 from click.testing import CliRunner
-from web_helpers import SAMPLE, base, live_server, multipart, request
+from web_helpers import SAMPLE, base, multipart, request
 
 from phbs.cli.root import cli
 from phbs.web.server import WebServer
@@ -27,33 +25,6 @@ pytestmark = pytest.mark.slow
 KADER = SAMPLE / "kuesioner-kader-batulicin.xlsx"
 #: The bundled mapping of the sample: the proposal with its one question answered.
 ANSWERED = SAMPLE / "peta-kuesioner-kader-batulicin.yaml"
-
-
-@pytest.fixture(scope="module")
-def web() -> Iterator[WebServer]:
-    with live_server() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def context() -> Iterator[Any]:
-    with launch() as opened:
-        yield opened
-
-
-@pytest.fixture
-def page(context: Any, web: WebServer) -> Iterator[Any]:
-    """A page of the server that says nothing on the console and asks only the server."""
-    opened = context.new_page()
-    console: list[str] = []
-    requests: list[str] = []
-    opened.on("console", lambda m: console.append(m.text))
-    opened.on("pageerror", lambda e: console.append(str(e)))
-    opened.on("request", lambda r: requests.append(r.url))
-    yield opened
-    opened.close()
-    assert console == []
-    assert all(url.startswith(base(web) + "/") for url in requests), requests
 
 
 def propose_in_page(page: Any, web: WebServer, file: Path) -> None:

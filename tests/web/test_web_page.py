@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from browser import launch
 from click.testing import CliRunner
 from web_helpers import (
     ATTRIBUTES,
@@ -27,7 +25,6 @@ from web_helpers import (
     VILLAGES,
     base,
     holding,
-    live_server,
 )
 
 from phbs.cli.root import cli
@@ -38,18 +35,6 @@ pytestmark = pytest.mark.slow
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "phbs-web.png"
 #: Set to write the README's screenshot (docs/img/phbs-web.png) from the sample's page.
 WRITE_SCREENSHOT = "PHBS_WRITE_SCREENSHOT"
-
-
-@pytest.fixture(scope="module")
-def web() -> Iterator[WebServer]:
-    with live_server() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def context() -> Iterator[Any]:
-    with launch() as opened:
-        yield opened
 
 
 class Visit:
