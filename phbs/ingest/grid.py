@@ -32,7 +32,11 @@ Offsets = NDArray[np.int32] | NDArray[np.int64]
 class Grid:
     """Regular records of one CSV segment: ``starts``/``ends`` are (records × width) offsets
     into ``data``; ``rows`` the spreadsheet row number of each record. The segment has no
-    quote and no NUL byte (the reader sends any other to :mod:`csv`)."""
+    quote and no NUL byte (the reader sends any other to :mod:`csv`).
+
+    With an empty ``delimiter`` the cells lie anywhere in ``data`` (the values inside a block
+    of an .xlsx sheet's XML, :mod:`phbs.ingest.xlsx_fast`) and are found by their offsets
+    only."""
 
     data: bytes
     rows: NDArray[np.int64]
@@ -48,13 +52,14 @@ class Grid:
         """Cells per record."""
         return int(self.starts.shape[1])
 
-    def line(self, i: int) -> bytes:
-        """The bytes of record ``i`` (without its line end)."""
-        return self.data[int(self.starts[i, 0]) : int(self.ends[i, -1])]
-
     def cells(self, i: int) -> list[str]:
         """Record ``i`` as text cells, exactly as :mod:`csv` reads a line without quotes."""
-        return self.line(i).decode("utf-8").split(self.delimiter)
+        if not self.delimiter:
+            data = self.data
+            spans = zip(self.starts[i].tolist(), self.ends[i].tolist(), strict=True)
+            return [data[start:end].decode("utf-8") for start, end in spans]
+        line = self.data[int(self.starts[i, 0]) : int(self.ends[i, -1])]
+        return line.decode("utf-8").split(self.delimiter)
 
     def cell(self, i: int, column: int) -> str:
         """One cell's text."""

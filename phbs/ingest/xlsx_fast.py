@@ -3,10 +3,9 @@
 Most survey workbooks (written by Excel, LibreOffice, xlsxwriter, openpyxl) spell every data
 row the same way: ``<row r="N" …><c r="B7" s="3" t="s"><v>12</v></c>…</row>``. For a block
 of such rows every tag is found at once on the block's bytes, each cell's column, type and
-value are read from offsets, and the values (from the block itself, from the shared strings,
-or, for the few cells that need it, from Python) are copied side by side into one buffer,
-cells separated by ``\\x1f`` and rows by line ends: a grid, as the CSV reader makes, which
-validation reads column by column.
+value are read from offsets: a grid, as the CSV reader makes, which validation reads column
+by column, whose cells are the values where they stand in the block (the shared strings the
+block uses, and the texts of the few cells that need Python, are copied after it).
 
 Anything else in a block (a formula, rich text, an entity such as ``&amp;``, a line break in a
 cell, a blank row, a gap in the row numbers, a cell right of the header, attributes in
@@ -26,7 +25,6 @@ from numpy.typing import NDArray
 from phbs.ingest.grid import Grid
 from phbs.ingest.sheet_xml import unescape as unescape_text
 
-_SEPARATOR = 0x1F
 _PAD = 16
 # ASCII bytes that are not spaces: a row with none of them is left to the cell-by-cell path.
 _SOLID = np.ones(256, dtype=bool)
@@ -248,7 +246,10 @@ def block_grid(
     # An entity, a line break, the separator or an escape (_x000D_) anywhere in the block
     # (found at C speed; most blocks have none) is looked for in the values themselves.
     unescape = np.zeros(cells, dtype=bool)
-    if any(block.find(mark) >= 0 for mark in (b"&", b"\n", b"\r", b"\x1f", b"_x")):
+    # (One-byte searches are memchr; "_x" only when there is a "_" at all: a two-byte search
+    # of a megabyte takes as long as the rest of this check.)
+    marks = any(mark in block for mark in (b"&", b"\n", b"\r", b"\x1f"))
+    if marks or (b"_" in block and b"_x" in block):
         owner, within = _spans(length)
         value_bytes = a[value_start[owner] + within]
         breaks = (value_bytes == 10) | (value_bytes == 13) | (value_bytes == 31)
@@ -319,34 +320,32 @@ def block_grid(
     row_bad |= np.bincount(row_of[keep & solid & ~bad], minlength=count) == 0
     if row_bad.all():
         return None
-    extra = np.frombuffer(b"".join(extra_text), dtype=np.uint8)
+    # The grids' data: the block itself (its values are read where they stand), then the
+    # shared strings its cells use and the texts made by Python, one after another.
+    position = value_start.copy()
+    moved = np.flatnonzero(keep & (source == 2))
+    owner, within = _spans(src_length[moved])
+    shared_bytes = strings.data[src_start[moved][owner] + within].tobytes()
+    position[moved] = size + np.cumsum(src_length[moved]) - src_length[moved]
+    made = np.flatnonzero(keep & (source == 3))
+    position[made] = size + len(shared_bytes) + src_start[made]
+    data = block + shared_bytes + b"".join(extra_text)
+    offset = np.int32 if len(data) < 1 << 31 else np.int64
 
     def grid(low: int, high: int) -> Grid:
         """Rows ``low`` to ``high`` (exclusive) of the block, all good, as a grid."""
-        mine = keep & (row_of >= low) & (row_of < high) & (source > 0)
-        rows = row_of[mine] - low
-        lengths = np.zeros((high - low, width), dtype=np.int64)
-        lengths[rows, column[mine]] = src_length[mine]
-        row_length = lengths.sum(axis=1) + width
-        row_start = np.cumsum(row_length) - row_length
-        starts = row_start[:, None] + (np.cumsum(lengths, axis=1) - lengths) + np.arange(width)
-        total = int(row_length.sum())
-        out = np.full(total, _SEPARATOR, dtype=np.uint8)
-        out[row_start + row_length - 1] = 10
-        for code, data in ((1, a), (2, strings.data), (3, extra)):
-            chosen = np.flatnonzero(mine & (source == code))
-            if not len(chosen):
-                continue
-            owner, within = _spans(src_length[chosen])
-            target = starts[row_of[chosen] - low, column[chosen]]
-            out[target[owner] + within] = data[src_start[chosen][owner] + within]
-        offset = np.int32 if total < 1 << 31 else np.int64
+        mine = np.flatnonzero(keep & (row_of >= low) & (row_of < high) & (source > 0))
+        rows, columns = row_of[mine] - low, column[mine]
+        starts = np.zeros((high - low, width), dtype=offset)
+        ends = np.zeros((high - low, width), dtype=offset)
+        starts[rows, columns] = position[mine]
+        ends[rows, columns] = position[mine] + src_length[mine]
         return Grid(
-            data=out.tobytes(),
+            data=data,
             rows=numbers[low:high].astype(np.int64),
-            starts=starts.astype(offset),
-            ends=(starts + lengths).astype(offset),
-            delimiter="\x1f",
+            starts=starts,
+            ends=ends,
+            delimiter="",
         )
 
     pieces: list[Grid | tuple[int, int]] = []
