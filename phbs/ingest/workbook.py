@@ -1,7 +1,8 @@
 """A workbook's sheets, read row by row whatever the format, and turned into segments.
 
-An .xlsx/.xlsm workbook is read by :mod:`phbs.ingest.xlsx_stream` (blocks of rows in the
-usual spelling with numpy, :mod:`phbs.ingest.xlsx_fast`) and an .ods by
+An .xlsx/.xlsm workbook is read by :mod:`phbs.ingest.xlsx_book` and
+:mod:`phbs.ingest.xlsx_stream` (blocks of rows in the usual spelling with numpy on two threads,
+:mod:`phbs.ingest.xlsx_fast`) and an .ods by
 :mod:`phbs.ingest.ods_stream`, both in bounded memory straight from the zip; the old binary
 format (.xls) by python-calamine, which holds the sheet (a sheet reaching past
 :attr:`~phbs.ingest.limits.Limits.whole_cells` is refused first, :mod:`phbs.ingest.xls_extent`).
@@ -54,7 +55,7 @@ def open_book(held: HeldFile, name: str, suffix: str, limits: Limits) -> Book:
         except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
             names = set()
         if "xl/workbook.xml" in names:
-            from phbs.ingest.xlsx_stream import XlsxBook
+            from phbs.ingest.xlsx_book import XlsxBook
 
             return _guarded(lambda: XlsxBook(archive, name, limits), name, suffix)
         if "content.xml" in names:

@@ -1,7 +1,7 @@
 """The extras pass over an .xlsx worksheet: its merged ranges, and its cells read as blank
 although they are not (an Excel error value, or a formula saved without its value).
 
-See :meth:`phbs.ingest.xlsx_stream.XlsxBook.extras`.
+See :meth:`phbs.ingest.xlsx_book.XlsxBook.extras`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ check cell by cell on workbooks from xlsxwriter, openpyxl, LibreOffice and hand-
 Two cases differ on purpose: a negative number in a date format stays a number (there is no
 such date), and a time just short of midnight stays 23:59:59.999 (not 00:00). Only the shared
 strings are held, as one UTF-8 buffer with offsets (values: :mod:`phbs.ingest.xlsx_values`;
-merged ranges and formula cells: :mod:`phbs.ingest.xlsx_extras`).
+merged ranges and formula cells: :mod:`phbs.ingest.xlsx_extras`; the workbook and its sheets:
+:mod:`phbs.ingest.xlsx_book`).
 
 A cell's position comes from its reference (``r="C7"``), so a value placed far away costs
 nothing: rows that are not in the file are not made, and a column past
@@ -19,19 +20,20 @@ rectangle up to the farthest cell, which a 2 KB file can make 512 GB).
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from phbs.errors import InputFileError
-from phbs.ingest.book import Ranges, SheetInfo
 from phbs.ingest.grid import Grid
 from phbs.ingest.limits import Limits, Place, cell_too_long, row_too_large, too_wide
-from phbs.ingest.sheet_xml import attributes, check_sizes, column_index, unescape
-from phbs.ingest.xlsx_extras import SheetExtras
+from phbs.ingest.sheet_xml import attributes, column_index, unescape
 from phbs.ingest.xlsx_fast import StringTable, block_grid
 from phbs.ingest.xlsx_values import (
     BLOCK,
@@ -43,12 +45,8 @@ from phbs.ingest.xlsx_values import (
     last_end,
     number_text,
     serial_text,
-    shared_strings,
-    styles,
 )
 
-_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # A row's start tag, or a cell: its attributes and its content.
 _TOKEN = re.compile(
     rb'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(\w+)")?>'
@@ -58,7 +56,11 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
-_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
+#: Threads that make blocks into grids, and blocks read ahead of the one being handed on.
+_PARSERS = 2
+_AHEAD = 3
+_Pieces = list[Grid | tuple[int, int]] | None
+_Parsed = tuple[int, _Pieces]
 #: Shared strings kept decoded (the answers, village codes and names that repeat).
 _CACHED_STRINGS = 65_536
 
@@ -87,6 +89,7 @@ class XlsxSheet:
     #: where they can be (:mod:`phbs.ingest.xlsx_fast`).
     fast_width: int | None = None
     _table: StringTable | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _column(self, letters: bytes, row: int) -> int:
         found = self._columns.get(letters)
@@ -102,10 +105,31 @@ class XlsxSheet:
     def rows(self) -> Iterator[tuple[int, list[str]] | Grid]:
         """The sheet's rows that hold a cell, as ``(row_number, cells)``; a row's cells up to
         its last one written (blank in between). Once :attr:`fast_width` is set, a block of
-        rows may come as one grid instead."""
+        rows may come as one grid instead.
+
+        Blocks are made into grids on :data:`_PARSERS` threads (numpy lets go of the
+        interpreter lock while it works), each from the row number the block starts with;
+        here, in order, a grid is taken only when that number follows the rows before."""
+        pool = ThreadPoolExecutor(_PARSERS, thread_name_prefix="phbs-xlsx")
+        pending: deque[tuple[bytes, Future[_Parsed] | None]] = deque()
+        state = [0]  # the last row number seen
+        try:
+            for text in self._texts():
+                parsed = None
+                if self.fast_width and not _no_values(text):
+                    parsed = pool.submit(self._parse, text, self.fast_width)
+                pending.append((text, parsed))
+                while len(pending) > _AHEAD:
+                    yield from self._read(*pending.popleft(), state)
+            while pending:
+                yield from self._read(*pending.popleft(), state)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _texts(self) -> Iterator[bytes]:
+        """The sheet's XML in blocks cut after a row's end (the last one: what follows)."""
         with self.archive.open(self.part) as handle:
             rest = b""
-            state = [0]  # the last row number seen
             for block in iter(lambda: handle.read(BLOCK), b""):
                 text = rest + block
                 cut = last_end(text, ROW_END, len(block))
@@ -114,35 +138,57 @@ class XlsxSheet:
                         raise row_too_large(Place(self.file, self.name), self.limits.row_bytes)
                     rest = text
                     continue
-                text, rest = text[:cut], text[cut:]
-                if _no_values(text):
-                    # Only formatting (Excel writes blank styled cells down a formatted
-                    # area): rows without a value, which the reader would skip one by one.
-                    last = text.rfind(b'<row r="')
-                    number = text[last + 8 : text.find(b'"', last + 8)] if last >= 0 else b""
-                    if number.isdigit():
-                        state[0] = int(number)
-                        continue
-                pieces = self._grid(text, state[0] + 1) if self.fast_width else None
-                if pieces is None:
-                    yield from self._block(text, state)
-                    continue
-                for piece in pieces:
-                    if isinstance(piece, Grid):
-                        state[0] = int(piece.rows[-1])
-                        yield piece
-                    else:
-                        yield from self._block(text[piece[0] : piece[1]], state)
+                yield text[:cut]
+                rest = text[cut:]
             if rest:
-                yield from self._block(rest, state)
+                yield rest
 
-    def _grid(self, text: bytes, first_row: int) -> list[Grid | tuple[int, int]] | None:
-        if self._table is None:
-            offsets = np.frombuffer(self.strings.offsets.tobytes(), dtype=np.int64)
-            self._table = StringTable.of(bytes(self.strings.data), offsets)
+    def _parse(self, text: bytes, width: int) -> _Parsed:
+        """A block as grids (:func:`block_grid`), read as starting at its first row."""
+        at = text.find(b'<row r="')
+        first = text[at + 8 : text.find(b'"', at + 8)] if at >= 0 else b""
+        if not first.isdigit():
+            return 0, None
+        return int(first), self._grid(text, int(first), width)
+
+    def _read(
+        self, text: bytes, parsed: Future[_Parsed] | None, state: list[int]
+    ) -> Iterator[tuple[int, list[str]] | Grid]:
+        """The rows of one block, in order after those of the blocks before."""
+        if _no_values(text):
+            # Only formatting (Excel writes blank styled cells down a formatted
+            # area): rows without a value, which the reader would skip one by one.
+            last = text.rfind(b'<row r="')
+            number = text[last + 8 : text.find(b'"', last + 8)] if last >= 0 else b""
+            if number.isdigit():
+                state[0] = int(number)
+                return
+        if parsed is not None:
+            first, pieces = parsed.result()
+            if first != state[0] + 1:
+                pieces = None  # rows left out before this block: read cell by cell
+        elif self.fast_width:  # the block was cut before the header was known
+            pieces = self._grid(text, state[0] + 1, self.fast_width)
+        else:
+            pieces = None
+        if pieces is None:
+            yield from self._block(text, state)
+            return
+        for piece in pieces:
+            if isinstance(piece, Grid):
+                state[0] = int(piece.rows[-1])
+                yield piece
+            else:
+                yield from self._block(text[piece[0] : piece[1]], state)
+
+    def _grid(self, text: bytes, first_row: int, width: int) -> _Pieces:
+        with self._lock:
+            if self._table is None:
+                offsets = np.frombuffer(self.strings.offsets.tobytes(), dtype=np.int64)
+                self._table = StringTable.of(bytes(self.strings.data), offsets)
         return block_grid(
             text,
-            self.fast_width or 0,
+            width,
             first_row,
             self._table,
             self._number,
@@ -287,99 +333,6 @@ class XlsxSheet:
         if len(value.group(1)) > self.limits.cell_chars:
             raise self._too_long(row)
         return self._text(kind, style, value.group(1))
-
-
-class XlsxBook:
-    """An .xlsx/.xlsm workbook: its sheets, and each sheet's rows on demand."""
-
-    def __init__(self, archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
-        self.archive = archive
-        self.file = file
-        self.limits = limits
-        check_sizes(archive, file, limits)
-        book = archive.read("xl/workbook.xml")
-        self._rels = _relationships(archive, "xl/_rels/workbook.xml.rels")
-        self.date1904 = _DATE1904.search(book) is not None
-        self.sheets: list[SheetInfo] = []
-        self._parts: dict[str, str | None] = {}
-        for tag in _SHEET_TAG.findall(book):
-            found = attributes(tag)
-            target = self._rels.get(found.get("r:id", ""), ("", ""))[0]
-            name = found.get("name", "")
-            state = found.get("state", "visible").lower()
-            self.sheets.append(SheetInfo(name, state == "visible"))
-            self._parts[name] = _target(target) if target else None
-        self._strings: SharedStrings | None = None
-        self._styles: dict[bytes, str] | None = None
-        self._reading: dict[str, XlsxSheet] = {}
-
-    def _part_of(self, kind: str, usual: str) -> str | None:
-        for target, type_ in self._rels.values():
-            if type_.endswith("/" + kind):
-                return _target(target)
-        return usual if usual in self.archive.NameToInfo else None
-
-    def _part(self, name: str) -> str:
-        part = self._parts.get(name)
-        if part is None or part not in self.archive.NameToInfo:
-            raise InputFileError(
-                f"{self.file}: lembar '{name}' tidak ada di dalam berkas (berkas rusak?)",
-                f"{self.file}: sheet '{name}' is missing from the file (a damaged file?)",
-            )
-        return part
-
-    def sheet(self, name: str) -> XlsxSheet:
-        part = self._part(name)
-        if self._strings is None:
-            strings = self._part_of("sharedStrings", "xl/sharedStrings.xml")
-            self._strings = shared_strings(self.archive, strings)
-        if self._styles is None:
-            self._styles = styles(self.archive, self._part_of("styles", "xl/styles.xml"))
-        return XlsxSheet(
-            self.archive,
-            part,
-            name,
-            self._strings,
-            self._styles,
-            self.date1904,
-            self.limits,
-            self.file,
-        )
-
-    def rows(self, name: str) -> Iterator[tuple[int, list[str]] | Grid]:
-        sheet = self.sheet(name)
-        self._reading[name] = sheet
-        return sheet.rows()
-
-    def fast(self, name: str, width: int) -> None:
-        """Read the rest of the sheet being read in grids of ``width`` cells where the rows
-        allow (see :mod:`phbs.ingest.xlsx_fast`)."""
-        if name in self._reading:
-            self._reading[name].fast_width = width
-
-    def extras(self, name: str) -> tuple[Ranges, list[tuple[str, str]]]:
-        """A sheet's merged ranges (they come after the cells in the sheet's XML) and its
-        cells holding an Excel error or a formula saved without its value (at most
-        :data:`~phbs.ingest.sheet_xml.FORMULA_CELLS_LISTED`; see
-        :meth:`~phbs.ingest.xlsx_extras.SheetExtras.read`)."""
-        return SheetExtras(self.archive, self.file, self.limits).read(self._part(name), name)
-
-
-def _target(target: str) -> str:
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-
-
-def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """A relationships part: each Id's target and type."""
-    try:
-        xml = archive.read(part)
-    except KeyError:
-        return {}
-    targets: dict[str, tuple[str, str]] = {}
-    for tag in _RELATIONSHIP.findall(xml):
-        found = attributes(tag)
-        targets[found.get("Id", "")] = (found.get("Target", ""), found.get("Type", ""))
-    return targets
 
 
 if not TYPE_CHECKING:  # names of version 0.1, handed on with a warning for a release

@@ -36,7 +36,7 @@ from phbs.ingest.book import Ranges
 from phbs.ingest.calamine import cell_text
 from phbs.ingest.limits import Limits
 from phbs.ingest.ods_stream import OdsBook
-from phbs.ingest.xlsx_stream import XlsxBook
+from phbs.ingest.xlsx_book import XlsxBook
 
 #: A sheet's rows that hold something: row number (1-based) → cells.
 Rows = dict[int, list[str]]

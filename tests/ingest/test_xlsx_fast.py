@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -190,3 +191,43 @@ def test_openpyxl_workbook_takes_the_numpy_path(
     fast, grids = _read(path, True, monkeypatch)
     assert fast == slow
     assert grids > 10
+
+
+def _parsers() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("phbs-xlsx")]
+
+
+def test_blocks_made_on_other_threads_keep_their_order_and_leave_no_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blocks are made into grids on worker threads, each from the row number it starts
+    with: rows come in the file's order; a block that starts after rows left out (a gap at
+    a block's edge) is read cell by cell; the threads are gone when the rows are read and
+    when the reader is closed half way."""
+    path = tmp_path / "celah.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("Data")
+    sheet.write_row(0, 0, HEADER)
+    expected = []
+    row = 1
+    for i in range(900):
+        if i % 37 == 0:
+            row += 2  # blank rows: gaps fall on block edges too
+        cells = household(f"RT{i:05d}", VILLAGES[i % 3], str(i % 60), "YYYYYYYYYY")
+        sheet.write_row(row, 0, cells)
+        expected.append(cells)
+        row += 1
+    book.close()
+    _small_blocks(monkeypatch)
+    rows = list(open_table(path).rows)
+    numbers = [number for number, _ in rows]
+    assert numbers == sorted(numbers)
+    assert [list(cells) for _, cells in rows if cells] == expected
+    assert _parsers() == []
+    partial = open_table(path).rows
+    for _ in zip(range(300), partial, strict=False):
+        pass
+    close = getattr(partial, "close", None)
+    if close is not None:
+        close()
+    assert _parsers() == []
