@@ -1,10 +1,22 @@
-"""Baseline for the benchmark: a straightforward pandas script doing what `phbs score` does.
+"""Baseline for the benchmark: the village summary of `phbs score` in fast, idiomatic pandas.
 
-What an analyst would write by hand for the synthetic file of ``bench_score.py``: read the CSV,
-fold answers to Ya/Tidak/not applicable, drop repeated household ids, decide each household's
-outcome (any Tidak: not PHBS; any blank among applicable: incomplete; else PHBS), and sum
-households and Ya answers per village into ``rekap.csv``. It does not check village codes,
-dates or applicability against the child's age, so it does less work than ``phbs``.
+What a data-savvy analyst writes today with pandas >= 3 (strings backed by pyarrow) for the
+synthetic file of ``bench_score.py``: read every cell as text with the pyarrow CSV reader
+(``engine="pyarrow"``, multithreaded: on a million households the whole script took about
+5 s with it and 7 s with the default C reader, alternating runs), keep the first
+row of each household id, fold each answer column with vectorised ``.str.strip().str.lower()``
+and ``isin`` to Ya / Tidak / not applicable / missing, decide each household's outcome (any
+Tidak: not PHBS; else any missing answer: incomplete; else PHBS) and count everything per
+village with one ``groupby().sum()``. It writes the same columns as the village summary of
+``phbs score -o rekap.csv`` (households, PHBS, not PHBS, incomplete, percent PHBS, and per
+indicator the Ya answers, the applicable answers and the coverage), without village names.
+
+What it does NOT check, so it does less work than ``phbs``: village codes (any text groups
+as a village, no region table), dates, answers that are not applicable for the child's age
+(a Ya for exclusive breastfeeding at 40 months counts), households set aside for errors,
+duplicate ids with different answers (the later row is dropped silently), the column names
+of the form and the file's encoding; it gives no confidence intervals and no list of
+problems.
 
     python benchmarks/pandas_score.py survei.csv rekap.csv
 """
@@ -15,42 +27,43 @@ import sys
 
 import pandas as pd
 
-YES = {"ya", "y", "1", "yes", "true"}
-NO = {"tidak", "t", "0", "no", "false"}
-NOT_APPLICABLE = {"-", "n", "na", "n/a", "tb", "tidak berlaku"}
+YES = ["ya", "y", "1", "yes", "true"]
+NO = ["tidak", "t", "0", "no", "false"]
+NOT_APPLICABLE = ["-", "n", "na", "n/a", "tb", "tidak berlaku"]
+#: The columns before the answers (the answers are every column after the child's age).
+LAST_CONTEXT = "umur_anak_termuda_bulan"
 
 
 def main(source: str, target: str) -> None:
     """Score ``source`` and write the village summary to ``target``."""
-    frame = pd.read_csv(source, dtype=str, keep_default_na=False)
-    frame = frame.drop_duplicates(subset="id_rumah_tangga", keep="first")
-    # The answers are the columns after the age of the youngest child (dusun and petugas,
-    # before it, play no part in the village summary).
-    first = frame.columns.get_loc("umur_anak_termuda_bulan") + 1
-    indicators = list(frame.columns[first:])
-    folded = frame[indicators].apply(lambda column: column.str.strip().str.lower())
-    ya = folded.isin(YES)
-    tidak = folded.isin(NO)
-    missing = ~(ya | tidak | folded.isin(NOT_APPLICABLE))
-    status = pd.Series("ber_phbs", index=frame.index)
-    status[missing.any(axis=1)] = "belum_lengkap"
-    status[tidak.any(axis=1)] = "tidak_ber_phbs"
-    village = frame["kode_desa"].str.strip()
-    summary = pd.crosstab(village, status)
-    for column in ("ber_phbs", "tidak_ber_phbs", "belum_lengkap"):
-        if column not in summary:
-            summary[column] = 0
-    summary.insert(0, "rumah_tangga_disurvei", summary.sum(axis=1))
-    decided = summary["ber_phbs"] + summary["tidak_ber_phbs"]
-    summary["persen_ber_phbs"] = summary["ber_phbs"] / decided.where(decided > 0) * 100
-    answered = (ya | tidak).groupby(village).sum()
-    yes = ya.groupby(village).sum()
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False, engine="pyarrow")
+    frame = frame[~frame["id_rumah_tangga"].duplicated(keep="first")]
+    indicators = list(frame.columns[frame.columns.get_loc(LAST_CONTEXT) + 1 :])
+    counts: dict[str, pd.Series] = {}
+    any_no = any_missing = pd.Series(False, index=frame.index)
     for code in indicators:
-        summary[f"{code}_ya"] = yes[code]
-        summary[f"{code}_berlaku"] = answered[code]
-        summary[f"{code}_cakupan"] = yes[code] / answered[code].where(answered[code] > 0) * 100
-    summary.index.name = "kode"
-    summary.to_csv(target)
+        answer = frame[code].str.strip().str.lower()
+        ya, tidak = answer.isin(YES), answer.isin(NO)
+        answered = ya | tidak
+        missing = ~(answered | answer.isin(NOT_APPLICABLE))
+        counts[f"{code}_ya"], counts[f"{code}_berlaku"] = ya, answered
+        any_no, any_missing = any_no | tidak, any_missing | missing
+    status = {
+        "ber_phbs": ~any_no & ~any_missing,
+        "tidak_ber_phbs": any_no,
+        "belum_lengkap": ~any_no & any_missing,
+    }
+    village = frame["kode_desa"].str.strip().rename("kode")
+    summary = pd.DataFrame(status | counts).groupby(village).sum()
+    summary.insert(0, "rumah_tangga_disurvei", summary[list(status)].sum(axis=1))
+    decided = summary["ber_phbs"] + summary["tidak_ber_phbs"]
+    percent = {"persen_ber_phbs": summary["ber_phbs"] / decided.where(decided > 0) * 100}
+    for code in indicators:
+        berlaku = summary[f"{code}_berlaku"]
+        percent[f"{code}_cakupan"] = summary[f"{code}_ya"] / berlaku.where(berlaku > 0) * 100
+    order = ["rumah_tangga_disurvei", *status, "persen_ber_phbs"]
+    order += [f"{code}_{part}" for code in indicators for part in ("ya", "berlaku", "cakupan")]
+    pd.concat([summary, pd.DataFrame(percent)], axis=1)[order].to_csv(target)
 
 
 if __name__ == "__main__":
