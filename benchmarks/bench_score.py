@@ -1,6 +1,7 @@
-"""Benchmark: `phbs score` and `phbs report` beside a plain pandas script, on synthetic data.
+"""Benchmark: `phbs score` and `phbs report` beside fast pandas and polars scripts, synthetic data.
 
-Run on purpose, outside the test suite (the pandas baseline needs ``pip install -e .[bench]``).
+Run on purpose, outside the test suite (the baselines need ``pip install -e .[bench]``: pandas
+3, pyarrow and polars).
 Everything the performance target needs, in one command (100,000, 1,000,000 and 5,000,000
 households; the generated files are kept in ``bench-data/`` and reused by the next run)::
 
@@ -17,18 +18,24 @@ under five), then runs, each in a fresh process:
 - ``phbs score FILE -o rekap.csv`` (the village summary);
 - with ``--report``, ``phbs report --survey FILE --xlsx laporan.xlsx`` and the same with
   ``--html laporan.html``;
-- ``benchmarks/pandas_score.py FILE rekap.csv``, the same summary in straightforward pandas
-  (unless ``--no-pandas``);
+- the baselines, unless ``--no-baselines`` (or its old name ``--no-pandas``): the same village
+  summary written the fastest idiomatic way a data-savvy user would write it today,
+  ``benchmarks/pandas_score.py FILE rekap.csv`` (pandas 3, pyarrow CSV reader, vectorised
+  string columns, one ``groupby().sum()``) and ``benchmarks/polars_score.py FILE rekap.csv``
+  (one lazy polars query, streaming engine). Neither checks village codes, dates or
+  applicability by the child's age (see their docstrings), so they do less than ``phbs``;
 - with ``--workbook``, ``phbs score`` on the same households saved as an .xlsx (one sheet;
   ``--rows 1048575`` fills a worksheet to Excel's last row, 1,048,576 with the header).
 
-``phbs score`` and the pandas script run three times each, taking turns (``--repeat``); the
-table gives the median time and the largest peak of each (a shared machine can slow one run
-down; taking turns spreads that over both).
+``phbs score`` and each baseline run three times, taking turns (``--repeat``: phbs, pandas,
+polars, phbs, pandas, polars, ...); the table gives the median time and the largest peak of
+each (a shared machine can slow one run down; taking turns spreads that over all of them).
 
 It prints one table: rows, command, seconds, rows per second, peak memory, and for
-``phbs score`` its time divided by the pandas script's time in the same run (``--markdown``:
-the same table in the README's markdown, with Indonesian number formatting). Peak memory is
+``phbs score`` its median time divided by the median of the faster baseline, named beside
+the ratio (``--markdown``: the same table in the README's markdown, with Indonesian number
+formatting). Under the table, one line says when and where: the date, Python, phbs, pandas,
+pyarrow and polars versions, the machine's cores and memory. Peak memory is
 the maximum resident set size of that one child process, read from the ``rusage`` that
 ``os.wait4`` returns for exactly that child (not ``RUSAGE_CHILDREN``, which is the largest over
 every child waited for so far, so a small run after a big one would report the big one's peak).
@@ -37,8 +44,10 @@ every child waited for so far, so a small run after a big one would report the b
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.util
 import os
+import platform
 import re
 import statistics
 import subprocess
@@ -47,6 +56,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +64,7 @@ from numpy.typing import NDArray
 
 from phbs.forms.loading import load_form
 from phbs.regions import region_table
+from phbs.version import __version__ as phbs_version
 
 HERE = Path(__file__).resolve().parent
 
@@ -276,11 +287,19 @@ class Row:
     rows: int
     command: str
     run: Measurement
-    vs_pandas: float | None = None
+    #: For ``phbs score``: its time over the faster baseline's, and that baseline's name.
+    vs_baseline: float | None = None
+    baseline: str | None = None
+
+
+#: The baselines: the name shown in the table and the script in benchmarks/.
+BASELINES = {"pandas script": "pandas_score.py", "polars script": "polars_score.py"}
+#: What the baselines import (their versions are printed under the table).
+BASELINE_PACKAGES = ("pandas", "pyarrow", "polars")
 
 
 def commands_for(
-    survey: Path, work: Path, report: bool, pandas: bool, workbook: Path | None = None
+    survey: Path, work: Path, report: bool, baselines: bool, workbook: Path | None = None
 ) -> dict[str, list[str]]:
     """The commands timed on one survey file, by the name shown in the table."""
     phbs = [sys.executable, "-m", "phbs"]
@@ -294,10 +313,10 @@ def commands_for(
             commands[f"phbs report --{kind}"] = [
                 *phbs, "report", "--survey", str(survey), f"--{kind}", str(work / name)
             ]  # fmt: skip
-    if pandas:
-        commands["pandas script"] = [
-            sys.executable, str(HERE / "pandas_score.py"), str(survey), str(work / "rekap-pd.csv")
-        ]  # fmt: skip
+    if baselines:
+        for name, script in BASELINES.items():
+            target = work / f"rekap-{Path(script).stem}.csv"
+            commands[name] = [sys.executable, str(HERE / script), str(survey), str(target)]
     return commands
 
 
@@ -305,14 +324,14 @@ def text_table(rows: Sequence[Row]) -> str:
     """The result table in plain text."""
     header = (
         f"{'rows':>10}  {'command':<20}  {'seconds':>8}  {'rows/s':>9}  {'peak MB':>8}  "
-        f"{'vs pandas':>9}"
+        f"{'vs faster baseline':>18}"
     )
     lines = [header, "-" * len(header)]
     for row in rows:
-        ratio = f"{row.vs_pandas:.2f}x" if row.vs_pandas is not None else ""
+        ratio = f"{row.vs_baseline:.2f}x {row.baseline}" if row.vs_baseline is not None else ""
         lines.append(
             f"{row.rows:>10}  {row.command:<20}  {row.run.seconds:>8.2f}  "
-            f"{row.rows / row.run.seconds:>9.0f}  {row.run.peak_mb:>8.0f}  {ratio:>9}"
+            f"{row.rows / row.run.seconds:>9.0f}  {row.run.peak_mb:>8.0f}  {ratio:>18}"
         )
     return "\n".join(lines)
 
@@ -327,20 +346,23 @@ def _id_number(value: float, digits: int = 0) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-_MARKDOWN_NAMES = {"pandas script": "skrip pandas"}
+_MARKDOWN_NAMES = {"pandas script": "skrip pandas", "polars script": "skrip polars"}
 
 
 def markdown_table(rows: Sequence[Row]) -> str:
     """The result table as the README's markdown table (Indonesian number formatting;
     rates rounded to hundreds)."""
     lines = [
-        "| rumah tangga | perintah | detik | rumah tangga/detik | memori puncak | × pandas |",
+        "| rumah tangga | perintah | detik | rumah tangga/detik | memori puncak "
+        "| × pembanding tercepat |",
         "|---:|---|---:|---:|---:|---:|",
     ]
     for row in rows:
         name = _MARKDOWN_NAMES.get(row.command, f"`{row.command}`")
         rate = round(row.rows / row.run.seconds, -2)
-        ratio = f"{_id_number(row.vs_pandas, 2)}×" if row.vs_pandas is not None else ""
+        ratio = ""
+        if row.vs_baseline is not None:
+            ratio = f"{_id_number(row.vs_baseline, 2)}× ({row.baseline})"
         lines.append(
             f"| {_id_number(row.rows)} | {name} | {_id_number(row.run.seconds, 1)} | "
             f"{_id_number(rate)} | {_id_number(row.run.peak_mb)} MB | {ratio} |"
@@ -349,7 +371,7 @@ def markdown_table(rows: Sequence[Row]) -> str:
 
 
 #: Commands run ``--repeat`` times (the reports, much slower, run once).
-REPEATED = ("phbs score", "phbs score (xlsx)", "pandas script")
+REPEATED = ("phbs score", "phbs score (xlsx)", *BASELINES)
 
 
 def run_size(
@@ -357,17 +379,19 @@ def run_size(
     rows: int,
     work: Path,
     report: bool,
-    pandas: bool,
+    baselines: bool,
     repeat: int = 1,
     workbook: Path | None = None,
 ) -> list[Row]:
-    """Time every command on one survey file; the ``phbs score`` row gets its pandas ratio.
+    """Time every command on one survey file; the ``phbs score`` row gets its ratio to the
+    faster baseline.
 
-    ``phbs score`` and the pandas script run ``repeat`` times, taking turns, and each gets
-    its median time and its largest peak: on a shared machine one run can be slowed by
-    its neighbours, and taking turns spreads that over both."""
+    ``phbs score`` and the baselines run ``repeat`` times, taking turns (phbs, pandas,
+    polars, phbs, ...), and each gets its median time and its largest peak: on a shared
+    machine one run can be slowed by its neighbours, and taking turns spreads that over all
+    of them."""
     runs: dict[str, list[Measurement]] = {}
-    commands = commands_for(survey, work, report, pandas, workbook)
+    commands = commands_for(survey, work, report, baselines, workbook)
     for turn in range(max(repeat, 1)):
         for name, command in commands.items():
             if turn and name not in REPEATED:
@@ -386,16 +410,31 @@ def run_size(
         )
         for name, taken in runs.items()
     }
-    baseline = measured.get("pandas script")
-    return [
-        Row(
-            rows,
-            name,
-            run,
-            run.seconds / baseline.seconds if name == "phbs score" and baseline else None,
-        )
-        for name, run in measured.items()
-    ]
+    timed = [name for name in BASELINES if name in measured]
+    fastest = min(timed, key=lambda name: measured[name].seconds) if timed else None
+    result = []
+    for name, run in measured.items():
+        if name == "phbs score" and fastest is not None:
+            ratio = run.seconds / measured[fastest].seconds
+            result.append(Row(rows, name, run, ratio, fastest.split()[0]))
+        else:
+            result.append(Row(rows, name, run))
+    return result
+
+
+def environment(baselines: bool) -> str:
+    """One line on when and where the table was measured: date, versions, cores, memory."""
+    versions = [f"Python {platform.python_version()}", f"phbs {phbs_version}"]
+    if baselines:
+        versions += [f"{name} {metadata.version(name)}" for name in BASELINE_PACKAGES]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    machine = [f"{os.cpu_count()} cores", f"{memory:.0f} GB RAM"]
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
+        machine += names[:1]
+    machine.append(f"{platform.system()} {platform.machine()}")
+    return " · ".join([datetime.date.today().isoformat(), *versions, ", ".join(machine)])
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -414,7 +453,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--report", action="store_true", help="also time phbs report --xlsx and --html"
     )
-    parser.add_argument("--no-pandas", action="store_true", help="skip the pandas baseline")
+    parser.add_argument(
+        "--no-baselines",
+        "--no-pandas",
+        dest="no_baselines",
+        action="store_true",
+        help="skip the pandas and polars baselines (--no-pandas: the old name)",
+    )
     parser.add_argument(
         "--workbook",
         action="store_true",
@@ -434,16 +479,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         type=int,
         default=3,
         metavar="N",
-        help="runs of phbs score and of the pandas script, taking turns; the table shows "
+        help="runs of phbs score and of each baseline, taking turns; the table shows "
         "the median (default 3; the reports run once)",
     )
     args = parser.parse_args(argv)
     chosen = set(args.rows or [])
     if args.sizes or not chosen:
         chosen |= set(SIZES[args.sizes or "quick"])
-    pandas = not args.no_pandas
-    if pandas and importlib.util.find_spec("pandas") is None:
-        raise SystemExit("pandas is not installed: pip install -e '.[bench]', or use --no-pandas")
+    baselines = not args.no_baselines
+    missing = [name for name in BASELINE_PACKAGES if importlib.util.find_spec(name) is None]
+    if baselines and missing:
+        raise SystemExit(
+            f"not installed: {', '.join(missing)}; pip install -e '.[bench]', or --no-baselines"
+        )
     results: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
         data = args.keep or Path(folder)
@@ -459,8 +507,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 workbook, took = workbook_file(survey)
                 what = "reused" if took is None else f"written in {took:.1f} s"
                 print(f"{rows:>10}  {workbook.name} {what}", file=sys.stderr)
-            results += run_size(survey, rows, work, args.report, pandas, args.repeat, workbook)
+            results += run_size(survey, rows, work, args.report, baselines, args.repeat, workbook)
     print(markdown_table(results) if args.markdown else text_table(results))
+    print()
+    print(environment(baselines))
 
 
 if __name__ == "__main__":
