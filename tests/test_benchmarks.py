@@ -1,13 +1,15 @@
 """The score benchmark's generator and command line, on a few hundred rows.
 
 The benchmark itself is run on purpose (``python benchmarks/bench_score.py``), never here; these
-tests only check that what it generates is a valid survey and that it runs end to end (without
-the pandas baseline, which needs the ``bench`` extra).
+tests check that what it generates is a valid survey, that it runs end to end, and that its
+pandas and polars baselines count the same village numbers as ``phbs score``.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -89,27 +91,40 @@ def test_row_counts_and_markdown_table(bench: ModuleType) -> None:
         1_000_000,
         5_000_000,
     ]
-    score = bench.Row(1_000_000, "phbs score", bench.Measurement(15.72, 657.3), 2.81)
+    score = bench.Row(1_000_000, "phbs score", bench.Measurement(15.72, 657.3), 2.81, "polars")
     pandas = bench.Row(1_000_000, "pandas script", bench.Measurement(5.6, 1122.4))
     table = bench.markdown_table([score, pandas]).splitlines()
-    assert table[2] == "| 1.000.000 | `phbs score` | 15,7 | 63.600 | 657 MB | 2,81× |"
+    assert table[0].endswith("| × pembanding tercepat |")
+    assert table[2] == "| 1.000.000 | `phbs score` | 15,7 | 63.600 | 657 MB | 2,81× (polars) |"
     assert table[3] == "| 1.000.000 | skrip pandas | 5,6 | 178.600 | 1.122 MB |  |"
 
 
-def test_score_and_pandas_take_turns_and_give_medians(
+def test_score_and_baselines_take_turns_and_give_medians(
     bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """--repeat 3: phbs score and the pandas script run three times each, taking turns; the
-    reports once. The table has each one's median time and largest peak, and the ratio of
-    the medians."""
-    times = {"score": [3.0, 1.0, 2.0], "pandas": [10.0, 4.0, 6.0], "xlsx": [50.0], "html": [9.0]}
-    peaks = {"score": [150.0, 170.0, 160.0], "pandas": [1000.0, 1100.0, 900.0]}
+    """--repeat 3: phbs score, the pandas script and the polars script run three times each,
+    taking turns; the reports once. The table has each one's median time and largest peak,
+    and phbs score's ratio to the faster baseline's median (here polars)."""
+    times = {
+        "score": [3.0, 1.0, 2.0],
+        "pandas": [10.0, 4.0, 6.0],
+        "polars": [5.0, 3.0, 4.0],
+        "xlsx": [50.0],
+        "html": [9.0],
+    }
+    peaks = {
+        "score": [150.0, 170.0, 160.0],
+        "pandas": [1000.0, 1100.0, 900.0],
+        "polars": [300.0, 320.0, 310.0],
+    }
     order: list[str] = []
 
     def fake(command: list[str]) -> object:
         kind = (
             "pandas"
             if command[1].endswith("pandas_score.py")
+            else "polars"
+            if command[1].endswith("polars_score.py")
             else "xlsx"
             if "--xlsx" in command
             else "html"
@@ -124,15 +139,24 @@ def test_score_and_pandas_take_turns_and_give_medians(
     work = tmp_path / "out"
     work.mkdir()
     rows = bench.run_size(tmp_path / "s.csv", 1_000, work, True, True, repeat=3)
-    assert order == ["score", "xlsx", "html", "pandas", "score", "pandas", "score", "pandas"]
+    assert order == [
+        *("score", "xlsx", "html", "pandas", "polars"),
+        *("score", "pandas", "polars"),
+        *("score", "pandas", "polars"),
+    ]
     found = {row.command: row for row in rows}
     assert found["phbs score"].run == bench.Measurement(2.0, 170.0)
     assert found["pandas script"].run == bench.Measurement(6.0, 1100.0)
-    assert found["phbs score"].vs_pandas == pytest.approx(2.0 / 6.0)
+    assert found["polars script"].run == bench.Measurement(4.0, 320.0)
+    assert found["phbs score"].vs_baseline == pytest.approx(2.0 / 4.0)
+    assert found["phbs score"].baseline == "polars"
+    assert found["pandas script"].vs_baseline is None
     assert found["phbs report --xlsx"].run.seconds == 50.0
 
 
-def test_benchmark_runs_end_to_end_without_pandas(tmp_path: Path) -> None:
+def test_benchmark_runs_end_to_end_without_baselines(tmp_path: Path) -> None:
+    """``--no-pandas``, the old name of ``--no-baselines``, still works; under the table a
+    line says when and where it ran."""
     keep = tmp_path / "data"
     result = subprocess.run(
         [
@@ -154,10 +178,15 @@ def test_benchmark_runs_end_to_end_without_pandas(tmp_path: Path) -> None:
         "peak",
         "MB",
         "vs",
-        "pandas",
+        "faster",
+        "baseline",
     ]
     assert lines[2].split()[:3] == ["300", "phbs", "score"]
-    assert len(lines) == 3
+    assert lines[3] == ""
+    assert "Python" in lines[4]
+    assert "cores" in lines[4]
+    assert "pandas" not in lines[4]
+    assert len(lines) == 5
     assert [p.suffix for p in keep.iterdir()] == [".csv"]
 
 
@@ -221,3 +250,82 @@ def test_web_benchmark_runs_on_a_small_survey() -> None:
     assert "| `phbs web`: upload → village table |" in done.stdout
     assert "| `phbs web`: upload → every download |" in done.stdout
     assert "300 households" in done.stdout
+
+
+def _messy(path: Path, target: Path) -> None:
+    """``path``'s survey as people type it: some answers blank, in capitals with spaces
+    around, or as ``Y``/``T``; and two rows repeated at the end (same id, same answers)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rng = random.Random(1)
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(",")
+        for i in range(8, len(cells)):  # the seven indicators for every household
+            draw = rng.random()
+            if draw < 0.02:
+                cells[i] = ""
+            elif draw < 0.04:
+                cells[i] = f" {cells[i].upper()} "
+            elif draw < 0.05:
+                cells[i] = "Y" if cells[i] == "ya" else "T"
+        out.append(",".join(cells))
+    out += [out[5], out[10]]
+    target.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("kind", ["generated", "messy"])
+def test_baselines_count_what_phbs_score_counts(
+    bench: ModuleType, tmp_path: Path, kind: str
+) -> None:
+    """The pandas and polars baselines of the benchmark give, village by village, the numbers
+    of ``phbs score -o`` on the same file: households, PHBS, not PHBS, incomplete and per
+    indicator Ya and applicable exactly, the percentages to 1e-9. On the generator's file and
+    on a messy copy of it (blanks, capitals and spaces, Y/T, repeated rows)."""
+    survey = tmp_path / "survei.csv"
+    bench.write_survey(survey, 2_000, seed=11)
+    if kind == "messy":
+        _messy(survey, tmp_path / "messy.csv")
+        survey = tmp_path / "messy.csv"
+    python = sys.executable
+    ours = tmp_path / "phbs.csv"
+    subprocess.run(
+        [python, "-m", "phbs", "score", str(survey), "-o", str(ours)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    expected = {row["kode"]: row for row in _rows(ours)}
+    assert sum(int(row["rumah_tangga_disurvei"]) for row in expected.values()) == 2_000
+    if kind == "messy":
+        assert sum(int(row["belum_lengkap"]) for row in expected.values()) > 0
+    for script in ("pandas_score.py", "polars_score.py"):
+        theirs = tmp_path / f"{script}.csv"
+        subprocess.run(
+            [python, str(ROOT / "benchmarks" / script), str(survey), str(theirs)],
+            check=True,
+            capture_output=True,
+        )
+        rows = _rows(theirs)
+        assert [row["kode"] for row in rows] == list(expected), script
+        columns = list(rows[0])
+        assert len(columns) == 1 + 5 + 3 * 10, script
+        for row in rows:
+            want = expected[row["kode"]]
+            for column in columns:
+                if column.startswith("persen_") or column.endswith("_cakupan"):
+                    if want[column] == "":
+                        assert row[column] == "", (script, row["kode"], column)
+                    else:
+                        got = float(row[column])
+                        assert got == pytest.approx(float(want[column]), abs=1e-9), (
+                            script,
+                            row["kode"],
+                            column,
+                        )
+                else:
+                    assert row[column] == want[column], (script, row["kode"], column)
