@@ -35,7 +35,13 @@ It prints one table: rows, command, seconds, rows per second, peak memory, and f
 ``phbs score`` its median time divided by the median of the faster baseline, named beside
 the ratio (``--markdown``: the same table in the README's markdown, with Indonesian number
 formatting). Under the table, one line says when and where: the date, Python, phbs, pandas,
-pyarrow and polars versions, the machine's cores and memory. Peak memory is
+pyarrow and polars versions, the machine's cores and memory, and its load average when the
+benchmark ended (a shared machine's load slows every command).
+
+Before timing, every command runs once untimed on 200 households with bytecode cached in a
+temporary folder, so each timed run starts from compiled modules as an installed package
+does (``PYTHONDONTWRITEBYTECODE`` in the shell would otherwise make every ``phbs`` run
+compile its modules again). Peak memory is
 the maximum resident set size of that one child process, read from the ``rusage`` that
 ``os.wait4`` returns for exactly that child (not ``RUSAGE_CHILDREN``, which is the largest over
 every child waited for so far, so a small run after a big one would report the big one's peak).
@@ -422,6 +428,24 @@ def run_size(
     return result
 
 
+def warm_up(folder: Path, report: bool, baselines: bool) -> None:
+    """Cache every command's bytecode in ``folder``, then run each once, untimed, on 200
+    households.
+
+    The timed runs then start like an installed phbs, pandas or polars, from compiled
+    modules, even in a checkout and in a shell that sets ``PYTHONDONTWRITEBYTECODE`` (without
+    it every run of ``phbs`` would compile its modules again, about 0.4 s). The commands
+    inherit the environment set here."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    survey = folder / "warm-up.csv"
+    write_survey(survey, 200)
+    work = folder / "warm-up"
+    work.mkdir()
+    for command in commands_for(survey, work, report, baselines).values():
+        measure(command)
+
+
 def environment(baselines: bool) -> str:
     """One line on when and where the table was measured: date, versions, cores, memory."""
     versions = [f"Python {platform.python_version()}", f"phbs {phbs_version}"]
@@ -434,7 +458,8 @@ def environment(baselines: bool) -> str:
         names = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.MULTILINE)
         machine += names[:1]
     machine.append(f"{platform.system()} {platform.machine()}")
-    return " · ".join([datetime.date.today().isoformat(), *versions, ", ".join(machine)])
+    load = f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine)"
+    return " · ".join([datetime.date.today().isoformat(), *versions, ", ".join(machine), load])
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -498,6 +523,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         data.mkdir(parents=True, exist_ok=True)
         work = Path(folder) / "out"
         work.mkdir()
+        warm_up(Path(folder), args.report, baselines)
         for rows in sorted(chosen):
             survey, took = survey_file(data, rows, args.province, args.seed)
             what = "reused" if took is None else f"generated in {took:.1f} s"
