@@ -67,9 +67,12 @@ def binomial_tails(
     n = np.asarray(trials, dtype=np.int64)
     above = np.empty(x.shape)
     below = np.empty(x.shape)
-    for i, (count, size) in enumerate(zip(x.tolist(), n.tolist(), strict=True)):
+    # The tails once per sample size (villages of one size share them).
+    sizes, which = np.unique(n, return_inverse=True)
+    for k, size in enumerate(sizes.tolist()):
         low, high = _tails(size, rate)
-        above[i], below[i] = high[count], low[count]
+        mine = which.reshape(n.shape) == k
+        above[mine], below[mine] = high[x[mine]], low[x[mine]]
     return above, below
 
 
@@ -86,12 +89,16 @@ def funnel_counts(rate: float, trials: ArrayLike, coverage: float) -> tuple[Floa
     q = (1.0 - coverage) / 2.0
     lower = np.empty(n.shape)
     upper = np.empty(n.shape)
-    for i, size in enumerate(n.tolist()):
+    # The limits once per sample size (villages of one size share them).
+    sizes, which = np.unique(n, return_inverse=True)
+    which = which.reshape(n.shape)
+    for k, size in enumerate(sizes.tolist()):
         low, high = _tails(size, rate)
         inside_low = np.flatnonzero(low < q)
         inside_high = np.flatnonzero(high < q)
-        lower[i] = inside_low[-1] if inside_low.size else -1.0
-        upper[i] = inside_high[0] if inside_high.size else size + 1.0
+        mine = which == k
+        lower[mine] = inside_low[-1] if inside_low.size else -1.0
+        upper[mine] = inside_high[0] if inside_high.size else size + 1.0
     return lower, upper
 
 
