@@ -25,7 +25,9 @@ under five), then runs, each in a fresh process:
   (one lazy polars query, streaming engine). Neither checks village codes, dates or
   applicability by the child's age (see their docstrings), so they do less than ``phbs``;
 - with ``--workbook``, ``phbs score`` on the same households saved as an .xlsx (one sheet;
-  ``--rows 1048575`` fills a worksheet to Excel's last row, 1,048,576 with the header).
+  ``--rows 1048575`` fills a worksheet to Excel's last row, 1,048,576 with the header), in
+  two spellings: each text in its cell (xlsxwriter's constant-memory mode) and each text once
+  in the shared strings (``teks bersama``, as Excel saves), see :func:`workbook_file`.
 
 ``phbs score`` and each baseline run three times, taking turns (``--repeat``: phbs, pandas,
 polars, phbs, pandas, polars, ...); the table gives the median time and the largest peak of
@@ -220,21 +222,27 @@ def survey_file(folder: Path, rows: int, province: str, seed: int) -> tuple[Path
     return path, time.perf_counter() - start
 
 
-def workbook_file(survey: Path) -> tuple[Path, float | None]:
+def workbook_file(survey: Path, shared: bool = False) -> tuple[Path, float | None]:
     """The same households as an .xlsx beside the CSV (one sheet, the age as a number, every
-    other cell as text, blanks left out), written by xlsxwriter in its constant-memory mode
-    (inline strings); reused when there. Returns the path and the seconds writing took."""
+    other cell as text, blanks left out), written by xlsxwriter; reused when there. Returns
+    the path and the seconds writing took.
+
+    Two spellings of the same sheet: by default in xlsxwriter's constant-memory mode, each
+    text written in its cell (inline strings, the largest XML: nine times the CSV); with
+    ``shared``, in its ordinary mode, each text once in the shared strings and its number
+    in the cell, as Excel and LibreOffice save a workbook (xlsxwriter holds every cell until
+    it closes the file: several GB at a million rows)."""
     import csv
 
     import xlsxwriter
 
-    path = survey.with_suffix(".xlsx")
+    path = survey.with_name(survey.stem + ("-bersama" if shared else "") + ".xlsx")
     if path.exists():
         return path, None
     partial = path.with_name(path.stem + ".part.xlsx")
     start = time.perf_counter()
     try:
-        book = xlsxwriter.Workbook(str(partial), {"constant_memory": True})
+        book = xlsxwriter.Workbook(str(partial), {"constant_memory": not shared})
         sheet = book.add_worksheet("survei")
         with survey.open(newline="", encoding="utf-8") as handle:
             records = csv.reader(handle)
@@ -305,14 +313,19 @@ BASELINE_PACKAGES = ("pandas", "pyarrow", "polars")
 
 
 def commands_for(
-    survey: Path, work: Path, report: bool, baselines: bool, workbook: Path | None = None
+    survey: Path,
+    work: Path,
+    report: bool,
+    baselines: bool,
+    workbooks: Sequence[Path] = (),
 ) -> dict[str, list[str]]:
     """The commands timed on one survey file, by the name shown in the table."""
     phbs = [sys.executable, "-m", "phbs"]
     commands = {"phbs score": [*phbs, "score", str(survey), "-o", str(work / "rekap.csv")]}
-    if workbook is not None:
-        commands["phbs score (xlsx)"] = [
-            *phbs, "score", str(workbook), "-o", str(work / "rekap-xlsx.csv")
+    for workbook in workbooks:
+        kind = "xlsx, teks bersama" if workbook.stem.endswith("-bersama") else "xlsx"
+        commands[f"phbs score ({kind})"] = [
+            *phbs, "score", str(workbook), "-o", str(work / f"rekap-{workbook.stem}.csv")
         ]  # fmt: skip
     if report:
         for kind, name in (("xlsx", "laporan.xlsx"), ("html", "laporan.html")):
@@ -377,7 +390,7 @@ def markdown_table(rows: Sequence[Row]) -> str:
 
 
 #: Commands run ``--repeat`` times (the reports, much slower, run once).
-REPEATED = ("phbs score", "phbs score (xlsx)", *BASELINES)
+REPEATED = ("phbs score", *BASELINES)
 
 
 def run_size(
@@ -387,7 +400,7 @@ def run_size(
     report: bool,
     baselines: bool,
     repeat: int = 1,
-    workbook: Path | None = None,
+    workbooks: Sequence[Path] = (),
 ) -> list[Row]:
     """Time every command on one survey file; the ``phbs score`` row gets its ratio to the
     faster baseline.
@@ -397,10 +410,10 @@ def run_size(
     machine one run can be slowed by its neighbours, and taking turns spreads that over all
     of them."""
     runs: dict[str, list[Measurement]] = {}
-    commands = commands_for(survey, work, report, baselines, workbook)
+    commands = commands_for(survey, work, report, baselines, workbooks)
     for turn in range(max(repeat, 1)):
         for name, command in commands.items():
-            if turn and name not in REPEATED:
+            if turn and name not in REPEATED and not name.startswith("phbs score ("):
                 continue
             run = measure(command)
             runs.setdefault(name, []).append(run)
@@ -528,12 +541,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             survey, took = survey_file(data, rows, args.province, args.seed)
             what = "reused" if took is None else f"generated in {took:.1f} s"
             print(f"{rows:>10}  {survey.name} {what}", file=sys.stderr)
-            workbook = None
-            if args.workbook:
-                workbook, took = workbook_file(survey)
+            workbooks = []
+            for shared in (False, True) if args.workbook else ():
+                workbook, took = workbook_file(survey, shared)
                 what = "reused" if took is None else f"written in {took:.1f} s"
                 print(f"{rows:>10}  {workbook.name} {what}", file=sys.stderr)
-            results += run_size(survey, rows, work, args.report, baselines, args.repeat, workbook)
+                workbooks.append(workbook)
+            results += run_size(survey, rows, work, args.report, baselines, args.repeat, workbooks)
     print(markdown_table(results) if args.markdown else text_table(results))
     print()
     print(environment(baselines))

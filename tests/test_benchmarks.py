@@ -190,13 +190,23 @@ def test_benchmark_runs_end_to_end_without_baselines(tmp_path: Path) -> None:
     assert [p.suffix for p in keep.iterdir()] == [".csv"]
 
 
-def test_workbook_holds_the_same_households(bench: ModuleType, tmp_path: Path) -> None:
-    """``--workbook`` times the same households as an .xlsx: read back, the workbook gives
-    exactly the CSV's households (ids, villages, answer states, ages), and it is reused."""
+@pytest.mark.parametrize("shared", [False, True], ids=["inline", "shared-strings"])
+def test_workbook_holds_the_same_households(
+    bench: ModuleType, tmp_path: Path, shared: bool
+) -> None:
+    """``--workbook`` times the same households as an .xlsx, in both spellings: read back,
+    the workbook gives exactly the CSV's households (ids, villages, answer states, ages),
+    and it is reused; the shared-strings one holds its texts in the shared strings."""
+    import zipfile
+
     survey, _ = bench.survey_file(tmp_path, 400, "63", 7)
-    workbook, took = bench.workbook_file(survey)
+    workbook, took = bench.workbook_file(survey, shared)
     assert took is not None
-    assert bench.workbook_file(survey) == (workbook, None)
+    assert bench.workbook_file(survey, shared) == (workbook, None)
+    with zipfile.ZipFile(workbook) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert (b't="s"' in sheet) is shared
+    assert (b't="inlineStr"' in sheet) is not shared
     from_csv, from_xlsx = read_survey([survey]), read_survey([workbook])
     assert from_xlsx.rows_read == from_csv.rows_read == 400
     ours, theirs = from_xlsx.households, from_csv.households
