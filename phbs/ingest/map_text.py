@@ -233,7 +233,8 @@ def _answer_lines(proposal: Proposal, lang: Lang) -> list[str]:
 
 def _question_lines(proposal: Proposal, lang: Lang) -> list[str]:
     """A file of answers: its questions worded its own way, and those to place."""
-    if not proposal.worded and not proposal.unknown_questions:
+    ignored = proposal.ignored_questions
+    if not proposal.worded and not proposal.unknown_questions and not ignored:
         return []
     lines = ["", f"# {_say('questions', lang)}", "questions:"]
     for code, worded in proposal.worded.items():
@@ -243,7 +244,8 @@ def _question_lines(proposal: Proposal, lang: Lang) -> list[str]:
     if proposal.unknown_questions:
         lines.append(f"  # {_say('questions_q', lang)}")
         lines.append(f"  {_quoted(QUESTION)}: {_listed(proposal.unknown_questions)}")
-        lines.append(f"ignore_questions: []  # {_say('ignore_questions', lang)}")
+    if proposal.unknown_questions or ignored:
+        lines.append(f"ignore_questions: {_listed(ignored)}  # {_say('ignore_questions', lang)}")
     return lines
 
 

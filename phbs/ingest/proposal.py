@@ -68,6 +68,8 @@ class Proposal:
     #: and those that are no field the tool could tell (asked).
     worded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     unknown_questions: list[str] = field(default_factory=list)
+    #: The questions a person set aside in the mapping this proposal starts from.
+    ignored_questions: list[str] = field(default_factory=list)
     #: Questions of the answer column that ask an indicator (whose answers are spelled as
     #: answers; the child's age is a number).
     indicator_questions: list[str] = field(default_factory=list)

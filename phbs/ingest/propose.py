@@ -43,7 +43,7 @@ from phbs.ingest.proposal import (
     village_names,
 )
 from phbs.ingest.propose_recap import propose_recap, recap_header_row
-from phbs.ingest.propose_shape import propose_shape
+from phbs.ingest.propose_shape import given_questions, propose_shape
 from phbs.ingest.readers import open_table
 from phbs.ingest.spreadsheet import sheet_heads
 from phbs.ingest.values import is_card_number
@@ -149,6 +149,8 @@ def propose(
         _keep_answers(proposal, start)
         form = start.applied_to(form)  # its answer spellings are known, not asked again
     propose_shape(proposal, form, data, USUAL_ANSWERS)
+    if start is not None and start.shape == "jawaban":
+        given_questions(proposal, form, data, start)
     answered = data
     if proposal.shape == "jawaban":  # the answers to indicators (an age is a number)
         at = next(c.position for c in proposal.columns if c.field == "pertanyaan")

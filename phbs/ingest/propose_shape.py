@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from phbs.forms.model import Form, fold_answer
 from phbs.ingest.columns import fold_header
-from phbs.ingest.proposal import Column, Proposal
+from phbs.ingest.mapping import QUESTION, FileMap
+from phbs.ingest.proposal import GIVEN, Column, Proposal
 from phbs.ingest.propose_questions import question_fields
 
 #: Rows per household id from which a file is one of family members.
@@ -128,6 +129,29 @@ def _answers_shape(
             proposal.worded.setdefault(code, []).append((question, why))
     told = {code for code, _ in fields.values() if code}
     proposal.missing = [c for c in proposal.missing if c not in form.codes and c not in told]
+    proposal.indicator_questions = [q for q, (c, _) in fields.items() if c in form.codes]
+
+
+def given_questions(proposal: Proposal, form: Form, rows: list[list[str]], start: FileMap) -> None:
+    """A file of answers proposed again from a mapping: the questions it placed (``questions``,
+    ``ignore_questions``) kept as given, the others proposed as the first time."""
+    at = next((c.position for c in proposal.columns if c.field == "pertanyaan"), None)
+    if at is None:
+        return
+    fields = question_fields(_distinct(rows, at), form)
+    for field, texts in start.questions.items():
+        if field != QUESTION:
+            fields.update((text, (field, GIVEN)) for text in texts)
+    ignored = list(start.ignore_questions)
+    for text in ignored:
+        fields.pop(text, None)
+    proposal.shape, proposal.ignored_questions = "jawaban", ignored
+    proposal.worded, proposal.unknown_questions = {}, []
+    for question, (code, why) in fields.items():
+        if code is None:
+            proposal.unknown_questions.append(question)
+        elif why != "known":
+            proposal.worded.setdefault(code, []).append((question, why))
     proposal.indicator_questions = [q for q, (c, _) in fields.items() if c in form.codes]
 
 

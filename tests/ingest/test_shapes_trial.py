@@ -162,6 +162,35 @@ def test_phbs_map_proposes_numbered_questions_and_asks_for_the_rest(
     assert states(survey) == ["Y-YYYYYYYY", "---YYTYYYY", "---YYYYYYY"]
 
 
+def test_phbs_map_again_keeps_the_questions_a_person_placed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``phbs map --map`` proposes the rest again from a mapping (docs/pemetaan.md): the
+    questions placed under ``questions`` and ``ignore_questions`` stay as placed, and the
+    file scores the same with the mapping written again as with the one edited by hand."""
+    write_csv(tmp_path / "app.csv", [_APP, *_app_rows()])
+    monkeypatch.chdir(tmp_path)
+    assert _run("map", "app.csv", "-o", "peta.yaml")[0] == 0
+    text = Path("peta.yaml").read_text(encoding="utf-8")
+    for placed, key in (("umur_anak_termuda_bulan", "questions"), ("", "ignore_questions")):
+        if placed:
+            edited = text.replace('"?": ["P00"]', f'{placed}: ["P00"]')
+        else:
+            edited = text.replace('  "?": ["P00"]\n', "").replace(
+                "ignore_questions: []", 'ignore_questions: ["P00"]'
+            )
+        _peta(tmp_path / "tangan.yaml", edited)
+        code, printed, _ = _run(
+            "map", "app.csv", "--map", "tangan.yaml", "-o", "lagi.yaml", "--force"
+        )
+        assert code == 0, printed
+        again, hand = load_map("lagi.yaml").map, load_map("tangan.yaml").map
+        assert (again.questions, again.ignore_questions) == (hand.questions, hand.ignore_questions)
+        assert getattr(again, key)
+        first = states(read_survey(["app.csv"], mapping="tangan.yaml"))
+        assert states(read_survey(["app.csv"], mapping="lagi.yaml")) == first
+
+
 def test_questions_the_form_does_not_have_are_refused_until_placed(tmp_path: Path) -> None:
     """§6.6: an app asks a question of its own (``Punya kartu JKN``) for every household:
     set aside, it could as well be an indicator worded otherwise, so the run is refused
