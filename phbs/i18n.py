@@ -526,6 +526,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "Wilayah tempat nama desa dicari",
         "The area the village names are looked up in",
     ),
+    "web.map.q.region_code": (
+        "Nama desa tidak ditemukan di satu wilayah pun: ketik kode kecamatan (63.10.01) atau "
+        "kabupaten/kota (63.10) tempat desa-desa berkas ini",
+        "The village names were found in no area: type the code of the kecamatan (63.10.01) "
+        "or kabupaten/kota (63.10) the file's villages are in",
+    ),
+    "web.map.q.question": (
+        "Pertanyaan '{question}' di berkas menanyakan",
+        "The file's question '{question}' asks",
+    ),
+    "web.map.question.none": (
+        "bukan isian formulir: barisnya disisihkan",
+        "no form field: its rows are set aside",
+    ),
     "web.map.q.blank": ("Sel indikator kosong berarti", "A blank indicator cell means"),
     "web.map.blank.missing": ("belum diisi (missing)", "not yet answered (missing)"),
     "web.map.blank.na": ("tidak berlaku (na)", "not applicable (na)"),
@@ -534,6 +548,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Ditolak: '{value}' bukan salah satu pilihan untuk \"{question}\"; peta tidak diubah.",
         "Refused: '{value}' is not one of the choices for \"{question}\"; the mapping is "
         "unchanged.",
+    ),
+    "web.map.not_an_area": (
+        "Ditolak: '{value}' bukan kode kecamatan (63.10.01) atau kabupaten/kota (63.10) di "
+        "tabel wilayah Kemendagri; peta tidak diubah.",
+        "Refused: '{value}' is not a kecamatan (63.10.01) or kabupaten/kota (63.10) code of "
+        "the Kemendagri region table; the mapping is unchanged.",
     ),
     "web.map.kept": (
         "Berkas {file} diolah dengan peta usulan {mapping}, kecuali dipilih berkas survei "

@@ -5,8 +5,10 @@ Each ``TANYA`` that ``phbs map`` writes (:mod:`phbs.ingest.map_text`) is offered
 choices the mapping model allows: the sheet among the workbook's sheets; the column of a
 required field among the columns not used yet; whether an age column counts months (its
 header) or years (not read); an answer spelling as ya, tidak or tidak berlaku
-(docs/aturan.md §6.5); the area of village names among the areas they were found in; what a
-blank indicator cell means (§6.3). A value left empty leaves the question open.
+(docs/aturan.md §6.5); the area of village names among the areas they were found in, or typed
+as its code when they were found in none; what a blank indicator cell means (§6.3); the field a
+file of answers' question asks, or that it asks none (§6.6). A value left empty leaves the
+question open.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from phbs.ingest.proposal import EXPORT, Proposal
 from phbs.ingest.settings import BlankMeaning
 from phbs.regions import region_table
 
-#: The value of the "ages in years" choice: the age column is not read.
-YEARS = "-"
+#: The value of the "ages in years" choice: the age column is not read; of the "no form
+#: field" choice for a question of a file of answers: its rows are set aside.
+YEARS = NOT_ASKED = "-"
 _STATES = ("ya", "tidak", "tidak_berlaku")
 _BLANKS = (BlankMeaning.MISSING.value, BlankMeaning.NA.value, BlankMeaning.NO.value)
 
@@ -46,6 +49,8 @@ class Question:
     kind: str
     subject: str
     options: tuple[Option, ...]
+    #: Typed, not chosen: the value is checked by :func:`typed_ok` (no ``options``).
+    typed: bool = False
 
 
 class NotAChoice(ValueError):
@@ -63,6 +68,23 @@ def _area(code: str, hits: int, total: int) -> str:
     return f"{code} {kind}{name} ({hits}/{total})"
 
 
+def typed_ok(value: str) -> bool:
+    """Whether a typed answer can be written: an area is a kabupaten/kota (``63.10``) or
+    kecamatan (``63.10.01``) code of the region table."""
+    return len(value) in (5, 8) and region_table().name(value) is not None
+
+
+def _fields(proposal: Proposal, lang: Lang) -> list[Option]:
+    """What a question of a file of answers can ask: the form's indicators and context, each
+    with its name, and no field at all."""
+    en = lang == "en"
+    form = proposal.form
+    named = [(i.code, i.name_en if en else i.name) for i in form.indicators]
+    named += [(c.code, c.name_en if en else c.name) for c in form.context]
+    options = [Option(code, f"{name} ({code})") for code, name in named]
+    return [*options, Option(NOT_ASKED, t("web.map.question.none", lang))]
+
+
 def questions(proposal: Proposal, lang: Lang) -> list[Question]:
     """The questions the proposal's mapping asks, each with its choices."""
     found: list[tuple[str, str, str, list[Option]]] = []
@@ -74,7 +96,8 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
     required = proposal.required_fields()
     for code in [code for code in proposal.missing if code in required]:
         options = [Option(c.header, c.header) for c in free]
-        found.append(("column", code, t("web.map.q.column", lang, field=code), options))
+        if options:  # else no column of the file is left to name
+            found.append(("column", code, t("web.map.q.column", lang, field=code), options))
     if proposal.years is not None:
         header = proposal.years.header
         options = [
@@ -86,10 +109,14 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
     states = [Option(s, t(f"web.map.state.{s}", lang)) for s in _STATES]
     for spelling in proposal.unknown_answers:
         found.append(("answer", spelling, t("web.map.q.answer", lang, spelling=spelling), states))
-    if proposal.names and proposal.region is None and proposal.region_candidates:
+    if proposal.names and proposal.region is None:
         candidates = proposal.region_candidates
         areas = [Option(code, _area(code, hits, total)) for code, hits, total in candidates]
-        found.append(("region", "", t("web.map.q.region", lang), areas))
+        asked = "web.map.q.region" if areas else "web.map.q.region_code"
+        found.append(("region", "", t(asked, lang), areas))
+    fields = _fields(proposal, lang)
+    for text in proposal.unknown_questions:
+        found.append(("question", text, t("web.map.q.question", lang, question=text), fields))
     if proposal.blank_question:
         blanks = [Option(b, t(f"web.map.blank.{b}", lang)) for b in _BLANKS]
         found.append(("blank", "", t("web.map.q.blank", lang), blanks))
@@ -98,7 +125,7 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
 
 def _numbered(found: list[tuple[str, str, str, list[Option]]]) -> list[Question]:
     return [
-        Question(f"q{number}", asked, kind, subject, tuple(options))
+        Question(f"q{number}", asked, kind, subject, tuple(options), typed=not options)
         for number, (kind, subject, asked, options) in enumerate(found, start=1)
     ]
 
@@ -118,10 +145,12 @@ def answered(current: FileMap, asked: list[Question], given: Mapping[str, str]) 
     columns: dict[str, str] = data["columns"]
     answers: dict[str, list[str]] = data["answers"]
     for question in asked:
-        value = given.get(question.name, "")
+        value = given.get(question.name, "").strip()
         if not value:
             continue
-        if value not in {o.value for o in question.options}:
+        if question.typed and not typed_ok(value):
+            raise NotAChoice(question, value)
+        if not question.typed and value not in {o.value for o in question.options}:
             raise NotAChoice(question, value)
         if question.kind in ("sheet", "region", "blank"):
             data[question.kind] = value
@@ -137,7 +166,23 @@ def answered(current: FileMap, asked: list[Question], given: Mapping[str, str]) 
                 data["ignore"].append(header)
             else:
                 columns[question.subject] = header
+        elif question.kind == "question":
+            _place(data, question.subject, value)
         else:
             answers[value] = [*answers[value], question.subject]
             answers[QUESTION] = [s for s in answers[QUESTION] if s != question.subject]
     return data
+
+
+def _place(data: dict[str, Any], text: str, code: str) -> None:
+    """A question of a file of answers moved from ``questions: "?"`` to the field it asks,
+    or to ``ignore_questions`` (docs/pemetaan.md)."""
+    placed: dict[str, list[str]] = data["questions"]
+    left = [q for q in placed.get(QUESTION, []) if q != text]
+    placed.pop(QUESTION, None)
+    if code == NOT_ASKED:
+        data["ignore_questions"] = [*data["ignore_questions"], text]
+    else:
+        placed[code] = [*placed.get(code, []), text]
+    if left:
+        placed[QUESTION] = left

@@ -104,7 +104,9 @@ def map_view(proposal: Proposal, text: str, file: str, lang: Lang) -> MapView:
         not_found=[] if proposal.sheet_asked else list(proposal.missing),
         asked=[line for line in asked if line.startswith(ASKED)],
         questions=offered,
-        elsewhere=proposal.questions > len(offered),
+        # A file of answers' unknown questions are one question of phbs map's count.
+        elsewhere=proposal.questions
+        > len({q.kind if q.kind == "question" else q.name for q in offered}),
     )
 
 
@@ -150,7 +152,8 @@ def answer(proposed: Proposed, given: Mapping[str, str]) -> str:
         load_map(candidate, questions=True).map.applied_to(form, candidate)
     except NotAChoice as refused:
         question = refused.question
-        return t("web.map.not_a_choice", lang, value=refused.value, question=question.asked)
+        key = "web.map.not_an_area" if question.typed else "web.map.not_a_choice"
+        return t(key, lang, value=refused.value, question=question.asked)
     except PhbsError as error:
         candidate.unlink(missing_ok=True)
         return f"{t('cli.error', lang)}: {shown(error.message(lang), again)}"

@@ -119,3 +119,43 @@ def test_columns_chosen_for_missing_fields_and_one_column_twice_refused(tmp_path
     loaded = load_map(proposed.mapping).map
     assert (loaded.columns["id_rumah_tangga"], loaded.columns["kode_desa"]) == ("Nomor", "Wil")
     assert loaded.region == "63.10.01"
+
+
+def test_a_question_of_a_file_of_answers_placed_under_its_field(tmp_path: Path) -> None:
+    """§6.6: an app's own code for a question (``Q7``) is no spelling the form knows; the
+    page offers the form's fields by name, in English too, and the one chosen is written
+    under ``questions`` as a person writes ``berantas_jentik: ["Q7"]`` (docs/pemetaan.md)."""
+    header = ["no_kk", "kode_desa", "pertanyaan", "jawaban"]
+    asked = ["air_bersih", "cuci_tangan", "jamban_sehat", "Q7", "buah_sayur", "tidak_merokok"]
+    rows = [[f"K{n}", SEGUMBANG, q, "Ya"] for n in range(4) for q in asked]
+    path = write_csv(tmp_path / "app.csv", [header, *rows])
+    map_id, folder = Maps(tmp_path / "en").folder()
+    kept = folder / UPLOADS / path.name
+    shutil.copyfile(path, kept)
+    english = Proposed(map_id, folder, kept, "en")
+    make_proposal(english, "kemenkes-rt-10")
+    assert english.view is not None
+    (question,) = english.view.questions
+    assert question.asked == "The file's question 'Q7' asks"
+    labels = [o.label for o in question.options]
+    assert "Eliminating mosquito larvae at home once a week (berantas_jentik)" in labels
+    assert labels[-1] == "no form field: its rows are set aside"
+    proposed = _proposed(tmp_path, path)
+    assert answer(proposed, {"q1": "berantas_jentik"}) == ""
+    loaded = load_map(proposed.mapping).map
+    assert loaded.questions["berantas_jentik"] == ["Q7"]
+    assert (loaded.ignore_questions, loaded.unanswered()) == ([], [])
+
+
+def test_a_file_for_one_village_without_its_column_is_left_to_the_file(tmp_path: Path) -> None:
+    """No village column and no column left to choose: the page offers no empty choice but
+    says the question is answered in peta.yaml."""
+    rows = [[f"K{n}", *household("x")[2:]] for n in range(4)]
+    proposed = _proposed(
+        tmp_path, write_csv(tmp_path / "satu.csv", [["No KK", *HEADER[2:]], *rows])
+    )
+    assert proposed.view is not None
+    assert proposed.view.asked == [
+        "TANYA: kolom mana berisi kode_desa? Kolom yang belum dipakai: –"
+    ]
+    assert (proposed.view.questions, proposed.view.elsewhere) == ([], True)

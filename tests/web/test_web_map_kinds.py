@@ -1,0 +1,185 @@
+"""The questions of a proposed mapping that were once answered only in the downloaded
+``peta.yaml``, answered in the page of ``phbs web`` (phbs/web/answers.py), in a real browser
+(Debian's Chromium through Playwright, as test_web_answers.py drives it):
+
+- a file of answers (one row per answer, docs/aturan.md §6.6) made in Excel as a kader types
+  it: answers ``Iya``, ``Tdk``, ``-``, ``ga ada`` and a question of the kader's own
+  (``Catatan kader``) — the spelling ``ga ada`` and that question are answered on the page;
+- a file whose village names are found in no area (typed with the vowels left out): the area
+  is typed as its code (§6.5).
+
+Each page answer must give the mapping a person writes by hand in the ``peta.yaml`` of
+``phbs map`` (docs/pemetaan.md; compared as loaded by ``load_map``, not as text), and the
+page's job the numbers of ``phbs score --map`` with the hand-written mapping. Expected values
+come from the command line on the same files (CliRunner), never from the page's own code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+from conftest import HEADER, KERSIK_PUTIH, SEGUMBANG, household, write_csv
+from web_helpers import base
+
+from phbs.cli.root import cli
+from phbs.ingest.mapping import load_map
+from phbs.web.server import WebServer
+
+pytestmark = pytest.mark.slow
+
+QUESTIONS = [
+    "P01 Persalinan nakes",
+    "P02 ASI eksklusif",
+    "P03 Timbang balita",
+    "P04 Air bersih",
+    "P05 Cuci tangan",
+    "P06 Jamban sehat",
+    "P07 Jentik",
+    "P08 Sayur buah",
+    "P09 Aktivitas fisik",
+    "P10 Tidak merokok",
+    "Catatan kader",
+]
+
+
+def answers_book(path: Path) -> Path:
+    """One row per answer, as a kader types it in Excel: four households of two villages."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Data")
+    sheet.write_row(0, 0, ["No KK", "Kode Desa", "Pertanyaan", "Jawaban"])
+    households = [
+        ("KK01", SEGUMBANG, ["Iya", "Iya", "Iya", *["Iya"] * 7, "baik"]),
+        ("KK02", SEGUMBANG, ["-", "-", "-", "Iya", "Tdk", *["Iya"] * 5, "rumah jauh"]),
+        ("KK03", KERSIK_PUTIH, ["-", "-", "-", *["Iya"] * 6, "ga ada", "baik"]),
+        ("KK04", KERSIK_PUTIH, ["-", "-", "-", *["Iya"] * 7, "baik"]),
+    ]
+    row = 1
+    for kk, village, answers in households:
+        for question, answer in zip(QUESTIONS, answers, strict=True):
+            sheet.write_row(row, 0, [kk, village, question, answer])
+            row += 1
+    book.close()
+    return path
+
+
+def proposed_by_cli(file: Path) -> str:
+    """The mapping ``phbs map FILE -o peta.yaml`` writes, as text."""
+    out = file.parent / "cli-peta.yaml"
+    done = CliRunner().invoke(cli, ["map", str(file), "-o", str(out), "--force"])
+    assert done.exit_code == 0, done.output
+    return out.read_text(encoding="utf-8")
+
+
+def by_hand(text: str, edits: list[tuple[str, str]], path: Path) -> Path:
+    """The proposed mapping edited as a person edits it: each line replaced."""
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def propose(page: Any, web: WebServer, file: Path) -> None:
+    page.goto(base(web) + "/")
+    page.set_input_files("#berkas-peta", str(file))
+    page.click("#usulkan")
+    page.wait_for_selector("#kata-peta", timeout=120_000)
+
+
+def downloaded(page: Any, folder: Path) -> Path:
+    with page.expect_download() as started:
+        page.click("#unduh-peta")
+    saved = folder / "unduhan" / "peta.yaml"
+    saved.parent.mkdir(exist_ok=True)
+    started.value.save_as(saved)
+    return saved
+
+
+def column(page: Any, header: str) -> list[str]:
+    script = """(header) => {
+        const t = document.getElementById("tabel-wilayah");
+        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
+        return Array.from(t.tBodies[0].rows).map(r => r.cells[i].textContent);
+    }"""
+    values: list[str] = page.evaluate(script, header)
+    return values
+
+
+def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
+    page: Any, web: WebServer, tmp_path: Path
+) -> None:
+    book = answers_book(tmp_path / "jawaban-kader.xlsx")
+    text = proposed_by_cli(book)
+    # By hand (docs/pemetaan.md): "ga ada" (there is none) is tidak; the kader's note is no
+    # form field, its rows set aside.
+    hand = by_hand(
+        text,
+        [
+            ('  tidak: ["tdk"]', '  tidak: ["tdk", "ga ada"]'),
+            ('  "?": ["ga ada"]', ""),
+            ('  "?": ["Catatan kader"]\n', ""),
+            ("ignore_questions: []", 'ignore_questions: ["Catatan kader"]'),
+        ],
+        tmp_path / "tangan.yaml",
+    )
+    propose(page, web, book)
+    spelling = page.get_by_label("Ejaan 'ga ada' berarti")
+    assert spelling.locator("option").all_inner_texts() == [
+        "(belum dijawab)",
+        "ya",
+        "tidak",
+        "tidak berlaku",
+    ]
+    asked = page.get_by_label("Pertanyaan 'Catatan kader' di berkas menanyakan")
+    offered = asked.locator("option").all_inner_texts()
+    assert "Menggunakan jamban sehat (jamban_sehat)" in offered
+    assert offered[-1] == "bukan isian formulir: barisnya disisihkan"
+    assert page.locator("#jawab-di-berkas").count() == 0  # nothing left to the file
+    spelling.select_option("tidak")
+    asked.select_option(label="bukan isian formulir: barisnya disisihkan")
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#tanpa-tanya")
+    assert load_map(downloaded(page, tmp_path)).map == load_map(hand).map
+
+    out = tmp_path / "cli.json"
+    scored = CliRunner().invoke(cli, ["score", str(book), "--map", str(hand), "-o", str(out)])
+    assert scored.exit_code == 0, scored.output
+    areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
+    page.click("#pakai-peta")
+    page.click("#olah")
+    page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
+    assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    for header, key in (
+        ("Disurvei", "rumah_tangga_disurvei"),
+        ("Ber-PHBS", "ber_phbs"),
+        ("Blm lengkap", "belum_lengkap"),
+        ("Tidak", "tidak_ber_phbs"),
+    ):
+        assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
+
+
+def test_the_area_of_names_found_nowhere_is_typed_as_its_code(
+    page: Any, web: WebServer, tmp_path: Path
+) -> None:
+    """No area holds these names, so there is nothing to choose from: the page asks for the
+    code, refuses one the region table does not have, and writes the one it has as
+    ``region:`` is written by hand."""
+    rows = [[f"K{n}", name, *household("x")[2:]] for n, name in enumerate(["Sgmbng", "Krsk Pth"])]
+    survey = write_csv(tmp_path / "desa.csv", [["No KK", "Desa", *HEADER[2:]], *rows])
+    text = proposed_by_cli(survey)
+    hand = by_hand(text, [('region: "?"', 'region: "63.10.01"')], tmp_path / "tangan.yaml")
+    propose(page, web, survey)
+    typed = page.get_by_label("Nama desa tidak ditemukan di satu wilayah pun", exact=False)
+    typed.fill("63.10.99")  # no such kecamatan in Tanah Bumbu
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#jawaban-ditolak")
+    assert "'63.10.99' bukan kode kecamatan" in page.inner_text("#jawaban-ditolak")
+    assert typed.input_value() == "63.10.99"  # kept to correct
+    typed.fill("63.10.01")
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#tanpa-tanya")
+    assert load_map(downloaded(page, tmp_path)).map == load_map(hand).map
