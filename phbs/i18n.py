@@ -482,6 +482,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.map.state.ya": ("ya", "ya (yes)"),
     "web.map.state.tidak": ("tidak", "tidak (no)"),
     "web.map.state.tidak_berlaku": ("tidak berlaku", "tidak berlaku (not applicable)"),
+    "web.map.state.kosong": (
+        "kosong: dibaca seperti sel yang tidak diisi",
+        "kosong (blank): read as a cell left empty",
+    ),
     "web.map.state.?": ("perlu keputusan", "needs a decision"),
     "web.map.asked": ("Perlu keputusan", "Needs a decision"),
     "web.map.none_asked": (

@@ -76,6 +76,13 @@ class AnswerVocabulary(_Strict):
         ),
         min_length=1,
     )
+    kosong: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Spellings read as a blank cell (a file's own 'not answered' mark); what a blank "
+            "means is decided as for an empty cell (docs/aturan.md §6.3, §6.5)."
+        ),
+    )
     source: Source = source_field("the answer vocabulary (a phbs convention)")
 
     @model_validator(mode="after")
@@ -85,6 +92,7 @@ class AnswerVocabulary(_Strict):
             ("ya", self.ya),
             ("tidak", self.tidak),
             ("tidak_berlaku", self.tidak_berlaku),
+            ("kosong", self.kosong),
         ):
             for spelling in spellings:
                 key = fold_answer(spelling)

@@ -51,6 +51,8 @@ class AnswerTable(dict[str, int]):
         self.seen_strict: set[str] = set()
         #: Database empty values (``NULL``, ``\N``) met and read as blank cells.
         self.null_seen: set[str] = set()
+        #: Folded spellings the form or mapping reads as a blank cell (``answers.kosong``).
+        self.blanks: frozenset[str] = frozenset()
         #: Bare ``N`` cells where the context (the youngest child's age) says the
         #: indicator does not apply: evidence that ``N`` means *tidak berlaku*.
         self.n_where_not_applicable = 0
@@ -165,6 +167,7 @@ def answer_table(form: Form, scheme: AnswerScheme | None, blank: BlankMeaning) -
         answers[BARE_N] = NO
     table = AnswerTable(answers, blank_na=blank is BlankMeaning.NA, scheme=scheme)
     table.blank_no = blank is BlankMeaning.NO
+    table.blanks = frozenset(fold_answer(s) for s in form.answers.kosong)
     return table
 
 

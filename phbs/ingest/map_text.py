@@ -220,7 +220,7 @@ def _answer_lines(proposal: Proposal, lang: Lang) -> list[str]:
     given = proposal.given_answers
     if proposal.answers or proposal.unknown_answers or any(given.values()):
         lines += ["", f"# {_say('answers', lang, form=proposal.form.id)}", "answers:"]
-        for state in ("ya", "tidak", "tidak_berlaku"):
+        for state in ("ya", "tidak", "tidak_berlaku", "kosong"):
             mine, usual = given.get(state, []), proposal.answers.get(state, [])
             if mine or usual:
                 note = f"  # {_say('usual', lang)}" if usual else ""

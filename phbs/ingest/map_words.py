@@ -106,8 +106,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "a blank mean no (tidak), not yet answered (missing) or not applicable (na)?",
     ),
     "answers_q": (
-        "TANYA: pindahkan setiap ejaan ini ke ya, tidak atau tidak_berlaku",
-        "TANYA: move each of these spellings to ya, tidak or tidak_berlaku",
+        "TANYA: pindahkan setiap ejaan ini ke ya, tidak, tidak_berlaku atau kosong "
+        "(dibaca seperti sel kosong)",
+        "TANYA: move each of these spellings to ya, tidak, tidak_berlaku or kosong "
+        "(read as a blank cell)",
     ),
     "region": (
         "nama desa dicocokkan dengan kode Kemendagri di wilayah ini (semua nama ada di sana)",

@@ -52,7 +52,7 @@ from phbs.yamlfile import read_yaml
 #: The value of a key ``phbs map`` could not decide: the mapping is refused until it is
 #: replaced by an answer.
 QUESTION = "?"
-_STATES = ("ya", "tidak", "tidak_berlaku")
+_STATES = ("ya", "tidak", "tidak_berlaku", "kosong")
 _T = TypeVar("_T")
 
 
@@ -72,12 +72,19 @@ class MapAnswers(BaseModel):
     ya: list[str] = Field(default_factory=list)
     tidak: list[str] = Field(default_factory=list)
     tidak_berlaku: list[str] = Field(default_factory=list)
+    kosong: list[str] = Field(
+        default_factory=list,
+        description="spellings read as a blank cell: the file's own mark for not answered",
+    )
     unknown: list[str] = Field(
         default_factory=list,
         alias=QUESTION,
-        description="spellings phbs map could not place: move each to ya, tidak or tidak_berlaku",
+        description="spellings phbs map could not place: move each to ya, tidak, tidak_berlaku "
+        "or kosong",
     )
-    _lists = field_validator("ya", "tidak", "tidak_berlaku", "unknown", mode="before")(spellings)
+    _lists = field_validator("ya", "tidak", "tidak_berlaku", "kosong", "unknown", mode="before")(
+        spellings
+    )
 
 
 #: Columns a mapping names only for one shape of file (docs/aturan.md §6.6), with the shapes

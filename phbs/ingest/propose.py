@@ -185,7 +185,8 @@ def _keep_answers(proposal: Proposal, start: FileMap) -> None:
     proposal.missing = [code for code in proposal.missing if code not in fields]
     village_names(proposal)
     proposal.given_answers = {
-        state: list(getattr(start.answers, state)) for state in ("ya", "tidak", "tidak_berlaku")
+        state: list(getattr(start.answers, state))
+        for state in ("ya", "tidak", "tidak_berlaku", "kosong")
     }
 
 
@@ -353,7 +354,7 @@ def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
     """Answer spellings of the indicator columns that the form does not know."""
     known = {
         fold_answer(s): state
-        for state in ("ya", "tidak", "tidak_berlaku")
+        for state in ("ya", "tidak", "tidak_berlaku", "kosong")
         for s in getattr(form.answers, state)
     }
     indicator_columns = [c for c in proposal.columns if c.field in (*form.codes, "jawaban")]
@@ -363,7 +364,7 @@ def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
         for cells in rows:
             value = cells[column.position] if column.position < len(cells) else ""
             folded = fold_answer(value)
-            if folded:
+            if folded and known.get(folded) != "kosong":
                 seen[folded] = seen.get(folded, 0) + 1
             else:
                 blanks = True

@@ -199,6 +199,8 @@ def answer_state(
         # A database's empty value, exported as text: a blank cell.
         answers.null_seen.add(text)
         text = ""
+    elif text and fold_answer(text) in answers.blanks:
+        text = ""  # the file's own mark for a blank, as its mapping says (§6.5)
     if text:
         folded = fold_answer(text)
         answers.seen.add(folded)

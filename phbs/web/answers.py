@@ -27,7 +27,7 @@ from phbs.regions import region_table
 #: The value of the "ages in years" choice: the age column is not read; of the "no form
 #: field" choice for a question of a file of answers: its rows are set aside.
 YEARS = NOT_ASKED = "-"
-_STATES = ("ya", "tidak", "tidak_berlaku")
+_STATES = ("ya", "tidak", "tidak_berlaku", "kosong")
 _BLANKS = (BlankMeaning.MISSING.value, BlankMeaning.NA.value, BlankMeaning.NO.value)
 
 

@@ -85,7 +85,7 @@ def map_view(proposal: Proposal, text: str, file: str, lang: Lang) -> MapView:
     """The proposal in words, as ``phbs map`` says it and its mapping writes it."""
     matched = [Matched(c.field or "", c.header, reason(c.why, lang)) for c in proposal.mapped()]
     matched += [Matched(code, header, "") for code, header in proposal.denominators.items()]
-    states = ("ya", "tidak", "tidak_berlaku")
+    states = ("ya", "tidak", "tidak_berlaku", "kosong")
     answers = []
     for state in states:
         spelled = [*proposal.given_answers.get(state, []), *proposal.answers.get(state, [])]

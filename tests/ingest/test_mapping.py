@@ -101,7 +101,8 @@ def test_phbs_map_proposes_the_bundled_mapping_once_its_question_is_answered(
         load_map(KADER_MAP.name)
     written = Path(KADER_MAP.name).read_text(encoding="utf-8")
     question = '  tidak: ["x"]  # ejaan lazim: periksa\n  # TANYA: pindahkan setiap ejaan ini '
-    question += 'ke ya, tidak atau tidak_berlaku\n  "?": ["k"]\n'
+    question += "ke ya, tidak, tidak_berlaku atau kosong (dibaca seperti sel kosong)\n"
+    question += '  "?": ["k"]\n'
     answer = '  tidak: ["x", "k"]  # "K" = kadang-kadang: indikator tidak terpenuhi\n'
     assert question in written
     assert written.replace(question, answer) == KADER_MAP.read_text(encoding="utf-8")

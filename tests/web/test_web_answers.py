@@ -54,7 +54,13 @@ def test_the_samples_question_answered_in_the_page_gives_the_bundled_mapping(
     page.wait_for_selector("#kata-peta", timeout=120_000)
     choice = page.get_by_label(ASKED_K)
     offered = choice.locator("option").all_inner_texts()
-    assert offered == ["(belum dijawab)", "ya", "tidak", "tidak berlaku"]
+    assert offered == [
+        "(belum dijawab)",
+        "ya",
+        "tidak",
+        "tidak berlaku",
+        "kosong: dibaca seperti sel yang tidak diisi",
+    ]
     # The bundled mapping reads K (kadang-kadang, sometimes) as tidak.
     choice.select_option(label="tidak")
     page.click("#simpan-jawaban")

@@ -6,7 +6,8 @@
   it: answers ``Iya``, ``Tdk``, ``-``, ``ga ada`` and a question of the kader's own
   (``Catatan kader``) — the spelling ``ga ada`` and that question are answered on the page;
 - a file whose village names are found in no area (typed with the vowels left out): the area
-  is typed as its code (§6.5).
+  is typed as its code (§6.5); the spelling may also be read as a blank cell (``answers.kosong``,
+§6.5).
 
 Each page answer must give the mapping a person writes by hand in the ``peta.yaml`` of
 ``phbs map`` (docs/pemetaan.md; compared as loaded by ``load_map``, not as text), and the
@@ -109,23 +110,36 @@ def column(page: Any, header: str) -> list[str]:
     return values
 
 
+#: What "ga ada" is taken to mean, the hand edit that says so, and the numbers worked by hand
+#: per village (surveyed, ber-PHBS, belum lengkap, tidak): KK01 and KK04 answer Iya where
+#: the indicator applies ('-' marks the rest); KK02 has a Tdk; KK03's "ga ada" on the last
+#: indicator makes it tidak, or as a blank cell (belum diisi, the file writes '-') incomplete.
+MEANINGS = {
+    "tidak": (
+        [('  tidak: ["tdk"]', '  tidak: ["tdk", "ga ada"]'), ('  "?": ["ga ada"]', "")],
+        [["2", "1", "0", "1"], ["2", "1", "0", "1"]],
+    ),
+    "kosong": (
+        [('  "?": ["ga ada"]', '  kosong: ["ga ada"]')],
+        [["2", "1", "0", "1"], ["2", "1", "1", "0"]],
+    ),
+}
+
+
+@pytest.mark.parametrize("meaning", list(MEANINGS))
 def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
-    page: Any, web: WebServer, tmp_path: Path
+    page: Any, web: WebServer, tmp_path: Path, meaning: str
 ) -> None:
     book = answers_book(tmp_path / "jawaban-kader.xlsx")
     text = proposed_by_cli(book)
-    # By hand (docs/pemetaan.md): "ga ada" (there is none) is tidak; the kader's note is no
+    # By hand (docs/pemetaan.md): "ga ada" (there is none) as meant; the kader's note is no
     # form field, its rows set aside.
-    hand = by_hand(
-        text,
-        [
-            ('  tidak: ["tdk"]', '  tidak: ["tdk", "ga ada"]'),
-            ('  "?": ["ga ada"]', ""),
-            ('  "?": ["Catatan kader"]\n', ""),
-            ("ignore_questions: []", 'ignore_questions: ["Catatan kader"]'),
-        ],
-        tmp_path / "tangan.yaml",
-    )
+    edits, worked = MEANINGS[meaning]
+    placed = [
+        ('  "?": ["Catatan kader"]\n', ""),
+        ("ignore_questions: []", 'ignore_questions: ["Catatan kader"]'),
+    ]
+    hand = by_hand(text, [*edits, *placed], tmp_path / "tangan.yaml")
     propose(page, web, book)
     spelling = page.get_by_label("Ejaan 'ga ada' berarti")
     assert spelling.locator("option").all_inner_texts() == [
@@ -133,13 +147,14 @@ def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
         "ya",
         "tidak",
         "tidak berlaku",
+        "kosong: dibaca seperti sel yang tidak diisi",
     ]
     asked = page.get_by_label("Pertanyaan 'Catatan kader' di berkas menanyakan")
     offered = asked.locator("option").all_inner_texts()
     assert "Menggunakan jamban sehat (jamban_sehat)" in offered
     assert offered[-1] == "bukan isian formulir: barisnya disisihkan"
     assert page.locator("#jawab-di-berkas").count() == 0  # nothing left to the file
-    spelling.select_option("tidak")
+    spelling.select_option(meaning)
     asked.select_option(label="bukan isian formulir: barisnya disisihkan")
     page.click("#simpan-jawaban")
     page.wait_for_selector("#tanpa-tanya")
@@ -153,12 +168,9 @@ def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
     page.click("#olah")
     page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
     assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
-    for header, key in (
-        ("Disurvei", "rumah_tangga_disurvei"),
-        ("Ber-PHBS", "ber_phbs"),
-        ("Blm lengkap", "belum_lengkap"),
-        ("Tidak", "tidak_ber_phbs"),
-    ):
+    keys = ["rumah_tangga_disurvei", "ber_phbs", "belum_lengkap", "tidak_ber_phbs"]
+    assert [[str(a[k]) for k in keys] for a in areas] == worked
+    for header, key in zip(["Disurvei", "Ber-PHBS", "Blm lengkap", "Tidak"], keys, strict=True):
         assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
 
 
