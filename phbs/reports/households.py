@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -79,9 +79,15 @@ class HouseholdsCsv:
         self._rows.write(columns)
 
     def write(
-        self, batch: HouseholdBatch, outcomes: HouseholdOutcomes, file_names: Sequence[str]
+        self,
+        batch: HouseholdBatch,
+        outcomes: HouseholdOutcomes,
+        file_names: Sequence[str],
+        written: Callable[[int], None] | None = None,
     ) -> None:
-        """Write the rows of one batch; ``file_names[batch.file_index]`` fills ``berkas``."""
+        """Write the rows of one batch; ``file_names[batch.file_index]`` fills ``berkas``.
+        ``written``, if given, is told the rows of the batch written so far, every few
+        thousand rows (a caller may raise from it to stop)."""
         if len(outcomes) != len(batch) or batch.states.shape[1:] != (self._width,):
             raise ValueError("batch, outcomes and form do not match")
         factors = [batch.kode_desa, batch.nama_desa, batch.dusun, batch.rw, batch.rt]
@@ -112,6 +118,8 @@ class HouseholdsCsv:
             answers = _ANSWER_NAMES[batch.states[start:stop].astype(np.intp) - MISSING].tolist()
             for row, cells in zip(zip(*columns, strict=True), answers, strict=True):
                 self._rows.write_cells([*row, *cells])
+            if written is not None:
+                written(stop)
 
 
 @contextlib.contextmanager
@@ -136,11 +144,14 @@ def write_households_csv(
     *,
     include_names: bool = False,
     csv_format: CsvFormat = CsvFormat.MACHINE,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Write one row per scored household; household heads' names, and family-card or
     identity numbers used as ids, only when asked (else the last four digits). A survey
     scored batch by batch writes the households it kept (``score_files(...,
-    keep_households=True)``): the same rows as ``score_files(..., households_csv=...)``."""
+    keep_households=True)``): the same rows as ``score_files(..., households_csv=...)``.
+    ``progress``, if given, is told the rows written so far every few thousand rows; an
+    exception it raises stops the writing and leaves no file."""
     survey = result.survey
     files = [f.name for f in survey.files]
     if isinstance(result, ScoreResult):
@@ -156,8 +167,16 @@ def write_households_csv(
         include_names=include_names,
         csv_format=csv_format,
     ) as sink:
+        done = 0
         for batch, outcomes in batches:
-            sink.write(batch, outcomes, files)
+            told = None if progress is None else _told(progress, done)
+            sink.write(batch, outcomes, files, told)
+            done += len(batch)
+
+
+def _told(progress: Callable[[int], None], before: int) -> Callable[[int], None]:
+    """``progress`` told the rows of earlier batches (``before``) plus those of this one."""
+    return lambda rows: progress(before + rows)
 
 
 def write_rejects_csv(

@@ -290,7 +290,7 @@ def run_job(
             spec.include_names,
             spec.csv_format,
         )
-        steps = output_steps(outputs, lambda _step: watch.check())
+        steps = output_steps(outputs, watch.check)
         ready = JobResult(
             reading=reading_lines(survey, spec.lang),
             reconciliation=reconciliation_line(survey, spec.lang),

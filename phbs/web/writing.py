@@ -17,7 +17,6 @@ from phbs.i18n import Lang
 from phbs.ingest.villages import VillageTotals
 from phbs.outputs import CsvFormat
 from phbs.reports.content import ReportContent
-from phbs.reports.excel.sheet import ReportProgress
 from phbs.reports.excel.workbook import write_workbook
 from phbs.reports.households import write_households_csv, write_rejects_csv
 from phbs.reports.html.page import write_html, write_minutes_html
@@ -50,13 +49,18 @@ class Outputs:
     csv_format: CsvFormat
 
 
-def output_steps(outputs: Outputs, check: ReportProgress) -> list[Step]:
+def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
     """The job's files in the order they are written: the summaries, the issues workbook,
     the rejects, the ranking CSV and the minutes (with a ranking), the report page, then
     the households CSV (not for a village recap, docs/aturan.md §6.7) and the workbook.
-    ``check`` is passed to the report's writers, which call it as they go (the job's
-    cancel is looked at there)."""
+    ``stop`` (which raises once the job is cancelled) is called by the long writers as they
+    go: the report page's and the workbook's tables, the households CSV every few thousand
+    rows."""
     result, content = outputs.result, outputs.content
+
+    def check(_step: object) -> None:
+        stop()
+
     survey, report, ranking = result.survey, outputs.report, outputs.ranking
     lang, names, csv_format = outputs.lang, outputs.include_names, outputs.csv_format
     steps: list[Step] = [
@@ -95,7 +99,11 @@ def output_steps(outputs: Outputs, check: ReportProgress) -> list[Step]:
             (
                 "rumah-tangga.csv",
                 lambda p: write_households_csv(
-                    result, p, include_names=names, csv_format=csv_format
+                    result,
+                    p,
+                    include_names=names,
+                    csv_format=csv_format,
+                    progress=lambda _rows: stop(),
                 ),
             )
         )
