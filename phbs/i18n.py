@@ -438,6 +438,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.issues.col.examples": ("Contoh pertama", "First examples"),
     "web.areas": ("Hasil per {level}", "Results by {level}"),
     "web.ranking": ("Peringkat lomba", "Contest ranking"),
+    "web.files_lang.id": (
+        "Berkas unduhan dalam bahasa Indonesia, bahasa saat survei diolah.",
+        "The downloads are in Indonesian, the language the survey was processed in.",
+    ),
+    "web.files_lang.en": (
+        "Berkas unduhan dalam bahasa Inggris, bahasa saat survei diolah.",
+        "The downloads are in English, the language the survey was processed in.",
+    ),
     "web.downloads": ("Unduh", "Downloads"),
     "web.writing": (
         "Berkas unduhan sedang ditulis: {done} dari {total}",

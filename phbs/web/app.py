@@ -27,8 +27,15 @@ from starlette.types import ASGIApp
 from phbs.i18n import Lang, t
 from phbs.web.guard import Guard, Rules, TooLarge
 from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
-from phbs.web.page import environment, form_choices, result_view, texts, web_dir
-from phbs.web.worker import UPLOADS, Job, Jobs, State
+from phbs.web.page import (
+    environment,
+    form_choices,
+    report_script,
+    result_view,
+    texts,
+    web_dir,
+)
+from phbs.web.worker import BOTH, UPLOADS, Job, Jobs, State
 
 LANG_COOKIE = "phbs_lang"
 MAX_FILES = 64
@@ -185,7 +192,8 @@ class WebApp:
             survey.append(copied)
             files["mapping"] = mapping
         if not survey:
-            self.settings.jobs.fail(job, f"{t('cli.error', lang)}: {t('web.no_survey', lang)}")
+            said = {each: f"{t('cli.error', each)}: {t('web.no_survey', each)}" for each in BOTH}
+            self.settings.jobs.fail(job, said)
             return
         choices = form_choices(lang)
         sheet = form.get("sheet")
@@ -215,22 +223,26 @@ class WebApp:
         return job
 
     async def job_page(self, request: Request) -> Response:
+        """The job's page in the page's language, whichever the job ran in (only its
+        files stay in the job's language, and the page says so next to them)."""
         job = self._job(request)
+        lang = page_lang(request, self.settings.lang)
         view, result = None, job.result
         if job.state in (State.WRITING, State.DONE) and result is not None:
-            view = result_view(result, job.lang, job.folder)
+            view = result_view(result, lang, job.folder)
         return self.render(request, "job.html.j2", job=job, view=view)
 
     async def status(self, request: Request) -> Response:
         """The job's state and rows read; while it writes and once done, the downloads
         ready (name and label) and how many there will be."""
         job = self._job(request)
+        lang = page_lang(request, self.settings.lang)
         answer: dict[str, Any] = {"state": job.state.value, "rows": job.rows}
-        answer["message"] = job.message
+        answer["message"] = job.message.get(lang, "")
         result = job.result
         if job.state in (State.WRITING, State.DONE) and result is not None:
             answer["downloads"] = [
-                {"name": d.name, "label": d.label(job.lang)} for d in result.downloads
+                {"name": d.name, "label": d.label(lang)} for d in result.downloads
             ]
             answer["total"] = len(result.downloads) + len(result.pending)
         return JSONResponse(answer)
@@ -300,6 +312,11 @@ class WebApp:
             raise HTTPException(404)
         return FileResponse(proposed.mapping, media_type="application/yaml", filename=MAP_NAME)
 
+    async def sort_script(self, _request: Request) -> Response:
+        """The report's table script (sorting by a column's header), the same file the
+        HTML report inlines."""
+        return FileResponse(report_script(), media_type="text/javascript; charset=utf-8")
+
     async def not_found(self, request: Request, _error: Exception) -> Response:
         return self.refuse(404, request)
 
@@ -318,6 +335,7 @@ def create_app(settings: Settings) -> ASGIApp:
         Route("/maps/{map_id}", web.map_page),
         Route("/maps/{map_id}/answers", web.map_answers, methods=["POST"]),
         Route(f"/maps/{{map_id}}/{MAP_NAME}", web.map_file),
+        Route("/static/laporan.js", web.sort_script),
         Mount("/static", StaticFiles(directory=web_dir() / "static"), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={404: web.not_found})

@@ -31,12 +31,12 @@ from phbs.ingest.file_maps import FileMaps
 from phbs.ingest.mapping import load_map
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
-from phbs.ingest.survey import IdScope
+from phbs.ingest.survey import IdScope, Survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, group_by_code
 from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports.content import ReportOptions, build_content
-from phbs.reports.text import reading_lines, reconciliation_line
+from phbs.reports.text import issue_counts_line, reading_lines, reconciliation_line
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import AreaReport, summarise
@@ -133,20 +133,32 @@ class IssueGroup:
 
 
 @dataclass(frozen=True)
-class JobResult:
-    """What the job page shows: how the files were read, the reconciliation, the issue
-    counts (the line ``phbs report`` prints) and the issues by code, the table of areas
-    (``phbs score``'s), the ranking (with a rubric) and the files written."""
+class Said:
+    """What the page says of a job's survey in one language: how the files were read, the
+    reconciliation, the issue counts (the line ``phbs report`` prints) and the issues by
+    code."""
 
     reading: list[str]
     reconciliation: str
     issue_line: str
     issues: list[IssueGroup]
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What the job page shows: what it says of the survey in both languages (``said``, so
+    the page can switch language after the job ran), the table of areas (``phbs score``'s),
+    the ranking (with a rubric), both drawn in the page's language, and the files written
+    (in the job's language, ``lang``)."""
+
+    said: dict[Lang, Said]
     areas: AreaReport
     ranking: Ranking | None
     downloads: list[Download]
     #: The files still being written (the page shows the table before they are all there).
     pending: tuple[str, ...] = ()
+    #: The language the job ran in: that of its files.
+    lang: Lang = "id"
 
 
 def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
@@ -292,14 +304,15 @@ def run_job(
         )
         steps = output_steps(outputs, watch.check)
         ready = JobResult(
-            reading=reading_lines(survey, spec.lang),
-            reconciliation=reconciliation_line(survey, spec.lang),
-            issue_line=content.issue_line(),
-            issues=issue_groups(content.issues, spec.lang),
+            said={
+                "id": _said(survey, content.issues, "id"),
+                "en": _said(survey, content.issues, "en"),
+            },
             areas=report,
             ranking=ranking,
             downloads=[],
             pending=_listed(name for name, _write in steps),
+            lang=spec.lang,
         )
         if on_ready is not None:
             on_ready(ready)
@@ -318,6 +331,17 @@ def run_job(
     finally:
         result.close()
     return ready
+
+
+def _said(survey: Survey, issues: list[Issue], lang: Lang) -> Said:
+    """What the page says of ``survey`` in ``lang``; ``issues`` are the report's (those of
+    the survey's files and of the other files read)."""
+    return Said(
+        reading=reading_lines(survey, lang),
+        reconciliation=reconciliation_line(survey, lang),
+        issue_line=issue_counts_line(issues, lang, len(survey.issues)),
+        issues=issue_groups(issues, lang),
+    )
 
 
 def _listed(names: Iterable[str]) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ here so the template only lays it out."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 def web_dir() -> Path:
     """The folder of the page's templates; its ``static`` folder holds the CSS and script."""
     return resource_dir("reports") / "web"
+
+
+def report_script() -> Path:
+    """The HTML report's script (``reports/static/laporan.js``): the page's tables sort
+    with it, by the same ``data-sort`` values and header buttons as the report's."""
+    return resource_dir("reports") / "static" / "laporan.js"
 
 
 def environment() -> jinja2.Environment:
@@ -86,16 +93,64 @@ def form_choices(lang: Lang) -> dict[str, list[Choice]]:
     }
 
 
+_NUMBER = re.compile(r"[-\u2212]?\d[\d.,]*")
+
+
+def sort_key(text: str, numeric: bool, lang: Lang) -> str:
+    """What a cell sorts by, the ``data-sort`` the report's table script reads
+    (``reports/static/laporan.js``): in a number column the cell's first number written
+    plainly, thousands dropped and the decimal comma (Indonesian) or point (English) made a
+    point; blank when it has none (the script puts blanks last in either direction). In a
+    text column the text, case folded (the script compares it in the page's language).
+
+    >>> sort_key("1.234", True, "id"), sort_key("61,5 %", True, "id")
+    ('1234', '61.5')
+    >>> sort_key("45,1–60,2", True, "id"), sort_key("1,234.5", True, "en")
+    ('45.1', '1234.5')
+    >>> sort_key("–", True, "id"), sort_key("", True, "en"), sort_key(" Sungai Loban ", False, "id")
+    ('', '', 'sungai loban')
+    """
+    if not numeric:
+        return text.strip().casefold()
+    found = _NUMBER.search(text)
+    if found is None:
+        return ""
+    thousands, decimal = (".", ",") if lang == "id" else (",", ".")
+    number = found.group().replace("\u2212", "-").rstrip(".,")
+    return number.replace(thousands, "").replace(decimal, ".")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a table on the page: its text and what it sorts by."""
+
+    text: str
+    sort: str
+
+
 @dataclass(frozen=True)
 class Grid:
-    """A table as the page draws it: headers, rows, the columns aligned right and whether
-    the last row is a total row."""
+    """A table as the page draws it: headers, rows, the columns aligned right (numbers)
+    and the total row (under the rows, not sorted with them), if any."""
 
     id: str
     headers: list[str]
-    rows: list[list[str]]
+    rows: list[list[Cell]]
     right: frozenset[int]
-    total: bool
+    total: list[Cell] | None
+
+
+def grid(
+    id: str, cells: tuple[list[str], list[list[str]], set[int]], lang: Lang, total: bool
+) -> Grid:
+    """The :class:`Grid` of a table's ``cells`` (headers, rows, columns aligned right);
+    with ``total``, the last row is the total row."""
+    headers, rows, right = cells
+    sorted_rows = [
+        [Cell(text, sort_key(text, i in right, lang)) for i, text in enumerate(row)] for row in rows
+    ]
+    last = sorted_rows.pop() if total and sorted_rows else None
+    return Grid(id, headers, sorted_rows, frozenset(right), last)
 
 
 @dataclass(frozen=True)
@@ -107,28 +162,34 @@ class Link:
 
 
 def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
-    """What the job page shows of a finished job, in the language the job ran in; file
-    names without the job's ``folder``."""
-    headers, rows, right = area_cells(result.areas, lang)
+    """What the job page shows of a finished job, in the page's language ``lang`` whichever
+    the job ran in (a note says when its files are in the other one); file names without
+    the job's ``folder``."""
     report = result.areas
+    said = result.said[lang]
     small = any(a.sampel_kurang and a.jumlah_rumah_tangga is not None for a in report.wilayah)
-    areas = Grid("tabel-wilayah", headers, rows, frozenset(right), True)
+    areas = grid("tabel-wilayah", area_cells(report, lang), lang, True)
     ranking = None
     if result.ranking is not None:
-        headers, rows, right = ranking_cells(result.ranking, lang)
-        ranking = Grid("tabel-peringkat", headers, rows, frozenset(right), False)
+        ranking = grid("tabel-peringkat", ranking_cells(result.ranking, lang), lang, False)
+    files_lang = "" if lang == result.lang else t(f"web.files_lang.{result.lang}", lang)
     return {
-        "reading": [shown(line, folder) for line in result.reading],
-        "reconciliation": result.reconciliation,
-        "issue_line": result.issue_line,
-        "issues": [issue_row(group, lang, folder) for group in result.issues],
+        "reading": [shown(line, folder) for line in said.reading],
+        "reconciliation": said.reconciliation,
+        "issue_line": said.issue_line,
+        "issues": [issue_row(group, lang, folder) for group in said.issues],
         "footnote": f"* {t('sampel_kurang', lang)}" if small else "",
-        "level": t(f"level.{result.areas.tingkat.value}", lang),
+        "level": t(f"level.{report.tingkat.value}", lang),
         "areas": areas,
         "ranking": ranking,
         "downloads": [Link(d.name, d.label(lang)) for d in result.downloads],
         "total": len(result.downloads) + len(result.pending),
+        "files_lang": files_lang,
     }
+
+
+#: The order of the issues table's severity column when sorted (errors first).
+SEVERITY_ORDER = {"error": "1", "warning": "2", "info": "3"}
 
 
 def issue_row(group: IssueGroup, lang: Lang, folder: Path) -> dict[str, Any]:
@@ -136,7 +197,9 @@ def issue_row(group: IssueGroup, lang: Lang, folder: Path) -> dict[str, Any]:
     ``phbs validate`` lists it (``file:row  message``)."""
     return {
         "count": fmt_int(group.count, lang),
+        "count_sort": str(group.count),
         "severity": t(f"report.severity.{group.severity}", lang),
+        "severity_sort": SEVERITY_ORDER.get(group.severity, ""),
         "severity_class": group.severity,
         "code": group.code,
         "title": group.title,

@@ -24,6 +24,9 @@ from phbs.version import __version__
 if TYPE_CHECKING:
     from phbs.web.jobs import JobResult, JobSpec
 
+#: The page's languages: what a job says is kept in both.
+BOTH: tuple[Lang, ...] = ("id", "en")
+
 #: The folder inside a job's folder that holds its uploads (the outputs sit beside it).
 UPLOADS = "masukan"
 
@@ -48,7 +51,8 @@ class Job:
     lang: Lang
     state: State = State.RUNNING
     rows: int = 0
-    message: str = ""
+    #: Why it failed, in both languages (the page may switch after the job ran).
+    message: dict[Lang, str] = field(default_factory=dict)
     result: JobResult | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
     thread: threading.Thread | None = None
@@ -83,9 +87,12 @@ def shown(text: str, folder: Path) -> str:
     return text.replace(f"{folder / UPLOADS}/", "").replace(f"{folder}/", "")
 
 
-def error_line(error: PhbsError, job: Job) -> str:
-    """The CLI's one line (``Galat: …``) for a file the job could not use."""
-    return f"{t('cli.error', job.lang)}: {shown(error.message(job.lang), job.folder)}"
+def error_line(error: PhbsError, job: Job) -> dict[Lang, str]:
+    """The CLI's one line (``Galat: …``) for a file the job could not use, in both
+    languages."""
+    return {
+        lang: f"{t('cli.error', lang)}: {shown(error.message(lang), job.folder)}" for lang in BOTH
+    }
 
 
 class Jobs:
@@ -118,8 +125,8 @@ class Jobs:
         )
         job.thread.start()
 
-    def fail(self, job: Job, message: str) -> None:
-        """A job refused before it ran (nothing to read)."""
+    def fail(self, job: Job, message: dict[Lang, str]) -> None:
+        """A job refused before it ran (nothing to read); why, in both languages."""
         job.message = message
         job.state = State.FAILED
 
@@ -138,9 +145,10 @@ class Jobs:
         except Exception as error:
             traceback.print_exc(file=sys.stderr)
             job.result = None
-            job.message = t(
-                "web.internal", job.lang, error=type(error).__name__, version=__version__
-            )
+            job.message = {
+                lang: t("web.internal", lang, error=type(error).__name__, version=__version__)
+                for lang in BOTH
+            }
             job.state = State.FAILED
         else:
             job.state = State.DONE

@@ -24,6 +24,7 @@ from phbs.cli.root import cli
 from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
 from phbs.errors import PhbsError
+from phbs.issues import CATALOGUE
 from phbs.web.jobs import Cancelled, JobResult, JobSpec, run_job
 
 OUTPUTS = {
@@ -184,7 +185,7 @@ def test_the_issues_are_grouped_as_phbs_validate_groups_them(run: Run) -> None:
     printed = (run.cli / "validate.txt").read_text(encoding="utf-8")
     found = re.findall(r"^ +(\d+)  (galat|peringatan|info) +([a-z0-9-]+)  (.+)$", printed, re.M)
     assert len(found) >= 5
-    groups = {g.code: g for g in run.result.issues}
+    groups = {g.code: g for g in run.result.said["id"].issues}
     severity = {"galat": "error", "peringatan": "warning", "info": "info"}
     for count, said, code, title in found:
         group = groups[code]
@@ -193,25 +194,48 @@ def test_the_issues_are_grouped_as_phbs_validate_groups_them(run: Run) -> None:
 
 def test_the_issue_line_is_the_one_phbs_report_prints(run: Run) -> None:
     printed = (run.cli / "report.txt").read_text(encoding="utf-8").splitlines()
-    assert run.result.issue_line in printed
-    assert run.result.reconciliation in printed
+    assert run.result.said["id"].issue_line in printed
+    assert run.result.said["id"].reconciliation in printed
+
+
+def test_what_the_job_says_in_english_is_what_phbs_report_prints_in_english(run: Run) -> None:
+    # The job ran in Indonesian; the page may switch to English, so it keeps both.
+    spec = run.spec
+    survey = ["--survey", *(str(p) for p in spec.survey), "--villages", str(spec.villages)]
+    contest = ["--judges", spec.judges, "--attributes", spec.attributes]
+    contest += ["--overrides", spec.overrides, "--rubric", spec.rubric or ""]
+    html = run.cli / "l-en.html"
+    code, printed, err = _cli("report", *survey, *contest, "--lang", "en", "--html", html)
+    assert code == 0, err
+    english = run.result.said["en"]
+    assert english.issue_line in printed.splitlines()
+    assert english.reconciliation in printed.splitlines()
+    assert english.issue_line.startswith("Data issues: ")
+    indonesian = {g.code: g for g in run.result.said["id"].issues}
+    for group in english.issues:
+        assert group.count == indonesian[group.code].count
+        assert group.title == CATALOGUE[group.code].title_en
+        for example in group.examples:
+            assert example.message != ""
+    assert run.result.lang == "id"
 
 
 def test_the_issues_are_grouped_with_examples_and_counted_as_the_report_counts(run: Run) -> None:
-    groups = {g.code: g for g in run.result.issues}
+    said = run.result.said["id"]
+    groups = {g.code: g for g in said.issues}
     # The sample's two files hold two empty household ids (one each), read by phbs validate.
     assert groups["id-kosong"].count == 2
     assert groups["id-kosong"].severity == "error"
     assert groups["id-kosong"].title == "ID rumah tangga kosong"
     assert {e.file for e in groups["id-kosong"].examples} == {p.name for p in run.spec.survey}
-    assert all(len(g.examples) == min(g.count, 3) for g in run.result.issues)
-    counts = [g.count for g in run.result.issues]
+    assert all(len(g.examples) == min(g.count, 3) for g in said.issues)
+    counts = [g.count for g in said.issues]
     assert counts == sorted(counts, reverse=True)
     # The counts line names as many issues as the groups hold.
-    assert run.result.issue_line.startswith("Masalah data: ")
-    errors = sum(g.count for g in run.result.issues if g.severity == "error")
-    assert f"{errors} galat" in run.result.issue_line
-    assert run.result.reconciliation == "3.019 baris dibaca = 3.011 diskor + 8 disisihkan"
+    assert said.issue_line.startswith("Masalah data: ")
+    errors = sum(g.count for g in said.issues if g.severity == "error")
+    assert f"{errors} galat" in said.issue_line
+    assert said.reconciliation == "3.019 baris dibaca = 3.011 diskor + 8 disisihkan"
 
 
 def test_the_ranking_is_that_of_phbs_rank(run: Run) -> None:
@@ -354,7 +378,7 @@ def test_family_card_numbers_are_masked_in_every_output(tmp_path: Path) -> None:
         tmp_path,
     )
     result = run_job(JobSpec(folder=tmp_path, survey=(survey,), mapping=mapping))
-    assert result.reconciliation == "121 baris dibaca = 120 diskor + 1 disisihkan"
+    assert result.said["id"].reconciliation == "121 baris dibaca = 120 diskor + 1 disisihkan"
     texts = _texts(tmp_path)
     assert set(texts) == OUTPUTS - {"berita-acara.html", "peringkat.csv"}
     assert {name for name, text in texts.items() if "631000000000" in text} == set()

@@ -104,7 +104,8 @@ def column(page: Any, header: str) -> list[str]:
     script = """(header) => {
         const t = document.getElementById("tabel-wilayah");
         const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
-        return Array.from(t.tBodies[0].rows).map(r => r.cells[i].textContent);
+        const rows = [...t.tBodies[0].rows, ...t.tFoot.rows];  // the total row last
+        return rows.map(r => r.cells[i].textContent);
     }"""
     values: list[str] = page.evaluate(script, header)
     return values
