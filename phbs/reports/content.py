@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, Any
 from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.forms.model import NaPolicy
 from phbs.i18n import Lang, fmt_decimal, fmt_int, fmt_percent, t
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, change_text, contest_view, shrink_text
-from phbs.reports.denominators import denominator_settings
+from phbs.reports.denominators import denominator_settings, na_policy_name
 from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import Stratum, describe_strata, form_strata, strata_source
 from phbs.reports.tables import run_metadata
@@ -330,15 +329,6 @@ def _settings(content: ReportContent) -> list[tuple[str, str]]:
         if changed:
             rows.append((t("report.setting.change", lang), changed))
     return rows
-
-
-def na_policy_name(policy: NaPolicy | str, lang: Lang = "id") -> str:
-    """How not-applicable indicators count, in words (the ``--na-policy`` setting).
-
-    >>> na_policy_name("exclude"), na_policy_name("as_unmet", "en")
-    ('tidak masuk penyebut', 'counted as not met')
-    """
-    return t(f"na_policy.{NaPolicy(policy).value}", lang)
 
 
 def fmt_target(target: float | None, lang: Lang = "id") -> str:

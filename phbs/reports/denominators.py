@@ -5,6 +5,7 @@ CSV columns that name them."""
 from __future__ import annotations
 
 from phbs.forms.denominators import BerPhbsBase
+from phbs.forms.model import NaPolicy
 from phbs.i18n import Lang, t
 from phbs.scoring.summary import AreaReport
 
@@ -58,3 +59,12 @@ def denominator_columns(report: AreaReport) -> list[str]:
     every row, so a CSV read alone still says how its percentages were computed
     (docs/aturan.md §5.1, §4.2)."""
     return ["penyebut_persen_ber_phbs", *(["penyebut_iks_wilayah"] if has_iks(report) else [])]
+
+
+def na_policy_name(policy: NaPolicy | str, lang: Lang = "id") -> str:
+    """How not-applicable indicators count, in words (the ``--na-policy`` setting).
+
+    >>> na_policy_name("exclude"), na_policy_name("as_unmet", "en")
+    ('tidak masuk penyebut', 'counted as not met')
+    """
+    return t(f"na_policy.{NaPolicy(policy).value}", lang)

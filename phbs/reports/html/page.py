@@ -21,8 +21,8 @@ from markupsafe import Markup
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_int, t
 from phbs.outputs import atomic_text
-from phbs.reports.content import ReportContent, ci_description, na_policy_name
-from phbs.reports.denominators import denominator_notes
+from phbs.reports.content import ReportContent, ci_description
+from phbs.reports.denominators import denominator_notes, na_policy_name
 from phbs.reports.excel.sheet import ReportProgress, WriteStep
 from phbs.reports.html.contest import ranking_section
 from phbs.reports.html.funnel import funnel_chart
