@@ -32,6 +32,21 @@ UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
 )
 
+# PyYAML's C parser (libyaml), where it is built in, reads a form several times faster than
+# its Python parser. It is used for a file without tab characters (libyaml lets a tab through
+# inside a line where the Python parser refuses it), and any error is found again by the
+# Python loader, whose messages and line numbers the hints below are written for.
+_FastLoader: type[yaml.SafeLoader] = UniqueKeyLoader
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _UniqueKeyCLoader(yaml.CSafeLoader):
+        """:class:`UniqueKeyLoader` on libyaml's parser."""
+
+    _UniqueKeyCLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping
+    )
+    _FastLoader = _UniqueKeyCLoader  # type: ignore[assignment]
+
 
 def bundled_yaml(folder: Path) -> dict[str, Path]:
     """Names (file stems) and paths of the ``*.yaml`` files in a bundled folder."""
@@ -67,7 +82,13 @@ def read_yaml(raw: bytes, path: Path, error: type[PhbsError], what: tuple[str, s
     """The data of a strict YAML file (UTF-8, no key given twice), or ``error`` naming the
     file, the line and ``what`` it is (``("peta", "mapping")``)."""
     try:
-        return yaml.load(raw.decode("utf-8"), Loader=UniqueKeyLoader)
+        text = raw.decode("utf-8")
+        if "\t" not in text:
+            try:
+                return yaml.load(text, Loader=_FastLoader)
+            except yaml.YAMLError:
+                pass
+        return yaml.load(text, Loader=UniqueKeyLoader)
     except UnicodeDecodeError:
         raise error(
             f"{path}: berkas {what[0]} harus UTF-8", f"{path}: {what[1]} file must be UTF-8"

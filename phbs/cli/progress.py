@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from phbs.i18n import Lang
-from phbs.reports.excel.sheet import WriteStep
+
+if TYPE_CHECKING:
+    from phbs.reports.excel.sheet import WriteStep
 
 #: Seconds between two updates of a sheet's progress line.
 INTERVAL = 0.2

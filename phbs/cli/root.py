@@ -16,7 +16,6 @@ import importlib
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -123,6 +122,8 @@ class PhbsGroup(Group):
         """An error a user cannot cause: one line asking for a report, exit 70."""
         if ctx.meta.get("phbs.debug"):
             raise error
+        import traceback  # only here: it loads linecache and tokenize
+
         where = traceback.extract_tb(error.__traceback__)[-1]
         message = t(
             "cli.internal",
