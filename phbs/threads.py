@@ -12,7 +12,6 @@ raised it without the worker (after every item before it).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import queue
 import sys
 import threading
@@ -113,12 +112,10 @@ def limit_malloc_arenas(arenas: int = 1) -> bool:
     """
     if not sys.platform.startswith("linux"):
         return False
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
     try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
+        # The C library Python itself runs on, found without ctypes.util.find_library
+        # (which starts /sbin/ldconfig, a few milliseconds on every command).
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
