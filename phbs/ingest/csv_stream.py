@@ -118,6 +118,9 @@ class CsvStream:
     nul_rows: list[int] = field(default_factory=list)
     _pending: bytes = b""
     _eof: bool = False
+    #: The last segment read by csv before the header was known, when it is plain: its
+    #: first record and its bytes (see :meth:`read_again_after`).
+    _before_header: tuple[int, bytes] | None = None
 
     def segments(self) -> Iterator[Grid | Rows]:
         """Grids and lists of records, in file order."""
@@ -129,9 +132,33 @@ class CsvStream:
             if self.width and self._plain(segment):
                 yield from self._grid_segment(segment)
             else:
+                first = self.record
                 rows = self._csv_segment(segment)
+                plain = not self.width and self._plain(segment)
+                # One record per line (no quote): line i is record first + i.
+                lines = segment.count(b"\n") + (not segment.endswith(b"\n"))
+                self._before_header = (first, segment) if plain and len(rows) == lines else None
                 if rows:
                     yield rows
+
+    def read_again_after(self, header_row: int) -> bool:
+        """Once the header is known (``width`` set), put the lines after it in the segment
+        that held it back in front of the rest of the file, to be read as grids like every
+        later segment, rather than one by one; ``header_row`` is the header's record. Only
+        when that segment was plain (one record per line, valid UTF-8, no NUL: nothing of
+        its encoding was noted that reading it again would note twice). Returns whether it
+        did: the caller then drops the records after the header that it was given."""
+        before, self._before_header = self._before_header, None
+        if not self.width or before is None:
+            return False
+        first, segment = before
+        line = header_row - first
+        ends = np.flatnonzero(np.frombuffer(segment, dtype=np.uint8) == 10)
+        if not 0 <= line < len(ends):
+            return False
+        self._pending = segment[int(ends[line]) + 1 :] + self._pending
+        self.record = header_row + 1
+        return True
 
     # --- cutting segments
 

@@ -143,6 +143,8 @@ def open_csv(
         raise InputFileError(f"{name}: tidak ada baris judul", f"{name}: no header row")
     check_header(name, table.header, table.header_row)
     stream.width = len(table.header)
+    if stream.read_again_after(table.header_row):
+        rest = []  # read again, as grids
     table.segments = trim_trailing_blanks(
         _finish(chain([rest], segments), stream, table, has_bom), name
     )
