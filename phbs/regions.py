@@ -178,10 +178,10 @@ class RegionTable(Mapping[str, str]):
         code_length = comma - starts
         if (code_length > cls._WIDTH).any() or (code_length < 1).any():
             raise ValueError("a region code is longer than 13 characters, or empty")
-        codes = np.zeros((len(starts), cls._WIDTH), dtype=np.uint8)
-        for k in range(cls._WIDTH):
-            inside = code_length > k
-            codes[inside, k] = buf[starts[inside] + k]
+        # The first 13 bytes of every line (past the end: NULs), those past the code zeroed.
+        padded = np.frombuffer(data + bytes(cls._WIDTH), dtype=np.uint8)
+        codes = np.lib.stride_tricks.sliding_window_view(padded, cls._WIDTH)[starts]
+        codes[np.arange(cls._WIDTH) >= code_length[:, None]] = 0
         name_starts, name_ends = comma + 1, text_ends.copy()
         extra = [data]
         offset = len(data)
@@ -214,6 +214,12 @@ class RegionTable(Mapping[str, str]):
         ends: NDArray[np.integer[Any]],
     ) -> None:
         # Sorted by code; of a code given twice, the last one counts.
+        if len(codes) > 1 and bool((codes[1:] > codes[:-1]).all()):
+            # Already in order, each code once (the bundled table): nothing to sort.
+            self._codes, self._text = codes, text
+            self._starts = np.asarray(starts).astype(np.int64)
+            self._ends = np.asarray(ends).astype(np.int64)
+            return
         order = np.argsort(codes, kind="stable")
         codes = codes[order]
         last = np.append(codes[1:] != codes[:-1], True) if len(codes) else np.zeros(0, bool)
