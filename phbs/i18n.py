@@ -595,6 +595,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.sheet.minutes": ("Berita Acara", "Minutes"),
     "report.sheet.ranking": ("Peringkat", "Ranking"),
     "report.sheet.households": ("Rumah Tangga", "Households"),
+    "report.households.capped": (
+        "Lembar ini memuat {shown} dari {total} rumah tangga: {left} tidak ditampilkan "
+        "(--households-sheet-rows). Daftar lengkap ada di CSV rumah tangga: "
+        "phbs score SURVEI --households rumah-tangga.csv",
+        "This sheet shows {shown} of {total} households: {left} are not shown "
+        "(--households-sheet-rows). The full list is in the households CSV: "
+        "phbs score SURVEY --households households.csv",
+    ),
+    "report.households.capped_summary": (
+        "Lembar Rumah Tangga memuat {shown} dari {total} rumah tangga: {left} tidak "
+        "ditampilkan (--households-sheet-rows). Daftar lengkap ada di CSV rumah tangga: "
+        "phbs score SURVEI --households rumah-tangga.csv",
+        "The Households sheet shows {shown} of {total} households: {left} are not shown "
+        "(--households-sheet-rows). The full list is in the households CSV: "
+        "phbs score SURVEY --households households.csv",
+    ),
     "report.sheet.issues": ("Masalah Data", "Data Issues"),
     "report.sheet.metadata": ("Metadata", "Metadata"),
     "report.section.headline": ("Angka utama", "Headline figures"),
@@ -2033,6 +2049,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tingkat tabel utama: dusun, desa, kecamatan, kabupaten atau provinsi.",
         "Level of the main table: dusun (sub-village), desa (village), kecamatan (district), "
         "kabupaten (regency) or provinsi (province).",
+    ),
+    "opt.report.households_sheet_rows": (
+        "Paling banyak JUMLAH rumah tangga di lembar Rumah Tangga (0 = tanpa daftar rumah "
+        "tangga; bawaan: semua, lanjut ke lembar berikutnya setelah 1.048.575 baris). "
+        "Buku kerja menyebut berapa yang tidak ditampilkan.",
+        "At most JUMLAH households on the Households sheet (0 = no household list; default: "
+        "all, continued on further sheets after 1,048,575 rows). The workbook says how many "
+        "are not shown.",
     ),
     "opt.report.target": ("Target % ber-PHBS (mis. 70).", "Target % PHBS (e.g. 70)."),
     "opt.report.templates": (

@@ -71,6 +71,13 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
 )
 @option("--title", default=None, metavar="JUDUL", help="report.title")
 @option("--include-names", is_flag=True, help="report.include_names")
+@option(
+    "--households-sheet-rows",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="JUMLAH",
+    help="report.households_sheet_rows",
+)
 @scoring_options
 @option(
     "--by",
@@ -111,6 +118,7 @@ def report_command(
     html: Path | None,
     title: str | None,
     include_names: bool,
+    households_sheet_rows: int | None,
     form_name: str,
     sheet: str | None,
     id_per_desa: bool,
@@ -251,6 +259,7 @@ def report_command(
                 uncertainty=found,
                 minutes=minutes_details,
                 trends=trends,
+                households_sheet_rows=households_sheet_rows,
             ),
             xlsx=xlsx,
             html=html,

@@ -133,10 +133,8 @@ class ReportOptions:
     ``minutes`` (:class:`phbs.MinutesDetails`) gives the place, date, names, level and year
     written into the *berita acara* of a ranking (blank lines where not given). ``trends``
     (:func:`phbs.trends.compare.compare_rounds` of an earlier round and this one) adds the
-    change section and sheet, and its issues to the data issues.
-
-    >>> ReportOptions(lang="en", target=50.0).target
-    50.0
+    change section and sheet, and its issues to the data issues. ``households_sheet_rows``
+    caps the workbook's *Rumah Tangga* sheet (0: none, default all; it says what is left out).
     """
 
     lang: Lang = "id"
@@ -151,6 +149,7 @@ class ReportOptions:
     uncertainty: Uncertainty | None = None
     minutes: MinutesDetails | None = None
     trends: Trends | None = None
+    households_sheet_rows: int | None = None
 
 
 def build_content(

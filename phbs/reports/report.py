@@ -83,7 +83,13 @@ def write_report(
         )
     content = build_content(result, report, options)
     if xlsx is not None:
-        write_workbook(content, xlsx, max_rows=max_rows, progress=progress)
+        write_workbook(
+            content,
+            xlsx,
+            max_rows=max_rows,
+            progress=progress,
+            households_sheet_rows=options.households_sheet_rows,
+        )
     if html is not None:
         write_html(content, html, template_dir=template_dir, progress=progress)
     if minutes is not None:

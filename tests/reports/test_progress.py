@@ -19,6 +19,7 @@ from phbs.i18n import Lang
 from phbs.ingest import read_survey, row_checks
 from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.excel import sheet as excel_sheet
+from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.sheet import WriteStep
 from phbs.reports.excel.workbook import write_workbook
 from phbs.resources import data_path
@@ -128,7 +129,7 @@ def test_long_tables_report_rows_written_across_their_sheets(
     steps: list[WriteStep] = []
     names = excel_sheet.write_long_table(
         book,
-        excel_sheet.Formats(book),
+        Formats(book),
         "id",
         "Rumah Tangga",
         ["n"],

@@ -12,8 +12,8 @@ from typing import Any
 
 from phbs.i18n import t
 from phbs.reports.content import ReportContent
+from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.printing import PrintPlan, apply_plan, wrapped_lines
-from phbs.reports.excel.sheet import Formats
 from phbs.reports.minutes import Minutes, build_minutes
 
 #: Column widths (characters) of the final table: rank, code, village, kecamatan, total,

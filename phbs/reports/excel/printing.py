@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from phbs.i18n import Lang, t
 
@@ -187,6 +187,12 @@ def wrapped_lines(text: str, width: int) -> int:
     return lines
 
 
+#: How a column of a long table is written
+#: (:meth:`~phbs.reports.excel.sheet.SheetWriter.typed_rows`): text, a whole number
+#: (thousands separator) or a decimal, with the format a cell of that type gets.
+ColumnKind = Literal["text", "integer", "decimal"]
+
+
 @dataclass(frozen=True)
 class TableLayout:
     """How a long table prints: its first ``lead`` columns repeated on every band, ``groups``
@@ -196,6 +202,11 @@ class TableLayout:
     lead: int = 0
     groups: tuple[int, ...] = ()
     wrap: dict[int, int] = field(default_factory=dict)
+    #: Each column's one type, when every row holds one type per column: the rows past
+    #: those that set the column widths are then written at xlsxwriter's own speed.
+    kinds: tuple[ColumnKind, ...] = ()
+    #: A line above the header of the first sheet (e.g. that rows were left out).
+    note: str | None = None
 
 
 def header_text(title: str, lang: Lang) -> tuple[str, str]:

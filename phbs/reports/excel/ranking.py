@@ -11,8 +11,9 @@ from phbs.contest.models import VillageResult
 from phbs.i18n import t
 from phbs.reports.content import ReportContent, confidence_level
 from phbs.reports.contest import ContestView, percent_rule, shown_percent
+from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.printing import plan_print, wrapped_lines
-from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
+from phbs.reports.excel.sheet import Cell, Pct, SheetWriter, table_setup
 from phbs.reports.excel.spans import paragraph, spanned_row, spans
 from phbs.reports.uncertainty import uncertainty_notes
 

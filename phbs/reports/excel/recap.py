@@ -13,10 +13,10 @@ from xlsxwriter.utility import xl_range
 
 from phbs.i18n import t
 from phbs.reports.content import ReportContent, ci_description, confidence_level, dusun_label
+from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.printing import TableLayout, plan_print
 from phbs.reports.excel.sheet import (
     Cell,
-    Formats,
     Pct,
     SheetWriter,
     table_setup,

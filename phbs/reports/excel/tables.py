@@ -8,17 +8,17 @@ when asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from phbs.i18n import fmt_percent, t
-from phbs.ingest.values import masked_id
+from phbs.i18n import fmt_int, fmt_percent, t
 from phbs.reports.content import ReportContent
 from phbs.reports.denominators import persen_column_key
+from phbs.reports.excel.formats import Formats
+from phbs.reports.excel.household_rows import household_kinds, household_rows
 from phbs.reports.excel.printing import TableLayout
 from phbs.reports.excel.sheet import (
     Cell,
-    Formats,
     Pct,
     ReportProgress,
     SheetWriter,
@@ -28,51 +28,6 @@ from phbs.reports.excel.sheet import (
 from phbs.reports.excel.spans import paragraph
 from phbs.reports.funnel_text import dispersion_text, funnel_method
 from phbs.reports.tables import ISSUE_WRAP
-from phbs.scoring.household import Status
-
-_STATUS_KEYS = {
-    Status.BER_PHBS.label: "report.status.ber_phbs",
-    Status.TIDAK_BER_PHBS.label: "report.status.tidak_ber_phbs",
-    Status.BELUM_LENGKAP.label: "report.status.belum_lengkap",
-}
-
-
-def _household_rows(content: ReportContent) -> Iterator[list[Cell]]:
-    lang = content.lang
-    codes = content.result.survey.form.form.codes
-    answers = {
-        "ya": t("report.answer.ya", lang),
-        "tidak": t("report.answer.tidak", lang),
-        "tidak_berlaku": t("report.answer.tidak_berlaku", lang),
-        "kosong": t("report.answer.kosong", lang),
-    }
-    for household in content.result.households():
-        household_id = household.id_rumah_tangga
-        row: list[Cell] = [
-            household_id if content.include_names else masked_id(household_id),
-            household.kode_desa,
-            household.nama_desa,
-            household.dusun,
-            household.rw,
-            household.rt,
-            household.tanggal_survei,
-            household.petugas,
-        ]
-        if content.include_names:
-            row.append(household.nama_kepala_rt)
-        row += [
-            household.berkas,
-            household.baris,
-            t(_STATUS_KEYS[household.status], lang),
-            household.berlaku,
-            household.ya,
-            household.tidak,
-            household.kosong,
-            household.indeks,
-            household.kelas,
-        ]
-        row += [answers[household.jawaban[c]] for c in codes]
-        yield row
 
 
 def household_header(content: ReportContent) -> list[str]:
@@ -93,12 +48,25 @@ def write_households(
     content: ReportContent,
     max_rows: int,
     progress: ReportProgress | None = None,
+    limit: int | None = None,
 ) -> None:
-    """The *Rumah Tangga* sheets: one row per scored household, in input order
-    (``progress`` is told how many are written)."""
+    """The *Rumah Tangga* sheets: one row per scored household, in input order, the first
+    ``limit`` only when given, with a line above the header saying how many are not shown
+    and how to list them all (``progress`` is told how many are written)."""
     header = household_header(content)
     berkas = 9 if content.include_names else 8
     indicators = len(header) - len(content.indicators)
+    total = content.result.survey.rows_scored
+    shown = total if limit is None else min(limit, total)
+    note = None
+    if shown < total:
+        note = t(
+            "report.households.capped",
+            content.lang,
+            shown=fmt_int(shown, content.lang),
+            total=fmt_int(total, content.lang),
+            left=fmt_int(total - shown, content.lang),
+        )
     # Printed with the household's id and village on every page; the place, the file, the
     # result and each answer not cut apart.
     groups = (3, berkas, berkas + 2, *range(indicators, len(header)))
@@ -108,10 +76,10 @@ def write_households(
         content.lang,
         t("report.sheet.households", content.lang),
         header,
-        _household_rows(content),
-        content.result.survey.rows_scored,
+        household_rows(content, None if shown == total else shown),
+        shown,
         max_rows=max_rows,
-        layout=TableLayout(lead=3, groups=groups),
+        layout=TableLayout(lead=3, groups=groups, kinds=tuple(household_kinds(content)), note=note),
         progress=progress,
     )
 

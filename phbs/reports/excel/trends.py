@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from phbs.i18n import t
+from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.printing import wrapped_lines
-from phbs.reports.excel.sheet import Cell, Formats, Pct, SheetWriter, table_setup
+from phbs.reports.excel.sheet import Cell, Pct, SheetWriter, table_setup
 from phbs.reports.excel.spans import paragraph
 from phbs.reports.trends import TrendRow, TrendsView
 from phbs.trends.models import Change, RoundValue

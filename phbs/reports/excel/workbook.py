@@ -18,14 +18,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from phbs.forms.denominators import BerPhbsBase
 from phbs.i18n import fmt_int, t
 from phbs.outputs import atomic_path
 from phbs.reports.content import ReportContent, confidence_level, dusun_label
 from phbs.reports.denominators import denominator_notes, persen_column_key
 from phbs.reports.excel.files import xlsx_workbook
+from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.healthy import healthy_columns, healthy_totals, healthy_values
 from phbs.reports.excel.minutes import write_minutes_sheet
 from phbs.reports.excel.printing import plan_print
@@ -34,13 +33,13 @@ from phbs.reports.excel.recap import write_coverage_intervals, write_recap
 from phbs.reports.excel.sheet import (
     EXCEL_MAX_ROWS,
     Cell,
-    Formats,
     Pct,
     ReportProgress,
     SheetWriter,
     table_setup,
 )
 from phbs.reports.excel.spans import paragraph
+from phbs.reports.excel.strata import strata_formats
 from phbs.reports.excel.tables import (
     write_funnel_table,
     write_households,
@@ -60,6 +59,7 @@ def write_workbook(
     *,
     max_rows: int = EXCEL_MAX_ROWS,
     progress: ReportProgress | None = None,
+    households_sheet_rows: int | None = None,
 ) -> None:
     """Write the report workbook to ``path`` (atomically).
 
@@ -67,7 +67,10 @@ def write_workbook(
     one to check that long tables continue on further sheets). ``progress`` is told how far
     the long tables (households, data issues) have got
     (:class:`~phbs.reports.excel.sheet.WriteStep`); the workbook is the same with or
-    without it.
+    without it. ``households_sheet_rows`` shows only the first that many households on the
+    *Rumah Tangga* sheet (0: none); the sheet and the summary then say how many are not
+    shown and how to write them all (the households CSV). By default every household is
+    shown, continued on further sheets past the row limit.
 
     >>> import tempfile
     >>> from phbs.demo.data import sample_data
@@ -79,6 +82,8 @@ def write_workbook(
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     write_workbook(build_content(result, summarise(result)), f"{folder}/laporan.xlsx")
     """
+    if households_sheet_rows is not None and households_sheet_rows < 0:
+        raise ValueError("households_sheet_rows must be 0 or more")
     inputs = [f.path for f in content.result.survey.files]
     version = content.metadata["alat"]["versi"]
     options = {
@@ -99,7 +104,7 @@ def write_workbook(
         formats = Formats(workbook, content.title)
         summary = workbook.add_worksheet(t("report.sheet.summary", content.lang))
         area_sheet = _write_areas(workbook, formats, content)
-        _write_summary(workbook, summary, formats, content, area_sheet)
+        _write_summary(workbook, summary, formats, content, (area_sheet, households_sheet_rows))
         if content.trends is not None:
             write_trends_sheet(workbook, formats, content.trends)
         recaps = [("report.sheet.recap", content.recap_villages, False)]
@@ -111,7 +116,7 @@ def write_workbook(
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)
             write_minutes_sheet(workbook, formats, content)
-        write_households(workbook, formats, content, max_rows, progress)
+        write_households(workbook, formats, content, max_rows, progress, households_sheet_rows)
         write_issues(workbook, formats, content, max_rows, progress)
         write_metadata(workbook, formats, content)
         workbook.close()
@@ -143,8 +148,14 @@ def _summary_rows(content: ReportContent) -> Iterator[tuple[str, Cell, str]]:
 
 
 def _write_summary(
-    workbook: Any, sheet: Any, formats: Formats, content: ReportContent, area_sheet: str
+    workbook: Any,
+    sheet: Any,
+    formats: Formats,
+    content: ReportContent,
+    sheets: tuple[str, int | None],
 ) -> None:
+    """``sheets``: the area sheet's name (the chart reads it) and the households shown."""
+    area_sheet, households_shown = sheets
     lang = content.lang
     h = content.headline
     w = SheetWriter(sheet, formats, lang)
@@ -185,6 +196,16 @@ def _write_summary(
     widths = w.column_widths(fixed=_SUMMARY_WRAP)
     paragraph(w, widths, _CHART_COLUMN - 1, h.rekonsiliasi)
     paragraph(w, widths, _CHART_COLUMN - 1, content.issue_line())
+    total = content.result.survey.rows_scored
+    if households_shown is not None and households_shown < total:
+        note = t(
+            "report.households.capped_summary",
+            lang,
+            shown=fmt_int(households_shown, lang),
+            total=fmt_int(total, lang),
+            left=fmt_int(total - households_shown, lang),
+        )
+        paragraph(w, widths, _CHART_COLUMN - 1, note)
     w.skip()
     w.row([t("report.section.issues", lang)], formats.section, measure=False)
     w.row([t("report.issues.errors", lang), h.galat])
@@ -346,8 +367,8 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
     w.skip()
     w.row(total, total_formats)
     if last >= 1:
-        _strata_formats(workbook, sheet, content, columns.index("persen_ber_phbs"), last)
-        _strata_formats(workbook, sheet, content, columns.index("strata"), last, by_text=True)
+        strata_formats(workbook, sheet, content, columns.index("persen_ber_phbs"), last)
+        strata_formats(workbook, sheet, content, columns.index("strata"), last, by_text=True)
         if "capai_target" in columns:
             col = columns.index("capai_target")
             for met, colour in ((True, "#B8E0B0"), (False, "#F4A3A3")):
@@ -366,26 +387,3 @@ def _write_areas(workbook: Any, formats: Formats, content: ReportContent) -> str
     w.fit_columns()
     w.print_setup(lead=2)
     return str(name)
-
-
-def _strata_formats(
-    workbook: Any, sheet: Any, content: ReportContent, col: int, last: int, *, by_text: bool = False
-) -> None:
-    """Colour a column by village stratum; the first matching rule wins."""
-    cell = xlsxwriter.utility.xl_rowcol_to_cell(1, col, row_abs=False, col_abs=True)
-    lower: str | None = None
-    for stratum in content.strata:
-        fmt = workbook.add_format({"bg_color": stratum.colour})
-        if by_text:
-            rule = {"type": "cell", "criteria": "==", "value": f'"{stratum.label}"'}
-        else:
-            conditions = [f"ISNUMBER({cell})"]
-            if stratum.upper is not None:
-                op = "<=" if stratum.inclusive else "<"
-                conditions.append(f"{cell}{op}{stratum.upper / 100!r}")
-            if lower is not None:
-                conditions.append(lower)
-            rule = {"type": "formula", "criteria": f"=AND({','.join(conditions)})"}
-            if stratum.upper is not None:
-                lower = f"{cell}{'>' if stratum.inclusive else '>='}{stratum.upper / 100!r}"
-        sheet.conditional_format(1, col, last, col, {**rule, "format": fmt})
