@@ -597,10 +597,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.sheet.households": ("Rumah Tangga", "Households"),
     "report.households.capped": (
         "Lembar ini memuat {shown} dari {total} rumah tangga: {left} tidak ditampilkan "
-        "(--households-sheet-rows). Daftar lengkap ada di CSV rumah tangga: "
+        "(--households-sheet-rows).\nDaftar lengkap ada di CSV rumah tangga: "
         "phbs score SURVEI --households rumah-tangga.csv",
         "This sheet shows {shown} of {total} households: {left} are not shown "
-        "(--households-sheet-rows). The full list is in the households CSV: "
+        "(--households-sheet-rows).\nThe full list is in the households CSV: "
         "phbs score SURVEY --households households.csv",
     ),
     "report.households.capped_summary": (

@@ -205,7 +205,8 @@ class TableLayout:
     #: Each column's one type, when every row holds one type per column: the rows past
     #: those that set the column widths are then written at xlsxwriter's own speed.
     kinds: tuple[ColumnKind, ...] = ()
-    #: A line above the header of the first sheet (e.g. that rows were left out).
+    #: Lines above the header of the first sheet (e.g. that rows were left out), each a row:
+    #: a printed page shows what fits its width.
     note: str | None = None
 
 

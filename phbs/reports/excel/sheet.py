@@ -348,13 +348,13 @@ def write_long_table(
     >>> book.close()
     """
     layout = layout or TableLayout()
-    noted = layout.note is not None
-    names = sheet_names(base, split_count(count + noted, max_rows))
+    note = layout.note.splitlines() if layout.note else []
+    names = sheet_names(base, split_count(count + len(note), max_rows))
     writers: list[SheetWriter] = []
     for name in names:
         writer = SheetWriter(workbook.add_worksheet(name), formats, lang)
-        if noted and not writers:
-            writer.row([layout.note], formats.label, measure=False)
+        for line in [] if writers else note:
+            writer.row([line], formats.label, measure=False)
         writer.header(header)
         writers.append(writer)
     remaining = iter(rows)
