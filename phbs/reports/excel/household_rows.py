@@ -26,6 +26,9 @@ from phbs.scoring.household import HouseholdOutcomes, Status
 from phbs.scoring.results import ScoreResult
 from phbs.states import MISSING, STATE_NAMES
 
+#: Households turned into rows at a time.
+_ROWS_AT_ONCE = 4_096
+
 _STATUS_KEYS = {
     Status.BER_PHBS: "report.status.ber_phbs",
     Status.TIDAK_BER_PHBS: "report.status.tidak_ber_phbs",
@@ -54,7 +57,7 @@ def _batches(content: ReportContent) -> Iterator[tuple[Any, HouseholdOutcomes]]:
 
 
 def household_row_blocks(content: ReportContent) -> Iterator[list[tuple[Cell, ...]]]:
-    """The rows of the *Rumah Tangga* sheets, one list per scored batch: id (masked unless
+    """The rows of the *Rumah Tangga* sheets, a few thousand at a time: id (masked unless
     household heads' names are shown), place, surveyor, file and row, status, counts, index,
     class and each indicator's answer, as the reader's language names them."""
     lang = content.lang
@@ -68,30 +71,36 @@ def household_row_blocks(content: ReportContent) -> Iterator[list[tuple[Cell, ..
         [t(f"report.answer.{STATE_NAMES[s]}", lang) for s in sorted(STATE_NAMES)], dtype=object
     )
     for batch, outcomes in _batches(content):
-        ids = list(batch.ids)
-        if not content.include_names:
-            # Only a text of 16 digits or more can be a KK/NIK number.
-            ids = [masked_id(i) if len(i) >= 16 else i for i in ids]
         places = [batch.kode_desa, batch.nama_desa, batch.dusun, batch.rw, batch.rt]
         places += [batch.tanggal_survei, batch.petugas]
         if content.include_names:
             places.append(batch.nama_kepala_rt)
-        index = outcomes.index.astype(float).tolist()
-        columns: list[list[Any]] = [
-            ids,
-            *(p.tolist() for p in places),
-            [files[batch.file_index]] * len(ids),
-            batch.row_number.tolist(),
-            status_names[outcomes.status].tolist(),
-            outcomes.berlaku.tolist(),
-            outcomes.ya.tolist(),
-            outcomes.tidak.tolist(),
-            outcomes.kosong.tolist(),
-            [None if math.isnan(x) else x for x in index],
-            class_names[outcomes.class_index].tolist(),
-            *answers[batch.states.astype(np.intp) - MISSING].T.tolist(),
-        ]
-        yield list(zip(*columns, strict=True))
+        texts = [(np.asarray(p.values, dtype=object), p.codes) for p in places]
+        berkas = files[batch.file_index]
+        # A few thousand rows at a time: the rows in hand stay small however big the batch.
+        for start in range(0, len(batch), _ROWS_AT_ONCE):
+            stop = min(len(batch), start + _ROWS_AT_ONCE)
+            ids = list(batch.ids[start:stop])
+            if not content.include_names:
+                # Only a text of 16 digits or more can be a KK/NIK number.
+                ids = [masked_id(i) if len(i) >= 16 else i for i in ids]
+            index = outcomes.index[start:stop].astype(float).tolist()
+            states = batch.states[start:stop].astype(np.intp) - MISSING
+            columns: list[list[Any]] = [
+                ids,
+                *(values[codes[start:stop]].tolist() for values, codes in texts),
+                [berkas] * len(ids),
+                batch.row_number[start:stop].tolist(),
+                status_names[outcomes.status[start:stop]].tolist(),
+                outcomes.berlaku[start:stop].tolist(),
+                outcomes.ya[start:stop].tolist(),
+                outcomes.tidak[start:stop].tolist(),
+                outcomes.kosong[start:stop].tolist(),
+                [None if math.isnan(x) else x for x in index],
+                class_names[outcomes.class_index[start:stop]].tolist(),
+                *answers[states].T.tolist(),
+            ]
+            yield list(zip(*columns, strict=True))
 
 
 def household_rows(content: ReportContent, limit: int | None = None) -> Iterator[tuple[Cell, ...]]:
