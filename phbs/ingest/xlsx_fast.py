@@ -52,10 +52,18 @@ class StringTable:
     @classmethod
     def of(cls, data: bytes, offsets: NDArray[np.int64]) -> StringTable:
         blob = np.frombuffer(data, dtype=np.uint8)
-        bad = np.concatenate(([0], np.cumsum(_UNSAFE[blob] & (blob != 38))))
-        solid = np.concatenate(([0], np.cumsum(_SOLID[blob])))
         low, high = offsets[:-1], offsets[1:]
-        return cls(blob, offsets, bad[high] == bad[low], solid[high] > solid[low])
+        # Per string, whether any of its bytes is a line break or the separator, and whether
+        # any is solid: a reduction over the bytes of each string that has some (their
+        # starts rise, and each one's bytes end where the next one's begin).
+        filled = np.flatnonzero(high > low)
+        bad = np.zeros(len(low), dtype=bool)
+        solid = np.zeros(len(low), dtype=bool)
+        if len(filled):
+            unsafe = _UNSAFE[blob] & (blob != 38)
+            bad[filled] = np.logical_or.reduceat(unsafe, low[filled])
+            solid[filled] = np.logical_or.reduceat(_SOLID[blob], low[filled])
+        return cls(blob, offsets, ~bad, solid)
 
 
 def _word(text: bytes) -> int:

@@ -231,3 +231,21 @@ def test_blocks_made_on_other_threads_keep_their_order_and_leave_no_thread(
     if close is not None:
         close()
     assert _parsers() == []
+
+
+def test_string_table_marks_each_string_by_its_own_bytes() -> None:
+    """Which shared strings can be copied into a grid (no line break or separator) and which
+    hold a non-space ASCII byte, for strings of every kind in random order, empty ones
+    included at the start, between and at the end (expected values from the bytes, by a
+    plain loop)."""
+    import random
+
+    kinds = [b"", b"ya", b" ", b"a\nb", b"\x1f", b"&amp;", b"  x", b"\xc3\xa9", b"\t", b"\r"]
+    spaces = {9, 10, 11, 12, 13, 28, 29, 30, 31, 32}
+    chance = random.Random(7)
+    for _ in range(500):
+        texts = [chance.choice(kinds) for _ in range(chance.randint(0, 8))]
+        offsets = np.concatenate(([0], np.cumsum([len(t) for t in texts]))).astype(np.int64)
+        table = xlsx_fast.StringTable.of(b"".join(texts), offsets)
+        assert table.packable.tolist() == [not any(b in (10, 13, 31) for b in t) for t in texts]
+        assert table.solid.tolist() == [any(b < 0x80 and b not in spaces for b in t) for t in texts]
