@@ -411,6 +411,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tampilkan nama kepala keluarga dan nomor KK di berkas unduhan",
         "Show heads' names and KK numbers in the downloads",
     ),
+    "web.no_households_sheet": (
+        "Buku kerja tanpa daftar rumah tangga (lebih cepat untuk berkas besar; daftarnya tetap"
+        " ada di rumah-tangga.csv)",
+        "Workbook without the list of households (quicker for large files; the list is still"
+        " in rumah-tangga.csv)",
+    ),
     "web.submit": ("Olah", "Process"),
     "web.optional": ("pilihan", "optional"),
     "web.state.running": ("Sedang membaca berkas…", "Reading the files…"),

@@ -84,6 +84,8 @@ class JobSpec:
     overrides: Path | None = None
     include_names: bool = False
     lang: Lang = "id"
+    #: ``--households-sheet-rows``: households listed in the workbook (``None``: all).
+    households_sheet_rows: int | None = None
     id_per_desa: bool = False
     csv_format: CsvFormat = CsvFormat.MACHINE
 
@@ -301,6 +303,7 @@ def run_job(
             _inputs(spec),
             spec.include_names,
             spec.csv_format,
+            households_sheet_rows=spec.households_sheet_rows,
         )
         steps = output_steps(outputs, watch.check)
         ready = JobResult(

@@ -47,6 +47,7 @@ class Outputs:
     inputs: list[Path]
     include_names: bool
     csv_format: CsvFormat
+    households_sheet_rows: int | None = None
 
 
 def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
@@ -107,5 +108,11 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
                 ),
             )
         )
-    steps.append(("laporan.xlsx", lambda p: write_workbook(content, p, progress=check)))
+    sheet_rows = outputs.households_sheet_rows
+    steps.append(
+        (
+            "laporan.xlsx",
+            lambda p: write_workbook(content, p, progress=check, households_sheet_rows=sheet_rows),
+        )
+    )
     return steps

@@ -88,6 +88,29 @@ def test_names_only_when_asked(web: WebServer) -> None:
     assert "nama_kepala_rt" in heads(web, asked)
 
 
+def test_the_workbook_leaves_the_households_out_when_ticked(web: WebServer) -> None:
+    """Ticked, the workbook's households sheet holds only its note and header (as
+    ``phbs report --households-sheet-rows 0``) and the households CSV still lists them all."""
+    import openpyxl
+
+    job = submit(web, {"no_households_sheet": "on"}, {"survey": SURVEYS[0]})
+    assert finished(web, job)["state"] == "done"
+    answer = request(web, "GET", f"{job}/files/laporan.xlsx")
+    assert answer.status == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(answer.body), read_only=True)["Rumah Tangga"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if any(c is not None for c in r)]
+    households = len(heads_and_rows(web, job)) - 1
+    assert households > 100
+    assert len(rows) == 3
+    assert str(rows[0][0]).startswith(f"Lembar ini memuat 0 dari {households:,}".replace(",", "."))
+    assert rows[2][0] == "ID rumah tangga"
+
+
+def heads_and_rows(web: WebServer, job: str) -> list[list[str]]:
+    answer = request(web, "GET", f"{job}/files/rumah-tangga.csv")
+    return list(csv.reader(io.StringIO(answer.body.decode("utf-8-sig"))))
+
+
 @pytest.fixture
 def gate(web: WebServer) -> Iterator[Gate]:
     with holding(web) as held:
