@@ -83,7 +83,9 @@ def decide_scheme(
     *Tidak* beside it (``T``, ``tidak``, ``0``, ...), ``N`` is *tidak berlaku* (Y/T/N); with
     a spelling of *Ya* and no other *Tidak*, ``N`` is *Tidak* (Y/N). An ``N`` on an
     indicator that always applies can only be *Tidak*; beside another *Tidak* spelling the
-    file is mixed. Raises :class:`Undecided` when the file cannot tell.
+    file is mixed. A file that spells both *Tidak* and *tidak berlaku* another way (``Tdk``
+    and ``-``) could use ``N`` for either. Raises :class:`Undecided` when the file cannot
+    tell (docs/aturan.md §6.2).
 
     >>> from phbs.forms.loading import load_form
     >>> form = load_form("kemenkes-rt-10").form
@@ -92,6 +94,10 @@ def decide_scheme(
     >>> print(decide_scheme({"ya", "tidak"}, form))
     None
     >>> decide_scheme({"y", "t", "n"}, form, strict={"n"})
+    Traceback (most recent call last):
+    ...
+    phbs.ingest.answers.Undecided
+    >>> decide_scheme({"y", "tidak", "n", "-"}, form)
     Traceback (most recent call last):
     ...
     phbs.ingest.answers.Undecided
@@ -104,6 +110,9 @@ def decide_scheme(
         if present & other_no:
             raise Undecided
         return AnswerScheme.YN
+    other_na = {fold_answer(s) for s in form.answers.tidak_berlaku} - {BARE_N}
+    if present & other_no and present & other_na:
+        raise Undecided  # N could stand for either: both have another spelling here
     scheme = scheme_for_n(present, form)
     if scheme is None:
         raise Undecided
@@ -175,13 +184,17 @@ def _undecided(table: RawTable) -> SurveyError:
     return SurveyError(
         f"{table.name}: arti 'N' di sel indikator tidak dapat ditentukan: 'tidak' (berkas "
         "Y/N) atau 'tidak berlaku' (kode Y/T/N PIS-PK) — tidak ada 'Y' atau 'T' di "
-        "sampingnya; atau ada 'T' padahal 'N' juga dipakai pada indikator yang selalu "
+        "sampingnya; atau berkas menulis 'tidak' dan 'tidak berlaku' dengan ejaan lain juga "
+        "(mis. 'Tdk' dan '-'), jadi 'N' bisa berarti keduanya; atau ada 'T' padahal 'N' juga "
+        "dipakai pada indikator yang selalu "
         "berlaku (4–7); atau 'N' hanya muncul di tempat yang boleh tidak berlaku dan tepat di "
         "baris yang menurut umur anak indikatornya tidak berlaku. Pilih dengan --answers yn "
         "(N = tidak) atau --answers ytn (N = tidak berlaku).",
         f"{table.name}: the meaning of 'N' in indicator cells cannot be told: 'no' (a Y/N "
         "file) or 'not applicable' (PIS-PK's Y/T/N coding) — there is no 'Y' or 'T' beside "
-        "it; or there is a 'T' while 'N' is also used on indicators that always apply (4–7); "
+        "it; or the file also spells 'no' and 'not applicable' another way (e.g. 'Tdk' and "
+        "'-'), so 'N' could mean either; or there is a 'T' while 'N' is also used on "
+        "indicators that always apply (4–7); "
         "or 'N' appears only where not applicable is possible, right on rows where the "
         "child's age says the indicator does not apply. Choose with --answers yn (N = no) or "
         "--answers ytn (N = not applicable).",
