@@ -1,7 +1,7 @@
 """A workbook's sheets, read row by row whatever the format, and turned into segments.
 
 An .xlsx/.xlsm workbook is read by :mod:`phbs.ingest.xlsx_book` and
-:mod:`phbs.ingest.xlsx_stream` (blocks of rows in the usual spelling with numpy on two threads,
+:mod:`phbs.ingest.xlsx_stream` (blocks of rows in the usual spelling with numpy,
 :mod:`phbs.ingest.xlsx_fast`) and an .ods by
 :mod:`phbs.ingest.ods_stream`, both in bounded memory straight from the zip; the old binary
 format (.xls) by python-calamine, which holds the sheet (a sheet reaching past

@@ -20,11 +20,8 @@ rectangle up to the farthest cell, which a 2 KB file can make 512 GB).
 from __future__ import annotations
 
 import re
-import threading
 import zipfile
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,11 +53,7 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
-#: Threads that make blocks into grids, and blocks read ahead of the one being handed on.
-_PARSERS = 2
-_AHEAD = 3
 _Pieces = list[Grid | tuple[int, int]] | None
-_Parsed = tuple[int, _Pieces]
 #: Shared strings kept decoded (the answers, village codes and names that repeat).
 _CACHED_STRINGS = 65_536
 
@@ -89,7 +82,6 @@ class XlsxSheet:
     #: where they can be (:mod:`phbs.ingest.xlsx_fast`).
     fast_width: int | None = None
     _table: StringTable | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _column(self, letters: bytes, row: int) -> int:
         found = self._columns.get(letters)
@@ -105,26 +97,10 @@ class XlsxSheet:
     def rows(self) -> Iterator[tuple[int, list[str]] | Grid]:
         """The sheet's rows that hold a cell, as ``(row_number, cells)``; a row's cells up to
         its last one written (blank in between). Once :attr:`fast_width` is set, a block of
-        rows may come as one grid instead.
-
-        Blocks are made into grids on :data:`_PARSERS` threads (numpy lets go of the
-        interpreter lock while it works), each from the row number the block starts with;
-        here, in order, a grid is taken only when that number follows the rows before."""
-        pool = ThreadPoolExecutor(_PARSERS, thread_name_prefix="phbs-xlsx")
-        pending: deque[tuple[bytes, Future[_Parsed] | None]] = deque()
+        rows may come as one grid instead."""
         state = [0]  # the last row number seen
-        try:
-            for text in self._texts():
-                parsed = None
-                if self.fast_width and not _no_values(text):
-                    parsed = pool.submit(self._parse, text, self.fast_width)
-                pending.append((text, parsed))
-                while len(pending) > _AHEAD:
-                    yield from self._read(*pending.popleft(), state)
-            while pending:
-                yield from self._read(*pending.popleft(), state)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        for text in self._texts():
+            yield from self._read(text, state)
 
     def _texts(self) -> Iterator[bytes]:
         """The sheet's XML in blocks cut after a row's end (the last one: what follows)."""
@@ -143,17 +119,7 @@ class XlsxSheet:
             if rest:
                 yield rest
 
-    def _parse(self, text: bytes, width: int) -> _Parsed:
-        """A block as grids (:func:`block_grid`), read as starting at its first row."""
-        at = text.find(b'<row r="')
-        first = text[at + 8 : text.find(b'"', at + 8)] if at >= 0 else b""
-        if not first.isdigit():
-            return 0, None
-        return int(first), self._grid(text, int(first), width)
-
-    def _read(
-        self, text: bytes, parsed: Future[_Parsed] | None, state: list[int]
-    ) -> Iterator[tuple[int, list[str]] | Grid]:
+    def _read(self, text: bytes, state: list[int]) -> Iterator[tuple[int, list[str]] | Grid]:
         """The rows of one block, in order after those of the blocks before."""
         if _no_values(text):
             # Only formatting (Excel writes blank styled cells down a formatted
@@ -163,14 +129,7 @@ class XlsxSheet:
             if number.isdigit():
                 state[0] = int(number)
                 return
-        if parsed is not None:
-            first, pieces = parsed.result()
-            if first != state[0] + 1:
-                pieces = None  # rows left out before this block: read cell by cell
-        elif self.fast_width:  # the block was cut before the header was known
-            pieces = self._grid(text, state[0] + 1, self.fast_width)
-        else:
-            pieces = None
+        pieces = self._grid(text, state[0] + 1, self.fast_width) if self.fast_width else None
         if pieces is None:
             yield from self._block(text, state)
             return
@@ -182,10 +141,9 @@ class XlsxSheet:
                 yield from self._block(text[piece[0] : piece[1]], state)
 
     def _grid(self, text: bytes, first_row: int, width: int) -> _Pieces:
-        with self._lock:
-            if self._table is None:
-                offsets = np.frombuffer(self.strings.offsets.tobytes(), dtype=np.int64)
-                self._table = StringTable.of(bytes(self.strings.data), offsets)
+        if self._table is None:
+            offsets = np.frombuffer(self.strings.offsets.tobytes(), dtype=np.int64)
+            self._table = StringTable.of(bytes(self.strings.data), offsets)
         return block_grid(
             text,
             width,
