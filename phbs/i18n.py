@@ -2499,6 +2499,7 @@ METAVARS: dict[str, str] = {
     "LEMBAR": "SHEET",
     "PERSEN": "PERCENT",
     "ANGKA": "NUMBER",
+    "JUMLAH": "COUNT",
     "N": "N",
     "MATRIKS": "MATRIX",
     "BERKAS.html": "FILE.html",
