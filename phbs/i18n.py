@@ -397,6 +397,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.reading": ("Cara membaca", "How to read"),
     "web.answers": ("Arti N tunggal", "Meaning of a lone N"),
     "web.blank": ("Arti sel kosong", "Meaning of a blank cell"),
+    "web.answers.auto": ("tentukan dari berkas", "decide from the file"),
+    "web.answers.ytn": ("N = tidak berlaku (Y/T/N)", "N = not applicable (Y/T/N)"),
+    "web.answers.yn": ("N = tidak (Y/N)", "N = no (Y/N)"),
+    "web.blank.auto": ("tentukan dari berkas", "decide from the file"),
+    "web.blank.missing": ("belum diisi", "not yet answered"),
+    "web.blank.na": ("tidak berlaku", "not applicable"),
+    "web.blank.tidak": ("dibaca tidak", "read as no"),
     "web.sheet": (
         "Lembar Excel/ODS (kosong: satu-satunya lembar survei)",
         "Excel/ODS sheet (blank: the only survey sheet)",
@@ -493,14 +500,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.map.answers": ("Ejaan jawaban", "Answer spellings"),
     "web.map.col.read_as": ("Dibaca sebagai", "Read as"),
     "web.map.col.spellings": ("Ejaan di berkas", "Spellings in the file"),
-    "web.map.state.ya": ("ya", "ya (yes)"),
-    "web.map.state.tidak": ("tidak", "tidak (no)"),
-    "web.map.state.tidak_berlaku": ("tidak berlaku", "tidak berlaku (not applicable)"),
+    "web.map.state.ya": ("Ya", "Yes"),
+    "web.map.state.tidak": ("Tidak", "No"),
+    "web.map.state.tidak_berlaku": ("Tidak berlaku", "Not applicable"),
     "web.map.state.kosong": (
-        "kosong: dibaca seperti sel yang tidak diisi",
-        "kosong (blank): read as a cell left empty",
+        "Kosong (dibaca seperti sel yang belum diisi)",
+        "Blank (read as a cell not filled in)",
     ),
-    "web.map.state.?": ("perlu keputusan", "needs a decision"),
+    "web.map.state.?": ("Perlu keputusan", "Needs a decision"),
     "web.map.asked": ("Perlu keputusan", "Needs a decision"),
     "web.map.none_asked": (
         "Tidak ada pertanyaan: periksa usulannya, lalu pakai.",
@@ -510,13 +517,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.map.not_found": ("Isian yang tidak ditemukan", "Fields not found"),
     "web.map.download": ("Unduh peta usulan", "Download the proposed mapping"),
     "web.map.use": ("Pakai peta ini", "Use this mapping"),
+    "web.map.questions": (
+        "{count} pertanyaan belum terjawab.",
+        "{count} {count|question|questions} still open.",
+    ),
     "web.map.use_asked": (
         "Selama masih ada pertanyaan, pengolahan berhenti dengan pertanyaan itu: jawab di "
-        'bawah ini, atau unduh peta.yaml, jawab setiap TANYA, lalu unggah di "Peta berkas" '
-        "(berkas survei tetap disimpan di sini).",
+        'bawah ini, atau unduh peta.yaml, jawab pertanyaannya di berkas itu, lalu unggah di "Peta '
+        'berkas" (berkas survei tetap disimpan di sini).',
         "While a question is open, processing stops at it: answer it below, or download "
-        'peta.yaml, answer each TANYA, then upload it under "File mapping" (the survey '
-        "file stays kept here).",
+        'peta.yaml, answer its questions in that file, then upload it under "File mapping" '
+        "(the survey file stays kept here).",
     ),
     "web.map.answer_here": ("Jawab di sini", "Answer here"),
     "web.map.answer_lead": (
@@ -539,7 +550,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "tahun: kolom ini tidak dibaca (tanda '-' yang menentukan)",
         "years: this column is not read (the '-' marks decide)",
     ),
-    "web.map.q.answer": ("Ejaan '{spelling}' berarti", "The spelling '{spelling}' means"),
+    "web.map.q.answer": (
+        "Ejaan '{spelling}' ({where}) berarti",
+        "The spelling '{spelling}' ({where}) means",
+    ),
+    "web.map.where": (
+        "{cells} sel, di kolom {columns}",
+        "{cells} {count|cell|cells}, in {columns}",
+    ),
     "web.map.q.region": (
         "Wilayah tempat nama desa dicari",
         "The area the village names are looked up in",
@@ -559,9 +577,40 @@ LABELS: dict[str, tuple[str, str]] = {
         "no form field: its rows are set aside",
     ),
     "web.map.q.blank": ("Sel indikator kosong berarti", "A blank indicator cell means"),
-    "web.map.blank.missing": ("belum diisi (missing)", "not yet answered (missing)"),
-    "web.map.blank.na": ("tidak berlaku (na)", "not applicable (na)"),
+    "web.map.blank.missing": ("belum diisi", "not yet answered"),
+    "web.map.blank.na": ("tidak berlaku", "not applicable"),
     "web.map.blank.tidak": ("tidak (lembar centang)", "no (a check-mark sheet)"),
+    "web.map.decided": ("Yang diputuskan", "What is decided"),
+    "web.map.decided.sheet": ("Lembar yang dibaca: {sheet}", "Sheet read: {sheet}"),
+    "web.map.decided.header_row": (
+        "Judul kolom ada di baris {row}; baris di atasnya dilewati",
+        "The column headers are on row {row}; the rows above it are skipped",
+    ),
+    "web.map.decided.region": (
+        "Nama desa dicari di {area} ({code})",
+        "Village names are looked up in {area} ({code})",
+    ),
+    "web.map.decided.id_scope": (
+        "Nomor rumah tangga dimulai lagi di setiap desa: nomor yang sama di desa lain adalah "
+        "rumah tangga lain",
+        "Household numbers restart in each village: the same number in another village is "
+        "another household",
+    ),
+    "web.map.decided.shape.rumah_tangga": (
+        "Satu baris = satu rumah tangga",
+        "One row per household",
+    ),
+    "web.map.decided.shape.anggota": (
+        "Satu baris = satu anggota keluarga (rata-rata {rows} baris per nomor KK); baris satu "
+        "KK digabung menjadi satu rumah tangga",
+        "One row per family member ({rows} rows per family-card number on average); the rows "
+        "of one KK are folded into one household",
+    ),
+    "web.map.decided.shape.jawaban": (
+        "Satu baris = satu jawaban (rumah tangga, pertanyaan, jawaban); disusun menjadi satu "
+        "baris per rumah tangga",
+        "One row per answer (household, question, answer); turned into one row per household",
+    ),
     "web.map.not_a_choice": (
         "Ditolak: '{value}' bukan salah satu pilihan untuk \"{question}\"; peta tidak diubah.",
         "Refused: '{value}' is not one of the choices for \"{question}\"; the mapping is "

@@ -45,6 +45,8 @@ class Proposal:
     missing: list[str] = field(default_factory=list)
     answers: dict[str, list[str]] = field(default_factory=dict)
     unknown_answers: list[str] = field(default_factory=list)
+    #: Where each answer spelling (folded) was read: column header → cells holding it.
+    answer_cells: dict[str, dict[str, int]] = field(default_factory=dict)
     blank_question: bool = False
     #: Only spellings of *ya* beside blank cells: a check-mark sheet (blank = tidak?).
     check_marks: bool = False

@@ -358,16 +358,18 @@ def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
         for s in getattr(form.answers, state)
     }
     indicator_columns = [c for c in proposal.columns if c.field in (*form.codes, "jawaban")]
-    seen: dict[str, int] = {}
+    cells_of: dict[str, dict[str, int]] = {}
     blanks = False
     for column in indicator_columns:
         for cells in rows:
             value = cells[column.position] if column.position < len(cells) else ""
             folded = fold_answer(value)
             if folded and known.get(folded) != "kosong":
-                seen[folded] = seen.get(folded, 0) + 1
+                where = cells_of.setdefault(folded, {})
+                where[column.header] = where.get(column.header, 0) + 1
             else:
                 blanks = True
+    seen = {spelling: sum(where.values()) for spelling, where in cells_of.items()}
     filled = sum(seen.values())
     answers: dict[str, list[str]] = {}
     unknown: list[str] = []
@@ -385,6 +387,7 @@ def _answers(proposal: Proposal, form: Form, rows: list[list[str]]) -> None:
             answers.setdefault(state, []).append(spelling)
     proposal.answers = answers
     proposal.unknown_answers = unknown
+    proposal.answer_cells = cells_of
     states = {known.get(s) or USUAL_ANSWERS.get(s) for s in seen} | set(answers)
     # Ticks and nothing else: a blank is probably "not done", but that is for a person to say.
     proposal.check_marks = blanks and "tidak" not in states and not unknown

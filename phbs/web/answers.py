@@ -23,6 +23,7 @@ from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.proposal import EXPORT, Proposal
 from phbs.ingest.settings import BlankMeaning
 from phbs.regions import region_table
+from phbs.web.decided import field_label, spelling_where
 
 #: The value of the "ages in years" choice: the age column is not read; of the "no form
 #: field" choice for a question of a file of answers: its rows are set aside.
@@ -51,6 +52,8 @@ class Question:
     options: tuple[Option, ...]
     #: Typed, not chosen: the value is checked by :func:`typed_ok` (no ``options``).
     typed: bool = False
+    #: The code the question is about, said after it in small text (a field's code).
+    code: str = ""
 
 
 class NotAChoice(ValueError):
@@ -97,7 +100,8 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
     for code in [code for code in proposal.missing if code in required]:
         options = [Option(c.header, c.header) for c in free]
         if options:  # else no column of the file is left to name
-            found.append(("column", code, t("web.map.q.column", lang, field=code), options))
+            asked = t("web.map.q.column", lang, field=field_label(proposal.form, code, lang))
+            found.append(("column", code, asked, options))
     if proposal.years is not None:
         header = proposal.years.header
         options = [
@@ -108,7 +112,9 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
         found.append(("years", context, t("web.map.q.years", lang, header=header), options))
     states = [Option(s, t(f"web.map.state.{s}", lang)) for s in _STATES]
     for spelling in proposal.unknown_answers:
-        found.append(("answer", spelling, t("web.map.q.answer", lang, spelling=spelling), states))
+        where = spelling_where(proposal, spelling, lang)
+        asked = t("web.map.q.answer", lang, spelling=spelling, where=where)
+        found.append(("answer", spelling, asked, states))
     if proposal.names and proposal.region is None:
         candidates = proposal.region_candidates
         areas = [Option(code, _area(code, hits, total)) for code, hits, total in candidates]
@@ -125,7 +131,15 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
 
 def _numbered(found: list[tuple[str, str, str, list[Option]]]) -> list[Question]:
     return [
-        Question(f"q{number}", asked, kind, subject, tuple(options), typed=not options)
+        Question(
+            f"q{number}",
+            asked,
+            kind,
+            subject,
+            tuple(options),
+            typed=not options,
+            code=subject if kind == "column" else "",
+        )
         for number, (kind, subject, asked, options) in enumerate(found, start=1)
     ]
 

@@ -28,6 +28,7 @@ from phbs.ingest.proposal import Proposal
 from phbs.ingest.propose import propose
 from phbs.version import __version__
 from phbs.web.answers import NotAChoice, Question, answered, questions
+from phbs.web.decided import decisions, field_label
 from phbs.web.worker import UPLOADS, shown
 
 #: The one name a proposed mapping is written and downloaded under.
@@ -60,6 +61,10 @@ class MapView:
     questions: list[Question] = field(default_factory=list)
     #: Whether some question can only be answered in the downloaded file.
     elsewhere: bool = False
+    #: What the mapping decides besides columns and spellings, in plain lines.
+    decided: list[str] = field(default_factory=list)
+    #: The form's name of each field the page names (code → label).
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,8 +101,16 @@ def map_view(proposal: Proposal, text: str, file: str, lang: Lang) -> MapView:
     unread = [c.header for c in proposal.columns if c.field is None]
     asked = [line.strip().removeprefix("#").strip() for line in text.splitlines()]
     offered = questions(proposal, lang)
+    # The page asks in its own words: phbs map's pointer to TANYA in the file is not said.
+    said = map_said(proposal, file, MAP_NAME, lang)
+    open_line = t("map.questions", lang, count=proposal.questions, path=MAP_NAME)
+    said = [
+        t("web.map.questions", lang, count=proposal.questions) if line == open_line else line
+        for line in said
+    ]
+    codes = [m.field for m in matched] + list(proposal.missing)
     return MapView(
-        said=map_said(proposal, file, MAP_NAME, lang),
+        said=said,
         matched=matched,
         answers=answers,
         unread=[] if proposal.sheet_asked else unread,
@@ -107,6 +120,8 @@ def map_view(proposal: Proposal, text: str, file: str, lang: Lang) -> MapView:
         # A file of answers' unknown questions are one question of phbs map's count.
         elsewhere=proposal.questions
         > len({q.kind if q.kind == "question" else q.name for q in offered}),
+        decided=decisions(proposal, lang),
+        labels={code: field_label(proposal.form, code, lang) for code in codes},
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import xlsxwriter
 from conftest import HEADER, SEGUMBANG, household, write_csv
 
+from phbs.i18n import t
 from phbs.ingest.mapping import load_map
 from phbs.web.maps import Maps, Proposed, answer, make_proposal
 from phbs.web.worker import UPLOADS
@@ -104,10 +105,13 @@ def test_columns_chosen_for_missing_fields_and_one_column_twice_refused(tmp_path
     header = ["Nomor", "Wil", *HEADER[2:]]
     rows = [[f"R{n}", "Segumbang", *household("x")[2:]] for n in range(3)]
     proposed = _proposed(tmp_path, write_csv(tmp_path / "wil.csv", [header, *rows]))
+    # Each field is asked by the name the household list heads it with, its code after it.
     assert _offered(proposed) == [
-        ("Kolom yang berisi id_rumah_tangga", ["Nomor", "Wil"]),
-        ("Kolom yang berisi kode_desa", ["Nomor", "Wil"]),
+        (t("web.map.q.column", field=t("report.col.id_rumah_tangga")), ["Nomor", "Wil"]),
+        (t("web.map.q.column", field=t("report.col.kode_desa")), ["Nomor", "Wil"]),
     ]
+    assert proposed.view is not None
+    assert [q.code for q in proposed.view.questions] == ["id_rumah_tangga", "kode_desa"]
     before = proposed.mapping.read_bytes()
     refused = answer(proposed, {"q1": "Wil", "q2": "Wil"})
     assert refused.splitlines() == [

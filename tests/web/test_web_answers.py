@@ -16,12 +16,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
+from markupsafe import escape
 from web_helpers import SAMPLE, base, multipart, request
 
 from phbs.cli.root import cli
+from phbs.forms.loading import load_form
+from phbs.i18n import Lang, t
 from phbs.ingest.mapping import load_map
 from phbs.web.server import WebServer
 
@@ -29,8 +33,34 @@ pytestmark = pytest.mark.slow
 
 KADER = SAMPLE / "kuesioner-kader-batulicin.xlsx"
 ANSWERED = SAMPLE / "peta-kuesioner-kader-batulicin.yaml"
-#: The question the sample's proposal asks, as the page words it.
-ASKED_K = "Ejaan 'k' berarti"
+STATES = ("ya", "tidak", "tidak_berlaku", "kosong")
+
+
+def asked_k(lang: Lang = "id") -> str:
+    """The question the sample's proposal asks, as the catalogue words it, with where ``k``
+    stands counted here from the workbook itself (openpyxl, not the proposal): the cells of
+    the indicator columns the bundled mapping names, the columns with most first, each by
+    its indicator's name on the form."""
+    mapping = load_map(ANSWERED).map
+    form = load_form("kemenkes-rt-10").form
+    names = {i.code: i.name_en if lang == "en" else i.name for i in form.indicators}
+    book = openpyxl.load_workbook(KADER, read_only=True)
+    rows = list(book[str(mapping.sheet)].iter_rows(values_only=True))
+    book.close()
+    assert mapping.header_row is not None
+    header = [str(h).strip() for h in rows[mapping.header_row - 1]]
+    counts: dict[str, int] = {}
+    for code, title in mapping.columns.items():
+        if code in names:
+            i = header.index(title)
+            k = sum(1 for r in rows[mapping.header_row :] if str(r[i]).strip().casefold() == "k")
+            if k:
+                counts[names[code]] = k
+    most = sorted(counts, key=lambda name: -counts[name])
+    columns = ", ".join(most[:3]) + (" …" if len(most) > 3 else "")
+    cells = sum(counts.values())
+    where = t("web.map.where", lang, cells=cells, count=cells, columns=columns)
+    return t("web.map.q.answer", lang, spelling="k", where=where)
 
 
 def column(page: Any, header: str) -> list[str]:
@@ -53,22 +83,17 @@ def test_the_samples_question_answered_in_the_page_gives_the_bundled_mapping(
     page.set_input_files("#berkas-peta", str(KADER))
     page.click("#usulkan")
     page.wait_for_selector("#kata-peta", timeout=120_000)
-    choice = page.get_by_label(ASKED_K)
+    assert "TANYA" not in page.inner_text("main")
+    choice = page.get_by_label(asked_k())
     offered = choice.locator("option").all_inner_texts()
-    assert offered == [
-        "(belum dijawab)",
-        "ya",
-        "tidak",
-        "tidak berlaku",
-        "kosong: dibaca seperti sel yang tidak diisi",
-    ]
+    assert offered == [t("web.map.open"), *(t(f"web.map.state.{s}") for s in STATES)]
     # The bundled mapping reads K (kadang-kadang, sometimes) as tidak.
-    choice.select_option(label="tidak")
+    choice.select_option(label=t("web.map.state.tidak"))
     page.click("#simpan-jawaban")
     page.wait_for_selector("#tanpa-tanya")
     assert page.locator("#jawab, #tanya, #jawaban-ditolak").count() == 0
     answers = page.locator("#tabel-jawaban tbody tr").all_inner_texts()
-    assert answers == ["ya\tv", "tidak\tx, k"]
+    assert answers == [f"{t('web.map.state.ya')}\tv", f"{t('web.map.state.tidak')}\tx, k"]
     # The village column keeps its reason: names matched to codes.
     assert "nama desa (dicocokkan ke kode)" in page.inner_text("#tabel-kolom")
 
@@ -116,12 +141,15 @@ def test_an_answer_the_mapping_refuses_shows_the_command_lines_lines(
     with page.expect_download() as started:
         page.click("#unduh-peta")
     before = Path(started.value.path()).read_bytes()
-    page.get_by_label("Kolom yang berisi id_rumah_tangga").select_option("Wil")
-    page.get_by_label("Kolom yang berisi kode_desa").select_option("Wil")
+    village = t("web.map.q.column", field=t("report.col.kode_desa"))
+    page.get_by_label(t("web.map.q.column", field=t("report.col.id_rumah_tangga"))).select_option(
+        "Wil"
+    )
+    page.get_by_label(village).select_option("Wil")
     page.click("#simpan-jawaban")
     page.wait_for_selector("#jawaban-ditolak")
     assert page.inner_text("#jawaban-ditolak").splitlines() == said.stderr.splitlines()
-    assert page.get_by_label("Kolom yang berisi kode_desa").input_value() == "Wil"
+    assert page.get_by_label(village).input_value() == "Wil"
     with page.expect_download() as again:
         page.click("#unduh-peta")
     assert Path(again.value.path()).read_bytes() == before
@@ -146,7 +174,7 @@ def test_answers_from_elsewhere_or_not_among_the_choices_change_nothing(web: Web
     where, mapping = _proposed(web)
     before = mapping.read_bytes()
     page = request(web, "GET", where).body.decode()
-    assert "<span>Ejaan &#39;k&#39; berarti</span>" in page
+    assert f"<span>{escape(asked_k())}</span>" in page
     assert 'name="q1"' in page
 
     for origin in ("http://evil.example", "null"):
@@ -157,10 +185,8 @@ def test_answers_from_elsewhere_or_not_among_the_choices_change_nothing(web: Web
     refused = _answer(web, where, {"q1": "kadang"}, base(web))
     assert refused.status == 200  # the page again, with the line that refuses it
     said = refused.body.decode()
-    assert (
-        "Ditolak: &#39;kadang&#39; bukan salah satu pilihan untuk &#34;Ejaan &#39;k&#39; "
-        "berarti&#34;; peta tidak diubah." in said
-    )
+    refusal = t("web.map.not_a_choice", value="kadang", question=asked_k())
+    assert escape(refusal) in said
     assert 'id="jawab"' in said  # the question is still asked
     assert '<option value="kadang"' not in said
     assert mapping.read_bytes() == before

@@ -14,10 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from web_helpers import SAMPLE, base, multipart, request
 
 from phbs.cli.root import cli
+from phbs.forms.loading import load_form
+from phbs.i18n import t
+from phbs.regions import region_table
 from phbs.web.server import WebServer
 
 pytestmark = pytest.mark.slow
@@ -64,11 +68,27 @@ def test_the_sample_gets_the_mapping_phbs_map_writes_and_its_numbers(
     propose_in_page(page, web, KADER)
     assert page.inner_text("h1") == f"Usulan peta untuk {KADER.name}"
     said = page.locator("#kata-peta li").all_inner_texts()
-    assert said == mapped.stdout.splitlines()
-    asked = [line.lstrip("# ").strip() for line in written.splitlines() if "TANYA:" in line]
-    assert page.locator("#tanya li").all_inner_texts() == asked
+    # phbs map's lines, but the page asks its questions itself: no pointer to TANYA.
+    opened = t("web.map.questions", count=1)
+    assert said == [opened if "TANYA" in line else line for line in mapped.stdout.splitlines()]
+    assert "TANYA" not in page.inner_text("main")
+    # What the mapping decides besides columns, each from the key phbs map wrote.
+    keys = yaml.safe_load(written)
+    table = region_table()
+    area = f"Kecamatan {table.name(keys['region'])}, {table.full_name(keys['region'][:5])}"
+    assert page.locator("#diputuskan li").all_inner_texts() == [
+        t("web.map.decided.sheet", sheet=keys["sheet"]),
+        t("web.map.decided.header_row", row=keys["header_row"]),
+        t("web.map.decided.region", area=area, code=keys["region"]),
+        t("web.map.decided.shape.rumah_tangga"),
+    ]
     answers = page.locator("#tabel-jawaban tbody tr").all_inner_texts()
-    assert answers == ["ya\tv", "tidak\tx", "perlu keputusan\tk"]
+    state = [t(f"web.map.state.{s}") for s in ("ya", "tidak", "?")]
+    assert answers == [f"{state[0]}\tv", f"{state[1]}\tx", f"{state[2]}\tk"]
+    # Each field by its name on the form, its code after it: the first question's in column 1.
+    nakes = next(i for i in load_form("kemenkes-rt-10").form.indicators if i.number == 1)
+    rows = page.locator("#tabel-kolom tbody tr").all_inner_texts()
+    assert f"{nakes.name} {nakes.code}\t1" in ["\t".join(r.split("\t")[:2]) for r in rows]
     assert "Desa/Kelurahan" in page.inner_text("#tabel-kolom")
     assert str(web.root) not in page.inner_text("body")
     with page.expect_download() as started:

@@ -27,6 +27,7 @@ from conftest import HEADER, KERSIK_PUTIH, SEGUMBANG, household, write_csv
 from web_helpers import base
 
 from phbs.cli.root import cli
+from phbs.i18n import t
 from phbs.ingest.mapping import load_map
 from phbs.web.server import WebServer
 
@@ -142,13 +143,13 @@ def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
     ]
     hand = by_hand(text, [*edits, *placed], tmp_path / "tangan.yaml")
     propose(page, web, book)
-    spelling = page.get_by_label("Ejaan 'ga ada' berarti")
+    spelling = page.get_by_label("Ejaan 'ga ada' (")
+    # Where it stands: the answer column, named by its header (no form field is "Jawaban").
+    assert "di kolom Jawaban) berarti" in spelling.locator("xpath=..").inner_text()
+    states = ("ya", "tidak", "tidak_berlaku", "kosong")
     assert spelling.locator("option").all_inner_texts() == [
-        "(belum dijawab)",
-        "ya",
-        "tidak",
-        "tidak berlaku",
-        "kosong: dibaca seperti sel yang tidak diisi",
+        t("web.map.open"),
+        *(t(f"web.map.state.{s}") for s in states),
     ]
     asked = page.get_by_label("Pertanyaan 'Catatan kader' di berkas menanyakan")
     offered = asked.locator("option").all_inner_texts()
