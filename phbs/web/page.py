@@ -82,8 +82,14 @@ def form_choices(lang: Lang) -> dict[str, list[Choice]]:
         Choice(level.value, t(f"level.{level.value}", lang), level is AreaLevel.DESA)
         for level in AreaLevel
     ]
-    answers = [Choice(a.value, a.value, a is AnswerScheme.AUTO) for a in AnswerScheme]
-    blanks = [Choice(b.value, b.value, b is BlankMeaning.AUTO) for b in BlankMeaning]
+    answers = [
+        Choice(a.value, t(f"web.answers.{a.value}", lang), a is AnswerScheme.AUTO)
+        for a in AnswerScheme
+    ]
+    blanks = [
+        Choice(b.value, t(f"web.blank.{b.value}", lang), b is BlankMeaning.AUTO)
+        for b in BlankMeaning
+    ]
     return {
         "forms": forms,
         "rubrics": rubrics,

@@ -28,6 +28,8 @@ from web_helpers import (
 )
 
 from phbs.cli.root import cli
+from phbs.i18n import t
+from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.web.server import WebServer
 
 pytestmark = pytest.mark.slow
@@ -245,6 +247,33 @@ def test_english_switch_is_remembered(context: Any, web: WebServer) -> None:
         visit.clean()
     finally:
         visit.page.close()
+
+
+def test_reading_choices_are_said_in_words_and_sent_as_the_command_lines_values(
+    context: Any, web: WebServer
+) -> None:
+    """The choices of "Cara membaca": each value of --answers and --blank by its words in the
+    catalogue, in either language; the form still sends the value ``phbs score`` takes."""
+    visit = Visit(context, web)
+    page = visit.page
+    try:
+        for lang in ("id", "en"):
+            if page.locator("html").get_attribute("lang") != lang:
+                page.click("a.lang")
+            for name, values in (("answers", AnswerScheme), ("blank", BlankMeaning)):
+                script = "os => os.map(o => [o.value, o.textContent])"
+                shown = page.locator(f"#pilih-{name} option").evaluate_all(script)
+                assert shown == [[v.value, t(f"web.{name}.{v.value}", lang)] for v in values]
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.select_option("#pilih-answers", label=t("web.answers.yn", "en"))
+        page.select_option("#pilih-blank", label=t("web.blank.missing", "en"))
+        # What the browser sends: the form's own data, as submitting it encodes it.
+        script = "() => Object.fromEntries(new FormData(document.getElementById('unggah')))"
+        sent = page.evaluate(script)
+        assert (sent["answers"], sent["blank"]) == ("yn", "missing")
+    finally:
+        page.click("a.lang")  # back to Indonesian for the tests after this one
+        page.close()
 
 
 def test_readme_screenshot_is_committed() -> None:
