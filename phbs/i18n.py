@@ -408,6 +408,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Lembar Excel/ODS (kosong: satu-satunya lembar survei)",
         "Excel/ODS sheet (blank: the only survey sheet)",
     ),
+    "web.id_per_desa": (
+        "Nomor rumah tangga dimulai lagi dari 1 di setiap desa (seperti --id-per-desa)",
+        "Household numbers start again from 1 in each village (as --id-per-desa)",
+    ),
     "web.contest": ("Peringkat lomba (pilihan)", "Contest ranking (optional)"),
     "web.rubric": ("Rubrik", "Rubric"),
     "web.rubric.none": ("tanpa peringkat", "no ranking"),

@@ -207,6 +207,7 @@ class WebApp:
             sheet=sheet.strip() or None if isinstance(sheet, str) else None,
             rubric=_choice(form, "rubric", [c.value for c in choices["rubrics"]], "") or None,
             include_names=form.get("include_names") == "on",
+            id_per_desa=form.get("id_per_desa") == "on",
             households_sheet_rows=0 if form.get("no_households_sheet") == "on" else None,
             lang=lang,
             mapping=files["mapping"],

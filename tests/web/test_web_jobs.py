@@ -188,3 +188,27 @@ def test_cancel_while_writing_leaves_no_file(web: WebServer, gate: Gate, tmp_pat
     assert not list(folder.rglob("*.tmp"))
     assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 404
     assert "Dibatalkan" in request(web, "GET", job).body.decode()
+
+
+def test_household_numbers_restarting_in_each_village(web: WebServer, tmp_path: Path) -> None:
+    """The first sample file with its households numbered 1, 2, … again in each village:
+    read as one numbering it is refused with the command line's error, with the tick (as
+    ``--id-per-desa``) every row but the one the sample sets aside anyway is scored. The
+    expected lines are those ``phbs score`` prints on this file with and without
+    ``--id-per-desa``."""
+    rows = list(csv.reader(io.StringIO(SURVEYS[0].read_text("utf-8-sig")), delimiter=";"))
+    numbers: dict[str, int] = {}
+    for row in rows[1:]:
+        numbers[row[1]] = numbers.get(row[1], 0) + 1
+        row[0] = str(numbers[row[1]])
+    per_desa = tmp_path / "per-desa.csv"
+    with per_desa.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out, delimiter=";").writerows(rows)
+    refused = finished(web, submit(web, {}, {"survey": per_desa}))
+    assert refused["state"] == "failed"
+    assert refused["message"].startswith("Galat: 973 dari 1347 baris disisihkan")
+    assert "--id-per-desa" in refused["message"]
+    job = submit(web, {"id_per_desa": "on"}, {"survey": per_desa})
+    assert finished(web, job)["state"] == "done"
+    page = request(web, "GET", job).body.decode()
+    assert "1.347 baris dibaca = 1.346 diskor + 1 disisihkan" in page
