@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.ingest.file_names import file_name
 from phbs.ingest.held import file_sha256
 from phbs.issues import Issue, make_issue
 
@@ -103,5 +104,9 @@ def _dropped(path: str | Path, kept: str | Path, *, same_file: bool) -> Issue:
         ("berkas yang sama", "the same file") if same_file else ("isi sama persis", "same bytes")
     )
     return make_issue(
-        "berkas-ganda", file=str(path), kept=str(kept), reason=reason[0], reason_en=reason[1]
+        "berkas-ganda",
+        file=file_name(path),
+        kept=file_name(kept),
+        reason=reason[0],
+        reason_en=reason[1],
     )

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from phbs.errors import InputFileError
 from phbs.ingest.csv_source import Source
+from phbs.ingest.file_names import file_name
 from phbs.ingest.held import hold_file, open_regular
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.spreadsheet import open_spreadsheet
@@ -66,7 +67,7 @@ def open_table(
     has no header row.
     """
     file_path = Path(path)
-    name = str(path)
+    name = file_name(path)
     if not file_path.exists():
         raise InputFileError(f"{name}: berkas tidak ada", f"{name}: file not found")
     if file_path.is_dir():

@@ -19,6 +19,7 @@ from phbs.errors import InputFileError
 from phbs.ingest import limits
 from phbs.ingest.book import Book, Item, Ranges
 from phbs.ingest.csv_stream import Rows
+from phbs.ingest.file_names import file_name
 from phbs.ingest.grid import Grid
 from phbs.ingest.header_row import TITLE_ROWS, check_header, header_index
 from phbs.ingest.held import HeldFile, hold_file
@@ -52,7 +53,7 @@ def sheet_heads(
     Raises :class:`~phbs.errors.InputFileError` when the workbook cannot be read.
     """
     file_path = Path(path)
-    name = str(path)
+    name = file_name(path)
     held = hold_file(file_path, name)
     try:
         return _sheet_heads(held, file_path, header_cells, prefer, known)

@@ -17,6 +17,7 @@ from phbs.contest.models import AppliedOverride, VillageResult, VillageStatus
 from phbs.contest.rubric import Method
 from phbs.forms.denominators import BerPhbsBase
 from phbs.i18n import Lang, fmt_int, t
+from phbs.ingest.file_names import file_name
 from phbs.regions import Level, ancestor, region_table
 from phbs.reports.content import ReportContent
 from phbs.reports.contest import (
@@ -252,10 +253,10 @@ def _inputs(content: ReportContent) -> tuple[tuple[str, str], ...]:
             if record.sha256:
                 seen.setdefault(record.berkas, record.sha256)
     # File names are enough beside their fingerprints; a name shared by two folders keeps
-    # its path.
+    # its path (as the caller names it: an upload's, phbs.ingest.file_names).
     names = [Path(path).name for path in seen]
     return tuple(
-        (name if names.count(name) == 1 else path, sha256)
+        (name if names.count(name) == 1 else file_name(path), sha256)
         for name, (path, sha256) in zip(names, seen.items(), strict=True)
     )
 

@@ -21,6 +21,7 @@ from phbs.errors import SettingsError
 from phbs.forms.loading import LoadedForm, load_form
 from phbs.forms.model import NaPolicy
 from phbs.ingest.file_maps import FileMaps, MapsGiven
+from phbs.ingest.file_names import file_name
 from phbs.ingest.inputs import distinct_files
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
@@ -109,7 +110,7 @@ def score_files(
     spool = HouseholdSpool() if keep_households else None
     # A file named twice is read once: batches number the files kept (phbs.ingest.inputs).
     files = distinct_files(paths)
-    names = [str(path) for path in files.paths]
+    names = [file_name(path) for path in files.paths]
 
     def sink(batch: HouseholdBatch) -> None:
         outcomes = builder.add(batch)

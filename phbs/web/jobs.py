@@ -28,6 +28,7 @@ from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
 from phbs.ingest.file_maps import FileMaps
+from phbs.ingest.file_names import named_files
 from phbs.ingest.mapping import load_map
 from phbs.ingest.publishable import check_publishable
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
@@ -42,6 +43,8 @@ from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import AreaReport, summarise
 from phbs.web.writing import Outputs, output_steps
 
+#: The folder of a job's folder that holds its uploads (the outputs sit beside it).
+UPLOADS = "masukan"
 #: The form read when none is chosen (``phbs score``'s default ``--form``).
 DEFAULT_FORM = "kemenkes-rt-10"
 #: Issues shown under each code of :attr:`JobResult.issues` (``phbs validate`` shows 3).
@@ -229,6 +232,19 @@ def _inputs(spec: JobSpec) -> list[Path]:
     return [*spec.survey, *(p for p in given if p is not None)]
 
 
+def upload_names(spec: JobSpec) -> dict[Path, str]:
+    """What each file of ``spec`` is called in the job's outputs: its path inside the
+    uploads folder (``survei.csv``; ``2/survei.csv`` for a second upload of that name), so
+    names stay distinct and the server's folder shows nowhere."""
+    names = {}
+    for path in _inputs(spec):
+        for inside in (spec.folder / UPLOADS, spec.folder):
+            if path.is_relative_to(inside):
+                names[path] = path.relative_to(inside).as_posix()
+                break
+    return names
+
+
 def run_job(
     spec: JobSpec,
     progress: Callable[[int], None] | None = None,
@@ -245,9 +261,14 @@ def run_job(
     each time one more file is written (the small files first, the households CSV and the
     workbook last); the last call has every download and nothing pending, as the result
     returned. Household heads' names and family-card numbers are written only with
-    ``spec.include_names`` (as the command line's ``--include-names``).
+    ``spec.include_names`` (as the command line's ``--include-names``). Files are named as
+    uploaded (:func:`upload_names`).
     """
-    watch = _Watch(progress, cancel)
+    with named_files(upload_names(spec)):
+        return _run(spec, _Watch(progress, cancel), on_ready)
+
+
+def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | None) -> JobResult:
     watch.check()
     if not spec.survey:
         raise SettingsError("Pilih berkas survei", "Choose the survey files")

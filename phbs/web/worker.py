@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 BOTH: tuple[Lang, ...] = ("id", "en")
 
 #: The folder inside a job's folder that holds its uploads (the outputs sit beside it).
-UPLOADS = "masukan"
+UPLOADS = "masukan"  # as phbs.web.jobs.UPLOADS (not imported here: jobs loads on first use)
 
 
 class State(StrEnum):

@@ -7,6 +7,7 @@ an independent reader (csv, json, openpyxl, zipfile), never from the runner's ow
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
@@ -97,22 +98,33 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     spec = _sample_spec(folder)
     result = run_job(spec)
     out = tmp_path_factory.mktemp("cli")
-    survey = [str(p) for p in spec.survey]
-    reading = ["--villages", str(spec.villages)]
+    with contextlib.chdir(folder):  # the files named as typed there: as the job names them
+        _command_line(spec, out)
+    return Run(folder, spec, result, out)
+
+
+def _command_line(spec: JobSpec, out: Path) -> None:
+    """The command line's files for ``spec`` into ``out``, its files named as typed in the
+    job's folder."""
+    survey = [p.name for p in spec.survey]
+    assert spec.villages is not None
+    assert spec.judges is not None
+    assert spec.attributes is not None
+    assert spec.overrides is not None
+    reading = ["--villages", spec.villages.name]
     files = ["--households", out / "rumah-tangga.csv", "--rejects", out / "disisihkan.csv"]
     assert _cli("score", *survey, *reading, "-o", out / "ringkasan.csv", *files)[0] == 0
     assert _cli("score", *survey, *reading, "-o", out / "ringkasan.json")[0] == 0
     validated = _cli("validate", *survey, "-o", out / "masalah.xlsx")
     assert validated[0] == 1  # the sample has errors
     (out / "validate.txt").write_text(validated[1], encoding="utf-8")
-    contest = ["--judges", spec.judges, "--attributes", spec.attributes]
-    contest += ["--overrides", spec.overrides, "--rubric", spec.rubric or ""]
+    contest = ["--judges", spec.judges.name, "--attributes", spec.attributes.name]
+    contest += ["--overrides", spec.overrides.name, "--rubric", spec.rubric or ""]
     ranked = _cli("rank", "--survey", *survey, *reading, *contest, "-o", out / "peringkat.csv")
     assert ranked[0] == 0, ranked[2]
     reported = _cli("report", "--survey", *survey, *reading, *contest, "--html", out / "l.html")
     assert reported[0] == 0, reported[2]
     (out / "report.txt").write_text(reported[1], encoding="utf-8")
-    return Run(folder, spec, result, out)
 
 
 def test_the_job_writes_every_file_under_its_fixed_name(run: Run) -> None:
@@ -201,11 +213,15 @@ def test_the_issue_line_is_the_one_phbs_report_prints(run: Run) -> None:
 def test_what_the_job_says_in_english_is_what_phbs_report_prints_in_english(run: Run) -> None:
     # The job ran in Indonesian; the page may switch to English, so it keeps both.
     spec = run.spec
-    survey = ["--survey", *(str(p) for p in spec.survey), "--villages", str(spec.villages)]
-    contest = ["--judges", spec.judges, "--attributes", spec.attributes]
-    contest += ["--overrides", spec.overrides, "--rubric", spec.rubric or ""]
+    files = [spec.villages, spec.judges, spec.attributes, spec.overrides]
+    assert all(f is not None for f in files)
+    villages, judges, attributes, overrides = (Path(f or "") for f in files)
+    survey = ["--survey", *(p.name for p in spec.survey), "--villages", villages.name]
+    contest = ["--judges", judges.name, "--attributes", attributes.name]
+    contest += ["--overrides", overrides.name, "--rubric", spec.rubric or ""]
     html = run.cli / "l-en.html"
-    code, printed, err = _cli("report", *survey, *contest, "--lang", "en", "--html", html)
+    with contextlib.chdir(run.folder):  # the files named as the job names them
+        code, printed, err = _cli("report", *survey, *contest, "--lang", "en", "--html", html)
     assert code == 0, err
     english = run.result.said["en"]
     assert english.issue_line in printed.splitlines()
@@ -309,7 +325,8 @@ def test_a_broken_file_raises_the_command_lines_error(tmp_path: Path, lang: str)
     for _what, path in _broken(tmp_path / lang):
         with pytest.raises(PhbsError) as raised:
             run_job(JobSpec(folder=path.parent, survey=(path,), lang=lang))  # type: ignore[arg-type]
-        code, _out, err = _cli("score", path, "--lang", lang)
+        with contextlib.chdir(path.parent):  # the file named as the job names it
+            code, _out, err = _cli("score", path.name, "--lang", lang)
         assert code != 0
         word = "Galat" if lang == "id" else "Error"
         assert err.strip().splitlines()[-1] == f"{word}: {raised.value.message(lang)}"
