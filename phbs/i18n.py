@@ -433,6 +433,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.state.running": ("Sedang membaca berkas…", "Reading the files…"),
     "web.rows": ("{rows} baris dibaca", "{rows} {rows|row|rows} read"),
     "web.cancel": ("Batalkan", "Cancel"),
+    "web.cancelling": ("Membatalkan…", "Cancelling…"),
+    "web.skipped": (
+        "Dibatalkan. Unduhan ini tidak ditulis: {files}.",
+        "Cancelled. These downloads were not written: {files}.",
+    ),
     "web.state.cancelled": (
         "Dibatalkan. Tidak ada hasil yang ditulis.",
         "Cancelled. No result was written.",

@@ -247,6 +247,7 @@ class WebApp:
                 {"name": d.name, "label": d.label(lang)} for d in result.downloads
             ]
             answer["total"] = len(result.downloads) + len(result.pending)
+            answer["skipped"] = list(result.skipped)
         return JSONResponse(answer)
 
     async def cancel(self, request: Request) -> Response:

@@ -8,8 +8,10 @@ rubric, ``phbs rank -o peringkat.csv``: the same numbers as the command line, no
 own. Pure Python: nothing of the web stack is imported here.
 
 A :class:`~phbs.errors.PhbsError` propagates (its one-line message is the command line's
-``Galat: …``); so does :class:`Cancelled`. Either way no output of the job is left in its
-folder: each file is written atomically, and those written before the failure are removed.
+``Galat: …``); so does :class:`Cancelled` while the survey is read. Either way no output
+of the job is left in its folder: each file is written atomically, and those written before
+the failure are removed. A cancel once the tables are shown keeps them and the files
+written so far (:attr:`JobResult.skipped` names the others).
 """
 
 from __future__ import annotations
@@ -164,6 +166,8 @@ class JobResult:
     pending: tuple[str, ...] = ()
     #: The language the job ran in: that of its files.
     lang: Lang = "id"
+    #: The files not written because the job was cancelled after its tables were shown.
+    skipped: tuple[str, ...] = ()
 
 
 def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
@@ -254,8 +258,10 @@ def run_job(
     """Read, score and report the survey of ``spec`` into ``spec.folder``.
 
     ``progress`` is called with the rows read so far while the survey is read;
-    ``cancel``, once set, stops the job with :class:`Cancelled` at the next call, before
-    the next output or while the report's long tables are written. ``on_ready``, if given,
+    ``cancel``, once set while the survey is read, stops the job with :class:`Cancelled`
+    (nothing written); once the tables are shown, it stops the files still to come (before
+    the next one or while one is written) and the result keeps those written, the others
+    in ``skipped``. ``on_ready``, if given,
     is called once the survey is scored and summarised (and ranked), with a result whose
     ``downloads`` is still empty and whose ``pending`` names every file to come, then again
     each time one more file is written (the small files first, the households CSV and the
@@ -341,8 +347,15 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
         if on_ready is not None:
             on_ready(ready)
         for name, write in steps:
-            watch.check()
-            write(paths[name])
+            try:
+                watch.check()
+                write(paths[name])
+            except Cancelled:
+                # The tables are shown: they stay, with the files written so far.
+                ready = dataclasses.replace(ready, pending=(), skipped=ready.pending)
+                if on_ready is not None:
+                    on_ready(ready)
+                return ready
             written.append(paths[name])
             ready = _with(ready, written, paths[name])
             if on_ready is not None:

@@ -191,6 +191,7 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "downloads": [Link(d.name, d.label(lang)) for d in result.downloads],
         "total": len(result.downloads) + len(result.pending),
         "files_lang": files_lang,
+        "skipped": ", ".join(f"{t(f'job.download.{n}', lang)} ({n})" for n in result.skipped),
     }
 
 

@@ -1,6 +1,7 @@
 """The job runner tells its result before it writes the downloads (phbs/web/jobs.py's
 ``on_ready``): the tables first, then each file as it is in place, the small files before the
-households CSV and the workbook; a cancel while writing leaves no file and no ``.tmp``.
+households CSV and the workbook; a cancel while writing keeps the files written, leaves
+no ``.tmp`` and names the files not written.
 
 The expected order of the files is the one stated in the runner's brief (the summaries, the
 issues workbook, the rejects, the ranking and the minutes, the report page, then the
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from test_jobs import NO_CONTEST, _big_survey, _sample_spec
 
-from phbs.web.jobs import Cancelled, JobResult, JobSpec, run_job
+from phbs.web.jobs import JobResult, JobSpec, run_job
 
 #: The order the files are written in, with a ranking (by hand, from the brief).
 ORDER = [
@@ -29,6 +30,10 @@ ORDER = [
     "rumah-tangga.csv",
     "laporan.xlsx",
 ]
+
+
+#: The files written only with a ranking.
+CONTEST = {"peringkat.csv", "berita-acara.html"}
 
 
 def _outputs(folder: Path) -> set[str]:
@@ -79,7 +84,8 @@ def test_the_final_result_lists_the_files_in_the_pages_order(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("after", [0, 3, 8])
-def test_cancel_between_two_files_removes_those_written(tmp_path: Path, after: int) -> None:
+def test_cancel_between_two_files_keeps_those_written(tmp_path: Path, after: int) -> None:
+    """Once the tables are shown, a cancel stops the files to come and keeps the others."""
     spec = _sample_spec(tmp_path)
     cancel = threading.Event()
 
@@ -87,12 +93,15 @@ def test_cancel_between_two_files_removes_those_written(tmp_path: Path, after: i
         if len(result.downloads) == after:
             cancel.set()
 
-    with pytest.raises(Cancelled):
-        run_job(spec, None, cancel, ready)
-    assert _outputs(tmp_path) == set()
+    final = run_job(spec, None, cancel, ready)
+    assert _outputs(tmp_path) == set(ORDER[:after])
+    assert {d.name for d in final.downloads} == set(ORDER[:after])
+    assert set(final.skipped) == set(ORDER[after:])
+    assert final.pending == ()
+    assert final.areas.wilayah
 
 
-def test_cancel_while_the_workbook_is_written_leaves_no_file(tmp_path: Path) -> None:
+def test_cancel_while_the_workbook_is_written_leaves_no_workbook(tmp_path: Path) -> None:
     """The cancel is set from another thread once the workbook's temporary file exists;
     the workbook's writer looks at it every 1 000 rows of the households sheet."""
     folder = tmp_path / "job"
@@ -114,7 +123,7 @@ def test_cancel_while_the_workbook_is_written_leaves_no_file(tmp_path: Path) -> 
         if result.pending == ("laporan.xlsx",):
             threading.Thread(target=watch, daemon=True).start()
 
-    with pytest.raises(Cancelled):
-        run_job(JobSpec(folder=folder, survey=(survey,)), None, cancel, ready)
+    final = run_job(JobSpec(folder=folder, survey=(survey,)), None, cancel, ready)
     assert seen  # it was cancelled while the workbook was being written
-    assert list(folder.iterdir()) == []
+    assert final.skipped == ("laporan.xlsx",)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(set(ORDER[:-1]) - CONTEST)

@@ -173,7 +173,9 @@ def test_the_table_is_shown_while_the_downloads_are_written(
     assert 'id="batal"' not in page
 
 
-def test_cancel_while_writing_leaves_no_file(web: WebServer, gate: Gate, tmp_path: Path) -> None:
+def test_cancel_while_writing_keeps_the_tables_and_files_written(
+    web: WebServer, gate: Gate, tmp_path: Path
+) -> None:
     job = submit(web, {}, {"survey": _big(tmp_path)})
     assert gate.grown.get(timeout=120) == 0
     assert gate.step() == 1
@@ -181,13 +183,31 @@ def test_cancel_while_writing_leaves_no_file(web: WebServer, gate: Gate, tmp_pat
     assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 200
     cancel = request(web, "POST", f"{job}/cancel", b"", {"Origin": base(web)})
     assert cancel.status == 303
+    assert gate.step() == 2  # the result once more, with the files not written
     gate.go.release()
-    assert finished(web, job)["state"] == "cancelled"
+    done = finished(web, job)
+    assert done["state"] == "done"
+    assert [d["name"] for d in done["downloads"]] == ["ringkasan.csv", "ringkasan.json"]
+    assert done["skipped"] == [
+        "laporan.xlsx",
+        "laporan.html",
+        "rumah-tangga.csv",
+        "disisihkan.csv",
+        "masalah.xlsx",
+    ]
     folder = web.root / job.rsplit("/", 1)[1]
-    assert sorted(p.name for p in folder.iterdir()) == ["masukan"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "masukan",
+        "ringkasan.csv",
+        "ringkasan.json",
+    ]
     assert not list(folder.rglob("*.tmp"))
-    assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 404
-    assert "Dibatalkan" in request(web, "GET", job).body.decode()
+    assert request(web, "GET", f"{job}/files/ringkasan.csv").status == 200
+    page = request(web, "GET", job).body.decode()
+    assert 'id="tabel-wilayah"' in page
+    assert 'id="tidak-ditulis"' in page
+    assert "Unduhan ini tidak ditulis: Laporan (buku kerja Excel) (laporan.xlsx)" in page
+    assert 'id="batal"' not in page
 
 
 def test_household_numbers_restarting_in_each_village(web: WebServer, tmp_path: Path) -> None:

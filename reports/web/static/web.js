@@ -1,6 +1,7 @@
 // phbs web: while a job runs, ask for its state and show the rows read; reload once the
 // tables can be shown. While its downloads are written, add each one to the list as it is
-// ready; drop the note and the cancel button once all are there.
+// ready; drop the note and the cancel button once all are there (reload when a cancel left
+// some unwritten).
 (function () {
   "use strict";
   var numbers = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en" : "id-ID");
@@ -18,6 +19,21 @@
     }
     window.setTimeout(ask, 300);
   }
+
+  // Cancel without leaving the page: the button says at once that it was pressed, and the
+  // state asked for above shows what the cancel did (without scripts, the form is posted).
+  Array.prototype.forEach.call(document.querySelectorAll("form.batal"), function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      if (button.disabled) {
+        return;
+      }
+      button.disabled = true;
+      button.textContent = form.dataset.cancelling;
+      fetch(form.action, { method: "POST", credentials: "same-origin", redirect: "manual" });
+    });
+  });
 
   var reading = document.getElementById("proses");
   if (reading) {
@@ -62,6 +78,10 @@
       }
       listed(status.downloads);
       if (status.state === "done") {
+        if (status.skipped && status.skipped.length) {
+          window.location.reload(); // cancelled: the page says which files were not written
+          return false;
+        }
         writing.remove();
         return false;
       }
