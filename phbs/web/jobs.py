@@ -45,8 +45,7 @@ from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import AreaReport, summarise
 from phbs.web.writing import Outputs, output_steps
 
-#: The folder of a job's folder that holds its uploads (the outputs sit beside it).
-UPLOADS = "masukan"
+UPLOADS = "masukan"  #: The folder of a job's uploads (the outputs sit beside it).
 #: The form read when none is chosen (``phbs score``'s default ``--form``).
 DEFAULT_FORM = "kemenkes-rt-10"
 #: Issues shown under each code of :attr:`JobResult.issues` (``phbs validate`` shows 3).
@@ -237,9 +236,8 @@ def _inputs(spec: JobSpec) -> list[Path]:
 
 
 def upload_names(spec: JobSpec) -> dict[Path, str]:
-    """What each file of ``spec`` is called in the job's outputs: its path inside the
-    uploads folder (``survei.csv``; ``2/survei.csv`` for a second upload of that name), so
-    names stay distinct and the server's folder shows nowhere."""
+    """Each file's name in the outputs: its path in the uploads (``2/survei.csv`` for a
+    second ``survei.csv``), distinct, never the server's folder."""
     names = {}
     for path in _inputs(spec):
         for inside in (spec.folder / UPLOADS, spec.folder):
@@ -350,8 +348,7 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             try:
                 watch.check()
                 write(paths[name])
-            except Cancelled:
-                # The tables are shown: they stay, with the files written so far.
+            except Cancelled:  # the tables are shown: they stay, with the files written
                 ready = dataclasses.replace(ready, pending=(), skipped=ready.pending)
                 if on_ready is not None:
                     on_ready(ready)

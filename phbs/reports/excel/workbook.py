@@ -36,6 +36,7 @@ from phbs.reports.excel.sheet import (
     Pct,
     ReportProgress,
     SheetWriter,
+    WriteStep,
     table_setup,
 )
 from phbs.reports.excel.spans import paragraph
@@ -65,8 +66,8 @@ def write_workbook(
 
     ``max_rows`` is the row limit of one sheet (Excel's own by default; tests use a small
     one to check that long tables continue on further sheets). ``progress`` is told how far
-    the long tables (households, data issues) have got
-    (:class:`~phbs.reports.excel.sheet.WriteStep`); the workbook is the same with or
+    the long tables (households, data issues) have got, and of each summary sheet once
+    written (:class:`~phbs.reports.excel.sheet.WriteStep`); the workbook is the same with or
     without it. ``households_sheet_rows`` shows only the first that many households on the
     *Rumah Tangga* sheet (0: none); the sheet and the summary then say how many are not
     shown and how to write them all (the households CSV). By default every household is
@@ -102,9 +103,15 @@ def write_workbook(
             }
         )
         formats = Formats(workbook, content.title)
+
+        def done() -> None:  # the last sheet added, written: told as one step, 1 of 1
+            if progress is not None:
+                progress(WriteStep("sheet", workbook.worksheets()[-1].name, 1, 1))
+
         summary = workbook.add_worksheet(t("report.sheet.summary", content.lang))
         area_sheet = _write_areas(workbook, formats, content)
         _write_summary(workbook, summary, formats, content, (area_sheet, households_sheet_rows))
+        done()
         if content.trends is not None:
             write_trends_sheet(workbook, formats, content.trends)
         recaps = [("report.sheet.recap", content.recap_villages, False)]
@@ -112,7 +119,9 @@ def write_workbook(
             recaps.append(("report.sheet.recap_dusun", content.recap_dusun, True))
         for key, areas, dusun in recaps:
             write_recap(workbook, formats, content, t(key, content.lang), areas, dusun=dusun)
+            done()
         write_coverage_intervals(workbook, formats, content, max_rows)
+        done()
         if content.ranking is not None:
             write_ranking_sheet(workbook, formats, content)
             write_minutes_sheet(workbook, formats, content)
