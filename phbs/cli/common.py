@@ -63,19 +63,6 @@ def ci_options(function: F) -> F:
     )
 
 
-def ci_note(method: str, confidence: float, with_totals: bool, lang: Lang) -> str:
-    """The line under a table explaining its intervals."""
-    from phbs.i18n import fmt_decimal
-
-    return t(
-        "ci.note",
-        lang,
-        level=fmt_decimal(confidence * 100, lang, 1, trim=True),
-        method=t(f"ci.method.{method}", lang),
-        fpc=t("ci.fpc", lang) if with_totals else "",
-    )
-
-
 def _apply(function: F, options: list[Callable[[F], F]]) -> F:
     for decorate in reversed(options):
         function = decorate(function)

@@ -10,7 +10,6 @@ import click
 
 from phbs.cli.baseline import Baseline, add_change, baseline_options
 from phbs.cli.common import (
-    ci_note,
     ci_options,
     contest_options,
     csv_format_option,
@@ -40,6 +39,7 @@ from phbs.issues import Issue, Severity
 from phbs.outputs import CsvFormat, check_run_files, input_file
 from phbs.reports import text
 from phbs.reports.contest import contest_view, percent_rule
+from phbs.reports.denominators import ci_note
 from phbs.reports.ranking import (
     agreement_line,
     notes_text,

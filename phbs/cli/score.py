@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from phbs.cli.common import (
-    ci_note,
     ci_options,
     csv_format_option,
     current_lang,
@@ -31,7 +30,7 @@ from phbs.ingest.validate import Survey
 from phbs.ingest.villages import VillageTotals, read_villages
 from phbs.outputs import CsvFormat, check_run_files
 from phbs.reports import tables, text
-from phbs.reports.denominators import denominator_notes, na_policy_name
+from phbs.reports.denominators import ci_note, denominator_notes, na_policy_name
 from phbs.reports.households import households_csv, write_rejects_csv
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.streaming import score_files

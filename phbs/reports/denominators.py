@@ -68,3 +68,16 @@ def na_policy_name(policy: NaPolicy | str, lang: Lang = "id") -> str:
     ('tidak masuk penyebut', 'counted as not met')
     """
     return t(f"na_policy.{NaPolicy(policy).value}", lang)
+
+
+def ci_note(method: str, confidence: float, with_totals: bool, lang: Lang) -> str:
+    """The line under a table explaining its intervals (docs/aturan.md §5.3, §5.4)."""
+    from phbs.i18n import fmt_decimal
+
+    return t(
+        "ci.note",
+        lang,
+        level=fmt_decimal(confidence * 100, lang, 1, trim=True),
+        method=t(f"ci.method.{method}", lang),
+        fpc=t("ci.fpc", lang) if with_totals else "",
+    )

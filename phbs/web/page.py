@@ -16,6 +16,7 @@ from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
 from phbs.forms.loading import bundled_forms, load_form
 from phbs.i18n import Lang, fmt_int, t
 from phbs.ingest.settings import AnswerScheme, BlankMeaning
+from phbs.reports.denominators import ci_note, denominator_notes
 from phbs.reports.ranking import ranking_cells
 from phbs.reports.text import area_cells
 from phbs.resources import resource_dir
@@ -174,6 +175,7 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
     report = result.areas
     said = result.said[lang]
     small = any(a.sampel_kurang and a.jumlah_rumah_tangga is not None for a in report.wilayah)
+    totals = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
     areas = grid("tabel-wilayah", area_cells(report, lang), lang, True)
     ranking = None
     if result.ranking is not None:
@@ -185,6 +187,12 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "issue_line": said.issue_line,
         "issues": [issue_row(group, lang, folder) for group in said.issues],
         "footnote": f"* {t('sampel_kurang', lang)}" if small else "",
+        # The lines phbs score prints under its table: how % ber-PHBS and the intervals are
+        # worked out.
+        "notes": [
+            *denominator_notes(report, lang),
+            ci_note(report.metode_ci.value, report.tingkat_kepercayaan, totals, lang),
+        ],
         "level": t(f"level.{report.tingkat.value}", lang),
         "areas": areas,
         "ranking": ranking,

@@ -88,6 +88,23 @@ def test_names_only_when_asked(web: WebServer) -> None:
     assert "nama_kepala_rt" in heads(web, asked)
 
 
+def test_the_page_explains_the_table_as_phbs_score_does(web: WebServer) -> None:
+    """Under the village table the page prints the lines ``phbs score`` prints under its
+    own: how % ber-PHBS is worked out and what the interval is."""
+    from click.testing import CliRunner
+
+    from phbs.cli.root import cli
+
+    job = submit(web, {}, {"survey": SURVEYS[0]})
+    assert finished(web, job)["state"] == "done"
+    page = request(web, "GET", job).body.decode("utf-8")
+    printed = CliRunner().invoke(cli, ["score", str(SURVEYS[0])]).output.splitlines()
+    explained = [line for line in printed if line.startswith(("% ber-PHBS =", "IK = "))]
+    assert len(explained) == 2
+    for line in explained:
+        assert f'<p class="note">{line}</p>' in page
+
+
 def test_the_workbook_leaves_the_households_out_when_ticked(web: WebServer) -> None:
     """Ticked, the workbook's households sheet holds only its note and header (as
     ``phbs report --households-sheet-rows 0``) and the households CSV still lists them all."""
