@@ -395,6 +395,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "web.mapping": ("Peta berkas (.yaml dari phbs map)", "File mapping (.yaml from phbs map)"),
     "web.reading": ("Cara membaca", "How to read"),
+    "web.hint.control": (
+        "Di halaman ini: {option} adalah {place}.",
+        "On this page: {option} is {place}.",
+    ),
+    "web.hint.mapping": (
+        'Di halaman ini: {option} dikerjakan oleh "{place}" di halaman awal (unggah berkasnya di'
+        " sana; pertanyaannya dijawab di halaman itu).",
+        'On this page: {option} is done by "{place}" on the first page (upload the file there;'
+        " its questions are answered on that page).",
+    ),
     "web.answers": ("Arti N tunggal", "Meaning of a lone N"),
     "web.blank": ("Arti sel kosong", "Meaning of a blank cell"),
     "web.answers.auto": ("tentukan dari berkas", "decide from the file"),

@@ -26,6 +26,7 @@ from starlette.types import ASGIApp
 
 from phbs.i18n import Lang, t
 from phbs.web.guard import Guard, Rules, TooLarge
+from phbs.web.hints import option_hints
 from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
 from phbs.web.page import (
     environment,
@@ -232,7 +233,8 @@ class WebApp:
         view, result = None, job.result
         if job.state in (State.WRITING, State.DONE) and result is not None:
             view = result_view(result, lang, job.folder)
-        return self.render(request, "job.html.j2", job=job, view=view)
+        hints = option_hints(job.message.get(lang, ""), lang) if job.state is State.FAILED else []
+        return self.render(request, "job.html.j2", job=job, view=view, hints=hints)
 
     async def status(self, request: Request) -> Response:
         """The job's state and rows read; while it writes and once done, the downloads

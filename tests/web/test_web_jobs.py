@@ -105,6 +105,24 @@ def test_the_page_explains_the_table_as_phbs_score_does(web: WebServer) -> None:
         assert f'<p class="note">{line}</p>' in page
 
 
+def test_a_failed_job_says_where_the_page_offers_the_option_its_message_names(
+    web: WebServer,
+) -> None:
+    """A file whose blank cells cannot be read without ``--blank`` fails with the command
+    line's message, followed by the line naming the page's control for ``--blank``."""
+    from phbs.demo.data import sample_data
+    from phbs.i18n import t
+
+    blanks = sample_data().survey_files[0].parent / "contoh-aplikasi.csv"
+    job = submit(web, {}, {"survey": blanks})
+    assert finished(web, job)["state"] == "failed"
+    page = request(web, "GET", job).body.decode("utf-8")
+    assert "--blank missing" in page
+    place = f"{t('web.reading', 'id')} → {t('web.blank', 'id')}"
+    hint = t("web.hint.control", "id", option="--blank", place=place)
+    assert f'<p class="hint">{hint}</p>' in page
+
+
 def test_the_workbook_leaves_the_households_out_when_ticked(web: WebServer) -> None:
     """Ticked, the workbook's households sheet holds only its note and header (as
     ``phbs report --households-sheet-rows 0``) and the households CSV still lists them all."""
