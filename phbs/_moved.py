@@ -17,13 +17,15 @@ The public names of ``import phbs`` never moved; use them where you can.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 # Old module → where it lives now. The old name was a module that no longer exists.
 MOVED_MODULES: dict[str, str | tuple[str, ...]] = {
@@ -181,9 +183,11 @@ def _find(old: str, targets: tuple[str, ...], name: str) -> tuple[str, Any]:
 _SPEC_ATTRIBUTES = ("__spec__", "__loader__", "__package__", "__path__", "__file__", "__cached__")
 
 
-class _MovedLoader(importlib.abc.Loader):
+class _MovedLoader:
     """An old module path: the new module itself when it moved whole, else a module that
-    hands on the names of the modules its contents went to."""
+    hands on the names of the modules its contents went to. (The import system asks only
+    for these two methods; the base classes of importlib.abc would load importlib's
+    resources machinery on every start.)"""
 
     def __init__(self, new: str | tuple[str, ...]) -> None:
         self.targets = _targets(new)
@@ -212,7 +216,7 @@ class _MovedLoader(importlib.abc.Loader):
         module.__dict__.update(getattr(self, "kept", {}))
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder):
+class _MovedFinder:
     def find_spec(
         self,
         fullname: str,
@@ -222,7 +226,7 @@ class _MovedFinder(importlib.abc.MetaPathFinder):
         new = MOVED_MODULES.get(fullname)
         if new is None:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _MovedLoader(new))
+        return importlib.machinery.ModuleSpec(fullname, cast("Loader", _MovedLoader(new)))
 
 
 def install() -> None:
