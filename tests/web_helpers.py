@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from phbs.i18n import Lang
 from phbs.resources import data_path
@@ -132,3 +133,15 @@ def holding(web: WebServer) -> Iterator[Gate]:
         web.jobs.listener = None
         for _ in range(20):
             held.go.release()
+
+
+def village_column(page: Any, header: str) -> list[str]:
+    """The cells of the page's village table under ``header``, the total row last."""
+    script = """(header) => {
+        const t = document.getElementById("tabel-wilayah");
+        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
+        const rows = [...t.tBodies[0].rows, ...t.tFoot.rows];  // the total row last
+        return rows.map(r => r.cells[i].textContent);
+    }"""
+    values: list[str] = page.evaluate(script, header)
+    return values

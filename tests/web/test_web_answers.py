@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 from markupsafe import escape
-from web_helpers import SAMPLE, base, multipart, request
+from web_helpers import SAMPLE, base, multipart, request, village_column
 
 from phbs.cli.root import cli
 from phbs.forms.loading import load_form
@@ -63,17 +63,6 @@ def asked_k(lang: Lang = "id") -> str:
     return t("web.map.q.answer", lang, spelling="k", where=where)
 
 
-def column(page: Any, header: str) -> list[str]:
-    script = """(header) => {
-        const t = document.getElementById("tabel-wilayah");
-        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
-        const rows = [...t.tBodies[0].rows, ...t.tFoot.rows];  // the total row last
-        return rows.map(r => r.cells[i].textContent);
-    }"""
-    values: list[str] = page.evaluate(script, header)
-    return values
-
-
 def test_the_samples_question_answered_in_the_page_gives_the_bundled_mapping(
     page: Any, web: WebServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,14 +100,14 @@ def test_the_samples_question_answered_in_the_page_gives_the_bundled_mapping(
     page.click("#pakai-peta")
     page.click("#olah")
     page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
-    assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
     for header, key in (
         ("Disurvei", "rumah_tangga_disurvei"),
         ("Ber-PHBS", "ber_phbs"),
         ("Blm lengkap", "belum_lengkap"),
         ("Tidak", "tidak_ber_phbs"),
     ):
-        assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
+        assert village_column(page, header)[:-1] == [str(a[key]) for a in areas], header
 
 
 def test_an_answer_the_mapping_refuses_shows_the_command_lines_lines(

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from web_helpers import SAMPLE, base, multipart, request
+from web_helpers import SAMPLE, base, multipart, request, village_column
 
 from phbs.cli.root import cli
 from phbs.forms.loading import load_form
@@ -43,17 +43,6 @@ def process(page: Any, files: dict[str, Path]) -> None:
         page.set_input_files(f"#berkas-{name}", str(path))
     page.click("#olah")
     page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
-
-
-def column(page: Any, header: str) -> list[str]:
-    script = """(header) => {
-        const t = document.getElementById("tabel-wilayah");
-        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
-        const rows = [...t.tBodies[0].rows, ...t.tFoot.rows];  // the total row last
-        return rows.map(r => r.cells[i].textContent);
-    }"""
-    values: list[str] = page.evaluate(script, header)
-    return values
 
 
 def test_the_sample_gets_the_mapping_phbs_map_writes_and_its_numbers(
@@ -114,14 +103,14 @@ def test_the_sample_gets_the_mapping_phbs_map_writes_and_its_numbers(
     areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
     page.goto(use_again)
     process(page, {"mapping": ANSWERED})
-    assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
     for header, key in (
         ("Disurvei", "rumah_tangga_disurvei"),
         ("Ber-PHBS", "ber_phbs"),
         ("Blm lengkap", "belum_lengkap"),
         ("Tidak", "tidak_ber_phbs"),
     ):
-        assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
+        assert village_column(page, header)[:-1] == [str(a[key]) for a in areas], header
     assert f"Cara baca {KADER.name}: dengan peta {ANSWERED.name}" in page.inner_text("body")
 
 

@@ -24,7 +24,7 @@ import pytest
 import xlsxwriter
 from click.testing import CliRunner
 from conftest import HEADER, KERSIK_PUTIH, SEGUMBANG, household, write_csv
-from web_helpers import base
+from web_helpers import base, village_column
 
 from phbs.cli.root import cli
 from phbs.i18n import t
@@ -101,17 +101,6 @@ def downloaded(page: Any, folder: Path) -> Path:
     return saved
 
 
-def column(page: Any, header: str) -> list[str]:
-    script = """(header) => {
-        const t = document.getElementById("tabel-wilayah");
-        const i = Array.from(t.tHead.rows[0].cells).findIndex(c => c.textContent === header);
-        const rows = [...t.tBodies[0].rows, ...t.tFoot.rows];  // the total row last
-        return rows.map(r => r.cells[i].textContent);
-    }"""
-    values: list[str] = page.evaluate(script, header)
-    return values
-
-
 #: What "ga ada" is taken to mean, the hand edit that says so, and the numbers worked by hand
 #: per village (surveyed, ber-PHBS, belum lengkap, tidak): KK01 and KK04 answer Iya where
 #: the indicator applies ('-' marks the rest); KK02 has a Tdk; KK03's "ga ada" on the last
@@ -169,11 +158,11 @@ def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
     page.click("#pakai-peta")
     page.click("#olah")
     page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
-    assert column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
     keys = ["rumah_tangga_disurvei", "ber_phbs", "belum_lengkap", "tidak_ber_phbs"]
     assert [[str(a[k]) for k in keys] for a in areas] == worked
     for header, key in zip(["Disurvei", "Ber-PHBS", "Blm lengkap", "Tidak"], keys, strict=True):
-        assert column(page, header)[:-1] == [str(a[key]) for a in areas], header
+        assert village_column(page, header)[:-1] == [str(a[key]) for a in areas], header
 
 
 def test_the_area_of_names_found_nowhere_is_typed_as_its_code(
