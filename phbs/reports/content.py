@@ -20,15 +20,16 @@ from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue, IssueType, Severity, count_by_code
 from phbs.reports.contest import ContestView, change_text, contest_view, shrink_text
 from phbs.reports.denominators import denominator_settings, na_policy_name
+from phbs.reports.dusun import dusun_recap
 from phbs.reports.panel import MinutesDetails
 from phbs.reports.strata import Stratum, describe_strata, form_strata, strata_source
 from phbs.reports.tables import run_metadata
 from phbs.reports.text import issue_counts_line, reading_text, reconciliation_line
 from phbs.reports.trends import TrendsView, trends_view
 from phbs.scoring.funnel import FunnelData, funnel_plot, village_recap
-from phbs.scoring.household import AreaLevel, percent
+from phbs.scoring.household import percent
 from phbs.scoring.results import ScoreResult
-from phbs.scoring.summary import NO_DUSUN, AreaReport, AreaSummary, summarise
+from phbs.scoring.summary import NO_DUSUN, AreaReport, AreaSummary
 from phbs.trends.models import Trends
 
 if TYPE_CHECKING:
@@ -135,6 +136,8 @@ class ReportOptions:
     (:func:`phbs.trends.compare.compare_rounds` of an earlier round and this one) adds the
     change section and sheet, and its issues to the data issues. ``households_sheet_rows``
     caps the workbook's *Rumah Tangga* sheet (0: none, default all; it says what is left out).
+    ``dusun=False`` leaves the dusun recap empty, to be filled with
+    :func:`~phbs.reports.dusun.dusun_recap` before a report is written.
     """
 
     lang: Lang = "id"
@@ -150,6 +153,7 @@ class ReportOptions:
     minutes: MinutesDetails | None = None
     trends: Trends | None = None
     households_sheet_rows: int | None = None
+    dusun: bool = True
 
 
 def build_content(
@@ -200,18 +204,7 @@ def build_content(
     tidak = sum(a.tidak_ber_phbs for a in areas)
     surveyed = sum(a.rumah_tangga_disurvei for a in areas)
     base = report.penyebut.ber_phbs_base(ber, tidak, surveyed)
-    has_dusun = any(key.split("\x1f", 1)[1] for key in result.totals.dusun.keys)
-    if report.tingkat is AreaLevel.DUSUN:
-        recap_dusun = list(areas)
-    elif has_dusun:
-        recap_dusun = summarise(
-            result,
-            by=AreaLevel.DUSUN,
-            ci_method=report.metode_ci,
-            confidence=report.tingkat_kepercayaan,
-        ).wilayah
-    else:
-        recap_dusun = []
+    recap_dusun = dusun_recap(result, report) if options.dusun else []
     headline = Headline(
         rumah_tangga_disurvei=surveyed,
         ber_phbs=ber,

@@ -259,14 +259,13 @@ def run_job(
     ``cancel``, once set while the survey is read, stops the job with :class:`Cancelled`
     (nothing written); once the tables are shown, it stops the files still to come (before
     the next one or while one is written) and the result keeps those written, the others
-    in ``skipped``. ``on_ready``, if given,
-    is called once the survey is scored and summarised (and ranked), with a result whose
+    in ``skipped``. ``on_ready``, if given, is called once the survey is scored and
+    summarised (and ranked; the dusun recap waits for the report), with a result whose
     ``downloads`` is still empty and whose ``pending`` names every file to come, then again
     each time one more file is written (the small files first, the households CSV and the
     workbook last); the last call has every download and nothing pending, as the result
-    returned. Household heads' names and family-card numbers are written only with
-    ``spec.include_names`` (as the command line's ``--include-names``). Files are named as
-    uploaded (:func:`upload_names`).
+    returned. Heads' names and KK numbers are written only with ``spec.include_names``
+    (as ``--include-names``). Files are named as uploaded (:func:`upload_names`).
     """
     with named_files(upload_names(spec)):
         return _run(spec, _Watch(progress, cancel), on_ready)
@@ -313,8 +312,9 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
                 ContestFiles(spec.judges, spec.attributes, spec.overrides),
                 survey_records(survey.files, totals),
             ).ranking
+        names = spec.include_names
         options = ReportOptions(
-            lang=spec.lang, ranking=ranking, include_names=spec.include_names, villages=totals
+            spec.lang, ranking=ranking, include_names=names, villages=totals, dusun=False
         )
         content = build_content(result, report, options)
         outputs = Outputs(

@@ -8,6 +8,7 @@ Each writer is the command line's library call (``phbs score -o``, ``--household
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from phbs.i18n import Lang
 from phbs.ingest.villages import VillageTotals
 from phbs.outputs import CsvFormat
 from phbs.reports.content import ReportContent
+from phbs.reports.dusun import dusun_recap
 from phbs.reports.excel.workbook import write_workbook
 from phbs.reports.households import write_households_csv, write_rejects_csv
 from phbs.reports.html.page import write_html, write_minutes_html
@@ -57,7 +59,16 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
     ``stop`` (which raises once the job is cancelled) is called by the long writers as they
     go: the report page's and the workbook's tables, the households CSV every few thousand
     rows."""
-    result, content = outputs.result, outputs.content
+    result = outputs.result
+    made: list[ReportContent] = []
+
+    def full() -> ReportContent:
+        """The content with its dusun recap, made once, when the first report is written
+        (not before the tables are shown: a province can have tens of thousands of dusun)."""
+        if not made:
+            recap = dusun_recap(result, outputs.report)
+            made.append(dataclasses.replace(outputs.content, recap_dusun=recap))
+        return made[0]
 
     def check(_step: object) -> None:
         stop()
@@ -92,9 +103,9 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
                 "peringkat.csv",
                 lambda p: write_ranking_csv(ranking, p, lang, inputs, csv_format=csv_format),
             ),
-            ("berita-acara.html", lambda p: write_minutes_html(content, p)),
+            ("berita-acara.html", lambda p: write_minutes_html(outputs.content, p)),
         ]
-    steps.append(("laporan.html", lambda p: write_html(content, p, progress=check)))
+    steps.append(("laporan.html", lambda p: write_html(full(), p, progress=check)))
     if survey.recap_villages is None:
         steps.append(
             (
@@ -112,7 +123,7 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
     steps.append(
         (
             "laporan.xlsx",
-            lambda p: write_workbook(content, p, progress=check, households_sheet_rows=sheet_rows),
+            lambda p: write_workbook(full(), p, progress=check, households_sheet_rows=sheet_rows),
         )
     )
     return steps

@@ -122,7 +122,8 @@ def _command_line(spec: JobSpec, out: Path) -> None:
     contest += ["--overrides", spec.overrides.name, "--rubric", spec.rubric or ""]
     ranked = _cli("rank", "--survey", *survey, *reading, *contest, "-o", out / "peringkat.csv")
     assert ranked[0] == 0, ranked[2]
-    reported = _cli("report", "--survey", *survey, *reading, *contest, "--html", out / "l.html")
+    report = ["--html", out / "l.html", "--xlsx", out / "l.xlsx"]
+    reported = _cli("report", "--survey", *survey, *reading, *contest, *report)
     assert reported[0] == 0, reported[2]
     (out / "report.txt").write_text(reported[1], encoding="utf-8")
 
@@ -145,6 +146,30 @@ def test_the_job_writes_every_file_under_its_fixed_name(run: Run) -> None:
 )
 def test_the_files_are_those_of_the_command_line(run: Run, name: str) -> None:
     assert (run.folder / name).read_bytes() == (run.cli / name).read_bytes()
+
+
+def test_the_dusun_recap_made_after_the_table_is_that_of_phbs_report(run: Run) -> None:
+    """The job shows its tables before it makes the dusun recap (a province has tens of
+    thousands of dusun), and the report it writes then holds the recap ``phbs report``
+    writes for the same files."""
+    import openpyxl
+
+    sheets = []
+    for path in (run.folder / "laporan.xlsx", run.cli / "l.xlsx"):
+        book = openpyxl.load_workbook(path, read_only=True)
+        sheets.append([list(r) for r in book["Rekap Dusun"].iter_rows(values_only=True)])
+    assert len(sheets[0]) > 20
+    assert sheets[0] == sheets[1]
+    page, command = (
+        p.read_text(encoding="utf-8") for p in (run.folder / "laporan.html", run.cli / "l.html")
+    )
+
+    def dusun_table(html: str) -> str:
+        start = html.index('id="tabel-cakupan-dusun"')
+        return html[start : html.index("</table>", start)]
+
+    assert dusun_table(page).count("<tr") > 20
+    assert dusun_table(page) == dusun_table(command)
 
 
 def test_the_summary_json_is_that_of_phbs_score_but_for_the_time(run: Run) -> None:
