@@ -172,6 +172,7 @@ def build_content(
     >>> from phbs.demo.data import sample_data
     >>> from phbs.ingest import read_survey
     >>> from phbs.scoring.results import score
+    >>> from phbs.scoring.summary import summarise
     >>> result = score(read_survey(sample_data().survey_files))
     >>> content = build_content(result, summarise(result))
     >>> content.headline.rumah_tangga_disurvei == result.survey.rows_scored
