@@ -145,3 +145,18 @@ def village_column(page: Any, header: str) -> list[str]:
     }"""
     values: list[str] = page.evaluate(script, header)
     return values
+
+
+def wait_for_results(page: Any, seconds: float = 180) -> None:
+    """Wait until the job's page shows its table or its error. The page reloads itself when
+    the job's state changes; should that reload be missed (a poll answered while the page
+    was still loading), the page is loaded again every few seconds, as a person would."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            page.wait_for_selector("#tabel-wilayah, #galat", timeout=5_000)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            page.reload()

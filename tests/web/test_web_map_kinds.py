@@ -24,7 +24,7 @@ import pytest
 import xlsxwriter
 from click.testing import CliRunner
 from conftest import HEADER, KERSIK_PUTIH, SEGUMBANG, household, write_csv
-from web_helpers import base, village_column
+from web_helpers import base, village_column, wait_for_results
 
 from phbs.cli.root import cli
 from phbs.i18n import t
@@ -157,7 +157,7 @@ def test_a_file_of_answers_spelling_and_own_question_answered_in_the_page(
     areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
     page.click("#pakai-peta")
     page.click("#olah")
-    page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
+    wait_for_results(page)
     assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
     keys = ["rumah_tangga_disurvei", "ber_phbs", "belum_lengkap", "tidak_ber_phbs"]
     assert [[str(a[k]) for k in keys] for a in areas] == worked
