@@ -43,7 +43,7 @@ class Watch:
     """A listener of the server's jobs that, once the report page is written (the households
     CSV comes next), watches the job's folder from a thread of its own: as soon as the
     households CSV's temporary file is there it cancels the job, then follows the file's
-    size until it is gone."""
+    size from the cancel's answer until it is gone."""
 
     def __init__(self, web: WebServer) -> None:
         self.web = web
@@ -69,10 +69,17 @@ class Watch:
         else:
             self.done.set()
             return
-        self.at_cancel = found[0].stat().st_size
         origin = {"Origin": base(self.web)}
         answer = request(self.web, "POST", f"/jobs/{self.job}/cancel", b"", origin)
         assert answer.status == 303
+        # The cancel is in effect once the server has answered; the file's size is measured
+        # from then (on a loaded machine the request itself may take a while).
+        try:
+            self.at_cancel = found[0].stat().st_size
+        except FileNotFoundError:
+            self.at_cancel = self.last = 0
+            self.done.set()
+            return
         while time.monotonic() < deadline:
             try:
                 self.last = found[0].stat().st_size
