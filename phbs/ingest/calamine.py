@@ -62,7 +62,7 @@ def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
         check_xls(data, name, current())
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises several error types for broken files
+    except Exception:  # calamine raises several error types for broken files
         if data.startswith(_OLE_SIGNATURE):
             raise InputFileError(
                 f"{name}: berkas Excel terkunci kata sandi atau berkas .xls lama yang rusak "
@@ -72,9 +72,10 @@ def calamine_workbook(data: bytes, name: str, suffix: str) -> Any:
             ) from None
         raise InputFileError(
             f"{name}: berkas spreadsheet rusak, terkunci kata sandi, atau bukan format "
-            f"{suffix} ({type(exc).__name__})",
-            f"{name}: spreadsheet is corrupt, password-protected, or not really "
-            f"{suffix} ({type(exc).__name__})",
+            f"{suffix}; buka di Excel atau LibreOffice, hapus kata sandinya bila ada, lalu "
+            "simpan ulang sebagai .xlsx",
+            f"{name}: spreadsheet is corrupt, password-protected, or not really {suffix}; "
+            "open it in Excel or LibreOffice, remove any password, and save it again as .xlsx",
         ) from None
 
 

@@ -81,10 +81,12 @@ def _guarded(make: Any, name: str, suffix: str) -> Book:
         book: Book = make()
     except InputFileError:
         raise
-    except Exception as exc:  # a damaged archive: zlib, KeyError, a bad header
+    except Exception:  # a damaged archive: zlib, KeyError, a bad header
         raise InputFileError(
-            f"{name}: berkas spreadsheet rusak atau bukan format {suffix} ({type(exc).__name__})",
-            f"{name}: spreadsheet is corrupt or not really {suffix} ({type(exc).__name__})",
+            f"{name}: berkas spreadsheet rusak atau bukan format {suffix}; buka di Excel atau "
+            "LibreOffice lalu simpan ulang sebagai .xlsx",
+            f"{name}: spreadsheet is corrupt or not really {suffix}; open it in Excel or "
+            "LibreOffice and save it again as .xlsx",
         ) from None
     return book
 
@@ -95,10 +97,12 @@ def rows_of(book: Book, name: str, file: str) -> Iterator[Item]:
         yield from book.rows(name)
     except InputFileError:
         raise
-    except Exception as exc:  # zlib, a cut archive, calamine's own errors
+    except Exception:  # zlib, a cut archive, calamine's own errors
         raise InputFileError(
-            f"{file}: lembar '{name}' tidak dapat dibaca ({type(exc).__name__}); berkas rusak?",
-            f"{file}: sheet '{name}' cannot be read ({type(exc).__name__}); a damaged file?",
+            f"{file}: lembar '{name}' tidak dapat dibaca, berkas rusak?; buka di Excel atau "
+            "LibreOffice lalu simpan ulang sebagai .xlsx",
+            f"{file}: sheet '{name}' cannot be read, a damaged file?; open it in Excel or "
+            "LibreOffice and save it again as .xlsx",
         ) from None
 
 

@@ -408,12 +408,25 @@ def test_empty_sheet(tmp_path: Path) -> None:
         read(path)
 
 
-def test_corrupt_workbook(tmp_path: Path) -> None:
-    """architecture.md "Errors and issues": a broken workbook is an InputFileError, no traceback."""
-    path = tmp_path / "rusak.xlsx"
-    path.write_bytes(b"PK\x03\x04 ini bukan workbook")
-    with pytest.raises(InputFileError):
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("rusak.xlsx", b"PK\x03\x04 ini bukan workbook"),
+        ("rusak.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        ("rusak.ods", b"PK\x03\x04 ini bukan workbook"),
+    ],
+)
+def test_corrupt_workbook(tmp_path: Path, name: str, data: bytes) -> None:
+    """architecture.md "Errors and issues": a broken workbook is an InputFileError, no
+    traceback, and its message says what to do, not which library's error it was."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputFileError) as raised:
         read(path)
+    for lang in ("id", "en"):
+        message = raised.value.message(lang)
+        assert "Error" not in message and "Exception" not in message, message
+        assert ".xlsx" in message
 
 
 def test_a_fixed_header_row_holds_without_a_sheet_name(tmp_path: Path) -> None:
