@@ -587,6 +587,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "The village names were found in no area: type the code of the kecamatan (63.10.01) "
         "or kabupaten/kota (63.10) the file's villages are in",
     ),
+    "web.map.q.village": (
+        "Berkas satu desa tanpa kolom desa? Ketik kode desa/kelurahan setiap barisnya "
+        "(63.10.01.1007)",
+        "A file of one village without a village column? Type the village code of every row "
+        "(63.10.01.1007)",
+    ),
     "web.map.q.question": (
         "Pertanyaan '{question}' di berkas menanyakan",
         "The file's question '{question}' asks",
@@ -608,6 +614,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.map.decided.region": (
         "Nama desa dicari di {area} ({code})",
         "Village names are looked up in {area} ({code})",
+    ),
+    "web.map.decided.village": (
+        "Berkas tanpa kolom desa: setiap baris {village} ({code})",
+        "A file without a village column: every row is {village} ({code})",
     ),
     "web.map.decided.id_scope": (
         "Nomor rumah tangga dimulai lagi di setiap desa: nomor yang sama di desa lain adalah "
@@ -634,6 +644,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Ditolak: '{value}' bukan salah satu pilihan untuk \"{question}\"; peta tidak diubah.",
         "Refused: '{value}' is not one of the choices for \"{question}\"; the mapping is "
         "unchanged.",
+    ),
+    "web.map.not_a_village": (
+        "Ditolak: '{value}' bukan kode desa/kelurahan (63.10.01.1007) di tabel wilayah "
+        "Kemendagri; peta tidak diubah.",
+        "Refused: '{value}' is not a village code (63.10.01.1007) of the Kemendagri region "
+        "table; the mapping is unchanged.",
     ),
     "web.map.not_an_area": (
         "Ditolak: '{value}' bukan kode kecamatan (63.10.01) atau kabupaten/kota (63.10) di "
@@ -1906,6 +1922,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "bukan kode.",
         "Regency/city code (e.g. 63.10) to match village names when the file holds names, not "
         "codes.",
+    ),
+    "opt.desa": (
+        "Berkas satu desa tanpa kolom desa: kode desa (mis. 63.10.01.1007) untuk setiap baris.",
+        "A one-village file without a village column: the village code (e.g. 63.10.01.1007) "
+        "of every row.",
     ),
     "opt.kecamatan": (
         "Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",

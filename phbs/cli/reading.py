@@ -31,6 +31,7 @@ def read_settings(ctx: click.Context) -> ReadSettings:
         not_collected=frozenset(given.get("not_collected") or ()),
         keep_rejected=bool(given.get("keep_rejected")),
         region_scope=_region_scope(kabupaten, kecamatan),
+        village=_village(given.get("desa")),
     )
 
 
@@ -115,6 +116,8 @@ class SurveyReading:
             typed += ["--not-collected", code]
         if given.keep_rejected:
             typed.append("--keep-rejected")
+        if given.village:
+            typed += ["--desa", given.village]
         if self.id_scope is IdScope.DESA:
             typed.append("--id-per-desa")
         return typed
@@ -142,6 +145,13 @@ def survey_reading(
         settings=read_settings(ctx),
         mapping=mapping,
     )
+
+
+def _village(text: str | None) -> str | None:
+    """The village of ``--desa``, checked against the region table."""
+    from phbs.ingest.one_village import village_option
+
+    return village_option(text) if text is not None else None
 
 
 def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:

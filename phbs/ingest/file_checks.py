@@ -23,16 +23,12 @@ from phbs.ingest.answers import (
     scheme_from_sample,
 )
 from phbs.ingest.columns import match_columns
-from phbs.ingest.exports import (
-    Dialect,
-    ExportLayout,
-    detect_export,
-    skip_hxl_row,
-)
+from phbs.ingest.exports import Dialect, ExportLayout, detect_export, skip_hxl_row
 from phbs.ingest.fast import grid_rows
 from phbs.ingest.grid import Codebook, Grid
 from phbs.ingest.mapping import MEMBER_AGE_OF, LoadedMap
 from phbs.ingest.names import VillageNames
+from phbs.ingest.one_village import VILLAGE_FIELD, with_village
 from phbs.ingest.prepared_grid import ReadGrid, prepare
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.records import FileCounts, Suspect, Village
@@ -42,11 +38,7 @@ from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.shapes import Reshaped, reshape
 from phbs.ingest.sheets import choose_sheet
 from phbs.ingest.submissions import SubmissionChecks
-from phbs.ingest.survey import (
-    FileReading,
-    IdScope,
-    SourceFile,
-)
+from phbs.ingest.survey import FileReading, IdScope, SourceFile
 from phbs.ingest.understand import (
     check_columns,
     check_context,
@@ -92,6 +84,8 @@ class FileChecks(SubmissionChecks):
         first_issue = len(self.issues)  # this file's issues come after it
         if self.mapping is not None:
             self.mapping.check_headers(table.name, table.header, table.header_row)
+        if self.settings.village is not None:
+            table = with_village(table, self.form, self.settings.village)
         reshaped = self._reshaped(table)
         if reshaped is not None:
             table = reshaped.table
@@ -348,11 +342,15 @@ class FileChecks(SubmissionChecks):
         """How a file was understood: its columns, a bare N, blanks."""
         header = counts.table.header
         order = [*self._standard_codes, *(c.code for c in self.form.context), *self.form.codes]
-        index = counts.columns.index
+        index = dict(counts.columns.index)
+        village = (counts.settings or self.settings).village
+        if village is not None:  # the column given for every row is not the file's
+            index.pop(VILLAGE_FIELD, None)
         scheme = counts.choice.scheme
         reading = FileReading(
             header_row=counts.table.header_row,
             columns=tuple((code, header[index[code]]) for code in order if code in index),
+            village=village or "",
             bare_n=(
                 {None: "", AnswerScheme.YN: "tidak", AnswerScheme.YTN: "tidak_berlaku"}[scheme]
                 if BARE_N in counts.answers.seen

@@ -48,6 +48,10 @@ OWN: dict[str, tuple[str, str]] = {
         "kolom {detail} hanya untuk berkas shape: {shape}",
         "column {detail} is only for files of shape: {shape}",
     ),
+    "village-twice": (
+        "desa (semua baris satu desa) dan columns.kode_desa: '{detail}' bersamaan: pilih satu",
+        "desa (every row one village) and columns.kode_desa: '{detail}' together: choose one",
+    ),
     "shape-needs": (
         "berkas shape: jawaban (satu baris per jawaban) perlu kolom {detail}",
         "a file of shape: jawaban (one row per answer) needs the column(s) {detail}",
@@ -61,6 +65,7 @@ _KEY_OF = {
     "spelling-twice": "answers",
     "shape-field": "columns",
     "shape-needs": "columns",
+    "village-twice": "desa",
 }
 
 #: pydantic's error types, and what they mean here.

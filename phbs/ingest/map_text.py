@@ -155,6 +155,10 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         lines.append(f"skip_rows: [{rows}]  # {_say('skip_rows', lang)}")
     if proposal.id_scope:
         lines.append(f"id_scope: {_quoted(proposal.id_scope)}  # {_say('id_scope', lang)}")
+    if proposal.village:
+        name = region_table().full_name(proposal.village) or ""
+        note = f"{name}: {_say('village', lang)}" if name else _say("village", lang)
+        lines.append(f"desa: {_quoted(proposal.village)}  # {note}")
     if proposal.shape != "rumah_tangga":
         rows = proposal.shape_rows if lang == "en" else proposal.shape_rows.replace(".", ",")
         note = _say(f"shape_{proposal.shape}", lang, rows=rows or "?")
@@ -205,6 +209,8 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         else:
             note = f"{_area(proposal.region)}: {_say('region', lang)}"
             lines.append(f"region: {_quoted(proposal.region)}  # {note}")
+    if "kode_desa" in proposal.missing and not proposal.names:
+        lines += ["", f"# {_say('village_q', lang)}", f"# desa: {_quoted('PP.KK.CC.DDDD')}"]
     if proposal.blank_question:
         asked = "blank_check" if proposal.check_marks else "blank_q"
         lines += ["", f"# {_say(asked, lang)}", f"blank: {_quoted(QUESTION)}"]

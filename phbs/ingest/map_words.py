@@ -36,6 +36,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "TANYA: kolom mana berisi {field}? Kolom yang belum dipakai: {free}",
         "TANYA: which column holds {field}? Columns not used yet: {free}",
     ),
+    "village": (
+        "setiap baris desa ini (berkas tanpa kolom desa)",
+        "every row is this village (a file without a village column)",
+    ),
+    "village_q": (
+        "TANYA, berkas satu desa tanpa kolom desa? Hapus tanda # di baris berikut dan tulis "
+        'kode desanya; kode_desa: "?" di atas boleh tetap',
+        "TANYA, a file of one village without a village column? Remove the # of the next "
+        'line and write the village\'s code; kode_desa: "?" above may stay',
+    ),
     "optional": (
         "tidak ditemukan (boleh tidak ada): {fields}",
         "not found (optional): {fields}",

@@ -46,6 +46,7 @@ from phbs.ingest.map_values import (
     spellings,
     texts,
 )
+from phbs.ingest.one_village import village_option
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.yamlfile import read_yaml
 
@@ -129,6 +130,11 @@ class FileMap(BaseModel):
         description="kabupaten/kota (63.10) or kecamatan (63.10.01) code within which "
         "village names are matched",
     )
+    desa: str | None = Field(
+        default=None,
+        description="a file of one village without a village column: the village code "
+        "(63.10.01.1007) of every row, as --desa gives it",
+    )
     id_scope: Literal["survei", "desa"] | None = None
     questions: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -147,7 +153,9 @@ class FileMap(BaseModel):
         "village with its counts (rekap), §6.7",
     )
 
-    _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(texts)
+    _texts = field_validator("form", "sheet", "columns", "ignore", "region", "desa", mode="before")(
+        texts
+    )
     _no_pairs = field_validator("columns", "answers", "questions", mode="before")(
         no_pairs_if_nothing
     )
@@ -190,6 +198,10 @@ class FileMap(BaseModel):
         for code in set(self.columns) & set(SHAPE_FIELDS):
             if self.shape not in SHAPE_FIELDS[code]:
                 raise ValueError(f"shape-field|{code}|{SHAPE_FIELDS[code][0]}")
+        if self.desa is not None and self.columns.get("kode_desa", QUESTION) != QUESTION:
+            raise ValueError(f"village-twice|{self.columns['kode_desa']}")
+        if self.desa is not None and self.shape == "rekap":
+            raise ValueError("shape-field|desa|rumah_tangga, anggota, jawaban")
         if (self.questions or self.ignore_questions) and self.shape != "jawaban":
             raise ValueError("shape-field|questions|jawaban")
         if self.shape == "jawaban":
@@ -210,10 +222,12 @@ class FileMap(BaseModel):
 
     def unanswered(self) -> list[str]:
         """The keys still holding a question, as ``key.path`` strings."""
-        asked = [f"columns.{code}" for code, text in self.columns.items() if text == QUESTION]
+        village_open = self.desa in (None, QUESTION)  # else it answers kode_desa's column
+        asked = [f"columns.{c}" for c, text in self.columns.items() if text == QUESTION]
+        asked = [a for a in asked if village_open or a != "columns.kode_desa"]
         asked += [f"answers.'?': {s}" for s in self.answers.unknown]
         asked += [f"questions.'?': {t}" for t in self.questions.get(QUESTION, [])]
-        for key in ("sheet", "region", "form"):
+        for key in ("sheet", "region", "form", "desa"):
             if getattr(self, key) == QUESTION:
                 asked.append(key)
         for key in ("answer_scheme", "blank"):
@@ -265,7 +279,7 @@ class FileMap(BaseModel):
                 f"{path}: answers: satu ejaan untuk dua jawaban ({problem})",
                 f"{path}: answers: one spelling for two answers ({problem})",
             ) from None
-        headers = {c: t for c, t in self.columns.items() if c not in SHAPE_FIELDS}
+        headers = {c: t for c, t in self.columns.items() if c not in SHAPE_FIELDS and t != QUESTION}
         if "umur_anggota_bulan" in self.columns:
             if MEMBER_AGE_OF not in {c.code for c in form.context}:
                 raise MapError(
@@ -295,7 +309,9 @@ class FileMap(BaseModel):
         answers = _one("--answers", given.answers, scheme, AnswerScheme.AUTO)
         blank = _one("--blank", given.blank, meaning, BlankMeaning.AUTO)
         region = _one("--kecamatan/--kabupaten", given.region_scope, self.region, None)
-        return replace(given, answers=answers, blank=blank, region_scope=region)
+        mine = None if self.desa in (None, QUESTION) else village_option(self.desa, "desa:")
+        village = _one("--desa", given.village, mine, None)
+        return replace(given, answers=answers, blank=blank, region_scope=region, village=village)
 
 
 def _one(option: str, theirs: _T, mine: _T | None, unset: _T) -> _T:

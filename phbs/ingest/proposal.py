@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from phbs.forms.model import Form
 from phbs.ingest.columns import STANDARD_FIELDS
+from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.names import holds_names, likely_scope, scope_candidates
 
 #: Why a column was proposed (``Column.why``; :mod:`phbs.ingest.map_text` words them): its
@@ -58,6 +59,8 @@ class Proposal:
     hidden: list[str] = field(default_factory=list)
     #: ``desa`` when household numbers restart in each village.
     id_scope: str | None = None
+    #: The village of every row of a file without a village column, as a person gave it.
+    village: str | None = None
     #: Answer spellings a person gave in the mapping this proposal starts from.
     given_answers: dict[str, list[str]] = field(default_factory=dict)
     #: What a blank cell means, as a person said in that mapping.
@@ -116,10 +119,24 @@ class Proposal:
             or self.skip_rows
             or self.names
             or self.id_scope
+            or self.village
             or self.blank_question
             or self.shape != "rumah_tangga"
             or any(c.why not in {KNOWN, EXPORT} for c in self.mapped())
         )
+
+    def keep_choices(self, start: FileMap) -> None:
+        """The region, blank meaning, numbering and village a person already chose."""
+        if start.region not in (None, QUESTION):
+            self.region, self.region_candidates = start.region, []
+        if start.blank not in ("auto", QUESTION):
+            self.blank_question, self.check_marks = False, False
+            self.blank = start.blank
+        if start.id_scope is not None:
+            self.id_scope = start.id_scope
+        if start.desa not in (None, QUESTION):
+            self.village = start.desa
+            self.missing = [code for code in self.missing if code != "kode_desa"]
 
     def required_fields(self) -> set[str]:
         """The fields asked for when no column holds them."""

@@ -163,7 +163,7 @@ def propose(
     _answers(proposal, form, answered)
     proposal.id_scope = numbering_by_village(proposal, data)
     if start is not None:
-        _keep_choices(proposal, start)
+        proposal.keep_choices(start)
     return proposal
 
 
@@ -188,17 +188,6 @@ def _keep_answers(proposal: Proposal, start: FileMap) -> None:
         state: list(getattr(start.answers, state))
         for state in ("ya", "tidak", "tidak_berlaku", "kosong")
     }
-
-
-def _keep_choices(proposal: Proposal, start: FileMap) -> None:
-    """The region, blank meaning and numbering a person already chose."""
-    if start.region not in (None, QUESTION):
-        proposal.region, proposal.region_candidates = start.region, []
-    if start.blank not in ("auto", QUESTION):
-        proposal.blank_question, proposal.check_marks = False, False
-        proposal.blank = start.blank
-    if start.id_scope is not None:
-        proposal.id_scope = start.id_scope
 
 
 def _sheets(path: str | Path) -> list[tuple[str, bool]]:

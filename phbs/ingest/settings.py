@@ -51,6 +51,8 @@ class ReadSettings:
     submissions a supervisor rejected in KoBoToolbox or ODK Central (set aside by default).
     ``region_scope`` is a dotted Kemendagri code prefix (``63.10`` or ``63.10.01``) within
     which village *names* are matched to codes when a file has names instead of codes.
+    ``village`` is the dotted code of the one village every row of a file without a village
+    column belongs to (``--desa``, :mod:`phbs.ingest.one_village`).
     """
 
     answers: AnswerScheme = AnswerScheme.AUTO
@@ -58,3 +60,4 @@ class ReadSettings:
     not_collected: frozenset[str] = frozenset()
     keep_rejected: bool = False
     region_scope: str | None = None
+    village: str | None = None

@@ -44,6 +44,8 @@ class FileReading:
     without_context: tuple[str, ...] = ()
     #: The area (dotted code) whose villages the file's village *names* were matched to.
     names_scope: str = ""
+    #: The village of every row of a file without a village column (``--desa``).
+    village: str = ""
     #: Non-blank rows above the header row, skipped as a title block: ``(row, text)``.
     title_rows: tuple[tuple[int, str], ...] = ()
     #: Database empty values met in answer cells (``NULL``, ``\N``), read as blank cells.

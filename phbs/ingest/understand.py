@@ -192,6 +192,13 @@ def check_columns(table: RawTable, columns: ColumnMap, form: Form, *, other_shee
     else:
         advice = f"Perbaiki judul kolom (lihat phbs forms show {form.id})"
         advice_en = f"Fix the column headers (see phbs forms show {form.id})"
+    village = "kode_desa"
+    if village not in columns.index and village not in ambiguous and village not in misspelt:
+        advice += ". Berkas satu desa tanpa kolom desa: --desa KODE (mis. --desa 63.10.01.1007)"
+        advice_en += (
+            ". A file of one village without a village column: --desa CODE (e.g. --desa "
+            "63.10.01.1007)"
+        )
     if len(missing) > 4:
         more = len(missing) - 3
         missing = [*missing[:3], f"… dan {more} lagi"]

@@ -29,6 +29,7 @@ from phbs.ingest.file_maps import FileMaps, MapsGiven
 from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
+from phbs.ingest.one_village import with_village
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
@@ -279,6 +280,9 @@ class Validator(FileChecks):
                         f"{table.name}: file changed while being read; wait until it is "
                         "completely copied or saved, and try again",
                     )
+                village = (self.files[index].settings or self.settings).village
+                if village is not None:
+                    table = with_village(table, self.form, village)
                 refold = self.files[index].refold
                 if refold is not None:
                     table = refold(table)

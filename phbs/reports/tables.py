@@ -250,6 +250,7 @@ def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
         ],
         "tanpa_kolom_konteks": list(reading.without_context),
         "wilayah_nama_desa": reading.names_scope or None,
+        "desa_setiap_baris": reading.village or None,
         "nilai_kosong_basis_data": list(reading.null_marks),
         "bentuk": reading.shape or "rumah_tangga",
         "baris_berkas": reading.shape_rows if reading.shape else None,

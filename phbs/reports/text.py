@@ -9,6 +9,7 @@ from pathlib import Path
 from phbs.i18n import Lang, fmt_decimal, fmt_int, t
 from phbs.ingest.survey import FileReading, SourceFile, Survey
 from phbs.issues import Issue, Severity, group_by_code
+from phbs.regions import region_table
 from phbs.scoring.household import AreaLevel, percent
 from phbs.scoring.summary import NO_DUSUN, AreaReport
 from phbs.stats import percent_interval
@@ -354,6 +355,14 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
             f"village names matched to codes within {scope}"
             if en
             else f"nama desa dicocokkan dengan kode di wilayah {scope}"
+        )
+    if reading.village:
+        name = region_table().full_name(reading.village) or ""
+        village = f"{reading.village} {name}".strip()
+        parts.append(
+            f"no village column: every row is {village}"
+            if en
+            else f"tanpa kolom desa: setiap baris {village}"
         )
     if reading.not_collected:
         listed = ", ".join(reading.not_collected)

@@ -6,7 +6,8 @@ choices the mapping model allows: the sheet among the workbook's sheets; the col
 required field among the columns not used yet; whether an age column counts months (its
 header) or years (not read); an answer spelling as ya, tidak or tidak berlaku
 (docs/aturan.md §6.5); the area of village names among the areas they were found in, or typed
-as its code when they were found in none; what a blank indicator cell means (§6.3); the field a
+as its code when they were found in none; the village of every row of a file without a village
+column, typed as its code (§9.4); what a blank indicator cell means (§6.3); the field a
 file of answers' question asks, or that it asks none (§6.6). A value left empty leaves the
 question open.
 """
@@ -22,7 +23,7 @@ from phbs.ingest.columns import fold_given_header
 from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.proposal import EXPORT, Proposal
 from phbs.ingest.settings import BlankMeaning
-from phbs.regions import region_table
+from phbs.regions import VillageCode, region_table
 from phbs.web.decided import field_label, spelling_where
 
 #: The value of the "ages in years" choice: the age column is not read; of the "no form
@@ -71,9 +72,13 @@ def _area(code: str, hits: int, total: int) -> str:
     return f"{code} {kind}{name} ({hits}/{total})"
 
 
-def typed_ok(value: str) -> bool:
+def typed_ok(kind: str, value: str) -> bool:
     """Whether a typed answer can be written: an area is a kabupaten/kota (``63.10``) or
-    kecamatan (``63.10.01``) code of the region table."""
+    kecamatan (``63.10.01``) code of the region table, a village (every row of a file without
+    a village column) a village code of the table, dotted or not."""
+    if kind == "village":
+        code = VillageCode.parse(value)
+        return code is not None and region_table().name(code.dotted) is not None
     return len(value) in (5, 8) and region_table().name(value) is not None
 
 
@@ -102,6 +107,8 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
         if options:  # else no column of the file is left to name
             asked = t("web.map.q.column", lang, field=field_label(proposal.form, code, lang))
             found.append(("column", code, asked, options))
+        if code == "kode_desa" and not proposal.names:
+            found.append(("village", "", t("web.map.q.village", lang), []))
     if proposal.years is not None:
         header = proposal.years.header
         options = [
@@ -162,12 +169,16 @@ def answered(current: FileMap, asked: list[Question], given: Mapping[str, str]) 
         value = given.get(question.name, "").strip()
         if not value:
             continue
-        if question.typed and not typed_ok(value):
+        if question.typed and not typed_ok(question.kind, value):
             raise NotAChoice(question, value)
         if not question.typed and value not in {o.value for o in question.options}:
             raise NotAChoice(question, value)
         if question.kind in ("sheet", "region", "blank"):
             data[question.kind] = value
+        elif question.kind == "village":
+            code = VillageCode.parse(value)
+            assert code is not None  # typed_ok
+            data["desa"] = code.dotted
         elif question.kind == "column":
             columns[question.subject] = value
             data["ignore"] = _without(data["ignore"], value)

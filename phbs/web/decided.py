@@ -1,7 +1,8 @@
 """The map page's words for what a proposal names by code: a form field by its label on the
 form, an answer spelling by where it was read, and the mapping's settings besides columns
-and spellings (sheet, header row, the village names' area, ids per village, the file's
-shape) as plain lines, so a wrong guess is seen before the mapping is used.
+and spellings (sheet, header row, the village names' area, the village of a file without a
+village column, ids per village, the file's shape) as plain lines, so a wrong guess is seen
+before the mapping is used.
 
 The downloaded ``peta.yaml`` keeps its own words (:mod:`phbs.ingest.map_text`).
 """
@@ -67,6 +68,9 @@ def decisions(proposal: Proposal, lang: Lang) -> list[str]:
     if proposal.region is not None:
         area = area_name(proposal.region)
         said.append(t("web.map.decided.region", lang, area=area, code=proposal.region))
+    if proposal.village is not None:
+        village = region_table().full_name(proposal.village) or proposal.village
+        said.append(t("web.map.decided.village", lang, village=village, code=proposal.village))
     if proposal.id_scope == "desa":
         said.append(t("web.map.decided.id_scope", lang))
     rows = proposal.shape_rows if lang == "en" else proposal.shape_rows.replace(".", ",")

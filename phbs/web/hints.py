@@ -22,9 +22,9 @@ _CONTROLS: dict[str, tuple[str | None, str]] = {
     "--villages": (None, "web.villages"),
     "--map": (None, "web.mapping"),
 }
-#: Words answered on this page by a proposed mapping (the area of village names, a file's
-#: own column titles, indicators not collected).
-_MAPPING = ("--kabupaten", "--kecamatan", "phbs map", "--not-collected")
+#: Words answered on this page by a proposed mapping (the area of village names, the village
+#: of a file without a village column, a file's own column titles, indicators not collected).
+_MAPPING = ("--kabupaten", "--kecamatan", "--desa", "phbs map", "--not-collected")
 _WORD = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|phbs map)(?![\w-])")
 
 

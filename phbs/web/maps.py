@@ -167,7 +167,8 @@ def answer(proposed: Proposed, given: Mapping[str, str]) -> str:
         load_map(candidate, questions=True).map.applied_to(form, candidate)
     except NotAChoice as refused:
         question = refused.question
-        key = "web.map.not_an_area" if question.typed else "web.map.not_a_choice"
+        typed = "web.map.not_a_village" if question.kind == "village" else "web.map.not_an_area"
+        key = typed if question.typed else "web.map.not_a_choice"
         return t(key, lang, value=refused.value, question=question.asked)
     except PhbsError as error:
         candidate.unlink(missing_ok=True)

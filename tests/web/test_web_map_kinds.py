@@ -186,3 +186,47 @@ def test_the_area_of_names_found_nowhere_is_typed_as_its_code(
     page.click("#simpan-jawaban")
     page.wait_for_selector("#tanpa-tanya")
     assert load_map(downloaded(page, tmp_path)).map == load_map(hand).map
+
+
+def test_a_file_of_one_village_without_its_column_is_given_its_code(
+    page: Any, web: WebServer, tmp_path: Path
+) -> None:
+    """A kader's sheet for one village with no village column (docs/aturan.md §9.4): the page
+    asks for the village's code, refuses one the region table does not have, writes ``desa``
+    as a person writes it in ``peta.yaml``, and its job gives the numbers of ``phbs score
+    --desa``. Worked by hand: K1 and K3 answer Ya wherever the indicator applies, K2 has a
+    Tidak: 3 surveyed, 2 ber-PHBS, 0 belum lengkap, 1 tidak."""
+    specs = {"K1": "---YYYYYYY", "K2": "---YYYTYYY", "K3": "---YYYYYYY"}
+    rows = [[k, *household(k, SEGUMBANG, "", spec)[2:]] for k, spec in specs.items()]
+    header = [c for c in HEADER if c != "kode_desa"]
+    survey = write_csv(tmp_path / "satu-desa.csv", [header, *rows])
+    text = proposed_by_cli(survey)
+    # By hand: the code written in, and the question of the column taken away.
+    edits = [('# desa: "PP.KK.CC.DDDD"', f'desa: "{SEGUMBANG}"'), ('  kode_desa: "?"\n', "")]
+    hand = by_hand(text, edits, tmp_path / "tangan.yaml")
+    propose(page, web, survey)
+    typed = page.get_by_label("Berkas satu desa tanpa kolom desa?", exact=False)
+    typed.fill("63.10.01.2999")  # well-formed, but no such village
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#jawaban-ditolak")
+    assert "'63.10.01.2999' bukan kode desa/kelurahan" in page.inner_text("#jawaban-ditolak")
+    typed.fill("6310012005")
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#tanpa-tanya")
+    assert "setiap baris Desa Segumbang (63.10.01.2005)" in page.inner_text("body")
+    assert load_map(downloaded(page, tmp_path)).map == load_map(hand).map
+
+    out = tmp_path / "cli.json"
+    scored = CliRunner().invoke(cli, ["score", str(survey), "--desa", SEGUMBANG, "-o", str(out)])
+    assert scored.exit_code == 0, scored.output
+    areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
+    keys = ["rumah_tangga_disurvei", "ber_phbs", "belum_lengkap", "tidak_ber_phbs"]
+    assert [[str(a[k]) for k in keys] for a in areas] == [["3", "2", "0", "1"]]
+    page.click("#pakai-peta")
+    page.click("#olah")
+    wait_for_results(page)
+    assert village_column(page, "Kode")[:-1] == [SEGUMBANG]
+    for header_text, key in zip(
+        ["Disurvei", "Ber-PHBS", "Blm lengkap", "Tidak"], keys, strict=True
+    ):
+        assert village_column(page, header_text)[:-1] == [str(areas[0][key])], header_text

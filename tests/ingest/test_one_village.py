@@ -1,0 +1,195 @@
+"""A file of one village without a village column, read with ``--desa`` or the mapping key
+``desa`` (docs/aturan.md §9.4).
+
+The survey of every test is four households of Desa Segumbang (63.10.01.2005) typed without
+a village column. Worked by hand from their answers: H1 and H4 answer Ya wherever the
+indicator applies (ber-PHBS), H2 has a Tidak (tidak ber-PHBS), H3 a blank cell (belum
+lengkap); 4 surveyed, 2 ber-PHBS, 1 tidak, 1 belum lengkap, % ber-PHBS = 2 / 3 = 66.7.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import HEADER, SEGUMBANG, household, write_csv, write_xlsx
+
+from phbs.cli.root import cli
+from phbs.errors import MapError, SettingsError
+from phbs.forms.loading import load_form
+from phbs.i18n import t
+from phbs.ingest.map_text import map_text
+from phbs.ingest.mapping import load_map
+from phbs.ingest.one_village import village_option
+from phbs.ingest.propose import propose
+from phbs.web.answers import answered, questions, typed_ok
+from phbs.web.hints import option_hints
+
+SPECS = {"H1": "---YYYYYYY", "H2": "---YYYTYYY", "H3": "---YYYY.YY", "H4": "---YYYYYYY"}
+#: (surveyed, ber-PHBS, tidak, belum lengkap, % ber-PHBS) worked by hand above.
+WORKED = (4, 2, 1, 1, 66.7)
+NO_VILLAGE = [c for c in HEADER if c != "kode_desa"]
+
+
+def rows(village: bool = False) -> list[list[str]]:
+    made = [household(h, SEGUMBANG, "", spec) for h, spec in SPECS.items()]
+    if village:
+        return [HEADER, *made]
+    return [NO_VILLAGE, *[[r[0], *r[2:]] for r in made]]
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def scored(path: Path, *options: str | Path) -> Any:
+    out = path.with_suffix(".json")
+    done = invoke("score", path, "-o", out, *options)
+    assert done.exit_code == 0, done.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def worked(report: Any) -> tuple[object, ...]:
+    (area,) = report["wilayah"]
+    keys = ("rumah_tangga_disurvei", "ber_phbs", "tidak_ber_phbs", "belum_lengkap")
+    return (*(area[k] for k in keys), round(area["persen_ber_phbs"], 1))
+
+
+@pytest.mark.parametrize("code", [SEGUMBANG, "6310012005", "63 10 01 2005"])
+def test_every_row_is_the_village_given(tmp_path: Path, code: str) -> None:
+    """§9.4: the numbers worked by hand, the village named in the file's reading, and the
+    file's columns listed without a kode_desa column it does not have."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    report = scored(survey, "--desa", code)
+    assert worked(report) == WORKED
+    (area,) = report["wilayah"]
+    assert (area["kode"], area["nama"]) == (SEGUMBANG, "Segumbang")
+    (source,) = report["berkas_masukan"]
+    reading = source["cara_baca"]
+    assert reading["desa_setiap_baris"] == SEGUMBANG
+    assert "kode_desa" not in reading["kolom"]
+    shown = invoke("score", survey, "--desa", code)
+    assert "tanpa kolom desa: setiap baris 63.10.01.2005 Desa Segumbang" in shown.output
+    assert "--desa 63.10.01.2005" in shown.output  # the validate command it suggests
+
+
+def test_the_same_as_the_file_with_the_column(tmp_path: Path) -> None:
+    """§9.4: read as if the file had a kode_desa column holding the code in every row."""
+    alone = write_csv(tmp_path / "tanpa.csv", rows())
+    full = write_csv(tmp_path / "dengan.csv", rows(village=True))
+    assert worked(scored(alone, "--desa", SEGUMBANG)) == worked(scored(full)) == WORKED
+
+
+def test_a_workbook_and_a_duplicate_row(tmp_path: Path) -> None:
+    """§9.4 and §8.2: a workbook reads the same; a row typed twice is found (the second
+    reading of the file, for duplicates, adds the village too) and set aside."""
+    data = rows()
+    book = write_xlsx(tmp_path / "satu-desa.xlsx", {"Data": [*data, data[1]]})
+    report = scored(book, "--desa", SEGUMBANG)
+    assert worked(report) == WORKED
+    assert [i["kode"] for i in report["masalah"] if i["kode"] == "baris-ganda"] == ["baris-ganda"]
+
+
+def test_a_file_with_a_village_column_is_refused(tmp_path: Path) -> None:
+    """§9.4: the option never overrules the village a file writes."""
+    full = write_csv(tmp_path / "dengan.csv", rows(village=True))
+    done = invoke("score", full, "--desa", SEGUMBANG)
+    assert done.exit_code == 2
+    assert "berkas punya kolom desa 'kode_desa'" in done.output
+    assert "Traceback" not in done.output
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("63.10.01.205", "bukan kode desa Kemendagri"),
+        ("63.10.01.2999", "tidak ada di tabel kode wilayah"),
+        ("Segumbang", "bukan kode desa Kemendagri"),
+    ],
+)
+def test_a_wrong_code_is_refused_before_reading(tmp_path: Path, code: str, said: str) -> None:
+    """§9.4: a malformed code (§9.1) or one the table does not have (§9.2) is refused."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    done = invoke("score", survey, "--desa", code)
+    assert done.exit_code == 2
+    assert said in done.output
+    with pytest.raises(SettingsError):
+        village_option(code)
+
+
+def test_without_the_option_the_message_names_it(tmp_path: Path) -> None:
+    """§9.4 and §6.1: the missing village column's message says how to read such a file, and
+    the page of ``phbs web`` says where it offers that."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    done = invoke("score", survey)
+    assert done.exit_code == 1
+    assert "'kode_desa' tidak ditemukan" in done.output
+    assert "Berkas satu desa tanpa kolom desa: --desa KODE" in done.output
+    (hint,) = [h for h in option_hints(done.output, "id") if "--desa" in h]
+    assert t("web.map.title", "id") in hint
+
+
+def _mapping(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "peta.yaml"
+    path.write_text("phbs_map: 1\n" + text, encoding="utf-8")
+    return path
+
+
+def test_the_mapping_key(tmp_path: Path) -> None:
+    """§9.4 and §6.5: ``desa`` in a mapping reads as ``--desa``; with a kode_desa column too,
+    or another village on the command line, it is refused."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    peta = _mapping(tmp_path, f'desa: "{SEGUMBANG}"\n')
+    assert worked(scored(survey, "--map", peta)) == WORKED
+    assert worked(scored(survey, "--map", peta, "--desa", "6310012005")) == WORKED
+    other = invoke("score", survey, "--map", peta, "--desa", "63.10.01.2006")
+    assert other.exit_code == 2
+    assert "pilih satu" in other.output
+    both = _mapping(tmp_path, f'desa: "{SEGUMBANG}"\ncolumns:\n  kode_desa: "Desa"\n')
+    with pytest.raises(MapError, match="desa"):
+        load_map(both)
+    unknown = _mapping(tmp_path, 'desa: "63.10.01.2999"\n')
+    done = invoke("score", survey, "--map", unknown)
+    assert done.exit_code == 2
+    assert "desa: 63.10.01.2999" in done.output
+
+
+def test_phbs_map_asks_and_keeps_the_answer(tmp_path: Path) -> None:
+    """§9.4 and §6.5: ``phbs map`` on a file without a village column says how to give the
+    village; a mapping that gives it is proposed again with ``desa`` and no question."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    form = load_form("kemenkes-rt-10").form
+    first = map_text(propose(survey, form), "phbs score")
+    assert '# desa: "PP.KK.CC.DDDD"' in first
+    assert 'kode_desa: "?"' in first
+    answered_text = first.replace('# desa: "PP.KK.CC.DDDD"', f'desa: "{SEGUMBANG}"')
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(answered_text, encoding="utf-8")
+    start = load_map(peta).map  # answered: kode_desa's "?" with desa given is no question
+    again = map_text(propose(survey, form, start=start), "phbs score")
+    assert f'desa: "{SEGUMBANG}"' in again
+    assert "kode_desa" not in again.split("columns:")[1].split("\n\n")[0]
+    peta.write_text(again, encoding="utf-8")
+    assert worked(scored(survey, "--map", peta)) == WORKED
+
+
+def test_the_map_page_asks_for_the_code(tmp_path: Path) -> None:
+    """§9.4: the map page of ``phbs web`` asks for the village of a file without a village
+    column as a typed code, refuses one the table does not have, and writes ``desa`` as a
+    person writes it in ``peta.yaml``."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    form = load_form("kemenkes-rt-10").form
+    proposal = propose(survey, form)
+    asked = questions(proposal, "id")
+    (village,) = [q for q in asked if q.kind == "village"]
+    assert village.typed
+    assert not typed_ok("village", "63.10.01.2999")
+    assert typed_ok("village", "6310012005")
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(map_text(proposal, "phbs score"), encoding="utf-8")
+    current = load_map(peta, questions=True).map
+    data = answered(current, asked, {village.name: "6310012005"})
+    assert data["desa"] == SEGUMBANG
