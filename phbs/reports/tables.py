@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from phbs.i18n import Lang, t
+from phbs.i18n import Lang
 from phbs.ingest.survey import FileReading
 from phbs.ingest.validate import Survey
 from phbs.issues import Issue
-from phbs.outputs import CsvFormat, atomic_csv, atomic_path, atomic_text, machine_cell
+from phbs.outputs import CsvFormat, atomic_csv, atomic_text, machine_cell
 from phbs.regions import REGION_TABLE_EDITION
 from phbs.reports.denominators import denominator_columns
 from phbs.scoring.household import AreaLevel
@@ -287,6 +287,8 @@ def write_areas_json(
 ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
 #: The issue columns whose texts wrap in a workbook, with the characters of a line.
 ISSUE_WRAP = {"berkas": 30, "nilai": 24, "pesan": 48}
+#: Rows of issues written between two calls of a writer's ``progress``.
+PROGRESS_ROWS = 4096
 
 
 def write_issues(
@@ -297,6 +299,7 @@ def write_issues(
     readings: Sequence[tuple[str, str]] = (),
     *,
     csv_format: CsvFormat = CsvFormat.MACHINE,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Write issue records to ``.csv`` (machine or spreadsheet, ``csv_format``) or ``.xlsx``
     (by extension); a workbook also gets a sheet of how each file was read (``readings``:
@@ -305,87 +308,21 @@ def write_issues(
     A CSV keeps its column names (:data:`ISSUE_COLUMNS`) and the severity code in ``tingkat``
     (``error``, ``warning``, ``info``) beside the issue ``kode``; ``pesan`` is the message in
     ``lang``. The workbook is for people: its headers and severities are in ``lang``
-    (``galat``, ``peringatan``, ``info``), as in the report workbook.
+    (``galat``, ``peringatan``, ``info``), as in the report workbook. ``progress`` is called
+    with the rows written every few thousand rows (it may raise to stop).
     """
     rows = [issue.as_row(lang) for issue in issues]
     if Path(path).suffix.lower() == ".xlsx":
-        _write_issues_xlsx(rows, path, inputs, readings, lang)
+        from phbs.reports.excel.issues import write_issues_xlsx
+
+        write_issues_xlsx(rows, path, inputs, readings, lang, progress)
         return
     with atomic_csv(path, inputs, csv_format) as table:
         table.write(ISSUE_COLUMNS)
-        for row in rows:
+        for number, row in enumerate(rows, start=1):
             table.write([row[c] for c in ISSUE_COLUMNS])
-
-
-def _write_issues_xlsx(
-    rows: list[dict[str, str | int | None]],
-    path: str | Path,
-    inputs: Iterable[str | Path],
-    readings: Sequence[tuple[str, str]],
-    lang: Lang,
-) -> None:
-    from phbs.reports.excel.files import excel_text, xlsx_workbook
-    from phbs.reports.excel.printing import ROW_POINTS, apply_plan, plan_print, wrapped_lines
-
-    options = {"strings_to_formulas": False}
-    with atomic_path(path, inputs) as temporary, xlsx_workbook(temporary, options) as workbook:
-        sheet = workbook.add_worksheet(t("report.sheet.issues", lang))
-        bold = workbook.add_format({"bold": True, "valign": "top"})
-        # The file, the value and the message wrap (the row made tall enough): the sheet
-        # prints one page wide, the header row on every page.
-        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        top = workbook.add_format({"valign": "top"})
-        wrapping = {ISSUE_COLUMNS.index(name): chars for name, chars in ISSUE_WRAP.items()}
-        labels = [t(f"report.col.{c}", lang) for c in ISSUE_COLUMNS]
-        for col, label in enumerate(labels):
-            sheet.write_string(0, col, label, bold)
-        widths = [len(c) for c in labels]
-        for r, row in enumerate(rows, start=1):
-            lines = 1
-            # A workbook is read by people: the severity in words, as laporan.xlsx has it.
-            row["tingkat"] = t(f"report.severity.{row['tingkat']}", lang)
-            for col, name in enumerate(ISSUE_COLUMNS):
-                value = row[name]
-                if isinstance(value, int):
-                    sheet.write_number(r, col, value, top)
-                elif value:
-                    text = excel_text(str(value), lang)
-                    sheet.write_string(r, col, text, wrap if col in wrapping else top)
-                    if col in wrapping:
-                        lines = max(lines, wrapped_lines(text, wrapping[col]))
-                widths[col] = min(80, max(widths[col], len(str(value or ""))))
-            if lines > 1:
-                sheet.set_row(r, ROW_POINTS * lines)
-        widths = [wrapping.get(col, width) + 2 for col, width in enumerate(widths)]
-        for col, width in enumerate(widths):
-            sheet.set_column(col, col, width)
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(ISSUE_COLUMNS) - 1)
-        apply_plan(
-            sheet, plan_print(widths), title="", lang=lang, repeat_rows=(0, 0), gridlines=True
-        )
-        if readings:
-            how = workbook.add_worksheet(t("report.sheet.readings", lang))
-            how.write_row(
-                0, 0, [t("report.col.berkas", lang), t("report.col.cara_baca", lang)], bold
-            )
-            name_width = min(60, max(len(n) for n, _ in readings))
-            for r, (name, text) in enumerate(readings, start=1):
-                lines = max(wrapped_lines(name, name_width), wrapped_lines(text, _HOW_WIDTH))
-                if lines > 1:
-                    how.set_row(r, ROW_POINTS * lines)
-                how.write_string(r, 0, name, wrap)
-                how.write_string(r, 1, text, wrap)
-            how_widths = [name_width + 2, _HOW_WIDTH + 2]
-            for col, width in enumerate(how_widths):
-                how.set_column(col, col, width)
-            plan = plan_print(how_widths)
-            apply_plan(how, plan, title="", lang=lang, repeat_rows=(0, 0), gridlines=True)
-        workbook.close()
-
-
-#: Characters of a line of how a file was read (*Cara Baca*), which wraps.
-_HOW_WIDTH = 90
+            if progress is not None and not number % PROGRESS_ROWS:
+                progress(number)
 
 
 def input_paths(survey: Survey) -> list[str]:

@@ -57,8 +57,8 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
     the rejects, the ranking CSV and the minutes (with a ranking), the report page, then
     the households CSV (not for a village recap, docs/aturan.md §6.7) and the workbook.
     ``stop`` (which raises once the job is cancelled) is called by the long writers as they
-    go: the report page's and the workbook's tables, the households CSV every few thousand
-    rows."""
+    go: the report page's and the workbook's tables, the issues workbook and the households
+    CSV every few thousand rows."""
     result = outputs.result
     made: list[ReportContent] = []
 
@@ -86,7 +86,12 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
         (
             "masalah.xlsx",
             lambda p: write_issues(
-                survey.issues, p, outputs.survey_files, lang, file_readings(survey, lang)
+                survey.issues,
+                p,
+                outputs.survey_files,
+                lang,
+                file_readings(survey, lang),
+                progress=lambda _rows: stop(),
             ),
         ),
         (

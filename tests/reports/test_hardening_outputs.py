@@ -387,3 +387,39 @@ def test_text_past_excels_cell_limit_is_cut_with_a_mark(tmp_path: Path) -> None:
     ]
     assert cells
     assert all(len(c) <= 32_767 and c.endswith("[dipotong: batas sel Excel 32767]") for c in cells)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_issues_file_stops_when_its_progress_raises(tmp_path: Path, suffix: str) -> None:
+    """§10.6: the issues file's writer reports every 4,096 rows, and a ``progress`` that raises
+    (a job of ``phbs web`` cancelled) stops it with nothing written and nothing left behind;
+    without the stop the same call writes every row (read back by openpyxl)."""
+    from phbs.issues import make_issue
+    from phbs.reports.tables import write_issues
+
+    issues = [make_issue("baris-kosong", file="s.csv", row=n) for n in range(2, 10_002)]
+    seen: list[int] = []
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_second(rows: int) -> None:
+        seen.append(rows)
+        if len(seen) == 2:
+            raise Stop
+
+    target = tmp_path / f"masalah{suffix}"
+    with pytest.raises(Stop):
+        write_issues(issues, target, [], progress=stop_at_second)
+    assert seen == [4096, 8192]
+    assert list(tmp_path.iterdir()) == []
+    calls: list[int] = []
+    write_issues(issues, target, [], progress=calls.append)
+    assert calls == [4096, 8192]
+    if suffix == ".csv":
+        assert len(target.read_text(encoding="utf-8").splitlines()) == 1 + len(issues)
+    else:
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
+        assert sheet.max_row == 1 + len(issues)
