@@ -50,6 +50,8 @@ def _t(
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+#: The columns of an issues file: the keys of :meth:`Issue.as_row`, in order.
+ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
 _ASIDE = ("baris disisihkan, tidak diskor", "row set aside, not scored")
 _MISSING = ("sel dianggap kosong (belum diisi)", "cell treated as missing")
 _KEPT = ("baris tetap diskor", "row still scored")

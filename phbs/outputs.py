@@ -234,6 +234,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Digits a spreadsheet keeps exactly in a number (Excel and LibreOffice: 15).
 SPREADSHEET_DIGITS = 15
+#: Rows a long writer writes between two calls of its ``progress`` (which may raise to stop).
+PROGRESS_ROWS = 4096
 
 
 def spreadsheet_text(text: str) -> str:

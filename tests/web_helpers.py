@@ -147,6 +147,23 @@ def village_column(page: Any, header: str) -> list[str]:
     return values
 
 
+#: The village table's counted columns, with the key of each in ``phbs score``'s JSON areas.
+COUNTED = {
+    "Disurvei": "rumah_tangga_disurvei",
+    "Ber-PHBS": "ber_phbs",
+    "Blm lengkap": "belum_lengkap",
+    "Tidak": "tidak_ber_phbs",
+}
+
+
+def assert_same_villages(page: Any, areas: list[dict[str, Any]]) -> None:
+    """The page's village table (its total row aside) has the codes and counts of the areas
+    of ``phbs score -o ringkasan.json`` for the same file, in the same order."""
+    assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
+    for header, key in COUNTED.items():
+        assert village_column(page, header)[:-1] == [str(a[key]) for a in areas], header
+
+
 def wait_for_results(page: Any, seconds: float = 180) -> None:
     """Wait until the job's page shows its table or its error. The page reloads itself when
     the job's state changes; should that reload be missed (a poll answered while the page

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from phbs.i18n import Lang
 from phbs.ingest.survey import FileReading
 from phbs.ingest.validate import Survey
-from phbs.issues import Issue
-from phbs.outputs import CsvFormat, atomic_csv, atomic_text, machine_cell
+from phbs.issues import ISSUE_COLUMNS, Issue
+from phbs.outputs import PROGRESS_ROWS, CsvFormat, atomic_csv, atomic_text, machine_cell
 from phbs.regions import REGION_TABLE_EDITION
 from phbs.reports.denominators import denominator_columns
 from phbs.scoring.household import AreaLevel
@@ -282,13 +282,6 @@ def write_areas_json(
     with atomic_text(path, input_paths(survey)) as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2, allow_nan=False)
         handle.write("\n")
-
-
-ISSUE_COLUMNS = ["berkas", "baris", "kolom", "nilai", "kode", "tingkat", "pesan"]
-#: The issue columns whose texts wrap in a workbook, with the characters of a line.
-ISSUE_WRAP = {"berkas": 30, "nilai": 24, "pesan": 48}
-#: Rows of issues written between two calls of a writer's ``progress``.
-PROGRESS_ROWS = 4096
 
 
 def write_issues(

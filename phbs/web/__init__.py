@@ -9,3 +9,6 @@ does :mod:`phbs.web.worker`, which keeps a server's jobs and runs each on a thre
 :mod:`phbs.web.server` starts it with uvicorn. Only this package imports the web stack
 (``pip install 'phbs[web]'``).
 """
+
+#: The folder of a job's uploads, inside the job's folder (the outputs sit beside it).
+UPLOADS = "masukan"

@@ -25,6 +25,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from phbs.i18n import Lang, t
+from phbs.web import UPLOADS
 from phbs.web.guard import Guard, Rules, TooLarge
 from phbs.web.hints import option_hints
 from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
@@ -36,7 +37,7 @@ from phbs.web.page import (
     texts,
     web_dir,
 )
-from phbs.web.worker import BOTH, UPLOADS, Job, Jobs, State
+from phbs.web.worker import BOTH, Job, Jobs, State
 
 LANG_COOKIE = "phbs_lang"
 MAX_FILES = 64

@@ -43,9 +43,9 @@ from phbs.reports.text import issue_counts_line, reading_lines, reconciliation_l
 from phbs.scoring.household import AreaLevel
 from phbs.scoring.streaming import score_files
 from phbs.scoring.summary import AreaReport, summarise
+from phbs.web import UPLOADS
 from phbs.web.writing import Outputs, output_steps
 
-UPLOADS = "masukan"  #: The folder of a job's uploads (the outputs sit beside it).
 #: The form read when none is chosen (``phbs score``'s default ``--form``).
 DEFAULT_FORM = "kemenkes-rt-10"
 #: Issues shown under each code of :attr:`JobResult.issues` (``phbs validate`` shows 3).

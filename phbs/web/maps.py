@@ -27,9 +27,10 @@ from phbs.ingest.mapping import QUESTION, checked_map, load_map
 from phbs.ingest.proposal import Proposal
 from phbs.ingest.propose import propose
 from phbs.version import __version__
+from phbs.web import UPLOADS
 from phbs.web.answers import NotAChoice, Question, answered, questions
 from phbs.web.decided import decisions, field_label
-from phbs.web.worker import UPLOADS, shown
+from phbs.web.worker import shown
 
 #: The one name a proposed mapping is written and downloaded under.
 MAP_NAME = "peta.yaml"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from phbs.errors import PhbsError
 from phbs.i18n import Lang, t
 from phbs.version import __version__
+from phbs.web import UPLOADS
 
 if TYPE_CHECKING:
     from phbs.web.jobs import JobResult, JobSpec
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 BOTH: tuple[Lang, ...] = ("id", "en")
 
 #: The folder inside a job's folder that holds its uploads (the outputs sit beside it).
-UPLOADS = "masukan"  # as phbs.web.jobs.UPLOADS (not imported here: jobs loads on first use)
 
 
 class State(StrEnum):

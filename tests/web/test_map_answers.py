@@ -16,8 +16,8 @@ from conftest import HEADER, SEGUMBANG, household, write_csv
 
 from phbs.i18n import t
 from phbs.ingest.mapping import load_map
+from phbs.web import UPLOADS
 from phbs.web.maps import Maps, Proposed, answer, make_proposal
-from phbs.web.worker import UPLOADS
 
 
 def _proposed(tmp_path: Path, path: Path) -> Proposed:
@@ -106,12 +106,14 @@ def test_columns_chosen_for_missing_fields_and_one_column_twice_refused(tmp_path
     rows = [[f"R{n}", "Segumbang", *household("x")[2:]] for n in range(3)]
     proposed = _proposed(tmp_path, write_csv(tmp_path / "wil.csv", [header, *rows]))
     # Each field is asked by the name the household list heads it with, its code after it.
+    # Beside the village's column, the code of one village for every row (docs/aturan.md §9.4).
     assert _offered(proposed) == [
         (t("web.map.q.column", field=t("report.col.id_rumah_tangga")), ["Nomor", "Wil"]),
         (t("web.map.q.column", field=t("report.col.kode_desa")), ["Nomor", "Wil"]),
+        (t("web.map.q.village"), []),
     ]
     assert proposed.view is not None
-    assert [q.code for q in proposed.view.questions] == ["id_rumah_tangga", "kode_desa"]
+    assert [q.code for q in proposed.view.questions] == ["id_rumah_tangga", "kode_desa", ""]
     before = proposed.mapping.read_bytes()
     refused = answer(proposed, {"q1": "Wil", "q2": "Wil"})
     assert refused.splitlines() == [
@@ -151,9 +153,10 @@ def test_a_question_of_a_file_of_answers_placed_under_its_field(tmp_path: Path) 
     assert (loaded.ignore_questions, loaded.unanswered()) == ([], [])
 
 
-def test_a_file_for_one_village_without_its_column_is_left_to_the_file(tmp_path: Path) -> None:
-    """No village column and no column left to choose: the page offers no empty choice but
-    says the question is answered in peta.yaml."""
+def test_a_file_for_one_village_without_its_column_is_given_its_code(tmp_path: Path) -> None:
+    """No village column and no column left to choose (docs/aturan.md §9.4): the page asks
+    for the code of the one village every row is, refuses a code the region table does not
+    have and writes the one it has as ``desa``; nothing is left to answer in peta.yaml."""
     rows = [[f"K{n}", *household("x")[2:]] for n in range(4)]
     proposed = _proposed(
         tmp_path, write_csv(tmp_path / "satu.csv", [["No KK", *HEADER[2:]], *rows])
@@ -162,4 +165,12 @@ def test_a_file_for_one_village_without_its_column_is_left_to_the_file(tmp_path:
     assert proposed.view.asked == [
         "TANYA: kolom mana berisi kode_desa? Kolom yang belum dipakai: –"
     ]
-    assert (proposed.view.questions, proposed.view.elsewhere) == ([], True)
+    (question,) = proposed.view.questions
+    assert (question.kind, question.typed, proposed.view.elsewhere) == ("village", True, False)
+    before = proposed.mapping.read_bytes()
+    refused = answer(proposed, {"q1": "63.10.01.2999"})
+    assert refused.startswith("Ditolak: '63.10.01.2999' bukan kode desa/kelurahan")
+    assert proposed.mapping.read_bytes() == before
+    assert answer(proposed, {"q1": "6310012005"}) == ""
+    loaded = load_map(proposed.mapping).map
+    assert (loaded.desa, loaded.unanswered()) == (SEGUMBANG, [])

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import HEADER, household, write_csv
 from markupsafe import escape
-from web_helpers import SAMPLE, base, multipart, request, village_column
+from web_helpers import SAMPLE, assert_same_villages, base, multipart, request, wait_for_results
 
 from phbs.cli.root import cli
 from phbs.forms.loading import load_form
@@ -99,15 +99,8 @@ def test_the_samples_question_answered_in_the_page_gives_the_bundled_mapping(
     areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
     page.click("#pakai-peta")
     page.click("#olah")
-    page.wait_for_selector("#tabel-wilayah, #galat", timeout=180_000)
-    assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
-    for header, key in (
-        ("Disurvei", "rumah_tangga_disurvei"),
-        ("Ber-PHBS", "ber_phbs"),
-        ("Blm lengkap", "belum_lengkap"),
-        ("Tidak", "tidak_ber_phbs"),
-    ):
-        assert village_column(page, header)[:-1] == [str(a[key]) for a in areas], header
+    wait_for_results(page)
+    assert_same_villages(page, areas)
 
 
 def test_an_answer_the_mapping_refuses_shows_the_command_lines_lines(

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from web_helpers import SAMPLE, base, multipart, request, village_column
+from web_helpers import SAMPLE, assert_same_villages, base, multipart, request
 
 from phbs.cli.root import cli
 from phbs.forms.loading import load_form
@@ -103,14 +103,7 @@ def test_the_sample_gets_the_mapping_phbs_map_writes_and_its_numbers(
     areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
     page.goto(use_again)
     process(page, {"mapping": ANSWERED})
-    assert village_column(page, "Kode")[:-1] == [a["kode"] for a in areas]
-    for header, key in (
-        ("Disurvei", "rumah_tangga_disurvei"),
-        ("Ber-PHBS", "ber_phbs"),
-        ("Blm lengkap", "belum_lengkap"),
-        ("Tidak", "tidak_ber_phbs"),
-    ):
-        assert village_column(page, header)[:-1] == [str(a[key]) for a in areas], header
+    assert_same_villages(page, areas)
     assert f"Cara baca {KADER.name}: dengan peta {ANSWERED.name}" in page.inner_text("body")
 
 

@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from phbs.i18n import Lang, t
-from phbs.outputs import atomic_path
+from phbs.issues import ISSUE_COLUMNS
+from phbs.outputs import PROGRESS_ROWS, atomic_path
 from phbs.reports.excel.files import excel_text, xlsx_workbook
 from phbs.reports.excel.printing import ROW_POINTS, apply_plan, plan_print, wrapped_lines
-from phbs.reports.tables import ISSUE_COLUMNS, ISSUE_WRAP, PROGRESS_ROWS
 
+#: The issue columns whose texts wrap in a workbook, with the characters of a line.
+ISSUE_WRAP = {"berkas": 30, "nilai": 24, "pesan": 48}
 #: Characters of a line of how a file was read (*Cara Baca*), which wraps.
 _HOW_WIDTH = 90
 

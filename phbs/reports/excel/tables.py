@@ -16,6 +16,7 @@ from phbs.reports.content import ReportContent
 from phbs.reports.denominators import persen_column_key
 from phbs.reports.excel.formats import Formats
 from phbs.reports.excel.household_rows import household_kinds, household_rows
+from phbs.reports.excel.issues import ISSUE_WRAP
 from phbs.reports.excel.printing import TableLayout
 from phbs.reports.excel.sheet import (
     Cell,
@@ -27,7 +28,6 @@ from phbs.reports.excel.sheet import (
 )
 from phbs.reports.excel.spans import paragraph
 from phbs.reports.funnel_text import dispersion_text, funnel_method
-from phbs.reports.tables import ISSUE_WRAP
 
 
 def household_header(content: ReportContent) -> list[str]:
