@@ -10,11 +10,14 @@ and times, each in a fresh process:
 
 - ``python -c pass``: the interpreter alone, the floor no command goes below;
 - ``phbs --version``: the command line loaded, nothing read;
+- the libraries ``phbs score`` cannot do without (click, numpy) imported and the default
+  form loaded (YAML read, checked by its pydantic models): the floor of any ``phbs score``
+  with these dependencies;
 - ``phbs score FILE -o rekap.csv``: through the ``phbs`` console script installed beside the
   interpreter (the row is left out when there is none);
 - ``python -m phbs score FILE -o rekap.csv``.
 
-The commands take turns (A, B, C, D, A, B, …, ``--runs`` rounds) so that a moment when the
+The commands take turns (A, B, C, D, E, A, B, …, ``--runs`` rounds) so that a moment when the
 machine is busy slows them all alike, after one untimed round that also writes the bytecode
 caches. The table gives, per command, the median wall-clock seconds and the median CPU seconds
 (user + system, from the ``rusage`` that ``os.wait4`` returns for exactly that child).
@@ -81,11 +84,16 @@ def run_once(command: Sequence[str], env: Mapping[str, str]) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime)
 
 
+#: What any ``phbs score`` does before it reads a file, whatever the code of ``phbs`` itself.
+FLOOR = "import click, numpy; from phbs.forms.loading import load_form; load_form('kemenkes-rt-10')"
+FLOOR_NAME = "import click, numpy; load_form(...)"
+
+
 def commands_for(survey: Path, output: Path) -> dict[str, list[str]]:
     """The commands timed, by the name shown in the table."""
     python = sys.executable
     score = ["score", str(survey), "-o", str(output)]
-    commands = {"python -c pass": [python, "-c", "pass"]}
+    commands = {"python -c pass": [python, "-c", "pass"], FLOOR_NAME: [python, "-c", FLOOR]}
     script = Path(python).with_name("phbs")
     if script.is_file():
         commands["phbs --version"] = [str(script), "--version"]

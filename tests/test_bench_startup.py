@@ -31,7 +31,8 @@ def test_startup_benchmark_times_every_command_in_each_checkout(tmp_path: Path) 
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
     assert rows[0][:2] == ["here", "`python -c pass`"]
     assert {row[1] for row in rows} >= {
-        "`python -c pass`", "`phbs --version`", "`python -m phbs score`"
+        "`python -c pass`", "`phbs --version`", "`python -m phbs score`",
+        "`import click, numpy; load_form(...)`",
     }  # fmt: skip
     assert all(float(row[2]) > 0 and float(row[3]) >= 0 and row[4] == "1" for row in rows)
     assert list(tmp_path.iterdir()) == []  # its survey and outputs were temporary

@@ -33,7 +33,6 @@ from phbs.ingest.csv_source import Source
 from phbs.ingest.file_names import file_name
 from phbs.ingest.held import hold_file, open_regular
 from phbs.ingest.raw_table import RawTable
-from phbs.ingest.spreadsheet import open_spreadsheet
 from phbs.ingest.text_table import open_csv
 
 # RawTable is re-exported: callers may import it from here or from .raw_table.
@@ -80,6 +79,9 @@ def open_table(
             f"{name}: not a regular file (a pipe, device or socket); save the data to a file first",
         )
     if file_path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        # The spreadsheet readers (zip, XML, python-calamine) load only for a spreadsheet.
+        from phbs.ingest.spreadsheet import open_spreadsheet
+
         held = hold_file(file_path, name)
         try:
             return open_spreadsheet(

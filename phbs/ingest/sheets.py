@@ -7,6 +7,7 @@ the survey's is read; several are refused rather than one read silently.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from phbs.errors import SurveyError
 from phbs.forms.model import Form
@@ -14,8 +15,10 @@ from phbs.ingest.columns import HEADER_CELLS, match_columns
 from phbs.ingest.exports import detect_export
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
-from phbs.ingest.spreadsheet import SheetHead, sheet_heads
 from phbs.issues import Issue, make_issue
+
+if TYPE_CHECKING:
+    from phbs.ingest.spreadsheet import SheetHead
 
 
 def looks_like_survey(header: Sequence[str], form: Form, name: str) -> bool:
@@ -63,6 +66,8 @@ def choose_sheet(
     """
     if table.sheet is None or len(table.sheets) < 2:
         return table, None, ""
+    from phbs.ingest.spreadsheet import sheet_heads
+
     heads = sheet_heads(
         table.path,
         HEADER_CELLS,
