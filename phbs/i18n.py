@@ -646,10 +646,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "unchanged.",
     ),
     "web.map.not_a_village": (
-        "Ditolak: '{value}' bukan kode desa/kelurahan (63.10.01.1007) di tabel wilayah "
-        "Kemendagri; peta tidak diubah.",
-        "Refused: '{value}' is not a village code (63.10.01.1007) of the Kemendagri region "
-        "table; the mapping is unchanged.",
+        "Ditolak: '{value}' bukan kode desa/kelurahan yang ada di tabel wilayah Kemendagri "
+        "(kode desa: 10 angka, PP.KK.CC.DDDD); peta tidak diubah.",
+        "Refused: '{value}' is not a village code of the Kemendagri region table (a village "
+        "code: 10 digits, PP.KK.CC.DDDD); the mapping is unchanged.",
     ),
     "web.map.not_an_area": (
         "Ditolak: '{value}' bukan kode kecamatan (63.10.01) atau kabupaten/kota (63.10) di "
@@ -1924,9 +1924,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "codes.",
     ),
     "opt.desa": (
-        "Berkas satu desa tanpa kolom desa: kode desa (mis. 63.10.01.1007) untuk setiap baris.",
+        "Berkas satu desa tanpa kolom desa: kode desa (mis. 63.10.01.1007) untuk setiap "
+        "barisnya. Beberapa berkas: satu --desa BERKAS=KODE untuk setiap berkas.",
         "A one-village file without a village column: the village code (e.g. 63.10.01.1007) "
-        "of every row.",
+        "of every row. Several files: one --desa FILE=CODE for each file.",
     ),
     "opt.kecamatan": (
         "Kode kecamatan (mis. 63.10.01) untuk mencocokkan nama desa.",
@@ -2577,6 +2578,7 @@ METAVARS: dict[str, str] = {
     "FOLDER": "FOLDER",
     "NAMA|BERKAS": "NAME|FILE",
     "[BERKAS=]PETA.yaml": "[FILE=]MAP.yaml",
+    "[BERKAS=]KODE": "[FILE=]CODE",
     "PETA.yaml": "MAP.yaml",
     "NAMA=NILAI": "NAME=VALUE",
     "LABEL=BERKAS": "LABEL=FILE",

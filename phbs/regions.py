@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from phbs.errors import SettingsError
 from phbs.resources import data_path
 
 REGION_TABLE_FILE = "kode-wilayah-kemendagri-2025.csv.gz"
@@ -319,3 +320,45 @@ def normalise_name(name: str) -> str:
             folded = folded[len(word) :]
             break
     return folded.replace(" ", "")
+
+
+def village_option(text: str, where: str = "--desa") -> str:
+    """The dotted code of a village given as an option (``where`` names it in a message).
+
+    >>> village_option("6310011007")
+    '63.10.01.1007'
+
+    Raises :class:`~phbs.errors.SettingsError` for a malformed code or one the region table
+    does not have (a typo would put every household in another village; ``--desa``,
+    docs/aturan.md §9.4).
+    """
+    shown = f"{where}{text}" if where.endswith("=") else f"{where} {text}"
+    code = VillageCode.parse(text)
+    if code is None:
+        area = _area_of(text)
+        raise SettingsError(
+            f"{shown}: bukan kode desa Kemendagri{area[0]} (PP.KK.CC.DDDD, misalnya 63.10.01.1007)",
+            f"{shown}: not a Kemendagri village code{area[1]} (PP.KK.CC.DDDD, e.g. 63.10.01.1007)",
+        )
+    if region_table().name(code.dotted) is None:
+        raise SettingsError(
+            f"{shown}: kode {code.dotted} tidak ada di tabel kode wilayah "
+            f"({REGION_TABLE_EDITION}); periksa kodenya. Desa yang belum ada di tabel: tambahkan "
+            "kolom kode_desa ke berkas",
+            f"{shown}: code {code.dotted} is not in the region table "
+            f"({REGION_TABLE_EDITION}); check the code. A village not yet in the table: add a "
+            "kode_desa column to the file",
+        )
+    return code.dotted
+
+
+def _area_of(text: str) -> tuple[str, str]:
+    """`` (63.10.01 adalah Kecamatan Batu Licin)`` when an area's code is given where a
+    village's is expected, in both languages; empty texts otherwise."""
+    digits = "".join(c for c in text if c in "0123456789")
+    dotted = ".".join(digits[i : i + 2] for i in range(0, len(digits), 2))
+    name = region_table().name(dotted) if len(digits) in (2, 4, 6) else None
+    if name is None:
+        return "", ""
+    kind = {2: "Provinsi ", 6: "Kecamatan "}.get(len(digits), "")  # a regency says its kind
+    return f" ({dotted} adalah {kind}{name})", f" ({dotted} is {kind}{name})"

@@ -143,7 +143,7 @@ def reading_options(function: F) -> F:
             _read_option("--keep-rejected", is_flag=True, help="keep_rejected"),
             _read_option("--kabupaten", default=None, metavar="KODE", help="kabupaten"),
             _read_option("--kecamatan", default=None, metavar="KODE", help="kecamatan"),
-            _read_option("--desa", default=None, metavar="KODE", help="desa"),
+            _read_option("--desa", multiple=True, metavar="[BERKAS=]KODE", help="desa"),
             option(
                 "--limit",
                 multiple=True,

@@ -63,6 +63,7 @@ def _measures(
     ci_method: str = "wilson",
     ci: float = 0.95,
     progress: RowsProgress | None = None,
+    lang: Lang = "id",
 ) -> tuple[
     VillageMeasures | None, list[Issue], list[InputRecord], AreaReport | None, ScoreResult | None
 ]:
@@ -96,6 +97,8 @@ def _measures(
         if progress is not None:
             progress.finish()
     check_publishable(survey)
+    for line in text.reading_lines(survey, lang):  # how each file was read, as phbs score
+        click.echo(line)
     totals = read_villages(villages) if villages else None
     # Village recaps (docs/aturan.md §6.7) are counts: no households to score or resample.
     result: ScoreResult | StreamedScore = (
@@ -250,6 +253,7 @@ def rank_command(
         ci_method,
         confidence,
         rows_progress(quiet, language),
+        language,
     )
     measures, more_issues, more_records = add_change(
         measures, baseline, (report, summary, files), reading, na_policy, language

@@ -25,13 +25,15 @@ def read_settings(ctx: click.Context) -> ReadSettings:
     given: dict[str, Any] = ctx.meta.get(READ_KEY, {})
     kabupaten = given.get("kabupaten")
     kecamatan = given.get("kecamatan")
+    village, file_villages = _villages(tuple(given.get("desa") or ()))
     return ReadSettings(
         answers=AnswerScheme(given.get("answers") or AnswerScheme.AUTO),
         blank=BlankMeaning(given.get("blank") or BlankMeaning.AUTO),
         not_collected=frozenset(given.get("not_collected") or ()),
         keep_rejected=bool(given.get("keep_rejected")),
         region_scope=_region_scope(kabupaten, kecamatan),
-        village=_village(given.get("desa")),
+        village=village,
+        file_villages=file_villages,
     )
 
 
@@ -43,6 +45,7 @@ def read_mapping(ctx: click.Context) -> FileMaps | None:
     from phbs.ingest.mapping import load_map
 
     given: tuple[str, ...] = ctx.meta.get(READ_KEY, {}).get("mapping") or ()
+    village = bool(ctx.meta.get(READ_KEY, {}).get("desa"))  # answers the village's column
     default: str | None = None
     per_file: dict[Path, LoadedMap] = {}
     for text in given:
@@ -54,7 +57,7 @@ def read_mapping(ctx: click.Context) -> FileMaps | None:
                     f"--map {file}=…: dua peta untuk satu berkas; pilih satu",
                     f"--map {file}=…: two mappings for one file; choose one",
                 )
-            per_file[key] = load_map(peta)
+            per_file[key] = load_map(peta, village=village)
         elif default is not None:
             raise SettingsError(
                 f"--map {default} dan --map {text}: satu peta untuk semua berkas; untuk satu "
@@ -66,7 +69,8 @@ def read_mapping(ctx: click.Context) -> FileMaps | None:
             default = text
     if default is None and not per_file:
         return None
-    return FileMaps(load_map(default) if default else None, tuple(per_file.items()))
+    loaded = load_map(default, village=village) if default else None
+    return FileMaps(loaded, tuple(per_file.items()))
 
 
 def form_choice(ctx: click.Context, form_name: str, mapping: FileMaps | None) -> str:
@@ -118,6 +122,8 @@ class SurveyReading:
             typed.append("--keep-rejected")
         if given.village:
             typed += ["--desa", given.village]
+        for file, code in given.file_villages:
+            typed += ["--desa", f"{file}={code}"]
         if self.id_scope is IdScope.DESA:
             typed.append("--id-per-desa")
         return typed
@@ -147,11 +153,33 @@ def survey_reading(
     )
 
 
-def _village(text: str | None) -> str | None:
-    """The village of ``--desa``, checked against the region table."""
-    from phbs.ingest.one_village import village_option
+def _villages(given: tuple[str, ...]) -> tuple[str | None, tuple[tuple[Path, str], ...]]:
+    """``--desa KODE`` (every file) and ``--desa BERKAS=KODE`` (one file), each code checked
+    against the region table."""
+    from phbs.errors import SettingsError
+    from phbs.regions import village_option
 
-    return village_option(text) if text is not None else None
+    common: str | None = None
+    per_file: dict[Path, str] = {}
+    for text in given:
+        file, equals, code = text.rpartition("=")
+        if not equals:
+            if common is not None:
+                raise SettingsError(
+                    f"--desa {common} dan --desa {code}: untuk beberapa berkas tulis "
+                    "--desa BERKAS=KODE",
+                    f"--desa {common} and --desa {code}: for several files write --desa FILE=CODE",
+                )
+            common = village_option(code)
+            continue
+        key = Path(file).expanduser().resolve()
+        if key in per_file:
+            raise SettingsError(
+                f"--desa {file}=…: dua desa untuk satu berkas; pilih satu",
+                f"--desa {file}=…: two villages for one file; choose one",
+            )
+        per_file[key] = village_option(code, f"--desa {file}=")
+    return common, tuple(per_file.items())
 
 
 def _region_scope(kabupaten: str | None, kecamatan: str | None) -> str | None:

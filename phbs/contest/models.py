@@ -8,6 +8,7 @@ pieces.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
@@ -156,6 +157,9 @@ class InputRecord(_Frozen):
     peran: str = Field(description="rubrik, survei, peta, rekap, juri, atribut or koreksi")
     berkas: str
     sha256: str
+    cara_baca: dict[str, Any] | None = Field(
+        default=None, description="a survey file: how it was read (as in phbs score's JSON)"
+    )
 
 
 class Ranking(BaseModel):

@@ -47,7 +47,15 @@ def survey_records(
     files: Sequence[SourceFile], villages: VillageTotals | None = None
 ) -> list[InputRecord]:
     """The audit-trail records of the survey files, their mappings and the villages file."""
-    records = [InputRecord(peran="survei", berkas=f.name, sha256=f.sha256) for f in files]
+    records = [
+        InputRecord(
+            peran="survei",
+            berkas=f.name,
+            sha256=f.sha256,
+            cara_baca=f.reading.record() if f.reading else None,
+        )
+        for f in files
+    ]
     mappings = dict.fromkeys((f.mapping, f.mapping_sha256) for f in files if f.mapping)
     records += [InputRecord(peran="peta", berkas=name, sha256=sha) for name, sha in mappings]
     if villages is not None:

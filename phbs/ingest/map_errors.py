@@ -49,8 +49,10 @@ OWN: dict[str, tuple[str, str]] = {
         "column {detail} is only for files of shape: {shape}",
     ),
     "village-twice": (
-        "desa (semua baris satu desa) dan columns.kode_desa: '{detail}' bersamaan: pilih satu",
-        "desa (every row one village) and columns.kode_desa: '{detail}' together: choose one",
+        "kode desa untuk setiap baris dan kolom desa (columns.kode_desa: '{detail}') "
+        "bersamaan: pilih satu",
+        "a village code for every row and a village column (columns.kode_desa: '{detail}') "
+        "together: choose one",
     ),
     "shape-needs": (
         "berkas shape: jawaban (satu baris per jawaban) perlu kolom {detail}",

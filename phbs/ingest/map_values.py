@@ -4,7 +4,32 @@ which :mod:`phbs.ingest.map_errors` words in Indonesian and English."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from phbs.errors import SettingsError
 from phbs.forms.model import fold_answer
+
+_T = TypeVar("_T")
+
+
+def one_choice(option: str, theirs: _T, mine: _T | None, unset: _T) -> _T:
+    """The choice of an option and of the mapping: one of them, or both the same."""
+    if mine is None or mine == unset:
+        return theirs
+    if theirs not in (unset, mine):
+        raise SettingsError(
+            f"peta berkas memilih {option} {mine}, perintah memberi {option} {theirs}: pilih satu",
+            f"the mapping chooses {option} {mine}, the command gives {option} {theirs}: choose one",
+        )
+    return mine
+
+
+def village_code(value: object) -> object:
+    """A village code written without quotes (YAML reads ``6310011007`` as a number): ten
+    digits, never with a leading zero (province codes start at 11), read as the code."""
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) == 10:
+        return str(value)
+    return texts(value)
 
 
 def texts(value: object) -> object:

@@ -23,7 +23,7 @@ import difflib
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from pydantic import (
     BaseModel,
@@ -34,27 +34,28 @@ from pydantic import (
     model_validator,
 )
 
-from phbs.errors import MapError, SettingsError
+from phbs.errors import MapError
 from phbs.forms.model import AnswerVocabulary, Form, fold_answer
 from phbs.ingest.columns import STANDARD_FIELDS, fold_given_header
 from phbs.ingest.map_errors import explain, problems_text
 from phbs.ingest.map_values import (
     no_items_if_nothing,
     no_pairs_if_nothing,
+    one_choice,
     one_of,
     rows,
     spellings,
     texts,
+    village_code,
 )
-from phbs.ingest.one_village import village_option
 from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
+from phbs.regions import village_option
 from phbs.yamlfile import read_yaml
 
 #: The value of a key ``phbs map`` could not decide: the mapping is refused until it is
 #: replaced by an answer.
 QUESTION = "?"
 _STATES = ("ya", "tidak", "tidak_berlaku", "kosong")
-_T = TypeVar("_T")
 
 
 def _blank_choice(value: object) -> object:
@@ -153,9 +154,8 @@ class FileMap(BaseModel):
         "village with its counts (rekap), §6.7",
     )
 
-    _texts = field_validator("form", "sheet", "columns", "ignore", "region", "desa", mode="before")(
-        texts
-    )
+    _texts = field_validator("form", "sheet", "columns", "ignore", "region", mode="before")(texts)
+    _village = field_validator("desa", mode="before")(village_code)
     _no_pairs = field_validator("columns", "answers", "questions", mode="before")(
         no_pairs_if_nothing
     )
@@ -298,32 +298,21 @@ class FileMap(BaseModel):
             }
         )
 
-    def settings(self, given: ReadSettings) -> ReadSettings:
-        """``given`` with what this mapping decides; a choice made both ways is refused.
+    def settings(self, given: ReadSettings, where: str = "desa:") -> ReadSettings:
+        """``given`` with what this mapping decides; a choice made both ways is refused
+        (``where`` names the mapping's ``desa`` key in a message).
 
         >>> FileMap(phbs_map=1, blank="na").settings(ReadSettings()).blank
         <BlankMeaning.NA: 'na'>
         """
         scheme = AnswerScheme(self.answer_scheme) if self.answer_scheme != QUESTION else None
         meaning = BlankMeaning(self.blank) if self.blank != QUESTION else None
-        answers = _one("--answers", given.answers, scheme, AnswerScheme.AUTO)
-        blank = _one("--blank", given.blank, meaning, BlankMeaning.AUTO)
-        region = _one("--kecamatan/--kabupaten", given.region_scope, self.region, None)
-        mine = None if self.desa in (None, QUESTION) else village_option(self.desa, "desa:")
-        village = _one("--desa", given.village, mine, None)
+        answers = one_choice("--answers", given.answers, scheme, AnswerScheme.AUTO)
+        blank = one_choice("--blank", given.blank, meaning, BlankMeaning.AUTO)
+        region = one_choice("--kecamatan/--kabupaten", given.region_scope, self.region, None)
+        mine = None if self.desa in (None, QUESTION) else village_option(self.desa, where)
+        village = one_choice("--desa", given.village, mine, None)
         return replace(given, answers=answers, blank=blank, region_scope=region, village=village)
-
-
-def _one(option: str, theirs: _T, mine: _T | None, unset: _T) -> _T:
-    """The choice of an option and of the mapping: one of them, or both the same."""
-    if mine is None or mine == unset:
-        return theirs
-    if theirs not in (unset, mine):
-        raise SettingsError(
-            f"peta berkas memilih {option} {mine}, perintah memberi {option} {theirs}: pilih satu",
-            f"the mapping chooses {option} {mine}, the command gives {option} {theirs}: choose one",
-        )
-    return mine
 
 
 _KNOWN_KEYS = {"": list(FileMap.model_fields), "answers": [*_STATES, QUESTION]}
@@ -372,8 +361,9 @@ def checked_map(data: object, path: Path) -> FileMap:
         raise MapError(*problems_text(path, lines)) from None
 
 
-def load_map(path: str | Path, *, questions: bool = False) -> LoadedMap:
-    """Read and check a mapping file (with ``questions``, one still asking is read too).
+def load_map(path: str | Path, *, questions: bool = False, village: bool = False) -> LoadedMap:
+    """Read and check a mapping file (with ``questions``, one still asking is read too; with
+    ``village``, one asking only for the village column, which ``--desa`` answers).
 
     Raises :class:`~phbs.errors.MapError` naming the file and the key of each problem, or
     listing the questions still open.
@@ -388,7 +378,7 @@ def load_map(path: str | Path, *, questions: bool = False) -> LoadedMap:
         ) from None
     data = read_yaml(raw, path, MapError, ("peta", "mapping"))
     peta = checked_map(data, path)
-    asked = peta.unanswered()
+    asked = [a for a in peta.unanswered() if not (village and a == "columns.kode_desa")]
     if asked and not questions:
         listed = ", ".join(asked)
         raise MapError(

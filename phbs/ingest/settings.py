@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 
 class AnswerScheme(StrEnum):
@@ -52,7 +53,8 @@ class ReadSettings:
     ``region_scope`` is a dotted Kemendagri code prefix (``63.10`` or ``63.10.01``) within
     which village *names* are matched to codes when a file has names instead of codes.
     ``village`` is the dotted code of the one village every row of a file without a village
-    column belongs to (``--desa``, :mod:`phbs.ingest.one_village`).
+    column belongs to (``--desa KODE``, for a survey of one file), ``file_villages`` the same
+    per file (``--desa BERKAS=KODE``: resolved path, code); :mod:`phbs.ingest.one_village`.
     """
 
     answers: AnswerScheme = AnswerScheme.AUTO
@@ -61,3 +63,4 @@ class ReadSettings:
     keep_rejected: bool = False
     region_scope: str | None = None
     village: str | None = None
+    file_villages: tuple[tuple[Path, str], ...] = ()

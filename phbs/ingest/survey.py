@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -58,6 +59,27 @@ class FileReading:
     shape_set_aside: int = 0
     #: Of its rows, those handed on alone to be set aside (no id, or skipped by the mapping).
     shape_alone: int = 0
+
+    def record(self) -> dict[str, Any]:
+        """How the file was read, as the JSON outputs and the workbook's *Metadata* say it."""
+        return {
+            "baris_judul": self.header_row,
+            "baris_dilewati_di_atas_judul": [row for row, _ in self.title_rows],
+            "kolom": dict(self.columns),
+            "n_tunggal": self.bare_n or None,
+            "n_tunggal_ditentukan_oleh": self.bare_n_source or None,
+            "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku", "tidak": "tidak"}[
+                self.blank
+            ],
+            "tanpa_kolom_konteks": list(self.without_context),
+            "wilayah_nama_desa": self.names_scope or None,
+            "desa_setiap_baris": self.village or None,
+            "nilai_kosong_basis_data": list(self.null_marks),
+            "bentuk": self.shape or "rumah_tangga",
+            "baris_berkas": self.shape_rows if self.shape else None,
+            "baris_disisihkan_sebelum_digabung": self.shape_set_aside if self.shape else None,
+            "baris_sendiri": self.shape_alone if self.shape else None,
+        }
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from phbs.ingest.file_maps import FileMaps, MapsGiven
 from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
-from phbs.ingest.one_village import with_village
+from phbs.ingest.one_village import check_one_file_each, own_village, with_village
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
@@ -124,9 +124,11 @@ def read_survey(
         validator.issues.append(issue)
         validator._order.append((-1, BEFORE_ROWS, 0))
     maps.check_files([Path(p) for p in files.paths])
+    check_one_file_each([Path(p) for p in files.paths], settings, maps)
     for index, path in enumerate(files.paths):
         peta = maps.for_file(path)
         form_i, settings_i, sheet_i = plan(peta)
+        settings_i = own_village(settings_i, Path(path))
         opened = None
         if peta is None or peta.map.shape != "rekap":
             opened = open_table(
@@ -180,7 +182,7 @@ def _mapped(
     form = peta.applied_to(loaded.form, mapping.path)
     complete = peta.applied_to(loaded.complete, mapping.path) if loaded.complete else None
     mapped = replace(loaded, form=form, complete=complete)
-    return mapped, peta.settings(settings), sheet or peta.sheet
+    return mapped, peta.settings(settings, f"{mapping.path}: desa:"), sheet or peta.sheet
 
 
 def _same_file(again: RawTable, first: RawTable) -> bool:

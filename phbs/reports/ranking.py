@@ -201,7 +201,7 @@ def ranking_document(
             ),
             "bahasa": lang,
         },
-        "berkas_masukan": [r.model_dump(mode="json") for r in ranking.masukan],
+        "berkas_masukan": [r.model_dump(mode="json", exclude_none=True) for r in ranking.masukan],
         "kolom": ranking_columns(ranking),
         "peringkat": rows,
         "kesepakatan_juri": [a.model_dump(mode="json") for a in ranking.kesepakatan],

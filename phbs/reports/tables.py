@@ -236,27 +236,9 @@ def run_metadata(
 
 
 def reading_metadata(reading: FileReading | None) -> dict[str, Any] | None:
-    """How a file was read, for the JSON and the workbook's *Metadata*."""
-    if reading is None:
-        return None
-    return {
-        "baris_judul": reading.header_row,
-        "baris_dilewati_di_atas_judul": [row for row, _ in reading.title_rows],
-        "kolom": dict(reading.columns),
-        "n_tunggal": reading.bare_n or None,
-        "n_tunggal_ditentukan_oleh": reading.bare_n_source or None,
-        "sel_kosong": {"missing": "belum_diisi", "na": "tidak_berlaku", "tidak": "tidak"}[
-            reading.blank
-        ],
-        "tanpa_kolom_konteks": list(reading.without_context),
-        "wilayah_nama_desa": reading.names_scope or None,
-        "desa_setiap_baris": reading.village or None,
-        "nilai_kosong_basis_data": list(reading.null_marks),
-        "bentuk": reading.shape or "rumah_tangga",
-        "baris_berkas": reading.shape_rows if reading.shape else None,
-        "baris_disisihkan_sebelum_digabung": reading.shape_set_aside if reading.shape else None,
-        "baris_sendiri": reading.shape_alone if reading.shape else None,
-    }
+    """How a file was read, for the JSON and the workbook's *Metadata*
+    (:meth:`~phbs.ingest.survey.FileReading.record`)."""
+    return None if reading is None else reading.record()
 
 
 def write_areas_json(

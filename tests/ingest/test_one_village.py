@@ -23,8 +23,10 @@ from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.map_text import map_text
 from phbs.ingest.mapping import load_map
-from phbs.ingest.one_village import village_option
 from phbs.ingest.propose import propose
+from phbs.ingest.settings import ReadSettings
+from phbs.ingest.validate import read_survey
+from phbs.regions import village_option
 from phbs.web.answers import answered, questions, typed_ok
 from phbs.web.hints import option_hints
 
@@ -193,3 +195,76 @@ def test_the_map_page_asks_for_the_code(tmp_path: Path) -> None:
     current = load_map(peta, questions=True).map
     data = answered(current, asked, {village.name: "6310012005"})
     assert data["desa"] == SEGUMBANG
+
+
+def test_one_code_for_several_files_is_refused(tmp_path: Path) -> None:
+    """§9.4: ``--desa KODE`` with two files would make one village of both (one file per
+    village is the common case): refused, each file given its own with ``--desa
+    BERKAS=KODE``; the numbers of each are then those of the file alone."""
+    first = write_csv(tmp_path / "satu.csv", rows())
+    second = write_csv(
+        tmp_path / "dua.csv", [rows()[0], *[[f"B{r[0]}", *r[1:]] for r in rows()[1:]]]
+    )
+    done = invoke("score", first, second, "--desa", SEGUMBANG)
+    assert done.exit_code == 2
+    assert "satu desa untuk 2 berkas" in done.output
+    report = scored(first, second, f"--desa={first}={SEGUMBANG}", f"--desa={second}=6310012006")
+    by_code = {a["kode"]: a for a in report["wilayah"]}
+    assert sorted(by_code) == [SEGUMBANG, "63.10.01.2006"]
+    assert by_code["63.10.01.2006"]["ber_phbs"] == by_code[SEGUMBANG]["ber_phbs"] == 2
+    peta = _mapping(tmp_path, f'desa: "{SEGUMBANG}"\n')
+    shared = invoke("score", first, second, "--map", peta)
+    assert shared.exit_code == 2
+    assert "satu desa untuk 2 berkas" in shared.output
+
+
+def test_names_that_contradict_the_code_are_refused(tmp_path: Path) -> None:
+    """§9.4: a column of village names that mostly names another village than the code given
+    is refused (a typo in the code would move every household); names of the village given
+    are read as usual."""
+    header = ["id_rumah_tangga", "nama_desa", *NO_VILLAGE[1:]]
+    typed = [[r[0], "Kersik Putih", *r[1:]] for r in rows()[1:]]
+    survey = write_csv(tmp_path / "nama.csv", [header, *typed])
+    done = invoke("score", survey, "--desa", SEGUMBANG)
+    assert done.exit_code == 2
+    assert "menyebut desa 'Kersik Putih' (4 dari 4 baris" in done.output
+    assert worked(scored(survey, "--desa", "63.10.01.2006"))[:4] == WORKED[:4]
+
+
+def test_the_option_answers_the_mappings_village_column(tmp_path: Path) -> None:
+    """§9.4: a mapping ``phbs map`` wrote, still asking for the village's column, is read
+    with ``--desa`` (which answers it) and refused without."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    form = load_form("kemenkes-rt-10").form
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(map_text(propose(survey, form), "phbs score"), encoding="utf-8")
+    assert invoke("score", survey, "--map", peta).exit_code == 2
+    assert worked(scored(survey, "--map", peta, "--desa", SEGUMBANG)) == WORKED
+
+
+def test_the_library_checks_the_code_too(tmp_path: Path) -> None:
+    """§9.4: ``ReadSettings(village=...)`` is checked as ``--desa`` is, before any row."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    for code in ("63.10.01.2999", "63.10.01", "abc"):
+        with pytest.raises(SettingsError):
+            read_survey([survey], settings=ReadSettings(village=code))
+    with pytest.raises(SettingsError, match=r"63\.10\.01 adalah Kecamatan Batu Licin"):
+        village_option("63.10.01")
+
+
+def test_a_code_without_quotes_in_a_mapping_and_rank_says_how_it_read(tmp_path: Path) -> None:
+    """§9.4 and §6.5: ``desa: 6310012005`` (YAML reads a number) is the code; ``phbs rank``
+    says how the file was read on screen and in its JSON, as ``phbs score`` does."""
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    peta = _mapping(tmp_path, "desa: 6310012005\n")
+    assert worked(scored(survey, "--map", peta)) == WORKED
+    sample = Path(__file__).resolve().parents[2] / "phbs" / "data" / "contoh"
+    out = tmp_path / "peringkat.json"
+    done = invoke(
+        *("rank", "--survey", survey, "--desa", SEGUMBANG, "-o", out),
+        *("--judges", sample / "juri-lomba.csv", "--attributes", sample / "atribut-desa.csv"),
+    )
+    assert "tanpa kolom desa: setiap baris 63.10.01.2005 Desa Segumbang" in done.output
+    records = json.loads(out.read_text(encoding="utf-8"))["berkas_masukan"]
+    (read,) = [r for r in records if r["peran"] == "survei"]
+    assert read["cara_baca"]["desa_setiap_baris"] == SEGUMBANG
