@@ -315,7 +315,10 @@ CATALOGUE: dict[str, IssueType] = {
             "kode-desa-kosong",
             E,
             ("Kode desa kosong", "Village code missing"),
-            ("Kode desa kosong", "Village code is empty"),
+            (
+                "Kode desa kosong (berkas satu desa: --desa KODE mengisi sel yang kosong)",
+                "Village code is empty (a file of one village: --desa CODE fills blank cells)",
+            ),
             _ASIDE,
         ),
         _t(

@@ -344,7 +344,7 @@ class FileChecks(SubmissionChecks):
         order = [*self._standard_codes, *(c.code for c in self.form.context), *self.form.codes]
         index = dict(counts.columns.index)
         village = (counts.settings or self.settings).village
-        if village is not None:  # the column given for every row is not the file's
+        if counts.table.given_column is not None:  # the village column is not the file's
             index.pop(VILLAGE_FIELD, None)
         scheme = counts.choice.scheme
         reading = FileReading(

@@ -24,7 +24,7 @@ from phbs.ingest.file_maps import FileMaps
 from phbs.ingest.mapping import QUESTION
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.settings import ReadSettings
-from phbs.regions import normalise_name, region_table, village_option
+from phbs.regions import VillageCode, normalise_name, region_table, village_option
 
 #: The field every row is given.
 VILLAGE_FIELD = "kode_desa"
@@ -33,29 +33,25 @@ NAMES_LOOKED_AT = 200
 
 
 def with_village(table: RawTable, form: Form, village: str) -> RawTable:
-    """``table`` with a ``kode_desa`` column holding ``village`` in every row.
+    """``table`` with every row's village ``village``: in a ``kode_desa`` column added to the
+    file, or in the file's own village column, whose blank cells are filled.
 
     The rows are read one by one (a file of one village is small). Raises
     :class:`~phbs.errors.SettingsError` for a code that is not a village of the region table,
-    when the file has a village column of its own, and when most names in its column of
-    village names (of the first :data:`NAMES_LOOKED_AT` rows) are another village's.
+    when most names in the file's column of village names (of the first
+    :data:`NAMES_LOOKED_AT` rows) are another village's, and, at that row, when a cell of the
+    file's village column names another village.
     """
     village = village_option(village, f"{table.name}: --desa")
     layout = detect_export(table.header)
     columns = match_columns(
         table.header, form, file=table.name, header_row=table.header_row, ignore=layout.ignored
     )
-    if VILLAGE_FIELD in columns.index:
-        header = table.header[columns.index[VILLAGE_FIELD]]
-        raise SettingsError(
-            f"{table.name}: berkas punya kolom desa '{header}'; --desa (atau desa: di peta) "
-            "hanya untuk berkas tanpa kolom desa. Hapus --desa agar setiap baris dibaca "
-            "dengan desanya sendiri (kolom berisi nama desa: --kecamatan KODE)",
-            f"{table.name}: the file has a village column '{header}'; --desa (or desa: in the "
-            "mapping) is only for a file without one. Leave --desa out so that each row is "
-            "read with its own village (a column of village names: --kecamatan CODE)",
-        )
     rows: Iterator[tuple[int, list[str]]] = table.rows
+    own = columns.index.get(VILLAGE_FIELD)
+    if own is not None:
+        filled = _filled(rows, table, own, village)
+        return replace(table, rows=filled, segments=None)
     named = columns.index.get("nama_desa")
     if named is not None:
         head = list(islice(rows, NAMES_LOOKED_AT))
@@ -63,7 +59,36 @@ def with_village(table: RawTable, form: Form, village: str) -> RawTable:
         rows = chain(head, rows)
     header = form.headers.get(VILLAGE_FIELD, VILLAGE_FIELD)
     given = ((number, [*cells, village]) for number, cells in rows)
-    return replace(table, header=[*table.header, header], rows=given, segments=None)
+    added = len(table.header)
+    return replace(
+        table, header=[*table.header, header], rows=given, segments=None, given_column=added
+    )
+
+
+def _filled(
+    rows: Iterator[tuple[int, list[str]]], table: RawTable, at: int, village: str
+) -> Iterator[tuple[int, list[str]]]:
+    """The rows with the village given in the file's own village column: a blank cell is
+    filled, a cell with that village's code or name kept as it, any other stops the run."""
+    expected = normalise_name(region_table().name(village) or "")
+    for number, cells in rows:
+        cell = cells[at].strip() if at < len(cells) else ""
+        code = VillageCode.parse(cell) if cell else None
+        if cell and (code.dotted if code else normalise_name(cell)) not in (village, expected):
+            header = table.header[at]
+            raise SettingsError(
+                f"{table.name} baris {number}: kolom '{header}' berisi '{cell}', bukan desa "
+                f"yang diberikan ({village}, --desa atau desa: di peta). Sel kosong di kolom "
+                "itu diisi desa yang diberikan; desa lain tidak pernah ditimpa: hapus --desa "
+                "bila berkas berisi beberapa desa",
+                f"{table.name} row {number}: column '{header}' holds '{cell}', not the village "
+                f"given ({village}, --desa or desa: in the mapping). Blank cells of that column "
+                "are filled with the village given; another village is never overwritten: leave "
+                "--desa out if the file holds several villages",
+            )
+        padded = [*cells, *[""] * (at + 1 - len(cells))]
+        padded[at] = village
+        yield number, padded
 
 
 def _check_names(table: RawTable, village: str, at: int, rows: list[list[str]]) -> None:

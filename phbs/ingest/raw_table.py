@@ -58,6 +58,8 @@ class RawTable:
     title_rows: list[tuple[int, str]] = field(default_factory=list)
     #: The open workbook file rows are read from (closed with :meth:`close`).
     held: HeldFile | None = None
+    #: A column the file does not have, added by the reading: the village of ``--desa``.
+    given_column: int | None = None
 
     @property
     def sha256(self) -> str:

@@ -360,9 +360,9 @@ def reading_text(source: SourceFile, lang: Lang = "id", *, max_columns: int | No
         name = region_table().full_name(reading.village) or ""
         village = f"{reading.village} {name}".strip()
         parts.append(
-            f"no village column: every row is {village}"
+            f"village given: every row is {village}"
             if en
-            else f"tanpa kolom desa: setiap baris {village}"
+            else f"desa diberikan: setiap baris {village}"
         )
     if reading.not_collected:
         listed = ", ".join(reading.not_collected)

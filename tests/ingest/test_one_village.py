@@ -74,7 +74,7 @@ def test_every_row_is_the_village_given(tmp_path: Path, code: str) -> None:
     assert reading["desa_setiap_baris"] == SEGUMBANG
     assert "kode_desa" not in reading["kolom"]
     shown = invoke("score", survey, "--desa", code)
-    assert "tanpa kolom desa: setiap baris 63.10.01.2005 Desa Segumbang" in shown.output
+    assert "desa diberikan: setiap baris 63.10.01.2005 Desa Segumbang" in shown.output
     assert "--desa 63.10.01.2005" in shown.output  # the validate command it suggests
 
 
@@ -95,13 +95,24 @@ def test_a_workbook_and_a_duplicate_row(tmp_path: Path) -> None:
     assert [i["kode"] for i in report["masalah"] if i["kode"] == "baris-ganda"] == ["baris-ganda"]
 
 
-def test_a_file_with_a_village_column_is_refused(tmp_path: Path) -> None:
-    """§9.4: the option never overrules the village a file writes."""
-    full = write_csv(tmp_path / "dengan.csv", rows(village=True))
-    done = invoke("score", full, "--desa", SEGUMBANG)
+def test_a_village_column_of_the_file_is_filled_never_overwritten(tmp_path: Path) -> None:
+    """§9.4: a file with its own village column is read with the village given where a cell
+    is blank (a kader who typed the code in the first row only) or holds that village; a row
+    naming another village stops the run (the option never overrules the file)."""
+    full = rows(village=True)
+    once = [full[0], full[1], *[[r[0], "", *r[2:]] for r in full[2:]]]
+    survey = write_csv(tmp_path / "sekali.csv", once)
+    report = scored(survey, "--desa", SEGUMBANG)
+    assert worked(report) == WORKED
+    (source,) = report["berkas_masukan"]
+    assert source["cara_baca"]["kolom"]["kode_desa"] == "kode_desa"  # the file's own
+    other = [*once[:3], [once[3][0], "63.10.01.2006", *once[3][2:]], *once[4:]]
+    mixed = write_csv(tmp_path / "campur.csv", other)
+    done = invoke("score", mixed, "--desa", SEGUMBANG, "-o", tmp_path / "campur.json")
     assert done.exit_code == 2
-    assert "berkas punya kolom desa 'kode_desa'" in done.output
+    assert "baris 4: kolom 'kode_desa' berisi '63.10.01.2006', bukan desa" in done.output
     assert "Traceback" not in done.output
+    assert not (tmp_path / "campur.json").exists()  # nothing written
 
 
 @pytest.mark.parametrize(
@@ -264,7 +275,7 @@ def test_a_code_without_quotes_in_a_mapping_and_rank_says_how_it_read(tmp_path: 
         *("rank", "--survey", survey, "--desa", SEGUMBANG, "-o", out),
         *("--judges", sample / "juri-lomba.csv", "--attributes", sample / "atribut-desa.csv"),
     )
-    assert "tanpa kolom desa: setiap baris 63.10.01.2005 Desa Segumbang" in done.output
+    assert "desa diberikan: setiap baris 63.10.01.2005 Desa Segumbang" in done.output
     records = json.loads(out.read_text(encoding="utf-8"))["berkas_masukan"]
     (read,) = [r for r in records if r["peran"] == "survei"]
     assert read["cara_baca"]["desa_setiap_baris"] == SEGUMBANG
