@@ -1,5 +1,5 @@
 """``python -m phbs`` runs the command-line interface."""
 
-from phbs.console import main
+from phbs.console import run
 
-main()
+run()

@@ -219,3 +219,15 @@ def test_no_overdispersion_pools_completely() -> None:
     assert prior.infinite
     assert math.isinf(prior.strength)
     assert shrunk_proportion([10], [50], prior)[0] == 0.2
+
+
+def test_the_winsorising_quantile_is_numpys() -> None:
+    """docs/aturan.md §5.7: the 5 % and 95 % points the funnel's z-scores are winsorised at
+    are numpy's default (linear) quantiles, computed without loading ``numpy.ma``."""
+    from phbs.funnel_stats import _quantile
+
+    rng = np.random.default_rng(5)
+    for size in (2, 3, 7, 20, 101, 1000):
+        values = rng.normal(size=size)
+        for q in (0.0, 0.05, 0.5, 0.95, 1.0):
+            assert _quantile(values, q) == pytest.approx(np.quantile(values, q), abs=1e-12)

@@ -71,10 +71,14 @@ def sample_rows(
     seen_strict: set[str] = set()
     with_data: set[int] = set()
     villages: dict[int, list[str]] = {at: [] for at in village_at}
+    folds: dict[str, str] = {}  # a file spells its answers a few ways, over and over
     for count, cells in enumerate(_head(table)):
         for position in positions:
             if position < len(cells) and cells[position].strip():
-                folded = fold_answer(cells[position])
+                cell = cells[position]
+                folded = folds.get(cell)
+                if folded is None:
+                    folded = folds[cell] = fold_answer(cell)
                 seen.add(folded)
                 if position in strict:
                     seen_strict.add(folded)

@@ -1,4 +1,4 @@
-"""The two ways to start phbs: the ``phbs`` console script (``phbs.console:main``) and
+"""The two ways to start phbs: the ``phbs`` console script (``phbs.console:run``) and
 ``python -m phbs``; both run the same command line (README, *Kode keluar*)."""
 
 from __future__ import annotations
