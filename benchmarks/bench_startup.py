@@ -5,16 +5,19 @@ Run on purpose, outside the test suite::
     python benchmarks/bench_startup.py --runs 20
 
 It writes a survey of 1,000 households (``--households``; the generator of
-``benchmarks/bench_score.py``: real village codes of Kalimantan Selatan, realistic answers)
-and times, each in a fresh process:
+``benchmarks/bench_score.py``: real village codes, realistic answers) in the villages of one
+area (``--area``: by default Kecamatan Batu Licin, 63.10.01, nine villages, the area of one
+Puskesmas; ``--area 63`` spreads them over the 2,016 villages of Kalimantan Selatan, most with
+one household, so that the per-village work weighs more) and times, each in a fresh process:
 
 - ``python -c pass``: the interpreter alone, the floor no command goes below;
 - ``phbs --version``: the command line loaded, nothing read;
 - the libraries ``phbs score`` cannot do without (click, numpy) imported and the default
-  form loaded (YAML read, checked by its pydantic models): the floor of any ``phbs score``
-  with these dependencies;
+  form loaded (YAML read, checked by its pydantic models), then an exit without teardown as
+  ``phbs`` ends: the floor of any ``phbs score`` with these dependencies;
 - ``phbs score FILE -o rekap.csv``: through the ``phbs`` console script installed beside the
-  interpreter (the row is left out when there is none);
+  interpreter (the row is left out when there is none, and with ``--checkout``: the script
+  starts the installed version's entry point);
 - ``python -m phbs score FILE -o rekap.csv``.
 
 The commands take turns (A, B, C, D, E, A, B, …, ``--runs`` rounds) so that a moment when the
@@ -84,20 +87,25 @@ def run_once(command: Sequence[str], env: Mapping[str, str]) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime)
 
 
-#: What any ``phbs score`` does before it reads a file, whatever the code of ``phbs`` itself.
-FLOOR = "import click, numpy; from phbs.forms.loading import load_form; load_form('kemenkes-rt-10')"
+#: What any ``phbs score`` does before it reads a file, whatever the code of ``phbs`` itself;
+#: it ends as ``phbs`` does, without tearing the interpreter down.
+FLOOR = (
+    "import click, numpy, os; from phbs.forms.loading import load_form; "
+    "load_form('kemenkes-rt-10'); os._exit(0)"
+)
 FLOOR_NAME = "import click, numpy; load_form(...)"
 
 
-def commands_for(survey: Path, output: Path) -> dict[str, list[str]]:
-    """The commands timed, by the name shown in the table."""
+def commands_for(survey: Path, output: Path, script: bool = True) -> dict[str, list[str]]:
+    """The commands timed, by the name shown in the table (the console script's only with
+    ``script``: it runs the installed version's entry point, whatever ``PYTHONPATH`` says)."""
     python = sys.executable
     score = ["score", str(survey), "-o", str(output)]
     commands = {"python -c pass": [python, "-c", "pass"], FLOOR_NAME: [python, "-c", FLOOR]}
-    script = Path(python).with_name("phbs")
-    if script.is_file():
-        commands["phbs --version"] = [str(script), "--version"]
-        commands["phbs score"] = [str(script), *score]
+    installed = Path(python).with_name("phbs")
+    if script and installed.is_file():
+        commands["phbs --version"] = [str(installed), "--version"]
+        commands["phbs score"] = [str(installed), *score]
     else:
         commands["phbs --version"] = [python, "-m", "phbs", "--version"]
     commands["python -m phbs score"] = [python, "-m", "phbs", *score]
@@ -153,12 +161,13 @@ def measure(
     ]
 
 
-def markdown_table(rows: Sequence[Row], households: int) -> str:
+def markdown_table(rows: Sequence[Row], households: int, area: str = "") -> str:
     """The medians as a markdown table (a checkout column when checkouts were named)."""
     several = any(row.checkout for row in rows)
     head = "| checkout " if several else ""
     lines = [
-        f"{head}| command ({households:,} households) | median wall s | median CPU s | runs |",
+        f"{head}| command ({households:,} households{f' in {area}' if area else ''}) "
+        "| median wall s | median CPU s | runs |",
         f"{'|---' if several else ''}|---|---:|---:|---:|",
     ]
     for row in rows:
@@ -179,6 +188,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=20, help="timed rounds (default 20)")
     parser.add_argument("--households", type=int, default=1_000, help="households in the file")
     parser.add_argument(
+        "--area",
+        default="63.10.01",
+        help="region code whose villages the households are spread over (default 63.10.01, "
+        "a kecamatan: the area of one Puskesmas)",
+    )
+    parser.add_argument(
         "--checkout",
         type=_checkout,
         action="append",
@@ -192,11 +207,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="phbs-startup-") as folder:
         work = Path(folder)
         survey = work / f"survei-{args.households}.csv"
-        _bench_score().write_survey(survey, args.households)
+        _bench_score().write_survey(survey, args.households, province=args.area)
         checkouts: dict[str, Path | None] = dict(args.checkout) or {"": None}
-        commands = commands_for(survey, work / "rekap.csv")
+        commands = commands_for(survey, work / "rekap.csv", script=not args.checkout)
         rows = measure(commands, checkouts, args.runs, work / "pycache")
-    print(markdown_table(rows, args.households))
+    print(markdown_table(rows, args.households, args.area))
 
 
 if __name__ == "__main__":

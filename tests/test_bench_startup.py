@@ -27,7 +27,7 @@ def test_startup_benchmark_times_every_command_in_each_checkout(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("| checkout | command (30 households) | median wall s |")
+    assert lines[0].startswith("| checkout | command (30 households in 63.10.01) | median wall s |")
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
     assert rows[0][:2] == ["here", "`python -c pass`"]
     assert {row[1] for row in rows} >= {
