@@ -3,9 +3,10 @@
 A kader's sheet for one village often has no column for the village: every row is that
 village. ``--desa KODE`` (or the mapping key ``desa``) says which, and the file is read as if
 it had a ``kode_desa`` column holding that code in every row. The code is checked against the
-region table before anything is read, and a file that does have a village column is refused
-(the option would overrule what the file says, row by row). Every output names the village
-so given (:attr:`~phbs.ingest.survey.FileReading.village`).
+region table before anything is read and against the file's own column of village names;
+a file that has a village column has its blank cells filled and stops at a row that names
+another village (the option never overrules what the file says). Every output names the
+village so given (:attr:`~phbs.ingest.survey.FileReading.village`).
 """
 
 from __future__ import annotations
@@ -140,9 +141,20 @@ def own_village(settings: ReadSettings, path: Path) -> ReadSettings:
         return settings
     if settings.village not in (None, code):
         raise SettingsError(
-            f"{path}: peta berkas memberi desa {settings.village}, --desa memberi {code}: "
-            "pilih satu",
-            f"{path}: the mapping gives village {settings.village}, --desa gives {code}: "
+            f"{path}: dua desa untuk satu berkas ({settings.village} dan --desa "
+            f"{path}={code}); pilih satu",
+            f"{path}: two villages for one file ({settings.village} and --desa {path}={code}); "
             "choose one",
         )
     return replace(settings, village=code)
+
+
+def not_a_recap_option(path: str | Path) -> SettingsError:
+    """The error for a village given for a village recap (docs/aturan.md §6.7): its rows are
+    villages, each with its own code."""
+    return SettingsError(
+        f"{path}: rekap desa (satu baris per desa) tidak dibaca dengan --desa atau desa: di "
+        "peta; setiap barisnya menyebut desanya sendiri",
+        f"{path}: a village recap (one row per village) is not read with --desa or desa: in "
+        "a mapping; each of its rows names its own village",
+    )

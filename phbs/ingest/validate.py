@@ -29,7 +29,12 @@ from phbs.ingest.file_maps import FileMaps, MapsGiven
 from phbs.ingest.inputs import DistinctFiles, distinct_files
 from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
-from phbs.ingest.one_village import check_one_file_each, own_village, with_village
+from phbs.ingest.one_village import (
+    check_one_file_each,
+    not_a_recap_option,
+    own_village,
+    with_village,
+)
 from phbs.ingest.prepared_grid import ReadGrid, first_row_candidates
 from phbs.ingest.raw_table import RawTable
 from phbs.ingest.readers import open_table
@@ -141,6 +146,8 @@ def read_survey(
         if is_recap_file(opened, form_i.form, peta):
             if opened is not None:
                 opened.close()
+            if settings_i.village is not None:
+                raise not_a_recap_option(path)
             if index:
                 raise not_together(path)
             # Village recaps (docs/aturan.md §6.7): their rows and issues, no households.

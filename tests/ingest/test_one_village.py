@@ -279,3 +279,14 @@ def test_a_code_without_quotes_in_a_mapping_and_rank_says_how_it_read(tmp_path: 
     records = json.loads(out.read_text(encoding="utf-8"))["berkas_masukan"]
     (read,) = [r for r in records if r["peran"] == "survei"]
     assert read["cara_baca"]["desa_setiap_baris"] == SEGUMBANG
+
+
+def test_a_village_recap_is_not_read_with_a_village(tmp_path: Path) -> None:
+    """§9.4 and §6.7: a recap's rows are villages, each with its code: ``--desa`` is refused."""
+    sample = Path(__file__).resolve().parents[2] / "phbs" / "data" / "contoh"
+    done = invoke(
+        *("score", sample / "rekap-puskesmas-kusan-hilir.xlsx", "--desa", "63.10.02.1001"),
+        *("--map", sample / "peta-rekap-puskesmas-kusan-hilir.yaml"),
+    )
+    assert done.exit_code == 2
+    assert "rekap desa (satu baris per desa) tidak dibaca dengan --desa" in done.output
