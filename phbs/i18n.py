@@ -593,6 +593,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "A file of one village without a village column? Type the village code of every row "
         "(63.10.01.1007)",
     ),
+    "web.map.q.village_blank": (
+        "Kolom kode desa kosong di sebagian besar baris. Berkas satu desa? Ketik kode "
+        "desa/kelurahan untuk sel yang kosong (63.10.01.1007)",
+        "The village code column is blank in most rows. A file of one village? Type the "
+        "village code for the blank cells (63.10.01.1007)",
+    ),
     "web.map.q.question": (
         "Pertanyaan '{question}' di berkas menanyakan",
         "The file's question '{question}' asks",

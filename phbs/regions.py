@@ -337,8 +337,10 @@ def village_option(text: str, where: str = "--desa") -> str:
     if code is None:
         area = _area_of(text)
         raise SettingsError(
-            f"{shown}: bukan kode desa Kemendagri{area[0]} (PP.KK.CC.DDDD, misalnya 63.10.01.1007)",
-            f"{shown}: not a Kemendagri village code{area[1]} (PP.KK.CC.DDDD, e.g. 63.10.01.1007)",
+            f"{shown}: bukan kode desa Kemendagri{area[0]} (PP.KK.CC.DDDD, segmen desa diawali "
+            "1 kelurahan, 2 desa atau 3 desa adat; misalnya 63.10.01.1007)",
+            f"{shown}: not a Kemendagri village code{area[1]} (PP.KK.CC.DDDD, the village "
+            "segment starting with 1 kelurahan, 2 desa or 3 desa adat; e.g. 63.10.01.1007)",
         )
     if region_table().name(code.dotted) is None:
         raise SettingsError(

@@ -185,7 +185,7 @@ def compare_command(
     typed = how.options()
     for label, round_files in given.items():
         if issues[label] and not round_files[0].lower().endswith(".json"):
-            command = shlex.join(["phbs", "validate", *round_files, *typed])
+            command = shlex.join(["phbs", "validate", *round_files, *how.options(round_files)])
             click.echo(t("compare.issues.hint", language, label=label, command=command))
     for issue in trends.masalah:
         click.echo(f"  {issue.message(language)}")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,19 +93,22 @@ class SurveyReading:
     settings: ReadSettings
     mapping: FileMaps | None
 
-    def options(self) -> list[str]:
+    def options(self, files: Sequence[str | Path] | None = None) -> list[str]:
         """The reading options as typed again, for a command line to suggest (``phbs
-        validate`` with the same reading as this ``phbs score``)."""
+        validate`` with the same reading as this ``phbs score``); those for one file
+        (``--map BERKAS=…``, ``--desa BERKAS=…``) only for ``files`` when given."""
         from phbs.ingest.settings import AnswerScheme, BlankMeaning
         from phbs.ingest.survey import IdScope
 
         given = self.settings
+        keep = None if files is None else {Path(f).expanduser().resolve() for f in files}
         typed: list[str] = []
         if self.mapping is not None:
             if self.mapping.default is not None:
                 typed += ["--map", str(self.mapping.default.path)]
             for file, peta in self.mapping.per_file:
-                typed += ["--map", f"{file}={peta.path}"]
+                if keep is None or file in keep:
+                    typed += ["--map", f"{file}={peta.path}"]
         if self.form != "kemenkes-rt-10":
             typed += ["--form", self.form]
         if self.sheet is not None:
@@ -123,7 +127,8 @@ class SurveyReading:
         if given.village:
             typed += ["--desa", given.village]
         for file, code in given.file_villages:
-            typed += ["--desa", f"{file}={code}"]
+            if keep is None or file in keep:
+                typed += ["--desa", f"{file}={code}"]
         if self.id_scope is IdScope.DESA:
             typed.append("--id-per-desa")
         return typed

@@ -83,6 +83,7 @@ def read_one_round(
     only the ``--map FILE=PETA`` of its own files), with progress; an error that stops it
     names the round (``named``: how, in Indonesian and English; default ``putaran LABEL``)."""
     from phbs.cli.progress import rows_progress
+    from phbs.ingest.one_village import only_files
     from phbs.trends.reading import read_round
 
     progress = rows_progress(quiet, lang)
@@ -94,7 +95,7 @@ def read_one_round(
             villages=villages,
             sheet=how.sheet,
             id_scope=how.id_scope,
-            settings=how.settings,
+            settings=only_files(how.settings, [Path(f) for f in files]),
             mapping=_round_maps(how.mapping, [str(f) for f in files]),
             progress=progress,
             na_policy=na_policy,
@@ -126,8 +127,11 @@ def read_rounds(
     forms = forms or {}
     rounds: list[Round] = []
     issues: dict[str, list[Issue]] = {}
+    from phbs.ingest.one_village import check_village_files
+
     if how.mapping is not None:  # every FILE=PETA must name a file of some round
         how.mapping.check_files([Path(f) for files in given.values() for f in files])
+    check_village_files([Path(f) for files in given.values() for f in files], how.settings)
     for label, files in given.items():
         rnd, found = read_one_round(
             label,

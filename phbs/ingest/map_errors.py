@@ -48,12 +48,6 @@ OWN: dict[str, tuple[str, str]] = {
         "kolom {detail} hanya untuk berkas shape: {shape}",
         "column {detail} is only for files of shape: {shape}",
     ),
-    "village-twice": (
-        "kode desa untuk setiap baris dan kolom desa (columns.kode_desa: '{detail}') "
-        "bersamaan: pilih satu",
-        "a village code for every row and a village column (columns.kode_desa: '{detail}') "
-        "together: choose one",
-    ),
     "shape-needs": (
         "berkas shape: jawaban (satu baris per jawaban) perlu kolom {detail}",
         "a file of shape: jawaban (one row per answer) needs the column(s) {detail}",
@@ -67,7 +61,6 @@ _KEY_OF = {
     "spelling-twice": "answers",
     "shape-field": "columns",
     "shape-needs": "columns",
-    "village-twice": "desa",
 }
 
 #: pydantic's error types, and what they mean here.

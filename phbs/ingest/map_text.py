@@ -209,7 +209,7 @@ def map_text(proposal: Proposal, command: str, lang: Lang = "id") -> str:
         else:
             note = f"{_area(proposal.region)}: {_say('region', lang)}"
             lines.append(f"region: {_quoted(proposal.region)}  # {note}")
-    if "kode_desa" in proposal.missing and not proposal.names:
+    if ("kode_desa" in proposal.missing or proposal.village_blank) and not proposal.names:
         lines += ["", f"# {_say('village_q', lang)}", f"# desa: {_quoted('PP.KK.CC.DDDD')}"]
     if proposal.blank_question:
         asked = "blank_check" if proposal.check_marks else "blank_q"

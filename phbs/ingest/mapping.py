@@ -198,8 +198,6 @@ class FileMap(BaseModel):
         for code in set(self.columns) & set(SHAPE_FIELDS):
             if self.shape not in SHAPE_FIELDS[code]:
                 raise ValueError(f"shape-field|{code}|{SHAPE_FIELDS[code][0]}")
-        if self.desa is not None and self.columns.get("kode_desa", QUESTION) != QUESTION:
-            raise ValueError(f"village-twice|{self.columns['kode_desa']}")
         if self.desa is not None and self.shape == "rekap":
             raise ValueError("shape-field|desa|rumah_tangga, anggota, jawaban")
         if (self.questions or self.ignore_questions) and self.shape != "jawaban":

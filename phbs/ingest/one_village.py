@@ -49,15 +49,15 @@ def with_village(table: RawTable, form: Form, village: str) -> RawTable:
         table.header, form, file=table.name, header_row=table.header_row, ignore=layout.ignored
     )
     rows: Iterator[tuple[int, list[str]]] = table.rows
-    own = columns.index.get(VILLAGE_FIELD)
-    if own is not None:
-        filled = _filled(rows, table, own, village)
-        return replace(table, rows=filled, segments=None)
     named = columns.index.get("nama_desa")
     if named is not None:
         head = list(islice(rows, NAMES_LOOKED_AT))
         _check_names(table, village, named, [cells for _, cells in head])
-        rows = chain(head, rows)
+        rows = _named_rows(chain(head, rows), table, named, village)
+    own = columns.index.get(VILLAGE_FIELD)
+    if own is not None:
+        filled = _filled(rows, table, own, village)
+        return replace(table, rows=filled, segments=None)
     header = form.headers.get(VILLAGE_FIELD, VILLAGE_FIELD)
     given = ((number, [*cells, village]) for number, cells in rows)
     added = len(table.header)
@@ -75,6 +75,16 @@ def _filled(
     for number, cells in rows:
         cell = cells[at].strip() if at < len(cells) else ""
         code = VillageCode.parse(cell) if cell else None
+        if cell and code is None and any(c in "0123456789" for c in cell):
+            header = table.header[at]
+            raise SettingsError(
+                f"{table.name} baris {number}: kolom '{header}' berisi '{cell}', bukan kode desa "
+                "yang sah (PP.KK.CC.DDDD); perbaiki sel itu, atau kosongkan: sel kosong diisi "
+                f"desa yang diberikan ({village})",
+                f"{table.name} row {number}: column '{header}' holds '{cell}', not a valid "
+                "village code (PP.KK.CC.DDDD); correct that cell, or empty it: blank cells are "
+                f"filled with the village given ({village})",
+            )
         if cell and (code.dotted if code else normalise_name(cell)) not in (village, expected):
             header = table.header[at]
             raise SettingsError(
@@ -90,6 +100,34 @@ def _filled(
         padded = [*cells, *[""] * (at + 1 - len(cells))]
         padded[at] = village
         yield number, padded
+
+
+def _named_rows(
+    rows: Iterator[tuple[int, list[str]]], table: RawTable, at: int, village: str
+) -> Iterator[tuple[int, list[str]]]:
+    """The rows, stopped at one whose village name is another village's of the same
+    kabupaten/kota (a name no village has, a typo, stays a warning of the row)."""
+    regions = region_table()
+    mine = normalise_name(regions.name(village) or "")
+    others = {
+        normalise_name(regions.name(code) or "")
+        for code in regions.villages_in(village[:5])
+        if code != village
+    } - {mine}
+    for number, cells in rows:
+        name = cells[at].strip() if at < len(cells) else ""
+        if name and normalise_name(name) in others:
+            raise SettingsError(
+                f"{table.name} baris {number}: kolom '{table.header[at]}' menyebut desa "
+                f"'{name}', bukan {village} {regions.name(village)} yang diberikan (--desa atau "
+                "desa: di peta); berkas berisi beberapa desa? Beri setiap desa berkasnya "
+                "sendiri, atau baca nama desanya dengan --kecamatan KODE tanpa --desa",
+                f"{table.name} row {number}: column '{table.header[at]}' names village "
+                f"'{name}', not {village} {regions.name(village)} as given (--desa or desa: in "
+                "the mapping); a file of several villages? Give each village its own file, or "
+                "read the village names with --kecamatan CODE without --desa",
+            )
+        yield number, cells
 
 
 def _check_names(table: RawTable, village: str, at: int, rows: list[list[str]]) -> None:
@@ -123,13 +161,35 @@ def check_one_file_each(paths: Sequence[Path], settings: ReadSettings, maps: Fil
     if len(paths) < 2 or (settings.village is None and len(by_default) < 2):
         return
     named = " ".join(f"--desa {p}=KODE" for p in paths[:2])
+    named_en = named.replace("=KODE", "=CODE")
     raise SettingsError(
         f"satu desa untuk {len(paths)} berkas (--desa KODE atau desa: di peta): setiap berkas "
         f"akan dibaca sebagai desa itu. Beri desa setiap berkas: {named} … (boleh sama)",
         f"one village for {len(paths)} files (--desa CODE or desa: in the mapping): every "
-        f"file would be read as that village. Give each file its village: {named} … (they "
+        f"file would be read as that village. Give each file its village: {named_en} … (they "
         "may be the same)",
     )
+
+
+def check_village_files(paths: Sequence[Path], settings: ReadSettings) -> None:
+    """Refuse ``--desa BERKAS=KODE`` for a file that is not read (a typo in ``BERKAS``)."""
+    read = {Path(p).expanduser().resolve() for p in paths}
+    unread = [str(file) for file, _ in settings.file_villages if file not in read]
+    if unread:
+        raise SettingsError(
+            f"--desa {unread[0]}=…: berkas itu tidak dibaca (sebut juga sebagai berkas survei, "
+            "atau periksa ejaannya)",
+            f"--desa {unread[0]}=…: that file is not read (name it as a survey file too, or "
+            "check its spelling)",
+        )
+
+
+def only_files(settings: ReadSettings, paths: Sequence[Path]) -> ReadSettings:
+    """``settings`` with the villages of ``--desa BERKAS=KODE`` of ``paths`` only (one round
+    of several)."""
+    mine = {Path(p).expanduser().resolve() for p in paths}
+    kept = tuple((file, code) for file, code in settings.file_villages if file in mine)
+    return replace(settings, file_villages=kept)
 
 
 def own_village(settings: ReadSettings, path: Path) -> ReadSettings:
@@ -154,7 +214,7 @@ def not_a_recap_option(path: str | Path) -> SettingsError:
     villages, each with its own code."""
     return SettingsError(
         f"{path}: rekap desa (satu baris per desa) tidak dibaca dengan --desa atau desa: di "
-        "peta; setiap barisnya menyebut desanya sendiri",
+        "peta; setiap barisnya menyebut desanya sendiri: hapus --desa (atau desa: di peta)",
         f"{path}: a village recap (one row per village) is not read with --desa or desa: in "
-        "a mapping; each of its rows names its own village",
+        "a mapping; each of its rows names its own village: leave --desa (or desa:) out",
     )

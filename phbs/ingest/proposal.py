@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from phbs.forms.model import Form
+from phbs.forms.model import Form, fold_answer
 from phbs.ingest.columns import STANDARD_FIELDS
 from phbs.ingest.mapping import QUESTION, FileMap
 from phbs.ingest.names import holds_names, likely_scope, scope_candidates
@@ -61,6 +61,8 @@ class Proposal:
     id_scope: str | None = None
     #: The village of every row of a file without a village column, as a person gave it.
     village: str | None = None
+    #: The village column is blank in most rows read (a code typed in the first rows only).
+    village_blank: bool = False
     #: Answer spellings a person gave in the mapping this proposal starts from.
     given_answers: dict[str, list[str]] = field(default_factory=dict)
     #: What a blank cell means, as a person said in that mapping.
@@ -152,22 +154,40 @@ class Proposal:
 COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,3}\s*\)?$")
 
 
+#: The most rows under the last household that can be a footer (totals, signatures): more
+#: are households with a cell missing (a village code typed in the first row only).
+FOOTER_ROWS = 20
+
+
 def footer_start(proposal: Proposal, rows: list[list[str]]) -> int:
     """Where the rows under the last household begin (a total row, a signature block):
-    trailing rows with text but no village, or no household id. ``len(rows)`` when there
-    are none."""
+    at most :data:`FOOTER_ROWS` trailing rows with text but no household id, or with neither
+    a village nor an answer. ``len(rows)`` when there are none. A row with an id and answers
+    but no village is a household whose village is missing (typed in the first row only)."""
     found = {c.field: c.position for c in proposal.columns if c.field}
-    wanted = [found[f] for f in ("kode_desa", "id_rumah_tangga") if f in found]
-    if len(wanted) < 2:
+    if "kode_desa" not in found or "id_rumah_tangga" not in found:
         return len(rows)
+    household, village = found["id_rumah_tangga"], found["kode_desa"]
+    answers = [found[code] for code in proposal.form.codes if code in found]
+    vocabulary = proposal.form.answers
+    spelled = {fold_answer(a) for a in (*vocabulary.ya, *vocabulary.tidak)}
+
+    def filled(cells: list[str], at: int) -> bool:
+        return at < len(cells) and bool(cells[at].strip())
+
+    def answered(cells: list[str]) -> bool:  # a total row has counts, not answers
+        return any(at < len(cells) and fold_answer(cells[at]) in spelled for at in answers)
+
     end = len(rows)
     while end > 0:
         cells = rows[end - 1]
-        if all(at < len(cells) and cells[at].strip() for at in wanted):
+        if filled(cells, household) and (filled(cells, village) or answered(cells)):
             break
         end -= 1
     trailing = rows[end:]
-    return end if end > 0 and any(c.strip() for cells in trailing for c in cells) else len(rows)
+    if end == 0 or len(trailing) > FOOTER_ROWS:
+        return len(rows)
+    return end if any(c.strip() for cells in trailing for c in cells) else len(rows)
 
 
 def column_number_rows(rows: list[list[str]], width: int) -> set[int]:

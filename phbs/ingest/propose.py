@@ -145,6 +145,9 @@ def propose(
             data = data[:footer]
             for column in proposal.columns:
                 column.values = _distinct(data, column.position)
+    at = next((c.position for c in proposal.columns if c.field == "kode_desa"), None)
+    blank = [r for r in data if at is not None and not (at < len(r) and r[at].strip())]
+    proposal.village_blank = len(blank) * 2 > len(data)  # a code in the first rows only?
     if start is not None:
         _keep_answers(proposal, start)
         form = start.applied_to(form)  # its answer spellings are known, not asked again

@@ -31,6 +31,7 @@ from phbs.ingest.mapping import LoadedMap
 from phbs.ingest.names import VillageNames
 from phbs.ingest.one_village import (
     check_one_file_each,
+    check_village_files,
     not_a_recap_option,
     own_village,
     with_village,
@@ -130,6 +131,7 @@ def read_survey(
         validator._order.append((-1, BEFORE_ROWS, 0))
     maps.check_files([Path(p) for p in files.paths])
     check_one_file_each([Path(p) for p in files.paths], settings, maps)
+    check_village_files([Path(p) for p in files.paths], settings)
     for index, path in enumerate(files.paths):
         peta = maps.for_file(path)
         form_i, settings_i, sheet_i = plan(peta)

@@ -109,6 +109,8 @@ def questions(proposal: Proposal, lang: Lang) -> list[Question]:
             found.append(("column", code, asked, options))
         if code == "kode_desa" and not proposal.names:
             found.append(("village", "", t("web.map.q.village", lang), []))
+    if proposal.village_blank and proposal.village is None and not proposal.names:
+        found.append(("village", "", t("web.map.q.village_blank", lang), []))
     if proposal.years is not None:
         header = proposal.years.header
         options = [

@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 from conftest import HEADER, SEGUMBANG, household, write_csv, write_xlsx
 
 from phbs.cli.root import cli
-from phbs.errors import MapError, SettingsError
+from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.map_text import map_text
@@ -152,8 +152,8 @@ def _mapping(tmp_path: Path, text: str) -> Path:
 
 
 def test_the_mapping_key(tmp_path: Path) -> None:
-    """§9.4 and §6.5: ``desa`` in a mapping reads as ``--desa``; with a kode_desa column too,
-    or another village on the command line, it is refused."""
+    """§9.4 and §6.5: ``desa`` in a mapping reads as ``--desa``; with another village on the
+    command line, or a code not in the table, it is refused."""
     survey = write_csv(tmp_path / "satu-desa.csv", rows())
     peta = _mapping(tmp_path, f'desa: "{SEGUMBANG}"\n')
     assert worked(scored(survey, "--map", peta)) == WORKED
@@ -161,9 +161,6 @@ def test_the_mapping_key(tmp_path: Path) -> None:
     other = invoke("score", survey, "--map", peta, "--desa", "63.10.01.2006")
     assert other.exit_code == 2
     assert "pilih satu" in other.output
-    both = _mapping(tmp_path, f'desa: "{SEGUMBANG}"\ncolumns:\n  kode_desa: "Desa"\n')
-    with pytest.raises(MapError, match="desa"):
-        load_map(both)
     unknown = _mapping(tmp_path, 'desa: "63.10.01.2999"\n')
     done = invoke("score", survey, "--map", unknown)
     assert done.exit_code == 2
@@ -290,3 +287,54 @@ def test_a_village_recap_is_not_read_with_a_village(tmp_path: Path) -> None:
     )
     assert done.exit_code == 2
     assert "rekap desa (satu baris per desa) tidak dibaca dengan --desa" in done.output
+
+
+def test_a_code_in_the_first_row_only(tmp_path: Path) -> None:
+    """§9.4 and §6.5: ``phbs map`` on a file whose village code is typed in the first row only
+    proposes no rows to skip (they are households, not a footer) and asks for the village;
+    the page of ``phbs web`` asks too; ``--desa`` then reads every household."""
+    full = rows(village=True)
+    once = write_csv(
+        tmp_path / "sekali.csv", [full[0], full[1], *[[r[0], "", *r[2:]] for r in full[2:]]]
+    )
+    form = load_form("kemenkes-rt-10").form
+    proposal = propose(once, form)
+    assert proposal.skip_rows == []
+    assert proposal.village_blank
+    assert '# desa: "PP.KK.CC.DDDD"' in map_text(proposal, "phbs score")
+    assert [q.kind for q in questions(proposal, "id")] == ["village"]
+    peta = tmp_path / "peta.yaml"
+    peta.write_text(map_text(proposal, "phbs score"), encoding="utf-8")
+    assert worked(scored(once, "--map", peta, "--desa", SEGUMBANG)) == WORKED
+
+
+def test_a_row_naming_another_village_stops_the_run(tmp_path: Path) -> None:
+    """§9.4: a name of another village of the kabupaten in the names column stops the run at
+    that row (a file of several villages); a name no village has (a typo) is a warning."""
+    header = ["id_rumah_tangga", "nama_desa", *NO_VILLAGE[1:]]
+    names = ["Segumbang", "Segumbang", "Segumbang", "Kersik Putih"]
+    typed = [[r[0], name, *r[1:]] for r, name in zip(rows()[1:], names, strict=True)]
+    survey = write_csv(tmp_path / "nama.csv", [header, *typed])
+    done = invoke("score", survey, "--desa", SEGUMBANG)
+    assert done.exit_code == 2
+    assert "baris 5: kolom 'nama_desa' menyebut desa 'Kersik Putih'" in done.output
+    typo = [*typed[:3], [typed[3][0], "Segumbng", *typed[3][2:]]]
+    report = scored(write_csv(tmp_path / "salah-ketik.csv", [header, *typo]), "--desa", SEGUMBANG)
+    assert worked(report) == WORKED
+    assert [i["kode"] for i in report["masalah"]].count("nama-desa-berbeda") == 1
+
+
+def test_a_malformed_code_in_the_files_column_and_a_file_not_read(tmp_path: Path) -> None:
+    """§9.4: a malformed code in the file's own column stops the run at its row, saying to
+    correct or empty the cell; ``--desa BERKAS=KODE`` for a file not read is refused."""
+    full = rows(village=True)
+    bad = [*full[:2], [full[2][0], "63.10.1.2005", *full[2][2:]], *full[3:]]
+    done = invoke("score", write_csv(tmp_path / "salah.csv", bad), "--desa", SEGUMBANG)
+    assert done.exit_code == 2
+    assert "baris 3: kolom 'kode_desa' berisi '63.10.1.2005', bukan kode desa yang sah" in (
+        done.output
+    )
+    survey = write_csv(tmp_path / "satu-desa.csv", rows())
+    typo = invoke("score", survey, f"--desa={tmp_path / 'satu-dsa.csv'}={SEGUMBANG}")
+    assert typo.exit_code == 2
+    assert "satu-dsa.csv=…: berkas itu tidak dibaca" in typo.output
