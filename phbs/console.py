@@ -35,8 +35,10 @@ def run() -> None:
     """The ``phbs`` command: :func:`main` with the process's arguments, ended by
     :func:`_leave` once Python's own exit has run every handler (only when this process was
     started as ``phbs`` or ``python -m phbs``, never inside another program)."""
-    if _started_as_phbs(sys.orig_argv):
-        # Registered first, so run last: after every handler registered while the command ran.
+    # Registered first, so run last: after every handler registered while the command ran.
+    # A handler registered before the command started (by sitecustomize or a .pth file: a
+    # coverage measurement) would run after it and be skipped, so then Python exits as usual.
+    if _started_as_phbs(sys.orig_argv) and not atexit._ncallbacks():
         atexit.register(_leave)
     try:
         main()
@@ -74,8 +76,9 @@ def _leave() -> None:
     if not _ENDED:
         return
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started with that stream closed
+                stream.flush()
     except (OSError, ValueError):
         return
     os._exit(_ENDED[0])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,29 @@ def test_the_commands_exit_code_and_message_arrive(tmp_path: Path) -> None:
     code, out, err = _phbs(["score", str(tmp_path / "tidak-ada.csv")], tmp_path)
     assert (code, out) == (2, "")
     assert err == f"Galat: {tmp_path / 'tidak-ada.csv'}: berkas tidak ada\n"
+
+
+def test_a_closed_stdout_and_a_coverage_handler_keep_pythons_own_exit(tmp_path: Path) -> None:
+    """Started with stdout closed (``>&-``) nothing is added to stderr; with an exit handler
+    registered before the command starts (by sitecustomize or a .pth file, as coverage's
+    ``COVERAGE_PROCESS_START`` does), Python exits as usual, so that handler still runs."""
+    command = f"exec {shlex.quote(sys.executable)} -m phbs --version >&-"
+    closed = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (closed.returncode, closed.stderr) == (0, "")
+    # An exit handler registered at start-up, as coverage's .pth file registers one.
+    (tmp_path / "sitecustomize.py").write_text(
+        f"import atexit, pathlib\natexit.register(pathlib.Path({str(tmp_path / 'ran')!r}).touch)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    done = subprocess.run(
+        [sys.executable, "-m", "phbs", "--version"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "ran").exists(), "the start-up exit handler did not run"
