@@ -379,10 +379,13 @@ def load_map(path: str | Path, *, questions: bool = False, village: bool = False
     asked = [a for a in peta.unanswered() if not (village and a == "columns.kode_desa")]
     if asked and not questions:
         listed = ", ".join(asked)
+        one = asked == ["columns.kode_desa"]  # a file of one village: --desa answers it
         raise MapError(
             f"{path}: peta masih berisi {len(asked)} pertanyaan (nilai '?'): {listed}. "
-            "Jawab di berkas itu (lihat komentar # TANYA), lalu jalankan lagi.",
+            "Jawab di berkas itu (lihat komentar # TANYA), lalu jalankan lagi"
+            + (" (berkas satu desa: --desa KODE juga menjawabnya)." if one else "."),
             f"{path}: the mapping still asks {len(asked)} question(s) (value '?'): {listed}. "
-            "Answer them in that file (see the # TANYA comments), then run again.",
+            "Answer them in that file (see the # TANYA comments), then run again"
+            + (" (a file of one village: --desa CODE answers it too)." if one else "."),
         )
     return LoadedMap(peta, path, hashlib.sha256(raw).hexdigest())
