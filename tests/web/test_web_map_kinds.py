@@ -224,3 +224,33 @@ def test_a_file_of_one_village_without_its_column_is_given_its_code(
     page.click("#olah")
     wait_for_results(page)
     assert_same_villages(page, areas)
+
+
+def test_a_village_code_typed_in_the_first_row_only_is_given_for_the_blank_cells(
+    page: Any, web: WebServer, tmp_path: Path
+) -> None:
+    """A kader typed the village code in the first row only (docs/aturan.md §9.4): the map
+    page says there is nothing it must ask, offers the village for the blank cells, and with
+    it every household is scored as ``phbs score --desa`` scores them (worked by hand: K1 and
+    K3 ber-PHBS, K2 has a Tidak)."""
+    specs = {"K1": "---YYYYYYY", "K2": "---YYYTYYY", "K3": "---YYYYYYY"}
+    rows = [household(k, SEGUMBANG if k == "K1" else "", "", s) for k, s in specs.items()]
+    survey = write_csv(tmp_path / "sekali.csv", [HEADER, *rows])
+    propose(page, web, survey)
+    assert page.locator("#tanpa-tanya").count() == 1
+    page.get_by_label("Kolom kode desa kosong di sebagian besar baris", exact=False).fill(
+        "6310012005"
+    )
+    page.click("#simpan-jawaban")
+    page.wait_for_selector("#tanpa-tanya")
+    assert page.locator("#jawab").count() == 0  # answered: nothing left to offer
+    out = tmp_path / "cli.json"
+    scored = CliRunner().invoke(cli, ["score", str(survey), "--desa", SEGUMBANG, "-o", str(out)])
+    assert scored.exit_code == 0, scored.output
+    areas = json.loads(out.read_text(encoding="utf-8"))["wilayah"]
+    keys = ["rumah_tangga_disurvei", "ber_phbs", "belum_lengkap", "tidak_ber_phbs"]
+    assert [[str(a[k]) for k in keys] for a in areas] == [["3", "2", "0", "1"]]
+    page.click("#pakai-peta")
+    page.click("#olah")
+    wait_for_results(page)
+    assert_same_villages(page, areas)
