@@ -37,14 +37,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "TANYA: which column holds {field}? Columns not used yet: {free}",
     ),
     "village": (
-        "setiap baris desa ini (berkas tanpa kolom desa)",
-        "every row is this village (a file without a village column)",
+        "setiap baris desa ini (sel kode desa yang kosong, atau tanpa kolom desa)",
+        "every row is this village (blank village code cells, or no village column)",
     ),
     "village_q": (
-        "TANYA, berkas satu desa tanpa kolom desa? Hapus tanda # di baris berikut dan tulis "
-        'kode desanya; kode_desa: "?" di atas boleh tetap',
-        "TANYA, a file of one village without a village column? Remove the # of the next "
-        'line and write the village\'s code; kode_desa: "?" above may stay',
+        "TANYA, berkas satu desa (tanpa kolom desa, atau kodenya hanya di baris pertama)? "
+        "Hapus tanda # di baris berikut dan tulis kode desanya: sel kode desa yang kosong "
+        'diisi dengannya (kode_desa: "?" di atas, bila ada, boleh tetap)',
+        "TANYA, a file of one village (no village column, or its code in the first row only)? "
+        "Remove the # of the next line and write the village's code: blank village code cells "
+        'are filled with it (kode_desa: "?" above, if any, may stay)',
     ),
     "optional": (
         "tidak ditemukan (boleh tidak ada): {fields}",
