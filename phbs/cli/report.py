@@ -30,7 +30,6 @@ from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import t
 from phbs.ingest.publishable import check_publishable
-from phbs.ingest.validate import read_survey
 from phbs.ingest.villages import read_villages
 from phbs.outputs import check_run_files, input_file
 from phbs.reports.content import ReportOptions
@@ -38,9 +37,8 @@ from phbs.reports.panel import MinutesDetails
 from phbs.reports.report import write_report
 from phbs.reports.text import reconciliation_line
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.results import ScoreResult, score
-from phbs.scoring.spool import HouseholdSpool
-from phbs.scoring.streaming import StreamedScore, score_files, score_recap
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.streaming import StreamedScore, score_survey
 from phbs.scoring.summary import summarise
 
 
@@ -177,37 +175,18 @@ def report_command(
     loaded_form = load_form(how.form)
     result: ScoreResult | StreamedScore
     try:
-        if uncertainty.bootstrap:
-            # The rank bootstrap resamples households, so they are kept in memory.
-            survey = read_survey(
-                files,
-                loaded_form,
-                sheet=how.sheet,
-                id_scope=how.id_scope,
-                settings=how.settings,
-                progress=reading,
-                mapping=how.mapping,
-            )
-            # Village recaps (docs/aturan.md §6.7) have no households: their counts are
-            # resampled instead.
-            recap = survey.recap_villages is not None
-            result = (
-                score_recap(survey, na_policy, spool=HouseholdSpool())
-                if recap
-                else score(survey, na_policy)
-            )
-        else:
-            result = score_files(
-                files,
-                loaded_form,
-                sheet=how.sheet,
-                id_scope=how.id_scope,
-                na_policy=na_policy,
-                settings=how.settings,
-                progress=reading,
-                keep_households=True,
-                mapping=how.mapping,
-            )
+        # The rank bootstrap resamples households, so they are kept in memory.
+        result = score_survey(
+            files,
+            loaded_form,
+            in_memory=bool(uncertainty.bootstrap),
+            sheet=how.sheet,
+            id_scope=how.id_scope,
+            na_policy=na_policy,
+            settings=how.settings,
+            progress=reading,
+            mapping=how.mapping,
+        )
     finally:
         if reading is not None:
             reading.finish()

@@ -35,6 +35,17 @@ def _ci(values: dict[str, Any], lang: Lang, columns: list[str] = CI_COLUMNS) -> 
 
 def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") -> str:
     """The terminal table (ranked villages) and its plain-language notes."""
+    headers, rows, right = uncertainty_cells(ranking, found, lang)
+    lines = [format_table(headers, rows, right)]
+    lines += uncertainty_notes(found, lang)
+    return "\n".join(lines)
+
+
+def uncertainty_cells(
+    ranking: Ranking, found: Uncertainty, lang: Lang = "id"
+) -> tuple[list[str], list[list[str]], set[int]]:
+    """The cells of :func:`uncertainty_text`'s table, one row per ranked village: headers,
+    rows and the columns aligned right (the rank and every number)."""
     cells = found.cells()
     headers = [t("rank.col.rank", lang), t("kode", lang), t("nama", lang)]
     if found.report is not None:
@@ -64,9 +75,7 @@ def uncertainty_text(ranking: Ranking, found: Uncertainty, lang: Lang = "id") ->
         if shrunk:
             row.append(_ci(values, lang, SHRUNK))
         rows.append(row)
-    lines = [format_table(headers, rows, set(range(3, len(headers))) | {0})]
-    lines += uncertainty_notes(found, lang)
-    return "\n".join(lines)
+    return headers, rows, set(range(3, len(headers))) | {0}
 
 
 #: Blocks of indistinguishable ranks written out one by one; the rest are counted.

@@ -28,7 +28,7 @@ from phbs.ingest.survey import HouseholdBatch, IdScope, Survey
 from phbs.ingest.validate import read_survey
 from phbs.scoring.household import HouseholdOutcomes
 from phbs.scoring.recap import recap_totals
-from phbs.scoring.results import HouseholdResult, batch_households
+from phbs.scoring.results import HouseholdResult, ScoreResult, batch_households, score
 from phbs.scoring.spool import HouseholdSpool
 from phbs.scoring.totals import AreaTotals, TotalsBuilder
 
@@ -165,3 +165,57 @@ def score_recap(
         )
     villages = survey.recap_villages or []
     return StreamedScore(survey=survey, totals=recap_totals(form, villages), spool=spool)
+
+
+def score_survey(
+    paths: Sequence[str | Path],
+    form: str | Path | LoadedForm,
+    *,
+    in_memory: bool,
+    sheet: str | None = None,
+    id_scope: IdScope | str = IdScope.SURVEI,
+    na_policy: NaPolicy | str | None = None,
+    settings: ReadSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+    mapping: MapsGiven | FileMaps | None = None,
+) -> ScoreResult | StreamedScore:
+    """The survey of a report (``phbs report``, the local page): read and scored in one
+    pass with its households spooled (:func:`score_files`), or, ``in_memory``, read whole
+    and scored (:func:`~phbs.scoring.results.score`) because the rank bootstrap resamples
+    the households themselves. A village recap (docs/aturan.md §6.7) has no households:
+    its counts are resampled instead, and it is scored as :func:`score_recap` scores it.
+    Close a :class:`StreamedScore` to remove its spool.
+
+    >>> from phbs.demo.data import sample_data
+    >>> files = sample_data().survey_files
+    >>> kept, streamed = score_survey(files, "kemenkes-rt-10", in_memory=True), None
+    >>> streamed = score_survey(files, "kemenkes-rt-10", in_memory=False)
+    >>> import phbs
+    >>> phbs.summarise(kept) == phbs.summarise(streamed)
+    True
+    >>> streamed.close()
+    """
+    if not in_memory:
+        return score_files(
+            paths,
+            form,
+            sheet=sheet,
+            id_scope=id_scope,
+            na_policy=na_policy,
+            settings=settings,
+            progress=progress,
+            keep_households=True,
+            mapping=mapping,
+        )
+    survey = read_survey(
+        paths,
+        form,
+        sheet=sheet,
+        id_scope=id_scope,
+        settings=settings,
+        progress=progress,
+        mapping=mapping,
+    )
+    if survey.recap_villages is not None:
+        return score_recap(survey, na_policy, spool=HouseholdSpool())
+    return score(survey, na_policy)
