@@ -39,6 +39,7 @@ from phbs.contest.rubric import AttributeSource, JudgeSource, Method, Rubric, Su
 from phbs.contest.rubric_loading import LoadedRubric, load_rubric
 from phbs.contest.ties import rank_with_ties, tie_keys
 from phbs.errors import SettingsError
+from phbs.ingest.file_names import file_name
 from phbs.issues import Issue, make_issue
 from phbs.regions import region_table
 from phbs.scoring.summary import AreaReport
@@ -387,7 +388,7 @@ def _inputs(
     overrides: Overrides | None,
     extra: Sequence[InputRecord],
 ) -> list[InputRecord]:
-    records = [InputRecord(peran="rubrik", berkas=str(loaded.path), sha256=loaded.sha256)]
+    records = [InputRecord(peran="rubrik", berkas=file_name(loaded.path), sha256=loaded.sha256)]
     records += list(extra)
     if measures is not None and measures.sha256:
         records.append(InputRecord(peran="rekap", berkas=measures.source, sha256=measures.sha256))

@@ -238,26 +238,29 @@ def _quality(content: ReportContent) -> str:
 
 
 def _inputs(content: ReportContent) -> tuple[tuple[str, str], ...]:
-    seen: dict[str, str] = {}
+    listed: list[tuple[str, str]] = []
     for source in content.result.survey.files:
-        seen.setdefault(source.path, source.sha256)
+        listed.append((source.path, source.sha256))
         if source.mapping and source.mapping_sha256:
-            seen.setdefault(source.mapping, source.mapping_sha256)
+            listed.append((source.mapping, source.mapping_sha256))
     loaded = content.result.survey.form
-    seen.setdefault(str(loaded.path), loaded.sha256)
+    listed.append((str(loaded.path), loaded.sha256))
     villages = content.metadata.get("berkas_desa")
     if villages:
-        seen.setdefault(str(villages["berkas"]), str(villages["sha256"]))
+        listed.append((str(villages["berkas"]), str(villages["sha256"])))
     if content.ranking is not None:
-        for record in content.ranking.ranking.masukan:
-            if record.sha256:
-                seen.setdefault(record.berkas, record.sha256)
+        listed += [(r.berkas, r.sha256) for r in content.ranking.ranking.masukan if r.sha256]
+    # A file is listed once, whether named by its path or as the ranking's audit trail names
+    # it (an upload's name, phbs.ingest.file_names): the same name and fingerprint.
+    seen: dict[tuple[str, str], str] = {}
+    for path, sha256 in listed:
+        seen.setdefault((Path(path).name, sha256), path)
     # File names are enough beside their fingerprints; a name shared by two folders keeps
-    # its path (as the caller names it: an upload's, phbs.ingest.file_names).
-    names = [Path(path).name for path in seen]
+    # its path (as the caller names it).
+    names = [name for name, _sha256 in seen]
     return tuple(
         (name if names.count(name) == 1 else file_name(path), sha256)
-        for name, (path, sha256) in zip(names, seen.items(), strict=True)
+        for (name, sha256), path in seen.items()
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from phbs.i18n import Lang
+from phbs.ingest.file_names import file_name
 from phbs.ingest.survey import FileReading
 from phbs.ingest.validate import Survey
 from phbs.issues import ISSUE_COLUMNS, Issue
@@ -188,7 +189,7 @@ def run_metadata(
         "formulir": {
             "id": loaded.form.id,
             "versi": loaded.form.version,
-            "berkas": str(loaded.path),
+            "berkas": file_name(loaded.path),
             "sha256": loaded.sha256,
         },
         "pengaturan": {
