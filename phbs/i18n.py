@@ -428,6 +428,76 @@ LABELS: dict[str, tuple[str, str]] = {
     "web.judges": ("Berkas nilai juri", "Judges' scores file"),
     "web.attributes": ("Berkas atribut desa", "Village attributes file"),
     "web.overrides": ("Berkas koreksi", "Overrides file"),
+    "web.rubric_file": (
+        "atau berkas rubrik sendiri (.yaml)",
+        "or a rubric file of your own (.yaml)",
+    ),
+    "web.method": ("Metode peringkat", "Ranking method"),
+    "web.method.rubric": ("menurut rubrik", "as the rubric says"),
+    "web.method.weighted_sum": ("jumlah tertimbang", "weighted sum"),
+    "web.method.topsis": ("TOPSIS", "TOPSIS"),
+    "web.rank_incomplete": (
+        "Tetap peringkat desa yang kurang nilai (kriteria kosong dihitung 0 dan dicatat)",
+        "Rank villages with missing scores too (an empty criterion counts 0 and is noted)",
+    ),
+    "web.sureness": ("Seberapa pasti peringkatnya", "How sure the ranking is"),
+    "web.sureness.lead": (
+        "Bootstrap mengambil ulang rumah tangga di tiap desa sebanyak N kali dan melihat "
+        "rentang peringkat tiap desa (500 cukup untuk lomba; kosong atau 0: tidak). Seed yang "
+        "sama memberi hasil yang sama.",
+        "The bootstrap resamples the households of each village N times and looks at the "
+        "range of each village's rank (500 is enough for a contest; blank or 0: none). The "
+        "same seed gives the same result.",
+    ),
+    "web.bootstrap": ("Bootstrap, ulangan", "Bootstrap replicates"),
+    "web.seed": ("Seed acak", "Random seed"),
+    "web.weights": ("Kepekaan bobot, ulangan", "Weight sensitivity replicates"),
+    "web.resample_judges": (
+        "Bootstrap juga mengambil ulang juri",
+        "The bootstrap also resamples the judges",
+    ),
+    "web.shrink": (
+        "% ber-PHBS disusutkan (empirical Bayes) sebelum dinilai",
+        "% ber-PHBS shrunk (empirical Bayes) before it is scored",
+    ),
+    "web.minutes": ("Berita acara", "Minutes (berita acara)"),
+    "web.minutes.lead": (
+        "Yang dikosongkan menjadi garis isian di berita acara.",
+        "What is left blank is a line to fill in on the minutes.",
+    ),
+    "web.minutes.place": ("Tempat penilaian", "Place of the assessment"),
+    "web.minutes.date": ("Tanggal penilaian", "Date of the assessment"),
+    "web.minutes.year": ("Tahun lomba", "Contest year"),
+    "web.minutes.chair": ("Ketua tim penilai", "Chair of the panel"),
+    "web.minutes.level": ("Tingkat lomba di judul", "Contest level in the title"),
+    "web.minutes.judges": (
+        "Nama juri untuk tanda tangan, satu per baris (kosong: dari berkas nilai juri)",
+        "Judges' names for the signatures, one per line (blank: from the judges' file)",
+    ),
+    "web.village": (
+        "Kode desa, bila berkas satu desa tanpa kolom desa",
+        "Village code, for a file of one village without a village column",
+    ),
+    "web.not_collected": (
+        "Indikator yang memang tidak dikumpulkan (kode, dipisah koma)",
+        "Indicators really not collected (codes, separated by commas)",
+    ),
+    "web.na_policy": ("Indikator tidak berlaku dihitung", "Not-applicable indicators count as"),
+    "web.na_policy.form": ("menurut formulir", "as the form says"),
+    "web.na_policy.exclude": ("keluar dari penyebut", "left out of the denominator"),
+    "web.na_policy.as_met": ("terpenuhi", "met"),
+    "web.na_policy.as_unmet": ("tidak terpenuhi", "not met"),
+    "web.form_file": ("atau berkas formulir sendiri (.yaml)", "or a form file of your own (.yaml)"),
+    "web.keep_rejected": (
+        "Tetap skor kiriman yang ditolak pemeriksa (KoBoToolbox/ODK Central)",
+        "Score submissions a reviewer rejected too (KoBoToolbox/ODK Central)",
+    ),
+    "web.report": ("Laporan", "Report"),
+    "web.title_field": (
+        "Judul laporan (kosong: menurut tingkat)",
+        "Report title (blank: by level)",
+    ),
+    "web.target": ("Target % ber-PHBS", "Target % ber-PHBS"),
     "web.include_names": (
         "Tampilkan nama kepala keluarga dan nomor KK di berkas unduhan",
         "Show heads' names and KK numbers in the downloads",

@@ -23,6 +23,7 @@ SURVEYS = sorted(SAMPLE.glob("survei-puskesmas-*.csv"))
 VILLAGES = SAMPLE / "desa-tanah-bumbu.csv"
 JUDGES = SAMPLE / "juri-lomba.csv"
 ATTRIBUTES = SAMPLE / "atribut-desa.csv"
+OVERRIDES = SAMPLE / "koreksi.csv"
 
 
 @contextlib.contextmanager

@@ -24,8 +24,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
+from phbs.errors import PhbsError
 from phbs.i18n import Lang, t
 from phbs.web import UPLOADS
+from phbs.web.fields import job_spec, picked
 from phbs.web.guard import Guard, Rules, TooLarge
 from phbs.web.hints import option_hints
 from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
@@ -37,10 +39,22 @@ from phbs.web.page import (
     texts,
     web_dir,
 )
-from phbs.web.worker import BOTH, Job, Jobs, State
+from phbs.web.spec import DEFAULT_FORM
+from phbs.web.worker import BOTH, Job, Jobs, State, error_line
 
 LANG_COOKIE = "phbs_lang"
 MAX_FILES = 64
+#: The upload form's single files: field name, and the name saved when the browser sends
+#: none usable.
+_UPLOADED = {
+    "mapping": "peta.yaml",
+    "villages": "desa.csv",
+    "judges": "juri.csv",
+    "attributes": "atribut.csv",
+    "overrides": "koreksi.csv",
+    "form_file": "formulir.yaml",
+    "rubric_file": "rubrik.yaml",
+}
 #: The answers of one proposal's page at most (one field per question).
 MAX_FIELDS = 500
 
@@ -108,11 +122,6 @@ def _free(into: Path, name: str) -> Path:
     return folder / name
 
 
-def _choice(form: FormData, key: str, allowed: list[str], default: str) -> str:
-    value = form.get(key)
-    return value if isinstance(value, str) and value in allowed else default
-
-
 def _copy_kept(kept: Proposed, folder: Path, mapping: Path | None) -> tuple[Path, Path]:
     """The kept file copied into a job's uploads, with its proposed mapping unless one was
     uploaded (``mapping``): the file and the mapping to read it with."""
@@ -177,16 +186,14 @@ class WebApp:
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     async def _submit(self, form: FormData, job: Job, lang: Lang) -> None:
-        from phbs.web.jobs import JobSpec
-
         survey, kept = [], self.kept(form.get("map"))
         for number, upload in enumerate(form.getlist("survey"), start=1):
             path = await _save(upload, job.folder, f"survei-{number}.csv")
             if path is not None:
                 survey.append(path)
         files = {}
-        for key in ("mapping", "villages", "judges", "attributes", "overrides"):
-            files[key] = await _save(form.get(key), job.folder, f"{key}.csv")
+        for key, fallback in _UPLOADED.items():
+            files[key] = await _save(form.get(key), job.folder, fallback)
         if not survey and kept is not None:
             copied, mapping = await run_in_threadpool(
                 _copy_kept, kept, job.folder, files["mapping"]
@@ -197,27 +204,11 @@ class WebApp:
             said = {each: f"{t('cli.error', each)}: {t('web.no_survey', each)}" for each in BOTH}
             self.settings.jobs.fail(job, said)
             return
-        choices = form_choices(lang)
-        sheet = form.get("sheet")
-        spec = JobSpec(
-            folder=job.folder,
-            survey=tuple(survey),
-            form=_choice(form, "form", [c.value for c in choices["forms"]], "kemenkes-rt-10"),
-            level=_choice(form, "level", [c.value for c in choices["levels"]], "desa"),
-            answers=_choice(form, "answers", [c.value for c in choices["answers"]], "auto"),
-            blank=_choice(form, "blank", [c.value for c in choices["blanks"]], "auto"),
-            sheet=sheet.strip() or None if isinstance(sheet, str) else None,
-            rubric=_choice(form, "rubric", [c.value for c in choices["rubrics"]], "") or None,
-            include_names=form.get("include_names") == "on",
-            id_per_desa=form.get("id_per_desa") == "on",
-            households_sheet_rows=0 if form.get("no_households_sheet") == "on" else None,
-            lang=lang,
-            mapping=files["mapping"],
-            villages=files["villages"],
-            judges=files["judges"],
-            attributes=files["attributes"],
-            overrides=files["overrides"],
-        )
+        try:
+            spec = job_spec(form, job.folder, tuple(survey), files, lang)
+        except PhbsError as error:
+            self.settings.jobs.fail(job, error_line(error, job))
+            return
         self.settings.jobs.start(job, spec)
 
     def _job(self, request: Request) -> Job:
@@ -274,7 +265,7 @@ class WebApp:
                 map_id, folder = self.maps.folder()
                 path = await _save(form.get("file"), folder, "survei.csv")
                 forms = [c.value for c in form_choices(lang)["forms"]]
-                form_name = _choice(form, "form", forms, "kemenkes-rt-10")
+                form_name = picked(form, "form", forms, DEFAULT_FORM)
         except TooLarge:
             return self.refuse(413, request)
         proposed = Proposed(map_id, folder, path or folder / UPLOADS / "survei.csv", lang)

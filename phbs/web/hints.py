@@ -21,10 +21,27 @@ _CONTROLS: dict[str, tuple[str | None, str]] = {
     "--form": (None, "web.form"),
     "--villages": (None, "web.villages"),
     "--map": (None, "web.mapping"),
+    "--desa": ("web.reading", "web.village"),
+    "--not-collected": ("web.reading", "web.not_collected"),
+    "--na-policy": ("web.reading", "web.na_policy"),
+    "--keep-rejected": ("web.reading", "web.keep_rejected"),
+    "--title": ("web.report", "web.title_field"),
+    "--target": ("web.report", "web.target"),
+    "--rubric": ("web.contest", "web.rubric"),
+    "--judges": ("web.contest", "web.judges"),
+    "--attributes": ("web.contest", "web.attributes"),
+    "--overrides": ("web.contest", "web.overrides"),
+    "--method": ("web.contest", "web.method"),
+    "--rank-incomplete": ("web.contest", "web.rank_incomplete"),
+    "--bootstrap": ("web.contest", "web.bootstrap"),
+    "--seed": ("web.contest", "web.seed"),
+    "--shrink": ("web.contest", "web.shrink"),
+    "--weight-sensitivity": ("web.contest", "web.weights"),
+    "--resample-judges": ("web.contest", "web.resample_judges"),
 }
-#: Words answered on this page by a proposed mapping (the area of village names, the village
-#: of a file without a village column, a file's own column titles, indicators not collected).
-_MAPPING = ("--kabupaten", "--kecamatan", "--desa", "phbs map", "--not-collected")
+#: Words answered on this page by a proposed mapping (the area of village names, a file's own
+#: column titles).
+_MAPPING = ("--kabupaten", "--kecamatan", "phbs map")
 _WORD = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|phbs map)(?![\w-])")
 
 

@@ -23,31 +23,28 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.run import ContestFiles, run_contest, survey_records
 from phbs.errors import SettingsError
 from phbs.forms.loading import load_form
 from phbs.i18n import Lang, t
-from phbs.ingest.file_maps import FileMaps
 from phbs.ingest.file_names import named_files
-from phbs.ingest.mapping import load_map
 from phbs.ingest.publishable import check_publishable
-from phbs.ingest.settings import AnswerScheme, BlankMeaning, ReadSettings
 from phbs.ingest.survey import IdScope, Survey
 from phbs.ingest.villages import read_villages
 from phbs.issues import Issue, group_by_code
-from phbs.outputs import CsvFormat, check_run_files
+from phbs.outputs import check_run_files
 from phbs.reports.content import ReportOptions, build_content
 from phbs.reports.text import issue_counts_line, reading_lines, reconciliation_line
 from phbs.scoring.household import AreaLevel
-from phbs.scoring.streaming import score_files
+from phbs.scoring.results import ScoreResult
+from phbs.scoring.streaming import StreamedScore, score_survey
 from phbs.scoring.summary import AreaReport, summarise
-from phbs.web import UPLOADS
+from phbs.web.spec import JobSpec, choice, inputs, na_policy, reading, upload_names
 from phbs.web.writing import Outputs, output_steps
 
-#: The form read when none is chosen (``phbs score``'s default ``--form``).
-DEFAULT_FORM = "kemenkes-rt-10"
 #: Issues shown under each code of :attr:`JobResult.issues` (``phbs validate`` shows 3).
 EXAMPLES = 3
 
@@ -64,34 +61,6 @@ MEDIA_TYPES: dict[str, str] = {
     "masalah.xlsx": _XLSX,
     "peringkat.csv": "text/csv; charset=utf-8",
 }
-
-
-@dataclass(frozen=True)
-class JobSpec:
-    """What one job reads and how: the uploaded files (inside ``folder``) and the choices of
-    the page, each as the command line's option of the same meaning. ``form``: a bundled
-    form's name; left at the default, an uploaded mapping's form is used (as ``--form``
-    left out). ``id_per_desa`` is ``--id-per-desa``, ``csv_format`` ``--csv-excel``."""
-
-    folder: Path
-    survey: tuple[Path, ...]
-    form: str = DEFAULT_FORM
-    level: str = AreaLevel.DESA.value
-    mapping: Path | None = None
-    villages: Path | None = None
-    answers: str = AnswerScheme.AUTO.value
-    blank: str = BlankMeaning.AUTO.value
-    sheet: str | None = None
-    rubric: str | None = None
-    judges: Path | None = None
-    attributes: Path | None = None
-    overrides: Path | None = None
-    include_names: bool = False
-    lang: Lang = "id"
-    #: ``--households-sheet-rows``: households listed in the workbook (``None``: all).
-    households_sheet_rows: int | None = None
-    id_per_desa: bool = False
-    csv_format: CsvFormat = CsvFormat.MACHINE
 
 
 class Cancelled(Exception):
@@ -167,6 +136,8 @@ class JobResult:
     lang: Lang = "id"
     #: The files not written because the job was cancelled after its tables were shown.
     skipped: tuple[str, ...] = ()
+    #: How sure the ranking is, when the job asked (``--bootstrap``, ``--shrink`` …).
+    uncertainty: Uncertainty | None = None
 
 
 def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
@@ -206,47 +177,6 @@ class _Watch:
             self.progress(rows)
 
 
-def _choice(kind: type[AreaLevel | AnswerScheme | BlankMeaning], value: str, name: str) -> str:
-    known = [k.value for k in kind]
-    if value not in known:
-        listed = ", ".join(known)
-        raise SettingsError(
-            f"{name} '{value}' tidak dikenal; pilih salah satu dari {listed}",
-            f"{name} '{value}' is unknown; choose one of {listed}",
-        )
-    return value
-
-
-def _reading(spec: JobSpec) -> tuple[str, ReadSettings, FileMaps | None]:
-    """The form, reading choices and mapping of the job (``phbs score``'s reading options)."""
-    settings = ReadSettings(
-        answers=AnswerScheme(_choice(AnswerScheme, spec.answers, "answers")),
-        blank=BlankMeaning(_choice(BlankMeaning, spec.blank, "blank")),
-    )
-    if spec.mapping is None:
-        return spec.form, settings, None
-    maps = FileMaps(load_map(spec.mapping))
-    given = None if spec.form == DEFAULT_FORM else spec.form
-    return maps.form_for(given, DEFAULT_FORM), settings, maps
-
-
-def _inputs(spec: JobSpec) -> list[Path]:
-    given = [spec.villages, spec.mapping, spec.judges, spec.attributes, spec.overrides]
-    return [*spec.survey, *(p for p in given if p is not None)]
-
-
-def upload_names(spec: JobSpec) -> dict[Path, str]:
-    """Each file's name in the outputs: its path in the uploads (``2/survei.csv`` for a
-    second ``survei.csv``), distinct, never the server's folder."""
-    names = {}
-    for path in _inputs(spec):
-        for inside in (spec.folder / UPLOADS, spec.folder):
-            if path.is_relative_to(inside):
-                names[path] = path.relative_to(inside).as_posix()
-                break
-    return names
-
-
 def run_job(
     spec: JobSpec,
     progress: Callable[[int], None] | None = None,
@@ -275,23 +205,25 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
     watch.check()
     if not spec.survey:
         raise SettingsError("Pilih berkas survei", "Choose the survey files")
-    level = AreaLevel(_choice(AreaLevel, spec.level, "level"))
-    form, settings, maps = _reading(spec)
+    level = AreaLevel(choice(AreaLevel, spec.level, "level"))
+    form, settings, maps = reading(spec)
     paths = {name: spec.folder / name for name in MEDIA_TYPES}
-    check_run_files(paths, _inputs(spec))
-    rubric = load_rubric(spec.rubric) if spec.rubric is not None else None
-    contest = [spec.judges, spec.attributes, spec.overrides]
-    if rubric is None and any(p is not None for p in contest):
+    check_run_files(paths, inputs(spec))
+    if spec.rubric is None and spec.asks_contest():
         raise SettingsError(t("report.cli.needs_rubric", "id"), t("report.cli.needs_rubric", "en"))
+    rubric = load_rubric(spec.rubric) if spec.rubric is not None else None
+    minutes = spec.minutes
     totals = read_villages(spec.villages) if spec.villages else None
-    result = score_files(
+    # The rank bootstrap resamples households, so they are kept in memory (phbs report).
+    result = score_survey(
         spec.survey,
         load_form(form),
+        in_memory=rubric is not None and bool(spec.uncertainty.bootstrap),
         sheet=spec.sheet,
         id_scope=IdScope.DESA if spec.id_per_desa else IdScope.SURVEI,
+        na_policy=na_policy(spec),
         settings=settings,
         progress=watch,
-        keep_households=True,
         mapping=maps,
     )
     written: list[Path] = []
@@ -300,21 +232,35 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
         survey = result.survey
         check_publishable(survey)
         report = summarise(result, by=level, villages=totals)
-        ranking = None
+        ranking, found = None, None
         if rubric is not None:
             by_village = report
             if level is not AreaLevel.DESA:
                 by_village = summarise(result, by=AreaLevel.DESA, villages=totals)
-            ranking = run_contest(
+            run = run_contest(
                 rubric,
                 by_village,
                 by_village,
                 ContestFiles(spec.judges, spec.attributes, spec.overrides),
                 survey_records(survey.files, totals),
-            ).ranking
-        names = spec.include_names
+                method=spec.method,
+                rank_incomplete=spec.rank_incomplete,
+                uncertainty=spec.uncertainty,
+                households=result if isinstance(result, ScoreResult) else None,
+            )
+            ranking, found = run.ranking, run.uncertainty
+            watch.check()
         options = ReportOptions(
-            spec.lang, ranking=ranking, include_names=names, villages=totals, dusun=False
+            spec.lang,
+            title=spec.title,
+            target=spec.target,
+            ranking=ranking,
+            rubric=rubric,
+            include_names=spec.include_names,
+            villages=totals,
+            uncertainty=found,
+            minutes=minutes,
+            dusun=False,
         )
         content = build_content(result, report, options)
         outputs = Outputs(
@@ -325,10 +271,11 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             totals,
             spec.lang,
             spec.survey,
-            _inputs(spec),
+            inputs(spec),
             spec.include_names,
             spec.csv_format,
             households_sheet_rows=spec.households_sheet_rows,
+            uncertainty=found,
         )
         steps = output_steps(outputs, watch.check)
         ready = JobResult(
@@ -338,6 +285,7 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             },
             areas=report,
             ranking=ranking,
+            uncertainty=found,
             downloads=[],
             pending=_listed(name for name, _write in steps),
             lang=spec.lang,
@@ -363,7 +311,8 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
                 path.unlink()
         raise
     finally:
-        result.close()
+        if isinstance(result, StreamedScore):
+            result.close()
     return ready
 
 

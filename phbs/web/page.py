@@ -12,13 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from phbs.contest.rubric import Method
 from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
 from phbs.forms.loading import bundled_forms, load_form
+from phbs.forms.model import NaPolicy
 from phbs.i18n import Lang, fmt_int, t
 from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.reports.denominators import ci_note, denominator_notes
 from phbs.reports.ranking import ranking_cells
 from phbs.reports.text import area_cells
+from phbs.reports.uncertainty import uncertainty_cells, uncertainty_notes
 from phbs.resources import resource_dir
 from phbs.scoring.household import AreaLevel
 from phbs.web.worker import shown
@@ -68,7 +71,8 @@ class Choice:
 
 
 def form_choices(lang: Lang) -> dict[str, list[Choice]]:
-    """The selects of the upload form: bundled forms and rubrics, levels, reading choices."""
+    """The selects of the upload form: bundled forms and rubrics, levels, reading choices,
+    the ranking methods and the not-applicable policies (blank: the rubric's, the form's)."""
     en = lang == "en"
     forms = []
     for name in bundled_forms():
@@ -91,9 +95,15 @@ def form_choices(lang: Lang) -> dict[str, list[Choice]]:
         Choice(b.value, t(f"web.blank.{b.value}", lang), b is BlankMeaning.AUTO)
         for b in BlankMeaning
     ]
+    methods = [Choice("", t("web.method.rubric", lang), True)]
+    methods += [Choice(m.value, t(f"web.method.{m.value}", lang)) for m in Method]
+    policies = [Choice("", t("web.na_policy.form", lang), True)]
+    policies += [Choice(p.value, t(f"web.na_policy.{p.value}", lang)) for p in NaPolicy]
     return {
         "forms": forms,
         "rubrics": rubrics,
+        "methods": methods,
+        "na_policies": policies,
         "levels": levels,
         "answers": answers,
         "blanks": blanks,
@@ -177,9 +187,15 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
     small = any(a.sampel_kurang and a.jumlah_rumah_tangga is not None for a in report.wilayah)
     totals = any(a.jumlah_rumah_tangga is not None for a in report.wilayah)
     areas = grid("tabel-wilayah", area_cells(report, lang), lang, True)
-    ranking = None
+    ranking = sureness = None
+    notes: list[str] = []
     if result.ranking is not None:
         ranking = grid("tabel-peringkat", ranking_cells(result.ranking, lang), lang, False)
+        found = result.uncertainty
+        if found is not None:  # what phbs rank --bootstrap … prints under its ranking
+            cells = uncertainty_cells(result.ranking, found, lang)
+            sureness = grid("tabel-kepastian", cells, lang, False)
+            notes = uncertainty_notes(found, lang)
     files_lang = "" if lang == result.lang else t(f"web.files_lang.{result.lang}", lang)
     return {
         "reading": [shown(line, folder) for line in said.reading],
@@ -196,6 +212,8 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "level": t(f"level.{report.tingkat.value}", lang),
         "areas": areas,
         "ranking": ranking,
+        "sureness": sureness,
+        "sureness_notes": notes,
         "downloads": [Link(d.name, d.label(lang)) for d in result.downloads],
         "total": len(result.downloads) + len(result.pending),
         "files_lang": files_lang,

@@ -23,7 +23,8 @@ from phbs.version import __version__
 from phbs.web import UPLOADS
 
 if TYPE_CHECKING:
-    from phbs.web.jobs import JobResult, JobSpec
+    from phbs.web.jobs import JobResult
+    from phbs.web.spec import JobSpec
 
 #: The page's languages: what a job says is kept in both.
 BOTH: tuple[Lang, ...] = ("id", "en")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from phbs.contest.assessment import Uncertainty
 from phbs.contest.models import Ranking
 from phbs.i18n import Lang
 from phbs.ingest.villages import VillageTotals
@@ -25,6 +26,7 @@ from phbs.reports.html.page import write_html, write_minutes_html
 from phbs.reports.ranking import write_ranking_csv
 from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
 from phbs.reports.text import file_readings
+from phbs.scoring.results import ScoreResult
 from phbs.scoring.streaming import StreamedScore
 from phbs.scoring.summary import AreaReport
 from phbs.scoring.summary_issues import summary_issues
@@ -39,7 +41,7 @@ class Outputs:
     report shows (``content``), the ranking and villages file (when given), the uploaded
     files the ranking CSV names, and the choices of the job."""
 
-    result: StreamedScore
+    result: ScoreResult | StreamedScore
     report: AreaReport
     content: ReportContent
     ranking: Ranking | None
@@ -50,6 +52,9 @@ class Outputs:
     include_names: bool
     csv_format: CsvFormat
     households_sheet_rows: int | None = None
+    #: How sure the ranking is (asked for): its columns follow the ranking CSV's, as
+    #: ``phbs rank --bootstrap … -o``.
+    uncertainty: Uncertainty | None = None
 
 
 def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
@@ -102,11 +107,12 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
         ),
     ]
     if ranking is not None:
-        inputs = outputs.inputs
+        inputs, found = outputs.inputs, outputs.uncertainty
+        extra = (found.columns(), found.cells()) if found is not None else None
         steps += [
             (
                 "peringkat.csv",
-                lambda p: write_ranking_csv(ranking, p, lang, inputs, csv_format=csv_format),
+                lambda p: write_ranking_csv(ranking, p, lang, inputs, extra, csv_format=csv_format),
             ),
             ("berita-acara.html", lambda p: write_minutes_html(outputs.content, p)),
         ]

@@ -142,7 +142,7 @@ def test_without_the_option_the_message_names_it(tmp_path: Path) -> None:
     assert "'kode_desa' tidak ditemukan" in done.output
     assert "Berkas satu desa tanpa kolom desa: --desa KODE" in done.output
     (hint,) = [h for h in option_hints(done.output, "id") if "--desa" in h]
-    assert t("web.map.title", "id") in hint
+    assert f"{t('web.reading', 'id')} → {t('web.village', 'id')}" in hint
 
 
 def _mapping(tmp_path: Path, text: str) -> Path:

@@ -26,7 +26,8 @@ from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
 from phbs.errors import PhbsError
 from phbs.issues import CATALOGUE
-from phbs.web.jobs import Cancelled, JobResult, JobSpec, run_job
+from phbs.web.jobs import Cancelled, JobResult, run_job
+from phbs.web.spec import JobSpec
 
 OUTPUTS = {
     "laporan.xlsx",
@@ -119,7 +120,7 @@ def _command_line(spec: JobSpec, out: Path) -> None:
     assert validated[0] == 1  # the sample has errors
     (out / "validate.txt").write_text(validated[1], encoding="utf-8")
     contest = ["--judges", spec.judges.name, "--attributes", spec.attributes.name]
-    contest += ["--overrides", spec.overrides.name, "--rubric", spec.rubric or ""]
+    contest += ["--overrides", spec.overrides.name, "--rubric", str(spec.rubric or "")]
     ranked = _cli("rank", "--survey", *survey, *reading, *contest, "-o", out / "peringkat.csv")
     assert ranked[0] == 0, ranked[2]
     report = ["--html", out / "l.html", "--xlsx", out / "l.xlsx"]
@@ -243,7 +244,7 @@ def test_what_the_job_says_in_english_is_what_phbs_report_prints_in_english(run:
     villages, judges, attributes, overrides = (Path(f or "") for f in files)
     survey = ["--survey", *(p.name for p in spec.survey), "--villages", villages.name]
     contest = ["--judges", judges.name, "--attributes", attributes.name]
-    contest += ["--overrides", overrides.name, "--rubric", spec.rubric or ""]
+    contest += ["--overrides", overrides.name, "--rubric", str(spec.rubric or "")]
     html = run.cli / "l-en.html"
     with contextlib.chdir(run.folder):  # the files named as the job names them
         code, printed, err = _cli("report", *survey, *contest, "--lang", "en", "--html", html)

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from test_jobs import NO_CONTEST, _big_survey, _sample_spec
 
-from phbs.web.jobs import JobResult, JobSpec, run_job
+from phbs.web.jobs import JobResult, run_job
+from phbs.web.spec import JobSpec
 
 #: The order the files are written in, with a ranking (by hand, from the brief).
 ORDER = [

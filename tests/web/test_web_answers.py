@@ -130,6 +130,7 @@ def test_an_answer_the_mapping_refuses_shows_the_command_lines_lines(
     page.get_by_label(village).select_option("Wil")
     page.click("#simpan-jawaban")
     page.wait_for_selector("#jawaban-ditolak")
+    page.wait_for_load_state("load")  # inner_text keeps the lines once the style sheet is in
     assert page.inner_text("#jawaban-ditolak").splitlines() == said.stderr.splitlines()
     assert page.get_by_label(village).input_value() == "Wil"
     with page.expect_download() as again:
