@@ -87,7 +87,7 @@ def _suffix(path: Path | None, suffixes: tuple[str, ...], option: str) -> None:
 )
 @option(
     "--target",
-    type=DecimalRange(),
+    type=DecimalRange(0, 100),
     default=None,
     metavar="PERSEN",
     help="report.target",

@@ -11,6 +11,7 @@ with :func:`option` or :func:`argument` (tests/cli/test_language.py checks it).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,6 +20,7 @@ import click
 from phbs.cli.language import (
     COMMAND_LANG_KEY,
     GROUP_LANG_KEY,
+    click_text,
     placeholder,
     run_lang,
 )
@@ -79,7 +81,11 @@ class DecimalRange(click.FloatRange):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
-        return super().convert(value, param, ctx)
+        number = super().convert(value, param, ctx)
+        if isinstance(number, float) and not math.isfinite(number):  # nan passes a range
+            said = click_text("{value!r} is not a valid {number_type}.", run_lang())
+            self.fail(said.format(value=value, number_type=self.name), param, ctx)
+        return number
 
     def _describe_range(self) -> str:
         text = super()._describe_range()

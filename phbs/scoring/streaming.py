@@ -188,7 +188,7 @@ def score_survey(
 
     >>> from phbs.demo.data import sample_data
     >>> files = sample_data().survey_files
-    >>> kept, streamed = score_survey(files, "kemenkes-rt-10", in_memory=True), None
+    >>> kept = score_survey(files, "kemenkes-rt-10", in_memory=True)
     >>> streamed = score_survey(files, "kemenkes-rt-10", in_memory=False)
     >>> import phbs
     >>> phbs.summarise(kept) == phbs.summarise(streamed)

@@ -26,6 +26,7 @@ Fields = Mapping[str, object]
 #: The most replicates the page asks for (``--bootstrap`` and ``--weight-sensitivity``).
 MAX_REPLICATES = 100_000
 _SPLIT = re.compile(r"[\s,;]+")
+_THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
 
 
 def text(form: Fields, key: str) -> str | None:
@@ -77,7 +78,15 @@ def percent(form: Fields, key: str, label: str) -> float | None:
     value = text(form, key)
     if value is None:
         return None
-    cleaned = value.rstrip("%").strip().replace(",", ".")
+    cleaned = value.rstrip("%").strip()
+    if _THOUSANDS.fullmatch(cleaned):  # 1.000: a thousand, or one with three decimals?
+        raise _refuse(
+            label,
+            value,
+            "bisa dibaca dua cara; tulis angkanya tanpa tiga desimal (mis. 70 atau 70,5)",
+            "could be read two ways; write it without three decimals (e.g. 70 or 70.5)",
+        )
+    cleaned = cleaned.replace(",", ".")
     try:
         number = float(cleaned)
     except ValueError:

@@ -74,16 +74,11 @@ class JobSpec:
     minutes: MinutesDetails = field(default_factory=MinutesDetails)
 
     def asks_contest(self) -> bool:
-        """Whether a choice needs a rubric: a contest file, a contest option or a detail of
-        the minutes (``phbs report`` refuses them without ``--rubric``)."""
+        """Whether a choice needs a rubric, as ``phbs report`` refuses it without
+        ``--rubric``: a contest file or an analysis of the rank's sureness. (The minutes'
+        details, the method and ``--rank-incomplete`` are read only with a rubric.)"""
         files = (self.judges, self.attributes, self.overrides)
-        return (
-            any(p is not None for p in files)
-            or self.uncertainty.asked
-            or self.method is not None
-            or self.rank_incomplete
-            or self.minutes != MinutesDetails()
-        )
+        return any(p is not None for p in files) or self.uncertainty.asked
 
 
 def choice(kind: type[enum.Enum], value: str, name: str) -> str:

@@ -152,3 +152,15 @@ def test_include_names(tmp_path: Path) -> None:
 
     assert "Siti" not in values(plain)
     assert "Siti" in values(named)
+
+
+@pytest.mark.parametrize("target", ["-5", "150", "nan", "inf"])
+def test_a_target_that_is_no_percentage_is_refused(tmp_path: Path, target: str) -> None:
+    survey = str(sample_data().survey_files[0])
+    html = tmp_path / "laporan.html"
+    done = CliRunner().invoke(
+        cli, ["report", "--survey", survey, "--html", str(html), "--target", target]
+    )
+    assert done.exit_code == 2
+    assert "--target" in done.stderr
+    assert not html.exists()

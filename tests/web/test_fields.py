@@ -4,16 +4,19 @@ naming the page's field, and a forged select value never read as a name or a pat
 
 from __future__ import annotations
 
-import datetime
+import re
+import urllib.request
 from pathlib import Path
 
 import pytest
+from web_helpers import base
 
 from phbs.contest.assessment import UncertaintyOptions
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
 from phbs.reports.panel import MinutesDetails
 from phbs.web.fields import job_spec
+from phbs.web.server import WebServer
 from phbs.web.spec import JobSpec
 
 
@@ -31,61 +34,11 @@ def test_blank_fields_are_the_command_lines_defaults(tmp_path: Path) -> None:
     assert not spec.asks_contest()
 
 
-def test_the_contest_fields(tmp_path: Path) -> None:
-    spec = _spec(
-        tmp_path,
-        rubric="lomba-desa-ber-phbs",
-        method="topsis",
-        bootstrap="500",
-        seed="7",
-        weight_sensitivity="200",
-        resample_judges="on",
-        shrink="on",
-        place=" Aula Dinkes ",
-        date="2025-10-20",
-        chair="dr. Rahmawati",
-        judge_names="Juri Satu\r\n\r\n  Juri Dua \n",
-        contest_level="Kabupaten Tanah Bumbu",
-        year="2025",
-        target="70,5",
-        title="Hasil 2025",
-    )
-    assert spec.uncertainty == UncertaintyOptions(
-        bootstrap=500, seed=7, resample_judges=True, weight_sensitivity=200, shrink=True
-    )
-    assert spec.minutes == MinutesDetails(
-        place="Aula Dinkes",
-        date=datetime.date(2025, 10, 20),
-        chair="dr. Rahmawati",
-        judges=("Juri Satu", "Juri Dua"),
-        level="Kabupaten Tanah Bumbu",
-        year=2025,
-    )
-    assert spec.method == "topsis"
-    assert spec.target == 70.5
-    assert spec.title == "Hasil 2025"
-
-
-def test_the_reading_fields(tmp_path: Path) -> None:
-    spec = _spec(
-        tmp_path,
-        desa="63.10.01.1007",
-        not_collected="asi_eksklusif, jamban_sehat;merokok",
-        na_policy="as_met",
-        keep_rejected="on",
-    )
-    assert spec.village == "63.10.01.1007"
-    assert spec.not_collected == ("asi_eksklusif", "jamban_sehat", "merokok")
-    assert spec.na_policy == "as_met"
-    assert spec.keep_rejected
-
-
-def test_an_uploaded_rubric_or_form_is_read_instead_of_the_select(tmp_path: Path) -> None:
-    files = {"rubric_file": tmp_path / "r.yaml", "form_file": tmp_path / "f.yaml"}
-    given = {"rubric": "lomba-desa-ber-phbs", "form": "kemenkes-rt-10"}
-    spec = job_spec(given, tmp_path, (tmp_path / "s.csv",), dict(files), "id")
-    assert spec.rubric == tmp_path / "r.yaml"
-    assert spec.form == tmp_path / "f.yaml"
+@pytest.mark.parametrize(
+    ("value", "read"), [("70", 70.0), ("70,5", 70.5), ("70.5", 70.5), ("65 %", 65.0)]
+)
+def test_the_target_with_a_comma_or_a_point(tmp_path: Path, value: str, read: float) -> None:
+    assert _spec(tmp_path, target=value).target == read
 
 
 @pytest.mark.parametrize(
@@ -108,6 +61,10 @@ def test_a_forged_select_value_is_never_read(tmp_path: Path, field: str, value: 
         ("year", "25", "web.minutes.year"),
         ("target", "120", "web.target"),
         ("target", "tujuh puluh", "web.target"),
+        ("target", "-5", "web.target"),
+        ("target", "nan", "web.target"),
+        ("target", "1.000", "web.target"),
+        ("target", "70,500", "web.target"),
         ("date", "10/20/25", "web.minutes.date"),
     ],
 )
@@ -121,3 +78,13 @@ def test_a_value_that_cannot_be_read_is_refused_naming_the_field(
     assert message.startswith(f"{t(label, lang)}: ")
     assert value in message
     assert "\n" not in message
+
+
+def test_the_number_fields_carry_their_limits_to_the_browser(web: WebServer) -> None:
+    with urllib.request.urlopen(base(web) + "/") as answer:
+        page = answer.read().decode("utf-8")
+    assert "&#34;" not in page
+    fields = dict(re.findall(r'<input type="number" name="(\w+)"[^>]*?( min="\d+"[^>]*)>', page))
+    assert set(fields) == {"bootstrap", "seed", "weight_sensitivity", "year"}
+    assert ' max="100000"' in fields["bootstrap"]
+    assert ' min="1900" max="2999"' in fields["year"]

@@ -175,10 +175,9 @@ def test_the_minutes_and_report_are_those_of_phbs_report(
 @pytest.mark.parametrize(
     "changes",
     [
-        {"minutes": MinutesDetails(place="Aula")},
         {"uncertainty": UncertaintyOptions(bootstrap=10)},
-        {"rank_incomplete": True},
-        {"method": "topsis"},
+        {"uncertainty": UncertaintyOptions(shrink=True)},
+        {"judges": contest_sample().judges_file},
     ],
 )
 def test_a_contest_choice_without_a_rubric_is_refused_as_phbs_report_refuses_it(
@@ -189,9 +188,29 @@ def test_a_contest_choice_without_a_rubric_is_refused_as_phbs_report_refuses_it(
     with pytest.raises(SettingsError) as refused:
         run_job(spec)
     assert "--rubric" in refused.value.message("id")
-    assert not list(tmp_path.glob("*.csv")) or {p.name for p in tmp_path.glob("*.csv")} <= {
-        p.name for p in survey
-    }
+    assert {p.name for p in tmp_path.iterdir()} == {p.name for p in survey}
+
+
+def test_the_minutes_details_method_and_tick_without_a_rubric_are_not_read(
+    tmp_path: Path,
+) -> None:
+    """As ``phbs report --place … --method topsis --rank-incomplete`` without ``--rubric``:
+    the report is written, no ranking, no minutes."""
+    survey = _copy(sample_data().survey_files, tmp_path)
+    spec = JobSpec(
+        folder=tmp_path,
+        survey=tuple(survey),
+        minutes=MinutesDetails(place="Aula"),
+        method="topsis",
+        rank_incomplete=True,
+    )
+    result = run_job(spec)
+    assert result.ranking is None
+    assert "berita-acara.html" not in {d.name for d in result.downloads}
+    with contextlib.chdir(tmp_path):
+        given = ["--place", "Aula", "--method", "topsis", "--rank-incomplete"]
+        code, _printed, err = _cli("report", "--survey", *survey, *given, "--html", "x.html")
+    assert code == 0, err
 
 
 def _one_village(folder: Path) -> Path:
