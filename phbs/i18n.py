@@ -314,6 +314,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Data issues from reading the files (Excel workbook)",
     ),
     "job.download.peringkat.csv": ("Peringkat lomba (CSV)", "Contest ranking (CSV)"),
+    "job.download.perubahan.csv": (
+        "Perubahan sejak putaran sebelumnya (CSV)",
+        "Change since the earlier round (CSV)",
+    ),
     "validate.title": ("Pemeriksaan data: {files}", "Data check: {files}"),
     "validate.nothing_scored": (
         "Tidak ada satu rumah tangga pun yang dapat diskor.",
@@ -493,6 +497,42 @@ LABELS: dict[str, tuple[str, str]] = {
         "Score submissions a reviewer rejected too (KoBoToolbox/ODK Central)",
     ),
     "web.report": ("Laporan", "Report"),
+    "web.change": ("Perubahan {first} → {last}", "Change {first} → {last}"),
+    "web.fieldforms.title": ("Formulir untuk mengumpulkan data", "Forms to collect the data"),
+    "web.fieldforms.lead": (
+        "Unduh formulir yang dibaca langsung oleh halaman ini, seperti phbs forms: templat "
+        "Excel untuk mengetik formulir kertas, XLSForm untuk ODK Collect / KoBoCollect, atau "
+        "formulir kertas kader untuk dicetak A4.",
+        "Download forms this page reads as they are, as phbs forms writes them: an Excel "
+        "template to type paper forms into, an XLSForm for ODK Collect / KoBoCollect, or the "
+        "kader's paper form to print on A4.",
+    ),
+    "web.fieldforms.kabupaten": (
+        "Kode kabupaten/kota untuk pilihan desa (pilihan)",
+        "Kabupaten/kota code for the village choices (optional)",
+    ),
+    "web.fieldforms.templat": ("Templat Excel", "Excel template"),
+    "web.fieldforms.xlsform": ("XLSForm (ODK/KoBo)", "XLSForm (ODK/KoBo)"),
+    "web.fieldforms.kertas": ("Formulir kertas (cetak)", "Paper form (print)"),
+    "web.rounds": ("Putaran sebelumnya (perubahan)", "Earlier round (change)"),
+    "web.rounds.lead": (
+        "Berkas survei putaran sebelumnya (atau ringkasan .json dari phbs score -o), dibaca "
+        "dengan cara yang sama: laporan mendapat bagian Perubahan, dan rubrik dapat menilai "
+        "perubahan % ber-PHBS.",
+        "The earlier round's survey files (or a .json summary from phbs score -o), read the "
+        "same way: the report gets a Change section, and a rubric can score the change in "
+        "% ber-PHBS.",
+    ),
+    "web.rounds.files": ("Berkas putaran sebelumnya", "Earlier round's files"),
+    "web.rounds.label": ("Label putaran sebelumnya", "Earlier round's label"),
+    "web.rounds.current": (
+        "Label putaran ini (kosong: terkini)",
+        "This round's label (blank: current)",
+    ),
+    "web.rounds.code_changes": (
+        "Berkas perubahan kode desa (kode_lama, kode_baru)",
+        "Village code changes file (kode_lama, kode_baru)",
+    ),
     "web.title_field": (
         "Judul laporan (kosong: menurut tingkat)",
         "Report title (blank: by level)",
@@ -1330,6 +1370,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.trends.needs_baseline": (
         "--label dan --code-changes hanya berlaku dengan --baseline",
         "--label and --code-changes only apply with --baseline",
+    ),
+    "report.trends.no_files": (
+        "putaran {label}: tidak ada berkasnya; pilih berkas putaran itu",
+        "round {label}: no files given; choose that round's files",
     ),
     "report.trends.no_file": (
         "--baseline {label}={path}: berkas tidak ada",

@@ -22,16 +22,13 @@ import click
 from phbs.cli.reading import SurveyReading
 from phbs.cli.rounds import labelled, read_one_round
 from phbs.cli.translated import option
-from phbs.contest.change import with_change
+from phbs.contest.change import baseline_change
 from phbs.contest.measures import VillageMeasures
 from phbs.contest.models import InputRecord
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
-from phbs.ingest.code_changes import read_code_changes
-from phbs.ingest.held import file_sha256
 from phbs.issues import Issue
 from phbs.scoring.summary import AreaReport
-from phbs.trends.compare import compare_rounds
 from phbs.trends.rounds import Round, check_label, round_from_score
 from phbs.trends.summary_json import read_round_json
 
@@ -142,20 +139,7 @@ def add_change(
     report, summary, survey = current
     now = _current(check_label(baseline.label or t("round.current", lang)), report, summary, survey)
     named = f"--baseline {label}"
-    earlier, issues = read_one_round(
+    earlier = read_one_round(
         label, files, reading, na_policy=na_policy, named=(named, named), lang=lang
     )
-    changes = read_code_changes(baseline.code_changes) if baseline.code_changes else None
-    trends = compare_rounds([earlier, now], by="desa", code_changes=changes)
-    records = [
-        InputRecord(peran="putaran_dasar", berkas=str(f), sha256=file_sha256(f)) for f in files
-    ]
-    if baseline.code_changes is not None:
-        records.append(
-            InputRecord(
-                peran="perubahan_kode",
-                berkas=str(baseline.code_changes),
-                sha256=file_sha256(baseline.code_changes),
-            )
-        )
-    return with_change(measures, trends), [*issues, *trends.masalah], records
+    return baseline_change(measures, earlier, now, baseline.code_changes, files)

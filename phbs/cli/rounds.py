@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from phbs.errors import PhbsError, SettingsError
+from phbs.errors import SettingsError
 from phbs.i18n import Lang
 from phbs.trends.rounds import check_label
 
 if TYPE_CHECKING:
     from phbs.cli.reading import SurveyReading
-    from phbs.ingest.file_maps import FileMaps
     from phbs.ingest.villages import VillageTotals
     from phbs.issues import Issue
     from phbs.trends.rounds import Round
@@ -35,17 +34,6 @@ def labelled(values: Sequence[str], option: str) -> dict[str, list[str]]:
             )
         found.setdefault(check_label(label.strip()), []).append(value.strip())
     return found
-
-
-def _round_maps(maps: FileMaps | None, files: list[str]) -> FileMaps | None:
-    """The mappings that concern one round's files: the common one and those by file."""
-    if maps is None:
-        return None
-    from phbs.ingest.file_maps import FileMaps
-
-    mine = {Path(f).expanduser().resolve() for f in files}
-    kept = tuple((file, peta) for file, peta in maps.per_file if file in mine)
-    return FileMaps(maps.default, kept)
 
 
 def per_round(values: Sequence[str], option: str, given: dict[str, list[str]]) -> dict[str, str]:
@@ -81,31 +69,25 @@ def read_one_round(
 ) -> tuple[Round, list[Issue]]:
     """One round read with the command's reading options (``form`` instead of the reading's;
     only the ``--map FILE=PETA`` of its own files), with progress; an error that stops it
-    names the round (``named``: how, in Indonesian and English; default ``putaran LABEL``)."""
+    names the round (``named``; :func:`phbs.trends.reading.read_named_round`)."""
     from phbs.cli.progress import rows_progress
-    from phbs.ingest.one_village import only_files
-    from phbs.trends.reading import read_round
+    from phbs.trends.reading import read_named_round, round_named
 
     progress = rows_progress(quiet, lang)
     try:
-        return read_round(
-            label,
-            [Path(f) for f in files],
-            form or how.form,
-            villages=villages,
-            sheet=how.sheet,
-            id_scope=how.id_scope,
-            settings=only_files(how.settings, [Path(f) for f in files]),
-            mapping=_round_maps(how.mapping, [str(f) for f in files]),
-            progress=progress,
-            na_policy=na_policy,
-        )
-    except PhbsError as error:
-        # Say which round could not be read: the same file name may be in several.
-        where_id, where_en = named or (f"putaran {label}", f"round {label}")
-        error.message_id = f"{where_id}: {error.message_id}"
-        error.message_en = f"{where_en}: {error.message_en}"
-        raise
+        with round_named(label, named):
+            return read_named_round(
+                label,
+                files,
+                form or how.form,
+                villages=villages,
+                sheet=how.sheet,
+                id_scope=how.id_scope,
+                settings=how.settings,
+                mapping=how.mapping,
+                progress=progress,
+                na_policy=na_policy,
+            )
     finally:
         if progress is not None:
             progress.finish()

@@ -26,15 +26,23 @@ visible to the panel, which may exclude or correct the village with an override 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
 
 from phbs.contest.measures import VillageMeasures
-from phbs.contest.models import ChangeRecord
+from phbs.contest.models import ChangeRecord, InputRecord
 from phbs.contest.notes import Notes, measure_label
 from phbs.contest.rubric import Rubric, SurveySource
 from phbs.errors import SettingsError
 from phbs.i18n import t
+from phbs.ingest.code_changes import read_code_changes
+from phbs.ingest.file_names import file_name
+from phbs.ingest.held import file_sha256
+from phbs.issues import Issue
 from phbs.scoring.household import AreaLevel
+from phbs.trends.compare import compare_rounds
 from phbs.trends.models import AreaTrend, Change, Reason, Trends
+from phbs.trends.rounds import Round
 
 #: The measure's name in rubrics (docs/aturan.md §7.2).
 CHANGE_MEASURE = "perubahan_persen_ber_phbs"
@@ -203,3 +211,27 @@ def measure_notes(rubric: Rubric, measures: VillageMeasures | None, kode: str) -
             name, name_en = measure_label(measure, rubric)
             notes.add(f"{name}: {indonesian}", f"{name_en}: {english}")
     return notes
+
+
+def baseline_change(
+    measures: VillageMeasures,
+    earlier: tuple[Round, list[Issue]],
+    now: Round,
+    code_changes: Path | None,
+    earlier_files: Sequence[Path],
+) -> tuple[VillageMeasures, list[Issue], list[InputRecord]]:
+    """``measures`` with each village's change from the ``earlier`` round (as read, with
+    its reading issues) to ``now``, compared by village with the ``code_changes`` file when
+    given (``phbs rank --baseline``); the issues of reading and lining up the rounds; the
+    records of the earlier round's files and the code-change file for the audit trail."""
+    changes = read_code_changes(code_changes) if code_changes else None
+    trends = compare_rounds([earlier[0], now], by="desa", code_changes=changes)
+    files = [*earlier_files, *([code_changes] if code_changes is not None else [])]
+    roles = ["putaran_dasar"] * len(earlier_files) + ["perubahan_kode"] * (
+        len(files) - len(earlier_files)
+    )
+    records = [
+        InputRecord(peran=role, berkas=file_name(f), sha256=file_sha256(f))
+        for role, f in zip(roles, files, strict=True)
+    ]
+    return with_change(measures, trends), [*earlier[1], *trends.masalah], records

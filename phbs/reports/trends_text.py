@@ -62,6 +62,15 @@ def _levels(trends: Trends, lang: Lang) -> str:
 def trends_table(trends: Trends, pair: int, lang: Lang = "id") -> str:
     """One row per area: both rounds' % ber-PHBS with n, the change, its interval, the
     verdict and, when households were paired, how many became and stopped being ber-PHBS."""
+    return format_table(*trends_cells(trends, pair, lang))
+
+
+def trends_cells(
+    trends: Trends, pair: int, lang: Lang = "id", *, width: int | None = _NAME_WIDTH
+) -> tuple[list[str], list[list[str]], set[int]]:
+    """The cells of :func:`trends_table`: headers, rows and the columns aligned right
+    (names cut to ``width`` characters, none when ``None``)."""
+    cut = slice(width)
     first, last = trends.perbandingan[pair]
     index = {info.label: i for i, info in enumerate(trends.putaran)}
     conf = fmt_decimal(trends.tingkat_kepercayaan * 100, lang, 1, trim=True)
@@ -76,7 +85,7 @@ def trends_table(trends: Trends, pair: int, lang: Lang = "id") -> str:
     for area in trends.wilayah:
         ber = area.persen_ber_phbs
         change = ber.perubahan[pair]
-        row = [area.kode, area.nama[:_NAME_WIDTH]]
+        row = [area.kode, area.nama[cut]]
         for label in (first, last):
             value = ber.nilai[index[label]]
             row.append(
@@ -99,7 +108,7 @@ def trends_table(trends: Trends, pair: int, lang: Lang = "id") -> str:
             )
         rows.append(row)
     right = set(range(2, len(headers) - (2 if paired else 1)))
-    return format_table(headers, rows, right)
+    return headers, rows, right
 
 
 def verdict_counts(trends: Trends, pair: int) -> dict[str, int]:

@@ -4,7 +4,8 @@ scores them, keeping each household's outcome for the transitions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from phbs.errors import SettingsError
@@ -83,3 +84,55 @@ def read_round(
         totals_source=totals_source(villages),
     )
     return rnd, issues
+
+
+def read_named_round(
+    label: str,
+    files: Sequence[str | Path],
+    form: str | Path | LoadedForm,
+    *,
+    villages: VillageTotals | None = None,
+    sheet: str | None = None,
+    id_scope: IdScope | str = IdScope.SURVEI,
+    settings: ReadSettings | None = None,
+    mapping: FileMaps | None = None,
+    progress: Callable[[int], None] | None = None,
+    na_policy: str | None = None,
+) -> tuple[Round, list[Issue]]:
+    """:func:`read_round` of one round among other files: only the mappings and the
+    villages given for its own ``files`` (``--map FILE=PETA``, ``--desa FILE=KODE``). Read
+    it within :func:`round_named` so that an error names the round."""
+    from phbs.ingest.one_village import only_files
+
+    paths = [Path(f) for f in files]
+    mine = {p.expanduser().resolve() for p in paths}
+    if mapping is not None:
+        mapping = FileMaps(mapping.default, tuple(m for m in mapping.per_file if m[0] in mine))
+    return read_round(
+        label,
+        paths,
+        form,
+        villages=villages,
+        sheet=sheet,
+        id_scope=id_scope,
+        settings=only_files(settings or ReadSettings(), paths),
+        mapping=mapping,
+        progress=progress,
+        na_policy=na_policy,
+    )
+
+
+@contextmanager
+def round_named(label: str, named: tuple[str, str] | None = None) -> Iterator[None]:
+    """Within the block, an error that stops the reading names the round (``named``: in
+    Indonesian and English; default ``putaran LABEL``): the same file name may be in
+    several rounds."""
+    from phbs.errors import PhbsError
+
+    try:
+        yield
+    except PhbsError as error:
+        where_id, where_en = named or (f"putaran {label}", f"round {label}")
+        error.message_id = f"{where_id}: {error.message_id}"
+        error.message_en = f"{where_en}: {error.message_en}"
+        raise
