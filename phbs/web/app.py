@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
@@ -27,7 +29,8 @@ from starlette.types import ASGIApp
 from phbs.errors import PhbsError
 from phbs.i18n import Lang, t
 from phbs.web import UPLOADS
-from phbs.web.fields import job_spec, picked
+from phbs.web.fieldforms import KINDS, write_field_form
+from phbs.web.fields import job_spec, picked, text
 from phbs.web.guard import Guard, Rules, TooLarge
 from phbs.web.hints import option_hints
 from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
@@ -54,6 +57,7 @@ _UPLOADED = {
     "overrides": "koreksi.csv",
     "form_file": "formulir.yaml",
     "rubric_file": "rubrik.yaml",
+    "code_changes": "perubahan-kode.csv",
 }
 #: The answers of one proposal's page at most (one field per question).
 MAX_FIELDS = 500
@@ -191,6 +195,11 @@ class WebApp:
             path = await _save(upload, job.folder, f"survei-{number}.csv")
             if path is not None:
                 survey.append(path)
+        earlier = []
+        for number, upload in enumerate(form.getlist("baseline"), start=1):
+            path = await _save(upload, job.folder, f"putaran-{number}.csv")
+            if path is not None:
+                earlier.append(path)
         files = {}
         for key, fallback in _UPLOADED.items():
             files[key] = await _save(form.get(key), job.folder, fallback)
@@ -205,7 +214,7 @@ class WebApp:
             self.settings.jobs.fail(job, said)
             return
         try:
-            spec = job_spec(form, job.folder, tuple(survey), files, lang)
+            spec = job_spec(form, job.folder, (tuple(survey), tuple(earlier)), files, lang)
         except PhbsError as error:
             self.settings.jobs.fail(job, error_line(error, job))
             return
@@ -309,6 +318,35 @@ class WebApp:
             raise HTTPException(404)
         return FileResponse(proposed.mapping, media_type="application/yaml", filename=MAP_NAME)
 
+    async def field_form(self, request: Request) -> Response:
+        """``phbs forms template``, ``xlsform`` or ``print`` of a bundled form, written into
+        a private folder removed once it is sent; a kabupaten code the writer refuses is the
+        command line's one line."""
+        kind = str(request.path_params["kind"])
+        if kind not in KINDS:
+            raise HTTPException(404)
+        lang = page_lang(request, self.settings.lang)
+        query = request.query_params
+        name = picked(query, "form", [c.value for c in form_choices(lang)["forms"]], DEFAULT_FORM)
+        folder = Path(tempfile.mkdtemp(prefix="formulir-", dir=self.settings.jobs.root))
+        try:
+            path = await run_in_threadpool(
+                write_field_form, kind, name, text(query, "kabupaten"), folder
+            )
+        except PhbsError as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            message = f"{t('cli.error', lang)}: {error.message(lang)}"
+            return self.render(request, "galat.html.j2", 400, message=message)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(
+            path,
+            media_type=KINDS[kind].media_type,
+            filename=f"{name}-{path.name}",
+            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+        )
+
     async def sort_script(self, _request: Request) -> Response:
         """The report's table script (sorting by a column's header), the same file the
         HTML report inlines."""
@@ -328,6 +366,7 @@ def create_app(settings: Settings) -> ASGIApp:
         Route("/jobs/{job_id}/status", web.status),
         Route("/jobs/{job_id}/cancel", web.cancel, methods=["POST"]),
         Route("/jobs/{job_id}/files/{name}", web.download),
+        Route("/forms/{kind}", web.field_form),
         Route("/maps", web.propose, methods=["POST"]),
         Route("/maps/{map_id}", web.map_page),
         Route("/maps/{map_id}/answers", web.map_answers, methods=["POST"]),

@@ -141,11 +141,17 @@ def _date(value: str) -> datetime.date:
 
 
 def job_spec(
-    form: Fields, folder: Path, survey: tuple[Path, ...], files: dict[str, Path | None], lang: Lang
+    form: Fields,
+    folder: Path,
+    rounds: tuple[tuple[Path, ...], tuple[Path, ...]],
+    files: dict[str, Path | None],
+    lang: Lang,
 ) -> JobSpec:
-    """The job of a submitted upload form: the ``survey`` files and the other ``files``
-    saved (by field name) in ``folder``, and every choice of the page. An uploaded form or
-    rubric file is read instead of the one chosen in its select."""
+    """The job of a submitted upload form: the survey files and the earlier round's
+    (``rounds``) and the other ``files`` saved (by field name) in ``folder``, and every
+    choice of the page. An uploaded form or rubric file is read instead of the one chosen
+    in its select."""
+    survey, earlier = rounds
     from phbs.web.page import form_choices
 
     offered = {key: [c.value for c in options] for key, options in form_choices(lang).items()}
@@ -179,4 +185,8 @@ def job_spec(
         rank_incomplete=ticked(form, "rank_incomplete"),
         uncertainty=uncertainty(form),
         minutes=minutes(form),
+        baseline=earlier,
+        baseline_label=text(form, "baseline_label"),
+        label=text(form, "label"),
+        code_changes=files.get("code_changes"),
     )

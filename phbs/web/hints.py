@@ -38,6 +38,9 @@ _CONTROLS: dict[str, tuple[str | None, str]] = {
     "--shrink": ("web.contest", "web.shrink"),
     "--weight-sensitivity": ("web.contest", "web.weights"),
     "--resample-judges": ("web.contest", "web.resample_judges"),
+    "--baseline": ("web.rounds", "web.rounds.files"),
+    "--label": ("web.rounds", "web.rounds.current"),
+    "--code-changes": ("web.rounds", "web.rounds.code_changes"),
 }
 #: Words answered on this page by a proposed mapping (the area of village names, a file's own
 #: column titles).

@@ -42,6 +42,8 @@ from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.streaming import StreamedScore, score_survey
 from phbs.scoring.summary import AreaReport, summarise
+from phbs.trends.models import Trends
+from phbs.web.rounds import change_of, read_earlier
 from phbs.web.spec import JobSpec, choice, inputs, na_policy, reading, upload_names
 from phbs.web.writing import Outputs, output_steps
 
@@ -60,6 +62,7 @@ MEDIA_TYPES: dict[str, str] = {
     "disisihkan.csv": "text/csv; charset=utf-8",
     "masalah.xlsx": _XLSX,
     "peringkat.csv": "text/csv; charset=utf-8",
+    "perubahan.csv": "text/csv; charset=utf-8",
 }
 
 
@@ -138,6 +141,8 @@ class JobResult:
     skipped: tuple[str, ...] = ()
     #: How sure the ranking is, when the job asked (``--bootstrap``, ``--shrink`` …).
     uncertainty: Uncertainty | None = None
+    #: The comparison with the earlier round, when one was given (``--baseline``).
+    trends: Trends | None = None
 
 
 def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
@@ -212,8 +217,9 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
     if spec.rubric is None and spec.asks_contest():
         raise SettingsError(t("report.cli.needs_rubric", "id"), t("report.cli.needs_rubric", "en"))
     rubric = load_rubric(spec.rubric) if spec.rubric is not None else None
-    minutes = spec.minutes
     totals = read_villages(spec.villages) if spec.villages else None
+    # The earlier round is read first: when it cannot be read, nothing is written.
+    earlier = read_earlier(spec, form, (settings, maps), totals, watch)
     # The rank bootstrap resamples households, so they are kept in memory (phbs report).
     result = score_survey(
         spec.survey,
@@ -232,17 +238,22 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
         survey = result.survey
         check_publishable(survey)
         report = summarise(result, by=level, villages=totals)
-        ranking, found = None, None
+        ranking, found, change = None, None, None
+        by_village = report
+        if level is not AreaLevel.DESA and (rubric is not None or earlier is not None):
+            by_village = summarise(result, by=AreaLevel.DESA, villages=totals)
+        if earlier is not None:
+            reports = (report, by_village)
+            ranked = rubric is not None
+            change = change_of(earlier, result, reports, level.value, ranked, spec.survey)
         if rubric is not None:
-            by_village = report
-            if level is not AreaLevel.DESA:
-                by_village = summarise(result, by=AreaLevel.DESA, villages=totals)
+            measures = change.measures if change is not None else None
             run = run_contest(
                 rubric,
-                by_village,
+                measures or by_village,
                 by_village,
                 ContestFiles(spec.judges, spec.attributes, spec.overrides),
-                survey_records(survey.files, totals),
+                [*survey_records(survey.files, totals), *(change.records if change else [])],
                 method=spec.method,
                 rank_incomplete=spec.rank_incomplete,
                 uncertainty=spec.uncertainty,
@@ -259,7 +270,8 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             include_names=spec.include_names,
             villages=totals,
             uncertainty=found,
-            minutes=minutes,
+            minutes=spec.minutes,
+            trends=change.trends if change is not None else None,
             dusun=False,
         )
         content = build_content(result, report, options)
@@ -276,6 +288,7 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             spec.csv_format,
             households_sheet_rows=spec.households_sheet_rows,
             uncertainty=found,
+            trends=change.trends if change is not None else None,
         )
         steps = output_steps(outputs, watch.check)
         ready = JobResult(
@@ -286,6 +299,7 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             areas=report,
             ranking=ranking,
             uncertainty=found,
+            trends=change.trends if change is not None else None,
             downloads=[],
             pending=_listed(name for name, _write in steps),
             lang=spec.lang,

@@ -21,6 +21,7 @@ from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.reports.denominators import ci_note, denominator_notes
 from phbs.reports.ranking import ranking_cells
 from phbs.reports.text import area_cells
+from phbs.reports.trends_text import counts_line, statements, trends_cells
 from phbs.reports.uncertainty import uncertainty_cells, uncertainty_notes
 from phbs.resources import resource_dir
 from phbs.scoring.household import AreaLevel
@@ -197,6 +198,18 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
             sureness = grid("tabel-kepastian", cells, lang, False)
             notes = uncertainty_notes(found, lang)
     files_lang = "" if lang == result.lang else t(f"web.files_lang.{result.lang}", lang)
+    change: dict[str, Any] | None = None
+    if result.trends is not None:  # what phbs compare prints for the last pair of rounds
+        trends, pair = result.trends, len(result.trends.perbandingan) - 1
+        first, last = trends.perbandingan[pair]
+        change = {
+            "title": t("web.change", lang, first=first, last=last),
+            "table": grid(
+                "tabel-perubahan", trends_cells(trends, pair, lang, width=None), lang, False
+            ),
+            "counts": counts_line(trends, pair, lang),
+            "notes": statements(trends, pair, lang),
+        }
     return {
         "reading": [shown(line, folder) for line in said.reading],
         "reconciliation": said.reconciliation,
@@ -214,6 +227,7 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "ranking": ranking,
         "sureness": sureness,
         "sureness_notes": notes,
+        "change": change,
         "downloads": [Link(d.name, d.label(lang)) for d in result.downloads],
         "total": len(result.downloads) + len(result.pending),
         "files_lang": files_lang,

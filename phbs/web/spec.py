@@ -41,7 +41,8 @@ class JobSpec:
     ``--csv-excel``; ``title`` and ``target`` are ``phbs report``'s ``--title`` and
     ``--target``; ``method``, ``rank_incomplete``, ``uncertainty`` (``--bootstrap``,
     ``--seed`` …) and ``minutes`` (``--place``, ``--date``, ``--chair``, ``--judge`` …) its
-    contest options."""
+    contest options; ``baseline`` … ``code_changes`` its earlier round (``--baseline``,
+    ``--label``, ``--code-changes``)."""
 
     folder: Path
     survey: tuple[Path, ...]
@@ -72,6 +73,12 @@ class JobSpec:
     rank_incomplete: bool = False
     uncertainty: UncertaintyOptions = field(default_factory=UncertaintyOptions)
     minutes: MinutesDetails = field(default_factory=MinutesDetails)
+    #: ``--baseline LABEL=FILE``: the earlier round's files and label, this round's label
+    #: (``--label``) and the code-change file (``--code-changes``).
+    baseline: tuple[Path, ...] = ()
+    baseline_label: str | None = None
+    label: str | None = None
+    code_changes: Path | None = None
 
     def asks_contest(self) -> bool:
         """Whether a choice needs a rubric, as ``phbs report`` refuses it without
@@ -128,6 +135,8 @@ def inputs(spec: JobSpec) -> list[Path]:
         spec.attributes,
         spec.overrides,
         *(p for p in (spec.form, spec.rubric) if isinstance(p, Path)),
+        *spec.baseline,
+        spec.code_changes,
     ]
     return [*spec.survey, *(p for p in given if p is not None)]
 

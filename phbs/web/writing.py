@@ -26,10 +26,12 @@ from phbs.reports.html.page import write_html, write_minutes_html
 from phbs.reports.ranking import write_ranking_csv
 from phbs.reports.tables import write_areas_csv, write_areas_json, write_issues
 from phbs.reports.text import file_readings
+from phbs.reports.trends_tables import write_trends_csv
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.streaming import StreamedScore
 from phbs.scoring.summary import AreaReport
 from phbs.scoring.summary_issues import summary_issues
+from phbs.trends.models import Trends
 
 #: One output: its fixed file name and the call that writes it to a path.
 Step = tuple[str, Callable[[Path], None]]
@@ -55,6 +57,8 @@ class Outputs:
     #: How sure the ranking is (asked for): its columns follow the ranking CSV's, as
     #: ``phbs rank --bootstrap … -o``.
     uncertainty: Uncertainty | None = None
+    #: The comparison with the earlier round: ``phbs compare -o perubahan.csv``'s columns.
+    trends: Trends | None = None
 
 
 def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
@@ -116,6 +120,14 @@ def output_steps(outputs: Outputs, stop: Callable[[], None]) -> list[Step]:
             ),
             ("berita-acara.html", lambda p: write_minutes_html(outputs.content, p)),
         ]
+    trends = outputs.trends
+    if trends is not None:
+        steps.append(
+            (
+                "perubahan.csv",
+                lambda p: write_trends_csv(trends, p, outputs.inputs, csv_format=csv_format),
+            )
+        )
     steps.append(("laporan.html", lambda p: write_html(full(), p, progress=check)))
     if survey.recap_villages is None:
         steps.append(

@@ -22,7 +22,7 @@ from phbs.web.spec import JobSpec
 
 def _spec(tmp_path: Path, **fields: str) -> JobSpec:
     files: dict[str, Path | None] = {"rubric_file": None, "form_file": None}
-    return job_spec(fields, tmp_path, (tmp_path / "s.csv",), files, "id")
+    return job_spec(fields, tmp_path, ((tmp_path / "s.csv",), ()), files, "id")
 
 
 def test_blank_fields_are_the_command_lines_defaults(tmp_path: Path) -> None:
@@ -88,3 +88,13 @@ def test_the_number_fields_carry_their_limits_to_the_browser(web: WebServer) -> 
     assert set(fields) == {"bootstrap", "seed", "weight_sensitivity", "year"}
     assert ' max="100000"' in fields["bootstrap"]
     assert ' min="1900" max="2999"' in fields["year"]
+
+
+def test_the_earlier_round_fields(tmp_path: Path) -> None:
+    earlier = (tmp_path / "a.csv", tmp_path / "b.csv")
+    files = {"code_changes": tmp_path / "kode.csv"}
+    given = {"baseline_label": " 2024 ", "label": "2025"}
+    spec = job_spec(given, tmp_path, ((tmp_path / "s.csv",), earlier), dict(files), "id")
+    assert spec.baseline == earlier
+    assert (spec.baseline_label, spec.label) == ("2024", "2025")
+    assert spec.code_changes == tmp_path / "kode.csv"
