@@ -589,6 +589,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The downloads are in English, the language the survey was processed in.",
     ),
     "web.downloads": ("Unduh", "Downloads"),
+    "web.open": ("buka di tab baru", "open in a new tab"),
     "web.writing": (
         "Berkas unduhan sedang ditulis: {done} dari {total}",
         "Writing the downloads: {done} of {total}",

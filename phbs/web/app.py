@@ -31,7 +31,7 @@ from phbs.i18n import Lang, t
 from phbs.web import UPLOADS
 from phbs.web.fieldforms import KINDS, write_field_form
 from phbs.web.fields import job_spec, picked, text
-from phbs.web.guard import Guard, Rules, TooLarge
+from phbs.web.guard import VIEW_CSP, Guard, Rules, TooLarge
 from phbs.web.hints import option_hints
 from phbs.web.maps import MAP_NAME, Maps, Proposed, answer, make_proposal
 from phbs.web.page import (
@@ -266,6 +266,22 @@ class WebApp:
                 return FileResponse(found.path, media_type=found.media_type, filename=found.name)
         raise HTTPException(404)
 
+    async def view(self, request: Request) -> Response:
+        """An HTML download (the report, the minutes) opened in the tab, in a sandbox of its
+        own (:data:`~phbs.web.guard.VIEW_CSP`)."""
+        job = self._job(request)
+        name = str(request.path_params["name"])
+        for found in job.result.downloads if job.result is not None else []:
+            if found.name == name and name.endswith(".html") and found.path.is_file():
+                return FileResponse(
+                    found.path,
+                    media_type=found.media_type,
+                    filename=found.name,
+                    content_disposition_type="inline",
+                    headers={"content-security-policy": VIEW_CSP},
+                )
+        raise HTTPException(404)
+
     async def propose(self, request: Request) -> Response:
         """``phbs map`` for one uploaded file: the proposal is made, then shown."""
         lang = page_lang(request, self.settings.lang)
@@ -366,6 +382,7 @@ def create_app(settings: Settings) -> ASGIApp:
         Route("/jobs/{job_id}/status", web.status),
         Route("/jobs/{job_id}/cancel", web.cancel, methods=["POST"]),
         Route("/jobs/{job_id}/files/{name}", web.download),
+        Route("/jobs/{job_id}/view/{name}", web.view),
         Route("/forms/{kind}", web.field_form),
         Route("/maps", web.propose, methods=["POST"]),
         Route("/maps/{map_id}", web.map_page),

@@ -124,10 +124,28 @@ def _keep_token(request: Request, token: str) -> Response:
     return response
 
 
+#: A report opened in the browser's tab (``/jobs/{id}/view/{name}``): it runs its own inline
+#: style and script (sorting, printing) in a sandbox, an origin of its own, so it reaches
+#: neither the page's cookies nor its server; nothing is loaded from anywhere.
+VIEW_CSP = (
+    "sandbox allow-scripts allow-modals allow-popups; default-src 'none'; "
+    "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+)
+_CSP_NAME = b"content-security-policy"
+
+
 def _with_headers(send: Send) -> Send:
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", []), *HEADERS]
+            headers = list(message.get("headers", []))
+            # A response with a policy of its own (a report opened in the tab) keeps it
+            # alone: two policies would both apply.
+            own = any(name.lower() == _CSP_NAME for name, _value in headers)
+            message["headers"] = [
+                *headers,
+                *(h for h in HEADERS if not (own and h[0] == _CSP_NAME)),
+            ]
         await send(message)
 
     return sending
@@ -148,4 +166,4 @@ def _counted(receive: Receive, limit: int) -> Receive:
     return receiving
 
 
-__all__ = ["Guard", "Refusal", "Rules", "TooLarge"]
+__all__ = ["VIEW_CSP", "Guard", "Refusal", "Rules", "TooLarge"]

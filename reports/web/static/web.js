@@ -67,6 +67,15 @@
         var name = document.createElement("code");
         name.textContent = download.name;
         item.append(link, " ", name);
+        if (/\.html$/.test(download.name)) { // a page: also opened in a tab of its own
+          var open = document.createElement("a");
+          open.href = writing.dataset.view + encodeURIComponent(download.name);
+          open.target = "_blank";
+          open.rel = "noopener";
+          open.className = "buka";
+          open.textContent = writing.dataset.open;
+          item.append(" · ", open);
+        }
         return item;
       });
       list.replaceChildren.apply(list, items);
