@@ -183,3 +183,32 @@ def test_an_earlier_round_given_wrongly_is_refused_before_anything_is_written(
     assert says in refused.value.message("id")
     assert not list(tmp_path.glob("laporan*"))
     assert not list(tmp_path.glob("ringkasan*"))
+
+
+def test_an_earlier_round_given_as_a_score_json_is_read_as_phbs_report_reads_it(
+    tmp_path: Path,
+) -> None:
+    """§5.8: the summary JSON of an earlier ``phbs score -o`` is one round."""
+    survey = _copy(sample_data().survey_files, tmp_path)
+    earlier = _copy(sorted(SAMPLE.glob("putaran-2024-*.csv")), tmp_path)
+    with contextlib.chdir(tmp_path):
+        scored = _cli("score", *(p.name for p in earlier), "-o", "putaran-2024.json")
+        assert scored[0] in (0, 1), scored[2]
+        reported = _cli(
+            "report",
+            "--survey",
+            *(p.name for p in survey),
+            "--baseline=2024=putaran-2024.json",
+            "--html",
+            "cli.html",
+        )
+        assert reported[0] == 0, reported[2]
+    spec = JobSpec(
+        folder=tmp_path,
+        survey=tuple(survey),
+        baseline=(tmp_path / "putaran-2024.json",),
+        baseline_label="2024",
+    )
+    result = run_job(spec)
+    assert result.trends is not None
+    assert _text(tmp_path / "laporan.html") == _text(tmp_path / "cli.html")
