@@ -314,6 +314,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Data issues from reading the files (Excel workbook)",
     ),
     "job.download.peringkat.csv": ("Peringkat lomba (CSV)", "Contest ranking (CSV)"),
+    "job.download.rubrik-ahp.yaml": (
+        "Rubrik dengan bobot AHP (YAML)",
+        "Rubric with the AHP weights (YAML)",
+    ),
     "job.download.perubahan.csv": (
         "Perubahan sejak putaran sebelumnya (CSV)",
         "Change since the earlier round (CSV)",
@@ -498,6 +502,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "web.report": ("Laporan", "Report"),
     "web.change": ("Perubahan {first} → {last}", "Change {first} → {last}"),
+    "web.ahp": (
+        "Matriks perbandingan berpasangan juri (AHP) untuk bobot rubrik",
+        "The judges' pairwise comparison matrix (AHP) for the rubric's weights",
+    ),
+    "web.ahp_force": ("Pakai bobot AHP walau CR > 0,10", "Use the AHP weights even if CR > 0.10"),
+    "web.ahp.title": ("Bobot AHP", "AHP weights"),
     "web.fieldforms.title": ("Formulir untuk mengumpulkan data", "Forms to collect the data"),
     "web.fieldforms.lead": (
         "Unduh formulir yang dibaca langsung oleh halaman ini, seperti phbs forms: templat "

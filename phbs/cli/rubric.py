@@ -21,10 +21,10 @@ from phbs.contest.rubric import (
     ValueTable,
 )
 from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
-from phbs.contest.weights import read_pairwise, rubric_weights, write_weights_into
+from phbs.contest.weights import read_pairwise, rubric_weights, write_ahp_rubric
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_decimal, t
-from phbs.outputs import atomic_text, check_run_files, input_file
+from phbs.outputs import check_run_files, input_file
 from phbs.reports.text import format_table
 
 
@@ -258,8 +258,5 @@ def ahp_command(
         return
     label = t(f"rubric.ahp.kind.{kind}", language)
     click.echo(t("rubric.ahp.scaled", language, total=_number(total, language), kind=label))
-    text = loaded.path.read_text(encoding="utf-8")
-    updated = write_weights_into(text, kind, new, output)
-    with atomic_text(output, [matrix, loaded.path]) as handle:
-        handle.write(updated)
+    write_ahp_rubric(loaded, kind, new, output, [matrix])
     click.echo(t("written", language, path=output))

@@ -18,6 +18,7 @@ is returned.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,10 +29,11 @@ from numpy.typing import NDArray
 
 from phbs.contest.ahp import AhpResult, ahp_weights
 from phbs.contest.rubric import Rubric, parse_number
-from phbs.contest.rubric_loading import parse_rubric
+from phbs.contest.rubric_loading import LoadedRubric, parse_rubric
 from phbs.errors import RubricError
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
+from phbs.outputs import atomic_text
 
 
 @dataclass(frozen=True)
@@ -200,3 +202,20 @@ def write_weights_into(text: str, kind: str, weights: dict[str, float], path: Pa
         text = text[:start] + replacement + text[end:]
     parse_rubric(text.encode("utf-8"), path)
     return text
+
+
+def write_ahp_rubric(
+    loaded: LoadedRubric,
+    kind: str,
+    weights: dict[str, float],
+    output: Path,
+    inputs: Sequence[Path] = (),
+) -> None:
+    """The rubric ``loaded`` with the AHP ``weights`` of its groups or criteria (``kind``,
+    from :func:`rubric_weights`) written to ``output`` atomically, its comments and layout
+    kept; neither ``inputs`` nor the rubric's own file is overwritten (``phbs rubric ahp
+    --write-into RUBRIK -o BERKAS``)."""
+    text = loaded.path.read_text(encoding="utf-8")
+    updated = write_weights_into(text, kind, weights, output)
+    with atomic_text(output, [*inputs, loaded.path]) as handle:
+        handle.write(updated)

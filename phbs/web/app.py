@@ -58,6 +58,7 @@ _UPLOADED = {
     "form_file": "formulir.yaml",
     "rubric_file": "rubrik.yaml",
     "code_changes": "perubahan-kode.csv",
+    "ahp": "matriks-ahp.csv",
 }
 #: The answers of one proposal's page at most (one field per question).
 MAX_FIELDS = 500

@@ -189,4 +189,6 @@ def job_spec(
         baseline_label=text(form, "baseline_label"),
         label=text(form, "label"),
         code_changes=files.get("code_changes"),
+        ahp=files.get("ahp"),
+        ahp_force=ticked(form, "ahp_force"),
     )

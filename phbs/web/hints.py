@@ -38,6 +38,7 @@ _CONTROLS: dict[str, tuple[str | None, str]] = {
     "--shrink": ("web.contest", "web.shrink"),
     "--weight-sensitivity": ("web.contest", "web.weights"),
     "--resample-judges": ("web.contest", "web.resample_judges"),
+    "--force": ("web.contest", "web.ahp_force"),
     "--baseline": ("web.rounds", "web.rounds.files"),
     "--label": ("web.rounds", "web.rounds.current"),
     "--code-changes": ("web.rounds", "web.rounds.code_changes"),

@@ -45,6 +45,7 @@ from phbs.scoring.summary import AreaReport, summarise
 from phbs.trends.models import Trends
 from phbs.web.rounds import change_of, read_earlier
 from phbs.web.spec import JobSpec, choice, inputs, na_policy, reading, upload_names
+from phbs.web.weights import AHP_RUBRIC, AhpWeights, weigh
 from phbs.web.writing import Outputs, output_steps
 
 #: Issues shown under each code of :attr:`JobResult.issues` (``phbs validate`` shows 3).
@@ -63,6 +64,7 @@ MEDIA_TYPES: dict[str, str] = {
     "masalah.xlsx": _XLSX,
     "peringkat.csv": "text/csv; charset=utf-8",
     "perubahan.csv": "text/csv; charset=utf-8",
+    AHP_RUBRIC: "application/yaml",
 }
 
 
@@ -143,6 +145,8 @@ class JobResult:
     uncertainty: Uncertainty | None = None
     #: The comparison with the earlier round, when one was given (``--baseline``).
     trends: Trends | None = None
+    #: The AHP weights the rubric was ranked with, when a matrix was given.
+    weights: AhpWeights | None = None
 
 
 def issue_groups(issues: list[Issue], lang: Lang, examples: int = EXAMPLES) -> list[IssueGroup]:
@@ -217,6 +221,9 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
     if spec.rubric is None and spec.asks_contest():
         raise SettingsError(t("report.cli.needs_rubric", "id"), t("report.cli.needs_rubric", "en"))
     rubric = load_rubric(spec.rubric) if spec.rubric is not None else None
+    # The matrix is read and checked now; the rubric with its weights is written with the
+    # job's files (phbs rubric ahp --write-into, then phbs rank --rubric with it).
+    weights = weigh(spec.ahp, rubric, spec.ahp_force) if spec.ahp and rubric else None
     totals = read_villages(spec.villages) if spec.villages else None
     # The earlier round is read first: when it cannot be read, nothing is written.
     earlier = read_earlier(spec, form, (settings, maps), totals, watch)
@@ -235,6 +242,10 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
     written: list[Path] = []
     try:
         watch.check()
+        if weights is not None and rubric is not None:
+            weights.write(rubric, paths[AHP_RUBRIC], inputs(spec))
+            written.append(paths[AHP_RUBRIC])
+            rubric = load_rubric(paths[AHP_RUBRIC])
         survey = result.survey
         check_publishable(survey)
         report = summarise(result, by=level, villages=totals)
@@ -300,7 +311,8 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             ranking=ranking,
             uncertainty=found,
             trends=change.trends if change is not None else None,
-            downloads=[],
+            weights=weights,
+            downloads=[_download(p) for p in written],
             pending=_listed(name for name, _write in steps),
             lang=spec.lang,
         )

@@ -16,7 +16,7 @@ from phbs.contest.rubric import Method
 from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
 from phbs.forms.loading import bundled_forms, load_form
 from phbs.forms.model import NaPolicy
-from phbs.i18n import Lang, fmt_int, t
+from phbs.i18n import Lang, fmt_decimal, fmt_int, t
 from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.reports.denominators import ci_note, denominator_notes
 from phbs.reports.ranking import ranking_cells
@@ -198,6 +198,18 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
             sureness = grid("tabel-kepastian", cells, lang, False)
             notes = uncertainty_notes(found, lang)
     files_lang = "" if lang == result.lang else t(f"web.files_lang.{result.lang}", lang)
+    weights: dict[str, Any] | None = None
+    if result.weights is not None:  # what phbs rubric ahp prints
+        ahp_weights = result.weights
+        headers = [t(f"rubric.ahp.col.{k}", lang) for k in ("item", "weight", "rubric")]
+        rows = [
+            [label, fmt_decimal(ahp, lang, 4), fmt_decimal(new, lang, 4, trim=True)]
+            for label, ahp, new in ahp_weights.rows
+        ]
+        weights = {
+            "table": grid("tabel-ahp", (headers, rows, {1, 2}), lang, False),
+            "notes": ahp_weights.said[lang],
+        }
     change: dict[str, Any] | None = None
     if result.trends is not None:  # what phbs compare prints for the last pair of rounds
         trends, pair = result.trends, len(result.trends.perbandingan) - 1
@@ -228,6 +240,7 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "sureness": sureness,
         "sureness_notes": notes,
         "change": change,
+        "weights": weights,
         "downloads": [Link(d.name, d.label(lang)) for d in result.downloads],
         "total": len(result.downloads) + len(result.pending),
         "files_lang": files_lang,

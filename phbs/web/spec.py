@@ -23,6 +23,7 @@ from phbs.regions import village_option
 from phbs.reports.panel import MinutesDetails
 from phbs.scoring.household import AreaLevel
 from phbs.web import UPLOADS
+from phbs.web.weights import AHP_RUBRIC
 
 #: The form read when none is chosen (``phbs score``'s default ``--form``).
 DEFAULT_FORM = "kemenkes-rt-10"
@@ -79,13 +80,18 @@ class JobSpec:
     baseline_label: str | None = None
     label: str | None = None
     code_changes: Path | None = None
+    #: ``phbs rubric ahp MATRIKS [--force] --write-into RUBRIK``: the judges' pairwise
+    #: comparison matrix whose weights the rubric is ranked with.
+    ahp: Path | None = None
+    ahp_force: bool = False
 
     def asks_contest(self) -> bool:
         """Whether a choice needs a rubric, as ``phbs report`` refuses it without
         ``--rubric``: a contest file or an analysis of the rank's sureness. (The minutes'
-        details, the method and ``--rank-incomplete`` are read only with a rubric.)"""
+        details, the method and ``--rank-incomplete`` are read only with a rubric.) An AHP
+        matrix is written into a rubric, so it needs one too."""
         files = (self.judges, self.attributes, self.overrides)
-        return any(p is not None for p in files) or self.uncertainty.asked
+        return any(p is not None for p in (*files, self.ahp)) or self.uncertainty.asked
 
 
 def choice(kind: type[enum.Enum], value: str, name: str) -> str:
@@ -137,6 +143,7 @@ def inputs(spec: JobSpec) -> list[Path]:
         *(p for p in (spec.form, spec.rubric) if isinstance(p, Path)),
         *spec.baseline,
         spec.code_changes,
+        spec.ahp,
     ]
     return [*spec.survey, *(p for p in given if p is not None)]
 
@@ -144,7 +151,7 @@ def inputs(spec: JobSpec) -> list[Path]:
 def upload_names(spec: JobSpec) -> dict[Path, str]:
     """Each file's name in the outputs: its path in the uploads (``2/survei.csv`` for a
     second ``survei.csv``), distinct, never the server's folder."""
-    names = {}
+    names = {spec.folder / AHP_RUBRIC: AHP_RUBRIC} if spec.ahp is not None else {}
     for path in inputs(spec):
         for inside in (spec.folder / UPLOADS, spec.folder):
             if path.is_relative_to(inside):

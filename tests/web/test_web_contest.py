@@ -91,3 +91,33 @@ def test_a_rubric_file_the_bootstrap_and_the_minutes_typed_in_the_page(
         assert errors == []
     finally:
         page.close()
+
+
+def test_the_ahp_weights_of_the_judges_matrix_on_the_page(
+    context: Any, web: WebServer, tmp_path: Path
+) -> None:
+    """§7.6: the matrix's weights and consistency as ``phbs rubric ahp`` prints them, and
+    the rubric written with them among the downloads."""
+    matrix = SURVEYS[0].parent / "matriks-ahp.csv"
+    said = CliRunner().invoke(cli, ["rubric", "ahp", str(matrix)]).stdout
+    page = context.new_page()
+    try:
+        page.goto(base(web) + "/")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.set_input_files("#berkas-survey", [str(p) for p in SURVEYS])
+        page.set_input_files("#berkas-judges", str(JUDGES))
+        page.set_input_files("#berkas-attributes", str(ATTRIBUTES))
+        page.select_option("#pilih-rubric", "lomba-desa-ber-phbs")
+        page.set_input_files("#berkas-ahp", str(matrix))
+        page.click("#olah")
+        page.wait_for_selector("#tabel-ahp, #galat", timeout=180_000)
+        rows = page.eval_on_selector_all(
+            "#tabel-ahp tbody tr",
+            "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])",
+        )
+        for label, weight in rows:
+            assert any(label in line and weight in line for line in said.splitlines())
+        assert [label for label, _weight in rows] == ["masukan", "proses", "keluaran"]
+        page.wait_for_selector("#unduh a[href$='/files/rubrik-ahp.yaml']", timeout=180_000)
+    finally:
+        page.close()
