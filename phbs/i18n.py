@@ -548,6 +548,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Report title (blank: by level)",
     ),
     "web.target": ("Target % ber-PHBS", "Target % ber-PHBS"),
+    "web.ci_method": ("Metode interval kepercayaan", "Confidence interval method"),
+    "web.ci_method.wilson": ("Wilson (bawaan)", "Wilson (default)"),
+    "web.ci_method.clopper-pearson": ("Clopper–Pearson (eksak)", "Clopper–Pearson (exact)"),
+    "web.ci_method.jeffreys": ("Jeffreys", "Jeffreys"),
+    "web.confidence": ("Tingkat kepercayaan", "Confidence level"),
     "web.include_names": (
         "Tampilkan nama kepala keluarga dan nomor KK di berkas unduhan",
         "Show heads' names and KK numbers in the downloads",

@@ -191,4 +191,6 @@ def job_spec(
         code_changes=files.get("code_changes"),
         ahp=files.get("ahp"),
         ahp_force=ticked(form, "ahp_force"),
+        ci_method=picked(form, "ci_method", offered["ci_methods"], "wilson"),
+        confidence=float(picked(form, "confidence", offered["confidences"], "0.95")),
     )

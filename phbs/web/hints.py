@@ -27,6 +27,8 @@ _CONTROLS: dict[str, tuple[str | None, str]] = {
     "--keep-rejected": ("web.reading", "web.keep_rejected"),
     "--title": ("web.report", "web.title_field"),
     "--target": ("web.report", "web.target"),
+    "--ci-method": ("web.report", "web.ci_method"),
+    "--confidence": ("web.report", "web.confidence"),
     "--rubric": ("web.contest", "web.rubric"),
     "--judges": ("web.contest", "web.judges"),
     "--attributes": ("web.contest", "web.attributes"),

@@ -42,6 +42,7 @@ from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.streaming import StreamedScore, score_survey
 from phbs.scoring.summary import AreaReport, summarise
+from phbs.stats import CiMethod
 from phbs.trends.models import Trends
 from phbs.web.rounds import change_of, read_earlier
 from phbs.web.spec import JobSpec, choice, inputs, na_policy, reading, upload_names
@@ -248,11 +249,23 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             rubric = load_rubric(paths[AHP_RUBRIC])
         survey = result.survey
         check_publishable(survey)
-        report = summarise(result, by=level, villages=totals)
+        report = summarise(
+            result,
+            by=level,
+            villages=totals,
+            ci_method=choice(CiMethod, spec.ci_method, "ci_method"),
+            confidence=spec.confidence,
+        )
         ranking, found, change = None, None, None
         by_village = report
         if level is not AreaLevel.DESA and (rubric is not None or earlier is not None):
-            by_village = summarise(result, by=AreaLevel.DESA, villages=totals)
+            by_village = summarise(
+                result,
+                by=AreaLevel.DESA,
+                villages=totals,
+                ci_method=report.metode_ci,
+                confidence=report.tingkat_kepercayaan,
+            )
         if earlier is not None:
             reports = (report, by_village)
             ranked = rubric is not None

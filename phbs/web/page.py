@@ -25,6 +25,7 @@ from phbs.reports.trends_text import counts_line, statements, trends_cells
 from phbs.reports.uncertainty import uncertainty_cells, uncertainty_notes
 from phbs.resources import resource_dir
 from phbs.scoring.household import AreaLevel
+from phbs.stats import CiMethod
 from phbs.web.worker import shown
 
 if TYPE_CHECKING:
@@ -60,6 +61,10 @@ def texts(lang: Lang) -> Callable[..., str]:
         return t(key, lang, **values)
 
     return said
+
+
+#: The confidence levels the page offers (``--confidence``).
+CONFIDENCE = ("0.9", "0.95", "0.99")
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,17 @@ def form_choices(lang: Lang) -> dict[str, list[Choice]]:
     methods += [Choice(m.value, t(f"web.method.{m.value}", lang)) for m in Method]
     policies = [Choice("", t("web.na_policy.form", lang), True)]
     policies += [Choice(p.value, t(f"web.na_policy.{p.value}", lang)) for p in NaPolicy]
+    intervals = [
+        Choice(m.value, t(f"web.ci_method.{m.value}", lang), m is CiMethod.WILSON) for m in CiMethod
+    ]
+    levels_ci = [
+        Choice(v, f"{v.replace('.', ',') if lang == 'id' else v}", v == "0.95") for v in CONFIDENCE
+    ]
     return {
         "forms": forms,
         "rubrics": rubrics,
+        "ci_methods": intervals,
+        "confidences": levels_ci,
         "methods": methods,
         "na_policies": policies,
         "levels": levels,

@@ -84,6 +84,9 @@ class JobSpec:
     #: comparison matrix whose weights the rubric is ranked with.
     ahp: Path | None = None
     ahp_force: bool = False
+    #: ``--ci-method`` and ``--confidence``: the villages' intervals.
+    ci_method: str = "wilson"
+    confidence: float = 0.95
 
     def asks_contest(self) -> bool:
         """Whether a choice needs a rubric, as ``phbs report`` refuses it without

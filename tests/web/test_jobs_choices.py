@@ -263,3 +263,22 @@ def test_a_malformed_village_code_is_refused_in_the_command_lines_words(tmp_path
         code, _printed, err = _cli("score", survey.name, "--desa", "63.10.01.99")
     assert code == 2
     assert refused.value.message("id") in err
+
+
+def test_the_interval_method_and_level_give_the_summary_of_phbs_score(tmp_path: Path) -> None:
+    """docs/aturan.md §5.3: Clopper–Pearson at 99 %, as ``--ci-method`` and ``--confidence``."""
+    survey = _copy(sample_data().survey_files, tmp_path)
+    spec = JobSpec(
+        folder=tmp_path, survey=tuple(survey), ci_method="clopper-pearson", confidence=0.99
+    )
+    result = run_job(spec)
+    assert result.areas.tingkat_kepercayaan == 0.99
+    out = tmp_path / "cli"
+    out.mkdir()
+    options = ["--ci-method", "clopper-pearson", "--confidence", "0.99"]
+    with contextlib.chdir(tmp_path):
+        code, _printed, err = _cli(
+            "score", *(p.name for p in survey), *options, "-o", out / "r.csv"
+        )
+    assert code == 0, err
+    assert (tmp_path / "ringkasan.csv").read_bytes() == (out / "r.csv").read_bytes()
