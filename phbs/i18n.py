@@ -502,6 +502,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "web.report": ("Laporan", "Report"),
     "web.change": ("Perubahan {first} → {last}", "Change {first} → {last}"),
+    "web.sample": ("Coba dengan data contoh", "Try the sample data"),
+    "web.sample.lead": (
+        "Belum punya berkas? Data contoh (dua Puskesmas di Kabupaten Tanah Bumbu, dengan lomba "
+        "dan putaran 2024) diolah seperti phbs demo.",
+        "No files yet? The sample (two Puskesmas of Kabupaten Tanah Bumbu, with a contest and "
+        "a 2024 round) is processed as phbs demo does it.",
+    ),
     "web.ahp": (
         "Matriks perbandingan berpasangan juri (AHP) untuk bobot rubrik",
         "The judges' pairwise comparison matrix (AHP) for the rubric's weights",

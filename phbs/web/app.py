@@ -42,6 +42,7 @@ from phbs.web.page import (
     texts,
     web_dir,
 )
+from phbs.web.sample import sample_spec
 from phbs.web.spec import DEFAULT_FORM
 from phbs.web.worker import BOTH, Job, Jobs, State, error_line
 
@@ -221,6 +222,15 @@ class WebApp:
             return
         self.settings.jobs.start(job, spec)
 
+    async def sample(self, request: Request) -> Response:
+        """The bundled sample, read, scored, reported, ranked and compared as ``phbs demo``
+        does it (:func:`phbs.web.sample.sample_spec`)."""
+        lang = page_lang(request, self.settings.lang)
+        job = self.settings.jobs.new(lang)
+        spec = await run_in_threadpool(sample_spec, job.folder, lang)
+        self.settings.jobs.start(job, spec)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
     def _job(self, request: Request) -> Job:
         job = self.settings.jobs.get(str(request.path_params["job_id"]))
         if job is None:
@@ -379,6 +389,7 @@ def create_app(settings: Settings) -> ASGIApp:
     routes = [
         Route("/", web.index),
         Route("/jobs", web.create, methods=["POST"]),
+        Route("/contoh", web.sample, methods=["POST"]),
         Route("/jobs/{job_id}", web.job_page),
         Route("/jobs/{job_id}/status", web.status),
         Route("/jobs/{job_id}/cancel", web.cancel, methods=["POST"]),
