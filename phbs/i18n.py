@@ -529,6 +529,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kabupaten/kota code for the village choices (optional)",
     ),
     "web.fieldforms.templat": ("Templat Excel", "Excel template"),
+    "web.fieldforms.unknown": (
+        "Galat: formulir '{form}' tidak ada; pilih salah satu formulir bawaan ({known})",
+        "Error: form '{form}' not found; choose one of the bundled forms ({known})",
+    ),
     "web.fieldforms.xlsform": ("XLSForm (ODK/KoBo)", "XLSForm (ODK/KoBo)"),
     "web.fieldforms.kertas": ("Formulir kertas (cetak)", "Paper form (print)"),
     "web.rounds": ("Putaran sebelumnya (perubahan)", "Earlier round (change)"),
@@ -546,6 +550,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Label putaran ini (kosong: terkini)",
         "This round's label (blank: current)",
     ),
+    "web.rounds.mapping": (
+        "Peta berkas putaran sebelumnya (.yaml; bila berkasnya dibaca lain dari putaran ini)",
+        "The earlier round's file mapping (.yaml; when its files are read otherwise than "
+        "this round's)",
+    ),
+    "web.rounds.label.hint": ("mis. 2024", "e.g. 2024"),
+    "web.rounds.current.hint": ("mis. 2025", "e.g. 2025"),
     "web.rounds.code_changes": (
         "Berkas perubahan kode desa (kode_lama, kode_baru)",
         "Village code changes file (kode_lama, kode_baru)",
@@ -1393,6 +1404,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.trends.needs_baseline": (
         "--label dan --code-changes hanya berlaku dengan --baseline",
         "--label and --code-changes only apply with --baseline",
+    ),
+    "report.trends.no_label": (
+        "putaran sebelumnya tanpa label: tulis labelnya (mis. 2024)",
+        "the earlier round has no label: write its label (e.g. 2024)",
     ),
     "report.trends.no_files": (
         "putaran {label}: tidak ada berkasnya; pilih berkas putaran itu",

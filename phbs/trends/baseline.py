@@ -52,7 +52,9 @@ def earlier_round(
                 t("report.trends.needs_baseline", "id"), t("report.trends.needs_baseline", "en")
             )
         return None
-    label = check_label(label or "")
+    if not label:
+        raise SettingsError(t("report.trends.no_label", "id"), t("report.trends.no_label", "en"))
+    label = check_label(label)
     if not files:
         raise SettingsError(
             t("report.trends.no_files", "id", label=label),

@@ -60,6 +60,7 @@ _UPLOADED = {
     "rubric_file": "rubrik.yaml",
     "code_changes": "perubahan-kode.csv",
     "ahp": "matriks-ahp.csv",
+    "baseline_mapping": "peta-putaran.yaml",
 }
 #: The answers of one proposal's page at most (one field per question).
 MAX_FIELDS = 500
@@ -354,7 +355,12 @@ class WebApp:
             raise HTTPException(404)
         lang = page_lang(request, self.settings.lang)
         query = request.query_params
-        name = picked(query, "form", [c.value for c in form_choices(lang)["forms"]], DEFAULT_FORM)
+        offered = [c.value for c in form_choices(lang)["forms"]]
+        name = picked(query, "form", offered, "")
+        if not name:  # a name not offered is never read (it could be a path): refused
+            given, known = query.get("form", ""), ", ".join(offered)
+            message = t("web.fieldforms.unknown", lang, form=given, known=known)
+            return self.render(request, "galat.html.j2", 400, message=message)
         folder = Path(tempfile.mkdtemp(prefix="formulir-", dir=self.settings.jobs.root))
         try:
             path = await run_in_threadpool(

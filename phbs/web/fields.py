@@ -189,6 +189,7 @@ def job_spec(
         baseline_label=text(form, "baseline_label"),
         label=text(form, "label"),
         code_changes=files.get("code_changes"),
+        baseline_mapping=files.get("baseline_mapping"),
         ahp=files.get("ahp"),
         ahp_force=ticked(form, "ahp_force"),
         ci_method=picked(form, "ci_method", offered["ci_methods"], "wilson"),

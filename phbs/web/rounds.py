@@ -17,6 +17,7 @@ from phbs.contest.measures import VillageMeasures, measures_from_report
 from phbs.contest.models import InputRecord
 from phbs.forms.loading import LoadedForm
 from phbs.ingest.file_maps import FileMaps
+from phbs.ingest.mapping import load_map
 from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import IdScope
 from phbs.ingest.villages import VillageTotals
@@ -46,8 +47,9 @@ def read_earlier(
     villages: VillageTotals | None,
     progress: Callable[[int], None],
 ) -> Earlier | None:
-    """The job's earlier round read with its form, reading settings, mapping and villages
-    file (None without one); an error names it as ``--baseline LABEL``."""
+    """The job's earlier round read with its form, reading settings, mapping (its own when
+    given, as ``--map BERKAS=PETA.yaml`` for each of its files) and villages file (None
+    without one); an error names it as ``--baseline LABEL``."""
     given = earlier_round(
         spec.baseline_label, list(spec.baseline), spec.label, spec.code_changes, spec.lang
     )
@@ -56,6 +58,8 @@ def read_earlier(
     named = f"--baseline {given.label}"
     settings, maps = reading
     with round_named(given.label, (named, named)):
+        if spec.baseline_mapping is not None:
+            maps = FileMaps(load_map(spec.baseline_mapping, village=settings.village is not None))
         read = read_named_round(
             given.label,
             given.files,

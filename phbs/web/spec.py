@@ -80,6 +80,9 @@ class JobSpec:
     baseline_label: str | None = None
     label: str | None = None
     code_changes: Path | None = None
+    #: ``--map BERKAS=PETA.yaml`` for each of the earlier round's files (instead of
+    #: ``mapping``, which then reads this round's files only).
+    baseline_mapping: Path | None = None
     #: ``phbs rubric ahp MATRIKS [--force] --write-into RUBRIK``: the judges' pairwise
     #: comparison matrix whose weights the rubric is ranked with.
     ahp: Path | None = None
@@ -145,6 +148,7 @@ def inputs(spec: JobSpec) -> list[Path]:
         spec.overrides,
         *(p for p in (spec.form, spec.rubric) if isinstance(p, Path)),
         *spec.baseline,
+        spec.baseline_mapping,
         spec.code_changes,
         spec.ahp,
     ]

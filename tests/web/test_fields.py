@@ -92,9 +92,10 @@ def test_the_number_fields_carry_their_limits_to_the_browser(web: WebServer) -> 
 
 def test_the_earlier_round_fields(tmp_path: Path) -> None:
     earlier = (tmp_path / "a.csv", tmp_path / "b.csv")
-    files = {"code_changes": tmp_path / "kode.csv"}
+    files = {"code_changes": tmp_path / "kode.csv", "baseline_mapping": tmp_path / "peta.yaml"}
     given = {"baseline_label": " 2024 ", "label": "2025"}
     spec = job_spec(given, tmp_path, ((tmp_path / "s.csv",), earlier), dict(files), "id")
     assert spec.baseline == earlier
     assert (spec.baseline_label, spec.label) == ("2024", "2025")
     assert spec.code_changes == tmp_path / "kode.csv"
+    assert spec.baseline_mapping == tmp_path / "peta.yaml"

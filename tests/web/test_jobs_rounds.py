@@ -166,6 +166,7 @@ def test_a_rubric_scoring_the_change_ranks_as_phbs_rank_baseline(tmp_path: Path)
     ("changes", "says"),
     [
         ({"baseline_label": "2024"}, "2024"),
+        ({"baseline": ("x",)}, "tanpa label"),
         ({"label": "2025"}, "--baseline"),
         ({"baseline_label": "2025", "label": "2025", "baseline": ("x",)}, "--label 2025"),
         ({"baseline_label": "20=24", "baseline": ("x",)}, "20=24"),
@@ -212,3 +213,38 @@ def test_an_earlier_round_given_as_a_score_json_is_read_as_phbs_report_reads_it(
     result = run_job(spec)
     assert result.trends is not None
     assert _text(tmp_path / "laporan.html") == _text(tmp_path / "cli.html")
+
+
+def test_a_village_recap_with_its_own_mapping_as_the_earlier_round(tmp_path: Path) -> None:
+    """§6.7 and §5.8: the earlier round a Puskesmas recap read with its own mapping, as
+    ``phbs compare --round 2024=REKAP --map REKAP=PETA`` reads it; this round's files
+    without it."""
+    survey = _copy(sample_data().survey_files, tmp_path)
+    recap, mapping = _copy(
+        [
+            SAMPLE / "rekap-puskesmas-kusan-hilir.xlsx",
+            SAMPLE / "peta-rekap-puskesmas-kusan-hilir.yaml",
+        ],
+        tmp_path,
+    )
+    spec = JobSpec(
+        folder=tmp_path,
+        survey=tuple(survey),
+        baseline=(recap,),
+        baseline_label="2024",
+        baseline_mapping=mapping,
+    )
+    result = run_job(spec)
+    assert result.trends is not None
+    with contextlib.chdir(tmp_path):
+        compared = _cli(
+            "compare",
+            f"--round=2024={recap.name}",
+            *(f"--round=terkini={p.name}" for p in survey),
+            "--map",
+            f"{recap.name}={mapping.name}",
+            "-o",
+            "cli.csv",
+        )
+    assert compared[0] == 0, compared[2]
+    assert (tmp_path / "perubahan.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()

@@ -101,5 +101,9 @@ def test_an_unknown_kind_or_form_is_never_read_as_a_path(web: WebServer) -> None
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(base(web) + "/forms/..%2F..%2Fetc%2Fpasswd")
     assert refused.value.code == 404
-    with urllib.request.urlopen(base(web) + "/forms/kertas?form=/etc/passwd") as answer:
-        assert FORM in answer.headers["content-disposition"]
+    with pytest.raises(urllib.error.HTTPError) as unknown:
+        urllib.request.urlopen(base(web) + "/forms/kertas?form=/etc/passwd")
+    assert unknown.value.code == 400
+    said = unknown.value.read().decode("utf-8")
+    assert "formulir &#39;/etc/passwd&#39; tidak ada" in said
+    assert FORM in said
