@@ -21,7 +21,12 @@ from phbs.contest.rubric import (
     ValueTable,
 )
 from phbs.contest.rubric_loading import bundled_rubrics, load_rubric
-from phbs.contest.weights import read_pairwise, rubric_weights, write_ahp_rubric
+from phbs.contest.weights import (
+    consistency_line,
+    read_pairwise,
+    rubric_weights,
+    write_ahp_rubric,
+)
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_decimal, t
 from phbs.outputs import check_run_files, input_file
@@ -236,17 +241,7 @@ def ahp_command(
         rows = [[*row, _number(new[row[0]], language)] for row in rows]
     click.echo(format_table(headers, rows, {1, 2}))
     click.echo()
-    click.echo(
-        t(
-            "rubric.ahp.consistency",
-            language,
-            lambda_max=fmt_decimal(result.lambda_max, language, 4),
-            ci=fmt_decimal(result.consistency_index, language, 4),
-            n=len(pairwise.labels),
-            ri=fmt_decimal(result.random_index, language, 2),
-            cr=fmt_decimal(result.consistency_ratio, language, 4),
-        )
-    )
+    click.echo(consistency_line(pairwise, language))
     if not result.is_consistent and not force:
         cr = fmt_decimal(result.consistency_ratio, language, 3)
         click.echo(t("rubric.ahp.inconsistent", language, cr=cr), err=True)

@@ -31,6 +31,7 @@ from phbs.contest.ahp import AhpResult, ahp_weights
 from phbs.contest.rubric import Rubric, parse_number
 from phbs.contest.rubric_loading import LoadedRubric, parse_rubric
 from phbs.errors import RubricError
+from phbs.i18n import Lang, fmt_decimal, t
 from phbs.ingest.columns import fold_header
 from phbs.ingest.readers import open_table
 from phbs.outputs import atomic_text
@@ -219,3 +220,18 @@ def write_ahp_rubric(
     updated = write_weights_into(text, kind, weights, output)
     with atomic_text(output, [*inputs, loaded.path]) as handle:
         handle.write(updated)
+
+
+def consistency_line(pairwise: PairwiseWeights, lang: Lang = "id") -> str:
+    """``λ maks = … · CI = … · RI (Saaty, n = 3) = … · CR = …``: how consistent the
+    judges' comparisons are (docs/aturan.md §7.6)."""
+    result = pairwise.result
+    return t(
+        "rubric.ahp.consistency",
+        lang,
+        lambda_max=fmt_decimal(result.lambda_max, lang, 4),
+        ci=fmt_decimal(result.consistency_index, lang, 4),
+        n=len(pairwise.labels),
+        ri=fmt_decimal(result.random_index, lang, 2),
+        cr=fmt_decimal(result.consistency_ratio, lang, 4),
+    )

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phbs.contest.rubric_loading import LoadedRubric
-from phbs.contest.weights import read_pairwise, rubric_weights, write_ahp_rubric
+from phbs.contest.weights import (
+    consistency_line,
+    read_pairwise,
+    rubric_weights,
+    write_ahp_rubric,
+)
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, fmt_decimal, t
 
@@ -60,15 +65,7 @@ def weigh(matrix: Path, loaded: LoadedRubric, force: bool) -> AhpWeights:
     for lang in ("id", "en"):
         verdict = "rubric.ahp.consistent" if result.is_consistent else "rubric.ahp.forced"
         said[lang] = [
-            t(
-                "rubric.ahp.consistency",
-                lang,
-                lambda_max=fmt_decimal(result.lambda_max, lang, 4),
-                ci=fmt_decimal(result.consistency_index, lang, 4),
-                n=len(pairwise.labels),
-                ri=fmt_decimal(result.random_index, lang, 2),
-                cr=fmt_decimal(result.consistency_ratio, lang, 4),
-            ),
+            consistency_line(pairwise, lang),
             t(verdict, lang),
             t(
                 "rubric.ahp.scaled",
