@@ -581,6 +581,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Workbook without the list of households (quicker for large files; the list is still"
         " in rumah-tangga.csv)",
     ),
+    "web.csv_excel": (
+        "CSV untuk dibuka di Excel/LibreOffice berbahasa Indonesia (pemisah ';', koma desimal, "
+        "seperti --csv-excel)",
+        "CSV to open in a spreadsheet set to Indonesian (';' separator, decimal comma, as "
+        "--csv-excel)",
+    ),
     "web.submit": ("Olah", "Process"),
     "web.optional": ("pilihan", "optional"),
     "web.state.running": ("Sedang membaca berkas…", "Reading the files…"),

@@ -284,17 +284,25 @@ def improvement_lines(improvement: Improvement, lang: Lang = "id", top: int = 5)
     cannot be told apart from the first."""
     if not improvement.desa:
         return []
+    title, cells, note = improvement_parts(improvement, lang, top)
+    return [title, format_table(*cells), note]
+
+
+def improvement_parts(
+    improvement: Improvement, lang: Lang = "id", top: int = 5, width: int | None = _NAME_WIDTH
+) -> tuple[str, tuple[list[str], list[list[str]], set[int]], str]:
+    """:func:`improvement_lines` in parts: the title, the table's cells (headers, rows, the
+    columns aligned right; names cut to ``width`` characters, none when ``None``) and the
+    villages that cannot be told apart from the first."""
     conf = fmt_decimal(improvement.tingkat_kepercayaan * 100, lang, 1, trim=True)
-    lines = [
-        t(
-            "trends.improvement.title",
-            lang,
-            first=improvement.dari,
-            last=improvement.ke,
-            replicates=fmt_int(improvement.ulangan, lang),
-            seed=improvement.seed,
-        )
-    ]
+    title = t(
+        "trends.improvement.title",
+        lang,
+        first=improvement.dari,
+        last=improvement.ke,
+        replicates=fmt_int(improvement.ulangan, lang),
+        seed=improvement.seed,
+    )
     headers = [
         t("trends.improvement.rank", lang),
         t("nama", lang),
@@ -305,14 +313,13 @@ def improvement_lines(improvement: Improvement, lang: Lang = "id", top: int = 5)
     rows = [
         [
             str(v.peringkat),
-            v.nama_desa[:_NAME_WIDTH],
+            v.nama_desa[slice(width)],
             points(v.perubahan_dibulatkan, lang),
             f"{v.peringkat_bawah}–{v.peringkat_atas}",
             fmt_percent(v.p_paling_meningkat * 100, lang, 0),
         ]
         for v in improvement.desa[:top]
     ]
-    lines.append(format_table(headers, rows, {0, 2, 3, 4}))
     names = ", ".join(
         v.nama_desa for v in improvement.desa if v.kode_desa in improvement.desa_teratas
     )
@@ -321,5 +328,5 @@ def improvement_lines(improvement: Improvement, lang: Lang = "id", top: int = 5)
         if len(improvement.desa_teratas) == 1
         else "trends.improvement.together"
     )
-    lines.append(t(key, lang, count=improvement.tidak_terbedakan_sampai, names=names))
-    return lines
+    note = t(key, lang, count=improvement.tidak_terbedakan_sampai, names=names)
+    return title, (headers, rows, {0, 2, 3, 4}), note

@@ -16,6 +16,7 @@ from pathlib import Path
 from phbs.contest.assessment import UncertaintyOptions
 from phbs.errors import SettingsError
 from phbs.i18n import Lang, t
+from phbs.outputs import CsvFormat
 from phbs.reports.panel import MinutesDetails, parse_date
 from phbs.web.spec import DEFAULT_FORM, JobSpec
 
@@ -192,6 +193,7 @@ def job_spec(
         baseline_mapping=files.get("baseline_mapping"),
         ahp=files.get("ahp"),
         ahp_force=ticked(form, "ahp_force"),
+        csv_format=CsvFormat.SPREADSHEET if ticked(form, "csv_excel") else CsvFormat.MACHINE,
         ci_method=picked(form, "ci_method", offered["ci_methods"], "wilson"),
         confidence=float(picked(form, "confidence", offered["confidences"], "0.95")),
     )

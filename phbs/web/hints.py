@@ -28,6 +28,7 @@ _CONTROLS: dict[str, tuple[str | None, str]] = {
     "--title": ("web.report", "web.title_field"),
     "--target": ("web.report", "web.target"),
     "--ci-method": ("web.report", "web.ci_method"),
+    "--csv-excel": (None, "web.csv_excel"),
     "--confidence": ("web.report", "web.confidence"),
     "--rubric": ("web.contest", "web.rubric"),
     "--judges": ("web.contest", "web.judges"),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phbs.contest.assessment import Uncertainty
+from phbs.contest.improvement import Improvement
 from phbs.contest.models import Ranking
 from phbs.contest.rubric_loading import load_rubric
 from phbs.contest.run import ContestFiles, run_contest, survey_records
@@ -144,8 +145,11 @@ class JobResult:
     skipped: tuple[str, ...] = ()
     #: How sure the ranking is, when the job asked (``--bootstrap``, ``--shrink`` …).
     uncertainty: Uncertainty | None = None
-    #: The comparison with the earlier round, when one was given (``--baseline``).
+    #: The comparison with the earlier round, when one was given (``--baseline``), and
+    #: who improved most (or why that cannot be said).
     trends: Trends | None = None
+    improvement: Improvement | None = None
+    no_improvement: dict[str, str] = dataclasses.field(default_factory=dict)
     #: The AHP weights the rubric was ranked with, when a matrix was given.
     weights: AhpWeights | None = None
 
@@ -324,6 +328,8 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
             ranking=ranking,
             uncertainty=found,
             trends=change.trends if change is not None else None,
+            improvement=change.improvement if change is not None else None,
+            no_improvement=change.no_improvement if change is not None else {},
             weights=weights,
             downloads=[_download(p) for p in written],
             pending=_listed(name for name, _write in steps),

@@ -21,7 +21,12 @@ from phbs.ingest.settings import AnswerScheme, BlankMeaning
 from phbs.reports.denominators import ci_note, denominator_notes
 from phbs.reports.ranking import ranking_cells
 from phbs.reports.text import area_cells
-from phbs.reports.trends_text import counts_line, statements, trends_cells
+from phbs.reports.trends_text import (
+    counts_line,
+    improvement_parts,
+    statements,
+    trends_cells,
+)
 from phbs.reports.uncertainty import uncertainty_cells, uncertainty_notes
 from phbs.resources import resource_dir
 from phbs.scoring.household import AreaLevel
@@ -234,6 +239,7 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
             ),
             "counts": counts_line(trends, pair, lang),
             "notes": statements(trends, pair, lang),
+            "improvement": _improvement(result, lang),
         }
     return {
         "reading": [shown(line, folder) for line in said.reading],
@@ -259,6 +265,23 @@ def result_view(result: JobResult, lang: Lang, folder: Path) -> dict[str, Any]:
         "files_lang": files_lang,
         "skipped": ", ".join(f"{t(f'job.download.{n}', lang)} ({n})" for n in result.skipped),
     }
+
+
+def _improvement(result: JobResult, lang: Lang) -> dict[str, Any] | None:
+    """Who improved most, as ``phbs compare`` prints it (title, table, the villages that
+    cannot be told apart), or why it cannot be said; None when not asked (not by village)."""
+    found = result.improvement
+    if found is not None and found.desa:
+        title, cells, note = improvement_parts(found, lang, width=None)
+        return {"title": title, "table": grid("tabel-meningkat", cells, lang, False), "note": note}
+    if result.no_improvement:
+        reason = result.no_improvement[lang]
+        return {
+            "title": t("trends.improvement.none", lang, reason=reason),
+            "table": None,
+            "note": "",
+        }
+    return None
 
 
 #: The order of the issues table's severity column when sorted (errors first).

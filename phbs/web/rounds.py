@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phbs.contest.change import baseline_change
+from phbs.contest.improvement import Improvement, rank_improvement
 from phbs.contest.measures import VillageMeasures, measures_from_report
 from phbs.contest.models import InputRecord
+from phbs.errors import SettingsError
 from phbs.forms.loading import LoadedForm
 from phbs.ingest.file_maps import FileMaps
 from phbs.ingest.mapping import load_map
@@ -22,6 +24,7 @@ from phbs.ingest.settings import ReadSettings
 from phbs.ingest.survey import IdScope
 from phbs.ingest.villages import VillageTotals
 from phbs.issues import Issue
+from phbs.scoring.household import AreaLevel
 from phbs.scoring.results import ScoreResult
 from phbs.scoring.streaming import StreamedScore
 from phbs.scoring.summary import AreaReport
@@ -84,6 +87,10 @@ class Change:
     trends: Trends
     measures: VillageMeasures | None = None
     records: list[InputRecord] = field(default_factory=list)
+    #: Who improved most (``phbs compare``'s default bootstrap) or, by village but not
+    #: comparable, why not (both languages).
+    improvement: Improvement | None = None
+    no_improvement: dict[str, str] = field(default_factory=dict)
 
 
 def change_of(
@@ -101,8 +108,9 @@ def change_of(
     trends = compare_with_baseline(
         earlier.read, given.current, given.code_changes, result, by_village, level
     )
+    improvement, why = most_improved(trends)
     if not ranked:
-        return Change(trends)
+        return Change(trends, improvement=improvement, no_improvement=why)
     now = round_from_score(given.current, by_village, [str(f) for f in survey_files])
     measures, _issues, records = baseline_change(
         measures_from_report(by_village, "survei"),
@@ -111,4 +119,20 @@ def change_of(
         given.code_changes,
         given.files,
     )
-    return Change(trends, measures, records)
+    return Change(trends, measures, records, improvement, why)
+
+
+#: ``phbs compare``'s default ``--bootstrap`` and ``--seed`` for who improved most.
+IMPROVEMENT_REPLICATES, IMPROVEMENT_SEED = 1000, 42
+
+
+def most_improved(trends: Trends) -> tuple[Improvement | None, dict[str, str]]:
+    """Who improved most, as ``phbs compare`` ranks it by default (docs/aturan.md §5.8): by
+    village only; when the rounds cannot be ranked so, why (in both languages)."""
+    if trends.tingkat != AreaLevel.DESA.value:
+        return None, {}
+    try:
+        found = rank_improvement(trends, replicates=IMPROVEMENT_REPLICATES, seed=IMPROVEMENT_SEED)
+    except SettingsError as error:
+        return None, {lang: error.message(lang) for lang in ("id", "en")}
+    return found, {}

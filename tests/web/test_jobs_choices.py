@@ -282,3 +282,20 @@ def test_the_interval_method_and_level_give_the_summary_of_phbs_score(tmp_path: 
         )
     assert code == 0, err
     assert (tmp_path / "ringkasan.csv").read_bytes() == (out / "r.csv").read_bytes()
+
+
+def test_csv_for_a_spreadsheet_is_that_of_csv_excel(tmp_path: Path) -> None:
+    """As ``--csv-excel``: ';' separated, decimal comma, UTF-8 with BOM."""
+    from phbs.outputs import CsvFormat
+
+    survey = _copy(sample_data().survey_files, tmp_path)
+    run_job(JobSpec(folder=tmp_path, survey=tuple(survey), csv_format=CsvFormat.SPREADSHEET))
+    out = tmp_path / "cli"
+    out.mkdir()
+    with contextlib.chdir(tmp_path):
+        names = [p.name for p in survey]
+        code, _printed, err = _cli("score", *names, "--csv-excel", "-o", out / "r.csv")
+    assert code == 0, err
+    written = (tmp_path / "ringkasan.csv").read_bytes()
+    assert written == (out / "r.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")

@@ -103,6 +103,7 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> tuple[JobSpec, JobResult
             out / "perubahan.csv",
         )
         assert compared[0] == 0, compared[2]
+        (out / "compare.txt").write_text(compared[1], encoding="utf-8")
     return spec, result, out
 
 
@@ -121,6 +122,20 @@ def test_the_comparison_csv_is_that_of_phbs_compare(
 ) -> None:
     spec, _result, out = rounds
     assert (spec.folder / "perubahan.csv").read_bytes() == (out / "perubahan.csv").read_bytes()
+
+
+def test_who_improved_most_is_what_phbs_compare_prints(
+    rounds: tuple[JobSpec, JobResult, Path],
+) -> None:
+    """§5.8: the bootstrap of who improved most, at compare's default replicates and seed."""
+    from phbs.reports.trends_text import improvement_lines
+
+    _spec, result, out = rounds
+    assert result.improvement is not None
+    lines = improvement_lines(result.improvement, "id")
+    assert lines
+    printed = (out / "compare.txt").read_text(encoding="utf-8")
+    assert "\n".join(lines) in printed
 
 
 def test_a_rubric_scoring_the_change_ranks_as_phbs_rank_baseline(tmp_path: Path) -> None:

@@ -47,6 +47,13 @@ def test_the_change_since_the_earlier_round_is_that_of_phbs_compare(
         listed = [line.split()[0] for line in printed.splitlines() if line[:2] == "63"]
         assert codes == listed
         assert len(codes) == 15  # Pulau Salak is in 2025 only, with no change
+        assert page.inner_text("#paling-meningkat-judul") in printed
+        assert page.inner_text("#paling-meningkat-catatan") in printed
+        names = page.eval_on_selector_all(
+            "#tabel-meningkat tbody tr", "rows => rows.map(r => r.cells[1].textContent)"
+        )
+        top = printed.split(page.inner_text("#paling-meningkat-judul"))[1].splitlines()[3:8]
+        assert names == [" ".join(line.split()[1:-4]) for line in top]
         page.wait_for_selector("#unduh a[href$='/files/perubahan.csv']", timeout=180_000)
         with page.expect_download() as started:
             page.click("#unduh a[href$='/files/perubahan.csv']")
