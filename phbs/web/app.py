@@ -8,17 +8,16 @@ file name inside the job's own folder.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -44,24 +43,11 @@ from phbs.web.page import (
 )
 from phbs.web.sample import sample_spec
 from phbs.web.spec import DEFAULT_FORM
+from phbs.web.uploads import UPLOADED, copy_kept, save
 from phbs.web.worker import BOTH, Job, Jobs, State, error_line
 
 LANG_COOKIE = "phbs_lang"
 MAX_FILES = 64
-#: The upload form's single files: field name, and the name saved when the browser sends
-#: none usable.
-_UPLOADED = {
-    "mapping": "peta.yaml",
-    "villages": "desa.csv",
-    "judges": "juri.csv",
-    "attributes": "atribut.csv",
-    "overrides": "koreksi.csv",
-    "form_file": "formulir.yaml",
-    "rubric_file": "rubrik.yaml",
-    "code_changes": "perubahan-kode.csv",
-    "ahp": "matriks-ahp.csv",
-    "baseline_mapping": "peta-putaran.yaml",
-}
 #: The answers of one proposal's page at most (one field per question).
 MAX_FIELDS = 500
 
@@ -83,61 +69,6 @@ def page_lang(request: Request, default: Lang) -> Lang:
         if given == "en":
             return "en"
     return default
-
-
-def clean_name(filename: str | None, fallback: str) -> str:
-    """A file name to save an upload under: the last part of what the browser sent, only
-    letters, digits and ``._-()`` and spaces, never hidden, at most 100 characters.
-
-    >>> clean_name("../../etc/passwd", "x.csv"), clean_name("C:\\\\data\\\\survei 1.xlsx", "x")
-    ('passwd', 'survei 1.xlsx')
-    >>> clean_name("..", "survei-1.csv"), clean_name("<b>.csv", "x")
-    ('survei-1.csv', 'b.csv')
-    """
-    name = PurePosixPath((filename or "").replace("\\", "/")).name
-    name = re.sub(r"[^\w.() -]", "", name).strip(" .")
-    if not name:
-        return fallback
-    suffix = PurePosixPath(name).suffix[:10]
-    return name[: 100 - len(suffix)].rstrip(" .") + suffix if len(name) > 100 else name
-
-
-def _copy(source: BinaryIO, path: Path) -> None:
-    with path.open("xb") as out:
-        shutil.copyfileobj(source, out, 1 << 20)
-
-
-async def _save(upload: Any, into: Path, fallback: str) -> Path | None:
-    """Save one upload into the uploads of the folder ``into`` (a job's, a proposal's);
-    None when the field was left empty."""
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        return None
-    path = _free(into, clean_name(upload.filename, fallback))
-    await run_in_threadpool(_copy, upload.file, path)
-    return path
-
-
-def _free(into: Path, name: str) -> Path:
-    """Where to save a file called ``name`` among the uploads of ``into``: a numbered
-    folder when the name is taken already."""
-    folder = into / UPLOADS
-    number = 1
-    while (folder / name).exists():
-        number += 1
-        folder = into / UPLOADS / str(number)
-    folder.mkdir(exist_ok=True)
-    return folder / name
-
-
-def _copy_kept(kept: Proposed, folder: Path, mapping: Path | None) -> tuple[Path, Path]:
-    """The kept file copied into a job's uploads, with its proposed mapping unless one was
-    uploaded (``mapping``): the file and the mapping to read it with."""
-    survey = _free(folder, kept.file.name)
-    shutil.copyfile(kept.file, survey)
-    if mapping is None:
-        mapping = _free(folder, MAP_NAME)
-        shutil.copyfile(kept.mapping, mapping)
-    return survey, mapping
 
 
 class WebApp:
@@ -195,21 +126,19 @@ class WebApp:
     async def _submit(self, form: FormData, job: Job, lang: Lang) -> None:
         survey, kept = [], self.kept(form.get("map"))
         for number, upload in enumerate(form.getlist("survey"), start=1):
-            path = await _save(upload, job.folder, f"survei-{number}.csv")
+            path = await save(upload, job.folder, f"survei-{number}.csv")
             if path is not None:
                 survey.append(path)
         earlier = []
         for number, upload in enumerate(form.getlist("baseline"), start=1):
-            path = await _save(upload, job.folder, f"putaran-{number}.csv")
+            path = await save(upload, job.folder, f"putaran-{number}.csv")
             if path is not None:
                 earlier.append(path)
         files = {}
-        for key, fallback in _UPLOADED.items():
-            files[key] = await _save(form.get(key), job.folder, fallback)
+        for key, fallback in UPLOADED.items():
+            files[key] = await save(form.get(key), job.folder, fallback)
         if not survey and kept is not None:
-            copied, mapping = await run_in_threadpool(
-                _copy_kept, kept, job.folder, files["mapping"]
-            )
+            copied, mapping = await run_in_threadpool(copy_kept, kept, job.folder, files["mapping"])
             survey.append(copied)
             files["mapping"] = mapping
         if not survey:
@@ -300,7 +229,7 @@ class WebApp:
         try:
             async with request.form(max_files=1, max_fields=4) as form:
                 map_id, folder = self.maps.folder()
-                path = await _save(form.get("file"), folder, "survei.csv")
+                path = await save(form.get("file"), folder, "survei.csv")
                 forms = [c.value for c in form_choices(lang)["forms"]]
                 form_name = picked(form, "form", forms, DEFAULT_FORM)
         except TooLarge:
