@@ -515,6 +515,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "web.ahp_force": ("Pakai bobot AHP walau CR > 0,10", "Use the AHP weights even if CR > 0.10"),
     "web.ahp.title": ("Bobot AHP", "AHP weights"),
+    "web.ahp.needs_rubric": (
+        "Matriks AHP menentukan bobot sebuah rubrik: pilih Rubrik atau unggah berkas rubrik",
+        "An AHP matrix sets the weights of a rubric: choose a Rubric or upload a rubric file",
+    ),
     "web.fieldforms.title": ("Formulir untuk mengumpulkan data", "Forms to collect the data"),
     "web.fieldforms.lead": (
         "Unduh formulir yang dibaca langsung oleh halaman ini, seperti phbs forms: templat "

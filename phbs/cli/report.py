@@ -20,7 +20,7 @@ from phbs.cli.common import (
 from phbs.cli.minutes import minutes_options
 from phbs.cli.progress import rows_progress, writing_progress
 from phbs.cli.reading import survey_reading
-from phbs.cli.report_baseline import compare_with_baseline, earlier_round, read_baseline
+from phbs.cli.report_baseline import earlier_round, read_baseline
 from phbs.cli.translated import command, option
 from phbs.cli.uncertainty import uncertainty_options
 from phbs.contest.assessment import UncertaintyOptions
@@ -207,7 +207,11 @@ def report_command(
         )
     trends = None
     if earlier is not None and read is not None:
-        trends = compare_with_baseline(earlier, read, result, by_village, level)
+        from phbs.trends.baseline import compare_with_baseline
+
+        trends = compare_with_baseline(
+            read, earlier.current, earlier.code_changes, result, by_village, level
+        )
     ranking = None
     found = None
     if rubric_name is not None:

@@ -20,11 +20,7 @@ if TYPE_CHECKING:
     from phbs.cli.reading import SurveyReading
     from phbs.ingest.villages import VillageTotals
     from phbs.issues import Issue
-    from phbs.scoring.results import ScoreResult
-    from phbs.scoring.streaming import StreamedScore
-    from phbs.scoring.summary import AreaReport
     from phbs.trends.baseline import EarlierRound
-    from phbs.trends.models import Trends
     from phbs.trends.rounds import Round
 
 
@@ -62,20 +58,4 @@ def read_baseline(
         named=(named, named),
         quiet=quiet,
         lang=lang,
-    )
-
-
-def compare_with_baseline(
-    earlier: EarlierRound,
-    read: tuple[Round, list[Issue]],
-    result: ScoreResult | StreamedScore,
-    by_village: AreaReport,
-    level: str,
-) -> Trends:
-    """The comparison of the earlier round (``read``: as read, with its issues) with the
-    report's survey (:func:`phbs.trends.baseline.compare_with_baseline`)."""
-    from phbs.trends import baseline
-
-    return baseline.compare_with_baseline(
-        read, earlier.current, earlier.code_changes, result, by_village, level
     )

@@ -27,7 +27,7 @@ Fields = Mapping[str, object]
 #: The most replicates the page asks for (``--bootstrap`` and ``--weight-sensitivity``).
 MAX_REPLICATES = 100_000
 _SPLIT = re.compile(r"[\s,;]+")
-_THOUSANDS = re.compile(r"\d{1,3}[.,]\d{3}")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
 
 
 def text(form: Fields, key: str) -> str | None:

@@ -223,6 +223,8 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
     form, settings, maps = reading(spec)
     paths = {name: spec.folder / name for name in MEDIA_TYPES}
     check_run_files(paths, inputs(spec))
+    if spec.rubric is None and spec.ahp is not None:
+        raise SettingsError(t("web.ahp.needs_rubric", "id"), t("web.ahp.needs_rubric", "en"))
     if spec.rubric is None and spec.asks_contest():
         raise SettingsError(t("report.cli.needs_rubric", "id"), t("report.cli.needs_rubric", "en"))
     rubric = load_rubric(spec.rubric) if spec.rubric is not None else None
@@ -271,9 +273,8 @@ def _run(spec: JobSpec, watch: _Watch, on_ready: Callable[[JobResult], None] | N
                 confidence=report.tingkat_kepercayaan,
             )
         if earlier is not None:
-            reports = (report, by_village)
             ranked = rubric is not None
-            change = change_of(earlier, result, reports, level.value, ranked, spec.survey)
+            change = change_of(earlier, result, by_village, level.value, ranked, spec.survey)
         if rubric is not None:
             measures = change.measures if change is not None else None
             run = run_contest(

@@ -96,14 +96,13 @@ class Change:
 def change_of(
     earlier: Earlier,
     result: ScoreResult | StreamedScore,
-    reports: tuple[AreaReport, AreaReport],
+    by_village: AreaReport,
     level: str,
     ranked: bool,
     survey_files: tuple[Path, ...],
 ) -> Change:
-    """The comparison at the report's ``level`` (``reports``: the report's summary and the
-    one by village) and, when ``ranked``, the village measures with their change."""
-    by_village = reports[1]
+    """The comparison at the report's ``level`` (``by_village``: the survey's summary by
+    village) and, when ``ranked``, the village measures with their change."""
     given = earlier.given
     trends = compare_with_baseline(
         earlier.read, given.current, given.code_changes, result, by_village, level

@@ -17,6 +17,7 @@ from phbs.cli.root import cli
 from phbs.demo.contest import contest_sample
 from phbs.demo.data import sample_data
 from phbs.errors import SettingsError
+from phbs.i18n import t
 from phbs.resources import data_path
 from phbs.web.jobs import run_job
 from phbs.web.spec import JobSpec
@@ -105,4 +106,5 @@ def test_a_matrix_without_a_rubric_is_refused(tmp_path: Path) -> None:
     survey = [Path(shutil.copy(p, tmp_path / p.name)) for p in sample_data().survey_files]
     with pytest.raises(SettingsError) as refused:
         run_job(JobSpec(folder=tmp_path, survey=tuple(survey), ahp=MATRIX))
-    assert "--rubric" in refused.value.message("id")
+    assert refused.value.message("id") == t("web.ahp.needs_rubric", "id")
+    assert not list(tmp_path.glob("rubrik-ahp.yaml"))
